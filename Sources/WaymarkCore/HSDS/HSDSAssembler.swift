@@ -1,0 +1,92 @@
+/// Where the assembler finds rows: the store in a node, a dictionary in tests.
+public protocol HSDSRowSource {
+    /// The row of `table` with this id, if there is one.
+    func record(table: String, id: String) -> HSDSRecord?
+    /// The rows of `table` whose `foreignKey` field holds `value`, in a stable order.
+    func records(table: String, foreignKey: String, value: String) -> [HSDSRecord]
+}
+
+/// Builds the nested JSON of an entity from rows, in the shapes of `schema/compiled/*.json`.
+public struct HSDSAssembler<Source: HSDSRowSource> {
+    public let source: Source
+
+    public init(source: Source) { self.source = source }
+
+    /// How much to nest.
+    public enum Depth: Sendable {
+        /// Every nested record the compiled schema allows, without cycles.
+        case full
+        /// Only the record's own fields plus its to-one references without their children
+        /// (the `*_list.json` shapes).
+        case list
+    }
+
+    /// The JSON object of `record` with its nested records.
+    public func assemble(_ record: HSDSRecord, depth: Depth = .full) -> JSONObject {
+        assemble(record, path: [record.table], level: 0, depth: depth)
+    }
+
+    private func assemble(_ record: HSDSRecord, path: Set<String>, level: Int, depth: Depth) -> JSONObject {
+        guard let table = HSDSSchema.tables[record.table] else { return record.fields }
+        var out = ordered(record)
+        for nest in table.nests where !path.contains(nest.table) {
+            switch nest.link {
+            case .reference(let childTable, let referenceField):
+                guard let ref = record.string(referenceField), let child = source.record(table: childTable, id: ref) else { continue }
+                switch depth {
+                case .list:
+                    if level == 0 { out[nest.key] = .object(ordered(child)) }
+                case .full:
+                    out[nest.key] = .object(assemble(child, path: path.union([childTable]), level: level + 1, depth: depth))
+                }
+            case .children(let childTable, let foreignKey):
+                guard depth == .full else { continue }
+                var kids = source.records(table: childTable, foreignKey: foreignKey, value: record.id)
+                if childTable == "attribute" || childTable == "metadata" {
+                    let entityField = childTable == "attribute" ? "link_entity" : "resource_type"
+                    kids = kids.filter { k in k.string(entityField).map { $0 == record.table } ?? true }
+                }
+                if kids.isEmpty && level > 0 { continue }
+                out[nest.key] = .array(kids.map { .object(assemble($0, path: path.union([childTable]), level: level + 1, depth: depth)) })
+            }
+        }
+        return out
+    }
+
+    private func ordered(_ record: HSDSRecord) -> JSONObject {
+        guard let table = HSDSSchema.tables[record.table] else { return record.fields }
+        var out = JSONObject()
+        for field in table.fields {
+            if let v = record.fields[field] { out[field] = v }
+        }
+        for (k, v) in record.fields where out[k] == nil { out[k] = v }
+        return out
+    }
+}
+
+/// Rows held in memory, for tests and for assembling documents from a batch before it is stored.
+public struct InMemoryRows: HSDSRowSource, Sendable {
+    private var byKey: [String: [String: HSDSRecord]] = [:]
+    private var byLink: [String: [HSDSRecord]] = [:]
+
+    public init(_ records: [HSDSRecord] = []) {
+        for r in records { insert(r) }
+    }
+
+    public mutating func insert(_ record: HSDSRecord) {
+        byKey[record.table, default: [:]][record.id] = record
+        for fk in HSDSSchema.foreignKeyFields(of: record.table) {
+            if let v = record.string(fk) { byLink["\(record.table)|\(fk)|\(v)", default: []].append(record) }
+        }
+    }
+
+    public func record(table: String, id: String) -> HSDSRecord? { byKey[table]?[id] }
+
+    public func records(table: String, foreignKey: String, value: String) -> [HSDSRecord] {
+        (byLink["\(table)|\(foreignKey)|\(value)"] ?? []).sorted { $0.id < $1.id }
+    }
+
+    public func all(_ table: String) -> [HSDSRecord] {
+        (byKey[table].map { Array($0.values) } ?? []).sorted { $0.id < $1.id }
+    }
+}

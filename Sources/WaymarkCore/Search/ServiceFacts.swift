@@ -1,0 +1,137 @@
+/// What search needs to know about one service, read once from its fully nested HSDS document.
+public struct ServiceFacts: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var status: String
+    public var organizationID: String?
+    public var organizationName: String?
+    /// The service's taxonomy terms and all their ancestors.
+    public var termIDs: Set<String>
+    /// Language keys: the lower-cased ISO code where given, else the lower-cased name.
+    public var languages: Set<String>
+    /// Accessibility features of the service's locations, by their short description.
+    public var accessibility: Set<String>
+    public var minimumAge: Double?
+    public var maximumAge: Double?
+    public var isFree: Bool
+    public var hours: OpeningHours
+    public var points: [GeoPoint]
+    /// `last_modified` if the record has one, else when this node last stored it (ISO 8601).
+    public var lastModified: String
+
+    public init(
+        id: String, name: String, status: String = "active", organizationID: String? = nil, organizationName: String? = nil,
+        termIDs: Set<String> = [], languages: Set<String> = [], accessibility: Set<String> = [], minimumAge: Double? = nil,
+        maximumAge: Double? = nil, isFree: Bool = false, hours: OpeningHours = OpeningHours(slots: []), points: [GeoPoint] = [],
+        lastModified: String = ""
+    ) {
+        self.id = id
+        self.name = name
+        self.status = status
+        self.organizationID = organizationID
+        self.organizationName = organizationName
+        self.termIDs = termIDs
+        self.languages = languages
+        self.accessibility = accessibility
+        self.minimumAge = minimumAge
+        self.maximumAge = maximumAge
+        self.isFree = isFree
+        self.hours = hours
+        self.points = points
+        self.lastModified = lastModified
+    }
+
+    /// Reads the facts from a fully nested service (the `schema/compiled/service.json` shape).
+    /// - Parameters:
+    ///   - service: the assembled service.
+    ///   - parents: taxonomy term id to its parent's id, to add ancestors.
+    ///   - storedAt: when the node stored the record, used if it has no `last_modified`.
+    public init(service: JSONObject, parents: [String: String], storedAt: String) {
+        let str: (JSONObject, String) -> String? = { o, k in o[k]?.stringValue }
+        id = str(service, "id") ?? ""
+        name = str(service, "name") ?? ""
+        status = str(service, "status") ?? "active"
+        let org = service["organization"]?.objectValue
+        organizationID = str(service, "organization_id") ?? org.flatMap { str($0, "id") }
+        organizationName = org.flatMap { str($0, "name") }
+        minimumAge = service["minimum_age"]?.doubleValue
+        maximumAge = service["maximum_age"]?.doubleValue
+        lastModified = str(service, "last_modified") ?? storedAt
+
+        var terms = Set<String>()
+        for a in service["attributes"]?.arrayValue ?? [] {
+            guard let attr = a.objectValue, let t = str(attr, "taxonomy_term_id") ?? attr["taxonomy_term"]?["id"]?.stringValue else {
+                continue
+            }
+            var cursor: String? = t
+            var guardCount = 0
+            while let c = cursor, guardCount < 32, terms.insert(c).inserted {
+                cursor = parents[c]
+                guardCount += 1
+            }
+        }
+        termIDs = terms
+
+        var langs = Set<String>()
+        var access = Set<String>()
+        var points: [GeoPoint] = []
+        var schedules: [HSDSRecord] = []
+        func addLanguages(_ v: JSONValue?) {
+            for l in v?.arrayValue ?? [] {
+                guard let o = l.objectValue else { continue }
+                if let code = str(o, "code"), !code.isEmpty {
+                    langs.insert(code.lowercased())
+                } else if let n = str(o, "name"), !n.isEmpty {
+                    langs.insert(n.lowercased())
+                }
+            }
+        }
+        func addSchedules(_ v: JSONValue?) {
+            for s in v?.arrayValue ?? [] {
+                if let o = s.objectValue, let id = str(o, "id") { schedules.append(HSDSRecord(table: "schedule", id: id, fields: o)) }
+            }
+        }
+        addLanguages(service["languages"])
+        addSchedules(service["schedules"])
+        var locationSchedules: [HSDSRecord] = []
+        for sal in service["service_at_locations"]?.arrayValue ?? [] {
+            guard let salObject = sal.objectValue else { continue }
+            addSchedules(salObject["schedules"])
+            guard let loc = salObject["location"]?.objectValue else { continue }
+            if let p = GeoPoint(latitude: loc["latitude"]?.doubleValue, longitude: loc["longitude"]?.doubleValue) { points.append(p) }
+            addLanguages(loc["languages"])
+            for a in loc["accessibility"]?.arrayValue ?? [] {
+                if let d = a["description"]?.stringValue?.trimmingWhitespace(), !d.isEmpty { access.insert(d) }
+            }
+            for s in loc["schedules"]?.arrayValue ?? [] {
+                if let o = s.objectValue, let id = str(o, "id") { locationSchedules.append(HSDSRecord(table: "schedule", id: id, fields: o)) }
+            }
+        }
+        // A service's own hours win; a location's opening hours stand in when the service has none.
+        hours = OpeningHours(schedules: schedules.isEmpty ? locationSchedules : schedules)
+        languages = langs
+        accessibility = access
+        self.points = points
+
+        let costs = (service["cost_options"]?.arrayValue ?? []).compactMap(\.objectValue)
+        let amounts = costs.compactMap { $0["amount"]?.doubleValue }
+        let feesText = ((str(service, "fees_description") ?? "") + " " + (str(service, "fees") ?? "")).lowercased()
+        if !amounts.isEmpty {
+            isFree = amounts.allSatisfy { $0 == 0 }
+        } else {
+            isFree = feesText.contains("free") || feesText.contains("no charge") || feesText.contains("saor in aisce")
+        }
+    }
+
+    /// Whether the service's age range overlaps `lower...upper` (either bound may be open).
+    public func servesAges(from lower: Double?, to upper: Double?) -> Bool {
+        if let lower, let maximumAge, maximumAge < lower { return false }
+        if let upper, let minimumAge, minimumAge > upper { return false }
+        return true
+    }
+
+    /// The nearest of the service's locations to `point`, in kilometres.
+    public func distance(from point: GeoPoint) -> Double? {
+        points.map { $0.distance(to: point) }.min()
+    }
+}

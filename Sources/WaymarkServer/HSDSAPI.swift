@@ -1,0 +1,240 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import WaymarkCore
+import WaymarkStore
+
+/// The Open Referral HSDS 3.0 API (`schema/openapi.json`), with the Open Referral UK search
+/// parameters and Waymark's extensions (facets, distance, open now), under `/api`.
+struct HSDSAPI: Sendable {
+    let directory: Directory
+    let clock: LocalClock
+    let nodeName: String
+
+    static let jsonHeaders: HTTPFields = [.contentType: "application/json; charset=utf-8", .accessControlAllowOrigin: "*"]
+
+    func register(on router: Router<BasicRequestContext>) {
+        let api = router.group("api")
+        api.get { _, _ in guarded { root() } }
+        api.get("services") { request, _ in guarded { try services(request) } }
+        api.get("services/:id") { _, context in guarded { try service(context.parameters.get("id") ?? "") } }
+        api.get("organizations") { request, _ in guarded { try listEntities("organization", request) } }
+        api.get("organizations/:id") { request, context in guarded { try organization(context.parameters.get("id") ?? "", request) } }
+        api.get("taxonomies") { request, _ in guarded { try listEntities("taxonomy", request) } }
+        api.get("taxonomies/:id") { _, context in guarded { try entity("taxonomy", context.parameters.get("id") ?? "") } }
+        api.get("taxonomy_terms") { request, _ in guarded { try taxonomyTerms(request) } }
+        api.get("taxonomy_terms/:id") { _, context in guarded { try entity("taxonomy_term", context.parameters.get("id") ?? "") } }
+        api.get("service_at_locations") { request, _ in guarded { try serviceAtLocations(request) } }
+        api.get("service_at_locations/:id") { _, context in
+            guarded { try entity("service_at_location", context.parameters.get("id") ?? "") }
+        }
+        api.on("**", method: .options) { _, _ in
+            Response(
+                status: .noContent,
+                headers: [
+                    .accessControlAllowOrigin: "*", .accessControlAllowMethods: "GET, OPTIONS",
+                    .accessControlAllowHeaders: "Content-Type, Accept", .accessControlMaxAge: "86400",
+                ])
+        }
+    }
+
+    /// Runs a handler, turning problems into `application/problem+json` responses and anything
+    /// unexpected into a 500 that says no more than it should.
+    private func guarded(_ body: () throws -> Response) -> Response {
+        do {
+            return try body()
+        } catch let p as Problem {
+            return p.response
+        } catch {
+            return Problem(status: .internalServerError, title: "Internal error", detail: "the node could not answer this request").response
+        }
+    }
+
+    private func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: Self.jsonHeaders, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    private func json(_ value: JSONValue) -> Response { json(JSONWriter().string(value)) }
+
+    private func params(_ request: Request) -> QueryParameters {
+        QueryParameters(request.uri.queryParameters.map { (String($0.key), String($0.value)) })
+    }
+
+    func root() -> Response {
+        json(
+            .object(
+                JSONObject([
+                    ("version", .string("3.0")),
+                    ("profile", .string("https://openreferral.org/")),
+                    ("openapi_url", .string("https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json")),
+                ])))
+    }
+
+    /// A `Page` envelope around already-encoded items.
+    static func page(items: [String], total: Int, page: Int, perPage: Int, extra: [(String, JSONValue)] = []) -> String {
+        let totalPages = total == 0 ? 0 : (total + perPage - 1) / perPage
+        var head = JSONObject()
+        head["total_items"] = JSONValue(total)
+        head["total_pages"] = JSONValue(totalPages)
+        head["page_number"] = JSONValue(page)
+        head["size"] = JSONValue(items.count)
+        head["first_page"] = .bool(page == 1)
+        head["last_page"] = .bool(page >= totalPages)
+        head["empty"] = .bool(items.isEmpty)
+        for (k, v) in extra { head[k] = v }
+        var text = JSONWriter().string(.object(head))
+        text.removeLast()
+        return text + ",\"contents\":[" + items.joined(separator: ",") + "]}"
+    }
+
+    func services(_ request: Request) throws -> Response {
+        let p = params(request)
+        var query = try p.searchQuery(now: clock.now())
+        let format = p.string("format") ?? "json"
+        guard format == "json" || format == "ndjson" else { throw Problem.badParameter("format", "must be json or ndjson, got '\(format)'") }
+        let full = try p.bool("full") ?? false
+        let minimal = try p.bool("minimal") ?? false
+        let wantFacets = try p.bool("facets") ?? false
+        if format == "ndjson" {
+            query.page = 1
+            query.perPage = Int.max / 4
+        }
+        let result = try directory.search(query, now: clock.now())
+        let ids = result.hits.map(\.id)
+        let items: [String]
+        if minimal {
+            let snap = try directory.snapshot()
+            items = ids.map { id in
+                JSONWriter().string(
+                    .object(JSONObject([("id", .string(id)), ("last_modified", .string(snap.index.facts(id)?.lastModified ?? ""))])))
+            }
+        } else {
+            let docs = try directory.documents(ids, full: full)
+            items = ids.compactMap { docs[$0] }
+        }
+        if format == "ndjson" {
+            let body = items.joined(separator: "\n") + (items.isEmpty ? "" : "\n")
+            return Response(
+                status: .ok, headers: [.contentType: "application/x-ndjson; charset=utf-8", .accessControlAllowOrigin: "*"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+        }
+        let extra: [(String, JSONValue)] = wantFacets ? [("facets", try facetsJSON(result.facets))] : []
+        return json(Self.page(items: items, total: result.total, page: result.page, perPage: result.perPage, extra: extra))
+    }
+
+    func facetsJSON(_ f: Facets) throws -> JSONValue {
+        let snap = try directory.snapshot()
+        func counts(_ d: [String: Int], key: String, name: (String) -> String?) -> JSONValue {
+            .array(
+                d.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { k, v in
+                    var o = JSONObject([(key, .string(k))])
+                    if let n = name(k) { o["name"] = .string(n) }
+                    o["count"] = JSONValue(v)
+                    return .object(o)
+                })
+        }
+        return .object(
+            JSONObject([
+                ("taxonomy_terms", counts(f.taxonomyTerms, key: "id", name: { snap.terms[$0]?.name })),
+                ("organizations", counts(f.organizations, key: "id", name: { snap.organizations[$0] })),
+                ("languages", counts(f.languages, key: "code", name: { SampleDirectory.languageName($0) })),
+                ("accessibility", counts(f.accessibility, key: "value", name: { _ in nil })),
+                ("age_groups", counts(f.ageGroups, key: "key", name: { _ in nil })),
+                ("free", JSONValue(f.free)),
+                ("open_now", JSONValue(f.openNow)),
+            ]))
+    }
+
+    func service(_ id: String) throws -> Response {
+        guard let doc = try directory.document(id, full: true) else { throw Problem.notFound("no service with id '\(id)'") }
+        return json(doc)
+    }
+
+    func entity(_ table: String, _ id: String) throws -> Response {
+        let found: JSONObject? = try directory.withRows { rows in
+            rows.record(table: table, id: id).map { HSDSAssembler(source: rows).assemble($0) }
+        }
+        guard let found else { throw Problem.notFound("no \(table.replacingOccurrences(of: "_", with: " ")) with id '\(id)'") }
+        return json(.object(found))
+    }
+
+    func organization(_ id: String, _ request: Request) throws -> Response {
+        let fullService = try params(request).bool("full_service") ?? false
+        let found: JSONObject? = try directory.withRows { rows in
+            guard let org = rows.record(table: "organization", id: id) else { return nil }
+            var o = HSDSAssembler(source: rows).assemble(org)
+            if !fullService {
+                // Without full_service, services carry only their own fields, as organization_list does.
+                let services = rows.records(table: "service", foreignKey: "organization_id", value: id)
+                o["services"] = .array(services.map { .object(HSDSAssembler(source: rows).assemble($0, depth: .list).removing(["organization", "program"])) })
+            }
+            return o
+        }
+        guard let found else { throw Problem.notFound("no organization with id '\(id)'") }
+        return json(.object(found))
+    }
+
+    func listEntities(_ table: String, _ request: Request, filter: ((HSDSRecord) -> Bool)? = nil) throws -> Response {
+        let p = params(request)
+        let page = try p.int("page", in: 1...1_000_000) ?? 1
+        let perPage = try p.int("per_page", in: 1...1000) ?? 20
+        let full = try p.bool("full") ?? false
+        let format = p.string("format") ?? "json"
+        guard format == "json" || format == "ndjson" else { throw Problem.badParameter("format", "must be json or ndjson, got '\(format)'") }
+        let search = p.string("search")
+        let (total, items): (Int, [String]) = try directory.withRows { rows in
+            let writer = JSONWriter()
+            let assembler = HSDSAssembler(source: rows)
+            if let filter {
+                let all = try rows.list(table: table, search: search, limit: Int.max / 4, offset: 0).records.filter(filter)
+                let slice = format == "ndjson" ? all[...] : all.dropFirst((page - 1) * perPage).prefix(perPage)
+                return (all.count, slice.map { writer.string(.object(assembler.assemble($0, depth: full ? .full : .list))) })
+            }
+            let listed =
+                format == "ndjson"
+                ? try rows.list(table: table, search: search, limit: Int.max / 4, offset: 0)
+                : try rows.list(table: table, search: search, limit: perPage, offset: (page - 1) * perPage)
+            return (listed.total, listed.records.map { writer.string(.object(assembler.assemble($0, depth: full ? .full : .list))) })
+        }
+        if format == "ndjson" {
+            return Response(
+                status: .ok, headers: [.contentType: "application/x-ndjson; charset=utf-8", .accessControlAllowOrigin: "*"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: items.map { $0 + "\n" }.joined())))
+        }
+        return json(Self.page(items: items, total: total, page: page, perPage: perPage))
+    }
+
+    func taxonomyTerms(_ request: Request) throws -> Response {
+        let p = params(request)
+        let taxonomyID = p.string("taxonomy_id")
+        let parentID = p.string("parent_id")
+        let topOnly = try p.bool("top_only") ?? false
+        if taxonomyID == nil && parentID == nil && !topOnly { return try listEntities("taxonomy_term", request) }
+        return try listEntities("taxonomy_term", request) { r in
+            if let taxonomyID, r.string("taxonomy_id") != taxonomyID { return false }
+            if let parentID, r.string("parent_id") != parentID { return false }
+            if topOnly, let parent = r.string("parent_id"), !parent.isEmpty { return false }
+            return true
+        }
+    }
+
+    func serviceAtLocations(_ request: Request) throws -> Response {
+        let p = params(request)
+        let query = try p.searchQuery(now: clock.now())
+        var unpaged = query
+        unpaged.page = 1
+        unpaged.perPage = Int.max / 4
+        let hasFilter = query != SearchQuery() || p.string("search") != nil
+        guard hasFilter else { return try listEntities("service_at_location", request) }
+        let matching = Set(try directory.search(unpaged, now: clock.now()).hits.map(\.id))
+        return try listEntities("service_at_location", request) { r in r.string("service_id").map(matching.contains) ?? false }
+    }
+}
+
+extension JSONObject {
+    func removing(_ keys: [String]) -> JSONObject {
+        var o = self
+        for k in keys { o[k] = nil }
+        return o
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import GRDB
+import WaymarkCore
+
+/// What an import changed.
+public struct ImportSummary: Sendable, Equatable {
+    public var inserted = 0
+    public var updated = 0
+    public var unchanged = 0
+    /// Rows per HSDS table.
+    public var byTable: [String: Int] = [:]
+    public var services = 0
+}
+
+extension NodeDatabase {
+    /// Stores rows in one transaction and rebuilds the documents and indexes derived from them.
+    /// - Parameters:
+    ///   - records: HSDS rows, as read by `HSDSDocument`.
+    ///   - publisher: the id of the organisation that publishes them (this node's organisation).
+    ///   - storedAt: the ISO 8601 time of the import.
+    /// - Returns: counts of what changed. Nothing is stored if anything fails.
+    @discardableResult
+    public func importRecords(_ records: [HSDSRecord], publisher: String, storedAt: String) throws -> ImportSummary {
+        try writer.write { db in
+            var summary = ImportSummary()
+            for r in records {
+                let body = String(decoding: r.canonicalBytes, as: UTF8.self)
+                let existing = try String.fetchOne(db, sql: "SELECT body FROM record WHERE tbl = ? AND id = ?", arguments: [r.table, r.id])
+                summary.byTable[r.table, default: 0] += 1
+                if existing == body {
+                    summary.unchanged += 1
+                    continue
+                }
+                if existing == nil { summary.inserted += 1 } else { summary.updated += 1 }
+                try db.execute(
+                    sql: """
+                        INSERT INTO record (tbl, id, publisher, body, stored_at) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT(tbl, id) DO UPDATE SET publisher = excluded.publisher, body = excluded.body, stored_at = excluded.stored_at
+                        """,
+                    arguments: [r.table, r.id, publisher, body, storedAt])
+                try db.execute(sql: "DELETE FROM record_link WHERE tbl = ? AND id = ?", arguments: [r.table, r.id])
+                for field in HSDSSchema.foreignKeyFields(of: r.table) {
+                    guard let value = r.string(field), !value.isEmpty else { continue }
+                    try db.execute(
+                        sql: "INSERT INTO record_link (tbl, id, field, value) VALUES (?, ?, ?, ?)", arguments: [r.table, r.id, field, value])
+                }
+            }
+            if summary.inserted + summary.updated > 0 {
+                summary.services = try Self.rebuildDerived(db)
+                try Self.setSetting(db, "directory_version", String(try Self.directoryVersion(db) + 1))
+            } else {
+                summary.services = try Int.fetchOne(db, sql: "SELECT count(*) FROM service_doc") ?? 0
+            }
+            return summary
+        }
+    }
+
+    /// Every stored row, ordered by table and id.
+    public func allRecords() throws -> [HSDSRecord] {
+        try writer.read { db in try Self.allRecords(db) }
+    }
+
+    static func allRecords(_ db: Database) throws -> [HSDSRecord] {
+        var out: [HSDSRecord] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT tbl, id, body FROM record ORDER BY tbl, id")
+        while let row = try rows.next() {
+            let body: String = row["body"]
+            guard case .object(let fields) = try JSONParser.parse(body) else { continue }
+            out.append(HSDSRecord(table: row["tbl"], id: row["id"], fields: fields))
+        }
+        return out
+    }
+
+    /// Counts of stored rows per table.
+    public func recordCounts() throws -> [String: Int] {
+        try writer.read { db in
+            var out: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT tbl, count(*) AS n FROM record GROUP BY tbl") { out[row["tbl"]] = row["n"] }
+            return out
+        }
+    }
+
+    /// Rebuilds every service document and the full-text index from the rows.
+    /// - Returns: the number of services.
+    static func rebuildDerived(_ db: Database) throws -> Int {
+        let rows = InMemoryRows(try allRecords(db))
+        let storedAt = Dictionary(
+            try Row.fetchAll(db, sql: "SELECT id, stored_at FROM record WHERE tbl = 'service'").map { ($0["id"] as String, $0["stored_at"] as String) },
+            uniquingKeysWith: { a, _ in a })
+        let assembler = HSDSAssembler(source: rows)
+        try db.execute(sql: "DELETE FROM service_doc; DELETE FROM service_fts;")
+        let writer = JSONWriter()
+        let services = rows.all("service")
+        for (i, service) in services.enumerated() {
+            let full = assembler.assemble(service, depth: .full)
+            let list = assembler.assemble(service, depth: .list)
+            let rowid = i + 1
+            let lastModified = service.string("last_modified") ?? storedAt[service.id] ?? ""
+            try db.execute(
+                sql: "INSERT INTO service_doc (rowid, service_id, full_json, list_json, last_modified) VALUES (?, ?, ?, ?, ?)",
+                arguments: [rowid, service.id, writer.string(.object(full)), writer.string(.object(list)), lastModified])
+            let text = SearchText(service: full, rows: rows)
+            try db.execute(
+                sql: "INSERT INTO service_fts (rowid, name, alternate_name, description, categories, organization, extra) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [rowid, text.name, text.alternateName, text.description, text.categories, text.organization, text.extra])
+        }
+        return services.count
+    }
+}
+
+/// The text of a service that full-text search looks at, column by column.
+struct SearchText {
+    var name: String
+    var alternateName: String
+    var description: String
+    var categories: String
+    var organization: String
+    var extra: String
+
+    init(service: JSONObject, rows: InMemoryRows) {
+        func s(_ o: JSONObject?, _ k: String) -> String { o?[k]?.stringValue ?? "" }
+        name = s(service, "name")
+        alternateName = s(service, "alternate_name")
+        description = [s(service, "description"), s(service, "eligibility_description")].joined(separator: " ")
+        var cats: [String] = []
+        for a in service["attributes"]?.arrayValue ?? [] {
+            var termID = a["taxonomy_term_id"]?.stringValue
+            var hops = 0
+            while let t = termID, let term = rows.record(table: "taxonomy_term", id: t), hops < 16 {
+                cats.append(term.string("name") ?? "")
+                termID = term.string("parent_id")
+                hops += 1
+            }
+        }
+        categories = cats.joined(separator: " ")
+        organization = s(service["organization"]?.objectValue, "name")
+        var extra: [String] = []
+        for l in service["languages"]?.arrayValue ?? [] { extra.append(s(l.objectValue, "name")) }
+        for sal in service["service_at_locations"]?.arrayValue ?? [] {
+            let loc = sal["location"]?.objectValue
+            extra.append(s(loc, "name"))
+            for a in loc?["addresses"]?.arrayValue ?? [] {
+                extra.append(s(a.objectValue, "address_1"))
+                extra.append(s(a.objectValue, "address_2"))
+            }
+        }
+        self.extra = extra.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}
+
+/// Reads rows straight from the database, for assembling single entities on request.
+public struct DatabaseRowSource: HSDSRowSource {
+    let db: Database
+
+    public init(_ db: Database) { self.db = db }
+
+    public func record(table: String, id: String) -> HSDSRecord? {
+        guard let body = try? String.fetchOne(db, sql: "SELECT body FROM record WHERE tbl = ? AND id = ?", arguments: [table, id]),
+            case .object(let fields)? = try? JSONParser.parse(body)
+        else { return nil }
+        return HSDSRecord(table: table, id: id, fields: fields)
+    }
+
+    public func records(table: String, foreignKey: String, value: String) -> [HSDSRecord] {
+        let rows =
+            (try? Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.id, r.body FROM record_link l JOIN record r ON r.tbl = l.tbl AND r.id = l.id
+                    WHERE l.value = ? AND l.tbl = ? AND l.field = ? ORDER BY r.id
+                    """,
+                arguments: [value, table, foreignKey])) ?? []
+        return rows.compactMap { row in
+            guard case .object(let fields)? = try? JSONParser.parse(row["body"] as String) else { return nil }
+            return HSDSRecord(table: table, id: row["id"], fields: fields)
+        }
+    }
+
+    /// Rows of a table, paged, optionally filtered by a word in their name or description.
+    public func list(table: String, search: String?, limit: Int, offset: Int) throws -> (total: Int, records: [HSDSRecord]) {
+        var whereSQL = "tbl = ?"
+        var args: [any DatabaseValueConvertible] = [table]
+        if let search, !search.isEmpty {
+            whereSQL += " AND (json_extract(body, '$.name') LIKE ? ESCAPE '\\' OR json_extract(body, '$.description') LIKE ? ESCAPE '\\')"
+            let escaped = search.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_")
+            args += ["%\(escaped)%", "%\(escaped)%"]
+        }
+        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM record WHERE \(whereSQL)", arguments: StatementArguments(args)) ?? 0
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT id, body FROM record WHERE \(whereSQL) ORDER BY id LIMIT ? OFFSET ?",
+            arguments: StatementArguments(args + [limit, offset]))
+        let records: [HSDSRecord] = rows.compactMap { row in
+            guard case .object(let fields)? = try? JSONParser.parse(row["body"] as String) else { return nil }
+            return HSDSRecord(table: table, id: row["id"], fields: fields)
+        }
+        return (total, records)
+    }
+}

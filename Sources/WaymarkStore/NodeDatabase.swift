@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+import WaymarkCore
+
+/// The node's SQLite database: HSDS records, the documents and indexes derived from them, and the
+/// node's settings. Every write is one transaction, so a failed import or a full disk leaves the
+/// database as it was.
+public final class NodeDatabase: Sendable {
+    public let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        writer = try DatabasePool(path: path, configuration: config)
+        try Self.migrator.migrate(writer)
+    }
+
+    /// An empty in-memory database, for tests.
+    public init(inMemory: Void = ()) throws {
+        writer = try DatabaseQueue()
+        try Self.migrator.migrate(writer)
+    }
+
+    /// Wraps an existing connection (tests use this to set limits such as `max_page_count`).
+    public init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Self.migrator.migrate(writer)
+    }
+
+    /// Schema migrations. Never edit a migration once it has shipped; add a new one.
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1: node settings, HSDS records, service documents, full-text index") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE node_setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
+                    CREATE TABLE record (
+                        tbl TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        publisher TEXT NOT NULL,
+                        body TEXT NOT NULL,
+                        stored_at TEXT NOT NULL,
+                        PRIMARY KEY (tbl, id)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE record_link (
+                        tbl TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        field TEXT NOT NULL,
+                        value TEXT NOT NULL,
+                        PRIMARY KEY (tbl, id, field)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX record_link_by_value ON record_link (value, tbl, field);
+                    CREATE TABLE service_doc (
+                        rowid INTEGER PRIMARY KEY,
+                        service_id TEXT NOT NULL UNIQUE,
+                        full_json TEXT NOT NULL,
+                        list_json TEXT NOT NULL,
+                        last_modified TEXT NOT NULL
+                    );
+                    CREATE VIRTUAL TABLE service_fts USING fts5(
+                        name, alternate_name, description, categories, organization, extra,
+                        tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+                    );
+                    CREATE VIRTUAL TABLE service_fts_vocab USING fts5vocab(service_fts, 'row');
+                    """)
+        }
+        return m
+    }
+
+    // MARK: Settings
+
+    public func setting(_ key: String) throws -> String? {
+        try writer.read { db in try String.fetchOne(db, sql: "SELECT value FROM node_setting WHERE key = ?", arguments: [key]) }
+    }
+
+    public func setSetting(_ key: String, _ value: String) throws {
+        try writer.write { db in try Self.setSetting(db, key, value) }
+    }
+
+    static func setSetting(_ db: Database, _ key: String, _ value: String) throws {
+        try db.execute(
+            sql: "INSERT INTO node_setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            arguments: [key, value])
+    }
+
+    /// A number that changes whenever the directory changes; readers use it to know when to reload.
+    public func directoryVersion() throws -> Int {
+        try writer.read { db in try Self.directoryVersion(db) }
+    }
+
+    static func directoryVersion(_ db: Database) throws -> Int {
+        Int(try String.fetchOne(db, sql: "SELECT value FROM node_setting WHERE key = 'directory_version'") ?? "0") ?? 0
+    }
+}

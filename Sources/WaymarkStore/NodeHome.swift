@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+import WaymarkCore
+import WaymarkCrypto
+
+/// A node's data directory: `waymark.sqlite` and `identity.key` (the private key seeds, readable
+/// by the owner only).
+public struct NodeHome: Sendable {
+    public let directory: URL
+    public var databasePath: String { directory.appendingPathComponent("waymark.sqlite").path }
+    public var keyPath: String { directory.appendingPathComponent("identity.key").path }
+
+    public init(_ path: String) {
+        directory = URL(fileURLWithPath: path, isDirectory: true)
+    }
+
+    /// Why a node could not be created or opened.
+    public struct Problem: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Creates a node: the directory, the database, the keys and the publishing organisation.
+    /// - Returns: the identity and the organisation id.
+    public func create(organizationName: String, organizationID: String? = nil) throws -> (NodeIdentity, String) {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: databasePath) || fm.fileExists(atPath: keyPath) {
+            throw Problem(description: "a node already exists in \(directory.path); use another --data directory")
+        }
+        let name = organizationName.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw Problem(description: "the organisation needs a name (--org \"NAME\")") }
+        try fm.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let identity = NodeIdentity.generate()
+        let seeds = Data(identity.secretSeeds)
+        guard fm.createFile(atPath: keyPath, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw Problem(description: "cannot write \(keyPath)")
+        }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: keyPath))
+        try handle.write(contentsOf: seeds)
+        try handle.close()
+        let db = try NodeDatabase(path: databasePath)
+        let orgID = organizationID ?? UUID().uuidString.lowercased()
+        try db.writer.write { db in
+            try NodeDatabase.setSetting(db, "organization_id", orgID)
+            try NodeDatabase.setSetting(db, "organization_name", name)
+            try NodeDatabase.setSetting(db, "signing_public_key", hexString(identity.signingPublicKey))
+            try NodeDatabase.setSetting(db, "encryption_public_key", hexString(identity.encryptionPublicKey))
+        }
+        return (identity, orgID)
+    }
+
+    /// Opens an existing node's database.
+    public func openDatabase() throws -> NodeDatabase {
+        guard FileManager.default.fileExists(atPath: databasePath) else {
+            throw Problem(description: "no node in \(directory.path); create one with: waymark init --data \(directory.path) --org \"NAME\"")
+        }
+        return try NodeDatabase(path: databasePath)
+    }
+
+    /// Reads the node's keys, refusing a key file that others can read.
+    public func loadIdentity() throws -> NodeIdentity {
+        let attrs = try FileManager.default.attributesOfItem(atPath: keyPath)
+        if let mode = attrs[.posixPermissions] as? NSNumber, mode.intValue & 0o077 != 0 {
+            throw Problem(description: "\(keyPath) can be read by other users; run: chmod 600 \(keyPath)")
+        }
+        guard let data = FileManager.default.contents(atPath: keyPath) else { throw Problem(description: "cannot read \(keyPath)") }
+        return try NodeIdentity(secretSeeds: Array(data))
+    }
+}

@@ -1,0 +1,260 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import WaymarkCore
+import WaymarkCrypto
+import WaymarkServer
+import WaymarkStore
+
+@main
+struct WaymarkCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "waymark",
+        abstract: "A community-services directory node (Open Referral HSDS 3.0).",
+        discussion: """
+            Each organisation runs its own node: one program and one SQLite file in a data folder.
+            Start with `waymark init`, load services with `waymark import`, and serve them with `waymark serve`.
+            """,
+        subcommands: [Init.self, Import.self, Export.self, Serve.self, Search.self, Info.self, Generate.self]
+    )
+}
+
+/// The `--data DIR` option every command shares.
+struct DataOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The node's data folder.", valueName: "DIR"))
+    var data: String
+
+    var home: NodeHome { NodeHome(data) }
+}
+
+/// Prints a problem to standard error and exits with a failure status.
+func fail(_ message: String) -> ExitCode {
+    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    return ExitCode.failure
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a node: its database, its keys and the organisation that publishes from it.")
+
+    @OptionGroup var data: DataOption
+    @Option(help: "The publishing organisation's name.") var org: String
+
+    func run() throws {
+        do {
+            let (identity, orgID) = try data.home.create(organizationName: org)
+            print("Created a Waymark node in \(data.home.directory.path)")
+            print("  organisation:  \(org) (\(orgID))")
+            print("  fingerprint:   \(identity.fingerprint)")
+            print("  private keys:  \(data.home.keyPath) (owner-only)")
+        } catch let p as NodeHome.Problem {
+            throw fail(p.description)
+        }
+    }
+}
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import HSDS 3.0 data: JSON (object, array, API page, tabular JSON), ndjson, CSV or a tabular data package.",
+        discussion: "The whole import is one transaction: if any record is invalid, nothing is imported and the error names the file, record and field."
+    )
+
+    @OptionGroup var data: DataOption
+    @Flag(help: "Load the bundled fictional Ballymun sample directory.") var sample = false
+    @Option(help: "The HSDS table of the records when the file name does not say (service, organization, ...).") var table: String?
+    @Argument(help: "Files or folders to import.") var files: [String] = []
+
+    func validate() throws {
+        if !sample && files.isEmpty { throw ValidationError("give files to import, or --sample") }
+        if let table, HSDSSchema.tables[table] == nil { throw ValidationError("'\(table)' is not an HSDS 3.0 table") }
+    }
+
+    func run() throws {
+        let db: NodeDatabase
+        do { db = try data.home.openDatabase() } catch let p as NodeHome.Problem { throw fail(p.description) }
+        var records: [HSDSRecord] = []
+        if sample { records += SampleDirectory.ballymun() }
+        do {
+            records += try HSDSFiles.read(files, table: table)
+        } catch let e as HSDSError {
+            throw fail("nothing was imported. \(e.description)")
+        }
+        let publisher = try db.setting("organization_id") ?? ""
+        let started = Date()
+        let summary: ImportSummary
+        do {
+            summary = try db.importRecords(records, publisher: publisher, storedAt: LocalClock().isoNow())
+        } catch {
+            throw fail("nothing was imported: \(error)")
+        }
+        if sample { try db.setSetting("sample_data", "true") }
+        let seconds = Date().timeIntervalSince(started)
+        print(
+            "Imported \(records.count) records (\(summary.inserted) new, \(summary.updated) changed, \(summary.unchanged) unchanged) in \(String(format: "%.2f", seconds)) s."
+        )
+        for (t, n) in summary.byTable.sorted(by: { $0.key < $1.key }) { print("  \(t): \(n)") }
+        print("The directory now lists \(summary.services) services.")
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export the directory as HSDS 3.0.",
+        discussion: """
+            json:   every record, in the HSDS tabular JSON form (keyed by CSV file name); lossless.
+            ndjson: one fully nested service per line (schema/compiled/service.json).
+            csv:    a tabular data package (datapackage.json + one CSV per table) in the folder --out; lossless.
+            """
+    )
+
+    @OptionGroup var data: DataOption
+    @Option(help: "json, ndjson or csv.") var format: String = "json"
+    @Option(help: "The file (json, ndjson) or folder (csv) to write.") var out: String
+
+    func validate() throws {
+        guard ["json", "ndjson", "csv"].contains(format) else { throw ValidationError("--format must be json, ndjson or csv") }
+    }
+
+    func run() throws {
+        let db: NodeDatabase
+        do { db = try data.home.openDatabase() } catch let p as NodeHome.Problem { throw fail(p.description) }
+        let records = try db.allRecords()
+        try HSDSFiles.export(records, format: format, to: out)
+        print("Exported \(records.count) records as \(format) to \(out)")
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve the directory: the HSDS API under /api.")
+
+    @OptionGroup var data: DataOption
+    @Option(help: "The address to listen on.") var host: String = "127.0.0.1"
+    @Option(help: "The port to listen on.") var port: Int = 8080
+    @Option(help: "Log level: trace, debug, info, notice, warning, error.") var logLevel: String = "info"
+
+    func run() async throws {
+        let db: NodeDatabase
+        do { db = try data.home.openDatabase() } catch let p as NodeHome.Problem { throw fail(p.description) }
+        let name = try db.setting("organization_name") ?? "Waymark node"
+        var logger = Logger(label: "waymark")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let directory = Directory(database: db)
+        _ = try directory.snapshot()
+        let app = buildApplication(
+            directory: directory, nodeName: name, settings: ServerSettings(host: host, port: port), logger: logger)
+        print("Waymark node '\(name)' serving on http://\(host):\(port)/  (API: http://\(host):\(port)/api/services)")
+        try await app.runService()
+    }
+}
+
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Search the directory from the terminal.")
+
+    @OptionGroup var data: DataOption
+    @Argument(help: "Words to search for (may be empty).") var text: String = ""
+    @Option(help: "Taxonomy term id or code (includes its sub-categories).") var category: [String] = []
+    @Option(help: "Organisation id.") var organization: String?
+    @Option(help: "Language code, e.g. pl.") var language: [String] = []
+    @Option(help: "Age the service must serve.") var age: Double?
+    @Flag(help: "Only free services.") var free = false
+    @Flag(help: "Only services open now (Europe/Dublin).") var openNow = false
+    @Option(help: "Only services open at a local time, YYYY-MM-DDTHH:MM.") var openAt: String?
+    @Option(help: "Sort from here: an Eircode routing key (D11), a place, or LAT,LON.") var near: String?
+    @Option(help: "Only within this many kilometres of --near.") var radius: Double?
+    @Option(help: "relevance, distance, name or updated.") var sort: String?
+    @Option(help: "Page number.") var page: Int = 1
+    @Option(help: "Results per page.") var perPage: Int = 10
+    @Flag(help: "Print the JSON of each result instead of a summary.") var json = false
+
+    func run() throws {
+        let db: NodeDatabase
+        do { db = try data.home.openDatabase() } catch let p as NodeHome.Problem { throw fail(p.description) }
+        let directory = Directory(database: db)
+        let clock = LocalClock()
+        var pairs: [(String, String)] = [("search", text), ("page", String(page)), ("per_page", String(perPage))]
+        let snap = try directory.snapshot()
+        for c in category {
+            let id = snap.terms[c] != nil ? c : snap.terms.values.first(where: { $0.code == c || $0.name.lowercased() == c.lowercased() })?.id
+            guard let id else { throw fail("no category '\(c)'") }
+            pairs.append(("taxonomy_term_id", id))
+        }
+        if let organization { pairs.append(("organization_id", organization)) }
+        for l in language { pairs.append(("language", l)) }
+        if let age { pairs.append(("age", String(age))) }
+        if free { pairs.append(("free", "true")) }
+        if openNow { pairs.append(("open_now", "true")) }
+        if let openAt { pairs.append(("open_at", openAt)) }
+        if let near {
+            let parts = near.split(separator: ",")
+            if parts.count == 2, Double(parts[0]) != nil, Double(parts[1]) != nil {
+                pairs += [("lat", String(parts[0])), ("lon", String(parts[1]))]
+            } else {
+                pairs.append(("near", near))
+            }
+        }
+        if let radius { pairs.append(("radius_km", String(radius))) }
+        if let sort { pairs.append(("sort", sort)) }
+        let query: SearchQuery
+        do { query = try QueryParameters(pairs).searchQuery(now: clock.now()) } catch let p as Problem { throw fail(p.detail) }
+        let result = try directory.search(query, now: clock.now())
+        if try db.setting("sample_data") == "true" { print("[Sample data: the Ballymun directory on this node is fictional.]") }
+        print("\(result.total) services match\(text.isEmpty ? "" : " '\(text)'") — page \(result.page) of \(max(result.totalPages, 1))")
+        let docs = try directory.documents(result.hits.map(\.id), full: json)
+        for (i, hit) in result.hits.enumerated() {
+            if json {
+                print(docs[hit.id] ?? "")
+                continue
+            }
+            guard let facts = snap.index.facts(hit.id) else { continue }
+            var line = "\((result.page - 1) * result.perPage + i + 1). \(facts.name)"
+            if let org = facts.organizationName { line += " — \(org)" }
+            print(line)
+            var details: [String] = []
+            if hit.openNow { details.append("open now") }
+            if let d = hit.distanceKm { details.append(String(format: "%.1f km", d)) }
+            if facts.isFree { details.append("free") }
+            if let lo = facts.minimumAge, let hi = facts.maximumAge {
+                details.append("ages \(Int(lo))–\(Int(hi))")
+            } else if let lo = facts.minimumAge {
+                details.append("ages \(Int(lo))+")
+            } else if let hi = facts.maximumAge { details.append("up to age \(Int(hi))") }
+            if !facts.languages.isEmpty { details.append(facts.languages.sorted().joined(separator: "/")) }
+            if let next = facts.hours.nextOpening(after: clock.now()), !hit.openNow {
+                details.append("next open \(next.start.weekday.englishName.prefix(3)) \(next.start.timeString)")
+            }
+            print("   " + details.joined(separator: " · ") + "   [\(hit.id)]")
+        }
+    }
+}
+
+struct Info: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show the node's organisation, keys and what it holds.")
+    @OptionGroup var data: DataOption
+
+    func run() throws {
+        let db: NodeDatabase
+        do { db = try data.home.openDatabase() } catch let p as NodeHome.Problem { throw fail(p.description) }
+        let identity = try data.home.loadIdentity()
+        print("organisation: \(try db.setting("organization_name") ?? "?") (\(try db.setting("organization_id") ?? "?"))")
+        print("fingerprint:  \(identity.fingerprint)")
+        print("signing key:  \(hexString(identity.signingPublicKey))")
+        print("encryption key: \(hexString(identity.encryptionPublicKey))")
+        for (t, n) in try db.recordCounts().sorted(by: { $0.key < $1.key }) { print("  \(t): \(n)") }
+    }
+}
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a synthetic directory (for benchmarks) as HSDS tabular JSON, ndjson or CSV.")
+    @Option(help: "How many services.") var services: Int = 10_000
+    @Option(help: "Random seed.") var seed: UInt64 = 7
+    @Option(help: "json, ndjson or csv.") var format: String = "json"
+    @Option(help: "The file or folder to write.") var out: String
+
+    func run() throws {
+        let records = SampleDirectory.synthetic(services: services, seed: seed)
+        try HSDSFiles.export(records, format: format, to: out)
+        print("Wrote \(records.count) records (\(records.filter { $0.table == "service" }.count) services) to \(out)")
+    }
+}
