@@ -41,11 +41,9 @@ public struct HSDSAssembler<Source: HSDSRowSource> {
                 }
             case .children(let childTable, let foreignKey):
                 guard depth == .full else { continue }
-                var kids = source.records(table: childTable, foreignKey: foreignKey, value: record.id)
-                if childTable == "attribute" || childTable == "metadata" {
-                    let entityField = childTable == "attribute" ? "link_entity" : "resource_type"
-                    kids = kids.filter { k in k.string(entityField).map { $0 == record.table } ?? true }
-                }
+                // Attributes and metadata belong to whatever record their link_id / resource_id names;
+                // ids are UUIDs, so `link_entity` and `resource_type` are kept but not relied on.
+                let kids = source.records(table: childTable, foreignKey: foreignKey, value: record.id)
                 if kids.isEmpty && level > 0 { continue }
                 out[nest.key] = .array(kids.map { .object(assemble($0, path: path.union([childTable]), level: level + 1, depth: depth)) })
             }

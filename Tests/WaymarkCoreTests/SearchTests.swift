@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+import WaymarkCore
+import WaymarkTestKit
+
+struct OpeningHoursTests {
+    func schedule(_ byday: String, _ opens: String, _ closes: String, from: String? = nil, to: String? = nil) -> HSDSRecord {
+        var o = JSONObject([("id", .string("x")), ("freq", .string("WEEKLY")), ("byday", .string(byday))])
+        o["opens_at"] = .string(opens)
+        o["closes_at"] = .string(closes)
+        if let from { o["valid_from"] = .string(from) }
+        if let to { o["valid_to"] = .string(to) }
+        return HSDSRecord(table: "schedule", id: "x", fields: o)
+    }
+
+    @Test func weekdayOfKnownDates() {
+        #expect(LocalDateTime(year: 2026, month: 11, day: 23).weekday == .monday)
+        #expect(LocalDateTime(year: 1970, month: 1, day: 1).weekday == .thursday)
+        #expect(LocalDateTime(year: 2024, month: 2, day: 29).dateString == "2024-02-29")
+    }
+
+    @Test func openNowAndNextOpening() {
+        let hours = OpeningHours(schedules: [schedule("MO,WE", "09:30", "13:00:00")])
+        let monday = Fixtures.mondayMorning  // 10:30
+        #expect(hours.isOpen(at: monday))
+        #expect(!hours.isOpen(at: LocalDateTime(day: monday.day, minute: 13 * 60)))  // closing time is exclusive
+        #expect(!hours.isOpen(at: LocalDateTime(day: monday.day + 1, minute: 10 * 60 + 30)))
+        let next = hours.nextOpening(after: LocalDateTime(day: monday.day, minute: 14 * 60))
+        #expect(next?.start == LocalDateTime(day: monday.day + 2, minute: 9 * 60 + 30))
+    }
+
+    @Test func validityDatesAndMidnight() {
+        let hours = OpeningHours(schedules: [schedule("FR", "22:00", "02:00", from: "2026-11-01", to: "2026-11-30")])
+        let friday = LocalDateTime(year: 2026, month: 11, day: 27, hour: 23)
+        #expect(hours.isOpen(at: friday))
+        #expect(hours.isOpen(at: LocalDateTime(year: 2026, month: 11, day: 28, hour: 1)))
+        #expect(!hours.isOpen(at: LocalDateTime(year: 2026, month: 12, day: 4, hour: 23)))
+    }
+
+    @Test func monthlyRulesAreNotGuessed() {
+        var s = schedule("MO", "09:00", "17:00")
+        s.fields["freq"] = .string("MONTHLY")
+        #expect(OpeningHours(schedules: [s]).isEmpty)
+    }
+}
+
+struct TextQueryTests {
+    let vocabulary = SortedVocabulary(["youth", "club", "counselling", "parent", "toddler", "literacy"])
+
+    @Test func prefixesAndTypos() {
+        #expect(TextQuery("counsel", vocabulary: vocabulary).words == [["counsel"]])
+        #expect(TextQuery("yuoth", vocabulary: vocabulary).words == [["yuoth", "youth"]])
+        #expect(TextQuery("the club", vocabulary: vocabulary).words == [["club"]])
+    }
+
+    @Test(arguments: ["\"unbalanced", "AND OR NOT", "*", "name:foo", "NEAR(a b)", "^", "'; DROP TABLE record; --"])
+    func userSyntaxNeverReachesFTS(_ text: String) {
+        let expression = TextQuery(text, vocabulary: vocabulary).ftsExpression()
+        // Every term is a quoted string followed by *; operators appear only between them.
+        let stripped = expression.replacingOccurrences(of: "\"[^\"]*\"\\*", with: "T", options: .regularExpression)
+        #expect(stripped.allSatisfy { "T ()ANDOR".contains($0) })
+    }
+
+    @Test func editDistance() {
+        #expect(EditDistance.damerauLevenshtein("youth", "yuoth") == 1)
+        #expect(EditDistance.damerauLevenshtein("kitten", "sitting") == 3)
+        #expect(EditDistance.damerauLevenshtein("abc", "abcdef", limit: 1) == 2)
+    }
+}
+
+struct DirectoryIndexTests {
+    let point = GeoPoint(latitude: 53.3955, longitude: -6.2645)
+
+    func index() -> DirectoryIndex {
+        let mondays = OpeningHours(slots: [.init(weekday: .monday, opens: 540, closes: 780)])
+        let services = [
+            ServiceFacts(
+                id: "a", name: "Toddler group", organizationID: "o1", termIDs: ["kids", "family"], languages: ["en", "pl"], minimumAge: 0,
+                maximumAge: 4, isFree: true, hours: mondays, points: [GeoPoint(latitude: 53.3960, longitude: -6.2640)], lastModified: "2026-03-01"),
+            ServiceFacts(
+                id: "b", name: "Adult literacy", organizationID: "o2", termIDs: ["education"], languages: ["en"], minimumAge: 18,
+                isFree: false, points: [GeoPoint(latitude: 53.4100, longitude: -6.2800)], lastModified: "2026-05-01"),
+            ServiceFacts(
+                id: "c", name: "Homework club", organizationID: "o1", termIDs: ["kids", "education"], languages: ["en", "ga"], minimumAge: 6,
+                maximumAge: 12, isFree: true, points: [], lastModified: "2026-01-01"),
+            ServiceFacts(id: "d", name: "Closed service", status: "defunct"),
+        ]
+        return DirectoryIndex(services: services, termTaxonomy: ["kids": "t", "education": "t", "family": "t"])
+    }
+
+    @Test func filtersCombineWithAnd() {
+        var q = SearchQuery()
+        q.taxonomyTermIDs = ["kids"]
+        q.freeOnly = true
+        q.languages = ["pl"]
+        let r = index().search(q, textScores: nil, now: Fixtures.mondayMorning)
+        #expect(r.hits.map(\.id) == ["a"])
+    }
+
+    @Test func inactiveServicesAreHidden() {
+        let r = index().search(SearchQuery(), textScores: nil, now: Fixtures.mondayMorning)
+        #expect(r.total == 3)
+    }
+
+    @Test func agesOverlap() {
+        var q = SearchQuery()
+        q.minimumAge = 10
+        q.maximumAge = 10
+        #expect(index().search(q, textScores: nil, now: Fixtures.mondayMorning).hits.map(\.id) == ["c"])
+    }
+
+    @Test func openNowUsesTheInjectedMoment() {
+        var q = SearchQuery()
+        q.openAt = Fixtures.mondayMorning
+        #expect(index().search(q, textScores: nil, now: Fixtures.mondayMorning).hits.map(\.id) == ["a"])
+        q.openAt = LocalDateTime(day: Fixtures.mondayMorning.day + 1, minute: 600)
+        #expect(index().search(q, textScores: nil, now: Fixtures.mondayMorning).total == 0)
+    }
+
+    @Test func distanceSortAndRadius() {
+        var q = SearchQuery()
+        q.near = point
+        q.sort = .distance
+        let r = index().search(q, textScores: nil, now: Fixtures.mondayMorning)
+        #expect(r.hits.map(\.id) == ["a", "b", "c"])  // no location sorts last
+        q.radiusKm = 0.5
+        #expect(index().search(q, textScores: nil, now: Fixtures.mondayMorning).hits.map(\.id) == ["a"])
+    }
+
+    @Test func facetsCountEveryMatch() {
+        let r = index().search(SearchQuery(), textScores: nil, now: Fixtures.mondayMorning)
+        #expect(r.facets.taxonomyTerms["kids"] == 2)
+        #expect(r.facets.free == 2)
+        #expect(r.facets.openNow == 1)
+        #expect(r.facets.languages["en"] == 3)
+        #expect(r.facets.ageGroups["children"] == 2)
+    }
+
+    @Test func textScoresRankAndRestrict() {
+        var q = SearchQuery()
+        q.text = "club"
+        let r = index().search(q, textScores: ["c": 2.0, "a": 5.0], now: Fixtures.mondayMorning)
+        #expect(r.hits.map(\.id) == ["a", "c"])
+    }
+
+    @Test func pagination() {
+        var q = SearchQuery()
+        q.perPage = 2
+        q.sort = .name
+        let first = index().search(q, textScores: nil, now: Fixtures.mondayMorning)
+        q.page = 2
+        let second = index().search(q, textScores: nil, now: Fixtures.mondayMorning)
+        #expect(first.hits.map(\.id) == ["b", "c"])
+        #expect(second.hits.map(\.id) == ["a"])
+        #expect(first.totalPages == 2)
+    }
+
+    @Test func geoDistance() {
+        // Ballymun to Dublin city centre is about 5 km.
+        let d = GeoPoint(latitude: 53.3955, longitude: -6.2645).distance(to: GeoPoint(latitude: 53.3498, longitude: -6.2603))
+        #expect(d > 4.9 && d < 5.2)
+        #expect(Gazetteer.lookUp("d11 x2y3")?.name == "Dublin 11")
+        #expect(Gazetteer.lookUp("Dublin 9")?.name == "Dublin 9")
+        #expect(Gazetteer.lookUp("nowhere") == nil)
+    }
+}
