@@ -22,6 +22,7 @@ public struct ServerSettings: Sendable {
 public func buildApplication(directory: Directory, nodeName: String, settings: ServerSettings, logger: Logger) -> some ApplicationProtocol {
     let router = Router()
     router.add(middleware: LogRequestsMiddleware(.debug))
+    router.add(middleware: APIMiddleware())
     HSDSAPI(directory: directory, clock: settings.clock, nodeName: nodeName).register(on: router)
     router.get("/") { _, _ in
         Response(

@@ -28,14 +28,6 @@ struct HSDSAPI: Sendable {
         api.get("service_at_locations/:id") { _, context in
             guarded { try entity("service_at_location", context.parameters.get("id") ?? "") }
         }
-        api.on("**", method: .options) { _, _ in
-            Response(
-                status: .noContent,
-                headers: [
-                    .accessControlAllowOrigin: "*", .accessControlAllowMethods: "GET, OPTIONS",
-                    .accessControlAllowHeaders: "Content-Type, Accept", .accessControlMaxAge: "86400",
-                ])
-        }
     }
 
     /// Runs a handler, turning problems into `application/problem+json` responses and anything
@@ -57,7 +49,7 @@ struct HSDSAPI: Sendable {
     private func json(_ value: JSONValue) -> Response { json(JSONWriter().string(value)) }
 
     private func params(_ request: Request) -> QueryParameters {
-        QueryParameters(request.uri.queryParameters.map { (String($0.key), String($0.value)) })
+        QueryParameters(rawQuery: request.uri.query)
     }
 
     func root() -> Response {
@@ -95,6 +87,7 @@ struct HSDSAPI: Sendable {
         let full = try p.bool("full") ?? false
         let minimal = try p.bool("minimal") ?? false
         let wantFacets = try p.bool("facets") ?? false
+        query.countFacets = wantFacets
         if format == "ndjson" {
             query.page = 1
             query.perPage = Int.max / 4

@@ -6,6 +6,20 @@ import WaymarkCore
 public struct QueryParameters: Sendable {
     private let values: [String: [String]]
 
+    /// Reads a raw query string (`a=1&b=two+words`): `+` is a space, then percent-decoding, as HTML forms send it.
+    public init(rawQuery: String?) {
+        var pairs: [(String, String)] = []
+        for part in (rawQuery ?? "").split(separator: "&", omittingEmptySubsequences: true) {
+            let kv = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ s: Substring) -> String {
+                let spaced = s.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            pairs.append((decode(kv[0]), kv.count > 1 ? decode(kv[1]) : ""))
+        }
+        self.init(pairs)
+    }
+
     public init(_ pairs: [(String, String)]) {
         var v: [String: [String]] = [:]
         for (k, value) in pairs { v[k, default: []].append(value) }
@@ -76,15 +90,16 @@ public struct QueryParameters: Sendable {
         }
         q.freeOnly = try bool("free") ?? false
         if let s = string("modified_after") {
-            guard LocalDateTime.parseDate(s) != nil else {
-                throw Problem.badParameter("modified_after", "must be an ISO 8601 date or date-time, got '\(s)'")
+            guard let seconds = Timestamp.seconds(s) else {
+                throw Problem.badParameter(
+                    "modified_after", "must be an ISO 8601 date (2026-05-01) or date-time with an offset (2026-05-01T09:00:00Z), got '\(s)'")
             }
-            q.modifiedAfter = s
+            q.modifiedAfterSeconds = seconds
         }
         if try bool("open_now") == true { q.openAt = now }
         if let s = string("open_at") {
             guard let at = LocalDateTime(iso: s) else {
-                throw Problem.badParameter("open_at", "must be a local date-time as YYYY-MM-DDTHH:MM, got '\(s)'")
+                throw Problem.badParameter("open_at", "must be a real Europe/Dublin local date-time as YYYY-MM-DDTHH:MM, without an offset, got '\(s)'")
             }
             q.openAt = at
         }

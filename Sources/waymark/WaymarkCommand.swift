@@ -120,7 +120,13 @@ struct Export: ParsableCommand {
         let db: NodeDatabase
         do { db = try data.home.openDatabase() } catch let p as NodeHome.Problem { throw fail(p.description) }
         let records = try db.allRecords()
-        try HSDSFiles.export(records, format: format, to: out)
+        do {
+            try HSDSFiles.export(records, format: format, to: out)
+        } catch let e as HSDSError {
+            throw fail(e.description)
+        } catch {
+            throw fail("cannot write \(out): \((error as NSError).localizedDescription)")
+        }
         print("Exported \(records.count) records as \(format) to \(out)")
     }
 }
@@ -143,7 +149,9 @@ struct Serve: AsyncParsableCommand {
         _ = try directory.snapshot()
         let app = buildApplication(
             directory: directory, nodeName: name, settings: ServerSettings(host: host, port: port), logger: logger)
-        print("Waymark node '\(name)' serving on http://\(host):\(port)/  (API: http://\(host):\(port)/api/services)")
+        // Written straight to the descriptor, not through print's buffer, so scripts see it at once.
+        FileHandle.standardOutput.write(
+            Data("Waymark node '\(name)' serving on http://\(host):\(port)/  (API: http://\(host):\(port)/api/services)\n".utf8))
         try await app.runService()
     }
 }
@@ -198,8 +206,10 @@ struct Search: ParsableCommand {
         let query: SearchQuery
         do { query = try QueryParameters(pairs).searchQuery(now: clock.now()) } catch let p as Problem { throw fail(p.detail) }
         let result = try directory.search(query, now: clock.now())
-        if try db.setting("sample_data") == "true" { print("[Sample data: the Ballymun directory on this node is fictional.]") }
-        print("\(result.total) services match\(text.isEmpty ? "" : " '\(text)'") — page \(result.page) of \(max(result.totalPages, 1))")
+        // With --json, only JSON goes to standard output; the banner and count go to standard error.
+        let say: (String) -> Void = json ? { FileHandle.standardError.write(Data(($0 + "\n").utf8)) } : { print($0) }
+        if try db.setting("sample_data") == "true" { say("[Sample data: the Ballymun directory on this node is fictional.]") }
+        say("\(result.total) services match\(text.isEmpty ? "" : " '\(text)'") — page \(result.page) of \(max(result.totalPages, 1))")
         let docs = try directory.documents(result.hits.map(\.id), full: json)
         for (i, hit) in result.hits.enumerated() {
             if json {

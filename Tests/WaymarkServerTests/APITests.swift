@@ -6,13 +6,14 @@ import Testing
 import WaymarkCore
 import WaymarkServer
 import WaymarkStore
+import WaymarkTestKit
 
 struct APITests {
-    static let database: NodeDatabase = {
-        let db = try! NodeDatabase()
-        try! db.importRecords(SampleDirectory.ballymun(), publisher: "org", storedAt: "2026-11-22T00:00:00Z")
+    static let database: NodeDatabase = try! withLargeStack {
+        let db = try NodeDatabase()
+        try db.importRecords(SampleDirectory.ballymun(), publisher: "org", storedAt: "2026-11-22T00:00:00Z")
         return db
-    }()
+    }
 
     func app() -> some ApplicationProtocol {
         // Monday 23 November 2026, 10:30 in Dublin (UTC+0 in winter).

@@ -19,6 +19,7 @@ import pathlib
 import socket
 import subprocess
 import time
+import urllib.parse
 from typing import Any, Iterator
 
 import pytest
@@ -338,15 +339,16 @@ class Schemas:
             "problem": self._make(strict(PROBLEM_SCHEMA)),
         }
 
-    def _make(self, schema: dict) -> Draft202012Validator:
-        Draft202012Validator.check_schema(schema)
+    def _make(self, schema: dict, check: bool = True) -> Draft202012Validator:
+        if check:  # our own small schemas; the official ones are large and known to be valid
+            Draft202012Validator.check_schema(schema)
         return Draft202012Validator(schema, format_checker=self.format_checker, registry=self.registry)
 
     def _compiled(self, name: str) -> Draft202012Validator:
-        return self._make(strict(_load(SCHEMA_DIR / "compiled" / name)))
+        return self._make(strict(_load(SCHEMA_DIR / "compiled" / name)), check=False)
 
     def _unit(self, name: str) -> Draft202012Validator:
-        return self._make(strict(_load(SCHEMA_DIR / name)))
+        return self._make(strict(_load(SCHEMA_DIR / name)), check=False)
 
     def errors(self, kind: str, instance: Any) -> list[str]:
         return [
@@ -397,6 +399,10 @@ class Api:
         self.http = requests.Session()
 
     def get(self, path: str, params: Any = None, **kw: Any) -> requests.Response:
+        # Spaces are sent as %20 (RFC 3986). Form-style '+' for space is tested on its own in
+        # test_search.py::test_plus_in_query_string_means_space.
+        if isinstance(params, dict):
+            params = urllib.parse.urlencode(params, doseq=True, quote_via=urllib.parse.quote)
         return self.http.get(self.root + path, params=params, timeout=HTTP_TIMEOUT, **kw)
 
     def json(self, path: str, params: Any = None) -> Any:

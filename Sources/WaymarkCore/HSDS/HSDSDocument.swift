@@ -14,6 +14,15 @@ public enum HSDSDocument {
         } catch let first as JSONParseError {
             // Not one JSON text: try ndjson, and report the first error if that fails too.
             guard let many = try? JSONParser.parseSequence(bytes), many.count > 1 else {
+                // If it looks like ndjson, name the first line that is not JSON.
+                let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+                if lines.filter({ !$0.allSatisfy { $0 == 0x20 || $0 == 0x0D || $0 == 0x09 } }).count > 1 {
+                    for (n, line) in lines.enumerated() where !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) {
+                        do { _ = try JSONParser.parse(Array(line)) } catch let e as JSONParseError {
+                            throw HSDSError(file: fileName, record: "line \(n + 1)", message: e.description)
+                        }
+                    }
+                }
                 throw HSDSError(file: fileName, record: "the file", message: first.description)
             }
             values = many

@@ -19,29 +19,43 @@ public struct JSONWriter {
     }
 
     public func write(_ value: JSONValue, into out: inout [UInt8]) {
+        // Each case is its own function: in unoptimised builds one large `switch` frame per level
+        // of nesting can exhaust a small thread stack on deeply nested documents.
         switch value {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+        case .bool(let b): out.append(contentsOf: b ? Array("true".utf8) : Array("false".utf8))
         case .number(let n): out.append(contentsOf: n.utf8)
         case .string(let s): Self.writeString(s, into: &out)
-        case .array(let a):
-            out.append(UInt8(ascii: "["))
-            for (i, v) in a.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                write(v, into: &out)
-            }
-            out.append(UInt8(ascii: "]"))
-        case .object(let o):
-            out.append(UInt8(ascii: "{"))
-            let keys = sortedKeys ? o.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) } : o.keys
-            for (i, k) in keys.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                Self.writeString(k, into: &out)
-                out.append(UInt8(ascii: ":"))
-                write(o[k]!, into: &out)
-            }
-            out.append(UInt8(ascii: "}"))
+        case .array(let a): writeArray(a, into: &out)
+        case .object(let o): writeObject(o, into: &out)
         }
+    }
+
+    @inline(never)
+    private func writeArray(_ a: [JSONValue], into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        var first = true
+        for v in a {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            write(v, into: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    @inline(never)
+    private func writeObject(_ o: JSONObject, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        let keys = sortedKeys ? o.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) } : o.keys
+        var first = true
+        for k in keys {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            Self.writeString(k, into: &out)
+            out.append(UInt8(ascii: ":"))
+            write(o[k]!, into: &out)
+        }
+        out.append(UInt8(ascii: "}"))
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)

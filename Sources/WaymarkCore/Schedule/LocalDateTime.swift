@@ -23,7 +23,10 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
         guard let date = Self.parseDate(parts[0]) else { return nil }
         var minute = 0
         if parts.count == 2 {
-            guard let m = Self.parseTime(parts[1]) else { return nil }
+            let time = parts[1]
+            guard !time.contains(where: { $0 == "Z" || $0 == "z" || $0 == "+" || $0 == "-" }), let m = Self.parseTime(time), m < 1440 else {
+                return nil
+            }
             minute = m
         }
         self.init(day: date, minute: minute)
@@ -74,7 +77,10 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
         guard p.count == 3, p[0].count == 4, let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]),
             (1...12).contains(m), (1...31).contains(d)
         else { return nil }
-        return dayNumber(year: y, month: m, day: d)
+        let n = dayNumber(year: y, month: m, day: d)
+        // 2026-02-30 is not a day: refuse it rather than roll it into March.
+        guard civil(n) == (y, m, d) else { return nil }
+        return n
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date.

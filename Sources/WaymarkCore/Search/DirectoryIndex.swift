@@ -13,6 +13,8 @@ public struct DirectoryIndex: Sendable {
     public let termTaxonomy: [String: String]
 
     public init(services: [ServiceFacts], termTaxonomy: [String: String] = [:]) {
+        // Kept in name order, so that comparing positions is comparing names.
+        let services = services.sorted { $0.sortKey != $1.sortKey ? $0.sortKey < $1.sortKey : $0.id < $1.id }
         self.services = services
         self.positions = Dictionary(services.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.termTaxonomy = termTaxonomy
@@ -31,16 +33,17 @@ public struct DirectoryIndex: Sendable {
     /// - Returns: the requested page, the total and facet counts over all matches.
     public func search(_ query: SearchQuery, textScores: [String: Double]?, now: LocalDateTime) -> SearchResult {
         let openMoment = query.openAt ?? now
-        var matches: [(facts: ServiceFacts, score: Double, distance: Double?, open: Bool)] = []
+        var matches: [(facts: ServiceFacts, rank: Int, score: Double, distance: Double?, open: Bool)] = []
         matches.reserveCapacity(textScores?.count ?? services.count)
 
-        let candidates: [ServiceFacts]
+        let candidates: [Int]
         if let textScores {
-            candidates = textScores.keys.compactMap { positions[$0].map { services[$0] } }
+            candidates = textScores.keys.compactMap { positions[$0] }
         } else {
-            candidates = services
+            candidates = Array(services.indices)
         }
-        for f in candidates {
+        for position in candidates {
+            let f = services[position]
             if !query.includeInactive && f.status != "active" { continue }
             if let org = query.organizationID, f.organizationID != org { continue }
             if !query.taxonomyTermIDs.allSatisfy({ f.termIDs.contains($0) }) { continue }
@@ -49,7 +52,7 @@ public struct DirectoryIndex: Sendable {
             if !query.accessibility.allSatisfy({ f.accessibility.contains($0) }) { continue }
             if query.minimumAge != nil || query.maximumAge != nil, !f.servesAges(from: query.minimumAge, to: query.maximumAge) { continue }
             if query.freeOnly && !f.isFree { continue }
-            if let after = query.modifiedAfter, f.lastModified < after { continue }
+            if let after = query.modifiedAfterSeconds, (f.lastModifiedSeconds ?? Int.min) < after { continue }
             if let w = query.openDuring, !f.hours.isOpen(on: w.day, from: w.from, to: w.to) { continue }
             let open = f.hours.isOpen(at: openMoment)
             if query.openAt != nil && !open { continue }
@@ -60,11 +63,11 @@ public struct DirectoryIndex: Sendable {
                     guard let d = distance, d <= r else { continue }
                 }
             }
-            matches.append((f, textScores?[f.id] ?? 0, distance, open))
+            matches.append((f, position, textScores?[f.id] ?? 0, distance, open))
         }
 
         var facets = Facets()
-        for m in matches {
+        for m in matches where query.countFacets {
             let f = m.facts
             for t in f.termIDs { facets.taxonomyTerms[t, default: 0] += 1 }
             if let o = f.organizationID { facets.organizations[o, default: 0] += 1 }
@@ -75,26 +78,27 @@ public struct DirectoryIndex: Sendable {
             if m.open { facets.openNow += 1 }
         }
 
-        let byName: (ServiceFacts, ServiceFacts) -> Bool = { a, b in
-            let (x, y) = (a.name.lowercased(), b.name.lowercased())
-            return x != y ? x < y : a.id < b.id
-        }
+        typealias Match = (facts: ServiceFacts, rank: Int, score: Double, distance: Double?, open: Bool)
+        let byName: (Match, Match) -> Bool = { a, b in a.rank < b.rank }
         switch query.sort {
         case .relevance where textScores != nil:
-            matches.sort { $0.score != $1.score ? $0.score > $1.score : byName($0.facts, $1.facts) }
+            matches.sort { $0.score != $1.score ? $0.score > $1.score : byName($0, $1) }
         case .relevance, .name:
-            matches.sort { byName($0.facts, $1.facts) }
+            matches.sort { byName($0, $1) }
         case .distance:
             matches.sort { a, b in
                 switch (a.distance, b.distance) {
                 case let (x?, y?) where x != y: return x < y
                 case (_?, nil): return true
                 case (nil, _?): return false
-                default: return byName(a.facts, b.facts)
+                default: return byName(a, b)
                 }
             }
         case .updated:
-            matches.sort { $0.facts.lastModified != $1.facts.lastModified ? $0.facts.lastModified > $1.facts.lastModified : byName($0.facts, $1.facts) }
+            matches.sort {
+                let (x, y) = ($0.facts.lastModifiedSeconds ?? Int.min, $1.facts.lastModifiedSeconds ?? Int.min)
+                return x != y ? x > y : byName($0, $1)
+            }
         }
 
         let perPage = max(1, query.perPage)

@@ -22,11 +22,13 @@ public struct SearchQuery: Sendable, Hashable {
     public var near: GeoPoint?
     /// Only services within this many kilometres of `near`.
     public var radiusKm: Double?
-    /// ISO 8601; services modified on or after it.
-    public var modifiedAfter: String?
+    /// Seconds since 1970 UTC; services modified at or after it.
+    public var modifiedAfterSeconds: Int?
     /// Include services whose status is not `active`.
     public var includeInactive = false
     public var sort: Sort = .relevance
+    /// Whether to count facets (they cost a pass over every match).
+    public var countFacets = true
     public var page = 1
     public var perPage = 20
 
@@ -37,7 +39,7 @@ public struct SearchQuery: Sendable, Hashable {
             && a.languages == b.languages && a.accessibility == b.accessibility && a.minimumAge == b.minimumAge
             && a.maximumAge == b.maximumAge && a.freeOnly == b.freeOnly && a.openAt == b.openAt
             && a.openDuring?.day == b.openDuring?.day && a.openDuring?.from == b.openDuring?.from && a.openDuring?.to == b.openDuring?.to
-            && a.near == b.near && a.radiusKm == b.radiusKm && a.modifiedAfter == b.modifiedAfter && a.sort == b.sort && a.page == b.page
+            && a.near == b.near && a.radiusKm == b.radiusKm && a.modifiedAfterSeconds == b.modifiedAfterSeconds && a.sort == b.sort && a.page == b.page
             && a.perPage == b.perPage && a.includeInactive == b.includeInactive
     }
 

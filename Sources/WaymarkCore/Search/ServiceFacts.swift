@@ -1,7 +1,11 @@
 /// What search needs to know about one service, read once from its fully nested HSDS document.
 public struct ServiceFacts: Sendable, Hashable {
     public var id: String
-    public var name: String
+    public var name: String {
+        didSet { sortKey = name.lowercased() }
+    }
+    /// The lower-cased name, computed once: sorting by name compares it many times.
+    public private(set) var sortKey: String = ""
     public var status: String
     public var organizationID: String?
     public var organizationName: String?
@@ -17,7 +21,11 @@ public struct ServiceFacts: Sendable, Hashable {
     public var hours: OpeningHours
     public var points: [GeoPoint]
     /// `last_modified` if the record has one, else when this node last stored it (ISO 8601).
-    public var lastModified: String
+    public var lastModified: String {
+        didSet { lastModifiedSeconds = Timestamp.seconds(lastModified) }
+    }
+    /// `lastModified` as seconds since 1970 UTC, when it parses.
+    public private(set) var lastModifiedSeconds: Int?
 
     public init(
         id: String, name: String, status: String = "active", organizationID: String? = nil, organizationName: String? = nil,
@@ -27,6 +35,7 @@ public struct ServiceFacts: Sendable, Hashable {
     ) {
         self.id = id
         self.name = name
+        self.sortKey = name.lowercased()
         self.status = status
         self.organizationID = organizationID
         self.organizationName = organizationName
@@ -39,6 +48,7 @@ public struct ServiceFacts: Sendable, Hashable {
         self.hours = hours
         self.points = points
         self.lastModified = lastModified
+        self.lastModifiedSeconds = Timestamp.seconds(lastModified)
     }
 
     /// Reads the facts from a fully nested service (the `schema/compiled/service.json` shape).
@@ -50,6 +60,7 @@ public struct ServiceFacts: Sendable, Hashable {
         let str: (JSONObject, String) -> String? = { o, k in o[k]?.stringValue }
         id = str(service, "id") ?? ""
         name = str(service, "name") ?? ""
+        sortKey = name.lowercased()
         status = str(service, "status") ?? "active"
         let org = service["organization"]?.objectValue
         organizationID = str(service, "organization_id") ?? org.flatMap { str($0, "id") }
@@ -57,6 +68,7 @@ public struct ServiceFacts: Sendable, Hashable {
         minimumAge = service["minimum_age"]?.doubleValue
         maximumAge = service["maximum_age"]?.doubleValue
         lastModified = str(service, "last_modified") ?? storedAt
+        lastModifiedSeconds = Timestamp.seconds(lastModified)
 
         var terms = Set<String>()
         for a in service["attributes"]?.arrayValue ?? [] {
