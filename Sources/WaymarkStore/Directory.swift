@@ -20,6 +20,7 @@ public final class Directory: Sendable {
     public let database: NodeDatabase
     private let loaded = Mutex<Snapshot?>(nil)
     private let lastCheck = Mutex<ContinuousClock.Instant?>(nil)
+    private let scoreCache = Mutex<[String: [Int: Double]]>([:])
 
     /// What is held in memory for one version of the directory.
     public struct Snapshot: Sendable {
@@ -28,10 +29,16 @@ public final class Directory: Sendable {
         public let vocabulary: SortedVocabulary
         public let terms: [String: TermInfo]
         public let organizations: [String: String]
+        /// Full-text rowid to the service's position in `index`.
+        let positionByRowid: [Int64: Int]
     }
 
-    public init(database: NodeDatabase) {
+    /// How many recent full-text answers to keep (0 keeps none).
+    public let scoreCacheSize: Int
+
+    public init(database: NodeDatabase, scoreCacheSize: Int = 256) {
         self.database = database
+        self.scoreCacheSize = scoreCacheSize
     }
 
     /// The current snapshot, reloading it when the directory version moved (checked at most every 500 ms).
@@ -67,16 +74,22 @@ public final class Directory: Sendable {
             }
             let parents = terms.compactMapValues(\.parentID)
             var facts: [ServiceFacts] = []
-            let cursor = try Row.fetchCursor(db, sql: "SELECT full_json, last_modified FROM service_doc ORDER BY rowid")
+            var rowids: [(Int64, String)] = []
+            let cursor = try Row.fetchCursor(
+                db, sql: "SELECT d.rowid AS rowid, d.last_modified, f.full_json FROM service_doc d JOIN service_full f ON f.rowid = d.rowid")
             while let row = try cursor.next() {
                 guard case .object(let doc) = try JSONParser.parse(row["full_json"] as String) else { continue }
-                facts.append(ServiceFacts(service: doc, parents: parents, storedAt: row["last_modified"]))
+                let f = ServiceFacts(service: doc, parents: parents, storedAt: row["last_modified"])
+                facts.append(f)
+                rowids.append((row["rowid"], f.id))
             }
             let words = try String.fetchAll(db, sql: "SELECT term FROM service_fts_vocab")
+            let index = DirectoryIndex(services: facts, termTaxonomy: terms.compactMapValues(\.taxonomyID))
+            var positionByRowid: [Int64: Int] = [:]
+            for (rowid, id) in rowids { positionByRowid[rowid] = index.position(of: id) }
             return Snapshot(
-                version: version,
-                index: DirectoryIndex(services: facts, termTaxonomy: terms.compactMapValues(\.taxonomyID)),
-                vocabulary: SortedVocabulary(words), terms: terms, organizations: organizations)
+                version: version, index: index, vocabulary: SortedVocabulary(words), terms: terms, organizations: organizations,
+                positionByRowid: positionByRowid)
         }
     }
 
@@ -86,43 +99,53 @@ public final class Directory: Sendable {
     ///   - now: the local moment that "open now" means.
     public func search(_ query: SearchQuery, now: LocalDateTime) throws -> SearchResult {
         let snap = try snapshot()
-        var scores: [String: Double]?
+        var scores: [Int: Double]?
         let text = TextQuery(query.text, vocabulary: snap.vocabulary)
         if !text.isEmpty {
-            scores = try textScores(text.ftsExpression(joinedBy: "AND"))
+            scores = try textScores(text.ftsExpression(joinedBy: "AND"), snap)
             if scores?.isEmpty == true && text.words.count > 1 {
-                scores = try textScores(text.ftsExpression(joinedBy: "OR"))
+                scores = try textScores(text.ftsExpression(joinedBy: "OR"), snap)
             }
         }
-        return snap.index.search(query, textScores: scores, now: now)
+        return snap.index.search(query, scoresByPosition: scores, now: now)
     }
 
-    /// Service id to relevance for an FTS5 expression built by `TextQuery` (never raw user text).
-    func textScores(_ expression: String) throws -> [String: Double] {
-        try database.writer.read { db in
-            var out: [String: Double] = [:]
+    /// Index position to relevance for an FTS5 expression built by `TextQuery` (never raw user text).
+    /// Recent answers are kept per directory version: the same words are searched again and again.
+    func textScores(_ expression: String, _ snap: Snapshot) throws -> [Int: Double] {
+        let key = "\(snap.version)|\(expression)"
+        if let hit = scoreCache.withLock({ $0[key] }) { return hit }
+        let scores = try database.writer.read { db in
+            var out: [Int: Double] = [:]
             let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT d.service_id AS id, bm25(service_fts, 10.0, 5.0, 1.0, 3.0, 2.0, 1.0) AS rank
-                    FROM service_fts JOIN service_doc d ON d.rowid = service_fts.rowid
-                    WHERE service_fts MATCH ?
-                    """,
+                db, sql: "SELECT rowid, bm25(service_fts, 10.0, 5.0, 1.0, 3.0, 2.0, 1.0) FROM service_fts WHERE service_fts MATCH ?",
                 arguments: [expression])
-            while let row = try rows.next() { out[row["id"]] = -(row["rank"] as Double) }
+            while let row = try rows.next() {
+                if let p = snap.positionByRowid[row[0]] { out[p] = -(row[1] as Double) }
+            }
             return out
         }
+        if scoreCacheSize > 0 {
+            scoreCache.withLock { cache in
+                if cache.count >= scoreCacheSize { cache.removeAll(keepingCapacity: true) }
+                cache[key] = scores
+            }
+        }
+        return scores
     }
 
     /// The stored JSON of services, by id: the fully nested form or the list form.
     public func documents(_ ids: [String], full: Bool) throws -> [String: String] {
         guard !ids.isEmpty else { return [:] }
-        let column = full ? "full_json" : "list_json"
+        let sql =
+            full
+            ? "SELECT d.service_id, f.full_json AS doc FROM service_doc d JOIN service_full f ON f.rowid = d.rowid WHERE d.service_id IN "
+            : "SELECT service_id, list_json AS doc FROM service_doc WHERE service_id IN "
         return try database.writer.read { db in
             var out: [String: String] = [:]
             let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
             for row in try Row.fetchAll(
-                db, sql: "SELECT service_id, \(column) AS doc FROM service_doc WHERE service_id IN (\(marks))",
+                db, sql: sql + "(\(marks))",
                 arguments: StatementArguments(ids))
             {
                 out[row["service_id"]] = row["doc"]

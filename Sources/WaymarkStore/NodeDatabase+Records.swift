@@ -88,7 +88,7 @@ extension NodeDatabase {
             try Row.fetchAll(db, sql: "SELECT id, stored_at FROM record WHERE tbl = 'service'").map { ($0["id"] as String, $0["stored_at"] as String) },
             uniquingKeysWith: { a, _ in a })
         let assembler = HSDSAssembler(source: rows)
-        try db.execute(sql: "DELETE FROM service_doc; DELETE FROM service_fts;")
+        try db.execute(sql: "DELETE FROM service_doc; DELETE FROM service_full; DELETE FROM service_fts;")
         let writer = JSONWriter()
         let services = rows.all("service")
         for (i, service) in services.enumerated() {
@@ -96,9 +96,11 @@ extension NodeDatabase {
             let list = assembler.assemble(service, depth: .list)
             let rowid = i + 1
             let lastModified = service.string("last_modified") ?? storedAt[service.id] ?? ""
+            // The list form sits in a narrow table of its own so that a page of results never reads the large full form.
             try db.execute(
-                sql: "INSERT INTO service_doc (rowid, service_id, full_json, list_json, last_modified) VALUES (?, ?, ?, ?, ?)",
-                arguments: [rowid, service.id, writer.string(.object(full)), writer.string(.object(list)), lastModified])
+                sql: "INSERT INTO service_doc (rowid, service_id, last_modified, list_json) VALUES (?, ?, ?, ?)",
+                arguments: [rowid, service.id, lastModified, writer.string(.object(list))])
+            try db.execute(sql: "INSERT INTO service_full (rowid, full_json) VALUES (?, ?)", arguments: [rowid, writer.string(.object(full))])
             let text = SearchText(service: full, rows: rows)
             try db.execute(
                 sql: "INSERT INTO service_fts (rowid, name, alternate_name, description, categories, organization, extra) VALUES (?, ?, ?, ?, ?, ?, ?)",

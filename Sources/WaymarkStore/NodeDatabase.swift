@@ -57,10 +57,10 @@ public final class NodeDatabase: Sendable {
                     CREATE TABLE service_doc (
                         rowid INTEGER PRIMARY KEY,
                         service_id TEXT NOT NULL UNIQUE,
-                        full_json TEXT NOT NULL,
-                        list_json TEXT NOT NULL,
-                        last_modified TEXT NOT NULL
+                        last_modified TEXT NOT NULL,
+                        list_json TEXT NOT NULL
                     );
+                    CREATE TABLE service_full (rowid INTEGER PRIMARY KEY, full_json TEXT NOT NULL);
                     CREATE VIRTUAL TABLE service_fts USING fts5(
                         name, alternate_name, description, categories, organization, extra,
                         tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'

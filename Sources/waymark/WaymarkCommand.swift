@@ -138,6 +138,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The address to listen on.") var host: String = "127.0.0.1"
     @Option(help: "The port to listen on.") var port: Int = 8080
     @Option(help: "Log level: trace, debug, info, notice, warning, error.") var logLevel: String = "info"
+    @Option(help: "How many recent full-text search answers to keep in memory (0 turns the cache off).") var searchCache: Int = 256
 
     func run() async throws {
         let db: NodeDatabase
@@ -145,7 +146,7 @@ struct Serve: AsyncParsableCommand {
         let name = try db.setting("organization_name") ?? "Waymark node"
         var logger = Logger(label: "waymark")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        let directory = Directory(database: db)
+        let directory = Directory(database: db, scoreCacheSize: max(0, searchCache))
         _ = try directory.snapshot()
         let app = buildApplication(
             directory: directory, nodeName: name, settings: ServerSettings(host: host, port: port), logger: logger)

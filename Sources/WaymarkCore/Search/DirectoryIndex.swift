@@ -32,80 +32,100 @@ public struct DirectoryIndex: Sendable {
     ///   - now: the local moment "open now" refers to.
     /// - Returns: the requested page, the total and facet counts over all matches.
     public func search(_ query: SearchQuery, textScores: [String: Double]?, now: LocalDateTime) -> SearchResult {
-        let openMoment = query.openAt ?? now
-        var matches: [(facts: ServiceFacts, rank: Int, score: Double, distance: Double?, open: Bool)] = []
-        matches.reserveCapacity(textScores?.count ?? services.count)
-
-        let candidates: [Int]
-        if let textScores {
-            candidates = textScores.keys.compactMap { positions[$0] }
-        } else {
-            candidates = Array(services.indices)
+        let scores = textScores.map { scores in
+            Dictionary(scores.compactMap { id, score in positions[id].map { ($0, score) } }, uniquingKeysWith: { a, _ in a })
         }
-        for position in candidates {
-            let f = services[position]
-            if !query.includeInactive && f.status != "active" { continue }
-            if let org = query.organizationID, f.organizationID != org { continue }
-            if !query.taxonomyTermIDs.allSatisfy({ f.termIDs.contains($0) }) { continue }
-            if let tax = query.taxonomyID, !f.termIDs.contains(where: { termTaxonomy[$0] == tax }) { continue }
-            if !query.languages.allSatisfy({ f.languages.contains($0.lowercased()) }) { continue }
-            if !query.accessibility.allSatisfy({ f.accessibility.contains($0) }) { continue }
-            if query.minimumAge != nil || query.maximumAge != nil, !f.servesAges(from: query.minimumAge, to: query.maximumAge) { continue }
-            if query.freeOnly && !f.isFree { continue }
-            if let after = query.modifiedAfterSeconds, (f.lastModifiedSeconds ?? Int.min) < after { continue }
-            if let w = query.openDuring, !f.hours.isOpen(on: w.day, from: w.from, to: w.to) { continue }
-            let open = f.hours.isOpen(at: openMoment)
-            if query.openAt != nil && !open { continue }
-            var distance: Double?
-            if let near = query.near {
-                distance = f.distance(from: near)
-                if let r = query.radiusKm {
-                    guard let d = distance, d <= r else { continue }
+        return search(query, scoresByPosition: scores, now: now)
+    }
+
+    /// The position of a service in this index (name order), for callers that key text scores by position.
+    public func position(of id: String) -> Int? { positions[id] }
+
+    /// Runs a query whose text scores are keyed by position (see `position(of:)`), which spares
+    /// hashing service ids on the hot path.
+    public func search(_ query: SearchQuery, scoresByPosition textScores: [Int: Double]?, now: LocalDateTime) -> SearchResult {
+        let openMoment = query.openAt ?? now
+        // Matches hold positions, not copies of the facts: copying facts is most of the cost of a broad query.
+        var matches: [Match] = []
+        matches.reserveCapacity(textScores?.count ?? services.count)
+        let termTaxonomy = self.termTaxonomy
+        services.withUnsafeBufferPointer { services in
+            func consider(_ position: Int, _ score: Double) {
+                let f = services[position]
+                if !query.includeInactive && f.status != "active" { return }
+                if let org = query.organizationID, f.organizationID != org { return }
+                if !query.taxonomyTermIDs.isEmpty && !query.taxonomyTermIDs.allSatisfy({ f.termIDs.contains($0) }) { return }
+                if let tax = query.taxonomyID, !f.termIDs.contains(where: { termTaxonomy[$0] == tax }) { return }
+                if !query.languages.isEmpty && !query.languages.allSatisfy({ f.languages.contains($0.lowercased()) }) { return }
+                if !query.accessibility.isEmpty && !query.accessibility.allSatisfy({ f.accessibility.contains($0) }) { return }
+                if query.minimumAge != nil || query.maximumAge != nil, !f.servesAges(from: query.minimumAge, to: query.maximumAge) { return }
+                if query.freeOnly && !f.isFree { return }
+                if let after = query.modifiedAfterSeconds, (f.lastModifiedSeconds ?? Int.min) < after { return }
+                if let w = query.openDuring, !f.hours.isOpen(on: w.day, from: w.from, to: w.to) { return }
+                let open = f.hours.isOpen(at: openMoment)
+                if query.openAt != nil && !open { return }
+                var distance: Double?
+                if let near = query.near {
+                    distance = f.distance(from: near)
+                    if let r = query.radiusKm {
+                        guard let d = distance, d <= r else { return }
+                    }
                 }
+                matches.append(Match(position: position, score: score, distance: distance, open: open))
             }
-            matches.append((f, position, textScores?[f.id] ?? 0, distance, open))
+            if let textScores {
+                for (position, score) in textScores where position < services.count { consider(position, score) }
+            } else {
+                for position in services.indices { consider(position, 0) }
+            }
         }
 
         var facets = Facets()
-        for m in matches where query.countFacets {
-            let f = m.facts
-            for t in f.termIDs { facets.taxonomyTerms[t, default: 0] += 1 }
-            if let o = f.organizationID { facets.organizations[o, default: 0] += 1 }
-            for l in f.languages { facets.languages[l, default: 0] += 1 }
-            for a in f.accessibility { facets.accessibility[a, default: 0] += 1 }
-            for g in Facets.ageGroups where f.servesAges(from: g.from, to: g.to) { facets.ageGroups[g.key, default: 0] += 1 }
-            if f.isFree { facets.free += 1 }
-            if m.open { facets.openNow += 1 }
+        if query.countFacets {
+            for m in matches {
+                let f = services[m.position]
+                for t in f.termIDs { facets.taxonomyTerms[t, default: 0] += 1 }
+                if let o = f.organizationID { facets.organizations[o, default: 0] += 1 }
+                for l in f.languages { facets.languages[l, default: 0] += 1 }
+                for a in f.accessibility { facets.accessibility[a, default: 0] += 1 }
+                for g in Facets.ageGroups where f.servesAges(from: g.from, to: g.to) { facets.ageGroups[g.key, default: 0] += 1 }
+                if f.isFree { facets.free += 1 }
+                if m.open { facets.openNow += 1 }
+            }
         }
 
-        typealias Match = (facts: ServiceFacts, rank: Int, score: Double, distance: Double?, open: Bool)
-        let byName: (Match, Match) -> Bool = { a, b in a.rank < b.rank }
+        // Positions are in name order, so comparing them compares names.
         switch query.sort {
         case .relevance where textScores != nil:
-            matches.sort { $0.score != $1.score ? $0.score > $1.score : byName($0, $1) }
+            matches.sort { $0.score != $1.score ? $0.score > $1.score : $0.position < $1.position }
         case .relevance, .name:
-            matches.sort { byName($0, $1) }
+            matches.sort { $0.position < $1.position }
         case .distance:
             matches.sort { a, b in
                 switch (a.distance, b.distance) {
                 case let (x?, y?) where x != y: return x < y
                 case (_?, nil): return true
                 case (nil, _?): return false
-                default: return byName(a, b)
+                default: return a.position < b.position
                 }
             }
         case .updated:
-            matches.sort {
-                let (x, y) = ($0.facts.lastModifiedSeconds ?? Int.min, $1.facts.lastModifiedSeconds ?? Int.min)
-                return x != y ? x > y : byName($0, $1)
-            }
+            let stamps = services.map { $0.lastModifiedSeconds ?? Int.min }
+            matches.sort { stamps[$0.position] != stamps[$1.position] ? stamps[$0.position] > stamps[$1.position] : $0.position < $1.position }
         }
 
         let perPage = max(1, query.perPage)
         let page = max(1, query.page)
         let start = min(matches.count, (page - 1) * perPage)
         let end = min(matches.count, start + perPage)
-        let hits = matches[start..<end].map { SearchResult.Hit(id: $0.facts.id, distanceKm: $0.distance, openNow: $0.open) }
+        let hits = matches[start..<end].map { SearchResult.Hit(id: services[$0.position].id, distanceKm: $0.distance, openNow: $0.open) }
         return SearchResult(hits: hits, total: matches.count, page: page, perPage: perPage, facets: facets)
+    }
+
+    struct Match {
+        var position: Int
+        var score: Double
+        var distance: Double?
+        var open: Bool
     }
 }

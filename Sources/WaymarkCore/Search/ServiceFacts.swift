@@ -1,31 +1,30 @@
 /// What search needs to know about one service, read once from its fully nested HSDS document.
-public struct ServiceFacts: Sendable, Hashable {
-    public var id: String
-    public var name: String {
-        didSet { sortKey = name.lowercased() }
-    }
+///
+/// A class, not a struct: a search looks at thousands of these, and reading a shared reference
+/// costs one retain where copying a struct of sets and arrays costs one per member.
+public final class ServiceFacts: Sendable {
+    public let id: String
+    public let name: String
     /// The lower-cased name, computed once: sorting by name compares it many times.
-    public private(set) var sortKey: String = ""
-    public var status: String
-    public var organizationID: String?
-    public var organizationName: String?
+    public let sortKey: String
+    public let status: String
+    public let organizationID: String?
+    public let organizationName: String?
     /// The service's taxonomy terms and all their ancestors.
-    public var termIDs: Set<String>
+    public let termIDs: Set<String>
     /// Language keys: the lower-cased ISO code where given, else the lower-cased name.
-    public var languages: Set<String>
+    public let languages: Set<String>
     /// Accessibility features of the service's locations, by their short description.
-    public var accessibility: Set<String>
-    public var minimumAge: Double?
-    public var maximumAge: Double?
-    public var isFree: Bool
-    public var hours: OpeningHours
-    public var points: [GeoPoint]
+    public let accessibility: Set<String>
+    public let minimumAge: Double?
+    public let maximumAge: Double?
+    public let isFree: Bool
+    public let hours: OpeningHours
+    public let points: [GeoPoint]
     /// `last_modified` if the record has one, else when this node last stored it (ISO 8601).
-    public var lastModified: String {
-        didSet { lastModifiedSeconds = Timestamp.seconds(lastModified) }
-    }
+    public let lastModified: String
     /// `lastModified` as seconds since 1970 UTC, when it parses.
-    public private(set) var lastModifiedSeconds: Int?
+    public let lastModifiedSeconds: Int?
 
     public init(
         id: String, name: String, status: String = "active", organizationID: String? = nil, organizationName: String? = nil,
