@@ -13,7 +13,7 @@ struct HSDSAPI: Sendable {
 
     static let jsonHeaders: HTTPFields = [.contentType: "application/json; charset=utf-8", .accessControlAllowOrigin: "*"]
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<WaymarkRequestContext>) {
         let api = router.group("api")
         api.get { _, _ in guarded { root() } }
         api.get("services") { request, _ in guarded { try services(request) } }

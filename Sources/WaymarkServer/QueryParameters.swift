@@ -5,6 +5,8 @@ import WaymarkCore
 /// naming the parameter, never a silent default.
 public struct QueryParameters: Sendable {
     private let values: [String: [String]]
+    /// Every parameter in the order it came.
+    let ordered: [(String, String)]
 
     /// Reads a raw query string (`a=1&b=two+words`): `+` is a space, then percent-decoding, as HTML forms send it.
     public init(rawQuery: String?) {
@@ -24,6 +26,7 @@ public struct QueryParameters: Sendable {
         var v: [String: [String]] = [:]
         for (k, value) in pairs { v[k, default: []].append(value) }
         values = v
+        ordered = pairs
     }
 
     public func string(_ name: String) -> String? {

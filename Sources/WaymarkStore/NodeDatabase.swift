@@ -68,6 +68,22 @@ public final class NodeDatabase: Sendable {
                     CREATE VIRTUAL TABLE service_fts_vocab USING fts5vocab(service_fts, 'row');
                     """)
         }
+        m.registerMigration("v2: suggested corrections from residents") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE correction (
+                        id INTEGER PRIMARY KEY,
+                        service_id TEXT NOT NULL,
+                        organization_id TEXT,
+                        field TEXT NOT NULL,
+                        message TEXT NOT NULL,
+                        contact TEXT,
+                        created_at TEXT NOT NULL,
+                        status TEXT NOT NULL DEFAULT 'new'
+                    );
+                    CREATE INDEX correction_by_service ON correction (service_id);
+                    """)
+        }
         return m
     }
 

@@ -139,6 +139,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on.") var port: Int = 8080
     @Option(help: "Log level: trace, debug, info, notice, warning, error.") var logLevel: String = "info"
     @Option(help: "How many recent full-text search answers to keep in memory (0 turns the cache off).") var searchCache: Int = 256
+    @Option(help: "Map tile URL template with {z}/{x}/{y}; an empty string shows markers without tiles.")
+    var tiles: String = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 
     func run() async throws {
         let db: NodeDatabase
@@ -149,7 +151,7 @@ struct Serve: AsyncParsableCommand {
         let directory = Directory(database: db, scoreCacheSize: max(0, searchCache))
         _ = try directory.snapshot()
         let app = buildApplication(
-            directory: directory, nodeName: name, settings: ServerSettings(host: host, port: port), logger: logger)
+            directory: directory, nodeName: name, settings: ServerSettings(host: host, port: port, tiles: tiles), logger: logger)
         // Written straight to the descriptor, not through print's buffer, so scripts see it at once.
         FileHandle.standardOutput.write(
             Data("Waymark node '\(name)' serving on http://\(host):\(port)/  (API: http://\(host):\(port)/api/services)\n".utf8))

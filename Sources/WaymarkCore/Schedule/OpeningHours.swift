@@ -22,7 +22,7 @@ public struct OpeningHours: Sendable, Hashable {
             self.validTo = validTo
         }
 
-        func holds(on day: Int) -> Bool {
+        public func holds(on day: Int) -> Bool {
             if let validFrom, day < validFrom { return false }
             if let validTo, day > validTo { return false }
             return true

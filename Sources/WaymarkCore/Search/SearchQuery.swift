@@ -57,6 +57,12 @@ public struct SearchResult: Sendable {
         /// Kilometres from the query's point, when it has one.
         public let distanceKm: Double?
         public let openNow: Bool
+
+        public init(id: String, distanceKm: Double?, openNow: Bool) {
+            self.id = id
+            self.distanceKm = distanceKm
+            self.openNow = openNow
+        }
     }
 
     public var hits: [Hit]

@@ -21,6 +21,8 @@ public final class ServiceFacts: Sendable {
     public let isFree: Bool
     public let hours: OpeningHours
     public let points: [GeoPoint]
+    /// The first address of the service's first location, as one line.
+    public let addressLine: String?
     /// `last_modified` if the record has one, else when this node last stored it (ISO 8601).
     public let lastModified: String
     /// `lastModified` as seconds since 1970 UTC, when it parses.
@@ -46,6 +48,7 @@ public final class ServiceFacts: Sendable {
         self.isFree = isFree
         self.hours = hours
         self.points = points
+        self.addressLine = nil
         self.lastModified = lastModified
         self.lastModifiedSeconds = Timestamp.seconds(lastModified)
     }
@@ -86,6 +89,7 @@ public final class ServiceFacts: Sendable {
         var langs = Set<String>()
         var access = Set<String>()
         var points: [GeoPoint] = []
+        var address: String?
         var schedules: [HSDSRecord] = []
         func addLanguages(_ v: JSONValue?) {
             for l in v?.arrayValue ?? [] {
@@ -110,6 +114,9 @@ public final class ServiceFacts: Sendable {
             addSchedules(salObject["schedules"])
             guard let loc = salObject["location"]?.objectValue else { continue }
             if let p = GeoPoint(latitude: loc["latitude"]?.doubleValue, longitude: loc["longitude"]?.doubleValue) { points.append(p) }
+            if address == nil, let a = loc["addresses"]?.arrayValue?.first?.objectValue {
+                address = Self.addressLine(a)
+            }
             addLanguages(loc["languages"])
             for a in loc["accessibility"]?.arrayValue ?? [] {
                 if let d = a["description"]?.stringValue?.trimmingWhitespace(), !d.isEmpty { access.insert(d) }
@@ -123,6 +130,7 @@ public final class ServiceFacts: Sendable {
         languages = langs
         accessibility = access
         self.points = points
+        self.addressLine = address
 
         let costs = (service["cost_options"]?.arrayValue ?? []).compactMap(\.objectValue)
         let amounts = costs.compactMap { $0["amount"]?.doubleValue }
@@ -132,6 +140,12 @@ public final class ServiceFacts: Sendable {
         } else {
             isFree = feesText.contains("free") || feesText.contains("no charge") || feesText.contains("saor in aisce")
         }
+    }
+
+    /// An HSDS address as one line: street, area, city and postcode.
+    public static func addressLine(_ a: JSONObject) -> String {
+        let parts = ["address_1", "address_2", "city", "postal_code"].compactMap { a[$0]?.stringValue?.trimmingWhitespace() }
+        return parts.filter { !$0.isEmpty }.joined(separator: ", ")
     }
 
     /// Whether the service's age range overlaps `lower...upper` (either bound may be open).

@@ -1,0 +1,175 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import WaymarkCore
+import WaymarkStore
+
+extension PublicPages {
+    func registerListAndSuggest(on router: Router<WaymarkRequestContext>) {
+        router.get("/list") { request, _ in render { try list(request) } }
+        router.post("/list/add") { request, _ in try await changeList(request) { ids, id in ids.contains(id) ? ids : ids + [id] } }
+        router.post("/list/remove") { request, _ in try await changeList(request) { ids, id in ids.filter { $0 != id } } }
+        router.post("/list/clear") { request, _ in try await changeList(request) { _, _ in [] } }
+        router.get("/services/:id/suggest") { request, context in
+            render { try suggestForm(request, id: context.parameters.get("id") ?? "", error: nil, message: "", contact: "") }
+        }
+        router.post("/services/:id/suggest") { request, context in try await suggest(request, id: context.parameters.get("id") ?? "") }
+        router.get("/admin/corrections") { request, context in
+            guard context.isLocal else {
+                return message(
+                    status: .forbidden, heading: t("error.title", .english), text: "Suggested corrections can be read only on the node's own machine.",
+                    language: .english)
+            }
+            return render { try corrections(request) }
+        }
+    }
+
+    static func form(_ request: Request) async throws -> QueryParameters {
+        let body = try await request.body.collect(upTo: 16_384)
+        return QueryParameters(rawQuery: String(buffer: body))
+    }
+
+    /// Only paths on this site may be returned to, never another site.
+    static func safeBack(_ back: String?) -> String {
+        guard let back, back.hasPrefix("/"), !back.hasPrefix("//"), !back.contains("\\") else { return "/list" }
+        return back
+    }
+
+    /// Changes the visitor's list, which lives only in a cookie in their browser, and goes back.
+    func changeList(_ request: Request, _ change: ([String], String) -> [String]) async throws -> Response {
+        let form = try await Self.form(request)
+        let id = form.string("id") ?? ""
+        var ids = PageRenderer.listIDs(request)
+        if id.isEmpty || PageRenderer.parseList(id) == [id] { ids = change(ids, id) }
+        return Response(
+            status: .seeOther,
+            headers: [
+                .location: Self.safeBack(form.string("back")),
+                .setCookie: "waymark_list=\(ids.joined(separator: ".")); Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+            ])
+    }
+
+    func list(_ request: Request) throws -> Response {
+        let p = QueryParameters(rawQuery: request.uri.query)
+        let language = PageRenderer.language(request, p)
+        // A shared link carries the list itself; opening it makes it this browser's list too.
+        let shared = p.string("ids").map(PageRenderer.parseList)
+        let ids = shared ?? PageRenderer.listIDs(request)
+        let snap = try directory.snapshot()
+        let known = ids.filter { snap.index.facts($0) != nil }
+        var ctx = renderer.base(request, language: language, title: t("list.title", language), sample: sample())
+        if shared != nil { ctx["listCount"] = known.count }
+        let now = clock.now()
+        let hits = known.compactMap { id -> SearchResult.Hit? in
+            guard let f = snap.index.facts(id) else { return nil }
+            return SearchResult.Hit(id: id, distanceKm: nil, openNow: f.hours.isOpen(at: now))
+        }
+        let back = "/list?lang=\(language.rawValue)"
+        var views = try hitViews(hits, snap: snap, language: language, request: request, back: back).views
+        for i in views.indices {
+            views[i]["listAction"] = "remove"
+            views[i]["listLabel"] = t("list.remove", language)
+        }
+        ctx["hits"] = views
+        ctx["empty"] = views.isEmpty
+        let host = request.head.authority ?? "localhost"
+        ctx["shareURL"] = "http://\(host)/list?ids=\(known.joined(separator: ","))&lang=\(language.rawValue)"
+        var response = renderer.page("list", ctx, language: p.string("lang") != nil ? language : nil)
+        if shared != nil {
+            response.headers.append(
+                HTTPField(name: .setCookie, value: "waymark_list=\(known.joined(separator: ".")); Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly"))
+        }
+        return response
+    }
+
+    static let correctionFields = ["any", "hours", "contact", "address", "description"]
+
+    func suggestForm(_ request: Request, id: String, error: String?, message text: String, contact: String, language forced: InterfaceLanguage? = nil)
+        throws -> Response
+    {
+        let p = QueryParameters(rawQuery: request.uri.query)
+        let language = forced ?? PageRenderer.language(request, p)
+        guard let facts = try directory.snapshot().index.facts(id) else {
+            return message(status: .notFound, heading: t("error.notfound", language), text: t("service.notfound", language), language: language, request: request)
+        }
+        var ctx = renderer.base(request, language: language, title: t("suggest.title", language), sample: sample())
+        ctx["id"] = id
+        ctx["name"] = facts.name
+        ctx["fields"] = Self.correctionFields.map { ["value": $0, "label": t("field.\($0)", language)] }
+        ctx["message"] = text
+        ctx["contact"] = contact
+        if let error { ctx["error"] = error }
+        return renderer.page("suggest", ctx, status: error == nil ? .ok : .badRequest)
+    }
+
+    func suggest(_ request: Request, id: String) async throws -> Response {
+        let form = try await Self.form(request)
+        let language = form.string("lang").flatMap(InterfaceLanguage.init(rawValue:)) ?? PageRenderer.language(request, form)
+        let text = form.string("message") ?? ""
+        let contact = form.string("contact") ?? ""
+        if text.isEmpty {
+            return try suggestForm(request, id: id, error: t("suggest.error.empty", language), message: text, contact: contact, language: language)
+        }
+        if text.count > 2000 || contact.count > 200 {
+            return try suggestForm(request, id: id, error: t("suggest.error.long", language), message: String(text.prefix(2000)), contact: "", language: language)
+        }
+        guard let facts = try directory.snapshot().index.facts(id) else {
+            return message(status: .notFound, heading: t("error.notfound", language), text: t("service.notfound", language), language: language, request: request)
+        }
+        let field = Self.correctionFields.contains(form.string("field") ?? "") ? form.string("field")! : "any"
+        try directory.database.addCorrection(
+            Correction(
+                serviceID: id, organizationID: facts.organizationID, field: field, message: text, contact: contact.isEmpty ? nil : contact,
+                createdAt: clock.isoNow()))
+        var ctx = renderer.base(request, language: language, title: t("suggest.title", language), sample: sample())
+        ctx["heading"] = t("suggest.title", language)
+        ctx["text"] = t("suggest.thanks", language)
+        ctx["link"] = "/services/\(id)?lang=\(language.rawValue)"
+        ctx["linkText"] = facts.name
+        return renderer.page("message", ctx)
+    }
+
+    func corrections(_ request: Request) throws -> Response {
+        let p = QueryParameters(rawQuery: request.uri.query)
+        let language = PageRenderer.language(request, p)
+        let snap = try directory.snapshot()
+        let items: [[String: Any]] = try directory.database.corrections().map { c in
+            [
+                "created": c.createdAt, "serviceID": c.serviceID, "serviceName": snap.index.facts(c.serviceID)?.name ?? c.serviceID,
+                "field": t("field.\(c.field)", language), "message": c.message, "contact": c.contact ?? "",
+            ]
+        }
+        var ctx = renderer.base(request, language: language, title: t("admin.corrections", language), sample: sample())
+        ctx["items"] = items
+        ctx["empty"] = items.isEmpty
+        return renderer.page("corrections", ctx)
+    }
+}
+
+/// Static files: the site's stylesheet and script, and Leaflet from Debian's `libjs-leaflet`.
+struct StaticFiles: Sendable {
+    let leafletDirectory: String
+
+    func register(on router: Router<WaymarkRequestContext>) {
+        router.get("/static/site.css") { _, _ in Self.asset(SiteAssets.css, type: "text/css; charset=utf-8") }
+        router.get("/static/site.js") { _, _ in Self.asset(SiteAssets.js, type: "text/javascript; charset=utf-8") }
+        router.get("/static/leaflet/**") { request, _ in
+            let rel = String(request.uri.path.dropFirst("/static/leaflet/".count))
+            guard !rel.isEmpty, !rel.contains(".."), rel.allSatisfy({ $0.isLetter || $0.isNumber || "-_./".contains($0) }),
+                let data = FileManager.default.contents(atPath: leafletDirectory + "/" + rel)
+            else { return Response(status: .notFound) }
+            let type =
+                rel.hasSuffix(".js") ? "text/javascript" : rel.hasSuffix(".css") ? "text/css" : rel.hasSuffix(".png") ? "image/png" : "application/octet-stream"
+            return Response(
+                status: .ok, headers: [.contentType: type, .cacheControl: "public, max-age=86400"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        }
+    }
+
+    static func asset(_ text: String, type: String) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: type, .cacheControl: "public, max-age=3600"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+}

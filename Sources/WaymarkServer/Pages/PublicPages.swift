@@ -1,0 +1,313 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import WaymarkCore
+import WaymarkStore
+
+/// The public directory website: home, search results with facets and a map, service and
+/// organisation pages. Built on the same `Directory` search as the API and the CLI.
+struct PublicPages: Sendable {
+    let directory: Directory
+    let clock: LocalClock
+    let renderer: PageRenderer
+    /// The map tile URL template; empty for no tiles (markers still show).
+    let tiles: String
+
+    static let perPage = 20
+
+    func sample() -> Bool { (try? directory.database.setting("sample_data")) == "true" }
+
+    func register(on router: Router<WaymarkRequestContext>) {
+        router.get("/") { request, _ in render { try home(request) } }
+        router.get("/search") { request, _ in render { try search(request) } }
+        router.get("/services/:id") { request, context in render { try service(request, id: context.parameters.get("id") ?? "") } }
+        router.get("/organizations/:id") { request, context in
+            render { try organization(request, id: context.parameters.get("id") ?? "") }
+        }
+    }
+
+    /// Turns a failure into a page rather than a bare error.
+    func render(_ body: () throws -> Response) -> Response {
+        do { return try body() } catch let p as Problem {
+            return message(status: p.status, heading: Localization.text("error.title", .english), text: p.detail, language: .english)
+        } catch {
+            return message(status: .internalServerError, heading: "Something went wrong", text: "The page could not be shown.", language: .english)
+        }
+    }
+
+    func message(status: HTTPResponse.Status, heading: String, text: String, language: InterfaceLanguage, request: Request? = nil) -> Response {
+        var ctx: [String: Any] = request.map { renderer.base($0, language: language, title: heading, sample: sample()) } ?? [
+            "lang": language.rawValue, "t": PageRenderer.translations[language] ?? [:], "pageTitle": heading, "listCount": 0,
+        ]
+        ctx["heading"] = heading
+        ctx["text"] = text
+        ctx["link"] = "/?lang=\(language.rawValue)"
+        ctx["linkText"] = Localization.text("site.home", language)
+        return renderer.page("message", ctx, status: status)
+    }
+
+    func t(_ key: String, _ language: InterfaceLanguage, _ values: [String: String] = [:]) -> String {
+        var s = Localization.text(key, language)
+        for (k, v) in values { s = s.replacingOccurrences(of: "{\(k)}", with: v) }
+        return s
+    }
+
+    // MARK: Home
+
+    func home(_ request: Request) throws -> Response {
+        let params = QueryParameters(rawQuery: request.uri.query)
+        let language = PageRenderer.language(request, params)
+        let snap = try directory.snapshot()
+        var q = SearchQuery()
+        q.perPage = 1
+        let result = snap.index.search(q, textScores: nil, now: clock.now())
+        let topLevel = snap.terms.values.filter { $0.parentID == nil && (result.facets.taxonomyTerms[$0.id] ?? 0) > 0 }
+        let categories: [[String: Any]] = topLevel.sorted { $0.name < $1.name }.map { term in
+            ["id": term.id, "name": termName(term, language), "count": result.facets.taxonomyTerms[term.id] ?? 0]
+        }
+        var ctx = renderer.base(request, language: language, title: t("site.tagline", language), sample: sample())
+        ctx["categories"] = categories
+        ctx["openNowCount"] = result.facets.openNow
+        return renderer.page("home", ctx, language: params.string("lang") != nil ? language : nil)
+    }
+
+    /// A category's name in the interface language, where the catalogue has one.
+    func termName(_ term: TermInfo, _ language: InterfaceLanguage) -> String {
+        if language == .irish, let code = term.code, let ga = SampleCatalogue.terms.first(where: { $0.code == code })?.nameGA,
+            term.id == SampleDirectory.termID(code)
+        {
+            return ga
+        }
+        return term.name
+    }
+
+    // MARK: Search
+
+    /// Reads the page's parameters into the shared search's parameters.
+    func apiParameters(_ p: QueryParameters, now: LocalDateTime) -> [(String, String)] {
+        var pairs: [(String, String)] = [("per_page", String(Self.perPage))]
+        if let q = p.string("q") { pairs.append(("search", q)) }
+        for c in p.list("category") { pairs.append(("taxonomy_term_id", c)) }
+        let groups = Facets.ageGroups.filter { p.list("age").contains($0.key) }
+        if !groups.isEmpty {
+            pairs.append(("minimum_age", String(groups.map(\.from).min()!)))
+            if !groups.contains(where: { $0.to == nil }) { pairs.append(("maximum_age", String(groups.compactMap(\.to).max()!))) }
+        }
+        for l in p.list("language") { pairs.append(("language", l)) }
+        for a in p.list("access") { pairs.append(("accessibility", a)) }
+        if p.string("free") != nil { pairs.append(("free", "true")) }
+        switch p.string("open") {
+        case "now": pairs.append(("open_now", "true"))
+        case "at":
+            let day = p.string("day") ?? now.weekday.code
+            let time = p.string("time") ?? now.timeString
+            pairs += [("day", day), ("start_time", time)]
+            if let m = LocalDateTime.parseTime(time), m < 1439 {
+                pairs.append(("end_time", LocalDateTime(day: 0, minute: m + 1).timeString))
+            }
+        default: break
+        }
+        if let near = p.string("near") { pairs.append(("near", near)) }
+        if let lat = p.string("lat"), let lon = p.string("lon") { pairs += [("lat", lat), ("lon", lon)] }
+        if let r = p.string("radius"), r != "any" { pairs.append(("radius_km", r)) }
+        if let s = p.string("sort") { pairs.append(("sort", s)) }
+        if let page = p.string("page") { pairs.append(("page", page)) }
+        return pairs
+    }
+
+    func search(_ request: Request) throws -> Response {
+        let p = QueryParameters(rawQuery: request.uri.query)
+        let language = PageRenderer.language(request, p)
+        let now = clock.now()
+        var query: SearchQuery
+        do {
+            query = try QueryParameters(apiParameters(p, now: now)).searchQuery(now: now)
+        } catch let problem as Problem {
+            return message(
+                status: .badRequest, heading: t("error.title", language), text: t("error.badrequest", language, ["detail": problem.detail]),
+                language: language, request: request)
+        }
+        if query.near != nil && p.string("sort") == nil && p.string("q") != nil { query.sort = .relevance }
+        let result = try directory.search(query, now: now)
+        let snap = try directory.snapshot()
+        var ctx = renderer.base(request, language: language, title: t("results.title", language), sample: sample())
+        ctx["map"] = true
+        ctx["tiles"] = tiles
+        ctx["query"] = p.string("q") ?? ""
+        ctx["near"] = p.string("near") ?? ""
+        ctx["lat"] = p.string("lat") ?? ""
+        ctx["lon"] = p.string("lon") ?? ""
+        ctx["countText"] = result.total == 1 ? t("results.count.one", language) : t("results.count.many", language, ["n": String(result.total)])
+        ctx["empty"] = result.total == 0
+        let back = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+        let hits = try hitViews(result.hits, snap: snap, language: language, request: request, back: back)
+        ctx["hits"] = hits.views
+        ctx["pointsJSON"] = hits.points
+
+        // Filters, with the counts of the current matches.
+        let selectedOpen = p.string("open") ?? "any"
+        ctx["when"] = [
+            ["value": "any", "label": t("facet.when.any", language), "checked": selectedOpen == "any"],
+            ["value": "now", "label": t("facet.when.now", language), "checked": selectedOpen == "now", "count": result.facets.openNow],
+            ["value": "at", "label": t("facet.when.at", language), "checked": selectedOpen == "at"],
+        ] as [[String: Any]]
+        let day = p.string("day") ?? now.weekday.code
+        ctx["days"] = Weekday.allCases.map { ["code": $0.code, "label": t("day.\($0.code)", language), "selected": $0.code == day] }
+        ctx["time"] = p.string("time") ?? now.timeString
+        ctx["facetGroups"] = facetGroups(result.facets, snap: snap, params: p, language: language)
+        let radius = p.string("radius") ?? "any"
+        let radii = [("any", t("facet.radius.any", language))] + ["0.5", "1", "2", "5"].map { ($0, "\($0) km") }
+        ctx["radii"] = radii.map { ["value": $0.0, "label": $0.1, "selected": $0.0 == radius] }
+        let sort = p.string("sort") ?? query.sort.rawValue
+        ctx["sorts"] = SearchQuery.Sort.allCases.map { ["value": $0.rawValue, "label": t("sort.\($0.rawValue)", language), "selected": $0.rawValue == sort] }
+
+        if result.totalPages > 1 {
+            var paging: [String: Any] = [
+                "pageText": t("results.page", language, ["page": String(result.page), "pages": String(result.totalPages)])
+            ]
+            let others = p.pairs.filter { $0.0 != "page" }
+            if result.page > 1 { paging["previous"] = "/search?" + PageRenderer.query(others + [("page", String(result.page - 1))]) }
+            if result.page < result.totalPages { paging["next"] = "/search?" + PageRenderer.query(others + [("page", String(result.page + 1))]) }
+            ctx["paging"] = paging
+        }
+        return renderer.page("results", ctx, language: p.string("lang") != nil ? language : nil)
+    }
+
+    func facetGroups(_ f: Facets, snap: Directory.Snapshot, params p: QueryParameters, language: InterfaceLanguage) -> [[String: Any]] {
+        func option(_ param: String, _ value: String, _ label: String, _ count: Int) -> [String: Any] {
+            ["param": param, "value": value, "label": label, "count": count, "checked": p.list(param).contains(value),
+             "domID": "\(param)-\(value)".map { $0.isLetter || $0.isNumber ? $0 : "-" }.map(String.init).joined()]
+        }
+        var groups: [[String: Any]] = []
+        let selected = Set(p.list("category"))
+        var categoryOptions: [[String: Any]] = []
+        for term in snap.terms.values.filter({ $0.parentID == nil }).sorted(by: { $0.name < $1.name }) {
+            let count = f.taxonomyTerms[term.id] ?? 0
+            guard count > 0 || selected.contains(term.id) else { continue }
+            categoryOptions.append(option("category", term.id, termName(term, language), count))
+            if selected.contains(term.id) || snap.terms.values.contains(where: { $0.parentID == term.id && selected.contains($0.id) }) {
+                for child in snap.terms.values.filter({ $0.parentID == term.id }).sorted(by: { $0.name < $1.name }) {
+                    let c = f.taxonomyTerms[child.id] ?? 0
+                    guard c > 0 || selected.contains(child.id) else { continue }
+                    categoryOptions.append(option("category", child.id, "— " + termName(child, language), c))
+                }
+            }
+        }
+        groups.append(["legend": t("facet.category", language), "options": categoryOptions])
+        groups.append([
+            "legend": t("facet.age", language),
+            "options": Facets.ageGroups.map { option("age", $0.key, t("age.\($0.key)", language), f.ageGroups[$0.key] ?? 0) },
+        ])
+        let languages = f.languages.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(12)
+        groups.append([
+            "legend": t("facet.language", language),
+            "options": languages.map { option("language", $0.key, SampleDirectory.languageName($0.key), $0.value) },
+        ])
+        if !f.accessibility.isEmpty {
+            groups.append([
+                "legend": t("facet.accessibility", language),
+                "options": f.accessibility.sorted { $0.key < $1.key }.map { option("access", $0.key, $0.key, $0.value) },
+            ])
+        }
+        groups.append(["legend": t("facet.cost", language), "options": [option("free", "1", t("facet.free", language), f.free)]])
+        return groups
+    }
+
+    /// The result items of a page, and the JSON of their map markers.
+    func hitViews(_ hits: [SearchResult.Hit], snap: Directory.Snapshot, language: InterfaceLanguage, request: Request, back: String) throws
+        -> (views: [[String: Any]], points: String)
+    {
+        let docs = try directory.documents(hits.map(\.id), full: false)
+        let onList = Set(PageRenderer.listIDs(request))
+        var views: [[String: Any]] = []
+        var points: [JSONValue] = []
+        for hit in hits {
+            guard let facts = snap.index.facts(hit.id) else { continue }
+            var summary = ""
+            if let doc = docs[hit.id], case .object(let o)? = try? JSONParser.parse(doc) {
+                summary = Self.shorten(o["description"]?.stringValue ?? "", to: 200)
+            }
+            let listed = onList.contains(hit.id)
+            var v: [String: Any] = [
+                "id": hit.id, "name": facts.name, "summary": summary, "open": hit.openNow, "free": facts.isFree, "back": back,
+                "listAction": listed ? "remove" : "add", "listLabel": t(listed ? "list.remove" : "list.add", language),
+            ]
+            if let org = facts.organizationName { v["organization"] = org }
+            if let a = facts.addressLine { v["address"] = a }
+            if let d = hit.distanceKm { v["distance"] = t("results.km", language, ["km": String(format: "%.1f", d)]) }
+            views.append(v)
+            if let p = facts.points.first {
+                points.append(
+                    .object(
+                        JSONObject([
+                            ("lat", JSONValue(p.latitude)), ("lon", JSONValue(p.longitude)), ("name", .string(facts.name)),
+                            ("url", .string("/services/\(hit.id)?lang=\(language.rawValue)")),
+                        ])))
+            }
+        }
+        return (views, JSONWriter().string(.array(points)))
+    }
+
+    static func shorten(_ text: String, to limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]) + "…"
+    }
+
+    // MARK: Organisation
+
+    func organization(_ request: Request, id: String) throws -> Response {
+        let p = QueryParameters(rawQuery: request.uri.query)
+        let language = PageRenderer.language(request, p)
+        let org: JSONObject? = try directory.withRows { rows in rows.record(table: "organization", id: id).map { HSDSAssembler(source: rows).assemble($0, depth: .list) } }
+        guard let org else {
+            return message(status: .notFound, heading: t("error.notfound", language), text: t("org.notfound", language), language: language, request: request)
+        }
+        let snap = try directory.snapshot()
+        var q = SearchQuery()
+        q.organizationID = id
+        q.perPage = 500
+        q.sort = .name
+        q.countFacets = false
+        let result = snap.index.search(q, textScores: nil, now: clock.now())
+        let name = org["name"]?.stringValue ?? ""
+        var ctx = renderer.base(request, language: language, title: name, sample: sample())
+        ctx["name"] = name
+        ctx["description"] = org["description"]?.stringValue ?? ""
+        let phones = try directory.withRows { $0.records(table: "phone", foreignKey: "organization_id", value: id) }
+        ctx["phones"] = phones.compactMap { $0.string("number").flatMap { SafeLink.phone($0) } }
+        ctx["emails"] = [org["email"]?.stringValue].compactMap { $0.flatMap(SafeLink.email) }
+        ctx["websites"] = [org["website"]?.stringValue].compactMap { $0.flatMap(SafeLink.web) }
+        ctx["hits"] = try hitViews(result.hits, snap: snap, language: language, request: request, back: request.uri.path).views
+        return renderer.page("organization", ctx)
+    }
+}
+
+/// Links built from directory content: only `https:`/`http:`, `mailto:` and `tel:` ever become an
+/// `href`, so an entry can never smuggle in `javascript:` or a data URL.
+enum SafeLink {
+    static func web(_ raw: String) -> [String: String]? {
+        let s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let url = URL(string: s), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http", url.host != nil else {
+            return nil
+        }
+        return ["href": s, "label": s]
+    }
+
+    static func email(_ raw: String) -> [String: String]? {
+        let s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let parts = s.split(separator: "@")
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
+            s.allSatisfy({ $0.isLetter || $0.isNumber || "@.-_+".contains($0) })
+        else { return nil }
+        return ["href": "mailto:" + s, "label": s]
+    }
+
+    static func phone(_ raw: String) -> [String: String]? {
+        let s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let digits = s.filter { $0.isNumber || $0 == "+" }
+        guard digits.count >= 5, s.allSatisfy({ $0.isNumber || " +-()".contains($0) }) else { return nil }
+        return ["href": "tel:" + digits, "label": s]
+    }
+}

@@ -1,0 +1,142 @@
+/// The stylesheet and script of the public pages, served from `/static`. Both are small and
+/// compiled in; the pages work without the script, which only adds the map, "use my location",
+/// printing and applying filters as they change.
+enum SiteAssets {
+    static let css = """
+        :root { --ink: #1b1b1b; --muted: #4a4a4a; --accent: #00594f; --accent-ink: #ffffff; --line: #c9c9c9; --bg: #ffffff;
+          --soft: #f2f6f5; --focus: #ffbf47; --open: #0b6b2e; --closed: #8a1c1c; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
+        .wrap { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
+        a { color: #004a8f; text-underline-offset: 0.15em; }
+        a:hover { color: #002d57; }
+        :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; box-shadow: 0 0 0 5px var(--ink); }
+        .skip { position: absolute; left: -999px; top: 0; background: var(--focus); color: var(--ink); padding: 0.5rem 1rem; z-index: 1000; }
+        .skip:focus { left: 0; }
+        header.site { background: var(--accent); color: var(--accent-ink); }
+        header.site .wrap { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem; padding: 0.75rem 1rem; }
+        header.site a { color: var(--accent-ink); }
+        .brand { font-weight: 700; font-size: 1.15rem; text-decoration: none; }
+        nav ul { list-style: none; display: flex; gap: 1rem; margin: 0; padding: 0; flex-wrap: wrap; }
+        .banner { background: #fff4ce; border-bottom: 2px solid #b58900; padding: 0.5rem 0; }
+        main { padding: 1rem 0 2rem; }
+        main:focus { outline: none; }
+        h1 { font-size: 1.6rem; margin: 0.5rem 0 1rem; }
+        h2 { font-size: 1.25rem; }
+        label { display: block; font-weight: 600; margin: 0.5rem 0 0.25rem; }
+        .row { display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: center; }
+        .row label { display: inline; margin: 0; }
+        input, select, textarea, button { font: inherit; }
+        input[type=search], input[type=email], input:not([type]), textarea, select, input[type=time] { border: 2px solid var(--muted); border-radius: 4px; padding: 0.45rem 0.6rem; max-width: 100%; }
+        input[type=search], input:not([type]) { flex: 1 1 14rem; }
+        textarea { width: 100%; }
+        button, .button { background: var(--accent); color: var(--accent-ink); border: 2px solid var(--accent); border-radius: 4px; padding: 0.45rem 1rem; cursor: pointer; text-decoration: none; display: inline-block; }
+        button.secondary { background: var(--bg); color: var(--accent); }
+        .tiles { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0.75rem; }
+        .tiles a { display: block; padding: 1rem; border: 2px solid var(--accent); border-radius: 6px; text-decoration: none; background: var(--soft); min-height: 5rem; }
+        .tile-name { display: block; font-weight: 700; font-size: 1.1rem; }
+        .count { color: var(--muted); }
+        .tiles .count { color: var(--ink); }
+        .layout { display: grid; gap: 1.5rem; }
+        @media (min-width: 52rem) { .layout { grid-template-columns: 20rem 1fr; } }
+        fieldset { border: 1px solid var(--line); border-radius: 4px; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem; }
+        legend { font-weight: 700; padding: 0 0.25rem; }
+        .option { display: flex; gap: 0.4rem; align-items: baseline; }
+        .option label { display: inline; font-weight: 400; margin: 0; }
+        .result-list { padding-left: 1.25rem; }
+        .result { border-bottom: 1px solid var(--line); padding: 0.75rem 0; }
+        .result h3 { margin: 0 0 0.25rem; font-size: 1.1rem; }
+        .org { color: var(--muted); margin: 0; }
+        .badge { display: inline-block; font-size: 0.85rem; font-weight: 700; padding: 0.05rem 0.5rem; border-radius: 999px; margin-right: 0.4rem; border: 1px solid; }
+        .badge.open { color: var(--open); }
+        .badge.closed { color: var(--closed); }
+        .badge.free { color: #004a8f; }
+        .distance { color: var(--muted); }
+        .map { height: 22rem; border: 1px solid var(--line); margin: 0.5rem 0 1rem; background: var(--soft); }
+        .map.small { height: 16rem; }
+        .no-js .js-only, .js-only[hidden] { display: none; }
+        .hours th { text-align: left; padding-right: 1.5rem; font-weight: 600; }
+        .hours tr.today { background: var(--soft); }
+        .alert { border-left: 4px solid #b58900; background: #fff4ce; padding: 0.5rem 0.75rem; margin: 0.5rem 0; }
+        .error { border-left: 4px solid var(--closed); padding: 0.5rem 0.75rem; color: var(--closed); }
+        .pagination { display: flex; gap: 1rem; align-items: baseline; flex-wrap: wrap; }
+        .share input { width: 100%; }
+        .hint, .note, .meta { color: var(--muted); }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+        footer.site { border-top: 1px solid var(--line); padding: 1rem 0; color: var(--muted); }
+        table.corrections { border-collapse: collapse; width: 100%; }
+        table.corrections td, table.corrections th { border: 1px solid var(--line); padding: 0.4rem; vertical-align: top; text-align: left; }
+        @media print {
+          header.site, footer.site, .banner, .no-print, .list-form, .skip, .map, nav { display: none !important; }
+          body { font-size: 11pt; }
+          a { color: var(--ink); text-decoration: none; }
+          .result { break-inside: avoid; }
+        }
+        """
+
+    static let js = """
+        (function () {
+          "use strict";
+          document.documentElement.classList.remove("no-js");
+          document.querySelectorAll(".js-only").forEach(function (el) { el.hidden = false; });
+
+          // Filters apply as soon as they change.
+          var form = document.querySelector("form.search");
+          if (form) {
+            form.querySelectorAll("aside input, aside select").forEach(function (el) {
+              el.addEventListener("change", function () { form.submit(); });
+            });
+          }
+
+          // "Use my location" fills the hidden point and searches near it.
+          var nearMe = document.getElementById("near-me");
+          if (nearMe && navigator.geolocation) {
+            nearMe.addEventListener("click", function () {
+              navigator.geolocation.getCurrentPosition(function (pos) {
+                document.getElementById("lat").value = pos.coords.latitude.toFixed(5);
+                document.getElementById("lon").value = pos.coords.longitude.toFixed(5);
+                document.getElementById("near").value = "";
+                var sort = document.getElementById("sort");
+                if (sort) { sort.value = "distance"; }
+                form.submit();
+              });
+            });
+          } else if (nearMe) { nearMe.hidden = true; }
+
+          var printButton = document.getElementById("print-list");
+          if (printButton) { printButton.addEventListener("click", function () { window.print(); }); }
+
+          // The map: markers always; tiles when the tile server can be reached.
+          var mapEl = document.getElementById("map");
+          if (mapEl && window.L) {
+            var points = [];
+            try { points = JSON.parse(mapEl.getAttribute("data-points") || "[]"); } catch (e) { points = []; }
+            var map = L.map(mapEl, { scrollWheelZoom: false });
+            var tiles = mapEl.getAttribute("data-tiles");
+            if (tiles) { L.tileLayer(tiles, { maxZoom: 19, attribution: "© OpenStreetMap contributors" }).addTo(map); }
+            var bounds = [];
+            points.forEach(function (p) {
+              var marker = L.marker([p.lat, p.lon], { title: p.name, alt: p.name }).addTo(map);
+              var link = document.createElement("a");
+              link.href = p.url;
+              link.textContent = p.name;
+              marker.bindPopup(link);
+              bounds.push([p.lat, p.lon]);
+            });
+            if (bounds.length) { map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 }); } else { map.setView([53.3955, -6.2645], 14); }
+            var pick = mapEl.getAttribute("data-pick");
+            if (pick && form) {
+              mapEl.setAttribute("title", pick);
+              map.on("click", function (e) {
+                document.getElementById("lat").value = e.latlng.lat.toFixed(5);
+                document.getElementById("lon").value = e.latlng.lng.toFixed(5);
+                document.getElementById("near").value = "";
+                var sort = document.getElementById("sort");
+                if (sort) { sort.value = "distance"; }
+                form.submit();
+              });
+            }
+          }
+        })();
+        """
+}

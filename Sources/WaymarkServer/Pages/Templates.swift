@@ -1,0 +1,235 @@
+/// The Mustache templates of the public pages. They hold markup only: every word comes from the
+/// translation tables (`t.*`) or from the directory's content, and `{{…}}` escapes all of it.
+/// They are compiled into the program so that a node stays one binary.
+enum Templates {
+    static let all: [String: String] = [
+        "header": header, "footer": footer, "home": home, "results": results, "service": service,
+        "organization": organization, "list": list, "suggest": suggest, "message": message, "corrections": corrections,
+        "resultItem": resultItem,
+    ]
+
+    static let header = """
+        <!doctype html>
+        <html lang="{{lang}}" class="no-js">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{pageTitle}} – {{t.site_title}}</title>
+        <link rel="stylesheet" href="/static/site.css">
+        {{#map}}<link rel="stylesheet" href="/static/leaflet/leaflet.css">{{/map}}
+        </head>
+        <body>
+        <a class="skip" href="#main">{{t.site_skip}}</a>
+        <header class="site"><div class="wrap">
+        <a class="brand" href="/?lang={{lang}}">{{t.site_title}}</a>
+        <nav aria-label="{{t.nav_main}}"><ul>
+        <li><a href="/?lang={{lang}}">{{t.site_home}}</a></li>
+        <li><a href="/list?lang={{lang}}" id="mylist-link">{{t.site_mylist}} (<span id="mylist-count">{{listCount}}</span>)</a></li>
+        <li><a href="{{switchURL}}" lang="{{otherLang}}" hreflang="{{otherLang}}" id="language-switch">{{otherLangName}}</a></li>
+        </ul></nav>
+        </div></header>
+        {{#sample}}<div class="banner" role="note" id="sample-banner"><div class="wrap">{{t.site_sample}}</div></div>{{/sample}}
+        <main id="main" tabindex="-1"><div class="wrap">
+        """
+
+    static let footer = """
+        </div></main>
+        <footer class="site"><div class="wrap">
+        <p>{{t.site_footer}}</p>
+        <p><a href="/api">{{t.site_api}}</a></p>
+        </div></footer>
+        {{#map}}<script src="/static/leaflet/leaflet.js"></script>{{/map}}
+        <script src="/static/site.js" defer></script>
+        </body>
+        </html>
+        """
+
+    static let searchBox = """
+        <form class="search" action="/search" method="get" role="search">
+        <input type="hidden" name="lang" value="{{lang}}">
+        <div class="field"><label for="q">{{t.search_label}}</label>
+        <div class="row"><input id="q" name="q" type="search" value="{{query}}" placeholder="{{t.search_placeholder}}" autocomplete="off">
+        <button type="submit">{{t.search_button}}</button></div></div>
+        <div class="field"><label for="near">{{t.search_near}}</label>
+        <div class="row"><input id="near" name="near" value="{{near}}" placeholder="{{t.search_near_placeholder}}">
+        <button type="button" class="secondary js-only" id="near-me">{{t.search_nearme}}</button></div>
+        <input type="hidden" name="lat" id="lat" value="{{lat}}"><input type="hidden" name="lon" id="lon" value="{{lon}}"></div>
+        """
+
+    static let home =
+        """
+        {{> header}}
+        <h1>{{t.site_tagline}}</h1>
+        """ + searchBox
+        + """
+        </form>
+        <p class="opennow"><a class="button" href="/search?open=now&amp;lang={{lang}}" id="open-now">{{t.home_opennow_link}}</a> <span class="count">({{openNowCount}})</span></p>
+        <h2>{{t.home_categories}}</h2>
+        <ul class="tiles">
+        {{#categories}}<li><a href="/search?category={{id}}&amp;lang={{lang}}"><span class="tile-name">{{name}}</span> <span class="count">{{count}} {{t.home_services_count}}</span></a></li>
+        {{/categories}}
+        </ul>
+        {{> footer}}
+        """
+
+    static let resultItem = """
+        <li class="result" data-id="{{id}}">
+        <h3><a href="/services/{{id}}?lang={{lang}}">{{name}}</a></h3>
+        {{#organization}}<p class="org">{{organization}}</p>{{/organization}}
+        <p class="badges">{{#open}}<span class="badge open">{{t.badge_open}}</span>{{/open}}{{^open}}<span class="badge closed">{{t.badge_closed}}</span>{{/open}}
+        {{#free}}<span class="badge free">{{t.badge_free}}</span>{{/free}}{{#distance}}<span class="distance">{{distance}}</span>{{/distance}}</p>
+        {{#summary}}<p class="summary">{{summary}}</p>{{/summary}}
+        {{#address}}<p class="address">{{address}}</p>{{/address}}
+        <form method="post" action="/list/{{listAction}}" class="list-form"><input type="hidden" name="id" value="{{id}}"><input type="hidden" name="back" value="{{back}}">
+        <button type="submit" class="secondary list-button" aria-label="{{listLabel}}: {{name}}">{{listLabel}}</button></form>
+        </li>
+        """
+
+    static let results =
+        """
+        {{> header}}
+        <h1>{{t.results_title}}</h1>
+        <div class="layout">
+        <div class="side">
+        """ + searchBox
+        + """
+        <aside class="filters" aria-labelledby="filters-heading">
+        <h2 id="filters-heading">{{t.results_filters}}</h2>
+        <fieldset><legend>{{t.facet_when}}</legend>
+        {{#when}}<div class="option"><input type="radio" name="open" id="open-{{value}}" value="{{value}}"{{#checked}} checked{{/checked}}><label for="open-{{value}}">{{label}}</label>{{#count}} <span class="count">({{count}})</span>{{/count}}</div>{{/when}}
+        <div class="row"><label for="day">{{t.facet_day}}</label><select id="day" name="day">{{#days}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/days}}</select>
+        <label for="time">{{t.facet_time}}</label><input id="time" name="time" type="time" value="{{time}}"></div>
+        </fieldset>
+        {{#facetGroups}}<fieldset><legend>{{legend}}</legend>
+        {{#options}}<div class="option"><input type="checkbox" name="{{param}}" id="{{domID}}" value="{{value}}"{{#checked}} checked{{/checked}}><label for="{{domID}}">{{label}} <span class="count">({{count}})</span></label></div>{{/options}}
+        </fieldset>{{/facetGroups}}
+        <fieldset><legend>{{t.facet_radius}}</legend>
+        <select id="radius" name="radius" aria-label="{{t.facet_radius}}">{{#radii}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/radii}}</select>
+        </fieldset>
+        <div class="field"><label for="sort">{{t.results_sort}}</label>
+        <select id="sort" name="sort">{{#sorts}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/sorts}}</select></div>
+        <button type="submit" id="apply-filters">{{t.results_apply}}</button>
+        <p><a href="/search?lang={{lang}}">{{t.results_clear}}</a></p>
+        </aside>
+        </form>
+        </div>
+        <section class="results" aria-labelledby="count-heading">
+        <h2 id="count-heading" aria-live="polite">{{countText}}</h2>
+        {{#empty}}<p>{{t.results_none}}</p>{{/empty}}
+        <div id="map" class="map" role="region" aria-label="{{t.results_map}}" data-points="{{pointsJSON}}" data-tiles="{{tiles}}" data-pick="{{t.results_map_pick}}" data-lang="{{lang}}"></div>
+        <noscript><p class="note">{{t.results_map_nojs}}</p></noscript>
+        <ol class="result-list" id="results">
+        {{#hits}}{{> resultItem}}{{/hits}}
+        </ol>
+        {{#paging}}<nav class="pagination" aria-label="{{t.results_pagination}}"><p>{{pageText}}</p>
+        {{#previous}}<a href="{{previous}}" rel="prev">{{t.results_previous}}</a>{{/previous}}
+        {{#next}}<a href="{{next}}" rel="next">{{t.results_next}}</a>{{/next}}</nav>{{/paging}}
+        </section>
+        </div>
+        {{> footer}}
+        """
+
+    static let service = """
+        {{> header}}
+        <p><a href="{{backURL}}">{{t.back_results}}</a></p>
+        <article class="service">
+        <h1>{{name}}</h1>
+        {{#organization}}<p class="org">{{t.service_organization}} <a href="/organizations/{{organizationID}}?lang={{lang}}">{{organization}}</a></p>{{/organization}}
+        <p class="badges">{{#open}}<span class="badge open">{{t.badge_open}}</span>{{/open}}{{^open}}<span class="badge closed">{{t.badge_closed}}</span>{{/open}}
+        {{#free}}<span class="badge free">{{t.badge_free}}</span>{{/free}}</p>
+        {{#nextOpening}}<p class="next">{{nextOpening}}</p>{{/nextOpening}}
+        {{#closesAt}}<p class="next">{{closesAt}}</p>{{/closesAt}}
+        {{#alert}}<div class="alert" role="note"><strong>{{t.service_alert}}:</strong> {{alert}}</div>{{/alert}}
+        <form method="post" action="/list/{{listAction}}" class="list-form"><input type="hidden" name="id" value="{{id}}"><input type="hidden" name="back" value="{{selfURL}}">
+        <button type="submit" class="secondary list-button">{{listLabel}}</button></form>
+        <section><h2>{{t.service_about}}</h2>{{#description}}<p>{{.}}</p>{{/description}}</section>
+        {{#eligibility}}<section><h2>{{t.service_eligibility}}</h2><p>{{eligibility}}</p>{{#ages}}<p>{{t.service_ages}}: {{ages}}</p>{{/ages}}</section>{{/eligibility}}
+        {{#apply}}<section><h2>{{t.service_apply}}</h2><p>{{apply}}</p></section>{{/apply}}
+        <section><h2>{{t.service_hours}}</h2>
+        {{#hasHours}}<table class="hours"><caption class="visually-hidden">{{t.service_hours}}</caption><tbody>
+        {{#hours}}<tr{{#today}} class="today"{{/today}}><th scope="row">{{day}}</th><td>{{times}}</td></tr>{{/hours}}
+        </tbody></table>{{/hasHours}}
+        {{^hasHours}}<p>{{t.service_hours_none}}</p>{{/hasHours}}
+        </section>
+        {{#hasLocations}}<section><h2>{{t.service_where}}</h2>
+        {{#locations}}<p class="address">{{address}}{{#directions}} · <a href="{{directions}}" rel="noopener noreferrer">{{t.service_directions}}</a>{{/directions}}</p>{{/locations}}
+        <div id="map" class="map small" role="region" aria-label="{{t.service_where}}" data-points="{{pointsJSON}}" data-tiles="{{tiles}}" data-lang="{{lang}}"></div>
+        </section>{{/hasLocations}}
+        {{#hasContact}}<section><h2>{{t.service_contact}}</h2><ul class="contact">
+        {{#phones}}<li>{{t.service_phone}}: <a href="{{href}}">{{label}}</a></li>{{/phones}}
+        {{#emails}}<li>{{t.service_email}}: <a href="{{href}}">{{label}}</a></li>{{/emails}}
+        {{#websites}}<li>{{t.service_website}}: <a href="{{href}}" rel="noopener noreferrer">{{label}}</a></li>{{/websites}}
+        </ul></section>{{/hasContact}}
+        {{#languages}}<section><h2>{{t.service_languages}}</h2><p>{{languages}}</p></section>{{/languages}}
+        {{#hasAccessibility}}<section><h2>{{t.service_accessibility}}</h2><ul>{{#accessibility}}<li>{{.}}</li>{{/accessibility}}</ul></section>{{/hasAccessibility}}
+        {{#cost}}<section><h2>{{t.service_cost}}</h2><p>{{cost}}</p></section>{{/cost}}
+        <footer class="meta">{{#verified}}<p>{{verified}}</p>{{/verified}}{{#updated}}<p>{{updated}}</p>{{/updated}}
+        <p><a href="/services/{{id}}/suggest?lang={{lang}}" id="suggest-link">{{t.service_suggest}}</a></p></footer>
+        </article>
+        {{> footer}}
+        """
+
+    static let organization = """
+        {{> header}}
+        <article class="organization">
+        <h1>{{name}}</h1>
+        {{#description}}<p>{{description}}</p>{{/description}}
+        <ul class="contact">
+        {{#phones}}<li>{{t.service_phone}}: <a href="{{href}}">{{label}}</a></li>{{/phones}}
+        {{#emails}}<li>{{t.service_email}}: <a href="{{href}}">{{label}}</a></li>{{/emails}}
+        {{#websites}}<li>{{t.service_website}}: <a href="{{href}}" rel="noopener noreferrer">{{label}}</a></li>{{/websites}}
+        </ul>
+        <h2>{{t.org_services}}</h2>
+        <ol class="result-list">{{#hits}}{{> resultItem}}{{/hits}}</ol>
+        </article>
+        {{> footer}}
+        """
+
+    static let list = """
+        {{> header}}
+        <h1>{{t.list_title}}</h1>
+        {{#empty}}<p>{{t.list_empty}}</p>{{/empty}}
+        {{^empty}}
+        <p class="actions no-print"><button type="button" class="js-only" id="print-list">{{t.list_print}}</button></p>
+        <div class="share no-print"><label for="share-link">{{t.list_share}}</label><input id="share-link" readonly value="{{shareURL}}">
+        <p class="hint">{{t.list_share_hint}}</p></div>
+        <ol class="result-list">{{#hits}}{{> resultItem}}{{/hits}}</ol>
+        <form method="post" action="/list/clear" class="no-print"><input type="hidden" name="back" value="/list?lang={{lang}}"><button type="submit" class="secondary">{{t.list_clear}}</button></form>
+        {{/empty}}
+        {{> footer}}
+        """
+
+    static let suggest = """
+        {{> header}}
+        <h1>{{t.suggest_title}}</h1>
+        <p>{{t.suggest_intro}}</p>
+        <p><a href="/services/{{id}}?lang={{lang}}">{{name}}</a></p>
+        {{#error}}<p class="error" role="alert" id="suggest-error">{{error}}</p>{{/error}}
+        <form method="post" action="/services/{{id}}/suggest">
+        <input type="hidden" name="lang" value="{{lang}}">
+        <div class="field"><label for="field">{{t.suggest_field}}</label><select id="field" name="field">{{#fields}}<option value="{{value}}">{{label}}</option>{{/fields}}</select></div>
+        <div class="field"><label for="message">{{t.suggest_message}}</label><textarea id="message" name="message" rows="6" maxlength="2000" required>{{message}}</textarea></div>
+        <div class="field"><label for="contact">{{t.suggest_contact}}</label><input id="contact" name="contact" type="email" value="{{contact}}" autocomplete="email"></div>
+        <button type="submit">{{t.suggest_send}}</button>
+        </form>
+        {{> footer}}
+        """
+
+    static let message = """
+        {{> header}}
+        <h1>{{heading}}</h1>
+        <p id="message">{{text}}</p>
+        {{#link}}<p><a href="{{link}}">{{linkText}}</a></p>{{/link}}
+        {{> footer}}
+        """
+
+    static let corrections = """
+        {{> header}}
+        <h1>{{t.admin_corrections}}</h1>
+        {{#empty}}<p>{{t.admin_corrections_none}}</p>{{/empty}}
+        {{^empty}}<table class="corrections"><thead><tr><th scope="col">{{t.admin_received}}</th><th scope="col">{{t.suggest_field}}</th><th scope="col">{{t.suggest_message}}</th><th scope="col">{{t.service_contact}}</th></tr></thead><tbody>
+        {{#items}}<tr><td>{{created}}<br><a href="/services/{{serviceID}}?lang={{lang}}">{{serviceName}}</a></td><td>{{field}}</td><td>{{message}}</td><td>{{contact}}</td></tr>{{/items}}
+        </tbody></table>{{/empty}}
+        {{> footer}}
+        """
+}
