@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 ./Deploy/install-deps.sh
 swift build
 swift test
-WAYMARK_BIN="$PWD/.build/debug/waymark" python3 -m pytest -q -p no:cacheprovider Tests/integration
+WAYMARK_BIN="$PWD/.build/debug/waymark" python3 -m pytest -q -p no:cacheprovider Tests/integration Tests/browser

@@ -40,7 +40,7 @@ def wrk(paths, port, seconds, connections, workdir):
     with open(script, "w") as f:
         f.write("local paths = {" + ",".join(json.dumps(p) for p in paths) + "}\n")
         f.write("local i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format('GET', paths[(i % #paths) + 1])\nend\n")
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script, f"http://127.0.0.1:{port}"],
+    out = subprocess.run(["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script, f"http://127.0.0.1:{port}"],
                          capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     def ms(label):
@@ -118,6 +118,19 @@ def main():
         dres = wrk(dpaths, dport, args.seconds, args.connections, work)
         loaded_rss = rss_mb(w.pid)
 
+        # The website's results page: server time with one connection (no queueing), and page weight.
+        ppaths = [f"/search?q={q(t)}" for t in QUERIES] + ["/search?category=&open=now", "/search?near=D11&sort=distance"]
+        wrk(ppaths, wport, 2, 1, work)
+        pres = wrk(ppaths, wport, args.seconds, 1, work)
+        html = urllib.request.urlopen(f"http://127.0.0.1:{wport}/search?q=youth").read()
+        assets = 0
+        for a in ["/static/site.css", "/static/site.js", "/static/leaflet/leaflet.css", "/static/leaflet/leaflet.min.js"]:
+            try:  # bytes on the wire, as a browser that accepts gzip receives them
+                req = urllib.request.Request(f"http://127.0.0.1:{wport}{a}", headers={"Accept-Encoding": "gzip"})
+                assets += len(urllib.request.urlopen(req).read())
+            except Exception:
+                pass
+
         cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
         print(f"machine: {os.cpu_count()} cores, {cpu}, {platform.system()} {platform.release()}")
         print(f"directory: {args.services} services; load: wrk -t2 -c{args.connections} -d{args.seconds}s over {len(QUERIES)} search queries, 20 results per page")
@@ -126,11 +139,15 @@ def main():
         print(f"{'p50 latency (ms)':22}{wres['p50']:>12.2f}{nres['p50']:>12.2f}{dres['p50']:>12.2f}{dres['p50'] / wres['p50']:>9.1f}x{dres['p50'] / nres['p50']:>9.1f}x")
         print(f"{'p99 latency (ms)':22}{wres['p99']:>12.2f}{nres['p99']:>12.2f}{dres['p99']:>12.2f}{dres['p99'] / wres['p99']:>9.1f}x{dres['p99'] / nres['p99']:>9.1f}x")
         print(f"{'non-2xx responses':22}{wres['non2xx']:>12}{nres['non2xx']:>12}{dres['non2xx']:>12}")
+        print(f"results page (HTML, 20 results, facets, map data): median {pres['p50']:.2f} ms, p99 {pres['p99']:.2f} ms at 1 connection; "
+              f"{pres['rps']:.0f} pages/s")
+        print(f"results page weight: HTML {len(html) / 1024:.1f} KB + CSS/JS/Leaflet {assets / 1024:.1f} KB = {(len(html) + assets) / 1024:.1f} KB (no map tiles)")
         print(f"Waymark import of {args.services} services: {import_s:.1f} s")
         print(f"Waymark RSS: idle {idle_rss:.1f} MB, after load {loaded_rss:.1f} MB")
         goals = [("requests/s >= 3x Datasette", wres["rps"] >= 3 * dres["rps"]),
                  ("requests/s >= 3x Datasette without the cache", nres["rps"] >= 3 * dres["rps"]), ("p99 <= 10 ms", wres["p99"] <= 10),
-                 ("idle RSS <= 64 MB", idle_rss <= 64)]
+                 ("idle RSS <= 64 MB", idle_rss <= 64), ("results page median <= 20 ms", pres["p50"] <= 20),
+                 ("results page weight <= 100 KB", len(html) + assets <= 100 * 1024)]
         for name, ok in goals:
             print(f"goal {name}: {'met' if ok else 'NOT met'}")
     finally:

@@ -156,14 +156,18 @@ struct StaticFiles: Sendable {
         router.get("/static/site.js") { _, _ in Self.asset(SiteAssets.js, type: "text/javascript; charset=utf-8") }
         router.get("/static/leaflet/**") { request, _ in
             let rel = String(request.uri.path.dropFirst("/static/leaflet/".count))
-            guard !rel.isEmpty, !rel.contains(".."), rel.allSatisfy({ $0.isLetter || $0.isNumber || "-_./".contains($0) }),
-                let data = FileManager.default.contents(atPath: leafletDirectory + "/" + rel)
-            else { return Response(status: .notFound) }
+            guard !rel.isEmpty, !rel.contains(".."), rel.allSatisfy({ $0.isLetter || $0.isNumber || "-_./".contains($0) }) else {
+                return Response(status: .notFound)
+            }
+            let path = leafletDirectory + "/" + rel
+            // Debian ships Leaflet precompressed too: send the .gz to browsers that take gzip.
+            let gzip = (request.headers[.acceptEncoding] ?? "").contains("gzip") && FileManager.default.fileExists(atPath: path + ".gz")
+            guard let data = FileManager.default.contents(atPath: gzip ? path + ".gz" : path) else { return Response(status: .notFound) }
             let type =
                 rel.hasSuffix(".js") ? "text/javascript" : rel.hasSuffix(".css") ? "text/css" : rel.hasSuffix(".png") ? "image/png" : "application/octet-stream"
-            return Response(
-                status: .ok, headers: [.contentType: type, .cacheControl: "public, max-age=86400"],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+            var headers: HTTPFields = [.contentType: type, .cacheControl: "public, max-age=86400", .vary: "Accept-Encoding"]
+            if gzip { headers[.contentEncoding] = "gzip" }
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
         }
     }
 

@@ -38,7 +38,7 @@ enum Templates {
         <p>{{t.site_footer}}</p>
         <p><a href="/api">{{t.site_api}}</a></p>
         </div></footer>
-        {{#map}}<script src="/static/leaflet/leaflet.js"></script>{{/map}}
+        {{#map}}<script src="/static/leaflet/leaflet.min.js"></script>{{/map}}
         <script src="/static/site.js" defer></script>
         </body>
         </html>
