@@ -153,18 +153,28 @@ struct HSDSAPI: Sendable {
 
     func organization(_ id: String, _ request: Request) throws -> Response {
         let fullService = try params(request).bool("full_service") ?? false
-        let found: JSONObject? = try directory.withRows { rows in
-            guard let org = rows.record(table: "organization", id: id) else { return nil }
-            var o = HSDSAssembler(source: rows).assemble(org)
-            if !fullService {
-                // Without full_service, services carry only their own fields, as organization_list does.
-                let services = rows.records(table: "service", foreignKey: "organization_id", value: id)
-                o["services"] = .array(services.map { .object(HSDSAssembler(source: rows).assemble($0, depth: .list).removing(["organization", "program"])) })
-            }
-            return o
+        let found: String? = try directory.withRows { rows in
+            try rows.record(table: "organization", id: id).map { try organizationJSON($0, rows: rows, fullService: fullService) }
         }
         guard let found else { throw Problem.notFound("no organization with id '\(id)'") }
-        return json(.object(found))
+        return json(found)
+    }
+
+    /// An organisation, fully nested, with its services: in their own fields only (as in
+    /// `organization_list`), or fully nested from the stored service documents with `fullService`.
+    func organizationJSON(_ org: HSDSRecord, rows: DatabaseRowSource, fullService: Bool) throws -> String {
+        let writer = JSONWriter()
+        var text = writer.string(.object(HSDSAssembler(source: rows).assemble(org, excluding: ["services"])))
+        let services = rows.records(table: "service", foreignKey: "organization_id", value: org.id)
+        let items: [String]
+        if fullService {
+            let docs = try rows.serviceDocuments(services.map(\.id), full: true)
+            items = services.compactMap { docs[$0.id] }
+        } else {
+            items = services.map { writer.string(.object(HSDSAssembler(source: rows).assemble($0, depth: .list).removing(["organization", "program"]))) }
+        }
+        text.removeLast()
+        return text + (text.hasSuffix("{") ? "" : ",") + "\"services\":[" + items.joined(separator: ",") + "]}"
     }
 
     func listEntities(_ table: String, _ request: Request, filter: ((HSDSRecord) -> Bool)? = nil) throws -> Response {
@@ -187,6 +197,10 @@ struct HSDSAPI: Sendable {
                 format == "ndjson"
                 ? try rows.list(table: table, search: search, limit: Int.max / 4, offset: 0)
                 : try rows.list(table: table, search: search, limit: perPage, offset: (page - 1) * perPage)
+            if table == "organization" && full {
+                let fullService = try p.bool("full_service") ?? false
+                return (listed.total, try listed.records.map { try organizationJSON($0, rows: rows, fullService: fullService) })
+            }
             return (listed.total, listed.records.map { writer.string(.object(assembler.assemble($0, depth: full ? .full : .list))) })
         }
         if format == "ndjson" {

@@ -137,21 +137,7 @@ public final class Directory: Sendable {
     /// The stored JSON of services, by id: the fully nested form or the list form.
     public func documents(_ ids: [String], full: Bool) throws -> [String: String] {
         guard !ids.isEmpty else { return [:] }
-        let sql =
-            full
-            ? "SELECT d.service_id, f.full_json AS doc FROM service_doc d JOIN service_full f ON f.rowid = d.rowid WHERE d.service_id IN "
-            : "SELECT service_id, list_json AS doc FROM service_doc WHERE service_id IN "
-        return try database.writer.read { db in
-            var out: [String: String] = [:]
-            let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
-            for row in try Row.fetchAll(
-                db, sql: sql + "(\(marks))",
-                arguments: StatementArguments(ids))
-            {
-                out[row["service_id"]] = row["doc"]
-            }
-            return out
-        }
+        return try database.writer.read { db in try DatabaseRowSource(db).serviceDocuments(ids, full: full) }
     }
 
     /// One service's stored JSON.

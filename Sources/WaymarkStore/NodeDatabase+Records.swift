@@ -178,6 +178,21 @@ public struct DatabaseRowSource: HSDSRowSource {
         }
     }
 
+    /// The stored JSON of services, by id: the fully nested form or the list form.
+    public func serviceDocuments(_ ids: [String], full: Bool) throws -> [String: String] {
+        guard !ids.isEmpty else { return [:] }
+        let sql =
+            full
+            ? "SELECT d.service_id, f.full_json AS doc FROM service_doc d JOIN service_full f ON f.rowid = d.rowid WHERE d.service_id IN "
+            : "SELECT service_id, list_json AS doc FROM service_doc WHERE service_id IN "
+        var out: [String: String] = [:]
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        for row in try Row.fetchAll(db, sql: sql + "(\(marks))", arguments: StatementArguments(ids)) {
+            out[row["service_id"]] = row["doc"]
+        }
+        return out
+    }
+
     /// Rows of a table, paged, optionally filtered by a word in their name or description.
     public func list(table: String, search: String?, limit: Int, offset: Int) throws -> (total: Int, records: [HSDSRecord]) {
         var whereSQL = "tbl = ?"

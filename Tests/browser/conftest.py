@@ -356,6 +356,10 @@ def fresh_browser(request) -> Callable[..., WebDriver]:
     stack.close()
 
 
+def pytest_sessionstart(session):
+    shutil.rmtree(FAILURES, ignore_errors=True)
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield
@@ -417,7 +421,8 @@ class Pages:
 
     @staticmethod
     def result_names(driver: WebDriver) -> list[str]:
-        return [a.text.strip() for a in driver.find_elements(By.CSS_SELECTOR, "#results > li.result h3 a")]
+        """Names of the services listed in the page's main result list (results, list, organisation)."""
+        return [a.text.strip() for a in driver.find_elements(By.CSS_SELECTOR, "main ol.result-list > li.result h3 a")]
 
     @staticmethod
     def shot(driver: WebDriver, name: str) -> pathlib.Path:

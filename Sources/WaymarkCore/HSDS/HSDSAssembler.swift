@@ -22,14 +22,14 @@ public struct HSDSAssembler<Source: HSDSRowSource> {
     }
 
     /// The JSON object of `record` with its nested records.
-    public func assemble(_ record: HSDSRecord, depth: Depth = .full) -> JSONObject {
-        assemble(record, path: [record.table], level: 0, depth: depth)
+    public func assemble(_ record: HSDSRecord, depth: Depth = .full, excluding keys: Set<String> = []) -> JSONObject {
+        assemble(record, path: [record.table], level: 0, depth: depth, excluding: keys)
     }
 
-    private func assemble(_ record: HSDSRecord, path: Set<String>, level: Int, depth: Depth) -> JSONObject {
+    private func assemble(_ record: HSDSRecord, path: Set<String>, level: Int, depth: Depth, excluding: Set<String> = []) -> JSONObject {
         guard let table = HSDSSchema.tables[record.table] else { return record.fields }
         var out = ordered(record)
-        for nest in table.nests where !path.contains(nest.table) {
+        for nest in table.nests where !path.contains(nest.table) && !excluding.contains(nest.key) {
             switch nest.link {
             case .reference(let childTable, let referenceField):
                 guard let ref = record.string(referenceField), let child = source.record(table: childTable, id: ref) else { continue }
