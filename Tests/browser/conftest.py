@@ -15,9 +15,9 @@ for every failing test, <repo>/test-output/browser/failures/<test>.png and .html
 from __future__ import annotations
 
 import atexit
+import base64
 import contextlib
 import importlib.util
-import json
 import os
 import pathlib
 import re
@@ -32,9 +32,9 @@ import pytest
 import requests
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
@@ -49,7 +49,7 @@ CLI_TIMEOUT = 120
 SERVER_START_TIMEOUT = 30
 # The binary may be rebuilt while the suite runs: a node that cannot start is retried after a pause.
 START_ATTEMPTS = 3
-START_RETRY_PAUSE = 30
+START_RETRY_PAUSE = 60
 
 # "evil.example" never leaves the machine: the browser resolves it to loopback (open-redirect tests).
 CHROME_ARGS = [
@@ -141,13 +141,16 @@ class Site:
 
 def _start_once(data: pathlib.Path, log: pathlib.Path) -> Site | str:
     port = free_port()
-    with open(log, "ab") as log_file:
-        proc = subprocess.Popen(
-            [str(BIN), "serve", "--data", str(data), "--host", "127.0.0.1", "--port", str(port), "--tiles", ""],
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-        )
+    try:
+        with open(log, "ab") as log_file:
+            proc = subprocess.Popen(
+                [str(BIN), "serve", "--data", str(data), "--host", "127.0.0.1", "--port", str(port), "--tiles", ""],
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+            )
+    except OSError as e:  # e.g. the binary is being rewritten by a build
+        return f"could not run {BIN}: {e}"
     _LIVE.add(proc)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + SERVER_START_TIMEOUT
@@ -177,7 +180,11 @@ def make_node(workdir: pathlib.Path, name: str, *imports: Any, sample: bool = Fa
         if not BIN.exists():
             problem = f"waymark binary not found at {BIN}"
             continue
-        proc = run_waymark("init", "--data", data, "--org", org)
+        try:
+            proc = run_waymark("init", "--data", data, "--org", org)
+        except OSError as e:  # e.g. the binary is being rewritten by a build
+            problem = f"could not run {BIN}: {e}"
+            continue
         if proc.returncode != 0:
             problem = "waymark init failed: " + describe(proc)
             continue
@@ -397,20 +404,23 @@ class Pages:
         WebDriverWait(driver, WAIT).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
     @staticmethod
-    def click_and_wait_for_new_page(driver: WebDriver, element, timeout: float = WAIT) -> None:
-        """Clicks an element that navigates (a link, a submit button or an auto-submitting
-        filter) and waits until the old page is gone and the new one has loaded."""
-        old = driver.find_element(By.TAG_NAME, "html")
-        element.click()
-        WebDriverWait(driver, timeout).until(EC.staleness_of(old))
-        WebDriverWait(driver, timeout).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    def navigating(driver: WebDriver, action: Callable[[], Any], timeout: float = WAIT) -> None:
+        """Runs an action that navigates (a click, a key, an auto-submitting filter) and waits until
+        a new document has replaced the current one and finished loading."""
+        driver.execute_script("document.__waymarkOldPage = true;")
+        action()
+
+        def loaded(d: WebDriver) -> bool:
+            return bool(d.execute_script(
+                "return !document.__waymarkOldPage && document.readyState === 'complete';"))
+
+        WebDriverWait(driver, timeout, ignored_exceptions=(WebDriverException,)).until(
+            loaded, message=f"no new page loaded after the action (still at {driver.current_url})")
 
     @staticmethod
-    def navigating(driver: WebDriver, action: Callable[[], Any], timeout: float = WAIT) -> None:
-        old = driver.find_element(By.TAG_NAME, "html")
-        action()
-        WebDriverWait(driver, timeout).until(EC.staleness_of(old))
-        WebDriverWait(driver, timeout).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    def click_and_wait_for_new_page(driver: WebDriver, element, timeout: float = WAIT) -> None:
+        """Clicks an element that navigates and waits for the new page."""
+        Pages.navigating(driver, element.click, timeout)
 
     @staticmethod
     def count(driver: WebDriver) -> int:
@@ -425,10 +435,21 @@ class Pages:
         return [a.text.strip() for a in driver.find_elements(By.CSS_SELECTOR, "main ol.result-list > li.result h3 a")]
 
     @staticmethod
-    def shot(driver: WebDriver, name: str) -> pathlib.Path:
+    def shot(driver: WebDriver, name: str, full_page: bool = True) -> pathlib.Path:
+        """Saves a screenshot (the whole page, up to 4000 px tall) as test-output/browser/<name>.png."""
         OUT.mkdir(parents=True, exist_ok=True)
         path = OUT / f"{name}.png"
-        driver.save_screenshot(str(path))
+        try:
+            if not full_page:
+                raise RuntimeError("viewport only")
+            size = driver.execute_script(
+                "return [document.documentElement.scrollWidth, document.documentElement.scrollHeight];")
+            shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+                "format": "png", "captureBeyondViewport": True,
+                "clip": {"x": 0, "y": 0, "width": size[0], "height": min(size[1], 4000), "scale": 1}})
+            path.write_bytes(base64.b64decode(shot["data"]))
+        except Exception:
+            driver.save_screenshot(str(path))
         return path
 
     @staticmethod
@@ -436,10 +457,6 @@ class Pages:
         return WebDriverWait(driver, timeout).until(
             lambda d: d.find_elements(By.CSS_SELECTOR, "#map .leaflet-marker-icon") or False,
             message="no Leaflet marker (.leaflet-marker-icon) appeared in #map")
-
-    @staticmethod
-    def is_uuid(value: str) -> bool:
-        return re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", value or "") is not None
 
 
 @pytest.fixture(scope="session")

@@ -13,13 +13,12 @@ import json
 import re
 import urllib.parse
 import uuid
+import zoneinfo
 
 import pytest
-from selenium.common.exceptions import NoSuchElementException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
 PAGE_SIZE = 20
@@ -46,20 +45,32 @@ def parse_distance_km(text: str) -> float:
     return value if m.group(2) == "km" else value / 1000
 
 
+WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+
 def schedule_covers(schedules: list[dict], day: str, hhmm: str, today: dt.date) -> bool:
-    """Whether one of the HSDS schedules has the service open on `day` (MO..SU) at `hhmm`."""
+    """Whether one of the weekly HSDS schedules has the service open on `day` (MO..SU) at `hhmm`
+    (an overnight opening, closes_at <= opens_at, runs on into the next day)."""
+    previous = WEEKDAYS[WEEKDAYS.index(day) - 1]
     for s in schedules or []:
-        days = [re.sub(r"^[+-]?\d+", "", d.strip()) for d in (s.get("byday") or "").split(",") if d.strip()]
-        if day not in days:
-            continue
+        days = {re.sub(r"^[+-]?\d+", "", d.strip()) for d in (s.get("byday") or "").split(",") if d.strip()}
         if s.get("valid_to") and s["valid_to"][:10] < today.isoformat():
             continue
         opens, closes = (s.get("opens_at") or "")[:5], (s.get("closes_at") or "")[:5]
         if not opens or not closes:
             continue
-        if (opens <= hhmm < closes) if opens < closes else (hhmm >= opens or hhmm < closes):
+        if opens < closes:
+            if day in days and opens <= hhmm < closes:
+                return True
+        elif (day in days and hhmm >= opens) or (previous in days and hhmm < closes):
             return True
     return False
+
+
+def dublin_now() -> tuple[str, str, dt.date]:
+    """(weekday MO..SU, HH:MM, date) now in Europe/Dublin, the directory's wall clock."""
+    now = dt.datetime.now(zoneinfo.ZoneInfo("Europe/Dublin"))
+    return WEEKDAYS[now.weekday()], now.strftime("%H:%M"), now.date()
 
 
 # --------------------------------------------------------------------------------------------
@@ -149,6 +160,18 @@ def test_open_now_shows_only_open_services(browser, site, pages):
         wrong = [r["name"] for r in results if not r["open"] or r["closed"]]
         assert not wrong, f"'open now' lists services not badged open: {wrong}"
 
+    # The count is what the schedules say for now in Dublin (unless a minute boundary was crossed).
+    everything = site.api("/services", per_page=1000, full="true")["contents"]
+    before = dublin_now()
+    expected = {s["id"] for s in everything if schedule_covers(s.get("schedules", []), *before)}
+    pages.load(browser, site.url("/search", open="now"))
+    count = pages.count(browser)
+    after = dublin_now()
+    if before == after:
+        assert count == len(expected), (
+            f"SITE BUG: 'open now' at {before[0]} {before[1]} (Europe/Dublin) finds {count} services, "
+            f"the schedules say {len(expected)}")
+
 
 def test_open_at_monday_1030_matches_schedules(browser, site, pages):
     pages.load(browser, site.url("/search"))
@@ -221,6 +244,21 @@ def test_sort_by_distance_from_a_point(browser, site, pages):
     assert distances, "no distances shown for a lat/lon search"
     assert distances == sorted(distances), f"distances are not in increasing order: {distances}"
     assert Select(browser.find_element(By.ID, "sort")).first_selected_option.get_attribute("value") == "distance"
+
+
+def test_unknown_place_keeps_the_search_form(browser, site, pages):
+    """A place the site does not know (a typo) must not be a dead end: the visitor keeps the form
+    with what they typed, and is told the place is unknown."""
+    pages.load(browser, site.url("/search", q="youth"))
+    browser.find_element(By.ID, "near").send_keys("Ballymun Libary")
+    pages.click_and_wait_for_new_page(browser, search_button(browser))
+    heading = browser.find_element(By.TAG_NAME, "h1").text
+    kept = browser.find_elements(By.ID, "q") and browser.find_element(By.ID, "q").get_attribute("value") == "youth" \
+        and browser.find_element(By.ID, "near").get_attribute("value") == "Ballymun Libary"
+    assert kept, (
+        "SITE BUG: searching near an unknown place (GET /search?q=youth&near=Ballymun+Libary) gives a dead-end "
+        f"page {heading!r} with no search form to correct the place (status 400), instead of the results page with "
+        "the form kept and a message that the place is unknown")
 
 
 # --------------------------------------------------------------------------------------------
@@ -336,7 +374,7 @@ def test_my_list_add_print_share_remove(browser, fresh_browser, site, pages):
     assert other.find_element(By.ID, "mylist-count").text.strip() == "3", "the shared list was not kept in the new browser"
 
     # Remove one.
-    first = browser.find_element(By.CSS_SELECTOR, "#results > li.result")
+    first = browser.find_element(By.CSS_SELECTOR, "main ol.result-list > li.result")
     removed = first.find_element(By.CSS_SELECTOR, "h3 a").text.strip()
     pages.click_and_wait_for_new_page(browser, first.find_element(By.CSS_SELECTOR, ".list-button"))
     assert urllib.parse.urlsplit(browser.current_url).path == "/list"
@@ -464,6 +502,7 @@ def test_keyboard_only(browser, site, pages):
 
     press(browser, Keys.ENTER)
     pages.wait(browser).until(lambda d: d.execute_script("return location.hash") == "#main")
+    assert browser.execute_script("return document.activeElement.id") == "main", "the skip link did not move focus to main"
     press(browser, Keys.TAB)
     active = focus_style(browser)
     assert active["id"] == "q", f"after the skip link, Tab reached {active} rather than #q"
@@ -536,6 +575,13 @@ def test_axe_no_serious_violations(kind, browser, site, sample_ids, pages, axe, 
     assert not serious, (
         f"SITE BUG: axe found {len(serious)} serious/critical accessibility violations on {kind} "
         f"({browser.current_url}):\n{format_axe(serious)}")
+
+
+def test_axe_audit_finds_a_known_violation(browser, axe, axe_source):
+    """The audit is not vacuous: on a page with an unlabelled image it reports image-alt."""
+    browser.get("data:text/html;charset=utf-8,<!doctype html><html><body><main><img src='data:,'></main></body></html>")
+    ids = {v["id"] for v in axe(browser)}
+    assert "image-alt" in ids, f"axe {axe_source[0]} did not find the missing alt text: {ids}"
 
 
 # --------------------------------------------------------------------------------------------
