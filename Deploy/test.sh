@@ -6,4 +6,7 @@ cd "$(dirname "$0")/.."
 ./Deploy/install-deps.sh
 swift build
 swift test
-WAYMARK_BIN="$PWD/.build/debug/waymark" python3 -m pytest -q -p no:cacheprovider Tests/integration Tests/browser
+export WAYMARK_BIN="$PWD/.build/debug/waymark"
+# Two runs: each suite has its own conftest.py.
+python3 -m pytest -q -p no:cacheprovider Tests/integration
+python3 -m pytest -q -p no:cacheprovider Tests/browser

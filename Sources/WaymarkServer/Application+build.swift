@@ -31,9 +31,9 @@ public struct ServerSettings: Sendable {
 public func buildApplication(directory: Directory, nodeName: String, settings: ServerSettings, logger: Logger) -> some ApplicationProtocol {
     let router = Router(context: WaymarkRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
-    router.add(middleware: APIMiddleware())
-    HSDSAPI(directory: directory, clock: settings.clock, nodeName: nodeName).register(on: router)
     let pages = PublicPages(directory: directory, clock: settings.clock, renderer: PageRenderer(), tiles: settings.tiles)
+    router.add(middleware: APIMiddleware(notFoundPage: { pages.notFound($0) }))
+    HSDSAPI(directory: directory, clock: settings.clock, nodeName: nodeName).register(on: router)
     pages.register(on: router)
     pages.registerListAndSuggest(on: router)
     StaticFiles(leafletDirectory: settings.leafletDirectory).register(on: router)

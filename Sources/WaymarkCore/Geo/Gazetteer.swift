@@ -41,6 +41,8 @@ public enum Gazetteer {
         guard !t.isEmpty else { return nil }
         let compact = t.filter { !$0.isWhitespace }
         if compact.count >= 3, let p = routingKeys[String(compact.prefix(3))] { return p }
+        // "D9" is how people write Dublin 9's routing key D09.
+        if compact.count == 2, compact.hasPrefix("D"), let n = Int(compact.dropFirst()), let p = routingKeys["D0\(n)"] { return p }
         if t.hasPrefix("DUBLIN "), let n = Int(t.dropFirst(7).trimmingWhitespace()) {
             let key = n < 10 ? "D0\(n)" : "D\(n)"
             if let p = routingKeys[key] { return p }

@@ -32,7 +32,10 @@ extension PublicPages {
 
     /// Only paths on this site may be returned to, never another site.
     static func safeBack(_ back: String?) -> String {
-        guard let back, back.hasPrefix("/"), !back.hasPrefix("//"), !back.contains("\\") else { return "/list" }
+        // Browsers drop tabs and newlines from URLs, so "/\t/evil" would become "//evil": refuse every control character.
+        guard let back, back.hasPrefix("/"), !back.hasPrefix("//"), !back.contains("\\"),
+            !back.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+        else { return "/list" }
         return back
     }
 
@@ -74,7 +77,8 @@ extension PublicPages {
         ctx["hits"] = views
         ctx["empty"] = views.isEmpty
         let host = request.head.authority ?? "localhost"
-        ctx["shareURL"] = "http://\(host)/list?ids=\(known.joined(separator: ","))&lang=\(language.rawValue)"
+        let scheme = request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https" ? "https" : "http"
+        ctx["shareURL"] = "\(scheme)://\(host)/list?ids=\(known.joined(separator: ","))&lang=\(language.rawValue)"
         var response = renderer.page("list", ctx, language: p.string("lang") != nil ? language : nil)
         if shared != nil {
             response.headers.append(
@@ -106,8 +110,8 @@ extension PublicPages {
     func suggest(_ request: Request, id: String) async throws -> Response {
         let form = try await Self.form(request)
         let language = form.string("lang").flatMap(InterfaceLanguage.init(rawValue:)) ?? PageRenderer.language(request, form)
-        let text = form.string("message") ?? ""
-        let contact = form.string("contact") ?? ""
+        let text = (form.string("message") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let contact = (form.string("contact") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty {
             return try suggestForm(request, id: id, error: t("suggest.error.empty", language), message: text, contact: contact, language: language)
         }

@@ -35,6 +35,12 @@ struct PublicPages: Sendable {
         }
     }
 
+    /// The site's "page not found", in the visitor's language.
+    func notFound(_ request: Request) -> Response {
+        let language = PageRenderer.language(request, QueryParameters(rawQuery: request.uri.query))
+        return message(status: .notFound, heading: t("error.notfound", language), text: t("error.notfound", language), language: language, request: request)
+    }
+
     func message(status: HTTPResponse.Status, heading: String, text: String, language: InterfaceLanguage, request: Request? = nil) -> Response {
         var ctx: [String: Any] = request.map { renderer.base($0, language: language, title: heading, sample: sample()) } ?? [
             "lang": language.rawValue, "t": PageRenderer.translations[language] ?? [:], "pageTitle": heading, "listCount": 0,
@@ -120,12 +126,27 @@ struct PublicPages: Sendable {
         let language = PageRenderer.language(request, p)
         let now = clock.now()
         var query: SearchQuery
+        var notice: String?
         do {
             query = try QueryParameters(apiParameters(p, now: now)).searchQuery(now: now)
         } catch let problem as Problem {
-            return message(
-                status: .badRequest, heading: t("error.title", language), text: t("error.badrequest", language, ["detail": problem.detail]),
-                language: language, request: request)
+            // Keep the visitor on the results page: say what could not be used and search without it.
+            notice = t("error.badrequest", language, ["detail": problem.detail])
+            let bad = Set(problem.invalidParams.map(\.name))
+            let pageNames: [String: [String]] = [
+                "near": ["near"], "postcode": ["near"], "lat": ["lat", "lon"], "lon": ["lat", "lon"], "radius_km": ["radius"],
+                "sort": ["sort"], "day": ["day", "open"], "start_time": ["time", "open"], "end_time": ["time", "open"], "page": ["page"],
+                "search": ["q"],
+            ]
+            let drop = Set(bad.flatMap { pageNames[$0] ?? [$0] })
+            let kept = QueryParameters(p.pairs.filter { !drop.contains($0.0) })
+            do {
+                query = try QueryParameters(apiParameters(kept, now: now)).searchQuery(now: now)
+            } catch {
+                var plain = SearchQuery()
+                plain.perPage = Self.perPage
+                query = plain
+            }
         }
         if query.near != nil && p.string("sort") == nil && p.string("q") != nil { query.sort = .relevance }
         let result = try directory.search(query, now: now)
@@ -137,6 +158,7 @@ struct PublicPages: Sendable {
         ctx["near"] = p.string("near") ?? ""
         ctx["lat"] = p.string("lat") ?? ""
         ctx["lon"] = p.string("lon") ?? ""
+        if let notice { ctx["notice"] = notice }
         ctx["countText"] = result.total == 1 ? t("results.count.one", language) : t("results.count.many", language, ["n": String(result.total)])
         ctx["empty"] = result.total == 0
         let back = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")

@@ -41,6 +41,8 @@ enum SiteAssets {
         @media (min-width: 52rem) { .layout { grid-template-columns: 20rem 1fr; } }
         fieldset { border: 1px solid var(--line); border-radius: 4px; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem; }
         legend { font-weight: 700; padding: 0 0.25rem; }
+        summary { cursor: pointer; }
+        summary h2 { display: inline; }
         .option { display: flex; gap: 0.4rem; align-items: baseline; }
         .option label { display: inline; font-weight: 400; margin: 0; }
         .result-list { padding-left: 1.25rem; }
@@ -79,6 +81,11 @@ enum SiteAssets {
           "use strict";
           document.documentElement.classList.remove("no-js");
           document.querySelectorAll(".js-only").forEach(function (el) { el.hidden = false; });
+
+          // On a phone the filters start folded so the results come first; they open when tapped.
+          var details = document.getElementById("filters");
+          if (details && window.matchMedia && !window.matchMedia("(min-width: 52rem)").matches &&
+              !document.querySelector("aside input:checked:not([value=any])")) { details.open = false; }
 
           // Filters apply as soon as they change.
           var form = document.querySelector("form.search");

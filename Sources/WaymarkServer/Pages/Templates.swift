@@ -94,7 +94,8 @@ enum Templates {
         """ + searchBox
         + """
         <aside class="filters" aria-labelledby="filters-heading">
-        <h2 id="filters-heading">{{t.results_filters}}</h2>
+        <details id="filters" open>
+        <summary><h2 id="filters-heading">{{t.results_filters}}</h2></summary>
         <fieldset><legend>{{t.facet_when}}</legend>
         {{#when}}<div class="option"><input type="radio" name="open" id="open-{{value}}" value="{{value}}"{{#checked}} checked{{/checked}}><label for="open-{{value}}">{{label}}</label>{{#count}} <span class="count">({{count}})</span>{{/count}}</div>{{/when}}
         <div class="row"><label for="day">{{t.facet_day}}</label><select id="day" name="day">{{#days}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/days}}</select>
@@ -110,10 +111,12 @@ enum Templates {
         <select id="sort" name="sort">{{#sorts}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/sorts}}</select></div>
         <button type="submit" id="apply-filters">{{t.results_apply}}</button>
         <p><a href="/search?lang={{lang}}">{{t.results_clear}}</a></p>
+        </details>
         </aside>
         </form>
         </div>
         <section class="results" aria-labelledby="count-heading">
+        {{#notice}}<p class="error" role="alert" id="search-notice">{{notice}}</p>{{/notice}}
         <h2 id="count-heading" aria-live="polite">{{countText}}</h2>
         {{#empty}}<p>{{t.results_none}}</p>{{/empty}}
         <div id="map" class="map" role="region" aria-label="{{t.results_map}}" data-points="{{pointsJSON}}" data-tiles="{{tiles}}" data-pick="{{t.results_map_pick}}" data-lang="{{lang}}"></div>
