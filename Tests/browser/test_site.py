@@ -680,3 +680,22 @@ def test_results_on_a_phone(browser, site, pages):
         pages.shot(browser, "results-phone")
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+# --------------------------------------------------------------------------------------------
+# Instant results (JavaScript enhancement)
+# --------------------------------------------------------------------------------------------
+
+def test_results_update_while_typing(browser, site, pages):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    pages.load(browser, site.url("/search", q="youth"))
+    before = pages.count(browser)
+    box = browser.find_element(By.ID, "q")
+    box.clear()
+    box.send_keys("garden")  # no Enter: the page updates itself
+    WebDriverWait(browser, 10).until(lambda d: query_of(d.current_url).get("q") == ["garden"])
+    WebDriverWait(browser, 10).until(lambda d: pages.count(d) != before)
+    names = [r["name"] + " " + r["summary"] for r in result_texts(browser)]
+    assert names and any("garden" in n.lower() for n in names[:5]), f"typing 'garden' did not bring garden services: {names[:5]}"
+    assert urllib.parse.urlsplit(browser.current_url).path == "/search"

@@ -95,6 +95,35 @@ enum SiteAssets {
             });
           }
 
+          // Instant results: as the visitor types, fetch the results page and swap in its results.
+          var q = document.getElementById("q");
+          var resultsSection = document.querySelector("section.results");
+          if (q && form && resultsSection && window.fetch && window.DOMParser) {
+            var timer = null, latest = 0;
+            q.addEventListener("input", function () {
+              clearTimeout(timer);
+              timer = setTimeout(function () {
+                var params = new URLSearchParams(new FormData(form));
+                params.delete("page");
+                var url = "/search?" + params.toString();
+                var ticket = ++latest;
+                fetch(url, { headers: { "Accept": "text/html" } }).then(function (r) { return r.text(); }).then(function (html) {
+                  if (ticket !== latest) { return; }
+                  var doc = new DOMParser().parseFromString(html, "text/html");
+                  var fresh = doc.querySelector("section.results");
+                  var list = fresh && fresh.querySelector("#results");
+                  if (!fresh || !list) { return; }
+                  document.getElementById("results").replaceWith(document.importNode(list, true));
+                  document.getElementById("count-heading").textContent = fresh.querySelector("#count-heading").textContent;
+                  var oldNav = resultsSection.querySelector("nav.pagination"), newNav = fresh.querySelector("nav.pagination");
+                  if (oldNav) { oldNav.remove(); }
+                  if (newNav) { resultsSection.appendChild(document.importNode(newNav, true)); }
+                  history.replaceState(null, "", url);
+                });
+              }, 300);
+            });
+          }
+
           // "Use my location" fills the hidden point and searches near it.
           var nearMe = document.getElementById("near-me");
           if (nearMe && navigator.geolocation) {

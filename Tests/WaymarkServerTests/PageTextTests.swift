@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+@testable import WaymarkServer
+
+struct PageTextTests {
+    /// Templates hold markup only: once tags, Mustache tags and entities are removed, no words remain.
+    @Test(arguments: Array(Templates.all.keys).sorted())
+    func templatesHoldNoInterfaceText(_ name: String) throws {
+        var text = try #require(Templates.all[name])
+        for pattern in ["\\{\\{[^}]*\\}\\}", "<[^>]*>", "&[a-z]+;", "[–·—(),:]"] {
+            text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
+        }
+        let words = text.split(whereSeparator: { $0.isWhitespace }).filter { $0.contains(where: \.isLetter) }
+        #expect(words.isEmpty, "text outside the translation tables in '\(name)': \(words.prefix(10))")
+    }
+
+    @Test func everyKeyHasAnIrishTranslation() {
+        let missing = Localization.english.keys.filter { Localization.irish[$0] == nil }
+        #expect(missing.isEmpty, "no Irish for \(missing.sorted())")
+        let extra = Localization.irish.keys.filter { Localization.english[$0] == nil }
+        #expect(extra.isEmpty, "Irish keys with no English: \(extra.sorted())")
+    }
+
+    @Test func placeholdersSurviveTranslation() {
+        for (key, english) in Localization.english {
+            let placeholders = english.matches(of: /\{[a-z]+\}/).map { String($0.output) }
+            for p in placeholders {
+                #expect(Localization.irish[key]?.contains(p) == true, "\(key) lost \(p) in Irish")
+            }
+        }
+    }
+
+    @Test func templatesOnlyUseKnownKeys() {
+        let known = Set(Localization.english.keys.map { $0.replacingOccurrences(of: ".", with: "_") })
+        var total = 0
+        defer { #expect(total > 80, "the templates should take nearly all their text from the tables") }
+        for (name, text) in Templates.all {
+            let used = text.matches(of: /\{\{[#^\/]?t\.([a-z_-]+)\}\}/).map { String($0.output.1) }
+            total += used.count
+            let unknown = used.filter { !known.contains($0) }
+            #expect(unknown.isEmpty, "template '\(name)' uses unknown keys \(unknown)")
+        }
+    }
+
+    @Test(arguments: [
+        ("javascript:alert(1)", false), ("JAVASCRIPT:alert(1)", false), ("data:text/html,x", false), ("https://example.org", true),
+        ("http://example.org/a?b=c", true), ("//evil.example", false), ("vbscript:x", false),
+    ])
+    func onlyWebLinksBecomeWebsites(_ url: String, _ allowed: Bool) {
+        #expect((SafeLink.web(url) != nil) == allowed)
+    }
+
+    @Test func backLinksStayOnTheSite() {
+        #expect(PublicPages.safeBack("/search?q=x") == "/search?q=x")
+        #expect(PublicPages.safeBack("//evil.example") == "/list")
+        #expect(PublicPages.safeBack("/\t/evil.example") == "/list")
+        #expect(PublicPages.safeBack("https://evil.example") == "/list")
+        #expect(PublicPages.safeBack("/\\evil.example") == "/list")
+    }
+}
