@@ -1,0 +1,100 @@
+/// A signed record of the sync protocol (see `Protocol/SPEC.md`): a header that is signed and
+/// content-addressed, and a payload the header commits to by its hash.
+///
+/// The core encodes and decodes the exact bytes and checks their structure; signing, verifying and
+/// hashing are done by `WaymarkCrypto`, which the core does not depend on.
+public struct Envelope: Sendable, Hashable {
+    /// What a payload is. Unknown kinds are stored and forwarded unchanged.
+    public struct Kind: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+        public let rawValue: UInt16
+        public init(rawValue: UInt16) { self.rawValue = rawValue }
+        public static let nodeRecord = Kind(rawValue: 1)
+        public static let directoryRecord = Kind(rawValue: 2)
+        public static let directoryTombstone = Kind(rawValue: 3)
+        public var description: String {
+            switch rawValue {
+            case 1: return "node-record"
+            case 2: return "directory-record"
+            case 3: return "directory-tombstone"
+            default: return "kind-\(rawValue)"
+            }
+        }
+    }
+
+    /// A content key sealed to one recipient (private envelopes only).
+    public struct Recipient: Sendable, Hashable {
+        /// The first 8 bytes of the BLAKE2b-256 hash of the recipient's X25519 public key.
+        public let keyID: [UInt8]
+        public let sealedKey: [UInt8]
+        public init(keyID: [UInt8], sealedKey: [UInt8]) {
+            self.keyID = keyID
+            self.sealedKey = sealedKey
+        }
+    }
+
+    /// The signed part.
+    public struct Header: Sendable, Hashable {
+        public var version: UInt8 = Envelope.version
+        public var kind: Kind
+        /// `"public"` for the open directory; a circle for private records.
+        public var scope: String
+        /// The author's Ed25519 public key (32 bytes).
+        public var author: [UInt8]
+        /// 1 for an author's first envelope, then one more for each.
+        public var sequence: UInt64
+        /// Ids of the envelopes the author had seen (its own previous one included), ascending.
+        public var dependencies: [[UInt8]]
+        /// Hybrid logical clock: milliseconds since 1970 in the high 48 bits, a counter in the low 16.
+        public var clock: UInt64
+        /// BLAKE2b-256 of the payload.
+        public var payloadHash: [UInt8]
+        public var payloadSize: UInt64
+        public var recipients: [Recipient]
+        /// Room for later versions: carried and signed, not interpreted.
+        public var extensions: [UInt8]
+
+        public init(
+            kind: Kind, scope: String, author: [UInt8], sequence: UInt64, dependencies: [[UInt8]], clock: UInt64, payloadHash: [UInt8],
+            payloadSize: UInt64, recipients: [Recipient] = [], extensions: [UInt8] = []
+        ) {
+            self.kind = kind
+            self.scope = scope
+            self.author = author
+            self.sequence = sequence
+            self.dependencies = dependencies.sorted { $0.lexicographicallyPrecedes($1) }
+            self.clock = clock
+            self.payloadHash = payloadHash
+            self.payloadSize = payloadSize
+            self.recipients = recipients
+            self.extensions = extensions
+        }
+    }
+
+    public static let version: UInt8 = 1
+    public static let magic: [UInt8] = [0x57, 0x4D]  // "WM"
+    /// Prefixed to the header bytes before signing, so a signature can never be replayed in another context.
+    public static let signingDomain: [UInt8] = Array("waymark/envelope/v1".utf8) + [0]
+
+    public var header: Header
+    public var signature: [UInt8]
+    /// `nil` once erased: the header still verifies without it.
+    public var payload: [UInt8]?
+
+    public init(header: Header, signature: [UInt8], payload: [UInt8]?) {
+        self.header = header
+        self.signature = signature
+        self.payload = payload
+    }
+
+    /// The bytes the author signs: the signing domain, then the encoded header.
+    public var signingInput: [UInt8] { Self.signingDomain + header.encoded() }
+}
+
+extension Envelope {
+    /// Whether `other` is a different envelope with the same author and sequence number: proof that
+    /// the author forked its history. Both are kept and the author is flagged.
+    public func isFork(of other: Envelope) -> Bool {
+        header.author == other.header.author && header.sequence == other.header.sequence
+            && (header.encoded() + signature) != (other.header.encoded() + other.signature)
+    }
+}

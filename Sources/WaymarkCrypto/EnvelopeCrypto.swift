@@ -1,0 +1,50 @@
+import WaymarkCore
+
+/// Signing, content addressing and verification of sync envelopes (`Protocol/SPEC.md`).
+///
+/// For example:
+/// ```swift
+/// let e = EnvelopeCrypto.sign(kind: .directoryRecord, scope: "public", payload: bytes, by: me, sequence: 1, dependencies: [], clock: hlc)
+/// assert(EnvelopeCrypto.verify(e) == .valid)
+/// ```
+public enum EnvelopeCrypto {
+    /// The outcome of checking one envelope on its own.
+    public enum Verdict: String, Sendable, Equatable {
+        case valid
+        /// The signature does not verify for the author's key over the domain-separated header.
+        case badSignature = "bad-signature"
+        /// A payload is present but its hash or size is not the one the header signed.
+        case payloadMismatch = "payload-mismatch"
+    }
+
+    /// Makes and signs a public envelope (no recipients).
+    public static func sign(
+        kind: Envelope.Kind, scope: String, payload: [UInt8], by identity: NodeIdentity, sequence: UInt64, dependencies: [[UInt8]],
+        clock: UInt64, extensions: [UInt8] = []
+    ) -> Envelope {
+        let header = Envelope.Header(
+            kind: kind, scope: scope, author: identity.signingPublicKey, sequence: sequence, dependencies: dependencies, clock: clock,
+            payloadHash: Blake2b.hash(payload), payloadSize: UInt64(payload.count), extensions: extensions)
+        let unsigned = Envelope(header: header, signature: [], payload: payload)
+        return Envelope(header: header, signature: identity.sign(unsigned.signingInput), payload: payload)
+    }
+
+    /// The envelope id: BLAKE2b-256 of the header bytes followed by the signature. Erasing the payload
+    /// leaves the id unchanged.
+    public static func id(of envelope: Envelope) -> [UInt8] {
+        Blake2b.hash(envelope.header.encoded() + envelope.signature)
+    }
+
+    /// Checks the signature and, when the payload is present, that it is the one the header commits to.
+    public static func verify(_ envelope: Envelope) -> Verdict {
+        guard NodeIdentity.verify(envelope.signature, of: envelope.signingInput, publicKey: envelope.header.author) else {
+            return .badSignature
+        }
+        if let payload = envelope.payload {
+            guard UInt64(payload.count) == envelope.header.payloadSize, Blake2b.hash(payload) == envelope.header.payloadHash else {
+                return .payloadMismatch
+            }
+        }
+        return .valid
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+import WaymarkCore
+import WaymarkCrypto
+
+/// Runs the Wycheproof-style vectors in `Protocol/vectors/` and the must-reject inputs in
+/// `Protocol/reject/`. With `WAYMARK_WRITE_VECTORS=1` the vectors are written anew first.
+struct ProtocolVectorTests {
+    static let protocolDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Protocol")
+
+    static func identity(_ byte: UInt8) -> NodeIdentity {
+        try! NodeIdentity(signingSeed: [UInt8](repeating: byte, count: 32), encryptionSeed: [UInt8](repeating: byte &+ 1, count: 32))
+    }
+
+    /// The cases, built from fixed keys so that they are the same bytes every time.
+    static func cases() -> [[String: Any]] {
+        let alice = identity(1)
+        let payload = Array(#"{"fields":{"id":"s1","name":"Drop-in","status":"active"},"id":"s1","table":"service"}"#.utf8)
+        let clock: UInt64 = 1_795_429_800_000 << 16
+        let good = EnvelopeCrypto.sign(kind: .directoryRecord, scope: "public", payload: payload, by: alice, sequence: 1, dependencies: [], clock: clock)
+        var out: [[String: Any]] = []
+        func add(_ comment: String, _ bytes: [UInt8], _ result: String, _ flags: [String]) {
+            out.append(["tcId": out.count + 1, "comment": comment, "envelope": hexString(bytes), "result": result, "flags": flags])
+        }
+        add("a directory record, signed", good.encoded(), "valid", [])
+        var erased = good
+        erased.payload = nil
+        add("the same record with its payload erased: the header still verifies", erased.encoded(), "valid", ["Erased"])
+        var badSig = good
+        badSig.signature[0] ^= 0x01
+        add("one bit of the signature flipped", badSig.encoded(), "invalid", ["BadSignature"])
+        var otherDomain = good
+        otherDomain.signature = alice.sign(Array("waymark/other/v1".utf8) + [0] + good.header.encoded())
+        add("signed under another domain string", otherDomain.encoded(), "invalid", ["WrongDomain"])
+        var swapped = good
+        swapped.payload = Array(#"{"fields":{"id":"s1","name":"Changed","status":"active"},"id":"s1","table":"service"}"#.utf8)
+        swapped.header.payloadSize = UInt64(swapped.payload!.count)
+        add("a payload the header did not sign (size adjusted, hash not)", swapped.encoded(), "invalid", ["BadSignature"])
+        var mismatch = good
+        mismatch.payload![5] ^= 0x20
+        add("the payload altered after signing", mismatch.encoded(), "invalid", ["PayloadMismatch"])
+        let encoded = good.encoded()
+        add("truncated in the signature", Array(encoded.prefix(encoded.count - payload.count - 30)), "invalid", ["Truncated"])
+        var v2 = encoded
+        v2[2] = 2
+        add("an unknown version", v2, "invalid", ["UnknownVersion"])
+        let second = EnvelopeCrypto.sign(
+            kind: .directoryRecord, scope: "public", payload: payload, by: alice, sequence: 2, dependencies: [EnvelopeCrypto.id(of: good)], clock: clock + 1)
+        add("a second record depending on the first", second.encoded(), "valid", [])
+        let fork = EnvelopeCrypto.sign(
+            kind: .directoryRecord, scope: "public", payload: Array(#"{"id":"s1","table":"service"}"#.utf8), by: alice, sequence: 2,
+            dependencies: [EnvelopeCrypto.id(of: good)], clock: clock + 2)
+        out.append([
+            "tcId": out.count + 1, "comment": "two different envelopes with the same author and sequence number: a fork",
+            "envelopes": [hexString(second.encoded()), hexString(fork.encoded())], "result": "fork", "flags": ["Fork"],
+        ])
+        return out
+    }
+
+    @Test func vectors() throws {
+        let file = Self.protocolDirectory.appendingPathComponent("vectors/envelope.json")
+        if ProcessInfo.processInfo.environment["WAYMARK_WRITE_VECTORS"] == "1" {
+            let doc: [String: Any] = [
+                "algorithm": "Waymark envelope v1 (Ed25519, BLAKE2b-256)", "numberOfTests": Self.cases().count, "testGroups": [["tests": Self.cases()]],
+            ]
+            try JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys]).write(to: file)
+        }
+        let doc = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        let groups = try #require(doc["testGroups"] as? [[String: Any]])
+        var ran = 0
+        for test in groups.flatMap({ ($0["tests"] as? [[String: Any]]) ?? [] }) {
+            let id = test["tcId"] as? Int ?? 0
+            let result = test["result"] as? String
+            ran += 1
+            if let pair = test["envelopes"] as? [String] {
+                let envelopes = try pair.map { try Envelope.decode(try #require(bytesFromHex($0))) }
+                #expect(envelopes.allSatisfy { EnvelopeCrypto.verify($0) == .valid }, "tcId \(id)")
+                let isFork = envelopes[0].isFork(of: envelopes[1])
+                #expect(isFork == (result == "fork"), "tcId \(id): fork \(isFork)")
+                continue
+            }
+            let bytes = try #require(bytesFromHex(test["envelope"] as? String ?? ""), "tcId \(id)")
+            let verdict: String
+            do {
+                verdict = EnvelopeCrypto.verify(try Envelope.decode(bytes)) == .valid ? "valid" : "invalid"
+            } catch is EnvelopeError {
+                verdict = "invalid"
+            }
+            #expect(verdict == result, "tcId \(id): \(test["comment"] ?? "")")
+        }
+        #expect(ran == (doc["numberOfTests"] as? Int), "every vector ran")
+        #expect(ran >= 10)
+    }
+
+    @Test func rejectsEveryInputInRejectFolder() throws {
+        let dir = Self.protocolDirectory.appendingPathComponent("reject")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".hex") }
+        #expect(files.count >= 6)
+        for f in files {
+            let text = try String(contentsOf: dir.appendingPathComponent(f), encoding: .utf8).filter { !$0.isWhitespace }
+            let bytes = try #require(bytesFromHex(text), "\(f) is not hex")
+            #expect(throws: EnvelopeError.self, "\(f) was accepted") { try Envelope.decode(bytes) }
+        }
+    }
+
+    @Test func roundTripAndIdSurvivesErasure() throws {
+        let e = EnvelopeCrypto.sign(kind: .nodeRecord, scope: "public", payload: [1, 2, 3], by: Self.identity(9), sequence: 7, dependencies: [], clock: 42)
+        let back = try Envelope.decode(e.encoded())
+        #expect(back == e)
+        var erased = back
+        erased.payload = nil
+        #expect(EnvelopeCrypto.id(of: erased) == EnvelopeCrypto.id(of: e))
+        #expect(EnvelopeCrypto.verify(erased) == .valid)
+    }
+
+    @Test func decodingArbitraryBytesNeverCrashes() {
+        let e = EnvelopeCrypto.sign(kind: .directoryRecord, scope: "public", payload: Array(repeating: 7, count: 40), by: Self.identity(3), sequence: 1, dependencies: [], clock: 1)
+        let bytes = e.encoded()
+        var rng = SeededRandom(seed: 99)
+        // Every prefix (drip-feed), and many random mutations.
+        for n in 0..<bytes.count { #expect(throws: EnvelopeError.self) { try Envelope.decode(Array(bytes.prefix(n))) } }
+        for _ in 0..<3000 {
+            var m = bytes
+            for _ in 0..<Int.random(in: 1...4, using: &rng) { m[Int.random(in: 0..<m.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng) }
+            if let d = try? Envelope.decode(m), d.encoded() != m { Issue.record("decoded bytes do not re-encode identically") }
+        }
+        for _ in 0..<2000 {
+            let random = (0..<Int.random(in: 0..<200, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            _ = try? Envelope.decode(random)
+        }
+    }
+}
