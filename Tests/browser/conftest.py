@@ -37,6 +37,11 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
+import sys as _sys
+_sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent / "pysupport"))
+from waymark_processes import LIVE as _LIVE, describe, free_port, stop as _stop, stop_all as _stop_all  # noqa: E402
+
+
 REPO = pathlib.Path(__file__).resolve().parents[2]
 BIN = pathlib.Path(os.environ.get("WAYMARK_BIN") or REPO / ".build" / "debug" / "waymark")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER") or "/usr/bin/chromedriver"
@@ -75,35 +80,8 @@ def run_waymark(*args: Any, timeout: float = CLI_TIMEOUT) -> subprocess.Complete
     return subprocess.run([str(BIN), *map(str, args)], capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
 
 
-def describe(proc: subprocess.CompletedProcess) -> str:
-    return f"exit {proc.returncode}\n--- stdout ---\n{proc.stdout}\n--- stderr ---\n{proc.stderr}"
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-_LIVE: set[subprocess.Popen] = set()
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
-    _LIVE.discard(proc)
-
-
-@atexit.register
-def _stop_all() -> None:
-    for proc in list(_LIVE):
-        with contextlib.suppress(Exception):
-            _stop(proc)
 
 
 class Site:

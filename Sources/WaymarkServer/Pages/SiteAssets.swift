@@ -124,18 +124,21 @@ enum SiteAssets {
             });
           }
 
+          // Searches near a point (from the browser's location or a click on the map), nearest first.
+          function searchNear(lat, lon) {
+            document.getElementById("lat").value = lat.toFixed(5);
+            document.getElementById("lon").value = lon.toFixed(5);
+            document.getElementById("near").value = "";
+            var sort = document.getElementById("sort");
+            if (sort) { sort.value = "distance"; }
+            form.submit();
+          }
+
           // "Use my location" fills the hidden point and searches near it.
           var nearMe = document.getElementById("near-me");
           if (nearMe && navigator.geolocation) {
             nearMe.addEventListener("click", function () {
-              navigator.geolocation.getCurrentPosition(function (pos) {
-                document.getElementById("lat").value = pos.coords.latitude.toFixed(5);
-                document.getElementById("lon").value = pos.coords.longitude.toFixed(5);
-                document.getElementById("near").value = "";
-                var sort = document.getElementById("sort");
-                if (sort) { sort.value = "distance"; }
-                form.submit();
-              });
+              navigator.geolocation.getCurrentPosition(function (pos) { searchNear(pos.coords.latitude, pos.coords.longitude); });
             });
           } else if (nearMe) { nearMe.hidden = true; }
 
@@ -163,14 +166,7 @@ enum SiteAssets {
             var pick = mapEl.getAttribute("data-pick");
             if (pick && form) {
               mapEl.setAttribute("title", pick);
-              map.on("click", function (e) {
-                document.getElementById("lat").value = e.latlng.lat.toFixed(5);
-                document.getElementById("lon").value = e.latlng.lng.toFixed(5);
-                document.getElementById("near").value = "";
-                var sort = document.getElementById("sort");
-                if (sort) { sort.value = "distance"; }
-                form.submit();
-              });
+              map.on("click", function (e) { searchNear(e.latlng.lat, e.latlng.lng); });
             }
           }
         })();
