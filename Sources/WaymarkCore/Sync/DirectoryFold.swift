@@ -1,0 +1,113 @@
+/// The payload of a directory envelope: one HSDS row, or its deletion.
+public struct DirectoryPayload: Sendable, Hashable {
+    public let table: String
+    public let id: String
+    /// `nil` for a tombstone.
+    public let fields: JSONObject?
+
+    public init(table: String, id: String, fields: JSONObject?) {
+        self.table = table
+        self.id = id
+        self.fields = fields
+    }
+
+    /// Canonical JSON: `{"fields":{…},"id":…,"table":…}`, or without `fields` for a tombstone.
+    public func encoded() -> [UInt8] {
+        var o = JSONObject([("table", .string(table)), ("id", .string(id))])
+        if let fields { o["fields"] = .object(fields) }
+        return JSONValue.object(o).canonicalBytes
+    }
+
+    public static func decode(_ bytes: [UInt8]) throws -> DirectoryPayload {
+        guard case .object(let o) = try JSONParser.parse(bytes), let table = o["table"]?.stringValue, let id = o["id"]?.stringValue,
+            HSDSSchema.tables[table] != nil, !id.isEmpty
+        else { throw HSDSError(record: "directory payload", message: "needs a known HSDS table and a non-empty id") }
+        if let f = o["fields"] {
+            guard case .object(let fields) = f, fields["id"]?.stringValue == id else {
+                throw HSDSError(record: "directory payload", field: "fields", message: "must be an object whose id matches")
+            }
+            return DirectoryPayload(table: table, id: id, fields: fields)
+        }
+        return DirectoryPayload(table: table, id: id, fields: nil)
+    }
+}
+
+/// The directory's merge rule, as a fold over directory envelopes that is commutative, associative
+/// and idempotent: every node that holds the same envelopes holds the same directory, whatever order
+/// they arrived in.
+///
+/// - A row `(table, id)` belongs to the author of its earliest envelope (by clock, then id). Envelopes
+///   for that row from anyone else are ignored and reported as rejected.
+/// - Among the owner's envelopes for the row, the latest (by clock, then id) is the row's state: a
+///   record or a tombstone.
+public struct DirectoryFold: Sendable {
+    /// One verified directory envelope, reduced to what the fold needs.
+    public struct Entry: Sendable, Hashable {
+        public let envelopeID: [UInt8]
+        public let author: [UInt8]
+        public let clock: UInt64
+        public let payload: DirectoryPayload
+
+        public init(envelopeID: [UInt8], author: [UInt8], clock: UInt64, payload: DirectoryPayload) {
+            self.envelopeID = envelopeID
+            self.author = author
+            self.clock = clock
+            self.payload = payload
+        }
+
+        func precedes(_ other: Entry) -> Bool {
+            clock != other.clock ? clock < other.clock : envelopeID.lexicographicallyPrecedes(other.envelopeID)
+        }
+    }
+
+    struct RowKey: Hashable {
+        let table: String
+        let id: String
+    }
+
+    struct RowState: Sendable {
+        var claim: Entry
+        var latestByAuthor: [[UInt8]: Entry]
+    }
+
+    private var rows: [RowKey: RowState] = [:]
+
+    public init() {}
+
+    /// Folds one entry in. Returns `false` when the entry does not change the row because another
+    /// author owns it (with what is known so far).
+    @discardableResult
+    public mutating func apply(_ e: Entry) -> Bool {
+        let key = RowKey(table: e.payload.table, id: e.payload.id)
+        guard var state = rows[key] else {
+            rows[key] = RowState(claim: e, latestByAuthor: [e.author: e])
+            return true
+        }
+        if e.precedes(state.claim) { state.claim = e }
+        if let current = state.latestByAuthor[e.author] {
+            if current.precedes(e) { state.latestByAuthor[e.author] = e }
+        } else {
+            state.latestByAuthor[e.author] = e
+        }
+        rows[key] = state
+        return state.claim.author == e.author
+    }
+
+    /// The current rows: the owner's latest record for each row that is not deleted.
+    public var records: [HSDSRecord] {
+        rows.compactMap { key, state in
+            guard let latest = state.latestByAuthor[state.claim.author], let fields = latest.payload.fields else { return nil }
+            return HSDSRecord(table: key.table, id: key.id, fields: fields)
+        }.sorted { ($0.table, $0.id) < ($1.table, $1.id) }
+    }
+
+    /// Who owns a row, if anyone has published it.
+    public func owner(table: String, id: String) -> [UInt8]? { rows[RowKey(table: table, id: id)]?.claim.author }
+
+    /// Canonical bytes of the whole visible directory, for comparing nodes' states.
+    public var digestInput: [UInt8] {
+        var out: [UInt8] = []
+        for r in records { out += Array("\(r.table)/\(r.id)=".utf8) + r.canonicalBytes + [0x0A] }
+        return out
+    }
+}
