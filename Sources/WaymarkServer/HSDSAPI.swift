@@ -177,14 +177,14 @@ struct HSDSAPI: Sendable {
         return text + (text.hasSuffix("{") ? "" : ",") + "\"services\":[" + items.joined(separator: ",") + "]}"
     }
 
-    func listEntities(_ table: String, _ request: Request, filter: ((HSDSRecord) -> Bool)? = nil) throws -> Response {
+    func listEntities(_ table: String, _ request: Request, textSearch: Bool = true, filter: ((HSDSRecord) -> Bool)? = nil) throws -> Response {
         let p = params(request)
         let page = try p.int("page", in: 1...1_000_000) ?? 1
         let perPage = try p.int("per_page", in: 1...1000) ?? 20
         let full = try p.bool("full") ?? false
         let format = p.string("format") ?? "json"
         guard format == "json" || format == "ndjson" else { throw Problem.badParameter("format", "must be json or ndjson, got '\(format)'") }
-        let search = p.string("search")
+        let search = textSearch ? p.string("search") : nil
         let (total, items): (Int, [String]) = try directory.withRows { rows in
             let writer = JSONWriter()
             let assembler = HSDSAssembler(source: rows)
@@ -231,10 +231,18 @@ struct HSDSAPI: Sendable {
         var unpaged = query
         unpaged.page = 1
         unpaged.perPage = Int.max / 4
-        let hasFilter = query != SearchQuery() || p.string("search") != nil
-        guard hasFilter else { return try listEntities("service_at_location", request) }
+        unpaged.countFacets = false
+        // Paging and sorting alone are not filters: compare the query without them.
+        var bare = unpaged
+        bare.sort = SearchQuery().sort
+        var none = SearchQuery()
+        none.page = 1
+        none.perPage = Int.max / 4
+        none.countFacets = false
+        guard bare != none else { return try listEntities("service_at_location", request) }
         let matching = Set(try directory.search(unpaged, now: clock.now()).hits.map(\.id))
-        return try listEntities("service_at_location", request) { r in r.string("service_id").map(matching.contains) ?? false }
+        // The text search was applied to the services above; the location links have no text of their own.
+        return try listEntities("service_at_location", request, textSearch: false) { r in r.string("service_id").map(matching.contains) ?? false }
     }
 }
 

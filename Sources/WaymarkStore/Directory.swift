@@ -98,13 +98,30 @@ public final class Directory: Sendable {
     ///   - query: text, filters, sort and page.
     ///   - now: the local moment that "open now" means.
     public func search(_ query: SearchQuery, now: LocalDateTime) throws -> SearchResult {
-        let snap = try snapshot()
+        try search(query, now: now, snapshot: snapshot())
+    }
+
+    struct StaleSnapshot: Error {}
+
+    /// Loads the directory afresh, whatever the last check said.
+    private func reload() throws -> Snapshot {
+        let fresh = try load()
+        loaded.withLock { $0 = fresh }
+        return fresh
+    }
+
+    private func search(_ query: SearchQuery, now: LocalDateTime, snapshot snap: Snapshot) throws -> SearchResult {
         var scores: [Int: Double]?
         let text = TextQuery(query.text, vocabulary: snap.vocabulary)
         if !text.isEmpty {
-            scores = try textScores(text.ftsExpression(joinedBy: "AND"), snap)
-            if scores?.isEmpty == true && text.words.count > 1 {
-                scores = try textScores(text.ftsExpression(joinedBy: "OR"), snap)
+            do {
+                scores = try textScores(text.ftsExpression(joinedBy: "AND"), snap)
+                if scores?.isEmpty == true && text.words.count > 1 {
+                    scores = try textScores(text.ftsExpression(joinedBy: "OR"), snap)
+                }
+            } catch is StaleSnapshot {
+                // The directory changed between the snapshot and the text query: reload once and ask again.
+                return try search(query, now: now, snapshot: reload())
             }
         }
         return snap.index.search(query, scoresByPosition: scores, now: now)
@@ -116,6 +133,8 @@ public final class Directory: Sendable {
         let key = "\(snap.version)|\(expression)"
         if let hit = scoreCache.withLock({ $0[key] }) { return hit }
         let scores = try database.writer.read { db in
+            // Full-text rowids are renumbered by every import: they only mean something for this snapshot's version.
+            guard try NodeDatabase.directoryVersion(db) == snap.version else { throw StaleSnapshot() }
             var out: [Int: Double] = [:]
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT rowid, bm25(service_fts, 10.0, 5.0, 1.0, 3.0, 2.0, 1.0) FROM service_fts WHERE service_fts MATCH ?",

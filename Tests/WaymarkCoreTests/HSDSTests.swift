@@ -89,3 +89,52 @@ struct HSDSTests {
         #expect(Set(big.map { "\($0.table)/\($0.id)" }).count == big.count)
     }
 }
+
+struct ReviewRegressionTests {
+    @Test func numberedIdsDoNotShareAttributesAcrossTables() throws {
+        let rows = InMemoryRows([
+            HSDSRecord(table: "service", id: "1", fields: JSONObject([("id", .string("1")), ("name", .string("S")), ("status", .string("active"))])),
+            HSDSRecord(
+                table: "attribute", id: "a1",
+                fields: JSONObject([("id", .string("a1")), ("link_id", .string("1")), ("link_entity", .string("organization"))])),
+            HSDSRecord(
+                table: "attribute", id: "a2", fields: JSONObject([("id", .string("a2")), ("link_id", .string("1")), ("link_entity", .string("service"))])),
+        ])
+        let doc = HSDSAssembler(source: rows).assemble(try #require(rows.record(table: "service", id: "1")))
+        #expect(doc["attributes"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == ["a2"])
+    }
+
+    @Test func hugeOrNonFiniteAgesAreRefused() {
+        for bad in ["1e19", "\"nan\"", "\"inf\""] {
+            let json = #"{"id":"s1","name":"A","status":"active","minimum_age":"# + bad + "}"
+            #expect(throws: HSDSError.self, "\(bad) accepted") { try HSDSDocument.records(json: Array(json.utf8), fileName: "service.json") }
+        }
+    }
+
+    @Test func onlyTsIsNotADateTime() {
+        #expect(LocalDateTime(iso: "T") == nil)
+        #expect(LocalDateTime(iso: "TT") == nil)
+        #expect(LocalDateTime(iso: "2026-02-30T10:00") == nil)
+    }
+
+    @Test func crlfInAFieldSurvivesCSV() throws {
+        let rows = [["id", "description"], ["1", "a\r\nb"]]
+        #expect(try CSV.parse(CSV.write(rows)).count == 2)
+    }
+
+    @Test func endedRulesAreNotOpen() {
+        var o = JSONObject([("id", .string("x")), ("freq", .string("WEEKLY")), ("byday", .string("MO"))])
+        o["opens_at"] = .string("09:00")
+        o["closes_at"] = .string("17:00")
+        o["until"] = .string("2025-06-30")
+        let hours = OpeningHours(schedules: [HSDSRecord(table: "schedule", id: "x", fields: o)])
+        #expect(!hours.isOpen(at: LocalDateTime(year: 2026, month: 11, day: 23, hour: 10)))
+        #expect(hours.isOpen(at: LocalDateTime(year: 2025, month: 6, day: 23, hour: 10)))
+    }
+
+    @Test func aSmallInitiatorSyncsWithALargeResponderInBoundedMessages() throws {
+        let big = items(5000, seed: 11)
+        let run = try reconcile([], big)
+        #expect(run.need.count == 5000)
+    }
+}

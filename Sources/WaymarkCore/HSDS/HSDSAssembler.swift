@@ -43,12 +43,25 @@ public struct HSDSAssembler<Source: HSDSRowSource> {
                 guard depth == .full else { continue }
                 // Attributes and metadata belong to whatever record their link_id / resource_id names;
                 // ids are UUIDs, so `link_entity` and `resource_type` are kept but not relied on.
-                let kids = source.records(table: childTable, foreignKey: foreignKey, value: record.id)
+                // UUIDs are unique across tables, so a link to one is this record's whatever it names (the
+                // specification's own examples name other tables). Other ids (CSV packages often number
+                // rows) repeat across tables: then a link that names another table is not this record's.
+                let entityField =
+                    Self.looksLikeUUID(record.id) ? nil : childTable == "attribute" ? "link_entity" : childTable == "metadata" ? "resource_type" : nil
+                let kids = source.records(table: childTable, foreignKey: foreignKey, value: record.id).filter { kid in
+                    guard let entityField, let entity = kid.string(entityField), HSDSSchema.tables[entity] != nil else { return true }
+                    return entity == record.table
+                }
                 if kids.isEmpty && level > 0 { continue }
                 out[nest.key] = .array(kids.map { .object(assemble($0, path: path.union([childTable]), level: level + 1, depth: depth)) })
             }
         }
         return out
+    }
+
+    static func looksLikeUUID(_ id: String) -> Bool {
+        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.map(\.count) == [8, 4, 4, 4, 12] && parts.allSatisfy { $0.allSatisfy(\.isHexDigit) }
     }
 
     private func ordered(_ record: HSDSRecord) -> JSONObject {

@@ -101,6 +101,10 @@ public struct HSDSFlattener: Sendable {
             break
         }
         if table.numberFields.contains(field) {
+            // Numbers must be finite and of a sane size: ages of 1e19 or "nan" would break every reader.
+            if let d = value.doubleValue, !d.isFinite || abs(d) > 1e12 {
+                throw HSDSError(record: record, field: field, message: "must be a finite number of reasonable size")
+            }
             switch value {
             case .number: return value
             case .string(let s):

@@ -19,8 +19,8 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
 
     /// Parses `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]`.
     public init?(iso text: String) {
-        let parts = text.split(separator: "T", maxSplits: 1).map(String.init)
-        guard let date = Self.parseDate(parts[0]) else { return nil }
+        let parts = text.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard let first = parts.first, let date = Self.parseDate(first) else { return nil }
         var minute = 0
         if parts.count == 2 {
             let time = parts[1]

@@ -45,8 +45,11 @@ public struct OpeningHours: Sendable, Hashable {
                 let closes = s.string("closes_at").flatMap(LocalDateTime.parseTime)
             else { continue }
             if let interval = s.double("interval"), interval > 1 { continue }
-            let from = s.string("valid_from").flatMap(LocalDateTime.parseDate)
-            let to = s.string("valid_to").flatMap(LocalDateTime.parseDate)
+            // Rules that count occurrences or pick weeks or month days are not weekly openings.
+            if ["count", "byweekno", "bymonthday", "byyearday"].contains(where: { s.string($0).map { !$0.isEmpty } ?? false }) { continue }
+            let dates = { (a: String, b: String) -> [Int] in [a, b].compactMap { s.string($0).flatMap(LocalDateTime.parseDate) } }
+            let from = dates("valid_from", "dtstart").max()
+            let to = dates("valid_to", "until").min()
             for code in byday.split(separator: ",") {
                 guard let day = Weekday(code: code.trimmingWhitespace()) else { continue }
                 if closes > opens {

@@ -45,6 +45,8 @@ public struct DirectoryIndex: Sendable {
     /// hashing service ids on the hot path.
     public func search(_ query: SearchQuery, scoresByPosition textScores: [Int: Double]?, now: LocalDateTime) -> SearchResult {
         let openMoment = query.openAt ?? now
+        // "Open on Monday between 10 and 12" means the coming Monday (today if it is Monday).
+        let windowDay = query.openDuring.map { now.day + ($0.day.rawValue - now.weekday.rawValue + 7) % 7 }
         // Matches hold positions, not copies of the facts: copying facts is most of the cost of a broad query.
         var matches: [Match] = []
         matches.reserveCapacity(textScores?.count ?? services.count)
@@ -61,7 +63,7 @@ public struct DirectoryIndex: Sendable {
                 if query.minimumAge != nil || query.maximumAge != nil, !f.servesAges(from: query.minimumAge, to: query.maximumAge) { return }
                 if query.freeOnly && !f.isFree { return }
                 if let after = query.modifiedAfterSeconds, (f.lastModifiedSeconds ?? Int.min) < after { return }
-                if let w = query.openDuring, !f.hours.isOpen(on: w.day, from: w.from, to: w.to) { return }
+                if let w = query.openDuring, !f.hours.isOpen(on: w.day, from: w.from, to: w.to, day: windowDay) { return }
                 let open = f.hours.isOpen(at: openMoment)
                 if query.openAt != nil && !open { return }
                 var distance: Double?

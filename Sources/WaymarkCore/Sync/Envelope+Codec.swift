@@ -57,7 +57,7 @@ extension Envelope.Header {
 }
 
 extension Envelope {
-    /// The envelope's bytes: header, signature, then the payload with its length (0xFF alone for an erased payload).
+    /// The envelope's bytes: header, signature, then `01` and the length-prefixed payload, or `00` alone for an erased payload.
     public func encoded() -> [UInt8] {
         var w = ByteWriter()
         w.bytes(header.encoded())

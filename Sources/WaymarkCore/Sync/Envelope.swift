@@ -61,7 +61,7 @@ public struct Envelope: Sendable, Hashable {
             self.scope = scope
             self.author = author
             self.sequence = sequence
-            self.dependencies = dependencies.sorted { $0.lexicographicallyPrecedes($1) }
+            self.dependencies = Array(Set(dependencies)).sorted { $0.lexicographicallyPrecedes($1) }
             self.clock = clock
             self.payloadHash = payloadHash
             self.payloadSize = payloadSize

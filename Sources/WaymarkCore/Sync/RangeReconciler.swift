@@ -121,7 +121,8 @@ public struct RangeReconciler: Sendable {
                     w.skip(to: upper)
                 case .responder:
                     sawNonSkip = true
-                    w.idList(items[mine].map(\.id), upper: upper)
+                    // A large range is split rather than listed, so no reply grows with the responder's whole set.
+                    split(mine, upper: upper, into: &w)
                 }
             default:
                 throw ReconcileError.malformed("unknown range mode")

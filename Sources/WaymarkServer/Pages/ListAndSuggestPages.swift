@@ -16,13 +16,31 @@ extension PublicPages {
         }
         router.post("/services/:id/suggest") { request, context in try await suggest(request, id: context.parameters.get("id") ?? "") }
         router.get("/admin/corrections") { request, context in
-            guard context.isLocal else {
+            guard context.isLocal, Self.isLocalRequest(request) else {
                 return message(
                     status: .forbidden, heading: t("error.title", .english), text: "Suggested corrections can be read only on the node's own machine.",
                     language: .english)
             }
             return render { try corrections(request) }
         }
+    }
+
+    /// A request addressed to this machine by name, not relayed: a loopback peer alone is not enough,
+    /// since a reverse proxy on the same host or a DNS-rebinding page also arrives from 127.0.0.1.
+    static func isLocalRequest(_ request: Request) -> Bool {
+        if request.headers[HTTPField.Name("Forwarded")!] != nil || request.headers[HTTPField.Name("X-Forwarded-For")!] != nil { return false }
+        let authority = (request.head.authority ?? "").lowercased()
+        let host = authority.hasPrefix("[") ? String(authority.prefix { $0 != "]" }.dropFirst()) : String(authority.split(separator: ":").first ?? "")
+        return ["localhost", "127.0.0.1", "::1"].contains(host)
+    }
+
+    /// A form posted from another site is refused: its Origin (sent by browsers on POST) must be this site.
+    static func isSameSite(_ request: Request) -> Bool {
+        if request.headers[HTTPField.Name("Sec-Fetch-Site")!].map({ $0 == "cross-site" }) == true { return false }
+        guard let origin = request.headers[HTTPField.Name("Origin")!], origin != "null" else { return true }
+        guard let host = URL(string: origin)?.host else { return false }
+        let authority = request.head.authority ?? ""
+        return authority == host || authority.hasPrefix(host + ":")
     }
 
     static func form(_ request: Request) async throws -> QueryParameters {
@@ -41,6 +59,7 @@ extension PublicPages {
 
     /// Changes the visitor's list, which lives only in a cookie in their browser, and goes back.
     func changeList(_ request: Request, _ change: ([String], String) -> [String]) async throws -> Response {
+        guard Self.isSameSite(request) else { return Response(status: .forbidden) }
         let form = try await Self.form(request)
         let id = form.string("id") ?? ""
         var ids = PageRenderer.listIDs(request)
@@ -108,6 +127,7 @@ extension PublicPages {
     }
 
     func suggest(_ request: Request, id: String) async throws -> Response {
+        guard Self.isSameSite(request) else { return Response(status: .forbidden) }
         let form = try await Self.form(request)
         let language = form.string("lang").flatMap(InterfaceLanguage.init(rawValue:)) ?? PageRenderer.language(request, form)
         let text = (form.string("message") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

@@ -72,7 +72,8 @@ struct PageRenderer: Sendable {
             "pageTitle": title,
             "otherLang": language.other.rawValue,
             "otherLangName": language.other.ownName,
-            "switchURL": request.uri.path + "?" + Self.query(switchParams),
+            // Relative to the current page: a path taken from the request ("//evil.example") could point off-site.
+            "switchURL": "?" + Self.query(switchParams),
             "listCount": Self.listIDs(request).count,
             "sample": sample,
         ]

@@ -44,7 +44,8 @@ extension PublicPages {
         ctx["alert"] = str(s, "alert") ?? ""
         ctx["description"] = (str(s, "description") ?? "").split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
         ctx["eligibility"] = str(s, "eligibility_description") ?? ""
-        switch (facts.minimumAge.map { Int($0) }, facts.maximumAge.map { Int($0) }) {
+        let age: (Double?) -> Int? = { $0.flatMap { $0.isFinite && abs($0) < 1e6 ? Int($0) : nil } }
+        switch (age(facts.minimumAge), age(facts.maximumAge)) {
         case let (lo?, hi?): ctx["ages"] = t("service.ages.range", language, ["min": String(lo), "max": String(hi)])
         case let (lo?, nil): ctx["ages"] = t("service.ages.from", language, ["min": String(lo)])
         case let (nil, hi?): ctx["ages"] = t("service.ages.to", language, ["max": String(hi)])
