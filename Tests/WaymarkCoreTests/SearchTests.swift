@@ -109,6 +109,13 @@ struct DirectoryIndexTests {
         #expect(index().search(q, textScores: nil, now: Fixtures.mondayMorning).hits.map(\.id) == ["c"])
     }
 
+    @Test func ageGroupsMatchAnyOfThem() {
+        var q = SearchQuery()
+        q.ageSpans = [AgeSpan(from: 0, to: 4), AgeSpan(from: 65, to: nil)]
+        // The toddler group (0–4) matches; the homework club (6–12) falls between the two spans and does not.
+        #expect(index().search(q, textScores: nil, now: Fixtures.mondayMorning).hits.map(\.id).sorted() == ["a", "b"])
+    }
+
     @Test func openNowUsesTheInjectedMoment() {
         var q = SearchQuery()
         q.openAt = Fixtures.mondayMorning

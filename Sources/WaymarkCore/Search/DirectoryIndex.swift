@@ -61,6 +61,7 @@ public struct DirectoryIndex: Sendable {
                 if !query.languages.isEmpty && !query.languages.allSatisfy({ f.languages.contains($0.lowercased()) }) { return }
                 if !query.accessibility.isEmpty && !query.accessibility.allSatisfy({ f.accessibility.contains($0) }) { return }
                 if query.minimumAge != nil || query.maximumAge != nil, !f.servesAges(from: query.minimumAge, to: query.maximumAge) { return }
+                if !query.ageSpans.isEmpty && !query.ageSpans.contains(where: { f.servesAges(from: $0.from, to: $0.to) }) { return }
                 if query.freeOnly && !f.isFree { return }
                 if let after = query.modifiedAfterSeconds, (f.lastModifiedSeconds ?? Int.min) < after { return }
                 if let w = query.openDuring, !f.hours.isOpen(on: w.day, from: w.from, to: w.to, day: windowDay) { return }

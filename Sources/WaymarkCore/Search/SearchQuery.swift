@@ -14,6 +14,8 @@ public struct SearchQuery: Sendable, Hashable {
     /// Services whose age range overlaps `minimumAge...maximumAge`.
     public var minimumAge: Double?
     public var maximumAge: Double?
+    /// Services that serve any one of these age spans (the website's age groups; `nil` upper = no limit).
+    public var ageSpans: [AgeSpan] = []
     public var freeOnly = false
     /// Open at this moment.
     public var openAt: LocalDateTime?
@@ -40,13 +42,23 @@ public struct SearchQuery: Sendable, Hashable {
             && a.maximumAge == b.maximumAge && a.freeOnly == b.freeOnly && a.openAt == b.openAt
             && a.openDuring?.day == b.openDuring?.day && a.openDuring?.from == b.openDuring?.from && a.openDuring?.to == b.openDuring?.to
             && a.near == b.near && a.radiusKm == b.radiusKm && a.modifiedAfterSeconds == b.modifiedAfterSeconds && a.sort == b.sort && a.page == b.page
-            && a.perPage == b.perPage && a.includeInactive == b.includeInactive
+            && a.perPage == b.perPage && a.includeInactive == b.includeInactive && a.ageSpans == b.ageSpans
     }
 
     public func hash(into h: inout Hasher) {
         h.combine(text)
         h.combine(taxonomyTermIDs)
         h.combine(page)
+    }
+}
+
+/// An age span in years; `to == nil` has no upper limit.
+public struct AgeSpan: Sendable, Hashable {
+    public let from: Double
+    public let to: Double?
+    public init(from: Double, to: Double?) {
+        self.from = from
+        self.to = to
     }
 }
 

@@ -94,11 +94,6 @@ struct PublicPages: Sendable {
         var pairs: [(String, String)] = [("per_page", String(Self.perPage))]
         if let q = p.string("q") { pairs.append(("search", q)) }
         for c in p.list("category") { pairs.append(("taxonomy_term_id", c)) }
-        let groups = Facets.ageGroups.filter { p.list("age").contains($0.key) }
-        if !groups.isEmpty {
-            pairs.append(("minimum_age", String(groups.map(\.from).min()!)))
-            if !groups.contains(where: { $0.to == nil }) { pairs.append(("maximum_age", String(groups.compactMap(\.to).max()!))) }
-        }
         for l in p.list("language") { pairs.append(("language", l)) }
         for a in p.list("access") { pairs.append(("accessibility", a)) }
         if p.string("free") != nil { pairs.append(("free", "true")) }
@@ -121,6 +116,11 @@ struct PublicPages: Sendable {
         return pairs
     }
 
+    /// The ticked age groups: a service serving any one of them matches.
+    static func ageSpans(_ p: QueryParameters) -> [AgeSpan] {
+        Facets.ageGroups.filter { p.list("age").contains($0.key) }.map { AgeSpan(from: $0.from, to: $0.to) }
+    }
+
     func search(_ request: Request) throws -> Response {
         let p = QueryParameters(rawQuery: request.uri.query)
         let language = PageRenderer.language(request, p)
@@ -129,6 +129,7 @@ struct PublicPages: Sendable {
         var notice: String?
         do {
             query = try QueryParameters(apiParameters(p, now: now)).searchQuery(now: now)
+            query.ageSpans = Self.ageSpans(p)
         } catch let problem as Problem {
             // Keep the visitor on the results page: say what could not be used and search without it.
             notice = t("error.badrequest", language, ["detail": problem.detail])
@@ -142,6 +143,7 @@ struct PublicPages: Sendable {
             let kept = QueryParameters(p.pairs.filter { !drop.contains($0.0) })
             do {
                 query = try QueryParameters(apiParameters(kept, now: now)).searchQuery(now: now)
+                query.ageSpans = Self.ageSpans(kept)
             } catch {
                 var plain = SearchQuery()
                 plain.perPage = Self.perPage
