@@ -6,7 +6,7 @@ import WaymarkCore
 public struct QueryParameters: Sendable {
     private let values: [String: [String]]
     /// Every parameter in the order it came.
-    let ordered: [(String, String)]
+    let pairs: [(String, String)]
 
     /// Reads a raw query string (`a=1&b=two+words`): `+` is a space, then percent-decoding, as HTML forms send it.
     public init(rawQuery: String?) {
@@ -26,7 +26,7 @@ public struct QueryParameters: Sendable {
         var v: [String: [String]] = [:]
         for (k, value) in pairs { v[k, default: []].append(value) }
         values = v
-        ordered = pairs
+        self.pairs = pairs
     }
 
     public func string(_ name: String) -> String? {

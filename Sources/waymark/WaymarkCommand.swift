@@ -227,12 +227,12 @@ struct Search: ParsableCommand {
             if hit.openNow { details.append("open now") }
             if let d = hit.distanceKm { details.append(String(format: "%.1f km", d)) }
             if facts.isFree { details.append("free") }
-            let age: (Double?) -> Int? = { $0.flatMap { $0.isFinite && abs($0) < 1e6 ? Int($0) : nil } }
-            if let lo = age(facts.minimumAge), let hi = age(facts.maximumAge) {
-                details.append("ages \(lo)–\(hi)")
-            } else if let lo = age(facts.minimumAge) {
-                details.append("ages \(lo)+")
-            } else if let hi = age(facts.maximumAge) { details.append("up to age \(hi)") }
+            switch facts.wholeYearAges {
+            case let (lo?, hi?): details.append("ages \(lo)–\(hi)")
+            case let (lo?, nil): details.append("ages \(lo)+")
+            case let (nil, hi?): details.append("up to age \(hi)")
+            default: break
+            }
             if !facts.languages.isEmpty { details.append(facts.languages.sorted().joined(separator: "/")) }
             if let next = facts.hours.nextOpening(after: clock.now()), !hit.openNow {
                 details.append("next open \(next.start.weekday.englishName.prefix(3)) \(next.start.timeString)")

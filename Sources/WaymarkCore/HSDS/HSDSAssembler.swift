@@ -28,14 +28,14 @@ public struct HSDSAssembler<Source: HSDSRowSource> {
 
     private func assemble(_ record: HSDSRecord, path: Set<String>, level: Int, depth: Depth, excluding: Set<String> = []) -> JSONObject {
         guard let table = HSDSSchema.tables[record.table] else { return record.fields }
-        var out = ordered(record)
+        var out = record.orderedFields
         for nest in table.nests where !path.contains(nest.table) && !excluding.contains(nest.key) {
             switch nest.link {
             case .reference(let childTable, let referenceField):
                 guard let ref = record.string(referenceField), let child = source.record(table: childTable, id: ref) else { continue }
                 switch depth {
                 case .list:
-                    if level == 0 { out[nest.key] = .object(ordered(child)) }
+                    if level == 0 { out[nest.key] = .object(child.orderedFields) }
                 case .full:
                     out[nest.key] = .object(assemble(child, path: path.union([childTable]), level: level + 1, depth: depth))
                 }
@@ -62,16 +62,6 @@ public struct HSDSAssembler<Source: HSDSRowSource> {
     static func looksLikeUUID(_ id: String) -> Bool {
         let parts = id.split(separator: "-", omittingEmptySubsequences: false)
         return parts.map(\.count) == [8, 4, 4, 4, 12] && parts.allSatisfy { $0.allSatisfy(\.isHexDigit) }
-    }
-
-    private func ordered(_ record: HSDSRecord) -> JSONObject {
-        guard let table = HSDSSchema.tables[record.table] else { return record.fields }
-        var out = JSONObject()
-        for field in table.fields {
-            if let v = record.fields[field] { out[field] = v }
-        }
-        for (k, v) in record.fields where out[k] == nil { out[k] = v }
-        return out
     }
 }
 

@@ -192,16 +192,8 @@ public enum HSDSDocument {
         for tableName in HSDSSchema.tableOrder {
             guard let rows = byTable[tableName], !rows.isEmpty, let fileName = HSDSSchema.tabularFileNames[tableName] else { continue }
             let sorted = rows.sorted { $0.id < $1.id }
-            out[fileName] = .array(sorted.map { .object(orderedFields($0)) })
+            out[fileName] = .array(sorted.map { .object($0.orderedFields) })
         }
         return .object(out)
-    }
-
-    static func orderedFields(_ r: HSDSRecord) -> JSONObject {
-        var o = JSONObject()
-        let fields = HSDSSchema.tables[r.table]?.fields ?? []
-        for f in fields { if let v = r.fields[f] { o[f] = v } }
-        for k in r.fields.keys.sorted() where o[k] == nil { o[k] = r.fields[k] }
-        return o
     }
 }

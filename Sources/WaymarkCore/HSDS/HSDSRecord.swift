@@ -32,6 +32,15 @@ public struct HSDSRecord: Sendable, Hashable {
 
     public func double(_ field: String) -> Double? { fields[field]?.doubleValue }
 
+    /// The record's members as HSDS writes them: the specification's fields in schema order, then any
+    /// extension members by name. The API, the assembler and the tabular JSON export all use it.
+    public var orderedFields: JSONObject {
+        var o = JSONObject()
+        for f in HSDSSchema.tables[table]?.fields ?? [] { if let v = fields[f] { o[f] = v } }
+        for k in fields.keys.sorted() where o[k] == nil { o[k] = fields[k] }
+        return o
+    }
+
     /// The record's JSON, with its members in the canonical order.
     public var canonicalBytes: [UInt8] { JSONValue.object(fields).canonicalBytes }
 }

@@ -142,6 +142,12 @@ public final class ServiceFacts: Sendable {
         }
     }
 
+    /// The age range in whole years for display; a bound that is not a sensible number is left out.
+    public var wholeYearAges: (minimum: Int?, maximum: Int?) {
+        let years: (Double?) -> Int? = { $0.flatMap { $0.isFinite && abs($0) < 1e6 ? Int($0) : nil } }
+        return (years(minimumAge), years(maximumAge))
+    }
+
     /// An HSDS address as one line: street, area, city and postcode.
     public static func addressLine(_ a: JSONObject) -> String {
         let parts = ["address_1", "address_2", "city", "postal_code"].compactMap { a[$0]?.stringValue?.trimmingWhitespace() }

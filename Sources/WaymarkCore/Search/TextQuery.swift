@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns what a person typed into a safe full-text query: words only (no user text ever reaches the
 /// FTS syntax), a prefix match on each word, and near spellings for words the index does not know.
 public struct TextQuery: Sendable, Equatable {
@@ -51,17 +53,9 @@ public struct TextQuery: Sendable, Equatable {
     /// `OR` of quoted prefix terms.
     public func ftsExpression(joinedBy op: String = "AND") -> String {
         words.map { alternatives in
-            let terms = alternatives.map { "\"" + $0.replacingAll("\"", "\"\"") + "\"*" }
+            let terms = alternatives.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"*" }
             return terms.count == 1 ? terms[0] : "(" + terms.joined(separator: " OR ") + ")"
         }.joined(separator: " \(op) ")
-    }
-}
-
-extension String {
-    func replacingAll(_ a: Character, _ b: String) -> String {
-        var out = ""
-        for c in self { if c == a { out += b } else { out.append(c) } }
-        return out
     }
 }
 

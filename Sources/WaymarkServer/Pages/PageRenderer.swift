@@ -106,8 +106,3 @@ struct PageRenderer: Sendable {
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
 }
-
-extension QueryParameters {
-    /// The parameters in the order they came.
-    var pairs: [(String, String)] { ordered }
-}

@@ -150,7 +150,6 @@ struct PublicPages: Sendable {
                 query = plain
             }
         }
-        if query.near != nil && p.string("sort") == nil && p.string("q") != nil { query.sort = .relevance }
         let result = try directory.search(query, now: now)
         let snap = try directory.snapshot()
         var ctx = renderer.base(request, language: language, title: t("results.title", language), sample: sample())

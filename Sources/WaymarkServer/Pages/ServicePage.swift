@@ -44,8 +44,7 @@ extension PublicPages {
         ctx["alert"] = str(s, "alert") ?? ""
         ctx["description"] = (str(s, "description") ?? "").split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
         ctx["eligibility"] = str(s, "eligibility_description") ?? ""
-        let age: (Double?) -> Int? = { $0.flatMap { $0.isFinite && abs($0) < 1e6 ? Int($0) : nil } }
-        switch (age(facts.minimumAge), age(facts.maximumAge)) {
+        switch facts.wholeYearAges {
         case let (lo?, hi?): ctx["ages"] = t("service.ages.range", language, ["min": String(lo), "max": String(hi)])
         case let (lo?, nil): ctx["ages"] = t("service.ages.from", language, ["min": String(lo)])
         case let (nil, hi?): ctx["ages"] = t("service.ages.to", language, ["max": String(hi)])
@@ -93,10 +92,13 @@ extension PublicPages {
         for ph in (s["phones"]?.arrayValue ?? []) + (org?["phones"]?.arrayValue ?? []) {
             if let n = str(ph.objectValue, "number"), let link = SafeLink.phone(n), !phones.contains(link) { phones.append(link) }
         }
-        let emails = [str(s, "email"), str(org, "email")].compactMap { $0.flatMap(SafeLink.email) }
+        var emails: [[String: String]] = []
+        for link in [str(s, "email"), str(org, "email")].compactMap({ $0.flatMap(SafeLink.email) }) where !emails.contains(link) {
+            emails.append(link)
+        }
         let websites = [str(s, "url"), str(org, "website")].compactMap { $0.flatMap(SafeLink.web) }
         ctx["phones"] = phones
-        ctx["emails"] = Array(NSOrderedSet(array: emails).array as? [[String: String]] ?? emails)
+        ctx["emails"] = emails
         ctx["websites"] = websites
         ctx["hasContact"] = !(phones.isEmpty && emails.isEmpty && websites.isEmpty)
 
