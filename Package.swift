@@ -50,7 +50,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "WaymarkTestKit", dependencies: ["WaymarkCore"], swiftSettings: swiftSettings),
+        .target(name: "WaymarkTestKit", dependencies: ["WaymarkCore", "WaymarkCrypto"], swiftSettings: swiftSettings),
         .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore", "WaymarkTestKit"], swiftSettings: swiftSettings),
         .testTarget(name: "WaymarkCryptoTests", dependencies: ["WaymarkCrypto"], swiftSettings: swiftSettings),
         .testTarget(name: "WaymarkStoreTests", dependencies: ["WaymarkStore", "WaymarkTestKit"], swiftSettings: swiftSettings),

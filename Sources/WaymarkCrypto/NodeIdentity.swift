@@ -1,4 +1,5 @@
 import CSodium
+import WaymarkCore
 
 /// A node's keys: Ed25519 for signing what it publishes, X25519 for receiving sealed content keys.
 ///

@@ -20,6 +20,9 @@ public struct LocalClock: Sendable {
         return LocalDateTime(day: day, minute: (seconds - day * 86400) / 60)
     }
 
+    /// The real wall clock in milliseconds since 1970, for envelope clocks.
+    public static func nowMilliseconds() -> UInt64 { UInt64(Date().timeIntervalSince1970 * 1000) }
+
     /// Now, as ISO 8601 UTC text.
     public func isoNow() -> String {
         let f = ISO8601DateFormatter()

@@ -13,46 +13,25 @@ public struct ImportSummary: Sendable, Equatable {
 }
 
 extension NodeDatabase {
-    /// Stores rows in one transaction and rebuilds the documents and indexes derived from them.
-    /// - Parameters:
-    ///   - records: HSDS rows, as read by `HSDSDocument`.
-    ///   - publisher: the id of the organisation that publishes them (this node's organisation).
-    ///   - storedAt: the ISO 8601 time of the import.
-    /// - Returns: counts of what changed. Nothing is stored if anything fails.
-    @discardableResult
-    public func importRecords(_ records: [HSDSRecord], publisher: String, storedAt: String) throws -> ImportSummary {
-        try writer.write { db in
-            var summary = ImportSummary()
-            for r in records {
-                let body = String(decoding: r.canonicalBytes, as: UTF8.self)
-                let existing = try String.fetchOne(db, sql: "SELECT body FROM record WHERE tbl = ? AND id = ?", arguments: [r.table, r.id])
-                summary.byTable[r.table, default: 0] += 1
-                if existing == body {
-                    summary.unchanged += 1
-                    continue
-                }
-                if existing == nil { summary.inserted += 1 } else { summary.updated += 1 }
-                try db.execute(
-                    sql: """
-                        INSERT INTO record (tbl, id, publisher, body, stored_at) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT(tbl, id) DO UPDATE SET publisher = excluded.publisher, body = excluded.body, stored_at = excluded.stored_at
-                        """,
-                    arguments: [r.table, r.id, publisher, body, storedAt])
-                try db.execute(sql: "DELETE FROM record_link WHERE tbl = ? AND id = ?", arguments: [r.table, r.id])
-                for field in HSDSSchema.foreignKeyFields(of: r.table) {
-                    guard let value = r.string(field), !value.isEmpty else { continue }
-                    try db.execute(
-                        sql: "INSERT INTO record_link (tbl, id, field, value) VALUES (?, ?, ?, ?)", arguments: [r.table, r.id, field, value])
-                }
-            }
-            if summary.inserted + summary.updated > 0 {
-                summary.services = try Self.rebuildDerived(db)
-                try Self.setSetting(db, "directory_version", String(try Self.directoryVersion(db) + 1))
-            } else {
-                summary.services = try Int.fetchOne(db, sql: "SELECT count(*) FROM service_doc") ?? 0
-            }
-            return summary
+    /// Writes one visible row and its links.
+    static func writeRow(_ db: Database, _ r: HSDSRecord, publisher: String, storedAt: String) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO record (tbl, id, publisher, body, stored_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(tbl, id) DO UPDATE SET publisher = excluded.publisher, body = excluded.body, stored_at = excluded.stored_at
+                """,
+            arguments: [r.table, r.id, publisher, String(decoding: r.canonicalBytes, as: UTF8.self), storedAt])
+        try db.execute(sql: "DELETE FROM record_link WHERE tbl = ? AND id = ?", arguments: [r.table, r.id])
+        for field in HSDSSchema.foreignKeyFields(of: r.table) {
+            guard let value = r.string(field), !value.isEmpty else { continue }
+            try db.execute(sql: "INSERT INTO record_link (tbl, id, field, value) VALUES (?, ?, ?, ?)", arguments: [r.table, r.id, field, value])
         }
+    }
+
+    /// Removes one visible row and its links.
+    static func deleteRow(_ db: Database, table: String, id: String) throws {
+        try db.execute(sql: "DELETE FROM record WHERE tbl = ? AND id = ?", arguments: [table, id])
+        try db.execute(sql: "DELETE FROM record_link WHERE tbl = ? AND id = ?", arguments: [table, id])
     }
 
     /// Every stored row, ordered by table and id.

@@ -84,6 +84,70 @@ public final class NodeDatabase: Sendable {
                     CREATE INDEX correction_by_service ON correction (service_id);
                     """)
         }
+        m.registerMigration("v3: signed envelopes, heads, forks, pending envelopes, known nodes, peers, rejections") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE envelope (
+                        seq INTEGER PRIMARY KEY,
+                        id BLOB NOT NULL UNIQUE,
+                        clock INTEGER NOT NULL,
+                        author BLOB NOT NULL,
+                        sequence INTEGER NOT NULL,
+                        kind INTEGER NOT NULL,
+                        scope TEXT NOT NULL,
+                        row_table TEXT,
+                        row_id TEXT,
+                        wire BLOB NOT NULL,
+                        received_at INTEGER NOT NULL
+                    );
+                    CREATE INDEX envelope_by_order ON envelope (clock, id);
+                    CREATE INDEX envelope_by_author ON envelope (author, sequence);
+                    CREATE INDEX envelope_by_row ON envelope (row_table, row_id) WHERE row_table IS NOT NULL;
+                    CREATE TABLE envelope_head (id BLOB PRIMARY KEY NOT NULL) WITHOUT ROWID;
+                    CREATE TABLE fork (
+                        author BLOB NOT NULL, sequence INTEGER NOT NULL, id BLOB NOT NULL, detected_at INTEGER NOT NULL,
+                        PRIMARY KEY (author, sequence, id)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE pending_envelope (
+                        id BLOB PRIMARY KEY NOT NULL, wire BLOB NOT NULL, missing BLOB NOT NULL, peer TEXT NOT NULL, received_at INTEGER NOT NULL
+                    );
+                    CREATE TABLE known_node (
+                        author BLOB PRIMARY KEY NOT NULL,
+                        organization_id TEXT NOT NULL,
+                        organization_name TEXT NOT NULL,
+                        url TEXT NOT NULL,
+                        encryption_key BLOB NOT NULL,
+                        clock INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE peer (
+                        url TEXT PRIMARY KEY NOT NULL,
+                        author BLOB,
+                        source TEXT NOT NULL,
+                        added_at INTEGER NOT NULL,
+                        last_attempt INTEGER,
+                        last_success INTEGER,
+                        last_error TEXT,
+                        failures INTEGER NOT NULL DEFAULT 0,
+                        next_attempt INTEGER NOT NULL DEFAULT 0,
+                        envelopes_in INTEGER NOT NULL DEFAULT 0,
+                        envelopes_out INTEGER NOT NULL DEFAULT 0,
+                        bytes_in INTEGER NOT NULL DEFAULT 0,
+                        bytes_out INTEGER NOT NULL DEFAULT 0,
+                        rejections INTEGER NOT NULL DEFAULT 0,
+                        sessions INTEGER NOT NULL DEFAULT 0,
+                        last_rounds INTEGER NOT NULL DEFAULT 0
+                    ) WITHOUT ROWID;
+                    CREATE TABLE rejection (
+                        id INTEGER PRIMARY KEY,
+                        at INTEGER NOT NULL,
+                        peer TEXT NOT NULL,
+                        envelope_id BLOB,
+                        author BLOB,
+                        reason TEXT NOT NULL,
+                        detail TEXT NOT NULL
+                    );
+                    """)
+        }
         return m
     }
 

@@ -62,29 +62,45 @@ struct Import: ParsableCommand {
 
     @OptionGroup var data: DataOption
     @Flag(help: "Load the bundled fictional Ballymun sample directory.") var sample = false
+    @Option(help: ArgumentHelp("Load only part K of N of the sample, split by publishing organisation (for a federation of N nodes).", valueName: "K/N"))
+    var samplePart: String?
     @Option(help: "The HSDS table of the records when the file name does not say (service, organization, ...).") var table: String?
     @Argument(help: "Files or folders to import.") var files: [String] = []
 
     func validate() throws {
         if !sample && files.isEmpty { throw ValidationError("give files to import, or --sample") }
         if let table, HSDSSchema.tables[table] == nil { throw ValidationError("'\(table)' is not an HSDS 3.0 table") }
+        if samplePart != nil && parsedPart == nil { throw ValidationError("--sample-part takes K/N with 1 ≤ K ≤ N, e.g. 2/5") }
+    }
+
+    var parsedPart: (index: Int, parts: Int)? {
+        guard let samplePart else { return nil }
+        let bits = samplePart.split(separator: "/")
+        guard bits.count == 2, let k = Int(bits[0]), let n = Int(bits[1]), n >= 1, (1...n).contains(k) else { return nil }
+        return (k - 1, n)
     }
 
     func run() throws {
         let db: NodeDatabase
         do { db = try data.home.openDatabase() } catch let p as NodeHome.Problem { throw fail(p.description) }
         var records: [HSDSRecord] = []
-        if sample { records += SampleDirectory.ballymun() }
+        if sample {
+            let all = SampleDirectory.ballymun()
+            if let part = parsedPart { records += SampleDirectory.part(all, index: part.index, of: part.parts) } else { records += all }
+        }
         do {
             records += try HSDSFiles.read(files, table: table)
         } catch let e as HSDSError {
             throw fail("nothing was imported. \(e.description)")
         }
-        let publisher = try db.setting("organization_id") ?? ""
+        let identity: NodeIdentity
+        do { identity = try data.home.loadIdentity() } catch { throw fail("\(error)") }
         let started = Date()
         let summary: ImportSummary
         do {
-            summary = try db.importRecords(records, publisher: publisher, storedAt: LocalClock().isoNow())
+            summary = try db.publish(records, identity: identity, nowMilliseconds: LocalClock.nowMilliseconds())
+        } catch let e as PublishError {
+            throw fail("nothing was imported: \(e.description)")
         } catch {
             throw fail("nothing was imported: \(error)")
         }

@@ -11,7 +11,7 @@ import WaymarkTestKit
 struct APITests {
     static let database: NodeDatabase = try! withLargeStack {
         let db = try NodeDatabase()
-        try db.importRecords(SampleDirectory.ballymun(), publisher: "org", storedAt: "2026-11-22T00:00:00Z")
+        try db.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
         return db
     }
 

@@ -9,7 +9,7 @@ struct NodeDatabaseTests {
     @Test func importsTheSampleAndSearchesIt() throws {
         try withLargeStack {
             let db = try NodeDatabase()
-            let summary = try db.importRecords(SampleDirectory.ballymun(), publisher: "org", storedAt: "2026-11-22T00:00:00Z")
+            let summary = try db.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
             #expect(summary.services >= 350)
             let directory = Directory(database: db)
             var q = SearchQuery()
@@ -25,9 +25,9 @@ struct NodeDatabaseTests {
     @Test func reimportingTheSameDataChangesNothing() throws {
         try withLargeStack {
             let db = try NodeDatabase()
-            try db.importRecords(SampleDirectory.ballymun(), publisher: "org", storedAt: "t1")
+            try db.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
             let version = try db.directoryVersion()
-            let again = try db.importRecords(SampleDirectory.ballymun(), publisher: "org", storedAt: "t2")
+            let again = try db.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
             #expect(again.inserted == 0 && again.updated == 0)
             #expect(try db.directoryVersion() == version)
         }
@@ -36,7 +36,7 @@ struct NodeDatabaseTests {
     @Test func hostileSearchTextIsSearchedAsWords() throws {
         try withLargeStack {
             let db = try NodeDatabase()
-            try db.importRecords(SampleDirectory.ballymun(), publisher: "org", storedAt: "t")
+            try db.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
             let directory = Directory(database: db)
             for text in ["\"unbalanced", "AND OR NOT", "*", "name:foo", "NEAR(a b)", "^", "'; DROP TABLE record; --", String(repeating: "x", count: 500)] {
                 var q = SearchQuery()
@@ -50,13 +50,13 @@ struct NodeDatabaseTests {
         try withLargeStack {
             let queue = try DatabaseQueue()
             let db = try NodeDatabase(writer: queue)
-            try db.importRecords(Array(SampleDirectory.ballymun().prefix(200)), publisher: "org", storedAt: "t")
+            try db.publish(Array(SampleDirectory.ballymun().prefix(200)), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
             let before = try db.allRecords()
             let pages = try queue.read { try Int.fetchOne($0, sql: "PRAGMA page_count") } ?? 0
             // SQLite reports SQLITE_FULL once the database may not grow: the same error as a full disk.
             try queue.write { try $0.execute(sql: "PRAGMA max_page_count = \(pages + 2)") }
             #expect(throws: DatabaseError.self) {
-                try db.importRecords(SampleDirectory.ballymun(), publisher: "org", storedAt: "t2")
+                try db.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
             }
             #expect(try db.allRecords() == before)
         }

@@ -1,0 +1,115 @@
+/// What a node already holds, as far as judging a new envelope needs to know.
+public protocol EnvelopeLookup {
+    /// What the rules need of a stored envelope, or `nil` if this node does not hold it.
+    func stored(_ id: [UInt8]) -> StoredEnvelope?
+    /// Ids of stored envelopes with this author and sequence number (more than one only after a fork).
+    func storedIDs(author: [UInt8], sequence: UInt64) -> [[UInt8]]
+}
+
+/// The parts of a held envelope that judging its dependents looks at.
+public struct StoredEnvelope: Sendable, Hashable {
+    public let author: [UInt8]
+    public let sequence: UInt64
+    public let clock: UInt64
+    public init(author: [UInt8], sequence: UInt64, clock: UInt64) {
+        self.author = author
+        self.sequence = sequence
+        self.clock = clock
+    }
+    public init(_ h: Envelope.Header) { self.init(author: h.author, sequence: h.sequence, clock: h.clock) }
+}
+
+/// Why an envelope was refused. The raw values are stable: they appear in logs, metrics and the admin page.
+public enum RejectionReason: String, Sendable, Hashable, CaseIterable {
+    case malformed
+    case badSignature = "bad-signature"
+    case payloadMismatch = "payload-mismatch"
+    case farFuture = "far-future"
+    case clockNotAfterDependencies = "clock-not-after-dependencies"
+    case brokenChain = "broken-chain"
+    case badPayload = "bad-payload"
+    case wrongScope = "wrong-scope"
+    case notOwner = "not-owner"
+    case missingDependenciesOverflow = "missing-dependencies-overflow"
+    case oversized
+}
+
+/// The verdict on one envelope whose signature has already been checked.
+public enum Admission: Sendable, Equatable {
+    /// Store it and fold it in.
+    case accept
+    /// Store it and fold it in, but the author has signed two envelopes with this sequence number:
+    /// flag the author to admins. `existing` are the other envelopes' ids.
+    case acceptFork(existing: [[UInt8]])
+    /// Already held; nothing to do.
+    case duplicate
+    /// Its causal past is not all here yet: hold it until these ids arrive.
+    case missingDependencies([[UInt8]])
+    case reject(RejectionReason, String)
+}
+
+/// The rules every node applies to a verified envelope, against the envelope's causal past only (its
+/// dependencies, which must already be held), so that honest nodes decide alike whatever order
+/// envelopes arrive in (`Protocol/SPEC.md` §3).
+public enum AdmissionRules {
+    /// How far ahead of the receiver's wall clock an envelope's clock may be.
+    public static let maximumDriftMilliseconds: UInt64 = 5 * 60 * 1000
+
+    /// Judges one envelope.
+    /// - Parameters:
+    ///   - envelope: decoded, with its signature and payload hash already verified.
+    ///   - id: its envelope id.
+    ///   - lookup: what this node holds.
+    ///   - nowMilliseconds: the receiver's wall clock.
+    public static func judge(_ envelope: Envelope, id: [UInt8], lookup: some EnvelopeLookup, nowMilliseconds: UInt64) -> Admission {
+        let h = envelope.header
+        if lookup.stored(id) != nil { return .duplicate }
+        let ms = HybridClock.milliseconds(h.clock)
+        if ms > nowMilliseconds && ms - nowMilliseconds > maximumDriftMilliseconds {
+            return .reject(.farFuture, "clock \(ms) ms is more than 5 minutes ahead of \(nowMilliseconds) ms")
+        }
+        if let problem = kindProblem(envelope) { return .reject(problem.0, problem.1) }
+        var missing: [[UInt8]] = []
+        var depHeaders: [StoredEnvelope] = []
+        for d in h.dependencies {
+            if let dh = lookup.stored(d) { depHeaders.append(dh) } else { missing.append(d) }
+        }
+        if !missing.isEmpty { return .missingDependencies(missing) }
+        if let latest = depHeaders.map(\.clock).max(), h.clock <= latest {
+            return .reject(.clockNotAfterDependencies, "clock \(h.clock) is not after its dependencies' \(latest)")
+        }
+        let own = depHeaders.filter { $0.author == h.author }
+        if h.sequence == 1 {
+            if !own.isEmpty { return .reject(.brokenChain, "a first envelope cannot depend on its author's own envelopes") }
+        } else if own.count != 1 || own[0].sequence != h.sequence - 1 {
+            return .reject(.brokenChain, "envelope \(h.sequence) must depend on exactly its author's envelope \(h.sequence - 1)")
+        }
+        let others = lookup.storedIDs(author: h.author, sequence: h.sequence).filter { $0 != id }
+        return others.isEmpty ? .accept : .acceptFork(existing: others)
+    }
+
+    /// Checks a known kind's scope and payload; unknown kinds are carried unread.
+    static func kindProblem(_ e: Envelope) -> (RejectionReason, String)? {
+        switch e.header.kind {
+        case .nodeRecord, .directoryRecord, .directoryTombstone:
+            guard e.header.scope == "public" else { return (.wrongScope, "\(e.header.kind) envelopes are public") }
+            guard e.header.recipients.isEmpty else { return (.wrongScope, "public envelopes have no recipients") }
+            guard let payload = e.payload else { return nil }
+            do {
+                switch e.header.kind {
+                case .nodeRecord:
+                    _ = try NodeRecord.decode(payload)
+                case .directoryRecord:
+                    guard try DirectoryPayload.decode(payload).fields != nil else { return (.badPayload, "a directory record needs fields") }
+                default:
+                    guard try DirectoryPayload.decode(payload).fields == nil else { return (.badPayload, "a tombstone carries no fields") }
+                }
+            } catch {
+                return (.badPayload, "\(error)")
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,581 @@
+import Foundation
+import GRDB
+import WaymarkCore
+import WaymarkCrypto
+
+/// What taking in a batch of envelopes did.
+public struct IngestReport: Sendable, Equatable {
+    public struct Rejected: Sendable, Equatable {
+        /// Hex envelope id, or empty when the bytes did not decode.
+        public var envelopeID: String
+        public var reason: RejectionReason
+        public var detail: String
+    }
+    public var accepted = 0
+    public var duplicates = 0
+    /// Held back until their dependencies arrive.
+    public var pending = 0
+    public var forks = 0
+    /// Directory rows whose visible state changed.
+    public var rowsChanged = 0
+    public var rejected: [Rejected] = []
+
+    public init() {}
+}
+
+/// A publish that cannot go ahead.
+public struct PublishError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+}
+
+/// An envelope that decoded and whose signature and payload hash verified.
+struct VerifiedEnvelope: Sendable {
+    let envelope: Envelope
+    let id: [UInt8]
+    let wire: [UInt8]
+}
+
+extension NodeDatabase {
+    /// Envelopes held back for missing dependencies, across all peers.
+    public static let pendingLimit = 20_000
+    /// Envelopes held back for missing dependencies from one peer.
+    public static let pendingLimitPerPeer = 5_000
+    /// How many rejections the log keeps.
+    public static let rejectionLogLimit = 2_000
+
+    // MARK: Taking envelopes in
+
+    /// Verifies envelopes, judges them against what this node holds, and stores and folds in the good
+    /// ones, all in one transaction. Bad envelopes are logged with their reason and change nothing.
+    /// - Parameters:
+    ///   - wires: envelopes in wire form.
+    ///   - peer: who sent them (a URL or a key fingerprint), for the log.
+    ///   - nowMilliseconds: the wall clock, for the far-future rule.
+    public func ingest(_ wires: [[UInt8]], from peer: String, nowMilliseconds: UInt64) throws -> IngestReport {
+        var report = IngestReport()
+        var good: [VerifiedEnvelope] = []
+        for result in Self.verifyAll(wires) {
+            switch result {
+            case .success(let v): good.append(v)
+            case .failure(let r): report.rejected.append(r.rejected)
+            }
+        }
+        let preRejected = report.rejected
+        return try writer.write { db in
+            var r = report
+            for rej in preRejected { try Self.logRejection(db, peer: peer, id: bytesFromHex(rej.envelopeID), author: nil, rej, now: nowMilliseconds) }
+            try Self.admit(db, good, peer: peer, nowMilliseconds: nowMilliseconds, report: &r)
+            return r
+        }
+    }
+
+    struct RejectedBox: Error { let rejected: IngestReport.Rejected }
+
+    /// Decodes and verifies on every core; no database access.
+    static func verifyAll(_ wires: [[UInt8]]) -> [Result<VerifiedEnvelope, RejectedBox>] {
+        @Sendable func one(_ wire: [UInt8]) -> Result<VerifiedEnvelope, RejectedBox> {
+            let e: Envelope
+            do { e = try Envelope.decode(wire) } catch {
+                return .failure(RejectedBox(rejected: .init(envelopeID: "", reason: .malformed, detail: "\(error)")))
+            }
+            let id = EnvelopeCrypto.id(of: e)
+            switch EnvelopeCrypto.verify(e) {
+            case .valid: return .success(VerifiedEnvelope(envelope: e, id: id, wire: wire))
+            case .badSignature:
+                return .failure(RejectedBox(rejected: .init(envelopeID: hexString(id), reason: .badSignature, detail: "the signature does not verify")))
+            case .payloadMismatch:
+                return .failure(
+                    RejectedBox(rejected: .init(envelopeID: hexString(id), reason: .payloadMismatch, detail: "the payload is not the one signed")))
+            }
+        }
+        if wires.count < 64 { return wires.map(one) }
+        let results = ResultSlots<Result<VerifiedEnvelope, RejectedBox>>(count: wires.count)
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunk = (wires.count + workers - 1) / workers
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let start = w * chunk
+            let end = min(wires.count, start + chunk)
+            guard start < end else { return }
+            for i in start..<end { results.set(i, one(wires[i])) }
+        }
+        return results.values
+    }
+
+    /// Judges and stores verified envelopes (oldest clock first, so dependencies come before their
+    /// dependents), retries held-back envelopes when something new arrived, and folds touched rows.
+    static func admit(_ db: Database, _ batch: [VerifiedEnvelope], peer: String, nowMilliseconds: UInt64, report: inout IngestReport) throws {
+        let lookup = SQLLookup(db: db)
+        var touched = Set<RowKey>()
+        var arrivedByRow: [RowKey: [VerifiedEnvelope]] = [:]
+        let ownKey = try setting(db, "signing_public_key").flatMap(bytesFromHex)
+        var acceptedAny = false
+
+        func handle(_ v: VerifiedEnvelope, fromPending: Bool) throws -> Bool {
+            switch AdmissionRules.judge(v.envelope, id: v.id, lookup: lookup, nowMilliseconds: nowMilliseconds) {
+            case .duplicate:
+                if !fromPending { report.duplicates += 1 }
+                if fromPending { try db.execute(sql: "DELETE FROM pending_envelope WHERE id = ?", arguments: [Data(v.id)]) }
+                return false
+            case .accept:
+                if let row = try store(db, v, ownKey: ownKey, now: nowMilliseconds) {
+                    touched.insert(row)
+                    arrivedByRow[row, default: []].append(v)
+                }
+            case .acceptFork(let existing):
+                if let row = try store(db, v, ownKey: ownKey, now: nowMilliseconds) {
+                    touched.insert(row)
+                    arrivedByRow[row, default: []].append(v)
+                }
+                for other in existing + [v.id] {
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO fork (author, sequence, id, detected_at) VALUES (?, ?, ?, ?)",
+                        arguments: [Data(v.envelope.header.author), Int64(v.envelope.header.sequence), Data(other), Int64(nowMilliseconds)])
+                }
+                report.forks += 1
+                try logRejection(
+                    db, peer: peer, id: v.id, author: v.envelope.header.author,
+                    .init(envelopeID: hexString(v.id), reason: .brokenChain, detail: "fork: the author signed two envelopes numbered \(v.envelope.header.sequence); both kept, author flagged"),
+                    now: nowMilliseconds, logOnly: true)
+            case .missingDependencies(let missing):
+                if fromPending { return false }
+                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM pending_envelope") ?? 0
+                let fromPeer = try Int.fetchOne(db, sql: "SELECT count(*) FROM pending_envelope WHERE peer = ?", arguments: [peer]) ?? 0
+                if total >= pendingLimit || fromPeer >= pendingLimitPerPeer {
+                    let rej = IngestReport.Rejected(
+                        envelopeID: hexString(v.id), reason: .missingDependenciesOverflow, detail: "too many envelopes are waiting for their dependencies")
+                    report.rejected.append(rej)
+                    try logRejection(db, peer: peer, id: v.id, author: v.envelope.header.author, rej, now: nowMilliseconds)
+                    return false
+                }
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO pending_envelope (id, wire, missing, peer, received_at) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [Data(v.id), Data(v.wire), Data(missing.flatMap { $0 }), peer, Int64(nowMilliseconds)])
+                report.pending += 1
+                return false
+            case .reject(let reason, let detail):
+                if fromPending { try db.execute(sql: "DELETE FROM pending_envelope WHERE id = ?", arguments: [Data(v.id)]) }
+                let rej = IngestReport.Rejected(envelopeID: hexString(v.id), reason: reason, detail: detail)
+                report.rejected.append(rej)
+                try logRejection(db, peer: peer, id: v.id, author: v.envelope.header.author, rej, now: nowMilliseconds)
+                return false
+            }
+            if fromPending { try db.execute(sql: "DELETE FROM pending_envelope WHERE id = ?", arguments: [Data(v.id)]) }
+            lookup.remember(v)
+            report.accepted += 1
+            acceptedAny = true
+            return true
+        }
+
+        for v in batch.sorted(by: { ($0.envelope.header.clock, $0.envelope.header.sequence) < ($1.envelope.header.clock, $1.envelope.header.sequence) }) {
+            _ = try handle(v, fromPending: false)
+        }
+        // Held-back envelopes whose dependencies may now be here.
+        var progress = acceptedAny
+        while progress {
+            progress = false
+            let held = try Row.fetchAll(db, sql: "SELECT wire FROM pending_envelope ORDER BY received_at LIMIT \(pendingLimit)")
+            var waiting: [VerifiedEnvelope] = []
+            for row in held {
+                let wire = [UInt8](row["wire"] as Data)
+                guard let e = try? Envelope.decode(wire) else { continue }
+                waiting.append(VerifiedEnvelope(envelope: e, id: EnvelopeCrypto.id(of: e), wire: wire))
+            }
+            for v in waiting.sorted(by: { $0.envelope.header.clock < $1.envelope.header.clock }) where try handle(v, fromPending: true) {
+                progress = true
+            }
+        }
+        if !touched.isEmpty {
+            let changed = try foldRows(db, touched, arrived: arrivedByRow, peer: peer, now: nowMilliseconds, report: &report)
+            report.rowsChanged = changed
+            if changed > 0 {
+                _ = try rebuildDerived(db)
+                try setSetting(db, "directory_version", String(try directoryVersion(db) + 1))
+            }
+        }
+        if acceptedAny { try bumpLedgerVersion(db) }
+    }
+
+    struct RowKey: Hashable {
+        let table: String
+        let id: String
+    }
+
+    /// Inserts an accepted envelope, moves the heads, and records what its kind means.
+    /// - Returns: the directory row it touches, if any.
+    static func store(_ db: Database, _ v: VerifiedEnvelope, ownKey: [UInt8]?, now: UInt64) throws -> RowKey? {
+        let h = v.envelope.header
+        var row: RowKey?
+        var nodeRecord: NodeRecord?
+        if let payload = v.envelope.payload {
+            switch h.kind {
+            case .directoryRecord, .directoryTombstone:
+                if let p = try? DirectoryPayload.decode(payload) { row = RowKey(table: p.table, id: p.id) }
+            case .nodeRecord:
+                nodeRecord = try? NodeRecord.decode(payload)
+            default: break
+            }
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO envelope (id, clock, author, sequence, kind, scope, row_table, row_id, wire, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                Data(v.id), Int64(bitPattern: h.clock), Data(h.author), Int64(h.sequence), Int(h.kind.rawValue), h.scope, row?.table, row?.id,
+                Data(v.wire), Int64(now),
+            ])
+        for d in h.dependencies { try db.execute(sql: "DELETE FROM envelope_head WHERE id = ?", arguments: [Data(d)]) }
+        try db.execute(sql: "INSERT OR IGNORE INTO envelope_head (id) VALUES (?)", arguments: [Data(v.id)])
+        if let n = nodeRecord {
+            try db.execute(
+                sql: """
+                    INSERT INTO known_node (author, organization_id, organization_name, url, encryption_key, clock) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(author) DO UPDATE SET organization_id = excluded.organization_id, organization_name = excluded.organization_name,
+                        url = excluded.url, encryption_key = excluded.encryption_key, clock = excluded.clock
+                    WHERE excluded.clock > known_node.clock
+                    """,
+                arguments: [Data(h.author), n.organizationID, n.organizationName, n.url, Data(n.encryptionKey), Int64(bitPattern: h.clock)])
+            if h.author != ownKey {
+                // What a node learns of other nodes spreads by sync; it may then reach them directly too.
+                let known = try Int.fetchOne(db, sql: "SELECT count(*) FROM peer WHERE url = ? OR author = ?", arguments: [n.url, Data(h.author)]) ?? 0
+                if known == 0 {
+                    try db.execute(
+                        sql: "INSERT INTO peer (url, author, source, added_at) VALUES (?, ?, 'learned', ?)",
+                        arguments: [n.url, Data(h.author), Int64(now)])
+                } else {
+                    try db.execute(sql: "UPDATE peer SET author = ? WHERE url = ? AND author IS NULL", arguments: [Data(h.author), n.url])
+                }
+            }
+        }
+        return row
+    }
+
+    /// Re-folds each touched row from all of its envelopes and writes the visible result.
+    /// - Returns: how many rows changed.
+    static func foldRows(
+        _ db: Database, _ rows: Set<RowKey>, arrived: [RowKey: [VerifiedEnvelope]], peer: String, now: UInt64, report: inout IngestReport
+    ) throws -> Int {
+        var changed = 0
+        for key in rows.sorted(by: { ($0.table, $0.id) < ($1.table, $1.id) }) {
+            var fold = DirectoryFold()
+            for row in try Row.fetchAll(
+                db, sql: "SELECT id, author, clock, wire FROM envelope WHERE row_table = ? AND row_id = ?", arguments: [key.table, key.id])
+            {
+                let wire = [UInt8](row["wire"] as Data)
+                guard let e = try? Envelope.decode(wire), let payload = e.payload, let p = try? DirectoryPayload.decode(payload) else { continue }
+                fold.apply(
+                    .init(
+                        envelopeID: [UInt8](row["id"] as Data), author: [UInt8](row["author"] as Data),
+                        clock: UInt64(bitPattern: row["clock"] as Int64), payload: p))
+            }
+            guard let owner = fold.owner(table: key.table, id: key.id) else { continue }
+            for v in arrived[key] ?? [] where v.envelope.header.author != owner {
+                let rej = IngestReport.Rejected(
+                    envelopeID: hexString(v.id), reason: .notOwner,
+                    detail: "\(key.table) \(key.id) belongs to \(NodeIdentity.fingerprint(of: owner)); kept for the record, not shown")
+                report.rejected.append(rej)
+                try logRejection(db, peer: peer, id: v.id, author: v.envelope.header.author, rej, now: now)
+            }
+            let visible = fold.records.first
+            let current = try Row.fetchOne(db, sql: "SELECT body, publisher FROM record WHERE tbl = ? AND id = ?", arguments: [key.table, key.id])
+            if let visible {
+                let body = String(decoding: visible.canonicalBytes, as: UTF8.self)
+                let ownerHex = hexString(owner)
+                if current?["body"] as String? == body && current?["publisher"] as String? == ownerHex { continue }
+                try writeRow(db, visible, publisher: ownerHex, storedAt: LocalClock().isoNow())
+                changed += 1
+            } else if current != nil {
+                try deleteRow(db, table: key.table, id: key.id)
+                changed += 1
+            }
+        }
+        return changed
+    }
+
+    static func logRejection(
+        _ db: Database, peer: String, id: [UInt8]?, author: [UInt8]?, _ r: IngestReport.Rejected, now: UInt64, logOnly: Bool = false
+    ) throws {
+        try db.execute(
+            sql: "INSERT INTO rejection (at, peer, envelope_id, author, reason, detail) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [Int64(now), peer, id.map { Data($0) }, author.map { Data($0) }, r.reason.rawValue, r.detail])
+        if !logOnly { try db.execute(sql: "UPDATE peer SET rejections = rejections + 1 WHERE url = ?", arguments: [peer]) }
+        try db.execute(
+            sql: "DELETE FROM rejection WHERE id <= (SELECT max(id) FROM rejection) - ?", arguments: [rejectionLogLimit])
+    }
+
+    static func bumpLedgerVersion(_ db: Database) throws {
+        let v = Int(try setting(db, "ledger_version") ?? "0") ?? 0
+        try setSetting(db, "ledger_version", String(v + 1))
+    }
+
+    static func setting(_ db: Database, _ key: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM node_setting WHERE key = ?", arguments: [key])
+    }
+
+    // MARK: Publishing
+
+    /// Publishes rows as this node's organisation: each new or changed row becomes a signed envelope,
+    /// stored and folded in one transaction. Unchanged rows publish nothing.
+    /// - Throws: `PublishError` when a row belongs to another organisation's node; nothing is published then.
+    @discardableResult
+    public func publish(
+        _ records: [HSDSRecord], deleting: [(table: String, id: String)] = [], identity: NodeIdentity, nowMilliseconds: UInt64
+    ) throws -> ImportSummary {
+        try writer.write { db in
+            let me = identity.signingPublicKey
+            let meHex = hexString(me)
+            var summary = ImportSummary()
+            var payloads: [(Envelope.Kind, DirectoryPayload)] = []
+            for r in records {
+                summary.byTable[r.table, default: 0] += 1
+                let current = try Row.fetchOne(db, sql: "SELECT body, publisher FROM record WHERE tbl = ? AND id = ?", arguments: [r.table, r.id])
+                if let current, (current["publisher"] as String) != meHex {
+                    throw PublishError(description: "\(r.table) \(r.id) is published by another organisation's node; only its publisher can change it")
+                }
+                if let owner = try Self.ownerOfRow(db, table: r.table, id: r.id), owner != me {
+                    throw PublishError(description: "\(r.table) \(r.id) belongs to another organisation's node; only its publisher can change it")
+                }
+                let body = String(decoding: r.canonicalBytes, as: UTF8.self)
+                if (current?["body"] as String?) == body {
+                    summary.unchanged += 1
+                    continue
+                }
+                if current == nil { summary.inserted += 1 } else { summary.updated += 1 }
+                payloads.append((.directoryRecord, DirectoryPayload(table: r.table, id: r.id, fields: r.fields)))
+            }
+            for d in deleting {
+                let current = try Row.fetchOne(db, sql: "SELECT publisher FROM record WHERE tbl = ? AND id = ?", arguments: [d.table, d.id])
+                guard let current else { continue }
+                guard (current["publisher"] as String) == meHex else {
+                    throw PublishError(description: "\(d.table) \(d.id) is published by another organisation's node; only its publisher can delete it")
+                }
+                payloads.append((.directoryTombstone, DirectoryPayload(table: d.table, id: d.id, fields: nil)))
+            }
+            let envelopes = try Self.signChain(db, payloads.map { ($0.0, $0.1.encoded()) }, identity: identity, nowMilliseconds: nowMilliseconds)
+            var report = IngestReport()
+            try Self.admit(db, envelopes, peer: "self", nowMilliseconds: nowMilliseconds, report: &report)
+            if let problem = report.rejected.first {
+                throw PublishError(description: "could not publish: \(problem.reason.rawValue): \(problem.detail)")
+            }
+            summary.services = try Int.fetchOne(db, sql: "SELECT count(*) FROM service_doc") ?? 0
+            return summary
+        }
+    }
+
+    /// Publishes this node's record (organisation, URL, encryption key) if it differs from the last one.
+    /// - Returns: whether a new node record was published.
+    @discardableResult
+    public func publishNodeRecord(_ record: NodeRecord, identity: NodeIdentity, nowMilliseconds: UInt64) throws -> Bool {
+        try writer.write { db in
+            let payload = record.encoded()
+            if let last = try Self.ownNodeRecord(db, author: identity.signingPublicKey), let e = try? Envelope.decode(last), e.payload == payload {
+                return false
+            }
+            let envelopes = try Self.signChain(db, [(.nodeRecord, payload)], identity: identity, nowMilliseconds: nowMilliseconds)
+            var report = IngestReport()
+            try Self.admit(db, envelopes, peer: "self", nowMilliseconds: nowMilliseconds, report: &report)
+            if let problem = report.rejected.first { throw PublishError(description: "\(problem.reason.rawValue): \(problem.detail)") }
+            return true
+        }
+    }
+
+    /// Signs payloads as a chain: each envelope depends on the author's previous one; the first also
+    /// on the newest heads this node holds. Clocks follow the hybrid-logical-clock rule.
+    static func signChain(_ db: Database, _ payloads: [(Envelope.Kind, [UInt8])], identity: NodeIdentity, nowMilliseconds: UInt64) throws
+        -> [VerifiedEnvelope]
+    {
+        guard !payloads.isEmpty else { return [] }
+        let me = Data(identity.signingPublicKey)
+        let last = try Row.fetchOne(db, sql: "SELECT id, sequence FROM envelope WHERE author = ? ORDER BY sequence DESC LIMIT 1", arguments: [me])
+        var sequence = UInt64((last?["sequence"] as Int64?) ?? 0)
+        let maxClock = UInt64(bitPattern: try Int64.fetchOne(db, sql: "SELECT max(clock) FROM envelope") ?? 0)
+        var clock = HybridClock(last: maxClock)
+        var deps: [[UInt8]] = try Data.fetchAll(
+            db, sql: "SELECT h.id FROM envelope_head h JOIN envelope e ON e.id = h.id ORDER BY e.clock DESC LIMIT \(Envelope.Limits.dependencies - 1)"
+        ).map { [UInt8]($0) }
+        if let prev = last?["id"] as Data? { deps.append([UInt8](prev)) }
+        var out: [VerifiedEnvelope] = []
+        for (kind, payload) in payloads {
+            sequence += 1
+            let e = EnvelopeCrypto.sign(
+                kind: kind, scope: "public", payload: payload, by: identity, sequence: sequence, dependencies: deps,
+                clock: clock.tick(nowMilliseconds: nowMilliseconds))
+            let id = EnvelopeCrypto.id(of: e)
+            out.append(VerifiedEnvelope(envelope: e, id: id, wire: e.encoded()))
+            deps = [id]
+        }
+        return out
+    }
+
+    static func ownerOfRow(_ db: Database, table: String, id: String) throws -> [UInt8]? {
+        let row = try Row.fetchOne(
+            db, sql: "SELECT author FROM envelope WHERE row_table = ? AND row_id = ? ORDER BY clock, id LIMIT 1", arguments: [table, id])
+        return (row?["author"] as Data?).map { [UInt8]($0) }
+    }
+
+    static func ownNodeRecord(_ db: Database, author: [UInt8]) throws -> [UInt8]? {
+        try Data.fetchOne(
+            db, sql: "SELECT wire FROM envelope WHERE author = ? AND kind = 1 ORDER BY clock DESC LIMIT 1", arguments: [Data(author)]
+        ).map { [UInt8]($0) }
+    }
+
+    // MARK: Reading the ledger
+
+    /// This node's latest node record, in wire form.
+    public func nodeRecordEnvelope(author: [UInt8]) throws -> [UInt8]? {
+        try writer.read { db in try Self.ownNodeRecord(db, author: author) }
+    }
+
+    /// A number that changes whenever an envelope is accepted.
+    public func ledgerVersion() throws -> Int {
+        try writer.read { db in Int(try Self.setting(db, "ledger_version") ?? "0") ?? 0 }
+    }
+
+    /// Every held envelope as (clock, id), for reconciliation.
+    public func reconciliationItems() throws -> [RangeReconciler.Item] {
+        try writer.read { db in
+            var out: [RangeReconciler.Item] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT clock, id FROM envelope ORDER BY clock, id")
+            while let row = try rows.next() {
+                out.append(.init(timestamp: UInt64(bitPattern: row["clock"] as Int64), id: [UInt8](row["id"] as Data)))
+            }
+            return out
+        }
+    }
+
+    /// Held envelopes in wire form, for the ids asked for that this node holds.
+    public func envelopes(_ ids: [[UInt8]]) throws -> [[UInt8]] {
+        try writer.read { db in
+            var out: [[UInt8]] = []
+            for id in ids {
+                if let wire = try Data.fetchOne(db, sql: "SELECT wire FROM envelope WHERE id = ?", arguments: [Data(id)]) { out.append([UInt8](wire)) }
+            }
+            return out
+        }
+    }
+
+    /// Counts for the admin page and `/metrics`.
+    public struct LedgerCounts: Sendable {
+        public var envelopes = 0
+        public var pending = 0
+        public var forkedAuthors = 0
+        public var knownNodes = 0
+        public var heads = 0
+        public var rejections = 0
+    }
+
+    public func ledgerCounts() throws -> LedgerCounts {
+        try writer.read { db in
+            var c = LedgerCounts()
+            c.envelopes = try Int.fetchOne(db, sql: "SELECT count(*) FROM envelope") ?? 0
+            c.pending = try Int.fetchOne(db, sql: "SELECT count(*) FROM pending_envelope") ?? 0
+            c.forkedAuthors = try Int.fetchOne(db, sql: "SELECT count(DISTINCT author) FROM fork") ?? 0
+            c.knownNodes = try Int.fetchOne(db, sql: "SELECT count(*) FROM known_node") ?? 0
+            c.heads = try Int.fetchOne(db, sql: "SELECT count(*) FROM envelope_head") ?? 0
+            c.rejections = try Int.fetchOne(db, sql: "SELECT count(*) FROM rejection") ?? 0
+            return c
+        }
+    }
+
+    /// A node this one has learned of from its signed node record.
+    public struct KnownNode: Sendable {
+        public var author: [UInt8]
+        public var organizationID: String
+        public var organizationName: String
+        public var url: String
+        public var fingerprint: String { NodeIdentity.fingerprint(of: author) }
+    }
+
+    public func knownNodes() throws -> [KnownNode] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM known_node ORDER BY organization_name").map {
+                KnownNode(
+                    author: [UInt8]($0["author"] as Data), organizationID: $0["organization_id"], organizationName: $0["organization_name"],
+                    url: $0["url"])
+            }
+        }
+    }
+
+    /// One entry of the rejection log.
+    public struct RejectionEntry: Sendable {
+        public var at: UInt64
+        public var peer: String
+        public var envelopeID: String
+        public var author: String
+        public var reason: String
+        public var detail: String
+    }
+
+    public func recentRejections(limit: Int = 50) throws -> [RejectionEntry] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM rejection ORDER BY id DESC LIMIT ?", arguments: [limit]).map {
+                RejectionEntry(
+                    at: UInt64($0["at"] as Int64), peer: $0["peer"], envelopeID: (($0["envelope_id"] as Data?).map { hexString([UInt8]($0)) }) ?? "",
+                    author: (($0["author"] as Data?).map { NodeIdentity.fingerprint(of: [UInt8]($0)) }) ?? "", reason: $0["reason"],
+                    detail: $0["detail"])
+            }
+        }
+    }
+
+    /// Authors who signed two envelopes with one sequence number, with how many such numbers.
+    public func forkedAuthors() throws -> [(fingerprint: String, sequences: Int)] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT author, count(DISTINCT sequence) AS n FROM fork GROUP BY author").map {
+                (NodeIdentity.fingerprint(of: [UInt8]($0["author"] as Data)), $0["n"] as Int)
+            }
+        }
+    }
+}
+
+/// Looks envelopes up in the database, and in what this batch accepted so far.
+final class SQLLookup: EnvelopeLookup {
+    let db: Database
+    private var accepted: [[UInt8]: StoredEnvelope] = [:]
+    private var acceptedBySequence: [SequenceKey: [[UInt8]]] = [:]
+
+    struct SequenceKey: Hashable {
+        let author: [UInt8]
+        let sequence: UInt64
+    }
+
+    init(db: Database) { self.db = db }
+
+    func remember(_ v: VerifiedEnvelope) {
+        let s = StoredEnvelope(v.envelope.header)
+        accepted[v.id] = s
+        acceptedBySequence[SequenceKey(author: s.author, sequence: s.sequence), default: []].append(v.id)
+    }
+
+    func stored(_ id: [UInt8]) -> StoredEnvelope? {
+        if let s = accepted[id] { return s }
+        guard let row = try? Row.fetchOne(db, sql: "SELECT author, sequence, clock FROM envelope WHERE id = ?", arguments: [Data(id)]) else {
+            return nil
+        }
+        return StoredEnvelope(
+            author: [UInt8](row["author"] as Data), sequence: UInt64(row["sequence"] as Int64), clock: UInt64(bitPattern: row["clock"] as Int64))
+    }
+
+    func storedIDs(author: [UInt8], sequence: UInt64) -> [[UInt8]] {
+        let fromDB =
+            (try? Data.fetchAll(db, sql: "SELECT id FROM envelope WHERE author = ? AND sequence = ?", arguments: [Data(author), Int64(sequence)]))?
+            .map { [UInt8]($0) } ?? []
+        return Array(Set(fromDB + (acceptedBySequence[SequenceKey(author: author, sequence: sequence)] ?? [])))
+    }
+}
+
+/// Slots that concurrent workers fill, each at its own index.
+final class ResultSlots<T>: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<T?>
+    private let count: Int
+    init(count: Int) {
+        self.count = count
+        base = .allocate(capacity: count)
+        base.initialize(repeating: nil, count: count)
+    }
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+    func set(_ i: Int, _ value: T) { base[i] = value }
+    var values: [T] { (0..<count).map { base[$0]! } }
+}
