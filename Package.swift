@@ -31,9 +31,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "WaymarkSync",
+            dependencies: ["WaymarkCore", "WaymarkCrypto", "WaymarkStore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "WaymarkServer",
             dependencies: [
-                "WaymarkCore", "WaymarkCrypto", "WaymarkStore",
+                "WaymarkCore", "WaymarkCrypto", "WaymarkStore", "WaymarkSync",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -44,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "waymark",
             dependencies: [
-                "WaymarkServer", "WaymarkStore", "WaymarkCrypto", "WaymarkCore",
+                "WaymarkServer", "WaymarkStore", "WaymarkCrypto", "WaymarkCore", "WaymarkSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],

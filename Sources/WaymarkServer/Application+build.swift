@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import WaymarkCore
 import WaymarkStore
+import WaymarkSync
 
 /// How to run a node's web server.
 public struct ServerSettings: Sendable {
@@ -27,8 +28,11 @@ public struct ServerSettings: Sendable {
 }
 
 /// Builds the node's HTTP application: the public directory pages and the HSDS API under `/api`.
+/// With a sync node, also the sync endpoints, `/metrics` and the sync admin page.
 /// Both `waymark serve` and the tests call this.
-public func buildApplication(directory: Directory, nodeName: String, settings: ServerSettings, logger: Logger) -> some ApplicationProtocol {
+public func buildApplication(
+    directory: Directory, nodeName: String, settings: ServerSettings, logger: Logger, sync: SyncNode? = nil
+) -> some ApplicationProtocol {
     let router = Router(context: WaymarkRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
     let pages = PublicPages(directory: directory, clock: settings.clock, renderer: PageRenderer(), tiles: settings.tiles)
@@ -37,6 +41,10 @@ public func buildApplication(directory: Directory, nodeName: String, settings: S
     pages.register(on: router)
     pages.registerListAndSuggest(on: router)
     StaticFiles(leafletDirectory: settings.leafletDirectory).register(on: router)
+    if let sync {
+        SyncAPI(node: sync).register(on: router)
+        pages.registerSyncAdmin(on: router, node: sync)
+    }
     router.get("/health") { _, _ in "ok" }
     return Application(
         router: router,

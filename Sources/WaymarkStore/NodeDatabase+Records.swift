@@ -34,6 +34,11 @@ extension NodeDatabase {
         try db.execute(sql: "DELETE FROM record_link WHERE tbl = ? AND id = ?", arguments: [table, id])
     }
 
+    /// One visible row, if there is one.
+    public func record(table: String, id: String) throws -> HSDSRecord? {
+        try writer.read { db in DatabaseRowSource(db).record(table: table, id: id) }
+    }
+
     /// Every stored row, ordered by table and id.
     public func allRecords() throws -> [HSDSRecord] {
         try writer.read { db in try Self.allRecords(db) }

@@ -6,6 +6,7 @@ import WaymarkCore
 import WaymarkCrypto
 import WaymarkServer
 import WaymarkStore
+import WaymarkSync
 
 @main
 struct WaymarkCommand: AsyncParsableCommand {
@@ -16,7 +17,10 @@ struct WaymarkCommand: AsyncParsableCommand {
             Each organisation runs its own node: one program and one SQLite file in a data folder.
             Start with `waymark init`, load services with `waymark import`, and serve them with `waymark serve`.
             """,
-        subcommands: [Init.self, Import.self, Export.self, Serve.self, Search.self, Info.self, Generate.self]
+        subcommands: [
+            Init.self, Import.self, Update.self, Delete.self, Export.self, Serve.self, Search.self, Info.self, Generate.self, Peer.self,
+            InviteCommand.self, SyncCommand.self,
+        ]
     )
 }
 
@@ -158,19 +162,38 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Map tile URL template with {z}/{x}/{y}; an empty string shows markers without tiles.")
     var tiles: String = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 
+    @Option(help: "The URL other nodes reach this node at (default: http://HOST:PORT).") var publicURL: String?
+    @Option(help: "Seconds between anti-entropy syncs with a random peer; changes are pushed at once.") var syncInterval: Double = 5
+
     func run() async throws {
         let db: NodeDatabase
         do { db = try data.home.openDatabase() } catch let p as NodeHome.Problem { throw fail(p.description) }
+        let identity: NodeIdentity
+        do { identity = try data.home.loadIdentity() } catch { throw fail("\(error)") }
         let name = try db.setting("organization_name") ?? "Waymark node"
         var logger = Logger(label: "waymark")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let url = publicURL ?? "http://\(host):\(port)"
+        // The node's signed record (organisation, URL, keys) spreads to every node by sync.
+        try db.publishNodeRecord(
+            NodeRecord(
+                organizationID: try db.setting("organization_id") ?? "", organizationName: name, url: url,
+                encryptionKey: identity.encryptionPublicKey),
+            identity: identity, nowMilliseconds: LocalClock.nowMilliseconds())
+        try db.setSetting("public_url", url)
         let directory = Directory(database: db, scoreCacheSize: max(0, searchCache))
         _ = try directory.snapshot()
+        let node = SyncNode(database: db, identity: identity)
+        let engine = SyncEngine(
+            node: node, transport: HTTPTransport(identity: identity),
+            settings: SyncSettings(interval: .milliseconds(Int(max(0.2, syncInterval) * 1000))), logger: logger)
         let app = buildApplication(
-            directory: directory, nodeName: name, settings: ServerSettings(host: host, port: port, tiles: tiles), logger: logger)
+            directory: directory, nodeName: name, settings: ServerSettings(host: host, port: port, tiles: tiles), logger: logger, sync: node)
         // Written straight to the descriptor, not through print's buffer, so scripts see it at once.
         FileHandle.standardOutput.write(
-            Data("Waymark node '\(name)' serving on http://\(host):\(port)/  (API: http://\(host):\(port)/api/services)\n".utf8))
+            Data("Waymark node '\(name)' serving on http://\(host):\(port)/  (API: http://\(host):\(port)/api/services)  fingerprint \(identity.fingerprint)\n".utf8))
+        let syncTask = Task { await engine.run() }
+        defer { syncTask.cancel() }
         try await app.runService()
     }
 }

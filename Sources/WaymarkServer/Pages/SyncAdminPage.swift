@@ -1,0 +1,61 @@
+import Foundation
+import Hummingbird
+import WaymarkCore
+import WaymarkCrypto
+import WaymarkStore
+import WaymarkSync
+
+extension PublicPages {
+    /// `/admin/sync`: peers and how syncing with them goes, known nodes, flagged publishers and the
+    /// rejection log. Like the corrections page, it answers only on the node's own machine.
+    func registerSyncAdmin(on router: Router<WaymarkRequestContext>, node: SyncNode) {
+        router.get("/admin/sync") { request, context in
+            guard context.isLocal, Self.isLocalRequest(request) else {
+                return message(
+                    status: .forbidden, heading: t("error.title", .english), text: "The sync page can be read only on the node's own machine.",
+                    language: .english)
+            }
+            return render { try syncPage(request, node: node) }
+        }
+    }
+
+    func syncPage(_ request: Request, node: SyncNode) throws -> Response {
+        let language = PageRenderer.language(request, QueryParameters(rawQuery: request.uri.query))
+        let db = node.database
+        let counts = try db.ledgerCounts()
+        let now = node.nowMilliseconds()
+        func when(_ ms: UInt64?) -> String {
+            guard let ms, ms > 0 else { return t("admin.sync.never", language) }
+            let f = ISO8601DateFormatter()
+            f.formatOptions = [.withInternetDateTime]
+            return f.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
+        }
+        let peers: [[String: Any]] = try db.peers().map { p in
+            let status: String =
+                if p.nextAttempt > now { "retry after \(when(p.nextAttempt)): \(p.lastError ?? "")" } else if let e = p.lastError { e } else {
+                    t("admin.sync.ok", language)
+                }
+            return [
+                "url": p.url, "fingerprint": p.fingerprint ?? "", "source": p.source, "lastSuccess": when(p.lastSuccess),
+                "envelopesIn": p.envelopesIn, "envelopesOut": p.envelopesOut, "bytesIn": p.bytesIn, "bytesOut": p.bytesOut,
+                "rejections": p.rejections, "status": status,
+            ]
+        }
+        let nodes: [[String: Any]] = try db.knownNodes().map { ["name": $0.organizationName, "url": $0.url, "fingerprint": $0.fingerprint] }
+        let forks: [[String: Any]] = try db.forkedAuthors().map { ["fingerprint": $0.fingerprint, "sequences": $0.sequences] }
+        let rejections: [[String: Any]] = try db.recentRejections(limit: 50).map {
+            ["at": when($0.at), "peer": $0.peer, "author": $0.author, "reason": $0.reason, "detail": $0.detail]
+        }
+        var ctx = renderer.base(request, language: language, title: t("admin.sync", language), sample: sample())
+        ctx["fingerprint"] = node.identity.fingerprint
+        ctx["envelopes"] = counts.envelopes
+        ctx["pending"] = counts.pending
+        ctx["peers"] = peers
+        ctx["hasPeers"] = !peers.isEmpty
+        ctx["nodes"] = nodes
+        ctx["forks"] = forks
+        ctx["rejections"] = rejections
+        ctx["hasRejections"] = !rejections.isEmpty
+        return renderer.page("sync", ctx)
+    }
+}

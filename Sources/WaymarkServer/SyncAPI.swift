@@ -1,0 +1,121 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import WaymarkCore
+import WaymarkCrypto
+import WaymarkStore
+import WaymarkSync
+
+/// The sync endpoints other nodes call (`Protocol/SPEC.md` §5), and `/metrics`.
+struct SyncAPI: Sendable {
+    let node: SyncNode
+
+    func register(on router: Router<WaymarkRequestContext>) {
+        router.get("/sync/v1/node") { _, _ in
+            guard let wire = try node.database.nodeRecordEnvelope(author: node.identity.signingPublicKey) else {
+                return Problem(status: .serviceUnavailable, title: "No node record", detail: "this node has not published its node record yet").response
+            }
+            return Self.binary(wire)
+        }
+        router.post("/sync/v1/reconcile") { request, _ in
+            try await handle(request) { body, sender in try node.answerReconcile(body, from: sender) }
+        }
+        router.post("/sync/v1/fetch") { request, _ in
+            try await handle(request) { body, sender in try node.answerFetch(body, from: sender) }
+        }
+        router.post("/sync/v1/push") { request, _ in
+            try await handle(request) { body, sender in
+                let report = try node.acceptPush(body, from: sender)
+                return JSONWriter().bytes(.object(Self.json(report)))
+            }
+        }
+        router.get("/metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: try SyncMetrics.text(node))))
+        }
+    }
+
+    /// Reads a size-limited body, checks the request signature, and answers or explains the refusal.
+    func handle(_ request: Request, _ answer: @Sendable ([UInt8], [UInt8]) throws -> [UInt8]) async throws -> Response {
+        var request = request
+        let buffer: ByteBuffer
+        do { buffer = try await request.collectBody(upTo: SyncNode.maximumRequest) } catch {
+            return Problem(status: .contentTooLarge, title: "Too large", detail: "sync requests are limited to \(SyncNode.maximumRequest) bytes").response
+        }
+        let body = [UInt8](buffer.readableBytesView)
+        let sender: [UInt8]
+        do {
+            sender = try RequestSignature.verify(
+                method: "POST", path: request.uri.path, body: body, key: request.headers[HTTPField.Name(RequestSignature.keyHeader)!],
+                date: request.headers[HTTPField.Name(RequestSignature.dateHeader)!],
+                signature: request.headers[HTTPField.Name(RequestSignature.signatureHeader)!], nowMilliseconds: node.nowMilliseconds())
+        } catch {
+            return Problem(status: .unauthorized, title: "Unsigned or badly signed request", detail: error.description).response
+        }
+        do {
+            try node.admit(sender: sender, bytes: body.count)
+            return Self.binary(try answer(body, sender))
+        } catch let refusal as SyncRefusal {
+            switch refusal {
+            case .malformed: return Problem(status: .badRequest, title: "Malformed sync message", detail: refusal.description).response
+            case .tooLarge: return Problem(status: .contentTooLarge, title: "Too large", detail: refusal.description).response
+            case .backedOff: return Problem(status: .tooManyRequests, title: "Backed off", detail: refusal.description).response
+            case .unavailable: return Problem(status: .serviceUnavailable, title: "Unavailable", detail: refusal.description).response
+            }
+        }
+    }
+
+    static func binary(_ bytes: [UInt8]) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/octet-stream"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    static func json(_ r: IngestReport) -> JSONObject {
+        JSONObject([
+            ("accepted", JSONValue(r.accepted)), ("duplicates", JSONValue(r.duplicates)), ("pending", JSONValue(r.pending)),
+            ("forks", JSONValue(r.forks)), ("rows_changed", JSONValue(r.rowsChanged)),
+            (
+                "rejected",
+                .array(
+                    r.rejected.prefix(100).map {
+                        .object(JSONObject([("id", .string($0.envelopeID)), ("reason", .string($0.reason.rawValue)), ("detail", .string($0.detail))]))
+                    })
+            ),
+        ])
+    }
+}
+
+/// The node's sync figures in the Prometheus text format.
+enum SyncMetrics {
+    static func text(_ node: SyncNode) throws -> String {
+        let c = try node.database.ledgerCounts()
+        var out = ""
+        func metric(_ name: String, _ type: String, _ help: String, _ samples: [(String, Any)]) {
+            out += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
+            for (labels, value) in samples { out += "\(name)\(labels) \(value)\n" }
+        }
+        metric("waymark_envelopes", "gauge", "Signed envelopes held.", [("", c.envelopes)])
+        metric("waymark_pending_envelopes", "gauge", "Envelopes waiting for their dependencies.", [("", c.pending)])
+        metric("waymark_known_nodes", "gauge", "Nodes known from signed node records.", [("", c.knownNodes)])
+        metric("waymark_forked_authors", "gauge", "Authors who signed two envelopes with one sequence number.", [("", c.forkedAuthors)])
+        metric("waymark_rejections_logged", "gauge", "Entries in the rejection log.", [("", c.rejections)])
+        let peers = try node.database.peers()
+        func label(_ p: PeerInfo) -> String { "{peer=\"\(p.url.replacingOccurrences(of: "\"", with: ""))\"}" }
+        metric("waymark_peer_last_success_seconds", "gauge", "When the last sync session with the peer succeeded.",
+            peers.map { (label($0), Double($0.lastSuccess ?? 0) / 1000) })
+        metric("waymark_peer_failures", "gauge", "Failed sessions in a row.", peers.map { (label($0), $0.failures) })
+        metric("waymark_peer_sessions_total", "counter", "Sync sessions started with the peer.", peers.map { (label($0), $0.sessions) })
+        metric("waymark_peer_envelopes_in_total", "counter", "Envelopes taken in from the peer.", peers.map { (label($0), $0.envelopesIn) })
+        metric("waymark_peer_envelopes_out_total", "counter", "Envelopes pushed to the peer.", peers.map { (label($0), $0.envelopesOut) })
+        metric("waymark_peer_bytes_in_total", "counter", "Bytes received from the peer.", peers.map { (label($0), $0.bytesIn) })
+        metric("waymark_peer_bytes_out_total", "counter", "Bytes sent to the peer.", peers.map { (label($0), $0.bytesOut) })
+        metric("waymark_peer_rejections_total", "counter", "Envelopes from the peer that were rejected.", peers.map { (label($0), $0.rejections) })
+        let inbound = node.inboundPeers().sorted { $0.key < $1.key }
+        func key(_ k: String) -> String { "{key=\"\(NodeIdentity.fingerprint(of: bytesFromHex(k) ?? []))\"}" }
+        metric("waymark_inbound_requests_total", "counter", "Sync requests received from the node.", inbound.map { (key($0.key), $0.value.requests) })
+        metric("waymark_inbound_envelopes_in_total", "counter", "Envelopes the node pushed here and were accepted.", inbound.map { (key($0.key), $0.value.envelopesIn) })
+        metric("waymark_inbound_rejections_total", "counter", "Envelopes the node pushed here that were rejected.", inbound.map { (key($0.key), $0.value.rejections) })
+        return out
+    }
+}

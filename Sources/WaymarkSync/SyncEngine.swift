@@ -1,0 +1,169 @@
+import Foundation
+import Logging
+import WaymarkCore
+import WaymarkCrypto
+import WaymarkStore
+
+/// How often and how widely a node syncs.
+public struct SyncSettings: Sendable {
+    /// Anti-entropy: one random peer this often.
+    public var interval: Duration
+    /// How often the node looks for new envelopes to push.
+    public var pollInterval: Duration
+    /// How many peers a change is pushed to at once (admin-added peers first).
+    public var fanout: Int
+    /// The longest wait before retrying an unreachable peer.
+    public var maximumBackoff: Duration
+    /// The most reconciliation round trips in one session.
+    public var maximumRounds: Int
+
+    public init(
+        interval: Duration = .seconds(5), pollInterval: Duration = .milliseconds(250), fanout: Int = 6,
+        maximumBackoff: Duration = .seconds(300), maximumRounds: Int = 24
+    ) {
+        self.interval = interval
+        self.pollInterval = pollInterval
+        self.fanout = fanout
+        self.maximumBackoff = maximumBackoff
+        self.maximumRounds = maximumRounds
+    }
+}
+
+/// The sync shell: pushes new envelopes to peers as soon as the ledger changes, runs periodic
+/// anti-entropy with a random peer, and backs off peers that are unreachable or abusive.
+public actor SyncEngine {
+    public let node: SyncNode
+    let transport: any SyncTransport
+    let settings: SyncSettings
+    let logger: Logger
+    private var pushedVersion = -1
+    private var rng = SystemRandomNumberGenerator()
+
+    public init(node: SyncNode, transport: any SyncTransport, settings: SyncSettings = SyncSettings(), logger: Logger) {
+        self.node = node
+        self.transport = transport
+        self.settings = settings
+        self.logger = logger
+    }
+
+    /// Runs until the task is cancelled.
+    public func run() async {
+        var nextAntiEntropy = ContinuousClock.now
+        while !Task.isCancelled {
+            let version = (try? node.database.ledgerVersion()) ?? pushedVersion
+            if version != pushedVersion {
+                pushedVersion = version
+                await pushRound()
+            } else if ContinuousClock.now >= nextAntiEntropy {
+                nextAntiEntropy = ContinuousClock.now + settings.interval
+                await antiEntropyRound()
+            }
+            try? await Task.sleep(for: settings.pollInterval)
+        }
+    }
+
+    /// Syncs with up to `fanout` due peers, admin-added ones first.
+    func pushRound() async {
+        let due = duePeers()
+        let admin = due.filter { $0.source == "admin" }.shuffled(using: &rng)
+        let learned = due.filter { $0.source != "admin" }.shuffled(using: &rng)
+        let chosen = Array((admin + learned).prefix(max(1, settings.fanout)))
+        await withTaskGroup(of: Void.self) { group in
+            for p in chosen { group.addTask { _ = await self.sync(with: p) } }
+        }
+    }
+
+    /// Syncs with one random due peer.
+    func antiEntropyRound() async {
+        guard let p = duePeers().randomElement(using: &rng) else { return }
+        _ = await sync(with: p)
+    }
+
+    func duePeers() -> [PeerInfo] {
+        let t = node.nowMilliseconds()
+        let me = node.identity.signingPublicKey
+        return ((try? node.database.peers()) ?? []).filter { $0.nextAttempt <= t && $0.author != me }
+    }
+
+    /// One session: reconcile, fetch what the peer has, push what it lacks. Records the outcome.
+    @discardableResult
+    public func sync(with peer: PeerInfo) async -> SessionOutcome {
+        var outcome: SessionOutcome
+        do {
+            outcome = try await session(peer.url)
+            outcome.succeeded = true
+        } catch {
+            outcome = SessionOutcome(succeeded: false, error: "\(error)")
+            let failures = peer.failures + 1
+            let base = Double(settings.interval.components.seconds) + Double(settings.interval.components.attoseconds) / 1e18
+            let cap = Double(settings.maximumBackoff.components.seconds)
+            let wait = min(cap, base * pow(2, Double(min(failures, 16)))) * Double.random(in: 0.5...1.0, using: &rng)
+            outcome.nextAttempt = node.nowMilliseconds() + UInt64(wait * 1000)
+            logger.notice("sync with \(peer.url) failed (\(failures) in a row); next try in \(Int(wait)) s: \(error)")
+        }
+        try? node.database.recordSession(url: peer.url, outcome, nowMilliseconds: node.nowMilliseconds())
+        return outcome
+    }
+
+    struct Abusive: Error, CustomStringConvertible {
+        let rejected: Int
+        var description: String { "backed off: \(rejected) envelopes from this peer were rejected" }
+    }
+
+    func session(_ base: String) async throws -> SessionOutcome {
+        var outcome = SessionOutcome(succeeded: false)
+        let reconciler = RangeReconciler(items: try node.items(), role: .initiator, hash: SyncNode.hash)
+        var message = reconciler.initiate()
+        var have: [[UInt8]] = []
+        var need: [[UInt8]] = []
+        while true {
+            outcome.rounds += 1
+            guard outcome.rounds <= settings.maximumRounds else { throw TransportError(status: nil, message: "reconciliation did not finish") }
+            outcome.bytesOut += message.count
+            let answer = try await transport.post(base, path: "/sync/v1/reconcile", body: message)
+            outcome.bytesIn += answer.count
+            let step = try reconciler.receive(answer)
+            have += step.have
+            need += step.need
+            guard let next = step.reply else { break }
+            message = next
+        }
+        // Fetch what the peer has, in batches, each taken in as one transaction.
+        var start = 0
+        while start < need.count {
+            let chunk = Array(need[start..<min(need.count, start + 1024)])
+            start += chunk.count
+            let body = chunk.flatMap { $0 }
+            outcome.bytesOut += body.count
+            let answer = try await transport.post(base, path: "/sync/v1/fetch", body: body)
+            outcome.bytesIn += answer.count
+            let frames = try EnvelopeFrames.decode(answer)
+            let report = try node.database.ingest(frames, from: base, nowMilliseconds: node.nowMilliseconds())
+            outcome.envelopesIn += report.accepted
+            if report.rejected.count > SyncNode.abuseThreshold {
+                outcome.nextAttempt = node.nowMilliseconds() + SyncNode.abuseBackoffMilliseconds
+                logger.warning("backing off \(base): \(report.rejected.count) envelopes rejected, first: \(report.rejected[0].reason.rawValue)")
+                throw Abusive(rejected: report.rejected.count)
+            }
+        }
+        // Push what the peer lacks, in batches under the message limit.
+        start = 0
+        while start < have.count {
+            var batch: [[UInt8]] = []
+            var size = 0
+            for w in try node.database.envelopes(Array(have[start..<min(have.count, start + 1024)])) {
+                if size + w.count > EnvelopeFrames.maximumBytes / 2 && !batch.isEmpty { break }
+                batch.append(w)
+                size += w.count + 5
+            }
+            start += max(1, batch.count)
+            guard !batch.isEmpty else { continue }
+            let body = EnvelopeFrames.encode(batch)
+            outcome.bytesOut += body.count
+            let answer = try await transport.post(base, path: "/sync/v1/push", body: body)
+            outcome.bytesIn += answer.count
+            outcome.envelopesOut += batch.count
+        }
+        return outcome
+    }
+}

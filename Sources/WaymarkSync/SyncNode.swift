@@ -1,0 +1,143 @@
+import Foundation
+import Synchronization
+import WaymarkCore
+import WaymarkCrypto
+import WaymarkStore
+
+/// Why a sync request was refused; the HTTP layer maps each to a status.
+public enum SyncRefusal: Error, Sendable, CustomStringConvertible {
+    case malformed(String)
+    case tooLarge(Int)
+    case backedOff(untilMilliseconds: UInt64)
+    case unavailable(String)
+
+    public var description: String {
+        switch self {
+        case .malformed(let m): return "malformed sync message: \(m)"
+        case .tooLarge(let n): return "sync message of \(n) bytes is over the limit"
+        case .backedOff: return "this node has backed off the sender after too many rejected envelopes; try later"
+        case .unavailable(let m): return "the node cannot answer now: \(m)"
+        }
+    }
+}
+
+/// A node's side of the sync protocol: it answers peers' reconciliation, fetch and push requests,
+/// and gives the engine what it needs to start sessions of its own.
+public final class SyncNode: Sendable {
+    public let database: NodeDatabase
+    public let identity: NodeIdentity
+    private let cache = Mutex<(version: Int, items: [RangeReconciler.Item])?>(nil)
+    private let inbound = Mutex<[String: InboundPeer]>([:])
+    private let now: @Sendable () -> UInt64
+
+    /// The largest request body the node reads.
+    public static let maximumRequest = 8 << 20
+    /// The most ids one fetch may ask for.
+    public static let maximumFetch = 4096
+    /// A sender with more rejected envelopes than this in one push is backed off.
+    public static let abuseThreshold = 50
+    public static let abuseBackoffMilliseconds: UInt64 = 10 * 60 * 1000
+
+    /// What this node knows of a node that sends it requests.
+    public struct InboundPeer: Sendable {
+        public var requests = 0
+        public var envelopesIn = 0
+        public var envelopesOut = 0
+        public var bytesIn = 0
+        public var bytesOut = 0
+        public var rejections = 0
+        public var lastSeen: UInt64 = 0
+        public var backedOffUntil: UInt64 = 0
+    }
+
+    public init(database: NodeDatabase, identity: NodeIdentity, now: @escaping @Sendable () -> UInt64 = LocalClock.nowMilliseconds) {
+        self.database = database
+        self.identity = identity
+        self.now = now
+    }
+
+    public func nowMilliseconds() -> UInt64 { now() }
+
+    /// The held envelopes as reconciliation items, re-read only when the ledger changed.
+    public func items() throws -> [RangeReconciler.Item] {
+        let version = try database.ledgerVersion()
+        if let c = cache.withLock({ $0 }), c.version == version { return c.items }
+        let items = try database.reconciliationItems()
+        cache.withLock { $0 = (version, items) }
+        return items
+    }
+
+    public static let hash: @Sendable ([UInt8]) -> [UInt8] = { Blake2b.hash($0) }
+
+    // MARK: Answering peers
+
+    /// Refuses a sender this node has backed off, and counts its request.
+    public func admit(sender: [UInt8], bytes: Int) throws(SyncRefusal) {
+        let key = hexString(sender)
+        let t = now()
+        let until: UInt64 = inbound.withLock { map in
+            var p = map[key] ?? InboundPeer()
+            p.requests += 1
+            p.bytesIn += bytes
+            p.lastSeen = t
+            map[key] = p
+            return p.backedOffUntil
+        }
+        if until > t { throw .backedOff(untilMilliseconds: until) }
+    }
+
+    /// Answers one reconciliation message.
+    public func answerReconcile(_ message: [UInt8], from sender: [UInt8]) throws -> [UInt8] {
+        let responder = RangeReconciler(items: try items(), role: .responder, hash: Self.hash)
+        let step: RangeReconciler.Step
+        do { step = try responder.receive(message) } catch { throw SyncRefusal.malformed("\(error)") }
+        let reply = step.reply ?? []
+        count(sender) { $0.bytesOut += reply.count }
+        return reply
+    }
+
+    /// Answers a fetch: the body is a list of 32-byte ids; the answer is those this node holds, framed.
+    public func answerFetch(_ body: [UInt8], from sender: [UInt8]) throws -> [UInt8] {
+        guard body.count % 32 == 0 else { throw SyncRefusal.malformed("a fetch is a whole number of 32-byte ids") }
+        guard body.count / 32 <= Self.maximumFetch else { throw SyncRefusal.tooLarge(body.count) }
+        let ids = stride(from: 0, to: body.count, by: 32).map { Array(body[$0..<($0 + 32)]) }
+        let wires = try database.envelopes(ids)
+        let out = EnvelopeFrames.encode(wires)
+        count(sender) {
+            $0.envelopesOut += wires.count
+            $0.bytesOut += out.count
+        }
+        return out
+    }
+
+    /// Takes in envelopes a peer pushed. A sender whose envelopes are mostly rejected is backed off.
+    public func acceptPush(_ body: [UInt8], from sender: [UInt8]) throws -> IngestReport {
+        let frames: [[UInt8]]
+        do { frames = try EnvelopeFrames.decode(body) } catch { throw SyncRefusal.malformed("\(error)") }
+        let report = try database.ingest(frames, from: "key:" + NodeIdentity.fingerprint(of: sender), nowMilliseconds: now())
+        noteRejections(report, from: sender)
+        return report
+    }
+
+    /// Backs off a sender whose envelopes were rejected in bulk.
+    public func noteRejections(_ report: IngestReport, from sender: [UInt8]) {
+        let t = now()
+        count(sender) {
+            $0.envelopesIn += report.accepted
+            $0.rejections += report.rejected.count
+            if report.rejected.count > Self.abuseThreshold { $0.backedOffUntil = t + Self.abuseBackoffMilliseconds }
+        }
+    }
+
+    private func count(_ sender: [UInt8], _ change: (inout InboundPeer) -> Void) {
+        let key = hexString(sender)
+        inbound.withLock { map in
+            var p = map[key] ?? InboundPeer()
+            change(&p)
+            map[key] = p
+        }
+    }
+
+    /// Nodes that have sent this node requests, by key (hex).
+    public func inboundPeers() -> [String: InboundPeer] { inbound.withLock { $0 } }
+}
