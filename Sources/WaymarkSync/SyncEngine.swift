@@ -16,11 +16,14 @@ public struct SyncSettings: Sendable {
     public var maximumBackoff: Duration
     /// The most reconciliation round trips in one session.
     public var maximumRounds: Int
+    /// Sync only with peers an admin added, not with nodes learned from node records.
+    public var onlyAddedPeers: Bool
 
     public init(
         interval: Duration = .seconds(5), pollInterval: Duration = .milliseconds(250), fanout: Int = 6,
-        maximumBackoff: Duration = .seconds(300), maximumRounds: Int = 24
+        maximumBackoff: Duration = .seconds(300), maximumRounds: Int = 24, onlyAddedPeers: Bool = false
     ) {
+        self.onlyAddedPeers = onlyAddedPeers
         self.interval = interval
         self.pollInterval = pollInterval
         self.fanout = fanout
@@ -82,7 +85,9 @@ public actor SyncEngine {
     func duePeers() -> [PeerInfo] {
         let t = node.nowMilliseconds()
         let me = node.identity.signingPublicKey
-        return ((try? node.database.peers()) ?? []).filter { $0.nextAttempt <= t && $0.author != me }
+        return ((try? node.database.peers()) ?? []).filter {
+            $0.nextAttempt <= t && $0.author != me && (!settings.onlyAddedPeers || $0.source == "admin")
+        }
     }
 
     /// One session: reconcile, fetch what the peer has, push what it lacks. Records the outcome.

@@ -68,6 +68,11 @@ struct PeerList: ParsableCommand {
             print("    \(last); in \(p.envelopesIn), out \(p.envelopesOut), rejected \(p.rejections), failures in a row \(p.failures)"
                 + (p.lastError.map { "; last error: \($0)" } ?? ""))
         }
+        let nodes = try db.knownNodes()
+        if !nodes.isEmpty {
+            print("Known nodes (from signed node records):")
+            for n in nodes { print("  \(n.organizationName)  \(n.url)  \(n.fingerprint)") }
+        }
     }
 }
 

@@ -164,6 +164,7 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "The URL other nodes reach this node at (default: http://HOST:PORT).") var publicURL: String?
     @Option(help: "Seconds between anti-entropy syncs with a random peer; changes are pushed at once.") var syncInterval: Double = 5
+    @Flag(help: "Sync only with peers added by `waymark peer add`, not with nodes learned from other nodes.") var onlyAddedPeers = false
 
     func run() async throws {
         let db: NodeDatabase
@@ -186,7 +187,7 @@ struct Serve: AsyncParsableCommand {
         let node = SyncNode(database: db, identity: identity)
         let engine = SyncEngine(
             node: node, transport: HTTPTransport(identity: identity),
-            settings: SyncSettings(interval: .milliseconds(Int(max(0.2, syncInterval) * 1000))), logger: logger)
+            settings: SyncSettings(interval: .milliseconds(Int(max(0.2, syncInterval) * 1000)), onlyAddedPeers: onlyAddedPeers), logger: logger)
         let app = buildApplication(
             directory: directory, nodeName: name, settings: ServerSettings(host: host, port: port, tiles: tiles), logger: logger, sync: node)
         // Written straight to the descriptor, not through print's buffer, so scripts see it at once.
