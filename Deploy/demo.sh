@@ -1,34 +1,75 @@
 #!/usr/bin/env bash
-# Runs a Waymark node with the fictional Ballymun sample directory on this machine:
-# installs what it needs, builds, creates the node (once), starts it and prints its URLs.
-# Stop it with Ctrl-C.
+# Runs a local Waymark federation with the fictional Ballymun sample directory on this machine:
+# installs what it needs, builds, creates one node per organisation group (once), splits the
+# sample between them by publishing organisation, peers them, waits until every node shows every
+# service, and prints the URLs. Ctrl-C stops every node.
+#
+#   WAYMARK_NODES  how many nodes (default 5)
+#   WAYMARK_PORT   the first node's port (default 8080; the others follow)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+NODES="${WAYMARK_NODES:-5}"
 PORT="${WAYMARK_PORT:-8080}"
-DATA="${WAYMARK_DEMO_DATA:-$PWD/.demo/ballymun}"
+DATA="${WAYMARK_DEMO_DATA:-$PWD/.demo/federation}"
 ./Deploy/install-deps.sh
 swift build -c release 2>&1 | tail -1
 BIN="$(swift build -c release --show-bin-path)/waymark"
-if [ ! -f "$DATA/waymark.sqlite" ]; then
-    "$BIN" init --data "$DATA" --org "Ballymun Community Directory (sample)"
-    "$BIN" import --data "$DATA" --sample
+
+pids=()
+stop_all() {
+    trap - INT TERM EXIT
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    echo
+    echo "Stopped all $NODES nodes."
+}
+trap stop_all INT TERM EXIT
+
+fresh=0
+for k in $(seq 1 "$NODES"); do
+    dir="$DATA/node$k"
+    if [ ! -f "$dir/waymark.sqlite" ]; then
+        fresh=1
+        "$BIN" init --data "$dir" --org "Ballymun sample node $k of $NODES" >/dev/null
+        "$BIN" import --data "$dir" --sample --sample-part "$k/$NODES" | head -1 | sed "s/^/node $k: /"
+    fi
+done
+for k in $(seq 1 "$NODES"); do
+    "$BIN" serve --data "$DATA/node$k" --port $((PORT + k - 1)) --sync-interval 2 >"$DATA/node$k.log" 2>&1 &
+    pids+=($!)
+done
+for k in $(seq 1 "$NODES"); do
+    for _ in $(seq 1 100); do
+        curl -fs "http://127.0.0.1:$((PORT + k - 1))/health" >/dev/null 2>&1 && break
+        sleep 0.2
+    done
+done
+if [ "$fresh" = 1 ]; then
+    # Every node peers with node 1; what each learns of the others spreads by sync.
+    invite="$("$BIN" invite --data "$DATA/node1")"
+    for k in $(seq 2 "$NODES"); do "$BIN" peer add --data "$DATA/node$k" "$invite" | head -1 | sed "s/^/node $k: /"; done
 fi
-"$BIN" serve --data "$DATA" --port "$PORT" &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; echo; echo "Stopped."' INT TERM EXIT
-for _ in $(seq 1 50); do
-    curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
-    sleep 0.2
+total() { curl -fs "http://127.0.0.1:$1/api/services?per_page=1" | sed -n 's/.*"total_items":\([0-9]*\).*/\1/p'; }
+echo "Waiting for every node to hold the whole directory..."
+for _ in $(seq 1 120); do
+    done_nodes=0
+    for k in $(seq 1 "$NODES"); do [ "$(total $((PORT + k - 1)))" = "374" ] && done_nodes=$((done_nodes + 1)); done
+    [ "$done_nodes" = "$NODES" ] && break
+    sleep 1
+done
+echo
+echo "A local Waymark federation is running: $NODES organisation nodes, the fictional Ballymun sample split between them."
+for k in $(seq 1 "$NODES"); do
+    p=$((PORT + k - 1))
+    echo "  node $k: http://127.0.0.1:$p/   ($(total $p) services; own data in $DATA/node$k; sync status http://127.0.0.1:$p/admin/sync)"
 done
 cat <<MSG
 
-Waymark is running with the fictional Ballymun sample directory.
-  Node:          http://127.0.0.1:$PORT/
-  HSDS API:      http://127.0.0.1:$PORT/api/services
-  Search:        http://127.0.0.1:$PORT/api/services?search=youth&facets=true
-  Open now:      http://127.0.0.1:$PORT/api/services?open_now=true
-  Near Ballymun: http://127.0.0.1:$PORT/api/services?postcode=D11&proximity=1000&sort=distance
-  From a terminal: $BIN search --data $DATA "parent toddler" --free
-Press Ctrl-C to stop.
+  HSDS API:      http://127.0.0.1:$PORT/api/services?search=youth&facets=true
+  Metrics:       http://127.0.0.1:$PORT/metrics
+  Edit on node 2 and watch it appear on node 1 within a sync interval:
+    $BIN info --data $DATA/node2        (lists some services node 2 publishes)
+    $BIN update --data $DATA/node2 --table service --id <ID of a node-2 service> --set name="Renamed"
+Press Ctrl-C to stop every node.
 MSG
-wait $pid
+wait

@@ -55,12 +55,24 @@ extension NodeDatabase {
         return out
     }
 
-    /// Counts of stored rows per table.
-    public func recordCounts() throws -> [String: Int] {
+    /// Counts of stored rows per table; with a publisher key (hex), only that publisher's rows.
+    public func recordCounts(publisher: String? = nil) throws -> [String: Int] {
         try writer.read { db in
             var out: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT tbl, count(*) AS n FROM record GROUP BY tbl") { out[row["tbl"]] = row["n"] }
+            let sql = "SELECT tbl, count(*) AS n FROM record WHERE ?1 IS NULL OR publisher = ?1 GROUP BY tbl"
+            for row in try Row.fetchAll(db, sql: sql, arguments: [publisher]) { out[row["tbl"]] = row["n"] }
             return out
+        }
+    }
+
+    /// Ids and names of services a publisher (key in hex) owns, by name.
+    public func services(publisher: String, limit: Int) throws -> [(id: String, name: String)] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT id, json_extract(body, '$.name') AS name FROM record WHERE tbl = 'service' AND publisher = ? ORDER BY name LIMIT ?",
+                arguments: [publisher, limit]
+            ).map { ($0["id"], $0["name"] ?? "") }
         }
     }
 

@@ -294,7 +294,17 @@ struct Info: ParsableCommand {
         print("fingerprint:  \(identity.fingerprint)")
         print("signing key:  \(hexString(identity.signingPublicKey))")
         print("encryption key: \(hexString(identity.encryptionPublicKey))")
-        for (t, n) in try db.recordCounts().sorted(by: { $0.key < $1.key }) { print("  \(t): \(n)") }
+        let mine = hexString(identity.signingPublicKey)
+        let own = try db.recordCounts(publisher: mine)
+        print("rows held (published here):")
+        for (t, n) in try db.recordCounts().sorted(by: { $0.key < $1.key }) { print("  \(t): \(n) (\(own[t] ?? 0))") }
+        let examples = try db.services(publisher: mine, limit: 3)
+        if !examples.isEmpty {
+            print("some services published here (change one with `waymark update --table service --id ID --set name=...`):")
+            for e in examples { print("  \(e.id)  \(e.name)") }
+        }
+        let c = try db.ledgerCounts()
+        print("sync: \(c.envelopes) signed records, \(c.pending) waiting for earlier ones, \(try db.peers().count) peers, \(c.knownNodes) known nodes")
     }
 }
 

@@ -1,0 +1,185 @@
+import Foundation
+import GRDB
+import Testing
+import WaymarkCore
+import WaymarkCrypto
+import WaymarkStore
+import WaymarkTestKit
+
+/// Taking in envelopes from other nodes: good ones are stored and folded; bad ones are rejected with
+/// a reason and change nothing.
+struct LedgerTests {
+    static let now: UInt64 = Fixtures.publishedAt + 60_000
+    let alice = Fixtures.identity(1)
+    let mallory = Fixtures.identity(66)
+
+    /// A small directory: one organisation with one service.
+    static func rows(name: String = "Homework club") -> [HSDSRecord] {
+        [
+            HSDSRecord(table: "organization", id: "org-1", fields: JSONObject([("id", .string("org-1")), ("name", .string("Ballymun Youth"))])),
+            HSDSRecord(
+                table: "service", id: "svc-1",
+                fields: JSONObject([
+                    ("id", .string("svc-1")), ("organization_id", .string("org-1")), ("name", .string(name)), ("status", .string("active")),
+                ])),
+        ]
+    }
+
+    /// Every envelope a database holds, in wire form.
+    static func wires(_ db: NodeDatabase) throws -> [[UInt8]] {
+        try db.envelopes(db.reconciliationItems().map(\.id))
+    }
+
+    /// A hand-made directory envelope.
+    static func envelope(
+        by who: NodeIdentity, sequence: UInt64, deps: [[UInt8]], clock: UInt64, table: String = "service", id: String = "svc-1",
+        name: String = "Forged name"
+    ) -> Envelope {
+        let fields = JSONObject([("id", .string(id)), ("organization_id", .string("org-1")), ("name", .string(name)), ("status", .string("active"))])
+        return EnvelopeCrypto.sign(
+            kind: .directoryRecord, scope: "public", payload: DirectoryPayload(table: table, id: id, fields: fields).encoded(), by: who,
+            sequence: sequence, dependencies: deps, clock: clock)
+    }
+
+    func published() throws -> (NodeDatabase, [[UInt8]]) {
+        let a = try NodeDatabase()
+        try a.publish(Self.rows(), identity: alice, nowMilliseconds: Fixtures.publishedAt)
+        return (a, try Self.wires(a))
+    }
+
+    @Test func aNodeTakesInAnotherNodesEnvelopesAndShowsTheSameRows() throws {
+        try withLargeStack {
+            let (a, wires) = try published()
+            let b = try NodeDatabase()
+            let report = try b.ingest(wires.reversed(), from: "test", nowMilliseconds: Self.now)
+            #expect(report.accepted == 2 && report.rejected.isEmpty && report.pending == 0)
+            #expect(try b.allRecords() == a.allRecords())
+            let again = try b.ingest(wires, from: "test", nowMilliseconds: Self.now)
+            #expect(again.duplicates == 2 && again.accepted == 0)
+        }
+    }
+
+    @Test func forgedAlteredAndMalformedEnvelopesChangeNothing() throws {
+        try withLargeStack {
+            let (_, wires) = try published()
+            let b = try NodeDatabase()
+            try b.ingest(wires, from: "test", nowMilliseconds: Self.now)
+            let before = try b.allRecords()
+            let owned = try Self.wires(b)
+            let last = try Envelope.decode(owned.last!)
+            var forged = Self.envelope(by: alice, sequence: 3, deps: [EnvelopeCrypto.id(of: last)], clock: last.header.clock + 1)
+            forged.signature[5] ^= 1
+            var altered = Self.envelope(by: alice, sequence: 3, deps: [EnvelopeCrypto.id(of: last)], clock: last.header.clock + 1)
+            altered.payload![altered.payload!.count - 3] ^= 1
+            let report = try b.ingest([forged.encoded(), altered.encoded(), [0x57, 0x4D, 0x01], []], from: "mallory", nowMilliseconds: Self.now)
+            #expect(report.accepted == 0)
+            #expect(Set(report.rejected.map(\.reason)) == [.badSignature, .payloadMismatch, .malformed])
+            #expect(try b.allRecords() == before)
+            #expect(try b.recentRejections().count == 4)
+        }
+    }
+
+    @Test func onlyTheOwnerCanChangeARow() throws {
+        try withLargeStack {
+            let (a, wires) = try published()
+            let b = try NodeDatabase()
+            try b.ingest(wires, from: "test", nowMilliseconds: Self.now)
+            let hijack = Self.envelope(by: mallory, sequence: 1, deps: [], clock: HybridClock.pack(milliseconds: Self.now, counter: 0))
+            let report = try b.ingest([hijack.encoded()], from: "mallory", nowMilliseconds: Self.now)
+            #expect(report.rejected.map(\.reason) == [.notOwner])
+            #expect(try b.allRecords() == a.allRecords())
+            #expect(try b.recentRejections().first?.reason == "not-owner")
+            // The owner's own later edit still applies.
+            try a.publish(Self.rows(name: "Homework club (Tuesdays)"), identity: alice, nowMilliseconds: Self.now)
+            _ = try b.ingest(Self.wires(a), from: "test", nowMilliseconds: Self.now)
+            #expect(try b.record(table: "service", id: "svc-1")?.string("name") == "Homework club (Tuesdays)")
+        }
+    }
+
+    @Test func forksAreKeptAndTheAuthorIsFlagged() throws {
+        try withLargeStack {
+            let (_, wires) = try published()
+            let b = try NodeDatabase()
+            try b.ingest(wires, from: "test", nowMilliseconds: Self.now)
+            let last = try Envelope.decode(Self.wires(b).last!)
+            let dep = [EnvelopeCrypto.id(of: last)]
+            let one = Self.envelope(by: alice, sequence: 3, deps: dep, clock: last.header.clock + 1, name: "Branch one")
+            let two = Self.envelope(by: alice, sequence: 3, deps: dep, clock: last.header.clock + 2, name: "Branch two")
+            let report = try b.ingest([one.encoded(), two.encoded()], from: "test", nowMilliseconds: Self.now)
+            #expect(report.accepted == 2 && report.forks == 1)
+            #expect(try b.forkedAuthors().map(\.fingerprint) == [alice.fingerprint])
+            // The merge still decides alike everywhere: the later of the two wins on every node.
+            #expect(try b.record(table: "service", id: "svc-1")?.string("name") == "Branch two")
+        }
+    }
+
+    @Test func farFutureClocksAndBrokenChainsAreRefused() throws {
+        try withLargeStack {
+            let b = try NodeDatabase()
+            let future = Self.envelope(by: mallory, sequence: 1, deps: [], clock: HybridClock.pack(milliseconds: Self.now + 3_600_000, counter: 0))
+            let first = Self.envelope(by: mallory, sequence: 1, deps: [], clock: HybridClock.pack(milliseconds: Self.now, counter: 0), id: "a")
+            let skipped = Self.envelope(by: mallory, sequence: 2, deps: [], clock: HybridClock.pack(milliseconds: Self.now, counter: 5), id: "b")
+            let backwards = Self.envelope(
+                by: mallory, sequence: 2, deps: [EnvelopeCrypto.id(of: first)], clock: HybridClock.pack(milliseconds: Self.now - 1, counter: 0), id: "c")
+            let report = try b.ingest([future.encoded(), first.encoded(), skipped.encoded(), backwards.encoded()], from: "m", nowMilliseconds: Self.now)
+            #expect(report.accepted == 1)
+            #expect(Set(report.rejected.map(\.reason)) == [.farFuture, .brokenChain, .clockNotAfterDependencies])
+        }
+    }
+
+    @Test func envelopesWaitForTheirDependenciesThenApply() throws {
+        try withLargeStack {
+            let (a, wires) = try published()
+            let b = try NodeDatabase()
+            let late = try b.ingest([wires[1]], from: "test", nowMilliseconds: Self.now)
+            #expect(late.pending == 1 && late.accepted == 0)
+            #expect(try b.ledgerCounts().pending == 1)
+            let rest = try b.ingest([wires[0]], from: "test", nowMilliseconds: Self.now)
+            #expect(rest.accepted == 2)
+            #expect(try b.ledgerCounts().pending == 0)
+            #expect(try b.allRecords() == a.allRecords())
+        }
+    }
+
+    @Test func aFloodOfEnvelopesWithMissingDependenciesIsBounded() throws {
+        try withLargeStack {
+            let b = try NodeDatabase()
+            let limit = NodeDatabase.pendingLimitPerPeer
+            let flood = (0...limit).map { i in
+                Self.envelope(
+                    by: mallory, sequence: 1, deps: [Blake2b.hash(Array("missing \(i)".utf8))],
+                    clock: HybridClock.pack(milliseconds: Self.now, counter: UInt16(i % 60_000)), id: "flood-\(i)"
+                ).encoded()
+            }
+            let report = try b.ingest(flood, from: "mallory", nowMilliseconds: Self.now)
+            #expect(report.pending == limit)
+            #expect(report.rejected.map(\.reason) == [.missingDependenciesOverflow])
+            #expect(try b.allRecords().isEmpty)
+        }
+    }
+
+    @Test func deletionsSpread() throws {
+        try withLargeStack {
+            let (a, _) = try published()
+            try a.publish([], deleting: [("service", "svc-1")], identity: alice, nowMilliseconds: Self.now)
+            let b = try NodeDatabase()
+            try b.ingest(Self.wires(a), from: "test", nowMilliseconds: Self.now)
+            #expect(try b.record(table: "service", id: "svc-1") == nil)
+            #expect(try b.record(table: "organization", id: "org-1") != nil)
+        }
+    }
+
+    @Test func aFullDiskDuringIngestLosesNothing() throws {
+        try withLargeStack {
+            let a = try NodeDatabase()
+            try a.publish(Array(SampleDirectory.ballymun().prefix(400)), identity: alice, nowMilliseconds: Fixtures.publishedAt)
+            let queue = try DatabaseQueue()
+            let b = try NodeDatabase(writer: queue)
+            let pages = try queue.read { try Int.fetchOne($0, sql: "PRAGMA page_count") } ?? 0
+            try queue.write { try $0.execute(sql: "PRAGMA max_page_count = \(pages + 4)") }
+            #expect(throws: DatabaseError.self) { try b.ingest(Self.wires(a), from: "test", nowMilliseconds: Self.now) }
+            #expect(try b.ledgerCounts().envelopes == 0)
+            #expect(try b.allRecords().isEmpty)
+        }
+    }
+}
