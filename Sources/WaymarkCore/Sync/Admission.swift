@@ -61,20 +61,25 @@ public enum AdmissionRules {
     ///   - id: its envelope id.
     ///   - lookup: what this node holds.
     ///   - nowMilliseconds: the receiver's wall clock.
-    public static func judge(_ envelope: Envelope, id: [UInt8], lookup: some EnvelopeLookup, nowMilliseconds: UInt64) -> Admission {
+    ///   - knownPayloadProblem: the result of `payloadProblem(_:)` when the caller already has it
+    ///     (it depends on the envelope alone); `nil` to work it out here.
+    public static func judge(
+        _ envelope: Envelope, id: [UInt8], lookup: some EnvelopeLookup, nowMilliseconds: UInt64,
+        knownPayloadProblem: Result<Void, PayloadProblem>? = nil
+    ) -> Admission {
         let h = envelope.header
         if lookup.stored(id) != nil { return .duplicate }
         let ms = HybridClock.milliseconds(h.clock)
         if ms > nowMilliseconds && ms - nowMilliseconds > maximumDriftMilliseconds {
             return .reject(.farFuture, "clock \(ms) ms is more than 5 minutes ahead of \(nowMilliseconds) ms")
         }
-        if let problem = kindProblem(envelope) { return .reject(problem.0, problem.1) }
         var missing: [[UInt8]] = []
         var depHeaders: [StoredEnvelope] = []
         for d in h.dependencies {
             if let dh = lookup.stored(d) { depHeaders.append(dh) } else { missing.append(d) }
         }
         if !missing.isEmpty { return .missingDependencies(missing) }
+        if case .failure(let problem) = knownPayloadProblem ?? payloadProblem(envelope) { return .reject(problem.reason, problem.detail) }
         if let latest = depHeaders.map(\.clock).max(), h.clock <= latest {
             return .reject(.clockNotAfterDependencies, "clock \(h.clock) is not after its dependencies' \(latest)")
         }
@@ -88,7 +93,18 @@ public enum AdmissionRules {
         return others.isEmpty ? .accept : .acceptFork(existing: others)
     }
 
+    /// What is wrong with an envelope's scope or payload for its kind.
+    public struct PayloadProblem: Error, Sendable, Equatable {
+        public let reason: RejectionReason
+        public let detail: String
+    }
+
     /// Checks a known kind's scope and payload; unknown kinds are carried unread.
+    public static func payloadProblem(_ e: Envelope) -> Result<Void, PayloadProblem> {
+        if let (reason, detail) = kindProblem(e) { return .failure(PayloadProblem(reason: reason, detail: detail)) }
+        return .success(())
+    }
+
     static func kindProblem(_ e: Envelope) -> (RejectionReason, String)? {
         switch e.header.kind {
         case .nodeRecord, .directoryRecord, .directoryTombstone:

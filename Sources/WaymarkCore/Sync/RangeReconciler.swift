@@ -23,7 +23,9 @@ public struct RangeReconciler: Sendable {
     public struct Item: Sendable, Hashable, Comparable {
         public let timestamp: UInt64
         public let id: [UInt8]
+        /// - Precondition: `id` is 32 bytes and `timestamp` is below `UInt64.max` (which stands for infinity).
         public init(timestamp: UInt64, id: [UInt8]) {
+            precondition(id.count == RangeReconciler.idSize && timestamp < .max, "a reconciliation item is a 32-byte id and a finite timestamp")
             self.timestamp = timestamp
             self.id = id
         }
@@ -69,7 +71,13 @@ public struct RangeReconciler: Sendable {
     ///   - role: who starts.
     ///   - hash: a cryptographic hash (BLAKE2b-256 in a node); fingerprints are its first 16 bytes.
     public init(items: [Item], role: Role, hash: @escaping @Sendable ([UInt8]) -> [UInt8]) {
-        self.items = Array(Set(items)).sorted()
+        // Stores hand items over already sorted; sort (and drop duplicates) only when they are not.
+        var ascending = true
+        for i in items.indices.dropFirst() where !(items[i - 1] < items[i]) {
+            ascending = false
+            break
+        }
+        self.items = ascending ? items : Array(Set(items)).sorted()
         self.role = role
         self.hash = hash
     }
@@ -172,9 +180,16 @@ public struct RangeReconciler: Sendable {
         var sum: [UInt64] = [0, 0, 0, 0]
         for item in items[range] {
             var carry: UInt64 = 0
+            let limbs: (UInt64, UInt64, UInt64, UInt64) = item.id.withUnsafeBytes { raw in
+                (
+                    UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
+                    UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
+                    UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)),
+                    UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+                )
+            }
             for limb in 0..<4 {
-                var v: UInt64 = 0
-                for b in 0..<8 { v |= UInt64(item.id[limb * 8 + b]) << UInt64(8 * b) }
+                let v = limb == 0 ? limbs.0 : limb == 1 ? limbs.1 : limb == 2 ? limbs.2 : limbs.3
                 let (s1, o1) = sum[limb].addingReportingOverflow(v)
                 let (s2, o2) = s1.addingReportingOverflow(carry)
                 sum[limb] = s2

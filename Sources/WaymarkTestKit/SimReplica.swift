@@ -1,0 +1,191 @@
+import WaymarkCore
+import WaymarkCrypto
+
+/// Each distinct envelope of a simulation run is verified once, for real, and the verdict shared by
+/// every simulated node (they would all reach the same verdict).
+final class VerifyCache {
+    struct Checked {
+        let envelope: Envelope
+        let wire: [UInt8]
+        let verdict: EnvelopeCrypto.Verdict
+        let id: [UInt8]
+        let payloadProblem: Result<Void, AdmissionRules.PayloadProblem>
+        let directory: DirectoryPayload?
+    }
+    private var checked: [[UInt8]: Checked?] = [:]
+
+    /// Decoding, signature, id and payload checks depend on the bytes alone.
+    func check(wire: [UInt8]) -> Checked? {
+        if let c = checked[wire] { return c }
+        var c: Checked?
+        if let e = try? Envelope.decode(wire) {
+            let directory = e.payload.flatMap { try? DirectoryPayload.decode($0) }
+            c = Checked(
+                envelope: e, wire: wire, verdict: EnvelopeCrypto.verify(e), id: EnvelopeCrypto.id(of: e), payloadProblem: AdmissionRules.payloadProblem(e),
+                directory: directory)
+        }
+        checked[wire] = c
+        return c
+    }
+}
+
+/// One simulated node: the pure core's admission rules, directory fold and reconciler over
+/// envelopes held in memory, as the store holds them in SQLite.
+public final class SimReplica: EnvelopeLookup {
+    public let identity: NodeIdentity
+    let cache: VerifyCache
+    private(set) var envelopes: [[UInt8]: [UInt8]] = [:]
+    private var summaries: [[UInt8]: StoredEnvelope] = [:]
+    private var bySequence: [SequenceKey: [[UInt8]]] = [:]
+    private var pending: [[UInt8]: VerifyCache.Checked] = [:]
+    private(set) var items: [RangeReconciler.Item] = []
+    private(set) var fold = DirectoryFold()
+    private var heads = Set<[UInt8]>()
+    private var ownSequence: UInt64 = 0
+    private var ownLast: [UInt8]?
+    private var clock = HybridClock()
+    public private(set) var rejections: [RejectionReason: Int] = [:]
+    public private(set) var forkedAuthors = Set<[UInt8]>()
+    /// Envelopes held back for missing dependencies, at most.
+    public static let pendingLimit = 500
+
+    struct SequenceKey: Hashable {
+        let author: [UInt8]
+        let sequence: UInt64
+    }
+
+    init(identity: NodeIdentity, cache: VerifyCache) {
+        self.identity = identity
+        self.cache = cache
+    }
+
+    public func stored(_ id: [UInt8]) -> StoredEnvelope? { summaries[id] }
+    public func storedIDs(author: [UInt8], sequence: UInt64) -> [[UInt8]] { bySequence[SequenceKey(author: author, sequence: sequence)] ?? [] }
+
+    public var envelopeCount: Int { envelopes.count }
+    public var pendingCount: Int { pending.count }
+
+    /// The visible directory's digest: equal digests mean equal directories.
+    public var digest: [UInt8] {
+        if let d = cachedDigest { return d }
+        let d = Blake2b.hash(fold.digestInput)
+        cachedDigest = d
+        return d
+    }
+    private var cachedDigest: [UInt8]?
+
+
+    func wires(_ ids: [[UInt8]]) -> [[UInt8]] { ids.compactMap { envelopes[$0] } }
+
+    /// Takes in envelopes as a node does: decode, verify, judge, hold back or store and fold.
+    @discardableResult
+    func ingest(_ wires: [[UInt8]], nowMilliseconds: UInt64) -> Int {
+        var accepted = 0
+        var batch: [VerifyCache.Checked] = []
+        for w in wires {
+            guard let c = cache.check(wire: w) else {
+                rejections[.malformed, default: 0] += 1
+                continue
+            }
+            guard c.verdict == .valid else {
+                rejections[c.verdict == .badSignature ? .badSignature : .payloadMismatch, default: 0] += 1
+                continue
+            }
+            batch.append(c)
+        }
+        batch.sort { $0.envelope.header.clock < $1.envelope.header.clock }
+        var progress = true
+        var first = true
+        while progress {
+            progress = false
+            let round = first ? batch : pending.values.sorted { $0.envelope.header.clock < $1.envelope.header.clock }
+            for c in round {
+                let fromPending = !first
+                switch AdmissionRules.judge(c.envelope, id: c.id, lookup: self, nowMilliseconds: nowMilliseconds, knownPayloadProblem: c.payloadProblem) {
+                case .duplicate:
+                    if fromPending { pending[c.id] = nil }
+                case .accept:
+                    store(c)
+                    if fromPending { pending[c.id] = nil }
+                    accepted += 1
+                    progress = true
+                case .acceptFork:
+                    store(c)
+                    forkedAuthors.insert(c.envelope.header.author)
+                    if fromPending { pending[c.id] = nil }
+                    accepted += 1
+                    progress = true
+                case .missingDependencies:
+                    if !fromPending {
+                        if pending.count < Self.pendingLimit { pending[c.id] = c } else { rejections[.missingDependenciesOverflow, default: 0] += 1 }
+                    }
+                case .reject(let reason, _):
+                    if fromPending { pending[c.id] = nil }
+                    rejections[reason, default: 0] += 1
+                }
+            }
+            if first {
+                first = false
+                progress = accepted > 0 && !pending.isEmpty
+            }
+        }
+        return accepted
+    }
+
+    private func store(_ c: VerifyCache.Checked) {
+        let e = c.envelope
+        let id = c.id
+        envelopes[id] = c.wire
+        summaries[id] = StoredEnvelope(e.header)
+        bySequence[SequenceKey(author: e.header.author, sequence: e.header.sequence), default: []].append(id)
+        let item = RangeReconciler.Item(timestamp: e.header.clock, id: id)
+        var lo = 0
+        var hi = items.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if items[mid] < item { lo = mid + 1 } else { hi = mid }
+        }
+        items.insert(item, at: lo)
+        cachedDigest = nil
+        for d in e.header.dependencies { heads.remove(d) }
+        heads.insert(id)
+        if e.header.clock > clock.last { try? clock.observe(e.header.clock, nowMilliseconds: HybridClock.milliseconds(e.header.clock)) }
+        if e.header.kind == .directoryRecord || e.header.kind == .directoryTombstone, let d = c.directory {
+            if !fold.apply(.init(envelopeID: id, author: e.header.author, clock: e.header.clock, payload: d)) {
+                rejections[.notOwner, default: 0] += 1
+            }
+        }
+    }
+
+    /// Publishes directory payloads as this node, as a signed chain.
+    @discardableResult
+    func publish(_ payloads: [DirectoryPayload], nowMilliseconds: UInt64) -> [[UInt8]] {
+        var out: [[UInt8]] = []
+        for p in payloads {
+            let e = sign(kind: p.fields == nil ? .directoryTombstone : .directoryRecord, payload: p.encoded(), nowMilliseconds: nowMilliseconds)
+            out.append(e.encoded())
+            ingest([e.encoded()], nowMilliseconds: nowMilliseconds)
+        }
+        return out
+    }
+
+    /// The next envelope of this node's chain (not yet stored).
+    func sign(kind: Envelope.Kind, payload: [UInt8], nowMilliseconds: UInt64, sequence: UInt64? = nil, clockValue: UInt64? = nil) -> Envelope {
+        var deps = ownLast.map { [$0] } ?? []
+        if ownLast == nil || ownSequence % 4 == 0 {
+            let me = identity.signingPublicKey
+            deps += heads.filter { summaries[$0]?.author != me }.sorted { $0.lexicographicallyPrecedes($1) }.prefix(8)
+        }
+        let seq = sequence ?? (ownSequence + 1)
+        let c = clockValue ?? clock.tick(nowMilliseconds: nowMilliseconds)
+        let e = EnvelopeCrypto.sign(kind: kind, scope: "public", payload: payload, by: identity, sequence: seq, dependencies: deps, clock: c)
+        if sequence == nil {
+            ownSequence = seq
+            ownLast = EnvelopeCrypto.id(of: e)
+        }
+        return e
+    }
+
+    /// A crash: what was held back in memory is lost; committed envelopes stay.
+    func crash() { pending.removeAll() }
+}
