@@ -186,9 +186,8 @@ extension NodeDatabase {
         }
         if !touched.isEmpty {
             let changed = try foldRows(db, touched, arrived: arrivedByRow, peer: peer, now: nowMilliseconds, report: &report)
-            report.rowsChanged = changed
-            if changed > 0 {
-                _ = try rebuildDerived(db)
+            if !changed.isEmpty {
+                try refreshDerived(db, changed: changed)
                 try setSetting(db, "directory_version", String(try directoryVersion(db) + 1))
             }
         }
@@ -251,11 +250,12 @@ extension NodeDatabase {
     }
 
     /// Re-folds each touched row from all of its envelopes and writes the visible result.
-    /// - Returns: how many rows changed.
+    /// - Returns: the rows that changed, as they were before and as they are now.
     static func foldRows(
         _ db: Database, _ rows: Set<RowKey>, arrived: [RowKey: [VerifiedEnvelope]], peer: String, now: UInt64, report: inout IngestReport
-    ) throws -> Int {
-        var changed = 0
+    ) throws -> [HSDSRecord] {
+        var changed: [HSDSRecord] = []
+        let source = DatabaseRowSource(db)
         for key in rows.sorted(by: { ($0.table, $0.id) < ($1.table, $1.id) }) {
             var fold = DirectoryFold()
             for row in try Row.fetchAll(
@@ -277,16 +277,19 @@ extension NodeDatabase {
                 try logRejection(db, peer: peer, id: v.id, author: v.envelope.header.author, rej, now: now)
             }
             let visible = fold.records.first
+            let before = source.record(table: key.table, id: key.id)
             let current = try Row.fetchOne(db, sql: "SELECT body, publisher FROM record WHERE tbl = ? AND id = ?", arguments: [key.table, key.id])
             if let visible {
                 let body = String(decoding: visible.canonicalBytes, as: UTF8.self)
                 let ownerHex = hexString(owner)
                 if current?["body"] as String? == body && current?["publisher"] as String? == ownerHex { continue }
                 try writeRow(db, visible, publisher: ownerHex, storedAt: LocalClock().isoNow())
-                changed += 1
+                changed += [visible] + (before.map { [$0] } ?? [])
+                report.rowsChanged += 1
             } else if current != nil {
                 try deleteRow(db, table: key.table, id: key.id)
-                changed += 1
+                changed += before.map { [$0] } ?? []
+                report.rowsChanged += 1
             }
         }
         return changed

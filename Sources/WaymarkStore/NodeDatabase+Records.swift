@@ -85,24 +85,99 @@ extension NodeDatabase {
             uniquingKeysWith: { a, _ in a })
         let assembler = HSDSAssembler(source: rows)
         try db.execute(sql: "DELETE FROM service_doc; DELETE FROM service_full; DELETE FROM service_fts;")
-        let writer = JSONWriter()
         let services = rows.all("service")
         for (i, service) in services.enumerated() {
-            let full = assembler.assemble(service, depth: .full)
-            let list = assembler.assemble(service, depth: .list)
-            let rowid = i + 1
-            let lastModified = service.string("last_modified") ?? storedAt[service.id] ?? ""
-            // The list form sits in a narrow table of its own so that a page of results never reads the large full form.
-            try db.execute(
-                sql: "INSERT INTO service_doc (rowid, service_id, last_modified, list_json) VALUES (?, ?, ?, ?)",
-                arguments: [rowid, service.id, lastModified, writer.string(.object(list))])
-            try db.execute(sql: "INSERT INTO service_full (rowid, full_json) VALUES (?, ?)", arguments: [rowid, writer.string(.object(full))])
-            let text = SearchText(service: full, rows: rows)
-            try db.execute(
-                sql: "INSERT INTO service_fts (rowid, name, alternate_name, description, categories, organization, extra) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [rowid, text.name, text.alternateName, text.description, text.categories, text.organization, text.extra])
+            try writeServiceDocuments(db, service, rowid: i + 1, assembler: assembler, storedAt: storedAt[service.id])
         }
         return services.count
+    }
+
+    /// Writes one service's list and full documents and its full-text row.
+    static func writeServiceDocuments<Source: HSDSRowSource>(
+        _ db: Database, _ service: HSDSRecord, rowid: Int, assembler: HSDSAssembler<Source>, storedAt: String?
+    ) throws {
+        let writer = JSONWriter()
+        let full = assembler.assemble(service, depth: .full)
+        let list = assembler.assemble(service, depth: .list)
+        let lastModified = service.string("last_modified") ?? storedAt ?? ""
+        // The list form sits in a narrow table of its own so that a page of results never reads the large full form.
+        try db.execute(
+            sql: "INSERT INTO service_doc (rowid, service_id, last_modified, list_json) VALUES (?, ?, ?, ?)",
+            arguments: [rowid, service.id, lastModified, writer.string(.object(list))])
+        try db.execute(sql: "INSERT INTO service_full (rowid, full_json) VALUES (?, ?)", arguments: [rowid, writer.string(.object(full))])
+        let text = SearchText(service: full, rows: assembler.source)
+        try db.execute(
+            sql: "INSERT INTO service_fts (rowid, name, alternate_name, description, categories, organization, extra) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            arguments: [rowid, text.name, text.alternateName, text.description, text.categories, text.organization, text.extra])
+    }
+
+    /// Brings the documents of the services that include any of `changed` (rows as they were before
+    /// and after a change) up to date; rebuilds everything when that is simpler (the taxonomy
+    /// changed, or the change is large).
+    static func refreshDerived(_ db: Database, changed: [HSDSRecord]) throws {
+        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM service_doc") ?? 0
+        guard changed.count < 2_000, let ids = try affectedServices(db, changed), ids.count <= max(50, total / 3) else {
+            _ = try rebuildDerived(db)
+            return
+        }
+        let source = DatabaseRowSource(db)
+        let assembler = HSDSAssembler(source: source)
+        var next = (try Int.fetchOne(db, sql: "SELECT max(rowid) FROM service_doc") ?? 0) + 1
+        for id in ids.sorted() {
+            let old = try Int.fetchOne(db, sql: "SELECT rowid FROM service_doc WHERE service_id = ?", arguments: [id])
+            if let old {
+                try db.execute(sql: "DELETE FROM service_doc WHERE rowid = ?", arguments: [old])
+                try db.execute(sql: "DELETE FROM service_full WHERE rowid = ?", arguments: [old])
+                try db.execute(sql: "DELETE FROM service_fts WHERE rowid = ?", arguments: [old])
+            }
+            guard let service = source.record(table: "service", id: id) else { continue }
+            let storedAt = try String.fetchOne(db, sql: "SELECT stored_at FROM record WHERE tbl = 'service' AND id = ?", arguments: [id])
+            let rowid = old ?? next
+            if old == nil { next += 1 }
+            try writeServiceDocuments(db, service, rowid: rowid, assembler: assembler, storedAt: storedAt)
+        }
+    }
+
+    /// The services whose nested documents contain any of these rows, following foreign keys up to
+    /// a service, an organisation (all its services) or a location (the services offered there).
+    /// `nil` when every document may be affected (the taxonomy changed).
+    static func affectedServices(_ db: Database, _ rows: [HSDSRecord]) throws -> Set<String>? {
+        let source = DatabaseRowSource(db)
+        var services = Set<String>()
+        var seen = Set<String>()
+        var queue = rows
+        while let r = queue.popLast() {
+            guard seen.insert("\(r.table)/\(r.id)").inserted else { continue }
+            if seen.count > 20_000 { return nil }
+            switch r.table {
+            case "taxonomy", "taxonomy_term": return nil
+            case "service": services.insert(r.id)
+            case "organization":
+                services.formUnion(
+                    try String.fetchAll(
+                        db, sql: "SELECT id FROM record_link WHERE tbl = 'service' AND field = 'organization_id' AND value = ?", arguments: [r.id]))
+            case "location":
+                queue += source.records(table: "service_at_location", foreignKey: "location_id", value: r.id)
+            default: break
+            }
+            for field in HSDSSchema.foreignKeyFields(of: r.table) {
+                guard let value = r.string(field), !value.isEmpty else { continue }
+                let parent: String? =
+                    switch field {
+                    case "link_id": r.string("link_entity")
+                    case "resource_id": r.string("resource_type")
+                    case "taxonomy_term_id", "taxonomy_id", "parent_id": nil
+                    default: String(field.dropLast(3))
+                    }
+                guard let parent, HSDSSchema.tables[parent] != nil else { continue }
+                if parent == "service" {
+                    services.insert(value)
+                } else if let p = source.record(table: parent, id: value) {
+                    queue.append(p)
+                }
+            }
+        }
+        return services
     }
 }
 
@@ -115,7 +190,7 @@ struct SearchText {
     var organization: String
     var extra: String
 
-    init(service: JSONObject, rows: InMemoryRows) {
+    init(service: JSONObject, rows: some HSDSRowSource) {
         func s(_ o: JSONObject?, _ k: String) -> String { o?[k]?.stringValue ?? "" }
         name = s(service, "name")
         alternateName = s(service, "alternate_name")

@@ -3,7 +3,7 @@ import GRDB
 import Testing
 import WaymarkCore
 import WaymarkCrypto
-import WaymarkStore
+@testable import WaymarkStore
 import WaymarkTestKit
 
 /// Taking in envelopes from other nodes: good ones are stored and folded; bad ones are rejected with
@@ -180,6 +180,54 @@ struct LedgerTests {
             #expect(throws: DatabaseError.self) { try b.ingest(Self.wires(a), from: "test", nowMilliseconds: Self.now) }
             #expect(try b.ledgerCounts().envelopes == 0)
             #expect(try b.allRecords().isEmpty)
+        }
+    }
+}
+
+/// After small changes, only the affected service documents are rebuilt; they must equal a full rebuild.
+struct IncrementalDocumentTests {
+    static func documents(_ db: NodeDatabase) throws -> [String: String] {
+        try db.writer.read { db in
+            Dictionary(
+                uniqueKeysWithValues: try Row.fetchAll(
+                    db, sql: "SELECT d.service_id, d.list_json || '|' || f.full_json || '|' || d.last_modified AS doc FROM service_doc d JOIN service_full f ON f.rowid = d.rowid"
+                ).map { ($0["service_id"] as String, $0["doc"] as String) })
+        }
+    }
+
+    @Test func smallChangesRebuildOnlyWhatTheyTouchAndMatchAFullRebuild() throws {
+        try withLargeStack {
+            let me = Fixtures.publisher
+            let db = try NodeDatabase()
+            let sample = SampleDirectory.ballymun()
+            try db.publish(sample, identity: me, nowMilliseconds: Fixtures.publishedAt)
+            func changed(_ table: String, _ field: String, _ value: String, nth: Int = 3) -> HSDSRecord {
+                var r = sample.filter { $0.table == table }[nth]
+                r.fields[field] = .string(value)
+                return r
+            }
+            let location = sample.first { $0.table == "location" }!
+            let service = sample.first { $0.table == "service" }!
+            try db.publish(
+                [
+                    changed("organization", "name", "Renamed organisation"), changed("address", "address_1", "1 New Street"),
+                    changed("schedule", "description", "Mondays only"), changed("phone", "number", "01 555 0000"),
+                    changed("location", "name", "New hall"),
+                ], deleting: [("service_at_location", sample.first { $0.table == "service_at_location" }!.id)], identity: me,
+                nowMilliseconds: Fixtures.publishedAt + 1000)
+            try db.publish(
+                [HSDSRecord(table: "service", id: "new-service", fields: JSONObject([("id", .string("new-service")), ("name", .string("Brand new club")), ("status", .string("active")), ("organization_id", service.fields["organization_id"]!)]))],
+                deleting: [("accessibility", sample.first { $0.table == "accessibility" && $0.string("location_id") == location.id }?.id ?? "none")],
+                identity: me, nowMilliseconds: Fixtures.publishedAt + 2000)
+            let incremental = try Self.documents(db)
+            try db.writer.write { db in _ = try NodeDatabase.rebuildDerived(db) }
+            let full = try Self.documents(db)
+            #expect(incremental.count == full.count)
+            #expect(incremental == full)
+            let directory = Directory(database: db)
+            var q = SearchQuery()
+            q.text = "brand new club"
+            #expect(try directory.search(q, now: Fixtures.mondayMorning).total >= 1)
         }
     }
 }
