@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "waymark", targets: ["waymark"]),
+        .executable(name: "waymark-bench", targets: ["WaymarkBench"]),
         .library(name: "WaymarkCore", targets: ["WaymarkCore"]),
     ],
     dependencies: [
@@ -54,6 +55,9 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "WaymarkBench", dependencies: ["WaymarkCore", "WaymarkCrypto", "WaymarkStore", "WaymarkTestKit"], swiftSettings: swiftSettings
         ),
         .target(name: "WaymarkTestKit", dependencies: ["WaymarkCore", "WaymarkCrypto"], swiftSettings: swiftSettings),
         .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore", "WaymarkTestKit"], swiftSettings: swiftSettings),

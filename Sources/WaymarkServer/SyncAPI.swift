@@ -25,7 +25,7 @@ struct SyncAPI: Sendable {
             try await handle(request) { body, sender in try node.answerFetch(body, from: sender) }
         }
         router.post("/sync/v1/push") { request, _ in
-            try await handle(request) { body, sender in
+            try await handle(request, contentType: "application/json") { body, sender in
                 let report = try node.acceptPush(body, from: sender)
                 return JSONWriter().bytes(.object(Self.json(report)))
             }
@@ -38,7 +38,9 @@ struct SyncAPI: Sendable {
     }
 
     /// Reads a size-limited body, checks the request signature, and answers or explains the refusal.
-    func handle(_ request: Request, _ answer: @Sendable ([UInt8], [UInt8]) throws -> [UInt8]) async throws -> Response {
+    func handle(_ request: Request, contentType: String = "application/octet-stream", _ answer: @Sendable ([UInt8], [UInt8]) throws -> [UInt8])
+        async throws -> Response
+    {
         var request = request
         let buffer: ByteBuffer
         do { buffer = try await request.collectBody(upTo: SyncNode.maximumRequest) } catch {
@@ -56,7 +58,7 @@ struct SyncAPI: Sendable {
         }
         do {
             try node.admit(sender: sender, bytes: body.count)
-            return Self.binary(try answer(body, sender))
+            return Self.binary(try answer(body, sender), contentType: contentType)
         } catch let refusal as SyncRefusal {
             switch refusal {
             case .malformed: return Problem(status: .badRequest, title: "Malformed sync message", detail: refusal.description).response
@@ -67,8 +69,8 @@ struct SyncAPI: Sendable {
         }
     }
 
-    static func binary(_ bytes: [UInt8]) -> Response {
-        Response(status: .ok, headers: [.contentType: "application/octet-stream"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    static func binary(_ bytes: [UInt8], contentType: String = "application/octet-stream") -> Response {
+        Response(status: .ok, headers: [.contentType: contentType], body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     static func json(_ r: IngestReport) -> JSONObject {

@@ -28,11 +28,25 @@ public struct PublishError: Error, CustomStringConvertible, Sendable {
     public let description: String
 }
 
-/// An envelope that decoded and whose signature and payload hash verified.
+/// An envelope that decoded and whose signature and payload hash verified, with its payload read
+/// (work that depends on the envelope alone, so it is done on every core before the write transaction).
 struct VerifiedEnvelope: Sendable {
     let envelope: Envelope
     let id: [UInt8]
     let wire: [UInt8]
+    let payloadProblem: Result<Void, AdmissionRules.PayloadProblem>
+    let directory: DirectoryPayload?
+    let nodeRecord: NodeRecord?
+
+    init(envelope: Envelope, id: [UInt8], wire: [UInt8]) {
+        self.envelope = envelope
+        self.id = id
+        self.wire = wire
+        let read = AdmissionRules.read(envelope)
+        payloadProblem = read.problem
+        directory = read.directory
+        nodeRecord = read.nodeRecord
+    }
 }
 
 extension NodeDatabase {
@@ -51,7 +65,9 @@ extension NodeDatabase {
     ///   - wires: envelopes in wire form.
     ///   - peer: who sent them (a URL or a key fingerprint), for the log.
     ///   - nowMilliseconds: the wall clock, for the far-future rule.
-    public func ingest(_ wires: [[UInt8]], from peer: String, nowMilliseconds: UInt64) throws -> IngestReport {
+    ///   - refreshingDocuments: bring the service documents and search index up to date in the same
+    ///     transaction; a sync session passes `false` for each batch and calls `refreshDocuments()` once at the end.
+    public func ingest(_ wires: [[UInt8]], from peer: String, nowMilliseconds: UInt64, refreshingDocuments: Bool = true) throws -> IngestReport {
         var report = IngestReport()
         var good: [VerifiedEnvelope] = []
         for result in Self.verifyAll(wires) {
@@ -65,8 +81,16 @@ extension NodeDatabase {
             var r = report
             for rej in preRejected { try Self.logRejection(db, peer: peer, id: bytesFromHex(rej.envelopeID), author: nil, rej, now: nowMilliseconds) }
             try Self.admit(db, good, peer: peer, nowMilliseconds: nowMilliseconds, report: &r)
+            if refreshingDocuments { try Self.refreshDerived(db) }
             return r
         }
+    }
+
+    /// Rebuilds the service documents and search index the rows changed since the last refresh
+    /// belong to. Returns whether anything was out of date.
+    @discardableResult
+    public func refreshDocuments() throws -> Bool {
+        try writer.write { db in try Self.refreshDerived(db) }
     }
 
     struct RejectedBox: Error { let rejected: IngestReport.Rejected }
@@ -111,7 +135,7 @@ extension NodeDatabase {
         var acceptedAny = false
 
         func handle(_ v: VerifiedEnvelope, fromPending: Bool) throws -> Bool {
-            switch AdmissionRules.judge(v.envelope, id: v.id, lookup: lookup, nowMilliseconds: nowMilliseconds) {
+            switch AdmissionRules.judge(v.envelope, id: v.id, lookup: lookup, nowMilliseconds: nowMilliseconds, knownPayloadProblem: v.payloadProblem) {
             case .duplicate:
                 if !fromPending { report.duplicates += 1 }
                 if fromPending { try db.execute(sql: "DELETE FROM pending_envelope WHERE id = ?", arguments: [Data(v.id)]) }
@@ -185,11 +209,7 @@ extension NodeDatabase {
             }
         }
         if !touched.isEmpty {
-            let changed = try foldRows(db, touched, arrived: arrivedByRow, peer: peer, now: nowMilliseconds, report: &report)
-            if !changed.isEmpty {
-                try refreshDerived(db, changed: changed)
-                try setSetting(db, "directory_version", String(try directoryVersion(db) + 1))
-            }
+            try foldRows(db, touched, arrived: arrivedByRow, peer: peer, now: nowMilliseconds, report: &report)
         }
         if acceptedAny { try bumpLedgerVersion(db) }
     }
@@ -208,23 +228,24 @@ extension NodeDatabase {
         if let payload = v.envelope.payload {
             switch h.kind {
             case .directoryRecord, .directoryTombstone:
-                if let p = try? DirectoryPayload.decode(payload) { row = RowKey(table: p.table, id: p.id) }
+                if let p = v.directory { row = RowKey(table: p.table, id: p.id) }
             case .nodeRecord:
-                nodeRecord = try? NodeRecord.decode(payload)
+                nodeRecord = v.nodeRecord
             default: break
             }
         }
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO envelope (id, clock, author, sequence, kind, scope, row_table, row_id, wire, received_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 Data(v.id), Int64(bitPattern: h.clock), Data(h.author), Int64(h.sequence), Int(h.kind.rawValue), h.scope, row?.table, row?.id,
                 Data(v.wire), Int64(now),
             ])
-        for d in h.dependencies { try db.execute(sql: "DELETE FROM envelope_head WHERE id = ?", arguments: [Data(d)]) }
-        try db.execute(sql: "INSERT OR IGNORE INTO envelope_head (id) VALUES (?)", arguments: [Data(v.id)])
+        for d in h.dependencies { try db.cachedStatement(sql: "DELETE FROM envelope_head WHERE id = ?").execute(arguments: [Data(d)]) }
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO envelope_head (id) VALUES (?)").execute(arguments: [Data(v.id)])
         if let n = nodeRecord {
             try db.execute(
                 sql: """
@@ -249,24 +270,33 @@ extension NodeDatabase {
         return row
     }
 
-    /// Re-folds each touched row from all of its envelopes and writes the visible result.
-    /// - Returns: the rows that changed, as they were before and as they are now.
+    /// Re-folds each touched row from all of its envelopes, writes the visible result, and marks the
+    /// rows that changed (with their previous body) for the next documents refresh.
     static func foldRows(
         _ db: Database, _ rows: Set<RowKey>, arrived: [RowKey: [VerifiedEnvelope]], peer: String, now: UInt64, report: inout IngestReport
-    ) throws -> [HSDSRecord] {
-        var changed: [HSDSRecord] = []
-        let source = DatabaseRowSource(db)
+    ) throws {
+        let storedAt = LocalClock().isoNow()
+        func markDirty(_ key: RowKey, old: String?) throws {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO dirty_row (tbl, id, old_body) VALUES (?, ?, ?)").execute(arguments: [key.table, key.id, old])
+        }
         for key in rows.sorted(by: { ($0.table, $0.id) < ($1.table, $1.id) }) {
             var fold = DirectoryFold()
+            let fresh = Dictionary((arrived[key] ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             for row in try Row.fetchAll(
-                db, sql: "SELECT id, author, clock, wire FROM envelope WHERE row_table = ? AND row_id = ?", arguments: [key.table, key.id])
+                db.cachedStatement(sql: "SELECT id, author, clock FROM envelope WHERE row_table = ? AND row_id = ?"), arguments: [key.table, key.id])
             {
-                let wire = [UInt8](row["wire"] as Data)
-                guard let e = try? Envelope.decode(wire), let payload = e.payload, let p = try? DirectoryPayload.decode(payload) else { continue }
+                let id = [UInt8](row["id"] as Data)
+                // Envelopes of this batch are already read; older ones are read back from the store.
+                var payload = fresh[id]?.directory
+                if fresh[id] == nil,
+                    let wire = try Data.fetchOne(db.cachedStatement(sql: "SELECT wire FROM envelope WHERE id = ?"), arguments: [Data(id)]),
+                    let e = try? Envelope.decode([UInt8](wire)), let p = e.payload
+                {
+                    payload = try? DirectoryPayload.decode(p)
+                }
+                guard let payload else { continue }
                 fold.apply(
-                    .init(
-                        envelopeID: [UInt8](row["id"] as Data), author: [UInt8](row["author"] as Data),
-                        clock: UInt64(bitPattern: row["clock"] as Int64), payload: p))
+                    .init(envelopeID: id, author: [UInt8](row["author"] as Data), clock: UInt64(bitPattern: row["clock"] as Int64), payload: payload))
             }
             guard let owner = fold.owner(table: key.table, id: key.id) else { continue }
             for v in arrived[key] ?? [] where v.envelope.header.author != owner {
@@ -277,22 +307,21 @@ extension NodeDatabase {
                 try logRejection(db, peer: peer, id: v.id, author: v.envelope.header.author, rej, now: now)
             }
             let visible = fold.records.first
-            let before = source.record(table: key.table, id: key.id)
-            let current = try Row.fetchOne(db, sql: "SELECT body, publisher FROM record WHERE tbl = ? AND id = ?", arguments: [key.table, key.id])
+            let current = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT body, publisher FROM record WHERE tbl = ? AND id = ?"), arguments: [key.table, key.id])
             if let visible {
                 let body = String(decoding: visible.canonicalBytes, as: UTF8.self)
                 let ownerHex = hexString(owner)
                 if current?["body"] as String? == body && current?["publisher"] as String? == ownerHex { continue }
-                try writeRow(db, visible, publisher: ownerHex, storedAt: LocalClock().isoNow())
-                changed += [visible] + (before.map { [$0] } ?? [])
+                try markDirty(key, old: current?["body"])
+                try writeRow(db, visible, publisher: ownerHex, storedAt: storedAt)
                 report.rowsChanged += 1
-            } else if current != nil {
+            } else if let current {
+                try markDirty(key, old: current["body"])
                 try deleteRow(db, table: key.table, id: key.id)
-                changed += before.map { [$0] } ?? []
                 report.rowsChanged += 1
             }
         }
-        return changed
     }
 
     static func logRejection(
@@ -360,6 +389,7 @@ extension NodeDatabase {
             if let problem = report.rejected.first {
                 throw PublishError(description: "could not publish: \(problem.reason.rawValue): \(problem.detail)")
             }
+            try Self.refreshDerived(db)
             summary.services = try Int.fetchOne(db, sql: "SELECT count(*) FROM service_doc") ?? 0
             return summary
         }
@@ -446,12 +476,25 @@ extension NodeDatabase {
         }
     }
 
-    /// Held envelopes in wire form, for the ids asked for that this node holds.
+    /// Held envelopes in wire form, for the ids asked for that this node holds. An id may be given
+    /// whole (32 bytes) or as a prefix (as reconciliation reports what a node needs).
     public func envelopes(_ ids: [[UInt8]]) throws -> [[UInt8]] {
         try writer.read { db in
             var out: [[UInt8]] = []
-            for id in ids {
-                if let wire = try Data.fetchOne(db, sql: "SELECT wire FROM envelope WHERE id = ?", arguments: [Data(id)]) { out.append([UInt8](wire)) }
+            for id in ids where !id.isEmpty && id.count <= 32 {
+                if id.count == 32 {
+                    if let wire = try Data.fetchOne(db.cachedStatement(sql: "SELECT wire FROM envelope WHERE id = ?"), arguments: [Data(id)]) {
+                        out.append([UInt8](wire))
+                    }
+                } else {
+                    let low = Data(id + [UInt8](repeating: 0, count: 32 - id.count))
+                    let high = Data(id + [UInt8](repeating: 0xFF, count: 32 - id.count))
+                    for wire in try Data.fetchAll(
+                        db.cachedStatement(sql: "SELECT wire FROM envelope WHERE id BETWEEN ? AND ? LIMIT 4"), arguments: [low, high])
+                    {
+                        out.append([UInt8](wire))
+                    }
+                }
             }
             return out
         }
@@ -551,7 +594,9 @@ final class SQLLookup: EnvelopeLookup {
 
     func stored(_ id: [UInt8]) -> StoredEnvelope? {
         if let s = accepted[id] { return s }
-        guard let row = try? Row.fetchOne(db, sql: "SELECT author, sequence, clock FROM envelope WHERE id = ?", arguments: [Data(id)]) else {
+        guard let statement = try? db.cachedStatement(sql: "SELECT author, sequence, clock FROM envelope WHERE id = ?"),
+            let row = try? Row.fetchOne(statement, arguments: [Data(id)])
+        else {
             return nil
         }
         return StoredEnvelope(
@@ -560,8 +605,9 @@ final class SQLLookup: EnvelopeLookup {
 
     func storedIDs(author: [UInt8], sequence: UInt64) -> [[UInt8]] {
         let fromDB =
-            (try? Data.fetchAll(db, sql: "SELECT id FROM envelope WHERE author = ? AND sequence = ?", arguments: [Data(author), Int64(sequence)]))?
-            .map { [UInt8]($0) } ?? []
+            (try? db.cachedStatement(sql: "SELECT id FROM envelope WHERE author = ? AND sequence = ?")).flatMap {
+                try? Data.fetchAll($0, arguments: [Data(author), Int64(sequence)])
+            }?.map { [UInt8]($0) } ?? []
         return Array(Set(fromDB + (acceptedBySequence[SequenceKey(author: author, sequence: sequence)] ?? [])))
     }
 }

@@ -15,16 +15,16 @@ public struct ImportSummary: Sendable, Equatable {
 extension NodeDatabase {
     /// Writes one visible row and its links.
     static func writeRow(_ db: Database, _ r: HSDSRecord, publisher: String, storedAt: String) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO record (tbl, id, publisher, body, stored_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(tbl, id) DO UPDATE SET publisher = excluded.publisher, body = excluded.body, stored_at = excluded.stored_at
-                """,
-            arguments: [r.table, r.id, publisher, String(decoding: r.canonicalBytes, as: UTF8.self), storedAt])
-        try db.execute(sql: "DELETE FROM record_link WHERE tbl = ? AND id = ?", arguments: [r.table, r.id])
+                """
+        ).execute(arguments: [r.table, r.id, publisher, String(decoding: r.canonicalBytes, as: UTF8.self), storedAt])
+        try db.cachedStatement(sql: "DELETE FROM record_link WHERE tbl = ? AND id = ?").execute(arguments: [r.table, r.id])
         for field in HSDSSchema.foreignKeyFields(of: r.table) {
             guard let value = r.string(field), !value.isEmpty else { continue }
-            try db.execute(sql: "INSERT INTO record_link (tbl, id, field, value) VALUES (?, ?, ?, ?)", arguments: [r.table, r.id, field, value])
+            try db.cachedStatement(sql: "INSERT INTO record_link (tbl, id, field, value) VALUES (?, ?, ?, ?)").execute(arguments: [r.table, r.id, field, value])
         }
     }
 
@@ -37,6 +37,39 @@ extension NodeDatabase {
     /// One visible row, if there is one.
     public func record(table: String, id: String) throws -> HSDSRecord? {
         try writer.read { db in DatabaseRowSource(db).record(table: table, id: id) }
+    }
+
+    /// The rows that belong under a row through their foreign keys (a service's schedules, locations
+    /// and attributes; an organisation's services and everything under them), recursively, that the
+    /// same publisher owns. Deleting a row deletes these with it.
+    public func dependents(table: String, id: String) throws -> [(table: String, id: String)] {
+        try writer.read { db in
+            let source = DatabaseRowSource(db)
+            let publisher = try String.fetchOne(db, sql: "SELECT publisher FROM record WHERE tbl = ? AND id = ?", arguments: [table, id])
+            var out: [(table: String, id: String)] = []
+            var seen: Set<String> = ["\(table)/\(id)"]
+            var queue = [(table, id)]
+            while let (t, i) = queue.popLast() {
+                for link in try Row.fetchAll(db, sql: "SELECT tbl, id, field FROM record_link WHERE value = ?", arguments: [i]) {
+                    let childTable: String = link["tbl"]
+                    let childID: String = link["id"]
+                    let field: String = link["field"]
+                    guard let child = source.record(table: childTable, id: childID) else { continue }
+                    let parent: String? =
+                        switch field {
+                        case "link_id": child.string("link_entity")
+                        case "resource_id": child.string("resource_type")
+                        default: field.hasSuffix("_id") ? String(field.dropLast(3)) : nil
+                        }
+                    guard parent == t, seen.insert("\(childTable)/\(childID)").inserted else { continue }
+                    let owner = try String.fetchOne(db, sql: "SELECT publisher FROM record WHERE tbl = ? AND id = ?", arguments: [childTable, childID])
+                    guard owner == publisher else { continue }
+                    out.append((childTable, childID))
+                    queue.append((childTable, childID))
+                }
+            }
+            return out
+        }
     }
 
     /// Every stored row, ordered by table and id.
@@ -111,16 +144,31 @@ extension NodeDatabase {
             arguments: [rowid, text.name, text.alternateName, text.description, text.categories, text.organization, text.extra])
     }
 
-    /// Brings the documents of the services that include any of `changed` (rows as they were before
-    /// and after a change) up to date; rebuilds everything when that is simpler (the taxonomy
-    /// changed, or the change is large).
-    static func refreshDerived(_ db: Database, changed: [HSDSRecord]) throws {
-        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM service_doc") ?? 0
-        guard changed.count < 2_000, let ids = try affectedServices(db, changed), ids.count <= max(50, total / 3) else {
-            _ = try rebuildDerived(db)
-            return
-        }
+    /// Brings the documents of the services that include rows changed since the last refresh (as they
+    /// were before and as they are now) up to date, and tells readers the directory changed. Rebuilds
+    /// everything when that is simpler (the taxonomy changed, or the change is large).
+    /// - Returns: whether anything was out of date.
+    @discardableResult
+    static func refreshDerived(_ db: Database) throws -> Bool {
+        let dirty = try Row.fetchAll(db, sql: "SELECT tbl, id, old_body FROM dirty_row")
+        guard !dirty.isEmpty else { return false }
         let source = DatabaseRowSource(db)
+        var changed: [HSDSRecord] = []
+        for row in dirty {
+            let table: String = row["tbl"]
+            let id: String = row["id"]
+            if let now = source.record(table: table, id: id) { changed.append(now) }
+            if let old: String = row["old_body"], case .object(let fields)? = try? JSONParser.parse(old) {
+                changed.append(HSDSRecord(table: table, id: id, fields: fields))
+            }
+        }
+        try db.execute(sql: "DELETE FROM dirty_row")
+        try setSetting(db, "directory_version", String(try directoryVersion(db) + 1))
+        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM service_doc") ?? 0
+        guard changed.count < 4_000, let ids = try affectedServices(db, changed), ids.count <= max(50, total / 3) else {
+            _ = try rebuildDerived(db)
+            return true
+        }
         let assembler = HSDSAssembler(source: source)
         var next = (try Int.fetchOne(db, sql: "SELECT max(rowid) FROM service_doc") ?? 0) + 1
         for id in ids.sorted() {
@@ -136,6 +184,7 @@ extension NodeDatabase {
             if old == nil { next += 1 }
             try writeServiceDocuments(db, service, rowid: rowid, assembler: assembler, storedAt: storedAt)
         }
+        return true
     }
 
     /// The services whose nested documents contain any of these rows, following foreign keys up to
@@ -228,21 +277,19 @@ public struct DatabaseRowSource: HSDSRowSource {
     public init(_ db: Database) { self.db = db }
 
     public func record(table: String, id: String) -> HSDSRecord? {
-        guard let body = try? String.fetchOne(db, sql: "SELECT body FROM record WHERE tbl = ? AND id = ?", arguments: [table, id]),
+        guard let statement = try? db.cachedStatement(sql: "SELECT body FROM record WHERE tbl = ? AND id = ?"),
+            let body = try? String.fetchOne(statement, arguments: [table, id]),
             case .object(let fields)? = try? JSONParser.parse(body)
         else { return nil }
         return HSDSRecord(table: table, id: id, fields: fields)
     }
 
     public func records(table: String, foreignKey: String, value: String) -> [HSDSRecord] {
-        let rows =
-            (try? Row.fetchAll(
-                db,
-                sql: """
-                    SELECT r.id, r.body FROM record_link l JOIN record r ON r.tbl = l.tbl AND r.id = l.id
-                    WHERE l.value = ? AND l.tbl = ? AND l.field = ? ORDER BY r.id
-                    """,
-                arguments: [value, table, foreignKey])) ?? []
+        let sql = """
+            SELECT r.id, r.body FROM record_link l JOIN record r ON r.tbl = l.tbl AND r.id = l.id
+            WHERE l.value = ? AND l.tbl = ? AND l.field = ? ORDER BY r.id
+            """
+        let rows = (try? db.cachedStatement(sql: sql)).flatMap { try? Row.fetchAll($0, arguments: [value, table, foreignKey]) } ?? []
         return rows.compactMap { row in
             guard case .object(let fields)? = try? JSONParser.parse(row["body"] as String) else { return nil }
             return HSDSRecord(table: table, id: row["id"], fields: fields)

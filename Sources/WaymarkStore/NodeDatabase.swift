@@ -148,6 +148,9 @@ public final class NodeDatabase: Sendable {
                     );
                     """)
         }
+        m.registerMigration("v4: rows whose service documents are out of date") { db in
+            try db.execute(sql: "CREATE TABLE dirty_row (tbl TEXT NOT NULL, id TEXT NOT NULL, old_body TEXT, PRIMARY KEY (tbl, id)) WITHOUT ROWID")
+        }
         return m
     }
 

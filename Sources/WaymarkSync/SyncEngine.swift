@@ -106,6 +106,8 @@ public actor SyncEngine {
             outcome.nextAttempt = node.nowMilliseconds() + UInt64(wait * 1000)
             logger.notice("sync with \(peer.url) failed (\(failures) in a row); next try in \(Int(wait)) s: \(error)")
         }
+        // The search views are rebuilt once per session, for whatever its batches changed (even if it failed part-way).
+        do { try node.database.refreshDocuments() } catch { logger.error("could not refresh the directory's documents: \(error)") }
         try? node.database.recordSession(url: peer.url, outcome, nowMilliseconds: node.nowMilliseconds())
         return outcome
     }
@@ -143,7 +145,7 @@ public actor SyncEngine {
             let answer = try await transport.post(base, path: "/sync/v1/fetch", body: body)
             outcome.bytesIn += answer.count
             let frames = try EnvelopeFrames.decode(answer)
-            let report = try node.database.ingest(frames, from: base, nowMilliseconds: node.nowMilliseconds())
+            let report = try node.database.ingest(frames, from: base, nowMilliseconds: node.nowMilliseconds(), refreshingDocuments: false)
             outcome.envelopesIn += report.accepted
             if report.rejected.count > SyncNode.abuseThreshold {
                 outcome.nextAttempt = node.nowMilliseconds() + SyncNode.abuseBackoffMilliseconds

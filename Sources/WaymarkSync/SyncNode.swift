@@ -96,11 +96,13 @@ public final class SyncNode: Sendable {
         return reply
     }
 
-    /// Answers a fetch: the body is a list of 32-byte ids; the answer is those this node holds, framed.
+    /// Answers a fetch: the body is a list of 16-byte id prefixes (as reconciliation reports them);
+    /// the answer is the envelopes this node holds with those prefixes, framed.
     public func answerFetch(_ body: [UInt8], from sender: [UInt8]) throws -> [UInt8] {
-        guard body.count % 32 == 0 else { throw SyncRefusal.malformed("a fetch is a whole number of 32-byte ids") }
-        guard body.count / 32 <= Self.maximumFetch else { throw SyncRefusal.tooLarge(body.count) }
-        let ids = stride(from: 0, to: body.count, by: 32).map { Array(body[$0..<($0 + 32)]) }
+        let size = RangeReconciler.prefixSize
+        guard body.count % size == 0 else { throw SyncRefusal.malformed("a fetch is a whole number of \(size)-byte id prefixes") }
+        guard body.count / size <= Self.maximumFetch else { throw SyncRefusal.tooLarge(body.count) }
+        let ids = stride(from: 0, to: body.count, by: size).map { Array(body[$0..<($0 + size)]) }
         let wires = try database.envelopes(ids)
         let out = EnvelopeFrames.encode(wires)
         count(sender) {

@@ -19,10 +19,10 @@ final class VerifyCache {
         if let c = checked[wire] { return c }
         var c: Checked?
         if let e = try? Envelope.decode(wire) {
-            let directory = e.payload.flatMap { try? DirectoryPayload.decode($0) }
+            let read = AdmissionRules.read(e)
             c = Checked(
-                envelope: e, wire: wire, verdict: EnvelopeCrypto.verify(e), id: EnvelopeCrypto.id(of: e), payloadProblem: AdmissionRules.payloadProblem(e),
-                directory: directory)
+                envelope: e, wire: wire, verdict: EnvelopeCrypto.verify(e), id: EnvelopeCrypto.id(of: e), payloadProblem: read.problem,
+                directory: read.directory)
         }
         checked[wire] = c
         return c
@@ -75,7 +75,9 @@ public final class SimReplica: EnvelopeLookup {
     private var cachedDigest: [UInt8]?
 
 
-    func wires(_ ids: [[UInt8]]) -> [[UInt8]] { ids.compactMap { envelopes[$0] } }
+    /// Envelopes by whole id or by the 16-byte prefix reconciliation reports.
+    func wires(_ ids: [[UInt8]]) -> [[UInt8]] { ids.compactMap { envelopes[$0] ?? byPrefix[$0].flatMap { envelopes[$0] } } }
+    private var byPrefix: [[UInt8]: [UInt8]] = [:]
 
     /// Takes in envelopes as a node does: decode, verify, judge, hold back or store and fold.
     @discardableResult
@@ -136,6 +138,7 @@ public final class SimReplica: EnvelopeLookup {
         let e = c.envelope
         let id = c.id
         envelopes[id] = c.wire
+        byPrefix[Array(id.prefix(RangeReconciler.prefixSize))] = id
         summaries[id] = StoredEnvelope(e.header)
         bySequence[SequenceKey(author: e.header.author, sequence: e.header.sequence), default: []].append(id)
         let item = RangeReconciler.Item(timestamp: e.header.clock, id: id)

@@ -167,7 +167,9 @@ struct Update: ParsableCommand {
 }
 
 struct Delete: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Delete one of this organisation's records everywhere (a signed tombstone).")
+    static let configuration = CommandConfiguration(
+        abstract: "Delete one of this organisation's records everywhere (signed tombstones), with the records under it.",
+        discussion: "Deleting a service also deletes its schedules, service-at-locations, languages, costs and attributes; deleting an organisation deletes its services and locations too.")
     @OptionGroup var data: DataOption
     @Option(help: "The HSDS table.") var table: String
     @Option(help: "The record id.") var id: String
@@ -179,8 +181,9 @@ struct Delete: ParsableCommand {
         do { identity = try data.home.loadIdentity() } catch { throw fail("\(error)") }
         guard try db.record(table: table, id: id) != nil else { throw fail("no \(table) record with id \(id)") }
         do {
-            try db.publish([], deleting: [(table, id)], identity: identity, nowMilliseconds: LocalClock.nowMilliseconds())
-            print("Deleted \(table) \(id); the deletion is signed and spreads to every node.")
+            let under = try db.dependents(table: table, id: id)
+            try db.publish([], deleting: [(table, id)] + under, identity: identity, nowMilliseconds: LocalClock.nowMilliseconds())
+            print("Deleted \(table) \(id)" + (under.isEmpty ? "" : " and \(under.count) records under it") + "; the deletion is signed and spreads to every node.")
         } catch let e as PublishError {
             throw fail(e.description)
         }

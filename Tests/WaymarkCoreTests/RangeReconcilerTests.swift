@@ -62,7 +62,7 @@ struct RangeReconcilerTests {
         let b = common + items(onlyB, seed: 4, from: 9000)
         let run = try reconcile(a, b)
         #expect(run.have == Set(a.map(\.id)).subtracting(b.map(\.id)))
-        #expect(run.need == Set(b.map(\.id)).subtracting(a.map(\.id)))
+        #expect(run.need == Set(Set(b.map(\.id)).subtracting(a.map(\.id)).map { Array($0.prefix(16)) }))
     }
 
     @Test func scatteredDifferencesAndEmptySides() throws {
@@ -72,7 +72,7 @@ struct RangeReconcilerTests {
         let b = all.filter { _ in Double.random(in: 0..<1, using: &rng) > 0.05 }
         let run = try reconcile(a, b)
         #expect(run.have == Set(a.map(\.id)).subtracting(b.map(\.id)))
-        #expect(run.need == Set(b.map(\.id)).subtracting(a.map(\.id)))
+        #expect(run.need == Set(Set(b.map(\.id)).subtracting(a.map(\.id)).map { Array($0.prefix(16)) }))
         #expect(try reconcile([], all).need.count == all.count)
         #expect(try reconcile(all, []).have.count == all.count)
         #expect(try reconcile([], []).roundTrips == 1)

@@ -231,3 +231,22 @@ struct IncrementalDocumentTests {
         }
     }
 }
+
+struct DependentRowsTests {
+    @Test func deletingAServiceTakesTheRowsUnderItWithIt() throws {
+        try withLargeStack {
+            let db = try NodeDatabase()
+            let sample = SampleDirectory.ballymun()
+            try db.publish(sample, identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
+            let service = sample.first { $0.table == "service" }!
+            let under = try db.dependents(table: "service", id: service.id)
+            let tables = Set(under.map(\.table))
+            #expect(tables.isSuperset(of: ["service_at_location", "schedule", "cost_option", "attribute"]))
+            #expect(!tables.contains("organization") && !tables.contains("location"))
+            try db.publish([], deleting: [("service", service.id)] + under, identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt + 1)
+            let left = try db.allRecords().filter { $0.string("service_id") == service.id || $0.string("link_id") == service.id }
+            #expect(left.isEmpty)
+            #expect(try db.record(table: "organization", id: service.string("organization_id")!) != nil)
+        }
+    }
+}

@@ -12,14 +12,15 @@ public enum SampleDirectory {
 
     /// The Ballymun sample: about 130 organisations and their services.
     public static func ballymun(seed: UInt64 = 2026) -> [HSDSRecord] {
-        generate(copies: 1, seed: seed)
+        generate(copies: 1, seed: seed, namespace: "")
     }
 
     /// A synthetic directory of at least `services` services, built by repeating the catalogue
     /// with new identities and positions spread over north Dublin.
     public static func synthetic(services: Int, seed: UInt64 = 7) -> [HSDSRecord] {
         let perCopy = SampleCatalogue.organizations.reduce(0) { $0 + $1.services.count }
-        return generate(copies: max(1, (services + perCopy - 1) / perCopy), seed: seed, limit: services)
+        // Ids of their own, so that a generated directory never claims the sample's rows.
+        return generate(copies: max(1, (services + perCopy - 1) / perCopy), seed: seed, limit: services, namespace: "synthetic-\(seed)/")
     }
 
     static let accessibilityFeatures = [
@@ -35,7 +36,7 @@ public enum SampleDirectory {
     /// The English name of a language code used in the sample, or the code itself.
     public static func languageName(_ code: String) -> String { languageNames[code] ?? code }
 
-    private static func generate(copies: Int, seed: UInt64, limit: Int? = nil) -> [HSDSRecord] {
+    private static func generate(copies: Int, seed: UInt64, limit: Int? = nil, namespace: String) -> [HSDSRecord] {
         var rng = SeededRandom(seed: seed)
         var out: [HSDSRecord] = []
         func add(_ table: String, _ pairs: [(String, JSONValue?)]) {
@@ -67,7 +68,7 @@ public enum SampleDirectory {
             for (orgIndex, org) in SampleCatalogue.organizations.enumerated() {
                 if let limit, serviceCount >= limit { return out }
                 let suffix = copy == 0 ? "" : " \(copy + 1)"
-                let key = "\(copy)/\(orgIndex)"
+                let key = "\(namespace)\(copy)/\(orgIndex)"
                 let orgID = StableID.uuid("org:\(key)")
                 let slug = String(org.name.lowercased().filter { $0.isLetter || $0.isNumber }.prefix(24))
                 add(

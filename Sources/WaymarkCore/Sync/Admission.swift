@@ -99,33 +99,42 @@ public enum AdmissionRules {
         public let detail: String
     }
 
-    /// Checks a known kind's scope and payload; unknown kinds are carried unread.
-    public static func payloadProblem(_ e: Envelope) -> Result<Void, PayloadProblem> {
-        if let (reason, detail) = kindProblem(e) { return .failure(PayloadProblem(reason: reason, detail: detail)) }
-        return .success(())
+    /// An envelope's payload, read once: whether it is valid for its kind, and what it says.
+    public struct ReadPayload: Sendable {
+        public var problem: Result<Void, PayloadProblem> = .success(())
+        /// For directory records and tombstones.
+        public var directory: DirectoryPayload?
+        /// For node records.
+        public var nodeRecord: NodeRecord?
     }
 
-    static func kindProblem(_ e: Envelope) -> (RejectionReason, String)? {
-        switch e.header.kind {
-        case .nodeRecord, .directoryRecord, .directoryTombstone:
-            guard e.header.scope == "public" else { return (.wrongScope, "\(e.header.kind) envelopes are public") }
-            guard e.header.recipients.isEmpty else { return (.wrongScope, "public envelopes have no recipients") }
-            guard let payload = e.payload else { return nil }
-            do {
-                switch e.header.kind {
-                case .nodeRecord:
-                    _ = try NodeRecord.decode(payload)
-                case .directoryRecord:
-                    guard try DirectoryPayload.decode(payload).fields != nil else { return (.badPayload, "a directory record needs fields") }
-                default:
-                    guard try DirectoryPayload.decode(payload).fields == nil else { return (.badPayload, "a tombstone carries no fields") }
-                }
-            } catch {
-                return (.badPayload, "\(error)")
-            }
-            return nil
-        default:
-            return nil
+    /// Reads a known kind's payload and checks its scope; unknown kinds are carried unread.
+    public static func read(_ e: Envelope) -> ReadPayload {
+        var out = ReadPayload()
+        func fail(_ reason: RejectionReason, _ detail: String) -> ReadPayload {
+            out.problem = .failure(PayloadProblem(reason: reason, detail: detail))
+            return out
         }
+        let kind = e.header.kind
+        guard kind == .nodeRecord || kind == .directoryRecord || kind == .directoryTombstone else { return out }
+        guard e.header.scope == "public" else { return fail(.wrongScope, "\(kind) envelopes are public") }
+        guard e.header.recipients.isEmpty else { return fail(.wrongScope, "public envelopes have no recipients") }
+        guard let payload = e.payload else { return out }
+        do {
+            if kind == .nodeRecord {
+                out.nodeRecord = try NodeRecord.decode(payload)
+            } else {
+                let d = try DirectoryPayload.decode(payload)
+                if kind == .directoryRecord && d.fields == nil { return fail(.badPayload, "a directory record needs fields") }
+                if kind == .directoryTombstone && d.fields != nil { return fail(.badPayload, "a tombstone carries no fields") }
+                out.directory = d
+            }
+        } catch {
+            return fail(.badPayload, "\(error)")
+        }
+        return out
     }
+
+    /// Checks a known kind's scope and payload; unknown kinds are carried unread.
+    public static func payloadProblem(_ e: Envelope) -> Result<Void, PayloadProblem> { read(e).problem }
 }

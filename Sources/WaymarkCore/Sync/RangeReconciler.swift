@@ -46,14 +46,24 @@ public struct RangeReconciler: Sendable {
     public struct Step: Sendable {
         /// The message to send back, or `nil` when the initiator has finished.
         public var reply: [UInt8]?
-        /// Ids this side holds and the other lacks (initiator only).
+        /// Ids (whole) this side holds and the other lacks (initiator only).
         public var have: [[UInt8]] = []
-        /// Ids the other side holds and this side lacks (initiator only).
+        /// The 16-byte prefixes of ids the other side holds and this side lacks (initiator only).
         public var need: [[UInt8]] = []
     }
 
     public static let protocolVersion: UInt8 = 0x61
     public static let idSize = 32
+    /// Id lists carry the first 16 bytes of each id: half the bytes, and still 2^128 values.
+    /// `need` holds such prefixes; a node fetches envelopes by prefix.
+    public static let prefixSize = 16
+    /// The initiator's first message fingerprints its newest items as a range of their own; a
+    /// responder that differs there answers with its id list, so that what a peer published since
+    /// the last sync is found in one round trip.
+    public static let newestListed = 16
+    /// The responder answers an id list with its own id list when it holds at most this many items
+    /// in the range, and splits the range otherwise.
+    public static let maximumListReply = 4096
     public static let fingerprintSize = 16
     /// How many parts a differing range is split into.
     public static let buckets = 16
@@ -85,7 +95,14 @@ public struct RangeReconciler: Sendable {
     /// The initiator's first message: the whole set as ranges.
     public func initiate() -> [UInt8] {
         var w = MessageWriter()
-        split(0..<items.count, upper: .infinity, into: &w)
+        let cut = items.count - Self.newestListed
+        if cut >= Self.idListThreshold {
+            let bound = Bound.between(items[cut - 1], items[cut])
+            split(0..<cut, upper: bound, into: &w)
+            w.fingerprint(fingerprint(cut..<items.count), upper: .infinity)
+        } else {
+            split(0..<items.count, upper: .infinity, into: &w)
+        }
         return w.finish()
     }
 
@@ -112,25 +129,34 @@ public struct RangeReconciler: Sendable {
                 let theirs = try r.take(Self.fingerprintSize)
                 if fingerprint(mine) == theirs {
                     w.skip(to: upper)
+                } else if role == .responder && upper == .infinity && mine.count <= Self.maximumListReply {
+                    // The newest range differs: most likely the responder published since the last
+                    // sync, so it lists the range at once rather than splitting it.
+                    sawNonSkip = true
+                    w.idList(items[mine].map(\.id), upper: upper)
                 } else {
                     sawNonSkip = true
                     split(mine, upper: upper, into: &w)
                 }
             case 2:  // id list
                 let count = try r.varint()
-                guard count <= UInt64(r.remaining / Self.idSize) else { throw ReconcileError.malformed("id list longer than the message") }
+                guard count <= UInt64(r.remaining / Self.prefixSize) else { throw ReconcileError.malformed("id list longer than the message") }
                 var theirs = Set<[UInt8]>()
-                for _ in 0..<count { theirs.insert(try r.take(Self.idSize)) }
+                for _ in 0..<count { theirs.insert(try r.take(Self.prefixSize)) }
                 switch role {
                 case .initiator:
-                    let ours = Set(items[mine].map(\.id))
-                    step.have += items[mine].map(\.id).filter { !theirs.contains($0) }
+                    let ours = Set(items[mine].map { Array($0.id.prefix(Self.prefixSize)) })
+                    step.have += items[mine].map(\.id).filter { !theirs.contains(Array($0.prefix(Self.prefixSize))) }
                     step.need += theirs.filter { !ours.contains($0) }.sorted { $0.lexicographicallyPrecedes($1) }
                     w.skip(to: upper)
                 case .responder:
                     sawNonSkip = true
-                    // A large range is split rather than listed, so no reply grows with the responder's whole set.
-                    split(mine, upper: upper, into: &w)
+                    if mine.count <= Self.maximumListReply {
+                        w.idList(items[mine].map(\.id), upper: upper)
+                    } else {
+                        // A large range is split rather than listed, so no reply grows with the responder's whole set.
+                        split(mine, upper: upper, into: &w)
+                    }
                 }
             default:
                 throw ReconcileError.malformed("unknown range mode")
@@ -281,7 +307,7 @@ struct MessageWriter {
         writeBound(upper)
         w.varint(2)
         w.varint(UInt64(ids.count))
-        for id in ids { w.bytes(id) }
+        for id in ids { w.bytes(Array(id.prefix(RangeReconciler.prefixSize))) }
     }
 
     mutating func finish() -> [UInt8] {

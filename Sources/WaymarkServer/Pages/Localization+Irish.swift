@@ -120,6 +120,7 @@ extension Localization {
         "admin.corrections.none": "Níl aon mholtaí ann fós.",
         "admin.sync": "Sioncronú le nóid eile",
         "admin.sync.this": "An nód seo",
+        "admin.sync.fingerprint": "Méarlorg na heochrach",
         "admin.sync.envelopes": "Taifid shínithe i seilbh",
         "admin.sync.pending": "Ag fanacht le taifid níos luaithe",
         "admin.sync.peers": "Piaraí",

@@ -146,6 +146,7 @@ enum Localization {
         "admin.corrections.none": "No suggestions yet.",
         "admin.sync": "Sync with other nodes",
         "admin.sync.this": "This node",
+        "admin.sync.fingerprint": "Key fingerprint",
         "admin.sync.envelopes": "Signed records held",
         "admin.sync.pending": "Waiting for earlier records",
         "admin.sync.peers": "Peers",

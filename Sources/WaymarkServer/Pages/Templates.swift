@@ -240,7 +240,7 @@ enum Templates {
         {{> header}}
         <h1>{{t.admin_sync}}</h1>
         <h2>{{t.admin_sync_this}}</h2>
-        <dl class="sync-summary"><dt>Fingerprint</dt><dd><code>{{fingerprint}}</code></dd>
+        <dl class="sync-summary"><dt>{{t.admin_sync_fingerprint}}</dt><dd><code>{{fingerprint}}</code></dd>
         <dt>{{t.admin_sync_envelopes}}</dt><dd>{{envelopes}}</dd><dt>{{t.admin_sync_pending}}</dt><dd>{{pending}}</dd></dl>
         <h2>{{t.admin_sync_peers}}</h2>
         {{^peers}}<p>{{t.admin_sync_peers_none}}</p>{{/peers}}

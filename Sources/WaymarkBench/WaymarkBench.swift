@@ -1,0 +1,203 @@
+import Dispatch
+import Foundation
+import WaymarkCore
+import WaymarkCrypto
+import WaymarkStore
+import WaymarkTestKit
+
+/// Sync benchmarks (`Tests/benchmarks/sync.sh` runs them and writes nothing but figures to stdout):
+///   ingest     signed envelopes into SQLite, against the measured Ed25519 verify rate on all cores
+///   reconcile  bytes and round trips for 10k and 100k envelope sets with 0/1/100/1000 differences
+///   updates    bytes per directory field update (and writes the updates for the pycrdt comparison)
+///   rounds     anti-entropy rounds for 130 simulated nodes to converge
+@main
+struct WaymarkBench {
+    static func main() throws {
+        let args = Array(CommandLine.arguments.dropFirst())
+        let what = args.first ?? "all"
+        let updatesOut = args.firstIndex(of: "--updates-out").map { args[$0 + 1] }
+        if what == "ingest" || what == "all" { try ingest() }
+        if what == "reconcile" || what == "all" { reconcile() }
+        if what == "updates" || what == "all" { try updates(out: updatesOut) }
+        if what == "rounds" || what == "all" { rounds() }
+    }
+
+    static func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    static func identity(_ n: Int) -> NodeIdentity {
+        try! NodeIdentity(signingSeed: [UInt8](repeating: UInt8(n), count: 32), encryptionSeed: [UInt8](repeating: UInt8(n + 100), count: 32))
+    }
+
+    // MARK: (1) ingest against the verify bound
+
+    static func ingest() throws {
+        let rows = SampleDirectory.synthetic(services: 2_000)
+        let authors = (1...10).map(identity)
+        var wires: [[UInt8]] = []
+        var chains: [(seq: UInt64, last: [UInt8]?)] = Array(repeating: (0, nil), count: authors.count)
+        var clock: UInt64 = HybridClock.pack(milliseconds: 1_795_305_600_000, counter: 0)
+        // Each organisation's rows go to one author, as publishers own their rows.
+        var orgAuthor: [String: Int] = [:]
+        for r in rows where r.table == "organization" { orgAuthor[r.id] = orgAuthor.count % authors.count }
+        for (i, r) in rows.enumerated() {
+            let a = orgAuthor[r.string("organization_id") ?? r.id] ?? (i % authors.count)
+            clock += 1
+            let e = EnvelopeCrypto.sign(
+                kind: .directoryRecord, scope: "public", payload: DirectoryPayload(table: r.table, id: r.id, fields: r.fields).encoded(),
+                by: authors[a], sequence: chains[a].seq + 1, dependencies: chains[a].last.map { [$0] } ?? [], clock: clock)
+            chains[a] = (chains[a].seq + 1, EnvelopeCrypto.id(of: e))
+            wires.append(e.encoded())
+        }
+        let envelopes = try wires.map(Envelope.decode)
+        let one = seconds { for e in envelopes { precondition(EnvelopeCrypto.verify(e) == .valid) } }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let all = seconds {
+            DispatchQueue.concurrentPerform(iterations: cores) { w in
+                var i = w
+                while i < envelopes.count {
+                    precondition(EnvelopeCrypto.verify(envelopes[i]) == .valid)
+                    i += cores
+                }
+            }
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-bench-\(getpid())")
+        try? FileManager.default.removeItem(at: dir)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = try NodeDatabase(path: dir.appendingPathComponent("waymark.sqlite").path)
+        var accepted = 0
+        let ingestTime = try seconds {
+            var start = 0
+            while start < wires.count {
+                let batch = Array(wires[start..<min(wires.count, start + 1024)])
+                start += batch.count
+                accepted += try db.ingest(batch, from: "bench", nowMilliseconds: 1_795_305_700_000, refreshingDocuments: false).accepted
+            }
+        }
+        let documents = try seconds { try db.refreshDocuments() }
+        precondition(accepted == wires.count, "every envelope should be accepted")
+        let verify1 = Double(envelopes.count) / one
+        let verifyAll = Double(envelopes.count) / all
+        let rate = Double(wires.count) / ingestTime
+        print("== ingest: \(wires.count) signed directory envelopes (\(rows.count) HSDS rows of 2,000 services, 10 publishers), batches of 1,024")
+        print(String(format: "  Ed25519 verify, 1 core:        %9.0f envelopes/s", verify1))
+        print(String(format: "  Ed25519 verify, %d cores:       %9.0f envelopes/s   (the verify bound)", cores, verifyAll))
+        print(String(format: "  ingest into SQLite (verify, judge, store, fold into rows): %9.0f envelopes/s", rate))
+        print(String(format: "  ingest / verify bound:          %9.1f %%   (goal >= 50 %%)", 100 * rate / verifyAll))
+        print(String(format: "  then the search views (service documents, full-text index) for all 2,000 services, once: %.2f s", documents))
+    }
+
+    // MARK: (2) reconciliation
+
+    static func reconcile() {
+        print("== reconciliation: bytes both ways and round trips; the side missing items starts")
+        print("  set size  differences  layout     round trips   bytes")
+        var rng = SeededRandom(seed: 11)
+        let hash: @Sendable ([UInt8]) -> [UInt8] = { Blake2b.hash($0) }
+        for n in [10_000, 100_000] {
+            var items: [RangeReconciler.Item] = []
+            items.reserveCapacity(n)
+            var t: UInt64 = HybridClock.pack(milliseconds: 1_795_305_600_000, counter: 0)
+            for _ in 0..<n {
+                t += UInt64.random(in: 1...100_000, using: &rng)
+                items.append(.init(timestamp: t, id: (0..<4).flatMap { _ in withUnsafeBytes(of: rng.next()) { Array($0) } }))
+            }
+            for diff in [0, 1, 100, 1000] {
+                for layout in diff == 0 ? ["-"] : ["clustered", "scattered"] {
+                    var missing = Set<Int>()
+                    if layout == "clustered" { missing = Set((n - diff)..<n) }
+                    if layout == "scattered" { while missing.count < diff { missing.insert(Int.random(in: 0..<n, using: &rng)) } }
+                    let full = items
+                    let partial = items.enumerated().filter { !missing.contains($0.offset) }.map(\.element)
+                    let a = RangeReconciler(items: partial, role: .initiator, hash: hash)
+                    let b = RangeReconciler(items: full, role: .responder, hash: hash)
+                    var message = a.initiate()
+                    var bytes = 0
+                    var rounds = 0
+                    var need = 0
+                    while true {
+                        rounds += 1
+                        bytes += message.count
+                        let answer = try! b.receive(message).reply!
+                        bytes += answer.count
+                        let step = try! a.receive(answer)
+                        need += step.need.count
+                        guard let next = step.reply else { break }
+                        message = next
+                    }
+                    precondition(need == diff, "reconciliation must find every difference")
+                    print(String(format: "  %8d  %11d  %-9@  %11d  %7d", n, diff, layout as NSString, rounds, bytes))
+                }
+            }
+        }
+        print("  goals: in sync <= 512 B and 1 round trip; 1000 missing of 100k clustered <= 20 KB and <= 2 round trips")
+    }
+
+    // MARK: (3) bytes per field update
+
+    static func updates(out: String?) throws {
+        let rows = SampleDirectory.ballymun()
+        let me = identity(1)
+        let services = rows.filter { $0.table == "service" }.prefix(200)
+        var envelopeBytes = 0
+        var payloadBytes = 0
+        var sessionBytes = 0
+        var list: [JSONValue] = []
+        var seq: UInt64 = 1
+        var last: [UInt8] = Blake2b.hash([1])
+        var clock = HybridClock.pack(milliseconds: 1_795_305_600_000, counter: 0)
+        let base = rows.map { RangeReconciler.Item(timestamp: UInt64($0.id.utf8.count), id: Blake2b.hash(Array($0.id.utf8))) }
+        for (i, s) in services.enumerated() {
+            var fields = s.fields
+            let value = "Open to everyone. Updated \(i)."
+            fields["description"] = .string(value)
+            let payload = DirectoryPayload(table: "service", id: s.id, fields: fields).encoded()
+            clock += 1
+            seq += 1
+            let e = EnvelopeCrypto.sign(kind: .directoryRecord, scope: "public", payload: payload, by: me, sequence: seq, dependencies: [last], clock: clock)
+            last = EnvelopeCrypto.id(of: e)
+            let wire = e.encoded()
+            envelopeBytes += wire.count
+            payloadBytes += payload.count
+            // One session between two nodes that differ by this one envelope: reconcile, fetch it.
+            let theirs = base + [RangeReconciler.Item(timestamp: clock, id: last)]
+            let a = RangeReconciler(items: base, role: .initiator, hash: { Blake2b.hash($0) })
+            let b = RangeReconciler(items: theirs, role: .responder, hash: { Blake2b.hash($0) })
+            var message = a.initiate()
+            while true {
+                sessionBytes += message.count
+                let answer = try b.receive(message).reply!
+                sessionBytes += answer.count
+                guard let next = try a.receive(answer).reply else { break }
+                message = next
+            }
+            sessionBytes += 32 + EnvelopeFrames.encode([wire]).count
+            list.append(.object(JSONObject([("table", .string("service")), ("id", .string(s.id)), ("field", .string("description")), ("value", .string(value))])))
+        }
+        let n = Double(services.count)
+        print("== bytes per directory field update (\(services.count) updates of one service's description, sample directory)")
+        print(String(format: "  Waymark signed envelope (whole row + header + signature): %7.0f B/update  (payload %0.0f B)", Double(envelopeBytes) / n, Double(payloadBytes) / n))
+        print(String(format: "  Waymark sync session carrying it (reconcile + fetch):    %7.0f B/update", Double(sessionBytes) / n))
+        if let out {
+            let doc = JSONObject([
+                ("rows", .array(rows.map { .object(JSONObject([("table", .string($0.table)), ("id", .string($0.id)), ("fields", .object($0.fields))])) })),
+                ("updates", .array(list)), ("waymark_envelope_bytes_per_update", JSONValue(Double(envelopeBytes) / n)),
+                ("waymark_session_bytes_per_update", JSONValue(Double(sessionBytes) / n)),
+            ])
+            try Data(JSONWriter().bytes(.object(doc))).write(to: URL(fileURLWithPath: out))
+        }
+    }
+
+    // MARK: (4) rounds to converge
+
+    static func rounds() {
+        let seeds: [UInt64] = Array(1...10)
+        let r = seeds.map { Simulation.roundsToConverge(nodes: 130, seed: $0) }.sorted()
+        print("== anti-entropy rounds for 130 simulated nodes to converge (each round every node syncs with one random peer; 10 seeds)")
+        print("  rounds: \(r.map(String.init).joined(separator: " "))   median \(r[r.count / 2]), max \(r.last!)   (goal <= 8)")
+    }
+}

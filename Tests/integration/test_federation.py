@@ -1,0 +1,791 @@
+"""Federation with real processes: several `waymark serve` nodes on this machine peer with each
+other and sync the directory over HTTP. What an admin would see: every node ends up listing the
+same services and exports the same bytes; an edit or a deletion on the publishing node shows up
+everywhere within seconds; a node killed half-way through a sync loses nothing it had committed and
+finishes the sync after a restart; peering with the wrong node is refused; a peer that goes away is
+counted as failing and picked up again when it comes back; and hostile sync requests are refused
+with a clear problem and change nothing.
+
+Every wait polls with a deadline; a timeout fails with each node's counts, `peer list` and log tail.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import pathlib
+import re
+import sqlite3
+import subprocess
+import time
+import uuid
+from typing import Any, Callable
+
+import nacl.signing as nacl_signing  # PyNaCl (requirements.txt): signs the hand-made sync requests
+import pytest
+import requests
+
+from conftest import BIN, SAMPLE_ORGANIZATIONS, SAMPLE_SERVICES, SERVER_START_TIMEOUT, Node, describe, run_waymark
+from waymark_processes import LIVE, free_port, stop
+
+
+SYNC_INTERVAL = "1"  # seconds between anti-entropy rounds in every node started here
+HTTP = 10  # seconds for one HTTP request to a local node
+CONVERGE = 120  # seconds for a small federation to converge (debug build, 2 cores, busy machine)
+BIG_SERVICES = 1500  # services in the generated directory of the kill -9 test
+BIG_TIMEOUT = 400  # seconds for the generated directory to import / to sync
+
+
+# --------------------------------------------------------------------------------------------
+# Nodes that serve and sync
+# --------------------------------------------------------------------------------------------
+
+METRIC_LINE = re.compile(r"^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})?\s+(\S+)$")
+
+
+class FedNode:
+    """A node's data folder plus, while it runs, its `waymark serve --sync-interval 1` process."""
+
+    def __init__(self, node: Node, label: str, org: str):
+        self.node = node
+        self.path = node.path
+        self.label = label
+        self.org = org
+        info = run_waymark("info", "--data", self.path)
+        assert info.returncode == 0, describe(info)
+        m = re.search(r"fingerprint:\s+([0-9a-f-]+)", info.stdout)
+        assert m, "`waymark info` shows no fingerprint: " + describe(info)
+        self.fingerprint = m.group(1)
+        self.port: int | None = None
+        self.proc: subprocess.Popen | None = None
+        self.flags: tuple[str, ...] = ()
+        self.log = node.work / f"{label}-serve.log"
+        self.http = requests.Session()
+
+    # -- process ------------------------------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        assert self.port, f"node {self.label} was never started"
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def running(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def start(self, *flags: str) -> "FedNode":
+        """Starts `waymark serve` (on the node's old port when restarting) and waits for /health."""
+        self.flags = flags or self.flags
+        last_error = ""
+        for attempt in range(4):
+            port = self.port or free_port()
+            with open(self.log, "ab") as log_file:
+                log_file.write(f"\n--- start {attempt + 1} on port {port} ---\n".encode())
+                log_file.flush()
+                proc = subprocess.Popen(
+                    [str(BIN), "serve", "--data", str(self.path), "--host", "127.0.0.1", "--port", str(port),
+                     "--sync-interval", SYNC_INTERVAL, *self.flags],
+                    stdout=log_file, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                )
+            LIVE.add(proc)
+            deadline = time.monotonic() + SERVER_START_TIMEOUT
+            while time.monotonic() < deadline and proc.poll() is None:
+                try:
+                    r = requests.get(f"http://127.0.0.1:{port}/health", timeout=2)
+                    if r.status_code == 200 and r.text.strip() == "ok":
+                        self.port, self.proc = port, proc
+                        return self
+                except requests.RequestException as e:
+                    last_error = str(e)
+                time.sleep(0.05)
+            exited = proc.poll() is not None
+            stop(proc)
+            if not exited:
+                break  # it ran but never answered: no point trying again
+            time.sleep(0.5)  # port taken (or still held after a restart): try again
+        pytest.fail(f"waymark serve for {self.label} did not become healthy ({last_error})\n{self.log_tail(40)}")
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            stop(self.proc)
+
+    def kill9(self) -> None:
+        assert self.proc is not None and self.proc.poll() is None, f"{self.label} is not running"
+        self.proc.kill()  # SIGKILL: no chance to finish a transaction or close the database
+        self.proc.wait(timeout=10)
+        LIVE.discard(self.proc)
+
+    def log_tail(self, n: int = 8) -> str:
+        try:
+            lines = self.log.read_text(errors="replace").splitlines()
+        except FileNotFoundError:
+            return "(no log)"
+        return "\n".join(lines[-n:])
+
+    # -- CLI ----------------------------------------------------------------------------------
+
+    def cli(self, *args: Any, timeout: float = 120) -> subprocess.CompletedProcess:
+        """`waymark SUBCOMMAND --data DIR ARGS...` (for `peer`, after `peer add|list|remove`)."""
+        words = 2 if args[0] == "peer" else 1
+        return run_waymark(*args[:words], "--data", self.path, *args[words:], timeout=timeout)
+
+    def cli_ok(self, *args: Any, timeout: float = 120) -> subprocess.CompletedProcess:
+        proc = self.cli(*args, timeout=timeout)
+        assert proc.returncode == 0, f"waymark {' '.join(map(str, args))} on {self.label} failed: " + describe(proc)
+        return proc
+
+    def peer_list(self) -> str:
+        return self.cli_ok("peer", "list").stdout
+
+    def invite(self) -> str:
+        out = self.cli_ok("invite").stdout.strip()
+        assert out.startswith("waymark-invite:"), f"{self.label}: invite is not an invite string: {out!r}"
+        return out
+
+    # -- HTTP ---------------------------------------------------------------------------------
+
+    def get(self, path: str, **kw: Any) -> requests.Response:
+        return self.http.get(self.url + path, timeout=HTTP, **kw)
+
+    def metrics(self) -> dict[tuple[str, str], float]:
+        r = self.get("/metrics")
+        assert r.status_code == 200, f"{self.label} /metrics -> {r.status_code}"
+        out = {}
+        for line in r.text.splitlines():
+            m = METRIC_LINE.match(line)
+            if m and not line.startswith("#"):
+                out[(m.group(1), m.group(2) or "")] = float(m.group(3))
+        return out
+
+    def metric(self, name: str, label: str = "", default: float | None = None) -> float | None:
+        return self.metrics().get((name, label), default)
+
+    def envelopes(self) -> int:
+        v = self.metric("waymark_envelopes")
+        assert v is not None, f"{self.label} /metrics has no waymark_envelopes line"
+        return int(v)
+
+    def total(self) -> int:
+        r = self.get("/api/services", params={"per_page": 1})
+        assert r.status_code == 200, f"{self.label} /api/services -> {r.status_code}: {r.text[:200]}"
+        return r.json()["total_items"]
+
+    def service(self, sid: str) -> requests.Response:
+        return self.get(f"/api/services/{sid}")
+
+    def healthy(self) -> bool:
+        try:
+            r = self.get("/health")
+            return r.status_code == 200 and r.text.strip() == "ok"
+        except requests.RequestException:
+            return False
+
+    # -- database (read-only) -----------------------------------------------------------------
+
+    def sql(self, query: str, *params: Any) -> list[tuple]:
+        db = self.path / "waymark.sqlite"
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
+        try:
+            return con.execute(query, params).fetchall()
+        finally:
+            con.close()
+
+    def db_envelopes(self) -> int:
+        return self.sql("SELECT count(*) FROM envelope")[0][0]
+
+    # -- failure messages ---------------------------------------------------------------------
+
+    def state(self) -> str:
+        head = f"== {self.label} ({self.org}) {self.url if self.port else '(never started)'}"
+        if self.running:
+            try:
+                m = self.metrics()
+                figures = {k[0] + k[1]: v for k, v in m.items() if not k[0].startswith("waymark_inbound")}
+                head += f" services={self.total()} " + " ".join(f"{k}={v:g}" for k, v in figures.items()
+                                                                if "bytes" not in k and "last_success" not in k)
+            except Exception as e:  # noqa: BLE001 - this only describes a failure
+                head += f" (cannot read metrics: {e})"
+        else:
+            try:
+                head += f" NOT RUNNING; envelopes in database={self.db_envelopes()}"
+            except Exception as e:  # noqa: BLE001
+                head += f" NOT RUNNING ({e})"
+        try:
+            peers = self.peer_list()
+        except BaseException as e:  # noqa: BLE001 - pytest.fail inside is fine to swallow here
+            peers = f"(peer list failed: {e})"
+        return f"{head}\n-- peer list:\n{peers.rstrip()}\n-- serve log tail:\n{self.log_tail()}"
+
+
+def states(*nodes: FedNode) -> str:
+    return "\n".join(n.state() for n in nodes)
+
+
+def wait_until(what: str, check: Callable[[], Any], timeout: float, nodes: tuple[FedNode, ...], every: float = 0.25) -> Any:
+    """Polls `check` until it returns something truthy; on timeout fails showing every node's state."""
+    deadline = time.monotonic() + timeout
+    last: Any = None
+    error = ""
+    while time.monotonic() < deadline:
+        try:
+            last = check()
+            error = ""
+            if last:
+                return last
+        except (requests.RequestException, AssertionError) as e:
+            error = f"{type(e).__name__}: {e}"
+        time.sleep(every)
+    pytest.fail(f"timed out after {timeout:.0f}s waiting until {what} (last check: {last!r} {error})\n{states(*nodes)}")
+
+
+def known_nodes(peer_list: str) -> list[str]:
+    """The lines under 'Known nodes (from signed node records):' in `peer list`."""
+    lines = peer_list.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("Known nodes"):
+            return [ln.strip() for ln in lines[i + 1:] if ln.strip()]
+    return []
+
+
+def peer_entries(peer_list: str) -> dict[str, tuple[str, str]]:
+    """url -> (source, fingerprint) for every peer line `URL  [admin|learned]  fingerprint`."""
+    out = {}
+    for line in peer_list.splitlines():
+        m = re.match(r"^(https?://\S+)\s+\[(\w+)\]\s+(\S+)", line)
+        if m:
+            out[m.group(1)] = (m.group(2), m.group(3))
+    return out
+
+
+def peer_status(peer_list: str, url: str) -> str:
+    """The status line under a peer's line in `peer list` ('last success ...' or 'never synced ...')."""
+    lines = peer_list.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith(url + " ") and i + 1 < len(lines):
+            return lines[i + 1].strip()
+    return ""
+
+
+def peer_label(url: str) -> str:
+    return '{peer="' + url + '"}'
+
+
+def write_services(path: pathlib.Path, org_name: str, n: int) -> tuple[pathlib.Path, list[str]]:
+    """A small HSDS file: one organisation with `n` services, all with fresh ids (never in the sample)."""
+    org = {"id": str(uuid.uuid4()), "name": org_name, "description": f"{org_name}, made up by the federation tests."}
+    services = [
+        {"id": str(uuid.uuid4()), "name": f"{org_name} service {i + 1}", "description": "A test service.",
+         "status": "active", "organization": org}
+        for i in range(n)
+    ]
+    path.write_text(json.dumps(services), encoding="utf-8")
+    return path, [s["id"] for s in services]
+
+
+def new_node(make_node, label: str, org: str) -> FedNode:
+    return FedNode(make_node(label, org), label, org)
+
+
+# --------------------------------------------------------------------------------------------
+# 1 + 2: a chain of three nodes, each publishing a third of the sample
+# --------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def chain(make_node):
+    """A, B and C publish sample parts 1/3, 2/3 and 3/3; A peers with B and B with C (both by
+    invite); all run with --only-added-peers, so A and C never talk to each other directly."""
+    nodes = [new_node(make_node, f"chain-{x}", f"Federation Test Org {x.upper()}") for x in "abc"]
+    a, b, c = nodes
+    own: dict[str, set[str]] = {}
+    orgs = 0
+    for k, n in enumerate(nodes, start=1):
+        proc = n.cli_ok("import", "--sample", "--sample-part", f"{k}/3")
+        assert "services" in proc.stdout, describe(proc)
+        own[n.label] = {r[0] for r in n.sql("SELECT id FROM record WHERE tbl='service'")}
+        orgs += n.sql("SELECT count(*) FROM record WHERE tbl='organization'")[0][0]
+    sizes = {label: len(ids) for label, ids in own.items()}
+    assert all(sizes.values()), f"a sample part holds no services: {sizes}"
+    assert sum(sizes.values()) == SAMPLE_SERVICES, f"sample parts {sizes} do not add up to {SAMPLE_SERVICES} services"
+    assert len(set.union(*own.values())) == SAMPLE_SERVICES, f"sample parts overlap: {sizes}"
+    assert orgs == SAMPLE_ORGANIZATIONS, f"sample parts hold {orgs} organisations, expected {SAMPLE_ORGANIZATIONS}"
+
+    for n in (c, b, a):
+        n.start("--only-added-peers")
+    try:
+        proc = a.cli_ok("peer", "add", b.invite())
+        assert b.fingerprint in proc.stdout, "peer add does not confirm B's fingerprint: " + describe(proc)
+        b.cli_ok("peer", "add", c.invite())
+        yield {"nodes": nodes, "own": own}
+    finally:
+        for n in nodes:
+            n.stop()
+
+
+def wait_chain_converged(nodes: list[FedNode], services: int) -> int:
+    def check():
+        figures = [(n.total(), n.envelopes(), n.metric("waymark_known_nodes"), n.metric("waymark_pending_envelopes")) for n in nodes]
+        envelopes = {f[1] for f in figures}
+        ok = all(f[0] == services and f[2] == len(nodes) and f[3] == 0 for f in figures) and len(envelopes) == 1
+        return envelopes.pop() if ok else None
+    return wait_until(f"every node lists {services} services, the same envelopes and {len(nodes)} known nodes",
+                      check, CONVERGE, tuple(nodes))
+
+
+def test_chain_converges_to_identical_directories(chain):
+    """Three organisations, each publishing a third of the directory on its own node, joined as a
+    chain A-B-C: every node ends up listing all 374 services and exports exactly the same file."""
+    a, b, c = chain["nodes"]
+    wait_chain_converged(chain["nodes"], SAMPLE_SERVICES)
+
+    exports = {n.label: n.node.export_bytes() for n in (a, b, c)}
+    tabular = json.loads(exports[a.label])
+    assert len(tabular["services.csv"]) == SAMPLE_SERVICES, f"A's export holds {len(tabular['services.csv'])} services"
+    assert len(tabular["organizations.csv"]) == SAMPLE_ORGANIZATIONS
+    for n in (b, c):
+        same = exports[n.label] == exports[a.label]
+        assert same, (
+            f"{n.label}'s export ({len(exports[n.label])} bytes) differs from {a.label}'s ({len(exports[a.label])} bytes) "
+            f"although both list {SAMPLE_SERVICES} services"
+        )
+
+
+def test_chain_ends_know_each_other_but_never_talk(chain):
+    """A learns C's signed node record through B and lists it under known nodes, but with
+    --only-added-peers A never syncs with C (nor C with A)."""
+    a, b, c = chain["nodes"]
+    wait_chain_converged(chain["nodes"], SAMPLE_SERVICES)
+
+    listing = a.peer_list()
+    known = known_nodes(listing)
+    c_lines = [ln for ln in known if c.url in ln]
+    assert c_lines, f"A's peer list does not show C ({c.url}) under known nodes:\n{listing}"
+    assert c.org in c_lines[0] and c.fingerprint in c_lines[0], f"A's known-node line for C is wrong: {c_lines[0]!r}"
+    assert len(known) == 3, f"A should know exactly A, B and C:\n{listing}"
+
+    peers = peer_entries(listing)
+    assert peers.get(b.url) == ("admin", b.fingerprint), f"B is not A's admin-added peer:\n{listing}"
+    assert peers.get(c.url, ("none",))[0] != "admin", f"C became an admin-added peer of A:\n{listing}"
+    # C may be listed as a learned peer, but A must not have started one session with it ...
+    sessions = a.metric("waymark_peer_sessions_total", peer_label(c.url), 0.0)
+    assert sessions == 0, f"A ran {sessions:g} sync sessions with C despite --only-added-peers\n{states(a, c)}"
+    if c.url in peers:
+        assert peer_status(listing, c.url).startswith("never synced"), f"A's peer list shows a sync with C:\n{listing}"
+    # ... and C must never have had a request signed by A.
+    from_a = c.metric("waymark_inbound_requests_total", '{key="' + a.fingerprint + '"}', 0.0)
+    assert from_a == 0, f"C received {from_a:g} sync requests from A although they are not peers\n{states(a, c)}"
+    from_b = c.metric("waymark_inbound_requests_total", '{key="' + b.fingerprint + '"}', 0.0)
+    assert from_b > 0, f"C never heard from B, its only peer\n{states(b, c)}"
+
+    page = a.get("/admin/sync")
+    assert page.status_code == 200, f"/admin/sync from localhost -> {page.status_code}"
+    assert b.url in page.text, "A's /admin/sync page does not show its peer B"
+    for n in (a, b, c):
+        assert n.org in page.text, f"A's /admin/sync page does not list the known node {n.org!r}"
+
+
+def test_edit_and_delete_travel_along_the_chain(chain):
+    """A renames one of its own services and the new name shows on C (two hops away) within
+    seconds; C cannot change A's service; A deletes it and it disappears from B and C too."""
+    a, b, c = chain["nodes"]
+    wait_chain_converged(chain["nodes"], SAMPLE_SERVICES)
+    sid = sorted(chain["own"][a.label])[0]
+    old_name = c.service(sid).json()["name"]
+    new_name = f"Renamed on A {uuid.uuid4().hex[:8]}"
+
+    a.cli_ok("update", "--table", "service", "--id", sid, "--set", f"name={new_name}")
+    assert a.service(sid).json()["name"] == new_name, "A does not serve its own edit"
+    # Pushed at once (within ~250 ms a hop); 20 s leaves room for a slow debug build on a busy machine.
+    wait_until(f"C shows the new name {new_name!r} (was {old_name!r})",
+               lambda: c.service(sid).json()["name"] == new_name, 20, (a, b, c), every=0.1)
+    converged = wait_chain_converged(chain["nodes"], SAMPLE_SERVICES)
+
+    # The ownership rule: C may not edit A's row, and trying leaves every node as it was.
+    proc = c.cli("update", "--table", "service", "--id", sid, "--set", "name=Hijacked on C")
+    assert proc.returncode != 0, "C changed a service published by A: " + describe(proc)
+    assert "published by another organisation's node" in proc.stdout + proc.stderr, describe(proc)
+    assert c.envelopes() == converged, f"the refused update added envelopes on C\n{states(c)}"
+    time.sleep(1.0)  # longer than a push round: anything C had published would be on its way
+    for n in (a, b, c):
+        assert n.service(sid).json()["name"] == new_name, f"{n.label} shows {n.service(sid).json()['name']!r} after C's refused edit"
+        assert n.envelopes() == converged, f"{n.label}'s envelopes changed after C's refused edit\n{states(a, b, c)}"
+
+    a.cli_ok("delete", "--table", "service", "--id", sid)
+    assert a.service(sid).status_code == 404, "A still serves the service it deleted"
+    wait_until("B and C answer 404 for the deleted service",
+               lambda: b.service(sid).status_code == 404 and c.service(sid).status_code == 404, 30, (a, b, c), every=0.1)
+    wait_chain_converged(chain["nodes"], SAMPLE_SERVICES - 1)
+    exports = [n.node.export_bytes() for n in (a, b, c)]
+    same = exports[0] == exports[1] == exports[2]
+    assert same, "after the edit and the deletion the three exports differ"
+    services = {row["id"] for row in json.loads(exports[2])["services.csv"]}
+    assert sid not in services, "C's export still lists the deleted service"
+
+
+def test_deleted_service_leaves_no_service_at_location_behind(chain):
+    """When A deletes a service, the places where it was offered go with it: no node lists a
+    service-at-location of the deleted service (which would show a location for a service that
+    no longer exists)."""
+    a, b, c = chain["nodes"]
+    sid = sorted(chain["own"][a.label])[1]
+    sal_before = c.get("/api/service_at_locations", params={"per_page": 1000}).json()
+    mine = [s["id"] for s in sal_before["contents"] if s.get("service_id") == sid]
+    assert mine, f"service {sid} has no service_at_location to begin with; pick another"
+
+    a.cli_ok("delete", "--table", "service", "--id", sid)
+    wait_until("C answers 404 for the deleted service", lambda: c.service(sid).status_code == 404, 30, (a, b, c), every=0.1)
+    for n in (a, c):
+        page = n.get("/api/service_at_locations", params={"per_page": 1000}).json()
+        left = [s["id"] for s in page["contents"] if s.get("service_id") == sid]
+        still = {x: n.get(f"/api/service_at_locations/{x}").status_code for x in mine}
+        assert not left and all(code == 404 for code in still.values()), (
+            f"PRODUCT BUG: after `waymark delete --table service --id {sid}` on A, {n.label} answers 404 for "
+            f"/api/services/{sid} but still lists its service_at_location(s) {left} in /api/service_at_locations "
+            f"(GET /api/service_at_locations/{{id}} -> {still}); total_items {page['total_items']} "
+            f"(was {sal_before['total_items']}). Expected the deleted service's service_at_locations to go with it."
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# 3: kill -9 in the middle of a sync
+# --------------------------------------------------------------------------------------------
+
+def test_kill_9_mid_sync_loses_nothing_and_resumes(make_node, tmp_path):
+    """A node killed with SIGKILL half-way through pulling a big directory keeps every envelope it
+    had committed, its database is intact, and after a restart it finishes the sync."""
+    a = new_node(make_node, "big-a", "Federation Big Publisher")
+    c = new_node(make_node, "fresh-c", "Federation Fresh Node")
+    big = tmp_path / "big.json"
+    run = run_waymark("generate", "--services", BIG_SERVICES, "--out", big)
+    assert run.returncode == 0, describe(run)
+    imported = a.cli_ok("import", big, timeout=BIG_TIMEOUT)
+    assert f"{BIG_SERVICES} services" in imported.stdout, describe(imported)
+    # C's own small part uses ids of its own (the generator reuses the sample's ids).
+    small, c_ids = write_services(tmp_path / "c-own.json", "Fresh Node Org", 3)
+    c.cli_ok("import", small)
+    c_before = c.db_envelopes()
+
+    try:
+        a.start()
+        a_count = a.envelopes()
+        assert a_count > c_before + 5000, f"A holds only {a_count} envelopes: too few to catch a sync mid-way"
+        c.cli_ok("peer", "add", a.invite())
+        c.start()
+
+        seen = c_before
+        history = []
+        deadline = time.monotonic() + BIG_TIMEOUT
+        while time.monotonic() < deadline:
+            seen = c.envelopes()
+            history.append(seen)
+            if seen >= a_count:
+                pytest.fail(f"C finished syncing ({seen} envelopes) before it could be killed mid-way; "
+                            f"make the directory bigger (BIG_SERVICES)\n{states(a, c)}")
+            if seen >= c_before + 10:
+                break
+            time.sleep(0.02)
+        else:
+            pytest.fail(f"C never started taking in A's envelopes (still {seen})\n{states(a, c)}")
+        c.kill9()
+
+        after_kill = c.db_envelopes()
+        assert after_kill >= seen, (
+            f"committed envelopes were lost: /metrics showed {seen} just before SIGKILL, "
+            f"the database holds {after_kill} after it"
+        )
+        assert after_kill < a_count, f"C already held {after_kill} of A's {a_count} envelopes: the kill was not mid-sync"
+        integrity = c.sql("PRAGMA integrity_check")
+        assert integrity == [("ok",)], f"C's database is damaged after SIGKILL: {integrity[:10]}"
+        orphans = c.sql("SELECT count(*) FROM record r WHERE NOT EXISTS "
+                        "(SELECT 1 FROM envelope e WHERE e.row_table = r.tbl AND e.row_id = r.id)")[0][0]
+        assert orphans == 0, f"{orphans} rows in C's directory have no envelope behind them after the kill"
+
+        c.start()
+        assert c.envelopes() >= after_kill, "C lost envelopes when it restarted"
+        expected_services = BIG_SERVICES + len(c_ids)
+
+        def converged():
+            figures = (a.total(), c.total(), a.envelopes(), c.envelopes())
+            return figures[0] == figures[1] == expected_services and figures[2] == figures[3]
+        wait_until(f"A and C both list {expected_services} services and hold the same envelopes",
+                   converged, BIG_TIMEOUT, (a, c), every=0.5)
+        for sid in c_ids:
+            assert a.service(sid).status_code == 200, f"A does not list C's own service {sid}"
+        same = c.node.export_bytes() == a.node.export_bytes()
+        assert same, "A and C converged on counts but export different files"
+    finally:
+        a.stop()
+        c.stop()
+
+
+# --------------------------------------------------------------------------------------------
+# 4: peering mistakes
+# --------------------------------------------------------------------------------------------
+
+def test_peering_with_wrong_fingerprint_or_unreachable_url_adds_nothing(make_node):
+    """An admin who types the wrong fingerprint, pastes a tampered invite or gives a URL where no
+    node answers gets a clear error and no peer; with the right invite the peer is added, and a
+    one-off `waymark sync` reports a peer that has gone away with exit status 2."""
+    target = new_node(make_node, "peer-target", "Federation Peer Target")
+    admin = new_node(make_node, "peer-admin", "Federation Peer Admin")
+    try:
+        target.start()
+        before = admin.peer_list()
+        wrong = "0123-4567-89ab-cdef-0123-4567-89ab-cdef"
+
+        proc = admin.cli("peer", "add", target.url, "--fingerprint", wrong)
+        assert proc.returncode != 0, "peer add with a wrong fingerprint succeeded: " + describe(proc)
+        assert "fingerprint mismatch" in proc.stdout + proc.stderr, describe(proc)
+        assert admin.peer_list() == before, "a refused peer add changed the peer list"
+
+        tampered = "waymark-invite:" + base64.urlsafe_b64encode(f"{target.url}\n{wrong}".encode()).decode().rstrip("=")
+        proc = admin.cli("peer", "add", tampered)
+        assert proc.returncode != 0, "peer add with a tampered invite succeeded: " + describe(proc)
+        assert "fingerprint mismatch" in proc.stdout + proc.stderr, describe(proc)
+        assert admin.peer_list() == before, "a refused invite changed the peer list"
+
+        nowhere = f"http://127.0.0.1:{free_port()}"
+        proc = admin.cli("peer", "add", nowhere, "--fingerprint", target.fingerprint, timeout=60)
+        assert proc.returncode != 0, "peer add of an unreachable URL succeeded: " + describe(proc)
+        assert "cannot reach" in proc.stdout + proc.stderr, describe(proc)
+        assert admin.peer_list() == before, "a peer add to an unreachable URL changed the peer list"
+
+        admin.cli_ok("peer", "add", target.invite())
+        listing = admin.peer_list()
+        assert peer_entries(listing).get(target.url) == ("admin", target.fingerprint), listing
+        assert "never synced" in listing, listing
+        proc = admin.cli("sync")
+        assert proc.returncode == 0, "a one-off sync with a live peer failed: " + describe(proc)
+        assert target.url in proc.stdout, describe(proc)
+        assert "last success" in admin.peer_list()
+
+        target.stop()
+        proc = admin.cli("sync", timeout=60)
+        assert proc.returncode == 2, "a one-off sync with a stopped peer should exit 2: " + describe(proc)
+        line = [ln for ln in proc.stdout.splitlines() if target.url in ln]
+        assert line and "fail" in line[0], "sync does not report the failed peer on its line: " + describe(proc)
+        assert "failures in a row 1" in admin.peer_list(), admin.peer_list()
+
+        admin.cli_ok("peer", "remove", target.url)
+        assert target.url not in peer_entries(admin.peer_list()), admin.peer_list()
+    finally:
+        target.stop()
+
+
+# --------------------------------------------------------------------------------------------
+# 5: a peer that goes away and comes back
+# --------------------------------------------------------------------------------------------
+
+def test_peer_that_goes_away_is_retried_and_recovers(make_node, tmp_path):
+    """A keeps serving while its peer B is down, counts B's failures in /metrics, and picks B up
+    again (failures back to 0) once B is restarted on the same address."""
+    a = new_node(make_node, "away-a", "Federation Stayer")
+    b = new_node(make_node, "away-b", "Federation Leaver")
+    small, b_ids = write_services(tmp_path / "b-own.json", "Leaver Org", 2)
+    b.cli_ok("import", small)
+    try:
+        b.start()
+        a.start()
+        a.cli_ok("peer", "add", b.url, "--fingerprint", b.fingerprint)
+        label = peer_label(b.url)
+        wait_until("A has synced B's services",
+                   lambda: a.total() == len(b_ids) and a.metric("waymark_peer_last_success_seconds", label, 0.0) > 0,
+                   CONVERGE, (a, b))
+        assert a.metric("waymark_peer_failures", label) == 0, states(a)
+        first_success = a.metric("waymark_peer_last_success_seconds", label)
+
+        b.stop()
+        # Two failures in a row: A keeps retrying (with backoff) rather than giving up after one.
+        wait_until("A's /metrics counts at least two failed syncs in a row with the stopped B",
+                   lambda: a.metric("waymark_peer_failures", label, 0.0) >= 2, 30, (a, b))
+        assert a.healthy(), "A stopped answering /health while its peer is down"
+        assert a.total() == len(b_ids), "A stopped listing B's services while B is down"
+        listing = a.peer_list()
+        m = re.search(r"failures in a row (\d+)", peer_status(listing, b.url))
+        assert m and int(m.group(1)) >= 2, f"A's peer list does not show B failing:\n{listing}"
+
+        b.start()  # same port, same data
+        assert b.url == f"http://127.0.0.1:{b.port}"
+        wait_until("A's failures with B are back to 0 after B restarted",
+                   lambda: a.metric("waymark_peer_failures", label) == 0
+                   and a.metric("waymark_peer_last_success_seconds", label, 0.0) > first_success,
+                   45, (a, b))
+        assert a.healthy() and a.total() == len(b_ids)
+        status = peer_status(a.peer_list(), b.url)
+        assert status.startswith("last success") and "failures in a row 0" in status, status
+    finally:
+        a.stop()
+        b.stop()
+
+
+# --------------------------------------------------------------------------------------------
+# 6: hostile or broken sync requests
+# --------------------------------------------------------------------------------------------
+
+MAX_REQUEST = 8 << 20  # 8 MiB
+
+
+def leb128(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte = n & 0x7F
+        n >>= 7
+        if n:
+            out.append(byte | 0x80)
+        else:
+            out.append(byte)
+            return bytes(out)
+
+
+def frames(*items: bytes) -> bytes:
+    return b"".join(leb128(len(x)) + x for x in items)
+
+
+def signed_headers(path: str, body: bytes, key=None, date_ms: int | None = None, signed_body: bytes | None = None,
+                   signer=None) -> dict[str, str]:
+    """The three Waymark request-signature headers for a POST of `body` to `path`."""
+    key = key or nacl_signing.SigningKey.generate()
+    signer = signer or key
+    date_ms = int(time.time() * 1000) if date_ms is None else date_ms
+    digest = hashlib.blake2b(body if signed_body is None else signed_body, digest_size=32).hexdigest()
+    message = b"waymark/request/v1\x00" + f"POST\n{path}\n{date_ms}\n{digest}".encode()
+    return {
+        "Waymark-Key": key.verify_key.encode().hex(),
+        "Waymark-Date": str(date_ms),
+        "Waymark-Signature": signer.sign(message).signature.hex(),
+        "Content-Type": "application/octet-stream",
+    }
+
+
+@pytest.fixture(scope="module")
+def lone(make_node):
+    """A serving node with a third of the sample and no peers, whose data must never change."""
+    n = new_node(make_node, "lone", "Federation Lone Node")
+    n.cli_ok("import", "--sample", "--sample-part", "3/3")
+    n.start()
+    n.baseline_export = n.node.export_bytes()
+    n.baseline_envelopes = n.envelopes()
+    n.baseline_total = n.total()
+    assert n.baseline_total > 0
+    try:
+        yield n
+    finally:
+        n.stop()
+
+
+def post(node: FedNode, path: str, body: bytes, headers: dict[str, str]) -> requests.Response:
+    try:
+        return requests.post(node.url + path, data=body, headers=headers, timeout=60)
+    except requests.RequestException as e:
+        pytest.fail(f"POST {path} ({len(body)} bytes) got no HTTP answer: {e}\n{node.state()}")
+
+
+def assert_unchanged(node: FedNode, what: str) -> None:
+    assert node.healthy(), f"{what}: the node stopped answering /health\n{node.state()}"
+    assert node.envelopes() == node.baseline_envelopes, f"{what}: waymark_envelopes went from {node.baseline_envelopes} to {node.envelopes()}"
+    assert node.total() == node.baseline_total, f"{what}: total_items went from {node.baseline_total} to {node.total()}"
+
+
+def _now() -> int:
+    return int(time.time() * 1000)
+
+
+BAD_REQUESTS = [
+    # id, path, body, how to sign it, status, words the problem's detail must contain
+    ("unsigned-push", "/sync/v1/push", frames(b"x" * 10), "none", 401, "not signed"),
+    ("unsigned-reconcile", "/sync/v1/reconcile", b"\x61", "none", 401, "not signed"),
+    ("unsigned-fetch", "/sync/v1/fetch", bytes(32), "none", 401, "not signed"),
+    ("signature-over-other-body", "/sync/v1/push", frames(b"x" * 10), "other-body", 401, "Waymark-Signature"),
+    ("signature-by-other-key", "/sync/v1/push", frames(b"x" * 10), "other-key", 401, "Waymark-Signature"),
+    ("signature-for-other-path", "/sync/v1/push", frames(b"x" * 10), "other-path", 401, "Waymark-Signature"),
+    ("key-not-32-bytes", "/sync/v1/push", frames(b"x" * 10), "short-key", 401, "Waymark-Key"),
+    ("date-10-min-old", "/sync/v1/push", frames(b"x" * 10), "past", 401, "Waymark-Date"),
+    ("date-10-min-ahead", "/sync/v1/reconcile", b"\x61", "future", 401, "Waymark-Date"),
+    ("push-over-8-MiB", "/sync/v1/push", None, "good", 413, str(MAX_REQUEST)),
+    ("reconcile-wrong-version", "/sync/v1/reconcile", b"\x62", "good", 400, "malformed"),
+    ("reconcile-truncated", "/sync/v1/reconcile", b"\x61\xff", "good", 400, "malformed"),
+    ("push-broken-framing", "/sync/v1/push", b"\x05ab", "good", 400, "malformed"),
+    ("fetch-not-whole-id-prefixes", "/sync/v1/fetch", bytes(33), "good", 400, "16-byte id prefixes"),
+]
+
+
+@pytest.mark.parametrize("case,path,body,signing,status,needle", BAD_REQUESTS, ids=[c[0] for c in BAD_REQUESTS])
+def test_bad_sync_request_is_refused_and_changes_nothing(lone, case, path, body, signing, status, needle):
+    """A sync request that is unsigned, badly signed, stale, too big or malformed is answered with
+    an RFC 9457 problem that says what is wrong, and the node's data stays exactly as it was."""
+    if body is None:
+        body = frames(os.urandom(MAX_REQUEST))  # just over the limit once framed
+        assert len(body) > MAX_REQUEST
+    key = nacl_signing.SigningKey.generate()
+    if signing == "none":
+        headers = {"Content-Type": "application/octet-stream"}
+    elif signing == "good":
+        headers = signed_headers(path, body, key)
+    elif signing == "other-body":
+        headers = signed_headers(path, body, key, signed_body=body + b"!")
+    elif signing == "other-key":
+        headers = signed_headers(path, body, key, signer=nacl_signing.SigningKey.generate())
+    elif signing == "other-path":
+        headers = signed_headers("/sync/v1/fetch", body, key)
+    elif signing == "short-key":
+        headers = signed_headers(path, body, key)
+        headers["Waymark-Key"] = headers["Waymark-Key"][:62]
+    elif signing == "past":
+        headers = signed_headers(path, body, key, date_ms=_now() - 10 * 60 * 1000)
+    elif signing == "future":
+        headers = signed_headers(path, body, key, date_ms=_now() + 10 * 60 * 1000)
+    else:
+        raise AssertionError(signing)
+
+    r = post(lone, path, body, headers)
+    assert r.status_code == status, f"{case}: POST {path} -> {r.status_code}, expected {status}: {r.text[:300]}"
+    assert r.headers.get("Content-Type", "").split(";")[0].strip() == "application/problem+json", (
+        f"{case}: Content-Type {r.headers.get('Content-Type')!r}, expected application/problem+json")
+    problem = r.json()
+    assert problem.get("status") == status and problem.get("title"), f"{case}: incomplete problem {problem}"
+    assert needle in problem.get("detail", ""), f"{case}: the problem's detail does not say {needle!r}: {problem}"
+    assert_unchanged(lone, case)
+
+
+def test_push_of_well_framed_garbage_is_rejected_per_envelope(lone):
+    """Frames that are not envelopes are taken apart one by one: the push is answered 200 with a
+    report saying nothing was accepted and why, and nothing is stored."""
+    body = frames(os.urandom(10))
+    r = post(lone, "/sync/v1/push", body, signed_headers("/sync/v1/push", body))
+    assert r.status_code == 200, f"POST /sync/v1/push of a garbage envelope -> {r.status_code}: {r.text[:300]}"
+    report = json.loads(r.content)
+    assert report.get("accepted") == 0, report
+    rejected = report.get("rejected")
+    assert isinstance(rejected, list) and len(rejected) == 1, report
+    assert rejected[0].get("reason") == "malformed", report
+    assert_unchanged(lone, "garbage envelope push")
+
+
+def test_well_signed_requests_are_answered(lone):
+    """The same signing helper gets answers when nothing else is wrong (so the refusals above are
+    about what each case breaks): a node record, a fetch and a replayed push."""
+    r = lone.get("/sync/v1/node")
+    assert r.status_code == 200 and r.headers.get("Content-Type", "").startswith("application/octet-stream"), (r.status_code, r.headers)
+    assert lone.url.encode() in r.content and lone.org.encode() in r.content, "the node record names neither the URL nor the organisation"
+
+    ids = [row[0] for row in lone.sql("SELECT id FROM envelope WHERE row_table = 'service' ORDER BY seq LIMIT 3")]
+    assert len(ids) == 3 and all(len(i) == 32 for i in ids)
+    body = b"".join(ids) + bytes(32)  # three held ids and one nobody holds
+    r = post(lone, "/sync/v1/fetch", body, signed_headers("/sync/v1/fetch", body))
+    assert r.status_code == 200, f"signed fetch -> {r.status_code}: {r.text[:300]}"
+    fetched = r.content
+    assert fetched, "a fetch of three held envelopes came back empty"
+
+    r = post(lone, "/sync/v1/push", fetched, signed_headers("/sync/v1/push", fetched))
+    assert r.status_code == 200, f"signed push of known envelopes -> {r.status_code}: {r.text[:300]}"
+    report = json.loads(r.content)
+    assert report.get("accepted") == 0 and report.get("duplicates") == 3 and not report.get("rejected"), report
+    assert_unchanged(lone, "replayed push")
+
+
+def test_bad_requests_left_the_directory_as_it_was(lone):
+    """After all the refused requests above, the node exports exactly the same directory."""
+    same = lone.node.export_bytes() == lone.baseline_export
+    assert same, "the lone node's export changed"
+    assert_unchanged(lone, "all bad requests")
