@@ -22,8 +22,10 @@ stop_all() {
     for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
     echo
     echo "Stopped all $NODES nodes."
+    exit "${1:-0}"
 }
-trap stop_all INT TERM EXIT
+trap 'stop_all 130' INT TERM
+trap 'stop_all $?' EXIT
 
 fresh=0
 for k in $(seq 1 "$NODES"); do
@@ -39,12 +41,19 @@ for k in $(seq 1 "$NODES"); do
     pids+=($!)
 done
 for k in $(seq 1 "$NODES"); do
+    up=0
     for _ in $(seq 1 100); do
-        curl -fs "http://127.0.0.1:$((PORT + k - 1))/health" >/dev/null 2>&1 && break
+        curl -fs "http://127.0.0.1:$((PORT + k - 1))/health" >/dev/null 2>&1 && { up=1; break; }
         sleep 0.2
     done
+    if [ "$up" = 0 ]; then
+        echo "node $k did not start on port $((PORT + k - 1)); its log:" >&2
+        tail -20 "$DATA/node$k.log" >&2
+        exit 1
+    fi
 done
-if [ "$fresh" = 1 ]; then
+# Peer (again, harmlessly) on every start, so that an interrupted first run still ends up peered.
+if [ "$("$BIN" peer list --data "$DATA/node2" 2>/dev/null | grep -c '\[admin\]')" = 0 ] || [ "$fresh" = 1 ]; then
     # Every node peers with node 1; what each learns of the others spreads by sync.
     invite="$("$BIN" invite --data "$DATA/node1")"
     for k in $(seq 2 "$NODES"); do "$BIN" peer add --data "$DATA/node$k" "$invite" | head -1 | sed "s/^/node $k: /"; done

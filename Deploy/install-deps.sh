@@ -15,4 +15,5 @@ if ! command -v swift >/dev/null 2>&1; then
     exit 1
 fi
 here=$(cd "$(dirname "$0")/.." && pwd)
-python3 -m pip install -q --disable-pip-version-check -r "$here/Tests/integration/requirements.txt"
+# Debian's own Python refuses pip installs outside a virtual environment unless told otherwise.
+PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install -q --disable-pip-version-check -r "$here/Tests/integration/requirements.txt"

@@ -134,11 +134,16 @@ extension NodeDatabase {
         let ownKey = try setting(db, "signing_public_key").flatMap(bytesFromHex)
         var acceptedAny = false
 
+        var acceptedIDs: [[UInt8]] = []
+        func forget(_ id: [UInt8]) throws {
+            try db.cachedStatement(sql: "DELETE FROM pending_envelope WHERE id = ?").execute(arguments: [Data(id)])
+            try db.cachedStatement(sql: "DELETE FROM pending_dependency WHERE id = ?").execute(arguments: [Data(id)])
+        }
         func handle(_ v: VerifiedEnvelope, fromPending: Bool) throws -> Bool {
             switch AdmissionRules.judge(v.envelope, id: v.id, lookup: lookup, nowMilliseconds: nowMilliseconds, knownPayloadProblem: v.payloadProblem) {
             case .duplicate:
                 if !fromPending { report.duplicates += 1 }
-                if fromPending { try db.execute(sql: "DELETE FROM pending_envelope WHERE id = ?", arguments: [Data(v.id)]) }
+                if fromPending { try forget(v.id) }
                 return false
             case .accept:
                 if let row = try store(db, v, ownKey: ownKey, now: nowMilliseconds) {
@@ -158,10 +163,12 @@ extension NodeDatabase {
                 report.forks += 1
                 try logRejection(
                     db, peer: peer, id: v.id, author: v.envelope.header.author,
-                    .init(envelopeID: hexString(v.id), reason: .brokenChain, detail: "fork: the author signed two envelopes numbered \(v.envelope.header.sequence); both kept, author flagged"),
+                    .init(envelopeID: hexString(v.id), reason: .fork, detail: "fork: the author signed two envelopes numbered \(v.envelope.header.sequence); both kept, author flagged"),
                     now: nowMilliseconds, logOnly: true)
             case .missingDependencies(let missing):
                 if fromPending { return false }
+                let already = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM pending_envelope WHERE id = ?"), arguments: [Data(v.id)]) ?? 0
+                if already > 0 { return false }
                 let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM pending_envelope") ?? 0
                 let fromPeer = try Int.fetchOne(db, sql: "SELECT count(*) FROM pending_envelope WHERE peer = ?", arguments: [peer]) ?? 0
                 if total >= pendingLimit || fromPeer >= pendingLimitPerPeer {
@@ -174,17 +181,21 @@ extension NodeDatabase {
                 try db.execute(
                     sql: "INSERT OR IGNORE INTO pending_envelope (id, wire, missing, peer, received_at) VALUES (?, ?, ?, ?, ?)",
                     arguments: [Data(v.id), Data(v.wire), Data(missing.flatMap { $0 }), peer, Int64(nowMilliseconds)])
+                for m in missing {
+                    try db.execute(sql: "INSERT OR IGNORE INTO pending_dependency (dependency, id) VALUES (?, ?)", arguments: [Data(m), Data(v.id)])
+                }
                 report.pending += 1
                 return false
             case .reject(let reason, let detail):
-                if fromPending { try db.execute(sql: "DELETE FROM pending_envelope WHERE id = ?", arguments: [Data(v.id)]) }
+                if fromPending { try forget(v.id) }
                 let rej = IngestReport.Rejected(envelopeID: hexString(v.id), reason: reason, detail: detail)
                 report.rejected.append(rej)
                 try logRejection(db, peer: peer, id: v.id, author: v.envelope.header.author, rej, now: nowMilliseconds)
                 return false
             }
-            if fromPending { try db.execute(sql: "DELETE FROM pending_envelope WHERE id = ?", arguments: [Data(v.id)]) }
+            if fromPending { try forget(v.id) }
             lookup.remember(v)
+            acceptedIDs.append(v.id)
             report.accepted += 1
             acceptedAny = true
             return true
@@ -193,20 +204,31 @@ extension NodeDatabase {
         for v in batch.sorted(by: { ($0.envelope.header.clock, $0.envelope.header.sequence) < ($1.envelope.header.clock, $1.envelope.header.sequence) }) {
             _ = try handle(v, fromPending: false)
         }
-        // Held-back envelopes whose dependencies may now be here.
-        var progress = acceptedAny
-        while progress {
-            progress = false
-            let held = try Row.fetchAll(db, sql: "SELECT wire FROM pending_envelope ORDER BY received_at LIMIT \(pendingLimit)")
+        // Held-back envelopes that waited for what was just accepted (and then for what they bring).
+        // Envelopes held back for over a day are dropped: their dependencies are not coming.
+        let expired = Int64(nowMilliseconds) - 24 * 3600 * 1000
+        for id in try Data.fetchAll(db, sql: "SELECT id FROM pending_envelope WHERE received_at < ?", arguments: [expired]) {
+            try forget([UInt8](id))
+        }
+        var frontier = acceptedIDs
+        while !frontier.isEmpty {
             var waiting: [VerifiedEnvelope] = []
-            for row in held {
-                let wire = [UInt8](row["wire"] as Data)
-                guard let e = try? Envelope.decode(wire) else { continue }
-                waiting.append(VerifiedEnvelope(envelope: e, id: EnvelopeCrypto.id(of: e), wire: wire))
+            var seen = Set<[UInt8]>()
+            for dep in frontier {
+                for wire in try Data.fetchAll(
+                    db.cachedStatement(
+                        sql: "SELECT p.wire FROM pending_dependency d JOIN pending_envelope p ON p.id = d.id WHERE d.dependency = ?"),
+                    arguments: [Data(dep)])
+                {
+                    let bytes = [UInt8](wire)
+                    guard let e = try? Envelope.decode(bytes) else { continue }
+                    let v = VerifiedEnvelope(envelope: e, id: EnvelopeCrypto.id(of: e), wire: bytes)
+                    if seen.insert(v.id).inserted { waiting.append(v) }
+                }
             }
-            for v in waiting.sorted(by: { $0.envelope.header.clock < $1.envelope.header.clock }) where try handle(v, fromPending: true) {
-                progress = true
-            }
+            let before = acceptedIDs.count
+            for v in waiting.sorted(by: { $0.envelope.header.clock < $1.envelope.header.clock }) { _ = try handle(v, fromPending: true) }
+            frontier = Array(acceptedIDs[before...])
         }
         if !touched.isEmpty {
             try foldRows(db, touched, arrived: arrivedByRow, peer: peer, now: nowMilliseconds, report: &report)
@@ -214,9 +236,17 @@ extension NodeDatabase {
         if acceptedAny { try bumpLedgerVersion(db) }
     }
 
+    /// A row's key, compared byte for byte as SQLite compares it (Swift's `String` equality would treat
+    /// canonically equivalent spellings as one row).
     struct RowKey: Hashable {
         let table: String
         let id: String
+        static func == (a: RowKey, b: RowKey) -> Bool { a.table.utf8.elementsEqual(b.table.utf8) && a.id.utf8.elementsEqual(b.id.utf8) }
+        func hash(into h: inout Hasher) {
+            for b in table.utf8 { h.combine(b) }
+            h.combine(0xFF as UInt8)
+            for b in id.utf8 { h.combine(b) }
+        }
     }
 
     /// Inserts an accepted envelope, moves the heads, and records what its kind means.
@@ -264,6 +294,13 @@ extension NodeDatabase {
                         arguments: [n.url, Data(h.author), Int64(now)])
                 } else {
                     try db.execute(sql: "UPDATE peer SET author = ? WHERE url = ? AND author IS NULL", arguments: [Data(h.author), n.url])
+                    // A node that moved: follow its newest record (learned peers only; an admin's entry stays as typed).
+                    let newest = try Int64.fetchOne(db, sql: "SELECT clock FROM known_node WHERE author = ?", arguments: [Data(h.author)])
+                    if newest == Int64(bitPattern: h.clock) {
+                        try db.execute(
+                            sql: "UPDATE OR IGNORE peer SET url = ? WHERE author = ? AND source = 'learned' AND url <> ?",
+                            arguments: [n.url, Data(h.author), n.url])
+                    }
                 }
             }
         }
@@ -446,6 +483,7 @@ extension NodeDatabase {
         return (row?["author"] as Data?).map { [UInt8]($0) }
     }
 
+    /// The author's newest node record (found through the `envelope_by_kind` index).
     static func ownNodeRecord(_ db: Database, author: [UInt8]) throws -> [UInt8]? {
         try Data.fetchOne(
             db, sql: "SELECT wire FROM envelope WHERE author = ? AND kind = 1 ORDER BY clock DESC LIMIT 1", arguments: [Data(author)]
@@ -478,13 +516,17 @@ extension NodeDatabase {
 
     /// Held envelopes in wire form, for the ids asked for that this node holds. An id may be given
     /// whole (32 bytes) or as a prefix (as reconciliation reports what a node needs).
-    public func envelopes(_ ids: [[UInt8]]) throws -> [[UInt8]] {
+    /// - Parameter maximumBytes: stop before the envelopes read add up to more than this.
+    public func envelopes(_ ids: [[UInt8]], maximumBytes: Int = .max) throws -> [[UInt8]] {
         try writer.read { db in
             var out: [[UInt8]] = []
+            var total = 0
             for id in ids where !id.isEmpty && id.count <= 32 {
+                if total >= maximumBytes { break }
                 if id.count == 32 {
                     if let wire = try Data.fetchOne(db.cachedStatement(sql: "SELECT wire FROM envelope WHERE id = ?"), arguments: [Data(id)]) {
                         out.append([UInt8](wire))
+                        total += wire.count
                     }
                 } else {
                     let low = Data(id + [UInt8](repeating: 0, count: 32 - id.count))
@@ -493,6 +535,7 @@ extension NodeDatabase {
                         db.cachedStatement(sql: "SELECT wire FROM envelope WHERE id BETWEEN ? AND ? LIMIT 4"), arguments: [low, high])
                     {
                         out.append([UInt8](wire))
+                        total += wire.count
                     }
                 }
             }

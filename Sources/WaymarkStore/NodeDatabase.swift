@@ -151,6 +151,15 @@ public final class NodeDatabase: Sendable {
         m.registerMigration("v4: rows whose service documents are out of date") { db in
             try db.execute(sql: "CREATE TABLE dirty_row (tbl TEXT NOT NULL, id TEXT NOT NULL, old_body TEXT, PRIMARY KEY (tbl, id)) WITHOUT ROWID")
         }
+        m.registerMigration("v5: indexes for node records and held-back envelopes; what each held-back envelope waits for") { db in
+            try db.execute(
+                sql: """
+                    CREATE INDEX envelope_by_kind ON envelope (author, kind, clock);
+                    CREATE INDEX pending_by_peer ON pending_envelope (peer);
+                    CREATE TABLE pending_dependency (dependency BLOB NOT NULL, id BLOB NOT NULL, PRIMARY KEY (dependency, id)) WITHOUT ROWID;
+                    CREATE INDEX pending_dependency_by_id ON pending_dependency (id);
+                    """)
+        }
         return m
     }
 

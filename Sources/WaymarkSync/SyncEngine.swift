@@ -57,7 +57,9 @@ public actor SyncEngine {
             if version != pushedVersion {
                 pushedVersion = version
                 await pushRound()
-            } else if ContinuousClock.now >= nextAntiEntropy {
+            }
+            // Anti-entropy keeps its own timer, so a stream of changes cannot starve it.
+            if ContinuousClock.now >= nextAntiEntropy {
                 nextAntiEntropy = ContinuousClock.now + settings.interval
                 await antiEntropyRound()
             }
@@ -103,7 +105,7 @@ public actor SyncEngine {
             let base = Double(settings.interval.components.seconds) + Double(settings.interval.components.attoseconds) / 1e18
             let cap = Double(settings.maximumBackoff.components.seconds)
             let wait = min(cap, base * pow(2, Double(min(failures, 16)))) * Double.random(in: 0.5...1.0, using: &rng)
-            outcome.nextAttempt = node.nowMilliseconds() + UInt64(wait * 1000)
+            outcome.nextAttempt = (error as? Abusive)?.until ?? node.nowMilliseconds() + UInt64(wait * 1000)
             logger.notice("sync with \(peer.url) failed (\(failures) in a row); next try in \(Int(wait)) s: \(error)")
         }
         // The search views are rebuilt once per session, for whatever its batches changed (even if it failed part-way).
@@ -114,6 +116,7 @@ public actor SyncEngine {
 
     struct Abusive: Error, CustomStringConvertible {
         let rejected: Int
+        let until: UInt64
         var description: String { "backed off: \(rejected) envelopes from this peer were rejected" }
     }
 
@@ -147,10 +150,9 @@ public actor SyncEngine {
             let frames = try EnvelopeFrames.decode(answer)
             let report = try node.database.ingest(frames, from: base, nowMilliseconds: node.nowMilliseconds(), refreshingDocuments: false)
             outcome.envelopesIn += report.accepted
-            if report.rejected.count > SyncNode.abuseThreshold {
-                outcome.nextAttempt = node.nowMilliseconds() + SyncNode.abuseBackoffMilliseconds
+            if SyncNode.abusive(report) {
                 logger.warning("backing off \(base): \(report.rejected.count) envelopes rejected, first: \(report.rejected[0].reason.rawValue)")
-                throw Abusive(rejected: report.rejected.count)
+                throw Abusive(rejected: report.rejected.count, until: node.nowMilliseconds() + SyncNode.abuseBackoffMilliseconds)
             }
         }
         // Push what the peer lacks, in batches under the message limit.

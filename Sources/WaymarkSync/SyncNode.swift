@@ -103,7 +103,14 @@ public final class SyncNode: Sendable {
         guard body.count % size == 0 else { throw SyncRefusal.malformed("a fetch is a whole number of \(size)-byte id prefixes") }
         guard body.count / size <= Self.maximumFetch else { throw SyncRefusal.tooLarge(body.count) }
         let ids = stride(from: 0, to: body.count, by: size).map { Array(body[$0..<($0 + size)]) }
-        let wires = try database.envelopes(ids)
+        var wires: [[UInt8]] = []
+        var answerSize = 0
+        for w in try database.envelopes(ids, maximumBytes: EnvelopeFrames.maximumBytes) {
+            // Every answer stays under the frame limit; what is left is fetched in the next session.
+            if answerSize + w.count + 10 > EnvelopeFrames.maximumBytes { break }
+            wires.append(w)
+            answerSize += w.count + 10
+        }
         let out = EnvelopeFrames.encode(wires)
         count(sender) {
             $0.envelopesOut += wires.count
@@ -127,8 +134,14 @@ public final class SyncNode: Sendable {
         count(sender) {
             $0.envelopesIn += report.accepted
             $0.rejections += report.rejected.count
-            if report.rejected.count > Self.abuseThreshold { $0.backedOffUntil = t + Self.abuseBackoffMilliseconds }
+            if Self.abusive(report) { $0.backedOffUntil = t + Self.abuseBackoffMilliseconds }
         }
+    }
+
+    /// Whether a peer sent more forged or broken envelopes than an honest relay ever would. Envelopes an
+    /// honest node may well forward (not-owner, far-future, waiting for dependencies) do not count.
+    public static func abusive(_ report: IngestReport) -> Bool {
+        report.rejected.filter { [.malformed, .badSignature, .payloadMismatch, .badPayload, .wrongScope].contains($0.reason) }.count > abuseThreshold
     }
 
     private func count(_ sender: [UInt8], _ change: (inout InboundPeer) -> Void) {
@@ -137,6 +150,8 @@ public final class SyncNode: Sendable {
             var p = map[key] ?? InboundPeer()
             change(&p)
             map[key] = p
+            // Bounded: the least recently seen senders are forgotten first.
+            if map.count > 1_000, let oldest = map.min(by: { $0.value.lastSeen < $1.value.lastSeen })?.key { map[oldest] = nil }
         }
     }
 

@@ -71,11 +71,18 @@ struct LedgerTests {
             forged.signature[5] ^= 1
             var altered = Self.envelope(by: alice, sequence: 3, deps: [EnvelopeCrypto.id(of: last)], clock: last.header.clock + 1)
             altered.payload![altered.payload!.count - 3] ^= 1
-            let report = try b.ingest([forged.encoded(), altered.encoded(), [0x57, 0x4D, 0x01], []], from: "mallory", nowMilliseconds: Self.now)
+            // A genuine envelope stripped of its payload: same id as the real one, so it must not be taken in.
+            var stripped = Self.envelope(by: alice, sequence: 3, deps: [EnvelopeCrypto.id(of: last)], clock: last.header.clock + 1, name: "Real")
+            let real = stripped.encoded()
+            stripped.payload = nil
+            let report = try b.ingest(
+                [forged.encoded(), altered.encoded(), [0x57, 0x4D, 0x01], [], stripped.encoded()], from: "mallory", nowMilliseconds: Self.now)
             #expect(report.accepted == 0)
-            #expect(Set(report.rejected.map(\.reason)) == [.badSignature, .payloadMismatch, .malformed])
+            #expect(Set(report.rejected.map(\.reason)) == [.badSignature, .payloadMismatch, .malformed, .badPayload])
             #expect(try b.allRecords() == before)
-            #expect(try b.recentRejections().count == 4)
+            #expect(try b.recentRejections().count == 5)
+            #expect(try b.ingest([real], from: "alice", nowMilliseconds: Self.now).accepted == 1)
+            #expect(try b.record(table: "service", id: "svc-1")?.string("name") == "Real")
         }
     }
 
@@ -108,6 +115,7 @@ struct LedgerTests {
             let report = try b.ingest([one.encoded(), two.encoded()], from: "test", nowMilliseconds: Self.now)
             #expect(report.accepted == 2 && report.forks == 1)
             #expect(try b.forkedAuthors().map(\.fingerprint) == [alice.fingerprint])
+            #expect(try b.recentRejections().first?.reason == "fork")
             // The merge still decides alike everywhere: the later of the two wins on every node.
             #expect(try b.record(table: "service", id: "svc-1")?.string("name") == "Branch two")
         }

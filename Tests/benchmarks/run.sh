@@ -3,6 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./Deploy/install-deps.sh
-python3 -m pip install -q --disable-pip-version-check datasette
+PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install -q --disable-pip-version-check datasette
 swift build -c release 2>&1 | tail -1
 python3 Tests/benchmarks/search_vs_datasette.py "$@"

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./Deploy/install-deps.sh
-python3 -m pip install -q --disable-pip-version-check pycrdt
+PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install -q --disable-pip-version-check pycrdt
 swift build -c release --product waymark-bench 2>&1 | tail -1
 BIN="$(swift build -c release --show-bin-path)/waymark-bench"
 updates="$(mktemp)"

@@ -32,6 +32,8 @@ public enum RejectionReason: String, Sendable, Hashable, CaseIterable {
     case notOwner = "not-owner"
     case missingDependenciesOverflow = "missing-dependencies-overflow"
     case oversized
+    /// Not a refusal: the author signed two envelopes with one sequence number; both are kept.
+    case fork
 }
 
 /// The verdict on one envelope whose signature has already been checked.
@@ -119,7 +121,9 @@ public enum AdmissionRules {
         guard kind == .nodeRecord || kind == .directoryRecord || kind == .directoryTombstone else { return out }
         guard e.header.scope == "public" else { return fail(.wrongScope, "\(kind) envelopes are public") }
         guard e.header.recipients.isEmpty else { return fail(.wrongScope, "public envelopes have no recipients") }
-        guard let payload = e.payload else { return out }
+        // Public records are never erased; a copy without its payload could stand in for the real
+        // one (same id) and leave a node without the row for good.
+        guard let payload = e.payload else { return fail(.badPayload, "a public envelope must carry its payload") }
         do {
             if kind == .nodeRecord {
                 out.nodeRecord = try NodeRecord.decode(payload)

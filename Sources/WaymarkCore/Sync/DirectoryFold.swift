@@ -60,9 +60,16 @@ public struct DirectoryFold: Sendable {
         }
     }
 
+    /// Compared byte for byte, as stores compare ids.
     struct RowKey: Hashable {
         let table: String
         let id: String
+        static func == (a: RowKey, b: RowKey) -> Bool { a.table.utf8.elementsEqual(b.table.utf8) && a.id.utf8.elementsEqual(b.id.utf8) }
+        func hash(into h: inout Hasher) {
+            for b in table.utf8 { h.combine(b) }
+            h.combine(0xFF as UInt8)
+            for b in id.utf8 { h.combine(b) }
+        }
     }
 
     struct RowState: Sendable {
@@ -98,7 +105,9 @@ public struct DirectoryFold: Sendable {
         rows.compactMap { key, state in
             guard let latest = state.latestByAuthor[state.claim.author], let fields = latest.payload.fields else { return nil }
             return HSDSRecord(table: key.table, id: key.id, fields: fields)
-        }.sorted { ($0.table, $0.id) < ($1.table, $1.id) }
+        }.sorted { a, b in
+            a.table != b.table ? Array(a.table.utf8).lexicographicallyPrecedes(Array(b.table.utf8)) : Array(a.id.utf8).lexicographicallyPrecedes(Array(b.id.utf8))
+        }
     }
 
     /// Who owns a row, if anyone has published it.
