@@ -55,13 +55,7 @@ extension NodeDatabase {
                     let childID: String = link["id"]
                     let field: String = link["field"]
                     guard let child = source.record(table: childTable, id: childID) else { continue }
-                    let parent: String? =
-                        switch field {
-                        case "link_id": child.string("link_entity")
-                        case "resource_id": child.string("resource_type")
-                        default: field.hasSuffix("_id") ? String(field.dropLast(3)) : nil
-                        }
-                    guard parent == t, seen.insert("\(childTable)/\(childID)").inserted else { continue }
+                    guard HSDSSchema.parentTable(of: child, via: field) == t, seen.insert("\(childTable)/\(childID)").inserted else { continue }
                     let owner = try String.fetchOne(db, sql: "SELECT publisher FROM record WHERE tbl = ? AND id = ?", arguments: [childTable, childID])
                     guard owner == publisher else { continue }
                     out.append((childTable, childID))
@@ -75,6 +69,17 @@ extension NodeDatabase {
     /// Every stored row, ordered by table and id.
     public func allRecords() throws -> [HSDSRecord] {
         try writer.read { db in try Self.allRecords(db) }
+    }
+
+    static func allRecordsWithPublishers(_ db: Database) throws -> [(record: HSDSRecord, publisher: String)] {
+        var out: [(record: HSDSRecord, publisher: String)] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT tbl, id, body, publisher FROM record ORDER BY tbl, id")
+        while let row = try rows.next() {
+            let body: String = row["body"]
+            guard case .object(let fields) = try JSONParser.parse(body) else { continue }
+            out.append((HSDSRecord(table: row["tbl"], id: row["id"], fields: fields), row["publisher"]))
+        }
+        return out
     }
 
     static func allRecords(_ db: Database) throws -> [HSDSRecord] {
@@ -112,7 +117,7 @@ extension NodeDatabase {
     /// Rebuilds every service document and the full-text index from the rows.
     /// - Returns: the number of services.
     static func rebuildDerived(_ db: Database) throws -> Int {
-        let rows = InMemoryRows(try allRecords(db))
+        let rows = InMemoryRows(try allRecordsWithPublishers(db))
         let storedAt = Dictionary(
             try Row.fetchAll(db, sql: "SELECT id, stored_at FROM record WHERE tbl = 'service'").map { ($0["id"] as String, $0["stored_at"] as String) },
             uniquingKeysWith: { a, _ in a })
@@ -211,14 +216,9 @@ extension NodeDatabase {
             }
             for field in HSDSSchema.foreignKeyFields(of: r.table) {
                 guard let value = r.string(field), !value.isEmpty else { continue }
-                let parent: String? =
-                    switch field {
-                    case "link_id": r.string("link_entity")
-                    case "resource_id": r.string("resource_type")
-                    case "taxonomy_term_id", "taxonomy_id", "parent_id": nil
-                    default: String(field.dropLast(3))
-                    }
-                guard let parent, HSDSSchema.tables[parent] != nil else { continue }
+                guard !["taxonomy_term_id", "taxonomy_id", "parent_id"].contains(field), let parent = HSDSSchema.parentTable(of: r, via: field),
+                    HSDSSchema.tables[parent] != nil
+                else { continue }
                 if parent == "service" {
                     services.insert(value)
                 } else if let p = source.record(table: parent, id: value) {
@@ -285,9 +285,17 @@ public struct DatabaseRowSource: HSDSRowSource {
     }
 
     public func records(table: String, foreignKey: String, value: String) -> [HSDSRecord] {
+        // A row is nested under another only when the same publisher published both (see InMemoryRows).
+        let parent = """
+            CASE l.field WHEN 'link_id' THEN json_extract(r.body, '$.link_entity') WHEN 'resource_id' THEN json_extract(r.body, '$.resource_type')
+                WHEN 'parent_id' THEN l.tbl ELSE substr(l.field, 1, length(l.field) - 3) END
+            """
         let sql = """
             SELECT r.id, r.body FROM record_link l JOIN record r ON r.tbl = l.tbl AND r.id = l.id
-            WHERE l.value = ? AND l.tbl = ? AND l.field = ? ORDER BY r.id
+            WHERE l.value = ? AND l.tbl = ? AND l.field = ? AND (
+                EXISTS (SELECT 1 FROM record p WHERE p.tbl = \(parent) AND p.id = l.value AND p.publisher = r.publisher)
+                OR (\(parent) IS NULL AND EXISTS (SELECT 1 FROM record p WHERE p.id = l.value AND p.publisher = r.publisher)))
+            ORDER BY r.id
             """
         let rows = (try? db.cachedStatement(sql: sql)).flatMap { try? Row.fetchAll($0, arguments: [value, table, foreignKey]) } ?? []
         return rows.compactMap { row in

@@ -160,6 +160,9 @@ public final class NodeDatabase: Sendable {
                     CREATE INDEX pending_dependency_by_id ON pending_dependency (id);
                     """)
         }
+        m.registerMigration("v6: rows by id alone") { db in
+            try db.execute(sql: "CREATE INDEX record_by_id ON record (id)")
+        }
         return m
     }
 

@@ -258,3 +258,37 @@ struct DependentRowsTests {
         }
     }
 }
+
+struct CrossPublisherTests {
+    /// Another organisation cannot add rows (a phone number, a schedule) to a service it does not publish.
+    @Test func rowsUnderAnotherPublishersServiceAreNotShown() throws {
+        try withLargeStack {
+            let alice = Fixtures.identity(1)
+            let mallory = Fixtures.identity(66)
+            let a = try NodeDatabase()
+            try a.publish(LedgerTests.rows(), identity: alice, nowMilliseconds: Fixtures.publishedAt)
+            let m = try NodeDatabase()
+            try m.ingest(LedgerTests.wires(a), from: "alice", nowMilliseconds: LedgerTests.now)
+            let phone = HSDSRecord(
+                table: "phone", id: "phone-x",
+                fields: JSONObject([("id", .string("phone-x")), ("service_id", .string("svc-1")), ("number", .string("1800 SCAM"))]))
+            try m.publish([phone], identity: mallory, nowMilliseconds: LedgerTests.now)
+            try a.ingest(LedgerTests.wires(m), from: "mallory", nowMilliseconds: LedgerTests.now + 1)
+            for db in [a, m] {
+                #expect(try db.record(table: "phone", id: "phone-x") != nil, "the row itself is held")
+                let incremental = try db.writer.read { try DatabaseRowSource($0).serviceDocuments(["svc-1"], full: true) }["svc-1"] ?? ""
+                try db.writer.write { _ = try NodeDatabase.rebuildDerived($0) }
+                let full = try db.writer.read { try DatabaseRowSource($0).serviceDocuments(["svc-1"], full: true) }["svc-1"] ?? ""
+                #expect(!incremental.isEmpty && !incremental.contains("1800 SCAM"))
+                #expect(full == incremental)
+            }
+            // The owner's own phone number is shown.
+            let own = HSDSRecord(
+                table: "phone", id: "phone-own",
+                fields: JSONObject([("id", .string("phone-own")), ("service_id", .string("svc-1")), ("number", .string("01 555 1234"))]))
+            try a.publish([own], identity: alice, nowMilliseconds: LedgerTests.now + 2)
+            let doc = try a.writer.read { try DatabaseRowSource($0).serviceDocuments(["svc-1"], full: true) }["svc-1"] ?? ""
+            #expect(doc.contains("01 555 1234"))
+        }
+    }
+}

@@ -69,9 +69,32 @@ public struct HSDSAssembler<Source: HSDSRowSource> {
 public struct InMemoryRows: HSDSRowSource, Sendable {
     private var byKey: [String: [String: HSDSRecord]] = [:]
     private var byLink: [String: [HSDSRecord]] = [:]
+    /// Who published each row (`table/id` → publisher), when rows come from several publishers.
+    private var publishers: [String: String]?
+    private var publishersByID: [String: Set<String>] = [:]
 
     public init(_ records: [HSDSRecord] = []) {
         for r in records { insert(r) }
+    }
+
+    /// Rows from several publishers: a row is nested under another (a schedule under a service) only
+    /// when the same publisher published both, so no organisation can add rows to another's entries.
+    public init(_ records: [(record: HSDSRecord, publisher: String)]) {
+        var map: [String: String] = [:]
+        for (r, p) in records {
+            insert(r)
+            map["\(r.table)/\(r.id)"] = p
+            publishersByID[r.id, default: []].insert(p)
+        }
+        publishers = map
+    }
+
+    /// Whether `child` may be nested under the row its `field` points to (always, with one publisher).
+    func samePublisher(_ child: HSDSRecord, field: String, value: String) -> Bool {
+        guard let publishers else { return true }
+        guard let mine = publishers["\(child.table)/\(child.id)"] else { return false }
+        if let parent = HSDSSchema.parentTable(of: child, via: field) { return publishers["\(parent)/\(value)"] == mine }
+        return publishersByID[value]?.contains(mine) ?? false
     }
 
     public mutating func insert(_ record: HSDSRecord) {
@@ -84,7 +107,7 @@ public struct InMemoryRows: HSDSRowSource, Sendable {
     public func record(table: String, id: String) -> HSDSRecord? { byKey[table]?[id] }
 
     public func records(table: String, foreignKey: String, value: String) -> [HSDSRecord] {
-        (byLink["\(table)|\(foreignKey)|\(value)"] ?? []).sorted { $0.id < $1.id }
+        (byLink["\(table)|\(foreignKey)|\(value)"] ?? []).filter { samePublisher($0, field: foreignKey, value: value) }.sorted { $0.id < $1.id }
     }
 
     public func all(_ table: String) -> [HSDSRecord] {

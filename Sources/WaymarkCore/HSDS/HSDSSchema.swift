@@ -214,6 +214,17 @@ public enum HSDSSchema {
 
     /// The fields of `table` that hold the id of another record (foreign keys), including the
     /// polymorphic `link_id` of attributes and `resource_id` of metadata.
+    /// The table a row's foreign key points into: `link_id` and `resource_id` name theirs in the row
+    /// (`link_entity`, `resource_type`), `parent_id` points into the row's own table, `x_id` into `x`.
+    public static func parentTable(of record: HSDSRecord, via field: String) -> String? {
+        switch field {
+        case "link_id": return record.string("link_entity")
+        case "resource_id": return record.string("resource_type")
+        case "parent_id": return record.table
+        default: return field.hasSuffix("_id") ? String(field.dropLast(3)) : nil
+        }
+    }
+
     public static func foreignKeyFields(of table: String) -> [String] {
         guard let t = tables[table] else { return [] }
         return t.fields.filter { $0 != "id" && ($0.hasSuffix("_id") || $0 == "link_id" || $0 == "resource_id") }
