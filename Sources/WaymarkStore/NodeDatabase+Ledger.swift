@@ -68,9 +68,48 @@ extension NodeDatabase {
     ///   - refreshingDocuments: bring the service documents and search index up to date in the same
     ///     transaction; a sync session passes `false` for each batch and calls `refreshDocuments()` once at the end.
     public func ingest(_ wires: [[UInt8]], from peer: String, nowMilliseconds: UInt64, refreshingDocuments: Bool = true) throws -> IngestReport {
+        try ingestVerified(Self.verifyAll(wires), from: peer, nowMilliseconds: nowMilliseconds, refreshingDocuments: refreshingDocuments)
+    }
+
+    /// Takes in several batches, one transaction each, verifying the next batch on the other cores
+    /// while the current one is written; then refreshes the documents once (unless told not to).
+    /// - Returns: the reports of the batches, added up.
+    public func ingest(batches: [[[UInt8]]], from peer: String, nowMilliseconds: UInt64, refreshingDocuments: Bool = true) throws -> IngestReport {
+        var total = IngestReport()
+        var next: [Result<VerifiedEnvelope, RejectedBox>]? = batches.first.map(Self.verifyAll)
+        for k in batches.indices {
+            let current = next ?? []
+            let box = VerifiedBox()
+            let done = DispatchSemaphore(value: 0)
+            if k + 1 < batches.count {
+                let upcoming = batches[k + 1]
+                DispatchQueue.global().async {
+                    box.value = Self.verifyAll(upcoming)
+                    done.signal()
+                }
+            } else {
+                done.signal()
+            }
+            let r = try ingestVerified(current, from: peer, nowMilliseconds: nowMilliseconds, refreshingDocuments: false)
+            done.wait()
+            next = box.value
+            total.accepted += r.accepted
+            total.duplicates += r.duplicates
+            total.pending += r.pending
+            total.forks += r.forks
+            total.rowsChanged += r.rowsChanged
+            total.rejected += r.rejected
+        }
+        if refreshingDocuments { try refreshDocuments() }
+        return total
+    }
+
+    func ingestVerified(_ verified: [Result<VerifiedEnvelope, RejectedBox>], from peer: String, nowMilliseconds: UInt64, refreshingDocuments: Bool)
+        throws -> IngestReport
+    {
         var report = IngestReport()
         var good: [VerifiedEnvelope] = []
-        for result in Self.verifyAll(wires) {
+        for result in verified {
             switch result {
             case .success(let v): good.append(v)
             case .failure(let r): report.rejected.append(r.rejected)
@@ -135,6 +174,7 @@ extension NodeDatabase {
         var acceptedAny = false
 
         var acceptedIDs: [[UInt8]] = []
+        let heads = HeadChanges()
         func forget(_ id: [UInt8]) throws {
             try db.cachedStatement(sql: "DELETE FROM pending_envelope WHERE id = ?").execute(arguments: [Data(id)])
             try db.cachedStatement(sql: "DELETE FROM pending_dependency WHERE id = ?").execute(arguments: [Data(id)])
@@ -146,12 +186,12 @@ extension NodeDatabase {
                 if fromPending { try forget(v.id) }
                 return false
             case .accept:
-                if let row = try store(db, v, ownKey: ownKey, now: nowMilliseconds) {
+                if let row = try store(db, v, ownKey: ownKey, now: nowMilliseconds, heads: heads) {
                     touched.insert(row)
                     arrivedByRow[row, default: []].append(v)
                 }
             case .acceptFork(let existing):
-                if let row = try store(db, v, ownKey: ownKey, now: nowMilliseconds) {
+                if let row = try store(db, v, ownKey: ownKey, now: nowMilliseconds, heads: heads) {
                     touched.insert(row)
                     arrivedByRow[row, default: []].append(v)
                 }
@@ -230,6 +270,7 @@ extension NodeDatabase {
             for v in waiting.sorted(by: { $0.envelope.header.clock < $1.envelope.header.clock }) { _ = try handle(v, fromPending: true) }
             frontier = Array(acceptedIDs[before...])
         }
+        try heads.write(db)
         if !touched.isEmpty {
             try foldRows(db, touched, arrived: arrivedByRow, peer: peer, now: nowMilliseconds, report: &report)
         }
@@ -251,7 +292,7 @@ extension NodeDatabase {
 
     /// Inserts an accepted envelope, moves the heads, and records what its kind means.
     /// - Returns: the directory row it touches, if any.
-    static func store(_ db: Database, _ v: VerifiedEnvelope, ownKey: [UInt8]?, now: UInt64) throws -> RowKey? {
+    static func store(_ db: Database, _ v: VerifiedEnvelope, ownKey: [UInt8]?, now: UInt64, heads: HeadChanges) throws -> RowKey? {
         let h = v.envelope.header
         var row: RowKey?
         var nodeRecord: NodeRecord?
@@ -274,8 +315,7 @@ extension NodeDatabase {
                 Data(v.id), Int64(bitPattern: h.clock), Data(h.author), Int64(h.sequence), Int(h.kind.rawValue), h.scope, row?.table, row?.id,
                 Data(v.wire), Int64(now),
             ])
-        for d in h.dependencies { try db.cachedStatement(sql: "DELETE FROM envelope_head WHERE id = ?").execute(arguments: [Data(d)]) }
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO envelope_head (id) VALUES (?)").execute(arguments: [Data(v.id)])
+        heads.accepted(v.id, dependencies: h.dependencies)
         if let n = nodeRecord {
             try db.execute(
                 sql: """
@@ -319,12 +359,14 @@ extension NodeDatabase {
         for key in rows.sorted(by: { ($0.table, $0.id) < ($1.table, $1.id) }) {
             var fold = DirectoryFold()
             let fresh = Dictionary((arrived[key] ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            var onlyFresh = true
             for row in try Row.fetchAll(
                 db.cachedStatement(sql: "SELECT id, author, clock FROM envelope WHERE row_table = ? AND row_id = ?"), arguments: [key.table, key.id])
             {
                 let id = [UInt8](row["id"] as Data)
                 // Envelopes of this batch are already read; older ones are read back from the store.
                 var payload = fresh[id]?.directory
+                if fresh[id] == nil { onlyFresh = false }
                 if fresh[id] == nil,
                     let wire = try Data.fetchOne(db.cachedStatement(sql: "SELECT wire FROM envelope WHERE id = ?"), arguments: [Data(id)]),
                     let e = try? Envelope.decode([UInt8](wire)), let p = e.payload
@@ -344,14 +386,18 @@ extension NodeDatabase {
                 try logRejection(db, peer: peer, id: v.id, author: v.envelope.header.author, rej, now: now)
             }
             let visible = fold.records.first
-            let current = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT body, publisher FROM record WHERE tbl = ? AND id = ?"), arguments: [key.table, key.id])
+            // A row whose every envelope arrived in this batch has never been shown: nothing to read or replace.
+            let current =
+                onlyFresh
+                ? nil
+                : try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT body, publisher FROM record WHERE tbl = ? AND id = ?"), arguments: [key.table, key.id])
             if let visible {
                 let body = String(decoding: visible.canonicalBytes, as: UTF8.self)
                 let ownerHex = hexString(owner)
                 if current?["body"] as String? == body && current?["publisher"] as String? == ownerHex { continue }
                 try markDirty(key, old: current?["body"])
-                try writeRow(db, visible, publisher: ownerHex, storedAt: storedAt)
+                try writeRow(db, visible, publisher: ownerHex, storedAt: storedAt, isNew: current == nil)
                 report.rowsChanged += 1
             } else if let current {
                 try markDirty(key, old: current["body"])
@@ -616,6 +662,26 @@ extension NodeDatabase {
     }
 }
 
+/// How a batch moves the heads (envelopes nothing depends on yet), written once at the end of the batch.
+final class HeadChanges {
+    private var removed = Set<[UInt8]>()
+    private var added: [[UInt8]] = []
+
+    func accepted(_ id: [UInt8], dependencies: [[UInt8]]) {
+        removed.formUnion(dependencies)
+        added.append(id)
+    }
+
+    func write(_ db: Database) throws {
+        for d in removed { try db.cachedStatement(sql: "DELETE FROM envelope_head WHERE id = ?").execute(arguments: [Data(d)]) }
+        for id in added where !removed.contains(id) {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO envelope_head (id) VALUES (?)").execute(arguments: [Data(id)])
+        }
+        removed.removeAll()
+        added.removeAll()
+    }
+}
+
 /// Looks envelopes up in the database, and in what this batch accepted so far.
 final class SQLLookup: EnvelopeLookup {
     let db: Database
@@ -653,6 +719,12 @@ final class SQLLookup: EnvelopeLookup {
             }?.map { [UInt8]($0) } ?? []
         return Array(Set(fromDB + (acceptedBySequence[SequenceKey(author: author, sequence: sequence)] ?? [])))
     }
+}
+
+/// The next batch's verification results, handed from the verifying thread to the writing one
+/// (the semaphore orders the accesses).
+final class VerifiedBox: @unchecked Sendable {
+    var value: [Result<VerifiedEnvelope, NodeDatabase.RejectedBox>]?
 }
 
 /// Slots that concurrent workers fill, each at its own index.

@@ -18,6 +18,8 @@ public struct SyncSettings: Sendable {
     public var maximumRounds: Int
     /// Sync only with peers an admin added, not with nodes learned from node records.
     public var onlyAddedPeers: Bool
+    /// The longest one session may take before it is abandoned (and counted as a failure).
+    public var sessionDeadline: Duration = .seconds(120)
 
     public init(
         interval: Duration = .seconds(5), pollInterval: Duration = .milliseconds(250), fanout: Int = 6,
@@ -97,7 +99,18 @@ public actor SyncEngine {
     public func sync(with peer: PeerInfo) async -> SessionOutcome {
         var outcome: SessionOutcome
         do {
-            outcome = try await session(peer.url)
+            let deadline = settings.sessionDeadline
+            outcome = try await withThrowingTaskGroup(of: SessionOutcome?.self) { group in
+                group.addTask { try await self.session(peer.url) }
+                group.addTask {
+                    try await Task.sleep(for: deadline)
+                    return nil
+                }
+                let first = try await group.next() ?? nil
+                group.cancelAll()
+                guard let first else { throw TransportError(status: nil, message: "the session took longer than \(deadline)") }
+                return first
+            }
             outcome.succeeded = true
         } catch {
             outcome = SessionOutcome(succeeded: false, error: "\(error)")
@@ -138,25 +151,33 @@ public actor SyncEngine {
             guard let next = step.reply else { break }
             message = next
         }
-        // Fetch what the peer has, in batches, each taken in as one transaction.
-        var start = 0
-        while start < need.count {
-            let chunk = Array(need[start..<min(need.count, start + 1024)])
-            start += chunk.count
-            let body = chunk.flatMap { $0 }
-            outcome.bytesOut += body.count
-            let answer = try await transport.post(base, path: "/sync/v1/fetch", body: body)
+        // Fetch what the peer has, in batches, each taken in as one transaction; the next batch is
+        // already on its way while the current one is written.
+        let chunks = stride(from: 0, to: need.count, by: 1024).map { Array(need[$0..<min(need.count, $0 + 1024)]) }
+        let transport = self.transport
+        func fetch(_ i: Int) -> Task<[UInt8], any Error> {
+            let body = chunks[i].flatMap { $0 }
+            return Task { try await transport.post(base, path: "/sync/v1/fetch", body: body) }
+        }
+        var inFlight = chunks.isEmpty ? nil : fetch(0)
+        var index = 0
+        while let task = inFlight {
+            outcome.bytesOut += chunks[index].count * RangeReconciler.prefixSize
+            let answer = try await task.value
+            index += 1
+            inFlight = index < chunks.count ? fetch(index) : nil
             outcome.bytesIn += answer.count
             let frames = try EnvelopeFrames.decode(answer)
             let report = try node.database.ingest(frames, from: base, nowMilliseconds: node.nowMilliseconds(), refreshingDocuments: false)
             outcome.envelopesIn += report.accepted
             if SyncNode.abusive(report) {
+                inFlight?.cancel()
                 logger.warning("backing off \(base): \(report.rejected.count) envelopes rejected, first: \(report.rejected[0].reason.rawValue)")
                 throw Abusive(rejected: report.rejected.count, until: node.nowMilliseconds() + SyncNode.abuseBackoffMilliseconds)
             }
         }
         // Push what the peer lacks, in batches under the message limit.
-        start = 0
+        var start = 0
         while start < have.count {
             var batch: [[UInt8]] = []
             var size = 0

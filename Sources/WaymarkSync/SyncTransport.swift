@@ -57,16 +57,23 @@ public struct HTTPTransport: SyncTransport {
     }
 
     private func send(_ request: URLRequest) async throws -> [UInt8] {
-        let (data, response): (Data, URLResponse) = try await withCheckedThrowingContinuation { c in
-            session.dataTask(with: request) { data, response, error in
-                if let error {
-                    c.resume(throwing: TransportError(status: nil, message: error.localizedDescription))
-                } else if let data, let response {
-                    c.resume(returning: (data, response))
-                } else {
-                    c.resume(throwing: TransportError(status: nil, message: "no answer"))
+        let holder = TaskHolder()
+        let (data, response): (Data, URLResponse) = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { c in
+                let task = session.dataTask(with: request) { data, response, error in
+                    if let error {
+                        c.resume(throwing: TransportError(status: nil, message: error.localizedDescription))
+                    } else if let data, let response {
+                        c.resume(returning: (data, response))
+                    } else {
+                        c.resume(throwing: TransportError(status: nil, message: "no answer"))
+                    }
                 }
-            }.resume()
+                holder.set(task)
+                task.resume()
+            }
+        } onCancel: {
+            holder.cancel()
         }
         guard data.count <= maximumResponse else { throw TransportError(status: nil, message: "answer of \(data.count) bytes is over the limit") }
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
@@ -74,5 +81,28 @@ public struct HTTPTransport: SyncTransport {
             throw TransportError(status: status, message: String(decoding: data.prefix(500), as: UTF8.self))
         }
         return [UInt8](data)
+    }
+}
+
+/// The request in flight, so that cancelling the waiting task cancels it too.
+final class TaskHolder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var task: URLSessionDataTask?
+    private var cancelled = false
+
+    func set(_ t: URLSessionDataTask) {
+        lock.lock()
+        task = t
+        let cancel = cancelled
+        lock.unlock()
+        if cancel { t.cancel() }
+    }
+
+    func cancel() {
+        lock.lock()
+        cancelled = true
+        let t = task
+        lock.unlock()
+        t?.cancel()
     }
 }
