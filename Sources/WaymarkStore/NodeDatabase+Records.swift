@@ -287,15 +287,21 @@ public struct DatabaseRowSource: HSDSRowSource {
 
     public func records(table: String, foreignKey: String, value: String) -> [HSDSRecord] {
         // A row is nested under another only when the same publisher published both (see InMemoryRows).
+        // The parent's table, or NULL when the field names no table of the schema (as HSDSSchema.parentTable).
+        // When the named table holds no such row (examples in the wild name the wrong entity), any row with
+        // the id and the same publisher will do, as in InMemoryRows.
+        let known = HSDSSchema.tables.keys.sorted().map { "'\($0)'" }.joined(separator: ",")
         let parent = """
-            CASE l.field WHEN 'link_id' THEN json_extract(r.body, '$.link_entity') WHEN 'resource_id' THEN json_extract(r.body, '$.resource_type')
-                WHEN 'parent_id' THEN l.tbl ELSE substr(l.field, 1, length(l.field) - 3) END
+            (SELECT t FROM (SELECT CASE l.field WHEN 'link_id' THEN json_extract(r.body, '$.link_entity')
+                WHEN 'resource_id' THEN json_extract(r.body, '$.resource_type') WHEN 'parent_id' THEN l.tbl
+                ELSE substr(l.field, 1, length(l.field) - 3) END AS t) WHERE t IN (\(known)))
             """
         let sql = """
             SELECT r.id, r.body FROM record_link l JOIN record r ON r.tbl = l.tbl AND r.id = l.id
             WHERE l.value = ? AND l.tbl = ? AND l.field = ? AND (
                 EXISTS (SELECT 1 FROM record p WHERE p.tbl = \(parent) AND p.id = l.value AND p.publisher = r.publisher)
-                OR (\(parent) IS NULL AND EXISTS (SELECT 1 FROM record p WHERE p.id = l.value AND p.publisher = r.publisher)))
+                OR (NOT EXISTS (SELECT 1 FROM record p WHERE p.tbl = \(parent) AND p.id = l.value)
+                    AND EXISTS (SELECT 1 FROM record p WHERE p.id = l.value AND p.publisher = r.publisher)))
             ORDER BY r.id
             """
         let rows = (try? db.cachedStatement(sql: sql)).flatMap { try? Row.fetchAll($0, arguments: [value, table, foreignKey]) } ?? []

@@ -93,7 +93,8 @@ public struct InMemoryRows: HSDSRowSource, Sendable {
     func samePublisher(_ child: HSDSRecord, field: String, value: String) -> Bool {
         guard let publishers else { return true }
         guard let mine = publishers["\(child.table)/\(child.id)"] else { return false }
-        if let parent = HSDSSchema.parentTable(of: child, via: field) { return publishers["\(parent)/\(value)"] == mine }
+        if let parent = HSDSSchema.parentTable(of: child, via: field), let theirs = publishers["\(parent)/\(value)"] { return theirs == mine }
+        // No such row in the named table (or none named): any row with that id by the same publisher.
         return publishersByID[value]?.contains(mine) ?? false
     }
 

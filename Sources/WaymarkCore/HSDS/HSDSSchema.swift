@@ -216,13 +216,16 @@ public enum HSDSSchema {
     /// polymorphic `link_id` of attributes and `resource_id` of metadata.
     /// The table a row's foreign key points into: `link_id` and `resource_id` name theirs in the row
     /// (`link_entity`, `resource_type`), `parent_id` points into the row's own table, `x_id` into `x`.
+    /// `nil` when the field names no table of the schema (data in the wild puts placeholders in `link_entity`).
     public static func parentTable(of record: HSDSRecord, via field: String) -> String? {
-        switch field {
-        case "link_id": return record.string("link_entity")
-        case "resource_id": return record.string("resource_type")
-        case "parent_id": return record.table
-        default: return field.hasSuffix("_id") ? String(field.dropLast(3)) : nil
-        }
+        let table: String? =
+            switch field {
+            case "link_id": record.string("link_entity")
+            case "resource_id": record.string("resource_type")
+            case "parent_id": record.table
+            default: field.hasSuffix("_id") ? String(field.dropLast(3)) : nil
+            }
+        return table.flatMap { tables[$0] != nil ? $0 : nil }
     }
 
     public static func foreignKeyFields(of table: String) -> [String] {
