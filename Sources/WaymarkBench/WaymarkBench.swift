@@ -28,15 +28,11 @@ struct WaymarkBench {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
-    static func identity(_ n: Int) -> NodeIdentity {
-        try! NodeIdentity(signingSeed: [UInt8](repeating: UInt8(n), count: 32), encryptionSeed: [UInt8](repeating: UInt8(n + 100), count: 32))
-    }
-
     // MARK: (1) ingest against the verify bound
 
     static func ingest() throws {
         let rows = SampleDirectory.synthetic(services: 2_000)
-        let authors = (1...10).map(identity)
+        let authors = (1...10).map { Fixtures.identity(UInt8($0)) }
         var wires: [[UInt8]] = []
         var chains: [(seq: UInt64, last: [UInt8]?)] = Array(repeating: (0, nil), count: authors.count)
         var clock: UInt64 = HybridClock.pack(milliseconds: 1_795_305_600_000, counter: 0)
@@ -138,7 +134,7 @@ struct WaymarkBench {
 
     static func updates(out: String?) throws {
         let rows = SampleDirectory.ballymun()
-        let me = identity(1)
+        let me = Fixtures.identity(1)
         let services = rows.filter { $0.table == "service" }.prefix(200)
         var envelopeBytes = 0
         var payloadBytes = 0

@@ -277,19 +277,6 @@ extension NodeDatabase {
         if acceptedAny { try bumpLedgerVersion(db) }
     }
 
-    /// A row's key, compared byte for byte as SQLite compares it (Swift's `String` equality would treat
-    /// canonically equivalent spellings as one row).
-    struct RowKey: Hashable {
-        let table: String
-        let id: String
-        static func == (a: RowKey, b: RowKey) -> Bool { a.table.utf8.elementsEqual(b.table.utf8) && a.id.utf8.elementsEqual(b.id.utf8) }
-        func hash(into h: inout Hasher) {
-            for b in table.utf8 { h.combine(b) }
-            h.combine(0xFF as UInt8)
-            for b in id.utf8 { h.combine(b) }
-        }
-    }
-
     /// Inserts an accepted envelope, moves the heads, and records what its kind means.
     /// - Returns: the directory row it touches, if any.
     static func store(_ db: Database, _ v: VerifiedEnvelope, ownKey: [UInt8]?, now: UInt64, heads: HeadChanges) throws -> RowKey? {
@@ -725,21 +712,4 @@ final class SQLLookup: EnvelopeLookup {
 /// (the semaphore orders the accesses).
 final class VerifiedBox: @unchecked Sendable {
     var value: [Result<VerifiedEnvelope, NodeDatabase.RejectedBox>]?
-}
-
-/// Slots that concurrent workers fill, each at its own index.
-final class ResultSlots<T>: @unchecked Sendable {
-    private let base: UnsafeMutablePointer<T?>
-    private let count: Int
-    init(count: Int) {
-        self.count = count
-        base = .allocate(capacity: count)
-        base.initialize(repeating: nil, count: count)
-    }
-    deinit {
-        base.deinitialize(count: count)
-        base.deallocate()
-    }
-    func set(_ i: Int, _ value: T) { base[i] = value }
-    var values: [T] { (0..<count).map { base[$0]! } }
 }

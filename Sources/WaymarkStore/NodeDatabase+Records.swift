@@ -217,9 +217,7 @@ extension NodeDatabase {
             }
             for field in HSDSSchema.foreignKeyFields(of: r.table) {
                 guard let value = r.string(field), !value.isEmpty else { continue }
-                guard !["taxonomy_term_id", "taxonomy_id", "parent_id"].contains(field), let parent = HSDSSchema.parentTable(of: r, via: field),
-                    HSDSSchema.tables[parent] != nil
-                else { continue }
+                guard let parent = HSDSSchema.owningTable(of: r, via: field) else { continue }
                 if parent == "service" {
                     services.insert(value)
                 } else if let p = source.record(table: parent, id: value) {

@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 import WaymarkCore
 import WaymarkCrypto
 
@@ -45,7 +44,7 @@ public enum Simulation {
 
     /// Runs many seeds on every core.
     public static func run(seeds: [UInt64], config: Config = Config()) -> [Result] {
-        let slots = SimulationSlots(count: seeds.count)
+        let slots = ResultSlots<Result>(count: seeds.count)
         DispatchQueue.concurrentPerform(iterations: seeds.count) { i in slots.set(i, run(seed: seeds[i], config: config)) }
         return slots.values
     }
@@ -224,17 +223,4 @@ public enum Simulation {
         var r = SeededRandom(seed: seed &* 1_000_003 &+ UInt64(i) &* 7919 &+ salt)
         return (0..<32).map { _ in UInt8(truncatingIfNeeded: r.next()) }
     }
-}
-
-/// Results filled in by concurrent runs, each at its own index.
-final class SimulationSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [Simulation.Result?]
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Simulation.Result) {
-        lock.lock()
-        results[i] = r
-        lock.unlock()
-    }
-    var values: [Simulation.Result] { results.map { $0! } }
 }

@@ -26,10 +26,8 @@ struct PeerAdd: AsyncParsableCommand {
     @Option(help: "The node's key fingerprint, as its admin read it to you.") var fingerprint: String?
 
     func run() async throws {
-        let db: NodeDatabase
-        do { db = try data.home.openDatabase() } catch let p as NodeHome.Problem { throw fail(p.description) }
-        let identity: NodeIdentity
-        do { identity = try data.home.loadIdentity() } catch { throw fail("\(error)") }
+        let db = try data.database()
+        let identity = try data.identity()
         let url: String
         let print_: String
         if let invite = Invite(text: target) {
@@ -58,8 +56,7 @@ struct PeerList: ParsableCommand {
     @OptionGroup var data: DataOption
 
     func run() throws {
-        let db: NodeDatabase
-        do { db = try data.home.openDatabase() } catch let p as NodeHome.Problem { throw fail(p.description) }
+        let db = try data.database()
         let peers = try db.peers()
         if peers.isEmpty { print("No peers. Add one with: waymark peer add --data \(data.data) URL --fingerprint F") }
         for p in peers {
@@ -82,8 +79,7 @@ struct PeerRemove: ParsableCommand {
     @Argument(help: "The peer's URL.") var url: String
 
     func run() throws {
-        let db: NodeDatabase
-        do { db = try data.home.openDatabase() } catch let p as NodeHome.Problem { throw fail(p.description) }
+        let db = try data.database()
         guard try db.removePeer(url: url) else { throw fail("no peer with URL \(url); see: waymark peer list --data \(data.data)") }
         print("Removed \(url).")
     }
@@ -96,10 +92,8 @@ struct InviteCommand: ParsableCommand {
     @Option(help: "The URL other nodes reach this node at (default: the one `serve` last published).") var url: String?
 
     func run() throws {
-        let db: NodeDatabase
-        do { db = try data.home.openDatabase() } catch let p as NodeHome.Problem { throw fail(p.description) }
-        let identity: NodeIdentity
-        do { identity = try data.home.loadIdentity() } catch { throw fail("\(error)") }
+        let db = try data.database()
+        let identity = try data.identity()
         guard let url = try url ?? db.setting("public_url") else {
             throw fail("this node has no public URL yet: pass --url, or start `waymark serve` once")
         }
@@ -113,10 +107,8 @@ struct SyncCommand: AsyncParsableCommand {
     @OptionGroup var data: DataOption
 
     func run() async throws {
-        let db: NodeDatabase
-        do { db = try data.home.openDatabase() } catch let p as NodeHome.Problem { throw fail(p.description) }
-        let identity: NodeIdentity
-        do { identity = try data.home.loadIdentity() } catch { throw fail("\(error)") }
+        let db = try data.database()
+        let identity = try data.identity()
         let node = SyncNode(database: db, identity: identity)
         let engine = SyncEngine(node: node, transport: HTTPTransport(identity: identity), logger: Logger(label: "waymark"))
         var failed = 0
@@ -143,10 +135,8 @@ struct Update: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("A field and its new text value.", valueName: "FIELD=VALUE")) var assignments: [String] = []
 
     func run() throws {
-        let db: NodeDatabase
-        do { db = try data.home.openDatabase() } catch let p as NodeHome.Problem { throw fail(p.description) }
-        let identity: NodeIdentity
-        do { identity = try data.home.loadIdentity() } catch { throw fail("\(error)") }
+        let db = try data.database()
+        let identity = try data.identity()
         guard let current = try db.record(table: table, id: id) else { throw fail("no \(table) record with id \(id)") }
         var fields = current.fields
         for a in assignments {
@@ -175,10 +165,8 @@ struct Delete: ParsableCommand {
     @Option(help: "The record id.") var id: String
 
     func run() throws {
-        let db: NodeDatabase
-        do { db = try data.home.openDatabase() } catch let p as NodeHome.Problem { throw fail(p.description) }
-        let identity: NodeIdentity
-        do { identity = try data.home.loadIdentity() } catch { throw fail("\(error)") }
+        let db = try data.database()
+        let identity = try data.identity()
         guard try db.record(table: table, id: id) != nil else { throw fail("no \(table) record with id \(id)") }
         do {
             let under = try db.dependents(table: table, id: id)

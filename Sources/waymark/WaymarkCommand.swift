@@ -30,6 +30,16 @@ struct DataOption: ParsableArguments {
     var data: String
 
     var home: NodeHome { NodeHome(data) }
+
+    /// The node's database; a folder without a node is reported as such.
+    func database() throws -> NodeDatabase {
+        do { return try home.openDatabase() } catch let p as NodeHome.Problem { throw fail(p.description) }
+    }
+
+    /// The node's keys; a missing or world-readable key file is reported as such.
+    func identity() throws -> NodeIdentity {
+        do { return try home.loadIdentity() } catch { throw fail("\(error)") }
+    }
 }
 
 /// Prints a problem to standard error and exits with a failure status.
@@ -85,8 +95,7 @@ struct Import: ParsableCommand {
     }
 
     func run() throws {
-        let db: NodeDatabase
-        do { db = try data.home.openDatabase() } catch let p as NodeHome.Problem { throw fail(p.description) }
+        let db = try data.database()
         var records: [HSDSRecord] = []
         if sample {
             let all = SampleDirectory.ballymun()
@@ -97,8 +106,7 @@ struct Import: ParsableCommand {
         } catch let e as HSDSError {
             throw fail("nothing was imported. \(e.description)")
         }
-        let identity: NodeIdentity
-        do { identity = try data.home.loadIdentity() } catch { throw fail("\(error)") }
+        let identity = try data.identity()
         let started = Date()
         let summary: ImportSummary
         do {
@@ -137,8 +145,7 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        let db: NodeDatabase
-        do { db = try data.home.openDatabase() } catch let p as NodeHome.Problem { throw fail(p.description) }
+        let db = try data.database()
         let records = try db.allRecords()
         do {
             try HSDSFiles.export(records, format: format, to: out)
@@ -167,10 +174,8 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Sync only with peers added by `waymark peer add`, not with nodes learned from other nodes.") var onlyAddedPeers = false
 
     func run() async throws {
-        let db: NodeDatabase
-        do { db = try data.home.openDatabase() } catch let p as NodeHome.Problem { throw fail(p.description) }
-        let identity: NodeIdentity
-        do { identity = try data.home.loadIdentity() } catch { throw fail("\(error)") }
+        let db = try data.database()
+        let identity = try data.identity()
         let name = try db.setting("organization_name") ?? "Waymark node"
         var logger = Logger(label: "waymark")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
@@ -219,8 +224,7 @@ struct Search: ParsableCommand {
     @Flag(help: "Print the JSON of each result instead of a summary.") var json = false
 
     func run() throws {
-        let db: NodeDatabase
-        do { db = try data.home.openDatabase() } catch let p as NodeHome.Problem { throw fail(p.description) }
+        let db = try data.database()
         let directory = Directory(database: db)
         let clock = LocalClock()
         var pairs: [(String, String)] = [("search", text), ("page", String(page)), ("per_page", String(perPage))]
@@ -287,8 +291,7 @@ struct Info: ParsableCommand {
     @OptionGroup var data: DataOption
 
     func run() throws {
-        let db: NodeDatabase
-        do { db = try data.home.openDatabase() } catch let p as NodeHome.Problem { throw fail(p.description) }
+        let db = try data.database()
         let identity = try data.home.loadIdentity()
         print("organisation: \(try db.setting("organization_name") ?? "?") (\(try db.setting("organization_id") ?? "?"))")
         print("fingerprint:  \(identity.fingerprint)")

@@ -216,6 +216,16 @@ public enum HSDSSchema {
     /// polymorphic `link_id` of attributes and `resource_id` of metadata.
     /// The table a row's foreign key points into: `link_id` and `resource_id` name theirs in the row
     /// (`link_entity`, `resource_type`), `parent_id` points into the row's own table, `x_id` into `x`.
+    /// The foreign keys that refer to a shared vocabulary (a taxonomy and its terms) rather than to the
+    /// row a record belongs under.
+    public static let vocabularyReferences: Set<String> = ["taxonomy_term_id", "taxonomy_id", "parent_id"]
+
+    /// The table of the row a record belongs under through `field` (a schedule under its service, an
+    /// address under its location), or `nil` for vocabulary references and fields that name no table.
+    public static func owningTable(of record: HSDSRecord, via field: String) -> String? {
+        vocabularyReferences.contains(field) ? nil : parentTable(of: record, via: field)
+    }
+
     /// `nil` when the field names no table of the schema (data in the wild puts placeholders in `link_entity`).
     public static func parentTable(of record: HSDSRecord, via field: String) -> String? {
         let table: String? =

@@ -25,15 +25,7 @@ extension SampleDirectory {
                         result = p
                         break
                     }
-                    let table: String? =
-                        switch field {
-                        case "service_id": "service"
-                        case "location_id": "location"
-                        case "service_at_location_id": "service_at_location"
-                        case "link_id": r.string("link_entity")
-                        default: nil
-                        }
-                    if let table, let parent = byID["\(table)/\(value)"] {
+                    if let table = HSDSSchema.owningTable(of: r, via: field), let parent = byID["\(table)/\(value)"] {
                         result = owner(parent, depth: depth + 1)
                         break
                     }

@@ -32,6 +32,26 @@ public struct DirectoryPayload: Sendable, Hashable {
     }
 }
 
+/// The key of a directory row, compared byte for byte as SQLite compares it (Swift's `String`
+/// equality would treat canonically equivalent spellings of an id as one row).
+public struct RowKey: Hashable, Sendable {
+    public let table: String
+    public let id: String
+
+    public init(table: String, id: String) {
+        self.table = table
+        self.id = id
+    }
+
+    public static func == (a: RowKey, b: RowKey) -> Bool { a.table.utf8.elementsEqual(b.table.utf8) && a.id.utf8.elementsEqual(b.id.utf8) }
+
+    public func hash(into h: inout Hasher) {
+        for b in table.utf8 { h.combine(b) }
+        h.combine(0xFF as UInt8)
+        for b in id.utf8 { h.combine(b) }
+    }
+}
+
 /// The directory's merge rule, as a fold over directory envelopes that is commutative, associative
 /// and idempotent: every node that holds the same envelopes holds the same directory, whatever order
 /// they arrived in.
@@ -57,18 +77,6 @@ public struct DirectoryFold: Sendable {
 
         func precedes(_ other: Entry) -> Bool {
             clock != other.clock ? clock < other.clock : envelopeID.lexicographicallyPrecedes(other.envelopeID)
-        }
-    }
-
-    /// Compared byte for byte, as stores compare ids.
-    struct RowKey: Hashable {
-        let table: String
-        let id: String
-        static func == (a: RowKey, b: RowKey) -> Bool { a.table.utf8.elementsEqual(b.table.utf8) && a.id.utf8.elementsEqual(b.id.utf8) }
-        func hash(into h: inout Hasher) {
-            for b in table.utf8 { h.combine(b) }
-            h.combine(0xFF as UInt8)
-            for b in id.utf8 { h.combine(b) }
         }
     }
 

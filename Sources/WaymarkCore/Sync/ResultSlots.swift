@@ -1,0 +1,22 @@
+/// Slots that concurrent workers fill, each at its own index (each index written by one worker, all
+/// read after the workers finished), for spreading independent work over the cores.
+public final class ResultSlots<T>: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<T?>
+    private let count: Int
+
+    public init(count: Int) {
+        self.count = count
+        base = .allocate(capacity: count)
+        base.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    public func set(_ i: Int, _ value: T) { base[i] = value }
+
+    /// Every slot's value. - Precondition: every slot was set.
+    public var values: [T] { (0..<count).map { base[$0]! } }
+}
