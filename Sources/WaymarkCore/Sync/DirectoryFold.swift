@@ -114,7 +114,7 @@ public struct DirectoryFold: Sendable {
             guard let latest = state.latestByAuthor[state.claim.author], let fields = latest.payload.fields else { return nil }
             return HSDSRecord(table: key.table, id: key.id, fields: fields)
         }.sorted { a, b in
-            a.table != b.table ? Array(a.table.utf8).lexicographicallyPrecedes(Array(b.table.utf8)) : Array(a.id.utf8).lexicographicallyPrecedes(Array(b.id.utf8))
+            a.table != b.table ? a.table.utf8.lexicographicallyPrecedes(b.table.utf8) : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
         }
     }
 

@@ -24,11 +24,11 @@ extension PublicPages {
         let db = node.database
         let counts = try db.ledgerCounts()
         let now = node.nowMilliseconds()
+        let iso = ISO8601DateFormatter()
+        iso.formatOptions = [.withInternetDateTime]
         func when(_ ms: UInt64?) -> String {
             guard let ms, ms > 0 else { return t("admin.sync.never", language) }
-            let f = ISO8601DateFormatter()
-            f.formatOptions = [.withInternetDateTime]
-            return f.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
+            return iso.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
         }
         let peers: [[String: Any]] = try db.peers().map { p in
             let status: String =
