@@ -66,7 +66,7 @@ struct WaymarkBench {
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = try NodeDatabase(path: dir.appendingPathComponent("waymark.sqlite").path)
         var accepted = 0
-        let batches = stride(from: 0, to: wires.count, by: 1024).map { Array(wires[$0..<min(wires.count, $0 + 1024)]) }
+        let batches = stride(from: 0, to: wires.count, by: IngestPipeline.batchSize).map { Array(wires[$0..<min(wires.count, $0 + IngestPipeline.batchSize)]) }
         let ingestTime = try seconds {
             // The next batch is verified while the current one is written, as in a sync session.
             accepted = try db.ingest(batches: batches, from: "bench", nowMilliseconds: 1_795_305_700_000, refreshingDocuments: false).accepted
@@ -76,7 +76,7 @@ struct WaymarkBench {
         let verify1 = Double(envelopes.count) / one
         let verifyAll = Double(envelopes.count) / all
         let rate = Double(wires.count) / ingestTime
-        print("== ingest: \(wires.count) signed directory envelopes (\(rows.count) HSDS rows of 2,000 services, 10 publishers), batches of 1,024")
+        print("== ingest: \(wires.count) signed directory envelopes (\(rows.count) HSDS rows of 2,000 services, 10 publishers), batches of \(IngestPipeline.batchSize) as in a sync session")
         print(String(format: "  Ed25519 verify, 1 core:        %9.0f envelopes/s", verify1))
         print(String(format: "  Ed25519 verify, %d cores:       %9.0f envelopes/s   (the verify bound)", cores, verifyAll))
         print(String(format: "  ingest into SQLite (verify, judge, store, fold into rows): %9.0f envelopes/s", rate))

@@ -21,6 +21,16 @@ public struct IngestReport: Sendable, Equatable {
     public var rejected: [Rejected] = []
 
     public init() {}
+
+    /// Adds another batch's figures to these.
+    public mutating func add(_ other: IngestReport) {
+        accepted += other.accepted
+        duplicates += other.duplicates
+        pending += other.pending
+        forks += other.forks
+        rowsChanged += other.rowsChanged
+        rejected += other.rejected
+    }
 }
 
 /// A publish that cannot go ahead.
@@ -30,13 +40,16 @@ public struct PublishError: Error, CustomStringConvertible, Sendable {
 
 /// An envelope that decoded and whose signature and payload hash verified, with its payload read
 /// (work that depends on the envelope alone, so it is done on every core before the write transaction).
-struct VerifiedEnvelope: Sendable {
+final class VerifiedEnvelope: Sendable {
     let envelope: Envelope
     let id: [UInt8]
     let wire: [UInt8]
     let payloadProblem: Result<Void, AdmissionRules.PayloadProblem>
     let directory: DirectoryPayload?
     let nodeRecord: NodeRecord?
+    /// The stored text of the row a directory record carries (worked out on the verifying cores, so
+    /// the writer does not have to).
+    let body: String?
 
     init(envelope: Envelope, id: [UInt8], wire: [UInt8]) {
         self.envelope = envelope
@@ -46,6 +59,9 @@ struct VerifiedEnvelope: Sendable {
         payloadProblem = read.problem
         directory = read.directory
         nodeRecord = read.nodeRecord
+        body = read.directory.flatMap { p in
+            p.fields.map { String(decoding: HSDSRecord(table: p.table, id: p.id, fields: $0).canonicalBytes, as: UTF8.self) }
+        }
     }
 }
 
@@ -75,31 +91,10 @@ extension NodeDatabase {
     /// while the current one is written; then refreshes the documents once (unless told not to).
     /// - Returns: the reports of the batches, added up.
     public func ingest(batches: [[[UInt8]]], from peer: String, nowMilliseconds: UInt64, refreshingDocuments: Bool = true) throws -> IngestReport {
+        let pipeline = IngestPipeline(database: self, peer: peer)
         var total = IngestReport()
-        var next: [Result<VerifiedEnvelope, RejectedBox>]? = batches.first.map(Self.verifyAll)
-        for k in batches.indices {
-            let current = next ?? []
-            let box = VerifiedBox()
-            let done = DispatchSemaphore(value: 0)
-            if k + 1 < batches.count {
-                let upcoming = batches[k + 1]
-                DispatchQueue.global().async {
-                    box.value = Self.verifyAll(upcoming)
-                    done.signal()
-                }
-            } else {
-                done.signal()
-            }
-            let r = try ingestVerified(current, from: peer, nowMilliseconds: nowMilliseconds, refreshingDocuments: false)
-            done.wait()
-            next = box.value
-            total.accepted += r.accepted
-            total.duplicates += r.duplicates
-            total.pending += r.pending
-            total.forks += r.forks
-            total.rowsChanged += r.rowsChanged
-            total.rejected += r.rejected
-        }
+        for batch in batches { total.add(try pipeline.add(batch, nowMilliseconds: nowMilliseconds)) }
+        total.add(try pipeline.finish(nowMilliseconds: nowMilliseconds))
         if refreshingDocuments { try refreshDocuments() }
         return total
     }
@@ -135,33 +130,35 @@ extension NodeDatabase {
     struct RejectedBox: Error { let rejected: IngestReport.Rejected }
 
     /// Decodes and verifies on every core; no database access.
-    static func verifyAll(_ wires: [[UInt8]]) -> [Result<VerifiedEnvelope, RejectedBox>] {
-        @Sendable func one(_ wire: [UInt8]) -> Result<VerifiedEnvelope, RejectedBox> {
-            let e: Envelope
-            do { e = try Envelope.decode(wire) } catch {
-                return .failure(RejectedBox(rejected: .init(envelopeID: "", reason: .malformed, detail: "\(error)")))
-            }
-            let id = EnvelopeCrypto.id(of: e)
-            switch EnvelopeCrypto.verify(e) {
-            case .valid: return .success(VerifiedEnvelope(envelope: e, id: id, wire: wire))
-            case .badSignature:
-                return .failure(RejectedBox(rejected: .init(envelopeID: hexString(id), reason: .badSignature, detail: "the signature does not verify")))
-            case .payloadMismatch:
-                return .failure(
-                    RejectedBox(rejected: .init(envelopeID: hexString(id), reason: .payloadMismatch, detail: "the payload is not the one signed")))
-            }
-        }
-        if wires.count < 64 { return wires.map(one) }
+    static func verifyAll(_ wires: [[UInt8]], workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> [Result<VerifiedEnvelope, RejectedBox>] {
+        let workers = max(1, workers)
+        if wires.count < 64 || workers == 1 { return wires.map(verifyOne) }
         let results = ResultSlots<Result<VerifiedEnvelope, RejectedBox>>(count: wires.count)
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunk = (wires.count + workers - 1) / workers
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             let start = w * chunk
             let end = min(wires.count, start + chunk)
             guard start < end else { return }
-            for i in start..<end { results.set(i, one(wires[i])) }
+            for i in start..<end { results.set(i, verifyOne(wires[i])) }
         }
         return results.values
+    }
+
+    /// Decodes and verifies one envelope, and reads its payload.
+    @Sendable static func verifyOne(_ wire: [UInt8]) -> Result<VerifiedEnvelope, RejectedBox> {
+        let e: Envelope
+        do { e = try Envelope.decode(wire) } catch {
+            return .failure(RejectedBox(rejected: .init(envelopeID: "", reason: .malformed, detail: "\(error)")))
+        }
+        let id = EnvelopeCrypto.id(of: e)
+        switch EnvelopeCrypto.verify(e) {
+        case .valid: return .success(VerifiedEnvelope(envelope: e, id: id, wire: wire))
+        case .badSignature:
+            return .failure(RejectedBox(rejected: .init(envelopeID: hexString(id), reason: .badSignature, detail: "the signature does not verify")))
+        case .payloadMismatch:
+            return .failure(
+                RejectedBox(rejected: .init(envelopeID: hexString(id), reason: .payloadMismatch, detail: "the payload is not the one signed")))
+        }
     }
 
     /// Judges and stores verified envelopes (oldest clock first, so dependencies come before their
@@ -180,6 +177,8 @@ extension NodeDatabase {
             try db.cachedStatement(sql: "DELETE FROM pending_dependency WHERE id = ?").execute(arguments: [Data(id)])
         }
         func handle(_ v: VerifiedEnvelope, fromPending: Bool) throws -> Bool {
+            lookup.prime(v)
+            defer { lookup.unprime() }
             switch AdmissionRules.judge(v.envelope, id: v.id, lookup: lookup, nowMilliseconds: nowMilliseconds, knownPayloadProblem: v.payloadProblem) {
             case .duplicate:
                 if !fromPending { report.duplicates += 1 }
@@ -250,10 +249,12 @@ extension NodeDatabase {
         for id in try Data.fetchAll(db, sql: "SELECT id FROM pending_envelope WHERE received_at < ?", arguments: [expired]) {
             try forget([UInt8](id))
         }
-        var frontier = acceptedIDs
+        // Most batches leave nothing held back: then there is nothing to look up for each accepted envelope.
+        let anyPending = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM pending_envelope)") ?? false
+        var frontier = anyPending ? acceptedIDs : []
         while !frontier.isEmpty {
             var waiting: [VerifiedEnvelope] = []
-            var seen = Set<[UInt8]>()
+            var seen = Set<ByteKey>()
             for dep in frontier {
                 for wire in try Data.fetchAll(
                     db.cachedStatement(
@@ -263,7 +264,7 @@ extension NodeDatabase {
                     let bytes = [UInt8](wire)
                     guard let e = try? Envelope.decode(bytes) else { continue }
                     let v = VerifiedEnvelope(envelope: e, id: EnvelopeCrypto.id(of: e), wire: bytes)
-                    if seen.insert(v.id).inserted { waiting.append(v) }
+                    if seen.insert(ByteKey(v.id)).inserted { waiting.append(v) }
                 }
             }
             let before = acceptedIDs.count
@@ -340,29 +341,45 @@ extension NodeDatabase {
         _ db: Database, _ rows: Set<RowKey>, arrived: [RowKey: [VerifiedEnvelope]], peer: String, now: UInt64, report: inout IngestReport
     ) throws {
         let storedAt = LocalClock().isoNow()
-        func markDirty(_ key: RowKey, old: String?) throws {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO dirty_row (tbl, id, old_body) VALUES (?, ?, ?)").execute(arguments: [key.table, key.id, old])
+        let keys = rows.sorted { $0.table != $1.table ? $0.table < $1.table : $0.id < $1.id }
+        // Every envelope of every touched row, read a few hundred rows to a statement.
+        var held: [RowKey: [(id: [UInt8], author: [UInt8], clock: UInt64)]] = [:]
+        for part in keys.chunked(by: 256) {
+            // A join with the list (not `IN`), so that each row is one lookup in `envelope_by_row`.
+            let sql =
+                "SELECT e.row_table, e.row_id, e.id, e.author, e.clock FROM (VALUES "
+                + Array(repeating: "(?, ?)", count: part.count).joined(separator: ", ")
+                + ") AS k JOIN envelope e ON e.row_table = k.column1 AND e.row_id = k.column2"
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            arguments.reserveCapacity(part.count * 2)
+            for k in part { arguments += [k.table, k.id] }
+            let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
+            while let row = try cursor.next() {
+                let key = RowKey(table: row[0], id: row[1])
+                held[key, default: []].append(([UInt8](row[2] as Data), [UInt8](row[3] as Data), UInt64(bitPattern: row[4] as Int64)))
+            }
         }
-        for key in rows.sorted(by: { ($0.table, $0.id) < ($1.table, $1.id) }) {
+        // Rows shown for the first time are written together; rows that replace a shown row one by one.
+        var dirty: [(any DatabaseValueConvertible)?] = []
+        var inserted: [(any DatabaseValueConvertible)?] = []
+        var links: [(any DatabaseValueConvertible)?] = []
+        for key in keys {
             var fold = DirectoryFold()
-            let fresh = Dictionary((arrived[key] ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let fresh = Dictionary((arrived[key] ?? []).map { (ByteKey($0.id), $0) }, uniquingKeysWith: { a, _ in a })
             var onlyFresh = true
-            for row in try Row.fetchAll(
-                db.cachedStatement(sql: "SELECT id, author, clock FROM envelope WHERE row_table = ? AND row_id = ?"), arguments: [key.table, key.id])
-            {
-                let id = [UInt8](row["id"] as Data)
+            for stored in held[key] ?? [] {
                 // Envelopes of this batch are already read; older ones are read back from the store.
-                var payload = fresh[id]?.directory
-                if fresh[id] == nil { onlyFresh = false }
-                if fresh[id] == nil,
-                    let wire = try Data.fetchOne(db.cachedStatement(sql: "SELECT wire FROM envelope WHERE id = ?"), arguments: [Data(id)]),
+                let arrivedNow = fresh[ByteKey(stored.id)]
+                var payload = arrivedNow?.directory
+                if arrivedNow == nil { onlyFresh = false }
+                if arrivedNow == nil,
+                    let wire = try Data.fetchOne(db.cachedStatement(sql: "SELECT wire FROM envelope WHERE id = ?"), arguments: [Data(stored.id)]),
                     let e = try? Envelope.decode([UInt8](wire)), let p = e.payload
                 {
                     payload = try? DirectoryPayload.decode(p)
                 }
                 guard let payload else { continue }
-                fold.apply(
-                    .init(envelopeID: id, author: [UInt8](row["author"] as Data), clock: UInt64(bitPattern: row["clock"] as Int64), payload: payload))
+                fold.apply(.init(envelopeID: stored.id, author: stored.author, clock: stored.clock, payload: payload))
             }
             guard let owner = fold.owner(table: key.table, id: key.id) else { continue }
             for v in arrived[key] ?? [] where v.envelope.header.author != owner {
@@ -372,7 +389,8 @@ extension NodeDatabase {
                 report.rejected.append(rej)
                 try logRejection(db, peer: peer, id: v.id, author: v.envelope.header.author, rej, now: now)
             }
-            let visible = fold.records.first
+            let latest = fold.latest(table: key.table, id: key.id)
+            let visible = latest.flatMap { e in e.payload.fields.map { HSDSRecord(table: key.table, id: key.id, fields: $0) } }
             // A row whose every envelope arrived in this batch has never been shown: nothing to read or replace.
             let current =
                 onlyFresh
@@ -380,17 +398,44 @@ extension NodeDatabase {
                 : try Row.fetchOne(
                     db.cachedStatement(sql: "SELECT body, publisher FROM record WHERE tbl = ? AND id = ?"), arguments: [key.table, key.id])
             if let visible {
-                let body = String(decoding: visible.canonicalBytes, as: UTF8.self)
+                let body = latest.flatMap { fresh[ByteKey($0.envelopeID)]?.body } ?? String(decoding: visible.canonicalBytes, as: UTF8.self)
                 let ownerHex = hexString(owner)
                 if current?["body"] as String? == body && current?["publisher"] as String? == ownerHex { continue }
-                try markDirty(key, old: current?["body"])
-                try writeRow(db, visible, publisher: ownerHex, storedAt: storedAt, isNew: current == nil)
                 report.rowsChanged += 1
+                if let current {
+                    dirty += [key.table, key.id, current["body"] as String?]
+                    try writeRow(db, visible, body: body, publisher: ownerHex, storedAt: storedAt)
+                    continue
+                }
+                dirty += [key.table, key.id, nil]
+                inserted += [key.table, key.id, ownerHex, body, storedAt]
+                for field in HSDSSchema.foreignKeyFields(of: key.table) {
+                    guard let value = visible.string(field), !value.isEmpty else { continue }
+                    links += [key.table, key.id, field, value]
+                }
             } else if let current {
-                try markDirty(key, old: current["body"])
+                dirty += [key.table, key.id, current["body"] as String?]
                 try deleteRow(db, table: key.table, id: key.id)
                 report.rowsChanged += 1
             }
+        }
+        try insertMany(db, "INSERT OR IGNORE INTO dirty_row (tbl, id, old_body) VALUES", columns: 3, dirty)
+        try insertMany(
+            db, "INSERT INTO record (tbl, id, publisher, body, stored_at) VALUES", columns: 5, inserted,
+            then: "ON CONFLICT(tbl, id) DO UPDATE SET publisher = excluded.publisher, body = excluded.body, stored_at = excluded.stored_at")
+        try insertMany(db, "INSERT OR REPLACE INTO record_link (tbl, id, field, value) VALUES", columns: 4, links)
+    }
+
+    /// Inserts rows (`values` holds `columns` values a row) a hundred to a statement.
+    static func insertMany(_ db: Database, _ head: String, columns: Int, _ values: [(any DatabaseValueConvertible)?], then tail: String = "") throws {
+        let perStatement = 100
+        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        var start = 0
+        while start < values.count {
+            let end = min(values.count, start + perStatement * columns)
+            let sql = head + " " + Array(repeating: row, count: (end - start) / columns).joined(separator: ", ") + " " + tail
+            try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(Array(values[start..<end])))
+            start = end
         }
     }
 
@@ -516,7 +561,7 @@ extension NodeDatabase {
         return (row?["author"] as Data?).map { [UInt8]($0) }
     }
 
-    /// The author's newest node record (found through the `envelope_by_kind` index).
+    /// The author's newest node record (found through the partial `envelope_node_record` index).
     static func ownNodeRecord(_ db: Database, author: [UInt8]) throws -> [UInt8]? {
         try Data.fetchOne(
             db, sql: "SELECT wire FROM envelope WHERE author = ? AND kind = 1 ORDER BY clock DESC LIMIT 1", arguments: [Data(author)]
@@ -651,17 +696,21 @@ extension NodeDatabase {
 
 /// How a batch moves the heads (envelopes nothing depends on yet), written once at the end of the batch.
 final class HeadChanges {
-    private var removed = Set<[UInt8]>()
+    private var removed = Set<ByteKey>()
     private var added: [[UInt8]] = []
 
     func accepted(_ id: [UInt8], dependencies: [[UInt8]]) {
-        removed.formUnion(dependencies)
+        for d in dependencies { removed.insert(ByteKey(d)) }
         added.append(id)
     }
 
     func write(_ db: Database) throws {
-        for d in removed { try db.cachedStatement(sql: "DELETE FROM envelope_head WHERE id = ?").execute(arguments: [Data(d)]) }
-        for id in added where !removed.contains(id) {
+        // An envelope accepted in this batch has no head row yet: only older heads need deleting.
+        let addedNow = Set(added.map(ByteKey.init))
+        for d in removed where !addedNow.contains(d) {
+            try db.cachedStatement(sql: "DELETE FROM envelope_head WHERE id = ?").execute(arguments: [Data(d.bytes)])
+        }
+        for id in added where !removed.contains(ByteKey(id)) {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO envelope_head (id) VALUES (?)").execute(arguments: [Data(id)])
         }
         removed.removeAll()
@@ -672,24 +721,44 @@ final class HeadChanges {
 /// Looks envelopes up in the database, and in what this batch accepted so far.
 final class SQLLookup: EnvelopeLookup {
     let db: Database
-    private var accepted: [[UInt8]: StoredEnvelope] = [:]
+    private var accepted: [ByteKey: StoredEnvelope] = [:]
     private var acceptedBySequence: [SequenceKey: [[UInt8]]] = [:]
 
     struct SequenceKey: Hashable {
-        let author: [UInt8]
+        let author: ByteKey
         let sequence: UInt64
     }
 
+    /// What the store holds under one (author, sequence), read once for the envelope being judged:
+    /// it answers both "is this envelope stored?" (an id fixes its author and sequence) and "did the
+    /// author sign another envelope with this number?".
+    private var primed: (key: SequenceKey, ids: [[UInt8]], own: ByteKey, ownStored: StoredEnvelope?)?
+
     init(db: Database) { self.db = db }
+
+    func prime(_ v: VerifiedEnvelope) {
+        let h = v.envelope.header
+        let key = SequenceKey(author: ByteKey(h.author), sequence: h.sequence)
+        let ids =
+            (try? db.cachedStatement(sql: "SELECT id FROM envelope WHERE author = ? AND sequence = ?")).flatMap {
+                try? Data.fetchAll($0, arguments: [Data(h.author), Int64(h.sequence)])
+            }?.map { [UInt8]($0) } ?? []
+        let own = ByteKey(v.id)
+        primed = (key, ids, own, ids.contains(v.id) ? StoredEnvelope(h) : nil)
+    }
+
+    func unprime() { primed = nil }
 
     func remember(_ v: VerifiedEnvelope) {
         let s = StoredEnvelope(v.envelope.header)
-        accepted[v.id] = s
-        acceptedBySequence[SequenceKey(author: s.author, sequence: s.sequence), default: []].append(v.id)
+        accepted[ByteKey(v.id)] = s
+        acceptedBySequence[SequenceKey(author: ByteKey(s.author), sequence: s.sequence), default: []].append(v.id)
     }
 
     func stored(_ id: [UInt8]) -> StoredEnvelope? {
-        if let s = accepted[id] { return s }
+        let key = ByteKey(id)
+        if let s = accepted[key] { return s }
+        if let p = primed, p.own == key { return p.ownStored }
         guard let statement = try? db.cachedStatement(sql: "SELECT author, sequence, clock FROM envelope WHERE id = ?"),
             let row = try? Row.fetchOne(statement, arguments: [Data(id)])
         else {
@@ -700,16 +769,103 @@ final class SQLLookup: EnvelopeLookup {
     }
 
     func storedIDs(author: [UInt8], sequence: UInt64) -> [[UInt8]] {
+        let key = SequenceKey(author: ByteKey(author), sequence: sequence)
         let fromDB =
-            (try? db.cachedStatement(sql: "SELECT id FROM envelope WHERE author = ? AND sequence = ?")).flatMap {
+            primed?.key == key
+            ? primed!.ids
+            : (try? db.cachedStatement(sql: "SELECT id FROM envelope WHERE author = ? AND sequence = ?")).flatMap {
                 try? Data.fetchAll($0, arguments: [Data(author), Int64(sequence)])
             }?.map { [UInt8]($0) } ?? []
-        return Array(Set(fromDB + (acceptedBySequence[SequenceKey(author: author, sequence: sequence)] ?? [])))
+        let fresh = acceptedBySequence[key] ?? []
+        if fresh.isEmpty { return fromDB }
+        return Set((fromDB + fresh).map(ByteKey.init)).map(\.bytes)
     }
 }
 
-/// The next batch's verification results, handed from the verifying thread to the writing one
-/// (the semaphore orders the accesses).
-final class VerifiedBox: @unchecked Sendable {
-    var value: [Result<VerifiedEnvelope, NodeDatabase.RejectedBox>]?
+/// Takes in batches of envelopes as they arrive (a sync session's fetch answers), one transaction
+/// each: while one batch is written, the next is verified on another core, and the writing thread
+/// joins the verifying when it is done, so both cores stay busy.
+public final class IngestPipeline {
+    /// How many envelopes a sync session asks a peer for at a time, and takes in as one transaction
+    /// (a few MiB, under the message limit; big enough that each transaction's index pages are
+    /// shared by many envelopes).
+    public static let batchSize = 4096
+
+    private let database: NodeDatabase
+    private let peer: String
+    private var verifying: VerifyJob?
+
+    public init(database: NodeDatabase, peer: String) {
+        self.database = database
+        self.peer = peer
+    }
+
+    /// Starts verifying `wires` and writes the batch before it (if any).
+    /// - Returns: what the batch before this one did (this batch's report comes with the next call
+    ///   or with `finish`).
+    public func add(_ wires: [[UInt8]], nowMilliseconds: UInt64) throws -> IngestReport {
+        let previous = verifying?.finish()
+        verifying = VerifyJob(wires)
+        verifying?.startOneWorker()
+        guard let previous else { return IngestReport() }
+        return try database.ingestVerified(previous, from: peer, nowMilliseconds: nowMilliseconds, refreshingDocuments: false)
+    }
+
+    /// Writes the last batch.
+    public func finish(nowMilliseconds: UInt64) throws -> IngestReport {
+        guard let last = verifying?.finish() else { return IngestReport() }
+        verifying = nil
+        return try database.ingestVerified(last, from: peer, nowMilliseconds: nowMilliseconds, refreshingDocuments: false)
+    }
+}
+
+/// Verifying one batch, shared out in small runs: a background worker starts on it, and the thread
+/// that finishes writing the previous batch joins in, so neither waits while the other works.
+final class VerifyJob: @unchecked Sendable {
+    private let wires: [[UInt8]]
+    private let results: ResultSlots<Result<VerifiedEnvelope, NodeDatabase.RejectedBox>>
+    private let lock = NSLock()
+    private var next = 0
+    private let group = DispatchGroup()
+    private static let run = 16
+
+    init(_ wires: [[UInt8]]) {
+        self.wires = wires
+        results = ResultSlots(count: wires.count)
+    }
+
+    private func claim() -> Range<Int>? {
+        lock.withLock {
+            guard next < wires.count else { return nil }
+            let r = next..<min(wires.count, next + Self.run)
+            next = r.upperBound
+            return r
+        }
+    }
+
+    private func work() {
+        while let r = claim() { for i in r { results.set(i, NodeDatabase.verifyOne(wires[i])) } }
+    }
+
+    func startOneWorker() {
+        group.enter()
+        DispatchQueue.global().async {
+            self.work()
+            self.group.leave()
+        }
+    }
+
+    /// Helps with what is left, waits for the worker's last run, and returns every result in order.
+    func finish() -> [Result<VerifiedEnvelope, NodeDatabase.RejectedBox>] {
+        work()
+        group.wait()
+        return results.values
+    }
+}
+
+extension Array {
+    /// Consecutive slices of at most `size` elements.
+    func chunked(by size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min(count, $0 + size)] }
+    }
 }

@@ -15,13 +15,13 @@ public struct ImportSummary: Sendable, Equatable {
 extension NodeDatabase {
     /// Writes one visible row and its links.
     /// - Parameter isNew: the row is not stored yet, so it has no links to clear.
-    static func writeRow(_ db: Database, _ r: HSDSRecord, publisher: String, storedAt: String, isNew: Bool = false) throws {
+    static func writeRow(_ db: Database, _ r: HSDSRecord, body: String? = nil, publisher: String, storedAt: String, isNew: Bool = false) throws {
         try db.cachedStatement(
             sql: """
                 INSERT INTO record (tbl, id, publisher, body, stored_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(tbl, id) DO UPDATE SET publisher = excluded.publisher, body = excluded.body, stored_at = excluded.stored_at
                 """
-        ).execute(arguments: [r.table, r.id, publisher, String(decoding: r.canonicalBytes, as: UTF8.self), storedAt])
+        ).execute(arguments: [r.table, r.id, publisher, body ?? String(decoding: r.canonicalBytes, as: UTF8.self), storedAt])
         if !isNew { try db.cachedStatement(sql: "DELETE FROM record_link WHERE tbl = ? AND id = ?").execute(arguments: [r.table, r.id]) }
         for field in HSDSSchema.foreignKeyFields(of: r.table) {
             guard let value = r.string(field), !value.isEmpty else { continue }

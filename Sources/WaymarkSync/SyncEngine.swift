@@ -152,8 +152,10 @@ public actor SyncEngine {
             message = next
         }
         // Fetch what the peer has, in batches, each taken in as one transaction; the next batch is
-        // already on its way while the current one is written.
-        let chunks = stride(from: 0, to: need.count, by: 1024).map { Array(need[$0..<min(need.count, $0 + 1024)]) }
+        // already on its way while the current one is verified, and verified while the one before is written.
+        let size = IngestPipeline.batchSize
+        let chunks = stride(from: 0, to: need.count, by: size).map { Array(need[$0..<min(need.count, $0 + size)]) }
+        let pipeline = IngestPipeline(database: node.database, peer: base)
         let transport = self.transport
         func fetch(_ i: Int) -> Task<[UInt8], any Error> {
             let body = chunks[i].flatMap { $0 }
@@ -168,7 +170,12 @@ public actor SyncEngine {
             inFlight = index < chunks.count ? fetch(index) : nil
             outcome.bytesIn += answer.count
             let frames = try EnvelopeFrames.decode(answer)
-            let report = try node.database.ingest(frames, from: base, nowMilliseconds: node.nowMilliseconds(), refreshingDocuments: false)
+            // What the batch before this one did (this one is being verified).
+            let report = try pipeline.add(frames, nowMilliseconds: node.nowMilliseconds())
+            try checkAbuse(report, inFlight: inFlight)
+        }
+        try checkAbuse(try pipeline.finish(nowMilliseconds: node.nowMilliseconds()), inFlight: nil)
+        func checkAbuse(_ report: IngestReport, inFlight: Task<[UInt8], any Error>?) throws {
             outcome.envelopesIn += report.accepted
             if SyncNode.abusive(report) {
                 inFlight?.cancel()

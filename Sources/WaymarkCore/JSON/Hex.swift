@@ -1,13 +1,22 @@
 /// Lower-case hexadecimal text of bytes.
 public func hexString(_ bytes: [UInt8]) -> String {
-    let digits = Array("0123456789abcdef")
-    var s = ""
-    s.reserveCapacity(bytes.count * 2)
-    for b in bytes {
-        s.append(digits[Int(b >> 4)])
-        s.append(digits[Int(b & 0xF)])
+    if bytes.isEmpty { return "" }
+    return String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+        for (i, b) in bytes.enumerated() {
+            out[2 * i] = hexDigit(b >> 4)
+            out[2 * i + 1] = hexDigit(b & 0xF)
+        }
+        return bytes.count * 2
     }
-    return s
+}
+
+@inline(__always) private func hexDigit(_ n: UInt8) -> UInt8 { n < 10 ? 48 + n : 87 + n }
+
+/// Bytes (an envelope id, a key) as a dictionary key hashed in one pass rather than byte by byte.
+public struct ByteKey: Hashable, Sendable {
+    public let bytes: [UInt8]
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    public func hash(into h: inout Hasher) { bytes.withUnsafeBytes { h.combine(bytes: $0) } }
 }
 
 /// Bytes from hexadecimal text, or `nil` if it is not hex of whole bytes.

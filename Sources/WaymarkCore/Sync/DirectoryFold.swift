@@ -46,9 +46,15 @@ public struct RowKey: Hashable, Sendable {
     public static func == (a: RowKey, b: RowKey) -> Bool { a.table.utf8.elementsEqual(b.table.utf8) && a.id.utf8.elementsEqual(b.id.utf8) }
 
     public func hash(into h: inout Hasher) {
-        for b in table.utf8 { h.combine(b) }
+        Self.hashBytes(table, into: &h)
         h.combine(0xFF as UInt8)
-        for b in id.utf8 { h.combine(b) }
+        Self.hashBytes(id, into: &h)
+    }
+
+    /// The string's UTF-8 bytes in one pass (byte-by-byte only for the rare non-contiguous string).
+    static func hashBytes(_ s: String, into h: inout Hasher) {
+        let done: Void? = s.utf8.withContiguousStorageIfAvailable { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if done == nil { for b in s.utf8 { h.combine(b) } }
     }
 }
 
@@ -116,6 +122,12 @@ public struct DirectoryFold: Sendable {
         }.sorted { a, b in
             a.table != b.table ? a.table.utf8.lexicographicallyPrecedes(b.table.utf8) : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
         }
+    }
+
+    /// The owner's latest entry for a row (a record, or a tombstone when its payload has no fields).
+    public func latest(table: String, id: String) -> Entry? {
+        guard let state = rows[RowKey(table: table, id: id)] else { return nil }
+        return state.latestByAuthor[state.claim.author]
     }
 
     /// Who owns a row, if anyone has published it.
