@@ -15,7 +15,8 @@ public struct NodeIdentity: Sendable {
     public let signingPublicKey: [UInt8]
     private let signingSecretKey: [UInt8]
     public let encryptionPublicKey: [UInt8]
-    private let encryptionSecretKey: [UInt8]
+    /// Read by `PrivateEnvelope` (this module) to open sealed content keys; never leaves the module.
+    let encryptionSecretKey: [UInt8]
     private let signingSeed: [UInt8]
     private let encryptionSeed: [UInt8]
 

@@ -118,6 +118,7 @@ public enum AdmissionRules {
             return out
         }
         let kind = e.header.kind
+        if kind.isPrivate || kind == .erasure || kind == .erasureAcknowledgement { return readJourney(e, into: out) }
         guard kind == .nodeRecord || kind == .directoryRecord || kind == .directoryTombstone else { return out }
         guard e.header.scope == "public" else { return fail(.wrongScope, "\(kind) envelopes are public") }
         guard e.header.recipients.isEmpty else { return fail(.wrongScope, "public envelopes have no recipients") }
@@ -132,6 +133,36 @@ public enum AdmissionRules {
                 if kind == .directoryRecord && d.fields == nil { return fail(.badPayload, "a directory record needs fields") }
                 if kind == .directoryTombstone && d.fields != nil { return fail(.badPayload, "a tombstone carries no fields") }
                 out.directory = d
+            }
+        } catch {
+            return fail(.badPayload, "\(error)")
+        }
+        return out
+    }
+
+    /// Journey records (`Protocol/SPEC.md` §8.4): private kinds are scoped to a circle and carry at
+    /// least one recipient (their payload cannot be read here, and may have been erased); an erasure is
+    /// in the clear, names its own circle, and comes from the circle's owner; an acknowledgement is in
+    /// the clear and scoped to the circle it acknowledges.
+    static func readJourney(_ e: Envelope, into out: ReadPayload) -> ReadPayload {
+        var out = out
+        func fail(_ reason: RejectionReason, _ detail: String) -> ReadPayload {
+            out.problem = .failure(PayloadProblem(reason: reason, detail: detail))
+            return out
+        }
+        let kind = e.header.kind
+        guard let circle = Circle(scope: e.header.scope) else { return fail(.wrongScope, "\(kind) envelopes are scoped to a circle") }
+        if kind.isPrivate {
+            guard !e.header.recipients.isEmpty else { return fail(.wrongScope, "a private envelope needs recipients") }
+            return out
+        }
+        guard e.header.recipients.isEmpty else { return fail(.wrongScope, "\(kind) envelopes are in the clear") }
+        guard let payload = e.payload else { return fail(.badPayload, "\(kind) envelopes must carry their payload") }
+        do {
+            let p = try JourneyPayload.decode(payload, kind: kind)
+            if case .erasure(let erasure) = p {
+                guard erasure.circle == circle.scope else { return fail(.badPayload, "an erasure names its own circle") }
+                guard circle.isOwned(by: e.header.author) else { return fail(.notOwner, "only the organisation that opened a circle may erase it") }
             }
         } catch {
             return fail(.badPayload, "\(error)")

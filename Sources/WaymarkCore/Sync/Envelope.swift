@@ -11,11 +11,31 @@ public struct Envelope: Sendable, Hashable {
         public static let nodeRecord = Kind(rawValue: 1)
         public static let directoryRecord = Kind(rawValue: 2)
         public static let directoryTombstone = Kind(rawValue: 3)
+        /// Private journey records (`Protocol/SPEC.md` §8): encrypted to the organisations of one
+        /// client's consent circle, scoped to that circle.
+        public static let consent = Kind(rawValue: 16)
+        public static let referral = Kind(rawValue: 17)
+        public static let referralStatus = Kind(rawValue: 18)
+        public static let progress = Kind(rawValue: 19)
+        /// In the clear, scoped to a circle: every node deletes the circle's payloads.
+        public static let erasure = Kind(rawValue: 20)
+        /// In the clear: a node's signed statement that it carried out an erasure.
+        public static let erasureAcknowledgement = Kind(rawValue: 21)
+
+        /// Kinds whose payload is encrypted to recipients.
+        public var isPrivate: Bool { (16...19).contains(rawValue) }
+
         public var description: String {
             switch rawValue {
             case 1: return "node-record"
             case 2: return "directory-record"
             case 3: return "directory-tombstone"
+            case 16: return "consent"
+            case 17: return "referral"
+            case 18: return "referral-status"
+            case 19: return "progress"
+            case 20: return "erasure"
+            case 21: return "erasure-acknowledgement"
             default: return "kind-\(rawValue)"
             }
         }
