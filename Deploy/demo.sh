@@ -35,6 +35,13 @@ for k in $(seq 1 "$NODES"); do
         "$BIN" init --data "$dir" --org "Ballymun sample node $k of $NODES" >/dev/null
         "$BIN" import --data "$dir" --sample --sample-part "$k/$NODES" | head -1 | sed "s/^/node $k: /"
     fi
+    # Sample staff accounts (demo passwords, printed below): an admin and a caseworker on every node
+    # (kept if they already exist).
+    users="$("$BIN" user list --data "$dir")"
+    if ! grep -q '^admin ' <<<"$users"; then
+        echo "demo-admin-$k" | "$BIN" user add --data "$dir" --username admin --name "Sample Admin $k" --role admin --password-stdin >/dev/null
+        echo "demo-caseworker-$k" | "$BIN" user add --data "$dir" --username caseworker --name "Sample Caseworker $k" --role caseworker --password-stdin >/dev/null
+    fi
 done
 for k in $(seq 1 "$NODES"); do
     "$BIN" serve --data "$DATA/node$k" --port $((PORT + k - 1)) --sync-interval 2 >"$DATA/node$k.log" 2>&1 &
@@ -76,6 +83,8 @@ cat <<MSG
 
   HSDS API:      http://127.0.0.1:$PORT/api/services?search=youth&facets=true
   Metrics:       http://127.0.0.1:$PORT/metrics
+  Staff sign-in:  http://127.0.0.1:<port>/staff  on node K as  admin / demo-admin-K  or  caseworker / demo-caseworker-K
+                  (sample accounts; the audit log is at /staff/audit for admins)
   Edit on node 2 and watch it appear on node 1 within a sync interval:
     $BIN info --data $DATA/node2        (lists some services node 2 publishes)
     $BIN update --data $DATA/node2 --table service --id <ID of a node-2 service> --set name="Renamed"

@@ -14,11 +14,15 @@ public struct ServerSettings: Sendable {
     public var tiles: String
     /// Where Debian's `libjs-leaflet` puts Leaflet.
     public var leafletDirectory: String
+    /// Mark staff cookies `Secure` (when the node is reached over https).
+    public var secureCookies: Bool
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, clock: LocalClock = LocalClock(),
-        tiles: String = "https://tile.openstreetmap.org/{z}/{x}/{y}.png", leafletDirectory: String = "/usr/share/javascript/leaflet"
+        tiles: String = "https://tile.openstreetmap.org/{z}/{x}/{y}.png", leafletDirectory: String = "/usr/share/javascript/leaflet",
+        secureCookies: Bool = false
     ) {
+        self.secureCookies = secureCookies
         self.host = host
         self.port = port
         self.clock = clock
@@ -27,7 +31,8 @@ public struct ServerSettings: Sendable {
     }
 }
 
-/// Builds the node's HTTP application: the public directory pages and the HSDS API under `/api`.
+/// Builds the node's HTTP application: the public directory pages, the HSDS API under `/api`, and
+/// the staff area under `/staff`.
 /// With a sync node, also the sync endpoints, `/metrics` and the sync admin page.
 /// Both `waymark serve` and the tests call this.
 public func buildApplication(
@@ -41,6 +46,7 @@ public func buildApplication(
     pages.register(on: router)
     pages.registerListAndSuggest(on: router)
     StaticFiles(leafletDirectory: settings.leafletDirectory).register(on: router)
+    StaffPages(pages: pages, database: directory.database, organization: nodeName, secureCookies: settings.secureCookies).register(on: router)
     if let sync {
         SyncAPI(node: sync).register(on: router)
         pages.registerSyncAdmin(on: router, node: sync)

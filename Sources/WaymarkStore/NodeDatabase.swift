@@ -183,6 +183,38 @@ public final class NodeDatabase: Sendable {
                     CREATE INDEX envelope_node_record ON envelope (author, clock) WHERE kind = 1;
                     """)
         }
+        m.registerMigration("v8: staff accounts, login sessions, the audit log") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE staff_user (
+                        id INTEGER PRIMARY KEY,
+                        username TEXT NOT NULL UNIQUE,
+                        display_name TEXT NOT NULL,
+                        role TEXT NOT NULL CHECK (role IN ('admin', 'caseworker')),
+                        password_hash TEXT NOT NULL,
+                        disabled INTEGER NOT NULL DEFAULT 0,
+                        failed_logins INTEGER NOT NULL DEFAULT 0,
+                        locked_until INTEGER NOT NULL DEFAULT 0,
+                        created_at INTEGER NOT NULL
+                    );
+                    CREATE TABLE staff_session (
+                        token_digest TEXT PRIMARY KEY NOT NULL,
+                        user_id INTEGER NOT NULL REFERENCES staff_user(id) ON DELETE CASCADE,
+                        csrf TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        last_seen INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE INDEX staff_session_by_user ON staff_session (user_id);
+                    CREATE TABLE audit_log (
+                        id INTEGER PRIMARY KEY,
+                        at INTEGER NOT NULL,
+                        username TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        subject TEXT NOT NULL,
+                        detail TEXT NOT NULL
+                    );
+                    """)
+        }
         return m
     }
 

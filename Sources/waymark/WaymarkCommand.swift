@@ -19,7 +19,7 @@ struct WaymarkCommand: AsyncParsableCommand {
             """,
         subcommands: [
             Init.self, Import.self, Update.self, Delete.self, Export.self, Serve.self, Search.self, Info.self, Generate.self, Peer.self,
-            InviteCommand.self, SyncCommand.self,
+            InviteCommand.self, SyncCommand.self, User.self,
         ]
     )
 }
@@ -194,7 +194,8 @@ struct Serve: AsyncParsableCommand {
             node: node, transport: HTTPTransport(identity: identity),
             settings: SyncSettings(interval: .milliseconds(Int(max(0.2, syncInterval) * 1000)), onlyAddedPeers: onlyAddedPeers), logger: logger)
         let app = buildApplication(
-            directory: directory, nodeName: name, settings: ServerSettings(host: host, port: port, tiles: tiles), logger: logger, sync: node)
+            directory: directory, nodeName: name, settings: ServerSettings(host: host, port: port, tiles: tiles, secureCookies: url.hasPrefix("https://")), logger: logger,
+            sync: node)
         // Written straight to the descriptor, not through print's buffer, so scripts see it at once.
         FileHandle.standardOutput.write(
             Data("Waymark node '\(name)' serving on http://\(host):\(port)/  (API: http://\(host):\(port)/api/services)  fingerprint \(identity.fingerprint)\n".utf8))

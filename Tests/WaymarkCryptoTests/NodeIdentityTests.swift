@@ -40,3 +40,28 @@ struct NodeIdentityTests {
         #expect(hexString(Blake2b.hash([])) == "0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8")
     }
 }
+
+struct PasswordTests {
+    @Test func argon2idHashesVerifyOnlyTheirPassword() throws {
+        let h = try PasswordHash.hash("correct horse battery")
+        #expect(h.hasPrefix("$argon2id$"))
+        #expect(PasswordHash.verify("correct horse battery", against: h))
+        #expect(!PasswordHash.verify("correct horse batterY", against: h))
+        #expect(!PasswordHash.verify("", against: h))
+        #expect(!PasswordHash.verify("correct horse battery", against: "not a hash"))
+        #expect(try PasswordHash.hash("correct horse battery") != h, "salted")
+        #expect(throws: CryptoError.self) { try PasswordHash.hash("short") }
+        #expect(!PasswordHash.verify(String(repeating: "x", count: 2000), against: h))
+        #expect(PasswordHash.decoy.hasPrefix("$argon2id$"))
+    }
+
+    @Test func tokensAreRandomAndCompareExactly() {
+        let a = Tokens.random()
+        #expect(a.count == 64 && a != Tokens.random())
+        #expect(Tokens.equal(a, a))
+        #expect(!Tokens.equal(a, String(a.dropLast()) + (a.last == "0" ? "1" : "0")))
+        #expect(!Tokens.equal("", ""))
+        #expect(!Tokens.equal(a, "short"))
+        #expect(Tokens.digest(a).count == 64 && Tokens.digest(a) != a)
+    }
+}

@@ -66,7 +66,11 @@ enum SiteAssets {
         .hint, .note, .meta { color: var(--muted); }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         footer.site { border-top: 1px solid var(--line); padding: 1rem 0; color: var(--muted); }
-        table.corrections { border-collapse: collapse; width: 100%; }
+        table.corrections, table.audit, table.staff-users { border-collapse: collapse; width: 100%; }
+        table.audit td, table.audit th, table.staff-users td, table.staff-users th { border: 1px solid var(--line); padding: 0.4rem; vertical-align: top; text-align: left; }
+        form.inline { display: inline; margin: 0; }
+        .notice { border-left: 4px solid var(--accent, #0b6e4f); padding: 0.5rem 0.75rem; }
+        .staff-form input, .staff-form select { max-width: 24rem; width: 100%; }
         table.corrections td, table.corrections th { border: 1px solid var(--line); padding: 0.4rem; vertical-align: top; text-align: left; }
         @media print {
           header.site, footer.site, .banner, .no-print, .list-form, .skip, .map, nav { display: none !important; }

@@ -6,7 +6,7 @@ enum Templates {
         "header": header, "footer": footer, "home": home, "results": results, "service": service,
         "organization": organization, "list": list, "suggest": suggest, "message": message, "corrections": corrections, "sync": sync,
         "resultItem": resultItem,
-    ]
+    ].merging(StaffTemplates.all) { a, _ in a }
 
     static let header = """
         <!doctype html>

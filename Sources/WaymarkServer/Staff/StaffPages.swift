@@ -1,0 +1,260 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import WaymarkCore
+import WaymarkCrypto
+import WaymarkStore
+
+/// The staff area under `/staff`: sign-in and sign-out, the staff home, account management and the
+/// audit log (admins only).
+///
+/// Security, in one place:
+/// - the session cookie holds a random token; the database holds only its BLAKE2b digest;
+///   `HttpOnly`, `SameSite=Strict`, `Path=/staff`, and `Secure` when the node is served over https;
+/// - a new token at every sign-in (a token planted before sign-in is never promoted: no fixation);
+/// - every form carries a CSRF token (the session's, or a sign-in token bound to a cookie) and is
+///   also refused when the browser says it came from another site;
+/// - five failed sign-ins in a row lock the account for 15 minutes; an unknown username costs the same;
+/// - every sign-in, failure, sign-out, view and change is written to the audit log.
+struct StaffPages: Sendable {
+    let pages: PublicPages
+    let database: NodeDatabase
+    let organization: String
+    let secureCookies: Bool
+
+    static let sessionCookie = "waymark_session"
+    static let loginCookie = "waymark_signin"
+
+    var renderer: PageRenderer { pages.renderer }
+
+    func register(on router: Router<WaymarkRequestContext>) {
+        router.get("/staff/login") { request, _ in try loginPage(request) }
+        router.post("/staff/login") { request, _ in try await login(request) }
+        router.post("/staff/logout") { request, _ in try await logout(request) }
+        router.get("/staff") { request, _ in try withSession(request) { s, language in try home(request, s, language) } }
+        router.get("/staff/audit") { request, _ in
+            try withSession(request, admin: true) { s, language in try auditPage(request, s, language) }
+        }
+        router.get("/staff/users") { request, _ in
+            try withSession(request, admin: true) { s, language in try usersPage(request, s, language, notice: nil, error: nil) }
+        }
+        router.post("/staff/users") { request, _ in try await adminForm(request) { s, form, language in try addUser(request, s, form, language) } }
+        router.post("/staff/users/disable") { request, _ in
+            try await adminForm(request) { s, form, language in try setDisabled(request, s, form, language, true) }
+        }
+        router.post("/staff/users/enable") { request, _ in
+            try await adminForm(request) { s, form, language in try setDisabled(request, s, form, language, false) }
+        }
+    }
+
+    func now() -> UInt64 { LocalClock.nowMilliseconds() }
+
+    // MARK: Sessions
+
+    func cookie(_ name: String, _ value: String, maxAge: Int? = nil) -> String {
+        var c = "\(name)=\(value); Path=/staff; HttpOnly; SameSite=Strict"
+        if let maxAge { c += "; Max-Age=\(maxAge)" }
+        if secureCookies { c += "; Secure" }
+        return c
+    }
+
+    func session(_ request: Request) throws -> StaffSession? {
+        guard let token = PageRenderer.cookies(request)[Self.sessionCookie], token.count == 64 else { return nil }
+        return try database.session(token: token, nowMilliseconds: now())
+    }
+
+    static func redirect(_ location: String, cookies: [String] = []) -> Response {
+        var headers: HTTPFields = [.location: location]
+        for c in cookies { headers.append(HTTPField(name: .setCookie, value: c)) }
+        headers.append(HTTPField(name: .cacheControl, value: "no-store"))
+        return Response(status: .seeOther, headers: headers)
+    }
+
+    /// Runs `body` for a signed-in user (an admin, if asked); otherwise sends them to sign in, or refuses.
+    func withSession(_ request: Request, admin: Bool = false, _ body: (StaffSession, InterfaceLanguage) throws -> Response) throws -> Response {
+        let language = PageRenderer.language(request, QueryParameters(rawQuery: request.uri.query))
+        guard let s = try session(request) else { return Self.redirect("/staff/login?lang=\(language.rawValue)") }
+        if admin && s.user.role != .admin {
+            try database.audit(s.user.username, "refused: admin page", subject: request.uri.path, nowMilliseconds: now())
+            return page("message", base(request, language, title: t("staff.error.forbidden", language), session: s), status: .forbidden) {
+                $0["heading"] = t("staff.error.forbidden", language)
+                $0["text"] = t("staff.error.forbidden", language)
+                $0["link"] = "/staff?lang=\(language.rawValue)"
+            }
+        }
+        return try body(s, language)
+    }
+
+    /// A posted admin form: same site, signed in as an admin, with the session's CSRF token.
+    func adminForm(_ request: Request, _ body: (StaffSession, QueryParameters, InterfaceLanguage) throws -> Response) async throws -> Response {
+        let form = try await PublicPages.form(request)
+        let language = form.string("lang").flatMap(InterfaceLanguage.init(rawValue:)) ?? PageRenderer.language(request, QueryParameters(rawQuery: ""))
+        guard let s = try session(request) else { return Self.redirect("/staff/login") }
+        guard PublicPages.isSameSite(request), Tokens.equal(form.string("csrf") ?? "", s.csrf) else {
+            try database.audit(s.user.username, "refused: form without a valid token", subject: request.uri.path, nowMilliseconds: now())
+            return page("message", base(request, language, title: t("staff.error.form", language), session: s), status: .forbidden) {
+                $0["heading"] = t("staff.error.form", language)
+                $0["text"] = t("staff.error.form", language)
+                $0["link"] = "/staff?lang=\(language.rawValue)"
+            }
+        }
+        guard s.user.role == .admin else {
+            try database.audit(s.user.username, "refused: admin action", subject: request.uri.path, nowMilliseconds: now())
+            return Response(status: .forbidden)
+        }
+        return try body(s, form, language)
+    }
+
+    // MARK: Rendering
+
+    func t(_ key: String, _ language: InterfaceLanguage, _ values: [String: String] = [:]) -> String { pages.t(key, language, values) }
+
+    func base(_ request: Request, _ language: InterfaceLanguage, title: String, session: StaffSession?) -> [String: Any] {
+        var ctx = renderer.base(request, language: language, title: title, sample: false)
+        ctx["organization"] = organization
+        if let session {
+            ctx["user"] = ["name": session.user.displayName]
+            ctx["isAdmin"] = session.user.role == .admin
+            ctx["csrf"] = session.csrf
+        }
+        return ctx
+    }
+
+    func page(_ template: String, _ ctx: [String: Any], status: HTTPResponse.Status = .ok, _ edit: (inout [String: Any]) -> Void = { _ in }) -> Response {
+        var ctx = ctx
+        edit(&ctx)
+        var response = renderer.page(template, ctx, status: status)
+        // Staff pages hold personal data: never cached, never framed.
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    func when(_ ms: UInt64) -> String {
+        let f = ISO8601DateFormatter()
+        f.timeZone = TimeZone(identifier: "Europe/Dublin")
+        f.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
+        return f.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
+    }
+
+    // MARK: Sign-in and sign-out
+
+    func loginPage(_ request: Request, error: String? = nil, username: String = "", status: HTTPResponse.Status = .ok) throws -> Response {
+        let language = PageRenderer.language(request, QueryParameters(rawQuery: request.uri.query))
+        if error == nil, try session(request) != nil { return Self.redirect("/staff?lang=\(language.rawValue)") }
+        let token = Tokens.random()
+        var response = page("staffLogin", base(request, language, title: t("staff.signin", language), session: nil), status: status) {
+            $0["loginToken"] = token
+            $0["error"] = error
+            $0["username"] = username
+        }
+        response.headers.append(HTTPField(name: .setCookie, value: cookie(Self.loginCookie, token, maxAge: 3600)))
+        return response
+    }
+
+    func login(_ request: Request) async throws -> Response {
+        let form = try await PublicPages.form(request)
+        let language = PageRenderer.language(request, QueryParameters(rawQuery: request.uri.query))
+        let username = (form.string("username") ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        // The sign-in form's token must match the cookie set with the form (no signing in from another site).
+        let expected = PageRenderer.cookies(request)[Self.loginCookie] ?? ""
+        guard PublicPages.isSameSite(request), Tokens.equal(form.string("csrf") ?? "", expected) else {
+            return try loginPage(request, error: t("staff.error.form", language), username: username, status: .forbidden)
+        }
+        switch try database.checkLogin(username: username, password: form.string("password") ?? "", nowMilliseconds: now()) {
+        case .success(let user):
+            // A fresh token every time; whatever session cookie came with the request is ended.
+            if let old = PageRenderer.cookies(request)[Self.sessionCookie] { try database.endSession(token: old) }
+            let token = Tokens.random()
+            try database.startSession(userID: user.id, token: token, csrf: Tokens.random(), nowMilliseconds: now())
+            try database.audit(user.username, "sign in", nowMilliseconds: now())
+            return Self.redirect(
+                "/staff?lang=\(language.rawValue)",
+                cookies: [cookie(Self.sessionCookie, token), cookie(Self.loginCookie, "", maxAge: 0)])
+        case .locked(let until):
+            try database.audit(username.isEmpty ? "-" : username, "sign-in refused: locked", nowMilliseconds: now())
+            return try loginPage(request, error: t("staff.error.locked", language, ["time": when(until)]), username: username, status: .tooManyRequests)
+        case .disabled:
+            try database.audit(username, "sign-in refused: disabled", nowMilliseconds: now())
+            return try loginPage(request, error: t("staff.error.disabled", language), username: username, status: .forbidden)
+        case .wrongUsernameOrPassword:
+            try database.audit(username.isEmpty ? "-" : String(username.prefix(64)), "failed sign-in", nowMilliseconds: now())
+            return try loginPage(request, error: t("staff.error.credentials", language), username: username, status: .unauthorized)
+        }
+    }
+
+    func logout(_ request: Request) async throws -> Response {
+        let form = try await PublicPages.form(request)
+        if let token = PageRenderer.cookies(request)[Self.sessionCookie], let s = try database.session(token: token, nowMilliseconds: now()) {
+            guard PublicPages.isSameSite(request), Tokens.equal(form.string("csrf") ?? "", s.csrf) else { return Response(status: .forbidden) }
+            try database.endSession(token: token)
+            try database.audit(s.user.username, "sign out", nowMilliseconds: now())
+        }
+        return Self.redirect("/staff/login", cookies: [cookie(Self.sessionCookie, "", maxAge: 0)])
+    }
+
+    // MARK: Pages
+
+    func home(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
+        page("staffHome", base(request, language, title: t("staff.home", language), session: s)) {
+            $0["signedIn"] = t("staff.signedin", language, ["name": s.user.displayName, "role": t("staff.role.\(s.user.role.rawValue)", language)])
+        }
+    }
+
+    func auditPage(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
+        let before = QueryParameters(rawQuery: request.uri.query).string("before").flatMap(Int64.init)
+        try database.audit(s.user.username, "view audit log", nowMilliseconds: now())
+        let perPage = 100
+        let entries = try database.auditLog(limit: perPage, before: before)
+        return page("staffAudit", base(request, language, title: t("staff.audit", language), session: s)) {
+            $0["entries"] = entries.map { e -> [String: Any] in
+                ["at": when(e.at), "username": e.username, "action": e.action, "subject": e.subject, "detail": e.detail]
+            }
+            $0["hasEntries"] = !entries.isEmpty
+            $0["older"] = entries.count == perPage ? entries.last.map { String($0.id) } : nil
+        }
+    }
+
+    func usersPage(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, notice: String?, error: String?, status: HTTPResponse.Status = .ok)
+        throws -> Response
+    {
+        let users = try database.staffUsers()
+        let n = now()
+        return page("staffUsers", base(request, language, title: t("staff.users", language), session: s), status: status) {
+            $0["accounts"] = users.map { u -> [String: Any] in
+                let state = u.disabled ? "staff.users.disabled" : u.lockedUntil > n ? "staff.users.locked" : "staff.users.active"
+                return [
+                    "username": u.username, "displayName": u.displayName, "role": t("staff.role.\(u.role.rawValue)", language), "state": t(state, language),
+                    "self": u.id == s.user.id, "action": u.disabled || u.lockedUntil > n ? "enable" : "disable",
+                    "actionLabel": t(u.disabled || u.lockedUntil > n ? "staff.users.enable" : "staff.users.disable", language), "csrf": s.csrf,
+                ]
+            }
+            $0["notice"] = notice
+            $0["error"] = error
+        }
+    }
+
+    func addUser(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage) throws -> Response {
+        let username = (form.string("username") ?? "").trimmingCharacters(in: .whitespaces)
+        let role = StaffRole(rawValue: form.string("role") ?? "") ?? .caseworker
+        do {
+            try database.addStaff(
+                username: username, displayName: form.string("name") ?? "", role: role, password: form.string("password") ?? "", nowMilliseconds: now())
+        } catch let e as StaffError {
+            return try usersPage(request, s, language, notice: nil, error: e.description, status: .badRequest)
+        } catch let e as CryptoError {
+            return try usersPage(request, s, language, notice: nil, error: e.description, status: .badRequest)
+        }
+        try database.audit(s.user.username, "add staff account", subject: username, detail: "role \(role.rawValue)", nowMilliseconds: now())
+        return try usersPage(request, s, language, notice: t("staff.users.added", language, ["username": username]), error: nil)
+    }
+
+    func setDisabled(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage, _ disabled: Bool) throws -> Response {
+        let username = form.string("username") ?? ""
+        guard username != s.user.username else { return try usersPage(request, s, language, notice: nil, error: nil, status: .badRequest) }
+        do { try database.setStaffDisabled(username: username, disabled) } catch let e as StaffError {
+            return try usersPage(request, s, language, notice: nil, error: e.description, status: .badRequest)
+        }
+        try database.audit(s.user.username, disabled ? "disable staff account" : "enable staff account", subject: username, nowMilliseconds: now())
+        return Self.redirect("/staff/users?lang=\(language.rawValue)")
+    }
+}

@@ -1,0 +1,85 @@
+/// Templates of the staff pages (behind sign-in). Like the public ones, markup only: every word comes
+/// from the translation tables, and `{{…}}` escapes everything.
+enum StaffTemplates {
+    static let all: [String: String] = [
+        "staffHeader": staffHeader, "staffLogin": login, "staffHome": home, "staffAudit": audit, "staffUsers": users,
+    ]
+
+    static let staffHeader = """
+        <!doctype html>
+        <html lang="{{lang}}">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{pageTitle}} – {{t.staff_title}} – {{organization}}</title>
+        <link rel="stylesheet" href="/static/site.css">
+        </head>
+        <body>
+        <a class="skip" href="#main">{{t.site_skip}}</a>
+        <header class="site staff"><div class="wrap">
+        <a class="brand" href="/staff?lang={{lang}}">{{organization}} – {{t.staff_title}}</a>
+        <nav aria-label="{{t.staff_nav}}"><ul>
+        {{#user}}<li><a href="/staff?lang={{lang}}">{{t.staff_home}}</a></li>
+        {{#isAdmin}}<li><a href="/staff/users?lang={{lang}}">{{t.staff_users}}</a></li><li><a href="/staff/audit?lang={{lang}}">{{t.staff_audit}}</a></li>{{/isAdmin}}{{/user}}
+        <li><a href="{{switchURL}}" lang="{{otherLang}}" hreflang="{{otherLang}}" id="language-switch">{{otherLangName}}</a></li>
+        {{#user}}<li><form method="post" action="/staff/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" id="signout">{{t.staff_signout}}</button></form></li>{{/user}}
+        </ul></nav>
+        </div></header>
+        <main id="main" tabindex="-1"><div class="wrap">
+        """
+
+    static let login = """
+        {{> staffHeader}}
+        <h1>{{t.staff_signin}}</h1>
+        <p>{{t.staff_signin_intro}}</p>
+        {{#error}}<p class="error" role="alert" id="login-error">{{error}}</p>{{/error}}
+        <form method="post" action="/staff/login" class="staff-form">
+        <input type="hidden" name="csrf" value="{{loginToken}}">
+        <p><label for="username">{{t.staff_username}}</label><br><input id="username" name="username" autocomplete="username" required value="{{username}}"></p>
+        <p><label for="password">{{t.staff_password}}</label><br><input id="password" name="password" type="password" autocomplete="current-password" required></p>
+        <p><button type="submit" id="signin">{{t.staff_signin}}</button></p>
+        </form>
+        {{> footer}}
+        """
+
+    static let home = """
+        {{> staffHeader}}
+        <h1>{{t.staff_home}}</h1>
+        <p id="signed-in">{{signedIn}}</p>
+        <p>{{t.staff_menu_clients}}</p>
+        {{#isAdmin}}<ul><li><a href="/staff/users?lang={{lang}}">{{t.staff_menu_users}}</a></li><li><a href="/staff/audit?lang={{lang}}">{{t.staff_menu_audit}}</a></li></ul>{{/isAdmin}}
+        {{> footer}}
+        """
+
+    static let audit = """
+        {{> staffHeader}}
+        <h1>{{t.staff_audit}}</h1>
+        <p>{{t.staff_audit_intro}}</p>
+        {{^entries}}<p>{{t.staff_audit_none}}</p>{{/entries}}
+        {{#hasEntries}}<table class="audit"><thead><tr><th scope="col">{{t.staff_audit_when}}</th><th scope="col">{{t.staff_audit_who}}</th><th scope="col">{{t.staff_audit_action}}</th><th scope="col">{{t.staff_audit_subject}}</th></tr></thead><tbody>
+        {{#entries}}<tr><td>{{at}}</td><td>{{username}}</td><td>{{action}}</td><td>{{subject}}{{#detail}} — {{detail}}{{/detail}}</td></tr>{{/entries}}
+        </tbody></table>{{/hasEntries}}
+        {{#older}}<p><a href="/staff/audit?before={{older}}&amp;lang={{lang}}" id="older">{{t.staff_audit_older}}</a></p>{{/older}}
+        {{> footer}}
+        """
+
+    static let users = """
+        {{> staffHeader}}
+        <h1>{{t.staff_users}}</h1>
+        {{#notice}}<p class="notice" role="status" id="notice">{{notice}}</p>{{/notice}}
+        {{#error}}<p class="error" role="alert" id="form-error">{{error}}</p>{{/error}}
+        <table class="staff-users"><thead><tr><th scope="col">{{t.staff_username}}</th><th scope="col">{{t.staff_users_name}}</th><th scope="col">{{t.staff_users_role}}</th><th scope="col">{{t.staff_users_state}}</th><th scope="col"><span class="visually-hidden">{{t.staff_users_state}}</span></th></tr></thead><tbody>
+        {{#accounts}}<tr><td>{{username}}</td><td>{{displayName}}</td><td>{{role}}</td><td>{{state}}</td><td>{{^self}}<form method="post" action="/staff/users/{{action}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="username" value="{{username}}"><button type="submit">{{actionLabel}}<span class="visually-hidden"> {{username}}</span></button></form>{{/self}}</td></tr>{{/accounts}}
+        </tbody></table>
+        <h2>{{t.staff_users_add}}</h2>
+        <form method="post" action="/staff/users" class="staff-form">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <p><label for="new-username">{{t.staff_username}}</label><br><input id="new-username" name="username" required></p>
+        <p><label for="new-name">{{t.staff_users_fullname}}</label><br><input id="new-name" name="name" required></p>
+        <p><label for="new-role">{{t.staff_users_role}}</label><br><select id="new-role" name="role"><option value="caseworker">{{t.staff_role_caseworker}}</option><option value="admin">{{t.staff_role_admin}}</option></select></p>
+        <p><label for="new-password">{{t.staff_password}}</label><br><input id="new-password" name="password" type="password" autocomplete="new-password" required minlength="10" aria-describedby="password-hint"><br><span id="password-hint">{{t.staff_users_password_hint}}</span></p>
+        <p><button type="submit" id="add-user">{{t.staff_users_add}}</button></p>
+        </form>
+        {{> footer}}
+        """
+}

@@ -1,0 +1,209 @@
+"""Staff accounts and the staff area's security, against a real `waymark serve`: Argon2id accounts
+made with `waymark user add`, sign-in and sign-out, CSRF, session fixation, wrong-role access,
+brute-force lockout, escaping of what staff type, and the audit log."""
+from __future__ import annotations
+
+import re
+import subprocess
+from typing import Iterator
+
+import pytest
+import requests
+
+from conftest import BIN, HTTP_TIMEOUT, Node, Server, describe, run_waymark, start_server
+
+ADMIN_PASSWORD = "correct horse battery"
+CASEWORKER_PASSWORD = "another long secret"
+
+
+def add_user(node: Node, username: str, name: str, role: str, password: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(BIN), "user", "add", "--data", str(node.path), "--username", username, "--name", name, "--role", role,
+         "--password-stdin"],
+        input=password + "\n", capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def staff_node(make_node) -> Iterator[tuple[Node, Server]]:
+    node = make_node("staff", org="Ballymun Jobs Club")
+    for username, name, role, password in [
+        ("aoife", "Aoife Admin", "admin", ADMIN_PASSWORD),
+        ("ciaran", "Ciarán Caseworker", "caseworker", CASEWORKER_PASSWORD),
+        ("lock.me", "Locked Person", "caseworker", CASEWORKER_PASSWORD),
+    ]:
+        proc = add_user(node, username, name, role, password)
+        assert proc.returncode == 0, describe(proc)
+    server = start_server(node.path, node.work / "staff-serve.log")
+    try:
+        yield node, server
+    finally:
+        server.stop()
+
+
+def login_form(session: requests.Session, base: str) -> str:
+    r = session.get(base + "/staff/login", timeout=HTTP_TIMEOUT)
+    assert r.status_code == 200
+    m = re.search(r'name="csrf" value="([0-9a-f]{64})"', r.text)
+    assert m, r.text
+    return m.group(1)
+
+
+def sign_in(base: str, username: str, password: str) -> tuple[requests.Session, requests.Response]:
+    s = requests.Session()
+    token = login_form(s, base)
+    r = s.post(base + "/staff/login", data={"csrf": token, "username": username, "password": password}, allow_redirects=False,
+               timeout=HTTP_TIMEOUT)
+    return s, r
+
+
+def csrf_of(session: requests.Session, base: str) -> str:
+    r = session.get(base + "/staff", timeout=HTTP_TIMEOUT)
+    m = re.search(r'name="csrf" value="([0-9a-f]{64})"', r.text)
+    assert m, r.text
+    return m.group(1)
+
+
+def test_cli_lists_and_refuses_bad_accounts(staff_node) -> None:
+    node, _ = staff_node
+    out = run_waymark("user", "list", "--data", node.path)
+    assert out.returncode == 0 and "aoife  admin  active  Aoife Admin" in out.stdout, describe(out)
+    dup = add_user(node, "aoife", "Someone Else", "caseworker", "long enough secret")
+    assert dup.returncode != 0 and "already an account named aoife" in dup.stderr
+    short = add_user(node, "newperson", "New Person", "caseworker", "short")
+    assert short.returncode != 0 and "at least 10 characters" in short.stderr
+    bad = add_user(node, "Bad Name!", "X", "caseworker", "long enough secret")
+    assert bad.returncode != 0 and "username" in bad.stderr
+    role = add_user(node, "someone", "X", "director", "long enough secret")
+    assert role.returncode != 0 and "--role" in role.stderr
+    # Only a hash is stored, never the password.
+    db = (node.path / "waymark.sqlite").read_bytes() + b"".join(p.read_bytes() for p in node.path.glob("waymark.sqlite-wal"))
+    assert ADMIN_PASSWORD.encode() not in db
+    assert b"$argon2id$" in db
+
+
+def test_sign_in_sets_a_safe_cookie_and_sign_out_ends_the_session(staff_node) -> None:
+    _, server = staff_node
+    s, r = sign_in(server.base_url, "aoife", ADMIN_PASSWORD)
+    assert r.status_code == 303 and r.headers["Location"].startswith("/staff")
+    cookie = next(c for c in r.raw.headers.getlist("Set-Cookie") if c.startswith("waymark_session="))
+    for flag in ("HttpOnly", "SameSite=Strict", "Path=/staff"):
+        assert flag in cookie, cookie
+    home = s.get(server.base_url + "/staff", timeout=HTTP_TIMEOUT)
+    assert home.status_code == 200 and "Aoife Admin" in home.text
+    assert home.headers.get("Cache-Control") == "no-store"
+    token = s.cookies.get("waymark_session")
+    out = s.post(server.base_url + "/staff/logout", data={"csrf": csrf_of(s, server.base_url)}, allow_redirects=False, timeout=HTTP_TIMEOUT)
+    assert out.status_code == 303
+    # The old token is dead on the server, not just forgotten by the browser.
+    again = requests.get(server.base_url + "/staff", cookies={"waymark_session": token}, allow_redirects=False, timeout=HTTP_TIMEOUT)
+    assert again.status_code == 303 and "/staff/login" in again.headers["Location"]
+
+
+def test_wrong_password_and_unknown_user_get_the_same_answer(staff_node) -> None:
+    _, server = staff_node
+    _, wrong = sign_in(server.base_url, "aoife", "not the password")
+    _, unknown = sign_in(server.base_url, "nobody", "not the password")
+    assert wrong.status_code == unknown.status_code == 401
+    assert "The username or password is not right." in wrong.text and "The username or password is not right." in unknown.text
+
+
+def test_csrf_is_required_on_every_form(staff_node) -> None:
+    node, server = staff_node
+    base = server.base_url
+    # Sign-in without the form's token (a login CSRF from another site) is refused.
+    r = requests.post(base + "/staff/login", data={"username": "aoife", "password": ADMIN_PASSWORD}, allow_redirects=False, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 403 and "waymark_session" not in r.headers.get("Set-Cookie", "")
+    s, _ = sign_in(base, "aoife", ADMIN_PASSWORD)
+    # Adding an account without the session's token, with a wrong one, or from another origin: refused, nothing added.
+    for data, headers in [
+        ({"username": "evil1", "name": "Evil", "role": "admin", "password": "long enough secret"}, {}),
+        ({"username": "evil2", "name": "Evil", "role": "admin", "password": "long enough secret", "csrf": "0" * 64}, {}),
+        ({"username": "evil3", "name": "Evil", "role": "admin", "password": "long enough secret", "csrf": csrf_of(s, base)},
+         {"Origin": "http://evil.example"}),
+    ]:
+        r = s.post(base + "/staff/users", data=data, headers=headers, allow_redirects=False, timeout=HTTP_TIMEOUT)
+        assert r.status_code == 403, (data, r.status_code)
+    listed = run_waymark("user", "list", "--data", node.path).stdout
+    assert "evil" not in listed
+    # Sign-out without the token does not end the session.
+    r = s.post(base + "/staff/logout", data={}, allow_redirects=False, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 403
+    assert s.get(base + "/staff", allow_redirects=False, timeout=HTTP_TIMEOUT).status_code == 200
+
+
+def test_session_fixation_a_planted_token_is_never_promoted(staff_node) -> None:
+    _, server = staff_node
+    base = server.base_url
+    s = requests.Session()
+    planted = "a" * 64
+    s.cookies.set("waymark_session", planted, path="/staff")
+    token = login_form(s, base)
+    r = s.post(base + "/staff/login", data={"csrf": token, "username": "ciaran", "password": CASEWORKER_PASSWORD}, allow_redirects=False,
+               timeout=HTTP_TIMEOUT)
+    assert r.status_code == 303
+    issued = next(c for c in r.raw.headers.getlist("Set-Cookie") if c.startswith("waymark_session=")).split(";")[0].split("=", 1)[1]
+    assert len(issued) == 64 and issued != planted
+    assert requests.get(base + "/staff", cookies={"waymark_session": issued}, allow_redirects=False, timeout=HTTP_TIMEOUT).status_code == 200
+    r = requests.get(base + "/staff", cookies={"waymark_session": planted}, allow_redirects=False, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 303
+
+
+def test_a_caseworker_cannot_open_admin_pages_or_post_admin_forms(staff_node) -> None:
+    node, server = staff_node
+    base = server.base_url
+    s, _ = sign_in(base, "ciaran", CASEWORKER_PASSWORD)
+    for path in ("/staff/audit", "/staff/users"):
+        r = s.get(base + path, allow_redirects=False, timeout=HTTP_TIMEOUT)
+        assert r.status_code == 403, path
+    r = s.post(base + "/staff/users/disable", data={"csrf": csrf_of(s, base), "username": "aoife"}, allow_redirects=False, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 403
+    assert "aoife  admin  active" in run_waymark("user", "list", "--data", node.path).stdout
+    # Signed out, the staff pages send you to sign in.
+    r = requests.get(base + "/staff/audit", allow_redirects=False, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 303 and r.headers["Location"].startswith("/staff/login")
+
+
+def test_five_failures_lock_the_account_and_an_admin_unlocks_it(staff_node) -> None:
+    node, server = staff_node
+    base = server.base_url
+    for i in range(4):
+        _, r = sign_in(base, "lock.me", f"wrong guess {i}")
+        assert r.status_code == 401
+    _, r = sign_in(base, "lock.me", "wrong guess 4")
+    assert r.status_code == 429 and "locked until" in r.text
+    # Now even the right password is refused, until an admin enables the account again.
+    _, r = sign_in(base, "lock.me", CASEWORKER_PASSWORD)
+    assert r.status_code == 429
+    assert "lock.me  caseworker  locked" in run_waymark("user", "list", "--data", node.path).stdout
+    admin, _ = sign_in(base, "aoife", ADMIN_PASSWORD)
+    r = admin.post(base + "/staff/users/enable", data={"csrf": csrf_of(admin, base), "username": "lock.me"}, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 200
+    _, r = sign_in(base, "lock.me", CASEWORKER_PASSWORD)
+    assert r.status_code == 303
+
+
+def test_what_staff_type_is_escaped(staff_node) -> None:
+    _, server = staff_node
+    base = server.base_url
+    admin, _ = sign_in(base, "aoife", ADMIN_PASSWORD)
+    payload = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    r = admin.post(base + "/staff/users", data={"csrf": csrf_of(admin, base), "username": "xss.test", "name": payload, "role": "caseworker",
+                                                "password": "long enough secret"}, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 200 and "Added the account xss.test" in r.text
+    page = admin.get(base + "/staff/users", timeout=HTTP_TIMEOUT).text
+    assert payload not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    # A username with markup, typed at sign-in, comes back escaped too.
+    _, r = sign_in(base, '"><script>alert(2)</script>', "whatever at all")
+    assert "<script>alert(2)</script>" not in r.text
+
+
+def test_the_audit_log_records_sign_ins_failures_and_changes(staff_node) -> None:
+    _, server = staff_node
+    base = server.base_url
+    admin, _ = sign_in(base, "aoife", ADMIN_PASSWORD)
+    page = admin.get(base + "/staff/audit", timeout=HTTP_TIMEOUT).text
+    for action in ("sign in", "failed sign-in", "sign-in refused: locked", "add staff account", "enable staff account",
+                   "refused: admin page", "view audit log", "sign out"):
+        assert action in page, action
+    assert "ciaran" in page and "lock.me" in page
