@@ -53,36 +53,22 @@ public enum PrivateEnvelope {
         domain + [UInt8(kind.rawValue >> 8), UInt8(kind.rawValue & 0xFF)] + author + Array(scope.utf8)
     }
 
-    /// Encrypts a payload: `nonce (24 bytes) || ciphertext || tag (16 bytes)`.
+    /// Encrypts a payload: `nonce (24 bytes) || ciphertext || tag (16 bytes)` (`SecretBox`).
     /// - Parameter nonce: random unless given (vectors fix it).
     public static func encrypt(
         _ plaintext: [UInt8], key: [UInt8], kind: Envelope.Kind, author: [UInt8], scope: String, nonce: [UInt8]? = nil
     ) throws -> [UInt8] {
-        Sodium.ensureReady()
         guard key.count == contentKeyLength else { throw CryptoError("a content key is \(contentKeyLength) bytes") }
-        let n = nonce ?? Sodium.randomBytes(nonceLength)
-        guard n.count == nonceLength else { throw CryptoError("a nonce is \(nonceLength) bytes") }
-        let ad = associatedData(kind: kind, author: author, scope: scope)
-        var out = [UInt8](repeating: 0, count: plaintext.count + tagLength)
-        var written: UInt64 = 0
-        let rc = crypto_aead_xchacha20poly1305_ietf_encrypt(
-            &out, &written, plaintext, UInt64(plaintext.count), ad, UInt64(ad.count), nil, n, key)
-        guard rc == 0 else { throw CryptoError("encryption failed") }
-        return n + out.prefix(Int(written))
+        return try SecretBox.seal(plaintext, key: key, associatedData: associatedData(kind: kind, author: author, scope: scope), nonce: nonce)
     }
 
     /// Decrypts a payload made by `encrypt`.
     public static func decrypt(_ payload: [UInt8], key: [UInt8], kind: Envelope.Kind, author: [UInt8], scope: String) throws -> [UInt8] {
-        Sodium.ensureReady()
-        guard key.count == contentKeyLength, payload.count >= nonceLength + tagLength else { throw OpenError.ciphertextDoesNotOpen }
-        let n = Array(payload.prefix(nonceLength))
-        let c = Array(payload.dropFirst(nonceLength))
-        let ad = associatedData(kind: kind, author: author, scope: scope)
-        var out = [UInt8](repeating: 0, count: c.count - tagLength)
-        var written: UInt64 = 0
-        let rc = crypto_aead_xchacha20poly1305_ietf_decrypt(&out, &written, nil, c, UInt64(c.count), ad, UInt64(ad.count), n, key)
-        guard rc == 0 else { throw OpenError.ciphertextDoesNotOpen }
-        return Array(out.prefix(Int(written)))
+        do {
+            return try SecretBox.open(payload, key: key, associatedData: associatedData(kind: kind, author: author, scope: scope))
+        } catch {
+            throw OpenError.ciphertextDoesNotOpen
+        }
     }
 
     /// Seals a content key to one recipient's X25519 public key.

@@ -196,11 +196,7 @@ extension NodeDatabase {
 
     /// Writes one line of the audit log.
     public func audit(_ username: String, _ action: String, subject: String = "", detail: String = "", nowMilliseconds: UInt64) throws {
-        try writer.write { db in
-            try db.execute(
-                sql: "INSERT INTO audit_log (at, username, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
-                arguments: [Int64(nowMilliseconds), username, action, subject, detail])
-        }
+        try writer.write { db in try Self.audit(db, username, action, subject: subject, detail: detail, now: nowMilliseconds) }
     }
 
     /// The newest audit lines first; `before` pages back (an entry id).

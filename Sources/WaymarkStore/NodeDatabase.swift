@@ -215,6 +215,19 @@ public final class NodeDatabase: Sendable {
                     );
                     """)
         }
+        m.registerMigration("v9: clients, encrypted at rest under keys of their own") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE client (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        circle TEXT NOT NULL UNIQUE,
+                        sealed BLOB NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        updated_at INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE client_key (client_id TEXT PRIMARY KEY NOT NULL, wrapped BLOB NOT NULL) WITHOUT ROWID;
+                    """)
+        }
         return m
     }
 

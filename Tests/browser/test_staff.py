@@ -26,7 +26,7 @@ def sign_in(driver, pages, site, username: str, password: str, lang: str = "en")
     pages.load(driver, site.url("/staff/login", lang=lang))
     driver.find_element(By.ID, "username").send_keys(username)
     driver.find_element(By.ID, "password").send_keys(password)
-    driver.find_element(By.ID, "signin").click()
+    pages.navigating(driver, lambda: driver.find_element(By.ID, "signin").click())
 
 
 def test_admin_adds_a_caseworker_who_then_signs_in(browser, pages, staff_site):
@@ -37,11 +37,11 @@ def test_admin_adds_a_caseworker_who_then_signs_in(browser, pages, staff_site):
     browser.find_element(By.ID, "new-name").send_keys("Seán Caseworker")
     Select(browser.find_element(By.ID, "new-role")).select_by_value("caseworker")
     browser.find_element(By.ID, "new-password").send_keys("a long caseworker password")
-    browser.find_element(By.ID, "add-user").click()
+    pages.navigating(browser, lambda: browser.find_element(By.ID, "add-user").click())
     assert "Added the account sean." in browser.find_element(By.ID, "notice").text
     rows = [r.text for r in browser.find_elements(By.CSS_SELECTOR, "table.staff-users tbody tr")]
     assert any("sean" in r and "Seán Caseworker" in r for r in rows), rows
-    browser.find_element(By.ID, "signout").click()
+    pages.navigating(browser, lambda: browser.find_element(By.ID, "signout").click())
     assert browser.find_element(By.TAG_NAME, "h1").text == "Sign in"
     sign_in(browser, pages, staff_site, "sean", "a long caseworker password")
     assert "Seán Caseworker (caseworker)" in browser.find_element(By.ID, "signed-in").text
@@ -65,7 +65,8 @@ def test_sign_in_and_audit_log_work_without_javascript(nojs_browser, pages, staf
 
 def test_staff_pages_in_irish(browser, pages, staff_site):
     sign_in(browser, pages, staff_site, "maire", "a long admin password", lang="ga")
-    pages.load(browser, staff_site.url("/staff", lang="ga"))
+    # Signing in from the Irish form lands on the Irish staff home.
+    assert "lang=ga" in browser.current_url, browser.current_url
     assert browser.find_element(By.TAG_NAME, "h1").text == "Baile na foirne"
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ga"
 

@@ -138,8 +138,10 @@ struct StaffPages: Sendable {
 
     // MARK: Sign-in and sign-out
 
-    func loginPage(_ request: Request, error: String? = nil, username: String = "", status: HTTPResponse.Status = .ok) throws -> Response {
-        let language = PageRenderer.language(request, QueryParameters(rawQuery: request.uri.query))
+    func loginPage(
+        _ request: Request, error: String? = nil, username: String = "", status: HTTPResponse.Status = .ok, language chosen: InterfaceLanguage? = nil
+    ) throws -> Response {
+        let language = chosen ?? PageRenderer.language(request, QueryParameters(rawQuery: request.uri.query))
         if error == nil, try session(request) != nil { return Self.redirect("/staff?lang=\(language.rawValue)") }
         let token = Tokens.random()
         var response = page("staffLogin", base(request, language, title: t("staff.signin", language), session: nil), status: status) {
@@ -153,12 +155,12 @@ struct StaffPages: Sendable {
 
     func login(_ request: Request) async throws -> Response {
         let form = try await PublicPages.form(request)
-        let language = PageRenderer.language(request, QueryParameters(rawQuery: request.uri.query))
+        let language = form.string("lang").flatMap(InterfaceLanguage.init(rawValue:)) ?? PageRenderer.language(request, QueryParameters(rawQuery: ""))
         let username = (form.string("username") ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         // The sign-in form's token must match the cookie set with the form (no signing in from another site).
         let expected = PageRenderer.cookies(request)[Self.loginCookie] ?? ""
         guard PublicPages.isSameSite(request), Tokens.equal(form.string("csrf") ?? "", expected) else {
-            return try loginPage(request, error: t("staff.error.form", language), username: username, status: .forbidden)
+            return try loginPage(request, error: t("staff.error.form", language), username: username, status: .forbidden, language: language)
         }
         switch try database.checkLogin(username: username, password: form.string("password") ?? "", nowMilliseconds: now()) {
         case .success(let user):
@@ -172,13 +174,13 @@ struct StaffPages: Sendable {
                 cookies: [cookie(Self.sessionCookie, token), cookie(Self.loginCookie, "", maxAge: 0)])
         case .locked(let until):
             try database.audit(username.isEmpty ? "-" : username, "sign-in refused: locked", nowMilliseconds: now())
-            return try loginPage(request, error: t("staff.error.locked", language, ["time": when(until)]), username: username, status: .tooManyRequests)
+            return try loginPage(request, error: t("staff.error.locked", language, ["time": when(until)]), username: username, status: .tooManyRequests, language: language)
         case .disabled:
             try database.audit(username, "sign-in refused: disabled", nowMilliseconds: now())
-            return try loginPage(request, error: t("staff.error.disabled", language), username: username, status: .forbidden)
+            return try loginPage(request, error: t("staff.error.disabled", language), username: username, status: .forbidden, language: language)
         case .wrongUsernameOrPassword:
             try database.audit(username.isEmpty ? "-" : String(username.prefix(64)), "failed sign-in", nowMilliseconds: now())
-            return try loginPage(request, error: t("staff.error.credentials", language), username: username, status: .unauthorized)
+            return try loginPage(request, error: t("staff.error.credentials", language), username: username, status: .unauthorized, language: language)
         }
     }
 

@@ -34,7 +34,7 @@ enum StaffTemplates {
         <p>{{t.staff_signin_intro}}</p>
         {{#error}}<p class="error" role="alert" id="login-error">{{error}}</p>{{/error}}
         <form method="post" action="/staff/login" class="staff-form">
-        <input type="hidden" name="csrf" value="{{loginToken}}">
+        <input type="hidden" name="csrf" value="{{loginToken}}"><input type="hidden" name="lang" value="{{lang}}">
         <p><label for="username">{{t.staff_username}}</label><br><input id="username" name="username" autocomplete="username" required value="{{username}}"></p>
         <p><label for="password">{{t.staff_password}}</label><br><input id="password" name="password" type="password" autocomplete="current-password" required></p>
         <p><button type="submit" id="signin">{{t.staff_signin}}</button></p>

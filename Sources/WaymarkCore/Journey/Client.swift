@@ -1,0 +1,102 @@
+import Foundation
+
+/// A service user as their home organisation records them. Held only on that organisation's node,
+/// encrypted at rest under a key of the client's own (so that erasure can destroy it); what is shared
+/// with another organisation travels in a referral, and only as far as the client's consent allows.
+public struct ClientRecord: Sendable, Hashable {
+    public var name: String
+    /// ISO date, or empty when not known.
+    public var dateOfBirth: String
+    /// Phone, email or address, as the client wants to be reached.
+    public var contact: String
+    /// Terms of the node's needs list (linked to the directory's taxonomy).
+    public var needs: [String]
+    public var goals: [String]
+    /// Local notes: never shared.
+    public var notes: String
+
+    public init(name: String, dateOfBirth: String = "", contact: String = "", needs: [String] = [], goals: [String] = [], notes: String = "") {
+        self.name = name
+        self.dateOfBirth = dateOfBirth
+        self.contact = contact
+        self.needs = needs
+        self.goals = goals
+        self.notes = notes
+    }
+
+    /// What is wrong with the record, or `nil`.
+    public var problem: (field: String, message: String)? {
+        let n = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        if n.isEmpty { return ("name", "a client needs a name") }
+        if n.count > 200 { return ("name", "a name has at most 200 characters") }
+        if !dateOfBirth.isEmpty && (dateOfBirth.utf8.count != 10 || LocalDateTime.parseDate(dateOfBirth) == nil) {
+            return ("date_of_birth", "a date of birth is YYYY-MM-DD")
+        }
+        if contact.count > 500 { return ("contact", "contact details have at most 500 characters") }
+        if notes.count > 20_000 { return ("notes", "notes have at most 20,000 characters") }
+        if needs.count > 50 || goals.count > 50 { return ("needs", "at most 50 needs and 50 goals") }
+        return nil
+    }
+
+    /// Canonical JSON.
+    public func encoded() -> [UInt8] {
+        JSONValue.object(
+            JSONObject([
+                ("name", .string(name)), ("date_of_birth", .string(dateOfBirth)), ("contact", .string(contact)),
+                ("needs", .array(needs.map(JSONValue.string))), ("goals", .array(goals.map(JSONValue.string))), ("notes", .string(notes)),
+            ])
+        ).canonicalBytes
+    }
+
+    public static func decode(_ bytes: [UInt8]) throws -> ClientRecord {
+        guard case .object(let o) = try JSONParser.parse(bytes), let name = o["name"]?.stringValue else {
+            throw JourneyPayload.Problem(field: "client", message: "is not a client record")
+        }
+        func list(_ k: String) -> [String] { o[k]?.arrayValue?.compactMap(\.stringValue) ?? [] }
+        return ClientRecord(
+            name: name, dateOfBirth: o["date_of_birth"]?.stringValue ?? "", contact: o["contact"]?.stringValue ?? "", needs: list("needs"),
+            goals: list("goals"), notes: o["notes"]?.stringValue ?? "")
+    }
+}
+
+/// The duplicate warning on creating a client: the same date of birth and a similar name.
+public enum ClientMatching {
+    /// Lower case, accents and punctuation dropped, spaces collapsed: "Ó Briain-Murphy" → "o briain murphy".
+    public static func normalize(_ name: String) -> String {
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).lowercased()
+        let words = folded.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : " " }
+        return String(words).split(separator: " ").joined(separator: " ")
+    }
+
+    /// Whether two names are alike enough to warn: equal once normalised, the same words in another
+    /// order, or within two edits of each other.
+    public static func similar(_ a: String, _ b: String) -> Bool {
+        let x = normalize(a)
+        let y = normalize(b)
+        if x.isEmpty || y.isEmpty { return false }
+        if x == y || x.split(separator: " ").sorted() == y.split(separator: " ").sorted() { return true }
+        return editDistance(Array(x), Array(y), limit: 2) <= 2
+    }
+
+    /// A possible duplicate: same date of birth (when both are known) and a similar name.
+    public static func isPossibleDuplicate(_ a: ClientRecord, _ b: ClientRecord) -> Bool {
+        !a.dateOfBirth.isEmpty && a.dateOfBirth == b.dateOfBirth && similar(a.name, b.name)
+    }
+
+    /// Levenshtein distance, giving up (returning `limit + 1`) once it must exceed `limit`.
+    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        var previous = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            var best = current[0]
+            for j in stride(from: 1, through: b.count, by: 1) {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                best = min(best, current[j])
+            }
+            if best > limit { return limit + 1 }
+            previous = current
+        }
+        return a.isEmpty ? b.count : previous[b.count]
+    }
+}

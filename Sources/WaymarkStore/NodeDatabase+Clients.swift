@@ -1,0 +1,143 @@
+import Foundation
+import GRDB
+import WaymarkCore
+import WaymarkCrypto
+
+/// A client as staff see them.
+public struct ClientSummary: Sendable, Equatable {
+    public var id: String
+    /// The scope of every private record about this client (`Protocol/SPEC.md` §8.1).
+    public var circle: String
+    public var record: ClientRecord
+    public var createdAt: UInt64
+    public var updatedAt: UInt64
+}
+
+/// A client record that cannot be saved, naming the field.
+public struct ClientError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let field: String
+    public let message: String
+    public var description: String { "\(field): \(message)" }
+}
+
+/// Clients on their home organisation's node. Each client's record is sealed (XChaCha20-Poly1305)
+/// under a key of its own; that key is stored wrapped under the node's local data key, which is
+/// derived from the node's secret key file and never stored in the database. Erasing a client
+/// deletes the key and the record with SQLite's `secure_delete` on and checkpoints the WAL, so the
+/// bytes do not linger in the file. Every read and change is written to the audit log by whom.
+extension NodeDatabase {
+    static func clientAD(_ id: String) -> [UInt8] { Array("waymark/client/v1".utf8) + [0] + Array(id.utf8) }
+    static func clientKeyAD(_ id: String) -> [UInt8] { Array("waymark/client-key/v1".utf8) + [0] + Array(id.utf8) }
+
+    /// Registers a client and opens their circle.
+    /// - Returns: the new client's id.
+    public func createClient(_ record: ClientRecord, identity: NodeIdentity, by username: String, nowMilliseconds now: UInt64) throws -> String {
+        if let p = record.problem { throw ClientError(field: p.field, message: p.message) }
+        let id = "client-" + Tokens.random(bytes: 8)
+        let circle = Circle(owner: identity.signingPublicKey, random: Array(bytesFromHex(Tokens.random(bytes: 12))!))
+        let key = SecretBox.newKey()
+        let wrapped = try SecretBox.seal(key, key: identity.localDataKey, associatedData: Self.clientKeyAD(id))
+        let sealed = try SecretBox.seal(record.encoded(), key: key, associatedData: Self.clientAD(id))
+        try writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO client (id, circle, sealed, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [id, circle.scope, Data(sealed), Int64(now), Int64(now)])
+            try db.execute(sql: "INSERT INTO client_key (client_id, wrapped) VALUES (?, ?)", arguments: [id, Data(wrapped)])
+            try Self.audit(db, username, "create client", subject: id, now: now)
+        }
+        return id
+    }
+
+    /// Changes a client's record.
+    public func updateClient(id: String, _ record: ClientRecord, identity: NodeIdentity, by username: String, nowMilliseconds now: UInt64) throws {
+        if let p = record.problem { throw ClientError(field: p.field, message: p.message) }
+        try writer.write { db in
+            guard let key = try Self.clientKey(db, id: id, identity: identity) else { throw ClientError(field: "id", message: "there is no client \(id)") }
+            let sealed = try SecretBox.seal(record.encoded(), key: key, associatedData: Self.clientAD(id))
+            try db.execute(sql: "UPDATE client SET sealed = ?, updated_at = ? WHERE id = ?", arguments: [Data(sealed), Int64(now), id])
+            try Self.audit(db, username, "update client", subject: id, now: now)
+        }
+    }
+
+    /// One client, read by a staff member (logged).
+    public func client(id: String, identity: NodeIdentity, by username: String, nowMilliseconds now: UInt64) throws -> ClientSummary? {
+        try writer.write { db in
+            guard let c = try Self.readClients(db, identity: identity, id: id).first else { return nil }
+            try Self.audit(db, username, "view client", subject: id, now: now)
+            return c
+        }
+    }
+
+    /// Every client, newest first (logged as one listing).
+    public func clients(identity: NodeIdentity, by username: String, nowMilliseconds now: UInt64) throws -> [ClientSummary] {
+        try writer.write { db in
+            let all = try Self.readClients(db, identity: identity, id: nil)
+            try Self.audit(db, username, "list clients", detail: "\(all.count) clients", now: now)
+            return all
+        }
+    }
+
+    /// Clients with the same date of birth and a similar name (the warning before creating one).
+    public func possibleDuplicates(of record: ClientRecord, identity: NodeIdentity) throws -> [ClientSummary] {
+        try writer.read { db in try Self.readClients(db, identity: identity, id: nil).filter { ClientMatching.isPossibleDuplicate($0.record, record) } }
+    }
+
+    /// Erases a client from this node: their key and record are deleted and overwritten, so nothing
+    /// of them can be read back from the file. (Their private records elsewhere are erased by the
+    /// erasure envelope, `Protocol/SPEC.md` §8.7.)
+    public func eraseClient(id: String, by username: String, nowMilliseconds now: UInt64) throws {
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
+            try db.inTransaction {
+                try db.execute(sql: "DELETE FROM client_key WHERE client_id = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM client WHERE id = ?", arguments: [id])
+                guard db.changesCount == 1 else { throw ClientError(field: "id", message: "there is no client \(id)") }
+                try Self.audit(db, username, "erase client", subject: id, now: now)
+                return .commit
+            }
+            // The deleted pages' old contents also leave the write-ahead log.
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+    }
+
+    static func clientKey(_ db: Database, id: String, identity: NodeIdentity) throws -> [UInt8]? {
+        guard let wrapped = try Data.fetchOne(db, sql: "SELECT wrapped FROM client_key WHERE client_id = ?", arguments: [id]) else { return nil }
+        return try SecretBox.open([UInt8](wrapped), key: identity.localDataKey, associatedData: clientKeyAD(id))
+    }
+
+    static func readClients(_ db: Database, identity: NodeIdentity, id: String?) throws -> [ClientSummary] {
+        let rows =
+            if let id {
+                try Row.fetchAll(
+                    db, sql: "SELECT c.*, k.wrapped FROM client c JOIN client_key k ON k.client_id = c.id WHERE c.id = ?", arguments: [id])
+            } else {
+                try Row.fetchAll(db, sql: "SELECT c.*, k.wrapped FROM client c JOIN client_key k ON k.client_id = c.id ORDER BY c.created_at DESC")
+            }
+        let dataKey = identity.localDataKey
+        return try rows.map { row in
+            let cid: String = row["id"]
+            let key = try SecretBox.open([UInt8](row["wrapped"] as Data), key: dataKey, associatedData: clientKeyAD(cid))
+            let record = try ClientRecord.decode(SecretBox.open([UInt8](row["sealed"] as Data), key: key, associatedData: clientAD(cid)))
+            return ClientSummary(
+                id: cid, circle: row["circle"], record: record, createdAt: UInt64(row["created_at"] as Int64), updatedAt: UInt64(row["updated_at"] as Int64))
+        }
+    }
+
+    static func audit(_ db: Database, _ username: String, _ action: String, subject: String = "", detail: String = "", now: UInt64) throws {
+        try db.execute(
+            sql: "INSERT INTO audit_log (at, username, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
+            arguments: [Int64(now), username, action, subject, detail])
+    }
+}
+
+extension NodeDatabase {
+    /// A client's sealed record and wrapped key exactly as stored (tests look for them in the file).
+    func rawClientColumns(id: String) throws -> (sealed: [UInt8], wrappedKey: [UInt8])? {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT c.sealed, k.wrapped FROM client c JOIN client_key k ON k.client_id = c.id WHERE c.id = ?", arguments: [id])
+            else { return nil }
+            return ([UInt8](row["sealed"] as Data), [UInt8](row["wrapped"] as Data))
+        }
+    }
+}
