@@ -46,7 +46,9 @@ public func buildApplication(
     pages.register(on: router)
     pages.registerListAndSuggest(on: router)
     StaticFiles(leafletDirectory: settings.leafletDirectory).register(on: router)
-    StaffPages(pages: pages, database: directory.database, organization: nodeName, secureCookies: settings.secureCookies).register(on: router)
+    StaffPages(
+        pages: pages, database: directory.database, organization: nodeName, secureCookies: settings.secureCookies, identity: sync?.identity
+    ).register(on: router)
     if let sync {
         SyncAPI(node: sync).register(on: router)
         pages.registerSyncAdmin(on: router, node: sync)

@@ -81,3 +81,38 @@ def test_staff_pages_have_no_serious_accessibility_violations(browser, pages, st
     serious = {p: [v for v in vs if v.get("impact") in ("serious", "critical")] for p, vs in found.items()}
     assert not any(serious.values()), "SITE BUG: axe found serious violations:\n" + "\n".join(
         f"{p}:\n{format_axe(v)}" for p, v in serious.items() if v)
+
+
+def test_a_caseworker_registers_a_client_without_javascript(nojs_browser, pages, staff_site):
+    b = nojs_browser
+    sign_in(b, pages, staff_site, "maire", "a long admin password")
+    pages.load(b, staff_site.url("/staff/clients"))
+    pages.navigating(b, lambda: b.find_element(By.ID, "new-client").click())
+    b.find_element(By.ID, "client-name").send_keys("Niamh Example")
+    b.find_element(By.ID, "client-dob").send_keys("1995-07-07")
+    b.find_element(By.ID, "client-needs").send_keys("childcare\ntraining")
+    pages.navigating(b, lambda: b.find_element(By.ID, "save-client").click())
+    assert b.find_element(By.ID, "client-name").text == "Niamh Example"
+    assert b.find_element(By.ID, "client-dob").text == "1995-07-07"
+    # The same person again: a warning first, with a link to the one already registered.
+    pages.load(b, staff_site.url("/staff/clients/new"))
+    b.find_element(By.ID, "client-name").send_keys("niamh example")
+    b.find_element(By.ID, "client-dob").send_keys("1995-07-07")
+    pages.navigating(b, lambda: b.find_element(By.ID, "save-client").click())
+    assert "This may be someone already registered" in b.find_element(By.ID, "duplicates").text
+    assert b.find_element(By.ID, "save-client").text == "Register as a new client anyway"
+
+
+def test_client_pages_have_no_serious_accessibility_violations(browser, pages, staff_site, axe, format_axe):
+    sign_in(browser, pages, staff_site, "maire", "a long admin password")
+    found = {}
+    for path in ("/staff/clients", "/staff/clients/new"):
+        pages.load(browser, staff_site.url(path))
+        found[path] = axe(browser)
+    browser.find_element(By.ID, "client-name").send_keys("Axe Check Client")
+    pages.navigating(browser, lambda: browser.find_element(By.ID, "save-client").click())
+    assert browser.find_element(By.ID, "client-name").text == "Axe Check Client"
+    found["client page"] = axe(browser)
+    serious = {p: [v for v in vs if v.get("impact") in ("serious", "critical")] for p, vs in found.items()}
+    assert not any(serious.values()), "SITE BUG: axe found serious violations:\n" + "\n".join(
+        f"{p}:\n{format_axe(v)}" for p, v in serious.items() if v)

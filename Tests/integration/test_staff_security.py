@@ -207,3 +207,74 @@ def test_the_audit_log_records_sign_ins_failures_and_changes(staff_node) -> None
                    "refused: admin page", "view audit log", "sign out"):
         assert action in page, action
     assert "ciaran" in page and "lock.me" in page
+
+
+# --------------------------------------------------------------------------------------------
+# Clients
+# --------------------------------------------------------------------------------------------
+
+def create_client(s: requests.Session, base: str, **fields: str) -> requests.Response:
+    data = {"csrf": csrf_of(s, base), "lang": "en", **fields}
+    return s.post(base + "/staff/clients", data=data, allow_redirects=False, timeout=HTTP_TIMEOUT)
+
+
+def test_a_caseworker_registers_finds_and_updates_a_client(staff_node) -> None:
+    node, server = staff_node
+    base = server.base_url
+    s, _ = sign_in(base, "ciaran", CASEWORKER_PASSWORD)
+    r = create_client(s, base, name="Gráinne Mhaol", date_of_birth="1988-05-17", contact="085 555 0101", needs="housing\nemployment",
+                      goals="a full-time job", notes="Prefers texts")
+    assert r.status_code == 303 and r.headers["Location"].startswith("/staff/clients/client-"), (r.status_code, r.text[:300])
+    page = s.get(base + r.headers["Location"], timeout=HTTP_TIMEOUT)
+    assert page.status_code == 200 and "Gráinne Mhaol" in page.text and "1988-05-17" in page.text and "employment" in page.text
+    listing = s.get(base + "/staff/clients", params={"q": "grainne"}, timeout=HTTP_TIMEOUT).text
+    assert "Gráinne Mhaol" in listing
+    assert "Gráinne" not in s.get(base + "/staff/clients", params={"q": "nobody like this"}, timeout=HTTP_TIMEOUT).text
+    client_path = r.headers["Location"].split("?")[0]
+    u = s.post(base + client_path, data={"csrf": csrf_of(s, base), "name": "Gráinne Mhaol", "date_of_birth": "1988-05-17", "notes": "Call after 2pm"},
+               allow_redirects=False, timeout=HTTP_TIMEOUT)
+    assert u.status_code == 303
+    assert "Call after 2pm" in s.get(base + client_path, timeout=HTTP_TIMEOUT).text
+    # The client's name is nowhere in the node's database file or its log in the clear.
+    stored = b"".join(p.read_bytes() for p in node.path.glob("waymark.sqlite*"))
+    assert "Gráinne".encode() not in stored and b"Mhaol" not in stored and b"085 555 0101" not in stored
+
+
+def test_registering_the_same_person_twice_warns_first(staff_node) -> None:
+    _, server = staff_node
+    base = server.base_url
+    s, _ = sign_in(base, "ciaran", CASEWORKER_PASSWORD)
+    assert create_client(s, base, name="Tomás Ó Riain", date_of_birth="1970-12-01").status_code == 303
+    again = create_client(s, base, name="Tomas O'Riain", date_of_birth="1970-12-01")
+    assert again.status_code == 409 and "This may be someone already registered" in again.text and "Tomás Ó Riain" in again.text
+    anyway = create_client(s, base, name="Tomas O'Riain", date_of_birth="1970-12-01", confirm="1")
+    assert anyway.status_code == 303
+    bad = create_client(s, base, name="Someone", date_of_birth="01/12/1970")
+    assert bad.status_code == 400 and "YYYY-MM-DD" in bad.text
+
+
+def test_client_pages_need_sign_in_a_token_and_escape_what_is_typed(staff_node) -> None:
+    _, server = staff_node
+    base = server.base_url
+    r = requests.get(base + "/staff/clients", allow_redirects=False, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 303 and "/staff/login" in r.headers["Location"]
+    s, _ = sign_in(base, "ciaran", CASEWORKER_PASSWORD)
+    r = s.post(base + "/staff/clients", data={"name": "No Token"}, allow_redirects=False, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 403
+    assert "No Token" not in s.get(base + "/staff/clients", timeout=HTTP_TIMEOUT).text
+    xss = '<script>alert("c")</script>'
+    r = create_client(s, base, name=xss, notes=xss, needs=xss)
+    assert r.status_code == 303
+    page = s.get(base + r.headers["Location"], timeout=HTTP_TIMEOUT).text
+    assert xss not in page and "&lt;script&gt;" in page
+    assert xss not in s.get(base + "/staff/clients", timeout=HTTP_TIMEOUT).text
+    assert s.get(base + "/staff/clients/client-0000000000000000", timeout=HTTP_TIMEOUT).status_code == 404
+
+
+def test_client_reads_and_changes_are_in_the_audit_log(staff_node) -> None:
+    _, server = staff_node
+    base = server.base_url
+    admin, _ = sign_in(base, "aoife", ADMIN_PASSWORD)
+    page = admin.get(base + "/staff/audit", timeout=HTTP_TIMEOUT).text
+    for action in ("create client", "view client", "update client", "list clients", "duplicate warning"):
+        assert action in page, action

@@ -21,6 +21,9 @@ struct StaffPages: Sendable {
     let database: NodeDatabase
     let organization: String
     let secureCookies: Bool
+    /// The node's keys (client records are sealed under keys wrapped with them); `nil` when the app
+    /// runs without a node identity, and then client pages say so.
+    let identity: NodeIdentity?
 
     static let sessionCookie = "waymark_session"
     static let loginCookie = "waymark_signin"
@@ -45,6 +48,7 @@ struct StaffPages: Sendable {
         router.post("/staff/users/enable") { request, _ in
             try await adminForm(request) { s, form, language in try setDisabled(request, s, form, language, false) }
         }
+        registerClients(on: router)
     }
 
     func now() -> UInt64 { LocalClock.nowMilliseconds() }
@@ -87,6 +91,13 @@ struct StaffPages: Sendable {
 
     /// A posted admin form: same site, signed in as an admin, with the session's CSRF token.
     func adminForm(_ request: Request, _ body: (StaffSession, QueryParameters, InterfaceLanguage) throws -> Response) async throws -> Response {
+        try await staffForm(request, admin: true, body)
+    }
+
+    /// A posted staff form: same site, signed in (as an admin, if asked), with the session's CSRF token.
+    func staffForm(_ request: Request, admin: Bool, _ body: (StaffSession, QueryParameters, InterfaceLanguage) throws -> Response) async throws
+        -> Response
+    {
         let form = try await PublicPages.form(request)
         let language = form.string("lang").flatMap(InterfaceLanguage.init(rawValue:)) ?? PageRenderer.language(request, QueryParameters(rawQuery: ""))
         guard let s = try session(request) else { return Self.redirect("/staff/login") }
@@ -98,7 +109,7 @@ struct StaffPages: Sendable {
                 $0["link"] = "/staff?lang=\(language.rawValue)"
             }
         }
-        guard s.user.role == .admin else {
+        guard !admin || s.user.role == .admin else {
             try database.audit(s.user.username, "refused: admin action", subject: request.uri.path, nowMilliseconds: now())
             return Response(status: .forbidden)
         }

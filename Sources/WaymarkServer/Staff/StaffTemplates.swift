@@ -3,6 +3,7 @@
 enum StaffTemplates {
     static let all: [String: String] = [
         "staffHeader": staffHeader, "staffLogin": login, "staffHome": home, "staffAudit": audit, "staffUsers": users,
+        "staffClients": clients, "staffClientForm": clientForm, "staffClient": client,
     ]
 
     static let staffHeader = """
@@ -19,7 +20,7 @@ enum StaffTemplates {
         <header class="site staff"><div class="wrap">
         <a class="brand" href="/staff?lang={{lang}}">{{organization}} – {{t.staff_title}}</a>
         <nav aria-label="{{t.staff_nav}}"><ul>
-        {{#user}}<li><a href="/staff?lang={{lang}}">{{t.staff_home}}</a></li>
+        {{#user}}<li><a href="/staff?lang={{lang}}">{{t.staff_home}}</a></li><li><a href="/staff/clients?lang={{lang}}">{{t.staff_clients}}</a></li>
         {{#isAdmin}}<li><a href="/staff/users?lang={{lang}}">{{t.staff_users}}</a></li><li><a href="/staff/audit?lang={{lang}}">{{t.staff_audit}}</a></li>{{/isAdmin}}{{/user}}
         <li><a href="{{switchURL}}" lang="{{otherLang}}" hreflang="{{otherLang}}" id="language-switch">{{otherLangName}}</a></li>
         {{#user}}<li><form method="post" action="/staff/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" id="signout">{{t.staff_signout}}</button></form></li>{{/user}}
@@ -46,7 +47,7 @@ enum StaffTemplates {
         {{> staffHeader}}
         <h1>{{t.staff_home}}</h1>
         <p id="signed-in">{{signedIn}}</p>
-        <p>{{t.staff_menu_clients}}</p>
+        <p><a href="/staff/clients?lang={{lang}}">{{t.staff_clients}}</a> — {{t.staff_menu_clients}}</p>
         {{#isAdmin}}<ul><li><a href="/staff/users?lang={{lang}}">{{t.staff_menu_users}}</a></li><li><a href="/staff/audit?lang={{lang}}">{{t.staff_menu_audit}}</a></li></ul>{{/isAdmin}}
         {{> footer}}
         """
@@ -80,6 +81,60 @@ enum StaffTemplates {
         <p><label for="new-password">{{t.staff_password}}</label><br><input id="new-password" name="password" type="password" autocomplete="new-password" required minlength="10" aria-describedby="password-hint"><br><span id="password-hint">{{t.staff_users_password_hint}}</span></p>
         <p><button type="submit" id="add-user">{{t.staff_users_add}}</button></p>
         </form>
+        {{> footer}}
+        """
+
+    static let clients = """
+        {{> staffHeader}}
+        <h1>{{t.staff_clients}}</h1>
+        {{#unavailable}}<p class="error" role="alert">{{t.staff_client_unavailable}}</p>{{/unavailable}}
+        {{^unavailable}}
+        <form method="get" action="/staff/clients" role="search" class="staff-form">
+        <input type="hidden" name="lang" value="{{lang}}">
+        <p><label for="client-q">{{t.staff_clients_search}}</label><br><input id="client-q" name="q" type="search" value="{{q}}"> <button type="submit">{{t.staff_clients_search_button}}</button></p>
+        </form>
+        <p><a href="/staff/clients/new?lang={{lang}}" id="new-client">{{t.staff_clients_new}}</a></p>
+        <p id="client-count">{{count}}</p>
+        {{#empty}}<p>{{emptyText}}</p>{{/empty}}
+        {{#hasClients}}<table class="staff-users clients"><thead><tr><th scope="col">{{t.staff_client_name}}</th><th scope="col">{{t.staff_client_dob}}</th><th scope="col">{{t.staff_client_needs}}</th></tr></thead><tbody>
+        {{#clients}}<tr><td><a href="/staff/clients/{{id}}?lang={{lang}}">{{name}}</a></td><td>{{dob}}</td><td>{{needs}}</td></tr>{{/clients}}
+        </tbody></table>{{/hasClients}}
+        {{/unavailable}}
+        {{> footer}}
+        """
+
+    static let clientForm = """
+        {{> staffHeader}}
+        <h1>{{heading}}</h1>
+        {{#error}}<p class="error" role="alert" id="form-error">{{error}}</p>{{/error}}
+        {{#hasDuplicates}}<div class="alert" role="alert" id="duplicates"><p>{{t.staff_client_duplicates}}</p>
+        <ul>{{#duplicates}}<li><a href="/staff/clients/{{id}}?lang={{lang}}">{{name}}</a> ({{dob}})</li>{{/duplicates}}</ul></div>{{/hasDuplicates}}
+        <form method="post" action="{{action}}" class="staff-form">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
+        {{#hasDuplicates}}<input type="hidden" name="confirm" value="1">{{/hasDuplicates}}
+        <p><label for="client-name">{{t.staff_client_name}}</label><br><input id="client-name" name="name" required value="{{name}}" autocomplete="off"></p>
+        <p><label for="client-dob">{{t.staff_client_dob}}</label><br><input id="client-dob" name="date_of_birth" value="{{dob}}" placeholder="1990-04-02" aria-describedby="dob-hint" autocomplete="off"><br><span id="dob-hint" class="hint">{{t.staff_client_dob_hint}}</span></p>
+        <p><label for="client-contact">{{t.staff_client_contact}}</label><br><input id="client-contact" name="contact" value="{{contact}}" autocomplete="off"></p>
+        <p><label for="client-needs">{{t.staff_client_needs}}</label><br><textarea id="client-needs" name="needs" rows="3" aria-describedby="needs-hint">{{needs}}</textarea><br><span id="needs-hint" class="hint">{{t.staff_client_needs_hint}}</span></p>
+        <p><label for="client-goals">{{t.staff_client_goals}}</label><br><textarea id="client-goals" name="goals" rows="3">{{goals}}</textarea></p>
+        <p><label for="client-notes">{{t.staff_client_notes}}</label><br><textarea id="client-notes" name="notes" rows="5">{{notes}}</textarea></p>
+        <p><button type="submit" id="save-client">{{#hasDuplicates}}{{t.staff_client_create_anyway}}{{/hasDuplicates}}{{^hasDuplicates}}{{t.staff_client_save}}{{/hasDuplicates}}</button></p>
+        </form>
+        {{> footer}}
+        """
+
+    static let client = """
+        {{> staffHeader}}
+        <h1 id="client-name">{{name}}</h1>
+        <p class="meta">{{registered}}</p>
+        <dl class="client-details">
+        <dt>{{t.staff_client_dob}}</dt><dd id="client-dob">{{dob}}</dd>
+        <dt>{{t.staff_client_contact}}</dt><dd>{{contact}}</dd>
+        <dt>{{t.staff_client_needs}}</dt><dd><ul>{{#needs}}<li>{{.}}</li>{{/needs}}</ul></dd>
+        <dt>{{t.staff_client_goals}}</dt><dd><ul>{{#goals}}<li>{{.}}</li>{{/goals}}</ul></dd>
+        <dt>{{t.staff_client_notes}}</dt><dd class="notes">{{notes}}</dd>
+        </dl>
+        <p><a href="/staff/clients/{{id}}/edit?lang={{lang}}" id="edit-client">{{t.staff_client_edit}}</a></p>
         {{> footer}}
         """
 }

@@ -1,0 +1,145 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import WaymarkCore
+import WaymarkCrypto
+import WaymarkStore
+
+/// Client pages for caseworkers and admins: the list and search, registering a client (with the
+/// duplicate warning), a client's page, and editing. Every read and change is audited by the store.
+extension StaffPages {
+    func registerClients(on router: Router<WaymarkRequestContext>) {
+        router.get("/staff/clients") { request, _ in try withSession(request) { s, language in try clientList(request, s, language) } }
+        router.get("/staff/clients/new") { request, _ in
+            try withSession(request) { s, language in try clientForm(request, s, language, id: nil, record: ClientRecord(name: "")) }
+        }
+        router.post("/staff/clients") { request, _ in
+            try await staffForm(request, admin: false) { s, form, language in try createClient(request, s, form, language) }
+        }
+        router.get("/staff/clients/:id") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            return try withSession(request) { s, language in try clientPage(request, s, language, id: id) }
+        }
+        router.get("/staff/clients/:id/edit") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            return try withSession(request) { s, language in
+                guard let identity, let c = try database.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()) else {
+                    return notFound(request, s, language)
+                }
+                return try clientForm(request, s, language, id: id, record: c.record)
+            }
+        }
+        router.post("/staff/clients/:id") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            return try await staffForm(request, admin: false) { s, form, language in try updateClient(request, s, form, language, id: id) }
+        }
+    }
+
+    func notFound(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) -> Response {
+        page("message", base(request, language, title: t("staff.client.notfound", language), session: s), status: .notFound) {
+            $0["heading"] = t("staff.client.notfound", language)
+            $0["text"] = t("staff.client.notfound", language)
+            $0["link"] = "/staff/clients?lang=\(language.rawValue)"
+        }
+    }
+
+    func clientList(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
+        let q = (QueryParameters(rawQuery: request.uri.query).string("q") ?? "").trimmingCharacters(in: .whitespaces)
+        var ctx = base(request, language, title: t("staff.clients", language), session: s)
+        guard let identity else {
+            ctx["unavailable"] = true
+            return page("staffClients", ctx, status: .serviceUnavailable)
+        }
+        let all = try database.clients(identity: identity, by: s.user.username, nowMilliseconds: now())
+        let needle = ClientMatching.normalize(q)
+        let shown = needle.isEmpty ? all : all.filter { ClientMatching.normalize($0.record.name).contains(needle) || ClientMatching.similar($0.record.name, q) }
+        return page("staffClients", ctx) {
+            $0["q"] = q
+            $0["count"] = t("staff.clients.count", language, ["n": String(shown.count)])
+            $0["clients"] = shown.map { c -> [String: Any] in
+                ["id": c.id, "name": c.record.name, "dob": c.record.dateOfBirth, "needs": c.record.needs.joined(separator: ", ")]
+            }
+            $0["hasClients"] = !shown.isEmpty
+            $0["empty"] = shown.isEmpty
+            $0["emptyText"] = all.isEmpty ? t("staff.clients.none", language) : t("staff.clients.nomatch", language, ["q": q])
+        }
+    }
+
+    func clientForm(
+        _ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, id: String?, record: ClientRecord, error: String? = nil,
+        duplicates: [ClientSummary] = [], status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let heading = id == nil ? t("staff.clients.new", language) : t("staff.client.edit", language)
+        return page("staffClientForm", base(request, language, title: heading, session: s), status: status) {
+            $0["heading"] = heading
+            $0["action"] = id.map { "/staff/clients/\($0)" } ?? "/staff/clients"
+            $0["name"] = record.name
+            $0["dob"] = record.dateOfBirth
+            $0["contact"] = record.contact
+            $0["needs"] = record.needs.joined(separator: "\n")
+            $0["goals"] = record.goals.joined(separator: "\n")
+            $0["notes"] = record.notes
+            $0["error"] = error
+            $0["duplicates"] = duplicates.map { ["id": $0.id, "name": $0.record.name, "dob": $0.record.dateOfBirth] }
+            $0["hasDuplicates"] = !duplicates.isEmpty
+        }
+    }
+
+    static func record(_ form: QueryParameters) -> ClientRecord {
+        func lines(_ k: String) -> [String] {
+            (form.string(k) ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        return ClientRecord(
+            name: (form.string("name") ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+            dateOfBirth: (form.string("date_of_birth") ?? "").trimmingCharacters(in: .whitespaces), contact: form.string("contact") ?? "",
+            needs: lines("needs"), goals: lines("goals"), notes: form.string("notes") ?? "")
+    }
+
+    func createClient(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage) throws -> Response {
+        guard let identity else { return try clientList(request, s, language) }
+        let record = Self.record(form)
+        if let p = record.problem { return try clientForm(request, s, language, id: nil, record: record, error: p.message, status: .badRequest) }
+        // The duplicate warning: shown once; registering anyway is a deliberate second step.
+        if form.string("confirm") != "1" {
+            let duplicates = try database.possibleDuplicates(of: record, identity: identity)
+            if !duplicates.isEmpty {
+                try database.audit(s.user.username, "duplicate warning", detail: "\(duplicates.count) possible", nowMilliseconds: now())
+                return try clientForm(request, s, language, id: nil, record: record, duplicates: duplicates, status: .conflict)
+            }
+        }
+        do {
+            let id = try database.createClient(record, identity: identity, by: s.user.username, nowMilliseconds: now())
+            return Self.redirect("/staff/clients/\(id)?lang=\(language.rawValue)")
+        } catch let e as ClientError {
+            return try clientForm(request, s, language, id: nil, record: record, error: e.message, status: .badRequest)
+        }
+    }
+
+    func updateClient(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage, id: String) throws -> Response {
+        guard let identity else { return try clientList(request, s, language) }
+        let record = Self.record(form)
+        do {
+            try database.updateClient(id: id, record, identity: identity, by: s.user.username, nowMilliseconds: now())
+        } catch let e as ClientError {
+            if e.field == "id" { return notFound(request, s, language) }
+            return try clientForm(request, s, language, id: id, record: record, error: e.message, status: .badRequest)
+        }
+        return Self.redirect("/staff/clients/\(id)?lang=\(language.rawValue)")
+    }
+
+    func clientPage(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, id: String) throws -> Response {
+        guard let identity, let c = try database.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()) else {
+            return notFound(request, s, language)
+        }
+        return page("staffClient", base(request, language, title: c.record.name, session: s)) {
+            $0["id"] = c.id
+            $0["name"] = c.record.name
+            $0["dob"] = c.record.dateOfBirth
+            $0["contact"] = c.record.contact
+            $0["needs"] = c.record.needs
+            $0["goals"] = c.record.goals
+            $0["notes"] = c.record.notes
+            $0["registered"] = t("staff.client.registered", language, ["date": when(c.createdAt), "changed": when(c.updatedAt)])
+        }
+    }
+}
