@@ -529,7 +529,23 @@ extension NodeDatabase {
 
     /// Signs payloads as a chain: each envelope depends on the author's previous one; the first also
     /// on the newest heads this node holds. Clocks follow the hybrid-logical-clock rule.
+    /// An envelope about to be signed: public (no recipients) or private (encrypted to `recipients`,
+    /// X25519 public keys, in a circle's scope).
+    struct PlannedEnvelope {
+        var kind: Envelope.Kind
+        var scope = "public"
+        var payload: [UInt8]
+        var recipients: [[UInt8]] = []
+    }
+
     static func signChain(_ db: Database, _ payloads: [(Envelope.Kind, [UInt8])], identity: NodeIdentity, nowMilliseconds: UInt64) throws
+        -> [VerifiedEnvelope]
+    {
+        try signChain(db, planned: payloads.map { PlannedEnvelope(kind: $0.0, payload: $0.1) }, identity: identity, nowMilliseconds: nowMilliseconds)
+    }
+
+    /// Signs envelopes as the next links of this node's chain, depending on the current heads.
+    static func signChain(_ db: Database, planned payloads: [PlannedEnvelope], identity: NodeIdentity, nowMilliseconds: UInt64) throws
         -> [VerifiedEnvelope]
     {
         guard !payloads.isEmpty else { return [] }
@@ -543,11 +559,16 @@ extension NodeDatabase {
         ).map { [UInt8]($0) }
         if let prev = last?["id"] as Data? { deps.append([UInt8](prev)) }
         var out: [VerifiedEnvelope] = []
-        for (kind, payload) in payloads {
+        for p in payloads {
             sequence += 1
-            let e = EnvelopeCrypto.sign(
-                kind: kind, scope: "public", payload: payload, by: identity, sequence: sequence, dependencies: deps,
-                clock: clock.tick(nowMilliseconds: nowMilliseconds))
+            let tick = clock.tick(nowMilliseconds: nowMilliseconds)
+            let e =
+                p.recipients.isEmpty
+                ? EnvelopeCrypto.sign(kind: p.kind, scope: p.scope, payload: p.payload, by: identity, sequence: sequence, dependencies: deps, clock: tick)
+                : try PrivateEnvelope.sign(
+                    kind: p.kind, scope: p.scope, plaintext: p.payload, recipients: p.recipients, by: identity, sequence: sequence,
+                    dependencies: deps, clock: tick
+                ).envelope
             let id = EnvelopeCrypto.id(of: e)
             out.append(VerifiedEnvelope(envelope: e, id: id, wire: e.encoded()))
             deps = [id]

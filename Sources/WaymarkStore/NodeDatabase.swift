@@ -228,6 +228,9 @@ public final class NodeDatabase: Sendable {
                     CREATE TABLE client_key (client_id TEXT PRIMARY KEY NOT NULL, wrapped BLOB NOT NULL) WITHOUT ROWID;
                     """)
         }
+        m.registerMigration("v10: private envelopes found by circle") { db in
+            try db.execute(sql: "CREATE INDEX envelope_by_circle ON envelope (scope, kind, clock) WHERE scope <> 'public'")
+        }
         return m
     }
 

@@ -126,6 +126,11 @@ struct ReferralFoldTests {
         #expect(BusinessDays.adding(-1, to: "2024-03-01") == "2024-02-29")
         #expect(BusinessDays.dayNumber("1970-01-01") == 0)
         #expect(BusinessDays.dayNumber("not a date") == nil)
+        #expect(BusinessDays.consentEnd(months: 12, from: "2026-11-22") == "2027-11-21")
+        #expect(BusinessDays.consentEnd(months: 12, from: "2027-03-01") == "2028-02-29")
+        #expect(BusinessDays.consentEnd(months: 12, from: "2024-02-29") == "2025-02-28")
+        #expect(BusinessDays.consentEnd(months: 1, from: "2026-01-31") == "2026-02-28")
+        #expect(BusinessDays.consentEnd(months: 24, from: "2026-12-15") == "2028-12-14")
     }
 }
 

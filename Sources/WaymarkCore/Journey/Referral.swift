@@ -188,5 +188,18 @@ public enum BusinessDays {
         return "\(y)-\(LocalDateTime.pad(m))-\(LocalDateTime.pad(d))"
     }
 
+    /// The last day of a term of `months` months starting on `iso`: the day before the same date
+    /// `months` later (a year from 1 March ends on the last day of February), or the last day of that
+    /// month when it has no such date.
+    public static func consentEnd(months: Int, from iso: String) -> String {
+        guard let n = dayNumber(iso) else { return iso }
+        let (y, m, d) = LocalDateTime.civil(n)
+        let total = y * 12 + (m - 1) + months
+        let (ny, nm) = (total / 12, total % 12 + 1)
+        let first = LocalDateTime.dayNumber(year: ny, month: nm, day: 1)
+        let next = nm == 12 ? LocalDateTime.dayNumber(year: ny + 1, month: 1, day: 1) : LocalDateTime.dayNumber(year: ny, month: nm + 1, day: 1)
+        return d > next - first ? isoDate(dayNumber: next - 1) : isoDate(dayNumber: first + d - 2)
+    }
+
     static func isWeekend(_ dayNumber: Int) -> Bool { LocalDateTime(day: dayNumber, minute: 0).weekday >= .saturday }
 }

@@ -9,6 +9,7 @@ import WaymarkStore
 /// duplicate warning), a client's page, and editing. Every read and change is audited by the store.
 extension StaffPages {
     func registerClients(on router: Router<WaymarkRequestContext>) {
+        registerConsents(on: router)
         router.get("/staff/clients") { request, _ in try withSession(request) { s, language in try clientList(request, s, language) } }
         router.get("/staff/clients/new") { request, _ in
             try withSession(request) { s, language in try clientForm(request, s, language, id: nil, record: ClientRecord(name: "")) }
@@ -127,11 +128,17 @@ extension StaffPages {
         return Self.redirect("/staff/clients/\(id)?lang=\(language.rawValue)")
     }
 
-    func clientPage(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, id: String) throws -> Response {
+    func clientPage(
+        _ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, id: String, consentError: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) throws -> Response {
         guard let identity, let c = try database.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()) else {
             return notFound(request, s, language)
         }
-        return page("staffClient", base(request, language, title: c.record.name, session: s)) {
+        var ctx = base(request, language, title: c.record.name, session: s)
+        ctx.merge(try consentContext(s, language, clientID: id)) { _, new in new }
+        ctx["consentError"] = consentError
+        return page("staffClient", ctx, status: status) {
             $0["id"] = c.id
             $0["name"] = c.record.name
             $0["dob"] = c.record.dateOfBirth

@@ -3,7 +3,7 @@
 enum StaffTemplates {
     static let all: [String: String] = [
         "staffHeader": staffHeader, "staffLogin": login, "staffHome": home, "staffAudit": audit, "staffUsers": users,
-        "staffClients": clients, "staffClientForm": clientForm, "staffClient": client,
+        "staffClients": clients, "staffClientForm": clientForm, "staffClient": client, "staffReceipt": receipt,
     ]
 
     static let staffHeader = """
@@ -135,6 +135,53 @@ enum StaffTemplates {
         <dt>{{t.staff_client_notes}}</dt><dd class="notes">{{notes}}</dd>
         </dl>
         <p><a href="/staff/clients/{{id}}/edit?lang={{lang}}" id="edit-client">{{t.staff_client_edit}}</a></p>
+        <h2 id="consents-heading">{{t.staff_consents}}</h2>
+        {{#notice}}<p class="notice" role="status" id="notice">{{notice}}</p>{{/notice}}
+        {{#consentError}}<p class="error" role="alert" id="consent-error">{{consentError}}</p>{{/consentError}}
+        {{^hasConsents}}<p id="no-consents">{{t.staff_consents_none}}</p>{{/hasConsents}}
+        {{#hasConsents}}<table class="staff-users consents" aria-labelledby="consents-heading"><thead><tr><th scope="col">{{t.staff_consent_org}}</th><th scope="col">{{t.staff_consent_purposes}}</th><th scope="col">{{t.staff_consent_classes}}</th><th scope="col">{{t.staff_consent_term}}</th><th scope="col">{{t.staff_consent_method}}</th><th scope="col">{{t.staff_consent_state}}</th><th scope="col"><span class="visually-hidden">{{t.staff_consent_revoke}}</span></th></tr></thead><tbody>
+        {{#consents}}<tr class="consent"><td>{{orgName}}</td><td>{{purposes}}</td><td>{{classes}}</td><td>{{term}}</td><td>{{method}}</td><td class="consent-state">{{state}}</td><td>{{#granted}}<a href="/staff/clients/{{id}}/consents/{{org}}/receipt?lang={{lang}}">{{t.staff_consent_receipt}}<span class="visually-hidden"> {{orgName}}</span></a>
+        <form method="post" action="/staff/clients/{{id}}/consents/revoke" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="organization" value="{{org}}">
+        <label for="revoke-method-{{org}}" class="visually-hidden">{{t.staff_consent_method}}</label><select id="revoke-method-{{org}}" name="method"><option value="verbal">{{t.staff_consent_method_verbal}}</option><option value="written">{{t.staff_consent_method_written}}</option><option value="digital">{{t.staff_consent_method_digital}}</option></select>
+        <button type="submit" class="revoke">{{t.staff_consent_revoke}}<span class="visually-hidden"> {{orgName}}</span></button></form>{{/granted}}</td></tr>{{/consents}}
+        </tbody></table>{{/hasConsents}}
+        <h3>{{t.staff_consent_record}}</h3>
+        {{^hasPartners}}<p>{{t.staff_consent_nopartners}}</p>{{/hasPartners}}
+        {{#hasPartners}}<p>{{t.staff_consent_record_intro}}</p>
+        <form method="post" action="/staff/clients/{{id}}/consents" class="staff-form" id="consent-form">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
+        <p><label for="consent-org">{{t.staff_consent_org}}</label><br><select id="consent-org" name="organization">{{#partners}}<option value="{{key}}">{{name}}</option>{{/partners}}</select></p>
+        <fieldset><legend>{{t.staff_consent_purposes}}</legend>
+        <label><input type="checkbox" name="purpose" value="referral" checked> {{t.staff_consent_purpose_referral}}</label><br>
+        <label><input type="checkbox" name="purpose" value="progress"> {{t.staff_consent_purpose_progress}}</label></fieldset>
+        <fieldset><legend>{{t.staff_consent_classes}}</legend>
+        <label><input type="checkbox" name="class" value="contact" checked> {{t.staff_consent_class_contact}}</label><br>
+        <label><input type="checkbox" name="class" value="needs" checked> {{t.staff_consent_class_needs}}</label><br>
+        <label><input type="checkbox" name="class" value="progress"> {{t.staff_consent_class_progress}}</label><br>
+        <label><input type="checkbox" name="class" value="health"> {{t.staff_consent_class_health}}</label></fieldset>
+        <p><label for="consent-start">{{t.staff_consent_from}}</label><br><input id="consent-start" name="start" value="{{today}}"></p>
+        <p><label for="consent-end">{{t.staff_consent_until}}</label><br><input id="consent-end" name="end" value="{{defaultEnd}}"></p>
+        <p><label for="consent-method">{{t.staff_consent_method}}</label><br><select id="consent-method" name="method"><option value="written">{{t.staff_consent_method_written}}</option><option value="verbal">{{t.staff_consent_method_verbal}}</option><option value="digital">{{t.staff_consent_method_digital}}</option></select></p>
+        <p><button type="submit" id="record-consent">{{t.staff_consent_record}}</button></p>
+        </form>{{/hasPartners}}
+        {{> footer}}
+        """
+
+    static let receipt = """
+        {{> staffHeader}}
+        <h1>{{t.staff_receipt_title}}</h1>
+        <p id="receipt-intro">{{intro}}</p>
+        <dl class="client-details receipt">
+        <dt>{{t.staff_consent_org}}</dt><dd id="receipt-org">{{orgName}}</dd>
+        <dt>{{t.staff_consent_purposes}}</dt><dd id="receipt-purposes">{{purposes}}</dd>
+        <dt>{{t.staff_consent_classes}}</dt><dd>{{classes}}</dd>
+        <dt>{{t.staff_consent_from}}</dt><dd>{{start}}</dd>
+        <dt>{{t.staff_consent_until}}</dt><dd id="receipt-until">{{end}}</dd>
+        <dt>{{t.staff_consent_method}}</dt><dd>{{method}}</dd>
+        <dt>{{t.staff_receipt_recordedby}}</dt><dd>{{recordedBy}}</dd>
+        </dl>
+        <p id="receipt-withdraw"><strong>{{withdraw}}</strong></p>
+        <p class="no-print">{{t.staff_receipt_print}}</p>
         {{> footer}}
         """
 }

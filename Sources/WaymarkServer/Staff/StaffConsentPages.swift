@@ -1,0 +1,115 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import WaymarkCore
+import WaymarkCrypto
+import WaymarkStore
+
+/// Consents on a client's page: recording and withdrawing them (each a private envelope to the
+/// receiving organisation, `Protocol/SPEC.md` §8), and the printable receipt for the client.
+extension StaffPages {
+    func registerConsents(on router: Router<WaymarkRequestContext>) {
+        router.post("/staff/clients/:id/consents") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            return try await staffForm(request, admin: false) { s, form, language in try grantConsent(request, s, form, language, id: id) }
+        }
+        router.post("/staff/clients/:id/consents/revoke") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            return try await staffForm(request, admin: false) { s, form, language in try revokeConsent(request, s, form, language, id: id) }
+        }
+        router.get("/staff/clients/:id/consents/:org/receipt") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            let org = context.parameters.get("org") ?? ""
+            return try withSession(request) { s, language in try receipt(request, s, language, id: id, org: org) }
+        }
+    }
+
+    /// Today's date in Europe/Dublin, ISO.
+    func today() -> String { BusinessDays.isoDate(dayNumber: pages.clock.now().day) }
+
+    /// The consent rows and form values for a client's page.
+    func consentContext(_ s: StaffSession, _ language: InterfaceLanguage, clientID: String) throws -> [String: Any] {
+        guard let identity else { return [:] }
+        let today = today()
+        let views = try database.consents(clientID: clientID, identity: identity, today: today)
+        let partners = try database.partnerOrganizations(identity: identity)
+        return [
+            "consents": views.map { v -> [String: Any] in
+                let state: String
+                switch v.standing {
+                case .revoked: state = t("staff.consent.revoked", language)
+                case .granted: state = !v.coversToday ? t("staff.consent.outside", language) : v.expiringSoon ? t("staff.consent.expiring", language) : t("staff.consent.inforce", language)
+                case .none: state = ""
+                }
+                return [
+                    "org": v.organization, "orgName": v.organizationName, "state": state, "granted": v.grant != nil,
+                    "purposes": v.grant.map { purposes($0, language) } ?? "", "classes": v.grant.map { classes($0, language) } ?? "",
+                    "term": v.grant.map { "\($0.start) – \($0.end)" } ?? "", "method": v.grant.map { t("staff.consent.method.\($0.method.rawValue)", language) } ?? "",
+                ]
+            },
+            "hasConsents": !views.isEmpty,
+            "partners": partners.map { ["key": hexString($0.author), "name": $0.organizationName] },
+            "hasPartners": !partners.isEmpty,
+            "today": today,
+            "defaultEnd": BusinessDays.consentEnd(months: try database.consentMonths(), from: today),
+        ]
+    }
+
+    func purposes(_ g: ConsentGrant, _ language: InterfaceLanguage) -> String {
+        g.purposes.sorted().map { t("staff.consent.purpose.\($0.rawValue)", language) }.joined(separator: ", ")
+    }
+
+    func classes(_ g: ConsentGrant, _ language: InterfaceLanguage) -> String {
+        g.dataClasses.map { t("staff.consent.class.\($0)", language) }.joined(separator: ", ")
+    }
+
+    func grantConsent(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage, id: String) throws -> Response {
+        guard let identity else { return notFound(request, s, language) }
+        let purposes = Set(form.list("purpose").compactMap(ConsentPurpose.init(rawValue:)))
+        let known: Set<String> = ["contact", "needs", "progress", "health"]
+        let grant = ConsentGrant(
+            organization: form.string("organization") ?? "", purposes: purposes, dataClasses: form.list("class").filter { known.contains($0) },
+            start: form.string("start") ?? "", end: form.string("end") ?? "", method: ConsentMethod(rawValue: form.string("method") ?? "") ?? .written,
+            recordedBy: s.user.displayName)
+        do {
+            try database.recordConsent(clientID: id, .grant(grant, after: []), identity: identity, by: s.user.username, nowMilliseconds: now())
+        } catch let e as ClientError {
+            if e.field == "id" { return notFound(request, s, language) }
+            return try clientPage(request, s, language, id: id, consentError: e.message, status: .badRequest)
+        }
+        return Self.redirect("/staff/clients/\(id)?lang=\(language.rawValue)#consents-heading")
+    }
+
+    func revokeConsent(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage, id: String) throws -> Response {
+        guard let identity else { return notFound(request, s, language) }
+        let event = ConsentEvent.revoke(
+            organization: form.string("organization") ?? "", method: ConsentMethod(rawValue: form.string("method") ?? "") ?? .verbal,
+            recordedBy: s.user.displayName, reason: nil)
+        do {
+            try database.recordConsent(clientID: id, event, identity: identity, by: s.user.username, nowMilliseconds: now())
+        } catch let e as ClientError {
+            if e.field == "id" { return notFound(request, s, language) }
+            return try clientPage(request, s, language, id: id, consentError: e.message, status: .badRequest)
+        }
+        return Self.redirect("/staff/clients/\(id)?lang=\(language.rawValue)#consents-heading")
+    }
+
+    func receipt(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, id: String, org: String) throws -> Response {
+        guard let identity, let c = try database.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()),
+            let v = try database.consents(clientID: id, identity: identity, today: today()).first(where: { $0.organization == org }), let g = v.grant
+        else { return notFound(request, s, language) }
+        try database.audit(s.user.username, "print consent receipt", subject: id, detail: v.organizationName, nowMilliseconds: now())
+        let names = ["client": c.record.name, "home": organization, "org": v.organizationName]
+        return page("staffReceipt", base(request, language, title: t("staff.receipt.title", language), session: s)) {
+            $0["intro"] = t("staff.receipt.intro", language, names)
+            $0["orgName"] = v.organizationName
+            $0["purposes"] = purposes(g, language)
+            $0["classes"] = classes(g, language)
+            $0["start"] = g.start
+            $0["end"] = g.end
+            $0["method"] = t("staff.consent.method.\(g.method.rawValue)", language)
+            $0["recordedBy"] = g.recordedBy
+            $0["withdraw"] = t("staff.receipt.withdraw", language, names)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import GRDB
+import WaymarkCore
+import WaymarkCrypto
+
+/// One receiving organisation's consent for a client, as staff see it.
+public struct ConsentView: Sendable, Equatable {
+    /// The receiving organisation's node signing key, hex.
+    public var organization: String
+    public var organizationName: String
+    public var standing: ConsentFold.Standing
+    /// The grant in force, if any (it may still be outside its term).
+    public var grant: ConsentGrant?
+    /// In force and within its term today.
+    public var coversToday: Bool
+    /// In force and ending within `NodeDatabase.consentWarningDays`.
+    public var expiringSoon: Bool
+}
+
+/// Consents (`Protocol/SPEC.md` §8.5): each grant or revoke is a private envelope in the client's
+/// circle, encrypted to this organisation and the receiving one, signed into this node's chain, and
+/// synced like every envelope (relays carry it without reading it). The state is the consent fold
+/// over the envelopes this node can open.
+extension NodeDatabase {
+    /// Consents ending within this many days are flagged on the caseload.
+    public static let consentWarningDays = 30
+    /// The default term of a new consent, unless the node setting `consent_months` says otherwise.
+    public static let defaultConsentMonths = 12
+
+    public func consentMonths() throws -> Int { Int(try setting("consent_months") ?? "") ?? Self.defaultConsentMonths }
+
+    /// Organisations a client can consent to share with: the nodes this node knows of, other than itself.
+    public func partnerOrganizations(identity: NodeIdentity) throws -> [KnownNode] {
+        try knownNodes().filter { $0.author != identity.signingPublicKey }
+    }
+
+    /// Records a grant or a revoke for one of a client's receiving organisations. A grant lists the
+    /// revokes already recorded for that organisation (so it follows them, §8.5).
+    public func recordConsent(
+        clientID: String, _ event: ConsentEvent, identity: NodeIdentity, by username: String, nowMilliseconds now: UInt64
+    ) throws {
+        try writer.write { db in
+            guard let client = try Self.readClients(db, identity: identity, id: clientID).first else {
+                throw ClientError(field: "id", message: "there is no client \(clientID)")
+            }
+            guard let orgKey = bytesFromHex(event.organization), orgKey.count == 32,
+                let row = try Row.fetchOne(db, sql: "SELECT organization_name, encryption_key FROM known_node WHERE author = ?", arguments: [Data(orgKey)])
+            else { throw ClientError(field: "organization", message: "this node does not know that organisation yet (it must have synced once)") }
+            guard orgKey != identity.signingPublicKey else { throw ClientError(field: "organization", message: "consent is for sharing with another organisation") }
+            var event = event
+            if case .grant(let g, _) = event {
+                if g.purposes.isEmpty { throw ClientError(field: "purposes", message: "choose at least one purpose") }
+                if LocalDateTime.parseDate(g.start) == nil || LocalDateTime.parseDate(g.end) == nil || g.start > g.end {
+                    throw ClientError(field: "end", message: "the consent needs a start and an end date, the end not before the start")
+                }
+                let fold = try Self.consentFold(db, circle: client.circle, identity: identity)
+                event = .grant(g, after: fold.revokes(of: event.organization))
+            }
+            let plaintext = JourneyPayload.consent(event).encoded()
+            let envelopes = try Self.signChain(
+                db,
+                planned: [
+                    PlannedEnvelope(
+                        kind: .consent, scope: client.circle, payload: plaintext,
+                        recipients: [identity.encryptionPublicKey, [UInt8](row["encryption_key"] as Data)])
+                ], identity: identity, nowMilliseconds: now)
+            var report = IngestReport()
+            try Self.admit(db, envelopes, peer: "self", nowMilliseconds: now, report: &report)
+            if let problem = report.rejected.first { throw PublishError(description: "\(problem.reason.rawValue): \(problem.detail)") }
+            let name: String = row["organization_name"]
+            switch event {
+            case .grant(let g, _):
+                try Self.audit(
+                    db, username, "record consent", subject: clientID,
+                    detail: "\(name): \(g.purposes.sorted().map(\.rawValue).joined(separator: ", ")) until \(g.end) (\(g.method.rawValue))", now: now)
+            case .revoke(_, let method, _, _):
+                try Self.audit(db, username, "revoke consent", subject: clientID, detail: "\(name) (\(method.rawValue))", now: now)
+            }
+        }
+    }
+
+    /// A client's consents, one line per organisation ever named, in force first.
+    public func consents(clientID: String, identity: NodeIdentity, today: String) throws -> [ConsentView] {
+        try writer.read { db in
+            guard let circle = try String.fetchOne(db, sql: "SELECT circle FROM client WHERE id = ?", arguments: [clientID]) else { return [] }
+            let fold = try Self.consentFold(db, circle: circle, identity: identity)
+            let names = Dictionary(
+                try Row.fetchAll(db, sql: "SELECT author, organization_name FROM known_node").map { (hexString([UInt8]($0["author"] as Data)), $0["organization_name"] as String) },
+                uniquingKeysWith: { a, _ in a })
+            let horizon = BusinessDays.adding(Self.consentWarningDays, to: today)
+            return fold.organizations.map { org in
+                let standing = fold.standing(of: org)
+                var grant: ConsentGrant?
+                if case .granted(let g, _) = standing { grant = g }
+                let covers = grant?.covers(day: today) ?? false
+                return ConsentView(
+                    organization: org, organizationName: names[org] ?? org, standing: standing, grant: grant, coversToday: covers,
+                    expiringSoon: covers && (grant?.end ?? "") <= horizon)
+            }.sorted { ($0.coversToday ? 0 : 1, $0.organizationName) < ($1.coversToday ? 0 : 1, $1.organizationName) }
+        }
+    }
+
+    /// The consent fold over the consent envelopes of a circle that this node can open (those it
+    /// cannot — none, for the circle's home node — are left out).
+    static func consentFold(_ db: Database, circle: String, identity: NodeIdentity) throws -> ConsentFold {
+        var fold = ConsentFold()
+        for row in try Row.fetchAll(
+            db, sql: "SELECT id, clock, wire FROM envelope WHERE scope = ? AND kind = ? ORDER BY clock",
+            arguments: [circle, Int(Envelope.Kind.consent.rawValue)])
+        {
+            guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), let plain = try? identity.open(e),
+                case .consent(let event)? = try? JourneyPayload.decode(plain, kind: .consent)
+            else { continue }
+            fold.apply(.init(id: [UInt8](row["id"] as Data), clock: UInt64(bitPattern: row["clock"] as Int64), event: event))
+        }
+        return fold
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import WaymarkCore
+import WaymarkCrypto
+import WaymarkStore
+import WaymarkTestKit
+
+/// Consents on the client's home node: private envelopes to the receiving organisation, folded back
+/// into each organisation's standing; readable by the two organisations and by no other node.
+struct ConsentStoreTests {
+    static let now: UInt64 = 1_795_305_600_000
+    static let home = Fixtures.identity(1), partner = Fixtures.identity(2), outsider = Fixtures.identity(3)
+
+    /// A home node that knows the partner (from the partner's signed node record) and has one client.
+    static func setUp() throws -> (NodeDatabase, String) {
+        let db = try NodeDatabase()
+        let record = NodeRecord(organizationID: "p", organizationName: "Partner Training Centre", url: "http://127.0.0.1:1", encryptionKey: partner.encryptionPublicKey)
+        let e = EnvelopeCrypto.sign(kind: .nodeRecord, scope: "public", payload: record.encoded(), by: partner, sequence: 1, dependencies: [], clock: HybridClock.pack(milliseconds: now - 1000, counter: 0))
+        #expect(try db.ingest([e.encoded()], from: "test", nowMilliseconds: now).accepted == 1)
+        let client = try db.createClient(ClientRecord(name: "Róisín Test", dateOfBirth: "1990-01-01"), identity: home, by: "ciaran", nowMilliseconds: now)
+        return (db, client)
+    }
+
+    static func grant(_ end: String = "2027-11-21") -> ConsentEvent {
+        .grant(
+            ConsentGrant(
+                organization: hexString(partner.signingPublicKey), purposes: [.referral], dataClasses: ["contact", "needs"], start: "2026-11-22", end: end,
+                method: .written, recordedBy: "Ciarán"), after: [])
+    }
+
+    static let revoke = ConsentEvent.revoke(organization: hexString(partner.signingPublicKey), method: .verbal, recordedBy: "Ciarán", reason: nil)
+
+    @Test func grantRevokeAndGrantAgain() throws {
+        let (db, client) = try Self.setUp()
+        #expect(try db.consents(clientID: client, identity: Self.home, today: "2026-11-22").isEmpty)
+        try db.recordConsent(clientID: client, Self.grant(), identity: Self.home, by: "ciaran", nowMilliseconds: Self.now)
+        var views = try db.consents(clientID: client, identity: Self.home, today: "2026-11-22")
+        #expect(views.count == 1 && views[0].coversToday && !views[0].expiringSoon && views[0].organizationName == "Partner Training Centre")
+        try db.recordConsent(clientID: client, Self.revoke, identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 1)
+        views = try db.consents(clientID: client, identity: Self.home, today: "2026-11-22")
+        #expect(!views[0].coversToday && views[0].grant == nil)
+        if case .revoked = views[0].standing {} else { Issue.record("expected revoked, got \(views[0].standing)") }
+        // A new grant lists the revoke it follows, so it is in force.
+        try db.recordConsent(clientID: client, Self.grant("2026-12-10"), identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 2)
+        views = try db.consents(clientID: client, identity: Self.home, today: "2026-11-22")
+        #expect(views[0].coversToday && views[0].expiringSoon)
+        #expect(try db.auditLog(limit: 3).map(\.action) == ["record consent", "revoke consent", "record consent"])
+    }
+
+    @Test func theEnvelopesAreReadableByTheTwoOrganisationsOnly() throws {
+        let (db, client) = try Self.setUp()
+        try db.recordConsent(clientID: client, Self.grant(), identity: Self.home, by: "ciaran", nowMilliseconds: Self.now)
+        let circle = try #require(try db.client(id: client, identity: Self.home, by: "t", nowMilliseconds: Self.now)?.circle)
+        let items = try db.reconciliationItems()
+        let wires = try db.envelopes(items.map(\.id))
+        let consents = try wires.map(Envelope.decode).filter { $0.header.kind == .consent }
+        #expect(consents.count == 1)
+        let e = consents[0]
+        #expect(e.header.scope == circle && EnvelopeCrypto.verify(e) == .valid)
+        #expect(try JourneyPayload.decode(Self.partner.open(e), kind: .consent) == JourneyPayload.decode(Self.home.open(e), kind: .consent))
+        #expect(throws: PrivateEnvelope.OpenError.notARecipient) { try Self.outsider.open(e) }
+        #expect(!Self.contains(e.encoded(), Array("Partner".utf8)) && !Self.contains(e.encoded(), Array("written".utf8)))
+    }
+
+    @Test func refusedWithoutAKnownOrganisationOrAPurposeOrATerm() throws {
+        let (db, client) = try Self.setUp()
+        let stranger = ConsentEvent.grant(
+            ConsentGrant(organization: hexString(Self.outsider.signingPublicKey), purposes: [.referral], dataClasses: [], start: "2026-11-22", end: "2027-01-01", method: .verbal, recordedBy: "x"), after: [])
+        #expect(throws: ClientError.self) { try db.recordConsent(clientID: client, stranger, identity: Self.home, by: "c", nowMilliseconds: Self.now) }
+        var noPurpose = Self.grant()
+        if case .grant(var g, let a) = noPurpose { g.purposes = []; noPurpose = .grant(g, after: a) }
+        #expect(throws: ClientError.self) { try db.recordConsent(clientID: client, noPurpose, identity: Self.home, by: "c", nowMilliseconds: Self.now) }
+        #expect(throws: ClientError.self) { try db.recordConsent(clientID: client, Self.grant("2026-01-01"), identity: Self.home, by: "c", nowMilliseconds: Self.now) }
+        #expect(throws: ClientError.self) { try db.recordConsent(clientID: "client-none", Self.grant(), identity: Self.home, by: "c", nowMilliseconds: Self.now) }
+        #expect(try db.consents(clientID: client, identity: Self.home, today: "2026-11-22").isEmpty)
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { Array(haystack[$0..<($0 + needle.count)]) == needle }
+    }
+}
