@@ -231,6 +231,9 @@ public final class NodeDatabase: Sendable {
         m.registerMigration("v10: private envelopes found by circle") { db in
             try db.execute(sql: "CREATE INDEX envelope_by_circle ON envelope (scope, kind, clock) WHERE scope <> 'public'")
         }
+        m.registerMigration("v11: private envelopes by kind (a node's incoming referrals)") { db in
+            try db.execute(sql: "CREATE INDEX envelope_private_by_kind ON envelope (kind, clock) WHERE scope <> 'public'")
+        }
         return m
     }
 

@@ -32,16 +32,17 @@ def csrf(s: requests.Session, page: str) -> str:
 @pytest.fixture(scope="module")
 def circle(make_node):
     a, b, c = (new_node(make_node, f"journey-{x}", f"Journey Org {x.upper()}") for x in "abc")
-    proc = subprocess.run([str(BIN), "user", "add", "--data", str(a.path), "--username", "ciaran", "--name", "Ciarán Caseworker", "--role",
-                           "caseworker", "--password-stdin"], input=PASSWORD + "\n", capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0, describe(proc)
+    for n, name in ((a, "Ciarán Caseworker"), (b, "Bríd Partner")):
+        proc = subprocess.run([str(BIN), "user", "add", "--data", str(n.path), "--username", "ciaran", "--name", name, "--role",
+                               "caseworker", "--password-stdin"], input=PASSWORD + "\n", capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0, describe(proc)
     for n in (a, b, c):
         n.start("--only-added-peers")
     try:
         a.cli_ok("peer", "add", c.invite())
         c.cli_ok("peer", "add", b.invite())
         # A learns of B (its signed node record) through C.
-        wait_until("A knows B", lambda: "Journey Org B" in a.peer_list(), 60, (a, b, c))
+        wait_until("A knows B and B knows A", lambda: "Journey Org B" in a.peer_list() and "Journey Org A" in b.peer_list(), 60, (a, b, c))
         yield a, b, c
     finally:
         for n in (a, b, c):
@@ -110,3 +111,61 @@ def test_consent_is_refused_for_an_unknown_organisation_or_without_a_purpose(cir
     assert r.status_code == 400 and "choose at least one purpose" in r.text
     r = s.post(client_url + "/consents", data={"organization": b_key, "purpose": "referral"}, allow_redirects=False, timeout=10)
     assert r.status_code == 403
+
+
+def status_on(s: requests.Session, url: str) -> str:
+    m = re.search(r'<dd id="referral-status">([^<]*)', s.get(url, timeout=10).text)
+    return m.group(1).strip() if m else ""
+
+
+def test_a_referral_goes_round_the_loop_through_the_relay(circle) -> None:
+    a, b, c = circle
+    home = sign_in(a)
+    page = home.get(a.url + "/staff/clients/new", timeout=10).text
+    r = home.post(a.url + "/staff/clients", data={"csrf": csrf(home, page), "name": "Caoimhe Loopclient", "date_of_birth": "1985-02-14",
+                                                   "contact": "086 999 1234", "needs": "employment"}, allow_redirects=False, timeout=10)
+    client_url = a.url + r.headers["Location"].split("?")[0]
+    page = home.get(client_url, timeout=10).text
+    assert 'id="no-referral-consent"' in page, "no referral without consent"
+    b_key = re.search(r'<option value="([0-9a-f]{64})">Journey Org B</option>', page).group(1)
+    # Without consent the node refuses to send, even when asked directly.
+    r = home.post(client_url + "/referrals", data={"csrf": csrf(home, page), "organization": b_key, "service_name": "Jobs club"}, timeout=10)
+    assert r.status_code == 400 and "no consent in force for referrals" in r.text
+    r = home.post(client_url + "/consents", data={"csrf": csrf(home, page), "organization": b_key, "purpose": "referral", "class": ["contact", "needs"],
+                                                   "start": "2026-11-22", "end": "2027-11-21", "method": "written"}, allow_redirects=False, timeout=10)
+    assert r.status_code == 303
+    page = home.get(client_url, timeout=10).text
+    r = home.post(client_url + "/referrals", data={"csrf": csrf(home, page), "organization": b_key, "service_name": "Jobs club",
+                                                    "note": "Wants evening hours"}, allow_redirects=False, timeout=10)
+    assert r.status_code == 303, r.text[:500]
+    page = home.get(client_url, timeout=10).text
+    key = re.search(r'href="/staff/referrals/([0-9a-f]{64})', page).group(1)
+    sent_url = a.url + f"/staff/referrals/{key}"
+
+    # B receives it through C, and B's node acknowledges it on its own: A sees "received".
+    partner = sign_in(b)
+    wait_until("the referral reaches B", lambda: "Caoimhe Loopclient" in partner.get(b.url + "/staff/referrals", timeout=10).text, 60, (a, b, c))
+    wait_until("A sees it received", lambda: status_on(home, sent_url) == "received", 60, (a, b, c))
+    inbox_url = b.url + f"/staff/referrals/{key}"
+    page = partner.get(inbox_url, timeout=10).text
+    assert "086 999 1234" in page and "employment" in page and "Wants evening hours" in page
+    # Declining needs a reason; accepting does not.
+    r = partner.post(inbox_url, data={"csrf": csrf(partner, page), "status": "rejected"}, timeout=10)
+    assert r.status_code == 400 and "a reason is required" in r.text
+    for status, extra in (("accepted", {}), ("in-progress", {}), ("completed", {"outcome": "Started the jobs club on Monday"})):
+        page = partner.get(inbox_url, timeout=10).text
+        r = partner.post(inbox_url, data={"csrf": csrf(partner, page), "status": status, **extra}, allow_redirects=False, timeout=10)
+        assert r.status_code == 303, (status, r.text[:400])
+    assert status_on(partner, inbox_url) == "completed"
+    wait_until("A sees it completed", lambda: status_on(home, sent_url) == "completed", 60, (a, b, c))
+    assert "Started the jobs club on Monday" in home.get(sent_url, timeout=10).text
+    # The sender cannot change a closed referral; the recipient could not have cancelled as the sender.
+    page = home.get(sent_url, timeout=10).text
+    r = home.post(sent_url, data={"csrf": csrf(home, page), "status": "cancelled", "reason": "changed mind"}, timeout=10)
+    assert r.status_code == 400
+
+    # The relay stored and forwarded every envelope, and can read none of them.
+    stored_c = b"".join(p.read_bytes() for p in c.path.glob("waymark.sqlite*"))
+    for secret in ("Caoimhe", "Loopclient", "086 999 1234", "Wants evening hours", "Started the jobs club"):
+        assert secret.encode() not in stored_c, f"{secret!r} is readable on the relay"
+    assert c.sql("SELECT count(*) FROM envelope WHERE kind IN (17, 18)")[0][0] >= 5

@@ -10,6 +10,7 @@ import WaymarkStore
 extension StaffPages {
     func registerClients(on router: Router<WaymarkRequestContext>) {
         registerConsents(on: router)
+        registerReferrals(on: router)
         router.get("/staff/clients") { request, _ in try withSession(request) { s, language in try clientList(request, s, language) } }
         router.get("/staff/clients/new") { request, _ in
             try withSession(request) { s, language in try clientForm(request, s, language, id: nil, record: ClientRecord(name: "")) }
@@ -130,14 +131,17 @@ extension StaffPages {
 
     func clientPage(
         _ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, id: String, consentError: String? = nil,
-        status: HTTPResponse.Status = .ok
+        referralError: String? = nil, status: HTTPResponse.Status = .ok
     ) throws -> Response {
         guard let identity, let c = try database.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()) else {
             return notFound(request, s, language)
         }
         var ctx = base(request, language, title: c.record.name, session: s)
         ctx.merge(try consentContext(s, language, clientID: id)) { _, new in new }
+        let consents = try database.consents(clientID: id, identity: identity, today: today())
+        ctx.merge(try referralContext(s, language, clientID: id, consents: consents)) { _, new in new }
         ctx["consentError"] = consentError
+        ctx["referralError"] = referralError
         return page("staffClient", ctx, status: status) {
             $0["id"] = c.id
             $0["name"] = c.record.name

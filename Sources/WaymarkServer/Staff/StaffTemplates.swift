@@ -4,6 +4,7 @@ enum StaffTemplates {
     static let all: [String: String] = [
         "staffHeader": staffHeader, "staffLogin": login, "staffHome": home, "staffAudit": audit, "staffUsers": users,
         "staffClients": clients, "staffClientForm": clientForm, "staffClient": client, "staffReceipt": receipt,
+        "staffReferrals": referrals, "staffReferral": referral, "referralTable": referralTable,
     ]
 
     static let staffHeader = """
@@ -20,7 +21,7 @@ enum StaffTemplates {
         <header class="site staff"><div class="wrap">
         <a class="brand" href="/staff?lang={{lang}}">{{organization}} – {{t.staff_title}}</a>
         <nav aria-label="{{t.staff_nav}}"><ul>
-        {{#user}}<li><a href="/staff?lang={{lang}}">{{t.staff_home}}</a></li><li><a href="/staff/clients?lang={{lang}}">{{t.staff_clients}}</a></li>
+        {{#user}}<li><a href="/staff?lang={{lang}}">{{t.staff_home}}</a></li><li><a href="/staff/clients?lang={{lang}}">{{t.staff_clients}}</a></li><li><a href="/staff/referrals?lang={{lang}}">{{t.staff_referrals}}</a></li>
         {{#isAdmin}}<li><a href="/staff/users?lang={{lang}}">{{t.staff_users}}</a></li><li><a href="/staff/audit?lang={{lang}}">{{t.staff_audit}}</a></li>{{/isAdmin}}{{/user}}
         <li><a href="{{switchURL}}" lang="{{otherLang}}" hreflang="{{otherLang}}" id="language-switch">{{otherLangName}}</a></li>
         {{#user}}<li><form method="post" action="/staff/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" id="signout">{{t.staff_signout}}</button></form></li>{{/user}}
@@ -145,6 +146,20 @@ enum StaffTemplates {
         <label for="revoke-method-{{org}}" class="visually-hidden">{{t.staff_consent_method}}</label><select id="revoke-method-{{org}}" name="method"><option value="verbal">{{t.staff_consent_method_verbal}}</option><option value="written">{{t.staff_consent_method_written}}</option><option value="digital">{{t.staff_consent_method_digital}}</option></select>
         <button type="submit" class="revoke">{{t.staff_consent_revoke}}<span class="visually-hidden"> {{orgName}}</span></button></form>{{/granted}}</td></tr>{{/consents}}
         </tbody></table>{{/hasConsents}}
+        <h2 id="referrals-heading">{{t.staff_referrals_client}}</h2>
+        {{#referralError}}<p class="error" role="alert" id="referral-error">{{referralError}}</p>{{/referralError}}
+        {{^hasReferrals}}<p>{{t.staff_referrals_client_none}}</p>{{/hasReferrals}}
+        {{#hasReferrals}}{{> referralTable}}{{/hasReferrals}}
+        <h3>{{t.staff_referral_send}}</h3>
+        {{^referable}}<p id="no-referral-consent">{{t.staff_referral_noconsent}}</p>{{/referable}}
+        {{#hasReferable}}<p>{{t.staff_referral_send_intro}}</p>
+        <form method="post" action="/staff/clients/{{id}}/referrals" class="staff-form" id="referral-form">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
+        <p><label for="referral-org">{{t.staff_referral_to}}</label><br><select id="referral-org" name="organization">{{#referable}}<option value="{{key}}">{{name}}</option>{{/referable}}</select></p>
+        <p><label for="referral-service">{{t.staff_referral_service}}</label><br><input id="referral-service" name="service_name"></p>
+        <p><label for="referral-note">{{t.staff_referral_note}}</label><br><textarea id="referral-note" name="note" rows="3"></textarea></p>
+        <p><button type="submit" id="send-referral">{{t.staff_referral_send}}</button></p>
+        </form>{{/hasReferable}}
         <h3>{{t.staff_consent_record}}</h3>
         {{^hasPartners}}<p>{{t.staff_consent_nopartners}}</p>{{/hasPartners}}
         {{#hasPartners}}<p>{{t.staff_consent_record_intro}}</p>
@@ -182,6 +197,45 @@ enum StaffTemplates {
         </dl>
         <p id="receipt-withdraw"><strong>{{withdraw}}</strong></p>
         <p class="no-print">{{t.staff_receipt_print}}</p>
+        {{> footer}}
+        """
+
+    static let referralTable = """
+        <table class="staff-users referrals"><thead><tr><th scope="col">{{t.staff_referral_client}}</th><th scope="col">{{t.staff_referral_from}}</th><th scope="col">{{t.staff_referral_to}}</th><th scope="col">{{t.staff_referral_service}}</th><th scope="col">{{t.staff_referral_sent}}</th><th scope="col">{{t.staff_referral_status}}</th></tr></thead><tbody>
+        {{#referrals}}<tr class="referral"><td><a href="/staff/referrals/{{key}}?lang={{lang}}">{{client}}</a></td><td>{{from}}</td><td>{{to}}</td><td>{{service}}</td><td>{{sent}}</td><td class="referral-status">{{status}}{{#overdue}} — <strong class="overdue">{{t.staff_referral_overdue}}</strong>{{/overdue}}</td></tr>{{/referrals}}
+        </tbody></table>
+        """
+
+    static let referrals = """
+        {{> staffHeader}}
+        <h1>{{t.staff_referrals_inbox}}</h1>
+        {{^hasReferrals}}<p>{{t.staff_referrals_none}}</p>{{/hasReferrals}}
+        {{#hasReferrals}}{{> referralTable}}{{/hasReferrals}}
+        {{> footer}}
+        """
+
+    static let referral = """
+        {{> staffHeader}}
+        <h1>{{t.staff_referrals}}: {{client}}</h1>
+        {{#error}}<p class="error" role="alert" id="referral-error">{{error}}</p>{{/error}}
+        <dl class="client-details">
+        <dt>{{t.staff_referral_status}}</dt><dd id="referral-status">{{status}}{{#overdue}} — <strong class="overdue">{{t.staff_referral_overdue}}</strong>{{/overdue}}</dd>
+        <dt>{{t.staff_referral_from}}</dt><dd>{{from}}</dd><dt>{{t.staff_referral_to}}</dt><dd>{{to}}</dd>
+        <dt>{{t.staff_referral_service}}</dt><dd>{{service}}</dd><dt>{{t.staff_referral_sent}}</dt><dd>{{sent}}</dd>
+        <dt>{{t.staff_referral_client}}</dt><dd>{{client}}{{#dob}} ({{dob}}){{/dob}}{{#contact}}<br>{{contact}}{{/contact}}</dd>
+        <dt>{{t.staff_client_needs}}</dt><dd>{{needs}}</dd><dt>{{t.staff_referral_note}}</dt><dd>{{note}}</dd>
+        </dl>
+        <h2>{{t.staff_referral_history}}</h2>
+        <ol class="history">{{#history}}<li>{{when}} — {{who}}: <strong>{{status}}</strong>{{#detail}} — {{detail}}{{/detail}}{{#refused}} <em>({{t.staff_referral_refused}})</em>{{/refused}}</li>{{/history}}</ol>
+        {{^hasChoices}}<p>{{t.staff_referral_closed}}</p>{{/hasChoices}}
+        {{#hasChoices}}<h2>{{t.staff_referral_change}}</h2>
+        <form method="post" action="/staff/referrals/{{key}}" class="staff-form">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
+        <p><label for="referral-newstatus">{{t.staff_referral_newstatus}}</label><br><select id="referral-newstatus" name="status">{{#choices}}<option value="{{value}}">{{label}}</option>{{/choices}}</select></p>
+        <p><label for="referral-reason">{{t.staff_referral_reason}}</label><br><input id="referral-reason" name="reason"></p>
+        <p><label for="referral-outcome">{{t.staff_referral_outcome}}</label><br><input id="referral-outcome" name="outcome"></p>
+        <p><button type="submit" id="update-referral">{{t.staff_referral_save}}</button></p>
+        </form>{{/hasChoices}}
         {{> footer}}
         """
 }

@@ -1,0 +1,123 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import WaymarkCore
+import WaymarkCrypto
+import WaymarkStore
+
+/// Referrals: sending one from a client's page (only under a consent for referrals), the inbox of
+/// referrals to this organisation, and a referral's page with its history and the status changes
+/// this side may make.
+extension StaffPages {
+    func registerReferrals(on router: Router<WaymarkRequestContext>) {
+        router.post("/staff/clients/:id/referrals") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            return try await staffForm(request, admin: false) { s, form, language in try sendReferral(request, s, form, language, clientID: id) }
+        }
+        router.get("/staff/referrals") { request, _ in try withSession(request) { s, language in try inbox(request, s, language) } }
+        router.get("/staff/referrals/:key") { request, context in
+            let key = context.parameters.get("key") ?? ""
+            return try withSession(request) { s, language in try referralPage(request, s, language, key: key) }
+        }
+        router.post("/staff/referrals/:key") { request, context in
+            let key = context.parameters.get("key") ?? ""
+            return try await staffForm(request, admin: false) { s, form, language in try changeReferral(request, s, form, language, key: key) }
+        }
+    }
+
+    func statusText(_ s: ReferralStatus, _ language: InterfaceLanguage) -> String { t("staff.status.\(s.rawValue)", language) }
+
+    func referralRows(_ views: [ReferralView], _ language: InterfaceLanguage) -> [[String: Any]] {
+        views.map { v in
+            [
+                "key": v.key, "client": v.record.clientName, "from": v.senderName, "to": v.recipientName, "service": v.record.serviceName ?? "",
+                "sent": when(v.sentAt), "status": statusText(v.status, language), "overdue": v.overdue,
+            ]
+        }
+    }
+
+    /// The referral rows and form values for a client's page.
+    func referralContext(_ s: StaffSession, _ language: InterfaceLanguage, clientID: String, consents: [ConsentView]) throws -> [String: Any] {
+        guard let identity else { return [:] }
+        let views = try database.referrals(clientID: clientID, identity: identity, today: today())
+        let referable = consents.filter { $0.coversToday && ($0.grant?.purposes.contains(.referral) ?? false) }
+        return [
+            "referrals": referralRows(views, language), "hasReferrals": !views.isEmpty,
+            "referable": referable.map { ["key": $0.organization, "name": $0.organizationName] }, "hasReferable": !referable.isEmpty,
+        ]
+    }
+
+    func sendReferral(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage, clientID: String) throws -> Response {
+        guard let identity else { return notFound(request, s, language) }
+        do {
+            try database.sendReferral(
+                clientID: clientID, to: form.string("organization") ?? "", serviceID: form.string("service_id"), serviceName: form.string("service_name"),
+                note: form.string("note") ?? "", identity: identity, by: s.user.username, today: today(), nowMilliseconds: now())
+        } catch let e as ClientError {
+            if e.field == "id" { return notFound(request, s, language) }
+            return try clientPage(request, s, language, id: clientID, referralError: e.message, status: .badRequest)
+        }
+        return Self.redirect("/staff/clients/\(clientID)?lang=\(language.rawValue)#referrals-heading")
+    }
+
+    func inbox(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
+        guard let identity else { return notFound(request, s, language) }
+        try database.acknowledgeReferrals(identity: identity, nowMilliseconds: now())
+        let views = try database.incomingReferrals(identity: identity, today: today())
+        try database.audit(s.user.username, "view referral inbox", detail: "\(views.count) referrals", nowMilliseconds: now())
+        return page("staffReferrals", base(request, language, title: t("staff.referrals.inbox", language), session: s)) {
+            $0["referrals"] = referralRows(views, language)
+            $0["hasReferrals"] = !views.isEmpty
+        }
+    }
+
+    func referralPage(
+        _ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, key: String, error: String? = nil, status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        guard let identity, let v = try database.referral(key: key, identity: identity, today: today()) else { return notFound(request, s, language) }
+        try database.audit(s.user.username, "view referral", subject: v.record.id, nowMilliseconds: now())
+        let me = hexString(identity.signingPublicKey)
+        let role: ReferralRole = me == v.sender ? .sender : .recipient
+        let choices = ReferralMachine.choices(from: v.status, for: role)
+        return page("staffReferral", base(request, language, title: t("staff.referrals", language), session: s), status: status) {
+            $0["key"] = v.key
+            $0["client"] = v.record.clientName
+            $0["dob"] = v.record.clientDateOfBirth
+            $0["contact"] = v.record.clientContact
+            $0["needs"] = v.record.needs.joined(separator: ", ")
+            $0["note"] = v.record.note
+            $0["service"] = v.record.serviceName ?? ""
+            $0["from"] = v.senderName
+            $0["to"] = v.recipientName
+            $0["sent"] = when(v.sentAt)
+            $0["status"] = statusText(v.status, language)
+            $0["overdue"] = v.overdue
+            $0["error"] = error
+            $0["history"] = [["when": when(v.sentAt), "who": v.senderName, "status": statusText(.requested, language), "refused": false]]
+                + v.fold.history.map { step -> [String: Any] in
+                    [
+                        "when": when(HybridClock.milliseconds(step.change.clock)), "who": step.change.author == v.sender ? v.senderName : v.recipientName,
+                        "status": statusText(step.change.transition.to, language),
+                        "detail": step.change.transition.reason ?? step.change.transition.outcome ?? "", "refused": step.refused != nil,
+                    ]
+                }
+            $0["choices"] = choices.map { ["value": $0.rawValue, "label": statusText($0, language)] }
+            $0["hasChoices"] = !choices.isEmpty
+        }
+    }
+
+    func changeReferral(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage, key: String) throws -> Response {
+        guard let identity else { return notFound(request, s, language) }
+        guard let status = ReferralStatus(rawValue: form.string("status") ?? "") else {
+            return try referralPage(request, s, language, key: key, error: "choose a status", status: .badRequest)
+        }
+        do {
+            try database.changeReferral(
+                key: key, ReferralTransition(to: status, reason: form.string("reason"), outcome: form.string("outcome")), identity: identity,
+                by: s.user.username, today: today(), nowMilliseconds: now())
+        } catch let e as ClientError {
+            return try referralPage(request, s, language, key: key, error: e.message, status: e.field == "referral" ? .notFound : .badRequest)
+        }
+        return Self.redirect("/staff/referrals/\(key)?lang=\(language.rawValue)")
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import GRDB
+import WaymarkCore
+import WaymarkCrypto
+
+/// A referral as either side sees it.
+public struct ReferralView: Sendable {
+    /// The referral envelope's id, hex: how pages name a referral.
+    public var key: String
+    public var circle: String
+    public var record: ReferralRecord
+    /// Node signing keys (hex) and organisation names of the two sides.
+    public var sender: String
+    public var senderName: String
+    public var recipient: String
+    public var recipientName: String
+    /// When it was sent (milliseconds, from the envelope's clock).
+    public var sentAt: UInt64
+    public var fold: ReferralFold
+    public var status: ReferralStatus { fold.status }
+    /// Not answered within the node's response time (working days).
+    public var overdue: Bool
+}
+
+/// Closed-loop referrals (`Protocol/SPEC.md` §8.5): the referral is a kind-17 private envelope from
+/// the client's home organisation to the receiving one, sent only while a consent for referrals to
+/// it is in force; every status change is a kind-18 envelope between the two. The receiving node
+/// marks a referral `received` as soon as it has opened it.
+extension NodeDatabase {
+    /// Working days to answer a referral before it shows as overdue (node setting `referral_response_days`).
+    public static let defaultResponseDays = 2
+
+    public func responseDays() throws -> Int { Int(try setting("referral_response_days") ?? "") ?? Self.defaultResponseDays }
+
+    /// Sends a referral for a client to an organisation their consent covers. What is shared follows
+    /// the consent's data classes (contact details, needs).
+    @discardableResult
+    public func sendReferral(
+        clientID: String, to organization: String, serviceID: String?, serviceName: String?, note: String, identity: NodeIdentity, by username: String,
+        today: String, nowMilliseconds now: UInt64
+    ) throws -> String {
+        try writer.write { db in
+            guard let client = try Self.readClients(db, identity: identity, id: clientID).first else {
+                throw ClientError(field: "id", message: "there is no client \(clientID)")
+            }
+            let fold = try Self.consentFold(db, circle: client.circle, identity: identity)
+            guard let consent = fold.consent(for: organization, purpose: .referral, on: today) else {
+                throw ClientError(field: "organization", message: "the client has no consent in force for referrals to that organisation")
+            }
+            guard let key = try Self.encryptionKey(db, organization: organization) else {
+                throw ClientError(field: "organization", message: "this node does not know that organisation yet")
+            }
+            let record = ReferralRecord(
+                id: "referral-" + Tokens.random(bytes: 8), to: organization, serviceID: serviceID, serviceName: serviceName, clientName: client.record.name,
+                clientDateOfBirth: client.record.dateOfBirth.isEmpty ? nil : client.record.dateOfBirth,
+                clientContact: consent.dataClasses.contains("contact") && !client.record.contact.isEmpty ? client.record.contact : nil,
+                needs: consent.dataClasses.contains("needs") ? client.record.needs : [], note: note)
+            try Self.publishPrivate(
+                db, .referral, circle: client.circle, JourneyPayload.referral(record).encoded(), to: [identity.encryptionPublicKey, key], identity: identity,
+                now: now)
+            try Self.audit(db, username, "send referral", subject: clientID, detail: "to \(try Self.organizationName(db, organization)): \(serviceName ?? "")", now: now)
+            return record.id
+        }
+    }
+
+    /// The referrals of one client (sent from this node).
+    public func referrals(clientID: String, identity: NodeIdentity, today: String) throws -> [ReferralView] {
+        try writer.read { db in
+            guard let circle = try String.fetchOne(db, sql: "SELECT circle FROM client WHERE id = ?", arguments: [clientID]) else { return [] }
+            return try Self.referralViews(db, identity: identity, circle: circle, today: today)
+        }
+    }
+
+    /// Referrals addressed to this organisation, newest first.
+    public func incomingReferrals(identity: NodeIdentity, today: String) throws -> [ReferralView] {
+        try writer.read { db in try Self.referralViews(db, identity: identity, circle: nil, today: today).filter { $0.recipient == hexString(identity.signingPublicKey) } }
+    }
+
+    /// One referral by its key, as either side.
+    public func referral(key: String, identity: NodeIdentity, today: String) throws -> ReferralView? {
+        try writer.read { db in
+            guard let id = bytesFromHex(key), let circle = try String.fetchOne(db, sql: "SELECT scope FROM envelope WHERE id = ? AND kind = 17", arguments: [Data(id)])
+            else { return nil }
+            return try Self.referralViews(db, identity: identity, circle: circle, today: today).first { $0.key == key }
+        }
+    }
+
+    /// Changes a referral's status as this organisation's side of it; refused (naming why) when the
+    /// state machine does not allow it.
+    public func changeReferral(
+        key: String, _ transition: ReferralTransition, identity: NodeIdentity, by username: String, today: String, nowMilliseconds now: UInt64
+    ) throws {
+        try writer.write { db in
+            guard let id = bytesFromHex(key), let circle = try String.fetchOne(db, sql: "SELECT scope FROM envelope WHERE id = ? AND kind = 17", arguments: [Data(id)]),
+                let view = try Self.referralViews(db, identity: identity, circle: circle, today: today).first(where: { $0.key == key })
+            else { throw ClientError(field: "referral", message: "there is no such referral") }
+            let me = hexString(identity.signingPublicKey)
+            let role: ReferralRole = me == view.sender ? .sender : .recipient
+            guard me == view.sender || me == view.recipient else { throw ClientError(field: "referral", message: "this organisation is not a side of that referral") }
+            if let refusal = ReferralMachine.check(from: view.status, transition, by: role) { throw ClientError(field: "status", message: refusal.description) }
+            let other = role == .sender ? view.recipient : view.sender
+            guard let key = try Self.encryptionKey(db, organization: other) else { throw ClientError(field: "referral", message: "the other organisation is not known") }
+            try Self.publishPrivate(
+                db, .referralStatus, circle: circle, JourneyPayload.referralStatus(referralID: view.record.id, transition).encoded(),
+                to: [identity.encryptionPublicKey, key], identity: identity, now: now)
+            try Self.audit(db, username, "referral \(transition.to.rawValue)", subject: view.record.id, detail: transition.reason ?? transition.outcome ?? "", now: now)
+        }
+    }
+
+    /// Marks every referral addressed to this organisation that it has not yet acknowledged as
+    /// `received` (called after each sync session and when the inbox is opened).
+    /// - Returns: how many were marked.
+    @discardableResult
+    public func acknowledgeReferrals(identity: NodeIdentity, nowMilliseconds now: UInt64) throws -> Int {
+        try writer.write { db in
+            let me = hexString(identity.signingPublicKey)
+            var marked = 0
+            for v in try Self.referralViews(db, identity: identity, circle: nil, today: "") where v.recipient == me && v.status == .requested {
+                guard !v.fold.history.contains(where: { $0.change.author == me }), let key = try Self.encryptionKey(db, organization: v.sender) else { continue }
+                try Self.publishPrivate(
+                    db, .referralStatus, circle: v.circle, JourneyPayload.referralStatus(referralID: v.record.id, ReferralTransition(to: .received)).encoded(),
+                    to: [identity.encryptionPublicKey, key], identity: identity, now: now)
+                marked += 1
+            }
+            return marked
+        }
+    }
+
+    // MARK: Helpers
+
+    static func publishPrivate(
+        _ db: Database, _ kind: Envelope.Kind, circle: String, _ plaintext: [UInt8], to recipients: [[UInt8]], identity: NodeIdentity, now: UInt64
+    ) throws {
+        let envelopes = try signChain(
+            db, planned: [PlannedEnvelope(kind: kind, scope: circle, payload: plaintext, recipients: recipients)], identity: identity, nowMilliseconds: now)
+        var report = IngestReport()
+        try admit(db, envelopes, peer: "self", nowMilliseconds: now, report: &report)
+        if let problem = report.rejected.first { throw PublishError(description: "\(problem.reason.rawValue): \(problem.detail)") }
+    }
+
+    static func encryptionKey(_ db: Database, organization: String) throws -> [UInt8]? {
+        guard let k = bytesFromHex(organization), k.count == 32 else { return nil }
+        return try Data.fetchOne(db, sql: "SELECT encryption_key FROM known_node WHERE author = ?", arguments: [Data(k)]).map { [UInt8]($0) }
+    }
+
+    static func organizationName(_ db: Database, _ organization: String) throws -> String {
+        guard let k = bytesFromHex(organization) else { return organization }
+        return try String.fetchOne(db, sql: "SELECT organization_name FROM known_node WHERE author = ?", arguments: [Data(k)]) ?? organization
+    }
+
+    /// Every referral this node can open (in one circle, or all), with its status changes folded.
+    static func referralViews(_ db: Database, identity: NodeIdentity, circle: String?, today: String) throws -> [ReferralView] {
+        func opened(_ kind: Envelope.Kind) throws -> [(id: [UInt8], clock: UInt64, author: String, scope: String, payload: JourneyPayload)] {
+            let rows =
+                if let circle {
+                    try Row.fetchAll(
+                        db, sql: "SELECT id, clock, author, scope, wire FROM envelope WHERE scope = ? AND kind = ? ORDER BY clock",
+                        arguments: [circle, Int(kind.rawValue)])
+                } else {
+                    try Row.fetchAll(
+                        db, sql: "SELECT id, clock, author, scope, wire FROM envelope WHERE kind = ? AND scope <> 'public' ORDER BY clock",
+                        arguments: [Int(kind.rawValue)])
+                }
+            return rows.compactMap { row in
+                guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), identity.isRecipient(of: e), let plain = try? identity.open(e),
+                    let p = try? JourneyPayload.decode(plain, kind: kind)
+                else { return nil }
+                return ([UInt8](row["id"] as Data), UInt64(bitPattern: row["clock"] as Int64), hexString([UInt8](row["author"] as Data)), row["scope"], p)
+            }
+        }
+        let changes = try opened(.referralStatus)
+        let days = try Int(setting(db, "referral_response_days") ?? "") ?? defaultResponseDays
+        return try opened(.referral).compactMap { r -> ReferralView? in
+            guard case .referral(let record) = r.payload else { return nil }
+            var fold = ReferralFold(sender: r.author, recipient: record.to, sentClock: r.clock)
+            for c in changes where c.scope == r.scope {
+                guard case .referralStatus(let rid, let t) = c.payload, rid == record.id else { continue }
+                fold.apply(.init(id: c.id, clock: c.clock, author: c.author, transition: t))
+            }
+            let sentAt = HybridClock.milliseconds(r.clock)
+            let sentDay = BusinessDays.isoDate(dayNumber: Int(sentAt / 86_400_000))
+            let overdue = !today.isEmpty && fold.status.awaitsResponse && BusinessDays.between(sentDay, today) > days
+            return ReferralView(
+                key: hexString(r.id), circle: r.scope, record: record, sender: r.author, senderName: try organizationName(db, r.author), recipient: record.to,
+                recipientName: try organizationName(db, record.to), sentAt: sentAt, fold: fold, overdue: overdue)
+        }.sorted { $0.sentAt > $1.sentAt }
+    }
+}
