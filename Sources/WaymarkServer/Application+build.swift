@@ -47,7 +47,8 @@ public func buildApplication(
     pages.registerListAndSuggest(on: router)
     StaticFiles(leafletDirectory: settings.leafletDirectory).register(on: router)
     StaffPages(
-        pages: pages, database: directory.database, organization: nodeName, secureCookies: settings.secureCookies, identity: sync?.identity
+        pages: pages, database: directory.database, organization: nodeName, secureCookies: settings.secureCookies, identity: sync?.identity,
+        port: settings.port
     ).register(on: router)
     if let sync {
         SyncAPI(node: sync).register(on: router)

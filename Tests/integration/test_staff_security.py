@@ -40,6 +40,11 @@ def staff_node(make_node) -> Iterator[tuple[Node, Server]]:
         server.stop()
 
 
+def session_cookie(base: str) -> str:
+    """The session cookie's name: it carries the node's port (several nodes may share a host)."""
+    return "waymark_session_" + base.rsplit(":", 1)[1]
+
+
 def login_form(session: requests.Session, base: str) -> str:
     r = session.get(base + "/staff/login", timeout=HTTP_TIMEOUT)
     assert r.status_code == 200
@@ -85,17 +90,17 @@ def test_sign_in_sets_a_safe_cookie_and_sign_out_ends_the_session(staff_node) ->
     _, server = staff_node
     s, r = sign_in(server.base_url, "aoife", ADMIN_PASSWORD)
     assert r.status_code == 303 and r.headers["Location"].startswith("/staff")
-    cookie = next(c for c in r.raw.headers.getlist("Set-Cookie") if c.startswith("waymark_session="))
+    cookie = next(c for c in r.raw.headers.getlist("Set-Cookie") if c.startswith(session_cookie(server.base_url) + "="))
     for flag in ("HttpOnly", "SameSite=Strict", "Path=/staff"):
         assert flag in cookie, cookie
     home = s.get(server.base_url + "/staff", timeout=HTTP_TIMEOUT)
     assert home.status_code == 200 and "Aoife Admin" in home.text
     assert home.headers.get("Cache-Control") == "no-store"
-    token = s.cookies.get("waymark_session")
+    token = s.cookies.get(session_cookie(server.base_url))
     out = s.post(server.base_url + "/staff/logout", data={"csrf": csrf_of(s, server.base_url)}, allow_redirects=False, timeout=HTTP_TIMEOUT)
     assert out.status_code == 303
     # The old token is dead on the server, not just forgotten by the browser.
-    again = requests.get(server.base_url + "/staff", cookies={"waymark_session": token}, allow_redirects=False, timeout=HTTP_TIMEOUT)
+    again = requests.get(server.base_url + "/staff", cookies={session_cookie(server.base_url): token}, allow_redirects=False, timeout=HTTP_TIMEOUT)
     assert again.status_code == 303 and "/staff/login" in again.headers["Location"]
 
 
@@ -136,15 +141,15 @@ def test_session_fixation_a_planted_token_is_never_promoted(staff_node) -> None:
     base = server.base_url
     s = requests.Session()
     planted = "a" * 64
-    s.cookies.set("waymark_session", planted, path="/staff")
+    s.cookies.set(session_cookie(base), planted, path="/staff")
     token = login_form(s, base)
     r = s.post(base + "/staff/login", data={"csrf": token, "username": "ciaran", "password": CASEWORKER_PASSWORD}, allow_redirects=False,
                timeout=HTTP_TIMEOUT)
     assert r.status_code == 303
-    issued = next(c for c in r.raw.headers.getlist("Set-Cookie") if c.startswith("waymark_session=")).split(";")[0].split("=", 1)[1]
+    issued = next(c for c in r.raw.headers.getlist("Set-Cookie") if c.startswith(session_cookie(server.base_url) + "=")).split(";")[0].split("=", 1)[1]
     assert len(issued) == 64 and issued != planted
-    assert requests.get(base + "/staff", cookies={"waymark_session": issued}, allow_redirects=False, timeout=HTTP_TIMEOUT).status_code == 200
-    r = requests.get(base + "/staff", cookies={"waymark_session": planted}, allow_redirects=False, timeout=HTTP_TIMEOUT)
+    assert requests.get(base + "/staff", cookies={session_cookie(base): issued}, allow_redirects=False, timeout=HTTP_TIMEOUT).status_code == 200
+    r = requests.get(base + "/staff", cookies={session_cookie(base): planted}, allow_redirects=False, timeout=HTTP_TIMEOUT)
     assert r.status_code == 303
 
 

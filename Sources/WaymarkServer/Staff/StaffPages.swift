@@ -25,8 +25,12 @@ struct StaffPages: Sendable {
     /// runs without a node identity, and then client pages say so.
     let identity: NodeIdentity?
 
-    static let sessionCookie = "waymark_session"
-    static let loginCookie = "waymark_signin"
+    /// The node's port: cookie names carry it, because browsers keep cookies per host, not per port,
+    /// and several nodes on one machine (the demo) must not sign each other's staff out.
+    let port: Int
+
+    var sessionCookie: String { "waymark_session_\(port)" }
+    var loginCookie: String { "waymark_signin_\(port)" }
 
     var renderer: PageRenderer { pages.renderer }
 
@@ -63,7 +67,7 @@ struct StaffPages: Sendable {
     }
 
     func session(_ request: Request) throws -> StaffSession? {
-        guard let token = PageRenderer.cookies(request)[Self.sessionCookie], token.count == 64 else { return nil }
+        guard let token = PageRenderer.cookies(request)[sessionCookie], token.count == 64 else { return nil }
         return try database.session(token: token, nowMilliseconds: now())
     }
 
@@ -160,7 +164,7 @@ struct StaffPages: Sendable {
             $0["error"] = error
             $0["username"] = username
         }
-        response.headers.append(HTTPField(name: .setCookie, value: cookie(Self.loginCookie, token, maxAge: 3600)))
+        response.headers.append(HTTPField(name: .setCookie, value: cookie(loginCookie, token, maxAge: 3600)))
         return response
     }
 
@@ -169,20 +173,20 @@ struct StaffPages: Sendable {
         let language = form.string("lang").flatMap(InterfaceLanguage.init(rawValue:)) ?? PageRenderer.language(request, QueryParameters(rawQuery: ""))
         let username = (form.string("username") ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         // The sign-in form's token must match the cookie set with the form (no signing in from another site).
-        let expected = PageRenderer.cookies(request)[Self.loginCookie] ?? ""
+        let expected = PageRenderer.cookies(request)[loginCookie] ?? ""
         guard PublicPages.isSameSite(request), Tokens.equal(form.string("csrf") ?? "", expected) else {
             return try loginPage(request, error: t("staff.error.form", language), username: username, status: .forbidden, language: language)
         }
         switch try database.checkLogin(username: username, password: form.string("password") ?? "", nowMilliseconds: now()) {
         case .success(let user):
             // A fresh token every time; whatever session cookie came with the request is ended.
-            if let old = PageRenderer.cookies(request)[Self.sessionCookie] { try database.endSession(token: old) }
+            if let old = PageRenderer.cookies(request)[sessionCookie] { try database.endSession(token: old) }
             let token = Tokens.random()
             try database.startSession(userID: user.id, token: token, csrf: Tokens.random(), nowMilliseconds: now())
             try database.audit(user.username, "sign in", nowMilliseconds: now())
             return Self.redirect(
                 "/staff?lang=\(language.rawValue)",
-                cookies: [cookie(Self.sessionCookie, token), cookie(Self.loginCookie, "", maxAge: 0)])
+                cookies: [cookie(sessionCookie, token), cookie(loginCookie, "", maxAge: 0)])
         case .locked(let until):
             try database.audit(username.isEmpty ? "-" : username, "sign-in refused: locked", nowMilliseconds: now())
             return try loginPage(request, error: t("staff.error.locked", language, ["time": when(until)]), username: username, status: .tooManyRequests, language: language)
@@ -197,12 +201,12 @@ struct StaffPages: Sendable {
 
     func logout(_ request: Request) async throws -> Response {
         let form = try await PublicPages.form(request)
-        if let token = PageRenderer.cookies(request)[Self.sessionCookie], let s = try database.session(token: token, nowMilliseconds: now()) {
+        if let token = PageRenderer.cookies(request)[sessionCookie], let s = try database.session(token: token, nowMilliseconds: now()) {
             guard PublicPages.isSameSite(request), Tokens.equal(form.string("csrf") ?? "", s.csrf) else { return Response(status: .forbidden) }
             try database.endSession(token: token)
             try database.audit(s.user.username, "sign out", nowMilliseconds: now())
         }
-        return Self.redirect("/staff/login", cookies: [cookie(Self.sessionCookie, "", maxAge: 0)])
+        return Self.redirect("/staff/login", cookies: [cookie(sessionCookie, "", maxAge: 0)])
     }
 
     // MARK: Pages

@@ -1,0 +1,96 @@
+"""The staff journey across two nodes in a real browser: on the home node a caseworker registers a
+client, records their consent for the partner organisation and refers them; on the partner node a
+caseworker finds the referral (already marked received) and accepts it; back home the referral shows
+as accepted. The referral pages pass axe."""
+from __future__ import annotations
+
+import subprocess
+import time
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from conftest import BIN, describe, run_waymark
+
+PASSWORD = "a long journey password"
+
+
+@pytest.fixture(scope="module")
+def two_nodes(node_factory, serve_node):
+    home, partner = node_factory("journey-home"), node_factory("journey-partner")
+    for data, user, name in ((home, "home", "Home Worker"), (partner, "partner", "Partner Worker")):
+        proc = subprocess.run([str(BIN), "user", "add", "--data", str(data), "--username", user, "--name", name, "--role", "caseworker",
+                               "--password-stdin"], input=PASSWORD + "\n", capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0, describe(proc)
+    with serve_node(home) as a, serve_node(partner) as b:
+        invite = run_waymark("invite", "--data", partner)
+        assert invite.returncode == 0, describe(invite)
+        added = run_waymark("peer", "add", "--data", home, invite.stdout.strip())
+        assert added.returncode == 0, describe(added)
+        synced = run_waymark("sync", "--data", home)
+        assert synced.returncode == 0, describe(synced)
+        yield a, b
+
+
+def sign_in(driver, pages, site, username: str) -> None:
+    pages.load(driver, site.url("/staff/login"))
+    driver.find_element(By.ID, "username").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    pages.navigating(driver, lambda: driver.find_element(By.ID, "signin").click())
+
+
+def wait_for(driver, pages, url: str, check, what: str, timeout: float = 45) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        pages.load(driver, url)
+        if check(driver):
+            return
+        time.sleep(0.5)
+    pytest.fail(f"{what}: not seen within {timeout} s at {url}:\n{driver.find_element(By.TAG_NAME, 'main').text[:1500]}")
+
+
+def test_refer_on_one_node_accept_on_the_other(browser, pages, two_nodes, axe, format_axe):
+    home, partner = two_nodes
+    b = browser
+    sign_in(b, pages, home, "home")
+    pages.load(b, home.url("/staff/clients/new"))
+    b.find_element(By.ID, "client-name").send_keys("Aisling Browserjourney")
+    b.find_element(By.ID, "client-dob").send_keys("1992-10-10")
+    b.find_element(By.ID, "client-needs").send_keys("training")
+    pages.navigating(b, lambda: b.find_element(By.ID, "save-client").click())
+    assert b.find_element(By.ID, "no-referral-consent").is_displayed()
+    # Consent for the partner (the only other organisation this node knows), referrals ticked by default.
+    Select(b.find_element(By.ID, "consent-method")).select_by_value("verbal")
+    pages.navigating(b, lambda: b.find_element(By.ID, "record-consent").click())
+    assert "in force" in b.find_element(By.CSS_SELECTOR, "table.consents .consent-state").text
+    b.find_element(By.ID, "referral-service").send_keys("Computer skills course")
+    b.find_element(By.ID, "referral-note").send_keys("Mornings suit best")
+    pages.navigating(b, lambda: b.find_element(By.ID, "send-referral").click())
+    row = b.find_element(By.CSS_SELECTOR, "table.referrals tr.referral")
+    assert "Computer skills course" in row.text
+    referral_path = "/staff/referrals/" + row.find_element(By.TAG_NAME, "a").get_attribute("href").split("/staff/referrals/")[1].split("?")[0]
+    found = {"client page": axe(b)}
+
+    # The partner's caseworker, on the partner's node.
+    sign_in(b, pages, partner, "partner")
+    wait_for(b, pages, partner.url("/staff/referrals"), lambda d: "Aisling Browserjourney" in d.find_element(By.TAG_NAME, "main").text,
+             "the referral on the partner's node")
+    assert "received" in b.find_element(By.CSS_SELECTOR, "table.referrals .referral-status").text
+    found["inbox"] = axe(b)
+    pages.load(b, partner.url(referral_path))
+    assert "Mornings suit best" in b.find_element(By.TAG_NAME, "main").text
+    found["referral page"] = axe(b)
+    Select(b.find_element(By.ID, "referral-newstatus")).select_by_value("accepted")
+    pages.navigating(b, lambda: b.find_element(By.ID, "update-referral").click())
+    assert b.find_element(By.ID, "referral-status").text.startswith("accepted")
+
+    # Home sees it accepted, with the partner's steps in the history; the home session is still open
+    # (each node's cookies carry its port, though both nodes run on 127.0.0.1).
+    wait_for(b, pages, home.url(referral_path), lambda d: d.find_element(By.ID, "referral-status").text.startswith("accepted"),
+             "the acceptance back on the home node")
+    history = b.find_element(By.CSS_SELECTOR, "ol.history").text
+    assert "received" in history and "accepted" in history
+    serious = {p: [v for v in vs if v.get("impact") in ("serious", "critical")] for p, vs in found.items()}
+    assert not any(serious.values()), "SITE BUG: axe found serious violations:\n" + "\n".join(
+        f"{p}:\n{format_axe(v)}" for p, v in serious.items() if v)
