@@ -10,6 +10,7 @@ import WaymarkTestKit
 ///   reconcile  bytes and round trips for 10k and 100k envelope sets with 0/1/100/1000 differences
 ///   updates    bytes per directory field update (and writes the updates for the pycrdt comparison)
 ///   rounds     anti-entropy rounds for 130 simulated nodes to converge
+///   private    sealing, opening and ingesting private (journey) envelopes
 @main
 struct WaymarkBench {
     static func main() throws {
@@ -20,6 +21,7 @@ struct WaymarkBench {
         if what == "reconcile" || what == "all" { reconcile() }
         if what == "updates" || what == "all" { try updates(out: updatesOut) }
         if what == "rounds" || what == "all" { rounds() }
+        if what == "private" || what == "all" { try privateRecords() }
     }
 
     static func seconds(_ body: () throws -> Void) rethrows -> Double {
