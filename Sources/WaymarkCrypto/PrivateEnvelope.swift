@@ -13,9 +13,7 @@ import WaymarkCore
 /// let bytes = try them.open(e)   // a recipient reads it; anyone else gets PrivateEnvelope.OpenError.notARecipient
 /// ```
 public enum PrivateEnvelope {
-    public static let contentKeyLength = Int(crypto_aead_xchacha20poly1305_ietf_KEYBYTES)
-    public static let nonceLength = Int(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES)
-    public static let tagLength = Int(crypto_aead_xchacha20poly1305_ietf_ABYTES)
+    public static let contentKeyLength = SecretBox.keyLength
     /// Bytes of one sealed content key: an ephemeral X25519 key, the key, a tag.
     public static let sealedKeyLength = Int(crypto_box_sealbytes()) + contentKeyLength
     /// The associated-data prefix: a ciphertext made for anything else never opens as a payload.
@@ -46,7 +44,7 @@ public enum PrivateEnvelope {
     public static func keyID(of encryptionPublicKey: [UInt8]) -> [UInt8] { Array(Blake2b.hash(encryptionPublicKey).prefix(8)) }
 
     /// A new random content key.
-    public static func newContentKey() -> [UInt8] { Sodium.randomBytes(contentKeyLength) }
+    public static func newContentKey() -> [UInt8] { SecretBox.newKey() }
 
     /// The associated data a payload is bound to: the domain, the kind, the author and the scope.
     static func associatedData(kind: Envelope.Kind, author: [UInt8], scope: String) -> [UInt8] {

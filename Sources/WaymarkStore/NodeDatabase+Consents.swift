@@ -43,10 +43,12 @@ extension NodeDatabase {
             guard let client = try Self.readClients(db, identity: identity, id: clientID).first else {
                 throw ClientError(field: "id", message: "there is no client \(clientID)")
             }
-            guard let orgKey = bytesFromHex(event.organization), orgKey.count == 32,
-                let row = try Row.fetchOne(db, sql: "SELECT organization_name, encryption_key FROM known_node WHERE author = ?", arguments: [Data(orgKey)])
-            else { throw ClientError(field: "organization", message: "this node does not know that organisation yet (it must have synced once)") }
-            guard orgKey != identity.signingPublicKey else { throw ClientError(field: "organization", message: "consent is for sharing with another organisation") }
+            guard let encryptionKey = try Self.encryptionKey(db, organization: event.organization) else {
+                throw ClientError(field: "organization", message: "this node does not know that organisation yet (it must have synced once)")
+            }
+            guard bytesFromHex(event.organization) != identity.signingPublicKey else {
+                throw ClientError(field: "organization", message: "consent is for sharing with another organisation")
+            }
             var event = event
             if case .grant(let g, _) = event {
                 if g.purposes.isEmpty { throw ClientError(field: "purposes", message: "choose at least one purpose") }
@@ -56,18 +58,10 @@ extension NodeDatabase {
                 let fold = try Self.consentFold(db, circle: client.circle, identity: identity)
                 event = .grant(g, after: fold.revokes(of: event.organization))
             }
-            let plaintext = JourneyPayload.consent(event).encoded()
-            let envelopes = try Self.signChain(
-                db,
-                planned: [
-                    PlannedEnvelope(
-                        kind: .consent, scope: client.circle, payload: plaintext,
-                        recipients: [identity.encryptionPublicKey, [UInt8](row["encryption_key"] as Data)])
-                ], identity: identity, nowMilliseconds: now)
-            var report = IngestReport()
-            try Self.admit(db, envelopes, peer: "self", nowMilliseconds: now, report: &report)
-            if let problem = report.rejected.first { throw PublishError(description: "\(problem.reason.rawValue): \(problem.detail)") }
-            let name: String = row["organization_name"]
+            try Self.publishPrivate(
+                db, .consent, circle: client.circle, JourneyPayload.consent(event).encoded(), to: [identity.encryptionPublicKey, encryptionKey],
+                identity: identity, now: now)
+            let name = try Self.organizationName(db, event.organization)
             switch event {
             case .grant(let g, _):
                 try Self.audit(

@@ -130,8 +130,8 @@ extension NodeDatabase {
     struct RejectedBox: Error { let rejected: IngestReport.Rejected }
 
     /// Decodes and verifies on every core; no database access.
-    static func verifyAll(_ wires: [[UInt8]], workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> [Result<VerifiedEnvelope, RejectedBox>] {
-        let workers = max(1, workers)
+    static func verifyAll(_ wires: [[UInt8]]) -> [Result<VerifiedEnvelope, RejectedBox>] {
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         if wires.count < 64 || workers == 1 { return wires.map(verifyOne) }
         let results = ResultSlots<Result<VerifiedEnvelope, RejectedBox>>(count: wires.count)
         let chunk = (wires.count + workers - 1) / workers
@@ -760,10 +760,7 @@ final class SQLLookup: EnvelopeLookup {
     func prime(_ v: VerifiedEnvelope) {
         let h = v.envelope.header
         let key = SequenceKey(author: ByteKey(h.author), sequence: h.sequence)
-        let ids =
-            (try? db.cachedStatement(sql: "SELECT id FROM envelope WHERE author = ? AND sequence = ?")).flatMap {
-                try? Data.fetchAll($0, arguments: [Data(h.author), Int64(h.sequence)])
-            }?.map { [UInt8]($0) } ?? []
+        let ids = idsInStore(author: h.author, sequence: h.sequence)
         let own = ByteKey(v.id)
         primed = (key, ids, own, ids.contains(v.id) ? StoredEnvelope(h) : nil)
     }
@@ -792,14 +789,17 @@ final class SQLLookup: EnvelopeLookup {
     func storedIDs(author: [UInt8], sequence: UInt64) -> [[UInt8]] {
         let key = SequenceKey(author: ByteKey(author), sequence: sequence)
         let fromDB =
-            primed?.key == key
-            ? primed!.ids
-            : (try? db.cachedStatement(sql: "SELECT id FROM envelope WHERE author = ? AND sequence = ?")).flatMap {
-                try? Data.fetchAll($0, arguments: [Data(author), Int64(sequence)])
-            }?.map { [UInt8]($0) } ?? []
+            primed?.key == key ? primed!.ids : idsInStore(author: author, sequence: sequence)
         let fresh = acceptedBySequence[key] ?? []
         if fresh.isEmpty { return fromDB }
         return Set((fromDB + fresh).map(ByteKey.init)).map(\.bytes)
+    }
+
+    /// The ids of the envelopes stored (before this batch) under one author and sequence number.
+    private func idsInStore(author: [UInt8], sequence: UInt64) -> [[UInt8]] {
+        (try? db.cachedStatement(sql: "SELECT id FROM envelope WHERE author = ? AND sequence = ?")).flatMap {
+            try? Data.fetchAll($0, arguments: [Data(author), Int64(sequence)])
+        }?.map { [UInt8]($0) } ?? []
     }
 }
 

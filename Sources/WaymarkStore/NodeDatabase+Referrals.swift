@@ -78,11 +78,15 @@ extension NodeDatabase {
 
     /// One referral by its key, as either side.
     public func referral(key: String, identity: NodeIdentity, today: String) throws -> ReferralView? {
-        try writer.read { db in
-            guard let id = bytesFromHex(key), let circle = try String.fetchOne(db, sql: "SELECT scope FROM envelope WHERE id = ? AND kind = 17", arguments: [Data(id)])
-            else { return nil }
-            return try Self.referralViews(db, identity: identity, circle: circle, today: today).first { $0.key == key }
-        }
+        try writer.read { db in try Self.referralView(db, key: key, identity: identity, today: today) }
+    }
+
+    static func referralView(_ db: Database, key: String, identity: NodeIdentity, today: String) throws -> ReferralView? {
+        guard let id = bytesFromHex(key),
+            let circle = try String.fetchOne(
+                db, sql: "SELECT scope FROM envelope WHERE id = ? AND kind = ?", arguments: [Data(id), Int(Envelope.Kind.referral.rawValue)])
+        else { return nil }
+        return try referralViews(db, identity: identity, circle: circle, today: today).first { $0.key == key }
     }
 
     /// Changes a referral's status as this organisation's side of it; refused (naming why) when the
@@ -91,9 +95,9 @@ extension NodeDatabase {
         key: String, _ transition: ReferralTransition, identity: NodeIdentity, by username: String, today: String, nowMilliseconds now: UInt64
     ) throws {
         try writer.write { db in
-            guard let id = bytesFromHex(key), let circle = try String.fetchOne(db, sql: "SELECT scope FROM envelope WHERE id = ? AND kind = 17", arguments: [Data(id)]),
-                let view = try Self.referralViews(db, identity: identity, circle: circle, today: today).first(where: { $0.key == key })
-            else { throw ClientError(field: "referral", message: "there is no such referral") }
+            guard let view = try Self.referralView(db, key: key, identity: identity, today: today) else {
+                throw ClientError(field: "referral", message: "there is no such referral")
+            }
             let me = hexString(identity.signingPublicKey)
             let role: ReferralRole = me == view.sender ? .sender : .recipient
             guard me == view.sender || me == view.recipient else { throw ClientError(field: "referral", message: "this organisation is not a side of that referral") }
@@ -101,7 +105,7 @@ extension NodeDatabase {
             let other = role == .sender ? view.recipient : view.sender
             guard let key = try Self.encryptionKey(db, organization: other) else { throw ClientError(field: "referral", message: "the other organisation is not known") }
             try Self.publishPrivate(
-                db, .referralStatus, circle: circle, JourneyPayload.referralStatus(referralID: view.record.id, transition).encoded(),
+                db, .referralStatus, circle: view.circle, JourneyPayload.referralStatus(referralID: view.record.id, transition).encoded(),
                 to: [identity.encryptionPublicKey, key], identity: identity, now: now)
             try Self.audit(db, username, "referral \(transition.to.rawValue)", subject: view.record.id, detail: transition.reason ?? transition.outcome ?? "", now: now)
         }

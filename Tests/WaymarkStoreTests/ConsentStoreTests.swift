@@ -59,7 +59,7 @@ struct ConsentStoreTests {
         #expect(e.header.scope == circle && EnvelopeCrypto.verify(e) == .valid)
         #expect(try JourneyPayload.decode(Self.partner.open(e), kind: .consent) == JourneyPayload.decode(Self.home.open(e), kind: .consent))
         #expect(throws: PrivateEnvelope.OpenError.notARecipient) { try Self.outsider.open(e) }
-        #expect(!Self.contains(e.encoded(), Array("Partner".utf8)) && !Self.contains(e.encoded(), Array("written".utf8)))
+        #expect(!ClientStoreTests.contains(e.encoded(), Array("Partner".utf8)) && !ClientStoreTests.contains(e.encoded(), Array("written".utf8)))
     }
 
     @Test func refusedWithoutAKnownOrganisationOrAPurposeOrATerm() throws {
@@ -73,10 +73,5 @@ struct ConsentStoreTests {
         #expect(throws: ClientError.self) { try db.recordConsent(clientID: client, Self.grant("2026-01-01"), identity: Self.home, by: "c", nowMilliseconds: Self.now) }
         #expect(throws: ClientError.self) { try db.recordConsent(clientID: "client-none", Self.grant(), identity: Self.home, by: "c", nowMilliseconds: Self.now) }
         #expect(try db.consents(clientID: client, identity: Self.home, today: "2026-11-22").isEmpty)
-    }
-
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard needle.count <= haystack.count else { return false }
-        return (0...(haystack.count - needle.count)).contains { Array(haystack[$0..<($0 + needle.count)]) == needle }
     }
 }

@@ -38,11 +38,7 @@ extension StaffPages {
     }
 
     func notFound(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) -> Response {
-        page("message", base(request, language, title: t("staff.client.notfound", language), session: s), status: .notFound) {
-            $0["heading"] = t("staff.client.notfound", language)
-            $0["text"] = t("staff.client.notfound", language)
-            $0["link"] = "/staff/clients?lang=\(language.rawValue)"
-        }
+        message(request, s, language, "staff.client.notfound", back: "/staff/clients", status: .notFound)
     }
 
     func clientList(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
@@ -137,8 +133,8 @@ extension StaffPages {
             return notFound(request, s, language)
         }
         var ctx = base(request, language, title: c.record.name, session: s)
-        ctx.merge(try consentContext(s, language, clientID: id)) { _, new in new }
         let consents = try database.consents(clientID: id, identity: identity, today: today())
+        ctx.merge(try consentContext(s, language, consents: consents)) { _, new in new }
         ctx.merge(try referralContext(s, language, clientID: id, consents: consents)) { _, new in new }
         ctx["consentError"] = consentError
         ctx["referralError"] = referralError

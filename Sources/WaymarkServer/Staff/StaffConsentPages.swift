@@ -28,10 +28,9 @@ extension StaffPages {
     func today() -> String { BusinessDays.isoDate(dayNumber: pages.clock.now().day) }
 
     /// The consent rows and form values for a client's page.
-    func consentContext(_ s: StaffSession, _ language: InterfaceLanguage, clientID: String) throws -> [String: Any] {
+    func consentContext(_ s: StaffSession, _ language: InterfaceLanguage, consents views: [ConsentView]) throws -> [String: Any] {
         guard let identity else { return [:] }
         let today = today()
-        let views = try database.consents(clientID: clientID, identity: identity, today: today)
         let partners = try database.partnerOrganizations(identity: identity)
         return [
             "consents": views.map { v -> [String: Any] in

@@ -84,11 +84,7 @@ struct StaffPages: Sendable {
         guard let s = try session(request) else { return Self.redirect("/staff/login?lang=\(language.rawValue)") }
         if admin && s.user.role != .admin {
             try database.audit(s.user.username, "refused: admin page", subject: request.uri.path, nowMilliseconds: now())
-            return page("message", base(request, language, title: t("staff.error.forbidden", language), session: s), status: .forbidden) {
-                $0["heading"] = t("staff.error.forbidden", language)
-                $0["text"] = t("staff.error.forbidden", language)
-                $0["link"] = "/staff?lang=\(language.rawValue)"
-            }
+            return message(request, s, language, "staff.error.forbidden", back: "/staff", status: .forbidden)
         }
         return try body(s, language)
     }
@@ -107,11 +103,7 @@ struct StaffPages: Sendable {
         guard let s = try session(request) else { return Self.redirect("/staff/login") }
         guard PublicPages.isSameSite(request), Tokens.equal(form.string("csrf") ?? "", s.csrf) else {
             try database.audit(s.user.username, "refused: form without a valid token", subject: request.uri.path, nowMilliseconds: now())
-            return page("message", base(request, language, title: t("staff.error.form", language), session: s), status: .forbidden) {
-                $0["heading"] = t("staff.error.form", language)
-                $0["text"] = t("staff.error.form", language)
-                $0["link"] = "/staff?lang=\(language.rawValue)"
-            }
+            return message(request, s, language, "staff.error.form", back: "/staff", status: .forbidden)
         }
         guard !admin || s.user.role == .admin else {
             try database.audit(s.user.username, "refused: admin action", subject: request.uri.path, nowMilliseconds: now())
@@ -142,6 +134,17 @@ struct StaffPages: Sendable {
         // Staff pages hold personal data: never cached, never framed.
         response.headers[.cacheControl] = "no-store"
         return response
+    }
+
+    /// A one-line page (a refusal, a missing record) with a link back.
+    func message(
+        _ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, _ key: String, back: String, status: HTTPResponse.Status
+    ) -> Response {
+        page("message", base(request, language, title: t(key, language), session: s), status: status) {
+            $0["heading"] = t(key, language)
+            $0["text"] = t(key, language)
+            $0["link"] = "\(back)?lang=\(language.rawValue)"
+        }
     }
 
     func when(_ ms: UInt64) -> String {
