@@ -78,9 +78,7 @@ extension NodeDatabase {
         try writer.read { db in
             guard let circle = try String.fetchOne(db, sql: "SELECT circle FROM client WHERE id = ?", arguments: [clientID]) else { return [] }
             let fold = try Self.consentFold(db, circle: circle, identity: identity)
-            let names = Dictionary(
-                try Row.fetchAll(db, sql: "SELECT author, organization_name FROM known_node").map { (hexString([UInt8]($0["author"] as Data)), $0["organization_name"] as String) },
-                uniquingKeysWith: { a, _ in a })
+            let names = try Self.organizationNames(db)
             let horizon = BusinessDays.adding(Self.consentWarningDays, to: today)
             return fold.organizations.map { org in
                 let standing = fold.standing(of: org)
@@ -94,18 +92,12 @@ extension NodeDatabase {
         }
     }
 
-    /// The consent fold over the consent envelopes of a circle that this node can open (those it
-    /// cannot — none, for the circle's home node — are left out).
+    /// The consent fold over the consent envelopes of a circle that this node can open (a partner
+    /// opens only those addressed to it).
     static func consentFold(_ db: Database, circle: String, identity: NodeIdentity) throws -> ConsentFold {
         var fold = ConsentFold()
-        for row in try Row.fetchAll(
-            db, sql: "SELECT id, clock, wire FROM envelope WHERE scope = ? AND kind = ? ORDER BY clock",
-            arguments: [circle, Int(Envelope.Kind.consent.rawValue)])
-        {
-            guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), let plain = try? identity.open(e),
-                case .consent(let event)? = try? JourneyPayload.decode(plain, kind: .consent)
-            else { continue }
-            fold.apply(.init(id: [UInt8](row["id"] as Data), clock: UInt64(bitPattern: row["clock"] as Int64), event: event))
+        for e in try openedEnvelopes(db, identity: identity, kinds: [.consent], circle: circle) {
+            if case .consent(let event) = e.payload { fold.apply(.init(id: e.id, clock: e.clock, event: event)) }
         }
         return fold
     }

@@ -293,6 +293,11 @@ extension NodeDatabase {
             default: break
             }
         }
+        // A private record of an erased circle keeps only its header (§8.7), whenever it arrives.
+        var wire = v.wire
+        if h.kind.isPrivate, v.envelope.payload != nil, try isErased(db, circle: h.scope) {
+            wire = Envelope(header: h, signature: v.envelope.signature, payload: nil).encoded()
+        }
         try db.cachedStatement(
             sql: """
                 INSERT INTO envelope (id, clock, author, sequence, kind, scope, row_table, row_id, wire, received_at)
@@ -301,9 +306,10 @@ extension NodeDatabase {
         ).execute(
             arguments: [
                 Data(v.id), Int64(bitPattern: h.clock), Data(h.author), Int64(h.sequence), Int(h.kind.rawValue), h.scope, row?.table, row?.id,
-                Data(v.wire), Int64(now),
+                Data(wire), Int64(now),
             ])
         heads.accepted(v.id, dependencies: h.dependencies)
+        if h.kind == .erasure { try eraseCircle(db, h.scope, erasure: v.id, ownKey: ownKey, author: h.author, now: now) }
         if let n = nodeRecord {
             try db.execute(
                 sql: """

@@ -36,7 +36,8 @@ extension NodeDatabase {
     /// the consent's data classes (contact details, needs).
     @discardableResult
     public func sendReferral(
-        clientID: String, to organization: String, serviceID: String?, serviceName: String?, note: String, identity: NodeIdentity, by username: String,
+        clientID: String, to organization: String, serviceID: String?, serviceName: String?, note: String, reroutes: String? = nil, identity: NodeIdentity,
+        by username: String,
         today: String, nowMilliseconds now: UInt64
     ) throws -> String {
         try writer.write { db in
@@ -54,7 +55,10 @@ extension NodeDatabase {
                 id: "referral-" + Tokens.random(bytes: 8), to: organization, serviceID: serviceID, serviceName: serviceName, clientName: client.record.name,
                 clientDateOfBirth: client.record.dateOfBirth.isEmpty ? nil : client.record.dateOfBirth,
                 clientContact: consent.dataClasses.contains("contact") && !client.record.contact.isEmpty ? client.record.contact : nil,
-                needs: consent.dataClasses.contains("needs") ? client.record.needs : [], note: note)
+                needs: consent.dataClasses.contains("needs") ? client.record.needs : [], note: note, reroutes: reroutes)
+            if let reroutes, try !Self.referralViews(db, identity: identity, circle: client.circle, today: today).contains(where: { $0.record.id == reroutes }) {
+                throw ClientError(field: "reroutes", message: "the referral to re-route is not one of this client's")
+            }
             try Self.publishPrivate(
                 db, .referral, circle: client.circle, JourneyPayload.referral(record).encoded(), to: [identity.encryptionPublicKey, key], identity: identity,
                 now: now)
@@ -104,9 +108,20 @@ extension NodeDatabase {
             if let refusal = ReferralMachine.check(from: view.status, transition, by: role) { throw ClientError(field: "status", message: refusal.description) }
             let other = role == .sender ? view.recipient : view.sender
             guard let key = try Self.encryptionKey(db, organization: other) else { throw ClientError(field: "referral", message: "the other organisation is not known") }
+            // §8.6: after a revoke nothing new is encrypted to that organisation, and it writes nothing more into the circle.
+            let consents = try Self.consentFold(db, circle: view.circle, identity: identity)
+            var recipients = [identity.encryptionPublicKey]
+            if role == .recipient {
+                if case .revoked = consents.standing(of: me) { throw Self.consentWithdrawn }
+                recipients.append(key)
+            } else if case .revoked = consents.standing(of: other) {
+                // The sender's own record of closing the referral stays at home.
+            } else {
+                recipients.append(key)
+            }
             try Self.publishPrivate(
                 db, .referralStatus, circle: view.circle, JourneyPayload.referralStatus(referralID: view.record.id, transition).encoded(),
-                to: [identity.encryptionPublicKey, key], identity: identity, now: now)
+                to: recipients, identity: identity, now: now)
             try Self.audit(db, username, "referral \(transition.to.rawValue)", subject: view.record.id, detail: transition.reason ?? transition.outcome ?? "", now: now)
         }
     }
@@ -121,6 +136,7 @@ extension NodeDatabase {
             var marked = 0
             for v in try Self.referralViews(db, identity: identity, circle: nil, today: "") where v.recipient == me && v.status == .requested {
                 guard !v.fold.history.contains(where: { $0.change.author == me }), let key = try Self.encryptionKey(db, organization: v.sender) else { continue }
+                if case .revoked = try Self.consentFold(db, circle: v.circle, identity: identity).standing(of: me) { continue }
                 try Self.publishPrivate(
                     db, .referralStatus, circle: v.circle, JourneyPayload.referralStatus(referralID: v.record.id, ReferralTransition(to: .received)).encoded(),
                     to: [identity.encryptionPublicKey, key], identity: identity, now: now)
@@ -131,6 +147,8 @@ extension NodeDatabase {
     }
 
     // MARK: Helpers
+
+    static let consentWithdrawn = ClientError(field: "consent", message: "the client has withdrawn consent for this organisation")
 
     static func publishPrivate(
         _ db: Database, _ kind: Envelope.Kind, circle: String, _ plaintext: [UInt8], to recipients: [[UInt8]], identity: NodeIdentity, now: UInt64
@@ -152,41 +170,15 @@ extension NodeDatabase {
         return try String.fetchOne(db, sql: "SELECT organization_name FROM known_node WHERE author = ?", arguments: [Data(k)]) ?? organization
     }
 
-    /// Every referral this node can open (in one circle, or all), with its status changes folded.
+    /// Every referral this node can open (in one circle, or all), with its status changes folded and
+    /// revocation honoured (§8.6).
     static func referralViews(_ db: Database, identity: NodeIdentity, circle: String?, today: String) throws -> [ReferralView] {
-        func opened(_ kind: Envelope.Kind) throws -> [(id: [UInt8], clock: UInt64, author: String, scope: String, payload: JourneyPayload)] {
-            let rows =
-                if let circle {
-                    try Row.fetchAll(
-                        db, sql: "SELECT id, clock, author, scope, wire FROM envelope WHERE scope = ? AND kind = ? ORDER BY clock",
-                        arguments: [circle, Int(kind.rawValue)])
-                } else {
-                    try Row.fetchAll(
-                        db, sql: "SELECT id, clock, author, scope, wire FROM envelope WHERE kind = ? AND scope <> 'public' ORDER BY clock",
-                        arguments: [Int(kind.rawValue)])
-                }
-            return rows.compactMap { row in
-                guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), identity.isRecipient(of: e), let plain = try? identity.open(e),
-                    let p = try? JourneyPayload.decode(plain, kind: kind)
-                else { return nil }
-                return ([UInt8](row["id"] as Data), UInt64(bitPattern: row["clock"] as Int64), hexString([UInt8](row["author"] as Data)), row["scope"], p)
-            }
+        let opened = try openedEnvelopes(db, identity: identity, kinds: [.consent, .referral, .referralStatus], circle: circle)
+        let names = try organizationNames(db)
+        var views: [ReferralView] = []
+        for (scope, group) in Dictionary(grouping: opened, by: \.scope) where group.contains(where: { $0.kind == .referral }) {
+            views += try journey(db, circle: scope, opened: group, names: names, today: today).referrals
         }
-        let changes = try opened(.referralStatus)
-        let days = try Int(setting(db, "referral_response_days") ?? "") ?? defaultResponseDays
-        return try opened(.referral).compactMap { r -> ReferralView? in
-            guard case .referral(let record) = r.payload else { return nil }
-            var fold = ReferralFold(sender: r.author, recipient: record.to, sentClock: r.clock)
-            for c in changes where c.scope == r.scope {
-                guard case .referralStatus(let rid, let t) = c.payload, rid == record.id else { continue }
-                fold.apply(.init(id: c.id, clock: c.clock, author: c.author, transition: t))
-            }
-            let sentAt = HybridClock.milliseconds(r.clock)
-            let sentDay = BusinessDays.isoDate(dayNumber: Int(sentAt / 86_400_000))
-            let overdue = !today.isEmpty && fold.status.awaitsResponse && BusinessDays.between(sentDay, today) > days
-            return ReferralView(
-                key: hexString(r.id), circle: r.scope, record: record, sender: r.author, senderName: try organizationName(db, r.author), recipient: record.to,
-                recipientName: try organizationName(db, record.to), sentAt: sentAt, fold: fold, overdue: overdue)
-        }.sorted { $0.sentAt > $1.sentAt }
+        return views.sorted { $0.sentAt > $1.sentAt }
     }
 }

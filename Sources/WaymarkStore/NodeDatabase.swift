@@ -234,6 +234,14 @@ public final class NodeDatabase: Sendable {
         m.registerMigration("v11: private envelopes by kind (a node's incoming referrals)") { db in
             try db.execute(sql: "CREATE INDEX envelope_private_by_kind ON envelope (kind, clock) WHERE scope <> 'public'")
         }
+        m.registerMigration("v12: erased circles (crypto-shredding) and their acknowledgements") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE erased_circle (
+                        circle TEXT PRIMARY KEY NOT NULL, erasure BLOB NOT NULL, erased_at INTEGER NOT NULL, acknowledged INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return m
     }
 

@@ -123,10 +123,10 @@ public actor SyncEngine {
         }
         // The search views are rebuilt once per session, for whatever its batches changed (even if it failed part-way).
         do { try node.database.refreshDocuments() } catch { logger.error("could not refresh the directory's documents: \(error)") }
-        // Referrals for this organisation that just arrived are acknowledged (`received`) at once.
+        // Referrals for this organisation that just arrived are acknowledged (`received`) at once, and erasures carried out.
         if outcome.envelopesIn > 0 {
-            do { try node.database.acknowledgeReferrals(identity: node.identity, nowMilliseconds: node.nowMilliseconds()) } catch {
-                logger.error("could not acknowledge referrals: \(error)")
+            do { try node.database.acknowledgeArrivals(identity: node.identity, nowMilliseconds: node.nowMilliseconds()) } catch {
+                logger.error("could not acknowledge referrals or erasures: \(error)")
             }
         }
         try? node.database.recordSession(url: peer.url, outcome, nowMilliseconds: node.nowMilliseconds())

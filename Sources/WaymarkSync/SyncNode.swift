@@ -125,8 +125,8 @@ public final class SyncNode: Sendable {
         do { frames = try EnvelopeFrames.decode(body) } catch { throw SyncRefusal.malformed("\(error)") }
         let report = try database.ingest(frames, from: "key:" + NodeIdentity.fingerprint(of: sender), nowMilliseconds: now())
         noteRejections(report, from: sender)
-        // A referral pushed to this organisation is acknowledged (`received`) at once.
-        if report.accepted > 0 { _ = try? database.acknowledgeReferrals(identity: identity, nowMilliseconds: now()) }
+        // A referral pushed to this organisation is acknowledged (`received`) at once, and an erasure carried out.
+        if report.accepted > 0 { try? database.acknowledgeArrivals(identity: identity, nowMilliseconds: now()) }
         return report
     }
 

@@ -16,11 +16,11 @@ from test_federation import FedNode, new_node, wait_until
 PASSWORD = "home node caseworker"
 
 
-def sign_in(node: FedNode) -> requests.Session:
+def sign_in(node: FedNode, username: str = "ciaran") -> requests.Session:
     s = requests.Session()
     r = s.get(node.url + "/staff/login", timeout=10)
     token = re.search(r'name="csrf" value="([0-9a-f]{64})"', r.text).group(1)
-    r = s.post(node.url + "/staff/login", data={"csrf": token, "username": "ciaran", "password": PASSWORD}, allow_redirects=False, timeout=10)
+    r = s.post(node.url + "/staff/login", data={"csrf": token, "username": username, "password": PASSWORD}, allow_redirects=False, timeout=10)
     assert r.status_code == 303, r.text[:300]
     return s
 
@@ -36,6 +36,9 @@ def circle(make_node):
         proc = subprocess.run([str(BIN), "user", "add", "--data", str(n.path), "--username", "ciaran", "--name", name, "--role",
                                "caseworker", "--password-stdin"], input=PASSWORD + "\n", capture_output=True, text=True, timeout=120)
         assert proc.returncode == 0, describe(proc)
+    proc = subprocess.run([str(BIN), "user", "add", "--data", str(a.path), "--username", "aoife", "--name", "Aoife Admin", "--role", "admin",
+                           "--password-stdin"], input=PASSWORD + "\n", capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, describe(proc)
     for n in (a, b, c):
         n.start("--only-added-peers")
     try:
@@ -169,3 +172,113 @@ def test_a_referral_goes_round_the_loop_through_the_relay(circle) -> None:
     for secret in ("Caoimhe", "Loopclient", "086 999 1234", "Wants evening hours", "Started the jobs club"):
         assert secret.encode() not in stored_c, f"{secret!r} is readable on the relay"
     assert c.sql("SELECT count(*) FROM envelope WHERE kind IN (17, 18)")[0][0] >= 5
+
+
+def circle_wires(node: FedNode, circle: str) -> dict[bytes, int]:
+    return {row[0]: row[1] for row in node.sql(f"SELECT id, length(wire) FROM envelope WHERE scope = '{circle}' AND kind BETWEEN 16 AND 19")}
+
+
+def test_progress_revocation_and_erasure_across_three_nodes(circle) -> None:
+    """The issue's A–B–C journey: A records a client and consent for B only; A refers to B; B
+    receives, accepts and records progress; A sees it on the timeline; C relays and can read none of
+    it; A withdraws B's consent and B gets nothing new; erasure removes it from A and B (and C)."""
+    a, b, c = circle
+    home = sign_in(a)
+    page = home.get(a.url + "/staff/clients/new", timeout=10).text
+    r = home.post(a.url + "/staff/clients", data={"csrf": csrf(home, page), "name": "Fionnuala Progressclient", "date_of_birth": "1990-03-03",
+                                                   "needs": "training"}, allow_redirects=False, timeout=10)
+    client_path = r.headers["Location"].split("?")[0]
+    client_url = a.url + client_path
+    client_id = client_path.rsplit("/", 1)[1]
+    page = home.get(client_url, timeout=10).text
+    b_key = re.search(r'<option value="([0-9a-f]{64})">Journey Org B</option>', page).group(1)
+    r = home.post(client_url + "/consents", data={"csrf": csrf(home, page), "organization": b_key, "purpose": ["referral", "progress"],
+                                                   "class": ["needs"], "start": "2026-11-22", "end": "2027-11-21", "method": "written"},
+                  allow_redirects=False, timeout=10)
+    assert r.status_code == 303
+    page = home.get(client_url, timeout=10).text
+    r = home.post(client_url + "/referrals", data={"csrf": csrf(home, page), "organization": b_key, "service_name": "Forklift course"},
+                  allow_redirects=False, timeout=10)
+    assert r.status_code == 303
+    key = re.search(r'href="/staff/referrals/([0-9a-f]{64})', home.get(client_url, timeout=10).text).group(1)
+    circle_scope = a.sql(f"SELECT scope FROM envelope WHERE hex(id) = '{key.upper()}'")[0][0]
+
+    # B receives and accepts, then records a goal, a reading and a milestone on the referral's page.
+    partner = sign_in(b)
+    b_url = b.url + f"/staff/referrals/{key}"
+    wait_until("the referral reaches B", lambda: partner.get(b_url, timeout=10).status_code == 200, 60, (a, b, c))
+    page = partner.get(b_url, timeout=10).text
+    assert partner.post(b_url, data={"csrf": csrf(partner, page), "status": "accepted"}, allow_redirects=False, timeout=10).status_code == 303
+
+    def record(data: dict) -> requests.Response:
+        page = partner.get(b_url, timeout=10).text
+        return partner.post(b.url + "/staff/progress", data={"csrf": csrf(partner, page), "referral": key, **data}, allow_redirects=False, timeout=10)
+
+    assert record({"type": "goal", "title": "Get a forklift licence", "instrument": "steps"}).status_code == 303
+    goal = re.search(r'<option value="(goal-[0-9a-f]+)">Get a forklift licence</option>', partner.get(b_url, timeout=10).text).group(1)
+    assert record({"type": "reading", "goal": goal, "area": "Confidence", "stage": "5", "date": "2026-11-22"}).status_code == 303
+    assert record({"type": "milestone", "goal": goal, "label": "Started the forklift course", "date": "2026-11-23"}).status_code == 303
+    bad = record({"type": "reading", "goal": goal, "area": "Confidence", "stage": "0", "date": "2026-11-22"})
+    assert bad.status_code == 400 and "a stage is from 1 to 10" in bad.text
+    # The circle comes from the referral, never from the form: a made-up referral is not found.
+    assert record({"type": "goal", "title": "x", "referral": "ab" * 32}).status_code == 404
+
+    # A sees B's progress on the client's timeline.
+    def home_page() -> str:
+        return home.get(client_url, timeout=10).text
+    wait_until("A sees B's milestone", lambda: "Started the forklift course" in home_page(), 60, (a, b, c))
+    page = home_page()
+    timeline = page[page.index('id="timeline"'):]
+    assert "Journey Org B</strong> set a goal: Get a forklift licence" in timeline
+    assert "Confidence: 5" in timeline and timeline.index("referred the client to Journey Org B") < timeline.index("set a goal")
+    assert "5 / 10" in page
+
+    # C relays every envelope and can read none of it.
+    stored_c = b"".join(p.read_bytes() for p in c.path.glob("waymark.sqlite*"))
+    for secret in ("Fionnuala", "Progressclient", "forklift", "Forklift", "Confidence"):
+        assert secret.encode() not in stored_c, f"{secret!r} is readable on the relay"
+
+    # The subject access export lists who received what.
+    export = home.get(client_url + "/access.json", timeout=10)
+    assert export.status_code == 200 and export.headers["Content-Type"].startswith("application/json")
+    data = export.json()
+    assert data["client"]["name"] == "Fionnuala Progressclient"
+    assert any("Journey Org B" in d["recipients"] for d in data["disclosures"])
+    assert any(t["event"] == "milestone" and t["by"] == "Journey Org B" for t in data["timeline"])
+
+    # A withdraws B's consent: B can write nothing more, and A's new progress is not encrypted to B.
+    page = home_page()
+    r = home.post(client_url + "/consents/revoke", data={"csrf": csrf(home, page), "organization": b_key, "method": "verbal"},
+                  allow_redirects=False, timeout=10)
+    assert r.status_code == 303
+    wait_until("B learns of the withdrawal", lambda: 'id="progress-noconsent"' in partner.get(b_url, timeout=10).text, 60, (a, b, c))
+    refused = record({"type": "milestone", "goal": goal, "label": "After the withdrawal", "date": "2026-11-24"})
+    assert refused.status_code == 400 and "not consented to share progress" in refused.text
+    page = home_page()
+    r = home.post(a.url + "/staff/progress", data={"csrf": csrf(home, page), "client": client_id, "type": "milestone", "goal": goal,
+                                                   "label": "Home-only milestone", "date": "2026-11-25"}, allow_redirects=False, timeout=10)
+    assert r.status_code == 303, r.text[:400]
+    count_a = lambda: a.sql(f"SELECT count(*) FROM envelope WHERE scope = '{circle_scope}'")[0][0]
+    count_b = lambda: b.sql(f"SELECT count(*) FROM envelope WHERE scope = '{circle_scope}'")[0][0]
+    wait_until("B holds the new envelope", lambda: count_b() >= count_a(), 60, (a, b, c))
+    assert "Home-only milestone" in home_page()
+    assert "Home-only milestone" not in partner.get(b_url, timeout=10).text, "nothing new reaches B after the withdrawal"
+
+    # Erasure (an admin): gone from A, and B and C drop every payload of the circle and confirm it.
+    before = {n.path: circle_wires(n, circle_scope) for n in (a, b, c)}
+    assert all(before.values())
+    admin = sign_in(a, "aoife")
+    page = admin.get(client_url, timeout=10).text
+    r = admin.post(client_url + "/erase", data={"csrf": csrf(admin, page)}, timeout=10)
+    assert r.status_code == 400, "erasure needs the confirmation"
+    r = admin.post(client_url + "/erase", data={"csrf": csrf(admin, page), "confirm": "1"}, allow_redirects=False, timeout=10)
+    assert r.status_code == 303 and "/staff/erasures" in r.headers["Location"]
+    assert home.get(client_url, timeout=10).status_code == 404
+    assert home.post(client_url + "/erase", data={"csrf": csrf(home, page), "confirm": "1"}, timeout=10).status_code == 403, "admins only"
+    wait_until("B and C confirm the erasure",
+               lambda: all(n in admin.get(a.url + "/staff/erasures", timeout=10).text for n in ("Journey Org B", "Journey Org C")), 90, (a, b, c))
+    assert partner.get(b_url, timeout=10).status_code == 404
+    assert "Fionnuala" not in partner.get(b.url + "/staff/referrals", timeout=10).text
+    for n in (a, b, c):
+        after = circle_wires(n, circle_scope)
+        assert set(after) >= set(before[n.path]) and all(after[k] < v for k, v in before[n.path].items()), "every payload in the circle is gone"

@@ -11,15 +11,20 @@ public struct ClientRecord: Sendable, Hashable {
     public var contact: String
     /// Terms of the node's needs list (linked to the directory's taxonomy).
     public var needs: [String]
+    /// The language the client prefers (a name or code, as the directory lists languages); may be empty.
+    public var language: String
     public var goals: [String]
     /// Local notes: never shared.
     public var notes: String
 
-    public init(name: String, dateOfBirth: String = "", contact: String = "", needs: [String] = [], goals: [String] = [], notes: String = "") {
+    public init(
+        name: String, dateOfBirth: String = "", contact: String = "", needs: [String] = [], language: String = "", goals: [String] = [], notes: String = ""
+    ) {
         self.name = name
         self.dateOfBirth = dateOfBirth
         self.contact = contact
         self.needs = needs
+        self.language = language
         self.goals = goals
         self.notes = notes
     }
@@ -33,6 +38,7 @@ public struct ClientRecord: Sendable, Hashable {
             return ("date_of_birth", "a date of birth is YYYY-MM-DD")
         }
         if contact.count > 500 { return ("contact", "contact details have at most 500 characters") }
+        if language.count > 100 { return ("language", "a language has at most 100 characters") }
         if notes.count > 20_000 { return ("notes", "notes have at most 20,000 characters") }
         if needs.count > 50 || goals.count > 50 { return ("needs", "at most 50 needs and 50 goals") }
         return nil
@@ -43,7 +49,7 @@ public struct ClientRecord: Sendable, Hashable {
         JSONValue.object(
             JSONObject([
                 ("name", .string(name)), ("date_of_birth", .string(dateOfBirth)), ("contact", .string(contact)),
-                ("needs", .array(needs.map(JSONValue.string))), ("goals", .array(goals.map(JSONValue.string))), ("notes", .string(notes)),
+                ("needs", .array(needs.map(JSONValue.string))), ("language", .string(language)), ("goals", .array(goals.map(JSONValue.string))), ("notes", .string(notes)),
             ])
         ).canonicalBytes
     }
@@ -55,7 +61,7 @@ public struct ClientRecord: Sendable, Hashable {
         func list(_ k: String) -> [String] { o[k]?.arrayValue?.compactMap(\.stringValue) ?? [] }
         return ClientRecord(
             name: name, dateOfBirth: o["date_of_birth"]?.stringValue ?? "", contact: o["contact"]?.stringValue ?? "", needs: list("needs"),
-            goals: list("goals"), notes: o["notes"]?.stringValue ?? "")
+            language: o["language"]?.stringValue ?? "", goals: list("goals"), notes: o["notes"]?.stringValue ?? "")
     }
 }
 

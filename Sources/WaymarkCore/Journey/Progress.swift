@@ -17,6 +17,41 @@ public struct Instrument: Sendable, Hashable {
         self.stageNames = stageNames
     }
 
+    /// The instrument every node offers until its admin configures its own: generic areas of a
+    /// journey towards work or learning, ten stages, no licensed content.
+    public static let standard = Instrument(
+        id: "steps", name: "Steps towards a goal",
+        areas: ["Confidence", "Skills and learning", "Job search", "Money", "Housing", "Health and wellbeing"], stages: 10)
+
+    /// The name of stage `n`, or the number when stages are not named.
+    public func stageName(_ n: Int) -> String { stageNames.indices.contains(n - 1) ? "\(n) – \(stageNames[n - 1])" : "\(n)" }
+
+    /// A list of instruments as canonical JSON (the node setting `instruments`).
+    public static func encode(_ list: [Instrument]) -> [UInt8] {
+        JSONValue.array(
+            list.map {
+                .object(
+                    JSONObject([
+                        ("id", .string($0.id)), ("name", .string($0.name)), ("areas", .array($0.areas.map(JSONValue.string))), ("stages", JSONValue($0.stages)),
+                        ("stage_names", .array($0.stageNames.map(JSONValue.string))),
+                    ]))
+            }
+        ).canonicalBytes
+    }
+
+    /// Reads a list written by `encode`; names the first thing wrong.
+    public static func decode(_ bytes: [UInt8]) throws -> [Instrument] {
+        guard let list = try JSONParser.parse(bytes).arrayValue else { throw JourneyPayload.Problem(field: "instruments", message: "must be a list") }
+        return try list.map { v in
+            guard let id = v["id"]?.stringValue, !id.isEmpty, let name = v["name"]?.stringValue, !name.isEmpty,
+                let areas = v["areas"]?.arrayValue?.compactMap(\.stringValue), let stages = v["stages"]?.doubleValue
+            else { throw JourneyPayload.Problem(field: "instruments", message: "each instrument needs an id, a name, areas and stages") }
+            let i = Instrument(id: id, name: name, areas: areas, stages: Int(stages), stageNames: v["stage_names"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+            if let p = i.problem { throw JourneyPayload.Problem(field: "instruments", message: "\(id): \(p)") }
+            return i
+        }
+    }
+
     /// A problem with the instrument, or `nil`.
     public var problem: String? {
         if areas.isEmpty { return "an instrument needs at least one area" }

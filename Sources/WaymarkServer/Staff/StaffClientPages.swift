@@ -11,6 +11,7 @@ extension StaffPages {
     func registerClients(on router: Router<WaymarkRequestContext>) {
         registerConsents(on: router)
         registerReferrals(on: router)
+        registerJourney(on: router)
         router.get("/staff/clients") { request, _ in try withSession(request) { s, language in try clientList(request, s, language) } }
         router.get("/staff/clients/new") { request, _ in
             try withSession(request) { s, language in try clientForm(request, s, language, id: nil, record: ClientRecord(name: "")) }
@@ -75,6 +76,7 @@ extension StaffPages {
             $0["dob"] = record.dateOfBirth
             $0["contact"] = record.contact
             $0["needs"] = record.needs.joined(separator: "\n")
+            $0["clientLanguage"] = record.language
             $0["goals"] = record.goals.joined(separator: "\n")
             $0["notes"] = record.notes
             $0["error"] = error
@@ -90,7 +92,8 @@ extension StaffPages {
         return ClientRecord(
             name: (form.string("name") ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
             dateOfBirth: (form.string("date_of_birth") ?? "").trimmingCharacters(in: .whitespaces), contact: form.string("contact") ?? "",
-            needs: lines("needs"), goals: lines("goals"), notes: form.string("notes") ?? "")
+            needs: lines("needs"), language: (form.string("language") ?? "").trimmingCharacters(in: .whitespaces), goals: lines("goals"),
+            notes: form.string("notes") ?? "")
     }
 
     func createClient(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage) throws -> Response {
@@ -127,23 +130,35 @@ extension StaffPages {
 
     func clientPage(
         _ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, id: String, consentError: String? = nil,
-        referralError: String? = nil, status: HTTPResponse.Status = .ok
+        referralError: String? = nil, progressError: String? = nil, eraseError: String? = nil, status: HTTPResponse.Status = .ok
     ) throws -> Response {
-        guard let identity, let c = try database.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()) else {
+        guard let identity, let c = try database.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()),
+            let journey = try database.journey(clientID: id, identity: identity, today: today())
+        else {
             return notFound(request, s, language)
         }
         var ctx = base(request, language, title: c.record.name, session: s)
         let consents = try database.consents(clientID: id, identity: identity, today: today())
         ctx.merge(try consentContext(s, language, consents: consents)) { _, new in new }
-        ctx.merge(try referralContext(s, language, clientID: id, consents: consents)) { _, new in new }
+        let referrals = try referralContext(s, language, clientID: id, consents: consents, service: QueryParameters(rawQuery: request.uri.query).string("service"))
+        ctx.merge(referrals) { _, new in new }
+        ctx.merge(try journeyContext(journey, language, clientID: id, referralKey: nil)) { _, new in new }
+        let referable = Set(consents.filter { $0.coversToday && ($0.grant?.purposes.contains(.referral) ?? false) }.map(\.organization))
+        let suggested = try suggestions(c, referable: referable, language: language)
+        ctx["suggestions"] = suggested
+        ctx["hasSuggestions"] = !suggested.isEmpty
+        ctx["hasNeeds"] = !c.record.needs.isEmpty
         ctx["consentError"] = consentError
         ctx["referralError"] = referralError
+        ctx["progressError"] = progressError
+        ctx["eraseError"] = eraseError
         return page("staffClient", ctx, status: status) {
             $0["id"] = c.id
             $0["name"] = c.record.name
             $0["dob"] = c.record.dateOfBirth
             $0["contact"] = c.record.contact
             $0["needs"] = c.record.needs
+            $0["clientLanguage"] = c.record.language
             $0["goals"] = c.record.goals
             $0["notes"] = c.record.notes
             $0["registered"] = t("staff.client.registered", language, ["date": when(c.createdAt), "changed": when(c.updatedAt)])

@@ -215,7 +215,9 @@ struct StaffPages: Sendable {
     // MARK: Pages
 
     func home(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
-        page("staffHome", base(request, language, title: t("staff.home", language), session: s)) {
+        var ctx = base(request, language, title: t("staff.home", language), session: s)
+        ctx.merge(try caseloadContext(language)) { _, new in new }
+        return page("staffHome", ctx) {
             $0["signedIn"] = t("staff.signedin", language, ["name": s.user.displayName, "role": t("staff.role.\(s.user.role.rawValue)", language)])
         }
     }

@@ -37,13 +37,25 @@ extension StaffPages {
     }
 
     /// The referral rows and form values for a client's page.
-    func referralContext(_ s: StaffSession, _ language: InterfaceLanguage, clientID: String, consents: [ConsentView]) throws -> [String: Any] {
+    /// `service`: a directory service picked from the suggestions, to fill in the referral form.
+    func referralContext(_ s: StaffSession, _ language: InterfaceLanguage, clientID: String, consents: [ConsentView], service: String?) throws
+        -> [String: Any]
+    {
         guard let identity else { return [:] }
         let views = try database.referrals(clientID: clientID, identity: identity, today: today())
         let referable = consents.filter { $0.coversToday && ($0.grant?.purposes.contains(.referral) ?? false) }
+        let reroutable = views.filter { [.rejected, .cancelled, .failed].contains($0.status) }
+        var picked: (id: String, name: String, owner: String)?
+        if let service, let facts = try pages.directory.snapshot().index.facts(service), let owner = try database.serviceOwner(id: service) {
+            picked = (service, facts.name, owner)
+        }
         return [
             "referrals": referralRows(views, language), "hasReferrals": !views.isEmpty,
-            "referable": referable.map { ["key": $0.organization, "name": $0.organizationName] }, "hasReferable": !referable.isEmpty,
+            "referable": referable.map { ["key": $0.organization, "name": $0.organizationName, "selected": $0.organization == picked?.owner] },
+            "hasReferable": !referable.isEmpty, "pickedServiceID": picked?.id ?? "", "pickedServiceName": picked?.name ?? "",
+            "reroutable": reroutable.map {
+                ["key": $0.record.id, "label": "\($0.recipientName): \($0.record.serviceName ?? "") (\(statusText($0.status, language)))"]
+            }, "hasReroutable": !reroutable.isEmpty,
         ]
     }
 
@@ -52,7 +64,8 @@ extension StaffPages {
         do {
             try database.sendReferral(
                 clientID: clientID, to: form.string("organization") ?? "", serviceID: form.string("service_id"), serviceName: form.string("service_name"),
-                note: form.string("note") ?? "", identity: identity, by: s.user.username, today: today(), nowMilliseconds: now())
+                note: form.string("note") ?? "", reroutes: form.string("reroutes").flatMap { $0.isEmpty ? nil : $0 }, identity: identity,
+                by: s.user.username, today: today(), nowMilliseconds: now())
         } catch let e as ClientError {
             if e.field == "id" { return notFound(request, s, language) }
             return try clientPage(request, s, language, id: clientID, referralError: e.message, status: .badRequest)
@@ -72,14 +85,21 @@ extension StaffPages {
     }
 
     func referralPage(
-        _ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, key: String, error: String? = nil, status: HTTPResponse.Status = .ok
+        _ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, key: String, error: String? = nil, progressError: String? = nil,
+        status: HTTPResponse.Status = .ok
     ) throws -> Response {
         guard let identity, let v = try database.referral(key: key, identity: identity, today: today()) else { return notFound(request, s, language) }
         try database.audit(s.user.username, "view referral", subject: v.record.id, nowMilliseconds: now())
         let me = hexString(identity.signingPublicKey)
         let role: ReferralRole = me == v.sender ? .sender : .recipient
         let choices = ReferralMachine.choices(from: v.status, for: role)
-        return page("staffReferral", base(request, language, title: t("staff.referrals", language), session: s), status: status) {
+        var ctx = base(request, language, title: t("staff.referrals", language), session: s)
+        ctx.merge(try journeyContext(database.journey(circle: v.circle, identity: identity, today: today()), language, clientID: nil, referralKey: key)) {
+            _, new in new
+        }
+        ctx["progressError"] = progressError
+        if let old = v.record.reroutes { ctx["reroutes"] = old }
+        return page("staffReferral", ctx, status: status) {
             $0["key"] = v.key
             $0["client"] = v.record.clientName
             $0["dob"] = v.record.clientDateOfBirth

@@ -4,7 +4,8 @@ enum StaffTemplates {
     static let all: [String: String] = [
         "staffHeader": staffHeader, "staffLogin": login, "staffHome": home, "staffAudit": audit, "staffUsers": users,
         "staffClients": clients, "staffClientForm": clientForm, "staffClient": client, "staffReceipt": receipt,
-        "staffReferrals": referrals, "staffReferral": referral, "referralTable": referralTable,
+        "staffReferrals": referrals, "staffReferral": referral, "referralTable": referralTable, "journeySections": journeySections,
+        "staffAccess": access, "staffErasures": erasures,
     ]
 
     static let staffHeader = """
@@ -22,7 +23,7 @@ enum StaffTemplates {
         <a class="brand" href="/staff?lang={{lang}}">{{organization}} – {{t.staff_title}}</a>
         <nav aria-label="{{t.staff_nav}}"><ul>
         {{#user}}<li><a href="/staff?lang={{lang}}">{{t.staff_home}}</a></li><li><a href="/staff/clients?lang={{lang}}">{{t.staff_clients}}</a></li><li><a href="/staff/referrals?lang={{lang}}">{{t.staff_referrals}}</a></li>
-        {{#isAdmin}}<li><a href="/staff/users?lang={{lang}}">{{t.staff_users}}</a></li><li><a href="/staff/audit?lang={{lang}}">{{t.staff_audit}}</a></li>{{/isAdmin}}{{/user}}
+        {{#isAdmin}}<li><a href="/staff/users?lang={{lang}}">{{t.staff_users}}</a></li><li><a href="/staff/audit?lang={{lang}}">{{t.staff_audit}}</a></li><li><a href="/staff/erasures?lang={{lang}}">{{t.staff_erasures}}</a></li>{{/isAdmin}}{{/user}}
         <li><a href="{{switchURL}}" lang="{{otherLang}}" hreflang="{{otherLang}}" id="language-switch">{{otherLangName}}</a></li>
         {{#user}}<li><form method="post" action="/staff/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" id="signout">{{t.staff_signout}}</button></form></li>{{/user}}
         </ul></nav>
@@ -49,6 +50,22 @@ enum StaffTemplates {
         <h1>{{t.staff_home}}</h1>
         <p id="signed-in">{{signedIn}}</p>
         <p><a href="/staff/clients?lang={{lang}}">{{t.staff_clients}}</a> — {{t.staff_menu_clients}}</p>
+        {{#caseload}}
+        <h2 id="awaiting-heading">{{t.staff_caseload_awaiting}}</h2>
+        {{^hasAwaiting}}<p id="no-awaiting">{{t.staff_caseload_awaiting_none}}</p>{{/hasAwaiting}}
+        {{#hasAwaiting}}<div id="awaiting">{{#awaiting}}{{> referralTable}}{{/awaiting}}</div>{{/hasAwaiting}}
+        <h2 id="overdue-heading">{{t.staff_caseload_overdue}}</h2>
+        {{^hasOverdue}}<p>{{t.staff_caseload_overdue_none}}</p>{{/hasOverdue}}
+        {{#hasOverdue}}<div id="overdue">{{#overdueList}}{{> referralTable}}{{/overdueList}}</div>{{/hasOverdue}}
+        <h2 id="active-heading">{{t.staff_caseload_active}}</h2>
+        {{^hasActive}}<p>{{t.staff_caseload_active_none}}</p>{{/hasActive}}
+        {{#hasActive}}<div id="active">{{#active}}{{> referralTable}}{{/active}}</div>{{/hasActive}}
+        <h2 id="expiring-heading">{{t.staff_caseload_expiring}}</h2>
+        {{^hasExpiring}}<p>{{t.staff_caseload_expiring_none}}</p>{{/hasExpiring}}
+        {{#hasExpiring}}<table class="staff-users" id="expiring" aria-labelledby="expiring-heading"><thead><tr><th scope="col">{{t.staff_referral_client}}</th><th scope="col">{{t.staff_consent_org}}</th><th scope="col">{{t.staff_consent_until}}</th></tr></thead><tbody>
+        {{#expiring}}<tr><td><a href="/staff/clients/{{id}}?lang={{lang}}">{{client}}</a></td><td>{{org}}</td><td>{{end}}</td></tr>{{/expiring}}
+        </tbody></table>{{/hasExpiring}}
+        {{/caseload}}
         {{#isAdmin}}<ul><li><a href="/staff/users?lang={{lang}}">{{t.staff_menu_users}}</a></li><li><a href="/staff/audit?lang={{lang}}">{{t.staff_menu_audit}}</a></li></ul>{{/isAdmin}}
         {{> footer}}
         """
@@ -117,6 +134,7 @@ enum StaffTemplates {
         <p><label for="client-dob">{{t.staff_client_dob}}</label><br><input id="client-dob" name="date_of_birth" value="{{dob}}" placeholder="1990-04-02" aria-describedby="dob-hint" autocomplete="off"><br><span id="dob-hint" class="hint">{{t.staff_client_dob_hint}}</span></p>
         <p><label for="client-contact">{{t.staff_client_contact}}</label><br><input id="client-contact" name="contact" value="{{contact}}" autocomplete="off"></p>
         <p><label for="client-needs">{{t.staff_client_needs}}</label><br><textarea id="client-needs" name="needs" rows="3" aria-describedby="needs-hint">{{needs}}</textarea><br><span id="needs-hint" class="hint">{{t.staff_client_needs_hint}}</span></p>
+        <p><label for="client-language">{{t.staff_client_language}}</label><br><input id="client-language" name="language" value="{{clientLanguage}}" aria-describedby="language-hint"><br><span id="language-hint" class="hint">{{t.staff_client_language_hint}}</span></p>
         <p><label for="client-goals">{{t.staff_client_goals}}</label><br><textarea id="client-goals" name="goals" rows="3">{{goals}}</textarea></p>
         <p><label for="client-notes">{{t.staff_client_notes}}</label><br><textarea id="client-notes" name="notes" rows="5">{{notes}}</textarea></p>
         <p><button type="submit" id="save-client">{{#hasDuplicates}}{{t.staff_client_create_anyway}}{{/hasDuplicates}}{{^hasDuplicates}}{{t.staff_client_save}}{{/hasDuplicates}}</button></p>
@@ -132,10 +150,11 @@ enum StaffTemplates {
         <dt>{{t.staff_client_dob}}</dt><dd id="client-dob">{{dob}}</dd>
         <dt>{{t.staff_client_contact}}</dt><dd>{{contact}}</dd>
         <dt>{{t.staff_client_needs}}</dt><dd><ul>{{#needs}}<li>{{.}}</li>{{/needs}}</ul></dd>
+        <dt>{{t.staff_client_language}}</dt><dd>{{clientLanguage}}</dd>
         <dt>{{t.staff_client_goals}}</dt><dd><ul>{{#goals}}<li>{{.}}</li>{{/goals}}</ul></dd>
         <dt>{{t.staff_client_notes}}</dt><dd class="notes">{{notes}}</dd>
         </dl>
-        <p><a href="/staff/clients/{{id}}/edit?lang={{lang}}" id="edit-client">{{t.staff_client_edit}}</a></p>
+        <p><a href="/staff/clients/{{id}}/edit?lang={{lang}}" id="edit-client">{{t.staff_client_edit}}</a> · <a href="/staff/clients/{{id}}/access?lang={{lang}}" id="subject-access">{{t.staff_access_title}}</a></p>
         <h2 id="consents-heading">{{t.staff_consents}}</h2>
         {{#notice}}<p class="notice" role="status" id="notice">{{notice}}</p>{{/notice}}
         {{#consentError}}<p class="error" role="alert" id="consent-error">{{consentError}}</p>{{/consentError}}
@@ -155,11 +174,17 @@ enum StaffTemplates {
         {{#hasReferable}}<p>{{t.staff_referral_send_intro}}</p>
         <form method="post" action="/staff/clients/{{id}}/referrals" class="staff-form" id="referral-form">
         <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
-        <p><label for="referral-org">{{t.staff_referral_to}}</label><br><select id="referral-org" name="organization">{{#referable}}<option value="{{key}}">{{name}}</option>{{/referable}}</select></p>
-        <p><label for="referral-service">{{t.staff_referral_service}}</label><br><input id="referral-service" name="service_name"></p>
+        <p><label for="referral-org">{{t.staff_referral_to}}</label><br><select id="referral-org" name="organization">{{#referable}}<option value="{{key}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/referable}}</select></p>
+        <p><label for="referral-service">{{t.staff_referral_service}}</label><br><input id="referral-service" name="service_name" value="{{pickedServiceName}}"><input type="hidden" name="service_id" value="{{pickedServiceID}}"></p>
+        {{#hasReroutable}}<p><label for="referral-reroutes">{{t.staff_referral_reroutes}}</label><br><select id="referral-reroutes" name="reroutes"><option value="">{{t.staff_referral_reroutes_none}}</option>{{#reroutable}}<option value="{{key}}">{{label}}</option>{{/reroutable}}</select></p>{{/hasReroutable}}
         <p><label for="referral-note">{{t.staff_referral_note}}</label><br><textarea id="referral-note" name="note" rows="3"></textarea></p>
         <p><button type="submit" id="send-referral">{{t.staff_referral_send}}</button></p>
         </form>{{/hasReferable}}
+        <h2 id="suggestions-heading">{{t.staff_suggest}}</h2>
+        {{^hasNeeds}}<p>{{t.staff_suggest_noneeds}}</p>{{/hasNeeds}}
+        {{#hasNeeds}}{{^hasSuggestions}}<p>{{t.staff_suggest_none}}</p>{{/hasSuggestions}}{{/hasNeeds}}
+        {{#hasSuggestions}}<p>{{t.staff_suggest_intro}}</p><ol class="suggestions" id="suggestions">{{#suggestions}}<li><a href="/services/{{id}}?lang={{lang}}">{{name}}</a>{{#organization}} — {{organization}}{{/organization}}{{#open}} · <strong>{{t.staff_suggest_open}}</strong>{{/open}}{{#speaks}} · {{t.staff_suggest_speaks}} {{clientLanguage}}{{/speaks}}{{#referURL}} · <a href="{{referURL}}" class="refer-link">{{t.staff_suggest_refer}}<span class="visually-hidden"> {{name}}</span></a>{{/referURL}}</li>{{/suggestions}}</ol>{{/hasSuggestions}}
+        {{> journeySections}}
         <h3>{{t.staff_consent_record}}</h3>
         {{^hasPartners}}<p>{{t.staff_consent_nopartners}}</p>{{/hasPartners}}
         {{#hasPartners}}<p>{{t.staff_consent_record_intro}}</p>
@@ -179,6 +204,14 @@ enum StaffTemplates {
         <p><label for="consent-method">{{t.staff_consent_method}}</label><br><select id="consent-method" name="method"><option value="written">{{t.staff_consent_method_written}}</option><option value="verbal">{{t.staff_consent_method_verbal}}</option><option value="digital">{{t.staff_consent_method_digital}}</option></select></p>
         <p><button type="submit" id="record-consent">{{t.staff_consent_record}}</button></p>
         </form>{{/hasPartners}}
+        {{#isAdmin}}<h2 id="erase-heading">{{t.staff_erase}}</h2>
+        {{#eraseError}}<p class="error" role="alert" id="erase-error">{{eraseError}}</p>{{/eraseError}}
+        <p>{{t.staff_erase_intro}}</p>
+        <form method="post" action="/staff/clients/{{id}}/erase" class="staff-form" id="erase-form">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
+        <p><label><input type="checkbox" name="confirm" value="1" id="erase-confirm"> {{t.staff_erase_confirm}}</label></p>
+        <p><button type="submit" id="erase-client">{{t.staff_erase}}</button></p>
+        </form>{{/isAdmin}}
         {{> footer}}
         """
 
@@ -224,6 +257,7 @@ enum StaffTemplates {
         <dt>{{t.staff_referral_service}}</dt><dd>{{service}}</dd><dt>{{t.staff_referral_sent}}</dt><dd>{{sent}}</dd>
         <dt>{{t.staff_referral_client}}</dt><dd>{{client}}{{#dob}} ({{dob}}){{/dob}}{{#contact}}<br>{{contact}}{{/contact}}</dd>
         <dt>{{t.staff_client_needs}}</dt><dd>{{needs}}</dd><dt>{{t.staff_referral_note}}</dt><dd>{{note}}</dd>
+        {{#reroutes}}<dt>{{t.staff_referral_reroutes}}</dt><dd>{{reroutes}}</dd>{{/reroutes}}
         </dl>
         <h2>{{t.staff_referral_history}}</h2>
         <ol class="history">{{#history}}<li>{{when}} — {{who}}: <strong>{{status}}</strong>{{#detail}} — {{detail}}{{/detail}}{{#refused}} <em>({{t.staff_referral_refused}})</em>{{/refused}}</li>{{/history}}</ol>
@@ -236,6 +270,101 @@ enum StaffTemplates {
         <p><label for="referral-outcome">{{t.staff_referral_outcome}}</label><br><input id="referral-outcome" name="outcome"></p>
         <p><button type="submit" id="update-referral">{{t.staff_referral_save}}</button></p>
         </form>{{/hasChoices}}
+        {{> journeySections}}
+        {{> footer}}
+        """
+
+    /// Goals and progress, with the forms to record them, and the timeline: on a client's page at
+    /// home and on a referral's page at a partner.
+    static let journeySections = """
+        <h2 id="progress-heading">{{t.staff_progress}}</h2>
+        {{#progressError}}<p class="error" role="alert" id="progress-error">{{progressError}}</p>{{/progressError}}
+        {{^hasGoals}}<p id="no-goals">{{t.staff_progress_none}}</p>{{/hasGoals}}
+        {{#journeyGoals}}<section class="goal" aria-labelledby="goal-{{id}}"><h3 id="goal-{{id}}">{{title}}</h3><p class="meta">{{by}}</p>
+        {{#hasReadings}}<table class="staff-users readings"><thead><tr><th scope="col">{{t.staff_progress_area}}</th><th scope="col">{{t.staff_progress_stage}}</th><th scope="col">{{t.staff_progress_date}}</th></tr></thead><tbody>
+        {{#readings}}<tr class="reading"><td>{{area}}</td><td><span class="stage-bar" aria-hidden="true"><span style="width: {{width}}%"></span></span> {{stage}} / {{stages}}</td><td>{{date}}</td></tr>{{/readings}}
+        </tbody></table>{{/hasReadings}}
+        {{#hasMilestones}}<ul class="milestones">{{#milestones}}<li class="milestone">{{date}} — {{label}}{{#corrected}} <em>({{t.staff_progress_corrected}})</em>{{/corrected}}</li>{{/milestones}}</ul>{{/hasMilestones}}
+        </section>{{/journeyGoals}}
+        {{^canRecord}}<p id="progress-noconsent">{{t.staff_progress_noconsent}}</p>{{/canRecord}}
+        {{#canRecord}}
+        <details class="progress-forms"{{#progressError}} open{{/progressError}}><summary>{{t.staff_progress_record}}</summary>
+        <form method="post" action="/staff/progress" class="staff-form" id="goal-form">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="client" value="{{progressClient}}"><input type="hidden" name="referral" value="{{progressReferral}}"><input type="hidden" name="type" value="goal">
+        <h3>{{t.staff_progress_goal_new}}</h3>
+        <p><label for="goal-title">{{t.staff_progress_goal_title}}</label><br><input id="goal-title" name="title"></p>
+        <p><label for="goal-instrument">{{t.staff_progress_instrument}}</label><br><select id="goal-instrument" name="instrument">{{#instruments}}<option value="{{id}}">{{name}}</option>{{/instruments}}<option value="none">{{t.staff_progress_milestones_only}}</option></select></p>
+        <p><button type="submit" id="add-goal">{{t.staff_progress_goal_add}}</button></p>
+        </form>
+        {{#hasMeasured}}<form method="post" action="/staff/progress" class="staff-form" id="reading-form">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="client" value="{{progressClient}}"><input type="hidden" name="referral" value="{{progressReferral}}"><input type="hidden" name="type" value="reading">
+        <h3>{{t.staff_progress_reading_new}}</h3>
+        <p><label for="reading-goal">{{t.staff_progress_goal}}</label><br><select id="reading-goal" name="goal">{{#measuredGoals}}<option value="{{id}}">{{title}}</option>{{/measuredGoals}}</select></p>
+        <p><label for="reading-area">{{t.staff_progress_area}}</label><br><select id="reading-area" name="area">{{#areas}}<option>{{.}}</option>{{/areas}}</select></p>
+        <p><label for="reading-stage">{{t.staff_progress_stage}}</label><br><select id="reading-stage" name="stage">{{#stageChoices}}<option>{{n}}</option>{{/stageChoices}}</select></p>
+        <p><label for="reading-date">{{t.staff_progress_date}}</label><br><input id="reading-date" name="date" value="{{today}}"></p>
+        <p><button type="submit" id="add-reading">{{t.staff_progress_reading_add}}</button></p>
+        </form>{{/hasMeasured}}
+        {{#hasGoals}}<form method="post" action="/staff/progress" class="staff-form" id="milestone-form">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="client" value="{{progressClient}}"><input type="hidden" name="referral" value="{{progressReferral}}"><input type="hidden" name="type" value="milestone">
+        <h3>{{t.staff_progress_milestone_new}}</h3>
+        <p><label for="milestone-goal">{{t.staff_progress_goal}}</label><br><select id="milestone-goal" name="goal">{{#goalChoices}}<option value="{{id}}">{{title}}</option>{{/goalChoices}}</select></p>
+        <p><label for="milestone-label">{{t.staff_progress_milestone_label}}</label><br><input id="milestone-label" name="label"></p>
+        <p><label for="milestone-date">{{t.staff_progress_date}}</label><br><input id="milestone-date" name="date" value="{{today}}"></p>
+        <p><button type="submit" id="add-milestone">{{t.staff_progress_milestone_add}}</button></p>
+        </form>{{/hasGoals}}
+        {{#hasOwnEvents}}<form method="post" action="/staff/progress" class="staff-form" id="correction-form">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="client" value="{{progressClient}}"><input type="hidden" name="referral" value="{{progressReferral}}"><input type="hidden" name="type" value="correction">
+        <h3>{{t.staff_progress_correct}}</h3>
+        <p>{{t.staff_progress_correct_intro}}</p>
+        <p><label for="correction-target">{{t.staff_progress_correct_which}}</label><br><select id="correction-target" name="supersedes">{{#ownEvents}}<option value="{{id}}">{{label}}</option>{{/ownEvents}}</select></p>
+        <p><label for="correction-stage">{{t.staff_progress_stage}}</label><br><select id="correction-stage" name="stage">{{#stageChoices}}<option>{{n}}</option>{{/stageChoices}}</select></p>
+        <p><label for="correction-label">{{t.staff_progress_milestone_label}}</label><br><input id="correction-label" name="label"></p>
+        <p><label for="correction-date">{{t.staff_progress_date}}</label><br><input id="correction-date" name="date" value="{{today}}"></p>
+        <p><button type="submit" id="add-correction">{{t.staff_progress_correct}}</button></p>
+        </form>{{/hasOwnEvents}}
+        </details>
+        {{/canRecord}}
+        <h2 id="timeline-heading">{{t.staff_timeline}}</h2>
+        {{^hasTimeline}}<p>{{t.staff_timeline_none}}</p>{{/hasTimeline}}
+        {{#hasTimeline}}<ol class="timeline" id="timeline">{{#timeline}}<li class="timeline-entry">{{when}} — <strong>{{org}}</strong> {{text}}{{#detail}} — {{detail}}{{/detail}}{{#refused}} <em>({{t.staff_referral_refused}})</em>{{/refused}}{{#corrected}} <em>({{t.staff_progress_corrected}})</em>{{/corrected}}</li>{{/timeline}}</ol>{{/hasTimeline}}
+        {{#hiddenNote}}<p class="meta" id="hidden-note">{{hiddenNote}}</p>{{/hiddenNote}}
+        """
+
+    static let access = """
+        {{> staffHeader}}
+        <h1>{{t.staff_access_title}}: {{name}}</h1>
+        <p>{{intro}}</p>
+        <p><a href="/staff/clients/{{id}}/access.json" id="access-json" download>{{t.staff_access_json}}</a> · {{t.staff_receipt_print}}</p>
+        <h2>{{t.staff_access_details}}</h2>
+        <dl class="client-details">
+        <dt>{{t.staff_client_name}}</dt><dd>{{name}}</dd><dt>{{t.staff_client_dob}}</dt><dd>{{dob}}</dd><dt>{{t.staff_client_contact}}</dt><dd>{{contact}}</dd>
+        <dt>{{t.staff_client_language}}</dt><dd>{{clientLanguage}}</dd><dt>{{t.staff_client_needs}}</dt><dd>{{needs}}</dd><dt>{{t.staff_client_goals}}</dt><dd>{{goalsText}}</dd>
+        <dt>{{t.staff_client_notes}}</dt><dd class="notes">{{notes}}</dd>
+        </dl>
+        <h2>{{t.staff_timeline}}</h2>
+        {{^hasTimeline}}<p>{{t.staff_timeline_none}}</p>{{/hasTimeline}}
+        {{#hasTimeline}}<ol class="timeline">{{#timeline}}<li>{{when}} — <strong>{{org}}</strong> {{text}}{{#detail}} — {{detail}}{{/detail}}</li>{{/timeline}}</ol>{{/hasTimeline}}
+        <h2 id="disclosures-heading">{{t.staff_access_disclosures}}</h2>
+        <p>{{t.staff_access_disclosures_intro}}</p>
+        {{#hasDisclosures}}<table class="staff-users" id="disclosures" aria-labelledby="disclosures-heading"><thead><tr><th scope="col">{{t.staff_audit_when}}</th><th scope="col">{{t.staff_access_record}}</th><th scope="col">{{t.staff_access_recipients}}</th></tr></thead><tbody>
+        {{#disclosures}}<tr><td>{{when}}</td><td>{{kind}}</td><td>{{recipients}}</td></tr>{{/disclosures}}
+        </tbody></table>{{/hasDisclosures}}
+        <h2 id="access-audit-heading">{{t.staff_audit}}</h2>
+        <table class="audit" aria-labelledby="access-audit-heading"><thead><tr><th scope="col">{{t.staff_audit_when}}</th><th scope="col">{{t.staff_audit_who}}</th><th scope="col">{{t.staff_audit_action}}</th></tr></thead><tbody>
+        {{#audit}}<tr><td>{{when}}</td><td>{{user}}</td><td>{{action}}{{#detail}} — {{detail}}{{/detail}}</td></tr>{{/audit}}
+        </tbody></table>
+        {{> footer}}
+        """
+
+    static let erasures = """
+        {{> staffHeader}}
+        <h1>{{t.staff_erasures}}</h1>
+        <p>{{t.staff_erasures_intro}}</p>
+        {{^hasErasures}}<p>{{t.staff_erasures_none}}</p>{{/hasErasures}}
+        {{#hasErasures}}<table class="staff-users" id="erasures"><thead><tr><th scope="col">{{t.staff_erasures_requested}}</th><th scope="col">{{t.staff_erasures_by}}</th><th scope="col">{{t.staff_erasures_circle}}</th><th scope="col">{{t.staff_erasures_done}}</th><th scope="col">{{t.staff_erasures_acks}}</th></tr></thead><tbody>
+        {{#erasures}}<tr class="erasure"><td>{{requested}}</td><td>{{by}}</td><td><code>{{circle}}</code></td><td>{{erased}}</td><td class="acks">{{acks}}</td></tr>{{/erasures}}
+        </tbody></table>{{/hasErasures}}
         {{> footer}}
         """
 }

@@ -1,0 +1,262 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import WaymarkCore
+import WaymarkCrypto
+import WaymarkStore
+
+/// A client's journey on the staff pages: goals and progress (recorded here, shared under consent),
+/// the timeline across organisations, suggested services from the federated directory, the subject
+/// access export, erasure, and the caseload on the staff home.
+extension StaffPages {
+    func registerJourney(on router: Router<WaymarkRequestContext>) {
+        router.post("/staff/progress") { request, _ in
+            try await staffForm(request, admin: false) { s, form, language in try recordProgress(request, s, form, language) }
+        }
+        router.get("/staff/clients/:id/access") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            return try withSession(request) { s, language in try accessPage(request, s, language, id: id) }
+        }
+        router.get("/staff/clients/:id/access.json") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            return try withSession(request) { s, language in try accessJSON(request, s, language, id: id) }
+        }
+        router.post("/staff/clients/:id/erase") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            return try await adminForm(request) { s, form, language in try erase(request, s, form, language, id: id) }
+        }
+        router.get("/staff/erasures") { request, _ in
+            try withSession(request, admin: true) { s, language in try erasuresPage(request, s, language) }
+        }
+    }
+
+    // MARK: Progress and the timeline
+
+    /// The goals, progress forms and timeline of a journey, for a client's page (`clientID`) or a
+    /// referral's page (`referralKey`).
+    func journeyContext(_ journey: JourneyView, _ language: InterfaceLanguage, clientID: String?, referralKey: String?) throws -> [String: Any] {
+        guard let identity else { return [:] }
+        let me = hexString(identity.signingPublicKey)
+        let home = Circle(scope: journey.circle)?.isOwned(by: identity.signingPublicKey) ?? false
+        let canRecord = home || journey.consents.consent(for: me, purpose: .progress, on: today()) != nil
+        let instruments = try database.instruments()
+        let stagesOf = Dictionary(instruments.map { ($0.id, $0.stages) }, uniquingKeysWith: { a, _ in a })
+        var own: [[String: Any]] = []
+        let goals = journey.goals.map { g -> [String: Any] in
+            let stages = g.instrumentID.flatMap { stagesOf[$0] } ?? 10
+            for e in g.events where e.author == me {
+                switch e.event {
+                case .reading(_, let area, let stage, let date):
+                    own.append(["id": hexString(e.originalID), "label": "\(g.title): \(area) \(stage)/\(stages), \(date)"])
+                case .milestone(_, let label, let date):
+                    own.append(["id": hexString(e.originalID), "label": "\(g.title): \(label), \(date)"])
+                default: break
+                }
+            }
+            return [
+                "id": g.id, "title": g.title, "by": t("staff.progress.setby", language, ["org": g.organizationName]),
+                "readings": g.readings.map { ["area": $0.area, "stage": $0.stage, "stages": stages, "date": $0.date, "width": $0.stage * 100 / stages] },
+                "hasReadings": !g.readings.isEmpty, "measured": g.instrumentID != nil,
+                "milestones": g.milestones.map { ["label": $0.label, "date": $0.date, "corrected": $0.corrected] }, "hasMilestones": !g.milestones.isEmpty,
+            ]
+        }
+        let measured = journey.goals.filter { g in g.instrumentID.map { id in instruments.contains { $0.id == id } } ?? false }
+        let areas = Array(Set(measured.compactMap { g in instruments.first { $0.id == g.instrumentID }?.areas }.flatMap { $0 })).sorted()
+        return [
+            "today": today(), "journeyGoals": goals, "hasGoals": !goals.isEmpty, "canRecord": canRecord, "progressClient": clientID ?? "", "progressReferral": referralKey ?? "",
+            "instruments": instruments.map { ["id": $0.id, "name": $0.name] }, "goalChoices": journey.goals.map { ["id": $0.id, "title": $0.title] },
+            "measuredGoals": measured.map { ["id": $0.id, "title": $0.title] }, "hasMeasured": !measured.isEmpty, "areas": areas,
+            "stageChoices": (1...10).map { ["n": $0] }, "ownEvents": own, "hasOwnEvents": !own.isEmpty,
+            "timeline": journey.timeline.map { timelineRow($0, language) }, "hasTimeline": !journey.timeline.isEmpty,
+            "hiddenNote": journey.hiddenCount > 0 ? t("staff.timeline.hidden", language, ["n": String(journey.hiddenCount)]) : nil,
+        ]
+    }
+
+    func timelineRow(_ e: TimelineEntry, _ language: InterfaceLanguage) -> [String: Any] {
+        var subject = e.subject
+        if e.event == "referral-status", let s = ReferralStatus(rawValue: e.subject) { subject = statusText(s, language) }
+        let text = t("staff.timeline.\(e.event)", language, ["other": e.otherName, "subject": subject, "detail": e.detail])
+        return [
+            "when": when(e.at), "org": e.organizationName, "text": text, "detail": e.event == "referral-status" ? e.detail : "", "refused": e.refused,
+            "corrected": e.corrected,
+        ]
+    }
+
+    func recordProgress(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage) throws -> Response {
+        guard let identity else { return notFound(request, s, language) }
+        // The circle comes from a client of this node or a referral this node is a side of, never from the form.
+        let clientID = form.string("client") ?? ""
+        let referralKey = form.string("referral") ?? ""
+        let circle: String
+        let back: String
+        if !clientID.isEmpty {
+            guard let j = try database.journey(clientID: clientID, identity: identity, today: today()) else { return notFound(request, s, language) }
+            circle = j.circle
+            back = "/staff/clients/\(clientID)"
+        } else {
+            guard let v = try database.referral(key: referralKey, identity: identity, today: today()) else { return notFound(request, s, language) }
+            circle = v.circle
+            back = "/staff/referrals/\(referralKey)"
+        }
+        func failed(_ message: String) throws -> Response {
+            if !clientID.isEmpty { return try clientPage(request, s, language, id: clientID, progressError: message, status: .badRequest) }
+            return try referralPage(request, s, language, key: referralKey, progressError: message, status: .badRequest)
+        }
+        let date = form.string("date") ?? today()
+        let event: ProgressEvent
+        switch form.string("type") ?? "" {
+        case "goal":
+            let instrument = form.string("instrument").flatMap { $0.isEmpty || $0 == "none" ? nil : $0 }
+            event = .goal(id: "goal-" + Tokens.random(bytes: 6), title: form.string("title") ?? "", instrumentID: instrument)
+        case "reading":
+            guard let stage = form.string("stage").flatMap(Int.init) else { return try failed("choose a stage") }
+            event = .reading(goalID: form.string("goal") ?? "", area: form.string("area") ?? "", stage: stage, date: date)
+        case "milestone":
+            event = .milestone(goalID: form.string("goal") ?? "", label: form.string("label") ?? "", date: date)
+        case "correction":
+            guard let target = form.string("supersedes").flatMap(bytesFromHex),
+                let original = try database.journey(circle: circle, identity: identity, today: today()).goals.flatMap(\.events).first(where: {
+                    $0.originalID == target
+                })
+            else { return try failed("choose the reading or milestone to correct") }
+            switch original.event {
+            case .reading(let g, let area, _, _):
+                guard let stage = form.string("stage").flatMap(Int.init) else { return try failed("choose a stage") }
+                event = .correction(supersedes: target, with: .reading(goalID: g, area: area, stage: stage, date: date))
+            case .milestone(let g, let label, _):
+                let newLabel = form.string("label").flatMap { $0.isEmpty ? nil : $0 } ?? label
+                event = .correction(supersedes: target, with: .milestone(goalID: g, label: newLabel, date: date))
+            default: return try failed("only readings and milestones are corrected")
+            }
+        default:
+            return try failed("choose what to record")
+        }
+        do {
+            try database.recordProgress(circle: circle, event, identity: identity, by: s.user.username, today: today(), nowMilliseconds: now())
+        } catch let e as ClientError {
+            return try failed(e.message)
+        }
+        return Self.redirect("\(back)?lang=\(language.rawValue)#progress-heading")
+    }
+
+    // MARK: Suggested services (signposting)
+
+    /// Services from the federated directory that fit the client's needs, age and language, ranked;
+    /// open now counts a little. Those run by an organisation the client consented to for referrals
+    /// can be referred to straight away.
+    func suggestions(_ client: ClientSummary, referable: Set<String>, language: InterfaceLanguage) throws -> [[String: Any]] {
+        let directory = pages.directory
+        let snap = try directory.snapshot()
+        let now = pages.clock.now()
+        var score: [String: Double] = [:]
+        var open: Set<String> = []
+        var age: Double?
+        if let born = BusinessDays.dayNumber(client.record.dateOfBirth) { age = Double(now.day - born) / 365.25 }
+        for need in client.record.needs.prefix(6) {
+            var q = SearchQuery()
+            q.text = need
+            q.countFacets = false
+            q.perPage = 10
+            if let age {
+                q.minimumAge = age.rounded(.down)
+                q.maximumAge = age.rounded(.down)
+            }
+            for (rank, hit) in try directory.search(q, now: now).hits.enumerated() {
+                score[hit.id, default: 0] += 1 / Double(rank + 1)
+                if hit.openNow { open.insert(hit.id) }
+            }
+        }
+        let spoken = client.record.language.lowercased().trimmingCharacters(in: .whitespaces)
+        var ranked: [(id: String, score: Double, facts: ServiceFacts, speaks: Bool)] = []
+        for (id, base) in score {
+            guard let facts = snap.index.facts(id) else { continue }
+            let speaks = !spoken.isEmpty && facts.languages.contains(spoken)
+            ranked.append((id, base + (speaks ? 0.3 : 0) + (open.contains(id) ? 0.1 : 0), facts, speaks))
+        }
+        ranked.sort { ($0.score, $1.facts.name) > ($1.score, $0.facts.name) }
+        return try ranked.prefix(6).map { r in
+            let owner = try database.serviceOwner(id: r.id)
+            var v: [String: Any] = [
+                "id": r.id, "name": r.facts.name, "organization": r.facts.organizationName ?? "", "open": open.contains(r.id), "speaks": r.speaks,
+                "clientLanguage": client.record.language,
+            ]
+            if let owner, referable.contains(owner) { v["referURL"] = "/staff/clients/\(client.id)?service=\(r.id)&lang=\(language.rawValue)#referral-form" }
+            return v
+        }
+    }
+
+    // MARK: Subject access
+
+    func accessPage(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, id: String) throws -> Response {
+        guard let identity, let a = try database.subjectAccess(clientID: id, identity: identity, by: s.user.username, today: today(), nowMilliseconds: now())
+        else { return notFound(request, s, language) }
+        return page("staffAccess", base(request, language, title: t("staff.access.title", language), session: s)) {
+            $0["id"] = id
+            $0["name"] = a.client.record.name
+            $0["intro"] = t("staff.access.intro", language, ["client": a.client.record.name, "home": a.organizationName])
+            $0["dob"] = a.client.record.dateOfBirth
+            $0["contact"] = a.client.record.contact
+            $0["clientLanguage"] = a.client.record.language
+            $0["needs"] = a.client.record.needs.joined(separator: ", ")
+            $0["goalsText"] = a.client.record.goals.joined(separator: ", ")
+            $0["notes"] = a.client.record.notes
+            $0["timeline"] = a.journey.timeline.map { timelineRow($0, language) }
+            $0["hasTimeline"] = !a.journey.timeline.isEmpty
+            $0["disclosures"] = a.disclosures.map { d -> [String: Any] in
+                ["when": when(d.at), "kind": t("staff.access.kind.\(d.kind)", language), "recipients": d.recipients.joined(separator: ", ")]
+            }
+            $0["hasDisclosures"] = !a.disclosures.isEmpty
+            $0["audit"] = a.audit.map { ["when": when($0.at), "user": $0.user, "action": $0.action, "detail": $0.detail] }
+        }
+    }
+
+    func accessJSON(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, id: String) throws -> Response {
+        guard let identity, let a = try database.subjectAccess(clientID: id, identity: identity, by: s.user.username, today: today(), nowMilliseconds: now())
+        else { return notFound(request, s, language) }
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"]
+        headers[.contentDisposition] = "attachment; filename=\"subject-access-\(id).json\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: JSONWriter().string(a.json))))
+    }
+
+    // MARK: Erasure
+
+    func erase(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage, id: String) throws -> Response {
+        guard let identity else { return notFound(request, s, language) }
+        guard form.string("confirm") == "1" else {
+            return try clientPage(request, s, language, id: id, eraseError: t("staff.erase.confirm.needed", language), status: .badRequest)
+        }
+        do {
+            try database.requestErasure(clientID: id, identity: identity, by: s.user.username, today: today(), nowMilliseconds: now())
+        } catch let e as ClientError where e.field == "id" {
+            return notFound(request, s, language)
+        }
+        return Self.redirect("/staff/erasures?lang=\(language.rawValue)")
+    }
+
+    func erasuresPage(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
+        let list = try database.erasures()
+        return page("staffErasures", base(request, language, title: t("staff.erasures", language), session: s)) {
+            $0["erasures"] = list.map { e -> [String: Any] in
+                [
+                    "requested": e.requestedOn, "by": e.requestedBy, "erased": when(e.erasedAt), "circle": String(e.circle.suffix(24)),
+                    "acks": e.acknowledgements.map { "\($0.organization) (\(when($0.at)))" }.joined(separator: "; "),
+                ]
+            }
+            $0["hasErasures"] = !list.isEmpty
+        }
+    }
+
+    // MARK: The caseload
+
+    func caseloadContext(_ language: InterfaceLanguage) throws -> [String: Any] {
+        guard let identity else { return [:] }
+        let c = try database.caseload(identity: identity, today: today())
+        return [
+            "awaiting": ["referrals": referralRows(c.awaiting, language)], "hasAwaiting": !c.awaiting.isEmpty,
+            "overdueList": ["referrals": referralRows(c.overdue, language)], "hasOverdue": !c.overdue.isEmpty,
+            "active": ["referrals": referralRows(c.active, language)], "hasActive": !c.active.isEmpty,
+            "expiring": c.expiring.map { ["id": $0.clientID, "client": $0.clientName, "org": $0.organizationName, "end": $0.end] },
+            "hasExpiring": !c.expiring.isEmpty, "caseload": true,
+        ]
+    }
+}

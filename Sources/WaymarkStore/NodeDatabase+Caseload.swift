@@ -1,0 +1,157 @@
+import Foundation
+import GRDB
+import WaymarkCore
+import WaymarkCrypto
+
+/// What needs a caseworker's attention today.
+public struct Caseload: Sendable {
+    public struct ExpiringConsent: Sendable, Equatable {
+        public var clientID: String
+        public var clientName: String
+        public var organizationName: String
+        public var end: String
+    }
+
+    /// Referrals to this organisation that await an answer.
+    public var awaiting: [ReferralView]
+    /// Referrals either way not answered within the response time.
+    public var overdue: [ReferralView]
+    /// Referrals to this organisation being worked on (accepted, in progress, on hold).
+    public var active: [ReferralView]
+    /// Consents of this organisation's clients that end within `NodeDatabase.consentWarningDays`.
+    public var expiring: [ExpiringConsent]
+}
+
+/// A subject access export (GDPR Art. 15): everything this node holds about one client, including
+/// the disclosure log of which organisations received which records and when.
+public struct SubjectAccess: Sendable {
+    public struct Disclosure: Sendable, Equatable {
+        /// Milliseconds.
+        public var at: UInt64
+        /// The record's kind (`consent`, `referral`, `referral-status`, `progress`).
+        public var kind: String
+        /// The envelope id, hex.
+        public var record: String
+        /// Organisations (names) it was encrypted to, this one included.
+        public var recipients: [String]
+    }
+
+    public struct AuditLine: Sendable, Equatable {
+        public var at: UInt64
+        public var user: String
+        public var action: String
+        public var detail: String
+    }
+
+    public var client: ClientSummary
+    public var journey: JourneyView
+    public var disclosures: [Disclosure]
+    public var audit: [AuditLine]
+    /// This organisation's name.
+    public var organizationName: String
+}
+
+extension NodeDatabase {
+    public func caseload(identity: NodeIdentity, today: String) throws -> Caseload {
+        try writer.read { db in
+            let me = hexString(identity.signingPublicKey)
+            let views = try Self.referralViews(db, identity: identity, circle: nil, today: today)
+            let horizon = BusinessDays.adding(Self.consentWarningDays, to: today)
+            let names = try Self.organizationNames(db)
+            var expiring: [Caseload.ExpiringConsent] = []
+            for c in try Self.readClients(db, identity: identity, id: nil) {
+                let fold = try Self.consentFold(db, circle: c.circle, identity: identity)
+                for e in fold.expiring(today: today, withinDays: Self.consentWarningDays, addDays: { BusinessDays.adding($1, to: $0) }) where e.end <= horizon {
+                    expiring.append(.init(clientID: c.id, clientName: c.record.name, organizationName: names[e.organization] ?? e.organization, end: e.end))
+                }
+            }
+            return Caseload(
+                awaiting: views.filter { $0.recipient == me && $0.status.awaitsResponse },
+                overdue: views.filter(\.overdue),
+                active: views.filter { $0.recipient == me && [.accepted, .inProgress, .onHold].contains($0.status) },
+                expiring: expiring.sorted { ($0.end, $0.clientName) < ($1.end, $1.clientName) })
+        }
+    }
+
+    /// Everything held about one client, for the client (the read is audited).
+    public func subjectAccess(clientID: String, identity: NodeIdentity, by username: String, today: String, nowMilliseconds now: UInt64) throws
+        -> SubjectAccess?
+    {
+        try writer.write { db in
+            guard let client = try Self.readClients(db, identity: identity, id: clientID).first else { return nil }
+            try Self.audit(db, username, "subject access export", subject: clientID, now: now)
+            let journey = try Self.journey(db, identity: identity, circle: client.circle, today: today)
+            // Who could read what: the key ids in each record's header, named from the node records.
+            var byKeyID: [ByteKey: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT encryption_key, organization_name FROM known_node") {
+                byKeyID[ByteKey(PrivateEnvelope.keyID(of: [UInt8](row["encryption_key"] as Data)))] = row["organization_name"]
+            }
+            let disclosures = try Self.openedEnvelopes(db, identity: identity, kinds: [.consent, .referral, .referralStatus, .progress], circle: client.circle)
+                .map { e in
+                    SubjectAccess.Disclosure(
+                        at: HybridClock.milliseconds(e.clock), kind: e.kind.description, record: hexString(e.id),
+                        recipients: e.recipientKeyIDs.map { byKeyID[ByteKey($0)] ?? hexString($0) })
+                }
+            let audit = try Row.fetchAll(
+                db, sql: "SELECT at, username, action, detail FROM audit_log WHERE subject = ? ORDER BY at, id", arguments: [clientID]
+            ).map { SubjectAccess.AuditLine(at: UInt64($0["at"] as Int64), user: $0["username"], action: $0["action"], detail: $0["detail"]) }
+            let me = hexString(identity.signingPublicKey)
+            return SubjectAccess(
+                client: client, journey: journey, disclosures: disclosures, audit: audit, organizationName: try Self.organizationName(db, me))
+        }
+    }
+}
+
+extension SubjectAccess {
+    /// The export as JSON (what the client takes away).
+    public var json: JSONValue {
+        let iso = ISO8601DateFormatter()
+        func time(_ ms: UInt64) -> JSONValue { .string(iso.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))) }
+        let r = client.record
+        return .object(
+            JSONObject([
+                ("exported_by", .string(organizationName)),
+                (
+                    "client",
+                    .object(
+                        JSONObject([
+                            ("id", .string(client.id)), ("name", .string(r.name)), ("date_of_birth", .string(r.dateOfBirth)), ("contact", .string(r.contact)),
+                            ("language", .string(r.language)), ("needs", .array(r.needs.map(JSONValue.string))),
+                            ("goals", .array(r.goals.map(JSONValue.string))), ("notes", .string(r.notes)), ("registered", time(client.createdAt)),
+                            ("updated", time(client.updatedAt)),
+                        ]))
+                ),
+                (
+                    "timeline",
+                    .array(
+                        journey.timeline.map { t in
+                            .object(
+                                JSONObject([
+                                    ("at", time(t.at)), ("event", .string(t.event)), ("by", .string(t.organizationName)), ("concerning", .string(t.otherName)),
+                                    ("what", .string(t.subject)), ("detail", .string(t.detail)), ("took_effect", .bool(!t.refused)),
+                                    ("corrected", .bool(t.corrected)),
+                                ]))
+                        })
+                ),
+                (
+                    "disclosures",
+                    .array(
+                        disclosures.map { d in
+                            .object(
+                                JSONObject([
+                                    ("at", time(d.at)), ("kind", .string(d.kind)), ("record", .string(d.record)),
+                                    ("recipients", .array(d.recipients.map(JSONValue.string))),
+                                ]))
+                        })
+                ),
+                (
+                    "audit",
+                    .array(
+                        audit.map { a in
+                            .object(
+                                JSONObject([("at", time(a.at)), ("user", .string(a.user)), ("action", .string(a.action)), ("detail", .string(a.detail))]))
+                        })
+                ),
+            ]))
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+import WaymarkCore
+import WaymarkCrypto
+
+/// An erasure as the admin page shows it: which organisations have said they carried it out.
+public struct ErasureView: Sendable, Equatable {
+    /// The erasure envelope's id, hex.
+    public var id: String
+    public var circle: String
+    public var requestedOn: String
+    public var requestedBy: String
+    /// When this node carried it out (milliseconds).
+    public var erasedAt: UInt64
+    /// Organisations (names) that acknowledged it, with when (milliseconds).
+    public var acknowledgements: [(organization: String, at: UInt64)]
+
+    public static func == (a: ErasureView, b: ErasureView) -> Bool {
+        a.id == b.id && a.erasedAt == b.erasedAt && a.acknowledgements.map(\.organization) == b.acknowledgements.map(\.organization)
+    }
+}
+
+/// Erasure, the right to be forgotten, by crypto-shredding (`Protocol/SPEC.md` §8.7): the home
+/// organisation signs an erasure for the client's circle; every node that takes it in drops the
+/// payload of every private record in that circle (now and whenever one arrives later), keeping the
+/// signed headers so that sync and the chain of envelopes still verify, and then signs an
+/// acknowledgement that travels back by sync.
+extension NodeDatabase {
+    /// Erases one of this organisation's clients everywhere: signs the erasure for their circle
+    /// (which drops the circle's payloads here at once), then deletes the client's record and key.
+    public func requestErasure(clientID: String, identity: NodeIdentity, by username: String, today: String, nowMilliseconds now: UInt64) throws {
+        try writer.write { db in
+            guard let circle = try String.fetchOne(db, sql: "SELECT circle FROM client WHERE id = ?", arguments: [clientID]) else {
+                throw ClientError(field: "id", message: "there is no client \(clientID)")
+            }
+            try Self.publishPrivate(
+                db, .erasure, circle: circle, JourneyPayload.erasure(Erasure(circle: circle, requestedOn: today)).encoded(), to: [], identity: identity,
+                now: now)
+        }
+        try eraseClient(id: clientID, by: username, nowMilliseconds: now)
+    }
+
+    static func isErased(_ db: Database, circle: String) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM erased_circle WHERE circle = ?)"), arguments: [circle]) ?? false
+    }
+
+    /// Carries out an erasure just accepted: every private record of the circle, stored or held back
+    /// for its dependencies, keeps its header only.
+    static func eraseCircle(_ db: Database, _ circle: String, erasure: [UInt8], ownKey: [UInt8]?, author: [UInt8], now: UInt64) throws {
+        try? db.execute(sql: "PRAGMA secure_delete = ON")
+        defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO erased_circle (circle, erasure, erased_at, acknowledged) VALUES (?, ?, ?, ?)",
+            arguments: [circle, Data(erasure), Int64(now), author == ownKey ? 1 : 0])
+        let privateKinds = "16, 17, 18, 19"
+        for row in try Row.fetchAll(db, sql: "SELECT id, wire FROM envelope WHERE scope = ? AND kind IN (\(privateKinds))", arguments: [circle]) {
+            guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), e.payload != nil else { continue }
+            try db.execute(
+                sql: "UPDATE envelope SET wire = ? WHERE id = ?",
+                arguments: [Data(Envelope(header: e.header, signature: e.signature, payload: nil).encoded()), row["id"] as Data])
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT id, wire FROM pending_envelope") {
+            guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), e.header.scope == circle, e.header.kind.isPrivate, e.payload != nil else {
+                continue
+            }
+            try db.execute(
+                sql: "UPDATE pending_envelope SET wire = ? WHERE id = ?",
+                arguments: [Data(Envelope(header: e.header, signature: e.signature, payload: nil).encoded()), row["id"] as Data])
+        }
+    }
+
+    /// After envelopes arrive: referrals for this organisation are marked `received` and erasures
+    /// acknowledged.
+    public func acknowledgeArrivals(identity: NodeIdentity, nowMilliseconds now: UInt64) throws {
+        try acknowledgeReferrals(identity: identity, nowMilliseconds: now)
+        try acknowledgeErasures(identity: identity, nowMilliseconds: now)
+    }
+
+    /// Signs an acknowledgement for every erasure this node carried out and has not yet acknowledged
+    /// (called after each sync session, like the `received` of referrals), then moves the erased
+    /// pages out of the write-ahead log.
+    /// - Returns: how many were acknowledged.
+    @discardableResult
+    public func acknowledgeErasures(identity: NodeIdentity, nowMilliseconds now: UInt64) throws -> Int {
+        let count = try writer.write { db -> Int in
+            var count = 0
+            for row in try Row.fetchAll(db, sql: "SELECT circle, erasure FROM erased_circle WHERE acknowledged = 0") {
+                let circle: String = row["circle"]
+                try Self.publishPrivate(
+                    db, .erasureAcknowledgement, circle: circle,
+                    JourneyPayload.erasureAcknowledgement(erasureID: [UInt8](row["erasure"] as Data)).encoded(), to: [], identity: identity, now: now)
+                try db.execute(sql: "UPDATE erased_circle SET acknowledged = 1 WHERE circle = ?", arguments: [circle])
+                count += 1
+            }
+            return count
+        }
+        if count > 0 { try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") } }
+        return count
+    }
+
+    /// Every erasure this node holds, newest first, with the acknowledgements it has received.
+    public func erasures() throws -> [ErasureView] {
+        try writer.read { db in
+            let names = try Self.organizationNames(db)
+            return try Row.fetchAll(
+                db, sql: "SELECT e.id, e.scope, e.author, e.wire, c.erased_at FROM erased_circle c JOIN envelope e ON e.id = c.erasure ORDER BY c.erased_at DESC"
+            ).map { row in
+                let circle: String = row["scope"]
+                let author = hexString([UInt8](row["author"] as Data))
+                var requested = ""
+                if let e = try? Envelope.decode([UInt8](row["wire"] as Data)), let p = e.payload,
+                    case .erasure(let x)? = try? JourneyPayload.decode(p, kind: .erasure)
+                {
+                    requested = x.requestedOn
+                }
+                let id = [UInt8](row["id"] as Data)
+                let acks = try Row.fetchAll(
+                    db, sql: "SELECT author, clock, wire FROM envelope WHERE scope = ? AND kind = ? ORDER BY clock",
+                    arguments: [circle, Int(Envelope.Kind.erasureAcknowledgement.rawValue)]
+                ).compactMap { a -> (String, UInt64)? in
+                    guard let e = try? Envelope.decode([UInt8](a["wire"] as Data)), let p = e.payload,
+                        case .erasureAcknowledgement(let target)? = try? JourneyPayload.decode(p, kind: .erasureAcknowledgement), target == id
+                    else { return nil }
+                    let org = hexString([UInt8](a["author"] as Data))
+                    return (names[org] ?? org, HybridClock.milliseconds(UInt64(bitPattern: a["clock"] as Int64)))
+                }
+                return ErasureView(
+                    id: hexString(id), circle: circle, requestedOn: requested, requestedBy: names[author] ?? author,
+                    erasedAt: UInt64(row["erased_at"] as Int64), acknowledgements: acks)
+            }
+        }
+    }
+}
