@@ -73,6 +73,15 @@ for _ in $(seq 1 120); do
     [ "$done_nodes" = "$NODES" ] && break
     sleep 1
 done
+# A sample client journey on node 1 (once it knows node 2): consent, a referral waiting in node 2's
+# inbox, a goal with readings; kept if already there.
+journey=""
+if [ "$NODES" -ge 2 ]; then
+    for _ in $(seq 1 30); do
+        journey="$("$BIN" sample-journey --data "$DATA/node1" --partner "node 2 of" 2>/dev/null)" && break
+        sleep 1
+    done
+fi
 echo
 echo "A local Waymark federation is running: $NODES organisation nodes, the fictional Ballymun sample split between them."
 for k in $(seq 1 "$NODES"); do
@@ -85,6 +94,9 @@ cat <<MSG
   Metrics:       http://127.0.0.1:$PORT/metrics
   Staff sign-in:  http://127.0.0.1:<port>/staff  on node K as  admin / demo-admin-K  or  caseworker / demo-caseworker-K
                   (sample accounts; the audit log is at /staff/audit for admins)
+  Sample journey: ${journey:-not added (it needs two nodes)}
+                  Sign in on node 1 and open Clients → Róisín Sample; sign in on node 2 and answer her referral
+                  (Referrals), record progress, and watch it appear on her journey on node 1.
   Edit on node 2 and watch it appear on node 1 within a sync interval:
     $BIN info --data $DATA/node2        (lists some services node 2 publishes)
     $BIN update --data $DATA/node2 --table service --id <ID of a node-2 service> --set name="Renamed"

@@ -95,10 +95,6 @@ extension NodeDatabase {
     /// The consent fold over the consent envelopes of a circle that this node can open (a partner
     /// opens only those addressed to it).
     static func consentFold(_ db: Database, circle: String, identity: NodeIdentity) throws -> ConsentFold {
-        var fold = ConsentFold()
-        for e in try openedEnvelopes(db, identity: identity, kinds: [.consent], circle: circle) {
-            if case .consent(let event) = e.payload { fold.apply(.init(id: e.id, clock: e.clock, event: event)) }
-        }
-        return fold
+        try journey(db, circle: circle, opened: openedEnvelopes(db, identity: identity, kinds: [.consent], circle: circle), names: [:], today: "").consents
     }
 }

@@ -86,11 +86,16 @@ extension NodeDatabase {
     }
 
     /// Folds one circle's opened envelopes.
-    static func journey(_ db: Database, circle: String, opened: [OpenedEnvelope], names: [String: String], today: String) throws -> JourneyView {
+    static func journey(_ db: Database, circle: String, opened all: [OpenedEnvelope], names: [String: String], today: String) throws -> JourneyView {
+        guard let c = Circle(scope: circle) else {
+            return JourneyView(circle: circle, consents: ConsentFold(), referrals: [], progress: ProgressFold(), goals: [], timeline: [], hiddenCount: 0)
+        }
         var consents = ConsentFold()
-        for e in opened {
+        for e in all where e.kind == .consent && CircleRules.counts(.consent, author: bytesFromHex(e.author) ?? [], in: c, consents: consents) {
             if case .consent(let event) = e.payload { consents.apply(.init(id: e.id, clock: e.clock, event: event)) }
         }
+        // Only what its author may write into the circle counts (§8.5).
+        let opened = all.filter { CircleRules.counts($0.kind, author: bytesFromHex($0.author) ?? [], in: c, consents: consents) }
         let hidden = try hiddenByRevocation(db, circle: circle, opened: opened, consents: consents)
         let visible = opened.filter { !hidden.contains(ByteKey($0.id)) }
         func name(_ org: String) -> String { names[org] ?? org }
@@ -266,6 +271,18 @@ extension NodeDatabase {
     /// The node (signing key, hex) that publishes a directory service: where a referral to it goes.
     public func serviceOwner(id: String) throws -> String? {
         try writer.read { db in try Self.ownerOfRow(db, table: "service", id: id).map(hexString) }
+    }
+
+    /// One service an organisation's node publishes (id and name), if any: for sample referrals.
+    public func partnerService(of author: [UInt8]) throws -> (id: String, name: String)? {
+        try writer.read { db in
+            guard let id = try String.fetchOne(
+                db, sql: "SELECT row_id FROM envelope WHERE author = ? AND row_table = 'service' AND kind = 2 ORDER BY clock LIMIT 1", arguments: [Data(author)]),
+                let body = try String.fetchOne(db, sql: "SELECT body FROM record WHERE tbl = 'service' AND id = ?", arguments: [id]),
+                let name = (try? JSONParser.parse(Array(body.utf8)))?["name"]?.stringValue
+            else { return nil }
+            return (id, name)
+        }
     }
 
     /// Organisation names by node signing key (hex).

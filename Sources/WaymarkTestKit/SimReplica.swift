@@ -41,7 +41,7 @@ public final class SimReplica: EnvelopeLookup {
     private(set) var items: [RangeReconciler.Item] = []
     private(set) var fold = DirectoryFold()
     private var heads = Set<[UInt8]>()
-    private var ownSequence: UInt64 = 0
+    private(set) var ownSequence: UInt64 = 0
     private var ownLast: [UInt8]?
     private var clock = HybridClock()
     public private(set) var rejections: [RejectionReason: Int] = [:]
@@ -134,10 +134,15 @@ public final class SimReplica: EnvelopeLookup {
         return accepted
     }
 
+    /// Circles erased here (§8.7): their private envelopes keep only their headers.
+    private(set) var erased = Set<String>()
+    private var scopes: [[UInt8]: String] = [:]
+
     private func store(_ c: VerifyCache.Checked) {
         let e = c.envelope
         let id = c.id
-        envelopes[id] = c.wire
+        envelopes[id] = e.header.kind.isPrivate && e.payload != nil && erased.contains(e.header.scope) ? Self.headerOnly(e) : c.wire
+        scopes[id] = e.header.scope
         byPrefix[Array(id.prefix(RangeReconciler.prefixSize))] = id
         summaries[id] = StoredEnvelope(e.header)
         bySequence[SequenceKey(author: e.header.author, sequence: e.header.sequence), default: []].append(id)
@@ -153,11 +158,39 @@ public final class SimReplica: EnvelopeLookup {
         for d in e.header.dependencies { heads.remove(d) }
         heads.insert(id)
         if e.header.clock > clock.last { try? clock.observe(e.header.clock, nowMilliseconds: HybridClock.milliseconds(e.header.clock)) }
+        if e.header.kind == .erasure { erase(circle: e.header.scope) }
         if e.header.kind == .directoryRecord || e.header.kind == .directoryTombstone, let d = c.directory {
             if !fold.apply(.init(envelopeID: id, author: e.header.author, clock: e.header.clock, payload: d)) {
                 rejections[.notOwner, default: 0] += 1
             }
         }
+    }
+
+    static func headerOnly(_ e: Envelope) -> [UInt8] { Envelope(header: e.header, signature: e.signature, payload: nil).encoded() }
+
+    /// Carries out an erasure the way the store does: every private envelope of the circle, stored
+    /// or held back, loses its payload.
+    private func erase(circle: String) {
+        erased.insert(circle)
+        for (id, scope) in scopes where scope == circle {
+            guard let w = envelopes[id], let e = try? Envelope.decode(w), e.header.kind.isPrivate, e.payload != nil else { continue }
+            envelopes[id] = Self.headerOnly(e)
+        }
+        for (id, c) in pending where c.envelope.header.scope == circle && c.envelope.header.kind.isPrivate && c.envelope.payload != nil {
+            pending[id] = cache.check(wire: Self.headerOnly(c.envelope))
+        }
+    }
+
+    /// Every envelope held (stored, then held back), decoded.
+    var held: [Envelope] { envelopes.values.compactMap { try? Envelope.decode($0) } + pending.values.map(\.envelope) }
+
+    /// Signs, stores and returns the next envelope of this node's chain in a circle, encrypted to
+    /// `recipients` (X25519 keys) or, with none, in the clear.
+    @discardableResult
+    func publish(kind: Envelope.Kind, scope: String, plaintext: [UInt8], recipients: [[UInt8]], nowMilliseconds: UInt64) -> [UInt8] {
+        let e = sign(kind: kind, scope: scope, payload: plaintext, recipients: recipients, nowMilliseconds: nowMilliseconds)
+        ingest([e.encoded()], nowMilliseconds: nowMilliseconds)
+        return e.encoded()
     }
 
     /// Publishes directory payloads as this node, as a signed chain.
@@ -173,7 +206,10 @@ public final class SimReplica: EnvelopeLookup {
     }
 
     /// The next envelope of this node's chain (not yet stored).
-    func sign(kind: Envelope.Kind, payload: [UInt8], nowMilliseconds: UInt64, sequence: UInt64? = nil, clockValue: UInt64? = nil) -> Envelope {
+    func sign(
+        kind: Envelope.Kind, scope: String = "public", payload: [UInt8], recipients: [[UInt8]] = [], nowMilliseconds: UInt64, sequence: UInt64? = nil,
+        clockValue: UInt64? = nil
+    ) -> Envelope {
         var deps = ownLast.map { [$0] } ?? []
         if ownLast == nil || ownSequence % 4 == 0 {
             let me = identity.signingPublicKey
@@ -181,7 +217,12 @@ public final class SimReplica: EnvelopeLookup {
         }
         let seq = sequence ?? (ownSequence + 1)
         let c = clockValue ?? clock.tick(nowMilliseconds: nowMilliseconds)
-        let e = EnvelopeCrypto.sign(kind: kind, scope: "public", payload: payload, by: identity, sequence: seq, dependencies: deps, clock: c)
+        let e =
+            recipients.isEmpty
+            ? EnvelopeCrypto.sign(kind: kind, scope: scope, payload: payload, by: identity, sequence: seq, dependencies: deps, clock: c)
+            : try! PrivateEnvelope.sign(
+                kind: kind, scope: scope, plaintext: payload, recipients: recipients, by: identity, sequence: seq, dependencies: deps, clock: c
+            ).envelope
         if sequence == nil {
             ownSequence = seq
             ownLast = EnvelopeCrypto.id(of: e)

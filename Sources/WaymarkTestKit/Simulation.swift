@@ -51,7 +51,7 @@ public enum Simulation {
 
     /// One full run: faults for `faultRounds`, then healing until honest nodes agree.
     public static func run(seed: UInt64, config: Config = Config()) -> Result {
-        var rng = SeededRandom(seed: seed)
+        let rng = SeededRandom(seed: seed)
         let cache = VerifyCache()
         let n = config.nodes
         let nodes = (0..<n).map { i in
@@ -59,7 +59,7 @@ public enum Simulation {
         }
         let byzantine = Set((0..<config.byzantine).map { n - 1 - $0 })
         let honest = (0..<n).filter { !byzantine.contains($0) }
-        var now = start
+        let now = start
         var rowCounter = 0
         for i in 0..<n {
             nodes[i].publish(
@@ -68,74 +68,38 @@ public enum Simulation {
                     return row("svc-\(i)-\(rowCounter)", name: "Service \(rowCounter)")
                 }, nowMilliseconds: now)
         }
-        var down: [Int: Int] = [:]  // node → round it restarts
-        var partition: [Int]? = nil  // side of each node while partitioned
-
-        func session(_ a: Int, _ b: Int, faulty: Bool) {
-            if down[a] != nil || down[b] != nil { return }
-            if let p = partition, p[a] != p[b] { return }
-            let x = nodes[a]
-            let y = nodes[b]
-            // Equal sets short-circuit after one message in the protocol; the simulation skips it.
-            if x.envelopeCount == y.envelopeCount && x.items == y.items { return }
-            let initiator = RangeReconciler(items: x.items, role: .initiator, hash: { Blake2b.hash($0) })
-            let responder = RangeReconciler(items: y.items, role: .responder, hash: { Blake2b.hash($0) })
-            var message = initiator.initiate()
-            var have: [[UInt8]] = []
-            var need: [[UInt8]] = []
-            for _ in 0..<24 {
-                if faulty && Double.random(in: 0..<1, using: &rng) < config.dropRate { return }
-                guard let answer = try? responder.receive(message).reply, let step = try? initiator.receive(answer) else { return }
-                have += step.have
-                need += step.need
-                guard let next = step.reply else { break }
-                message = next
-            }
-            func deliver(_ wires: [[UInt8]], to r: SimReplica) {
-                var batch = wires
-                if faulty {
-                    if Double.random(in: 0..<1, using: &rng) < config.dropRate { return }
-                    if Double.random(in: 0..<1, using: &rng) < config.duplicateRate { batch += batch.prefix(Int.random(in: 0...batch.count, using: &rng)) }
-                    batch.shuffle(using: &rng)
-                    // A connection cut part-way: only a prefix arrives.
-                    if Double.random(in: 0..<1, using: &rng) < config.dropRate { batch = Array(batch.prefix(Int.random(in: 0...batch.count, using: &rng))) }
-                }
-                r.ingest(batch, nowMilliseconds: now)
-            }
-            deliver(y.wires(need), to: x)
-            deliver(x.wires(have), to: y)
-        }
+        let net = SimNetwork(nodes: nodes, rng: rng, dropRate: config.dropRate, duplicateRate: config.duplicateRate, now: now)
 
         func byzantineActs(_ b: Int, newValid: Bool) {
             let evil = nodes[b]
-            guard let target = honest.randomElement(using: &rng) else { return }
+            guard let target = honest.randomElement(using: &net.rng) else { return }
             var batch: [[UInt8]] = []
             // A forged signature, an altered payload, garbage and truncated bytes.
-            var forged = evil.sign(kind: .directoryRecord, payload: row("svc-x", name: "Forged").encoded(), nowMilliseconds: now, sequence: 9_999)
+            var forged = evil.sign(kind: .directoryRecord, payload: row("svc-x", name: "Forged").encoded(), nowMilliseconds: net.now, sequence: 9_999)
             forged.signature[0] ^= 0x80
             batch.append(forged.encoded())
-            batch.append([UInt8](repeating: 0x57, count: Int.random(in: 0...40, using: &rng)))
+            batch.append([UInt8](repeating: 0x57, count: Int.random(in: 0...40, using: &net.rng)))
             if let any = nodes[target].envelopes.values.first { batch.append(Array(any.prefix(any.count / 2))) }
             // A far-future clock.
             batch.append(
                 evil.sign(
-                    kind: .directoryRecord, payload: row("svc-future-\(b)", name: "Future").encoded(), nowMilliseconds: now, sequence: 9_998,
-                    clockValue: HybridClock.pack(milliseconds: now + 3_600_000, counter: 0)
+                    kind: .directoryRecord, payload: row("svc-future-\(b)", name: "Future").encoded(), nowMilliseconds: net.now, sequence: 9_998,
+                    clockValue: HybridClock.pack(milliseconds: net.now + 3_600_000, counter: 0)
                 ).encoded())
             // Dependencies that do not exist.
             for k in 0..<5 {
                 let fake = EnvelopeCrypto.sign(
                     kind: .directoryRecord, scope: "public", payload: row("svc-ghost-\(b)-\(k)", name: "Ghost").encoded(), by: evil.identity,
-                    sequence: 5_000 + UInt64(k), dependencies: [Blake2b.hash(seeded(rng.next(), k, 3))], clock: HybridClock.pack(milliseconds: now, counter: 1))
+                    sequence: 5_000 + UInt64(k), dependencies: [Blake2b.hash(seeded(net.rng.next(), k, 3))], clock: HybridClock.pack(milliseconds: net.now, counter: 1))
                 batch.append(fake.encoded())
             }
             if newValid {
                 // An edit of an honest node's row (later than its claim, so it is not the owner's), and a fork.
-                let victim = honest.randomElement(using: &rng)!
+                let victim = honest.randomElement(using: &net.rng)!
                 if let rowID = nodes[victim].fold.records.first(where: { $0.id.hasPrefix("svc-\(victim)-") })?.id {
-                    batch += evil.publish([row(rowID, name: "Hijacked")], nowMilliseconds: now)
+                    batch += evil.publish([row(rowID, name: "Hijacked")], nowMilliseconds: net.now)
                 }
-                let branchA = evil.publish([row("svc-\(b)-fork", name: "Branch A")], nowMilliseconds: now)
+                let branchA = evil.publish([row("svc-\(b)-fork", name: "Branch A")], nowMilliseconds: net.now)
                 if let last = branchA.last, let e = try? Envelope.decode(last) {
                     let twin = EnvelopeCrypto.sign(
                         kind: .directoryRecord, scope: "public", payload: row("svc-\(b)-fork", name: "Branch B").encoded(), by: evil.identity,
@@ -143,37 +107,37 @@ public enum Simulation {
                     batch += branchA + [twin.encoded()]
                 }
             }
-            nodes[target].ingest(batch, nowMilliseconds: now)
+            nodes[target].ingest(batch, nowMilliseconds: net.now)
         }
 
         // Fault phase.
         for round in 0..<config.faultRounds {
-            now += 1000
-            if round == 2 { partition = (0..<n).map { _ in Int.random(in: 0...1, using: &rng) } }
-            if round == 6 { partition = nil }
-            for (node, back) in down where back <= round { down[node] = nil }
-            for i in honest where down[i] == nil && Double.random(in: 0..<1, using: &rng) < config.crashRate {
+            net.now += 1000
+            if round == 2 { net.partition = (0..<n).map { _ in Int.random(in: 0...1, using: &net.rng) } }
+            if round == 6 { net.partition = nil }
+            for (node, back) in net.down where back <= round { net.down[node] = nil }
+            for i in honest where net.down[i] == nil && Double.random(in: 0..<1, using: &net.rng) < config.crashRate {
                 nodes[i].crash()
-                down[i] = round + Int.random(in: 1...3, using: &rng)
+                net.down[i] = round + Int.random(in: 1...3, using: &net.rng)
             }
-            for i in honest where down[i] == nil && Double.random(in: 0..<1, using: &rng) < config.editRate {
+            for i in honest where net.down[i] == nil && Double.random(in: 0..<1, using: &net.rng) < config.editRate {
                 let own = nodes[i].fold.records.filter { $0.id.hasPrefix("svc-\(i)-") }
-                guard let r = own.randomElement(using: &rng) else { continue }
-                if Bool.random(using: &rng) {
-                    nodes[i].publish([row(r.id, name: "Edited \(round)")], nowMilliseconds: now)
+                guard let r = own.randomElement(using: &net.rng) else { continue }
+                if Bool.random(using: &net.rng) {
+                    nodes[i].publish([row(r.id, name: "Edited \(round)")], nowMilliseconds: net.now)
                 } else {
-                    nodes[i].publish([DirectoryPayload(table: "service", id: r.id, fields: nil)], nowMilliseconds: now)
+                    nodes[i].publish([DirectoryPayload(table: "service", id: r.id, fields: nil)], nowMilliseconds: net.now)
                 }
             }
-            for i in (0..<n).shuffled(using: &rng) {
+            for i in (0..<n).shuffled(using: &net.rng) {
                 if byzantine.contains(i) { byzantineActs(i, newValid: true) }
-                let peer = Int.random(in: 0..<n, using: &rng)
-                if peer != i { session(i, peer, faulty: true) }
+                let peer = Int.random(in: 0..<n, using: &net.rng)
+                if peer != i { net.session(i, peer, faulty: true) }
             }
         }
         // Heal: every node is back, no more faults; Byzantine nodes keep sending garbage but no new valid envelopes.
-        down.removeAll()
-        partition = nil
+        net.down.removeAll()
+        net.partition = nil
         var healRounds = 0
         var converged = false
         while healRounds < config.maximumHealRounds {
@@ -183,15 +147,15 @@ public enum Simulation {
                 break
             }
             healRounds += 1
-            now += 1000
-            for i in (0..<n).shuffled(using: &rng) {
+            net.now += 1000
+            for i in (0..<n).shuffled(using: &net.rng) {
                 if byzantine.contains(i) {
                     byzantineActs(i, newValid: false)
                     continue
                 }
-                var peer = Int.random(in: 0..<n, using: &rng)
+                var peer = Int.random(in: 0..<n, using: &net.rng)
                 if peer == i { peer = (peer + 1) % n }
-                session(i, peer, faulty: false)
+                net.session(i, peer, faulty: false)
             }
         }
         var rejections: [RejectionReason: Int] = [:]

@@ -170,4 +170,32 @@ struct JourneyStoreTests {
         #expect(json.contains("Saoirse Journey") && json.contains("\"disclosures\""))
         #expect(try a.auditLog(limit: 5).map(\.action).contains("subject access export"))
     }
+
+    @Test func onlyWhatItsAuthorMayWriteIntoACircleCounts() throws {
+        let (a, _, _, client, _) = try Self.setUp()
+        let circle = try #require(try a.journey(clientID: client, identity: Self.home, today: Self.today)).circle
+        // The outsider knows the circle's name (relays see it) and writes a grant for itself, a goal
+        // and a referral into it, encrypted to the home organisation.
+        let outsiderKey = hexString(Self.outsider.signingPublicKey)
+        let forged: [(Envelope.Kind, JourneyPayload)] = [
+            (.consent, .consent(.grant(ConsentGrant(organization: outsiderKey, purposes: [.referral, .progress], dataClasses: ["needs"], start: Self.today, end: "2027-01-01", method: .written, recordedBy: "x"), after: []))),
+            (.progress, .progress(.goal(id: "fake", title: "Forged goal", instrumentID: nil))),
+            (.referral, .referral(ReferralRecord(id: "fake-ref", to: outsiderKey, clientName: "x"))),
+        ]
+        var wires: [[UInt8]] = []
+        var previous = EnvelopeCrypto.id(of: try Envelope.decode(R.nodeRecord(Self.outsider, "Outsider")))
+        for (n, (kind, payload)) in forged.enumerated() {
+            let e = try PrivateEnvelope.sign(
+                kind: kind, scope: circle, plaintext: payload.encoded(), recipients: [Self.home.encryptionPublicKey, Self.outsider.encryptionPublicKey],
+                by: Self.outsider, sequence: UInt64(2 + n), dependencies: [previous], clock: HybridClock.pack(milliseconds: Self.now + 100, counter: UInt16(n)))
+            previous = EnvelopeCrypto.id(of: e.envelope)
+            wires.append(e.envelope.encoded())
+        }
+        let report = try a.ingest(wires, from: "t", nowMilliseconds: Self.now + 101)
+        #expect(report.accepted == 3, "admission checks form, not meaning: \(report)")
+        let j = try #require(try a.journey(clientID: client, identity: Self.home, today: Self.today))
+        #expect(!j.consents.organizations.contains(outsiderKey))
+        #expect(j.goals.isEmpty && j.referrals.count == 1 && j.referrals[0].recipientName == "Partner")
+        #expect(try a.consents(clientID: client, identity: Self.home, today: Self.today).map(\.organizationName) == ["Partner"])
+    }
 }

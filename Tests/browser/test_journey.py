@@ -62,6 +62,7 @@ def test_refer_on_one_node_accept_on_the_other(browser, pages, two_nodes, axe, f
     assert b.find_element(By.ID, "no-referral-consent").is_displayed()
     # Consent for the partner (the only other organisation this node knows), referrals ticked by default.
     Select(b.find_element(By.ID, "consent-method")).select_by_value("verbal")
+    b.find_element(By.CSS_SELECTOR, "input[name=purpose][value=progress]").click()
     pages.navigating(b, lambda: b.find_element(By.ID, "record-consent").click())
     assert "in force" in b.find_element(By.CSS_SELECTOR, "table.consents .consent-state").text
     b.find_element(By.ID, "referral-service").send_keys("Computer skills course")
@@ -84,6 +85,19 @@ def test_refer_on_one_node_accept_on_the_other(browser, pages, two_nodes, axe, f
     Select(b.find_element(By.ID, "referral-newstatus")).select_by_value("accepted")
     pages.navigating(b, lambda: b.find_element(By.ID, "update-referral").click())
     assert b.find_element(By.ID, "referral-status").text.startswith("accepted")
+    # The partner records a goal and a first reading on the referral's page.
+    b.find_element(By.CSS_SELECTOR, "details.progress-forms summary").click()
+    b.find_element(By.ID, "goal-title").send_keys("Finish the computer course")
+    pages.navigating(b, lambda: b.find_element(By.ID, "add-goal").click())
+    b.find_element(By.CSS_SELECTOR, "details.progress-forms summary").click()
+    Select(b.find_element(By.ID, "reading-area")).select_by_visible_text("Skills and learning")
+    Select(b.find_element(By.ID, "reading-stage")).select_by_visible_text("6")
+    pages.navigating(b, lambda: b.find_element(By.ID, "add-reading").click())
+    assert "6 / 10" in b.find_element(By.CSS_SELECTOR, "table.readings").text
+    found["referral page with progress"] = axe(b)
+    pages.load(b, partner.url("/staff"))
+    assert "Aisling Browserjourney" in b.find_element(By.ID, "active").text, "the caseload lists the accepted referral"
+    found["caseload"] = axe(b)
 
     # Home sees it accepted, with the partner's steps in the history; the home session is still open
     # (each node's cookies carry its port, though both nodes run on 127.0.0.1).
@@ -91,6 +105,15 @@ def test_refer_on_one_node_accept_on_the_other(browser, pages, two_nodes, axe, f
              "the acceptance back on the home node")
     history = b.find_element(By.CSS_SELECTOR, "ol.history").text
     assert "received" in history and "accepted" in history
+    # The client's journey at home: every step, naming the organisation that took it.
+    client_link = None
+    pages.load(b, home.url("/staff/clients"))
+    client_link = b.find_element(By.LINK_TEXT, "Aisling Browserjourney").get_attribute("href")
+    wait_for(b, pages, client_link, lambda d: "Skills and learning: 6" in d.find_element(By.ID, "timeline").text, "the partner's reading at home")
+    steps = [li.text for li in b.find_elements(By.CSS_SELECTOR, "#timeline li")]
+    assert "recorded consent" in steps[0] and "referred the client" in steps[1], steps
+    assert any("set a goal: Finish the computer course" in st for st in steps)
+    found["client page with the journey"] = axe(b)
     serious = {p: [v for v in vs if v.get("impact") in ("serious", "critical")] for p, vs in found.items()}
     assert not any(serious.values()), "SITE BUG: axe found serious violations:\n" + "\n".join(
         f"{p}:\n{format_axe(v)}" for p, v in serious.items() if v)

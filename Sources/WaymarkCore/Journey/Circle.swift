@@ -28,3 +28,21 @@ public struct Circle: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { scope }
 }
+
+/// Who may write what into a circle (`Protocol/SPEC.md` §8.5). Any node can put an envelope into a
+/// circle it knows the name of (admission checks only its form), so what counts is decided by its
+/// author: consents and referrals only from the circle's owner, progress from the owner or an
+/// organisation the owner has named in a consent; referral status changes are judged by the
+/// referral fold's roles.
+public enum CircleRules {
+    public static func counts(_ kind: Envelope.Kind, author: [UInt8], in circle: Circle, consents: ConsentFold) -> Bool {
+        switch kind {
+        case .consent, .referral, .erasure: return circle.isOwned(by: author)
+        case .progress:
+            if circle.isOwned(by: author) { return true }
+            if case .none = consents.standing(of: hexString(author)) { return false }
+            return true
+        default: return true
+        }
+    }
+}

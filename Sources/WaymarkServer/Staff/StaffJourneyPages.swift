@@ -76,11 +76,14 @@ extension StaffPages {
         var subject = e.subject
         if e.event == "referral-status", let s = ReferralStatus(rawValue: e.subject) { subject = statusText(s, language) }
         let text = t("staff.timeline.\(e.event)", language, ["other": e.otherName, "subject": subject, "detail": e.detail])
-        return [
+        return Self.dropEmpty([
             "when": when(e.at), "org": e.organizationName, "text": text, "detail": e.event == "referral-status" ? e.detail : "", "refused": e.refused,
             "corrected": e.corrected,
-        ]
+        ])
     }
+
+    /// Leaves out empty strings, which Mustache sections would treat as present.
+    static func dropEmpty(_ row: [String: Any]) -> [String: Any] { row.filter { ($0.value as? String)?.isEmpty != true } }
 
     func recordProgress(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage) throws -> Response {
         guard let identity else { return notFound(request, s, language) }
@@ -177,9 +180,10 @@ extension StaffPages {
         return try ranked.prefix(6).map { r in
             let owner = try database.serviceOwner(id: r.id)
             var v: [String: Any] = [
-                "id": r.id, "name": r.facts.name, "organization": r.facts.organizationName ?? "", "open": open.contains(r.id), "speaks": r.speaks,
+                "id": r.id, "name": r.facts.name, "open": open.contains(r.id), "speaks": r.speaks,
                 "clientLanguage": client.record.language,
             ]
+            if let o = r.facts.organizationName { v["organization"] = o }
             if let owner, referable.contains(owner) { v["referURL"] = "/staff/clients/\(client.id)?service=\(r.id)&lang=\(language.rawValue)#referral-form" }
             return v
         }
@@ -206,7 +210,11 @@ extension StaffPages {
                 ["when": when(d.at), "kind": t("staff.access.kind.\(d.kind)", language), "recipients": d.recipients.joined(separator: ", ")]
             }
             $0["hasDisclosures"] = !a.disclosures.isEmpty
-            $0["audit"] = a.audit.map { ["when": when($0.at), "user": $0.user, "action": $0.action, "detail": $0.detail] }
+            $0["audit"] = a.audit.map { a -> [String: Any] in
+                var row: [String: Any] = ["when": when(a.at), "user": a.user, "action": a.action]
+                if !a.detail.isEmpty { row["detail"] = a.detail }
+                return row
+            }
         }
     }
 

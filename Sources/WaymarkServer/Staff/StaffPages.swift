@@ -229,7 +229,7 @@ struct StaffPages: Sendable {
         let entries = try database.auditLog(limit: perPage, before: before)
         return page("staffAudit", base(request, language, title: t("staff.audit", language), session: s)) {
             $0["entries"] = entries.map { e -> [String: Any] in
-                ["at": when(e.at), "username": e.username, "action": e.action, "subject": e.subject, "detail": e.detail]
+                Self.dropEmpty(["at": when(e.at), "username": e.username, "action": e.action, "subject": e.subject, "detail": e.detail])
             }
             $0["hasEntries"] = !entries.isEmpty
             $0["older"] = entries.count == perPage ? entries.last.map { String($0.id) } : nil

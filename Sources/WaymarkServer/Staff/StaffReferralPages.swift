@@ -115,11 +115,11 @@ extension StaffPages {
             $0["error"] = error
             $0["history"] = [["when": when(v.sentAt), "who": v.senderName, "status": statusText(.requested, language), "refused": false]]
                 + v.fold.history.map { step -> [String: Any] in
-                    [
+                    Self.dropEmpty([
                         "when": when(HybridClock.milliseconds(step.change.clock)), "who": step.change.author == v.sender ? v.senderName : v.recipientName,
                         "status": statusText(step.change.transition.to, language),
                         "detail": step.change.transition.reason ?? step.change.transition.outcome ?? "", "refused": step.refused != nil,
-                    ]
+                    ])
                 }
             $0["choices"] = choices.map { ["value": $0.rawValue, "label": statusText($0, language)] }
             $0["hasChoices"] = !choices.isEmpty
