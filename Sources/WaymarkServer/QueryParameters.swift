@@ -39,6 +39,11 @@ public struct QueryParameters: Sendable {
         (values[name] ?? []).flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
+    /// Every value of a repeated parameter, each as it was sent (trimmed; empty ones left out).
+    public func values(_ name: String) -> [String] {
+        (values[name] ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
     public func int(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
         guard let s = string(name) else { return nil }
         guard let n = Int(s), range.contains(n) else {

@@ -285,6 +285,20 @@ extension NodeDatabase {
         }
     }
 
+    /// The directory's taxonomies with how many terms each has (for `waymark needs`).
+    public func taxonomies() throws -> [(id: String, name: String, terms: Int)] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT t.id, json_extract(t.body, '$.name') AS name,
+                        (SELECT count(*) FROM record r WHERE r.tbl = 'taxonomy_term' AND json_extract(r.body, '$.taxonomy_id') = t.id) AS terms
+                    FROM record t WHERE t.tbl = 'taxonomy' ORDER BY terms DESC, t.id
+                    """
+            ).map { ($0["id"], $0["name"] ?? "", $0["terms"]) }
+        }
+    }
+
     /// Organisation names by node signing key (hex).
     static func organizationNames(_ db: Database) throws -> [String: String] {
         Dictionary(

@@ -66,6 +66,33 @@ struct InstrumentRemove: ParsableCommand {
     }
 }
 
+/// `waymark needs`: which directory taxonomy the client form offers as the needs list.
+struct NeedsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "needs", abstract: "Show or choose the directory taxonomy that clients' needs are picked from.",
+        discussion: """
+            The client form lists the terms of one taxonomy of the directory as needs; a need picked
+            from it finds services classified under that term (or its children) when suggesting
+            services. By default the taxonomy with the most terms is used.
+            """)
+    @OptionGroup var data: DataOption
+    @Option(help: "The id of the taxonomy to use.") var taxonomy: String?
+
+    func run() throws {
+        let db = try data.database()
+        let taxonomies = try db.taxonomies()
+        if let taxonomy {
+            guard taxonomies.contains(where: { $0.id == taxonomy }) else { throw fail("the directory has no taxonomy \(taxonomy)") }
+            try db.setSetting("needs_taxonomy", taxonomy)
+            print("Needs are now picked from \(taxonomy).")
+            return
+        }
+        let chosen = try db.setting("needs_taxonomy")
+        for t in taxonomies { print("\(t.id == chosen ? "*" : " ") \(t.id)\t\(t.name)\t\(t.terms) terms") }
+        if chosen == nil { print("(none chosen: the taxonomy with the most terms is used)") }
+    }
+}
+
 /// `waymark sample-journey`: fictional clients with a journey, for the demo federation.
 struct SampleJourney: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -96,7 +123,7 @@ struct SampleJourney: ParsableCommand {
         let key = hexString(org.author)
         let client = try db.createClient(
             ClientRecord(
-                name: name, dateOfBirth: "1994-04-12", contact: "085 000 0000 (sample)", needs: ["computer skills", "job search", "childcare"],
+                name: name, dateOfBirth: "1994-04-12", contact: "085 000 0000 (sample)", needs: ["Digital skills", "Employment & job seeking", "Early years & childcare"],
                 language: "ga", goals: ["Back to work"], notes: "Sample client for the demo federation."), identity: identity, by: by, nowMilliseconds: now)
         try db.recordConsent(
             clientID: client,

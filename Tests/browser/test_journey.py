@@ -18,7 +18,7 @@ PASSWORD = "a long journey password"
 
 @pytest.fixture(scope="module")
 def two_nodes(node_factory, serve_node):
-    home, partner = node_factory("journey-home"), node_factory("journey-partner")
+    home, partner = node_factory("journey-home", sample=True), node_factory("journey-partner")
     for data, user, name in ((home, "home", "Home Worker"), (partner, "partner", "Partner Worker")):
         proc = subprocess.run([str(BIN), "user", "add", "--data", str(data), "--username", user, "--name", name, "--role", "caseworker",
                                "--password-stdin"], input=PASSWORD + "\n", capture_output=True, text=True, timeout=120)
@@ -58,7 +58,13 @@ def test_refer_on_one_node_accept_on_the_other(browser, pages, two_nodes, axe, f
     b.find_element(By.ID, "client-name").send_keys("Aisling Browserjourney")
     b.find_element(By.ID, "client-dob").send_keys("1992-10-10")
     b.find_element(By.ID, "client-needs").send_keys("training")
+    # The needs list is the directory's categories; a need picked from it finds services under that category.
+    b.find_element(By.CSS_SELECTOR, "input[name=need][value='Digital skills']").click()
+    found = {"client form": axe(b)}
     pages.navigating(b, lambda: b.find_element(By.ID, "save-client").click())
+    assert "Digital skills" in b.find_element(By.CSS_SELECTOR, ".client-details").text
+    suggested = b.find_elements(By.CSS_SELECTOR, "#suggestions li")
+    assert suggested, "services are suggested for the client's needs"
     assert b.find_element(By.ID, "no-referral-consent").is_displayed()
     # Consent for the partner (the only other organisation this node knows), referrals ticked by default.
     Select(b.find_element(By.ID, "consent-method")).select_by_value("verbal")
@@ -71,7 +77,7 @@ def test_refer_on_one_node_accept_on_the_other(browser, pages, two_nodes, axe, f
     row = b.find_element(By.CSS_SELECTOR, "table.referrals tr.referral")
     assert "Computer skills course" in row.text
     referral_path = "/staff/referrals/" + row.find_element(By.TAG_NAME, "a").get_attribute("href").split("/staff/referrals/")[1].split("?")[0]
-    found = {"client page": axe(b)}
+    found["client page"] = axe(b)
 
     # The partner's caseworker, on the partner's node.
     sign_in(b, pages, partner, "partner")

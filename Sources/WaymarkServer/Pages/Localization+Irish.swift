@@ -194,6 +194,8 @@ extension Localization {
         "staff.client.dob.hint": "BBBB-MM-LL, má thugann an cliant é.",
         "staff.client.contact": "Teagmháil",
         "staff.client.needs": "Riachtanais",
+        "staff.client.needs.other": "Riachtanais eile",
+        "staff.client.needs.list": "Riachtanais, ó chatagóirí an eolaire",
         "staff.client.needs.hint": "Ceann amháin ar gach líne.",
         "staff.client.goals": "Spriocanna",
         "staff.client.notes": "Nótaí (don eagraíocht seo amháin, ní roinntear iad riamh)",

@@ -220,6 +220,8 @@ enum Localization {
         "staff.client.dob.hint": "YYYY-MM-DD, if the client gives it.",
         "staff.client.contact": "Contact",
         "staff.client.needs": "Needs",
+        "staff.client.needs.other": "Other needs",
+        "staff.client.needs.list": "Needs, from the directory's categories",
         "staff.client.needs.hint": "One per line.",
         "staff.client.goals": "Goals",
         "staff.client.notes": "Notes (this organisation only, never shared)",

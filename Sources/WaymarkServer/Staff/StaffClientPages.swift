@@ -75,7 +75,11 @@ extension StaffPages {
             $0["name"] = record.name
             $0["dob"] = record.dateOfBirth
             $0["contact"] = record.contact
-            $0["needs"] = record.needs.joined(separator: "\n")
+            let listed = Set(((try? needTerms()) ?? []).map { $0.name.lowercased() })
+            let choices = (try? needChoices(record.needs)) ?? []
+            $0["needChoices"] = choices
+            $0["hasNeedChoices"] = !choices.isEmpty
+            $0["needs"] = record.needs.filter { !listed.contains($0.lowercased()) }.joined(separator: "\n")
             $0["clientLanguage"] = record.language
             $0["goals"] = record.goals.joined(separator: "\n")
             $0["notes"] = record.notes
@@ -89,10 +93,12 @@ extension StaffPages {
         func lines(_ k: String) -> [String] {
             (form.string(k) ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
+        var needs: [String] = []
+        for n in form.values("need") + lines("needs") where !needs.contains(where: { $0.caseInsensitiveCompare(n) == .orderedSame }) { needs.append(n) }
         return ClientRecord(
             name: (form.string("name") ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
             dateOfBirth: (form.string("date_of_birth") ?? "").trimmingCharacters(in: .whitespaces), contact: form.string("contact") ?? "",
-            needs: lines("needs"), language: (form.string("language") ?? "").trimmingCharacters(in: .whitespaces), goals: lines("goals"),
+            needs: needs, language: (form.string("language") ?? "").trimmingCharacters(in: .whitespaces), goals: lines("goals"),
             notes: form.string("notes") ?? "")
     }
 

@@ -142,6 +142,32 @@ extension StaffPages {
         return Self.redirect("\(back)?lang=\(language.rawValue)#progress-heading")
     }
 
+    // MARK: The needs list
+
+    /// The node's needs list: the terms of one directory taxonomy (node setting `needs_taxonomy`,
+    /// `waymark needs --taxonomy ID`; by default the taxonomy with the most terms), parents before
+    /// their children. A need chosen from it is searched by its taxonomy term, children included.
+    func needTerms() throws -> [TermInfo] {
+        let terms = try pages.directory.snapshot().terms.values
+        let chosen = try database.setting("needs_taxonomy")
+        let counts = Dictionary(grouping: terms.compactMap(\.taxonomyID), by: { $0 }).mapValues(\.count)
+        guard let taxonomy = chosen.flatMap({ counts[$0] != nil ? $0 : nil }) ?? counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else {
+            return []
+        }
+        let mine = terms.filter { $0.taxonomyID == taxonomy }
+        let byID = Dictionary(mine.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func path(_ t: TermInfo) -> [String] { (t.parentID.flatMap { byID[$0] }.map(path) ?? []) + [t.name] }
+        return mine.sorted { path($0).lexicographicallyPrecedes(path($1)) }
+    }
+
+    /// Checkboxes for the client form: every need of the list, ticked when the client has it.
+    func needChoices(_ chosen: [String]) throws -> [[String: Any]] {
+        let have = Set(chosen.map { $0.lowercased() })
+        return try needTerms().enumerated().map { i, t in
+            ["n": i, "name": t.name, "child": t.parentID != nil, "checked": have.contains(t.name.lowercased())]
+        }
+    }
+
     // MARK: Suggested services (signposting)
 
     /// Services from the federated directory that fit the client's needs, age and language, ranked;
@@ -155,9 +181,10 @@ extension StaffPages {
         var open: Set<String> = []
         var age: Double?
         if let born = BusinessDays.dayNumber(client.record.dateOfBirth) { age = Double(now.day - born) / 365.25 }
+        let termByName = Dictionary(try needTerms().map { ($0.name.lowercased(), $0.id) }, uniquingKeysWith: { a, _ in a })
         for need in client.record.needs.prefix(6) {
             var q = SearchQuery()
-            q.text = need
+            if let term = termByName[need.lowercased()] { q.taxonomyTermIDs = [term] } else { q.text = need }
             q.countFacets = false
             q.perPage = 10
             if let age {

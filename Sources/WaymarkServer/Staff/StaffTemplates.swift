@@ -133,7 +133,10 @@ enum StaffTemplates {
         <p><label for="client-name">{{t.staff_client_name}}</label><br><input id="client-name" name="name" required value="{{name}}" autocomplete="off"></p>
         <p><label for="client-dob">{{t.staff_client_dob}}</label><br><input id="client-dob" name="date_of_birth" value="{{dob}}" placeholder="1990-04-02" aria-describedby="dob-hint" autocomplete="off"><br><span id="dob-hint" class="hint">{{t.staff_client_dob_hint}}</span></p>
         <p><label for="client-contact">{{t.staff_client_contact}}</label><br><input id="client-contact" name="contact" value="{{contact}}" autocomplete="off"></p>
-        <p><label for="client-needs">{{t.staff_client_needs}}</label><br><textarea id="client-needs" name="needs" rows="3" aria-describedby="needs-hint">{{needs}}</textarea><br><span id="needs-hint" class="hint">{{t.staff_client_needs_hint}}</span></p>
+        {{#hasNeedChoices}}<fieldset class="needs"><legend>{{t.staff_client_needs_list}}</legend>
+        {{#needChoices}}<label class="{{#child}}need-child{{/child}}"><input type="checkbox" name="need" value="{{name}}"{{#checked}} checked{{/checked}}> {{name}}</label><br>{{/needChoices}}
+        </fieldset>{{/hasNeedChoices}}
+        <p><label for="client-needs">{{t.staff_client_needs_other}}</label><br><textarea id="client-needs" name="needs" rows="3" aria-describedby="needs-hint">{{needs}}</textarea><br><span id="needs-hint" class="hint">{{t.staff_client_needs_hint}}</span></p>
         <p><label for="client-language">{{t.staff_client_language}}</label><br><input id="client-language" name="language" value="{{clientLanguage}}" aria-describedby="language-hint"><br><span id="language-hint" class="hint">{{t.staff_client_language_hint}}</span></p>
         <p><label for="client-goals">{{t.staff_client_goals}}</label><br><textarea id="client-goals" name="goals" rows="3">{{goals}}</textarea></p>
         <p><label for="client-notes">{{t.staff_client_notes}}</label><br><textarea id="client-notes" name="notes" rows="5">{{notes}}</textarea></p>
