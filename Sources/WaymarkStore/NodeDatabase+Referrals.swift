@@ -134,7 +134,15 @@ extension NodeDatabase {
         try writer.write { db in
             let me = hexString(identity.signingPublicKey)
             var marked = 0
-            for v in try Self.referralViews(db, identity: identity, circle: nil, today: "") where v.recipient == me && v.status == .requested {
+            // Only circles where a referral arrived since the last pass (envelopes are numbered as stored).
+            let through = Int64(try Self.setting(db, "referrals_acknowledged_through") ?? "") ?? 0
+            let newest = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM envelope") ?? 0
+            let circles = try String.fetchAll(
+                db, sql: "SELECT DISTINCT scope FROM envelope WHERE seq > ? AND kind = ? AND scope <> 'public'",
+                arguments: [through, Int(Envelope.Kind.referral.rawValue)])
+            try Self.setSetting(db, "referrals_acknowledged_through", String(newest))
+            let views = try circles.flatMap { try Self.referralViews(db, identity: identity, circle: $0, today: "") }
+            for v in views where v.recipient == me && v.status == .requested {
                 guard !v.fold.history.contains(where: { $0.change.author == me }), let key = try Self.encryptionKey(db, organization: v.sender) else { continue }
                 if case .revoked = try Self.consentFold(db, circle: v.circle, identity: identity).standing(of: me) { continue }
                 try Self.publishPrivate(
