@@ -93,6 +93,40 @@ struct NeedsCommand: ParsableCommand {
     }
 }
 
+/// `waymark setting`: the journey settings an admin may change.
+struct SettingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "setting", abstract: "Show or change this node's journey settings.",
+        discussion: """
+            referral_response_days  working days to answer a referral before it shows as overdue (default 2)
+            consent_months          the default term of a new consent, in months (default 12)
+            needs_taxonomy          the directory taxonomy clients' needs are picked from (see `waymark needs`)
+            """)
+    static let known: [String: @Sendable (Int?) -> Bool] = [
+        "referral_response_days": { ($0 ?? 0) >= 1 && ($0 ?? 0) <= 60 }, "consent_months": { ($0 ?? 0) >= 1 && ($0 ?? 0) <= 120 },
+        "needs_taxonomy": { _ in true },
+    ]
+    @OptionGroup var data: DataOption
+    @Argument(help: "The setting's name.") var name: String?
+    @Argument(help: "Its new value.") var value: String?
+
+    func run() throws {
+        let db = try data.database()
+        guard let name else {
+            for key in Self.known.keys.sorted() { print("\(key)\t\(try db.setting(key) ?? "(default)")") }
+            return
+        }
+        guard let check = Self.known[name] else { throw fail("unknown setting \(name); known: \(Self.known.keys.sorted().joined(separator: ", "))") }
+        guard let value else {
+            print(try db.setting(name) ?? "(default)")
+            return
+        }
+        guard name == "needs_taxonomy" || check(Int(value)) else { throw fail("\(value) is not a valid value for \(name)") }
+        try db.setSetting(name, value)
+        print("\(name) = \(value)")
+    }
+}
+
 /// `waymark sample-journey`: fictional clients with a journey, for the demo federation.
 struct SampleJourney: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -19,7 +19,7 @@ struct WaymarkCommand: AsyncParsableCommand {
             """,
         subcommands: [
             Init.self, Import.self, Update.self, Delete.self, Export.self, Serve.self, Search.self, Info.self, Generate.self, Peer.self,
-            InviteCommand.self, SyncCommand.self, User.self, InstrumentCommand.self, NeedsCommand.self, SampleJourney.self,
+            InviteCommand.self, SyncCommand.self, User.self, InstrumentCommand.self, NeedsCommand.self, SettingCommand.self, SampleJourney.self,
         ]
     )
 }

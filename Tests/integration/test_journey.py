@@ -10,7 +10,7 @@ import subprocess
 import pytest
 import requests
 
-from conftest import BIN, describe
+from conftest import BIN, describe, run_waymark
 from test_federation import FedNode, new_node, wait_until
 
 PASSWORD = "home node caseworker"
@@ -282,3 +282,33 @@ def test_progress_revocation_and_erasure_across_three_nodes(circle) -> None:
     for n in (a, b, c):
         after = circle_wires(n, circle_scope)
         assert set(after) >= set(before[n.path]) and all(after[k] < v for k, v in before[n.path].items()), "every payload in the circle is gone"
+
+
+def test_settings_instruments_and_needs_on_the_command_line(make_node) -> None:
+    node = new_node(make_node, "journey-cli", "Journey CLI Org")
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        words = 2 if args[0] == "instrument" else 1
+        return run_waymark(*args[:words], "--data", node.path, *args[words:])
+
+    def ok(*args: str) -> str:
+        proc = cli(*args)
+        assert proc.returncode == 0, describe(proc)
+        return proc.stdout
+
+    assert "referral_response_days\t(default)" in ok("setting")
+    assert "referral_response_days = 5" in ok("setting", "referral_response_days", "5")
+    assert ok("setting", "referral_response_days").strip() == "5"
+    for bad in (("referral_response_days", "0"), ("consent_months", "x"), ("nonsense", "1")):
+        proc = cli("setting", *bad)
+        assert proc.returncode != 0 and "error:" in proc.stderr, bad
+    assert "steps\tSteps towards a goal\t10 stages" in ok("instrument", "list")
+    assert "saved" in ok("instrument", "set", "--id", "work", "--name", "Work readiness", "--areas", "Motivation; Skills", "--stages", "5")
+    listed = ok("instrument", "list")
+    assert "steps\t" in listed and "work\tWork readiness\t5 stages\tMotivation; Skills" in listed
+    proc = cli("instrument", "set", "--id", "bad", "--name", "Bad", "--areas", "A; A")
+    assert proc.returncode != 0 and "area names must differ" in proc.stderr
+    proc = cli("instrument", "set", "--id", "big", "--name", "Big", "--areas", "A", "--stages", "11")
+    assert proc.returncode != 0 and "2 to 10 stages" in proc.stderr
+    proc = cli("needs", "--taxonomy", "no-such-taxonomy")
+    assert proc.returncode != 0 and "no taxonomy" in proc.stderr
