@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(
             name: "WaymarkServerTests",
             dependencies: [
-                "WaymarkServer", "WaymarkStore", "WaymarkTestKit",
+                "WaymarkServer", "WaymarkStore", "WaymarkSync", "WaymarkTestKit",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

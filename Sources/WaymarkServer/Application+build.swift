@@ -48,7 +48,7 @@ public func buildApplication(
     StaticFiles(leafletDirectory: settings.leafletDirectory).register(on: router)
     StaffPages(
         pages: pages, database: directory.database, organization: nodeName, secureCookies: settings.secureCookies, identity: sync?.identity,
-        port: settings.port
+        port: settings.port, changed: { sync?.changes.signal() }
     ).register(on: router)
     if let sync {
         SyncAPI(node: sync).register(on: router)

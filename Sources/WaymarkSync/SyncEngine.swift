@@ -65,7 +65,7 @@ public actor SyncEngine {
                 nextAntiEntropy = ContinuousClock.now + settings.interval
                 await antiEntropyRound()
             }
-            try? await Task.sleep(for: settings.pollInterval)
+            await node.changes.wait(timeout: settings.pollInterval)
         }
     }
 
@@ -125,7 +125,10 @@ public actor SyncEngine {
         do { try node.database.refreshDocuments() } catch { logger.error("could not refresh the directory's documents: \(error)") }
         // Referrals for this organisation that just arrived are acknowledged (`received`) at once, and erasures carried out.
         if outcome.envelopesIn > 0 {
-            do { try node.database.acknowledgeArrivals(identity: node.identity, nowMilliseconds: node.nowMilliseconds()) } catch {
+            do {
+                try node.database.acknowledgeArrivals(identity: node.identity, nowMilliseconds: node.nowMilliseconds())
+                node.changes.signal()
+            } catch {
                 logger.error("could not acknowledge referrals or erasures: \(error)")
             }
         }

@@ -26,6 +26,8 @@ public enum SyncRefusal: Error, Sendable, CustomStringConvertible {
 public final class SyncNode: Sendable {
     public let database: NodeDatabase
     public let identity: NodeIdentity
+    /// Signalled after a local change, so the sync shell pushes it at once.
+    public let changes = ChangeSignal()
     private let cache = Mutex<(version: Int, items: [RangeReconciler.Item])?>(nil)
     private let inbound = Mutex<[String: InboundPeer]>([:])
     private let now: @Sendable () -> UInt64
@@ -126,7 +128,10 @@ public final class SyncNode: Sendable {
         let report = try database.ingest(frames, from: "key:" + NodeIdentity.fingerprint(of: sender), nowMilliseconds: now())
         noteRejections(report, from: sender)
         // A referral pushed to this organisation is acknowledged (`received`) at once, and an erasure carried out.
-        if report.accepted > 0 { try? database.acknowledgeArrivals(identity: identity, nowMilliseconds: now()) }
+        if report.accepted > 0 {
+            try? database.acknowledgeArrivals(identity: identity, nowMilliseconds: now())
+            changes.signal()
+        }
         return report
     }
 

@@ -122,7 +122,7 @@ def main() -> None:
             arrivals.append(t2 - t0)
             loops.append(t3 - t0)
             time.sleep(0.05)
-        print(f"referral latency on loopback, {args.count} referrals, one at a time (push polling every 250 ms, the default):")
+        print(f"referral latency on loopback, {args.count} referrals, one at a time (each pushed as soon as it is signed):")
         print(figures("send (the form post)", posts))
         print(figures("stored on the receiving node", arrivals))
         print(figures("its `received` stored back on the sender", loops))

@@ -28,6 +28,8 @@ struct StaffPages: Sendable {
     /// The node's port: cookie names carry it, because browsers keep cookies per host, not per port,
     /// and several nodes on one machine (the demo) must not sign each other's staff out.
     let port: Int
+    /// Called after every staff form that may have signed envelopes, so the sync shell pushes them at once.
+    var changed: @Sendable () -> Void = {}
 
     var sessionCookie: String { "waymark_session_\(port)" }
     var loginCookie: String { "waymark_signin_\(port)" }
@@ -109,6 +111,7 @@ struct StaffPages: Sendable {
             try database.audit(s.user.username, "refused: admin action", subject: request.uri.path, nowMilliseconds: now())
             return Response(status: .forbidden)
         }
+        defer { changed() }
         return try body(s, form, language)
     }
 
