@@ -42,10 +42,7 @@ public final class ChangeSignal: Sendable {
             return s.nextID
         }
         guard let id else { return }
-        let timer = Task {
-            try? await Task.sleep(for: timeout)
-            self.expire(id)
-        }
+        var timer: Task<Void, Never>?
         await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
             let now = state.withLock { s -> Bool in
                 if s.pending {
@@ -55,9 +52,17 @@ public final class ChangeSignal: Sendable {
                 s.waiter = (id, c)
                 return false
             }
-            if now { c.resume() }
+            if now {
+                c.resume()
+                return
+            }
+            // Started only once the waiter is in place, so the timeout can never be missed.
+            timer = Task {
+                try? await Task.sleep(for: timeout)
+                self.expire(id)
+            }
         }
-        timer.cancel()
+        timer?.cancel()
     }
 
     private func expire(_ id: Int) {
