@@ -56,12 +56,11 @@ extension NodeDatabase {
         try writer.read { db in
             let me = hexString(identity.signingPublicKey)
             let views = try Self.referralViews(db, identity: identity, circle: nil, today: today)
-            let horizon = BusinessDays.adding(Self.consentWarningDays, to: today)
             let names = try Self.organizationNames(db)
             var expiring: [Caseload.ExpiringConsent] = []
             for c in try Self.readClients(db, identity: identity, id: nil) {
                 let fold = try Self.consentFold(db, circle: c.circle, identity: identity)
-                for e in fold.expiring(today: today, withinDays: Self.consentWarningDays, addDays: { BusinessDays.adding($1, to: $0) }) where e.end <= horizon {
+                for e in fold.expiring(today: today, withinDays: Self.consentWarningDays, addDays: { BusinessDays.adding($1, to: $0) }) {
                     expiring.append(.init(clientID: c.id, clientName: c.record.name, organizationName: names[e.organization] ?? e.organization, end: e.end))
                 }
             }

@@ -76,7 +76,7 @@ extension NodeDatabase {
     /// A client's consents, one line per organisation ever named, in force first.
     public func consents(clientID: String, identity: NodeIdentity, today: String) throws -> [ConsentView] {
         try writer.read { db in
-            guard let circle = try String.fetchOne(db, sql: "SELECT circle FROM client WHERE id = ?", arguments: [clientID]) else { return [] }
+            guard let circle = try Self.circle(db, clientID: clientID) else { return [] }
             let fold = try Self.consentFold(db, circle: circle, identity: identity)
             let names = try Self.organizationNames(db)
             let horizon = BusinessDays.adding(Self.consentWarningDays, to: today)
@@ -95,6 +95,7 @@ extension NodeDatabase {
     /// The consent fold over the consent envelopes of a circle that this node can open (a partner
     /// opens only those addressed to it).
     static func consentFold(_ db: Database, circle: String, identity: NodeIdentity) throws -> ConsentFold {
-        try journey(db, circle: circle, opened: openedEnvelopes(db, identity: identity, kinds: [.consent], circle: circle), names: [:], today: "").consents
+        guard let c = Circle(scope: circle) else { return ConsentFold() }
+        return consentFold(c, try openedEnvelopes(db, identity: identity, kinds: [.consent], circle: circle))
     }
 }

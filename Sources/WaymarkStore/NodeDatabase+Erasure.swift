@@ -30,7 +30,7 @@ extension NodeDatabase {
     /// (which drops the circle's payloads here at once), then deletes the client's record and key.
     public func requestErasure(clientID: String, identity: NodeIdentity, by username: String, today: String, nowMilliseconds now: UInt64) throws {
         try writer.write { db in
-            guard let circle = try String.fetchOne(db, sql: "SELECT circle FROM client WHERE id = ?", arguments: [clientID]) else {
+            guard let circle = try Self.circle(db, clientID: clientID) else {
                 throw ClientError(field: "id", message: "there is no client \(clientID)")
             }
             try Self.publishPrivate(
@@ -57,7 +57,7 @@ extension NodeDatabase {
             guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), e.payload != nil else { continue }
             try db.execute(
                 sql: "UPDATE envelope SET wire = ? WHERE id = ?",
-                arguments: [Data(Envelope(header: e.header, signature: e.signature, payload: nil).encoded()), row["id"] as Data])
+                arguments: [Data(e.withoutPayload.encoded()), row["id"] as Data])
         }
         for row in try Row.fetchAll(db, sql: "SELECT id, wire FROM pending_envelope") {
             guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), e.header.scope == circle, e.header.kind.isPrivate, e.payload != nil else {
@@ -65,7 +65,7 @@ extension NodeDatabase {
             }
             try db.execute(
                 sql: "UPDATE pending_envelope SET wire = ? WHERE id = ?",
-                arguments: [Data(Envelope(header: e.header, signature: e.signature, payload: nil).encoded()), row["id"] as Data])
+                arguments: [Data(e.withoutPayload.encoded()), row["id"] as Data])
         }
     }
 

@@ -70,9 +70,26 @@ extension NodeDatabase {
     /// The journey of one of this organisation's clients.
     public func journey(clientID: String, identity: NodeIdentity, today: String) throws -> JourneyView? {
         try writer.read { db in
-            guard let circle = try String.fetchOne(db, sql: "SELECT circle FROM client WHERE id = ?", arguments: [clientID]) else { return nil }
+            guard let circle = try Self.circle(db, clientID: clientID) else { return nil }
             return try Self.journey(db, identity: identity, circle: circle, today: today)
         }
+    }
+
+    /// The circle of one of this organisation's clients.
+    public func circle(clientID: String) throws -> String? { try writer.read { db in try Self.circle(db, clientID: clientID) } }
+
+    static func circle(_ db: Database, clientID: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT circle FROM client WHERE id = ?", arguments: [clientID])
+    }
+
+    /// The consent fold of a circle's opened envelopes (the owner's consent envelopes only).
+    static func consentFold(_ circle: Circle, _ opened: [OpenedEnvelope]) -> ConsentFold {
+        ConsentFold(
+            circle: circle,
+            events: opened.compactMap { e in
+                guard case .consent(let event) = e.payload, let author = bytesFromHex(e.author) else { return nil }
+                return (author, .init(id: e.id, clock: e.clock, event: event))
+            })
     }
 
     /// The journey of a circle as this organisation sees it (a partner sees what was shared with it).
@@ -90,10 +107,7 @@ extension NodeDatabase {
         guard let c = Circle(scope: circle) else {
             return JourneyView(circle: circle, consents: ConsentFold(), referrals: [], progress: ProgressFold(), goals: [], timeline: [], hiddenCount: 0)
         }
-        var consents = ConsentFold()
-        for e in all where e.kind == .consent && CircleRules.counts(.consent, author: bytesFromHex(e.author) ?? [], in: c, consents: consents) {
-            if case .consent(let event) = e.payload { consents.apply(.init(id: e.id, clock: e.clock, event: event)) }
-        }
+        let consents = consentFold(c, all)
         // Only what its author may write into the circle counts (§8.5).
         let opened = all.filter { CircleRules.counts($0.kind, author: bytesFromHex($0.author) ?? [], in: c, consents: consents) }
         let hidden = try hiddenByRevocation(db, circle: circle, opened: opened, consents: consents)
@@ -101,7 +115,7 @@ extension NodeDatabase {
         func name(_ org: String) -> String { names[org] ?? org }
 
         // Referrals and their status changes.
-        let days = try Int(setting(db, "referral_response_days") ?? "") ?? defaultResponseDays
+        let days = try responseDays(db)
         let changes = visible.filter { $0.kind == .referralStatus }
         var referrals: [ReferralView] = []
         for r in visible {
@@ -129,14 +143,15 @@ extension NodeDatabase {
         let current = progress.current
         var titles: [String: String] = [:]
         var goals: [GoalView] = []
+        let instruments = try instruments(db)
         for c in current {
             guard case .goal(let id, let title, let instrument) = c.event, titles[id] == nil else { continue }
             titles[id] = title
             let mine = current.filter { $0.event.goalID == id && !$0.isGoal }
-            let latest = progress.latestReadings(goalID: id)
+            let latest = ProgressFold.latestReadings(mine, goalID: id)
             var order: [String] = []
             for m in mine { if case .reading(_, let area, _, _) = m.event, !order.contains(area) { order.append(area) } }
-            if let instrument, let known = try instruments(db).first(where: { $0.id == instrument }) {
+            if let instrument, let known = instruments.first(where: { $0.id == instrument }) {
                 order = known.areas.filter { latest[$0] != nil } + order.filter { !known.areas.contains($0) }
             }
             goals.append(

@@ -296,7 +296,7 @@ extension NodeDatabase {
         // A private record of an erased circle keeps only its header (§8.7), whenever it arrives.
         var wire = v.wire
         if h.kind.isPrivate, v.envelope.payload != nil, try isErased(db, circle: h.scope) {
-            wire = Envelope(header: h, signature: v.envelope.signature, payload: nil).encoded()
+            wire = v.envelope.withoutPayload.encoded()
         }
         try db.cachedStatement(
             sql: """

@@ -36,11 +36,10 @@ extension NodeDatabase {
             let me = hexString(identity.signingPublicKey)
             let journey = try Self.journey(db, identity: identity, circle: circle, today: today)
             var recipients = [identity.encryptionPublicKey]
+            let clientID = try String.fetchOne(db, sql: "SELECT id FROM client WHERE circle = ?", arguments: [circle])
             if c.isOwned(by: identity.signingPublicKey) {
-                guard try String.fetchOne(db, sql: "SELECT id FROM client WHERE circle = ?", arguments: [circle]) != nil else {
-                    throw ClientError(field: "circle", message: "that client has been erased")
-                }
-                for org in journey.consents.organizations where journey.consents.consent(for: org, purpose: .progress, on: today) != nil {
+                guard clientID != nil else { throw ClientError(field: "circle", message: "that client has been erased") }
+                for org in journey.consents.organizations(consentingTo: .progress, on: today) {
                     if let key = try Self.encryptionKey(db, organization: org) { recipients.append(key) }
                 }
             } else {
@@ -54,8 +53,7 @@ extension NodeDatabase {
             }
             try Self.check(event, in: journey, by: me, instruments: try Self.instruments(db))
             try Self.publishPrivate(db, .progress, circle: circle, JourneyPayload.progress(event).encoded(), to: recipients, identity: identity, now: now)
-            let subject = try String.fetchOne(db, sql: "SELECT id FROM client WHERE circle = ?", arguments: [circle]) ?? circle
-            try Self.audit(db, username, "record progress", subject: subject, detail: Self.describe(event), now: now)
+            try Self.audit(db, username, "record progress", subject: clientID ?? circle, detail: Self.describe(event), now: now)
             return event.goalID
         }
     }

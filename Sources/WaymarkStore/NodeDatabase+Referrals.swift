@@ -30,7 +30,7 @@ extension NodeDatabase {
     /// Working days to answer a referral before it shows as overdue (node setting `referral_response_days`).
     public static let defaultResponseDays = 2
 
-    public func responseDays() throws -> Int { Int(try setting("referral_response_days") ?? "") ?? Self.defaultResponseDays }
+    static func responseDays(_ db: Database) throws -> Int { Int(try setting(db, "referral_response_days") ?? "") ?? defaultResponseDays }
 
     /// Sends a referral for a client to an organisation their consent covers. What is shared follows
     /// the consent's data classes (contact details, needs).
@@ -70,7 +70,7 @@ extension NodeDatabase {
     /// The referrals of one client (sent from this node).
     public func referrals(clientID: String, identity: NodeIdentity, today: String) throws -> [ReferralView] {
         try writer.read { db in
-            guard let circle = try String.fetchOne(db, sql: "SELECT circle FROM client WHERE id = ?", arguments: [clientID]) else { return [] }
+            guard let circle = try Self.circle(db, clientID: clientID) else { return [] }
             return try Self.referralViews(db, identity: identity, circle: circle, today: today)
         }
     }
@@ -86,11 +86,23 @@ extension NodeDatabase {
     }
 
     static func referralView(_ db: Database, key: String, identity: NodeIdentity, today: String) throws -> ReferralView? {
+        try referralInJourney(db, key: key, identity: identity, today: today)?.view
+    }
+
+    /// A referral by its key, with the referrals and consents of its circle it was folded from.
+    static func referralInJourney(_ db: Database, key: String, identity: NodeIdentity, today: String) throws -> (view: ReferralView, journey: JourneyView)? {
         guard let id = bytesFromHex(key),
             let circle = try String.fetchOne(
                 db, sql: "SELECT scope FROM envelope WHERE id = ? AND kind = ?", arguments: [Data(id), Int(Envelope.Kind.referral.rawValue)])
         else { return nil }
-        return try referralViews(db, identity: identity, circle: circle, today: today).first { $0.key == key }
+        let journey = try referralJourney(db, circle: circle, identity: identity, today: today)
+        return journey.referrals.first { $0.key == key }.map { ($0, journey) }
+    }
+
+    /// One circle's consents and referrals (no progress), folded.
+    static func referralJourney(_ db: Database, circle: String, identity: NodeIdentity, today: String) throws -> JourneyView {
+        let opened = try openedEnvelopes(db, identity: identity, kinds: [.consent, .referral, .referralStatus], circle: circle)
+        return try journey(db, circle: circle, opened: opened, names: organizationNames(db), today: today)
     }
 
     /// Changes a referral's status as this organisation's side of it; refused (naming why) when the
@@ -99,7 +111,7 @@ extension NodeDatabase {
         key: String, _ transition: ReferralTransition, identity: NodeIdentity, by username: String, today: String, nowMilliseconds now: UInt64
     ) throws {
         try writer.write { db in
-            guard let view = try Self.referralView(db, key: key, identity: identity, today: today) else {
+            guard let (view, journey) = try Self.referralInJourney(db, key: key, identity: identity, today: today) else {
                 throw ClientError(field: "referral", message: "there is no such referral")
             }
             let me = hexString(identity.signingPublicKey)
@@ -109,7 +121,7 @@ extension NodeDatabase {
             let other = role == .sender ? view.recipient : view.sender
             guard let key = try Self.encryptionKey(db, organization: other) else { throw ClientError(field: "referral", message: "the other organisation is not known") }
             // §8.6: after a revoke nothing new is encrypted to that organisation, and it writes nothing more into the circle.
-            let consents = try Self.consentFold(db, circle: view.circle, identity: identity)
+            let consents = journey.consents
             var recipients = [identity.encryptionPublicKey]
             if role == .recipient {
                 if case .revoked = consents.standing(of: me) { throw Self.consentWithdrawn }
@@ -141,14 +153,16 @@ extension NodeDatabase {
                 db, sql: "SELECT DISTINCT scope FROM envelope WHERE seq > ? AND kind = ? AND scope <> 'public'",
                 arguments: [through, Int(Envelope.Kind.referral.rawValue)])
             try Self.setSetting(db, "referrals_acknowledged_through", String(newest))
-            let views = try circles.flatMap { try Self.referralViews(db, identity: identity, circle: $0, today: "") }
-            for v in views where v.recipient == me && v.status == .requested {
-                guard !v.fold.history.contains(where: { $0.change.author == me }), let key = try Self.encryptionKey(db, organization: v.sender) else { continue }
-                if case .revoked = try Self.consentFold(db, circle: v.circle, identity: identity).standing(of: me) { continue }
-                try Self.publishPrivate(
-                    db, .referralStatus, circle: v.circle, JourneyPayload.referralStatus(referralID: v.record.id, ReferralTransition(to: .received)).encoded(),
-                    to: [identity.encryptionPublicKey, key], identity: identity, now: now)
-                marked += 1
+            for circle in circles {
+                let journey = try Self.referralJourney(db, circle: circle, identity: identity, today: "")
+                if case .revoked = journey.consents.standing(of: me) { continue }
+                for v in journey.referrals where v.recipient == me && v.status == .requested {
+                    guard !v.fold.history.contains(where: { $0.change.author == me }), let key = try Self.encryptionKey(db, organization: v.sender) else { continue }
+                    try Self.publishPrivate(
+                        db, .referralStatus, circle: v.circle, JourneyPayload.referralStatus(referralID: v.record.id, ReferralTransition(to: .received)).encoded(),
+                        to: [identity.encryptionPublicKey, key], identity: identity, now: now)
+                    marked += 1
+                }
             }
             return marked
         }

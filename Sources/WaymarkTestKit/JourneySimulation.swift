@@ -56,11 +56,12 @@ public enum JourneySimulation {
             }
         }
         func consents(_ r: SimReplica) -> ConsentFold {
-            var fold = ConsentFold()
-            for e in opened(r, .consent) where CircleRules.counts(.consent, author: e.author, in: circle, consents: fold) {
-                if case .consent(let event) = e.payload { fold.apply(.init(id: e.id, clock: e.clock, event: event)) }
-            }
-            return fold
+            ConsentFold(
+                circle: circle,
+                events: opened(r, .consent).compactMap { e in
+                    guard case .consent(let event) = e.payload else { return nil }
+                    return (e.author, .init(id: e.id, clock: e.clock, event: event))
+                })
         }
         func grant(_ org: String) -> [UInt8] {
             JourneyPayload.consent(
@@ -128,8 +129,7 @@ public enum JourneySimulation {
                 revokeSequence = home.ownSequence
             }
             if faulty && round != eraseRound && !erased && Bool.random(using: &net.rng) {
-                let fold = consents(home)
-                let to = fold.organizations.filter { fold.consent(for: $0, purpose: .progress, on: "2026-11-22") != nil }
+                let to = consents(home).organizations(consentingTo: .progress, on: "2026-11-22")
                 let keys = to.compactMap { org in nodes.first { hexString($0.identity.signingPublicKey) == org }?.identity.encryptionPublicKey }
                 home.publish(
                     kind: .progress, scope: circle.scope,

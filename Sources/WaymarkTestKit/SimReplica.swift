@@ -141,7 +141,7 @@ public final class SimReplica: EnvelopeLookup {
     private func store(_ c: VerifyCache.Checked) {
         let e = c.envelope
         let id = c.id
-        envelopes[id] = e.header.kind.isPrivate && e.payload != nil && erased.contains(e.header.scope) ? Self.headerOnly(e) : c.wire
+        envelopes[id] = e.header.kind.isPrivate && e.payload != nil && erased.contains(e.header.scope) ? e.withoutPayload.encoded() : c.wire
         scopes[id] = e.header.scope
         byPrefix[Array(id.prefix(RangeReconciler.prefixSize))] = id
         summaries[id] = StoredEnvelope(e.header)
@@ -166,18 +166,16 @@ public final class SimReplica: EnvelopeLookup {
         }
     }
 
-    static func headerOnly(_ e: Envelope) -> [UInt8] { Envelope(header: e.header, signature: e.signature, payload: nil).encoded() }
-
     /// Carries out an erasure the way the store does: every private envelope of the circle, stored
     /// or held back, loses its payload.
     private func erase(circle: String) {
         erased.insert(circle)
         for (id, scope) in scopes where scope == circle {
             guard let w = envelopes[id], let e = try? Envelope.decode(w), e.header.kind.isPrivate, e.payload != nil else { continue }
-            envelopes[id] = Self.headerOnly(e)
+            envelopes[id] = e.withoutPayload.encoded()
         }
         for (id, c) in pending where c.envelope.header.scope == circle && c.envelope.header.kind.isPrivate && c.envelope.payload != nil {
-            pending[id] = cache.check(wire: Self.headerOnly(c.envelope))
+            pending[id] = cache.check(wire: c.envelope.withoutPayload.encoded())
         }
     }
 

@@ -95,6 +95,12 @@ public struct ConsentFold: Sendable {
 
     public init() {}
 
+    /// The fold of a circle's consent events, each with its author (a signing key): only those the
+    /// circle's owner signed count (`CircleRules`).
+    public init(circle: Circle, events: [(author: [UInt8], entry: Entry)]) {
+        for e in events where CircleRules.counts(.consent, author: e.author, in: circle, consents: self) { apply(e.entry) }
+    }
+
     public mutating func apply(_ e: Entry) { entries[ByteKey(e.id)] = e }
 
     /// Every organisation ever named in a grant or revoke.
@@ -119,6 +125,11 @@ public struct ConsentFold: Sendable {
     public func consent(for organization: String, purpose: ConsentPurpose, on day: String) -> ConsentGrant? {
         guard case .granted(let g, _) = standing(of: organization), g.purposes.contains(purpose), g.covers(day: day) else { return nil }
         return g
+    }
+
+    /// Organisations with a consent in force for `purpose` on `day`.
+    public func organizations(consentingTo purpose: ConsentPurpose, on day: String) -> [String] {
+        organizations.filter { consent(for: $0, purpose: purpose, on: day) != nil }
     }
 
     /// The revokes recorded for an organisation (a new grant lists them in `after`).

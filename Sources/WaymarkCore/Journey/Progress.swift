@@ -134,7 +134,10 @@ public struct ProgressFold: Sendable {
     }
 
     /// The latest reading for each area of a goal (by date, then clock).
-    public func latestReadings(goalID: String) -> [String: (stage: Int, date: String)] {
+    public func latestReadings(goalID: String) -> [String: (stage: Int, date: String)] { Self.latestReadings(current, goalID: goalID) }
+
+    /// The same, over events already folded (`current`), so a caller showing many goals folds once.
+    public static func latestReadings(_ current: [Current], goalID: String) -> [String: (stage: Int, date: String)] {
         var out: [String: (stage: Int, date: String, clock: UInt64)] = [:]
         for c in current {
             guard case .reading(let g, let area, let stage, let date) = c.event, g == goalID else { continue }

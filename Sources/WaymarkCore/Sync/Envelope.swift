@@ -106,6 +106,10 @@ public struct Envelope: Sendable, Hashable {
         self.payload = payload
     }
 
+    /// The same envelope with its payload erased (§8.7): the header, and so the signature and the
+    /// id, are unchanged.
+    public var withoutPayload: Envelope { Envelope(header: header, signature: signature, payload: nil) }
+
     /// The bytes the author signs: the signing domain, then the encoded header.
     public var signingInput: [UInt8] { Self.signingDomain + header.encoded() }
 }

@@ -69,14 +69,15 @@ extension StaffPages {
         duplicates: [ClientSummary] = [], status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let heading = id == nil ? t("staff.clients.new", language) : t("staff.client.edit", language)
+        let terms = try needTerms()
+        let listed = Set(terms.map { $0.name.lowercased() })
+        let choices = needChoices(terms, chosen: record.needs)
         return page("staffClientForm", base(request, language, title: heading, session: s), status: status) {
             $0["heading"] = heading
             $0["action"] = id.map { "/staff/clients/\($0)" } ?? "/staff/clients"
             $0["name"] = record.name
             $0["dob"] = record.dateOfBirth
             $0["contact"] = record.contact
-            let listed = Set(((try? needTerms()) ?? []).map { $0.name.lowercased() })
-            let choices = (try? needChoices(record.needs)) ?? []
             $0["needChoices"] = choices
             $0["hasNeedChoices"] = !choices.isEmpty
             $0["needs"] = record.needs.filter { !listed.contains($0.lowercased()) }.joined(separator: "\n")

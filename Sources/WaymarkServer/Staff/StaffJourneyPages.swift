@@ -93,8 +93,8 @@ extension StaffPages {
         let circle: String
         let back: String
         if !clientID.isEmpty {
-            guard let j = try database.journey(clientID: clientID, identity: identity, today: today()) else { return notFound(request, s, language) }
-            circle = j.circle
+            guard let c = try database.circle(clientID: clientID) else { return notFound(request, s, language) }
+            circle = c
             back = "/staff/clients/\(clientID)"
         } else {
             guard let v = try database.referral(key: referralKey, identity: identity, today: today()) else { return notFound(request, s, language) }
@@ -161,9 +161,9 @@ extension StaffPages {
     }
 
     /// Checkboxes for the client form: every need of the list, ticked when the client has it.
-    func needChoices(_ chosen: [String]) throws -> [[String: Any]] {
+    func needChoices(_ terms: [TermInfo], chosen: [String]) -> [[String: Any]] {
         let have = Set(chosen.map { $0.lowercased() })
-        return try needTerms().enumerated().map { i, t in
+        return terms.enumerated().map { i, t in
             ["n": i, "name": t.name, "child": t.parentID != nil, "checked": have.contains(t.name.lowercased())]
         }
     }
