@@ -11,7 +11,7 @@ import Synchronization
 public final class ChangeSignal: Sendable {
     private struct State {
         var pending = false
-        var waiter: (id: Int, continuation: CheckedContinuation<Void, Never>)?
+        var waiter: (id: Int, continuation: CheckedContinuation<Bool, Never>)?
         var nextID = 0
     }
     private let state = Mutex(State())
@@ -20,7 +20,7 @@ public final class ChangeSignal: Sendable {
 
     /// Wakes the waiter, or the next wait if nobody is waiting.
     public func signal() {
-        let waiter = state.withLock { s -> CheckedContinuation<Void, Never>? in
+        let waiter = state.withLock { s -> CheckedContinuation<Bool, Never>? in
             guard let w = s.waiter else {
                 s.pending = true
                 return nil
@@ -28,11 +28,13 @@ public final class ChangeSignal: Sendable {
             s.waiter = nil
             return w.continuation
         }
-        waiter?.resume()
+        waiter?.resume(returning: true)
     }
 
     /// Returns at the next signal (at once if one came since the last wait) or after `timeout`.
-    public func wait(timeout: Duration) async {
+    /// - Returns: whether a signal (rather than the timeout) ended the wait.
+    @discardableResult
+    public func wait(timeout: Duration) async -> Bool {
         let id = state.withLock { s -> Int? in
             if s.pending {
                 s.pending = false
@@ -41,9 +43,9 @@ public final class ChangeSignal: Sendable {
             s.nextID += 1
             return s.nextID
         }
-        guard let id else { return }
+        guard let id else { return true }
         var timer: Task<Void, Never>?
-        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+        let signalled = await withCheckedContinuation { (c: CheckedContinuation<Bool, Never>) in
             let now = state.withLock { s -> Bool in
                 if s.pending {
                     s.pending = false
@@ -53,7 +55,7 @@ public final class ChangeSignal: Sendable {
                 return false
             }
             if now {
-                c.resume()
+                c.resume(returning: true)
                 return
             }
             // Started only once the waiter is in place, so the timeout can never be missed.
@@ -63,14 +65,15 @@ public final class ChangeSignal: Sendable {
             }
         }
         timer?.cancel()
+        return signalled
     }
 
     private func expire(_ id: Int) {
-        let waiter = state.withLock { s -> CheckedContinuation<Void, Never>? in
+        let waiter = state.withLock { s -> CheckedContinuation<Bool, Never>? in
             guard let w = s.waiter, w.id == id else { return nil }
             s.waiter = nil
             return w.continuation
         }
-        waiter?.resume()
+        waiter?.resume(returning: false)
     }
 }
