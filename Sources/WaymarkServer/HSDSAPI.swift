@@ -10,6 +10,16 @@ struct HSDSAPI: Sendable {
     let directory: Directory
     let clock: LocalClock
     let nodeName: String
+    /// Whole answers of `/api/services`, per directory version and minute.
+    let answers: AnswerCache
+
+    init(directory: Directory, clock: LocalClock, nodeName: String) {
+        self.directory = directory
+        self.clock = clock
+        self.nodeName = nodeName
+        // Off when the full-text answers are not cached either (`waymark serve --search-cache 0`).
+        answers = AnswerCache(capacityBytes: directory.scoreCacheSize > 0 ? 4 << 20 : 0)
+    }
 
     static let jsonHeaders: HTTPFields = [.contentType: "application/json; charset=utf-8", .accessControlAllowOrigin: "*"]
 
@@ -80,8 +90,27 @@ struct HSDSAPI: Sendable {
     }
 
     func services(_ request: Request) throws -> Response {
+        let now = clock.now()
+        var key: AnswerCache.Key?
+        if answers.isEnabled {
+            key = AnswerCache.Key(version: try directory.snapshot().version, day: now.day, minute: now.minute, query: request.uri.query ?? "")
+            if let key, let kept = answers.answer(key) { return Self.answer(kept.body, ndjson: kept.ndjson) }
+        }
+        let (body, ndjson) = try servicesAnswer(request, now: now)
+        if let key { answers.keep(body, ndjson: ndjson, for: key) }
+        return Self.answer(body, ndjson: ndjson)
+    }
+
+    static let ndjsonHeaders: HTTPFields = [.contentType: "application/x-ndjson; charset=utf-8", .accessControlAllowOrigin: "*"]
+
+    static func answer(_ body: ByteBuffer, ndjson: Bool) -> Response {
+        Response(status: .ok, headers: ndjson ? ndjsonHeaders : jsonHeaders, body: ResponseBody(byteBuffer: body))
+    }
+
+    /// The body of a `/api/services` answer, and whether it is ndjson.
+    private func servicesAnswer(_ request: Request, now: LocalDateTime) throws -> (ByteBuffer, Bool) {
         let p = params(request)
-        var query = try p.searchQuery(now: clock.now())
+        var query = try p.searchQuery(now: now)
         let format = p.string("format") ?? "json"
         guard format == "json" || format == "ndjson" else { throw Problem.badParameter("format", "must be json or ndjson, got '\(format)'") }
         let full = try p.bool("full") ?? false
@@ -92,7 +121,7 @@ struct HSDSAPI: Sendable {
             query.page = 1
             query.perPage = Int.max / 4
         }
-        let result = try directory.search(query, now: clock.now())
+        let result = try directory.search(query, now: now)
         let ids = result.hits.map(\.id)
         let items: [String]
         if minimal {
@@ -106,13 +135,10 @@ struct HSDSAPI: Sendable {
             items = ids.compactMap { docs[$0] }
         }
         if format == "ndjson" {
-            let body = items.joined(separator: "\n") + (items.isEmpty ? "" : "\n")
-            return Response(
-                status: .ok, headers: [.contentType: "application/x-ndjson; charset=utf-8", .accessControlAllowOrigin: "*"],
-                body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+            return (ByteBuffer(string: items.joined(separator: "\n") + (items.isEmpty ? "" : "\n")), true)
         }
         let extra: [(String, JSONValue)] = wantFacets ? [("facets", try facetsJSON(result.facets))] : []
-        return json(Self.page(items: items, total: result.total, page: result.page, perPage: result.perPage, extra: extra))
+        return (ByteBuffer(string: Self.page(items: items, total: result.total, page: result.page, perPage: result.perPage, extra: extra)), false)
     }
 
     func facetsJSON(_ f: Facets) throws -> JSONValue {

@@ -75,11 +75,12 @@ public final class Directory: Sendable {
             let parents = terms.compactMapValues(\.parentID)
             var facts: [ServiceFacts] = []
             var rowids: [(Int64, String)] = []
+            let strings = StringPool()
             let cursor = try Row.fetchCursor(
                 db, sql: "SELECT d.rowid AS rowid, d.last_modified, f.full_json FROM service_doc d JOIN service_full f ON f.rowid = d.rowid")
             while let row = try cursor.next() {
                 guard case .object(let doc) = try JSONParser.parse(row["full_json"] as String) else { continue }
-                let f = ServiceFacts(service: doc, parents: parents, storedAt: row["last_modified"])
+                let f = ServiceFacts(service: doc, parents: parents, storedAt: row["last_modified"], strings: strings)
                 facts.append(f)
                 rowids.append((row["rowid"], f.id))
             }

@@ -561,7 +561,11 @@ extension NodeDatabase {
         let maxClock = UInt64(bitPattern: try Int64.fetchOne(db, sql: "SELECT max(clock) FROM envelope") ?? 0)
         var clock = HybridClock(last: maxClock)
         var deps: [[UInt8]] = try Data.fetchAll(
-            db, sql: "SELECT h.id FROM envelope_head h JOIN envelope e ON e.id = h.id ORDER BY e.clock DESC LIMIT \(Envelope.Limits.dependencies - 1)"
+            // CROSS JOIN keeps the few heads as the outer loop: left to itself, SQLite walked every
+            // envelope in clock order looking for heads, reading the whole ledger on each publish.
+            db,
+            sql:
+                "SELECT h.id FROM envelope_head h CROSS JOIN envelope e ON e.id = h.id ORDER BY e.clock DESC LIMIT \(Envelope.Limits.dependencies - 1)"
         ).map { [UInt8]($0) }
         if let prev = last?["id"] as Data? { deps.append([UInt8](prev)) }
         var out: [VerifiedEnvelope] = []

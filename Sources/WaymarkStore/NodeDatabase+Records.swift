@@ -317,10 +317,12 @@ public struct DatabaseRowSource: HSDSRowSource {
             ? "SELECT d.service_id, f.full_json AS doc FROM service_doc d JOIN service_full f ON f.rowid = d.rowid WHERE d.service_id IN "
             : "SELECT service_id, list_json AS doc FROM service_doc WHERE service_id IN "
         var out: [String: String] = [:]
+        out.reserveCapacity(ids.count)
         let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
-        for row in try Row.fetchAll(db, sql: sql + "(\(marks))", arguments: StatementArguments(ids)) {
-            out[row["service_id"]] = row["doc"]
-        }
+        // A page of results (up to 50) reuses its prepared statement; longer lists are prepared once.
+        let statement = ids.count <= 50 ? try db.cachedStatement(sql: sql + "(\(marks))") : try db.makeStatement(sql: sql + "(\(marks))")
+        let rows = try Row.fetchCursor(statement, arguments: StatementArguments(ids))
+        while let row = try rows.next() { out[row[0]] = row[1] }
         return out
     }
 

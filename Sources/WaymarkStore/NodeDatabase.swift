@@ -8,10 +8,12 @@ import WaymarkCore
 public final class NodeDatabase: Sendable {
     public let writer: any DatabaseWriter
 
-    /// How much of the database file each connection maps into memory for reading.
+    /// How much of the database file the writing connection maps into memory for reading.
     static let mappedBytes = 1 << 30
-    /// Each connection's page cache (SQLite's default is 2 MiB).
+    /// The writing connection's page cache (SQLite's default is 2 MiB).
     static let cacheKibibytes = 65_536
+    /// Each reading connection's page cache.
+    static let readerCacheKibibytes = 1_024
     /// WAL pages before an automatic checkpoint (SQLite's default is 1,000): index pages rewritten by
     /// batch after batch are copied back to the database file once, not once per batch.
     static let checkpointPages = 16_384
@@ -22,11 +24,18 @@ public final class NodeDatabase: Sendable {
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // Reads come from memory-mapped pages, and a batch of envelopes (with its index pages)
-            // stays in the page cache until commit instead of spilling page by page.
-            try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)")
-            try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKibibytes)")
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.checkpointPages)")
+            if db.configuration.readonly {
+                // Readers (searches, pages) read a few rows at a time: SQLite's own small cache, and
+                // no mapping, so that reading the whole directory once at start-up does not stay
+                // in the node's memory.
+                try db.execute(sql: "PRAGMA cache_size = -\(Self.readerCacheKibibytes)")
+            } else {
+                // The writer's reads come from memory-mapped pages, and a batch of envelopes (with
+                // its index pages) stays in the page cache until commit instead of spilling page by page.
+                try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)")
+                try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKibibytes)")
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.checkpointPages)")
+            }
         }
         writer = try DatabasePool(path: path, configuration: config)
         try Self.migrator.migrate(writer)

@@ -162,6 +162,48 @@ struct DirectoryIndexTests {
         #expect(first.totalPages == 2)
     }
 
+    /// Pages are cut from the matches without sorting them all: every page, put together, must be
+    /// the whole ordering, for every sort, page size and tie pattern.
+    @Test(arguments: [1, 3, 7, 20, 64])
+    func pagesTogetherAreTheWholeOrdering(_ perPage: Int) {
+        var rng = SeededRandom(seed: UInt64(perPage))
+        let services = (0..<300).map { i in
+            ServiceFacts(
+                id: "s\(i)", name: "Service \(Int.random(in: 0..<40, using: &rng))",
+                points: Bool.random(using: &rng) ? [GeoPoint(latitude: 53.39 + Double(Int.random(in: 0..<5, using: &rng)) / 1000, longitude: -6.26)] : [],
+                lastModified: "2026-0\(Int.random(in: 1...9, using: &rng))-01")
+        }
+        let index = DirectoryIndex(services: services)
+        // Few distinct scores, so that ties must fall back to name order.
+        let scores = Dictionary(uniqueKeysWithValues: services.filter { _ in Int.random(in: 0..<3, using: &rng) > 0 }.map { ($0.id, Double(Int.random(in: 0..<4, using: &rng))) })
+        for sort in [SearchQuery.Sort.relevance, .name, .distance, .updated] {
+            var q = SearchQuery()
+            q.text = "service"
+            q.sort = sort
+            q.near = GeoPoint(latitude: 53.39, longitude: -6.26)
+            q.countFacets = false
+            q.perPage = Int.max / 4
+            let whole = index.search(q, textScores: scores, now: Fixtures.mondayMorning)
+            #expect(whole.total == scores.count)
+            q.perPage = perPage
+            var paged: [String] = []
+            for page in 1...((whole.total + perPage - 1) / perPage + 1) {
+                q.page = page
+                paged += index.search(q, textScores: scores, now: Fixtures.mondayMorning).hits.map(\.id)
+            }
+            #expect(paged == whole.hits.map(\.id), "sort \(sort), \(perPage) a page")
+            // The whole ordering itself: by score (relevance), then by name and id.
+            if sort == .relevance {
+                let expected = scores.keys.sorted { a, b in
+                    let (fa, fb) = (index.facts(a)!, index.facts(b)!)
+                    if scores[a]! != scores[b]! { return scores[a]! > scores[b]! }
+                    return fa.sortKey != fb.sortKey ? fa.sortKey < fb.sortKey : a < b
+                }
+                #expect(whole.hits.map(\.id) == expected)
+            }
+        }
+    }
+
     @Test func geoDistance() {
         // Ballymun to Dublin city centre is about 5 km.
         let d = GeoPoint(latitude: 53.3955, longitude: -6.2645).distance(to: GeoPoint(latitude: 53.3498, longitude: -6.2603))

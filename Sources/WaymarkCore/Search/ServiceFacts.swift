@@ -58,15 +58,17 @@ public final class ServiceFacts: Sendable {
     ///   - service: the assembled service.
     ///   - parents: taxonomy term id to its parent's id, to add ancestors.
     ///   - storedAt: when the node stored the record, used if it has no `last_modified`.
-    public init(service: JSONObject, parents: [String: String], storedAt: String) {
+    ///   - strings: shares one copy of each repeated string (term ids, languages, organisations)
+    ///     between the services read with it.
+    public init(service: JSONObject, parents: [String: String], storedAt: String, strings: StringPool = StringPool()) {
         let str: (JSONObject, String) -> String? = { o, k in o[k]?.stringValue }
         id = str(service, "id") ?? ""
         name = str(service, "name") ?? ""
         sortKey = name.lowercased()
         status = str(service, "status") ?? "active"
         let org = service["organization"]?.objectValue
-        organizationID = str(service, "organization_id") ?? org.flatMap { str($0, "id") }
-        organizationName = org.flatMap { str($0, "name") }
+        organizationID = (str(service, "organization_id") ?? org.flatMap { str($0, "id") }).map(strings.shared)
+        organizationName = org.flatMap { str($0, "name") }.map(strings.shared)
         minimumAge = service["minimum_age"]?.doubleValue
         maximumAge = service["maximum_age"]?.doubleValue
         lastModified = str(service, "last_modified") ?? storedAt
@@ -79,12 +81,12 @@ public final class ServiceFacts: Sendable {
             }
             var cursor: String? = t
             var guardCount = 0
-            while let c = cursor, guardCount < 32, terms.insert(c).inserted {
+            while let c = cursor.map(strings.shared), guardCount < 32, terms.insert(c).inserted {
                 cursor = parents[c]
                 guardCount += 1
             }
         }
-        termIDs = terms
+        termIDs = strings.shared(terms)
 
         var langs = Set<String>()
         var access = Set<String>()
@@ -95,9 +97,9 @@ public final class ServiceFacts: Sendable {
             for l in v?.arrayValue ?? [] {
                 guard let o = l.objectValue else { continue }
                 if let code = str(o, "code"), !code.isEmpty {
-                    langs.insert(code.lowercased())
+                    langs.insert(strings.shared(code.lowercased()))
                 } else if let n = str(o, "name"), !n.isEmpty {
-                    langs.insert(n.lowercased())
+                    langs.insert(strings.shared(n.lowercased()))
                 }
             }
         }
@@ -119,7 +121,7 @@ public final class ServiceFacts: Sendable {
             }
             addLanguages(loc["languages"])
             for a in loc["accessibility"]?.arrayValue ?? [] {
-                if let d = a["description"]?.stringValue?.trimmingWhitespace(), !d.isEmpty { access.insert(d) }
+                if let d = a["description"]?.stringValue?.trimmingWhitespace(), !d.isEmpty { access.insert(strings.shared(d)) }
             }
             for s in loc["schedules"]?.arrayValue ?? [] {
                 if let o = s.objectValue, let id = str(o, "id") { locationSchedules.append(HSDSRecord(table: "schedule", id: id, fields: o)) }
@@ -127,8 +129,8 @@ public final class ServiceFacts: Sendable {
         }
         // A service's own hours win; a location's opening hours stand in when the service has none.
         hours = OpeningHours(schedules: schedules.isEmpty ? locationSchedules : schedules)
-        languages = langs
-        accessibility = access
+        languages = strings.shared(langs)
+        accessibility = strings.shared(access)
         self.points = points
         self.addressLine = address
 
@@ -164,5 +166,27 @@ public final class ServiceFacts: Sendable {
     /// The nearest of the service's locations to `point`, in kilometres.
     public func distance(from point: GeoPoint) -> Double? {
         points.map { $0.distance(to: point) }.min()
+    }
+}
+
+/// One copy of each repeated string and set of strings: ten thousand services name the same few
+/// hundred taxonomy terms, languages and organisations (and most share their set of languages),
+/// and a value read from JSON is otherwise a copy of its own.
+public final class StringPool {
+    private var strings: Set<String> = []
+    private var sets: Set<Set<String>> = []
+
+    public init() {}
+
+    public func shared(_ s: String) -> String {
+        if let existing = strings.firstIndex(of: s) { return strings[existing] }
+        strings.insert(s)
+        return s
+    }
+
+    public func shared(_ set: Set<String>) -> Set<String> {
+        if let existing = sets.firstIndex(of: set) { return sets[existing] }
+        sets.insert(set)
+        return set
     }
 }
