@@ -59,6 +59,28 @@ struct LedgerTests {
         }
     }
 
+    /// A row's envelopes split every way across batches (one before, several within one, a forged one
+    /// among them): the rows shown are the publisher's, whatever the split, and the forged one is refused.
+    @Test(arguments: [1, 2, 3, 5, 8])
+    func editsSplitAcrossBatchesFoldToThePublishersRows(_ batchSize: Int) throws {
+        try withLargeStack {
+            let a = try NodeDatabase()
+            try a.publish(Self.rows(), identity: alice, nowMilliseconds: Fixtures.publishedAt)
+            for (i, name) in ["Homework club", "Homework club (Tuesdays)", "Homework and study club"].enumerated() {
+                try a.publish(Self.rows(name: name), identity: alice, nowMilliseconds: Fixtures.publishedAt + UInt64(i + 1) * 1000)
+            }
+            var wires = try Self.wires(a)
+            // Mallory's edit of Alice's service, depending on nothing Alice wrote.
+            wires.insert(Self.envelope(by: mallory, sequence: 1, deps: [], clock: HybridClock.pack(milliseconds: Fixtures.publishedAt + 500, counter: 0)).encoded(), at: 2)
+            let b = try NodeDatabase()
+            let batches = stride(from: 0, to: wires.count, by: batchSize).map { Array(wires[$0..<min(wires.count, $0 + batchSize)]) }
+            let report = try b.ingest(batches: batches, from: "test", nowMilliseconds: Self.now)
+            #expect(report.rejected.map(\.reason) == [.notOwner])
+            #expect(try b.allRecords() == a.allRecords())
+            #expect(try b.allRecords().contains { $0.string("name") == "Homework and study club" })
+        }
+    }
+
     @Test func forgedAlteredAndMalformedEnvelopesChangeNothing() throws {
         try withLargeStack {
             let (_, wires) = try published()

@@ -238,8 +238,10 @@ public enum HSDSSchema {
         return table.flatMap { tables[$0] != nil ? $0 : nil }
     }
 
-    public static func foreignKeyFields(of table: String) -> [String] {
-        guard let t = tables[table] else { return [] }
-        return t.fields.filter { $0 != "id" && ($0.hasSuffix("_id") || $0 == "link_id" || $0 == "resource_id") }
+    /// The fields of a table that name another row (worked out once per table: every stored row asks).
+    public static func foreignKeyFields(of table: String) -> [String] { foreignKeyFieldsByTable[table] ?? [] }
+
+    private static let foreignKeyFieldsByTable: [String: [String]] = tables.mapValues { t in
+        t.fields.filter { $0 != "id" && ($0.hasSuffix("_id") || $0 == "link_id" || $0 == "resource_id") }
     }
 }
