@@ -19,8 +19,10 @@ final class AnswerCache: Sendable {
     struct Kept: Sendable {
         var body: ByteBuffer
         var ndjson: Bool
-        var size: Int { body.readableBytes }
     }
+
+    /// What an answer counts against the capacity: its body and its key's query.
+    private static func cost(_ key: Key, _ body: ByteBuffer) -> Int { body.readableBytes + key.query.utf8.count }
 
     let capacityBytes: Int
     let largest: Int
@@ -46,7 +48,7 @@ final class AnswerCache: Sendable {
     }
 
     func keep(_ body: ByteBuffer, ndjson: Bool, for key: Key) {
-        let size = body.readableBytes + key.query.utf8.count
+        let size = Self.cost(key, body)
         guard isEnabled, size <= largest else { return }
         state.withLock { s in
             // Answers of an older version or minute can never be asked for again: drop them all at once.
@@ -55,10 +57,10 @@ final class AnswerCache: Sendable {
                 s.bytes = 0
             }
             s.generation = (key.version, key.day, key.minute)
-            if let old = s.answers[key] { s.bytes -= old.size + key.query.utf8.count }
+            if let old = s.answers[key] { s.bytes -= Self.cost(key, old.body) }
             while s.bytes + size > capacityBytes, let victim = s.answers.first {
                 s.answers.removeValue(forKey: victim.key)
-                s.bytes -= victim.value.size + victim.key.query.utf8.count
+                s.bytes -= Self.cost(victim.key, victim.value.body)
             }
             s.answers[key] = Kept(body: body, ndjson: ndjson)
             s.bytes += size

@@ -230,9 +230,7 @@ struct HSDSAPI: Sendable {
             return (listed.total, listed.records.map { writer.string(.object(assembler.assemble($0, depth: full ? .full : .list))) })
         }
         if format == "ndjson" {
-            return Response(
-                status: .ok, headers: [.contentType: "application/x-ndjson; charset=utf-8", .accessControlAllowOrigin: "*"],
-                body: ResponseBody(byteBuffer: ByteBuffer(string: items.map { $0 + "\n" }.joined())))
+            return Self.answer(ByteBuffer(string: items.map { $0 + "\n" }.joined()), ndjson: true)
         }
         return json(Self.page(items: items, total: total, page: page, perPage: perPage))
     }
@@ -254,18 +252,12 @@ struct HSDSAPI: Sendable {
     func serviceAtLocations(_ request: Request) throws -> Response {
         let p = params(request)
         let query = try p.searchQuery(now: clock.now())
+        // Paging and sorting alone are not filters.
+        guard !query.text.isEmpty || query.includeInactive || query.filtersOnFacts else { return try listEntities("service_at_location", request) }
         var unpaged = query
         unpaged.page = 1
         unpaged.perPage = Int.max / 4
         unpaged.countFacets = false
-        // Paging and sorting alone are not filters: compare the query without them.
-        var bare = unpaged
-        bare.sort = SearchQuery().sort
-        var none = SearchQuery()
-        none.page = 1
-        none.perPage = Int.max / 4
-        none.countFacets = false
-        guard bare != none else { return try listEntities("service_at_location", request) }
         let matching = Set(try directory.search(unpaged, now: clock.now()).hits.map(\.id))
         // The text search was applied to the services above; the location links have no text of their own.
         return try listEntities("service_at_location", request, textSearch: false) { r in r.string("service_id").map(matching.contains) ?? false }

@@ -366,8 +366,9 @@ extension NodeDatabase {
         // stored) and what the batch brought. A row not read beforehand (one that an envelope held
         // back for its dependencies brought in) is read whole now.
         var held = try envelopesOfRows(db, Set(keys.filter { before[$0] == nil }))
-        for key in keys where before[key] != nil {
-            held[key] = before[key]! + (arrived[key] ?? []).map { HeldEnvelope(id: $0.id, author: $0.envelope.header.author, clock: $0.envelope.header.clock) }
+        for key in keys {
+            guard let earlier = before[key] else { continue }
+            held[key] = earlier + (arrived[key] ?? []).map { HeldEnvelope(id: $0.id, author: $0.envelope.header.author, clock: $0.envelope.header.clock) }
         }
         var publisherHex: [ByteKey: String] = [:]
         // Rows shown for the first time are written together; rows that replace a shown row one by one.
@@ -459,29 +460,35 @@ extension NodeDatabase {
         var clock: UInt64
     }
 
-    /// The stored envelopes of each row (rows with none are present with an empty list), read a few
-    /// hundred rows to a statement.
+    /// The stored envelopes of each row (rows with none are present with an empty list).
     static func envelopesOfRows(_ db: Database, _ rows: Set<RowKey>) throws -> [RowKey: [HeldEnvelope]] {
         var held: [RowKey: [HeldEnvelope]] = [:]
         held.reserveCapacity(rows.count)
         for key in rows { held[key] = [] }
-        for part in Array(rows).chunked(by: 256) {
-            // A join with the list (not `IN`), so that each row is one lookup in `envelope_by_row`.
-            let sql =
-                "SELECT e.row_table, e.row_id, e.id, e.author, e.clock FROM (VALUES "
-                + Array(repeating: "(?, ?)", count: part.count).joined(separator: ", ")
-                + ") AS k JOIN envelope e ON e.row_table = k.column1 AND e.row_id = k.column2"
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            arguments.reserveCapacity(part.count * 2)
-            for k in part { arguments += [k.table, k.id] }
-            let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
-            while let row = try cursor.next() {
-                let key = RowKey(table: row[0], id: row[1])
-                held[key, default: []].append(
-                    HeldEnvelope(id: [UInt8](row[2] as Data), author: [UInt8](row[3] as Data), clock: UInt64(bitPattern: row[4] as Int64)))
-            }
+        try forEachEnvelope(db, matching: ("row_table", "row_id"), rows.map { ($0.table, $0.id) }, selecting: "e.row_table, e.row_id, e.id, e.author, e.clock") { row in
+            held[RowKey(table: row[0], id: row[1]), default: []].append(
+                HeldEnvelope(id: [UInt8](row[2] as Data), author: [UInt8](row[3] as Data), clock: UInt64(bitPattern: row[4] as Int64)))
         }
         return held
+    }
+
+    /// Calls `body` with each stored envelope (as `e`, its `selecting` columns) whose two `matching`
+    /// columns equal one of `pairs`, a few hundred pairs to a statement: a join with the list (not
+    /// `IN`), so that each pair is one lookup in the index over those columns.
+    static func forEachEnvelope(
+        _ db: Database, matching columns: (String, String), _ pairs: [(any DatabaseValueConvertible, any DatabaseValueConvertible)],
+        selecting: String, _ body: (Row) throws -> Void
+    ) throws {
+        for part in pairs.chunked(by: 256) {
+            let sql =
+                "SELECT \(selecting) FROM (VALUES " + Array(repeating: "(?, ?)", count: part.count).joined(separator: ", ")
+                + ") AS k JOIN envelope e ON e.\(columns.0) = k.column1 AND e.\(columns.1) = k.column2"
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            arguments.reserveCapacity(part.count * 2)
+            for (a, b) in part { arguments += [a, b] }
+            let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
+            while let row = try cursor.next() { try body(row) }
+        }
     }
 
     /// Inserts rows (`values` holds `columns` values a row) a hundred to a statement.
@@ -827,18 +834,10 @@ final class SQLLookup: EnvelopeLookup {
         let pairs = Set(batch.map { SequenceKey(author: ByteKey($0.envelope.header.author), sequence: $0.envelope.header.sequence) })
         before.reserveCapacity(pairs.count)
         for key in pairs { before[key] = [] }
-        for part in Array(pairs).chunked(by: 256) {
-            let sql =
-                "SELECT e.author, e.sequence, e.id FROM (VALUES " + Array(repeating: "(?, ?)", count: part.count).joined(separator: ", ")
-                + ") AS k JOIN envelope e ON e.author = k.column1 AND e.sequence = k.column2"
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            arguments.reserveCapacity(part.count * 2)
-            for k in part { arguments += [Data(k.author.bytes), Int64(k.sequence)] }
-            let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
-            while let row = try cursor.next() {
-                let key = SequenceKey(author: ByteKey([UInt8](row[0] as Data)), sequence: UInt64(row[1] as Int64))
-                before[key, default: []].append([UInt8](row[2] as Data))
-            }
+        try NodeDatabase.forEachEnvelope(
+            db, matching: ("author", "sequence"), pairs.map { (Data($0.author.bytes), Int64($0.sequence)) }, selecting: "e.author, e.sequence, e.id"
+        ) { row in
+            before[SequenceKey(author: ByteKey([UInt8](row[0] as Data)), sequence: UInt64(row[1] as Int64)), default: []].append([UInt8](row[2] as Data))
         }
     }
 

@@ -57,10 +57,7 @@ public struct DirectoryIndex: Sendable {
         let termTaxonomy = self.termTaxonomy
         // Most searches are words alone: then only the active flag is read for each match, and the
         // facts (and their opening hours) only for the page shown and the facet counts.
-        let needsFacts =
-            query.organizationID != nil || !query.taxonomyTermIDs.isEmpty || query.taxonomyID != nil || !query.languages.isEmpty
-            || !query.accessibility.isEmpty || query.minimumAge != nil || query.maximumAge != nil || !query.ageSpans.isEmpty
-            || query.freeOnly || query.modifiedAfterSeconds != nil || query.openDuring != nil || query.openAt != nil || query.near != nil
+        let needsFacts = query.filtersOnFacts
         services.withUnsafeBufferPointer { services in
             active.withUnsafeBufferPointer { active in
                 func consider(_ position: Int, _ score: Double) {

@@ -36,6 +36,20 @@ public struct SearchQuery: Sendable, Hashable {
 
     public init() {}
 
+    /// Whether the query narrows by anything a service's facts answer: every field but the words,
+    /// the active-only rule, the order and the page. Worked out from `==`, so that a new filter
+    /// counts here without being listed twice.
+    public var filtersOnFacts: Bool {
+        let none = SearchQuery()
+        var bare = self
+        bare.text = none.text
+        bare.includeInactive = none.includeInactive
+        bare.sort = none.sort
+        bare.page = none.page
+        bare.perPage = none.perPage
+        return bare != none
+    }
+
     public static func == (a: SearchQuery, b: SearchQuery) -> Bool {
         a.text == b.text && a.taxonomyTermIDs == b.taxonomyTermIDs && a.taxonomyID == b.taxonomyID && a.organizationID == b.organizationID
             && a.languages == b.languages && a.accessibility == b.accessibility && a.minimumAge == b.minimumAge

@@ -178,15 +178,9 @@ public final class StringPool {
 
     public init() {}
 
-    public func shared(_ s: String) -> String {
-        if let existing = strings.firstIndex(of: s) { return strings[existing] }
-        strings.insert(s)
-        return s
-    }
+    /// The pooled copy of `s` (`s` itself the first time).
+    public func shared(_ s: String) -> String { strings.insert(s).memberAfterInsert }
 
-    public func shared(_ set: Set<String>) -> Set<String> {
-        if let existing = sets.firstIndex(of: set) { return sets[existing] }
-        sets.insert(set)
-        return set
-    }
+    /// The pooled copy of `set` (`set` itself the first time).
+    public func shared(_ set: Set<String>) -> Set<String> { sets.insert(set).memberAfterInsert }
 }
