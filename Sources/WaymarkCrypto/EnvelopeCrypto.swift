@@ -37,7 +37,17 @@ public enum EnvelopeCrypto {
 
     /// Checks the signature and, when the payload is present, that it is the one the header commits to.
     public static func verify(_ envelope: Envelope) -> Verdict {
-        guard NodeIdentity.verify(envelope.signature, of: envelope.signingInput, publicKey: envelope.header.author) else {
+        verify(envelope, headerBytes: envelope.header.encoded())
+    }
+
+    /// `verify` and `id` together, encoding the header once (what taking envelopes in needs).
+    public static func verifyAndIdentify(_ envelope: Envelope) -> (verdict: Verdict, id: [UInt8]) {
+        let header = envelope.header.encoded()
+        return (verify(envelope, headerBytes: header), Blake2b.hash(header + envelope.signature))
+    }
+
+    private static func verify(_ envelope: Envelope, headerBytes: [UInt8]) -> Verdict {
+        guard NodeIdentity.verify(envelope.signature, of: Envelope.signingDomain + headerBytes, publicKey: envelope.header.author) else {
             return .badSignature
         }
         if let payload = envelope.payload {

@@ -158,8 +158,8 @@ extension NodeDatabase {
         do { e = try Envelope.decode(wire) } catch {
             return .failure(RejectedBox(rejected: .init(envelopeID: "", reason: .malformed, detail: "\(error)")))
         }
-        let id = EnvelopeCrypto.id(of: e)
-        switch EnvelopeCrypto.verify(e) {
+        let (verdict, id) = EnvelopeCrypto.verifyAndIdentify(e)
+        switch verdict {
         case .valid: return .success(VerifiedEnvelope(envelope: e, id: id, wire: wire))
         case .badSignature:
             return .failure(RejectedBox(rejected: .init(envelopeID: hexString(id), reason: .badSignature, detail: "the signature does not verify")))
@@ -173,7 +173,6 @@ extension NodeDatabase {
     /// dependents), retries held-back envelopes when something new arrived, and folds touched rows.
     static func admit(_ db: Database, _ batch: [VerifiedEnvelope], peer: String, nowMilliseconds: UInt64, report: inout IngestReport) throws {
         let lookup = SQLLookup(db: db)
-        var touched = Set<RowKey>()
         var arrivedByRow: [RowKey: [VerifiedEnvelope]] = [:]
         let ownKey = try setting(db, "signing_public_key").flatMap(bytesFromHex)
         var acceptedAny = false
@@ -194,12 +193,10 @@ extension NodeDatabase {
                 return false
             case .accept:
                 if let row = try store(db, v, ownKey: ownKey, now: nowMilliseconds, heads: heads) {
-                    touched.insert(row)
                     arrivedByRow[row, default: []].append(v)
                 }
             case .acceptFork(let existing):
                 if let row = try store(db, v, ownKey: ownKey, now: nowMilliseconds, heads: heads) {
-                    touched.insert(row)
                     arrivedByRow[row, default: []].append(v)
                 }
                 for other in existing + [v.id] {
@@ -285,8 +282,8 @@ extension NodeDatabase {
             frontier = Array(acceptedIDs[before...])
         }
         try heads.write(db)
-        if !touched.isEmpty {
-            try foldRows(db, touched, arrived: arrivedByRow, before: before, peer: peer, now: nowMilliseconds, report: &report)
+        if !arrivedByRow.isEmpty {
+            try foldRows(db, arrived: arrivedByRow, before: before, peer: peer, now: nowMilliseconds, report: &report)
         }
         if acceptedAny { try bumpLedgerVersion(db) }
     }
@@ -357,37 +354,38 @@ extension NodeDatabase {
     /// Re-folds each touched row from all of its envelopes, writes the visible result, and marks the
     /// rows that changed (with their previous body) for the next documents refresh.
     static func foldRows(
-        _ db: Database, _ rows: Set<RowKey>, arrived: [RowKey: [VerifiedEnvelope]], before: [RowKey: [HeldEnvelope]], peer: String, now: UInt64,
+        _ db: Database, arrived: [RowKey: [VerifiedEnvelope]], before: [RowKey: [HeldEnvelope]], peer: String, now: UInt64,
         report: inout IngestReport
     ) throws {
         let storedAt = LocalClock().isoNow()
-        let keys = rows.sorted { $0.table != $1.table ? $0.table < $1.table : $0.id < $1.id }
+        let keys = arrived.keys.sorted { $0.table != $1.table ? $0.table < $1.table : $0.id < $1.id }
         // Every envelope of every touched row: what was held before the batch (read before it was
         // stored) and what the batch brought. A row not read beforehand (one that an envelope held
         // back for its dependencies brought in) is read whole now.
-        var held = try envelopesOfRows(db, Set(keys.filter { before[$0] == nil }))
-        for key in keys {
-            guard let earlier = before[key] else { continue }
-            held[key] = earlier + (arrived[key] ?? []).map { HeldEnvelope(id: $0.id, author: $0.envelope.header.author, clock: $0.envelope.header.clock) }
-        }
+        let readNow = try envelopesOfRows(db, Set(keys.filter { before[$0] == nil }))
         var publisherHex: [ByteKey: String] = [:]
         // Rows shown for the first time are written together; rows that replace a shown row one by one.
         var dirty: [(any DatabaseValueConvertible)?] = []
         var inserted: [(any DatabaseValueConvertible)?] = []
-        var links: [(any DatabaseValueConvertible)?] = []
+        var newLinks: [(any DatabaseValueConvertible)?] = []
         for key in keys {
             let arrivedHere = arrived[key] ?? []
-            let envelopes = held[key] ?? []
+            let earlier = before[key]
             let owner: [UInt8]
             let latest: DirectoryFold.Entry?
             var onlyFresh = true
-            if envelopes.count == 1, arrivedHere.count == 1, let payload = arrivedHere[0].directory, envelopes[0].id == arrivedHere[0].id {
+            if arrivedHere.count == 1, let payload = arrivedHere[0].directory,
+                earlier?.isEmpty ?? (readNow[key].map { $0.count == 1 && $0[0].id == arrivedHere[0].id } ?? false)
+            {
                 // A row with one envelope, which arrived now (most rows a new node takes in): the fold of
                 // a single entry is that entry, owned by its author.
                 let v = arrivedHere[0]
                 owner = v.envelope.header.author
                 latest = DirectoryFold.Entry(envelopeID: v.id, author: owner, clock: v.envelope.header.clock, payload: payload)
             } else {
+                let envelopes =
+                    earlier.map { $0 + arrivedHere.map { HeldEnvelope(id: $0.id, author: $0.envelope.header.author, clock: $0.envelope.header.clock) } }
+                    ?? readNow[key] ?? []
                 var fold = DirectoryFold()
                 let fresh = Dictionary(arrivedHere.map { (ByteKey($0.id), $0) }, uniquingKeysWith: { a, _ in a })
                 for stored in envelopes {
@@ -429,20 +427,29 @@ extension NodeDatabase {
                 publisherHex[ByteKey(owner)] = ownerHex
                 if current?["body"] as String? == body && current?["publisher"] as String? == ownerHex { continue }
                 report.rowsChanged += 1
-                if let current {
-                    dirty += [key.table, key.id, current["body"] as String?]
-                    try writeRow(db, visible, body: body, publisher: ownerHex, storedAt: storedAt)
+                if let current, let oldBody = current["body"] as String? {
+                    dirty.append(contentsOf: [key.table, key.id, oldBody])
+                    try writeRow(db, visible, body: body, publisher: ownerHex, storedAt: storedAt, replacing: oldBody)
                     continue
                 }
-                dirty += [key.table, key.id, nil]
-                inserted += [key.table, key.id, ownerHex, body, storedAt]
-                for field in HSDSSchema.foreignKeyFields(of: key.table) {
-                    guard let value = visible.string(field), !value.isEmpty else { continue }
-                    links += [key.table, key.id, field, value]
+                // Appended one by one: an array literal here would be a heap array per row.
+                dirty.append(key.table)
+                dirty.append(key.id)
+                dirty.append(nil)
+                inserted.append(key.table)
+                inserted.append(key.id)
+                inserted.append(ownerHex)
+                inserted.append(body)
+                inserted.append(storedAt)
+                for (field, value) in links(of: visible) {
+                    newLinks.append(value)
+                    newLinks.append(key.table)
+                    newLinks.append(field)
+                    newLinks.append(key.id)
                 }
-            } else if let current {
-                dirty += [key.table, key.id, current["body"] as String?]
-                try deleteRow(db, table: key.table, id: key.id)
+            } else if let current, let oldBody = current["body"] as String? {
+                dirty.append(contentsOf: [key.table, key.id, oldBody])
+                try deleteRow(db, table: key.table, id: key.id, body: oldBody)
                 report.rowsChanged += 1
             }
         }
@@ -450,7 +457,7 @@ extension NodeDatabase {
         try insertMany(
             db, "INSERT INTO record (tbl, id, publisher, body, stored_at) VALUES", columns: 5, inserted,
             then: "ON CONFLICT(tbl, id) DO UPDATE SET publisher = excluded.publisher, body = excluded.body, stored_at = excluded.stored_at")
-        try insertMany(db, "INSERT OR REPLACE INTO record_link (tbl, id, field, value) VALUES", columns: 4, links)
+        try insertMany(db, "INSERT OR IGNORE INTO record_link (value, tbl, field, id) VALUES", columns: 4, newLinks)
     }
 
     /// An envelope of a directory row, as the fold needs it.
@@ -888,17 +895,23 @@ final class SQLLookup: EnvelopeLookup {
 }
 
 /// Takes in batches of envelopes as they arrive (a sync session's fetch answers), one transaction
-/// each: while one batch is written, the next is verified on another core, and the writing thread
-/// joins the verifying when it is done, so both cores stay busy.
+/// each. A background verifier works through the batches in order while the calling thread writes:
+/// the writer admits a batch a few hundred envelopes at a time as they are verified, and verifies
+/// alongside whenever it has caught up, so neither core waits for the other, even on the last batch.
 public final class IngestPipeline {
     /// How many envelopes a sync session asks a peer for at a time, and takes in as one transaction
     /// (a few MiB, under the message limit; big enough that each transaction's index pages are
     /// shared by many envelopes).
     public static let batchSize = 4096
+    /// How many verified envelopes the writer admits at a time within a batch's transaction.
+    static let chunkSize = 1024
 
     private let database: NodeDatabase
     private let peer: String
-    private var verifying: VerifyJob?
+    /// One background verifier: batches are verified in the order they arrived.
+    private let verifier = DispatchQueue(label: "waymark.ingest.verify")
+    /// The batch being verified and not yet written.
+    private var waiting: VerifyJob?
 
     public init(database: NodeDatabase, peer: String) {
         self.database = database
@@ -909,62 +922,97 @@ public final class IngestPipeline {
     /// - Returns: what the batch before this one did (this batch's report comes with the next call
     ///   or with `finish`).
     public func add(_ wires: [[UInt8]], nowMilliseconds: UInt64) throws -> IngestReport {
-        let previous = verifying?.finish()
-        verifying = VerifyJob(wires)
-        verifying?.startOneWorker()
+        let job = VerifyJob(wires)
+        verifier.async { job.work() }
+        let previous = waiting
+        waiting = job
         guard let previous else { return IngestReport() }
-        return try database.ingestVerified(previous, from: peer, nowMilliseconds: nowMilliseconds, refreshingDocuments: false)
+        return try database.ingestVerifying(previous, from: peer, nowMilliseconds: nowMilliseconds)
     }
 
     /// Writes the last batch.
     public func finish(nowMilliseconds: UInt64) throws -> IngestReport {
-        guard let last = verifying?.finish() else { return IngestReport() }
-        verifying = nil
-        return try database.ingestVerified(last, from: peer, nowMilliseconds: nowMilliseconds, refreshingDocuments: false)
+        guard let last = waiting else { return IngestReport() }
+        waiting = nil
+        return try database.ingestVerifying(last, from: peer, nowMilliseconds: nowMilliseconds)
     }
 }
 
-/// Verifying one batch, shared out in small runs: a background worker starts on it, and the thread
-/// that finishes writing the previous batch joins in, so neither waits while the other works.
+extension NodeDatabase {
+    /// Writes one batch as one transaction, admitting it a chunk at a time as its envelopes are verified.
+    func ingestVerifying(_ job: VerifyJob, from peer: String, nowMilliseconds: UInt64) throws -> IngestReport {
+        try writer.write { db in
+            var report = IngestReport()
+            for start in stride(from: 0, to: job.count, by: IngestPipeline.chunkSize) {
+                var good: [VerifiedEnvelope] = []
+                for result in job.results(start..<min(job.count, start + IngestPipeline.chunkSize)) {
+                    switch result {
+                    case .success(let v): good.append(v)
+                    case .failure(let r):
+                        report.rejected.append(r.rejected)
+                        try Self.logRejection(db, peer: peer, id: bytesFromHex(r.rejected.envelopeID), author: nil, r.rejected, now: nowMilliseconds)
+                    }
+                }
+                try Self.admit(db, good, peer: peer, nowMilliseconds: nowMilliseconds, report: &report)
+            }
+            return report
+        }
+    }
+}
+
+/// Verifying one batch, shared out in small runs taken in order: the pipeline's background verifier
+/// works through it, and the writer takes the results a range at a time, verifying the range's
+/// unclaimed runs itself rather than waiting for them.
 final class VerifyJob: @unchecked Sendable {
     private let wires: [[UInt8]]
-    private let results: ResultSlots<Result<VerifiedEnvelope, NodeDatabase.RejectedBox>>
-    private let lock = NSLock()
+    private let slots: ResultSlots<Result<VerifiedEnvelope, NodeDatabase.RejectedBox>>
+    private let condition = NSCondition()
+    /// The first envelope of the first run nobody has claimed yet.
     private var next = 0
-    private let group = DispatchGroup()
+    /// The runs that are verified.
+    private var done: [Bool]
     private static let run = 16
 
     init(_ wires: [[UInt8]]) {
         self.wires = wires
-        results = ResultSlots(count: wires.count)
+        slots = ResultSlots(count: wires.count)
+        done = Array(repeating: false, count: (wires.count + Self.run - 1) / Self.run)
     }
 
-    private func claim() -> Range<Int>? {
-        lock.withLock {
-            guard next < wires.count else { return nil }
+    var count: Int { wires.count }
+
+    /// Claims the next run if it starts before `limit`.
+    private func claim(before limit: Int) -> Range<Int>? {
+        condition.withLock {
+            guard next < min(limit, wires.count) else { return nil }
             let r = next..<min(wires.count, next + Self.run)
             next = r.upperBound
             return r
         }
     }
 
-    private func work() {
-        while let r = claim() { for i in r { results.set(i, NodeDatabase.verifyOne(wires[i])) } }
-    }
-
-    func startOneWorker() {
-        group.enter()
-        DispatchQueue.global().async {
-            self.work()
-            self.group.leave()
+    private func verify(_ r: Range<Int>) {
+        for i in r { slots.set(i, NodeDatabase.verifyOne(wires[i])) }
+        condition.withLock {
+            done[r.lowerBound / Self.run] = true
+            condition.broadcast()
         }
     }
 
-    /// Helps with what is left, waits for the worker's last run, and returns every result in order.
-    func finish() -> [Result<VerifiedEnvelope, NodeDatabase.RejectedBox>] {
-        work()
-        group.wait()
-        return results.values
+    /// Verifies runs until none is left unclaimed.
+    func work() {
+        while let r = claim(before: wires.count) { verify(r) }
+    }
+
+    /// The results for `range`, in order: runs in it nobody has claimed are verified on this thread,
+    /// runs another thread is verifying are waited for.
+    func results(_ range: Range<Int>) -> [Result<VerifiedEnvelope, NodeDatabase.RejectedBox>] {
+        while let r = claim(before: range.upperBound) { verify(r) }
+        condition.withLock {
+            let runs = (range.lowerBound / Self.run)..<((range.upperBound + Self.run - 1) / Self.run)
+            while !runs.allSatisfy({ done[$0] }) { condition.wait() }
+        }
+        return range.map { slots[$0] }
     }
 }
 

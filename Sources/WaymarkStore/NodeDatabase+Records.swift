@@ -13,26 +13,52 @@ public struct ImportSummary: Sendable, Equatable {
 }
 
 extension NodeDatabase {
-    /// Writes one visible row and its links.
-    /// - Parameter isNew: the row is not stored yet, so it has no links to clear.
-    static func writeRow(_ db: Database, _ r: HSDSRecord, body: String? = nil, publisher: String, storedAt: String, isNew: Bool = false) throws {
+    /// Replaces one visible row and its links.
+    /// - Parameter oldBody: the stored text of the row it replaces, whose links are removed.
+    static func writeRow(_ db: Database, _ r: HSDSRecord, body: String, publisher: String, storedAt: String, replacing oldBody: String) throws {
         try db.cachedStatement(
             sql: """
                 INSERT INTO record (tbl, id, publisher, body, stored_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(tbl, id) DO UPDATE SET publisher = excluded.publisher, body = excluded.body, stored_at = excluded.stored_at
                 """
-        ).execute(arguments: [r.table, r.id, publisher, body ?? String(decoding: r.canonicalBytes, as: UTF8.self), storedAt])
-        if !isNew { try db.cachedStatement(sql: "DELETE FROM record_link WHERE tbl = ? AND id = ?").execute(arguments: [r.table, r.id]) }
-        for field in HSDSSchema.foreignKeyFields(of: r.table) {
-            guard let value = r.string(field), !value.isEmpty else { continue }
-            try db.cachedStatement(sql: "INSERT INTO record_link (tbl, id, field, value) VALUES (?, ?, ?, ?)").execute(arguments: [r.table, r.id, field, value])
+        ).execute(arguments: [r.table, r.id, publisher, body, storedAt])
+        try deleteLinks(db, table: r.table, id: r.id, body: oldBody)
+        for (field, value) in links(of: r) {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO record_link (value, tbl, field, id) VALUES (?, ?, ?, ?)").execute(arguments: [
+                value, r.table, field, r.id,
+            ])
         }
     }
 
     /// Removes one visible row and its links.
-    static func deleteRow(_ db: Database, table: String, id: String) throws {
+    /// - Parameter body: the row's stored text.
+    static func deleteRow(_ db: Database, table: String, id: String, body: String) throws {
         try db.execute(sql: "DELETE FROM record WHERE tbl = ? AND id = ?", arguments: [table, id])
-        try db.execute(sql: "DELETE FROM record_link WHERE tbl = ? AND id = ?", arguments: [table, id])
+        try deleteLinks(db, table: table, id: id, body: body)
+    }
+
+    /// The foreign keys a row links through: (field, value) for each non-empty foreign-key field.
+    /// `record_link` holds exactly these for every visible row, keyed by the value first (the only
+    /// way it is searched), so a row's links are found again from its body, not from a second index.
+    static func links(of r: HSDSRecord) -> [(field: String, value: String)] {
+        HSDSSchema.foreignKeyFields(of: r.table).compactMap { field in
+            guard let value = r.string(field), !value.isEmpty else { return nil }
+            return (field, value)
+        }
+    }
+
+    /// Removes the links of a stored row, worked out from its stored text (which is always a JSON
+    /// object, as it is written from one; a body that does not read falls back to a full search).
+    static func deleteLinks(_ db: Database, table: String, id: String, body: String) throws {
+        guard case .object(let fields)? = try? JSONParser.parse(body) else {
+            try db.execute(sql: "DELETE FROM record_link WHERE tbl = ? AND id = ?", arguments: [table, id])
+            return
+        }
+        for (field, value) in links(of: HSDSRecord(table: table, id: id, fields: fields)) {
+            try db.cachedStatement(sql: "DELETE FROM record_link WHERE value = ? AND tbl = ? AND field = ? AND id = ?").execute(arguments: [
+                value, table, field, id,
+            ])
+        }
     }
 
     /// One visible row, if there is one.
@@ -299,7 +325,7 @@ public struct DatabaseRowSource: HSDSRowSource {
             WHERE l.value = ? AND l.tbl = ? AND l.field = ? AND (
                 EXISTS (SELECT 1 FROM record p WHERE p.tbl = \(parent) AND p.id = l.value AND p.publisher = r.publisher)
                 OR (NOT EXISTS (SELECT 1 FROM record p WHERE p.tbl = \(parent) AND p.id = l.value)
-                    AND EXISTS (SELECT 1 FROM record p WHERE p.id = l.value AND p.publisher = r.publisher)))
+                    AND EXISTS (SELECT 1 FROM record p WHERE p.tbl IN (\(known)) AND p.id = l.value AND p.publisher = r.publisher)))
             ORDER BY r.id
             """
         let rows = (try? db.cachedStatement(sql: sql)).flatMap { try? Row.fetchAll($0, arguments: [value, table, foreignKey]) } ?? []

@@ -251,6 +251,28 @@ public final class NodeDatabase: Sendable {
                     ) WITHOUT ROWID;
                     """)
         }
+        m.registerMigration("v13: row links in one tree, keyed by the value they link to") { db in
+            // Links are only ever searched by value; a row's own links are found from its body when
+            // it changes, so the second tree over (tbl, id) that every insert also paid for is gone.
+            try db.execute(
+                sql: """
+                    CREATE TABLE record_link_by_value_first (
+                        value TEXT NOT NULL,
+                        tbl TEXT NOT NULL,
+                        field TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        PRIMARY KEY (value, tbl, field, id)
+                    ) WITHOUT ROWID;
+                    INSERT INTO record_link_by_value_first (value, tbl, field, id) SELECT value, tbl, field, id FROM record_link;
+                    DROP TABLE record_link;
+                    ALTER TABLE record_link_by_value_first RENAME TO record_link;
+                    """)
+        }
+        m.registerMigration("v14: no index of rows by id alone") { db in
+            // Its one user, the rare look-up of a parent row whose table is not the one its foreign
+            // key names, now seeks the primary key once per table instead; every stored row saves an index entry.
+            try db.execute(sql: "DROP INDEX record_by_id")
+        }
         return m
     }
 

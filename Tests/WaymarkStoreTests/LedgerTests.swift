@@ -81,6 +81,31 @@ struct LedgerTests {
         }
     }
 
+    /// A batch is admitted a chunk at a time inside its transaction: an envelope whose dependency is
+    /// in a later chunk of the same batch waits for it, and nothing is lost, whatever the order.
+    @Test func aBatchInAnyOrderAcrossItsChunksIsTakenInWhole() throws {
+        try withLargeStack {
+            let count = IngestPipeline.chunkSize * 2 + 100
+            var wires: [[UInt8]] = []
+            var last: [UInt8]?
+            for i in 1...count {
+                let e = Self.envelope(
+                    by: alice, sequence: UInt64(i), deps: last.map { [$0] } ?? [], clock: HybridClock.pack(milliseconds: Fixtures.publishedAt + UInt64(i), counter: 0),
+                    id: "svc-\(i)", name: "Club \(i)")
+                last = EnvelopeCrypto.id(of: e)
+                wires.append(e.encoded())
+            }
+            for order in [wires, wires.reversed(), wires.enumerated().sorted { ($0.offset * 7919) % count < ($1.offset * 7919) % count }.map(\.element)] {
+                let b = try NodeDatabase()
+                let report = try b.ingest(batches: [Array(order.prefix(count - 50)), Array(order.suffix(50))], from: "test", nowMilliseconds: Self.now)
+                #expect(report.accepted == count)
+                #expect(report.rejected.isEmpty)
+                #expect(try b.allRecords().count == count)
+                #expect(try b.record(table: "service", id: "svc-\(count)")?.string("name") == "Club \(count)")
+            }
+        }
+    }
+
     @Test func forgedAlteredAndMalformedEnvelopesChangeNothing() throws {
         try withLargeStack {
             let (_, wires) = try published()

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import WaymarkCore
-import WaymarkStore
+@testable import WaymarkStore
 import WaymarkTestKit
 
 struct NodeDatabaseTests {
@@ -60,5 +60,74 @@ struct NodeDatabaseTests {
             }
             #expect(try db.allRecords() == before)
         }
+    }
+}
+
+/// `record_link` holds, for every visible row, exactly the foreign keys its body names: nesting,
+/// cascade deletes and the service documents find rows through it.
+struct RowLinkTests {
+    static func phone(_ id: String, serviceID: String) -> HSDSRecord {
+        HSDSRecord(table: "phone", id: id, fields: JSONObject([("id", .string(id)), ("service_id", .string(serviceID)), ("number", .string("01 555 0100"))]))
+    }
+
+    static func service(_ id: String) -> HSDSRecord {
+        HSDSRecord(
+            table: "service", id: id,
+            fields: JSONObject([("id", .string(id)), ("organization_id", .string("org-1")), ("name", .string("Club \(id)")), ("status", .string("active"))]))
+    }
+
+    /// The links table against the links worked out from every stored row.
+    static func expectLinksMatchRows(_ db: NodeDatabase, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let stored = try db.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT value, tbl, field, id FROM record_link").map { "\($0[1] as String)/\($0[3] as String).\($0[2] as String)=\($0[0] as String)" }
+        }
+        let expected = try db.allRecords().flatMap { r in NodeDatabase.links(of: r).map { "\(r.table)/\(r.id).\($0.field)=\($0.value)" } }
+        #expect(stored.sorted() == expected.sorted(), sourceLocation: sourceLocation)
+    }
+
+    @Test func linksFollowARowThatMovesAndGoWhenItIsDeleted() throws {
+        let db = try NodeDatabase()
+        let me = Fixtures.publisher
+        var at = Fixtures.publishedAt
+        func children(of service: String) throws -> [String] {
+            try db.writer.read { DatabaseRowSource($0).records(table: "phone", foreignKey: "service_id", value: service).map(\.id) }
+        }
+        try db.publish(LedgerTests.rows() + [Self.service("svc-2"), Self.phone("phone-1", serviceID: "svc-1")], identity: me, nowMilliseconds: at)
+        #expect(try children(of: "svc-1") == ["phone-1"])
+        try Self.expectLinksMatchRows(db)
+
+        at += 1000
+        try db.publish([Self.phone("phone-1", serviceID: "svc-2")], identity: me, nowMilliseconds: at)
+        #expect(try children(of: "svc-1") == [])
+        #expect(try children(of: "svc-2") == ["phone-1"])
+        try Self.expectLinksMatchRows(db)
+
+        // The same change arriving by sync at another node.
+        let other = try NodeDatabase()
+        try other.ingest(LedgerTests.wires(db), from: "peer", nowMilliseconds: at + 1)
+        try Self.expectLinksMatchRows(other)
+        #expect(try other.writer.read { DatabaseRowSource($0).records(table: "phone", foreignKey: "service_id", value: "svc-2").map(\.id) } == ["phone-1"])
+
+        at += 1000
+        try db.publish([], deleting: [("phone", "phone-1")], identity: me, nowMilliseconds: at)
+        #expect(try children(of: "svc-2") == [])
+        try Self.expectLinksMatchRows(db)
+        try other.ingest(LedgerTests.wires(db), from: "peer", nowMilliseconds: at + 1)
+        try Self.expectLinksMatchRows(other)
+    }
+
+    @Test func aNodeUpgradedFromTheOldLinkTableKeepsItsLinks() throws {
+        let queue = try DatabaseQueue()
+        try NodeDatabase.migrator.migrate(queue, upTo: "v12: erased circles (crypto-shredding) and their acknowledgements")
+        try queue.write { db in
+            try db.execute(
+                sql: "INSERT INTO record (tbl, id, publisher, body, stored_at) VALUES ('phone', 'phone-1', 'aa', ?, '2026-11-22T10:00:00Z')",
+                arguments: [String(decoding: Self.phone("phone-1", serviceID: "svc-1").canonicalBytes, as: UTF8.self)])
+            try db.execute(sql: "INSERT INTO record_link (tbl, id, field, value) VALUES ('phone', 'phone-1', 'service_id', 'svc-1')")
+        }
+        let db = try NodeDatabase(writer: queue)
+        try Self.expectLinksMatchRows(db)
+        let found = try queue.read { try String.fetchAll($0, sql: "SELECT id FROM record_link WHERE value = 'svc-1' AND tbl = 'phone' AND field = 'service_id'") }
+        #expect(found == ["phone-1"])
     }
 }

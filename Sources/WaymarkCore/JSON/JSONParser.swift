@@ -157,7 +157,17 @@ public struct JSONParser {
 
     private mutating func parseString() throws -> String {
         index += 1
-        var out: [UInt8] = []
+        // Most strings have no escapes: they are read straight from the input, without a copy first.
+        let start = index
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            guard let s = String(validating: bytes[start..<end], as: UTF8.self) else { throw error("string is not valid UTF-8") }
+            index = end + 1
+            return s
+        }
+        var out: [UInt8] = Array(bytes[start..<end])
+        index = end
         while true {
             guard index < bytes.count else { throw error("unterminated string") }
             let b = bytes[index]

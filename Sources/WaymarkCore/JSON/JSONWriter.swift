@@ -46,7 +46,7 @@ public struct JSONWriter {
     @inline(never)
     private func writeObject(_ o: JSONObject, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "{"))
-        let keys = sortedKeys ? o.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) } : o.keys
+        let keys = sortedKeys ? o.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } : o.keys
         var first = true
         for k in keys {
             if !first { out.append(UInt8(ascii: ",")) }

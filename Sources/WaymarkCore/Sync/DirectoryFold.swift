@@ -43,7 +43,15 @@ public struct RowKey: Hashable, Sendable {
         self.id = id
     }
 
-    public static func == (a: RowKey, b: RowKey) -> Bool { a.table.utf8.elementsEqual(b.table.utf8) && a.id.utf8.elementsEqual(b.id.utf8) }
+    public static func == (a: RowKey, b: RowKey) -> Bool { sameBytes(a.id, b.id) && sameBytes(a.table, b.table) }
+
+    /// Whether two strings have the same UTF-8 bytes (compared as buffers, not one byte at a time
+    /// through an iterator, except for the rare non-contiguous string).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in b.utf8.withContiguousStorageIfAvailable { y in x.elementsEqual(y) } }
+        if let fast, let fast { return fast }
+        return a.utf8.elementsEqual(b.utf8)
+    }
 
     public func hash(into h: inout Hasher) {
         Self.hashBytes(table, into: &h)

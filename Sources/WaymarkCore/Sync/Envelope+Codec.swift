@@ -91,7 +91,7 @@ extension Envelope {
     }
 
     static func decodeHeader(_ r: inout ByteReader) throws -> Header {
-        guard try r.take(2) == magic else { throw EnvelopeError.badMagic }
+        guard try r.u16() == UInt16(magic[0]) << 8 | UInt16(magic[1]) else { throw EnvelopeError.badMagic }
         let version = try r.u8()
         guard version == Envelope.version else { throw EnvelopeError.unknownVersion(version) }
         let kind = Kind(rawValue: try r.u16())
@@ -166,8 +166,16 @@ struct ByteReader {
         defer { index += n }
         return Array(bytes[index..<(index + n)])
     }
-    mutating func u16() throws -> UInt16 { let b = try take(2); return UInt16(b[0]) << 8 | UInt16(b[1]) }
-    mutating func u64() throws -> UInt64 { try take(8).reduce(0) { $0 << 8 | UInt64($1) } }
+    mutating func u16() throws -> UInt16 {
+        guard remaining >= 2 else { throw EnvelopeError.truncated(at: bytes.count) }
+        defer { index += 2 }
+        return UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
+    }
+    mutating func u64() throws -> UInt64 {
+        guard remaining >= 8 else { throw EnvelopeError.truncated(at: bytes.count) }
+        defer { index += 8 }
+        return bytes[index..<(index + 8)].reduce(0) { $0 << 8 | UInt64($1) }
+    }
     mutating func varint() throws -> UInt64 {
         var result: UInt64 = 0
         for i in 0..<10 {

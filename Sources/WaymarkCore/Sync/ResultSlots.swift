@@ -1,5 +1,5 @@
-/// Slots that concurrent workers fill, each at its own index (each index written by one worker, all
-/// read after the workers finished), for spreading independent work over the cores.
+/// Slots that concurrent workers fill, each at its own index (each index written by one worker, and
+/// read only once that worker has finished with it), for spreading independent work over the cores.
 public final class ResultSlots<T>: @unchecked Sendable {
     private let base: UnsafeMutablePointer<T?>
     private let count: Int
@@ -16,6 +16,9 @@ public final class ResultSlots<T>: @unchecked Sendable {
     }
 
     public func set(_ i: Int, _ value: T) { base[i] = value }
+
+    /// One slot's value. - Precondition: the slot was set.
+    public subscript(i: Int) -> T { base[i]! }
 
     /// Every slot's value. - Precondition: every slot was set.
     public var values: [T] { (0..<count).map { base[$0]! } }
