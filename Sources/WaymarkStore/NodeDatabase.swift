@@ -270,8 +270,28 @@ public final class NodeDatabase: Sendable {
         }
         m.registerMigration("v14: no index of rows by id alone") { db in
             // Its one user, the rare look-up of a parent row whose table is not the one its foreign
-            // key names, now seeks the primary key once per table instead; every stored row saves an index entry.
+            // key names, now seeks the (tbl, id) key once per table instead; every stored row saves an index entry.
             try db.execute(sql: "DROP INDEX record_by_id")
+        }
+        m.registerMigration("v15: visible rows in a rowid table") { db in
+            // A row's body is a few hundred bytes: in a table keyed by (tbl, id) every new row was
+            // inserted into the middle of the big tree, splitting pages full of bodies. SQLite's advice
+            // (https://sqlite.org/withoutrowid.html, §4) is a rowid table for rows over about a
+            // twentieth of a page; bodies are now appended, and only the small (tbl, id) index is a tree insert.
+            try db.execute(
+                sql: """
+                    CREATE TABLE record_with_rowid (
+                        tbl TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        publisher TEXT NOT NULL,
+                        body TEXT NOT NULL,
+                        stored_at TEXT NOT NULL,
+                        UNIQUE (tbl, id)
+                    );
+                    INSERT INTO record_with_rowid (tbl, id, publisher, body, stored_at) SELECT tbl, id, publisher, body, stored_at FROM record;
+                    DROP TABLE record;
+                    ALTER TABLE record_with_rowid RENAME TO record;
+                    """)
         }
         return m
     }
