@@ -91,7 +91,7 @@ struct WaymarkBench {
         // ingest are measured one right after the other, several times, and each ingest is compared
         // with the bound measured just before it; the median of those ratios is the figure. A first
         // ingest warms the process up (its memory, the file system) and is shown but not counted.
-        let rounds = 5
+        let rounds = 7
         let warmUp = try ingestOnce(last: false)
         var results: [(bound: Double, rate: Double)] = []
         for round in 1...rounds {
