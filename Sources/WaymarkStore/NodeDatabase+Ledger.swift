@@ -13,7 +13,9 @@ public struct IngestReport: Sendable, Equatable {
     }
     public var accepted = 0
     public var duplicates = 0
-    /// Held back until their dependencies arrive.
+    /// Held back until their dependencies arrive. (A pipeline admits a batch in chunks: an envelope
+    /// held back for a dependency in a later chunk of the same batch is counted here and also
+    /// accepted. Peers send each batch oldest clock first, so this happens only with batches out of order.)
     public var pending = 0
     public var forks = 0
     /// Directory rows whose visible state changed.
@@ -689,32 +691,31 @@ extension NodeDatabase {
         }
     }
 
-    /// Held envelopes in wire form, for the ids asked for that this node holds. An id may be given
-    /// whole (32 bytes) or as a prefix (as reconciliation reports what a node needs).
+    /// Held envelopes in wire form, for the ids asked for that this node holds, oldest clock first
+    /// (so that a batch a peer takes in brings each envelope's dependencies before it). An id may be
+    /// given whole (32 bytes) or as a prefix (as reconciliation reports what a node needs).
     /// - Parameter maximumBytes: stop before the envelopes read add up to more than this.
     public func envelopes(_ ids: [[UInt8]], maximumBytes: Int = .max) throws -> [[UInt8]] {
         try writer.read { db in
-            var out: [[UInt8]] = []
+            var out: [(clock: Int64, wire: [UInt8])] = []
             var total = 0
             for id in ids where !id.isEmpty && id.count <= 32 {
                 if total >= maximumBytes { break }
+                let rows: [Row]
                 if id.count == 32 {
-                    if let wire = try Data.fetchOne(db.cachedStatement(sql: "SELECT wire FROM envelope WHERE id = ?"), arguments: [Data(id)]) {
-                        out.append([UInt8](wire))
-                        total += wire.count
-                    }
+                    rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT clock, wire FROM envelope WHERE id = ?"), arguments: [Data(id)])
                 } else {
                     let low = Data(id + [UInt8](repeating: 0, count: 32 - id.count))
                     let high = Data(id + [UInt8](repeating: 0xFF, count: 32 - id.count))
-                    for wire in try Data.fetchAll(
-                        db.cachedStatement(sql: "SELECT wire FROM envelope WHERE id BETWEEN ? AND ? LIMIT 4"), arguments: [low, high])
-                    {
-                        out.append([UInt8](wire))
-                        total += wire.count
-                    }
+                    rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT clock, wire FROM envelope WHERE id BETWEEN ? AND ? LIMIT 4"), arguments: [low, high])
+                }
+                for row in rows {
+                    let wire = [UInt8](row[1] as Data)
+                    out.append((row[0], wire))
+                    total += wire.count
                 }
             }
-            return out
+            return out.sorted { $0.clock < $1.clock }.map(\.wire)
         }
     }
 

@@ -25,6 +25,21 @@ struct JSONTests {
         #expect(throws: JSONParseError.self) { try JSONParser.parse(text) }
     }
 
+    /// Errors say where reading stopped; strings with and without escapes read alike.
+    @Test func errorOffsetsInStrings() throws {
+        func offset(_ bytes: [UInt8]) -> Int? {
+            do { _ = try JSONParser.parse(bytes) } catch let e as JSONParseError { return e.offset } catch {}
+            return nil
+        }
+        // Invalid UTF-8 is found once the string is read, just past its closing quote.
+        #expect(offset([0x5B, 0x22, 0x61, 0xFF, 0x22, 0x5D]) == 5)
+        #expect(offset([0x5B, 0x22, 0x5C, 0x6E, 0xFF, 0x22, 0x5D]) == 6)
+        // A control character and an unterminated string, where they are.
+        #expect(offset(Array("[\"ab\u{01}\"]".utf8)) == 4)
+        #expect(offset(Array("[\"abc".utf8)) == 5)
+        #expect(try JSONParser.parse(Array("[\"a\\\"b\", \"c/d\"]".utf8)) == .array([.string("a\"b"), .string("c/d")]))
+    }
+
     @Test func boundsNesting() {
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         #expect(throws: JSONParseError.self) { try JSONParser.parse(deep) }

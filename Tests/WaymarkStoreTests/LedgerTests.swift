@@ -106,6 +106,24 @@ struct LedgerTests {
         }
     }
 
+    /// A fetch answer comes oldest clock first, whatever order the ids were asked in, so the chunks of
+    /// the batch a peer takes in bring dependencies before their dependents.
+    @Test func envelopesComeOldestClockFirst() throws {
+        try withLargeStack {
+            let a = try NodeDatabase()
+            for (i, name) in ["Homework club", "Homework club (Tuesdays)", "Homework and study club", "Study club"].enumerated() {
+                try a.publish(Self.rows(name: name), identity: alice, nowMilliseconds: Fixtures.publishedAt + UInt64(i) * 1000)
+            }
+            let ids = try a.reconciliationItems().map(\.id)
+            #expect(ids.count >= 5)
+            for asked in [Array(ids.reversed()), ids.map { Array($0.prefix(RangeReconciler.prefixSize)) }.shuffled()] {
+                let clocks = try a.envelopes(asked).map { try Envelope.decode($0).header.clock }
+                #expect(clocks.count == ids.count)
+                #expect(clocks == clocks.sorted())
+            }
+        }
+    }
+
     @Test func forgedAlteredAndMalformedEnvelopesChangeNothing() throws {
         try withLargeStack {
             let (_, wires) = try published()

@@ -162,8 +162,8 @@ public struct JSONParser {
         var end = start
         while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
-            guard let s = String(validating: bytes[start..<end], as: UTF8.self) else { throw error("string is not valid UTF-8") }
             index = end + 1
+            guard let s = String(validating: bytes[start..<end], as: UTF8.self) else { throw error("string is not valid UTF-8") }
             return s
         }
         var out: [UInt8] = Array(bytes[start..<end])
