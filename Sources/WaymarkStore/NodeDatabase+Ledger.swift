@@ -104,22 +104,28 @@ extension NodeDatabase {
     func ingestVerified(_ verified: [Result<VerifiedEnvelope, RejectedBox>], from peer: String, nowMilliseconds: UInt64, refreshingDocuments: Bool)
         throws -> IngestReport
     {
-        var report = IngestReport()
+        try writer.write { db in
+            var report = IngestReport()
+            try Self.admit(db, results: verified, peer: peer, nowMilliseconds: nowMilliseconds, report: &report)
+            if refreshingDocuments { try Self.refreshDerived(db) }
+            return report
+        }
+    }
+
+    /// Logs the envelopes that did not decode or verify, and admits the others.
+    static func admit(
+        _ db: Database, results: [Result<VerifiedEnvelope, RejectedBox>], peer: String, nowMilliseconds: UInt64, report: inout IngestReport
+    ) throws {
         var good: [VerifiedEnvelope] = []
-        for result in verified {
+        for result in results {
             switch result {
             case .success(let v): good.append(v)
-            case .failure(let r): report.rejected.append(r.rejected)
+            case .failure(let r):
+                report.rejected.append(r.rejected)
+                try logRejection(db, peer: peer, id: bytesFromHex(r.rejected.envelopeID), author: nil, r.rejected, now: nowMilliseconds)
             }
         }
-        let preRejected = report.rejected
-        return try writer.write { db in
-            var r = report
-            for rej in preRejected { try Self.logRejection(db, peer: peer, id: bytesFromHex(rej.envelopeID), author: nil, rej, now: nowMilliseconds) }
-            try Self.admit(db, good, peer: peer, nowMilliseconds: nowMilliseconds, report: &r)
-            if refreshingDocuments { try Self.refreshDerived(db) }
-            return r
-        }
+        try admit(db, good, peer: peer, nowMilliseconds: nowMilliseconds, report: &report)
     }
 
     /// Rebuilds the service documents and search index the rows changed since the last refresh
@@ -279,9 +285,9 @@ extension NodeDatabase {
                     if seen.insert(ByteKey(v.id)).inserted { waiting.append(v) }
                 }
             }
-            let before = acceptedIDs.count
+            let acceptedSoFar = acceptedIDs.count
             for v in waiting.sorted(by: { $0.envelope.header.clock < $1.envelope.header.clock }) { _ = try handle(v, fromPending: true) }
-            frontier = Array(acceptedIDs[before...])
+            frontier = Array(acceptedIDs[acceptedSoFar...])
         }
         try heads.write(db)
         if !arrivedByRow.isEmpty {
@@ -443,7 +449,7 @@ extension NodeDatabase {
                 inserted.append(ownerHex)
                 inserted.append(body)
                 inserted.append(storedAt)
-                for (field, value) in links(of: visible) {
+                for (field, value) in visible.foreignKeys {
                     newLinks.append(value)
                     newLinks.append(key.table)
                     newLinks.append(field)
@@ -945,16 +951,8 @@ extension NodeDatabase {
         try writer.write { db in
             var report = IngestReport()
             for start in stride(from: 0, to: job.count, by: IngestPipeline.chunkSize) {
-                var good: [VerifiedEnvelope] = []
-                for result in job.results(start..<min(job.count, start + IngestPipeline.chunkSize)) {
-                    switch result {
-                    case .success(let v): good.append(v)
-                    case .failure(let r):
-                        report.rejected.append(r.rejected)
-                        try Self.logRejection(db, peer: peer, id: bytesFromHex(r.rejected.envelopeID), author: nil, r.rejected, now: nowMilliseconds)
-                    }
-                }
-                try Self.admit(db, good, peer: peer, nowMilliseconds: nowMilliseconds, report: &report)
+                let results = job.results(start..<min(job.count, start + IngestPipeline.chunkSize))
+                try Self.admit(db, results: results, peer: peer, nowMilliseconds: nowMilliseconds, report: &report)
             }
             return report
         }

@@ -23,7 +23,7 @@ extension NodeDatabase {
                 """
         ).execute(arguments: [r.table, r.id, publisher, body, storedAt])
         try deleteLinks(db, table: r.table, id: r.id, body: oldBody)
-        for (field, value) in links(of: r) {
+        for (field, value) in r.foreignKeys {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO record_link (value, tbl, field, id) VALUES (?, ?, ?, ?)").execute(arguments: [
                 value, r.table, field, r.id,
             ])
@@ -37,24 +37,16 @@ extension NodeDatabase {
         try deleteLinks(db, table: table, id: id, body: body)
     }
 
-    /// The foreign keys a row links through: (field, value) for each non-empty foreign-key field.
-    /// `record_link` holds exactly these for every visible row, keyed by the value first (the only
-    /// way it is searched), so a row's links are found again from its body, not from a second index.
-    static func links(of r: HSDSRecord) -> [(field: String, value: String)] {
-        HSDSSchema.foreignKeyFields(of: r.table).compactMap { field in
-            guard let value = r.string(field), !value.isEmpty else { return nil }
-            return (field, value)
-        }
-    }
-
     /// Removes the links of a stored row, worked out from its stored text (which is always a JSON
     /// object, as it is written from one; a body that does not read falls back to a full search).
+    /// `record_link` holds exactly each visible row's `foreignKeys`, keyed by the value first (the only
+    /// way it is searched), so a row's links are found again from its body, not from a second index.
     static func deleteLinks(_ db: Database, table: String, id: String, body: String) throws {
         guard case .object(let fields)? = try? JSONParser.parse(body) else {
             try db.execute(sql: "DELETE FROM record_link WHERE tbl = ? AND id = ?", arguments: [table, id])
             return
         }
-        for (field, value) in links(of: HSDSRecord(table: table, id: id, fields: fields)) {
+        for (field, value) in HSDSRecord(table: table, id: id, fields: fields).foreignKeys {
             try db.cachedStatement(sql: "DELETE FROM record_link WHERE value = ? AND tbl = ? AND field = ? AND id = ?").execute(arguments: [
                 value, table, field, id,
             ])
@@ -241,8 +233,7 @@ extension NodeDatabase {
                 queue += source.records(table: "service_at_location", foreignKey: "location_id", value: r.id)
             default: break
             }
-            for field in HSDSSchema.foreignKeyFields(of: r.table) {
-                guard let value = r.string(field), !value.isEmpty else { continue }
+            for (field, value) in r.foreignKeys {
                 guard let parent = HSDSSchema.owningTable(of: r, via: field) else { continue }
                 if parent == "service" {
                     services.insert(value)

@@ -81,7 +81,7 @@ struct RowLinkTests {
         let stored = try db.writer.read { db in
             try Row.fetchAll(db, sql: "SELECT value, tbl, field, id FROM record_link").map { "\($0[1] as String)/\($0[3] as String).\($0[2] as String)=\($0[0] as String)" }
         }
-        let expected = try db.allRecords().flatMap { r in NodeDatabase.links(of: r).map { "\(r.table)/\(r.id).\($0.field)=\($0.value)" } }
+        let expected = try db.allRecords().flatMap { r in r.foreignKeys.map { "\(r.table)/\(r.id).\($0.field)=\($0.value)" } }
         #expect(stored.sorted() == expected.sorted(), sourceLocation: sourceLocation)
     }
 

@@ -43,6 +43,15 @@ public struct HSDSRecord: Sendable, Hashable {
 
     /// The record's JSON, with its members in the canonical order.
     public var canonicalBytes: [UInt8] { JSONValue.object(fields).canonicalBytes }
+
+    /// The foreign keys the record links through: (field, value) for each foreign-key field of its
+    /// table that holds a non-empty text, in the schema's order.
+    public var foreignKeys: [(field: String, value: String)] {
+        HSDSSchema.foreignKeyFields(of: table).compactMap { field in
+            guard let value = string(field), !value.isEmpty else { return nil }
+            return (field, value)
+        }
+    }
 }
 
 /// What is wrong with a piece of HSDS data: where it is, which field, and why.

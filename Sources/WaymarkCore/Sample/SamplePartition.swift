@@ -19,8 +19,7 @@ extension SampleDirectory {
             if r.table == "organization" {
                 result = orgPart[r.id] ?? 0
             } else if depth < 8 {
-                for field in HSDSSchema.foreignKeyFields(of: r.table) {
-                    guard let value = r.string(field), !value.isEmpty else { continue }
+                for (field, value) in r.foreignKeys {
                     if field == "organization_id", let p = orgPart[value] {
                         result = p
                         break
