@@ -64,6 +64,11 @@ let package = Package(
         .testTarget(name: "WaymarkCryptoTests", dependencies: ["WaymarkCrypto"], swiftSettings: swiftSettings),
         .testTarget(name: "WaymarkStoreTests", dependencies: ["WaymarkStore", "WaymarkTestKit"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "WaymarkSyncTests",
+            dependencies: ["WaymarkSync", "WaymarkStore", "WaymarkCore", "WaymarkCrypto", "WaymarkTestKit", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "WaymarkServerTests",
             dependencies: [
                 "WaymarkServer", "WaymarkStore", "WaymarkSync", "WaymarkTestKit",

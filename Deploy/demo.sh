@@ -32,7 +32,9 @@ for k in $(seq 1 "$NODES"); do
     dir="$DATA/node$k"
     if [ ! -f "$dir/waymark.sqlite" ]; then
         fresh=1
-        "$BIN" init --data "$dir" --org "Ballymun sample node $k of $NODES" >/dev/null
+        # Node 1 founds the federation; the others are admitted by its admin below.
+        found=""; [ "$k" = 1 ] && found="--found"
+        "$BIN" init --data "$dir" --org "Ballymun sample node $k of $NODES" $found >/dev/null
         "$BIN" import --data "$dir" --sample --sample-part "$k/$NODES" | head -1 | sed "s/^/node $k: /"
     fi
     # Sample staff accounts (demo passwords, printed below): an admin and a caseworker on every node
@@ -59,12 +61,21 @@ for k in $(seq 1 "$NODES"); do
         exit 1
     fi
 done
-# Peer (again, harmlessly) on every start, so that an interrupted first run still ends up peered.
-if [ "$("$BIN" peer list --data "$DATA/node2" 2>/dev/null | grep -c '\[admin\]')" = 0 ] || [ "$fresh" = 1 ]; then
-    # Every node peers with node 1; what each learns of the others spreads by sync.
-    invite="$("$BIN" invite --data "$DATA/node1")"
-    for k in $(seq 2 "$NODES"); do "$BIN" peer add --data "$DATA/node$k" "$invite" | head -1 | sed "s/^/node $k: /"; done
-fi
+# Membership: node 1's admin vouches for each other node after checking its fingerprint (here read
+# from `waymark info`; between organisations it is read out over the phone), and each node joins with
+# node 1's invite. Done again on every start for nodes not yet admitted, so an interrupted first run
+# still ends up as one federation.
+members="$("$BIN" member list --data "$DATA/node1")"
+invite="$("$BIN" invite --data "$DATA/node1")"
+for k in $(seq 2 "$NODES"); do
+    fp="$("$BIN" info --data "$DATA/node$k" | sed -n 's/^fingerprint: *//p')"
+    if ! grep -q "^$fp " <<<"$members"; then
+        "$BIN" member add --data "$DATA/node1" "http://127.0.0.1:$((PORT + k - 1))" --fingerprint "$fp" | head -1 | sed "s/^/node 1: /"
+    fi
+    if [ "$("$BIN" peer list --data "$DATA/node$k" 2>/dev/null | grep -c '\[admin\]')" = 0 ] || [ "$fresh" = 1 ]; then
+        "$BIN" peer add --data "$DATA/node$k" "$invite" | head -1 | sed "s/^/node $k: /"
+    fi
+done
 total() { curl -fs "http://127.0.0.1:$1/api/services?per_page=1" | sed -n 's/.*"total_items":\([0-9]*\).*/\1/p'; }
 echo "Waiting for every node to hold the whole directory..."
 for _ in $(seq 1 120); do

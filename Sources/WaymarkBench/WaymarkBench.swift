@@ -38,6 +38,16 @@ struct WaymarkBench {
         var wires: [[UInt8]] = []
         var chains: [(seq: UInt64, last: [UInt8]?)] = Array(repeating: (0, nil), count: authors.count)
         var clock: UInt64 = HybridClock.pack(milliseconds: 1_795_305_600_000, counter: 0)
+        // A federation founded by the first author, who vouches for the others (as a sync from a
+        // member brings them); every envelope is judged against the member set.
+        for member in authors.dropFirst() {
+            clock += 1
+            let e = EnvelopeCrypto.sign(
+                kind: .memberVouch, scope: "public", payload: Membership.Vouch(member: member.signingPublicKey, organizationName: "Bench \(chains[0].seq)").encoded(),
+                by: authors[0], sequence: chains[0].seq + 1, dependencies: chains[0].last.map { [$0] } ?? [], clock: clock)
+            chains[0] = (chains[0].seq + 1, EnvelopeCrypto.id(of: e))
+            wires.append(e.encoded())
+        }
         // Each organisation's rows go to one author, as publishers own their rows.
         var orgAuthor: [String: Int] = [:]
         for r in rows where r.table == "organization" { orgAuthor[r.id] = orgAuthor.count % authors.count }
@@ -78,6 +88,7 @@ struct WaymarkBench {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: dir) }
             let db = try NodeDatabase(path: dir.appendingPathComponent("waymark.sqlite").path)
+            try db.setFounders([authors[0].signingPublicKey])
             var accepted = 0
             let ingestTime = try seconds {
                 // The next batch is verified while the current one is written, as in a sync session.

@@ -65,6 +65,7 @@ struct SyncAPI: Sendable {
             case .tooLarge: return Problem(status: .contentTooLarge, title: "Too large", detail: refusal.description).response
             case .backedOff: return Problem(status: .tooManyRequests, title: "Backed off", detail: refusal.description).response
             case .unavailable: return Problem(status: .serviceUnavailable, title: "Unavailable", detail: refusal.description).response
+            case .notMember: return Problem(status: .forbidden, title: "Not a member", detail: refusal.description).response
             }
         }
     }
@@ -90,6 +91,11 @@ struct SyncAPI: Sendable {
 
 /// The node's sync figures in the Prometheus text format.
 enum SyncMetrics {
+    /// A label value as the text format wants it: backslash, double quote and line feed escaped.
+    static func escapeLabel(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
+    }
+
     static func text(_ node: SyncNode) throws -> String {
         let c = try node.database.ledgerCounts()
         var out = ""
@@ -103,7 +109,7 @@ enum SyncMetrics {
         metric("waymark_forked_authors", "gauge", "Authors who signed two envelopes with one sequence number.", [("", c.forkedAuthors)])
         metric("waymark_rejections_logged", "gauge", "Entries in the rejection log.", [("", c.rejections)])
         let peers = try node.database.peers()
-        func label(_ p: PeerInfo) -> String { "{peer=\"\(p.url.replacingOccurrences(of: "\"", with: ""))\"}" }
+        func label(_ p: PeerInfo) -> String { "{peer=\"\(Self.escapeLabel(p.url))\"}" }
         metric("waymark_peer_last_success_seconds", "gauge", "When the last sync session with the peer succeeded.",
             peers.map { (label($0), Double($0.lastSuccess ?? 0) / 1000) })
         metric("waymark_peer_failures", "gauge", "Failed sessions in a row.", peers.map { (label($0), $0.failures) })

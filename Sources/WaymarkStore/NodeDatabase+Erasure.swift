@@ -47,6 +47,9 @@ extension NodeDatabase {
     /// Carries out an erasure just accepted: every private record of the circle, stored or held back
     /// for its dependencies, keeps its header only.
     static func eraseCircle(_ db: Database, _ circle: String, erasure: [UInt8], ownKey: [UInt8]?, author: [UInt8], now: UInt64) throws {
+        // A circle already erased has nothing left to strip (what arrives later is stripped as it is
+        // stored), so a second erasure of it costs one look-up.
+        if try isErased(db, circle: circle) { return }
         try? db.execute(sql: "PRAGMA secure_delete = ON")
         defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
         try db.execute(
@@ -59,7 +62,7 @@ extension NodeDatabase {
                 sql: "UPDATE envelope SET wire = ? WHERE id = ?",
                 arguments: [Data(e.withoutPayload.encoded()), row["id"] as Data])
         }
-        for row in try Row.fetchAll(db, sql: "SELECT id, wire FROM pending_envelope") {
+        for row in try Row.fetchAll(db, sql: "SELECT id, wire FROM pending_envelope WHERE scope = ?", arguments: [circle]) {
             guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), e.header.scope == circle, e.header.kind.isPrivate, e.payload != nil else {
                 continue
             }

@@ -315,10 +315,14 @@ extension NodeDatabase {
     }
 
     /// Organisation names by node signing key (hex).
+    /// Organisation names by signing key (hex): the name a member's vouch gives (§9.4), else its node record's.
     static func organizationNames(_ db: Database) throws -> [String: String] {
-        Dictionary(
+        let roster = try roster(db)
+        return Dictionary(
             try Row.fetchAll(db, sql: "SELECT author, organization_name FROM known_node").map {
-                (hexString([UInt8]($0["author"] as Data)), $0["organization_name"] as String)
+                let author = [UInt8]($0["author"] as Data)
+                let vouched = roster.members[ByteKey(author)]?.organizationName ?? ""
+                return (hexString(author), vouched.isEmpty ? $0["organization_name"] as String : vouched)
             }, uniquingKeysWith: { a, _ in a })
     }
 }

@@ -49,6 +49,8 @@ final class VerifiedEnvelope: Sendable {
     let payloadProblem: Result<Void, AdmissionRules.PayloadProblem>
     let directory: DirectoryPayload?
     let nodeRecord: NodeRecord?
+    let vouch: Membership.Vouch?
+    let removal: Membership.Removal?
     /// The stored text of the row a directory record carries (worked out on the verifying cores, so
     /// the writer does not have to).
     let body: String?
@@ -61,6 +63,8 @@ final class VerifiedEnvelope: Sendable {
         payloadProblem = read.problem
         directory = read.directory
         nodeRecord = read.nodeRecord
+        vouch = read.vouch
+        removal = read.removal
         body = read.directory.flatMap { p in
             p.fields.map { String(decoding: HSDSRecord(table: p.table, id: p.id, fields: $0).canonicalBytes, as: UTF8.self) }
         }
@@ -72,6 +76,26 @@ extension NodeDatabase {
     public static let pendingLimit = 20_000
     /// Envelopes held back for missing dependencies from one peer.
     public static let pendingLimitPerPeer = 5_000
+    /// Envelopes held back for missing dependencies signed by one author (a quarter of the queue, and
+    /// more than one fetch batch, which may arrive in any order).
+    public static let pendingLimitPerAuthor = 5_000
+
+    /// Whether `v` is a private envelope without its payload whose circle this node has not erased.
+    static func strippedWithoutErasure(_ db: Database, _ v: VerifiedEnvelope) throws -> Bool {
+        guard v.envelope.header.kind.isPrivate, v.envelope.payload == nil else { return false }
+        return try !isErased(db, circle: v.envelope.header.scope)
+    }
+
+    /// A full copy of a private envelope held without its payload (and whose circle is not erased)
+    /// takes the stripped copy's place.
+    static func replaceStrippedCopy(_ db: Database, with v: VerifiedEnvelope) throws {
+        guard v.envelope.header.kind.isPrivate, v.envelope.payload != nil,
+            let held = try Data.fetchOne(db.cachedStatement(sql: "SELECT wire FROM envelope WHERE id = ?"), arguments: [Data(v.id)]),
+            let e = try? Envelope.decode([UInt8](held)), e.payload == nil
+        else { return }
+        if try isErased(db, circle: v.envelope.header.scope) { return }
+        try db.execute(sql: "UPDATE envelope SET wire = ? WHERE id = ?", arguments: [Data(v.wire), Data(v.id)])
+    }
     /// How many rejections the log keeps.
     public static let rejectionLogLimit = 2_000
 
@@ -106,7 +130,9 @@ extension NodeDatabase {
     {
         try writer.write { db in
             var report = IngestReport()
-            try Self.admit(db, results: verified, peer: peer, nowMilliseconds: nowMilliseconds, report: &report)
+            let deferral = MembershipDeferral()
+            try Self.admit(db, results: verified, peer: peer, nowMilliseconds: nowMilliseconds, report: &report, deferral: deferral)
+            try Self.admitDeferred(db, deferral, peer: peer, nowMilliseconds: nowMilliseconds, report: &report)
             if refreshingDocuments { try Self.refreshDerived(db) }
             return report
         }
@@ -114,7 +140,8 @@ extension NodeDatabase {
 
     /// Logs the envelopes that did not decode or verify, and admits the others.
     static func admit(
-        _ db: Database, results: [Result<VerifiedEnvelope, RejectedBox>], peer: String, nowMilliseconds: UInt64, report: inout IngestReport
+        _ db: Database, results: [Result<VerifiedEnvelope, RejectedBox>], peer: String, nowMilliseconds: UInt64, report: inout IngestReport,
+        deferral: MembershipDeferral? = nil
     ) throws {
         var good: [VerifiedEnvelope] = []
         for result in results {
@@ -125,7 +152,16 @@ extension NodeDatabase {
                 try logRejection(db, peer: peer, id: bytesFromHex(r.rejected.envelopeID), author: nil, r.rejected, now: nowMilliseconds)
             }
         }
-        try admit(db, good, peer: peer, nowMilliseconds: nowMilliseconds, report: &report)
+        try admit(db, good, peer: peer, nowMilliseconds: nowMilliseconds, report: &report, deferral: deferral)
+    }
+
+    /// Judges the envelopes set aside because no vouch for their author was held when they came up,
+    /// now that the whole transaction's vouches are in; those still without one are refused.
+    static func admitDeferred(_ db: Database, _ deferral: MembershipDeferral, peer: String, nowMilliseconds: UInt64, report: inout IngestReport) throws {
+        let waiting = deferral.envelopes
+        deferral.envelopes = []
+        guard !waiting.isEmpty else { return }
+        try admit(db, waiting, peer: peer, nowMilliseconds: nowMilliseconds, report: &report, erasuresSeen: deferral.erasuresSeen)
     }
 
     /// Rebuilds the service documents and search index the rows changed since the last refresh
@@ -179,8 +215,20 @@ extension NodeDatabase {
 
     /// Judges and stores verified envelopes (oldest clock first, so dependencies come before their
     /// dependents), retries held-back envelopes when something new arrived, and folds touched rows.
-    static func admit(_ db: Database, _ batch: [VerifiedEnvelope], peer: String, nowMilliseconds: UInt64, report: inout IngestReport) throws {
+    static func admit(
+        _ db: Database, _ batch: [VerifiedEnvelope], peer: String, nowMilliseconds: UInt64, report: inout IngestReport,
+        deferral: MembershipDeferral? = nil, erasuresSeen: Set<String> = []
+    ) throws {
         let lookup = SQLLookup(db: db)
+        // Circles whose erasure (signed by the circle's owner, §8.4) came in this transaction: it
+        // explains their stripped copies, which it may itself depend on.
+        var erasuresSeen = erasuresSeen
+        for v in batch where v.envelope.header.kind == .erasure {
+            if case .success = v.payloadProblem { erasuresSeen.insert(v.envelope.header.scope) }
+        }
+        deferral?.erasuresSeen.formUnion(erasuresSeen)
+        // What this node signs itself (peer "self") is its own to publish, member or not yet.
+        if peer == "self" { lookup.ownKeys.formUnion(batch.map { ByteKey($0.envelope.header.author) }) }
         var arrivedByRow: [RowKey: [VerifiedEnvelope]] = [:]
         let ownKey = try setting(db, "signing_public_key").flatMap(bytesFromHex)
         var acceptedAny = false
@@ -192,19 +240,41 @@ extension NodeDatabase {
             try db.cachedStatement(sql: "DELETE FROM pending_dependency WHERE id = ?").execute(arguments: [Data(id)])
         }
         func handle(_ v: VerifiedEnvelope, fromPending: Bool) throws -> Bool {
+            let stripped = try !erasuresSeen.contains(v.envelope.header.scope) && strippedWithoutErasure(db, v)
+            // An envelope whose author's vouch comes later in the same transaction (a member's
+            // envelopes from before it was vouched for are older than the vouch) waits for the end of it.
+            if let deferral, !fromPending, deferral.envelopes.count < MembershipDeferral.limit,
+                stripped || lookup.standing(of: v.envelope.header.author, clock: v.envelope.header.clock) == .notMember
+            {
+                deferral.envelopes.append(v)
+                return false
+            }
+            // A private envelope without its payload is taken in only where its circle's erasure
+            // explains it (§8.7): otherwise a copy stripped by someone on the way could stand in for
+            // the real one (same id) and hide a referral from its recipient for good.
+            if stripped {
+                let rej = IngestReport.Rejected(
+                    envelopeID: hexString(v.id), reason: .badPayload,
+                    detail: "a private envelope without its payload is taken in only after its circle's erasure")
+                report.rejected.append(rej)
+                if fromPending { try forget(v.id) }
+                try logRejection(db, peer: peer, id: v.id, author: v.envelope.header.author, rej, now: nowMilliseconds)
+                return false
+            }
             lookup.prime(v)
             defer { lookup.unprime() }
             switch AdmissionRules.judge(v.envelope, id: v.id, lookup: lookup, nowMilliseconds: nowMilliseconds, knownPayloadProblem: v.payloadProblem) {
             case .duplicate:
                 if !fromPending { report.duplicates += 1 }
                 if fromPending { try forget(v.id) }
+                try replaceStrippedCopy(db, with: v)
                 return false
             case .accept:
-                if let row = try store(db, v, ownKey: ownKey, now: nowMilliseconds, heads: heads) {
+                if let row = try store(db, v, ownKey: ownKey, now: nowMilliseconds, heads: heads, lookup: lookup) {
                     arrivedByRow[row, default: []].append(v)
                 }
             case .acceptFork(let existing):
-                if let row = try store(db, v, ownKey: ownKey, now: nowMilliseconds, heads: heads) {
+                if let row = try store(db, v, ownKey: ownKey, now: nowMilliseconds, heads: heads, lookup: lookup) {
                     arrivedByRow[row, default: []].append(v)
                 }
                 for other in existing + [v.id] {
@@ -223,7 +293,10 @@ extension NodeDatabase {
                 if already > 0 { return false }
                 let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM pending_envelope") ?? 0
                 let fromPeer = try Int.fetchOne(db, sql: "SELECT count(*) FROM pending_envelope WHERE peer = ?", arguments: [peer]) ?? 0
-                if total >= pendingLimit || fromPeer >= pendingLimitPerPeer {
+                let byAuthor = try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT count(*) FROM pending_envelope WHERE author = ?"), arguments: [Data(v.envelope.header.author)]) ?? 0
+                // Shared fairly: no one peer, and no one member's envelopes, can take the whole queue.
+                if total >= pendingLimit || fromPeer >= pendingLimitPerPeer || byAuthor >= pendingLimitPerAuthor {
                     let rej = IngestReport.Rejected(
                         envelopeID: hexString(v.id), reason: .missingDependenciesOverflow, detail: "too many envelopes are waiting for their dependencies")
                     report.rejected.append(rej)
@@ -231,8 +304,11 @@ extension NodeDatabase {
                     return false
                 }
                 try db.execute(
-                    sql: "INSERT OR IGNORE INTO pending_envelope (id, wire, missing, peer, received_at) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [Data(v.id), Data(v.wire), Data(missing.flatMap { $0 }), peer, Int64(nowMilliseconds)])
+                    sql: "INSERT OR IGNORE INTO pending_envelope (id, wire, missing, peer, received_at, scope, author) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [
+                        Data(v.id), Data(v.wire), Data(missing.flatMap { $0 }), peer, Int64(nowMilliseconds), v.envelope.header.scope,
+                        Data(v.envelope.header.author),
+                    ])
                 for m in missing {
                     try db.execute(sql: "INSERT OR IGNORE INTO pending_dependency (dependency, id) VALUES (?, ?)", arguments: [Data(m), Data(v.id)])
                 }
@@ -291,14 +367,18 @@ extension NodeDatabase {
         }
         try heads.write(db)
         if !arrivedByRow.isEmpty {
-            try foldRows(db, arrived: arrivedByRow, before: before, peer: peer, now: nowMilliseconds, report: &report)
+            try foldRows(db, arrived: arrivedByRow, before: before, peer: peer, now: nowMilliseconds, roster: lookup.roster, report: &report)
+        }
+        // A removal hides what the removed key published (and gives back rows it had taken).
+        for removed in lookup.removedNow {
+            report.rowsChanged += try refoldRows(of: removed, db, roster: lookup.roster, now: nowMilliseconds)
         }
         if acceptedAny { try bumpLedgerVersion(db) }
     }
 
     /// Inserts an accepted envelope, moves the heads, and records what its kind means.
     /// - Returns: the directory row it touches, if any.
-    static func store(_ db: Database, _ v: VerifiedEnvelope, ownKey: [UInt8]?, now: UInt64, heads: HeadChanges) throws -> RowKey? {
+    static func store(_ db: Database, _ v: VerifiedEnvelope, ownKey: [UInt8]?, now: UInt64, heads: HeadChanges, lookup: SQLLookup) throws -> RowKey? {
         let h = v.envelope.header
         var row: RowKey?
         var nodeRecord: NodeRecord?
@@ -328,6 +408,10 @@ extension NodeDatabase {
             ])
         heads.accepted(v.id, dependencies: h.dependencies)
         if h.kind == .erasure { try eraseCircle(db, h.scope, erasure: v.id, ownKey: ownKey, author: h.author, now: now) }
+        if h.kind.isMembership {
+            try storeMembership(db, v, now: now)
+            lookup.noteMembership(v)
+        }
         if let n = nodeRecord {
             try db.execute(
                 sql: """
@@ -363,7 +447,7 @@ extension NodeDatabase {
     /// rows that changed (with their previous body) for the next documents refresh.
     static func foldRows(
         _ db: Database, arrived: [RowKey: [VerifiedEnvelope]], before: [RowKey: [HeldEnvelope]], peer: String, now: UInt64,
-        report: inout IngestReport
+        roster: Membership.Roster, report: inout IngestReport
     ) throws {
         let storedAt = LocalClock().isoNow()
         let keys = arrived.keys.sorted { $0.table != $1.table ? $0.table < $1.table : $0.id < $1.id }
@@ -382,7 +466,7 @@ extension NodeDatabase {
             let owner: [UInt8]
             let latest: DirectoryFold.Entry?
             var onlyFresh = true
-            if arrivedHere.count == 1, let payload = arrivedHere[0].directory,
+            if arrivedHere.count == 1, let payload = arrivedHere[0].directory, roster.removedAt[ByteKey(arrivedHere[0].envelope.header.author)] == nil,
                 earlier?.isEmpty ?? (readNow[key].map { $0.count == 1 && $0[0].id == arrivedHere[0].id } ?? false)
             {
                 // A row with one envelope, which arrived now (most rows a new node takes in): the fold of
@@ -401,6 +485,8 @@ extension NodeDatabase {
                     let arrivedNow = fresh[ByteKey(stored.id)]
                     var payload = arrivedNow?.directory
                     if arrivedNow == nil { onlyFresh = false }
+                    // What a removed key published is never shown (`Protocol/SPEC.md` §9).
+                    if roster.removedAt[ByteKey(stored.author)] != nil { continue }
                     if arrivedNow == nil,
                         let wire = try Data.fetchOne(db.cachedStatement(sql: "SELECT wire FROM envelope WHERE id = ?"), arguments: [Data(stored.id)]),
                         let e = try? Envelope.decode([UInt8](wire)), let p = e.payload
@@ -408,13 +494,15 @@ extension NodeDatabase {
                         payload = try? DirectoryPayload.decode(p)
                     }
                     guard let payload else { continue }
-                    fold.apply(.init(envelopeID: stored.id, author: stored.author, clock: stored.clock, payload: payload))
+                    fold.apply(
+                        .init(
+                            envelopeID: stored.id, author: stored.author, clock: stored.clock, payload: payload,
+                            admittedAt: roster.admittedAt(stored.author) ?? 0))
                 }
-                guard let o = fold.owner(table: key.table, id: key.id) else { continue }
-                owner = o
-                latest = fold.latest(table: key.table, id: key.id)
+                owner = fold.owner(table: key.table, id: key.id) ?? []
+                latest = owner.isEmpty ? nil : fold.latest(table: key.table, id: key.id)
             }
-            for v in arrivedHere where v.envelope.header.author != owner {
+            for v in arrivedHere where !owner.isEmpty && v.envelope.header.author != owner {
                 let rej = IngestReport.Rejected(
                     envelopeID: hexString(v.id), reason: .notOwner,
                     detail: "\(key.table) \(key.id) belongs to \(NodeIdentity.fingerprint(of: owner)); kept for the record, not shown")
@@ -629,6 +717,12 @@ extension NodeDatabase {
         -> [VerifiedEnvelope]
     {
         guard !payloads.isEmpty else { return [] }
+        if try setting(db, resyncSetting) == "1" {
+            throw PublishError(
+                description:
+                    "this node was restored from a backup: it signs nothing until it has synced with a peer (start `waymark serve`, or run `waymark sync`) and taken back what it signed after the backup"
+            )
+        }
         let me = Data(identity.signingPublicKey)
         let last = try Row.fetchOne(db, sql: "SELECT id, sequence FROM envelope WHERE author = ? ORDER BY sequence DESC LIMIT 1", arguments: [me])
         var sequence = UInt64((last?["sequence"] as Int64?) ?? 0)
@@ -757,13 +851,19 @@ extension NodeDatabase {
         public var fingerprint: String { NodeIdentity.fingerprint(of: author) }
     }
 
+    /// The nodes of current members, from their signed node records, named as their vouch names them
+    /// (a node record cannot borrow another member's name). Nodes of removed keys are left out.
     public func knownNodes() throws -> [KnownNode] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM known_node ORDER BY organization_name").map {
-                KnownNode(
-                    author: [UInt8]($0["author"] as Data), organizationID: $0["organization_id"], organizationName: $0["organization_name"],
-                    url: $0["url"])
-            }
+            let roster = try Self.roster(db)
+            return try Row.fetchAll(db, sql: "SELECT * FROM known_node ORDER BY organization_name").compactMap { row -> KnownNode? in
+                let author = [UInt8](row["author"] as Data)
+                guard roster.isCurrentMember(author) else { return nil }
+                let vouched = roster.members[ByteKey(author)]?.organizationName ?? ""
+                return KnownNode(
+                    author: author, organizationID: row["organization_id"], organizationName: vouched.isEmpty ? row["organization_name"] : vouched,
+                    url: row["url"])
+            }.sorted { ($0.organizationName, $0.fingerprint) < ($1.organizationName, $1.fingerprint) }
         }
     }
 
@@ -825,6 +925,12 @@ final class HeadChanges {
 /// Looks envelopes up in the database, and in what this batch accepted so far.
 final class SQLLookup: EnvelopeLookup {
     let db: Database
+    /// The member set as held when the lookup was made, plus the membership records accepted since.
+    private(set) lazy var roster: Membership.Roster = (try? NodeDatabase.roster(db)) ?? Membership.Roster(founders: [])
+    /// This node's own key: always a member in its own ledger (it publishes before it is vouched for).
+    lazy var ownKeys: Set<ByteKey> = Set([(try? NodeDatabase.setting(db, "signing_public_key")).flatMap { bytesFromHex($0) }].compactMap { $0.map(ByteKey.init) })
+    /// Keys removed by a removal accepted through this lookup.
+    private(set) var removedNow: [[UInt8]] = []
     private var accepted: [ByteKey: StoredEnvelope] = [:]
     private var acceptedBySequence: [SequenceKey: [[UInt8]]] = [:]
 
@@ -864,6 +970,23 @@ final class SQLLookup: EnvelopeLookup {
     }
 
     func unprime() { primed = nil }
+
+    func standing(of author: [UInt8], clock: UInt64) -> Membership.Standing {
+        if ownKeys.contains(ByteKey(author)) { return .member }
+        return roster.standing(of: author, clock: clock)
+    }
+
+    func mayRemove(_ member: [UInt8], by author: [UInt8]) -> Bool { roster.mayRemove(member, by: author) }
+
+    /// Folds an accepted membership record into the roster, so the rest of the batch is judged by it.
+    func noteMembership(_ v: VerifiedEnvelope) {
+        let h = v.envelope.header
+        if let vouch = v.vouch { roster.apply(vouch: vouch, voucher: h.author, clock: h.clock, envelopeID: v.id) }
+        if let removal = v.removal {
+            roster.apply(removal: removal, clock: h.clock)
+            removedNow.append(removal.member)
+        }
+    }
 
     func remember(_ v: VerifiedEnvelope) {
         let s = StoredEnvelope(v.envelope.header)
@@ -950,10 +1073,12 @@ extension NodeDatabase {
     func ingestVerifying(_ job: VerifyJob, from peer: String, nowMilliseconds: UInt64) throws -> IngestReport {
         try writer.write { db in
             var report = IngestReport()
+            let deferral = MembershipDeferral()
             for start in stride(from: 0, to: job.count, by: IngestPipeline.chunkSize) {
                 let results = job.results(start..<min(job.count, start + IngestPipeline.chunkSize))
-                try Self.admit(db, results: results, peer: peer, nowMilliseconds: nowMilliseconds, report: &report)
+                try Self.admit(db, results: results, peer: peer, nowMilliseconds: nowMilliseconds, report: &report, deferral: deferral)
             }
+            try Self.admitDeferred(db, deferral, peer: peer, nowMilliseconds: nowMilliseconds, report: &report)
             return report
         }
     }
@@ -1021,3 +1146,15 @@ extension Array {
         stride(from: 0, to: count, by: size).map { self[$0..<Swift.min(count, $0 + size)] }
     }
 }
+
+/// Envelopes of one transaction set aside until its end because no vouch for their author was held
+/// yet when they came up (the vouch may come later in the same transaction), or because they came
+/// without their payload and their circle's erasure was not held yet (it is newer, so it comes later).
+final class MembershipDeferral {
+    /// At most this many are set aside; beyond it they are judged (and refused) at once.
+    static let limit = 20_000
+    var envelopes: [VerifiedEnvelope] = []
+    /// Circles whose erasure came in the transaction so far.
+    var erasuresSeen = Set<String>()
+}
+

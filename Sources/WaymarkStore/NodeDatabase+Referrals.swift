@@ -188,8 +188,7 @@ extension NodeDatabase {
     }
 
     static func organizationName(_ db: Database, _ organization: String) throws -> String {
-        guard let k = bytesFromHex(organization) else { return organization }
-        return try String.fetchOne(db, sql: "SELECT organization_name FROM known_node WHERE author = ?", arguments: [Data(k)]) ?? organization
+        try organizationNames(db)[organization] ?? organization
     }
 
     /// Every referral this node can open (in one circle, or all), with its status changes folded and

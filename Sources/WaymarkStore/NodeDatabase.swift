@@ -293,6 +293,40 @@ public final class NodeDatabase: Sendable {
                     ALTER TABLE record_with_rowid RENAME TO record;
                     """)
         }
+        m.registerMigration("v16: membership (founders, vouches, removals)") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE federation_founder (key BLOB PRIMARY KEY NOT NULL) WITHOUT ROWID;
+                    CREATE TABLE member_vouch (
+                        id BLOB PRIMARY KEY NOT NULL, member BLOB NOT NULL, voucher BLOB NOT NULL,
+                        organization_name TEXT NOT NULL, roles TEXT NOT NULL, clock INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE member_removal (
+                        id BLOB PRIMARY KEY NOT NULL, member BLOB NOT NULL, author BLOB NOT NULL, reason TEXT NOT NULL, clock INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE INDEX envelope_rows_by_author ON envelope (author, row_table, row_id) WHERE row_table IS NOT NULL;
+                    """)
+            // A node that synced before membership existed keeps its federation: every key its ledger
+            // already holds is taken as a founder (an admin can remove any of them).
+            try db.execute(sql: "INSERT OR IGNORE INTO federation_founder (key) SELECT DISTINCT author FROM envelope")
+        }
+        m.registerMigration("v17: held-back envelopes found by circle and by author") { db in
+            // An erasure strips held-back envelopes of its circle by an index look-up instead of
+            // decoding every held-back envelope, and the queue is shared out per author.
+            try db.execute(
+                sql: """
+                    ALTER TABLE pending_envelope ADD COLUMN scope TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE pending_envelope ADD COLUMN author BLOB NOT NULL DEFAULT x'';
+                    CREATE INDEX pending_by_scope ON pending_envelope (scope);
+                    CREATE INDEX pending_by_author ON pending_envelope (author);
+                    """)
+            for row in try Row.fetchAll(db, sql: "SELECT id, wire FROM pending_envelope") {
+                guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)) else { continue }
+                try db.execute(
+                    sql: "UPDATE pending_envelope SET scope = ?, author = ? WHERE id = ?",
+                    arguments: [e.header.scope, Data(e.header.author), row["id"] as Data])
+            }
+        }
         return m
     }
 

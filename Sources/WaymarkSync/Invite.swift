@@ -3,20 +3,26 @@ import WaymarkCore
 import WaymarkCrypto
 import WaymarkStore
 
-/// An invitation to peer: a node's URL and key fingerprint in one string an admin can paste,
-/// `waymark-invite:` followed by base64url of `URL \n FINGERPRINT`.
+/// An invitation to peer: a node's URL, its key fingerprint and the federation's founding keys in one
+/// string an admin can paste: `waymark-invite:` followed by base64url (no padding) of
+/// `URL \n FINGERPRINT \n FOUNDERS`, FOUNDERS being the founders' signing keys in lower-case hex,
+/// separated by commas (`Protocol/SPEC.md` §5, §9). An invite of two lines (no founders) is still read.
 public struct Invite: Sendable, Equatable {
     public var url: String
     public var fingerprint: String
+    public var founders: [[UInt8]]
     public static let prefix = "waymark-invite:"
 
-    public init(url: String, fingerprint: String) {
+    public init(url: String, fingerprint: String, founders: [[UInt8]] = []) {
         self.url = url
         self.fingerprint = fingerprint
+        self.founders = founders
     }
 
     public var text: String {
-        let b64 = Data("\(url)\n\(fingerprint)".utf8).base64EncodedString()
+        var body = "\(url)\n\(fingerprint)"
+        if !founders.isEmpty { body += "\n" + founders.map(hexString).joined(separator: ",") }
+        let b64 = Data(body.utf8).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
         return Self.prefix + b64
     }
@@ -27,9 +33,17 @@ public struct Invite: Sendable, Equatable {
         while b64.count % 4 != 0 { b64 += "=" }
         guard let data = Data(base64Encoded: b64), let s = String(data: data, encoding: .utf8) else { return nil }
         let parts = s.split(separator: "\n", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+        guard parts.count == 2 || parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
         url = String(parts[0])
         fingerprint = String(parts[1])
+        founders = []
+        if parts.count == 3 {
+            for hex in parts[2].split(separator: ",") {
+                guard let key = bytesFromHex(String(hex)), key.count == 32 else { return nil }
+                founders.append(key)
+            }
+            guard !founders.isEmpty else { return nil }
+        }
     }
 }
 
@@ -42,10 +56,28 @@ public enum PeerEnrolment {
 
     /// - Returns: the peer's node record.
     @discardableResult
-    public static func add(url rawURL: String, fingerprint: String, database: NodeDatabase, transport: any SyncTransport, nowMilliseconds: UInt64)
-        async throws -> NodeRecord
+    public static func add(
+        url rawURL: String, fingerprint: String, founders: [[UInt8]] = [], database: NodeDatabase, transport: any SyncTransport,
+        nowMilliseconds: UInt64
+    ) async throws -> NodeRecord {
+        let (record, wire, author) = try await fetchRecord(url: rawURL, fingerprint: fingerprint, transport: transport)
+        if !founders.isEmpty {
+            do { try database.setFounders(founders) } catch let e as MembershipError { throw Failure(description: e.description) }
+        }
+        // Taken in now if its author is already a member here; otherwise it comes again by sync.
+        _ = try database.ingest([wire], from: record.url, nowMilliseconds: nowMilliseconds)
+        try database.addPeer(url: normalized(rawURL), author: author, source: "admin", nowMilliseconds: nowMilliseconds)
+        return record
+    }
+
+    public static func normalized(_ url: String) -> String { url.hasSuffix("/") ? String(url.dropLast()) : url }
+
+    /// Fetches a node's signed node record and checks that its key has the fingerprint the admin was given.
+    /// - Returns: the record, its envelope's wire form, and the node's signing key.
+    public static func fetchRecord(url rawURL: String, fingerprint: String, transport: any SyncTransport) async throws
+        -> (record: NodeRecord, wire: [UInt8], key: [UInt8])
     {
-        let url = rawURL.hasSuffix("/") ? String(rawURL.dropLast()) : rawURL
+        let url = normalized(rawURL)
         guard url.hasPrefix("http://") || url.hasPrefix("https://") else { throw Failure(description: "the peer URL must start with http:// or https://") }
         let wire: [UInt8]
         do { wire = try await transport.get(url, path: "/sync/v1/node") } catch {
@@ -58,8 +90,6 @@ public enum PeerEnrolment {
         guard actual == fingerprint.lowercased() else {
             throw Failure(description: "fingerprint mismatch: \(url) has key \(actual), not \(fingerprint); nothing was added")
         }
-        _ = try database.ingest([wire], from: url, nowMilliseconds: nowMilliseconds)
-        try database.addPeer(url: url, author: e.header.author, source: "admin", nowMilliseconds: nowMilliseconds)
-        return record
+        return (record, wire, e.header.author)
     }
 }

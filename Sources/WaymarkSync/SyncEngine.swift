@@ -20,6 +20,8 @@ public struct SyncSettings: Sendable {
     public var onlyAddedPeers: Bool
     /// The longest one session may take before it is abandoned (and counted as a failure).
     public var sessionDeadline: Duration = .seconds(120)
+    /// The address ranges a learned peer (one not added by an admin) may be in.
+    public var learnedPeerRanges: Set<AddressRange> = Set(AddressRange.allCases)
 
     public init(
         interval: Duration = .seconds(5), pollInterval: Duration = .milliseconds(250), fanout: Int = 6,
@@ -90,8 +92,15 @@ public actor SyncEngine {
         let t = node.nowMilliseconds()
         let me = node.identity.signingPublicKey
         return ((try? node.database.peers()) ?? []).filter {
-            $0.nextAttempt <= t && $0.author != me && (!settings.onlyAddedPeers || $0.source == "admin")
+            $0.nextAttempt <= t && $0.author != me && (!settings.onlyAddedPeers || $0.source == "admin") && ($0.source == "admin" || mayCall(learned: $0))
         }
+    }
+
+    /// A learned peer is called only while its node record's author is a current member and its
+    /// address is in a range the admin allows.
+    func mayCall(learned peer: PeerInfo) -> Bool {
+        guard let author = peer.author, node.isMember(author), let range = AddressRange.of(url: peer.url) else { return false }
+        return settings.learnedPeerRanges.contains(range)
     }
 
     /// One session: reconcile, fetch what the peer has, push what it lacks. Records the outcome.
@@ -112,6 +121,12 @@ public actor SyncEngine {
                 return first
             }
             outcome.succeeded = true
+            // A node restored from a backup has now taken back what it signed after the backup (a
+            // peer that holds it answered in full), so its chain continues after it.
+            if (try? node.database.mustResyncBeforeSigning()) == true {
+                try? node.database.resyncDone()
+                logger.notice("restored node caught up with \(peer.url); signing again")
+            }
         } catch {
             outcome = SessionOutcome(succeeded: false, error: "\(error)")
             let failures = peer.failures + 1

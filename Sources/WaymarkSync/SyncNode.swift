@@ -10,6 +10,8 @@ public enum SyncRefusal: Error, Sendable, CustomStringConvertible {
     case tooLarge(Int)
     case backedOff(untilMilliseconds: UInt64)
     case unavailable(String)
+    /// The sender's key is not a member of this node's federation.
+    case notMember(String)
 
     public var description: String {
         switch self {
@@ -17,6 +19,7 @@ public enum SyncRefusal: Error, Sendable, CustomStringConvertible {
         case .tooLarge(let n): return "sync message of \(n) bytes is over the limit"
         case .backedOff: return "this node has backed off the sender after too many rejected envelopes; try later"
         case .unavailable(let m): return "the node cannot answer now: \(m)"
+        case .notMember(let f): return "the key \(f) is not a member of this federation: a member's admin must vouch for it (waymark member add)"
         }
     }
 }
@@ -29,6 +32,7 @@ public final class SyncNode: Sendable {
     /// Signalled after a local change, so the sync shell pushes it at once.
     public let changes = ChangeSignal()
     private let cache = Mutex<(version: Int, items: [RangeReconciler.Item])?>(nil)
+    private let rosterCache = Mutex<(version: Int, roster: Membership.Roster)?>(nil)
     private let inbound = Mutex<[String: InboundPeer]>([:])
     private let now: @Sendable () -> UInt64
 
@@ -73,8 +77,24 @@ public final class SyncNode: Sendable {
 
     // MARK: Answering peers
 
-    /// Refuses a sender this node has backed off, and counts its request.
+    /// The member set, re-read only when the ledger changed.
+    public func roster() throws -> Membership.Roster {
+        let version = try database.ledgerVersion()
+        if let c = rosterCache.withLock({ $0 }), c.version == version { return c.roster }
+        let roster = try database.roster()
+        rosterCache.withLock { $0 = (version, roster) }
+        return roster
+    }
+
+    /// Whether a key may sync with this node: a current member of the federation.
+    public func isMember(_ key: [UInt8]) -> Bool {
+        (try? roster().isCurrentMember(key)) ?? false
+    }
+
+    /// Refuses a sender that is not a member (nothing is counted for strangers, so they cannot
+    /// crowd out members' figures) or that this node has backed off, and counts the request.
     public func admit(sender: [UInt8], bytes: Int) throws(SyncRefusal) {
+        guard isMember(sender) else { throw .notMember(NodeIdentity.fingerprint(of: sender)) }
         let key = hexString(sender)
         let t = now()
         let until: UInt64 = inbound.withLock { map in

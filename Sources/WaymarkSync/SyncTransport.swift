@@ -19,6 +19,11 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
     public let status: Int?
     public let message: String
     public var description: String { status.map { "HTTP \($0): \(message)" } ?? message }
+
+    public init(status: Int?, message: String) {
+        self.status = status
+        self.message = message
+    }
 }
 
 /// The HTTP transport (`Protocol/SPEC.md` §5): every request is signed with the node's key, and answers are size-limited.
@@ -27,6 +32,7 @@ public struct HTTPTransport: SyncTransport {
     public var timeout: TimeInterval
     public var maximumResponse: Int
     private let session: URLSession
+    private let collector = ResponseCollector()
 
     public init(identity: NodeIdentity, timeout: TimeInterval = 15, maximumResponse: Int = 16 << 20) {
         self.identity = identity
@@ -36,7 +42,7 @@ public struct HTTPTransport: SyncTransport {
         config.timeoutIntervalForRequest = timeout
         config.timeoutIntervalForResource = timeout * 4
         config.httpMaximumConnectionsPerHost = 2
-        session = URLSession(configuration: config)
+        session = URLSession(configuration: config, delegate: collector, delegateQueue: nil)
     }
 
     public func post(_ base: String, path: String, body: [UInt8]) async throws -> [UInt8] {
@@ -58,29 +64,82 @@ public struct HTTPTransport: SyncTransport {
 
     private func send(_ request: URLRequest) async throws -> [UInt8] {
         let holder = TaskHolder()
-        let (data, response): (Data, URLResponse) = try await withTaskCancellationHandler {
+        let (data, status): (Data, Int) = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { c in
-                let task = session.dataTask(with: request) { data, response, error in
-                    if let error {
-                        c.resume(throwing: TransportError(status: nil, message: error.localizedDescription))
-                    } else if let data, let response {
-                        c.resume(returning: (data, response))
-                    } else {
-                        c.resume(throwing: TransportError(status: nil, message: "no answer"))
-                    }
-                }
+                let task = session.dataTask(with: request)
+                collector.register(task.taskIdentifier, limit: maximumResponse, continuation: c)
                 holder.set(task)
                 task.resume()
             }
         } onCancel: {
             holder.cancel()
         }
-        guard data.count <= maximumResponse else { throw TransportError(status: nil, message: "answer of \(data.count) bytes is over the limit") }
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         guard status == 200 else {
             throw TransportError(status: status, message: String(decoding: data.prefix(500), as: UTF8.self))
         }
         return [UInt8](data)
+    }
+}
+
+/// Collects answers as they arrive and stops reading one as soon as it is over the size limit (a
+/// peer that answers without end costs at most the limit in memory, never the whole answer).
+final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private struct Entry {
+        var limit: Int
+        var continuation: CheckedContinuation<(Data, Int), any Error>
+        var data = Data()
+        var status = 0
+    }
+    private let lock = NSLock()
+    private var entries: [Int: Entry] = [:]
+
+    func register(_ id: Int, limit: Int, continuation: CheckedContinuation<(Data, Int), any Error>) {
+        lock.withLock { entries[id] = Entry(limit: limit, continuation: continuation) }
+    }
+
+    /// Ends the request with an error (once).
+    private func fail(_ id: Int, _ error: TransportError) {
+        let entry = lock.withLock { entries.removeValue(forKey: id) }
+        entry?.continuation.resume(throwing: error)
+    }
+
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+    ) {
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        let limit: Int? = lock.withLock {
+            entries[dataTask.taskIdentifier]?.status = status
+            return entries[dataTask.taskIdentifier]?.limit
+        }
+        if let limit, response.expectedContentLength > Int64(limit) {
+            completionHandler(.cancel)
+            fail(dataTask.taskIdentifier, TransportError(status: nil, message: "answer of \(response.expectedContentLength) bytes is over the limit"))
+            return
+        }
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        let over: Int? = lock.withLock {
+            guard var e = entries[dataTask.taskIdentifier] else { return nil }
+            e.data.append(data)
+            entries[dataTask.taskIdentifier] = e
+            return e.data.count > e.limit ? e.data.count : nil
+        }
+        if let over {
+            dataTask.cancel()
+            fail(dataTask.taskIdentifier, TransportError(status: nil, message: "answer of more than \(over - 1) bytes is over the limit; stopped reading"))
+        }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        guard let entry = lock.withLock({ entries.removeValue(forKey: task.taskIdentifier) }) else { return }
+        if let error {
+            entry.continuation.resume(throwing: TransportError(status: nil, message: error.localizedDescription))
+        } else {
+            entry.continuation.resume(returning: (entry.data, entry.status))
+        }
     }
 }
 

@@ -11,6 +11,8 @@ final class VerifyCache {
         let id: [UInt8]
         let payloadProblem: Result<Void, AdmissionRules.PayloadProblem>
         let directory: DirectoryPayload?
+        let vouch: Membership.Vouch?
+        let removal: Membership.Removal?
     }
     private var checked: [[UInt8]: Checked?] = [:]
 
@@ -22,7 +24,7 @@ final class VerifyCache {
             let read = AdmissionRules.read(e)
             c = Checked(
                 envelope: e, wire: wire, verdict: EnvelopeCrypto.verify(e), id: EnvelopeCrypto.id(of: e), payloadProblem: read.problem,
-                directory: read.directory)
+                directory: read.directory, vouch: read.vouch, removal: read.removal)
         }
         checked[wire] = c
         return c
@@ -58,6 +60,20 @@ public final class SimReplica: EnvelopeLookup {
         self.identity = identity
         self.cache = cache
     }
+
+    /// The federation's member set as this replica holds it; `nil` for a simulation without membership
+    /// (every author counts as a member).
+    public private(set) var roster: Membership.Roster?
+
+    /// Starts this replica in a federation with these founders.
+    func join(founders: [[UInt8]]) { roster = Membership.Roster(founders: founders) }
+
+    public func standing(of author: [UInt8], clock: UInt64) -> Membership.Standing {
+        guard let roster, author != identity.signingPublicKey else { return .member }
+        return roster.standing(of: author, clock: clock)
+    }
+
+    public func mayRemove(_ member: [UInt8], by author: [UInt8]) -> Bool { roster?.mayRemove(member, by: author) ?? true }
 
     public func stored(_ id: [UInt8]) -> StoredEnvelope? { summaries[id] }
     public func storedIDs(author: [UInt8], sequence: UInt64) -> [[UInt8]] { bySequence[SequenceKey(author: author, sequence: sequence)] ?? [] }
@@ -159,8 +175,11 @@ public final class SimReplica: EnvelopeLookup {
         heads.insert(id)
         if e.header.clock > clock.last { try? clock.observe(e.header.clock, nowMilliseconds: HybridClock.milliseconds(e.header.clock)) }
         if e.header.kind == .erasure { erase(circle: e.header.scope) }
+        if let v = c.vouch { roster?.apply(vouch: v, voucher: e.header.author, clock: e.header.clock, envelopeID: id) }
+        if let r = c.removal { roster?.apply(removal: r, clock: e.header.clock) }
         if e.header.kind == .directoryRecord || e.header.kind == .directoryTombstone, let d = c.directory {
-            if !fold.apply(.init(envelopeID: id, author: e.header.author, clock: e.header.clock, payload: d)) {
+            let admitted = roster?.admittedAt(e.header.author) ?? 0
+            if !fold.apply(.init(envelopeID: id, author: e.header.author, clock: e.header.clock, payload: d, admittedAt: admitted)) {
                 rejections[.notOwner, default: 0] += 1
             }
         }
@@ -189,6 +208,12 @@ public final class SimReplica: EnvelopeLookup {
         let e = sign(kind: kind, scope: scope, payload: plaintext, recipients: recipients, nowMilliseconds: nowMilliseconds)
         ingest([e.encoded()], nowMilliseconds: nowMilliseconds)
         return e.encoded()
+    }
+
+    /// Vouches for another key, as this node.
+    func vouch(for member: NodeIdentity, name: String, nowMilliseconds: UInt64) {
+        let e = sign(kind: .memberVouch, payload: Membership.Vouch(member: member.signingPublicKey, organizationName: name).encoded(), nowMilliseconds: nowMilliseconds)
+        ingest([e.encoded()], nowMilliseconds: nowMilliseconds)
     }
 
     /// Publishes directory payloads as this node, as a signed chain.
@@ -226,6 +251,12 @@ public final class SimReplica: EnvelopeLookup {
             ownLast = EnvelopeCrypto.id(of: e)
         }
         return e
+    }
+
+    /// A Byzantine envelope dated in 1970: a new first envelope of this node's chain (a fork of its
+    /// sequence 1, depending on nothing), so that no rule about its own chain bounds its clock.
+    func backdated(kind: Envelope.Kind, payload: [UInt8], counter: UInt64) -> Envelope {
+        EnvelopeCrypto.sign(kind: kind, scope: "public", payload: payload, by: identity, sequence: 1, dependencies: [], clock: (1 << 16) | (counter & 0xFFFF))
     }
 
     /// A crash: what was held back in memory is lost; committed envelopes stay.

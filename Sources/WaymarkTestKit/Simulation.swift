@@ -33,10 +33,17 @@ public enum Simulation {
         public var honestRows: Int
         public var rejections: [RejectionReason: Int]
         public var flaggedByzantine: Int
+        /// Envelopes signed by a stranger (a key nobody vouched for) that some honest node stored: must be 0.
+        public var strangerEnvelopesStored = 0
+        /// Honest nodes' rows that some honest node shows as owned by another key: must be 0.
+        public var rowsTakenOver = 0
+        /// Whether honest nodes agree on the member set.
+        public var rostersAgree = true
         public var summary: String {
             "seed \(seed): converged \(converged) after \(healRounds) heal rounds; \(honestRows) rows; rejections "
                 + rejections.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: " ")
-                + "; replay with WAYMARK_SIM_SEED=\(seed) swift test --filter SimulationTests"
+                + "; stranger envelopes stored \(strangerEnvelopesStored), rows taken over \(rowsTakenOver), rosters agree \(rostersAgree)"
+            + "; replay with WAYMARK_SIM_SEED=\(seed) swift test --filter SimulationTests"
         }
     }
 
@@ -60,6 +67,14 @@ public enum Simulation {
         let byzantine = Set((0..<config.byzantine).map { n - 1 - $0 })
         let honest = (0..<n).filter { !byzantine.contains($0) }
         let now = start
+        // Membership: node 0 founds the federation and vouches for every other node (the Byzantine
+        // ones are members gone bad, vouched for last); a stranger, vouched for by no one, signs too.
+        for node in nodes { node.join(founders: [nodes[0].identity.signingPublicKey]) }
+        for i in 1..<n { nodes[0].vouch(for: nodes[i].identity, name: "Organisation \(i)", nowMilliseconds: now) }
+        // Each node joins as a new member does: its first sync is with the member that vouched for it.
+        let founding = Array(nodes[0].envelopes.values)
+        for i in 1..<n { nodes[i].ingest(founding, nowMilliseconds: now) }
+        let stranger = SimReplica(identity: try! NodeIdentity(signingSeed: seeded(seed, n + 1, 1), encryptionSeed: seeded(seed, n + 1, 2)), cache: cache)
         var rowCounter = 0
         for i in 0..<n {
             nodes[i].publish(
@@ -93,11 +108,24 @@ public enum Simulation {
                     sequence: 5_000 + UInt64(k), dependencies: [Blake2b.hash(seeded(net.rng.next(), k, 3))], clock: HybridClock.pack(milliseconds: net.now, counter: 1))
                 batch.append(fake.encoded())
             }
+            // A stranger's envelopes relayed: a claim of an honest row dated 1970, and a tombstone.
+            let victim = honest.randomElement(using: &net.rng)!
+            if let rowID = nodes[victim].fold.records.first(where: { $0.id.hasPrefix("svc-\(victim)-") })?.id {
+                batch.append(stranger.sign(kind: .directoryRecord, payload: row(rowID, name: "Stranger").encoded(), nowMilliseconds: 1_000, clockValue: 1 << 16).encoded())
+                batch.append(
+                    stranger.sign(kind: .directoryTombstone, payload: DirectoryPayload(table: "service", id: rowID, fields: nil).encoded(), nowMilliseconds: 2_000)
+                        .encoded())
+            }
             if newValid {
-                // An edit of an honest node's row (later than its claim, so it is not the owner's), and a fork.
+                // An edit of an honest node's row (later than its claim, so it is not the owner's),
+                // a claim of one dated long before anything (it counts from the member's admission), and a fork.
                 let victim = honest.randomElement(using: &net.rng)!
-                if let rowID = nodes[victim].fold.records.first(where: { $0.id.hasPrefix("svc-\(victim)-") })?.id {
+                let victimRows = nodes[victim].fold.records.filter { $0.id.hasPrefix("svc-\(victim)-") }
+                if let rowID = victimRows.first?.id {
                     batch += evil.publish([row(rowID, name: "Hijacked")], nowMilliseconds: net.now)
+                }
+                if let rowID = victimRows.last?.id {
+                    batch.append(evil.backdated(kind: .directoryRecord, payload: row(rowID, name: "Backdated").encoded(), counter: net.rng.next()).encoded())
                 }
                 let branchA = evil.publish([row("svc-\(b)-fork", name: "Branch A")], nowMilliseconds: net.now)
                 if let last = branchA.last, let e = try? Envelope.decode(last) {
@@ -161,9 +189,21 @@ public enum Simulation {
         var rejections: [RejectionReason: Int] = [:]
         for i in honest { for (k, v) in nodes[i].rejections { rejections[k, default: 0] += v } }
         let flagged = honest.filter { i in byzantine.allSatisfy { nodes[i].forkedAuthors.contains(nodes[$0].identity.signingPublicKey) } }.count
-        return Result(
+        var result = Result(
             seed: seed, converged: converged, healRounds: healRounds, honestRows: nodes[honest[0]].fold.records.count, rejections: rejections,
             flaggedByzantine: flagged)
+        let strangerKey = stranger.identity.signingPublicKey
+        let honestKeys = Dictionary(uniqueKeysWithValues: honest.map { ("svc-\($0)-", nodes[$0].identity.signingPublicKey) })
+        for i in honest {
+            result.strangerEnvelopesStored += nodes[i].held.filter { $0.header.author == strangerKey }.count
+            for r in nodes[i].fold.records {
+                // Rows are named svc-<publishing node>-<n>.
+                guard let dash = r.id.dropFirst(4).firstIndex(of: "-"), let key = honestKeys[String(r.id[..<r.id.index(after: dash)])] else { continue }
+                if nodes[i].fold.owner(table: r.table, id: r.id) != key { result.rowsTakenOver += 1 }
+            }
+        }
+        result.rostersAgree = honest.allSatisfy { nodes[$0].roster == nodes[honest[0]].roster }
+        return result
     }
 
     /// Anti-entropy only, no faults: each round every node syncs with one random peer. Returns the

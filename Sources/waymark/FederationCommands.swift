@@ -30,9 +30,11 @@ struct PeerAdd: AsyncParsableCommand {
         let identity = try data.identity()
         let url: String
         let print_: String
+        var founders: [[UInt8]] = []
         if let invite = Invite(text: target) {
             url = invite.url
             print_ = invite.fingerprint
+            founders = invite.founders
         } else if let fingerprint {
             url = target
             print_ = fingerprint
@@ -41,7 +43,7 @@ struct PeerAdd: AsyncParsableCommand {
         }
         do {
             let record = try await PeerEnrolment.add(
-                url: url, fingerprint: print_, database: db, transport: HTTPTransport(identity: identity, timeout: 10),
+                url: url, fingerprint: print_, founders: founders, database: db, transport: HTTPTransport(identity: identity, timeout: 10),
                 nowMilliseconds: LocalClock.nowMilliseconds())
             print("Peered with \(record.organizationName) at \(url) (fingerprint \(print_)).")
             print("A running `waymark serve` starts syncing with it within one sync interval.")
@@ -97,7 +99,11 @@ struct InviteCommand: ParsableCommand {
         guard let url = try url ?? db.setting("public_url") else {
             throw fail("this node has no public URL yet: pass --url, or start `waymark serve` once")
         }
-        print(Invite(url: url, fingerprint: identity.fingerprint).text)
+        let founders = try db.founders()
+        guard !founders.isEmpty else {
+            throw fail("this node belongs to no federation yet: found one (waymark init --found) or join one (waymark peer add INVITE)")
+        }
+        print(Invite(url: url, fingerprint: identity.fingerprint, founders: founders).text)
     }
 }
 

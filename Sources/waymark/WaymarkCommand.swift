@@ -19,7 +19,7 @@ struct WaymarkCommand: AsyncParsableCommand {
             """,
         subcommands: [
             Init.self, Import.self, Update.self, Delete.self, Export.self, Serve.self, Search.self, Info.self, Generate.self, Peer.self,
-            InviteCommand.self, SyncCommand.self, User.self, InstrumentCommand.self, NeedsCommand.self, SettingCommand.self, SampleJourney.self,
+            InviteCommand.self, Member.self, SyncCommand.self, Backup.self, Restore.self, User.self, InstrumentCommand.self, NeedsCommand.self, SettingCommand.self, SampleJourney.self,
         ]
     )
 }
@@ -54,14 +54,21 @@ struct Init: ParsableCommand {
 
     @OptionGroup var data: DataOption
     @Option(help: "The publishing organisation's name.") var org: String
+    @Flag(help: "Found a new federation with this node as its founding member (otherwise join one later with `waymark peer add INVITE`).")
+    var found = false
 
     func run() throws {
         do {
             let (identity, orgID) = try data.home.create(organizationName: org)
+            if found { try data.database().setFounders([identity.signingPublicKey]) }
             print("Created a Waymark node in \(data.home.directory.path)")
             print("  organisation:  \(org) (\(orgID))")
             print("  fingerprint:   \(identity.fingerprint)")
             print("  private keys:  \(data.home.keyPath) (owner-only)")
+            print(
+                found
+                    ? "  federation:    founded by this node; admit other organisations with `waymark member add`"
+                    : "  federation:    none yet; a member's admin vouches for this node (`waymark member add`), then join with `waymark peer add INVITE`")
         } catch let p as NodeHome.Problem {
             throw fail(p.description)
         }
@@ -172,6 +179,11 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The URL other nodes reach this node at (default: http://HOST:PORT).") var publicURL: String?
     @Option(help: "Seconds between anti-entropy syncs with a random peer; changes are pushed at once.") var syncInterval: Double = 5
     @Flag(help: "Sync only with peers added by `waymark peer add`, not with nodes learned from other nodes.") var onlyAddedPeers = false
+    @Option(
+        help: ArgumentHelp(
+            "Address ranges learned peers may be in, comma-separated: public, private, loopback (default: public and the range of this node's own URL).",
+            valueName: "RANGES"))
+    var learnedPeers: String?
 
     func run() async throws {
         let db = try data.database()
@@ -180,19 +192,33 @@ struct Serve: AsyncParsableCommand {
         var logger = Logger(label: "waymark")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let url = publicURL ?? "http://\(host):\(port)"
-        // The node's signed record (organisation, URL, keys) spreads to every node by sync.
-        try db.publishNodeRecord(
+        // The node's signed record (organisation, URL, keys) spreads to every node by sync. A node
+        // restored from a backup publishes it only after it has caught up (see `NodeHome.restore`).
+        if try db.mustResyncBeforeSigning() {
+            FileHandle.standardError.write(Data("note: this node was restored from a backup; it signs nothing until it has synced with a peer\n".utf8))
+        } else {
+            try db.publishNodeRecord(
             NodeRecord(
                 organizationID: try db.setting("organization_id") ?? "", organizationName: name, url: url,
                 encryptionKey: identity.encryptionPublicKey),
             identity: identity, nowMilliseconds: LocalClock.nowMilliseconds())
+        }
         try db.setSetting("public_url", url)
         let directory = Directory(database: db, scoreCacheSize: max(0, searchCache))
         _ = try directory.snapshot()
         let node = SyncNode(database: db, identity: identity)
-        let engine = SyncEngine(
-            node: node, transport: HTTPTransport(identity: identity),
-            settings: SyncSettings(interval: .milliseconds(Int(max(0.2, syncInterval) * 1000)), onlyAddedPeers: onlyAddedPeers), logger: logger)
+        var syncSettings = SyncSettings(interval: .milliseconds(Int(max(0.2, syncInterval) * 1000)), onlyAddedPeers: onlyAddedPeers)
+        if let learnedPeers {
+            var ranges = Set<AddressRange>()
+            for word in learnedPeers.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !word.isEmpty {
+                guard let r = AddressRange(rawValue: word) else { throw fail("--learned-peers takes public, private and loopback, not \(word)") }
+                ranges.insert(r)
+            }
+            syncSettings.learnedPeerRanges = ranges
+        } else {
+            syncSettings.learnedPeerRanges = AddressRange.defaults(forOwnURL: url)
+        }
+        let engine = SyncEngine(node: node, transport: HTTPTransport(identity: identity), settings: syncSettings, logger: logger)
         let app = buildApplication(
             directory: directory, nodeName: name, settings: ServerSettings(host: host, port: port, tiles: tiles, secureCookies: url.hasPrefix("https://")), logger: logger,
             sync: node)

@@ -22,6 +22,10 @@ struct SimulationTests {
             #expect(r.rejections[.farFuture, default: 0] > 0, "far-future clocks are refused: \(r.summary)")
             #expect(r.rejections[.notOwner, default: 0] > 0, "edits of others' rows change nothing: \(r.summary)")
             #expect(r.flaggedByzantine > 0, "forks are flagged: \(r.summary)")
+            #expect(r.strangerEnvelopesStored == 0, "no honest node stores a stranger's envelope: \(r.summary)")
+            #expect(r.rejections[.notMember, default: 0] > 0, "strangers' envelopes are seen and refused: \(r.summary)")
+            #expect(r.rowsTakenOver == 0, "no honest row changes owner, backdated claims included: \(r.summary)")
+            #expect(r.rostersAgree, "honest nodes agree on the members: \(r.summary)")
         }
         let rounds = results.map(\.healRounds).sorted()
         print("simulation: \(results.count) seeds, 50 nodes (3 Byzantine); heal rounds median \(rounds[rounds.count / 2]), max \(rounds.last ?? 0)")

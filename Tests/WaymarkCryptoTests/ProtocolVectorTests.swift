@@ -20,13 +20,18 @@ struct ProtocolVectorTests {
         let clock: UInt64 = 1_795_429_800_000 << 16
         let good = EnvelopeCrypto.sign(kind: .directoryRecord, scope: "public", payload: payload, by: alice, sequence: 1, dependencies: [], clock: clock)
         var out: [[String: Any]] = []
-        func add(_ comment: String, _ bytes: [UInt8], _ result: String, _ flags: [String]) {
-            out.append(["tcId": out.count + 1, "comment": comment, "envelope": hexString(bytes), "result": result, "flags": flags])
+        /// `admission`: what §3.1 rule 4 says of a valid envelope's scope and payload ("ok", "bad-payload", "wrong-scope").
+        func add(_ comment: String, _ bytes: [UInt8], _ result: String, _ flags: [String], admission: String? = nil) {
+            var c: [String: Any] = ["tcId": out.count + 1, "comment": comment, "envelope": hexString(bytes), "result": result, "flags": flags]
+            if let admission { c["admission"] = admission }
+            out.append(c)
         }
-        add("a directory record, signed", good.encoded(), "valid", [])
+        add("a directory record, signed", good.encoded(), "valid", [], admission: "ok")
         var erased = good
         erased.payload = nil
-        add("the same record with its payload erased: the header still verifies", erased.encoded(), "valid", ["Erased"])
+        add(
+            "the same record with its payload erased: the header still verifies (§1.3), but a public record is never taken in without its payload (§3.1 rule 4)",
+            erased.encoded(), "valid", ["Erased"], admission: "bad-payload")
         var badSig = good
         badSig.signature[0] ^= 0x01
         add("one bit of the signature flipped", badSig.encoded(), "invalid", ["BadSignature"])
@@ -34,9 +39,9 @@ struct ProtocolVectorTests {
         otherDomain.signature = alice.sign(Array("waymark/other/v1".utf8) + [0] + good.header.encoded())
         add("signed under another domain string", otherDomain.encoded(), "invalid", ["WrongDomain"])
         var swapped = good
-        swapped.payload = Array(#"{"fields":{"id":"s1","name":"Changed","status":"active"},"id":"s1","table":"service"}"#.utf8)
+        swapped.payload = Array(#"{"fields":{"id":"s1","name":"Closed","status":"active"},"id":"s1","table":"service"}"#.utf8)
         swapped.header.payloadSize = UInt64(swapped.payload!.count)
-        add("a payload the header did not sign (size adjusted, hash not)", swapped.encoded(), "invalid", ["BadSignature"])
+        add("a payload of another length swapped in, with the header's size adjusted (so the signed header changed)", swapped.encoded(), "invalid", ["BadSignature"])
         var mismatch = good
         mismatch.payload![5] ^= 0x20
         add("the payload altered after signing", mismatch.encoded(), "invalid", ["PayloadMismatch"])
@@ -47,14 +52,37 @@ struct ProtocolVectorTests {
         add("an unknown version", v2, "invalid", ["UnknownVersion"])
         let second = EnvelopeCrypto.sign(
             kind: .directoryRecord, scope: "public", payload: payload, by: alice, sequence: 2, dependencies: [EnvelopeCrypto.id(of: good)], clock: clock + 1)
-        add("a second record depending on the first", second.encoded(), "valid", [])
+        add("a second record depending on the first", second.encoded(), "valid", [], admission: "ok")
         let fork = EnvelopeCrypto.sign(
-            kind: .directoryRecord, scope: "public", payload: Array(#"{"id":"s1","table":"service"}"#.utf8), by: alice, sequence: 2,
+            kind: .directoryTombstone, scope: "public", payload: Array(#"{"id":"s1","table":"service"}"#.utf8), by: alice, sequence: 2,
             dependencies: [EnvelopeCrypto.id(of: good)], clock: clock + 2)
         out.append([
             "tcId": out.count + 1, "comment": "two different envelopes with the same author and sequence number: a fork",
             "envelopes": [hexString(second.encoded()), hexString(fork.encoded())], "result": "fork", "flags": ["Fork"],
         ])
+        let notCanonical = EnvelopeCrypto.sign(
+            kind: .directoryRecord, scope: "public", payload: Array(#"{"table":"service","id":"s1","fields":{"id":"s1","name":"Drop-in"}}"#.utf8),
+            by: alice, sequence: 1, dependencies: [], clock: clock)
+        add("a directory record whose payload is JSON but not canonical (members out of order)", notCanonical.encoded(), "valid", ["NotCanonical"],
+            admission: "bad-payload")
+        let bob = identity(5)
+        let vouch = EnvelopeCrypto.sign(
+            kind: .memberVouch, scope: "public", payload: Membership.Vouch(member: bob.signingPublicKey, organizationName: "Ballymun Youth", roles: ["champion"]).encoded(),
+            by: alice, sequence: 3, dependencies: [EnvelopeCrypto.id(of: second)], clock: clock + 3)
+        add("a member vouches for another organisation's key (kind 4, §9)", vouch.encoded(), "valid", ["Vouch"], admission: "ok")
+        let badRole = EnvelopeCrypto.sign(
+            kind: .memberVouch, scope: "public",
+            payload: Array(#"{"member":"\#(hexString(bob.signingPublicKey))","organization_name":"Ballymun Youth","roles":["admin"]}"#.utf8),
+            by: alice, sequence: 3, dependencies: [EnvelopeCrypto.id(of: second)], clock: clock + 3)
+        add("a vouch giving a role that does not exist", badRole.encoded(), "valid", ["Vouch"], admission: "bad-payload")
+        let removal = EnvelopeCrypto.sign(
+            kind: .memberRemoval, scope: "public", payload: Membership.Removal(member: bob.signingPublicKey, reason: "left the federation").encoded(),
+            by: alice, sequence: 4, dependencies: [EnvelopeCrypto.id(of: vouch)], clock: clock + 4)
+        add("a founder removes the member it vouched for (kind 5, §9)", removal.encoded(), "valid", ["Removal"], admission: "ok")
+        let scoped = EnvelopeCrypto.sign(
+            kind: .memberVouch, scope: "circle", payload: Membership.Vouch(member: bob.signingPublicKey, organizationName: "Ballymun Youth").encoded(),
+            by: alice, sequence: 3, dependencies: [EnvelopeCrypto.id(of: second)], clock: clock + 3)
+        add("a vouch outside the public scope", scoped.encoded(), "valid", ["Vouch"], admission: "wrong-scope")
         return out
     }
 
@@ -76,18 +104,39 @@ struct ProtocolVectorTests {
             if let pair = test["envelopes"] as? [String] {
                 let envelopes = try pair.map { try Envelope.decode(try #require(bytesFromHex($0))) }
                 #expect(envelopes.allSatisfy { EnvelopeCrypto.verify($0) == .valid }, "tcId \(id)")
+                #expect(envelopes.allSatisfy { if case .success = AdmissionRules.payloadProblem($0) { true } else { false } }, "tcId \(id): a fork of envelopes every node takes in")
                 let isFork = envelopes[0].isFork(of: envelopes[1])
                 #expect(isFork == (result == "fork"), "tcId \(id): fork \(isFork)")
                 continue
             }
             let bytes = try #require(bytesFromHex(test["envelope"] as? String ?? ""), "tcId \(id)")
-            let verdict: String
+            let flags = test["flags"] as? [String] ?? []
+            // The precise outcome each flag stands for, so a vector whose bytes give another failure fails here.
+            let expected: [String: String] = [
+                "BadSignature": "bad-signature", "WrongDomain": "bad-signature", "PayloadMismatch": "payload-mismatch", "Truncated": "malformed",
+                "UnknownVersion": "unknown-version",
+            ]
+            let outcome: String
+            var decoded: Envelope?
             do {
-                verdict = EnvelopeCrypto.verify(try Envelope.decode(bytes)) == .valid ? "valid" : "invalid"
+                let e = try Envelope.decode(bytes)
+                decoded = e
+                outcome = EnvelopeCrypto.verify(e) == .valid ? "valid" : EnvelopeCrypto.verify(e).rawValue
+            } catch EnvelopeError.unknownVersion {
+                outcome = "unknown-version"
             } catch is EnvelopeError {
-                verdict = "invalid"
+                outcome = "malformed"
             }
-            #expect(verdict == result, "tcId \(id): \(test["comment"] ?? "")")
+            #expect((outcome == "valid" ? "valid" : "invalid") == result, "tcId \(id): \(test["comment"] ?? "")")
+            if let want = flags.compactMap({ expected[$0] }).first { #expect(outcome == want, "tcId \(id): gives \(outcome), flags say \(want)") }
+            if let admission = test["admission"] as? String, let e = decoded {
+                let got: String
+                switch AdmissionRules.payloadProblem(e) {
+                case .success: got = "ok"
+                case .failure(let p): got = p.reason.rawValue
+                }
+                #expect(got == admission, "tcId \(id): admission \(got), expected \(admission)")
+            }
         }
         #expect(ran == (doc["numberOfTests"] as? Int), "every vector ran")
         #expect(ran >= 10)

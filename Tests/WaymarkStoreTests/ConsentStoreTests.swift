@@ -13,7 +13,7 @@ struct ConsentStoreTests {
 
     /// A home node that knows the partner (from the partner's signed node record) and has one client.
     static func setUp() throws -> (NodeDatabase, String) {
-        let db = try NodeDatabase()
+        let db = try NodeDatabase.inTestFederation()
         let record = NodeRecord(organizationID: "p", organizationName: "Partner Training Centre", url: "http://127.0.0.1:1", encryptionKey: partner.encryptionPublicKey)
         let e = EnvelopeCrypto.sign(kind: .nodeRecord, scope: "public", payload: record.encoded(), by: partner, sequence: 1, dependencies: [], clock: HybridClock.pack(milliseconds: now - 1000, counter: 0))
         #expect(try db.ingest([e.encoded()], from: "test", nowMilliseconds: now).accepted == 1)

@@ -16,7 +16,7 @@ struct JourneyStoreTests {
     /// Three nodes that know each other; a client at home with consent for the partner (referrals
     /// and progress); a referral the partner has accepted.
     static func setUp() throws -> (a: NodeDatabase, b: NodeDatabase, c: NodeDatabase, client: String, key: String) {
-        let a = try NodeDatabase(), b = try NodeDatabase(), c = try NodeDatabase()
+        let a = try NodeDatabase.inTestFederation(), b = try NodeDatabase.inTestFederation(), c = try NodeDatabase.inTestFederation()
         let records = [R.nodeRecord(home, "Home"), R.nodeRecord(partner, "Partner"), R.nodeRecord(outsider, "Outsider")]
         for db in [a, b, c] { _ = try db.ingest(records, from: "t", nowMilliseconds: now) }
         let client = try a.createClient(
@@ -150,7 +150,7 @@ struct JourneyStoreTests {
         let erasures = try a.erasures()
         #expect(erasures.count == 1 && erasures[0].acknowledgements.map(\.organization) == ["Partner"])
         // The headers still verify: a new node takes every envelope in.
-        let d = try NodeDatabase()
+        let d = try NodeDatabase.inTestFederation()
         let wires = try a.envelopes(a.reconciliationItems().map(\.id))
         #expect(try d.ingest(wires, from: "t", nowMilliseconds: Self.now + 40).rejected.isEmpty)
     }

@@ -42,7 +42,7 @@ struct LedgerTests {
     }
 
     func published() throws -> (NodeDatabase, [[UInt8]]) {
-        let a = try NodeDatabase()
+        let a = try NodeDatabase.inTestFederation()
         try a.publish(Self.rows(), identity: alice, nowMilliseconds: Fixtures.publishedAt)
         return (a, try Self.wires(a))
     }
@@ -50,7 +50,7 @@ struct LedgerTests {
     @Test func aNodeTakesInAnotherNodesEnvelopesAndShowsTheSameRows() throws {
         try withLargeStack {
             let (a, wires) = try published()
-            let b = try NodeDatabase()
+            let b = try NodeDatabase.inTestFederation()
             let report = try b.ingest(wires.reversed(), from: "test", nowMilliseconds: Self.now)
             #expect(report.accepted == 2 && report.rejected.isEmpty && report.pending == 0)
             #expect(try b.allRecords() == a.allRecords())
@@ -64,7 +64,7 @@ struct LedgerTests {
     @Test(arguments: [1, 2, 3, 5, 8])
     func editsSplitAcrossBatchesFoldToThePublishersRows(_ batchSize: Int) throws {
         try withLargeStack {
-            let a = try NodeDatabase()
+            let a = try NodeDatabase.inTestFederation()
             try a.publish(Self.rows(), identity: alice, nowMilliseconds: Fixtures.publishedAt)
             for (i, name) in ["Homework club", "Homework club (Tuesdays)", "Homework and study club"].enumerated() {
                 try a.publish(Self.rows(name: name), identity: alice, nowMilliseconds: Fixtures.publishedAt + UInt64(i + 1) * 1000)
@@ -72,7 +72,7 @@ struct LedgerTests {
             var wires = try Self.wires(a)
             // Mallory's edit of Alice's service, depending on nothing Alice wrote.
             wires.insert(Self.envelope(by: mallory, sequence: 1, deps: [], clock: HybridClock.pack(milliseconds: Fixtures.publishedAt + 500, counter: 0)).encoded(), at: 2)
-            let b = try NodeDatabase()
+            let b = try NodeDatabase.inTestFederation()
             let batches = stride(from: 0, to: wires.count, by: batchSize).map { Array(wires[$0..<min(wires.count, $0 + batchSize)]) }
             let report = try b.ingest(batches: batches, from: "test", nowMilliseconds: Self.now)
             #expect(report.rejected.map(\.reason) == [.notOwner])
@@ -96,7 +96,7 @@ struct LedgerTests {
                 wires.append(e.encoded())
             }
             for order in [wires, wires.reversed(), wires.enumerated().sorted { ($0.offset * 7919) % count < ($1.offset * 7919) % count }.map(\.element)] {
-                let b = try NodeDatabase()
+                let b = try NodeDatabase.inTestFederation()
                 let report = try b.ingest(batches: [Array(order.prefix(count - 50)), Array(order.suffix(50))], from: "test", nowMilliseconds: Self.now)
                 #expect(report.accepted == count)
                 #expect(report.rejected.isEmpty)
@@ -110,7 +110,7 @@ struct LedgerTests {
     /// the batch a peer takes in bring dependencies before their dependents.
     @Test func envelopesComeOldestClockFirst() throws {
         try withLargeStack {
-            let a = try NodeDatabase()
+            let a = try NodeDatabase.inTestFederation()
             for (i, name) in ["Homework club", "Homework club (Tuesdays)", "Homework and study club", "Study club"].enumerated() {
                 try a.publish(Self.rows(name: name), identity: alice, nowMilliseconds: Fixtures.publishedAt + UInt64(i) * 1000)
             }
@@ -127,7 +127,7 @@ struct LedgerTests {
     @Test func forgedAlteredAndMalformedEnvelopesChangeNothing() throws {
         try withLargeStack {
             let (_, wires) = try published()
-            let b = try NodeDatabase()
+            let b = try NodeDatabase.inTestFederation()
             try b.ingest(wires, from: "test", nowMilliseconds: Self.now)
             let before = try b.allRecords()
             let owned = try Self.wires(b)
@@ -154,7 +154,7 @@ struct LedgerTests {
     @Test func onlyTheOwnerCanChangeARow() throws {
         try withLargeStack {
             let (a, wires) = try published()
-            let b = try NodeDatabase()
+            let b = try NodeDatabase.inTestFederation()
             try b.ingest(wires, from: "test", nowMilliseconds: Self.now)
             let hijack = Self.envelope(by: mallory, sequence: 1, deps: [], clock: HybridClock.pack(milliseconds: Self.now, counter: 0))
             let report = try b.ingest([hijack.encoded()], from: "mallory", nowMilliseconds: Self.now)
@@ -171,7 +171,7 @@ struct LedgerTests {
     @Test func forksAreKeptAndTheAuthorIsFlagged() throws {
         try withLargeStack {
             let (_, wires) = try published()
-            let b = try NodeDatabase()
+            let b = try NodeDatabase.inTestFederation()
             try b.ingest(wires, from: "test", nowMilliseconds: Self.now)
             let last = try Envelope.decode(Self.wires(b).last!)
             let dep = [EnvelopeCrypto.id(of: last)]
@@ -188,7 +188,7 @@ struct LedgerTests {
 
     @Test func farFutureClocksAndBrokenChainsAreRefused() throws {
         try withLargeStack {
-            let b = try NodeDatabase()
+            let b = try NodeDatabase.inTestFederation()
             let future = Self.envelope(by: mallory, sequence: 1, deps: [], clock: HybridClock.pack(milliseconds: Self.now + 3_600_000, counter: 0))
             let first = Self.envelope(by: mallory, sequence: 1, deps: [], clock: HybridClock.pack(milliseconds: Self.now, counter: 0), id: "a")
             let skipped = Self.envelope(by: mallory, sequence: 2, deps: [], clock: HybridClock.pack(milliseconds: Self.now, counter: 5), id: "b")
@@ -203,7 +203,7 @@ struct LedgerTests {
     @Test func envelopesWaitForTheirDependenciesThenApply() throws {
         try withLargeStack {
             let (a, wires) = try published()
-            let b = try NodeDatabase()
+            let b = try NodeDatabase.inTestFederation()
             let late = try b.ingest([wires[1]], from: "test", nowMilliseconds: Self.now)
             #expect(late.pending == 1 && late.accepted == 0)
             #expect(try b.ledgerCounts().pending == 1)
@@ -216,7 +216,7 @@ struct LedgerTests {
 
     @Test func aFloodOfEnvelopesWithMissingDependenciesIsBounded() throws {
         try withLargeStack {
-            let b = try NodeDatabase()
+            let b = try NodeDatabase.inTestFederation()
             let limit = NodeDatabase.pendingLimitPerPeer
             let flood = (0...limit).map { i in
                 Self.envelope(
@@ -231,11 +231,33 @@ struct LedgerTests {
         }
     }
 
+    /// One author's envelopes, relayed by several peers, still take at most its share of the queue.
+    @Test func oneAuthorsHeldBackEnvelopesAreBoundedWhoeverRelaysThem() throws {
+        try withLargeStack {
+            let b = try NodeDatabase.inTestFederation()
+            let limit = NodeDatabase.pendingLimitPerAuthor
+            let flood = (0...limit).map { i in
+                Self.envelope(
+                    by: mallory, sequence: 1, deps: [Blake2b.hash(Array("missing \(i)".utf8))],
+                    clock: HybridClock.pack(milliseconds: Self.now, counter: UInt16(i % 60_000)), id: "flood-\(i)"
+                ).encoded()
+            }
+            let first = try b.ingest(Array(flood.prefix(limit - 1_000)), from: "peer-1", nowMilliseconds: Self.now)
+            let second = try b.ingest(Array(flood.suffix(1_001)), from: "peer-2", nowMilliseconds: Self.now)
+            #expect(first.pending == limit - 1_000 && first.rejected.isEmpty)
+            #expect(second.pending == 1_000)
+            #expect(second.rejected.map(\.reason) == [.missingDependenciesOverflow])
+            // Another author still has room.
+            let other = Self.envelope(by: alice, sequence: 1, deps: [Blake2b.hash(Array("missing".utf8))], clock: HybridClock.pack(milliseconds: Self.now, counter: 1))
+            #expect(try b.ingest([other.encoded()], from: "peer-2", nowMilliseconds: Self.now).pending == 1)
+        }
+    }
+
     @Test func deletionsSpread() throws {
         try withLargeStack {
             let (a, _) = try published()
             try a.publish([], deleting: [("service", "svc-1")], identity: alice, nowMilliseconds: Self.now)
-            let b = try NodeDatabase()
+            let b = try NodeDatabase.inTestFederation()
             try b.ingest(Self.wires(a), from: "test", nowMilliseconds: Self.now)
             #expect(try b.record(table: "service", id: "svc-1") == nil)
             #expect(try b.record(table: "organization", id: "org-1") != nil)
@@ -244,7 +266,7 @@ struct LedgerTests {
 
     @Test func aFullDiskDuringIngestLosesNothing() throws {
         try withLargeStack {
-            let a = try NodeDatabase()
+            let a = try NodeDatabase.inTestFederation()
             try a.publish(Array(SampleDirectory.ballymun().prefix(400)), identity: alice, nowMilliseconds: Fixtures.publishedAt)
             let queue = try DatabaseQueue()
             let b = try NodeDatabase(writer: queue)
@@ -271,7 +293,7 @@ struct IncrementalDocumentTests {
     @Test func smallChangesRebuildOnlyWhatTheyTouchAndMatchAFullRebuild() throws {
         try withLargeStack {
             let me = Fixtures.publisher
-            let db = try NodeDatabase()
+            let db = try NodeDatabase.inTestFederation()
             let sample = SampleDirectory.ballymun()
             try db.publish(sample, identity: me, nowMilliseconds: Fixtures.publishedAt)
             func changed(_ table: String, _ field: String, _ value: String, nth: Int = 3) -> HSDSRecord {
@@ -308,7 +330,7 @@ struct IncrementalDocumentTests {
 struct DependentRowsTests {
     @Test func deletingAServiceTakesTheRowsUnderItWithIt() throws {
         try withLargeStack {
-            let db = try NodeDatabase()
+            let db = try NodeDatabase.inTestFederation()
             let sample = SampleDirectory.ballymun()
             try db.publish(sample, identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
             let service = sample.first { $0.table == "service" }!
@@ -330,9 +352,9 @@ struct CrossPublisherTests {
         try withLargeStack {
             let alice = Fixtures.identity(1)
             let mallory = Fixtures.identity(66)
-            let a = try NodeDatabase()
+            let a = try NodeDatabase.inTestFederation()
             try a.publish(LedgerTests.rows(), identity: alice, nowMilliseconds: Fixtures.publishedAt)
-            let m = try NodeDatabase()
+            let m = try NodeDatabase.inTestFederation()
             try m.ingest(LedgerTests.wires(a), from: "alice", nowMilliseconds: LedgerTests.now)
             let phone = HSDSRecord(
                 table: "phone", id: "phone-x",

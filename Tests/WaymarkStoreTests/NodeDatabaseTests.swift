@@ -8,7 +8,7 @@ import WaymarkTestKit
 struct NodeDatabaseTests {
     @Test func importsTheSampleAndSearchesIt() throws {
         try withLargeStack {
-            let db = try NodeDatabase()
+            let db = try NodeDatabase.inTestFederation()
             let summary = try db.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
             #expect(summary.services >= 350)
             let directory = Directory(database: db)
@@ -24,7 +24,7 @@ struct NodeDatabaseTests {
 
     @Test func reimportingTheSameDataChangesNothing() throws {
         try withLargeStack {
-            let db = try NodeDatabase()
+            let db = try NodeDatabase.inTestFederation()
             try db.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
             let version = try db.directoryVersion()
             let again = try db.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
@@ -35,7 +35,7 @@ struct NodeDatabaseTests {
 
     @Test func hostileSearchTextIsSearchedAsWords() throws {
         try withLargeStack {
-            let db = try NodeDatabase()
+            let db = try NodeDatabase.inTestFederation()
             try db.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
             let directory = Directory(database: db)
             for text in ["\"unbalanced", "AND OR NOT", "*", "name:foo", "NEAR(a b)", "^", "'; DROP TABLE record; --", String(repeating: "x", count: 500)] {
@@ -86,7 +86,7 @@ struct RowLinkTests {
     }
 
     @Test func linksFollowARowThatMovesAndGoWhenItIsDeleted() throws {
-        let db = try NodeDatabase()
+        let db = try NodeDatabase.inTestFederation()
         let me = Fixtures.publisher
         var at = Fixtures.publishedAt
         func children(of service: String) throws -> [String] {
@@ -103,7 +103,7 @@ struct RowLinkTests {
         try Self.expectLinksMatchRows(db)
 
         // The same change arriving by sync at another node.
-        let other = try NodeDatabase()
+        let other = try NodeDatabase.inTestFederation()
         try other.ingest(LedgerTests.wires(db), from: "peer", nowMilliseconds: at + 1)
         try Self.expectLinksMatchRows(other)
         #expect(try other.writer.read { DatabaseRowSource($0).records(table: "phone", foreignKey: "service_id", value: "svc-2").map(\.id) } == ["phone-1"])

@@ -24,7 +24,7 @@ struct ReferralStoreTests {
     }
 
     @Test func theLoopFromRequestToCompletion() throws {
-        let a = try NodeDatabase(), b = try NodeDatabase()
+        let a = try NodeDatabase.inTestFederation(), b = try NodeDatabase.inTestFederation()
         _ = try a.ingest([Self.nodeRecord(Self.partner, "Partner")], from: "t", nowMilliseconds: Self.now)
         _ = try b.ingest([Self.nodeRecord(Self.home, "Home")], from: "t", nowMilliseconds: Self.now)
         let client = try a.createClient(

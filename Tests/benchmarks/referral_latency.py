@@ -93,6 +93,10 @@ def main() -> None:
                         break
                 except requests.RequestException:
                     time.sleep(0.05)
+        # The partner founds the federation and vouches for the home organisation, which joins with its invite.
+        fp = re.search(r"fingerprint:\s+(\S+)", run(args.bin, "info", "--data", str(nodes[0]))).group(1)
+        run(args.bin, "member", "found", "--data", str(nodes[1]))
+        run(args.bin, "member", "add", "--data", str(nodes[1]), a_url, "--fingerprint", fp)
         run(args.bin, "peer", "add", "--data", str(nodes[0]), run(args.bin, "invite", "--data", str(nodes[1])).strip())
         run(args.bin, "sync", "--data", str(nodes[0]))
         home = sign_in(a_url)

@@ -180,6 +180,22 @@ def make_node(workdir: pathlib.Path, name: str, *imports: Any, sample: bool = Fa
     pytest.fail(problem)
 
 
+def join(member: pathlib.Path, newcomer: pathlib.Path, name: str) -> None:
+    """Admits `newcomer` to `member`'s federation as an admin would: `member` (founding the federation
+    if it has none) vouches for the newcomer's key after checking its fingerprint, and the newcomer
+    joins with `member`'s invite (so `member` must have been served once, to know its URL)."""
+    def ok(*args: Any) -> str:
+        proc = run_waymark(*args)
+        assert proc.returncode == 0, describe(proc)
+        return proc.stdout
+    info = ok("info", "--data", newcomer)
+    key = re.search(r"signing key:\s+([0-9a-f]{64})", info).group(1)
+    fp = re.search(r"fingerprint:\s+(\S+)", info).group(1)
+    ok("member", "found", "--data", member)
+    ok("member", "add", "--data", member, "--key", key, "--fingerprint", fp, "--name", name)
+    ok("peer", "add", "--data", newcomer, ok("invite", "--data", member).strip())
+
+
 @contextlib.contextmanager
 def serve(data: pathlib.Path) -> Iterator[Site]:
     log = data.parent / f"{data.name}-serve.log"

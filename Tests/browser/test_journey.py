@@ -11,7 +11,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import BIN, describe, run_waymark
+from conftest import BIN, describe, join, run_waymark
 
 PASSWORD = "a long journey password"
 
@@ -24,10 +24,7 @@ def two_nodes(node_factory, serve_node):
                                "--password-stdin"], input=PASSWORD + "\n", capture_output=True, text=True, timeout=120)
         assert proc.returncode == 0, describe(proc)
     with serve_node(home) as a, serve_node(partner) as b:
-        invite = run_waymark("invite", "--data", partner)
-        assert invite.returncode == 0, describe(invite)
-        added = run_waymark("peer", "add", "--data", home, invite.stdout.strip())
-        assert added.returncode == 0, describe(added)
+        join(partner, home, "Journey Home Organisation")
         synced = run_waymark("sync", "--data", home)
         assert synced.returncode == 0, describe(synced)
         yield a, b

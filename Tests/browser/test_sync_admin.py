@@ -9,7 +9,7 @@ import re
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import describe, run_waymark
+from conftest import describe, join, run_waymark
 
 
 def fingerprint(data) -> str:
@@ -25,8 +25,7 @@ def peered(node_factory, serve_node, site):
     """A second node that peered with the sample node and synced once."""
     data = node_factory("sync-admin-peer")
     with serve_node(data) as peer:
-        added = run_waymark("peer", "add", "--data", data, site.base_url, "--fingerprint", fingerprint(site.data))
-        assert added.returncode == 0, describe(added)
+        join(site.data, data, "Browser Test Org (peer)")
         synced = run_waymark("sync", "--data", data)
         assert synced.returncode == 0, describe(synced)
         yield peer

@@ -24,6 +24,7 @@ import uuid
 from typing import Any, Callable
 
 import nacl.signing as nacl_signing  # PyNaCl (requirements.txt): signs the hand-made sync requests
+import waymark_wire as wire
 import pytest
 import requests
 
@@ -128,7 +129,7 @@ class FedNode:
 
     def cli(self, *args: Any, timeout: float = 120) -> subprocess.CompletedProcess:
         """`waymark SUBCOMMAND --data DIR ARGS...` (for `peer`, after `peer add|list|remove`)."""
-        words = 2 if args[0] == "peer" else 1
+        words = 2 if args[0] in ("peer", "member") else 1
         return run_waymark(*args[:words], "--data", self.path, *args[words:], timeout=timeout)
 
     def cli_ok(self, *args: Any, timeout: float = 120) -> subprocess.CompletedProcess:
@@ -143,6 +144,24 @@ class FedNode:
         out = self.cli_ok("invite").stdout.strip()
         assert out.startswith("waymark-invite:"), f"{self.label}: invite is not an invite string: {out!r}"
         return out
+
+    # -- membership ---------------------------------------------------------------------------
+
+    def found(self) -> "FedNode":
+        """Makes this node the founder of a new federation."""
+        self.cli_ok("member", "found")
+        return self
+
+    def admit(self, other: "FedNode") -> None:
+        """Vouches for `other` (running) after checking its fingerprint, as a member's admin would."""
+        proc = self.cli_ok("member", "add", other.url, "--fingerprint", other.fingerprint)
+        assert other.fingerprint in proc.stdout, describe(proc)
+
+    def signing_key(self) -> str:
+        info = self.cli_ok("info").stdout
+        m = re.search(r"signing key:\s+([0-9a-f]{64})", info)
+        assert m, "`waymark info` shows no signing key: " + info
+        return m.group(1)
 
     # -- HTTP ---------------------------------------------------------------------------------
 
@@ -314,9 +333,13 @@ def chain(make_node):
     for n in (c, b, a):
         n.start("--only-added-peers")
     try:
+        # B founds the federation and vouches for A and C; each joins with B's invite.
+        b.found()
+        b.admit(a)
+        b.admit(c)
         proc = a.cli_ok("peer", "add", b.invite())
         assert b.fingerprint in proc.stdout, "peer add does not confirm B's fingerprint: " + describe(proc)
-        b.cli_ok("peer", "add", c.invite())
+        c.cli_ok("peer", "add", b.invite())
         yield {"nodes": nodes, "own": own}
     finally:
         for n in nodes:
@@ -470,8 +493,10 @@ def test_kill_9_mid_sync_loses_nothing_and_resumes(make_node, tmp_path):
         a.start()
         a_count = a.envelopes()
         assert a_count > c_before + 5000, f"A holds only {a_count} envelopes: too few to catch a sync mid-way"
-        c.cli_ok("peer", "add", a.invite())
         c.start()
+        a.found()
+        a.admit(c)
+        c.cli_ok("peer", "add", a.invite())
 
         seen = c_before
         history = []
@@ -531,6 +556,8 @@ def test_peering_with_wrong_fingerprint_or_unreachable_url_adds_nothing(make_nod
     admin = new_node(make_node, "peer-admin", "Federation Peer Admin")
     try:
         target.start()
+        target.found()
+        target.cli_ok("member", "add", "--key", admin.signing_key(), "--fingerprint", admin.fingerprint, "--name", admin.org)
         before = admin.peer_list()
         wrong = "0123-4567-89ab-cdef-0123-4567-89ab-cdef"
 
@@ -587,7 +614,9 @@ def test_peer_that_goes_away_is_retried_and_recovers(make_node, tmp_path):
     try:
         b.start()
         a.start()
-        a.cli_ok("peer", "add", b.url, "--fingerprint", b.fingerprint)
+        b.found()
+        b.admit(a)
+        a.cli_ok("peer", "add", b.invite())
         label = peer_label(b.url)
         wait_until("A has synced B's services",
                    lambda: a.total() == len(b_ids) and a.metric("waymark_peer_last_success_seconds", label, 0.0) > 0,
@@ -626,26 +655,18 @@ def test_peer_that_goes_away_is_retried_and_recovers(make_node, tmp_path):
 MAX_REQUEST = 8 << 20  # 8 MiB
 
 
-def leb128(n: int) -> bytes:
-    out = bytearray()
-    while True:
-        byte = n & 0x7F
-        n >>= 7
-        if n:
-            out.append(byte | 0x80)
-        else:
-            out.append(byte)
-            return bytes(out)
+frames = wire.frames  # varint length, then the envelope, for each (SPEC §5.2)
 
 
-def frames(*items: bytes) -> bytes:
-    return b"".join(leb128(len(x)) + x for x in items)
+# The key the hostile requests below are signed with: a member of the lone node's federation (a
+# member gone bad), so that each request gets past the membership check to the check it is about.
+MEMBER_KEY = nacl_signing.SigningKey.generate()
 
 
 def signed_headers(path: str, body: bytes, key=None, date_ms: int | None = None, signed_body: bytes | None = None,
                    signer=None) -> dict[str, str]:
     """The three Waymark request-signature headers for a POST of `body` to `path`."""
-    key = key or nacl_signing.SigningKey.generate()
+    key = key or MEMBER_KEY
     signer = signer or key
     date_ms = int(time.time() * 1000) if date_ms is None else date_ms
     digest = hashlib.blake2b(body if signed_body is None else signed_body, digest_size=32).hexdigest()
@@ -664,6 +685,9 @@ def lone(make_node):
     n = new_node(make_node, "lone", "Federation Lone Node")
     n.cli_ok("import", "--sample", "--sample-part", "3/3")
     n.start()
+    n.found()
+    public = MEMBER_KEY.verify_key.encode()
+    n.cli_ok("member", "add", "--key", public.hex(), "--fingerprint", wire.fingerprint(public), "--name", "Federation Hostile Member")
     n.baseline_export = n.node.export_bytes()
     n.baseline_envelopes = n.envelopes()
     n.baseline_total = n.total()
@@ -717,7 +741,7 @@ def test_bad_sync_request_is_refused_and_changes_nothing(lone, case, path, body,
     if body is None:
         body = frames(os.urandom(MAX_REQUEST))  # just over the limit once framed
         assert len(body) > MAX_REQUEST
-    key = nacl_signing.SigningKey.generate()
+    key = MEMBER_KEY
     if signing == "none":
         headers = {"Content-Type": "application/octet-stream"}
     elif signing == "good":

@@ -42,8 +42,12 @@ def circle(make_node):
     for n in (a, b, c):
         n.start("--only-added-peers")
     try:
+        # C founds the federation and vouches for A and B; A and B join with C's invite.
+        c.found()
+        c.admit(a)
+        c.admit(b)
         a.cli_ok("peer", "add", c.invite())
-        c.cli_ok("peer", "add", b.invite())
+        b.cli_ok("peer", "add", c.invite())
         # A learns of B (its signed node record) through C.
         wait_until("A knows B and B knows A", lambda: "Journey Org B" in a.peer_list() and "Journey Org A" in b.peer_list(), 60, (a, b, c))
         yield a, b, c
@@ -66,7 +70,7 @@ def test_a_consent_reaches_the_partner_through_a_relay_that_cannot_read_it(circl
     client_url = a.url + r.headers["Location"].split("?")[0]
     page = s.get(client_url, timeout=10).text
     assert "Journey Org B" in page, "B is offered as a receiving organisation"
-    b_key = re.search(r'<option value="([0-9a-f]{64})">Journey Org B</option>', page).group(1)
+    b_key = re.search(r'<option value="([0-9a-f]{64})">Journey Org B · ', page).group(1)
     r = s.post(client_url + "/consents", data={"csrf": csrf(s, page), "organization": b_key, "purpose": ["referral", "progress"],
                                                "class": ["contact", "needs"], "start": "2026-11-22", "end": "2027-11-21", "method": "written"},
                allow_redirects=False, timeout=10)
@@ -108,7 +112,7 @@ def test_consent_is_refused_for_an_unknown_organisation_or_without_a_purpose(cir
     r = s.post(client_url + "/consents", data={"csrf": csrf(s, page), "organization": "ab" * 32, "purpose": "referral", "start": "2026-11-22",
                                                "end": "2027-11-21", "method": "written"}, timeout=10)
     assert r.status_code == 400 and "does not know that organisation" in r.text
-    b_key = re.search(r'<option value="([0-9a-f]{64})">Journey Org B</option>', page).group(1)
+    b_key = re.search(r'<option value="([0-9a-f]{64})">Journey Org B · ', page).group(1)
     r = s.post(client_url + "/consents", data={"csrf": csrf(s, page), "organization": b_key, "start": "2026-11-22", "end": "2027-11-21",
                                                "method": "written"}, timeout=10)
     assert r.status_code == 400 and "choose at least one purpose" in r.text
@@ -130,7 +134,7 @@ def test_a_referral_goes_round_the_loop_through_the_relay(circle) -> None:
     client_url = a.url + r.headers["Location"].split("?")[0]
     page = home.get(client_url, timeout=10).text
     assert 'id="no-referral-consent"' in page, "no referral without consent"
-    b_key = re.search(r'<option value="([0-9a-f]{64})">Journey Org B</option>', page).group(1)
+    b_key = re.search(r'<option value="([0-9a-f]{64})">Journey Org B · ', page).group(1)
     # Without consent the node refuses to send, even when asked directly.
     r = home.post(client_url + "/referrals", data={"csrf": csrf(home, page), "organization": b_key, "service_name": "Jobs club"}, timeout=10)
     assert r.status_code == 400 and "no consent in force for referrals" in r.text
@@ -191,7 +195,7 @@ def test_progress_revocation_and_erasure_across_three_nodes(circle) -> None:
     client_url = a.url + client_path
     client_id = client_path.rsplit("/", 1)[1]
     page = home.get(client_url, timeout=10).text
-    b_key = re.search(r'<option value="([0-9a-f]{64})">Journey Org B</option>', page).group(1)
+    b_key = re.search(r'<option value="([0-9a-f]{64})">Journey Org B · ', page).group(1)
     r = home.post(client_url + "/consents", data={"csrf": csrf(home, page), "organization": b_key, "purpose": ["referral", "progress"],
                                                    "class": ["needs"], "start": "2026-11-22", "end": "2027-11-21", "method": "written"},
                   allow_redirects=False, timeout=10)

@@ -4,6 +4,10 @@ public protocol EnvelopeLookup {
     func stored(_ id: [UInt8]) -> StoredEnvelope?
     /// Ids of stored envelopes with this author and sequence number (more than one only after a fork).
     func storedIDs(author: [UInt8], sequence: UInt64) -> [[UInt8]]
+    /// The author's standing in the federation for an envelope with this clock (`Membership`).
+    func standing(of author: [UInt8], clock: UInt64) -> Membership.Standing
+    /// Whether `author` may remove `member` (a founder, one of its vouchers, or the member itself).
+    func mayRemove(_ member: [UInt8], by author: [UInt8]) -> Bool
 }
 
 /// The parts of a held envelope that judging its dependents looks at.
@@ -30,6 +34,8 @@ public enum RejectionReason: String, Sendable, Hashable, CaseIterable {
     case badPayload = "bad-payload"
     case wrongScope = "wrong-scope"
     case notOwner = "not-owner"
+    /// The author is not a member of the federation (no vouch held for its key), or signed after its removal.
+    case notMember = "not-member"
     case missingDependenciesOverflow = "missing-dependencies-overflow"
     case oversized
     /// Not a refusal: the author signed two envelopes with one sequence number; both are kept.
@@ -71,6 +77,12 @@ public enum AdmissionRules {
     ) -> Admission {
         let h = envelope.header
         if lookup.stored(id) != nil { return .duplicate }
+        // Strangers are refused before anything else, so that they never reach the held-back queue.
+        switch lookup.standing(of: h.author, clock: h.clock) {
+        case .member: break
+        case .notMember: return .reject(.notMember, "no member of the federation has vouched for this key")
+        case .removed: return .reject(.notMember, "this key was removed from the federation before this envelope's clock")
+        }
         let ms = HybridClock.milliseconds(h.clock)
         if ms > nowMilliseconds && ms - nowMilliseconds > maximumDriftMilliseconds {
             return .reject(.farFuture, "clock \(ms) ms is more than 5 minutes ahead of \(nowMilliseconds) ms")
@@ -91,6 +103,11 @@ public enum AdmissionRules {
         } else if own.count != 1 || own[0].sequence != h.sequence - 1 {
             return .reject(.brokenChain, "envelope \(h.sequence) must depend on exactly its author's envelope \(h.sequence - 1)")
         }
+        if h.kind == .memberRemoval, let payload = envelope.payload, let removal = try? Membership.Removal.decode(payload),
+            !lookup.mayRemove(removal.member, by: h.author)
+        {
+            return .reject(.notOwner, "only a founder, a member that vouched for a key, or the key itself may remove it")
+        }
         let others = lookup.storedIDs(author: h.author, sequence: h.sequence).filter { $0 != id }
         return others.isEmpty ? .accept : .acceptFork(existing: others)
     }
@@ -108,6 +125,21 @@ public enum AdmissionRules {
         public var directory: DirectoryPayload?
         /// For node records.
         public var nodeRecord: NodeRecord?
+        /// For membership records.
+        public var vouch: Membership.Vouch?
+        public var removal: Membership.Removal?
+    }
+
+    /// The largest payload each kind may carry (`Protocol/SPEC.md` §3.1 rule 4b), so that no member
+    /// can fill other nodes' disks with a few envelopes: what the kind needs, with room to spare.
+    public static func maximumPayload(_ kind: Envelope.Kind) -> UInt64 {
+        switch kind.rawValue {
+        case 1, 4, 5, 20, 21: return 4 << 10
+        case 2: return 64 << 10
+        case 3: return 1 << 10
+        case 16...19: return 64 << 10
+        default: return 4 << 10  // kinds this version does not know: a later version raises its own limits
+        }
     }
 
     /// Reads a known kind's payload and checks its scope; unknown kinds are carried unread.
@@ -118,18 +150,31 @@ public enum AdmissionRules {
             return out
         }
         let kind = e.header.kind
+        let limit = maximumPayload(kind)
+        if e.header.payloadSize > limit {
+            return fail(.oversized, "a \(kind) payload of \(e.header.payloadSize) bytes is over its kind's limit of \(limit)")
+        }
         if kind.isPrivate || kind == .erasure || kind == .erasureAcknowledgement { return readJourney(e, into: out) }
-        guard kind == .nodeRecord || kind == .directoryRecord || kind == .directoryTombstone else { return out }
+        guard kind.isPublicRecord else { return out }
         guard e.header.scope == "public" else { return fail(.wrongScope, "\(kind) envelopes are public") }
         guard e.header.recipients.isEmpty else { return fail(.wrongScope, "public envelopes have no recipients") }
         // Public records are never erased; a copy without its payload could stand in for the real
         // one (same id) and leave a node without the row for good.
         guard let payload = e.payload else { return fail(.badPayload, "a public envelope must carry its payload") }
         do {
+            // One parse serves both the canonical-form check and reading the payload.
+            let value = try JSONParser.parse(payload)
+            guard value.canonicalBytes == payload else {
+                return fail(.badPayload, "the payload is not canonical JSON (members sorted by their bytes, no white space)")
+            }
             if kind == .nodeRecord {
-                out.nodeRecord = try NodeRecord.decode(payload)
+                out.nodeRecord = try NodeRecord.decode(value: value)
+            } else if kind == .memberVouch {
+                out.vouch = try Membership.Vouch.decode(value: value)
+            } else if kind == .memberRemoval {
+                out.removal = try Membership.Removal.decode(value: value)
             } else {
-                let d = try DirectoryPayload.decode(payload)
+                let d = try DirectoryPayload.decode(value: value)
                 if kind == .directoryRecord && d.fields == nil { return fail(.badPayload, "a directory record needs fields") }
                 if kind == .directoryTombstone && d.fields != nil { return fail(.badPayload, "a tombstone carries no fields") }
                 out.directory = d
@@ -172,4 +217,11 @@ public enum AdmissionRules {
 
     /// Checks a known kind's scope and payload; unknown kinds are carried unread.
     public static func payloadProblem(_ e: Envelope) -> Result<Void, PayloadProblem> { read(e).problem }
+}
+
+extension EnvelopeLookup {
+    /// Lookups that do not track membership (the pure simulation's replicas and unit tests of other
+    /// rules) treat every author as a member.
+    public func standing(of author: [UInt8], clock: UInt64) -> Membership.Standing { .member }
+    public func mayRemove(_ member: [UInt8], by author: [UInt8]) -> Bool { true }
 }

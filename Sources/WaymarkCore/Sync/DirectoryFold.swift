@@ -18,8 +18,11 @@ public struct DirectoryPayload: Sendable, Hashable {
         return JSONValue.object(o).canonicalBytes
     }
 
-    public static func decode(_ bytes: [UInt8]) throws -> DirectoryPayload {
-        guard case .object(let o) = try JSONParser.parse(bytes), let table = o["table"]?.stringValue, let id = o["id"]?.stringValue,
+    public static func decode(_ bytes: [UInt8]) throws -> DirectoryPayload { try decode(value: JSONParser.parse(bytes)) }
+
+    /// Reads an already parsed payload.
+    public static func decode(value: JSONValue) throws -> DirectoryPayload {
+        guard case .object(let o) = value, let table = o["table"]?.stringValue, let id = o["id"]?.stringValue,
             HSDSSchema.tables[table] != nil, !id.isEmpty
         else { throw HSDSError(record: "directory payload", message: "needs a known HSDS table and a non-empty id") }
         if let f = o["fields"] {
@@ -70,8 +73,10 @@ public struct RowKey: Hashable, Sendable {
 /// and idempotent: every node that holds the same envelopes holds the same directory, whatever order
 /// they arrived in.
 ///
-/// - A row `(table, id)` belongs to the author of its earliest envelope (by clock, then id). Envelopes
-///   for that row from anyone else are ignored and reported as rejected.
+/// - A row `(table, id)` belongs to the author of its earliest claim (by claim clock, then id; the claim
+///   clock is the envelope's clock, or its author's admission to the federation if later). Envelopes
+///   for that row from anyone else are ignored and reported as rejected. Envelopes of removed members
+///   are never folded in (the store leaves them out).
 /// - Among the owner's envelopes for the row, the latest (by clock, then id) is the row's state: a
 ///   record or a tombstone.
 public struct DirectoryFold: Sendable {
@@ -81,16 +86,25 @@ public struct DirectoryFold: Sendable {
         public let author: [UInt8]
         public let clock: UInt64
         public let payload: DirectoryPayload
+        /// When this entry's claim to the row counts from: its clock, or its author's admission to the
+        /// federation if that is later (`Membership.Roster.admittedAt`), so that a backdated first
+        /// claim cannot take over a row published before its author joined.
+        public let claimClock: UInt64
 
-        public init(envelopeID: [UInt8], author: [UInt8], clock: UInt64, payload: DirectoryPayload) {
+        public init(envelopeID: [UInt8], author: [UInt8], clock: UInt64, payload: DirectoryPayload, admittedAt: UInt64 = 0) {
             self.envelopeID = envelopeID
             self.author = author
             self.clock = clock
             self.payload = payload
+            self.claimClock = max(clock, admittedAt)
         }
 
         func precedes(_ other: Entry) -> Bool {
             clock != other.clock ? clock < other.clock : envelopeID.lexicographicallyPrecedes(other.envelopeID)
+        }
+
+        func claimPrecedes(_ other: Entry) -> Bool {
+            claimClock != other.claimClock ? claimClock < other.claimClock : envelopeID.lexicographicallyPrecedes(other.envelopeID)
         }
     }
 
@@ -112,7 +126,7 @@ public struct DirectoryFold: Sendable {
             rows[key] = RowState(claim: e, latestByAuthor: [e.author: e])
             return true
         }
-        if e.precedes(state.claim) { state.claim = e }
+        if e.claimPrecedes(state.claim) { state.claim = e }
         if let current = state.latestByAuthor[e.author] {
             if current.precedes(e) { state.latestByAuthor[e.author] = e }
         } else {

@@ -11,6 +11,10 @@ public struct Envelope: Sendable, Hashable {
         public static let nodeRecord = Kind(rawValue: 1)
         public static let directoryRecord = Kind(rawValue: 2)
         public static let directoryTombstone = Kind(rawValue: 3)
+        /// Membership (`Protocol/SPEC.md` §9): a member vouches for another organisation's key.
+        public static let memberVouch = Kind(rawValue: 4)
+        /// Membership: a key is removed from the federation.
+        public static let memberRemoval = Kind(rawValue: 5)
         /// Private journey records (`Protocol/SPEC.md` §8): encrypted to the organisations of one
         /// client's consent circle, scoped to that circle.
         public static let consent = Kind(rawValue: 16)
@@ -24,12 +28,18 @@ public struct Envelope: Sendable, Hashable {
 
         /// Kinds whose payload is encrypted to recipients.
         public var isPrivate: Bool { (16...19).contains(rawValue) }
+        /// Kinds that are public, in scope `public`, always carry their payload, and are read by every node.
+        public var isPublicRecord: Bool { (1...5).contains(rawValue) }
+        /// Membership records.
+        public var isMembership: Bool { self == .memberVouch || self == .memberRemoval }
 
         public var description: String {
             switch rawValue {
             case 1: return "node-record"
             case 2: return "directory-record"
             case 3: return "directory-tombstone"
+            case 4: return "member-vouch"
+            case 5: return "member-removal"
             case 16: return "consent"
             case 17: return "referral"
             case 18: return "referral-status"

@@ -24,9 +24,12 @@ public struct NodeRecord: Sendable, Hashable {
         return JSONValue.object(o).canonicalBytes
     }
 
-    public static func decode(_ bytes: [UInt8]) throws -> NodeRecord {
+    public static func decode(_ bytes: [UInt8]) throws -> NodeRecord { try decode(value: JSONParser.parse(bytes)) }
+
+    /// Reads an already parsed payload.
+    public static func decode(value: JSONValue) throws -> NodeRecord {
         func fail(_ m: String) -> HSDSError { HSDSError(record: "node record", message: m) }
-        guard case .object(let o) = try JSONParser.parse(bytes) else { throw fail("must be a JSON object") }
+        guard case .object(let o) = value else { throw fail("must be a JSON object") }
         guard let org = o["organization_id"]?.stringValue, !org.isEmpty, org.count <= 200 else { throw fail("needs an organization_id") }
         guard let name = o["organization_name"]?.stringValue, !name.isEmpty, name.count <= 300 else { throw fail("needs an organization_name") }
         guard let url = o["url"]?.stringValue, url.count <= 300, url.hasPrefix("http://") || url.hasPrefix("https://") else {

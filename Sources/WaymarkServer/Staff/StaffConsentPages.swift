@@ -47,7 +47,7 @@ extension StaffPages {
                 ]
             },
             "hasConsents": !views.isEmpty,
-            "partners": partners.map { ["key": hexString($0.author), "name": $0.organizationName] },
+            "partners": partners.map { ["key": hexString($0.author), "name": $0.organizationName, "fingerprint": $0.fingerprint] },
             "hasPartners": !partners.isEmpty,
             "today": today,
             "defaultEnd": BusinessDays.consentEnd(months: try database.consentMonths(), from: today),

@@ -51,7 +51,10 @@ extension StaffPages {
         }
         return [
             "referrals": referralRows(views, language), "hasReferrals": !views.isEmpty,
-            "referable": referable.map { ["key": $0.organization, "name": $0.organizationName, "selected": $0.organization == picked?.owner] },
+            "referable": referable.map {
+                ["key": $0.organization, "name": $0.organizationName, "selected": $0.organization == picked?.owner,
+                 "fingerprint": NodeIdentity.fingerprint(of: bytesFromHex($0.organization) ?? [])]
+            },
             "hasReferable": !referable.isEmpty, "pickedServiceID": picked?.id ?? "", "pickedServiceName": picked?.name ?? "",
             "reroutable": reroutable.map {
                 ["key": $0.record.id, "label": "\($0.recipientName): \($0.record.serviceName ?? "") (\(statusText($0.status, language)))"]

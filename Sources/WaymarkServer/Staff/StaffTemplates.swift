@@ -177,7 +177,7 @@ enum StaffTemplates {
         {{#hasReferable}}<p>{{t.staff_referral_send_intro}}</p>
         <form method="post" action="/staff/clients/{{id}}/referrals" class="staff-form" id="referral-form">
         <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
-        <p><label for="referral-org">{{t.staff_referral_to}}</label><br><select id="referral-org" name="organization">{{#referable}}<option value="{{key}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/referable}}</select></p>
+        <p><label for="referral-org">{{t.staff_referral_to}}</label><br><select id="referral-org" name="organization">{{#referable}}<option value="{{key}}"{{#selected}} selected{{/selected}}>{{name}} · {{fingerprint}}</option>{{/referable}}</select></p>
         <p><label for="referral-service">{{t.staff_referral_service}}</label><br><input id="referral-service" name="service_name" value="{{pickedServiceName}}"><input type="hidden" name="service_id" value="{{pickedServiceID}}"></p>
         {{#hasReroutable}}<p><label for="referral-reroutes">{{t.staff_referral_reroutes}}</label><br><select id="referral-reroutes" name="reroutes"><option value="">{{t.staff_referral_reroutes_none}}</option>{{#reroutable}}<option value="{{key}}">{{label}}</option>{{/reroutable}}</select></p>{{/hasReroutable}}
         <p><label for="referral-note">{{t.staff_referral_note}}</label><br><textarea id="referral-note" name="note" rows="3"></textarea></p>
@@ -193,7 +193,7 @@ enum StaffTemplates {
         {{#hasPartners}}<p>{{t.staff_consent_record_intro}}</p>
         <form method="post" action="/staff/clients/{{id}}/consents" class="staff-form" id="consent-form">
         <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
-        <p><label for="consent-org">{{t.staff_consent_org}}</label><br><select id="consent-org" name="organization">{{#partners}}<option value="{{key}}">{{name}}</option>{{/partners}}</select></p>
+        <p><label for="consent-org">{{t.staff_consent_org}}</label><br><select id="consent-org" name="organization">{{#partners}}<option value="{{key}}">{{name}} · {{fingerprint}}</option>{{/partners}}</select></p>
         <fieldset><legend>{{t.staff_consent_purposes}}</legend>
         <label><input type="checkbox" name="purpose" value="referral" checked> {{t.staff_consent_purpose_referral}}</label><br>
         <label><input type="checkbox" name="purpose" value="progress"> {{t.staff_consent_purpose_progress}}</label></fieldset>

@@ -1,0 +1,166 @@
+import Foundation
+import GRDB
+import WaymarkCore
+import WaymarkCrypto
+
+/// One member of the federation, as this node holds it.
+public struct MemberInfo: Sendable, Equatable {
+    public var key: [UInt8]
+    public var organizationName: String
+    public var roles: [String]
+    public var founder: Bool
+    /// When a removal of the key was signed (milliseconds), if it was removed.
+    public var removedAt: UInt64?
+    public var fingerprint: String { NodeIdentity.fingerprint(of: key) }
+}
+
+/// A membership change that cannot go ahead.
+public struct MembershipError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+}
+
+extension NodeDatabase {
+    // MARK: The federation's founders
+
+    /// The founding keys this node was given (its own when it founded the federation, or the ones
+    /// an invite carried). Empty until the node founds or joins a federation.
+    public func founders() throws -> [[UInt8]] {
+        try writer.read { db in try Self.founders(db) }
+    }
+
+    static func founders(_ db: Database) throws -> [[UInt8]] {
+        try Data.fetchAll(db, sql: "SELECT key FROM federation_founder ORDER BY key").map { [UInt8]($0) }
+    }
+
+    /// Sets the founding keys, once: a node belongs to one federation.
+    /// - Throws: `MembershipError` when the node already belongs to a federation with other founders.
+    public func setFounders(_ keys: [[UInt8]]) throws {
+        try writer.write { db in
+            let current = try Self.founders(db)
+            let wanted = keys.sorted { $0.lexicographicallyPrecedes($1) }
+            if current == wanted { return }
+            guard current.isEmpty else {
+                throw MembershipError(
+                    description: "this node already belongs to a federation founded by \(current.map(NodeIdentity.fingerprint(of:)).joined(separator: ", "))")
+            }
+            for k in wanted { try db.execute(sql: "INSERT INTO federation_founder (key) VALUES (?)", arguments: [Data(k)]) }
+            try Self.bumpLedgerVersion(db)
+        }
+    }
+
+    // MARK: The member set
+
+    /// The member set folded from the founders and every vouch and removal held.
+    public func roster() throws -> Membership.Roster {
+        try writer.read { db in try Self.roster(db) }
+    }
+
+    static func roster(_ db: Database) throws -> Membership.Roster {
+        var roster = Membership.Roster(founders: try founders(db))
+        for row in try Row.fetchAll(db, sql: "SELECT id, member, voucher, organization_name, roles, clock FROM member_vouch") {
+            let roles = (row["roles"] as String).split(separator: " ").map(String.init)
+            roster.apply(
+                vouch: .init(member: [UInt8](row["member"] as Data), organizationName: row["organization_name"], roles: roles),
+                voucher: [UInt8](row["voucher"] as Data), clock: UInt64(bitPattern: row["clock"] as Int64), envelopeID: [UInt8](row["id"] as Data))
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT member, reason, clock FROM member_removal") {
+            roster.apply(removal: .init(member: [UInt8](row["member"] as Data), reason: row["reason"]), clock: UInt64(bitPattern: row["clock"] as Int64))
+        }
+        return roster
+    }
+
+    /// Every member, founders first, then by name.
+    public func members() throws -> [MemberInfo] {
+        let (roster, recordNames) = try writer.read { db in
+            let names = try Row.fetchAll(db, sql: "SELECT author, organization_name FROM known_node").reduce(into: [ByteKey: String]()) {
+                $0[ByteKey([UInt8]($1["author"] as Data))] = $1["organization_name"]
+            }
+            return (try Self.roster(db), names)
+        }
+        return roster.members.map { key, m in
+            // A founder has no vouch to name it: its own node record does.
+            MemberInfo(
+                key: key.bytes, organizationName: m.organizationName.isEmpty ? (recordNames[key] ?? "(founder)") : m.organizationName,
+                roles: m.roles.sorted(),
+                founder: roster.founders.contains(key), removedAt: roster.removedAt[key])
+        }.sorted { ($0.founder ? 0 : 1, $0.organizationName, $0.fingerprint) < ($1.founder ? 0 : 1, $1.organizationName, $1.fingerprint) }
+    }
+
+    /// Records what a membership envelope says, as it is stored. A removal hides everything the removed
+    /// key published from the directory.
+    static func storeMembership(_ db: Database, _ v: VerifiedEnvelope, now: UInt64) throws {
+        let h = v.envelope.header
+        if let vouch = v.vouch {
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO member_vouch (id, member, voucher, organization_name, roles, clock) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [Data(v.id), Data(vouch.member), Data(h.author), vouch.organizationName, vouch.roles.joined(separator: " "), Int64(bitPattern: h.clock)])
+        } else if let removal = v.removal {
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO member_removal (id, member, author, reason, clock) VALUES (?, ?, ?, ?, ?)",
+                arguments: [Data(v.id), Data(removal.member), Data(h.author), removal.reason, Int64(bitPattern: h.clock)])
+        }
+    }
+
+    /// Re-folds every directory row the key ever wrote to, after its removal: its rows disappear, and a
+    /// row it had taken from another member goes back to the next claimant.
+    static func refoldRows(of author: [UInt8], _ db: Database, roster: Membership.Roster, now: UInt64) throws -> Int {
+        var keys: [RowKey: [VerifiedEnvelope]] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT DISTINCT row_table, row_id FROM envelope WHERE author = ? AND row_table IS NOT NULL", arguments: [Data(author)])
+        {
+            keys[RowKey(table: row[0], id: row[1])] = []
+        }
+        guard !keys.isEmpty else { return 0 }
+        var report = IngestReport()
+        try foldRows(db, arrived: keys, before: [:], peer: "self", now: now, roster: roster, report: &report)
+        return report.rowsChanged
+    }
+
+    // MARK: Vouching and removing
+
+    /// Vouches for another organisation's key (after its fingerprint was checked out of band): a
+    /// signed membership record that every node takes in.
+    /// - Throws: `MembershipError` when this node is not a member itself, the key is already a member,
+    ///   or another member already has that organisation name.
+    public func publishVouch(_ vouch: Membership.Vouch, identity: NodeIdentity, nowMilliseconds: UInt64) throws {
+        try writer.write { db in
+            let roster = try Self.roster(db)
+            guard roster.isCurrentMember(identity.signingPublicKey) else {
+                throw MembershipError(description: "this node is not a member of a federation yet, so it cannot vouch for others")
+            }
+            if roster.isCurrentMember(vouch.member) {
+                throw MembershipError(description: "\(NodeIdentity.fingerprint(of: vouch.member)) is already a member")
+            }
+            if roster.removedAt[ByteKey(vouch.member)] != nil {
+                throw MembershipError(description: "\(NodeIdentity.fingerprint(of: vouch.member)) was removed; a removed key cannot come back (rotate to a new key)")
+            }
+            let taken = roster.members.contains { key, m in
+                roster.isCurrentMember(key.bytes) && m.organizationName.caseInsensitiveCompare(vouch.organizationName) == .orderedSame
+            }
+            if taken { throw MembershipError(description: "another member is already named \"\(vouch.organizationName)\"; names are unique") }
+            try Self.publishOwn(db, [(.memberVouch, vouch.encoded())], identity: identity, nowMilliseconds: nowMilliseconds)
+        }
+    }
+
+    /// Removes a key from the federation (an organisation that left, or a compromised key).
+    public func publishRemoval(_ removal: Membership.Removal, identity: NodeIdentity, nowMilliseconds: UInt64) throws {
+        try writer.write { db in
+            let roster = try Self.roster(db)
+            guard roster.members[ByteKey(removal.member)] != nil else {
+                throw MembershipError(description: "\(NodeIdentity.fingerprint(of: removal.member)) is not a member")
+            }
+            guard roster.mayRemove(removal.member, by: identity.signingPublicKey) else {
+                throw MembershipError(description: "only a founder, a member that vouched for this key, or the key itself may remove it")
+            }
+            try Self.publishOwn(db, [(.memberRemoval, removal.encoded())], identity: identity, nowMilliseconds: nowMilliseconds)
+        }
+    }
+
+    /// Signs and admits this node's own public envelopes inside a transaction.
+    static func publishOwn(_ db: Database, _ payloads: [(Envelope.Kind, [UInt8])], identity: NodeIdentity, nowMilliseconds: UInt64) throws {
+        let envelopes = try signChain(db, payloads, identity: identity, nowMilliseconds: nowMilliseconds)
+        var report = IngestReport()
+        try admit(db, envelopes, peer: "self", nowMilliseconds: nowMilliseconds, report: &report)
+        if let problem = report.rejected.first { throw MembershipError(description: "\(problem.reason.rawValue): \(problem.detail)") }
+    }
+}

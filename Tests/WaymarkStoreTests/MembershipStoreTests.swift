@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+import WaymarkCore
+import WaymarkCrypto
+@testable import WaymarkStore
+import WaymarkTestKit
+
+/// Membership in the store (`Protocol/SPEC.md` §9): a database takes in only members' envelopes, a
+/// member's envelopes from before its vouch count once the vouch is held, a removal hides what the
+/// removed key published, and a backdated claim cannot take a row from an earlier member.
+struct MembershipStoreTests {
+    static let now: UInt64 = Fixtures.publishedAt + 60_000
+    let alice = Fixtures.identity(1), bob = Fixtures.identity(2), carol = Fixtures.identity(3), stranger = Fixtures.identity(66)
+
+    func database(founders: [NodeIdentity]) throws -> NodeDatabase {
+        let db = try NodeDatabase()
+        try db.setFounders(founders.map(\.signingPublicKey))
+        return db
+    }
+
+    func rows(_ prefix: String, name: String = "Homework club") -> [HSDSRecord] {
+        [
+            HSDSRecord(table: "organization", id: "\(prefix)-org", fields: JSONObject([("id", .string("\(prefix)-org")), ("name", .string(prefix))])),
+            HSDSRecord(
+                table: "service", id: "\(prefix)-svc",
+                fields: JSONObject([
+                    ("id", .string("\(prefix)-svc")), ("organization_id", .string("\(prefix)-org")), ("name", .string(name)),
+                    ("status", .string("active")),
+                ])),
+        ]
+    }
+
+    @Test func aStrangersEnvelopesAreRefusedAndNeverStoredOrHeldBack() throws {
+        try withLargeStack {
+            let a = try database(founders: [alice])
+            try a.publish(rows("a"), identity: alice, nowMilliseconds: Fixtures.publishedAt)
+            let s = try NodeDatabase()
+            try s.publish(rows("s"), identity: stranger, nowMilliseconds: Fixtures.publishedAt)
+            let wires = try LedgerTests.wires(s)
+            // Also one that waits for a dependency nobody has: refused all the same, not held back.
+            let orphan = LedgerTests.envelope(by: stranger, sequence: 9, deps: [[UInt8](repeating: 7, count: 32)], clock: Fixtures.publishedAt + 5)
+            let before = try a.ledgerCounts().envelopes
+            let report = try a.ingest(wires + [orphan.encoded()], from: "test", nowMilliseconds: Self.now)
+            #expect(report.accepted == 0 && report.pending == 0)
+            #expect(report.rejected.count == wires.count + 1 && report.rejected.allSatisfy { $0.reason == .notMember })
+            #expect(try a.ledgerCounts().envelopes == before)
+            #expect(try a.ledgerCounts().pending == 0)
+            #expect(try a.record(table: "service", id: "s-svc") == nil)
+        }
+    }
+
+    @Test func aMembersEnvelopesFromBeforeItsVouchAreTakenInWithTheVouchInAnyOrder() throws {
+        try withLargeStack {
+            let a = try database(founders: [alice])
+            try a.publish(rows("a"), identity: alice, nowMilliseconds: Fixtures.publishedAt)
+            // Bob publishes before anyone vouched for him (his own node takes its own envelopes).
+            let b = try NodeDatabase()
+            try b.publish(rows("b"), identity: bob, nowMilliseconds: Fixtures.publishedAt + 10)
+            try a.publishVouch(.init(member: bob.signingPublicKey, organizationName: "Bob's"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 1_000)
+            #expect(throws: MembershipError.self) {
+                try a.publishVouch(.init(member: carol.signingPublicKey, organizationName: "bob's"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 1_100)
+            }
+            let all = try LedgerTests.wires(a) + LedgerTests.wires(b)
+            for order in [all, all.reversed()] {
+                let c = try database(founders: [alice])
+                let report = try c.ingest(order, from: "test", nowMilliseconds: Self.now)
+                #expect(report.rejected.isEmpty && report.accepted == all.count, "\(report)")
+                #expect(try c.record(table: "service", id: "b-svc") != nil)
+                #expect(try c.members().map(\.organizationName).contains("Bob's"))
+            }
+        }
+    }
+
+    @Test func aRemovalHidesTheRemovedKeysRowsEverywhereAndRefusesItsLaterEnvelopes() throws {
+        try withLargeStack {
+            let a = try database(founders: [alice])
+            try a.publish(rows("a"), identity: alice, nowMilliseconds: Fixtures.publishedAt)
+            try a.publishVouch(.init(member: bob.signingPublicKey, organizationName: "Bob's"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 100)
+            let b = try database(founders: [alice])
+            _ = try b.ingest(LedgerTests.wires(a), from: "a", nowMilliseconds: Self.now)
+            try b.publish(rows("b"), identity: bob, nowMilliseconds: Fixtures.publishedAt + 200)
+            _ = try a.ingest(LedgerTests.wires(b), from: "b", nowMilliseconds: Self.now)
+            #expect(try a.record(table: "service", id: "b-svc") != nil)
+
+            // Bob may not remove Alice (a founder he did not vouch for).
+            #expect(throws: MembershipError.self) {
+                try b.publishRemoval(.init(member: alice.signingPublicKey, reason: "no"), identity: bob, nowMilliseconds: Fixtures.publishedAt + 250)
+            }
+            try a.publishRemoval(.init(member: bob.signingPublicKey, reason: "key compromised"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 300)
+            #expect(try a.record(table: "service", id: "b-svc") == nil)
+            #expect(try a.record(table: "service", id: "a-svc") != nil)
+            // A fresh node that takes in everything shows the same.
+            let c = try database(founders: [alice])
+            _ = try c.ingest(LedgerTests.wires(a), from: "a", nowMilliseconds: Self.now)
+            #expect(try c.record(table: "service", id: "b-svc") == nil)
+            #expect(try c.allRecords() == a.allRecords())
+            // Bob's node has not heard of the removal; what it signs next is refused by those that have.
+            try b.publish(rows("b", name: "After removal"), identity: bob, nowMilliseconds: Fixtures.publishedAt + 400)
+            let later = try a.ingest(LedgerTests.wires(b), from: "b", nowMilliseconds: Self.now)
+            #expect(later.accepted == 0 && later.rejected.contains { $0.reason == .notMember })
+            #expect(try a.knownNodes().allSatisfy { $0.author != bob.signingPublicKey })
+        }
+    }
+
+    @Test func aBackdatedClaimByALaterMemberCannotTakeARow() throws {
+        try withLargeStack {
+            let a = try database(founders: [alice])
+            try a.publishVouch(.init(member: bob.signingPublicKey, organizationName: "Bob's"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 100)
+            let b = try NodeDatabase()
+            try b.publish(rows("b"), identity: bob, nowMilliseconds: Fixtures.publishedAt + 200)
+            _ = try a.ingest(LedgerTests.wires(b), from: "b", nowMilliseconds: Self.now)
+            try a.publishVouch(.init(member: carol.signingPublicKey, organizationName: "Carol's"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 300)
+            // Carol's first envelope, dated long before anything, claims Bob's service; then deletes it.
+            let claim = LedgerTests.envelope(by: carol, sequence: 1, deps: [], clock: 1 << 16, id: "b-svc", name: "Taken over")
+            let tomb = EnvelopeCrypto.sign(
+                kind: .directoryTombstone, scope: "public", payload: DirectoryPayload(table: "service", id: "b-svc", fields: nil).encoded(), by: carol,
+                sequence: 2, dependencies: [EnvelopeCrypto.id(of: claim)], clock: 2 << 16)
+            let report = try a.ingest([claim.encoded(), tomb.encoded()], from: "carol", nowMilliseconds: Self.now)
+            #expect(report.accepted == 2)
+            #expect(report.rejected.map(\.reason) == [.notOwner, .notOwner])
+            #expect(try a.record(table: "service", id: "b-svc")?.fields["name"]?.stringValue == "Homework club")
+        }
+    }
+
+    @Test func aStrippedCopyIsRefusedUnlessAnErasureExplainsIt() throws {
+        try withLargeStack {
+            let circle = Circle(owner: alice.signingPublicKey, random: Array(0..<12)).scope
+            let referral = try PrivateEnvelope.sign(
+                kind: .referral, scope: circle, plaintext: Array(#"{"x":1}"#.utf8), recipients: [alice.encryptionPublicKey, bob.encryptionPublicKey],
+                by: alice, sequence: 1, dependencies: [], clock: HybridClock.pack(milliseconds: Fixtures.publishedAt, counter: 1)
+            ).envelope
+            let stripped = referral.withoutPayload.encoded()
+            let b = try database(founders: [alice])
+            // Handed a stripped copy first: refused, so the real one is still taken in when it comes.
+            let first = try b.ingest([stripped], from: "relay", nowMilliseconds: Self.now)
+            #expect(first.accepted == 0 && first.rejected.map(\.reason) == [.badPayload])
+            let real = try b.ingest([referral.encoded()], from: "relay", nowMilliseconds: Self.now)
+            #expect(real.accepted == 1)
+            #expect(try b.envelopes([EnvelopeCrypto.id(of: referral)]).first.flatMap { try? Envelope.decode($0) }?.payload != nil)
+            // With its circle's erasure in the same message (which depends on it), the stripped copy is taken in.
+            let erasure = EnvelopeCrypto.sign(
+                kind: .erasure, scope: circle, payload: JourneyPayload.erasure(Erasure(circle: circle, requestedOn: "2026-12-02")).encoded(), by: alice,
+                sequence: 2, dependencies: [EnvelopeCrypto.id(of: referral)], clock: HybridClock.pack(milliseconds: Fixtures.publishedAt, counter: 2))
+            let c = try database(founders: [alice])
+            let both = try c.ingest([stripped, erasure.encoded()], from: "relay", nowMilliseconds: Self.now)
+            #expect(both.accepted == 2 && both.rejected.isEmpty, "\(both)")
+        }
+    }
+}

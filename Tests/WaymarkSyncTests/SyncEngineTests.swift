@@ -1,0 +1,135 @@
+import Foundation
+import Logging
+import Testing
+import WaymarkCore
+import WaymarkCrypto
+import WaymarkStore
+@testable import WaymarkSync
+import WaymarkTestKit
+
+/// Real `SyncEngine`s and `SyncNode`s over real databases, connected by an in-memory transport:
+/// members converge, strangers and removed members are refused at the door, learned peers are
+/// called only where the admin allows, and a node restored from a backup catches up before signing.
+struct SyncEngineTests {
+    static let now: UInt64 = Fixtures.publishedAt + 60_000
+
+    struct Member {
+        let url: String
+        let identity: NodeIdentity
+        let database: NodeDatabase
+        let node: SyncNode
+    }
+
+    func member(_ n: UInt8, founders: [NodeIdentity]) throws -> Member {
+        let identity = Fixtures.identity(n)
+        let db = try NodeDatabase()
+        try db.setFounders(founders.map(\.signingPublicKey))
+        let url = "http://node\(n).test"
+        try db.publishNodeRecord(
+            NodeRecord(organizationID: "org-\(n)", organizationName: "Organisation \(n)", url: url, encryptionKey: identity.encryptionPublicKey),
+            identity: identity, nowMilliseconds: Fixtures.publishedAt + UInt64(n))
+        return Member(url: url, identity: identity, database: db, node: SyncNode(database: db, identity: identity, now: { Self.now }))
+    }
+
+    func rows(_ prefix: String) -> [HSDSRecord] {
+        [HSDSRecord(table: "service", id: "\(prefix)-svc", fields: JSONObject([("id", .string("\(prefix)-svc")), ("name", .string(prefix)), ("status", .string("active"))]))]
+    }
+
+    func engine(_ m: Member, _ network: InMemoryNetwork, settings: SyncSettings = SyncSettings()) -> SyncEngine {
+        SyncEngine(node: m.node, transport: network.transport(for: m.identity), settings: settings, logger: Logger(label: "test"))
+    }
+
+    func peer(_ url: String, _ db: NodeDatabase) throws -> PeerInfo {
+        try #require(try db.peers().first { $0.url == url })
+    }
+
+    @Test func membersConvergeAndAStrangerIsRefusedAtTheDoor() async throws {
+        let alice = Fixtures.identity(1)
+        let a = try member(1, founders: [alice]), b = try member(2, founders: [alice]), s = try member(66, founders: [alice])
+        try a.database.publish(rows("a"), identity: a.identity, nowMilliseconds: Fixtures.publishedAt + 10)
+        try b.database.publish(rows("b"), identity: b.identity, nowMilliseconds: Fixtures.publishedAt + 20)
+        try s.database.publish(rows("s"), identity: s.identity, nowMilliseconds: Fixtures.publishedAt + 30)
+        try a.database.publishVouch(.init(member: b.identity.signingPublicKey, organizationName: "Organisation 2"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 40)
+        let network = InMemoryNetwork([a.url: a.node, b.url: b.node, s.url: s.node])
+        for (m, other) in [(b, a), (s, a)] { try m.database.addPeer(url: other.url, author: other.identity.signingPublicKey, nowMilliseconds: Self.now) }
+
+        let fromB = await engine(b, network).sync(with: try peer(a.url, b.database))
+        #expect(fromB.succeeded, "\(fromB.error ?? "")")
+        #expect(try a.database.allRecords() == b.database.allRecords())
+        #expect(try b.database.record(table: "service", id: "a-svc") != nil && a.database.record(table: "service", id: "b-svc") != nil)
+
+        let fromStranger = await engine(s, network).sync(with: try peer(a.url, s.database))
+        #expect(!fromStranger.succeeded && (fromStranger.error ?? "").contains("403"))
+        #expect(try a.database.record(table: "service", id: "s-svc") == nil)
+        #expect(try s.database.record(table: "service", id: "a-svc") == nil, "a stranger read the directory through sync")
+
+        // Removed: refused from then on.
+        try a.database.publishRemoval(.init(member: b.identity.signingPublicKey, reason: "left"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 50)
+        let afterRemoval = await engine(b, network).sync(with: try peer(a.url, b.database))
+        #expect(!afterRemoval.succeeded && (afterRemoval.error ?? "").contains("403"))
+        #expect(try a.database.record(table: "service", id: "b-svc") == nil)
+    }
+
+    @Test func learnedPeersAreCalledOnlyInAllowedRangesAndOnlyForMembers() async throws {
+        #expect(AddressRange.of(url: "http://127.0.0.1:8080") == .loopback)
+        #expect(AddressRange.of(url: "http://localhost:8080") == .loopback)
+        #expect(AddressRange.of(url: "http://[::1]:8080") == .loopback)
+        #expect(AddressRange.of(url: "http://10.1.2.3") == .private)
+        #expect(AddressRange.of(url: "http://172.20.0.1") == .private && AddressRange.of(url: "http://172.32.0.1") == .public)
+        #expect(AddressRange.of(url: "http://192.168.1.9") == .private && AddressRange.of(url: "http://169.254.169.254") == .private)
+        #expect(AddressRange.of(url: "http://[fd00::1]") == .private && AddressRange.of(url: "http://[::ffff:127.0.0.1]") == .loopback)
+        #expect(AddressRange.of(url: "https://node.ballymun.ie") == .public)
+        #expect(AddressRange.defaults(forOwnURL: "https://node.ballymun.ie") == [.public])
+        #expect(AddressRange.defaults(forOwnURL: "http://127.0.0.1:8080") == [.public, .loopback])
+
+        // A node on a public address calls no learned peer on loopback or a private network, nor a
+        // learned peer whose author is not a member; an admin's own peer is called wherever it is.
+        let alice = Fixtures.identity(1)
+        let a = try member(1, founders: [alice])
+        try a.database.publishVouch(.init(member: Fixtures.identity(2).signingPublicKey, organizationName: "Two"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 1)
+        let two = Fixtures.identity(2).signingPublicKey, stranger = Fixtures.identity(66).signingPublicKey
+        try a.database.addPeer(url: "http://127.0.0.1:9", author: two, source: "learned", nowMilliseconds: Self.now)
+        try a.database.addPeer(url: "http://10.0.0.9:80", author: two, source: "learned", nowMilliseconds: Self.now)
+        try a.database.addPeer(url: "https://two.example.ie", author: stranger, source: "learned", nowMilliseconds: Self.now)
+        try a.database.addPeer(url: "https://three.example.ie", author: two, source: "learned", nowMilliseconds: Self.now)
+        try a.database.addPeer(url: "http://127.0.0.1:10", author: two, source: "admin", nowMilliseconds: Self.now)
+        var settings = SyncSettings()
+        settings.learnedPeerRanges = AddressRange.defaults(forOwnURL: "https://one.example.ie")
+        let engine = SyncEngine(node: a.node, transport: InMemoryNetwork([:]).transport(for: alice), settings: settings, logger: Logger(label: "test"))
+        let due = Set(await engine.duePeers().map(\.url))
+        #expect(due == ["https://three.example.ie", "http://127.0.0.1:10"], "\(due)")
+    }
+
+    @Test func aRestoredNodeSignsNothingUntilItHasCaughtUp() async throws {
+        let alice = Fixtures.identity(1)
+        let a = try member(1, founders: [alice])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-restore-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let home = NodeHome(folder.appendingPathComponent("b").path)
+        let (bIdentity, _) = try home.create(organizationName: "Organisation B")
+        let bDB = try home.openDatabase()
+        try bDB.setFounders([alice.signingPublicKey])
+        try a.database.publishVouch(.init(member: bIdentity.signingPublicKey, organizationName: "Organisation B"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 5)
+        try bDB.publish(rows("b"), identity: bIdentity, nowMilliseconds: Fixtures.publishedAt + 10)
+        try home.backup(to: folder.appendingPathComponent("backup").path)
+        // After the backup B signs more, and A takes it in.
+        try bDB.publish([HSDSRecord(table: "service", id: "b-svc", fields: JSONObject([("id", .string("b-svc")), ("name", .string("later")), ("status", .string("active"))]))], identity: bIdentity, nowMilliseconds: Fixtures.publishedAt + 20)
+        _ = try a.database.ingest(try bDB.envelopes(bDB.reconciliationItems().map(\.id)), from: "b", nowMilliseconds: Self.now)
+
+        let restoredHome = NodeHome(folder.appendingPathComponent("b2").path)
+        try restoredHome.restore(from: folder.appendingPathComponent("backup").path)
+        let restored = try restoredHome.openDatabase()
+        #expect(try restored.mustResyncBeforeSigning())
+        #expect(throws: PublishError.self) { try restored.publish(rows("too-early"), identity: bIdentity, nowMilliseconds: Fixtures.publishedAt + 30) }
+        try restored.addPeer(url: a.url, author: alice.signingPublicKey, nowMilliseconds: Self.now)
+        let b2 = Member(url: "http://b.test", identity: bIdentity, database: restored, node: SyncNode(database: restored, identity: bIdentity, now: { Self.now }))
+        let network = InMemoryNetwork([a.url: a.node])
+        let outcome = await engine(b2, network).sync(with: try peer(a.url, restored))
+        #expect(outcome.succeeded, "\(outcome.error ?? "")")
+        #expect(try !restored.mustResyncBeforeSigning())
+        #expect(try restored.record(table: "service", id: "b-svc")?.fields["name"]?.stringValue == "later")
+        try restored.publish(rows("after"), identity: bIdentity, nowMilliseconds: Fixtures.publishedAt + 40)
+        let report = try a.database.ingest(try restored.envelopes(restored.reconciliationItems().map(\.id)), from: "b2", nowMilliseconds: Self.now)
+        #expect(report.forks == 0 && report.rejected.isEmpty, "\(report)")
+    }
+}

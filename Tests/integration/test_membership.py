@@ -1,0 +1,211 @@
+"""Membership against real `waymark serve` processes (Protocol/SPEC.md §9, Protocol/THREAT_MODEL.md).
+
+A founds the federation and vouches for B; each publishes half of the sample. The tests then act as
+the adversaries of the threat model, with envelopes and requests made by hand (`waymark_wire`, a
+second implementation of the wire format written from the spec):
+
+- a stranger (a key nobody vouched for) gets 403 from every sync endpoint, reads nothing, and its
+  envelopes are never stored, even when a member relays them;
+- a member gone bad (a key A vouched for) cannot take over or delete a service B published first,
+  whatever clock it claims, cannot borrow B's name, and once removed, its listings disappear and its
+  requests are refused.
+
+Each attack is checked on both nodes: nothing they show changed, and the reason is logged.
+"""
+from __future__ import annotations
+
+import sqlite3
+import time
+
+import pytest
+import requests
+
+import waymark_wire as wire
+from conftest import SAMPLE_SERVICES
+from test_federation import CONVERGE, FedNode, new_node, wait_until
+
+
+def services_named(node: FedNode) -> dict[str, str]:
+    return {r[0]: r[1] for r in node.sql("SELECT id, json_extract(body, '$.name') FROM record WHERE tbl = 'service'")}
+
+
+def authors(node: FedNode) -> set[bytes]:
+    return {r[0] for r in node.sql("SELECT DISTINCT author FROM envelope")}
+
+
+def rejections(node: FedNode, reason: str) -> int:
+    return node.sql("SELECT count(*) FROM rejection WHERE reason = ?", reason)[0][0]
+
+
+@pytest.fixture(scope="module")
+def federation(make_node):
+    a = new_node(make_node, "member-a", "Membership Org A")
+    b = new_node(make_node, "member-b", "Membership Org B")
+    a.cli_ok("import", "--sample", "--sample-part", "1/2")
+    b.cli_ok("import", "--sample", "--sample-part", "2/2")
+    for n in (a, b):
+        n.start()
+    try:
+        a.found()
+        a.admit(b)
+        b.cli_ok("peer", "add", a.invite())
+        wait_until("A and B both list the whole sample", lambda: a.total() == SAMPLE_SERVICES and b.total() == SAMPLE_SERVICES,
+                   CONVERGE, (a, b))
+        yield a, b
+    finally:
+        for n in (a, b):
+            n.stop()
+
+
+def test_a_stranger_gets_403_from_every_sync_endpoint_and_reads_nothing(federation) -> None:
+    a, b = federation
+    stranger = wire.Signer()
+    before = (a.db_envelopes(), b.db_envelopes())
+    record, _ = stranger.envelope(wire.NODE_RECORD, wire.node_record("Membership Org B", "http://127.0.0.1:9", "x", b"\x01" * 32),
+                                  clock=wire.hlc(int(time.time() * 1000)))
+    any_prefix = bytes.fromhex(a.sql("SELECT hex(id) FROM envelope LIMIT 1")[0][0])[:16]
+    for node in (a, b):
+        for path, body in (("/sync/v1/reconcile", b"\x61"), ("/sync/v1/fetch", any_prefix), ("/sync/v1/push", wire.frames(record))):
+            r = stranger.post(node.url, path, body)
+            assert r.status_code == 403, f"{node.label} {path}: a stranger got {r.status_code}: {r.text[:300]}"
+            problem = r.json()
+            assert problem["title"] == "Not a member" and stranger.fingerprint in problem["detail"], problem
+        # The public node record stays public: anyone may learn a node's key to check its fingerprint.
+        assert requests.get(node.url + "/sync/v1/node", timeout=10).status_code == 200
+    assert (a.db_envelopes(), b.db_envelopes()) == before, "a refused request changed what a node holds"
+    assert stranger.public not in authors(a) | authors(b)
+
+
+def test_a_strangers_envelopes_relayed_by_a_member_are_refused_and_never_stored(federation) -> None:
+    """The listing takeover that was possible before membership: a stranger's first envelope dated
+    1970 claiming one of B's services, and a tombstone for another. A member relays them; every node
+    refuses them as not-member, stores none, and B's services are unchanged."""
+    a, b = federation
+    relay = wire.Signer()
+    a.cli_ok("member", "add", "--key", relay.public.hex(), "--fingerprint", relay.fingerprint, "--name", "Membership Relay")
+    wait_until("B holds the relay's vouch", lambda: "Membership Relay" in b.cli_ok("member", "list").stdout, CONVERGE, (a, b))
+    names = services_named(b)
+    own_b = sorted(r[0] for r in b.sql("SELECT id FROM record WHERE tbl = 'service' AND publisher = ?",
+                                      b.signing_key()))
+    victim, deleted = own_b[0], own_b[1]
+    stranger = wire.Signer()
+    claim, _ = stranger.envelope(wire.DIRECTORY_RECORD, wire.directory_record("service", victim, {
+        "name": "Call 0871234567 now", "status": "active", "description": "taken over"}), clock=wire.hlc(1000))
+    tomb, _ = stranger.envelope(wire.DIRECTORY_TOMBSTONE, wire.canonical({"table": "service", "id": deleted}), clock=wire.hlc(2000))
+    impostor, _ = stranger.envelope(wire.NODE_RECORD, wire.node_record("Membership Org B", "http://127.0.0.1:9", "x", b"\x02" * 32),
+                                    clock=wire.hlc(3000))
+    for node in (a, b):
+        before = rejections(node, "not-member")
+        r = relay.post(node.url, "/sync/v1/push", wire.frames(claim, tomb, impostor))
+        assert r.status_code == 200, r.text
+        report = r.json()
+        assert report["accepted"] == 0 and report["pending"] == 0, report
+        assert sorted(x["reason"] for x in report["rejected"]) == ["not-member"] * 3, report
+        assert rejections(node, "not-member") >= before + 3, "the refusals were not logged"
+        assert stranger.public not in authors(node), f"{node.label} stored a stranger's envelope"
+        assert node.sql("SELECT count(*) FROM pending_envelope")[0][0] == 0, "a stranger's envelope waits in the held-back queue"
+        assert node.sql("SELECT count(*) FROM peer WHERE url = 'http://127.0.0.1:9'")[0][0] == 0, "a stranger's URL became a peer"
+    time.sleep(2)
+    for node in (a, b):
+        now = services_named(node)
+        assert now[victim] == names[victim] and deleted in now, f"{node.label}: B's services changed"
+        assert node.total() == SAMPLE_SERVICES
+
+
+def test_a_member_cannot_take_over_or_delete_a_service_another_member_published_first(federation) -> None:
+    """A member gone bad (vouched for, so its envelopes are stored and relayed) claims one of B's
+    services with a clock from 1970 and deletes another. Its claims count from its admission, so B
+    keeps both on every node; the envelopes are logged as not-owner."""
+    a, b = federation
+    bad = wire.Signer()
+    a.cli_ok("member", "add", "--key", bad.public.hex(), "--fingerprint", bad.fingerprint, "--name", "Membership Gone Bad")
+    wait_until("B holds the vouch", lambda: "Membership Gone Bad" in b.cli_ok("member", "list").stdout, CONVERGE, (a, b))
+    names = services_named(a)
+    own_b = sorted(r[0] for r in b.sql("SELECT id FROM record WHERE tbl = 'service' AND publisher = ?", b.signing_key()))
+    victim, deleted = own_b[2], own_b[3]
+    claim, claim_id = bad.envelope(wire.DIRECTORY_RECORD, wire.directory_record("service", victim, {
+        "name": "Taken over by a member", "status": "active"}), clock=wire.hlc(1000))
+    tomb, _ = bad.envelope(wire.DIRECTORY_TOMBSTONE, wire.canonical({"table": "service", "id": deleted}), clock=wire.hlc(2000))
+    before = rejections(a, "not-owner")
+    r = bad.post(a.url, "/sync/v1/push", wire.frames(claim, tomb))
+    assert r.status_code == 200, r.text
+    report = r.json()
+    assert report["accepted"] == 2, report
+    assert sorted(x["reason"] for x in report["rejected"]) == ["not-owner", "not-owner"], report
+    assert rejections(a, "not-owner") >= before + 2
+    wait_until("B holds the member's envelopes", lambda: bad.public in authors(b), CONVERGE, (a, b))
+    for node in (a, b):
+        now = services_named(node)
+        assert now[victim] == names[victim], f"{node.label}: a member took over B's service"
+        assert deleted in now, f"{node.label}: a member deleted B's service"
+        assert node.total() == SAMPLE_SERVICES
+
+
+def test_a_member_cannot_borrow_another_members_name_and_a_removed_member_disappears(federation) -> None:
+    a, b = federation
+    bad = wire.Signer()
+    a.cli_ok("member", "add", "--key", bad.public.hex(), "--fingerprint", bad.fingerprint, "--name", "Membership Impostor")
+    # Vouching for a second organisation under an existing member's name is refused.
+    other = wire.Signer()
+    proc = a.cli("member", "add", "--key", other.public.hex(), "--fingerprint", other.fingerprint, "--name", "membership org b")
+    assert proc.returncode != 0 and "unique" in proc.stderr, proc.stderr
+    now = int(time.time() * 1000)
+    record, _ = bad.envelope(wire.NODE_RECORD, wire.node_record("Membership Org B", "http://127.0.0.1:9", "impostor", b"\x03" * 32),
+                             clock=wire.hlc(now))
+    service, _ = bad.envelope(wire.DIRECTORY_RECORD, wire.directory_record("service", "impostor-service-1", {
+        "name": "Impostor drop-in", "status": "active"}), clock=wire.hlc(now + 1))
+    r = bad.post(a.url, "/sync/v1/push", wire.frames(record, service))
+    assert r.status_code == 200 and r.json()["accepted"] == 2, r.text
+    wait_until("B lists the impostor's service", lambda: b.service("impostor-service-1").status_code == 200, CONVERGE, (a, b))
+    for node in (a, b):
+        known = node.peer_list().split("Known nodes", 1)[1]
+        assert known.count("Membership Org B") == 1, f"{node.label} shows two organisations named Membership Org B:\n{known}"
+        assert "Membership Impostor" in known and bad.fingerprint in known, known
+
+    a.cli_ok("member", "remove", bad.fingerprint, "--reason", "key compromised")
+    for node in (a, b):
+        wait_until(f"{node.label} hides the removed member's service", lambda n=node: n.service("impostor-service-1").status_code == 404,
+                   CONVERGE, (a, b))
+        assert "Membership Impostor" not in node.peer_list().split("Known nodes", 1)[1]
+    # Its requests are refused from now on, and what it signs later is not taken in through anyone.
+    later, _ = bad.envelope(wire.DIRECTORY_RECORD, wire.directory_record("service", "impostor-service-2", {
+        "name": "After removal", "status": "active"}), clock=wire.hlc(int(time.time() * 1000)))
+    assert bad.post(b.url, "/sync/v1/push", wire.frames(later)).status_code == 403
+    relay = wire.Signer()
+    a.cli_ok("member", "add", "--key", relay.public.hex(), "--fingerprint", relay.fingerprint, "--name", "Membership Relay Two")
+    r = relay.post(a.url, "/sync/v1/push", wire.frames(later))
+    assert r.status_code == 200 and [x["reason"] for x in r.json()["rejected"]] == ["not-member"], r.text
+    assert a.service("impostor-service-2").status_code == 404
+
+
+def test_a_node_restored_from_an_old_backup_catches_up_instead_of_forking(federation, tmp_path) -> None:
+    """B is backed up while serving, then publishes a change; B is lost and restored from the backup.
+    The restored node refuses to sign until it has synced, takes back the change it made after the
+    backup, and then continues its chain: no peer flags it as forked."""
+    a, b = federation
+    backup = tmp_path / "b-backup"
+    proc = b.cli_ok("backup", "--out", backup)
+    assert "Backed up" in proc.stdout, proc.stdout
+    assert oct((backup / "identity.key").stat().st_mode & 0o777) == "0o600"
+    sid = sorted(r[0] for r in b.sql("SELECT id FROM record WHERE tbl = 'service' AND publisher = ?", b.signing_key()))[5]
+    b.cli_ok("update", "--table", "service", "--id", sid, "--set", "name=Changed after the backup")
+    wait_until("A shows B's change", lambda: services_named(a)[sid] == "Changed after the backup", CONVERGE, (a, b))
+
+    b.stop()
+    lost = b.path.parent / (b.path.name + "-lost")
+    b.path.rename(lost)
+    proc = b.cli_ok("restore", "--from", backup)
+    assert services_named(b)[sid] != "Changed after the backup", "the backup was taken before the change"
+    refused = b.cli("update", "--table", "service", "--id", sid, "--set", "name=Signed too early")
+    assert refused.returncode != 0 and "restored from a backup" in refused.stderr, refused.stderr
+    b.start()
+    wait_until("the restored B takes its own later change back from A",
+               lambda: services_named(b)[sid] == "Changed after the backup", CONVERGE, (a, b))
+    wait_until("the restored B may sign again",
+               lambda: b.cli("update", "--table", "service", "--id", sid, "--set", "name=Changed after the restore").returncode == 0,
+               CONVERGE, (a, b))
+    wait_until("A shows the change made after the restore", lambda: services_named(a)[sid] == "Changed after the restore", CONVERGE, (a, b))
+    key = bytes.fromhex(b.signing_key())
+    reused = a.sql("SELECT sequence, count(*) FROM envelope WHERE author = ? GROUP BY sequence HAVING count(*) > 1", key)
+    assert reused == [], f"B reused sequence numbers after the restore: {reused}"
+    assert a.metric("waymark_forked_authors") == 0

@@ -1,0 +1,105 @@
+"""A small second implementation of the Waymark wire format, written from Protocol/SPEC.md (§1 envelopes,
+§2 canonical JSON payloads, §5 frames and signed requests): the tests use it to act as strangers and as
+members gone bad, sending hand-made envelopes and requests to real nodes."""
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import dataclass, field
+
+import nacl.signing
+import requests
+
+ENVELOPE_DOMAIN = b"waymark/envelope/v1\x00"
+REQUEST_DOMAIN = b"waymark/request/v1\x00"
+
+NODE_RECORD, DIRECTORY_RECORD, DIRECTORY_TOMBSTONE, MEMBER_VOUCH, MEMBER_REMOVAL = 1, 2, 3, 4, 5
+CONSENT = 16
+
+
+def blake2b(data: bytes, size: int = 32) -> bytes:
+    return hashlib.blake2b(data, digest_size=size).digest()
+
+
+def varint(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        b = n & 0x7F
+        n >>= 7
+        if n:
+            out.append(b | 0x80)
+        else:
+            out.append(b)
+            return bytes(out)
+
+
+def prefixed(b: bytes) -> bytes:
+    return varint(len(b)) + b
+
+
+def canonical(value) -> bytes:
+    """Canonical JSON (§2): members sorted, no white space, UTF-8 kept as is."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def fingerprint(key: bytes) -> str:
+    h = blake2b(key, 16).hex()
+    return "-".join(h[i:i + 4] for i in range(0, 32, 4))
+
+
+def hlc(ms: int, counter: int = 0) -> int:
+    return (ms << 16) | counter
+
+
+@dataclass
+class Signer:
+    """A key that signs envelopes and requests; it keeps its own chain (sequence and previous id)."""
+    key: nacl.signing.SigningKey = field(default_factory=nacl.signing.SigningKey.generate)
+    sequence: int = 0
+    previous: bytes | None = None
+
+    @property
+    def public(self) -> bytes:
+        return self.key.verify_key.encode()
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.public)
+
+    def envelope(self, kind: int, payload: bytes | None, *, clock: int, scope: str = "public", deps: list[bytes] | None = None,
+                 recipients: list[tuple[bytes, bytes]] | None = None, keep_payload: bool = True) -> tuple[bytes, bytes]:
+        """Signs the next envelope of this key's chain. Returns (wire bytes, envelope id)."""
+        self.sequence += 1
+        deps = sorted(set((deps or []) + ([self.previous] if self.previous else [])))
+        body = payload or b""
+        header = (b"WM" + bytes([1]) + kind.to_bytes(2, "big") + prefixed(scope.encode()) + self.public + varint(self.sequence)
+                  + varint(len(deps)) + b"".join(deps) + clock.to_bytes(8, "big") + blake2b(body) + varint(len(body))
+                  + varint(len(recipients or [])) + b"".join(kid + prefixed(sk) for kid, sk in (recipients or []))
+                  + prefixed(b""))
+        signature = self.key.sign(ENVELOPE_DOMAIN + header).signature
+        wire = header + signature + ((b"\x01" + prefixed(body)) if keep_payload else b"\x00")
+        eid = blake2b(header + signature)
+        self.previous = eid
+        return wire, eid
+
+    def request_headers(self, path: str, body: bytes, date_ms: int | None = None) -> dict[str, str]:
+        date = str(date_ms if date_ms is not None else int(time.time() * 1000))
+        message = REQUEST_DOMAIN + f"POST\n{path}\n{date}\n{blake2b(body).hex()}".encode()
+        return {"Waymark-Key": self.public.hex(), "Waymark-Date": date, "Waymark-Signature": self.key.sign(message).signature.hex(),
+                "Content-Type": "application/octet-stream"}
+
+    def post(self, base: str, path: str, body: bytes) -> requests.Response:
+        return requests.post(base + path, data=body, headers=self.request_headers(path, body), timeout=30)
+
+
+def frames(*wires: bytes) -> bytes:
+    return b"".join(prefixed(w) for w in wires)
+
+
+def directory_record(table: str, rid: str, fields: dict) -> bytes:
+    return canonical({"table": table, "id": rid, "fields": {"id": rid, **fields}})
+
+
+def node_record(name: str, url: str, org_id: str, encryption_key: bytes) -> bytes:
+    return canonical({"encryption_key": encryption_key.hex(), "organization_id": org_id, "organization_name": name, "url": url})
