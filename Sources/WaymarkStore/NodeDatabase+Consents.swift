@@ -43,8 +43,14 @@ extension NodeDatabase {
             guard let client = try Self.readClients(db, identity: identity, id: clientID).first else {
                 throw ClientError(field: "id", message: "there is no client \(clientID)")
             }
-            guard let encryptionKey = try Self.encryptionKey(db, organization: event.organization) else {
-                throw ClientError(field: "organization", message: "this node does not know that organisation yet (it must have synced once)")
+            // A grant goes only to a current member; a withdrawal reaches even a removed one.
+            let isGrant: Bool
+            if case .grant = event { isGrant = true } else { isGrant = false }
+            guard let encryptionKey = try isGrant
+                ? Self.memberEncryptionKey(db, organization: event.organization) : Self.encryptionKey(db, organization: event.organization)
+            else {
+                throw ClientError(
+                    field: "organization", message: "this node does not know that organisation yet (it must have synced once), or it is no longer a member")
             }
             guard bytesFromHex(event.organization) != identity.signingPublicKey else {
                 throw ClientError(field: "organization", message: "consent is for sharing with another organisation")

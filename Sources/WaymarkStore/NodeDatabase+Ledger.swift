@@ -254,7 +254,7 @@ extension NodeDatabase {
             // the real one (same id) and hide a referral from its recipient for good.
             if stripped {
                 let rej = IngestReport.Rejected(
-                    envelopeID: hexString(v.id), reason: .badPayload,
+                    envelopeID: hexString(v.id), reason: .strippedCopy,
                     detail: "a private envelope without its payload is taken in only after its circle's erasure")
                 report.rejected.append(rej)
                 if fromPending { try forget(v.id) }
@@ -369,9 +369,10 @@ extension NodeDatabase {
         if !arrivedByRow.isEmpty {
             try foldRows(db, arrived: arrivedByRow, before: before, peer: peer, now: nowMilliseconds, roster: lookup.roster, report: &report)
         }
-        // A removal hides what the removed key published (and gives back rows it had taken).
-        for removed in lookup.removedNow {
-            report.rowsChanged += try refoldRows(of: removed, db, roster: lookup.roster, now: nowMilliseconds)
+        // A removal hides what the removed key published (and gives back rows it had taken); a vouch
+        // that admits a key earlier than before changes when its claims count.
+        for key in Set(lookup.refoldNow.map(ByteKey.init)) {
+            report.rowsChanged += try refoldRows(of: key.bytes, db, roster: lookup.roster, now: nowMilliseconds)
         }
         if acceptedAny { try bumpLedgerVersion(db) }
     }
@@ -641,13 +642,14 @@ extension NodeDatabase {
             let meHex = hexString(me)
             var summary = ImportSummary()
             var payloads: [(Envelope.Kind, DirectoryPayload)] = []
+            let roster = try Self.roster(db)
             for r in records {
                 summary.byTable[r.table, default: 0] += 1
                 let current = try Row.fetchOne(db, sql: "SELECT body, publisher FROM record WHERE tbl = ? AND id = ?", arguments: [r.table, r.id])
                 if let current, (current["publisher"] as String) != meHex {
                     throw PublishError(description: "\(r.table) \(r.id) is published by another organisation's node; only its publisher can change it")
                 }
-                if let owner = try Self.ownerOfRow(db, table: r.table, id: r.id), owner != me {
+                if let owner = try Self.ownerOfRow(db, table: r.table, id: r.id, roster: roster), owner != me {
                     throw PublishError(description: "\(r.table) \(r.id) belongs to another organisation's node; only its publisher can change it")
                 }
                 let body = String(decoding: r.canonicalBytes, as: UTF8.self)
@@ -666,7 +668,12 @@ extension NodeDatabase {
                 }
                 payloads.append((.directoryTombstone, DirectoryPayload(table: d.table, id: d.id, fields: nil)))
             }
-            let envelopes = try Self.signChain(db, payloads.map { ($0.0, $0.1.encoded()) }, identity: identity, nowMilliseconds: nowMilliseconds)
+            let encoded = payloads.map { ($0.0, $0.1.encoded()) }
+            for (i, (kind, bytes)) in encoded.enumerated() where UInt64(bytes.count) > AdmissionRules.maximumPayload(kind) {
+                throw PublishError(
+                    description: "\(payloads[i].1.table) \(payloads[i].1.id) is \(bytes.count) bytes, over the \(AdmissionRules.maximumPayload(kind) >> 10) KiB a record may have; nothing was published")
+            }
+            let envelopes = try Self.signChain(db, encoded, identity: identity, nowMilliseconds: nowMilliseconds)
             var report = IngestReport()
             try Self.admit(db, envelopes, peer: "self", nowMilliseconds: nowMilliseconds, report: &report)
             if let problem = report.rejected.first {
@@ -754,10 +761,20 @@ extension NodeDatabase {
         return out
     }
 
-    static func ownerOfRow(_ db: Database, table: String, id: String) throws -> [UInt8]? {
-        let row = try Row.fetchOne(
-            db, sql: "SELECT author FROM envelope WHERE row_table = ? AND row_id = ? ORDER BY clock, id LIMIT 1", arguments: [table, id])
-        return (row?["author"] as Data?).map { [UInt8]($0) }
+    /// Who owns a row by the merge rule (§3.2): the author of its earliest claim by (claim clock, id),
+    /// leaving out removed members and counting each claim from its author's admission — the same
+    /// answer the directory fold gives, so no backdated claim can block the real owner's edits.
+    static func ownerOfRow(_ db: Database, table: String, id: String, roster: Membership.Roster? = nil) throws -> [UInt8]? {
+        let roster = try roster ?? Self.roster(db)
+        var best: (claim: UInt64, id: [UInt8], author: [UInt8])?
+        for row in try Row.fetchAll(db, sql: "SELECT id, author, clock FROM envelope WHERE row_table = ? AND row_id = ?", arguments: [table, id]) {
+            let author = [UInt8](row["author"] as Data)
+            if roster.removedAt[ByteKey(author)] != nil { continue }
+            let claim = max(UInt64(bitPattern: row["clock"] as Int64), roster.admittedAt(author) ?? 0)
+            let eid = [UInt8](row["id"] as Data)
+            if best.map({ isBefore((claim, eid), ($0.claim, $0.id)) }) ?? true { best = (claim, eid, author) }
+        }
+        return best?.author
     }
 
     /// The author's newest node record (found through the partial `envelope_node_record` index).
@@ -929,8 +946,9 @@ final class SQLLookup: EnvelopeLookup {
     private(set) lazy var roster: Membership.Roster = (try? NodeDatabase.roster(db)) ?? Membership.Roster(founders: [])
     /// This node's own key: always a member in its own ledger (it publishes before it is vouched for).
     lazy var ownKeys: Set<ByteKey> = Set([(try? NodeDatabase.setting(db, "signing_public_key")).flatMap { bytesFromHex($0) }].compactMap { $0.map(ByteKey.init) })
-    /// Keys removed by a removal accepted through this lookup.
-    private(set) var removedNow: [[UInt8]] = []
+    /// Keys whose admission or removal changed through membership records accepted by this lookup:
+    /// their rows are folded again.
+    private(set) var refoldNow: [[UInt8]] = []
     private var accepted: [ByteKey: StoredEnvelope] = [:]
     private var acceptedBySequence: [SequenceKey: [[UInt8]]] = [:]
 
@@ -981,11 +999,10 @@ final class SQLLookup: EnvelopeLookup {
     /// Folds an accepted membership record into the roster, so the rest of the batch is judged by it.
     func noteMembership(_ v: VerifiedEnvelope) {
         let h = v.envelope.header
+        let before = roster
         if let vouch = v.vouch { roster.apply(vouch: vouch, voucher: h.author, clock: h.clock, envelopeID: v.id) }
-        if let removal = v.removal {
-            roster.apply(removal: removal, clock: h.clock)
-            removedNow.append(removal.member)
-        }
+        if let removal = v.removal { roster.apply(removal: removal, remover: h.author, clock: h.clock, envelopeID: v.id) }
+        refoldNow += roster.keysChanged(since: before).map(\.bytes)
     }
 
     func remember(_ v: VerifiedEnvelope) {

@@ -57,14 +57,16 @@ extension NodeDatabase {
 
     static func roster(_ db: Database) throws -> Membership.Roster {
         var roster = Membership.Roster(founders: try founders(db))
-        for row in try Row.fetchAll(db, sql: "SELECT id, member, voucher, organization_name, roles, clock FROM member_vouch") {
+        for row in try Row.fetchAll(db, sql: "SELECT id, member, voucher, organization_name, roles, clock FROM member_vouch ORDER BY clock, id") {
             let roles = (row["roles"] as String).split(separator: " ").map(String.init)
             roster.apply(
                 vouch: .init(member: [UInt8](row["member"] as Data), organizationName: row["organization_name"], roles: roles),
                 voucher: [UInt8](row["voucher"] as Data), clock: UInt64(bitPattern: row["clock"] as Int64), envelopeID: [UInt8](row["id"] as Data))
         }
-        for row in try Row.fetchAll(db, sql: "SELECT member, reason, clock FROM member_removal") {
-            roster.apply(removal: .init(member: [UInt8](row["member"] as Data), reason: row["reason"]), clock: UInt64(bitPattern: row["clock"] as Int64))
+        for row in try Row.fetchAll(db, sql: "SELECT id, member, author, reason, clock FROM member_removal ORDER BY clock, id") {
+            roster.apply(
+                removal: .init(member: [UInt8](row["member"] as Data), reason: row["reason"]), remover: [UInt8](row["author"] as Data),
+                clock: UInt64(bitPattern: row["clock"] as Int64), envelopeID: [UInt8](row["id"] as Data))
         }
         return roster
     }
@@ -150,7 +152,7 @@ extension NodeDatabase {
                 throw MembershipError(description: "\(NodeIdentity.fingerprint(of: removal.member)) is not a member")
             }
             guard roster.mayRemove(removal.member, by: identity.signingPublicKey) else {
-                throw MembershipError(description: "only a founder, a member that vouched for this key, or the key itself may remove it")
+                throw MembershipError(description: "only a founder, or the member itself, may remove a member")
             }
             try Self.publishOwn(db, [(.memberRemoval, removal.encoded())], identity: identity, nowMilliseconds: nowMilliseconds)
         }

@@ -40,7 +40,7 @@ extension NodeDatabase {
             if c.isOwned(by: identity.signingPublicKey) {
                 guard clientID != nil else { throw ClientError(field: "circle", message: "that client has been erased") }
                 for org in journey.consents.organizations(consentingTo: .progress, on: today) {
-                    if let key = try Self.encryptionKey(db, organization: org) { recipients.append(key) }
+                    if let key = try Self.memberEncryptionKey(db, organization: org) { recipients.append(key) }
                 }
             } else {
                 guard journey.consents.consent(for: me, purpose: .progress, on: today) != nil else {

@@ -48,8 +48,8 @@ extension NodeDatabase {
             guard let consent = fold.consent(for: organization, purpose: .referral, on: today) else {
                 throw ClientError(field: "organization", message: "the client has no consent in force for referrals to that organisation")
             }
-            guard let key = try Self.encryptionKey(db, organization: organization) else {
-                throw ClientError(field: "organization", message: "this node does not know that organisation yet")
+            guard let key = try Self.memberEncryptionKey(db, organization: organization) else {
+                throw ClientError(field: "organization", message: "this node does not know that organisation yet, or it is no longer a member")
             }
             let record = ReferralRecord(
                 id: "referral-" + Tokens.random(bytes: 8), to: organization, serviceID: serviceID, serviceName: serviceName, clientName: client.record.name,
@@ -180,6 +180,13 @@ extension NodeDatabase {
         var report = IngestReport()
         try admit(db, envelopes, peer: "self", nowMilliseconds: now, report: &report)
         if let problem = report.rejected.first { throw PublishError(description: "\(problem.reason.rawValue): \(problem.detail)") }
+    }
+
+    /// The encryption key of an organisation that is a current member: the only ones anything new is
+    /// shared with (§9.4: nothing new is encrypted to a removed member).
+    static func memberEncryptionKey(_ db: Database, organization: String) throws -> [UInt8]? {
+        guard let k = bytesFromHex(organization), try roster(db).isCurrentMember(k) else { return nil }
+        return try encryptionKey(db, organization: organization)
     }
 
     static func encryptionKey(_ db: Database, organization: String) throws -> [UInt8]? {

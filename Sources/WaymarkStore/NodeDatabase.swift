@@ -306,9 +306,23 @@ public final class NodeDatabase: Sendable {
                     ) WITHOUT ROWID;
                     CREATE INDEX envelope_rows_by_author ON envelope (author, row_table, row_id) WHERE row_table IS NOT NULL;
                     """)
-            // A node that synced before membership existed keeps its federation: every key its ledger
-            // already holds is taken as a founder (an admin can remove any of them).
-            try db.execute(sql: "INSERT OR IGNORE INTO federation_founder (key) SELECT DISTINCT author FROM envelope")
+            // Founders are never guessed from what a node happens to hold (nodes would disagree, and a
+            // stranger's stored envelopes would make it a founder): an upgraded node belongs to no
+            // federation until its admin founds one or joins one with an invite. Membership records an
+            // older version stored unread (as unknown kinds) are read now.
+            for row in try Row.fetchAll(db, sql: "SELECT id, wire FROM envelope WHERE kind IN (4, 5)") {
+                guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), let payload = e.payload else { continue }
+                if e.header.kind == .memberVouch, let v = try? Membership.Vouch.decode(payload) {
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO member_vouch (id, member, voucher, organization_name, roles, clock) VALUES (?, ?, ?, ?, ?, ?)",
+                        arguments: [row["id"] as Data, Data(v.member), Data(e.header.author), v.organizationName, v.roles.joined(separator: " "),
+                                    Int64(bitPattern: e.header.clock)])
+                } else if e.header.kind == .memberRemoval, let r = try? Membership.Removal.decode(payload) {
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO member_removal (id, member, author, reason, clock) VALUES (?, ?, ?, ?, ?)",
+                        arguments: [row["id"] as Data, Data(r.member), Data(e.header.author), r.reason, Int64(bitPattern: e.header.clock)])
+                }
+            }
         }
         m.registerMigration("v17: held-back envelopes found by circle and by author") { db in
             // An erasure strips held-back envelopes of its circle by an index look-up instead of

@@ -46,14 +46,19 @@ extension NodeHome {
             throw Problem(description: "a node already exists in \(directory.path); restore into an empty --data folder")
         }
         try fm.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let copy = try DatabaseQueue(path: databasePath)
+        // The copy is marked "sync before signing" before it takes the database's name, so a restore
+        // cut short can never leave a restored node without the mark.
+        let staging = databasePath + ".restoring"
+        try? fm.removeItem(atPath: staging)
+        let copy = try DatabaseQueue(path: staging)
         try DatabaseQueue(path: sourceDB, configuration: { var c = Configuration(); c.readonly = true; return c }()).backup(to: copy)
+        try copy.write { db in try NodeDatabase.setSetting(db, NodeDatabase.resyncSetting, "1") }
         try copy.close()
-        try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: databasePath)
+        try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: staging)
+        try fm.moveItem(atPath: staging, toPath: databasePath)
         guard let seeds = fm.contents(atPath: sourceKey), fm.createFile(atPath: keyPath, contents: seeds, attributes: [.posixPermissions: 0o600]) else {
             throw Problem(description: "cannot write \(keyPath)")
         }
-        try openDatabase().setSetting(NodeDatabase.resyncSetting, "1")
     }
 }
 

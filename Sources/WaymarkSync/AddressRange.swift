@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The kind of address a peer URL points at, for deciding which learned peers a node may call
 /// (`Protocol/SPEC.md` §9.4): a URL learned from a member's node record is only called if its
@@ -18,27 +21,39 @@ public enum AddressRange: String, Sendable, Hashable, CaseIterable {
         return of(host: host)
     }
 
+    /// The range of a host as it appears in a URL. Literal addresses are read the way the system's
+    /// resolver reads them (`inet_aton` takes `2130706433`, `0x7f.1`, `127.1` and `0177.0.0.1` as
+    /// 127.0.0.1), so no spelling of a loopback or private address passes for a public one.
     public static func of(host raw: String) -> AddressRange {
-        let host = raw.hasPrefix("[") && raw.hasSuffix("]") ? String(raw.dropFirst().dropLast()) : raw
-        if host == "localhost" || host.hasSuffix(".localhost") || host == "::1" || host == "0.0.0.0" || host == "::" { return .loopback }
-        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        if parts.count == 4, let o = Optional(parts.compactMap { UInt8($0) }), o.count == 4 {
-            switch (o[0], o[1]) {
-            case (127, _), (0, _): return .loopback
-            case (10, _), (192, 168), (169, 254): return .private
-            case (172, 16...31), (100, 64...127): return .private
-            default: return .public
-            }
+        var host = raw.lowercased()
+        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        while host.hasSuffix(".") { host.removeLast() }
+        if host.isEmpty || host == "localhost" || host.hasSuffix(".localhost") { return .loopback }
+        var v6 = in6_addr()
+        if host.contains(":"), inet_pton(AF_INET6, host, &v6) == 1 {
+            return of(ipv6: withUnsafeBytes(of: &v6) { Array($0) })
         }
-        if host.contains(":") {
-            if host.hasPrefix("fc") || host.hasPrefix("fd") || host.hasPrefix("fe8") || host.hasPrefix("fe9") || host.hasPrefix("fea")
-                || host.hasPrefix("feb")
-            {
-                return .private
-            }
-            if host.hasPrefix("::ffff:") { return of(host: String(host.dropFirst(7))) }
-            return .public
+        var v4 = in_addr()
+        if inet_aton(host, &v4) != 0 {
+            return of(ipv4: withUnsafeBytes(of: &v4.s_addr) { Array($0) })
         }
+        return .public
+    }
+
+    static func of(ipv4 o: [UInt8]) -> AddressRange {
+        switch (o[0], o[1]) {
+        case (127, _), (0, _): return .loopback
+        case (10, _), (192, 168), (169, 254), (172, 16...31), (100, 64...127): return .private
+        default: return .public
+        }
+    }
+
+    static func of(ipv6 b: [UInt8]) -> AddressRange {
+        let zeros = b[0..<10].allSatisfy { $0 == 0 }
+        if zeros && b[10] == 0xFF && b[11] == 0xFF { return of(ipv4: Array(b[12..<16])) }  // ::ffff:a.b.c.d
+        if b[0..<15].allSatisfy({ $0 == 0 }) && (b[15] == 1 || b[15] == 0) { return .loopback }  // ::1 and ::
+        if zeros && b[10] == 0 && b[11] == 0 { return of(ipv4: Array(b[12..<16])) }  // ::a.b.c.d
+        if b[0] & 0xFE == 0xFC || (b[0] == 0xFE && b[1] & 0xC0 == 0x80) { return .private }  // fc00::/7, fe80::/10
         return .public
     }
 

@@ -98,7 +98,7 @@ public actor SyncEngine {
 
     /// A learned peer is called only while its node record's author is a current member and its
     /// address is in a range the admin allows.
-    func mayCall(learned peer: PeerInfo) -> Bool {
+    public func mayCall(learned peer: PeerInfo) -> Bool {
         guard let author = peer.author, node.isMember(author), let range = AddressRange.of(url: peer.url) else { return false }
         return settings.learnedPeerRanges.contains(range)
     }

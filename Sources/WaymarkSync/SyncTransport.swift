@@ -122,15 +122,23 @@ final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchecked Send
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let over: Int? = lock.withLock {
-            guard var e = entries[dataTask.taskIdentifier] else { return nil }
-            e.data.append(data)
-            entries[dataTask.taskIdentifier] = e
+            // Appended in place: copying the entry out and back would copy the whole answer each time.
+            entries[dataTask.taskIdentifier]?.data.append(data)
+            guard let e = entries[dataTask.taskIdentifier] else { return nil }
             return e.data.count > e.limit ? e.data.count : nil
         }
         if let over {
             dataTask.cancel()
             fail(dataTask.taskIdentifier, TransportError(status: nil, message: "answer of more than \(over - 1) bytes is over the limit; stopped reading"))
         }
+    }
+
+    /// Redirects are not followed: a peer is called at the address it was checked at, never elsewhere.
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
+        completionHandler: @escaping (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {

@@ -75,6 +75,7 @@ public final class SimReplica: EnvelopeLookup {
 
     public func mayRemove(_ member: [UInt8], by author: [UInt8]) -> Bool { roster?.mayRemove(member, by: author) ?? true }
 
+
     public func stored(_ id: [UInt8]) -> StoredEnvelope? { summaries[id] }
     public func storedIDs(author: [UInt8], sequence: UInt64) -> [[UInt8]] { bySequence[SequenceKey(author: author, sequence: sequence)] ?? [] }
 
@@ -176,7 +177,7 @@ public final class SimReplica: EnvelopeLookup {
         if e.header.clock > clock.last { try? clock.observe(e.header.clock, nowMilliseconds: HybridClock.milliseconds(e.header.clock)) }
         if e.header.kind == .erasure { erase(circle: e.header.scope) }
         if let v = c.vouch { roster?.apply(vouch: v, voucher: e.header.author, clock: e.header.clock, envelopeID: id) }
-        if let r = c.removal { roster?.apply(removal: r, clock: e.header.clock) }
+        if let r = c.removal { roster?.apply(removal: r, remover: e.header.author, clock: e.header.clock, envelopeID: id) }
         if e.header.kind == .directoryRecord || e.header.kind == .directoryTombstone, let d = c.directory {
             let admitted = roster?.admittedAt(e.header.author) ?? 0
             if !fold.apply(.init(envelopeID: id, author: e.header.author, clock: e.header.clock, payload: d, admittedAt: admitted)) {

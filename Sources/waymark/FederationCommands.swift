@@ -116,9 +116,16 @@ struct SyncCommand: AsyncParsableCommand {
         let db = try data.database()
         let identity = try data.identity()
         let node = SyncNode(database: db, identity: identity)
-        let engine = SyncEngine(node: node, transport: HTTPTransport(identity: identity), logger: Logger(label: "waymark"))
+        var settings = SyncSettings()
+        settings.learnedPeerRanges = AddressRange.defaults(forOwnURL: try db.setting("public_url") ?? "")
+        let engine = SyncEngine(node: node, transport: HTTPTransport(identity: identity), settings: settings, logger: Logger(label: "waymark"))
         var failed = 0
         for p in try db.peers() where p.author != identity.signingPublicKey {
+            // Learned peers only as `serve` would call them: current members in the allowed address ranges.
+            if p.source != "admin", !(await engine.mayCall(learned: p)) {
+                print("\(p.url): skipped (a learned peer that is not a current member, or not in an allowed address range)")
+                continue
+            }
             let o = await engine.sync(with: p)
             if o.succeeded {
                 print("\(p.url): \(o.rounds) round trips, \(o.envelopesIn) in, \(o.envelopesOut) out, \(o.bytesIn + o.bytesOut) bytes")

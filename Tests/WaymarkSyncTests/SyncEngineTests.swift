@@ -79,6 +79,12 @@ struct SyncEngineTests {
         #expect(AddressRange.of(url: "http://192.168.1.9") == .private && AddressRange.of(url: "http://169.254.169.254") == .private)
         #expect(AddressRange.of(url: "http://[fd00::1]") == .private && AddressRange.of(url: "http://[::ffff:127.0.0.1]") == .loopback)
         #expect(AddressRange.of(url: "https://node.ballymun.ie") == .public)
+        // Other spellings of loopback and private addresses are not taken for public ones.
+        for url in ["http://2130706433/", "http://0x7f.1/", "http://127.1/", "http://0177.0.0.1/", "http://0/", "http://localhost./",
+                    "http://[::ffff:7f00:1]/", "http://[0:0:0:0:0:0:0:1]/", "http://[::127.0.0.1]/"] {
+            #expect(AddressRange.of(url: url) == .loopback, "\(url)")
+        }
+        #expect(AddressRange.of(url: "http://167772161/") == .private)  // 10.0.0.1
         #expect(AddressRange.defaults(forOwnURL: "https://node.ballymun.ie") == [.public])
         #expect(AddressRange.defaults(forOwnURL: "http://127.0.0.1:8080") == [.public, .loopback])
 

@@ -8,9 +8,9 @@
 ///
 /// What membership decides:
 /// - an envelope whose author is not a member is refused (`not-member`) and never stored or relayed;
-/// - sync requests from a key that is not a member are refused (HTTP 403);
-/// - an envelope signed by a removed key after its removal (clock after the removal's) is refused;
-///   what the removed key published is hidden from the directory everywhere;
+/// - sync requests from a key that is not a current member are refused (HTTP 403);
+/// - what a removed key published is left out of the directory everywhere (its envelopes stay
+///   stored, so that envelopes that depend on them still verify and every node holds the same set);
 /// - a member's claim to a directory row counts from no earlier than the member's admission, so a
 ///   backdated first claim cannot take over a row published before it joined (`DirectoryFold`).
 public enum Membership {
@@ -101,51 +101,104 @@ public enum Membership {
         case removed
     }
 
-    /// The member set as a pure fold over vouches and removals: commutative, associative and idempotent
-    /// (every field is a minimum or a union), so nodes holding the same records agree.
+    /// The member set, decided by replaying every held vouch and removal in (clock, envelope id)
+    /// order from the founders. The result depends only on the set of records, so nodes holding the
+    /// same records agree, whatever order they arrived in (tested over permutations).
+    ///
+    /// Replaying in clock order is what keeps a member from reaching back in time:
+    /// - a vouch counts only if its voucher was a member, not removed, at the vouch's clock, so a key
+    ///   a member vouches for is admitted no earlier than that member was (a backdated vouch is inert);
+    /// - a key is admitted by its first vouch that counts, which alone gives its name and roles (later
+    ///   vouches for it, vouches for founders and vouches for oneself change nothing);
+    /// - a removal counts only if signed by a founder or by the key itself while a member, not
+    ///   removed, at the removal's clock; a removed key's later vouches and removals change nothing.
     public struct Roster: Sendable, Equatable {
         public struct Member: Sendable, Equatable {
-            /// The earliest vouch's clock (0 for a founder): a claim to a directory row counts from here.
+            /// The admitting vouch's clock (0 for a founder): a claim to a directory row counts from here.
             public var admittedAt: UInt64
-            /// The name the earliest vouch gave (ties: the smaller envelope id).
+            /// The name the admitting vouch gave (empty for a founder: its node record names it).
             public var organizationName: String
             public var roles: Set<String>
-            /// Who vouched for the key (founders: none).
-            public var vouchers: Set<ByteKey>
-            fileprivate var nameFrom: (clock: UInt64, id: [UInt8])
-            public static func == (a: Member, b: Member) -> Bool {
-                a.admittedAt == b.admittedAt && a.organizationName == b.organizationName && a.roles == b.roles && a.vouchers == b.vouchers
-            }
+            /// Who signed the admitting vouch (`nil` for a founder).
+            public var voucher: ByteKey?
+        }
+
+        private enum Change: Sendable, Equatable {
+            case vouch(Vouch)
+            case removal(Removal)
+        }
+
+        private struct Event: Sendable, Equatable {
+            var clock: UInt64
+            var id: [UInt8]
+            var author: ByteKey
+            var change: Change
         }
 
         public private(set) var founders: Set<ByteKey>
         public private(set) var members: [ByteKey: Member] = [:]
-        /// The earliest removal's clock for each removed key.
+        /// The clock of the removal that took effect, for each removed key.
         public private(set) var removedAt: [ByteKey: UInt64] = [:]
+        private var events: [Event] = []
 
         public init(founders: [[UInt8]]) {
             self.founders = Set(founders.map(ByteKey.init))
-            for f in founders { members[ByteKey(f)] = Member(admittedAt: 0, organizationName: "", roles: [], vouchers: [], nameFrom: (0, [])) }
+            replay()
+        }
+
+        public static func == (a: Roster, b: Roster) -> Bool {
+            a.founders == b.founders && a.members == b.members && a.removedAt == b.removedAt
         }
 
         /// Folds in a vouch signed by `voucher` at `clock`.
         public mutating func apply(vouch: Vouch, voucher: [UInt8], clock: UInt64, envelopeID: [UInt8]) {
-            let key = ByteKey(vouch.member)
-            var m = members[key] ?? Member(admittedAt: clock, organizationName: vouch.organizationName, roles: [], vouchers: [], nameFrom: (clock, envelopeID))
-            if !founders.contains(key) { m.admittedAt = min(m.admittedAt, clock) }
-            if m.organizationName.isEmpty || isBefore((clock, envelopeID), m.nameFrom) {
-                m.organizationName = vouch.organizationName
-                m.nameFrom = (clock, envelopeID)
-            }
-            m.roles.formUnion(vouch.roles)
-            m.vouchers.insert(ByteKey(voucher))
-            members[key] = m
+            insert(Event(clock: clock, id: envelopeID, author: ByteKey(voucher), change: .vouch(vouch)))
         }
 
-        /// Folds in a removal signed at `clock`.
-        public mutating func apply(removal: Removal, clock: UInt64) {
-            let key = ByteKey(removal.member)
-            removedAt[key] = min(removedAt[key] ?? .max, clock)
+        /// Folds in a removal signed by `remover` at `clock`.
+        public mutating func apply(removal: Removal, remover: [UInt8], clock: UInt64, envelopeID: [UInt8]) {
+            insert(Event(clock: clock, id: envelopeID, author: ByteKey(remover), change: .removal(removal)))
+        }
+
+        private mutating func insert(_ e: Event) {
+            var lo = 0
+            var hi = events.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if isBefore((events[mid].clock, events[mid].id), (e.clock, e.id)) { lo = mid + 1 } else { hi = mid }
+            }
+            if lo < events.count && events[lo].id == e.id { return }
+            events.insert(e, at: lo)
+            // An event at the end (the usual case: records arrive roughly in clock order) only adds to
+            // the state; one in the past may change what followed it, so everything is replayed.
+            if lo == events.count - 1 { play(e) } else { replay() }
+        }
+
+        private mutating func replay() {
+            members = [:]
+            removedAt = [:]
+            for f in founders { members[f] = Member(admittedAt: 0, organizationName: "", roles: [], voucher: nil) }
+            for e in events { play(e) }
+        }
+
+        /// Whether `key` was a member, not removed, at `clock` (events are played in clock order, so a
+        /// key admitted later is not in `members` yet).
+        private func active(_ key: ByteKey, at clock: UInt64) -> Bool {
+            members[key] != nil && removedAt[key] == nil
+        }
+
+        private mutating func play(_ e: Event) {
+            guard active(e.author, at: e.clock) else { return }
+            switch e.change {
+            case .vouch(let v):
+                let key = ByteKey(v.member)
+                guard key != e.author, members[key] == nil, removedAt[key] == nil else { return }
+                members[key] = Member(admittedAt: e.clock, organizationName: v.organizationName, roles: Set(v.roles), voucher: e.author)
+            case .removal(let r):
+                let key = ByteKey(r.member)
+                guard founders.contains(e.author) || key == e.author, members[key] != nil, removedAt[key] == nil else { return }
+                removedAt[key] = e.clock
+            }
         }
 
         /// The standing of `author` for an envelope with this clock.
@@ -161,17 +214,24 @@ public enum Membership {
             members[ByteKey(key)] != nil && removedAt[ByteKey(key)] == nil
         }
 
-        /// Who may remove `member`: a founder, a member that vouched for it, or the member itself (leaving).
+        /// Who may remove `member`: a founder, or the member itself (leaving). Deciding this needs no
+        /// state but the founders, so every node judges a removal alike.
         public func mayRemove(_ member: [UInt8], by author: [UInt8]) -> Bool {
-            author == member || founders.contains(ByteKey(author)) || (members[ByteKey(member)]?.vouchers.contains(ByteKey(author)) ?? false)
+            author == member || founders.contains(ByteKey(author))
         }
 
         /// When a key's claims to directory rows start counting (`nil` for a key that is not a member).
         public func admittedAt(_ key: [UInt8]) -> UInt64? { members[ByteKey(key)]?.admittedAt }
+
+        /// Keys whose admission or removal differs from `other`'s (their rows need folding again).
+        public func keysChanged(since other: Roster) -> [ByteKey] {
+            let keys = Set(members.keys).union(other.members.keys).union(removedAt.keys).union(other.removedAt.keys)
+            return keys.filter { members[$0]?.admittedAt != other.members[$0]?.admittedAt || removedAt[$0] != other.removedAt[$0] }
+        }
     }
 }
 
 /// Whether (clock, id) `a` comes before `b`: by clock, then by id bytes.
-func isBefore(_ a: (clock: UInt64, id: [UInt8]), _ b: (clock: UInt64, id: [UInt8])) -> Bool {
+public func isBefore(_ a: (clock: UInt64, id: [UInt8]), _ b: (clock: UInt64, id: [UInt8])) -> Bool {
     a.clock != b.clock ? a.clock < b.clock : a.id.lexicographicallyPrecedes(b.id)
 }
