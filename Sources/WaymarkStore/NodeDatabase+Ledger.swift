@@ -66,8 +66,22 @@ final class VerifiedEnvelope: Sendable {
         vouch = read.vouch
         removal = read.removal
         body = read.directory.flatMap { p in
-            p.fields.map { String(decoding: HSDSRecord(table: p.table, id: p.id, fields: $0).canonicalBytes, as: UTF8.self) }
+            guard let fields = p.fields else { return nil }
+            // An accepted payload is canonical JSON, so its `fields` object is already the row's
+            // canonical text: cut it out instead of writing the row again.
+            if case .success = read.problem, let payload = envelope.payload, let cut = Self.fieldsText(payload, p) { return cut }
+            return String(decoding: HSDSRecord(table: p.table, id: p.id, fields: fields).canonicalBytes, as: UTF8.self)
         }
+    }
+
+    /// The bytes of the `fields` member of a canonical directory record payload,
+    /// `{"fields":F,"id":I,"table":T}`, as text; `nil` if the payload is not in that form.
+    static func fieldsText(_ payload: [UInt8], _ p: DirectoryPayload) -> String? {
+        let head = Array(#"{"fields":"#.utf8)
+        let tail = Array(#","id":"#.utf8) + JSONValue.string(p.id).canonicalBytes + Array(#","table":"#.utf8)
+            + JSONValue.string(p.table).canonicalBytes + [UInt8(ascii: "}")]
+        guard payload.count > head.count + tail.count, payload.starts(with: head), payload.suffix(tail.count).elementsEqual(tail) else { return nil }
+        return String(decoding: payload[head.count..<(payload.count - tail.count)], as: UTF8.self)
     }
 }
 

@@ -214,6 +214,18 @@ struct LedgerTests {
         }
     }
 
+    /// The row text cut from a canonical payload is the text the row would be written as.
+    @Test func aRowsTextIsCutFromItsCanonicalPayload() throws {
+        for (id, name) in [("svc-1", "Homework club"), ("ids \"quoted\" \\ é/ü\t", "Café \"Óg\"\n"), ("x", "")] {
+            let fields = JSONObject([("id", .string(id)), ("name", .string(name)), ("z", .array([.bool(true), .null])), ("age", .number("4.50"))])
+            let payload = DirectoryPayload(table: "service", id: id, fields: fields)
+            let e = EnvelopeCrypto.sign(kind: .directoryRecord, scope: "public", payload: payload.encoded(), by: alice, sequence: 1, dependencies: [], clock: 1)
+            let v = VerifiedEnvelope(envelope: e, id: EnvelopeCrypto.id(of: e), wire: e.encoded())
+            #expect(v.body == String(decoding: HSDSRecord(table: "service", id: id, fields: fields).canonicalBytes, as: UTF8.self))
+            #expect(VerifiedEnvelope.fieldsText(payload.encoded(), payload) != nil, "the cut was made, not the fallback")
+        }
+    }
+
     @Test func aFloodOfEnvelopesWithMissingDependenciesIsBounded() throws {
         try withLargeStack {
             let b = try NodeDatabase.inTestFederation()
