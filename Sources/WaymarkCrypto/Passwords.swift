@@ -27,7 +27,7 @@ public enum PasswordHash {
             }
         }
         guard rc == 0 else { throw CryptoError("could not hash the password (out of memory?)") }
-        return String(cString: out)
+        return String(decoding: out.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Whether `password` matches a stored hash (in time that does not depend on where they differ).

@@ -38,7 +38,7 @@ struct SyncAPI: Sendable {
     }
 
     /// Reads a size-limited body, checks the request signature, and answers or explains the refusal.
-    func handle(_ request: Request, contentType: String = "application/octet-stream", _ answer: @Sendable ([UInt8], [UInt8]) throws -> [UInt8])
+    func handle(_ request: Request, contentType: String = "application/octet-stream", _ answer: @escaping @Sendable ([UInt8], [UInt8]) throws -> [UInt8])
         async throws -> Response
     {
         var request = request
@@ -58,7 +58,8 @@ struct SyncAPI: Sendable {
         }
         do {
             try node.admit(sender: sender, bytes: body.count)
-            return Self.binary(try answer(body, sender), contentType: contentType)
+            // Taking in a push or answering a large fetch can take seconds: off the cooperative pool.
+            return Self.binary(try await Blocking.run { try answer(body, sender) }, contentType: contentType)
         } catch let refusal as SyncRefusal {
             switch refusal {
             case .malformed: return Problem(status: .badRequest, title: "Malformed sync message", detail: refusal.description).response

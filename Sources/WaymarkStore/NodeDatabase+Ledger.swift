@@ -397,7 +397,7 @@ extension NodeDatabase {
         let h = v.envelope.header
         var row: RowKey?
         var nodeRecord: NodeRecord?
-        if let payload = v.envelope.payload {
+        if v.envelope.payload != nil {
             switch h.kind {
             case .directoryRecord, .directoryTombstone:
                 if let p = v.directory { row = RowKey(table: p.table, id: p.id) }
@@ -1059,7 +1059,9 @@ final class SQLLookup: EnvelopeLookup {
 /// each. A background verifier works through the batches in order while the calling thread writes:
 /// the writer admits a batch a few hundred envelopes at a time as they are verified, and verifies
 /// alongside whenever it has caught up, so neither core waits for the other, even on the last batch.
-public final class IngestPipeline {
+/// A session uses its pipeline from one task at a time (each call awaited before the next), though
+/// not always from the same thread, hence `@unchecked Sendable`.
+public final class IngestPipeline: @unchecked Sendable {
     /// How many envelopes a sync session asks a peer for at a time, and takes in as one transaction
     /// (a few MiB, under the message limit; big enough that each transaction's index pages are
     /// shared by many envelopes).

@@ -137,11 +137,15 @@ public actor SyncEngine {
             logger.notice("sync with \(peer.url) failed (\(failures) in a row); next try in \(Int(wait)) s: \(error)")
         }
         // The search views are rebuilt once per session, for whatever its batches changed (even if it failed part-way).
-        do { try node.database.refreshDocuments() } catch { logger.error("could not refresh the directory's documents: \(error)") }
+        let database = node.database
+        do { _ = try await Blocking.run { try database.refreshDocuments() } } catch {
+            logger.error("could not refresh the directory's documents: \(error)")
+        }
         // Referrals for this organisation that just arrived are acknowledged (`received`) at once, and erasures carried out.
         if outcome.envelopesIn > 0 {
             do {
-                try node.database.acknowledgeArrivals(identity: node.identity, nowMilliseconds: node.nowMilliseconds())
+                let identity = node.identity, now = node.nowMilliseconds()
+                try await Blocking.run { try database.acknowledgeArrivals(identity: identity, nowMilliseconds: now) }
                 node.changes.signal()
             } catch {
                 logger.error("could not acknowledge referrals or erasures: \(error)")
@@ -151,6 +155,10 @@ public actor SyncEngine {
         return outcome
     }
 
+    /// The most envelopes, and bytes, one push request carries.
+    static let pushBatchSize = 512
+    static let pushBatchBytes = 1 << 20
+
     struct Abusive: Error, CustomStringConvertible {
         let rejected: Int
         let until: UInt64
@@ -159,7 +167,8 @@ public actor SyncEngine {
 
     func session(_ base: String) async throws -> SessionOutcome {
         var outcome = SessionOutcome(succeeded: false)
-        let reconciler = RangeReconciler(items: try node.items(), role: .initiator, hash: SyncNode.hash)
+        let node = self.node
+        let reconciler = RangeReconciler(items: try await Blocking.run { try node.items() }, role: .initiator, hash: SyncNode.hash)
         var message = reconciler.initiate()
         var have: [[UInt8]] = []
         var need: [[UInt8]] = []
@@ -195,10 +204,12 @@ public actor SyncEngine {
             outcome.bytesIn += answer.count
             let frames = try EnvelopeFrames.decode(answer)
             // What the batch before this one did (this one is being verified).
-            let report = try pipeline.add(frames, nowMilliseconds: node.nowMilliseconds())
+            let now = node.nowMilliseconds()
+            let report = try await Blocking.run { try pipeline.add(frames, nowMilliseconds: now) }
             try checkAbuse(report, inFlight: inFlight)
         }
-        try checkAbuse(try pipeline.finish(nowMilliseconds: node.nowMilliseconds()), inFlight: nil)
+        let now = node.nowMilliseconds()
+        try checkAbuse(try await Blocking.run { try pipeline.finish(nowMilliseconds: now) }, inFlight: nil)
         func checkAbuse(_ report: IngestReport, inFlight: Task<[UInt8], any Error>?) throws {
             outcome.envelopesIn += report.accepted
             if SyncNode.abusive(report) {
@@ -207,13 +218,15 @@ public actor SyncEngine {
                 throw Abusive(rejected: report.rejected.count, until: node.nowMilliseconds() + SyncNode.abuseBackoffMilliseconds)
             }
         }
-        // Push what the peer lacks, in batches under the message limit.
+        // Push what the peer lacks, in batches small enough for the peer to take in well within one
+        // request's time limit, even while it is busy taking in batches of its own.
         var start = 0
         while start < have.count {
             var batch: [[UInt8]] = []
             var size = 0
-            for w in try node.database.envelopes(Array(have[start..<min(have.count, start + 1024)])) {
-                if size + w.count > EnvelopeFrames.maximumBytes / 2 && !batch.isEmpty { break }
+            let ids = Array(have[start..<min(have.count, start + Self.pushBatchSize)])
+            for w in try await Blocking.run({ try node.database.envelopes(ids) }) {
+                if size + w.count > Self.pushBatchBytes && !batch.isEmpty { break }
                 batch.append(w)
                 size += w.count + 5
             }
