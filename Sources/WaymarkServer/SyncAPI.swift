@@ -59,7 +59,12 @@ struct SyncAPI: Sendable {
         do {
             try node.admit(sender: sender, bytes: body.count)
             // Taking in a push or answering a large fetch can take seconds: off the cooperative pool.
-            return Self.binary(try await Blocking.run { try answer(body, sender) }, contentType: contentType)
+            return Self.binary(
+                try await Blocking.run {
+                    // A peer this node had given up on for a while is reachable again.
+                    if (try? node.database.heardFrom(author: sender)) == true { node.changes.signal() }
+                    return try answer(body, sender)
+                }, contentType: contentType)
         } catch let refusal as SyncRefusal {
             switch refusal {
             case .malformed: return Problem(status: .badRequest, title: "Malformed sync message", detail: refusal.description).response

@@ -92,6 +92,24 @@ extension NodeDatabase {
         try writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM peer ORDER BY source, url").map(PeerInfo.init(row:)) }
     }
 
+    /// How a session abandoned because of the peer's rejected envelopes is recorded (`last_error`).
+    public static let abuseErrorPrefix = "backed off:"
+
+    /// A peer that has just called this node is reachable again: its failures are forgotten and it is
+    /// due at once, so a link that healed is used within one sync interval rather than after a backoff
+    /// that grew while it was down. A peer backed off for sending rejected envelopes stays backed off.
+    /// - Returns: whether a peer was waiting out a backoff.
+    @discardableResult
+    public func heardFrom(author: [UInt8]) throws -> Bool {
+        let condition = "author = ? AND (failures > 0 OR next_attempt > 0) AND coalesce(last_error, '') NOT LIKE ?"
+        let arguments: StatementArguments = [Data(author), Self.abuseErrorPrefix + "%"]
+        // Read first (no write lock) so that a call from a healthy peer costs nothing.
+        guard try writer.read({ db in try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM peer WHERE \(condition))", arguments: arguments) }) == true
+        else { return false }
+        try writer.write { db in try db.execute(sql: "UPDATE peer SET failures = 0, next_attempt = 0 WHERE \(condition)", arguments: arguments) }
+        return true
+    }
+
     /// Adds a session's figures to a peer's counters.
     public func recordSession(url: String, _ o: SessionOutcome, nowMilliseconds: UInt64) throws {
         try writer.write { db in

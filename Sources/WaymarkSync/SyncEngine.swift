@@ -162,7 +162,7 @@ public actor SyncEngine {
     struct Abusive: Error, CustomStringConvertible {
         let rejected: Int
         let until: UInt64
-        var description: String { "backed off: \(rejected) envelopes from this peer were rejected" }
+        var description: String { "\(NodeDatabase.abuseErrorPrefix) \(rejected) envelopes from this peer were rejected" }
     }
 
     func session(_ base: String) async throws -> SessionOutcome {
