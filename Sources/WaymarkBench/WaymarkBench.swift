@@ -11,6 +11,7 @@ import WaymarkTestKit
 ///   updates    bytes per directory field update (and writes the updates for the pycrdt comparison)
 ///   rounds     anti-entropy rounds for 130 simulated nodes to converge
 ///   private    sealing, opening and ingesting private (journey) envelopes
+///   edits      one service edited (as `waymark update` does) in directories of 100, 1,000 and 10,000 services
 @main
 struct WaymarkBench {
     static func main() throws {
@@ -22,6 +23,55 @@ struct WaymarkBench {
         if what == "updates" || what == "all" { try updates(out: updatesOut) }
         if what == "rounds" || what == "all" { rounds() }
         if what == "private" || what == "all" { try privateRecords() }
+        if what == "edits" || what == "all" { try edits() }
+    }
+
+    // MARK: (6) one edit, whatever the size of the directory
+
+    /// Publishes a generated directory into a node's database on disk, then edits distinct services
+    /// one at a time exactly as `waymark update` does (read the record, change a field, publish: sign,
+    /// admit, fold, rebuild that service's document and search entry, commit), timing each edit.
+    static func edits() throws {
+        print("== one service edited, by directory size (median and 90th percentile of 40 edits of distinct services)")
+        var medians: [Int: Double] = [:]
+        for size in [100, 1_000, 10_000] {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-bench-edits-\(getpid())-\(size)")
+            try? FileManager.default.removeItem(at: dir)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let home = NodeHome(dir.path)
+            let (identity, _) = try home.create(organizationName: "Bench Edits")
+            let db = try home.openDatabase()
+            let rows = SampleDirectory.synthetic(services: size)
+            var now: UInt64 = 1_795_305_600_000
+            let load = try seconds { _ = try db.publish(rows, identity: identity, nowMilliseconds: now) }
+            let services = rows.filter { $0.table == "service" }
+            var times: [Double] = []
+            for i in 0..<40 {
+                let id = services[(i * 7919) % services.count].id
+                now += 1_000
+                times.append(
+                    try seconds {
+                        guard var record = try db.record(table: "service", id: id) else { throw BenchError("service \(id) missing") }
+                        record.fields["description"] = .string("Edited for the benchmark, round \(i).")
+                        let summary = try db.publish([record], identity: identity, nowMilliseconds: now)
+                        guard summary.updated == 1 else { throw BenchError("the edit of \(id) published nothing") }
+                    })
+            }
+            times.sort()
+            medians[size] = times[times.count / 2]
+            print(
+                String(
+                    format: "  %6d services (loaded in %5.1f s): edit median %6.1f ms, p90 %6.1f ms", size, load, times[times.count / 2] * 1000,
+                    times[times.count * 9 / 10] * 1000))
+        }
+        if let small = medians[100], let big = medians[10_000] {
+            print(String(format: "  10,000 services against 100: %.2fx the time per edit", big / small))
+        }
+    }
+
+    struct BenchError: Error, CustomStringConvertible {
+        let description: String
+        init(_ d: String) { description = d }
     }
 
     static func seconds(_ body: () throws -> Void) rethrows -> Double {

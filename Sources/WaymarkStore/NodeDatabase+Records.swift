@@ -311,8 +311,11 @@ public struct DatabaseRowSource: HSDSRowSource {
                 WHEN 'resource_id' THEN json_extract(r.body, '$.resource_type') WHEN 'parent_id' THEN l.tbl
                 ELSE substr(l.field, 1, length(l.field) - 3) END AS t) WHERE t IN (\(known)))
             """
+        // CROSS JOIN keeps SQLite from starting at `record` (it scanned every row of the table, e.g. all
+        // 10,000 attributes, for each lookup, and an edit of one service took seconds): the lookup
+        // starts from the few links with this value.
         let sql = """
-            SELECT r.id, r.body FROM record_link l JOIN record r ON r.tbl = l.tbl AND r.id = l.id
+            SELECT r.id, r.body FROM record_link l CROSS JOIN record r ON r.tbl = l.tbl AND r.id = l.id
             WHERE l.value = ? AND l.tbl = ? AND l.field = ? AND (
                 EXISTS (SELECT 1 FROM record p WHERE p.tbl = \(parent) AND p.id = l.value AND p.publisher = r.publisher)
                 OR (NOT EXISTS (SELECT 1 FROM record p WHERE p.tbl = \(parent) AND p.id = l.value)

@@ -22,7 +22,14 @@ public final class NodeDatabase: Sendable {
     public init(path: String) throws {
         var config = Configuration()
         config.busyMode = .timeout(10)
+        // WAYMARK_SQL_PROFILE=1 prints every statement with its duration to standard error (to find
+        // what makes a command slow).
+        let profile = ProcessInfo.processInfo.environment["WAYMARK_SQL_PROFILE"] == "1"
+        config.publicStatementArguments = profile
         config.prepareDatabase { db in
+            if profile {
+                db.trace(options: .profile) { event in FileHandle.standardError.write(Data("sql: \(event.expandedDescription)\n".utf8)) }
+            }
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             if db.configuration.readonly {
                 // Readers (searches, pages) read a few rows at a time: SQLite's own small cache, and
