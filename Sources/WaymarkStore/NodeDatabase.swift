@@ -21,7 +21,8 @@ public final class NodeDatabase: Sendable {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public init(path: String) throws {
         var config = Configuration()
-        config.busyMode = .timeout(10)
+        // A command run beside a serving node waits for its writer (a sync batch commits within seconds).
+        config.busyMode = .timeout(30)
         // WAYMARK_SQL_PROFILE=1 prints every statement with its duration to standard error (to find
         // what makes a command slow).
         let profile = ProcessInfo.processInfo.environment["WAYMARK_SQL_PROFILE"] == "1"

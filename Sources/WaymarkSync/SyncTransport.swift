@@ -2,9 +2,9 @@ import Foundation
 import WaymarkCore
 import WaymarkCrypto
 import WaymarkStore
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
 
 /// How the engine reaches a peer: HTTP between real nodes, or anything else that answers the same calls.
 public protocol SyncTransport: Sendable {
@@ -26,150 +26,89 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// The HTTP transport (`Protocol/SPEC.md` §5): every request is signed with the node's key, and answers are size-limited.
+/// The HTTP transport (`Protocol/SPEC.md` §5): every request is signed with the node's key, and
+/// answers are size-limited. Built on AsyncHTTPClient (SwiftNIO): an answer is read as a stream and
+/// reading stops at the limit, closing the connection. (Foundation's URLSession on Linux kept
+/// receiving after a cancelled request: a member answering without end drained hundreds of MiB a
+/// second from the node until the process ended.)
 public struct HTTPTransport: SyncTransport {
     public let identity: NodeIdentity
+    /// The longest wait for a connection, and between two reads of an answer.
     public var timeout: TimeInterval
     public var maximumResponse: Int
-    private let session: URLSession
-    private let collector = ResponseCollector()
 
     public init(identity: NodeIdentity, timeout: TimeInterval = 15, maximumResponse: Int = 16 << 20) {
         self.identity = identity
         self.timeout = timeout
         self.maximumResponse = maximumResponse
-        let config = URLSessionConfiguration.ephemeral
-        config.timeoutIntervalForRequest = timeout
-        config.timeoutIntervalForResource = timeout * 4
-        config.httpMaximumConnectionsPerHost = 2
-        session = URLSession(configuration: config, delegate: collector, delegateQueue: nil)
     }
 
+    /// One client for the process (its connections are pooled per peer); it lives as long as the
+    /// process does, so it is never shut down.
+    static let client: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        // A peer is called at the address it was checked at, never elsewhere.
+        configuration.redirectConfiguration = .disallow
+        configuration.connectionPool = .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 2)
+        configuration.decompression = .disabled
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
+
     public func post(_ base: String, path: String, body: [UInt8]) async throws -> [UInt8] {
-        guard let url = URL(string: base + path) else { throw TransportError(status: nil, message: "bad peer URL \(base)") }
-        var request = URLRequest(url: url)
-        request.httpMethod = "POST"
-        request.httpBody = Data(body)
-        request.setValue("application/octet-stream", forHTTPHeaderField: "Content-Type")
+        var request = HTTPClientRequest(url: base + path)
+        request.method = .POST
+        request.body = .bytes(ByteBuffer(bytes: body))
+        request.headers.add(name: "Content-Type", value: "application/octet-stream")
         for (k, v) in RequestSignature.headers(method: "POST", path: path, body: body, by: identity, nowMilliseconds: LocalClock.nowMilliseconds()) {
-            request.setValue(v, forHTTPHeaderField: k)
+            request.headers.add(name: k, value: v)
         }
-        return try await send(request)
+        return try await send(request, base: base)
     }
 
     public func get(_ base: String, path: String) async throws -> [UInt8] {
-        guard let url = URL(string: base + path) else { throw TransportError(status: nil, message: "bad peer URL \(base)") }
-        return try await send(URLRequest(url: url))
+        try await send(HTTPClientRequest(url: base + path), base: base)
     }
 
-    private func send(_ request: URLRequest) async throws -> [UInt8] {
-        let holder = TaskHolder()
-        let (data, status): (Data, Int) = try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { c in
-                let task = session.dataTask(with: request)
-                collector.register(task.taskIdentifier, limit: maximumResponse, continuation: c)
-                holder.set(task)
-                task.resume()
+    private func send(_ request: HTTPClientRequest, base: String) async throws -> [UInt8] {
+        guard URL(string: request.url)?.host != nil else { throw TransportError(status: nil, message: "bad peer URL \(base)") }
+        let wait = TimeAmount.milliseconds(Int64(timeout * 1000))
+        let response: HTTPClientResponse
+        do {
+            // The whole exchange may take four times the timeout (a large answer on a slow link).
+            response = try await Self.client.execute(request, deadline: .now() + wait * 4)
+        } catch {
+            throw TransportError(status: nil, message: Self.explain(error, timeout: timeout))
+        }
+        if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > maximumResponse {
+            throw TransportError(status: nil, message: "answer of \(length) bytes is over the limit of \(maximumResponse) bytes")
+        }
+        let body: ByteBuffer
+        do {
+            body = try await response.body.collect(upTo: response.status == .ok ? maximumResponse : 4096)
+        } catch is NIOTooManyBytesError {
+            throw TransportError(status: nil, message: "answer of more than \(maximumResponse) bytes is over the limit; stopped reading")
+        } catch {
+            throw TransportError(status: nil, message: Self.explain(error, timeout: timeout))
+        }
+        guard response.status == .ok else {
+            throw TransportError(status: Int(response.status.code), message: String(decoding: body.readableBytesView.prefix(500), as: UTF8.self))
+        }
+        return Array(body.readableBytesView)
+    }
+
+    /// A failure in words an admin can act on.
+    static func explain(_ error: any Error, timeout: TimeInterval) -> String {
+        if let e = error as? HTTPClientError {
+            switch e {
+            case .connectTimeout: return "could not connect within \(Int(timeout)) s"
+            case .readTimeout: return "no answer for \(Int(timeout)) s"
+            case .deadlineExceeded: return "the answer took longer than \(Int(timeout * 4)) s"
+            case .remoteConnectionClosed: return "the peer closed the connection before it answered"
+            default: return "\(e)"
             }
-        } onCancel: {
-            holder.cancel()
         }
-        guard status == 200 else {
-            throw TransportError(status: status, message: String(decoding: data.prefix(500), as: UTF8.self))
-        }
-        return [UInt8](data)
-    }
-}
-
-/// Collects answers as they arrive and stops reading one as soon as it is over the size limit (a
-/// peer that answers without end costs at most the limit in memory, never the whole answer).
-final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    private struct Entry {
-        var limit: Int
-        var continuation: CheckedContinuation<(Data, Int), any Error>
-        var data = Data()
-        var status = 0
-    }
-    private let lock = NSLock()
-    private var entries: [Int: Entry] = [:]
-
-    func register(_ id: Int, limit: Int, continuation: CheckedContinuation<(Data, Int), any Error>) {
-        lock.withLock { entries[id] = Entry(limit: limit, continuation: continuation) }
-    }
-
-    /// Ends the request with an error (once).
-    private func fail(_ id: Int, _ error: TransportError) {
-        let entry = lock.withLock { entries.removeValue(forKey: id) }
-        entry?.continuation.resume(throwing: error)
-    }
-
-    func urlSession(
-        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
-    ) {
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        let limit: Int? = lock.withLock {
-            entries[dataTask.taskIdentifier]?.status = status
-            return entries[dataTask.taskIdentifier]?.limit
-        }
-        if let limit, response.expectedContentLength > Int64(limit) {
-            completionHandler(.cancel)
-            fail(dataTask.taskIdentifier, TransportError(status: nil, message: "answer of \(response.expectedContentLength) bytes is over the limit"))
-            return
-        }
-        completionHandler(.allow)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        let over: Int? = lock.withLock {
-            // Appended in place: copying the entry out and back would copy the whole answer each time.
-            entries[dataTask.taskIdentifier]?.data.append(data)
-            guard let e = entries[dataTask.taskIdentifier] else { return nil }
-            return e.data.count > e.limit ? e.data.count : nil
-        }
-        if let over {
-            dataTask.cancel()
-            fail(dataTask.taskIdentifier, TransportError(status: nil, message: "answer of more than \(over - 1) bytes is over the limit; stopped reading"))
-        }
-    }
-
-    /// Redirects are not followed: a peer is called at the address it was checked at, never elsewhere.
-    func urlSession(
-        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
-        completionHandler: @escaping (URLRequest?) -> Void
-    ) {
-        completionHandler(nil)
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        guard let entry = lock.withLock({ entries.removeValue(forKey: task.taskIdentifier) }) else { return }
-        if let error {
-            entry.continuation.resume(throwing: TransportError(status: nil, message: error.localizedDescription))
-        } else {
-            entry.continuation.resume(returning: (entry.data, entry.status))
-        }
-    }
-}
-
-/// The request in flight, so that cancelling the waiting task cancels it too.
-final class TaskHolder: @unchecked Sendable {
-    private let lock = NSLock()
-    private var task: URLSessionDataTask?
-    private var cancelled = false
-
-    func set(_ t: URLSessionDataTask) {
-        lock.lock()
-        task = t
-        let cancel = cancelled
-        lock.unlock()
-        if cancel { t.cancel() }
-    }
-
-    func cancel() {
-        lock.lock()
-        cancelled = true
-        let t = task
-        lock.unlock()
-        t?.cancel()
+        let text = "\(error)"
+        if text.contains("connectionRefused") || text.contains("Connection refused") { return "connection refused (nothing listening at that address?)" }
+        return text
     }
 }

@@ -210,3 +210,81 @@ def test_a_node_restored_from_an_old_backup_catches_up_instead_of_forking(federa
     reused = a.sql("SELECT sequence, count(*) FROM envelope WHERE author = ? GROUP BY sequence HAVING count(*) > 1", key)
     assert reused == [], f"B reused sequence numbers after the restore: {reused}"
     assert a.metric("waymark_forked_authors") == 0
+
+
+def test_a_member_that_answers_without_end_costs_a_node_at_most_the_answer_limit(federation) -> None:
+    """A member gone bad answers a sync session's first request with a stream that never ends. The
+    node calling it stops reading at the answer limit (16 MiB), says so, and its memory stays near
+    what a sync costs anyway: the stream is never read whole (before, a 1.2 GB answer was)."""
+    import http.server
+    import os
+    import socketserver
+    import subprocess
+    import threading
+
+    from conftest import BIN
+    from waymark_processes import free_port
+
+    a, _ = federation
+    bad = wire.Signer()
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    record, _ = bad.envelope(wire.NODE_RECORD, wire.node_record("Membership Endless Org", url, "endless-org", os.urandom(32)),
+                             clock=wire.hlc(int(time.time() * 1000)))
+    sent = {"bytes": 0}
+
+    class Endless(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args) -> None:  # quiet
+            pass
+
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/octet-stream")
+            self.send_header("Content-Length", str(len(record)))
+            self.end_headers()
+            self.wfile.write(record)
+
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            self.send_response(200)
+            self.send_header("Content-Type", "application/octet-stream")  # no length: read until the end
+            self.end_headers()
+            block = b"\x01" * 65536
+            try:
+                while sent["bytes"] < 2 << 30:
+                    self.wfile.write(block)
+                    sent["bytes"] += len(block)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            self.close_connection = True
+
+    class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+        daemon_threads = True
+
+    server = Server(("127.0.0.1", port), Endless)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        a.cli_ok("member", "add", "--key", bad.public.hex(), "--fingerprint", bad.fingerprint, "--name", "Membership Endless Org")
+        a.cli_ok("peer", "add", url, "--fingerprint", bad.fingerprint)
+        proc = subprocess.Popen([str(BIN), "sync", "--data", str(a.path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        peak_kib = 0
+        started = time.monotonic()
+        while proc.poll() is None and time.monotonic() - started < 120:
+            try:
+                with open(f"/proc/{proc.pid}/status") as status:
+                    for line in status:
+                        if line.startswith("VmHWM:"):
+                            peak_kib = max(peak_kib, int(line.split()[1]))
+            except FileNotFoundError:
+                pass
+            time.sleep(0.02)
+        out, err = proc.communicate(timeout=60)
+        elapsed = time.monotonic() - started
+        assert f"{url}: failed: answer of more than" in out and "over the limit; stopped reading" in out, out + err
+        assert sent["bytes"] < 64 << 20, f"the endless member could send {sent['bytes'] >> 20} MiB before the node stopped reading"
+        assert peak_kib < 400 * 1024, f"the node's sync grew to {peak_kib >> 10} MiB reading an endless answer"
+        assert elapsed < 90, f"the sync took {elapsed:.0f} s to give up on an endless answer"
+    finally:
+        server.shutdown()
+        a.cli("member", "remove", bad.fingerprint, "--reason", "answers without end")
+        a.cli("peer", "remove", url)
