@@ -185,6 +185,17 @@ extension NodeDatabase {
         try writer.write { db in try Self.refreshDerived(db) }
     }
 
+    /// After a session that took in many envelopes: the write-ahead log is copied back into the
+    /// database file and truncated (it had grown to tens of MiB), and SQLite's caches are emptied, so
+    /// that a node that has just taken in a whole directory goes back to its idle size.
+    public func settleAfterLargeIngest() throws {
+        try writer.writeWithoutTransaction { db in _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        (writer as? DatabasePool)?.releaseMemory()
+    }
+
+    /// How many envelopes one session must take in before `settleAfterLargeIngest` is worth it.
+    public static let largeIngest = 2_000
+
     struct RejectedBox: Error { let rejected: IngestReport.Rejected }
 
     /// The part of taking envelopes in that needs no database (decoding, verifying, reading the

@@ -152,6 +152,11 @@ public actor SyncEngine {
             }
         }
         try? node.database.recordSession(url: peer.url, outcome, nowMilliseconds: node.nowMilliseconds())
+        if outcome.envelopesIn >= NodeDatabase.largeIngest {
+            do { try await Blocking.run { try database.settleAfterLargeIngest() } } catch {
+                logger.notice("could not checkpoint the database after taking in \(outcome.envelopesIn) envelopes: \(error)")
+            }
+        }
         return outcome
     }
 
