@@ -73,6 +73,11 @@ struct SyncAPI: Sendable {
             case .unavailable: return Problem(status: .serviceUnavailable, title: "Unavailable", detail: refusal.description).response
             case .notMember: return Problem(status: .forbidden, title: "Not a member", detail: refusal.description).response
             }
+        } catch where NodeDatabase.isDiskFull(error) {
+            node.database.releaseSpaceAfterFailure()
+            return Problem(
+                status: HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage"), title: "Disk full",
+                detail: "this node's disk is full, so it takes nothing in until its admin frees space; nothing was stored").response
         }
     }
 

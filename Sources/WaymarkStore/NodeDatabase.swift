@@ -7,6 +7,9 @@ import WaymarkCore
 /// database as it was.
 public final class NodeDatabase: Sendable {
     public let writer: any DatabaseWriter
+    /// A file of `reserveBytes` kept beside the database on disk, given up when the disk fills so that
+    /// SQLite has the room to checkpoint and shrink its write-ahead log (`releaseSpaceAfterFailure`).
+    let reservePath: String?
 
     /// How much of the database file the writing connection maps into memory for reading.
     static let mappedBytes = 1 << 30
@@ -46,18 +49,22 @@ public final class NodeDatabase: Sendable {
             }
         }
         writer = try DatabasePool(path: path, configuration: config)
+        reservePath = path + "-reserve"
         try Self.migrator.migrate(writer)
+        keepReserve()
     }
 
     /// An empty in-memory database, for tests.
     public init(inMemory: Void = ()) throws {
         writer = try DatabaseQueue()
+        reservePath = nil
         try Self.migrator.migrate(writer)
     }
 
     /// Wraps an existing connection (tests use this to set limits such as `max_page_count`).
     public init(writer: any DatabaseWriter) throws {
         self.writer = writer
+        reservePath = nil
         try Self.migrator.migrate(writer)
     }
 

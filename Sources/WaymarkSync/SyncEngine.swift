@@ -134,7 +134,12 @@ public actor SyncEngine {
             let cap = Double(settings.maximumBackoff.components.seconds)
             let wait = min(cap, base * pow(2, Double(min(failures, 16)))) * Double.random(in: 0.5...1.0, using: &rng)
             outcome.nextAttempt = (error as? Abusive)?.until ?? node.nowMilliseconds() + UInt64(wait * 1000)
-            logger.notice("sync with \(peer.url) failed (\(failures) in a row); next try in \(Int(wait)) s: \(error)")
+            if NodeDatabase.isDiskFull(error) {
+                node.database.releaseSpaceAfterFailure()
+                logger.error("sync with \(peer.url) stopped: this node's disk is full (free some space; nothing is lost, the sync resumes): \(error)")
+            } else {
+                logger.notice("sync with \(peer.url) failed (\(failures) in a row); next try in \(Int(wait)) s: \(error)")
+            }
         }
         // The search views are rebuilt once per session, for whatever its batches changed (even if it failed part-way).
         let database = node.database

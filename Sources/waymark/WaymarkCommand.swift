@@ -120,6 +120,9 @@ struct Import: ParsableCommand {
             summary = try db.publish(records, identity: identity, nowMilliseconds: LocalClock.nowMilliseconds())
         } catch let e as PublishError {
             throw fail("nothing was imported: \(e.description)")
+        } catch where NodeDatabase.isDiskFull(error) {
+            db.releaseSpaceAfterFailure()
+            throw fail("nothing was imported: the disk holding \(data.data) is full. Free some space and import again.")
         } catch {
             throw fail("nothing was imported: \(error)")
         }

@@ -723,6 +723,56 @@ def test_peer_that_goes_away_is_retried_and_recovers(make_node, tmp_path):
 
 
 # --------------------------------------------------------------------------------------------
+# 5b: a full disk
+# --------------------------------------------------------------------------------------------
+
+def test_a_full_disk_is_answered_clearly_and_loses_nothing(make_node, tmp_path):
+    """F's data folder is on a 4 MiB disk, too small for the sample it joins a federation to take
+    in. F keeps serving and says in its log that its disk is full; A's pushes to it are answered
+    `507 Disk full` with that explanation; an import on F is refused in words and leaves no grown
+    write-ahead log behind. Once the admin gives the disk room, F takes everything in, intact."""
+    disk = tmp_path / "small-disk"
+    disk.mkdir()
+    mounted = os.geteuid() == 0 and subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(disk)], capture_output=True).returncode == 0
+    if not mounted:
+        pytest.skip("cannot mount a small tmpfs here (it needs root): the full-disk test did not run")
+    a = f = None
+    try:
+        a = new_node(make_node, "disk-a", "Federation Roomy Org")
+        a.cli_ok("import", "--sample")
+        f = FedNode(Node(disk / "data", "Federation Full Disk Org"), "disk-f", "Federation Full Disk Org")
+        f.log = tmp_path / "disk-f-serve.log"  # not on the small disk
+        a.start()
+        f.start()
+        a.found()
+        a.admit(f)
+        f.cli_ok("peer", "add", a.invite())
+        wait_until("F's log says its disk is full", lambda: "disk is full" in f.log.read_text(errors="replace"), CONVERGE, (a, f))
+        assert f.healthy(), "F stopped answering /health when its disk filled"
+        wait_until("A's peer list shows F answering that its disk is full",
+                   lambda: "HTTP 507" in peer_status(a.peer_list(), f.url) and "disk is full" in peer_status(a.peer_list(), f.url),
+                   CONVERGE, (a, f))
+
+        own, _ = write_services(tmp_path / "f-own.json", "Full Disk Org", 3000)  # more than the disk holds
+        proc = f.cli("import", own)
+        assert proc.returncode != 0 and "is full" in proc.stderr and "Free some space" in proc.stderr, describe(proc)
+        wal = disk / "data" / "waymark.sqlite-wal"
+        assert not wal.exists() or wal.stat().st_size < 1 << 20, f"the failed import left a {wal.stat().st_size} byte WAL"
+
+        subprocess.run(["mount", "-o", "remount,size=64m", str(disk)], check=True)
+        wait_until("F lists the whole sample once its disk has room", lambda: f.total() == SAMPLE_SERVICES, CONVERGE, (a, f))
+        wait_until("F holds every envelope A holds", lambda: f.envelopes() >= a.envelopes(), CONVERGE, (a, f))
+        assert f.sql("PRAGMA integrity_check") == [("ok",)]
+        assert f.node.export_bytes() == a.node.export_bytes(), "F and A export different directories"
+    finally:
+        for n in (a, f):
+            if n is not None:
+                n.stop()
+        subprocess.run(["umount", str(disk)], capture_output=True)
+
+
+# --------------------------------------------------------------------------------------------
 # 6: hostile or broken sync requests
 # --------------------------------------------------------------------------------------------
 
