@@ -58,6 +58,9 @@ public struct SessionOutcome: Sendable {
     public var rounds = 0
     /// When to try this peer next (milliseconds); 0 for "whenever".
     public var nextAttempt: UInt64 = 0
+    /// A session that failed after taking envelopes in: the peer is reachable, the link is bad; its
+    /// failures in a row start again from 0.
+    public var madeProgress = false
 
     public init(succeeded: Bool, error: String? = nil) {
         self.succeeded = succeeded
@@ -122,7 +125,7 @@ extension NodeDatabase {
                     WHERE url = ?
                     """,
                 arguments: [
-                    Int64(nowMilliseconds), o.succeeded, Int64(nowMilliseconds), o.error, o.succeeded, Int64(o.nextAttempt), o.envelopesIn,
+                    Int64(nowMilliseconds), o.succeeded, Int64(nowMilliseconds), o.error, o.succeeded || o.madeProgress, Int64(o.nextAttempt), o.envelopesIn,
                     o.envelopesOut, o.bytesIn, o.bytesOut, o.rounds, url,
                 ])
         }

@@ -45,6 +45,16 @@ public actor SyncEngine {
     let logger: Logger
     private var pushedVersion = -1
     private var rng = SystemRandomNumberGenerator()
+    /// How many envelopes to ask each peer for at a time: a quarter after a session that failed, twice
+    /// as many after one that succeeded (between `smallestFetchBatch` and `IngestPipeline.batchSize`),
+    /// so that a bad link still carries answers small enough to arrive whole.
+    private var fetchBatch: [String: Int] = [:]
+    /// Envelopes the session in progress with each peer has taken in so far.
+    private var taken: [String: Int] = [:]
+    static let smallestFetchBatch = 32
+
+    /// The fetch batch the next session with `url` uses.
+    public func fetchBatchSize(for url: String) -> Int { fetchBatch[url] ?? IngestPipeline.batchSize }
 
     public init(node: SyncNode, transport: any SyncTransport, settings: SyncSettings = SyncSettings(), logger: Logger) {
         self.node = node
@@ -107,6 +117,7 @@ public actor SyncEngine {
     @discardableResult
     public func sync(with peer: PeerInfo) async -> SessionOutcome {
         var outcome: SessionOutcome
+        taken[peer.url] = 0
         do {
             let deadline = settings.sessionDeadline
             outcome = try await withThrowingTaskGroup(of: SessionOutcome?.self) { group in
@@ -121,6 +132,7 @@ public actor SyncEngine {
                 return first
             }
             outcome.succeeded = true
+            fetchBatch[peer.url] = min(IngestPipeline.batchSize, fetchBatchSize(for: peer.url) * 2)
             // A node restored from a backup has now taken back what it signed after the backup (a
             // peer that holds it answered in full), so its chain continues after it.
             if (try? node.database.mustResyncBeforeSigning()) == true {
@@ -129,7 +141,13 @@ public actor SyncEngine {
             }
         } catch {
             outcome = SessionOutcome(succeeded: false, error: "\(error)")
-            let failures = peer.failures + 1
+            // What the session took in before it broke off is kept (every batch is its own transaction).
+            outcome.envelopesIn = taken[peer.url] ?? 0
+            outcome.madeProgress = outcome.envelopesIn > 0
+            if !(error is Abusive) { fetchBatch[peer.url] = max(Self.smallestFetchBatch, fetchBatchSize(for: peer.url) / 4) }
+            // A session that made progress before failing (a bad link, not a dead peer) is tried again
+            // after one interval; only sessions that got nothing in a row back off further and further.
+            let failures = outcome.madeProgress ? 0 : peer.failures + 1
             let base = Double(settings.interval.components.seconds) + Double(settings.interval.components.attoseconds) / 1e18
             let cap = Double(settings.maximumBackoff.components.seconds)
             let wait = min(cap, base * pow(2, Double(min(failures, 16)))) * Double.random(in: 0.5...1.0, using: &rng)
@@ -165,6 +183,25 @@ public actor SyncEngine {
         return outcome
     }
 
+    /// How many times one request is sent before the session gives up on it.
+    static let attempts = 3
+
+    /// Sends one request, again (after a short pause) when it failed in a way a bad link explains: no
+    /// answer, a broken one, or the peer finding the request garbled (400, 401). Every sync request
+    /// can be repeated safely: the peer keeps no state between them, and a repeated push is taken
+    /// in as duplicates. A refusal (403, 413, 429, 503, 507) is not repeated.
+    static func post(_ transport: any SyncTransport, _ base: String, path: String, body: [UInt8]) async throws -> [UInt8] {
+        var attempt = 1
+        while true {
+            do {
+                return try await transport.post(base, path: path, body: body)
+            } catch let e as TransportError where attempt < attempts && (e.status == nil || e.status == 400 || e.status == 401) {
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(200 * attempt))
+            }
+        }
+    }
+
     /// The most envelopes, and bytes, one push request carries.
     static let pushBatchSize = 512
     static let pushBatchBytes = 1 << 20
@@ -186,7 +223,7 @@ public actor SyncEngine {
             outcome.rounds += 1
             guard outcome.rounds <= settings.maximumRounds else { throw TransportError(status: nil, message: "reconciliation did not finish") }
             outcome.bytesOut += message.count
-            let answer = try await transport.post(base, path: "/sync/v1/reconcile", body: message)
+            let answer = try await Self.post(transport, base, path: "/sync/v1/reconcile", body: message)
             outcome.bytesIn += answer.count
             let step = try reconciler.receive(answer)
             have += step.have
@@ -196,32 +233,46 @@ public actor SyncEngine {
         }
         // Fetch what the peer has, in batches, each taken in as one transaction; the next batch is
         // already on its way while the current one is verified, and verified while the one before is written.
-        let size = IngestPipeline.batchSize
+        let size = fetchBatchSize(for: base)
         let chunks = stride(from: 0, to: need.count, by: size).map { Array(need[$0..<min(need.count, $0 + size)]) }
         let pipeline = IngestPipeline(database: node.database, peer: base)
         let transport = self.transport
         func fetch(_ i: Int) -> Task<[UInt8], any Error> {
             let body = chunks[i].flatMap { $0 }
-            return Task { try await transport.post(base, path: "/sync/v1/fetch", body: body) }
+            return Task { try await Self.post(transport, base, path: "/sync/v1/fetch", body: body) }
         }
         var inFlight = chunks.isEmpty ? nil : fetch(0)
         var index = 0
-        while let task = inFlight {
-            outcome.bytesOut += chunks[index].count * RangeReconciler.prefixSize
-            let answer = try await task.value
-            index += 1
-            inFlight = index < chunks.count ? fetch(index) : nil
-            outcome.bytesIn += answer.count
-            let frames = try EnvelopeFrames.decode(answer)
-            // What the batch before this one did (this one is being verified).
+        do {
+            while let task = inFlight {
+                outcome.bytesOut += chunks[index].count * RangeReconciler.prefixSize
+                let answer = try await task.value
+                index += 1
+                inFlight = index < chunks.count ? fetch(index) : nil
+                outcome.bytesIn += answer.count
+                // An answer damaged on the way: the envelopes before the damage are taken in, then the session ends.
+                let (frames, damage) = EnvelopeFrames.decodePrefix(answer)
+                // What the batch before this one did (this one is being verified).
+                let now = node.nowMilliseconds()
+                let report = try await Blocking.run { try pipeline.add(frames, nowMilliseconds: now) }
+                try checkAbuse(report, inFlight: inFlight)
+                if let damage { throw damage }
+            }
+        } catch let error where !(error is Abusive) {
+            // A later answer failed (a bad link, a peer gone): the batch that did arrive is still taken in.
+            inFlight?.cancel()
             let now = node.nowMilliseconds()
-            let report = try await Blocking.run { try pipeline.add(frames, nowMilliseconds: now) }
-            try checkAbuse(report, inFlight: inFlight)
+            if let report = try? await Blocking.run({ try pipeline.finish(nowMilliseconds: now) }) {
+                taken[base, default: 0] += report.accepted + report.pending
+            }
+            throw error
         }
         let now = node.nowMilliseconds()
         try checkAbuse(try await Blocking.run { try pipeline.finish(nowMilliseconds: now) }, inFlight: nil)
         func checkAbuse(_ report: IngestReport, inFlight: Task<[UInt8], any Error>?) throws {
             outcome.envelopesIn += report.accepted
+            // Held back for dependencies still counts as progress: verified, and kept.
+            taken[base, default: 0] += report.accepted + report.pending
             if SyncNode.abusive(report) {
                 inFlight?.cancel()
                 logger.warning("backing off \(base): \(report.rejected.count) envelopes rejected, first: \(report.rejected[0].reason.rawValue)")
@@ -244,7 +295,7 @@ public actor SyncEngine {
             guard !batch.isEmpty else { continue }
             let body = EnvelopeFrames.encode(batch)
             outcome.bytesOut += body.count
-            let answer = try await transport.post(base, path: "/sync/v1/push", body: body)
+            let answer = try await Self.post(transport, base, path: "/sync/v1/push", body: body)
             outcome.bytesIn += answer.count
             outcome.envelopesOut += batch.count
         }

@@ -176,14 +176,38 @@ public final class SimReplica: EnvelopeLookup {
         heads.insert(id)
         if e.header.clock > clock.last { try? clock.observe(e.header.clock, nowMilliseconds: HybridClock.milliseconds(e.header.clock)) }
         if e.header.kind == .erasure { erase(circle: e.header.scope) }
+        let before = roster
         if let v = c.vouch { roster?.apply(vouch: v, voucher: e.header.author, clock: e.header.clock, envelopeID: id) }
         if let r = c.removal { roster?.apply(removal: r, remover: e.header.author, clock: e.header.clock, envelopeID: id) }
-        if e.header.kind == .directoryRecord || e.header.kind == .directoryTombstone, let d = c.directory {
+        if roster != before {
+            // As the store does: a removed member's rows leave the directory, and claims count from
+            // admissions as the member set now has them.
+            refold()
+        } else if let d = c.directory, isFolded(e.header.author) {
             let admitted = roster?.admittedAt(e.header.author) ?? 0
             if !fold.apply(.init(envelopeID: id, author: e.header.author, clock: e.header.clock, payload: d, admittedAt: admitted)) {
                 rejections[.notOwner, default: 0] += 1
             }
         }
+    }
+
+    /// Whether an author's directory envelopes count: not once the author was removed (before or after
+    /// the envelope was signed).
+    private func isFolded(_ author: [UInt8]) -> Bool {
+        guard let roster else { return true }
+        return roster.removedAt[ByteKey(author)] == nil
+    }
+
+    /// The directory folded again from every stored directory envelope.
+    private func refold() {
+        var fresh = DirectoryFold()
+        for wire in envelopes.values {
+            guard let c = cache.check(wire: wire), let d = c.directory, isFolded(c.envelope.header.author) else { continue }
+            let h = c.envelope.header
+            fresh.apply(.init(envelopeID: c.id, author: h.author, clock: h.clock, payload: d, admittedAt: roster?.admittedAt(h.author) ?? 0))
+        }
+        fold = fresh
+        cachedDigest = nil
     }
 
     /// Carries out an erasure the way the store does: every private envelope of the circle, stored

@@ -22,4 +22,20 @@ struct AdmissionTests {
         #expect(throws: EnvelopeError.self) { try EnvelopeFrames.decode([0xFF]) }
         #expect(throws: EnvelopeError.self) { try EnvelopeFrames.decode(Array(repeating: 0, count: EnvelopeFrames.maximumCount + 1)) }
     }
+
+    @Test func aDamagedAnswerGivesUpTheEnvelopesBeforeTheDamage() throws {
+        let envelopes: [[UInt8]] = (0..<3).map { Envelope.magic + [1, UInt8($0), 9, 9] }
+        let whole = EnvelopeFrames.encode(envelopes)
+        let clean = EnvelopeFrames.decodePrefix(whole)
+        #expect(clean.frames == envelopes && clean.problem == nil)
+        // Cut short in the third frame: the first two.
+        let cut = EnvelopeFrames.decodePrefix(Array(whole.dropLast(2)))
+        #expect(cut.frames == Array(envelopes.prefix(2)) && cut.problem != nil)
+        // The second frame's length damaged: framing goes out of step there, and nothing after the first
+        // frame is taken (a frame that does not begin like an envelope ends the answer).
+        var damaged = whole
+        damaged[envelopes[0].count + 1] = 1
+        let shifted = EnvelopeFrames.decodePrefix(damaged)
+        #expect(shifted.frames == [envelopes[0]] && shifted.problem != nil)
+    }
 }

@@ -70,6 +70,31 @@ struct SyncEngineTests {
         #expect(try a.database.record(table: "service", id: "b-svc") == nil)
     }
 
+    @Test func aLinkThatLosesRequestsStillCarriesASessionAndAFailedSessionShrinksTheNextAnswers() async throws {
+        let alice = Fixtures.identity(1)
+        let a = try member(1, founders: [alice]), b = try member(2, founders: [alice])
+        try a.database.publish(rows("a"), identity: a.identity, nowMilliseconds: Fixtures.publishedAt + 10)
+        try a.database.publishVouch(.init(member: b.identity.signingPublicKey, organizationName: "Organisation 2"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 40)
+        let network = InMemoryNetwork([a.url: a.node])
+        try b.database.addPeer(url: a.url, author: a.identity.signingPublicKey, nowMilliseconds: Self.now)
+
+        // Every other request is lost: each is sent again, and the session succeeds.
+        let flaky = FlakyTransport(inner: network.transport(for: b.identity), fail: { $0 % 2 == 1 })
+        let engine = SyncEngine(node: b.node, transport: flaky, settings: SyncSettings(), logger: Logger(label: "test"))
+        let outcome = await engine.sync(with: try peer(a.url, b.database))
+        #expect(outcome.succeeded, "\(outcome.error ?? "")")
+        #expect(try b.database.record(table: "service", id: "a-svc") != nil)
+        #expect(flaky.calls > 2)
+
+        // A link that loses everything: the session fails and the next one asks for a quarter as much.
+        let before = await engine.fetchBatchSize(for: a.url)
+        let dead = SyncEngine(node: b.node, transport: FlakyTransport(inner: network.transport(for: b.identity), fail: { _ in true }),
+                              settings: SyncSettings(), logger: Logger(label: "test"))
+        #expect(await !dead.sync(with: try peer(a.url, b.database)).succeeded)
+        #expect(await dead.fetchBatchSize(for: a.url) == before / 4)
+        #expect(try peer(a.url, b.database).failures == 1)
+    }
+
     @Test func learnedPeersAreCalledOnlyInAllowedRangesAndOnlyForMembers() async throws {
         #expect(AddressRange.of(url: "http://127.0.0.1:8080") == .loopback)
         #expect(AddressRange.of(url: "http://localhost:8080") == .loopback)
@@ -138,4 +163,30 @@ struct SyncEngineTests {
         let report = try a.database.ingest(try restored.envelopes(restored.reconciliationItems().map(\.id)), from: "b2", nowMilliseconds: Self.now)
         #expect(report.forks == 0 && report.rejected.isEmpty, "\(report)")
     }
+}
+
+/// A transport that loses the requests `fail` picks (by their number, from 0), as a bad link would.
+final class FlakyTransport: SyncTransport, @unchecked Sendable {
+    let inner: any SyncTransport
+    let fail: @Sendable (Int) -> Bool
+    private let lock = NSLock()
+    private var count = 0
+
+    init(inner: any SyncTransport, fail: @escaping @Sendable (Int) -> Bool) {
+        self.inner = inner
+        self.fail = fail
+    }
+
+    var calls: Int { lock.withLock { count } }
+
+    func post(_ base: String, path: String, body: [UInt8]) async throws -> [UInt8] {
+        let n = lock.withLock {
+            count += 1
+            return count - 1
+        }
+        if fail(n) { throw TransportError(status: nil, message: "the connection was lost") }
+        return try await inner.post(base, path: path, body: body)
+    }
+
+    func get(_ base: String, path: String) async throws -> [UInt8] { try await inner.get(base, path: path) }
 }

@@ -773,6 +773,56 @@ def test_a_full_disk_is_answered_clearly_and_loses_nothing(make_node, tmp_path):
 
 
 # --------------------------------------------------------------------------------------------
+# 5c: a bad link
+# --------------------------------------------------------------------------------------------
+
+LOSSY_RATE = 0.05  # of the chunks through the proxy: dropped, delayed, cut short, sent twice or corrupted
+LOSSY_PROGRESS = 120  # seconds in which B must take in most of A's envelopes, with the faults going on
+LOSSY_CONVERGE = 300  # seconds for B to hold all of them, still through the faulty link
+
+
+def test_sync_makes_progress_over_a_link_that_damages_what_it_carries(make_node):
+    """B reaches A only through a proxy that damages 5 % of the chunks it carries (drops the
+    connection, delays, cuts short, duplicates or corrupts them). B must still take in most of A's
+    directory while the faults go on, not only after they stop: answers shrink after a failed
+    session so that they arrive whole, what arrived before a failure is kept, and a session that
+    made progress does not back off. Nothing damaged is ever admitted: B ends with A's directory."""
+    from faulty_proxy import FaultyProxy
+
+    a = new_node(make_node, "lossy-a", "Federation Lossy Publisher")
+    b = new_node(make_node, "lossy-b", "Federation Lossy Receiver")
+    a.cli_ok("import", "--sample")
+    proxy = None
+    try:
+        # Only added peers: B talks to A through the proxy alone, and A never calls B.
+        a.start("--only-added-peers")
+        a.found()
+        a.cli_ok("member", "add", "--key", b.signing_key(), "--fingerprint", b.fingerprint, "--name", b.org)
+        b.cli_ok("peer", "add", a.invite())  # B joins A's federation (takes its founders)...
+        b.cli_ok("peer", "remove", a.url)  # ...but reaches A only through the proxy
+        proxy = FaultyProxy(a.port, rate=0)
+        b.cli_ok("peer", "add", proxy.url, "--fingerprint", a.fingerprint)
+        total = a.envelopes()
+        proxy.rate = LOSSY_RATE
+        b.start("--only-added-peers")
+        started = time.monotonic()
+        wait_until(f"B takes in most of A's {total} envelopes through the faulty link",
+                   lambda: b.envelopes() >= total * 0.6, LOSSY_PROGRESS, (a, b), every=1)
+        progress_at = time.monotonic() - started
+        wait_until(f"B holds all {total} of A's envelopes, through the faulty link",
+                   lambda: b.envelopes() >= total and b.total() == SAMPLE_SERVICES, LOSSY_CONVERGE, (a, b), every=1)
+        faults = {k: v for k, v in proxy.counts.items()}
+        assert sum(faults[f] for f in FaultyProxy.FAULTS) >= 5, f"the proxy damaged too little to test anything: {faults}"
+        assert b.node.export_bytes() == a.node.export_bytes(), "B's directory differs from A's after a faulty link"
+        print(f"lossy link: 60 % after {progress_at:.0f} s, all after {time.monotonic() - started:.0f} s; faults {faults}")
+    finally:
+        if proxy:
+            proxy.close()
+        a.stop()
+        b.stop()
+
+
+# --------------------------------------------------------------------------------------------
 # 6: hostile or broken sync requests
 # --------------------------------------------------------------------------------------------
 

@@ -181,14 +181,15 @@ public enum Membership {
             for e in events { play(e) }
         }
 
-        /// Whether `key` was a member, not removed, at `clock` (events are played in clock order, so a
-        /// key admitted later is not in `members` yet).
-        private func active(_ key: ByteKey, at clock: UInt64) -> Bool {
+        /// Whether `key` is a member, not removed, as the events played so far have it. Events are
+        /// played in (clock, id) order, so this is its standing at the event being played: a key
+        /// admitted or removed by a later event is not yet in, or not yet out.
+        private func activeSoFar(_ key: ByteKey) -> Bool {
             members[key] != nil && removedAt[key] == nil
         }
 
         private mutating func play(_ e: Event) {
-            guard active(e.author, at: e.clock) else { return }
+            guard activeSoFar(e.author) else { return }
             switch e.change {
             case .vouch(let v):
                 let key = ByteKey(v.member)

@@ -67,4 +67,22 @@ public enum EnvelopeFrames {
         }
         return out
     }
+
+    /// The envelopes before the first break in a message's framing, and what the break was (`nil`
+    /// when there was none). For answers damaged on the way: what arrived whole before the damage is
+    /// still worth taking in (each envelope is verified on its own).
+    public static func decodePrefix(_ bytes: [UInt8]) -> (frames: [[UInt8]], problem: (any Error)?) {
+        guard bytes.count <= maximumBytes else { return ([], EnvelopeError.limitExceeded("a message of \(bytes.count) bytes")) }
+        var r = ByteReader(bytes)
+        var out: [[UInt8]] = []
+        while r.remaining > 0 && out.count < maximumCount {
+            let frame: [UInt8]
+            do { frame = try r.lengthPrefixed(max: Envelope.Limits.payload + 64 * 1024, what: "envelope") } catch { return (out, error) }
+            // A damaged length puts every later frame out of step: stop at the first that does not
+            // even begin like an envelope.
+            guard frame.starts(with: Envelope.magic) else { return (out, EnvelopeError.malformed("a frame that is not an envelope (the answer was damaged?)")) }
+            out.append(frame)
+        }
+        return (out, r.remaining > 0 ? EnvelopeError.limitExceeded("more than \(maximumCount) envelopes in one message") : nil)
+    }
 }
