@@ -19,8 +19,17 @@ extension NodeDatabase {
     /// space; nothing already stored is lost either way.
     public func releaseSpaceAfterFailure() {
         if let reservePath { try? FileManager.default.removeItem(atPath: reservePath) }
-        try? writer.writeWithoutTransaction { db in _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
-        keepReserve()
+        // Another process (a command beside the serving node) may be reading or writing just then:
+        // the checkpoint is tried again for a few seconds, and the reserve is made again only once
+        // the log was truncated (before that, the room is better left to the log).
+        for attempt in 0..<20 {
+            let busy = (try? writer.writeWithoutTransaction { db in try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")?[0] as Int? }) ?? 1
+            if busy == 0 {
+                keepReserve()
+                return
+            }
+            Thread.sleep(forTimeInterval: 0.05 * Double(attempt + 1))
+        }
     }
 
     /// Makes the reserve file if it is missing and the disk has room for it.

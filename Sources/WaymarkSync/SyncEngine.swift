@@ -195,7 +195,7 @@ public actor SyncEngine {
         while true {
             do {
                 return try await transport.post(base, path: path, body: body)
-            } catch let e as TransportError where attempt < attempts && (e.status == nil || e.status == 400 || e.status == 401) {
+            } catch let e as TransportError where attempt < attempts && e.retryable && (e.status == nil || e.status == 400 || e.status == 401) {
                 attempt += 1
                 try await Task.sleep(for: .milliseconds(200 * attempt))
             }

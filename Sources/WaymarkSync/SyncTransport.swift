@@ -18,11 +18,15 @@ public protocol SyncTransport: Sendable {
 public struct TransportError: Error, Sendable, CustomStringConvertible {
     public let status: Int?
     public let message: String
+    /// Whether sending the request again may help (not for an answer over the size limit: the peer
+    /// would only send it again).
+    public var retryable: Bool
     public var description: String { status.map { "HTTP \($0): \(message)" } ?? message }
 
-    public init(status: Int?, message: String) {
+    public init(status: Int?, message: String, retryable: Bool = true) {
         self.status = status
         self.message = message
+        self.retryable = retryable
     }
 }
 
@@ -50,6 +54,10 @@ public struct HTTPTransport: SyncTransport {
         // A peer is called at the address it was checked at, never elsewhere.
         configuration.redirectConfiguration = .disallow
         configuration.connectionPool = .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 2)
+        // A peer that refuses connections is reported at once (the engine retries and backs off),
+        // not retried inside the client until the request's deadline.
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout = .init(connect: .seconds(10), read: .seconds(15))
         configuration.decompression = .disabled
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }()
@@ -80,13 +88,13 @@ public struct HTTPTransport: SyncTransport {
             throw TransportError(status: nil, message: Self.explain(error, timeout: timeout))
         }
         if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > maximumResponse {
-            throw TransportError(status: nil, message: "answer of \(length) bytes is over the limit of \(maximumResponse) bytes")
+            throw TransportError(status: nil, message: "answer of \(length) bytes is over the limit of \(maximumResponse) bytes", retryable: false)
         }
         let body: ByteBuffer
         do {
             body = try await response.body.collect(upTo: response.status == .ok ? maximumResponse : 4096)
         } catch is NIOTooManyBytesError {
-            throw TransportError(status: nil, message: "answer of more than \(maximumResponse) bytes is over the limit; stopped reading")
+            throw TransportError(status: nil, message: "answer of more than \(maximumResponse) bytes is over the limit; stopped reading", retryable: false)
         } catch {
             throw TransportError(status: nil, message: Self.explain(error, timeout: timeout))
         }
