@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 import GRDB
 import WaymarkCore
 import WaymarkCrypto
@@ -191,6 +194,12 @@ extension NodeDatabase {
     public func settleAfterLargeIngest() throws {
         try writer.writeWithoutTransaction { db in _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         (writer as? DatabasePool)?.releaseMemory()
+        #if canImport(Glibc)
+            // The allocator keeps what the batches used for the next allocation; give it back
+            // (glibc's malloc_trim, looked up at run time: it is not in Swift's Glibc module).
+            typealias Trim = @convention(c) (Int) -> Int32
+            if let symbol = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim") { _ = unsafeBitCast(symbol, to: Trim.self)(0) }
+        #endif
     }
 
     /// How many envelopes one session must take in before `settleAfterLargeIngest` is worth it.

@@ -26,6 +26,11 @@ WORDS = ["food", "youth", "art", "sport", "health", "family", "library", "traini
          "walk", "swim", "dance", "job", "school", "carer"]
 
 
+# Seconds between a resident's requests: about 20 a second, a busy hour for a district's directory,
+# rather than a flood that would take a core from the sync it is meant to watch.
+PACE = 0.05
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -113,6 +118,7 @@ def main() -> None:
                 except requests.RequestException as e:
                     slow.append(f"{path}: {type(e).__name__}")
                 times.append(time.monotonic() - t)
+                time.sleep(PACE)
 
         searcher = threading.Thread(target=resident, daemon=True)
         peak = idle
@@ -139,6 +145,8 @@ def main() -> None:
         searcher.join(timeout=60)
         time.sleep(2)
         after = rss_kib(node_b.pid)
+        after_anon, after_file = rss_kib(node_b.pid, "RssAnon"), rss_kib(node_b.pid, "RssFile")
+        a_anon, a_file = rss_kib(node_a.pid, "RssAnon"), rss_kib(node_a.pid, "RssFile")
         hwm = rss_kib(node_b.pid, "VmHWM")
         wal = (b / "waymark.sqlite-wal").stat().st_size if (b / "waymark.sqlite-wal").exists() else 0
         ordered = sorted(times)
@@ -153,6 +161,8 @@ def main() -> None:
         print(f"  throughput: {total / synced:,.0f} envelopes/s")
         print(f"  node B resident memory: empty and idle {idle / 1024:.0f} MiB, peak {max(peak, hwm) / 1024:.0f} MiB, after {after / 1024:.0f} MiB "
               f"(node A, serving the same directory imported locally: {holding / 1024:.0f} MiB); B's WAL after {wal / 2**20:.1f} MiB")
+        print(f"  of which, after: B {after_anon / 1024:.0f} MiB its own (heap), {after_file / 1024:.0f} MiB pages of the database file mapped; "
+              f"A {a_anon / 1024:.0f} MiB and {a_file / 1024:.0f} MiB")
         print(f"  searches and /health on B during the sync: {len(ordered)} requests, median {pct(0.5):.1f} ms, p99 {pct(0.99):.1f} ms, "
               f"slowest {ordered[-1] * 1000:.0f} ms, failed or timed out {len(slow)}")
         step = max(1, len(progress) // 10)
