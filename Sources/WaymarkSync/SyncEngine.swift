@@ -66,6 +66,7 @@ public actor SyncEngine {
     /// Runs until the task is cancelled.
     public func run() async {
         var nextAntiEntropy = ContinuousClock.now
+        var nextDocumentRefresh = ContinuousClock.now
         while !Task.isCancelled {
             let version = (try? node.database.ledgerVersion()) ?? pushedVersion
             if version != pushedVersion {
@@ -76,6 +77,14 @@ public actor SyncEngine {
             if ContinuousClock.now >= nextAntiEntropy {
                 nextAntiEntropy = ContinuousClock.now + settings.interval
                 await antiEntropyRound()
+            }
+            // What peers pushed shows in search within about a second.
+            if ContinuousClock.now >= nextDocumentRefresh, node.takeStaleDocuments() {
+                nextDocumentRefresh = ContinuousClock.now + .seconds(1)
+                let database = node.database
+                do { _ = try await Blocking.run { try database.refreshDocuments() } } catch {
+                    logger.error("could not refresh the directory's documents: \(error)")
+                }
             }
             await node.changes.wait(timeout: settings.pollInterval)
         }

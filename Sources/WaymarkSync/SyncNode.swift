@@ -34,6 +34,11 @@ public final class SyncNode: Sendable {
     private let cache = Mutex<(version: Int, items: [RangeReconciler.Item])?>(nil)
     private let rosterCache = Mutex<(version: Int, roster: Membership.Roster)?>(nil)
     private let inbound = Mutex<[String: InboundPeer]>([:])
+    /// Pushes taken in since the search documents were last rebuilt.
+    private let documentsStale = Mutex(false)
+
+    /// Whether pushes changed the directory since the last call (and forgets it).
+    public func takeStaleDocuments() -> Bool { documentsStale.withLock { stale in defer { stale = false }; return stale } }
     private let now: @Sendable () -> UInt64
 
     /// The largest request body the node reads.
@@ -145,7 +150,11 @@ public final class SyncNode: Sendable {
     public func acceptPush(_ body: [UInt8], from sender: [UInt8]) throws -> IngestReport {
         let frames: [[UInt8]]
         do { frames = try EnvelopeFrames.decode(body) } catch { throw SyncRefusal.malformed("\(error)") }
-        let report = try database.ingest(frames, from: "key:" + NodeIdentity.fingerprint(of: sender), nowMilliseconds: now())
+        // The search documents are not rebuilt per push (for a node taking in a whole directory, each
+        // rebuild covered every service, push after push): the engine rebuilds them at most once a
+        // second for everything pushes brought.
+        let report = try database.ingest(frames, from: "key:" + NodeIdentity.fingerprint(of: sender), nowMilliseconds: now(), refreshingDocuments: false)
+        if report.rowsChanged > 0 || report.accepted > 0 { documentsStale.withLock { $0 = true } }
         noteRejections(report, from: sender)
         // A referral pushed to this organisation is acknowledged (`received`) at once, and an erasure carried out.
         if report.accepted > 0 {
