@@ -74,7 +74,8 @@ struct SyncAPI: Sendable {
             case .notMember: return Problem(status: .forbidden, title: "Not a member", detail: refusal.description).response
             }
         } catch where NodeDatabase.isDiskFull(error) {
-            node.database.releaseSpaceAfterFailure()
+            let database = node.database
+            _ = try? await Blocking.run { database.releaseSpaceAfterFailure() }
             return Problem(
                 status: HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage"), title: "Disk full",
                 detail: "this node's disk is full, so it takes nothing in until its admin frees space; nothing was stored").response

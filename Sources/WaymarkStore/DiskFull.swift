@@ -16,15 +16,15 @@ extension NodeDatabase {
     /// the database file, and on a full disk there is no room for that: so the reserve file is given
     /// up, the log checkpointed and truncated (freeing what the failed transaction took), and the
     /// reserve made again if there is room. A disk that is still full stays so until its admin frees
-    /// space; nothing already stored is lost either way.
+    /// space; nothing already stored is lost either way. It may wait a few seconds: call it off the
+    /// cooperative pool (`Blocking.run`).
     public func releaseSpaceAfterFailure() {
         if let reservePath { try? FileManager.default.removeItem(atPath: reservePath) }
         // Another process (a command beside the serving node) may be reading or writing just then:
         // the checkpoint is tried again for a few seconds, and the reserve is made again only once
         // the log was truncated (before that, the room is better left to the log).
         for attempt in 0..<20 {
-            let busy = (try? writer.writeWithoutTransaction { db in try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")?[0] as Int? }) ?? 1
-            if busy == 0 {
+            if (try? truncateLog()) == true {
                 keepReserve()
                 return
             }

@@ -97,7 +97,7 @@ extension NodeDatabase {
             }
             return count
         }
-        if count > 0 { try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") } }
+        if count > 0 { try truncateLog() }
         return count
     }
 

@@ -188,11 +188,18 @@ extension NodeDatabase {
         try writer.write { db in try Self.refreshDerived(db) }
     }
 
+    /// Copies the write-ahead log back into the database file and truncates it.
+    /// - Returns: whether that was done (not when another connection was reading or writing meanwhile).
+    @discardableResult
+    public func truncateLog() throws -> Bool {
+        try writer.writeWithoutTransaction { db in try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")?[0] as Int? } == 0
+    }
+
     /// After a session that took in many envelopes: the write-ahead log is copied back into the
     /// database file and truncated (it had grown to tens of MiB), and SQLite's caches are emptied, so
     /// that a node that has just taken in a whole directory goes back to its idle size.
     public func settleAfterLargeIngest() throws {
-        try writer.writeWithoutTransaction { db in _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try truncateLog()
         (writer as? DatabasePool)?.releaseMemory()
         #if canImport(Glibc)
             // The allocator keeps what the batches used for the next allocation; give it back

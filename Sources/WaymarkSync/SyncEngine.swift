@@ -81,10 +81,7 @@ public actor SyncEngine {
             // What peers pushed shows in search within about a second.
             if ContinuousClock.now >= nextDocumentRefresh, node.takeStaleDocuments() {
                 nextDocumentRefresh = ContinuousClock.now + .seconds(1)
-                let database = node.database
-                do { _ = try await Blocking.run { try database.refreshDocuments() } } catch {
-                    logger.error("could not refresh the directory's documents: \(error)")
-                }
+                await refreshDocuments()
             }
             await node.changes.wait(timeout: settings.pollInterval)
         }
@@ -162,17 +159,16 @@ public actor SyncEngine {
             let wait = min(cap, base * pow(2, Double(min(failures, 16)))) * Double.random(in: 0.5...1.0, using: &rng)
             outcome.nextAttempt = (error as? Abusive)?.until ?? node.nowMilliseconds() + UInt64(wait * 1000)
             if NodeDatabase.isDiskFull(error) {
-                node.database.releaseSpaceAfterFailure()
+                let database = node.database
+                _ = try? await Blocking.run { database.releaseSpaceAfterFailure() }
                 logger.error("sync with \(peer.url) stopped: this node's disk is full (free some space; nothing is lost, the sync resumes): \(error)")
             } else {
                 logger.notice("sync with \(peer.url) failed (\(failures) in a row); next try in \(Int(wait)) s: \(error)")
             }
         }
         // The search views are rebuilt once per session, for whatever its batches changed (even if it failed part-way).
+        await refreshDocuments()
         let database = node.database
-        do { _ = try await Blocking.run { try database.refreshDocuments() } } catch {
-            logger.error("could not refresh the directory's documents: \(error)")
-        }
         // Referrals for this organisation that just arrived are acknowledged (`received`) at once, and erasures carried out.
         if outcome.envelopesIn > 0 {
             do {
@@ -190,6 +186,14 @@ public actor SyncEngine {
             }
         }
         return outcome
+    }
+
+    /// Rebuilds the search documents for the rows changed since the last rebuild.
+    private func refreshDocuments() async {
+        let database = node.database
+        do { _ = try await Blocking.run { try database.refreshDocuments() } } catch {
+            logger.error("could not refresh the directory's documents: \(error)")
+        }
     }
 
     /// How many times one request is sent before the session gives up on it.
@@ -271,17 +275,16 @@ public actor SyncEngine {
             // A later answer failed (a bad link, a peer gone): the batch that did arrive is still taken in.
             inFlight?.cancel()
             let now = node.nowMilliseconds()
-            if let report = try? await Blocking.run({ try pipeline.finish(nowMilliseconds: now) }) {
-                taken[base, default: 0] += report.accepted + report.pending
-            }
+            if let report = try? await Blocking.run({ try pipeline.finish(nowMilliseconds: now) }) { noteTaken(report) }
             throw error
         }
         let now = node.nowMilliseconds()
         try checkAbuse(try await Blocking.run { try pipeline.finish(nowMilliseconds: now) }, inFlight: nil)
+        // Held back for dependencies still counts as progress: verified, and kept.
+        func noteTaken(_ report: IngestReport) { taken[base, default: 0] += report.accepted + report.pending }
         func checkAbuse(_ report: IngestReport, inFlight: Task<[UInt8], any Error>?) throws {
             outcome.envelopesIn += report.accepted
-            // Held back for dependencies still counts as progress: verified, and kept.
-            taken[base, default: 0] += report.accepted + report.pending
+            noteTaken(report)
             if SyncNode.abusive(report) {
                 inFlight?.cancel()
                 logger.warning("backing off \(base): \(report.rejected.count) envelopes rejected, first: \(report.rejected[0].reason.rawValue)")
