@@ -304,7 +304,7 @@ extension NodeDatabase {
             }
             lookup.prime(v)
             defer { lookup.unprime() }
-            switch AdmissionRules.judge(v.envelope, id: v.id, lookup: lookup, nowMilliseconds: nowMilliseconds, knownPayloadProblem: v.payloadProblem) {
+            switch AdmissionRules.judge(v.envelope, id: v.id, lookup: lookup, knownPayloadProblem: v.payloadProblem) {
             case .duplicate:
                 if !fromPending { report.duplicates += 1 }
                 if fromPending { try forget(v.id) }
@@ -772,22 +772,45 @@ extension NodeDatabase {
             )
         }
         let me = Data(identity.signingPublicKey)
-        let last = try Row.fetchOne(db, sql: "SELECT id, sequence FROM envelope WHERE author = ? ORDER BY sequence DESC LIMIT 1", arguments: [me])
+        let last = try Row.fetchOne(
+            db, sql: "SELECT id, sequence, clock FROM envelope WHERE author = ? ORDER BY sequence DESC LIMIT 1", arguments: [me])
         var sequence = UInt64((last?["sequence"] as Int64?) ?? 0)
-        let maxClock = UInt64(bitPattern: try Int64.fetchOne(db, sql: "SELECT max(clock) FROM envelope") ?? 0)
-        var clock = HybridClock(last: maxClock)
-        var deps: [[UInt8]] = try Data.fetchAll(
-            // CROSS JOIN keeps the few heads as the outer loop: left to itself, SQLite walked every
-            // envelope in clock order looking for heads, reading the whole ledger on each publish.
+        // Other authors' newest envelopes, as dependencies, leaving out any dated further ahead of this
+        // node's clock than the horizon (§3.3): depending on one would date this node's envelope after
+        // it, and carry one fast clock into every node's.
+        let horizon = HybridClock.pack(milliseconds: nowMilliseconds + dependencyHorizonMilliseconds, counter: .max)
+        var clock = HybridClock()
+        var deps: [[UInt8]] = []
+        // CROSS JOIN keeps the few heads as the outer loop: left to itself, SQLite walked every
+        // envelope in clock order looking for heads, reading the whole ledger on each publish.
+        for row in try Row.fetchAll(
             db,
-            sql:
-                "SELECT h.id FROM envelope_head h CROSS JOIN envelope e ON e.id = h.id ORDER BY e.clock DESC LIMIT \(Envelope.Limits.dependencies - 1)"
-        ).map { [UInt8]($0) }
-        if let prev = last?["id"] as Data? { deps.append([UInt8](prev)) }
+            sql: """
+                SELECT h.id, e.clock FROM envelope_head h CROSS JOIN envelope e ON e.id = h.id
+                WHERE e.author <> ? AND e.clock <= ? ORDER BY e.clock DESC LIMIT \(Envelope.Limits.dependencies - 1)
+                """, arguments: [me, Int64(bitPattern: min(horizon, UInt64(Int64.max)))])
+        {
+            deps.append([UInt8](row["id"] as Data))
+            clock.observe(UInt64(bitPattern: row["clock"] as Int64))
+        }
+        if let prev = last?["id"] as Data? {
+            deps.append([UInt8](prev))
+            // The own chain stays in clock order too, unless this node's clock ran fast before and was
+            // put right: then it goes back to the right time (its chain is ordered by sequence).
+            let prevClock = UInt64(bitPattern: (last?["clock"] as Int64?) ?? 0)
+            if prevClock <= horizon { clock.observe(prevClock) }
+        }
         var out: [VerifiedEnvelope] = []
         for p in payloads {
             sequence += 1
-            let tick = clock.tick(nowMilliseconds: nowMilliseconds)
+            // Dated after what it replaces, without carrying that date on to the envelopes after it.
+            var own = clock
+            own.observe(try supersededClock(db, p, author: me))
+            let tick = own.tick(nowMilliseconds: nowMilliseconds)
+            if tick <= horizon { clock.observe(tick) }
+            if HybridClock.milliseconds(tick) > AdmissionRules.latestClockMilliseconds {
+                throw PublishError(description: "this envelope would be dated after the year 4199, after an envelope it replaces: check the clocks")
+            }
             let e =
                 p.recipients.isEmpty
                 ? EnvelopeCrypto.sign(kind: p.kind, scope: p.scope, payload: p.payload, by: identity, sequence: sequence, dependencies: deps, clock: tick)
@@ -802,6 +825,37 @@ extension NodeDatabase {
         return out
     }
 
+    /// How far ahead of this node's clock another author's envelope may be dated and still be
+    /// depended on (and so date this node's next envelope after it): §3.3.
+    static let dependencyHorizonMilliseconds: UInt64 = 5 * 60 * 1000
+
+    /// The newest clock of what a planned envelope replaces or acts on, which it must be dated after
+    /// whatever this node's clock says (§3.3): the author's own envelopes for the same directory row,
+    /// its own earlier node records, every envelope of the same circle, and the vouches for a key
+    /// being removed. 0 when there are none.
+    static func supersededClock(_ db: Database, _ p: PlannedEnvelope, author me: Data) throws -> UInt64 {
+        let newest: Int64?
+        switch p.kind {
+        case _ where p.scope != "public":
+            newest = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT max(clock) FROM envelope WHERE scope = ? AND scope <> 'public'"), arguments: [p.scope])
+        case .directoryRecord, .directoryTombstone:
+            guard let row = try? DirectoryPayload.decode(p.payload) else { return 0 }
+            newest = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT max(clock) FROM envelope WHERE author = ? AND row_table = ? AND row_id = ?"),
+                arguments: [me, row.table, row.id])
+        case .nodeRecord:
+            newest = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(clock) FROM envelope WHERE author = ? AND kind = 1"), arguments: [me])
+        case .memberRemoval:
+            guard let removal = try? Membership.Removal.decode(p.payload) else { return 0 }
+            newest = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT max(clock) FROM member_vouch WHERE member = ?"), arguments: [Data(removal.member)])
+        default:
+            newest = nil
+        }
+        return newest.map { UInt64(bitPattern: $0) } ?? 0
+    }
+
     /// Who owns a row by the merge rule (§3.2): the author of its earliest claim by (claim clock, id),
     /// leaving out removed members and counting each claim from its author's admission — the same
     /// answer the directory fold gives, so no backdated claim can block the real owner's edits.
@@ -811,7 +865,7 @@ extension NodeDatabase {
         for row in try Row.fetchAll(db, sql: "SELECT id, author, clock FROM envelope WHERE row_table = ? AND row_id = ?", arguments: [table, id]) {
             let author = [UInt8](row["author"] as Data)
             if roster.removedAt[ByteKey(author)] != nil { continue }
-            let claim = max(UInt64(bitPattern: row["clock"] as Int64), roster.admittedAt(author) ?? 0)
+            let claim = DirectoryFold.claimClock(clock: UInt64(bitPattern: row["clock"] as Int64), admittedAt: roster.admittedAt(author) ?? 0)
             let eid = [UInt8](row["id"] as Data)
             if best.map({ isBefore((claim, eid), ($0.claim, $0.id)) }) ?? true { best = (claim, eid, author) }
         }

@@ -107,8 +107,11 @@ public actor SyncEngine {
     func duePeers() -> [PeerInfo] {
         let t = node.nowMilliseconds()
         let me = node.identity.signingPublicKey
+        // A next attempt further ahead than any backoff sets was scheduled by a clock that ran fast
+        // and has been put right since: the peer is due now, not when the wrong clock said.
+        let latest = t + max(UInt64(settings.maximumBackoff.components.seconds) * 1000, SyncNode.abuseBackoffMilliseconds)
         return ((try? node.database.peers()) ?? []).filter {
-            $0.nextAttempt <= t && $0.author != me && (!settings.onlyAddedPeers || $0.source == "admin") && ($0.source == "admin" || mayCall(learned: $0))
+            ($0.nextAttempt <= t || $0.nextAttempt > latest) && $0.author != me && (!settings.onlyAddedPeers || $0.source == "admin") && ($0.source == "admin" || mayCall(learned: $0))
         }
     }
 

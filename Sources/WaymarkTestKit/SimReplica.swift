@@ -45,11 +45,21 @@ public final class SimReplica: EnvelopeLookup {
     private var heads = Set<[UInt8]>()
     private(set) var ownSequence: UInt64 = 0
     private var ownLast: [UInt8]?
-    private var clock = HybridClock()
+    /// The newest clock of this node's own envelopes per directory row, and of every envelope per
+    /// circle: what a new envelope replacing or acting on them must be dated after (§3.3).
+    private var ownRowClocks: [String: UInt64] = [:]
+    private var circleClocks: [String: UInt64] = [:]
+    /// This node's last-signed envelope (highest sequence) for each row it published: what every
+    /// node must show for the row.
+    private(set) var ownLatestByRow: [String: (sequence: UInt64, id: [UInt8])] = [:]
+    /// Envelopes refused for their clock, by author: an honest author's must stay at none.
+    public private(set) var clockRefusals: [[UInt8]: Int] = [:]
     public private(set) var rejections: [RejectionReason: Int] = [:]
     public private(set) var forkedAuthors = Set<[UInt8]>()
     /// Envelopes held back for missing dependencies, at most.
     public static let pendingLimit = 500
+    /// As the store's (`NodeDatabase.dependencyHorizonMilliseconds`).
+    static let dependencyHorizonMilliseconds: UInt64 = 5 * 60 * 1000
 
     struct SequenceKey: Hashable {
         let author: [UInt8]
@@ -120,7 +130,7 @@ public final class SimReplica: EnvelopeLookup {
             let round = first ? batch : pending.values.sorted { $0.envelope.header.clock < $1.envelope.header.clock }
             for c in round {
                 let fromPending = !first
-                switch AdmissionRules.judge(c.envelope, id: c.id, lookup: self, nowMilliseconds: nowMilliseconds, knownPayloadProblem: c.payloadProblem) {
+                switch AdmissionRules.judge(c.envelope, id: c.id, lookup: self, knownPayloadProblem: c.payloadProblem) {
                 case .duplicate:
                     if fromPending { pending[c.id] = nil }
                 case .accept:
@@ -141,6 +151,7 @@ public final class SimReplica: EnvelopeLookup {
                 case .reject(let reason, _):
                     if fromPending { pending[c.id] = nil }
                     rejections[reason, default: 0] += 1
+                    if reason == .farFuture || reason == .clockNotAfterDependencies { clockRefusals[c.envelope.header.author, default: 0] += 1 }
                 }
             }
             if first {
@@ -174,7 +185,12 @@ public final class SimReplica: EnvelopeLookup {
         cachedDigest = nil
         for d in e.header.dependencies { heads.remove(d) }
         heads.insert(id)
-        if e.header.clock > clock.last { try? clock.observe(e.header.clock, nowMilliseconds: HybridClock.milliseconds(e.header.clock)) }
+        if e.header.scope != "public" { circleClocks[e.header.scope] = max(circleClocks[e.header.scope] ?? 0, e.header.clock) }
+        if let d = c.directory, e.header.author == identity.signingPublicKey {
+            let key = "\(d.table)/\(d.id)"
+            ownRowClocks[key] = max(ownRowClocks[key] ?? 0, e.header.clock)
+            if (ownLatestByRow[key]?.sequence ?? 0) < e.header.sequence { ownLatestByRow[key] = (e.header.sequence, id) }
+        }
         if e.header.kind == .erasure { erase(circle: e.header.scope) }
         let before = roster
         if let v = c.vouch { roster?.apply(vouch: v, voucher: e.header.author, clock: e.header.clock, envelopeID: id) }
@@ -253,15 +269,30 @@ public final class SimReplica: EnvelopeLookup {
         return out
     }
 
-    /// The next envelope of this node's chain (not yet stored).
+    /// The next envelope of this node's chain (not yet stored), dated as the store dates it (§3.3):
+    /// after the other authors' envelopes it depends on (none further ahead of this node's clock than
+    /// the horizon) and after what it replaces; after its own previous one unless that is beyond the
+    /// horizon (a clock that ran fast and was put right).
     func sign(
         kind: Envelope.Kind, scope: String = "public", payload: [UInt8], recipients: [[UInt8]] = [], nowMilliseconds: UInt64, sequence: UInt64? = nil,
         clockValue: UInt64? = nil
     ) -> Envelope {
+        let horizon = HybridClock.pack(milliseconds: nowMilliseconds + Self.dependencyHorizonMilliseconds, counter: .max)
+        var clock = HybridClock()
         var deps = ownLast.map { [$0] } ?? []
+        if let ownLast, let c = summaries[ownLast]?.clock, c <= horizon { clock.observe(c) }
         if ownLast == nil || ownSequence % 4 == 0 {
             let me = identity.signingPublicKey
-            deps += heads.filter { summaries[$0]?.author != me }.sorted { $0.lexicographicallyPrecedes($1) }.prefix(8)
+            let others = heads.filter { id in summaries[id].map { $0.author != me && $0.clock <= horizon } ?? false }
+                .sorted { $0.lexicographicallyPrecedes($1) }.prefix(8)
+            for d in others {
+                deps.append(d)
+                clock.observe(summaries[d]!.clock)
+            }
+        }
+        if scope != "public" { clock.observe(circleClocks[scope] ?? 0) }
+        if kind == .directoryRecord || kind == .directoryTombstone, let d = try? DirectoryPayload.decode(payload) {
+            clock.observe(ownRowClocks["\(d.table)/\(d.id)"] ?? 0)
         }
         let seq = sequence ?? (ownSequence + 1)
         let c = clockValue ?? clock.tick(nowMilliseconds: nowMilliseconds)

@@ -22,6 +22,13 @@ public enum Simulation {
         public var duplicateRate = 0.15
         public var crashRate = 0.03
         public var editRate = 0.08
+        /// Honest nodes' clocks are spread over this much either side of the true time (§3.3: skew
+        /// within the horizon never keeps nodes apart).
+        public var clockSpreadMilliseconds: UInt64 = 4 * 60 * 1000
+        /// Node 1's clock runs this far ahead until it is put right at `correctionRound`: what it
+        /// signs afterwards must be dated at the right time, and its edits must still win.
+        public var fastClockMilliseconds: UInt64 = 86_400_000
+        public var correctionRound = 4
         public init() {}
     }
 
@@ -41,10 +48,17 @@ public enum Simulation {
         public var rowsTakenOver = 0
         /// Whether honest nodes agree on the member set.
         public var rostersAgree = true
+        /// Honest authors' envelopes some honest node refused for their clocks: must be 0.
+        public var honestClockRefusals = 0
+        /// Honest rows that some honest node shows at an earlier edit than the owner's last-signed one: must be 0.
+        public var rowsBehindLatestEdit = 0
+        /// Whether the node whose clock was put right dated its next new row at the right time.
+        public var correctedClockBackOnTime = true
         public var summary: String {
             "seed \(seed): converged \(converged) after \(healRounds) heal rounds; \(honestRows) rows; rejections "
                 + rejections.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: " ")
                 + "; stranger envelopes stored \(strangerEnvelopesStored), rows taken over \(rowsTakenOver), rosters agree \(rostersAgree)"
+                + "; honest clock refusals \(honestClockRefusals), rows behind latest edit \(rowsBehindLatestEdit), corrected clock on time \(correctedClockBackOnTime)"
             + "; replay with WAYMARK_SIM_SEED=\(seed) swift test --filter SimulationTests"
         }
     }
@@ -61,6 +75,7 @@ public enum Simulation {
     /// One full run: faults for `faultRounds`, then healing until honest nodes agree.
     public static func run(seed: UInt64, config: Config = Config()) -> Result {
         let rng = SeededRandom(seed: seed)
+        var rng2 = SeededRandom(seed: seed ^ 0x636C_6F63_6B73)
         let cache = VerifyCache()
         let n = config.nodes
         let nodes = (0..<n).map { i in
@@ -69,6 +84,12 @@ public enum Simulation {
         let byzantine = Set((0..<config.byzantine).map { n - 1 - $0 })
         let honest = (0..<n).filter { !byzantine.contains($0) }
         let now = start
+        // Each node's clock: the true time plus its offset.
+        var offsets: [Int64] = (0..<n).map { _ in
+            config.clockSpreadMilliseconds == 0 ? 0 : Int64.random(in: -Int64(config.clockSpreadMilliseconds)...Int64(config.clockSpreadMilliseconds), using: &rng2)
+        }
+        let fast = n > 2 ? 1 : -1
+        if fast >= 0 { offsets[fast] = Int64(config.fastClockMilliseconds) }
         for node in nodes { node.join(founders: [nodes[0].identity.signingPublicKey]) }
         let stranger = SimReplica(identity: try! NodeIdentity(signingSeed: seeded(seed, n + 1, 1), encryptionSeed: seeded(seed, n + 1, 2)), cache: cache)
         var rowCounter = 0
@@ -77,16 +98,18 @@ public enum Simulation {
                 (0..<config.rowsPerNode).map { _ in
                     rowCounter += 1
                     return row("svc-\(i)-\(rowCounter)", name: "Service \(rowCounter)")
-                }, nowMilliseconds: now)
+                }, nowMilliseconds: UInt64(Int64(now) + offsets[i]))
         }
         // Membership: each organisation publishes its listings, then node 0 (the founder) vouches for
         // every other node, the Byzantine ones (members gone bad) last; each node joins as a new member
         // does, its first sync being with the member that vouched for it. A stranger, vouched for by
         // no one, signs too.
-        for i in 1..<n { nodes[0].vouch(for: nodes[i].identity, name: "Organisation \(i)", nowMilliseconds: now) }
+        for i in 1..<n { nodes[0].vouch(for: nodes[i].identity, name: "Organisation \(i)", nowMilliseconds: UInt64(Int64(now) + offsets[0])) }
         let founding = Array(nodes[0].envelopes.values)
         for i in 1..<n { nodes[i].ingest(founding, nowMilliseconds: now) }
         let net = SimNetwork(nodes: nodes, rng: rng, dropRate: config.dropRate, duplicateRate: config.duplicateRate, now: now)
+        func clock(_ i: Int) -> UInt64 { UInt64(Int64(net.now) + offsets[i]) }
+        var correctedRowClock: UInt64?
 
         func byzantineActs(_ b: Int, newValid: Bool) {
             let evil = nodes[b]
@@ -98,11 +121,17 @@ public enum Simulation {
             batch.append(forged.encoded())
             batch.append([UInt8](repeating: 0x57, count: Int.random(in: 0...40, using: &net.rng)))
             if let any = nodes[target].envelopes.values.first { batch.append(Array(any.prefix(any.count / 2))) }
-            // A far-future clock.
+            // A clock an hour ahead (taken in: no clock is refused for being ahead) and one past the
+            // latest a clock may be (refused).
             batch.append(
                 evil.sign(
                     kind: .directoryRecord, payload: row("svc-future-\(b)", name: "Future").encoded(), nowMilliseconds: net.now, sequence: 9_998,
                     clockValue: HybridClock.pack(milliseconds: net.now + 3_600_000, counter: 0)
+                ).encoded())
+            batch.append(
+                evil.sign(
+                    kind: .directoryRecord, payload: row("svc-far-\(b)", name: "Too far").encoded(), nowMilliseconds: net.now, sequence: 9_997,
+                    clockValue: HybridClock.pack(milliseconds: AdmissionRules.latestClockMilliseconds + 1, counter: 0)
                 ).encoded())
             // Dependencies that do not exist.
             for k in 0..<5 {
@@ -144,6 +173,15 @@ public enum Simulation {
         // Fault phase.
         for round in 0..<config.faultRounds {
             net.now += 1000
+            if round == config.correctionRound && fast >= 0 && byzantine.contains(fast) == false {
+                // Node 1's clock is put right: it edits a row it published while fast, and publishes a new one.
+                offsets[fast] = 0
+                if let r = nodes[fast].fold.records.first(where: { $0.id.hasPrefix("svc-\(fast)-") }) {
+                    nodes[fast].publish([row(r.id, name: "Edited once the clock was right")], nowMilliseconds: clock(fast))
+                }
+                let added = nodes[fast].publish([row("svc-\(fast)-after", name: "Published once the clock was right")], nowMilliseconds: clock(fast))
+                correctedRowClock = added.last.flatMap { try? Envelope.decode($0) }.map { $0.header.clock }
+            }
             if round == 2 { net.partition = (0..<n).map { _ in Int.random(in: 0...1, using: &net.rng) } }
             if round == 6 { net.partition = nil }
             for (node, back) in net.down where back <= round { net.down[node] = nil }
@@ -155,9 +193,9 @@ public enum Simulation {
                 let own = nodes[i].fold.records.filter { $0.id.hasPrefix("svc-\(i)-") }
                 guard let r = own.randomElement(using: &net.rng) else { continue }
                 if Bool.random(using: &net.rng) {
-                    nodes[i].publish([row(r.id, name: "Edited \(round)")], nowMilliseconds: net.now)
+                    nodes[i].publish([row(r.id, name: "Edited \(round)")], nowMilliseconds: clock(i))
                 } else {
-                    nodes[i].publish([DirectoryPayload(table: "service", id: r.id, fields: nil)], nowMilliseconds: net.now)
+                    nodes[i].publish([DirectoryPayload(table: "service", id: r.id, fields: nil)], nowMilliseconds: clock(i))
                 }
             }
             for i in (0..<n).shuffled(using: &net.rng) {
@@ -202,10 +240,25 @@ public enum Simulation {
             for r in nodes[i].fold.records {
                 // Rows are named svc-<publishing node>-<n>.
                 guard let dash = r.id.dropFirst(4).firstIndex(of: "-"), let key = honestKeys[String(r.id[..<r.id.index(after: dash)])] else { continue }
+                // Node 1's rows published while its clock ran a day fast are dated after the bad
+                // members' admissions: the backdating gap of §7 covers them.
+                if fast >= 0 && r.id.hasPrefix("svc-\(fast)-") { continue }
                 if nodes[i].fold.owner(table: r.table, id: r.id) != key { result.rowsTakenOver += 1 }
             }
         }
         result.rostersAgree = honest.allSatisfy { nodes[$0].roster == nodes[honest[0]].roster }
+        let honestAuthors = Set(honest.map { nodes[$0].identity.signingPublicKey })
+        for i in honest {
+            result.honestClockRefusals += nodes[i].clockRefusals.filter { honestAuthors.contains($0.key) }.values.reduce(0, +)
+            for j in honest {
+                for (key, last) in nodes[j].ownLatestByRow {
+                    let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
+                    guard nodes[i].fold.owner(table: parts[0], id: parts[1]) == nodes[j].identity.signingPublicKey else { continue }
+                    if nodes[i].fold.latest(table: parts[0], id: parts[1])?.envelopeID != last.id { result.rowsBehindLatestEdit += 1 }
+                }
+            }
+        }
+        if let c = correctedRowClock { result.correctedClockBackOnTime = HybridClock.milliseconds(c) <= net.now + SimReplica.dependencyHorizonMilliseconds }
         return result
     }
 

@@ -132,25 +132,25 @@ struct MembershipTests {
         // Far in the future and with missing dependencies: still refused as a stranger first, never held back.
         var e = envelope(.directoryRecord, by: stranger, clock: UInt64.max, payload: row)
         e.header.dependencies = [[UInt8](repeating: 7, count: 32)]
-        guard case .reject(.notMember, _) = AdmissionRules.judge(e, id: [1], lookup: lookup, nowMilliseconds: 0) else {
+        guard case .reject(.notMember, _) = AdmissionRules.judge(e, id: [1], lookup: lookup) else {
             Issue.record("a stranger's envelope was not refused as not-member")
             return
         }
-        #expect(AdmissionRules.judge(envelope(.directoryRecord, by: founder, clock: 10, payload: row), id: [2], lookup: lookup, nowMilliseconds: 0) == .accept)
+        #expect(AdmissionRules.judge(envelope(.directoryRecord, by: founder, clock: 10, payload: row), id: [2], lookup: lookup) == .accept)
         lookup.roster.apply(vouch: .init(member: bob, organizationName: "Bob's"), voucher: founder, clock: 5, envelopeID: [3])
         lookup.roster.apply(vouch: .init(member: carol, organizationName: "Carol's"), voucher: founder, clock: 6, envelopeID: [4])
         let removeCarol = Membership.Removal(member: carol, reason: "r").encoded()
         guard case .reject(.notOwner, _) = AdmissionRules.judge(
-            envelope(.memberRemoval, by: bob, clock: 20, payload: removeCarol), id: [5], lookup: lookup, nowMilliseconds: 0)
+            envelope(.memberRemoval, by: bob, clock: 20, payload: removeCarol), id: [5], lookup: lookup)
         else {
             Issue.record("a member removed another it did not vouch for")
             return
         }
-        #expect(AdmissionRules.judge(envelope(.memberRemoval, by: founder, clock: 20, payload: removeCarol), id: [6], lookup: lookup, nowMilliseconds: 0) == .accept)
+        #expect(AdmissionRules.judge(envelope(.memberRemoval, by: founder, clock: 20, payload: removeCarol), id: [6], lookup: lookup) == .accept)
         lookup.roster.apply(removal: .init(member: carol, reason: "r"), remover: founder, clock: 20, envelopeID: [8])
         // A removed member's later envelope is stored (the store and the fold leave it without effect),
         // so that nodes that took it in before the removal and nodes that did not end up alike.
-        #expect(AdmissionRules.judge(envelope(.directoryRecord, by: carol, clock: 21, payload: row), id: [7], lookup: lookup, nowMilliseconds: 0) == .accept)
+        #expect(AdmissionRules.judge(envelope(.directoryRecord, by: carol, clock: 21, payload: row), id: [7], lookup: lookup) == .accept)
     }
 
     @Test func publicPayloadsMustBeCanonical() {
@@ -160,7 +160,7 @@ struct MembershipTests {
             #"{"fields": {"id":"s"},"id":"s","table":"service"}"#,  // white space
         ] {
             guard case .reject(.badPayload, _) = AdmissionRules.judge(
-                envelope(.directoryRecord, by: founder, clock: 10, payload: Array(text.utf8)), id: [1], lookup: lookup, nowMilliseconds: 0)
+                envelope(.directoryRecord, by: founder, clock: 10, payload: Array(text.utf8)), id: [1], lookup: lookup)
             else {
                 Issue.record("a payload that is not canonical JSON was taken in: \(text)")
                 continue
@@ -168,7 +168,7 @@ struct MembershipTests {
         }
         let canonical = #"{"fields":{"id":"s"},"id":"s","table":"service"}"#
         #expect(AdmissionRules.judge(
-            envelope(.directoryRecord, by: founder, clock: 10, payload: Array(canonical.utf8)), id: [1], lookup: lookup, nowMilliseconds: 0) == .accept)
+            envelope(.directoryRecord, by: founder, clock: 10, payload: Array(canonical.utf8)), id: [1], lookup: lookup) == .accept)
     }
 
     @Test func aBackdatedClaimCountsFromItsAuthorsAdmission() {

@@ -186,17 +186,49 @@ struct LedgerTests {
         }
     }
 
-    @Test func farFutureClocksAndBrokenChainsAreRefused() throws {
+    /// No clock is refused for being ahead; an author's own chain may go back in time (a clock put
+    /// right); only a clock past the year 4199, a broken chain and a clock not after another author's
+    /// dependency are refused.
+    @Test func onlyImpossibleClocksAndBrokenChainsAreRefused() throws {
         try withLargeStack {
             let b = try NodeDatabase.inTestFederation()
-            let future = Self.envelope(by: mallory, sequence: 1, deps: [], clock: HybridClock.pack(milliseconds: Self.now + 3_600_000, counter: 0))
             let first = Self.envelope(by: mallory, sequence: 1, deps: [], clock: HybridClock.pack(milliseconds: Self.now, counter: 0), id: "a")
-            let skipped = Self.envelope(by: mallory, sequence: 2, deps: [], clock: HybridClock.pack(milliseconds: Self.now, counter: 5), id: "b")
-            let backwards = Self.envelope(
-                by: mallory, sequence: 2, deps: [EnvelopeCrypto.id(of: first)], clock: HybridClock.pack(milliseconds: Self.now - 1, counter: 0), id: "c")
-            let report = try b.ingest([future.encoded(), first.encoded(), skipped.encoded(), backwards.encoded()], from: "m", nowMilliseconds: Self.now)
-            #expect(report.accepted == 1)
+            let ahead = Self.envelope(
+                by: mallory, sequence: 2, deps: [EnvelopeCrypto.id(of: first)], clock: HybridClock.pack(milliseconds: Self.now + 86_400_000, counter: 0),
+                id: "b")
+            let putRight = Self.envelope(
+                by: mallory, sequence: 3, deps: [EnvelopeCrypto.id(of: ahead)], clock: HybridClock.pack(milliseconds: Self.now + 1, counter: 0), id: "c")
+            let impossible = Self.envelope(
+                by: mallory, sequence: 1, deps: [], clock: HybridClock.pack(milliseconds: AdmissionRules.latestClockMilliseconds + 1, counter: 0), id: "d")
+            let skipped = Self.envelope(by: mallory, sequence: 5, deps: [], clock: HybridClock.pack(milliseconds: Self.now, counter: 5), id: "e")
+            let beforeAnother = Self.envelope(
+                by: alice, sequence: 1, deps: [EnvelopeCrypto.id(of: ahead)], clock: HybridClock.pack(milliseconds: Self.now + 2, counter: 0), id: "f")
+            let report = try b.ingest(
+                [first, ahead, putRight, impossible, skipped, beforeAnother].map { $0.encoded() }, from: "m", nowMilliseconds: Self.now)
+            #expect(report.accepted == 3)
             #expect(Set(report.rejected.map(\.reason)) == [.farFuture, .brokenChain, .clockNotAfterDependencies])
+        }
+    }
+
+    /// A node whose clock ran a day fast, then was put right: what it signs next is dated at the right
+    /// time, peers take it in, and its edit of a row it published while fast still wins.
+    @Test func aNodeWhoseClockRanFastWorksAsSoonAsItIsPutRight() throws {
+        try withLargeStack {
+            let a = try NodeDatabase.inTestFederation()
+            let b = try NodeDatabase.inTestFederation()
+            let day: UInt64 = 86_400_000
+            try a.publish(Self.rows(), identity: alice, nowMilliseconds: Self.now + day)
+            try a.publish(
+                Self.rows(name: "Homework club (put right)")
+                    + [HSDSRecord(table: "location", id: "loc-1", fields: JSONObject([("id", .string("loc-1")), ("name", .string("Hall"))]))],
+                identity: alice, nowMilliseconds: Self.now)
+            let report = try b.ingest(try Self.wires(a), from: "a", nowMilliseconds: Self.now)
+            #expect(report.rejected.isEmpty && report.accepted == 4)
+            #expect(try b.ledgerCounts().pending == 0)
+            #expect(try b.record(table: "service", id: "svc-1")?.string("name") == "Homework club (put right)")
+            let clocks = try b.reconciliationItems().map { HybridClock.milliseconds($0.timestamp) }
+            #expect(clocks.filter { $0 < Self.now + 60_000 }.count == 1, "the new row is dated now: \(clocks)")
+            #expect(clocks.filter { $0 >= Self.now + day }.count == 3, "the edit is dated after the row it replaces: \(clocks)")
         }
     }
 

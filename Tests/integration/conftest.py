@@ -15,6 +15,8 @@ import contextlib
 import copy
 import json
 import os
+import shutil
+import tempfile
 import pathlib
 import socket
 import subprocess
@@ -57,12 +59,52 @@ PAGE_KEYS = ("total_items", "total_pages", "page_number", "size", "first_page", 
 # Running the binary
 # --------------------------------------------------------------------------------------------
 
-def run_waymark(*args: Any, timeout: float = CLI_TIMEOUT, cwd: pathlib.Path | None = None) -> subprocess.CompletedProcess:
+# libfaketime (0.9.10) also moves the deadlines that timerfd_settime is given, even those on the
+# monotonic clock, which libdispatch arms for every Task.sleep: with the wall clock moved by more than
+# the machine's uptime, a sleep never ended (and moved back, it lasted the offset longer). This shim,
+# preloaded ahead of libfaketime, passes timerfd_settime straight to the kernel; only the wall clock
+# moves, as on a server whose clock is wrong.
+TIMERFD_SHIM = r"""
+#define _GNU_SOURCE
+#include <sys/syscall.h>
+#include <sys/timerfd.h>
+#include <unistd.h>
+int timerfd_settime(int fd, int flags, const struct itimerspec *n, struct itimerspec *o) {
+    return (int)syscall(SYS_timerfd_settime, fd, flags, n, o);
+}
+"""
+_faketime_shim: str | None = None
+
+
+def faketime_prefix(offset: str | None) -> list[str]:
+    """The command prefix that runs a process with its wall clock moved by `offset` (libfaketime
+    syntax: "+4m", "-1d"), or [] for the machine's own clock. Skips the test where Debian's
+    `faketime` package or a C compiler is missing (Deploy/install-deps.sh installs faketime; the
+    Swift toolchain brings clang). The `faketime` wrapper is used rather than LD_PRELOAD by hand,
+    with which the program did not receive its arguments; it runs the program as its child."""
+    global _faketime_shim
+    if offset is None:
+        return []
+    tool = shutil.which("faketime")
+    compiler = shutil.which("cc") or shutil.which("clang")
+    if tool is None or compiler is None:
+        pytest.skip("faketime (apt-get install faketime) or a C compiler is missing")
+    if _faketime_shim is None:
+        work = pathlib.Path(tempfile.mkdtemp(prefix="waymark-faketime-"))
+        (work / "shim.c").write_text(TIMERFD_SHIM)
+        subprocess.run([compiler, "-shared", "-fPIC", "-O2", "-o", str(work / "shim.so"), str(work / "shim.c")], check=True)
+        _faketime_shim = str(work / "shim.so")
+    os.environ["FAKETIME_DONT_FAKE_MONOTONIC"] = "1"
+    return ["env", f"LD_PRELOAD={_faketime_shim}", tool, "-m", "-f", offset]
+
+
+def run_waymark(*args: Any, timeout: float = CLI_TIMEOUT, cwd: pathlib.Path | None = None,
+                clock: str | None = None) -> subprocess.CompletedProcess:
     """Runs `waymark ARGS...` and returns the completed process (text output captured)."""
     if not BIN.exists():
         pytest.fail(f"waymark binary not found at {BIN} (set WAYMARK_BIN)")
     return subprocess.run(
-        [str(BIN), *[str(a) for a in args]],
+        [*faketime_prefix(clock), str(BIN), *[str(a) for a in args]],
         capture_output=True,
         text=True,
         timeout=timeout,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import os
+import signal
 import socket
 import subprocess
 
@@ -21,13 +23,25 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def signal_all(proc: subprocess.Popen, sig: int) -> None:
+    """Sends `sig` to the process, or to its whole group when it leads one (a program started
+    under the `faketime` wrapper, which runs it as a child and passes no signal on)."""
+    try:
+        if os.getpgid(proc.pid) == proc.pid:
+            os.killpg(proc.pid, sig)
+            return
+    except ProcessLookupError:
+        return
+    proc.send_signal(sig)
+
+
 def stop(proc: subprocess.Popen) -> None:
     if proc.poll() is None:
-        proc.terminate()
+        signal_all(proc, signal.SIGTERM)
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            signal_all(proc, signal.SIGKILL)
             proc.wait(timeout=10)
     LIVE.discard(proc)
 

@@ -63,19 +63,21 @@ public enum Admission: Sendable, Equatable {
 /// dependencies, which must already be held), so that honest nodes decide alike whatever order
 /// envelopes arrive in (`Protocol/SPEC.md` §3).
 public enum AdmissionRules {
-    /// How far ahead of the receiver's wall clock an envelope's clock may be.
-    public static let maximumDriftMilliseconds: UInt64 = 5 * 60 * 1000
+    /// The latest clock an envelope may carry, in milliseconds since 1970: 2^46 (in the year 4199).
+    /// No clock is refused for being ahead of the receiver's (a node whose clock ran fast must work
+    /// normally as soon as it is put right, `Protocol/SPEC.md` §3.3); this bound only keeps packed
+    /// clocks far from overflowing 64 bits, whatever a member signs.
+    public static let latestClockMilliseconds: UInt64 = 1 << 46
 
     /// Judges one envelope.
     /// - Parameters:
     ///   - envelope: decoded, with its signature and payload hash already verified.
     ///   - id: its envelope id.
     ///   - lookup: what this node holds.
-    ///   - nowMilliseconds: the receiver's wall clock.
     ///   - knownPayloadProblem: the result of `payloadProblem(_:)` when the caller already has it
     ///     (it depends on the envelope alone); `nil` to work it out here.
     public static func judge(
-        _ envelope: Envelope, id: [UInt8], lookup: some EnvelopeLookup, nowMilliseconds: UInt64,
+        _ envelope: Envelope, id: [UInt8], lookup: some EnvelopeLookup,
         knownPayloadProblem: Result<Void, PayloadProblem>? = nil
     ) -> Admission {
         let h = envelope.header
@@ -87,8 +89,8 @@ public enum AdmissionRules {
             return .reject(.notMember, "no member of the federation has vouched for this key")
         }
         let ms = HybridClock.milliseconds(h.clock)
-        if ms > nowMilliseconds && ms - nowMilliseconds > maximumDriftMilliseconds {
-            return .reject(.farFuture, "clock \(ms) ms is more than 5 minutes ahead of \(nowMilliseconds) ms")
+        if ms > latestClockMilliseconds {
+            return .reject(.farFuture, "clock \(ms) ms is after the year 4199 (the latest a clock may be is \(latestClockMilliseconds) ms)")
         }
         // The payload is judged before the dependencies (it depends on the envelope alone), so nothing
         // oversized or malformed is ever held back.
@@ -99,8 +101,11 @@ public enum AdmissionRules {
             if let dh = lookup.stored(d) { depHeaders.append(dh) } else { missing.append(d) }
         }
         if !missing.isEmpty { return .missingDependencies(missing) }
-        if let latest = depHeaders.map(\.clock).max(), h.clock <= latest {
-            return .reject(.clockNotAfterDependencies, "clock \(h.clock) is not after its dependencies' \(latest)")
+        // Only other authors' envelopes bound the clock: an author's own chain is ordered by its
+        // sequence numbers, so a node whose clock ran fast goes back to the right time at once
+        // (`Protocol/SPEC.md` §3.3: what replaces an earlier envelope is dated after it when signed).
+        if let latest = depHeaders.filter({ $0.author != h.author }).map(\.clock).max(), h.clock <= latest {
+            return .reject(.clockNotAfterDependencies, "clock \(h.clock) is not after its other authors' dependencies' \(latest)")
         }
         let own = depHeaders.filter { $0.author == h.author }
         if h.sequence == 1 {

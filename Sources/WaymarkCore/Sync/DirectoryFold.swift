@@ -96,7 +96,7 @@ public struct DirectoryFold: Sendable {
             self.author = author
             self.clock = clock
             self.payload = payload
-            self.claimClock = max(clock, admittedAt)
+            self.claimClock = DirectoryFold.claimClock(clock: clock, admittedAt: admittedAt)
         }
 
         func precedes(_ other: Entry) -> Bool {
@@ -106,6 +106,18 @@ public struct DirectoryFold: Sendable {
         func claimPrecedes(_ other: Entry) -> Bool {
             claimClock != other.claimClock ? claimClock < other.claimClock : envelopeID.lexicographicallyPrecedes(other.envelopeID)
         }
+    }
+
+    /// How long after its admission a member's claims count from: twice the clock horizon
+    /// (`Protocol/SPEC.md` §3.3), so that a row published just before a member was admitted, by a node
+    /// whose clock is up to 5 minutes ahead, is not dated after the admission of a member whose voucher's
+    /// clock is up to 5 minutes behind.
+    public static let admissionMargin: UInt64 = HybridClock.pack(milliseconds: 10 * 60 * 1000, counter: 0)
+
+    /// When an envelope's claim to a row counts from (§3.2): its clock, or, for a member admitted by a
+    /// vouch (`admittedAt` > 0; founders have 0), the admission plus the margin if that is later.
+    public static func claimClock(clock: UInt64, admittedAt: UInt64) -> UInt64 {
+        admittedAt == 0 ? clock : max(clock, admittedAt &+ admissionMargin)
     }
 
     struct RowState: Sendable {

@@ -1,16 +1,12 @@
 /// A hybrid logical clock: wall-clock milliseconds in the high 48 bits and a counter in the low 16,
-/// so that every envelope a node makes sorts after everything it has seen, even if its clock is behind.
+/// so that an envelope a node makes sorts after the envelopes it builds on, even if its clock is behind.
 ///
-/// The core has no clock of its own: callers pass "now" in.
+/// The core has no clock of its own: callers pass "now" in. Which envelopes a new one must sort after
+/// is the signer's choice (`Protocol/SPEC.md` §3.3): the other authors' envelopes it depends on, and
+/// what it replaces or acts on; never an envelope just because it was seen, so that one fast clock
+/// does not carry every node's clock with it.
 public struct HybridClock: Sendable, Equatable {
     public private(set) var last: UInt64 = 0
-    /// How far ahead of this node's wall clock a peer's clock may be before its envelope is held back.
-    public var maximumDriftMilliseconds: UInt64 = 5 * 60 * 1000
-
-    public enum ClockError: Error, Sendable, Equatable {
-        /// The remote clock is further ahead than `maximumDriftMilliseconds`.
-        case farFuture(remoteMilliseconds: UInt64, nowMilliseconds: UInt64)
-    }
 
     public init(last: UInt64 = 0) { self.last = last }
 
@@ -24,12 +20,8 @@ public struct HybridClock: Sendable, Equatable {
         return last
     }
 
-    /// Takes a peer's timestamp into account, refusing one too far in the future.
-    public mutating func observe(_ remote: UInt64, nowMilliseconds: UInt64) throws {
-        let remoteMs = Self.milliseconds(remote)
-        if remoteMs > nowMilliseconds && remoteMs - nowMilliseconds > maximumDriftMilliseconds {
-            throw ClockError.farFuture(remoteMilliseconds: remoteMs, nowMilliseconds: nowMilliseconds)
-        }
-        if remote > last { last = remote }
+    /// Makes the next timestamp come after `value`.
+    public mutating func observe(_ value: UInt64) {
+        if value > last { last = value }
     }
 }
