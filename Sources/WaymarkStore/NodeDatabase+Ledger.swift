@@ -903,23 +903,25 @@ extension NodeDatabase {
         }
     }
 
-    /// Held envelopes in wire form, for the ids asked for that this node holds, oldest clock first
-    /// (so that a batch a peer takes in brings each envelope's dependencies before it). An id may be
+    /// Held envelopes in wire form, for the ids asked for that this node holds, in the order this node
+    /// took them in (so that a batch a peer takes in brings each envelope's dependencies before it:
+    /// clock order does not always, since an author's chain may go back in time after its clock was
+    /// put right, `Protocol/SPEC.md` §3.3). An id may be
     /// given whole (32 bytes) or as a prefix (as reconciliation reports what a node needs).
     /// - Parameter maximumBytes: stop before the envelopes read add up to more than this.
     public func envelopes(_ ids: [[UInt8]], maximumBytes: Int = .max) throws -> [[UInt8]] {
         try writer.read { db in
-            var out: [(clock: Int64, wire: [UInt8])] = []
+            var out: [(seq: Int64, wire: [UInt8])] = []
             var total = 0
             for id in ids where !id.isEmpty && id.count <= 32 {
                 if total >= maximumBytes { break }
                 let rows: [Row]
                 if id.count == 32 {
-                    rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT clock, wire FROM envelope WHERE id = ?"), arguments: [Data(id)])
+                    rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT seq, wire FROM envelope WHERE id = ?"), arguments: [Data(id)])
                 } else {
                     let low = Data(id + [UInt8](repeating: 0, count: 32 - id.count))
                     let high = Data(id + [UInt8](repeating: 0xFF, count: 32 - id.count))
-                    rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT clock, wire FROM envelope WHERE id BETWEEN ? AND ? LIMIT 4"), arguments: [low, high])
+                    rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT seq, wire FROM envelope WHERE id BETWEEN ? AND ? LIMIT 4"), arguments: [low, high])
                 }
                 for row in rows {
                     let wire = [UInt8](row[1] as Data)
@@ -927,7 +929,7 @@ extension NodeDatabase {
                     total += wire.count
                 }
             }
-            return out.sorted { $0.clock < $1.clock }.map(\.wire)
+            return out.sorted { $0.seq < $1.seq }.map(\.wire)
         }
     }
 

@@ -98,10 +98,39 @@ public actor SyncEngine {
         }
     }
 
-    /// Syncs with one random due peer.
+    /// Syncs with one random due peer, and starts a probe of one unreachable peer if none is running.
     func antiEntropyRound() async {
+        if probe == nil, let p = probeCandidates().randomElement(using: &rng) {
+            probing = p.url
+            probe = Task {
+                _ = await self.sync(with: p)
+                self.probeEnded()
+            }
+        }
         guard let p = duePeers().randomElement(using: &rng) else { return }
         _ = await sync(with: p)
+    }
+
+    /// The session trying an unreachable peer ahead of its backoff, while it runs (and its peer).
+    private(set) var probe: Task<Void, Never>?
+    private var probing: String?
+    private func probeEnded() { (probe, probing) = (nil, nil) }
+
+    /// Peers that gave no answer at all (not a refusal) and wait out a backoff: one of them is tried
+    /// each anti-entropy round, in the background, so that a healed partition or a peer back from an
+    /// outage is found within a few sync intervals however long the backoff had grown (a peer that
+    /// comes back and calls this node is forgotten at once, `heardFrom`; this covers the other way
+    /// round). Peers that answered with a refusal (an HTTP status: a wrong clock, not a member, a
+    /// full disk) or were backed off for bad envelopes keep their backoff.
+    func probeCandidates() -> [PeerInfo] {
+        let t = node.nowMilliseconds()
+        let me = node.identity.signingPublicKey
+        return ((try? node.database.peers()) ?? []).filter {
+            let error = $0.lastError ?? ""
+            return $0.nextAttempt > t && $0.failures > 0 && $0.author != me && !error.hasPrefix("HTTP ")
+                && !error.hasPrefix(NodeDatabase.abuseErrorPrefix) && (!settings.onlyAddedPeers || $0.source == "admin")
+                && ($0.source == "admin" || mayCall(learned: $0))
+        }
     }
 
     func duePeers() -> [PeerInfo] {
@@ -111,7 +140,7 @@ public actor SyncEngine {
         // and has been put right since: the peer is due now, not when the wrong clock said.
         let latest = t + max(UInt64(settings.maximumBackoff.components.seconds) * 1000, SyncNode.abuseBackoffMilliseconds)
         return ((try? node.database.peers()) ?? []).filter {
-            ($0.nextAttempt <= t || $0.nextAttempt > latest) && $0.author != me && (!settings.onlyAddedPeers || $0.source == "admin") && ($0.source == "admin" || mayCall(learned: $0))
+            ($0.nextAttempt <= t || $0.nextAttempt > latest) && $0.url != probing && $0.author != me && (!settings.onlyAddedPeers || $0.source == "admin") && ($0.source == "admin" || mayCall(learned: $0))
         }
     }
 

@@ -131,6 +131,50 @@ struct SyncEngineTests {
         #expect(due == ["https://three.example.ie", "http://127.0.0.1:10"], "\(due)")
     }
 
+    @Test func anUnreachablePeerIsTriedAheadOfItsBackoffAndARefusingOneIsNot() async throws {
+        let alice = Fixtures.identity(1)
+        let a = try member(1, founders: [alice]), b = try member(2, founders: [alice])
+        try a.database.publishVouch(.init(member: b.identity.signingPublicKey, organizationName: "Organisation 2"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 40)
+        try b.database.publish(rows("b"), identity: b.identity, nowMilliseconds: Fixtures.publishedAt + 20)
+        try a.database.addPeer(url: b.url, author: b.identity.signingPublicKey, nowMilliseconds: Self.now)
+        try a.database.addPeer(url: "http://refusing.test", author: b.identity.signingPublicKey, nowMilliseconds: Self.now)
+        // Both wait out a backoff of minutes: B gave no answer (a partition, now healed); the other
+        // refused (its clock is a day out).
+        for (url, error) in [(b.url, "the connection was lost"), ("http://refusing.test", "HTTP 401: Waymark-Date is 1 day 0 h ahead")] {
+            var failed = SessionOutcome(succeeded: false, error: error)
+            failed.nextAttempt = Self.now + 200_000
+            try a.database.recordSession(url: url, failed, nowMilliseconds: Self.now)
+        }
+        let engine = engine(a, InMemoryNetwork([b.url: b.node]))
+        #expect(await engine.duePeers().isEmpty)
+        #expect(await engine.probeCandidates().map(\.url) == [b.url])
+        await engine.antiEntropyRound()
+        await engine.probe?.value
+        #expect(try peer(b.url, a.database).failures == 0)
+        #expect(try a.database.record(table: "service", id: "b-svc") != nil, "the probe's session took nothing in")
+        #expect(try peer("http://refusing.test", a.database).failures == 1)
+    }
+
+    @Test func aPeerScheduledByAClockThatRanFastIsDueOnceTheClockIsPutRight() async throws {
+        let alice = Fixtures.identity(1)
+        let a = try member(1, founders: [alice])
+        let two = Fixtures.identity(2).signingPublicKey
+        let day: UInt64 = 86_400_000
+        try a.database.addPeer(url: "http://waiting.test", author: two, nowMilliseconds: Self.now)
+        try a.database.addPeer(url: "http://scheduled-fast.test", author: two, nowMilliseconds: Self.now)
+        // One peer waits out an ordinary backoff (a minute); the other was scheduled while this
+        // node's clock ran a day fast.
+        var backoff = SessionOutcome(succeeded: false, error: "the connection was lost")
+        backoff.nextAttempt = Self.now + 60_000
+        try a.database.recordSession(url: "http://waiting.test", backoff, nowMilliseconds: Self.now)
+        var fast = SessionOutcome(succeeded: false, error: "the connection was lost")
+        fast.nextAttempt = Self.now + day + 1_000
+        try a.database.recordSession(url: "http://scheduled-fast.test", fast, nowMilliseconds: Self.now + day)
+        let engine = SyncEngine(node: a.node, transport: InMemoryNetwork([:]).transport(for: alice), settings: SyncSettings(), logger: Logger(label: "test"))
+        let due = await engine.duePeers().map(\.url)
+        #expect(due == ["http://scheduled-fast.test"], "\(due)")
+    }
+
     @Test func aRestoredNodeSignsNothingUntilItHasCaughtUp() async throws {
         let alice = Fixtures.identity(1)
         let a = try member(1, founders: [alice])

@@ -52,8 +52,8 @@ def rss_kib(pid: int, field: str = "VmRSS") -> int:
     return 0
 
 
-def serve(bin_: pathlib.Path, data: pathlib.Path, port: int, log: pathlib.Path) -> subprocess.Popen:
-    proc = subprocess.Popen([str(bin_), "serve", "--data", str(data), "--port", str(port), "--sync-interval", "1"],
+def serve(bin_: pathlib.Path, data: pathlib.Path, port: int, log: pathlib.Path, *flags: str) -> subprocess.Popen:
+    proc = subprocess.Popen([str(bin_), "serve", "--data", str(data), "--port", str(port), "--sync-interval", "1", *flags],
                             stdout=open(log, "w"), stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -122,12 +122,14 @@ def main() -> None:
 
         searcher = threading.Thread(target=resident, daemon=True)
         peak = idle
+        peak_anon = 0  # the node's own memory (heap), without the database pages it maps
         started = time.monotonic()
         run(args.bin, "peer", "add", "--data", b, invite)
         searcher.start()
         progress = []
         while True:
             peak = max(peak, rss_kib(node_b.pid))
+            peak_anon = max(peak_anon, rss_kib(node_b.pid, "RssAnon"))
             n = envelopes(pb)
             progress.append((time.monotonic() - started, n))
             if n >= total:
@@ -139,6 +141,7 @@ def main() -> None:
         # The directory's search documents are rebuilt at the end of each session; wait until B lists every service.
         while requests.get(f"http://127.0.0.1:{pb}/api/services", params={"per_page": 1}, timeout=30).json()["total_items"] < args.services:
             peak = max(peak, rss_kib(node_b.pid))
+            peak_anon = max(peak_anon, rss_kib(node_b.pid, "RssAnon"))
             time.sleep(0.5)
         listed = time.monotonic() - started
         stop.set()
@@ -161,6 +164,7 @@ def main() -> None:
         print(f"  throughput: {total / synced:,.0f} envelopes/s")
         print(f"  node B resident memory: empty and idle {idle / 1024:.0f} MiB, peak {max(peak, hwm) / 1024:.0f} MiB, after {after / 1024:.0f} MiB "
               f"(node A, serving the same directory imported locally: {holding / 1024:.0f} MiB); B's WAL after {wal / 2**20:.1f} MiB")
+        print(f"  B's own memory (heap, RssAnon) at its sampled peak during the sync: {peak_anon / 1024:.0f} MiB")
         print(f"  of which, after: B {after_anon / 1024:.0f} MiB its own (heap), {after_file / 1024:.0f} MiB pages of the database file mapped; "
               f"A {a_anon / 1024:.0f} MiB and {a_file / 1024:.0f} MiB")
         print(f"  searches and /health on B during the sync: {len(ordered)} requests, median {pct(0.5):.1f} ms, p99 {pct(0.99):.1f} ms, "
