@@ -23,10 +23,10 @@ public struct LocalClock: Sendable {
     /// The real wall clock in milliseconds since 1970, for envelope clocks.
     public static func nowMilliseconds() -> UInt64 { UInt64(Date().timeIntervalSince1970 * 1000) }
 
-    /// Now, as ISO 8601 UTC text.
-    public func isoNow() -> String {
+    /// Now (or that many seconds before now), as ISO 8601 UTC text.
+    public func isoNow(minusSeconds seconds: Double = 0) -> String {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime]
-        return f.string(from: fixedNow ?? Date())
+        return f.string(from: (fixedNow ?? Date()).addingTimeInterval(-seconds))
     }
 }

@@ -35,6 +35,16 @@ extension NodeDatabase {
         }
     }
 
+    /// How many suggestions arrived at or after `since` (ISO 8601 UTC text, as `createdAt`): for one
+    /// service, and in all.
+    public func correctionCounts(since: String, serviceID: String) throws -> (service: Int, all: Int) {
+        try writer.read { db in
+            let row = try Row.fetchOne(
+                db, sql: "SELECT count(*), coalesce(sum(service_id = ?), 0) FROM correction WHERE created_at >= ?", arguments: [serviceID, since])
+            return (service: row?[1] ?? 0, all: row?[0] ?? 0)
+        }
+    }
+
     /// Every suggestion, newest first.
     public func corrections() throws -> [Correction] {
         try writer.read { db in

@@ -38,6 +38,7 @@ public struct NodeHome: Sendable {
         try handle.write(contentsOf: seeds)
         try handle.close()
         let db = try NodeDatabase(path: databasePath)
+        keepPrivate()
         let orgID = organizationID ?? UUID().uuidString.lowercased()
         try db.writer.write { db in
             try NodeDatabase.setSetting(db, "organization_id", orgID)
@@ -53,7 +54,22 @@ public struct NodeHome: Sendable {
         guard FileManager.default.fileExists(atPath: databasePath) else {
             throw Problem(description: "no node in \(directory.path); create one with: waymark init --data \(directory.path) --org \"NAME\"")
         }
-        return try NodeDatabase(path: databasePath)
+        let db = try NodeDatabase(path: databasePath)
+        keepPrivate()
+        return db
+    }
+
+    /// Makes the data folder readable by the node's own user only (0700) and its database files
+    /// 0600 (SQLite gives its write-ahead log and shared-memory files the database's mode), also
+    /// where the folder existed before `init` or was made by hand: a copy of the files is what a
+    /// thief needs, so other accounts on the machine get none. Best effort: a folder that belongs to
+    /// another account (a mounted volume) is left as its owner set it.
+    func keepPrivate() {
+        let fm = FileManager.default
+        try? fm.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory.path)
+        for path in [databasePath, databasePath + "-wal", databasePath + "-shm"] where fm.fileExists(atPath: path) {
+            try? fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        }
     }
 
     /// Reads the node's keys, refusing a key file that others can read.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WaymarkCore
 
@@ -86,6 +87,25 @@ struct CSVTests {
     @Test func writeThenReadIsIdentity() throws {
         let rows = [["a", "b,c", "say \"hi\"", ""], ["line\nbreak", " padded ", "x", "é"]]
         #expect(try CSV.parse(CSV.write(rows)) == rows)
+    }
+
+    @Test func formulasAreWrittenAsTextAndReadBackAsTheyWere() throws {
+        let cells = [
+            "=HYPERLINK(\"http://evil.example\",\"Click\")", "@SUM(A1:A9)", "+1+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0",
+            "\t=1+1", "'=already quoted", "''@twice",
+        ]
+        let written = CSV.write([cells])
+        // Each written cell starts with an apostrophe, so a spreadsheet shows it as text...
+        for cell in try CSV.parse(written.replacingOccurrences(of: "'", with: "\u{1}"))[0] {
+            #expect(cell.hasPrefix("\u{1}") || cell.hasPrefix("\"\u{1}"), "\(cell)")
+        }
+        #expect(!written.contains(",=") && !written.hasPrefix("="))
+        // ...and reads back exactly as it was.
+        #expect(try CSV.parse(written) == [cells])
+        // Phone numbers, negative numbers, plain text and apostrophes are written as they are.
+        let plain = ["+353 1 555 0101", "-12.5", "(01) 555-0101", "-", "O'Brien", "'quoted'", "a = b"]
+        #expect(CSV.write([plain]) == plain.joined(separator: ",") + "\n")
+        #expect(try CSV.parse(CSV.write([plain])) == [plain])
     }
 
     @Test func unclosedQuoteIsAnError() {

@@ -4,6 +4,7 @@ brute-force lockout, escaping of what staff type, and the audit log."""
 from __future__ import annotations
 
 import re
+import sqlite3
 import subprocess
 from typing import Iterator
 
@@ -283,3 +284,53 @@ def test_client_reads_and_changes_are_in_the_audit_log(staff_node) -> None:
     page = admin.get(base + "/staff/audit", timeout=HTTP_TIMEOUT).text
     for action in ("create client", "view client", "update client", "list clients", "duplicate warning"):
         assert action in page, action
+
+
+def test_a_data_folder_that_existed_is_made_private_to_the_node(tmp_path) -> None:
+    """`waymark init` into a folder that already existed (made by hand, mode 0755) leaves the
+    folder 0700 and the database 0600, and a node whose files were opened up again gets them
+    closed when it is next opened: other accounts on the machine cannot copy the client data."""
+    data = tmp_path / "existing"
+    data.mkdir(mode=0o755)
+    data.chmod(0o755)
+    node = Node(data, "Permissions Test Org")
+    db = data / "waymark.sqlite"
+    assert oct(data.stat().st_mode & 0o777) == "0o700"
+    assert oct(db.stat().st_mode & 0o777) == "0o600"
+    data.chmod(0o755)
+    db.chmod(0o644)
+    proc = node.import_ok(sample=True)
+    assert oct(data.stat().st_mode & 0o777) == "0o700", describe(proc)
+    for f in data.iterdir():
+        if f.name.startswith("waymark.sqlite"):
+            assert f.stat().st_mode & 0o077 == 0, f"{f.name} is {oct(f.stat().st_mode & 0o777)}"
+
+
+def test_a_burst_of_suggestions_is_refused_in_the_residents_words(make_node) -> None:
+    """Five suggestions an hour are taken for a service; the sixth is refused (429) with the form
+    kept and an explanation in the resident's words (in Irish too), nothing of it stored; another
+    service still takes suggestions."""
+    node = make_node("suggestions")
+    node.import_ok(sample=True)
+    with node.serve() as server:
+        ids = [s["id"] for s in requests.get(server.api + "/services", params={"per_page": 2}, timeout=HTTP_TIMEOUT).json()["contents"]]
+
+        def suggest(sid: str, message: str, lang: str = "en") -> requests.Response:
+            return requests.post(f"{server.base_url}/services/{sid}/suggest", data={"field": "hours", "message": message, "lang": lang},
+                                 headers={"Origin": server.base_url}, timeout=HTTP_TIMEOUT)
+
+        for k in range(5):
+            r = suggest(ids[0], f"Suggestion {k}: the hours changed.")
+            assert r.status_code == 200, f"suggestion {k} -> {r.status_code}"
+        refused = suggest(ids[0], "One too many.")
+        assert refused.status_code == 429, refused.status_code
+        assert "a lot of suggestions in the last hour" in refused.text and "One too many." in refused.text
+        irish = suggest(ids[0], "Ceann eile.", lang="ga")
+        assert irish.status_code == 429 and "go leor moltaí" in irish.text
+        assert suggest(ids[1], "Another service's hours changed.").status_code == 200
+    con = sqlite3.connect(f"file:{node.path / 'waymark.sqlite'}?mode=ro", uri=True)
+    try:
+        rows = con.execute("SELECT service_id, count(*) FROM correction GROUP BY service_id").fetchall()
+    finally:
+        con.close()
+    assert dict(rows) == {ids[0]: 5, ids[1]: 1}, rows

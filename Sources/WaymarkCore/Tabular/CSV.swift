@@ -22,7 +22,8 @@ public enum CSV {
         var i = 0
         var fieldStarted = false
         func endField() {
-            row.append(String(decoding: field, as: UTF8.self))
+            let text = String(decoding: field, as: UTF8.self)
+            row.append(text.hasPrefix("'") && isGuarded(text.dropFirst()) ? String(text.dropFirst()) : text)
             field.removeAll(keepingCapacity: true)
             fieldStarted = false
         }
@@ -86,7 +87,23 @@ public enum CSV {
         return out
     }
 
+    /// Whether a cell would be run as a formula by a spreadsheet, once any apostrophes in front are
+    /// taken off: it starts with `=`, `@`, a tab or a carriage return, or with `+` or `-` followed by
+    /// more than a number or phone number (digits, spaces, brackets, dots, dashes, slashes). Such a
+    /// cell is written with an apostrophe in front, which spreadsheets show as text (OWASP, "CSV
+    /// injection"), and `parse` takes it off again, so an export read back is exactly what was written.
+    static func isGuarded(_ field: Substring) -> Bool {
+        let rest = field.drop(while: { $0 == "'" }).unicodeScalars
+        guard let first = rest.first else { return false }
+        switch first {
+        case "=", "@", "\t", "\r": return true
+        case "+", "-": return !rest.dropFirst().allSatisfy { ("0"..."9").contains($0) || " ().-/".unicodeScalars.contains($0) }
+        default: return false
+        }
+    }
+
     static func escape(_ field: String) -> String {
+        let field = isGuarded(field[...]) ? "'" + field : field
         // Checked on scalars: "\r\n" is a single Character and would slip past a Character comparison.
         if field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || field.hasPrefix(" ")
             || field.hasSuffix(" ")

@@ -108,7 +108,14 @@ extension PublicPages {
 
     static let correctionFields = ["any", "hours", "contact", "address", "description"]
 
-    func suggestForm(_ request: Request, id: String, error: String?, message text: String, contact: String, language forced: InterfaceLanguage? = nil)
+    /// Suggestions taken per service in an hour, and by the whole node.
+    static let suggestionsPerServicePerHour = 5
+    static let suggestionsPerHour = 60
+
+    func suggestForm(
+        _ request: Request, id: String, error: String?, message text: String, contact: String, language forced: InterfaceLanguage? = nil,
+        status: HTTPResponse.Status? = nil
+    )
         throws -> Response
     {
         let p = QueryParameters(rawQuery: request.uri.query)
@@ -123,7 +130,7 @@ extension PublicPages {
         ctx["message"] = text
         ctx["contact"] = contact
         if let error { ctx["error"] = error }
-        return renderer.page("suggest", ctx, status: error == nil ? .ok : .badRequest)
+        return renderer.page("suggest", ctx, status: status ?? (error == nil ? .ok : .badRequest))
     }
 
     func suggest(_ request: Request, id: String) async throws -> Response {
@@ -140,6 +147,15 @@ extension PublicPages {
         }
         guard let facts = try directory.snapshot().index.facts(id) else {
             return message(status: .notFound, heading: t("error.notfound", language), text: t("service.notfound", language), language: language, request: request)
+        }
+        // A burst of suggestions (a script, or a listing someone is angry about) cannot bury the
+        // publisher's inbox: a few an hour per service, and a ceiling for the whole node. Counted
+        // from what is stored, so it holds behind a reverse proxy and across restarts.
+        let recent = try directory.database.correctionCounts(since: clock.isoNow(minusSeconds: 3600), serviceID: id)
+        if recent.service >= Self.suggestionsPerServicePerHour || recent.all >= Self.suggestionsPerHour {
+            return try suggestForm(
+                request, id: id, error: t("suggest.error.busy", language), message: text, contact: contact, language: language,
+                status: .tooManyRequests)
         }
         let field = Self.correctionFields.contains(form.string("field") ?? "") ? form.string("field")! : "any"
         try directory.database.addCorrection(

@@ -111,6 +111,7 @@ extension Localization {
         "suggest.thanks": "Go raibh maith agat. Cuireadh do mholadh ar aghaidh chuig an eagraíocht a fhoilsíonn an tseirbhís seo.",
         "suggest.error.empty": "Scríobh do mholadh sula seolfaidh tú é, le do thoil.",
         "suggest.error.long": "Coinnigh do mholadh faoi 2,000 carachtar, le do thoil.",
+        "suggest.error.busy": "Fuaireamar go leor moltaí san uair dheireanach, mar sin níorbh fhéidir linn do cheann a ghlacadh anois. Bain triail eile as ar ball, nó inis don tseirbhís féin é.",
         "field.any": "Rud éigin eile",
         "field.hours": "Uaireanta oscailte",
         "field.contact": "Fón, ríomhphost nó suíomh gréasáin",

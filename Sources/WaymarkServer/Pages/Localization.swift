@@ -137,6 +137,7 @@ enum Localization {
         "suggest.thanks": "Thank you. Your suggestion was passed to the organisation that publishes this service.",
         "suggest.error.empty": "Please write your suggestion before sending it.",
         "suggest.error.long": "Please keep your suggestion under 2,000 characters.",
+        "suggest.error.busy": "We have had a lot of suggestions in the last hour, so we could not take yours just now. Please try again later, or tell the service directly.",
         "field.any": "Something else",
         "field.hours": "Opening hours",
         "field.contact": "Phone, email or website",
