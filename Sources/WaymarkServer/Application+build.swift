@@ -39,7 +39,7 @@ public func buildApplication(
     directory: Directory, nodeName: String, settings: ServerSettings, logger: Logger, sync: SyncNode? = nil
 ) -> some ApplicationProtocol {
     let router = Router(context: WaymarkRequestContext.self)
-    router.add(middleware: LogRequestsMiddleware(.debug))
+    router.add(middleware: RequestLogMiddleware(level: .debug))
     let pages = PublicPages(directory: directory, clock: settings.clock, renderer: PageRenderer(), tiles: settings.tiles)
     router.add(middleware: APIMiddleware(notFoundPage: { pages.notFound($0) }))
     HSDSAPI(directory: directory, clock: settings.clock, nodeName: nodeName).register(on: router)

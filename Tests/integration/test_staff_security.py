@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import subprocess
+import time
 from typing import Iterator
 
 import pytest
@@ -334,3 +335,34 @@ def test_a_burst_of_suggestions_is_refused_in_the_residents_words(make_node) -> 
     finally:
         con.close()
     assert dict(rows) == {ids[0]: 5, ids[1]: 1}, rows
+
+
+def test_the_log_never_holds_what_residents_searched_for_or_clients_names(make_node, tmp_path) -> None:
+    """At the most detailed log level the node logs each request's path and status, never its query:
+    residents' searches and the names staff look clients up by stay out of the log."""
+    from waymark_processes import LIVE, free_port, stop
+
+    node = make_node("quiet-log")
+    node.import_ok(sample=True)
+    port, log = free_port(), tmp_path / "debug.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([str(BIN), "serve", "--data", str(node.path), "--port", str(port), "--log-level", "debug"],
+                                stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    LIVE.add(proc)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                if requests.get(base + "/health", timeout=2).status_code == 200:
+                    break
+            except requests.RequestException:
+                time.sleep(0.1)
+        assert requests.get(base + "/search", params={"q": "domestic violence refuge"}, timeout=HTTP_TIMEOUT).status_code == 200
+        assert requests.get(base + "/api/services", params={"search": "addiction counselling"}, timeout=HTTP_TIMEOUT).status_code == 200
+        requests.get(base + "/staff/clients", params={"q": "Siobhan Fitzgerald"}, timeout=HTTP_TIMEOUT)
+    finally:
+        stop(proc)
+    text = log.read_text(errors="replace")
+    assert "GET /search 200" in text and "GET /api/services 200" in text, "the debug log does not show the requests:\n" + text[-2000:]
+    for secret in ("domestic", "violence", "addiction", "Siobhan", "Fitzgerald"):
+        assert secret not in text, f"{secret!r} reached the log"

@@ -38,9 +38,19 @@ extension PublicPages {
     static func isSameSite(_ request: Request) -> Bool {
         if request.headers[HTTPField.Name("Sec-Fetch-Site")!].map({ $0 == "cross-site" }) == true { return false }
         guard let origin = request.headers[HTTPField.Name("Origin")!], origin != "null" else { return true }
-        guard let host = URL(string: origin)?.host else { return false }
-        let authority = request.head.authority ?? ""
-        return authority == host || authority.hasPrefix(host + ":")
+        return isSameOrigin(origin, authority: request.head.authority ?? "")
+    }
+
+    /// Whether a form's `Origin` names this node as the request reached it: the same host and the
+    /// same port (a port left out is the default of the origin's scheme, on both sides, since a
+    /// reverse proxy passes `Host` without the port it listens on). Another site on the same
+    /// machine, on another port, is not this node.
+    static func isSameOrigin(_ origin: String, authority: String) -> Bool {
+        guard let o = URLComponents(string: origin), let scheme = o.scheme?.lowercased(), let host = o.host?.lowercased(), !host.isEmpty,
+            let a = URLComponents(string: "//" + authority), let requestHost = a.host?.lowercased()
+        else { return false }
+        let defaultPort = scheme == "https" ? 443 : 80
+        return host == requestHost && (o.port ?? defaultPort) == (a.port ?? defaultPort)
     }
 
     static func form(_ request: Request) async throws -> QueryParameters {
