@@ -124,31 +124,31 @@ extension NodeDatabase {
     }
 
     /// Checks a login. Counts failures; the fifth in a row locks the account for 15 minutes. An
-    /// unknown username costs the same password check as a known one.
+    /// unknown username costs the same password check as a known one. The attempt is counted, in one
+    /// transaction, *before* the password is checked, so guesses sent at the same moment cannot get
+    /// past the limit together (each takes its number first); a right password then clears the count.
     public func checkLogin(username: String, password: String, nowMilliseconds now: UInt64) throws -> LoginOutcome {
-        let found = try writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM staff_user WHERE username = ?", arguments: [username]).map {
-                (StaffUser(row: $0), $0["password_hash"] as String)
-            }
+        enum Attempt { case unknown, locked(UInt64), counted(StaffUser, hash: String, lock: UInt64) }
+        let attempt: Attempt = try writer.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM staff_user WHERE username = ?", arguments: [username]) else { return .unknown }
+            let user = StaffUser(row: row)
+            if user.lockedUntil > now { return .locked(user.lockedUntil) }
+            let failures = user.failedLogins + 1
+            let lock = failures >= Self.loginAttempts ? now + Self.lockMilliseconds : 0
+            try db.execute(
+                sql: "UPDATE staff_user SET failed_logins = ?, locked_until = ? WHERE id = ?", arguments: [lock > 0 ? 0 : failures, Int64(lock), user.id])
+            return .counted(user, hash: row["password_hash"], lock: lock)
         }
-        guard let (user, hash) = found else {
+        switch attempt {
+        case .unknown:
             _ = PasswordHash.verify(password, against: PasswordHash.decoy)
             return .wrongUsernameOrPassword
-        }
-        if user.lockedUntil > now { return .locked(until: user.lockedUntil) }
-        let matches = PasswordHash.verify(password, against: hash)
-        return try writer.write { db in
-            if !matches {
-                let failures = user.failedLogins + 1
-                let lock = failures >= Self.loginAttempts ? now + Self.lockMilliseconds : 0
-                try db.execute(
-                    sql: "UPDATE staff_user SET failed_logins = ?, locked_until = ? WHERE id = ?",
-                    arguments: [lock > 0 ? 0 : failures, Int64(lock), user.id])
-                return lock > 0 ? .locked(until: lock) : .wrongUsernameOrPassword
-            }
-            if user.disabled { return .disabled }
-            try db.execute(sql: "UPDATE staff_user SET failed_logins = 0, locked_until = 0 WHERE id = ?", arguments: [user.id])
-            return .success(user)
+        case .locked(let until):
+            return .locked(until: until)
+        case .counted(let user, let hash, let lock):
+            guard PasswordHash.verify(password, against: hash) else { return lock > 0 ? .locked(until: lock) : .wrongUsernameOrPassword }
+            try writer.write { db in try db.execute(sql: "UPDATE staff_user SET failed_logins = 0, locked_until = 0 WHERE id = ?", arguments: [user.id]) }
+            return user.disabled ? .disabled : .success(user)
         }
     }
 

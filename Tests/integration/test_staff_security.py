@@ -106,12 +106,15 @@ def test_sign_in_sets_a_safe_cookie_and_sign_out_ends_the_session(staff_node) ->
     assert again.status_code == 303 and "/staff/login" in again.headers["Location"]
 
 
+REFUSED = "The username or password is not right, or the account is locked for 15 minutes after five failed tries"
+
+
 def test_wrong_password_and_unknown_user_get_the_same_answer(staff_node) -> None:
     _, server = staff_node
     _, wrong = sign_in(server.base_url, "aoife", "not the password")
     _, unknown = sign_in(server.base_url, "nobody", "not the password")
     assert wrong.status_code == unknown.status_code == 401
-    assert "The username or password is not right." in wrong.text and "The username or password is not right." in unknown.text
+    assert REFUSED in wrong.text and REFUSED in unknown.text
 
 
 def test_csrf_is_required_on_every_form(staff_node) -> None:
@@ -177,10 +180,12 @@ def test_five_failures_lock_the_account_and_an_admin_unlocks_it(staff_node) -> N
         _, r = sign_in(base, "lock.me", f"wrong guess {i}")
         assert r.status_code == 401
     _, r = sign_in(base, "lock.me", "wrong guess 4")
-    assert r.status_code == 429 and "locked until" in r.text
+    # Locked, and answered exactly as an unknown username: the answer tells no one the account exists.
+    _, unknown = sign_in(base, "no.such.person", "wrong guess 4")
+    assert r.status_code == unknown.status_code == 401 and REFUSED in r.text and REFUSED in unknown.text
     # Now even the right password is refused, until an admin enables the account again.
     _, r = sign_in(base, "lock.me", CASEWORKER_PASSWORD)
-    assert r.status_code == 429
+    assert r.status_code == 401 and REFUSED in r.text
     assert "lock.me  caseworker  locked" in run_waymark("user", "list", "--data", node.path).stdout
     admin, _ = sign_in(base, "aoife", ADMIN_PASSWORD)
     r = admin.post(base + "/staff/users/enable", data={"csrf": csrf_of(admin, base), "username": "lock.me"}, timeout=HTTP_TIMEOUT)
@@ -366,3 +371,38 @@ def test_the_log_never_holds_what_residents_searched_for_or_clients_names(make_n
     assert "GET /search 200" in text and "GET /api/services 200" in text, "the debug log does not show the requests:\n" + text[-2000:]
     for secret in ("domestic", "violence", "addiction", "Siobhan", "Fitzgerald"):
         assert secret not in text, f"{secret!r} reached the log"
+
+
+def test_guesses_sent_at_once_get_no_more_tries_than_guesses_sent_one_by_one(make_node) -> None:
+    """Sixteen wrong sign-ins for one account sent at the same moment: the account is locked after
+    five, as if they had come one by one (each attempt is counted before its password is checked),
+    so no more than five passwords were tried; and the node keeps answering residents meanwhile."""
+    import concurrent.futures
+
+    node = make_node("guesses", org="Guessed Org")
+    assert add_user(node, "target", "Target Person", "caseworker", CASEWORKER_PASSWORD).returncode == 0
+    server = start_server(node.path, node.work / "guesses-serve.log")
+    try:
+        base = server.base_url
+        forms = []
+        for _ in range(16):
+            s = requests.Session()
+            forms.append((s, login_form(s, base)))
+        with concurrent.futures.ThreadPoolExecutor(max_workers=16) as pool:
+            answers = list(pool.map(lambda f: f[0].post(base + "/staff/login", data={"csrf": f[1], "username": "target", "password": "a wrong guess"},
+                                                        allow_redirects=False, timeout=60), forms))
+            health = requests.get(base + "/health", timeout=HTTP_TIMEOUT)
+        assert health.status_code == 200
+        assert all(a.status_code == 401 for a in answers), [a.status_code for a in answers]
+        _, r = sign_in(base, "target", CASEWORKER_PASSWORD)
+        assert r.status_code == 401, "the account was not locked after the burst"
+    finally:
+        server.stop()
+    con = sqlite3.connect(f"file:{node.path / 'waymark.sqlite'}?mode=ro", uri=True)
+    try:
+        actions = [a for (a,) in con.execute("SELECT action FROM audit_log WHERE username = 'target'")]
+    finally:
+        con.close()
+    # Four wrong passwords answered as such; the fifth locks (logged as refused), the rest are refused unchecked.
+    assert actions.count("failed sign-in") == 4, f"more than five passwords were tried: {actions}"
+    assert actions.count("sign-in refused: locked") == 13, actions

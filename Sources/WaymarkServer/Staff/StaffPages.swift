@@ -17,6 +17,8 @@ import WaymarkStore
 /// - five failed sign-ins in a row lock the account for 15 minutes; an unknown username costs the same;
 /// - every sign-in, failure, sign-out, view and change is written to the audit log.
 struct StaffPages: Sendable {
+    /// Failed sign-ins per client address.
+    let throttle = SignInThrottle()
     let pages: PublicPages
     let database: NodeDatabase
     let organization: String
@@ -38,7 +40,7 @@ struct StaffPages: Sendable {
 
     func register(on router: Router<WaymarkRequestContext>) {
         router.get("/staff/login") { request, _ in try loginPage(request) }
-        router.post("/staff/login") { request, _ in try await login(request) }
+        router.post("/staff/login") { request, context in try await login(request, from: context.remoteAddress?.ipAddress) }
         router.post("/staff/logout") { request, _ in try await logout(request) }
         router.get("/staff") { request, _ in try withSession(request) { s, language in try home(request, s, language) } }
         router.get("/staff/audit") { request, _ in
@@ -174,7 +176,7 @@ struct StaffPages: Sendable {
         return response
     }
 
-    func login(_ request: Request) async throws -> Response {
+    func login(_ request: Request, from address: String? = nil) async throws -> Response {
         let form = try await PublicPages.form(request)
         let language = form.string("lang").flatMap(InterfaceLanguage.init(rawValue:)) ?? PageRenderer.language(request, QueryParameters(rawQuery: ""))
         let username = (form.string("username") ?? "").trimmingCharacters(in: .whitespaces).lowercased()
@@ -183,7 +185,19 @@ struct StaffPages: Sendable {
         guard PublicPages.isSameSite(request), Tokens.equal(form.string("csrf") ?? "", expected) else {
             return try loginPage(request, error: t("staff.error.form", language), username: username, status: .forbidden, language: language)
         }
-        switch try database.checkLogin(username: username, password: form.string("password") ?? "", nowMilliseconds: now()) {
+        // An address that failed many times (whatever the usernames) waits, without a password check.
+        let throttled = address.flatMap { throttle.counts($0) ? $0 : nil }
+        if let throttled, throttle.isBlocked(throttled, now: now()) {
+            try database.audit(username.isEmpty ? "-" : String(username.prefix(64)), "sign-in refused: too many failures from \(throttled)", nowMilliseconds: now())
+            return try loginPage(request, error: t("staff.error.throttled", language), username: username, status: .tooManyRequests, language: language)
+        }
+        let database = self.database, password = form.string("password") ?? "", at = now()
+        let outcome = try await Blocking.passwordCheck { try database.checkLogin(username: username, password: password, nowMilliseconds: at) }
+        switch outcome {
+        case .success: break
+        default: if let throttled { throttle.failed(throttled, now: now()) }
+        }
+        switch outcome {
         case .success(let user):
             // A fresh token every time; whatever session cookie came with the request is ended.
             if let old = PageRenderer.cookies(request)[sessionCookie] { try database.endSession(token: old) }
@@ -193,9 +207,11 @@ struct StaffPages: Sendable {
             return Self.redirect(
                 "/staff?lang=\(language.rawValue)",
                 cookies: [cookie(sessionCookie, token), cookie(loginCookie, "", maxAge: 0)])
-        case .locked(let until):
+        case .locked:
+            // Answered exactly as a wrong username or password: a locked account gives away neither
+            // that it exists nor that it is locked (the message says an account may be).
             try database.audit(username.isEmpty ? "-" : username, "sign-in refused: locked", nowMilliseconds: now())
-            return try loginPage(request, error: t("staff.error.locked", language, ["time": when(until)]), username: username, status: .tooManyRequests, language: language)
+            return try loginPage(request, error: t("staff.error.credentials", language), username: username, status: .unauthorized, language: language)
         case .disabled:
             try database.audit(username, "sign-in refused: disabled", nowMilliseconds: now())
             return try loginPage(request, error: t("staff.error.disabled", language), username: username, status: .forbidden, language: language)

@@ -1,0 +1,32 @@
+import Testing
+
+@testable import WaymarkServer
+
+/// Failed sign-ins per client address: an address that failed 20 times in 15 minutes waits out
+/// the rest of its window; other addresses, and loopback (a reverse proxy on the node's machine),
+/// are not held back by it.
+struct SignInThrottleTests {
+    @Test func anAddressThatFailedTooOftenWaitsOutItsWindow() {
+        let throttle = SignInThrottle()
+        let start: UInt64 = 1_000_000
+        for k in 0..<(SignInThrottle.failures - 1) { throttle.failed("203.0.113.9", now: start + UInt64(k)) }
+        #expect(!throttle.isBlocked("203.0.113.9", now: start + 100))
+        throttle.failed("203.0.113.9", now: start + 200)
+        #expect(throttle.isBlocked("203.0.113.9", now: start + 300))
+        #expect(!throttle.isBlocked("198.51.100.7", now: start + 300))
+        #expect(!throttle.isBlocked("203.0.113.9", now: start + SignInThrottle.windowMilliseconds))
+    }
+
+    @Test func loopbackIsNotCounted() {
+        let throttle = SignInThrottle()
+        #expect(!throttle.counts("127.0.0.1") && !throttle.counts("::1") && !throttle.counts("::ffff:127.0.0.1"))
+        #expect(throttle.counts("203.0.113.9") && throttle.counts("2001:db8::1"))
+    }
+
+    @Test func theTableStaysBounded() {
+        let throttle = SignInThrottle()
+        for k in 0..<(SignInThrottle.capacity + 50) { throttle.failed("10.0.\(k / 256).\(k % 256)", now: UInt64(k)) }
+        // The newest address is still counted; the table did not grow past its capacity.
+        #expect(throttle.size <= SignInThrottle.capacity)
+    }
+}
