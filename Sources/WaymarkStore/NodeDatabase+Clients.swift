@@ -90,6 +90,7 @@ extension NodeDatabase {
             try db.execute(sql: "PRAGMA secure_delete = ON")
             defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
             try db.inTransaction {
+                if let circle = try Self.circle(db, clientID: id) { try Self.scrubAudit(db, circle: circle, clientID: id) }
                 try db.execute(sql: "DELETE FROM client_key WHERE client_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM client WHERE id = ?", arguments: [id])
                 guard db.changesCount == 1 else { throw ClientError(field: "id", message: "there is no client \(id)") }

@@ -55,6 +55,7 @@ extension NodeDatabase {
         try db.execute(
             sql: "INSERT OR IGNORE INTO erased_circle (circle, erasure, erased_at, acknowledged) VALUES (?, ?, ?, ?)",
             arguments: [circle, Data(erasure), Int64(now), author == ownKey ? 1 : 0])
+        try scrubAudit(db, circle: circle)
         let privateKinds = "16, 17, 18, 19"
         for row in try Row.fetchAll(db, sql: "SELECT id, wire FROM envelope WHERE scope = ? AND kind IN (\(privateKinds))", arguments: [circle]) {
             guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), e.payload != nil else { continue }
@@ -69,6 +70,16 @@ extension NodeDatabase {
             try db.execute(
                 sql: "UPDATE pending_envelope SET wire = ? WHERE id = ?",
                 arguments: [Data(e.withoutPayload.encoded()), row["id"] as Data])
+        }
+    }
+
+    /// Empties the details of every audit entry about an erased client: entries whose subject is
+    /// their circle or (at the home organisation) the client. Who did what and when stays; no word
+    /// about the client does. (Details never hold what staff typed about a client — goal titles,
+    /// milestones, reasons — only names of organisations and services, and these go too.)
+    static func scrubAudit(_ db: Database, circle: String, clientID: String? = nil) throws {
+        for subject in [circle] + (clientID.map { [$0] } ?? []) {
+            try db.execute(sql: "UPDATE audit_log SET detail = '' WHERE subject = ? AND detail <> ''", arguments: [subject])
         }
     }
 

@@ -97,12 +97,14 @@ extension NodeDatabase {
         }
     }
 
+    /// What the audit log says of a progress record: its kind only, never what staff typed (goal
+    /// titles, areas, milestones), which stays sealed in the client's circle.
     static func describe(_ event: ProgressEvent) -> String {
         switch event {
-        case .goal(_, let title, let instrument): return "goal \(title)" + (instrument.map { " (\($0))" } ?? "")
-        case .reading(_, let area, let stage, let date): return "reading \(area) \(stage) on \(date)"
-        case .milestone(_, let label, let date): return "milestone \(label) on \(date)"
-        case .correction(_, let with): return "correction: " + describe(with)
+        case .goal: return "goal"
+        case .reading: return "reading"
+        case .milestone: return "milestone"
+        case .correction(_, let with): return "correction of a " + describe(with)
         }
     }
 

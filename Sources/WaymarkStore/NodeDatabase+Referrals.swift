@@ -134,7 +134,7 @@ extension NodeDatabase {
             try Self.publishPrivate(
                 db, .referralStatus, circle: view.circle, JourneyPayload.referralStatus(referralID: view.record.id, transition).encoded(),
                 to: recipients, identity: identity, now: now)
-            try Self.audit(db, username, "referral \(transition.to.rawValue)", subject: view.record.id, detail: transition.reason ?? transition.outcome ?? "", now: now)
+            try Self.audit(db, username, "referral \(transition.to.rawValue)", subject: view.circle, detail: "referral \(view.record.id)", now: now)
         }
     }
 

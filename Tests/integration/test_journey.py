@@ -286,6 +286,15 @@ def test_progress_revocation_and_erasure_across_three_nodes(circle) -> None:
     for n in (a, b, c):
         after = circle_wires(n, circle_scope)
         assert set(after) >= set(before[n.path]) and all(after[k] < v for k, v in before[n.path].items()), "every payload in the circle is gone"
+    # Nothing of the client can be read back from any node's files (database and write-ahead log):
+    # not the record, not what staff typed (goal, reading, milestone), not the audit log's details.
+    secrets = ("Fionnuala", "Progressclient", "forklift", "Forklift", "Confidence", "Home-only milestone", "After the withdrawal")
+    for n in (a, b, c):
+        stored = b"".join(p.read_bytes() for p in n.path.glob("waymark.sqlite*"))
+        found = [x for x in secrets if x.encode() in stored]
+        assert not found, f"{n.label} still holds {found} after the erasure"
+    audit = admin.get(a.url + "/staff/audit", timeout=10).text
+    assert "erase client" in audit and not any(x in audit for x in secrets), "the audit page still shows the client's details"
 
 
 def test_settings_instruments_and_needs_on_the_command_line(make_node) -> None:
