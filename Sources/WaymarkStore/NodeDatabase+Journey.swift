@@ -109,7 +109,7 @@ extension NodeDatabase {
         }
         let consents = consentFold(c, all)
         // Only what its author may write into the circle counts (§8.5).
-        let opened = all.filter { CircleRules.counts($0.kind, author: bytesFromHex($0.author) ?? [], in: c, consents: consents) }
+        let opened = all.filter { CircleRules.counts($0.kind, author: bytesFromHex($0.author) ?? [], clock: $0.clock, in: c, consents: consents) }
         let hidden = try hiddenByRevocation(db, circle: circle, opened: opened, consents: consents)
         let visible = opened.filter { !hidden.contains(ByteKey($0.id)) }
         func name(_ org: String) -> String { names[org] ?? org }

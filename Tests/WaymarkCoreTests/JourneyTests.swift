@@ -188,6 +188,33 @@ struct ConsentFoldTests {
         #expect(Self.fold([r, again, r2]).revokes(of: "bb") == [r.id, r2.id])
     }
 
+    /// Progress from another organisation counts only under a consent for sharing progress that
+    /// stood when it was written and covered that day: not a referral-only consent, not an ended
+    /// one, not one revoked before, and not one narrowed to referrals before.
+    @Test func progressCountsOnlyUnderAProgressConsentInItsTerm() {
+        let owner = [UInt8](repeating: 0xAA, count: 32), partner = [UInt8](repeating: 0xBB, count: 32)
+        let org = hexString(partner)
+        let circle = Circle(owner: owner, random: [UInt8](repeating: 7, count: 12))
+        // Clocks: packed milliseconds; 2026-11-22 12:00 UTC and 2027-11-22 (after the term).
+        let inTerm = HybridClock.pack(milliseconds: 1_795_348_800_000, counter: 0)
+        let afterTerm = HybridClock.pack(milliseconds: 1_826_884_800_000, counter: 0)
+        let early = inTerm - (1 << 20)
+        func counts(_ entries: [ConsentFold.Entry], at clock: UInt64) -> Bool {
+            CircleRules.counts(.progress, author: partner, clock: clock, in: circle, consents: Self.fold(entries))
+        }
+        #expect(CircleRules.counts(.progress, author: owner, clock: inTerm, in: circle, consents: ConsentFold()))
+        #expect(!counts([], at: inTerm))
+        #expect(counts([Self.grant(1, early, org: org)], at: inTerm))
+        #expect(!counts([Self.grant(1, early, org: org, purposes: [.referral])], at: inTerm), "a referral consent is not a progress consent")
+        #expect(!counts([Self.grant(1, early, org: org)], at: afterTerm), "the consent had ended")
+        #expect(!counts([Self.grant(1, inTerm + 5, org: org)], at: inTerm), "granted only after the progress was written")
+        #expect(!counts([Self.grant(1, early, org: org), Self.revoke(2, early + 1, org: org)], at: inTerm))
+        let narrowed = Self.grant(3, early + 2, org: org, purposes: [.referral])
+        #expect(!counts([Self.grant(1, early, org: org), narrowed], at: inTerm), "narrowed to referrals before")
+        #expect(counts([Self.grant(1, early, org: org), Self.grant(3, inTerm + 5, org: org, purposes: [.referral])], at: inTerm),
+                "progress written before the consent was narrowed still counts")
+    }
+
     @Test func organisationsAreIndependent() {
         let f = Self.fold([Self.grant(1, 10, org: "bb"), Self.grant(2, 11, org: "cc"), Self.revoke(3, 12, org: "cc")])
         #expect(f.consent(for: "bb", purpose: .referral, on: "2026-11-22") != nil)

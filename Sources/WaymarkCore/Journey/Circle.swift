@@ -31,17 +31,19 @@ public struct Circle: Sendable, Hashable, CustomStringConvertible {
 
 /// Who may write what into a circle (`Protocol/SPEC.md` §8.5). Any node can put an envelope into a
 /// circle it knows the name of (admission checks only its form), so what counts is decided by its
-/// author: consents and referrals only from the circle's owner, progress from the owner or an
-/// organisation the owner has named in a consent; referral status changes are judged by the
-/// referral fold's roles.
+/// author: consents and referrals only from the circle's owner; progress from the owner, or from an
+/// organisation whose consent, as it stood when the progress was written (by the envelope's clock),
+/// is for sharing progress and covers that day — not one that holds only a referral consent, nor one
+/// whose consent had ended; referral status changes are judged by the referral fold's roles.
 public enum CircleRules {
-    public static func counts(_ kind: Envelope.Kind, author: [UInt8], in circle: Circle, consents: ConsentFold) -> Bool {
+    public static func counts(_ kind: Envelope.Kind, author: [UInt8], clock: UInt64, in circle: Circle, consents: ConsentFold) -> Bool {
         switch kind {
         case .consent, .referral, .erasure: return circle.isOwned(by: author)
         case .progress:
             if circle.isOwned(by: author) { return true }
-            if case .none = consents.standing(of: hexString(author)) { return false }
-            return true
+            guard let grant = consents.grant(of: hexString(author), before: clock) else { return false }
+            let day = BusinessDays.isoDate(dayNumber: Int(HybridClock.milliseconds(clock) / 86_400_000))
+            return grant.purposes.contains(.progress) && grant.covers(day: day)
         default: return true
         }
     }

@@ -98,7 +98,15 @@ public struct ConsentFold: Sendable {
     /// The fold of a circle's consent events, each with its author (a signing key): only those the
     /// circle's owner signed count (`CircleRules`).
     public init(circle: Circle, events: [(author: [UInt8], entry: Entry)]) {
-        for e in events where CircleRules.counts(.consent, author: e.author, in: circle, consents: self) { apply(e.entry) }
+        for e in events where CircleRules.counts(.consent, author: e.author, clock: e.entry.clock, in: circle, consents: self) { apply(e.entry) }
+    }
+
+    /// The grant an organisation held at `clock`: its latest consent event recorded before then, if
+    /// that is a grant (a revoke recorded before then, and not followed by a new grant, leaves none).
+    public func grant(of organization: String, before clock: UInt64) -> ConsentGrant? {
+        let earlier = entries.values.filter { $0.event.organization == organization && $0.clock < clock }
+        guard let latest = earlier.max(by: { $1.isLater(than: $0) }), case .grant(let g, _) = latest.event else { return nil }
+        return g
     }
 
     public mutating func apply(_ e: Entry) { entries[ByteKey(e.id)] = e }
