@@ -331,6 +331,7 @@ def test_a_burst_of_suggestions_is_refused_in_the_residents_words(make_node) -> 
         refused = suggest(ids[0], "One too many.")
         assert refused.status_code == 429, refused.status_code
         assert "a lot of suggestions in the last hour" in refused.text and "One too many." in refused.text
+        assert '<option value="hours" selected>' in refused.text, "the part of the entry the resident chose was not kept"
         irish = suggest(ids[0], "Ceann eile.", lang="ga")
         assert irish.status_code == 429 and "go leor moltaí" in irish.text
         assert suggest(ids[1], "Another service's hours changed.").status_code == 200

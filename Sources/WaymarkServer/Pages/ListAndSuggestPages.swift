@@ -124,7 +124,7 @@ extension PublicPages {
 
     func suggestForm(
         _ request: Request, id: String, error: String?, message text: String, contact: String, language forced: InterfaceLanguage? = nil,
-        status: HTTPResponse.Status? = nil
+        status: HTTPResponse.Status? = nil, field: String = "any"
     )
         throws -> Response
     {
@@ -136,7 +136,9 @@ extension PublicPages {
         var ctx = renderer.base(request, language: language, title: t("suggest.title", language), sample: sample())
         ctx["id"] = id
         ctx["name"] = facts.name
-        ctx["fields"] = Self.correctionFields.map { ["value": $0, "label": t("field.\($0)", language)] }
+        // After an error the part of the entry the resident chose stays chosen.
+        let chosen = Self.correctionFields.contains(field) ? field : "any"
+        ctx["fields"] = Self.correctionFields.map { ["value": $0, "label": t("field.\($0)", language), "selected": $0 == chosen] as [String: Any] }
         ctx["message"] = text
         ctx["contact"] = contact
         if let error { ctx["error"] = error }
@@ -150,10 +152,13 @@ extension PublicPages {
         let text = (form.string("message") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let contact = (form.string("contact") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty {
-            return try suggestForm(request, id: id, error: t("suggest.error.empty", language), message: text, contact: contact, language: language)
+            return try suggestForm(
+                request, id: id, error: t("suggest.error.empty", language), message: text, contact: contact, language: language, field: form.string("field") ?? "any")
         }
         if text.count > 2000 || contact.count > 200 {
-            return try suggestForm(request, id: id, error: t("suggest.error.long", language), message: String(text.prefix(2000)), contact: "", language: language)
+            return try suggestForm(
+                request, id: id, error: t("suggest.error.long", language), message: String(text.prefix(2000)), contact: "", language: language,
+                field: form.string("field") ?? "any")
         }
         guard let facts = try directory.snapshot().index.facts(id) else {
             return message(status: .notFound, heading: t("error.notfound", language), text: t("service.notfound", language), language: language, request: request)
@@ -165,7 +170,7 @@ extension PublicPages {
         if recent.service >= Self.suggestionsPerServicePerHour || recent.all >= Self.suggestionsPerHour {
             return try suggestForm(
                 request, id: id, error: t("suggest.error.busy", language), message: text, contact: contact, language: language,
-                status: .tooManyRequests)
+                status: .tooManyRequests, field: form.string("field") ?? "any")
         }
         let field = Self.correctionFields.contains(form.string("field") ?? "") ? form.string("field")! : "any"
         try directory.database.addCorrection(

@@ -210,7 +210,7 @@ enum Templates {
         {{#error}}<p class="error" role="alert" id="suggest-error">{{error}}</p>{{/error}}
         <form method="post" action="/services/{{id}}/suggest">
         <input type="hidden" name="lang" value="{{lang}}">
-        <div class="field"><label for="field">{{t.suggest_field}}</label><select id="field" name="field">{{#fields}}<option value="{{value}}">{{label}}</option>{{/fields}}</select></div>
+        <div class="field"><label for="field">{{t.suggest_field}}</label><select id="field" name="field">{{#fields}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/fields}}</select></div>
         <div class="field"><label for="message">{{t.suggest_message}}</label><textarea id="message" name="message" rows="6" maxlength="2000" required>{{message}}</textarea></div>
         <div class="field"><label for="contact">{{t.suggest_contact}}</label><input id="contact" name="contact" type="email" value="{{contact}}" autocomplete="email"></div>
         <button type="submit">{{t.suggest_send}}</button>
