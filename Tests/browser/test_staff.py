@@ -52,7 +52,9 @@ def test_admin_adds_a_caseworker_who_then_signs_in(browser, pages, staff_site):
 
 def test_a_wrong_password_is_explained_and_keeps_the_username(browser, pages, staff_site):
     sign_in(browser, pages, staff_site, "maire", "not the password")
-    assert browser.find_element(By.ID, "login-error").text == "The username or password is not right."
+    assert browser.find_element(By.ID, "login-error").text == (
+        "The username or password is not right, or the account is locked for 15 minutes after five failed tries "
+        "(an admin can unlock it sooner).")
     assert browser.find_element(By.ID, "username").get_attribute("value") == "maire"
 
 
