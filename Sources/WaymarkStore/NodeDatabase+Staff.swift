@@ -52,6 +52,12 @@ public enum LoginOutcome: Sendable, Equatable {
     case wrongUsernameOrPassword
     case locked(until: UInt64)
     case disabled
+
+    /// Anything but a success: counts against the address it came from.
+    public var failed: Bool {
+        if case .success = self { return false }
+        return true
+    }
 }
 
 /// A staff request's signed-in session.

@@ -124,23 +124,26 @@ public actor SyncEngine {
     /// full disk) or were backed off for bad envelopes keep their backoff.
     func probeCandidates() -> [PeerInfo] {
         let t = node.nowMilliseconds()
-        let me = node.identity.signingPublicKey
-        return ((try? node.database.peers()) ?? []).filter {
+        return callablePeers().filter {
             let error = $0.lastError ?? ""
-            return $0.nextAttempt > t && $0.failures > 0 && $0.author != me && !error.hasPrefix("HTTP ")
-                && !error.hasPrefix(NodeDatabase.abuseErrorPrefix) && (!settings.onlyAddedPeers || $0.source == "admin")
-                && ($0.source == "admin" || mayCall(learned: $0))
+            return $0.nextAttempt > t && $0.failures > 0 && !error.hasPrefix("HTTP ") && !error.hasPrefix(NodeDatabase.abuseErrorPrefix)
         }
     }
 
     func duePeers() -> [PeerInfo] {
         let t = node.nowMilliseconds()
-        let me = node.identity.signingPublicKey
         // A next attempt further ahead than any backoff sets was scheduled by a clock that ran fast
         // and has been put right since: the peer is due now, not when the wrong clock said.
         let latest = t + max(UInt64(settings.maximumBackoff.components.seconds) * 1000, SyncNode.abuseBackoffMilliseconds)
+        return callablePeers().filter { ($0.nextAttempt <= t || $0.nextAttempt > latest) && $0.url != probing }
+    }
+
+    /// The peers this node may call at all, due or not: never itself; with `--only-added-peers` only
+    /// those its admin added; learned ones only while `mayCall(learned:)`.
+    private func callablePeers() -> [PeerInfo] {
+        let me = node.identity.signingPublicKey
         return ((try? node.database.peers()) ?? []).filter {
-            ($0.nextAttempt <= t || $0.nextAttempt > latest) && $0.url != probing && $0.author != me && (!settings.onlyAddedPeers || $0.source == "admin") && ($0.source == "admin" || mayCall(learned: $0))
+            $0.author != me && (!settings.onlyAddedPeers || $0.source == "admin") && ($0.source == "admin" || mayCall(learned: $0))
         }
     }
 

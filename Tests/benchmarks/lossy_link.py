@@ -18,18 +18,9 @@ import sys
 import tempfile
 import time
 
-import requests
-
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "pysupport"))
 from faulty_proxy import FaultyProxy  # noqa: E402
-from initial_sync import serve  # noqa: E402
-from partition_heal import free_port, run  # noqa: E402
-
-
-def envelopes(port: int) -> int:
-    text = requests.get(f"http://127.0.0.1:{port}/metrics", timeout=10).text
-    return int(float(re.search(r"(?m)^waymark_envelopes\s+(\S+)$", text).group(1)))
+from initial_sync import envelopes, free_port, run, serve  # noqa: E402
 
 
 def one(bin_: pathlib.Path, directory: pathlib.Path, rate: float, seed: int, limit: float) -> dict:

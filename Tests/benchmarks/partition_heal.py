@@ -29,6 +29,8 @@ import uuid
 
 import requests
 
+from initial_sync import run
+
 SERVICES_PER_NODE = 2
 
 
@@ -45,13 +47,6 @@ def free_port() -> int:
         if port not in _given:
             _given.add(port)
             return port
-
-
-def run(*args: object, timeout: float = 300) -> str:
-    proc = subprocess.run([str(a) for a in args], capture_output=True, text=True, timeout=timeout)
-    if proc.returncode != 0:
-        sys.exit(f"{' '.join(map(str, args))} failed:\n{proc.stdout}\n{proc.stderr}")
-    return proc.stdout
 
 
 class Gates:

@@ -193,10 +193,7 @@ struct StaffPages: Sendable {
         }
         let database = self.database, password = form.string("password") ?? "", at = now()
         let outcome = try await Blocking.passwordCheck { try database.checkLogin(username: username, password: password, nowMilliseconds: at) }
-        switch outcome {
-        case .success: break
-        default: if let throttled { throttle.failed(throttled, now: now()) }
-        }
+        if let throttled, outcome.failed { throttle.failed(throttled, now: now()) }
         switch outcome {
         case .success(let user):
             // A fresh token every time; whatever session cookie came with the request is ended.
