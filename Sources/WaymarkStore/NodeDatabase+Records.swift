@@ -136,17 +136,19 @@ extension NodeDatabase {
     /// Rebuilds every service document and the full-text index from the rows.
     /// - Returns: the number of services.
     static func rebuildDerived(_ db: Database) throws -> Int {
-        let rows = InMemoryRows(try allRecordsWithPublishers(db))
-        let storedAt = Dictionary(
-            try Row.fetchAll(db, sql: "SELECT id, stored_at FROM record WHERE tbl = 'service'").map { ($0["id"] as String, $0["stored_at"] as String) },
-            uniquingKeysWith: { a, _ in a })
+        let rows = try LinkedRows(db)
+        let services = try Row.fetchAll(db, sql: "SELECT id, stored_at FROM record WHERE tbl = 'service'")
+            .map { (id: $0["id"] as String, storedAt: $0["stored_at"] as String) }
+            .sorted { $0.id < $1.id }
         let assembler = HSDSAssembler(source: rows)
         try db.execute(sql: "DELETE FROM service_doc; DELETE FROM service_full; DELETE FROM service_fts;")
-        let services = rows.all("service")
-        for (i, service) in services.enumerated() {
-            try writeServiceDocuments(db, service, rowid: i + 1, assembler: assembler, storedAt: storedAt[service.id])
+        var rowid = 0
+        for entry in services {
+            guard let service = rows.record(table: "service", id: entry.id) else { continue }
+            rowid += 1
+            try writeServiceDocuments(db, service, rowid: rowid, assembler: assembler, storedAt: entry.storedAt)
         }
-        return services.count
+        return rowid
     }
 
     /// Writes one service's list and full documents and its full-text row.
@@ -168,14 +170,27 @@ extension NodeDatabase {
             arguments: [rowid, text.name, text.alternateName, text.description, text.categories, text.organization, text.extra])
     }
 
+    /// Changed rows from which a refresh rebuilds every document instead of finding the ones affected.
+    static let largeChange = 2_000
+
     /// Brings the documents of the services that include rows changed since the last refresh (as they
     /// were before and as they are now) up to date, and tells readers the directory changed. Rebuilds
     /// everything when that is simpler (the taxonomy changed, or the change is large).
     /// - Returns: whether anything was out of date.
     @discardableResult
     static func refreshDerived(_ db: Database) throws -> Bool {
+        let dirtyCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM dirty_row") ?? 0
+        guard dirtyCount > 0 else { return false }
+        try setSetting(db, "directory_version", String(try directoryVersion(db) + 1))
+        // A large change (a node taking in a whole directory refreshes after every few thousand rows)
+        // rebuilds everything without first parsing each changed row as it was and as it is: holding
+        // those, thousands at a time, was most of what such a node's memory grew by.
+        guard dirtyCount < Self.largeChange else {
+            try db.execute(sql: "DELETE FROM dirty_row")
+            _ = try rebuildDerived(db)
+            return true
+        }
         let dirty = try Row.fetchAll(db, sql: "SELECT tbl, id, old_body FROM dirty_row")
-        guard !dirty.isEmpty else { return false }
         let source = DatabaseRowSource(db)
         var changed: [HSDSRecord] = []
         for row in dirty {
@@ -187,9 +202,8 @@ extension NodeDatabase {
             }
         }
         try db.execute(sql: "DELETE FROM dirty_row")
-        try setSetting(db, "directory_version", String(try directoryVersion(db) + 1))
         let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM service_doc") ?? 0
-        guard changed.count < 4_000, let ids = try affectedServices(db, changed), ids.count <= max(50, total / 3) else {
+        guard let ids = try affectedServices(db, changed), ids.count <= max(50, total / 3) else {
             _ = try rebuildDerived(db)
             return true
         }
