@@ -13,8 +13,10 @@ public final class NodeDatabase: Sendable {
 
     /// How much of the database file the writing connection maps into memory for reading.
     static let mappedBytes = 1 << 30
-    /// The writing connection's page cache (SQLite's default is 2 MiB).
-    static let cacheKibibytes = 65_536
+    /// The writing connection's page cache (SQLite's default is 2 MiB). 64 MiB made no measurable
+    /// difference to ingest or to an initial sync, and was a third of a node's memory while it took
+    /// in a whole directory (BENCHMARKS.md, "Memory during the initial sync").
+    static let cacheKibibytes = 16_384
     /// Each reading connection's page cache.
     static let readerCacheKibibytes = 1_024
     /// WAL pages before an automatic checkpoint (SQLite's default is 1,000): index pages rewritten by
@@ -41,8 +43,8 @@ public final class NodeDatabase: Sendable {
                 // in the node's memory.
                 try db.execute(sql: "PRAGMA cache_size = -\(Self.readerCacheKibibytes)")
             } else {
-                // The writer's reads come from memory-mapped pages, and a batch of envelopes (with
-                // its index pages) stays in the page cache until commit instead of spilling page by page.
+                // The writer's reads come from memory-mapped pages, and most of a batch of envelopes
+                // (with its index pages) stays in the page cache until commit.
                 try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)")
                 try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKibibytes)")
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.checkpointPages)")
