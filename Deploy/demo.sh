@@ -97,7 +97,7 @@ echo
 echo "A local Waymark federation is running: $NODES organisation nodes, the fictional Ballymun sample split between them."
 for k in $(seq 1 "$NODES"); do
     p=$((PORT + k - 1))
-    echo "  node $k: http://127.0.0.1:$p/   ($(total $p) services; own data in $DATA/node$k; sync status http://127.0.0.1:$p/admin/sync)"
+    echo "  node $k: http://127.0.0.1:$p/   ($(total $p) services; own data in $DATA/node$k; sync status http://127.0.0.1:$p/staff/sync as admin)"
 done
 cat <<MSG
 

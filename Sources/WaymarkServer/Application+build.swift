@@ -45,14 +45,14 @@ public func buildApplication(
     HSDSAPI(directory: directory, clock: settings.clock, nodeName: nodeName).register(on: router)
     pages.register(on: router)
     pages.registerListAndSuggest(on: router)
+    pages.registerAdminRedirects(on: router)
     StaticFiles(leafletDirectory: settings.leafletDirectory).register(on: router)
     StaffPages(
         pages: pages, database: directory.database, organization: nodeName, secureCookies: settings.secureCookies, identity: sync?.identity,
-        port: settings.port, changed: { sync?.changes.signal() }
+        sync: sync, port: settings.port, changed: { sync?.changes.signal() }
     ).register(on: router)
     if let sync {
         SyncAPI(node: sync).register(on: router)
-        pages.registerSyncAdmin(on: router, node: sync)
     }
     router.get("/health") { _, _ in "ok" }
     return Application(

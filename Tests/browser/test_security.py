@@ -18,6 +18,7 @@ from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
+from conftest import sign_in_as_admin
 
 SCRIPT = "<script>window.__xss=1</script>"
 IMG = '"><img src=x onerror="window.__xss=1">'
@@ -353,7 +354,7 @@ def test_suggest_and_corrections_are_inert(browser, hsite, hostile_ids, pages):
     Select(browser.find_element(By.ID, "field")).select_by_value("description")
     pages.click_and_wait_for_new_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     assert_inert(browser, "thank-you page", must_show=[hostile_ids["names"][0]])
-    pages.load(browser, hsite.url("/admin/corrections"))
+    sign_in_as_admin(browser, hsite, "/staff/corrections")
     assert_inert(browser, "admin corrections", must_show=[message, hostile_ids["names"][0]])
 
     # An over-long suggestion comes back in the form, still as text.
@@ -400,7 +401,7 @@ def test_reflected_parameters_are_inert(path, params, browser, hsite, hostile_id
 def header_pages(ids: dict) -> list[str]:
     sid, oid = ids["services"][0], ids["organizations"][0]
     return ["/", "/?lang=ga", "/search?q=hostile", f"/services/{sid}", f"/organizations/{oid}", "/list",
-            f"/services/{sid}/suggest", "/admin/corrections", f"/services/{uuid.uuid4()}"]
+            f"/services/{sid}/suggest", "/staff/corrections", f"/services/{uuid.uuid4()}"]
 
 
 def test_security_headers(hsite, hostile_ids):

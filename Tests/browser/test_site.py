@@ -20,6 +20,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
+from conftest import sign_in_as_admin
 
 PAGE_SIZE = 20
 WEIGHT_BUDGET = 100 * 1024  # bytes of HTML + CSS + JS for one results page
@@ -560,7 +561,7 @@ def open_page(kind: str, driver, site, sample_ids, pages) -> None:
     elif kind == "admin-corrections":
         r = site.post(f"/services/{sid}/suggest", data={"field": "any", "message": "axe audit", "lang": "en"})
         assert r.status_code == 200
-        pages.load(driver, site.url("/admin/corrections"))
+        sign_in_as_admin(driver, site, "/staff/corrections")
     else:
         raise AssertionError(kind)
 
@@ -644,9 +645,9 @@ def test_suggest_a_correction(browser, site, sample_ids, pages):
     r = site.post(f"/services/{sample_ids['service']}/suggest", data={"field": "any", "message": "", "lang": "en"})
     assert r.status_code == 400 and 'id="suggest-error"' in r.text, f"empty suggestion answered {r.status_code}"
 
-    pages.load(browser, site.url("/admin/corrections"))
+    sign_in_as_admin(browser, site, "/staff/corrections")
     table = browser.find_element(By.CSS_SELECTOR, "table.corrections")
-    assert token in table.text, "the suggestion is not in /admin/corrections"
+    assert token in table.text, "the suggestion is not in /staff/corrections"
     row = next(tr for tr in table.find_elements(By.CSS_SELECTOR, "tbody tr") if token in tr.text)
     assert "reader@example.org" in row.text and "Opening hours" in row.text and sample_ids["service_name"] in row.text
     pages.shot(browser, "admin-corrections")
@@ -659,7 +660,7 @@ def test_blank_suggestion_is_refused(browser, site, sample_ids, pages):
     pages.click_and_wait_for_new_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     assert browser.find_elements(By.ID, "suggest-error"), (
         f"SITE BUG: POST /services/{sample_ids['service']}/suggest with a message of only spaces/newlines is accepted "
-        "(200, thank-you page) and stored as an empty row in /admin/corrections; expected 400 with #suggest-error")
+        "(200, thank-you page) and stored as an empty row in /staff/corrections; expected 400 with #suggest-error")
 
 
 # --------------------------------------------------------------------------------------------

@@ -403,11 +403,22 @@ def test_chain_ends_know_each_other_but_never_talk(chain):
     from_b = c.metric("waymark_inbound_requests_total", '{key="' + b.fingerprint + '"}', 0.0)
     assert from_b > 0, f"C never heard from B, its only peer\n{states(b, c)}"
 
-    page = a.get("/admin/sync")
-    assert page.status_code == 200, f"/admin/sync from localhost -> {page.status_code}"
-    assert b.url in page.text, "A's /admin/sync page does not show its peer B"
+    added = subprocess.run(
+        [str(BIN), "user", "add", "--data", str(a.path), "--username", "nodeadmin", "--name", "Node Admin", "--role", "admin",
+         "--password-stdin"], input="a long node admin password\n", capture_output=True, text=True, timeout=120)
+    assert added.returncode == 0, describe(added)
+    admin = requests.Session()
+    form = admin.get(a.url + "/admin/sync", timeout=10)  # sent to /staff/sync, then to sign in
+    assert form.url.split("?")[0].endswith("/staff/login"), form.url
+    token = re.search(r'name="csrf" value="([0-9a-f]{64})"', form.text).group(1)
+    nxt = re.search(r'name="next" value="([^"]+)"', form.text)
+    assert nxt and nxt.group(1) == "/staff/sync", f"the sign-in form does not lead back to the sync page: {nxt}"
+    page = admin.post(a.url + "/staff/login", data={"csrf": token, "username": "nodeadmin", "password": "a long node admin password",
+                                                    "next": nxt.group(1)}, timeout=10)
+    assert page.status_code == 200 and page.url.endswith("/staff/sync"), f"{page.url} -> {page.status_code}"
+    assert b.url in page.text, "A's sync page does not show its peer B"
     for n in (a, b, c):
-        assert n.org in page.text, f"A's /admin/sync page does not list the known node {n.org!r}"
+        assert n.org in page.text, f"A's sync page does not list the known node {n.org!r}"
 
 
 def test_edit_and_delete_travel_along_the_chain(chain):

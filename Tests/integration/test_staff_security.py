@@ -173,6 +173,29 @@ def test_a_caseworker_cannot_open_admin_pages_or_post_admin_forms(staff_node) ->
     assert r.status_code == 303 and r.headers["Location"].startswith("/staff/login")
 
 
+def test_sync_and_corrections_pages_need_an_admin_session_whatever_the_request_looks_like(staff_node) -> None:
+    """Before, /admin/sync and /admin/corrections answered any request that looked local: one shaped
+    like a reverse proxy's on the same machine (Host 127.0.0.1, no forwarded headers) got in."""
+    node, server = staff_node
+    base = server.base_url
+    proxy_shaped = {"Host": "127.0.0.1"}
+    for path in ("/admin/sync", "/admin/corrections", "/staff/sync", "/staff/corrections"):
+        r = requests.get(base + path, headers=proxy_shaped, timeout=HTTP_TIMEOUT)
+        assert r.url.split("?")[0].endswith("/staff/login"), f"a stranger's {path} ended at {r.url} ({r.status_code})"
+        assert "Suggested corrections" not in r.text and "Sync with other nodes" not in r.text, f"a stranger saw {path}"
+    caseworker, _ = sign_in(base, "ciaran", CASEWORKER_PASSWORD)
+    for path in ("/staff/sync", "/staff/corrections"):
+        r = caseworker.get(base + path, headers=proxy_shaped, allow_redirects=False, timeout=HTTP_TIMEOUT)
+        assert r.status_code == 403, f"a caseworker's {path} -> {r.status_code}"
+    admin, _ = sign_in(base, "aoife", ADMIN_PASSWORD)
+    home = admin.get(base + "/staff", timeout=HTTP_TIMEOUT).text
+    assert 'href="/staff/sync?lang=en"' in home and 'href="/staff/corrections?lang=en"' in home, "the admin's menu lacks the pages"
+    for path, heading in (("/staff/sync", "Sync with other nodes"), ("/staff/corrections", "Suggested corrections")):
+        r = admin.get(base + path, timeout=HTTP_TIMEOUT)
+        assert r.status_code == 200 and heading in r.text, f"the admin's {path} -> {r.status_code}"
+        assert r.headers.get("Cache-Control") == "no-store", path
+
+
 def test_five_failures_lock_the_account_and_an_admin_unlocks_it(staff_node) -> None:
     node, server = staff_node
     base = server.base_url

@@ -15,23 +15,6 @@ extension PublicPages {
             render { try suggestForm(request, id: context.parameters.get("id") ?? "", error: nil, message: "", contact: "") }
         }
         router.post("/services/:id/suggest") { request, context in try await suggest(request, id: context.parameters.get("id") ?? "") }
-        router.get("/admin/corrections") { request, context in
-            guard context.isLocal, Self.isLocalRequest(request) else {
-                return message(
-                    status: .forbidden, heading: t("error.title", .english), text: "Suggested corrections can be read only on the node's own machine.",
-                    language: .english)
-            }
-            return render { try corrections(request) }
-        }
-    }
-
-    /// A request addressed to this machine by name, not relayed: a loopback peer alone is not enough,
-    /// since a reverse proxy on the same host or a DNS-rebinding page also arrives from 127.0.0.1.
-    static func isLocalRequest(_ request: Request) -> Bool {
-        if request.headers[HTTPField.Name("Forwarded")!] != nil || request.headers[HTTPField.Name("X-Forwarded-For")!] != nil { return false }
-        let authority = (request.head.authority ?? "").lowercased()
-        let host = authority.hasPrefix("[") ? String(authority.prefix { $0 != "]" }.dropFirst()) : String(authority.split(separator: ":").first ?? "")
-        return ["localhost", "127.0.0.1", "::1"].contains(host)
     }
 
     /// A form posted from another site is refused: its Origin (sent by browsers on POST) must be this site.
@@ -185,9 +168,8 @@ extension PublicPages {
         return renderer.page("message", ctx)
     }
 
-    func corrections(_ request: Request) throws -> Response {
-        let p = QueryParameters(rawQuery: request.uri.query)
-        let language = PageRenderer.language(request, p)
+    /// What the suggested-corrections page shows: every suggestion, newest first, with its service.
+    func correctionsContext(language: InterfaceLanguage) throws -> [String: Any] {
         let snap = try directory.snapshot()
         let items: [[String: Any]] = try directory.database.corrections().map { c in
             [
@@ -195,10 +177,7 @@ extension PublicPages {
                 "field": t("field.\(c.field)", language), "message": c.message, "contact": c.contact ?? "",
             ]
         }
-        var ctx = renderer.base(request, language: language, title: t("admin.corrections", language), sample: sample())
-        ctx["items"] = items
-        ctx["empty"] = items.isEmpty
-        return renderer.page("corrections", ctx)
+        return ["items": items, "empty": items.isEmpty]
     }
 }
 

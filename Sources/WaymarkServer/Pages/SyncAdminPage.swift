@@ -6,21 +6,19 @@ import WaymarkStore
 import WaymarkSync
 
 extension PublicPages {
-    /// `/admin/sync`: peers and how syncing with them goes, known nodes, flagged publishers and the
-    /// rejection log. Like the corrections page, it answers only on the node's own machine.
-    func registerSyncAdmin(on router: Router<WaymarkRequestContext>, node: SyncNode) {
-        router.get("/admin/sync") { request, context in
-            guard context.isLocal, Self.isLocalRequest(request) else {
-                return message(
-                    status: .forbidden, heading: t("error.title", .english), text: "The sync page can be read only on the node's own machine.",
-                    language: .english)
+    /// `/admin/sync` was the sync page's address before it moved into the staff area (`/staff/sync`,
+    /// admins only): old links and bookmarks are sent there.
+    func registerAdminRedirects(on router: Router<WaymarkRequestContext>) {
+        for (old, new) in [("/admin/sync", "/staff/sync"), ("/admin/corrections", "/staff/corrections")] {
+            router.get(RouterPath(old)) { request, _ in
+                StaffPages.redirect(request.uri.query.map { "\(new)?\($0)" } ?? new)
             }
-            return render { try syncPage(request, node: node) }
         }
     }
 
-    func syncPage(_ request: Request, node: SyncNode) throws -> Response {
-        let language = PageRenderer.language(request, QueryParameters(rawQuery: request.uri.query))
+    /// What the sync page shows: peers and how syncing with them goes, known nodes, flagged
+    /// publishers and the rejection log.
+    func syncContext(node: SyncNode, language: InterfaceLanguage) throws -> [String: Any] {
         let db = node.database
         let counts = try db.ledgerCounts()
         let now = node.nowMilliseconds()
@@ -46,7 +44,7 @@ extension PublicPages {
         let rejections: [[String: Any]] = try db.recentRejections(limit: 50).map {
             ["at": when($0.at), "peer": $0.peer, "author": $0.author, "reason": $0.reason, "detail": $0.detail]
         }
-        var ctx = renderer.base(request, language: language, title: t("admin.sync", language), sample: sample())
+        var ctx: [String: Any] = [:]
         ctx["fingerprint"] = node.identity.fingerprint
         ctx["envelopes"] = counts.envelopes
         ctx["pending"] = counts.pending
@@ -56,6 +54,6 @@ extension PublicPages {
         ctx["forks"] = forks
         ctx["rejections"] = rejections
         ctx["hasRejections"] = !rejections.isEmpty
-        return renderer.page("sync", ctx)
+        return ctx
     }
 }

@@ -227,26 +227,26 @@ enum Templates {
         """
 
     static let corrections = """
-        {{> header}}
+        {{> staffHeader}}
         <h1>{{t.admin_corrections}}</h1>
         {{#empty}}<p>{{t.admin_corrections_none}}</p>{{/empty}}
-        {{^empty}}<table class="corrections"><thead><tr><th scope="col">{{t.admin_received}}</th><th scope="col">{{t.suggest_field}}</th><th scope="col">{{t.suggest_message}}</th><th scope="col">{{t.service_contact}}</th></tr></thead><tbody>
+        {{^empty}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.admin_corrections}}"><table class="corrections"><thead><tr><th scope="col">{{t.admin_received}}</th><th scope="col">{{t.suggest_field}}</th><th scope="col">{{t.suggest_message}}</th><th scope="col">{{t.service_contact}}</th></tr></thead><tbody>
         {{#items}}<tr><td>{{created}}<br><a href="/services/{{serviceID}}?lang={{lang}}">{{serviceName}}</a></td><td>{{field}}</td><td>{{message}}</td><td>{{contact}}</td></tr>{{/items}}
-        </tbody></table>{{/empty}}
+        </tbody></table></div>{{/empty}}
         {{> footer}}
         """
 
     static let sync = """
-        {{> header}}
+        {{> staffHeader}}
         <h1>{{t.admin_sync}}</h1>
         <h2>{{t.admin_sync_this}}</h2>
         <dl class="sync-summary"><dt>{{t.admin_sync_fingerprint}}</dt><dd><code>{{fingerprint}}</code></dd>
         <dt>{{t.admin_sync_envelopes}}</dt><dd>{{envelopes}}</dd><dt>{{t.admin_sync_pending}}</dt><dd>{{pending}}</dd></dl>
         <h2>{{t.admin_sync_peers}}</h2>
         {{^peers}}<p>{{t.admin_sync_peers_none}}</p>{{/peers}}
-        {{#hasPeers}}<table class="sync-peers"><thead><tr><th scope="col">{{t.admin_sync_peer}}</th><th scope="col">{{t.admin_sync_source}}</th><th scope="col">{{t.admin_sync_lastsuccess}}</th><th scope="col">{{t.admin_sync_inout}}</th><th scope="col">{{t.admin_sync_bytes}}</th><th scope="col">{{t.admin_sync_rejected}}</th><th scope="col">{{t.admin_sync_status}}</th></tr></thead><tbody>
+        {{#hasPeers}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.admin_sync_peers}}"><table class="sync-peers"><thead><tr><th scope="col">{{t.admin_sync_peer}}</th><th scope="col">{{t.admin_sync_source}}</th><th scope="col">{{t.admin_sync_lastsuccess}}</th><th scope="col">{{t.admin_sync_inout}}</th><th scope="col">{{t.admin_sync_bytes}}</th><th scope="col">{{t.admin_sync_rejected}}</th><th scope="col">{{t.admin_sync_status}}</th></tr></thead><tbody>
         {{#peers}}<tr><td>{{url}}<br><code>{{fingerprint}}</code></td><td>{{source}}</td><td>{{lastSuccess}}</td><td>{{envelopesIn}} / {{envelopesOut}}</td><td>{{bytesIn}} / {{bytesOut}}</td><td>{{rejections}}</td><td>{{status}}</td></tr>{{/peers}}
-        </tbody></table>{{/hasPeers}}
+        </tbody></table></div>{{/hasPeers}}
         <h2>{{t.admin_sync_nodes}}</h2>
         <ul class="sync-nodes">{{#nodes}}<li>{{name}} — {{url}} <code>{{fingerprint}}</code></li>{{/nodes}}</ul>
         <h2>{{t.admin_sync_forks}}</h2>
@@ -254,9 +254,9 @@ enum Templates {
         <ul class="sync-forks">{{#forks}}<li><code>{{fingerprint}}</code>: {{sequences}}</li>{{/forks}}</ul>
         <h2>{{t.admin_sync_rejections}}</h2>
         {{^rejections}}<p>{{t.admin_sync_rejections_none}}</p>{{/rejections}}
-        {{#hasRejections}}<table class="sync-rejections"><thead><tr><th scope="col">{{t.admin_received}}</th><th scope="col">{{t.admin_sync_from}}</th><th scope="col">{{t.admin_sync_reason}}</th></tr></thead><tbody>
+        {{#hasRejections}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.admin_sync_rejections}}"><table class="sync-rejections"><thead><tr><th scope="col">{{t.admin_received}}</th><th scope="col">{{t.admin_sync_from}}</th><th scope="col">{{t.admin_sync_reason}}</th></tr></thead><tbody>
         {{#rejections}}<tr><td>{{at}}</td><td>{{peer}}<br><code>{{author}}</code></td><td><strong>{{reason}}</strong>: {{detail}}</td></tr>{{/rejections}}
-        </tbody></table>{{/hasRejections}}
+        </tbody></table></div>{{/hasRejections}}
         {{> footer}}
         """
 }

@@ -4,6 +4,7 @@ import Hummingbird
 import WaymarkCore
 import WaymarkCrypto
 import WaymarkStore
+import WaymarkSync
 
 /// The staff area under `/staff`: sign-in and sign-out, the staff home, account management and the
 /// audit log (admins only).
@@ -26,6 +27,8 @@ struct StaffPages: Sendable {
     /// The node's keys (client records are sealed under keys wrapped with them); `nil` when the app
     /// runs without a node identity, and then client pages say so.
     let identity: NodeIdentity?
+    /// The node's sync shell, for the sync page; `nil` when the app runs without one.
+    let sync: SyncNode?
 
     /// The node's port: cookie names carry it, because browsers keep cookies per host, not per port,
     /// and several nodes on one machine (the demo) must not sign each other's staff out.
@@ -56,6 +59,10 @@ struct StaffPages: Sendable {
         router.post("/staff/users/enable") { request, _ in
             try await adminForm(request) { s, form, language in try setDisabled(request, s, form, language, false) }
         }
+        router.get("/staff/sync") { request, _ in try withSession(request, admin: true) { s, language in try syncPage(request, s, language) } }
+        router.get("/staff/corrections") { request, _ in
+            try withSession(request, admin: true) { s, language in try correctionsPage(request, s, language) }
+        }
         registerClients(on: router)
     }
 
@@ -82,10 +89,29 @@ struct StaffPages: Sendable {
         return Response(status: .seeOther, headers: headers)
     }
 
+    static func pathAndQuery(_ request: Request) -> String {
+        request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
+    }
+
+    static func queryEscaped(_ s: String) -> String {
+        s.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~/"))) ?? ""
+    }
+
+    /// Where to go after signing in: a page of the staff area asked for before signing in, or the staff home.
+    /// Only a path under `/staff` of this node (never another host, `//host` or a backslash trick).
+    static func afterSignIn(_ next: String?, language: InterfaceLanguage) -> String {
+        guard let next, next.hasPrefix("/staff"), !next.hasPrefix("/staff/login"), !next.contains("\\"), !next.contains("//"),
+            next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7f })
+        else { return "/staff?lang=\(language.rawValue)" }
+        return next
+    }
+
     /// Runs `body` for a signed-in user (an admin, if asked); otherwise sends them to sign in, or refuses.
     func withSession(_ request: Request, admin: Bool = false, _ body: (StaffSession, InterfaceLanguage) throws -> Response) throws -> Response {
         let language = PageRenderer.language(request, QueryParameters(rawQuery: request.uri.query))
-        guard let s = try session(request) else { return Self.redirect("/staff/login?lang=\(language.rawValue)") }
+        guard let s = try session(request) else {
+            return Self.redirect("/staff/login?lang=\(language.rawValue)&next=\(Self.queryEscaped(Self.pathAndQuery(request)))")
+        }
         if admin && s.user.role != .admin {
             try database.audit(s.user.username, "refused: admin page", subject: request.uri.path, nowMilliseconds: now())
             return message(request, s, language, "staff.error.forbidden", back: "/staff", status: .forbidden)
@@ -162,15 +188,19 @@ struct StaffPages: Sendable {
     // MARK: Sign-in and sign-out
 
     func loginPage(
-        _ request: Request, error: String? = nil, username: String = "", status: HTTPResponse.Status = .ok, language chosen: InterfaceLanguage? = nil
+        _ request: Request, error: String? = nil, username: String = "", status: HTTPResponse.Status = .ok, language chosen: InterfaceLanguage? = nil,
+        next posted: String? = nil
     ) throws -> Response {
-        let language = chosen ?? PageRenderer.language(request, QueryParameters(rawQuery: request.uri.query))
-        if error == nil, try session(request) != nil { return Self.redirect("/staff?lang=\(language.rawValue)") }
+        let query = QueryParameters(rawQuery: request.uri.query)
+        let language = chosen ?? PageRenderer.language(request, query)
+        let next = (posted ?? query.string("next")).flatMap { $0.hasPrefix("/staff") ? Self.afterSignIn($0, language: language) : nil }
+        if error == nil, try session(request) != nil { return Self.redirect(Self.afterSignIn(next, language: language)) }
         let token = Tokens.random()
         var response = page("staffLogin", base(request, language, title: t("staff.signin", language), session: nil), status: status) {
             $0["loginToken"] = token
             $0["error"] = error
             $0["username"] = username
+            $0["next"] = next
         }
         response.headers.append(HTTPField(name: .setCookie, value: cookie(loginCookie, token, maxAge: 3600)))
         return response
@@ -180,16 +210,18 @@ struct StaffPages: Sendable {
         let form = try await PublicPages.form(request)
         let language = form.string("lang").flatMap(InterfaceLanguage.init(rawValue:)) ?? PageRenderer.language(request, QueryParameters(rawQuery: ""))
         let username = (form.string("username") ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let next = form.string("next")
         // The sign-in form's token must match the cookie set with the form (no signing in from another site).
         let expected = PageRenderer.cookies(request)[loginCookie] ?? ""
         guard PublicPages.isSameSite(request), Tokens.equal(form.string("csrf") ?? "", expected) else {
-            return try loginPage(request, error: t("staff.error.form", language), username: username, status: .forbidden, language: language)
+            return try loginPage(request, error: t("staff.error.form", language), username: username, status: .forbidden, language: language, next: next)
         }
         // An address that failed many times (whatever the usernames) waits, without a password check.
         let throttled = address.flatMap { throttle.counts($0) ? $0 : nil }
         if let throttled, throttle.isBlocked(throttled, now: now()) {
             try database.audit(username.isEmpty ? "-" : String(username.prefix(64)), "sign-in refused: too many failures from \(throttled)", nowMilliseconds: now())
-            return try loginPage(request, error: t("staff.error.throttled", language), username: username, status: .tooManyRequests, language: language)
+            return try loginPage(
+                request, error: t("staff.error.throttled", language), username: username, status: .tooManyRequests, language: language, next: next)
         }
         let database = self.database, password = form.string("password") ?? "", at = now()
         let outcome = try await Blocking.passwordCheck { try database.checkLogin(username: username, password: password, nowMilliseconds: at) }
@@ -202,19 +234,21 @@ struct StaffPages: Sendable {
             try database.startSession(userID: user.id, token: token, csrf: Tokens.random(), nowMilliseconds: now())
             try database.audit(user.username, "sign in", nowMilliseconds: now())
             return Self.redirect(
-                "/staff?lang=\(language.rawValue)",
+                Self.afterSignIn(next, language: language),
                 cookies: [cookie(sessionCookie, token), cookie(loginCookie, "", maxAge: 0)])
         case .locked:
             // Answered exactly as a wrong username or password: a locked account gives away neither
             // that it exists nor that it is locked (the message says an account may be).
             try database.audit(username.isEmpty ? "-" : username, "sign-in refused: locked", nowMilliseconds: now())
-            return try loginPage(request, error: t("staff.error.credentials", language), username: username, status: .unauthorized, language: language)
+            return try loginPage(
+                request, error: t("staff.error.credentials", language), username: username, status: .unauthorized, language: language, next: next)
         case .disabled:
             try database.audit(username, "sign-in refused: disabled", nowMilliseconds: now())
-            return try loginPage(request, error: t("staff.error.disabled", language), username: username, status: .forbidden, language: language)
+            return try loginPage(request, error: t("staff.error.disabled", language), username: username, status: .forbidden, language: language, next: next)
         case .wrongUsernameOrPassword:
             try database.audit(username.isEmpty ? "-" : String(username.prefix(64)), "failed sign-in", nowMilliseconds: now())
-            return try loginPage(request, error: t("staff.error.credentials", language), username: username, status: .unauthorized, language: language)
+            return try loginPage(
+                request, error: t("staff.error.credentials", language), username: username, status: .unauthorized, language: language, next: next)
         }
     }
 
@@ -250,6 +284,22 @@ struct StaffPages: Sendable {
             $0["hasEntries"] = !entries.isEmpty
             $0["older"] = entries.count == perPage ? entries.last.map { String($0.id) } : nil
         }
+    }
+
+    /// The sync page (admins): peers, known nodes, flagged publishers, the rejection log.
+    func syncPage(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
+        guard let sync else { return message(request, s, language, "staff.sync.none", back: "/staff", status: .notFound) }
+        var ctx = base(request, language, title: t("admin.sync", language), session: s)
+        ctx.merge(try pages.syncContext(node: sync, language: language)) { _, new in new }
+        return page("sync", ctx)
+    }
+
+    /// Corrections residents suggested (admins): the messages may hold a resident's contact details.
+    func correctionsPage(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
+        try database.audit(s.user.username, "view suggested corrections", nowMilliseconds: now())
+        var ctx = base(request, language, title: t("admin.corrections", language), session: s)
+        ctx.merge(try pages.correctionsContext(language: language)) { _, new in new }
+        return page("corrections", ctx)
     }
 
     func usersPage(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, notice: String?, error: String?, status: HTTPResponse.Status = .ok)

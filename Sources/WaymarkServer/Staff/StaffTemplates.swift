@@ -23,7 +23,7 @@ enum StaffTemplates {
         <a class="brand" href="/staff?lang={{lang}}">{{organization}} – {{t.staff_title}}</a>
         <nav aria-label="{{t.staff_nav}}"><ul>
         {{#user}}<li><a href="/staff?lang={{lang}}">{{t.staff_home}}</a></li><li><a href="/staff/clients?lang={{lang}}">{{t.staff_clients}}</a></li><li><a href="/staff/referrals?lang={{lang}}">{{t.staff_referrals}}</a></li>
-        {{#isAdmin}}<li><a href="/staff/users?lang={{lang}}">{{t.staff_users}}</a></li><li><a href="/staff/audit?lang={{lang}}">{{t.staff_audit}}</a></li><li><a href="/staff/erasures?lang={{lang}}">{{t.staff_erasures}}</a></li>{{/isAdmin}}{{/user}}
+        {{#isAdmin}}<li><a href="/staff/users?lang={{lang}}">{{t.staff_users}}</a></li><li><a href="/staff/audit?lang={{lang}}">{{t.staff_audit}}</a></li><li><a href="/staff/erasures?lang={{lang}}">{{t.staff_erasures}}</a></li><li><a href="/staff/corrections?lang={{lang}}">{{t.staff_corrections}}</a></li><li><a href="/staff/sync?lang={{lang}}">{{t.staff_sync}}</a></li>{{/isAdmin}}{{/user}}
         <li><a href="{{switchURL}}" lang="{{otherLang}}" hreflang="{{otherLang}}" id="language-switch">{{otherLangName}}</a></li>
         {{#user}}<li><form method="post" action="/staff/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" id="signout">{{t.staff_signout}}</button></form></li>{{/user}}
         </ul></nav>
@@ -37,7 +37,7 @@ enum StaffTemplates {
         <p>{{t.staff_signin_intro}}</p>
         {{#error}}<p class="error" role="alert" id="login-error">{{error}}</p>{{/error}}
         <form method="post" action="/staff/login" class="staff-form">
-        <input type="hidden" name="csrf" value="{{loginToken}}"><input type="hidden" name="lang" value="{{lang}}">
+        <input type="hidden" name="csrf" value="{{loginToken}}"><input type="hidden" name="lang" value="{{lang}}">{{#next}}<input type="hidden" name="next" value="{{next}}">{{/next}}
         <p><label for="username">{{t.staff_username}}</label><br><input id="username" name="username" autocomplete="username" required value="{{username}}"></p>
         <p><label for="password">{{t.staff_password}}</label><br><input id="password" name="password" type="password" autocomplete="current-password" required></p>
         <p><button type="submit" id="signin">{{t.staff_signin}}</button></p>
@@ -66,7 +66,7 @@ enum StaffTemplates {
         {{#expiring}}<tr><td><a href="/staff/clients/{{id}}?lang={{lang}}">{{client}}</a></td><td>{{org}}</td><td>{{end}}</td></tr>{{/expiring}}
         </tbody></table>{{/hasExpiring}}
         {{/caseload}}
-        {{#isAdmin}}<ul><li><a href="/staff/users?lang={{lang}}">{{t.staff_menu_users}}</a></li><li><a href="/staff/audit?lang={{lang}}">{{t.staff_menu_audit}}</a></li></ul>{{/isAdmin}}
+        {{#isAdmin}}<ul><li><a href="/staff/users?lang={{lang}}">{{t.staff_menu_users}}</a></li><li><a href="/staff/audit?lang={{lang}}">{{t.staff_menu_audit}}</a></li><li><a href="/staff/corrections?lang={{lang}}">{{t.staff_menu_corrections}}</a></li><li><a href="/staff/sync?lang={{lang}}">{{t.staff_menu_sync}}</a></li></ul>{{/isAdmin}}
         {{> footer}}
         """
 

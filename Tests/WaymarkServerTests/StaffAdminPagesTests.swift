@@ -1,0 +1,109 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Testing
+import WaymarkCore
+import WaymarkCrypto
+@testable import WaymarkServer
+import WaymarkStore
+import WaymarkSync
+import WaymarkTestKit
+
+/// The sync and corrections pages are for the node's admins only, whatever the request looks like:
+/// a request shaped like a reverse proxy's (Host 127.0.0.1, no forwarded headers) used to be let in.
+struct StaffAdminPagesTests {
+    static let adminToken = String(repeating: "a1", count: 32)
+    static let caseworkerToken = String(repeating: "c2", count: 32)
+    static let identity = Fixtures.identity(7)
+
+    static let database: NodeDatabase = try! withLargeStack {
+        let db = try NodeDatabase()
+        try db.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
+        let now = LocalClock.nowMilliseconds()
+        let admin = try db.addStaff(username: "maire", displayName: "Máire Admin", role: .admin, password: "a long admin password", nowMilliseconds: now)
+        let caseworker = try db.addStaff(
+            username: "sean", displayName: "Seán Caseworker", role: .caseworker, password: "a long caseworker password", nowMilliseconds: now)
+        try db.startSession(userID: admin.id, token: adminToken, csrf: Tokens.random(), nowMilliseconds: now)
+        try db.startSession(userID: caseworker.id, token: caseworkerToken, csrf: Tokens.random(), nowMilliseconds: now)
+        _ = try db.addCorrection(
+            Correction(serviceID: "svc-x", organizationID: nil, field: "hours", message: "Closed on Fridays now", contact: "reader@example.org", createdAt: "2026-12-03"))
+        return db
+    }
+
+    func app() -> some ApplicationProtocol {
+        buildApplication(
+            directory: Directory(database: Self.database), nodeName: "Test node", settings: ServerSettings(port: 0), logger: Logger(label: "test"),
+            sync: SyncNode(database: Self.database, identity: Self.identity))
+    }
+
+    static func headers(token: String? = nil) -> HTTPFields {
+        // (The request shaped like a local reverse proxy's, over real HTTP, is in Tests/integration/test_staff_security.py.)
+        var fields: HTTPFields = [:]
+        if let token { fields[.cookie] = "waymark_session_0=\(token)" }
+        return fields
+    }
+
+    @Test(arguments: ["/staff/sync", "/staff/corrections"])
+    func aStrangerIsSentToSignInAndSeesNothing(_ path: String) async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: path + "?lang=ga", method: .get, headers: Self.headers()) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/staff/login?lang=ga&next=\(path)%3Flang%3Dga")
+                let body = String(buffer: response.body)
+                #expect(!body.contains(Self.identity.fingerprint) && !body.contains("reader@example.org"))
+            }
+        }
+    }
+
+    @Test(arguments: ["/staff/sync", "/staff/corrections"])
+    func aCaseworkerIsRefused(_ path: String) async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: path, method: .get, headers: Self.headers(token: Self.caseworkerToken)) { response in
+                #expect(response.status == .forbidden)
+                let body = String(buffer: response.body)
+                #expect(!body.contains(Self.identity.fingerprint) && !body.contains("reader@example.org"))
+            }
+        }
+    }
+
+    @Test func anAdminSeesBothPagesFromTheStaffMenu() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/staff", method: .get, headers: Self.headers(token: Self.adminToken)) { response in
+                let body = String(buffer: response.body)
+                #expect(body.contains("href=\"/staff/sync?lang=en\"") && body.contains("href=\"/staff/corrections?lang=en\""))
+            }
+            try await client.execute(uri: "/staff/sync", method: .get, headers: Self.headers(token: Self.adminToken)) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.cacheControl] == "no-store")
+                #expect(String(buffer: response.body).contains(Self.identity.fingerprint))
+            }
+            try await client.execute(uri: "/staff/corrections", method: .get, headers: Self.headers(token: Self.adminToken)) { response in
+                #expect(response.status == .ok)
+                let body = String(buffer: response.body)
+                #expect(body.contains("Closed on Fridays now") && body.contains("reader@example.org"))
+            }
+            let viewed = try Self.database.auditLog(username: "maire").map(\.action)
+            #expect(viewed.contains("view suggested corrections"))
+        }
+    }
+
+    @Test func theOldAddressesLeadToTheStaffArea() async throws {
+        try await app().test(.router) { client in
+            for (old, new) in [("/admin/sync?lang=ga", "/staff/sync?lang=ga"), ("/admin/corrections", "/staff/corrections")] {
+                try await client.execute(uri: old, method: .get, headers: Self.headers()) { response in
+                    #expect(response.status == .seeOther)
+                    #expect(response.headers[.location] == new)
+                }
+            }
+        }
+    }
+
+    @Test func afterSigningInOnlyAPageOfTheStaffAreaIsFollowed() {
+        #expect(StaffPages.afterSignIn("/staff/sync?lang=ga", language: .english) == "/staff/sync?lang=ga")
+        for hostile in ["https://evil.example/staff", "//evil.example/staff", "/staff//evil.example", "/\\evil.example", "/staff\\@evil", "/other", "/staff/login", "/staff\n/x", nil] {
+            #expect(StaffPages.afterSignIn(hostile, language: .irish) == "/staff?lang=ga", "\(hostile ?? "nil")")
+        }
+    }
+}
