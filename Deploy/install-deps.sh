@@ -2,7 +2,7 @@
 # Installs what Waymark needs on a fresh Debian machine: system libraries, load tools and the
 # Python packages used by the conformance tests and benchmarks. Safe to run again.
 set -euo pipefail
-need=(libsodium-dev libsqlite3-dev pkg-config wrk python3 python3-pip curl libjs-leaflet chromium chromium-driver faketime)
+need=(libsodium-dev libsqlite3-dev pkg-config wrk python3 python3-pip curl libjs-leaflet chromium chromium-driver faketime nginx-light openssl systemd)
 missing=()
 for p in "${need[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if ((${#missing[@]})); then

@@ -16,6 +16,8 @@ public struct ServerSettings: Sendable {
     public var leafletDirectory: String
     /// Mark staff cookies `Secure` (when the node is reached over https).
     public var secureCookies: Bool
+    /// Addresses of reverse proxies whose `X-Forwarded-For` is believed (sign-in limits per client address).
+    public var trustedProxies: Set<String> = []
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, clock: LocalClock = LocalClock(),
@@ -49,7 +51,7 @@ public func buildApplication(
     StaticFiles(leafletDirectory: settings.leafletDirectory).register(on: router)
     StaffPages(
         pages: pages, database: directory.database, organization: nodeName, secureCookies: settings.secureCookies, identity: sync?.identity,
-        sync: sync, port: settings.port, changed: { sync?.changes.signal() }
+        sync: sync, port: settings.port, trustedProxies: Set(settings.trustedProxies.map(ClientAddress.normalized)), changed: { sync?.changes.signal() }
     ).register(on: router)
     if let sync {
         SyncAPI(node: sync).register(on: router)

@@ -180,6 +180,11 @@ struct Serve: AsyncParsableCommand {
     var tiles: String = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 
     @Option(help: "The URL other nodes reach this node at (default: http://HOST:PORT).") var publicURL: String?
+    @Option(
+        help: ArgumentHelp(
+            "The address of a reverse proxy in front of this node whose X-Forwarded-For is believed (repeat for several); see Deploy/.",
+            valueName: "ADDRESS"))
+    var trustedProxy: [String] = []
     @Option(help: "Seconds between anti-entropy syncs with a random peer; changes are pushed at once.") var syncInterval: Double = 5
     @Flag(help: "Sync only with peers added by `waymark peer add`, not with nodes learned from other nodes.") var onlyAddedPeers = false
     @Option(
@@ -222,9 +227,9 @@ struct Serve: AsyncParsableCommand {
             syncSettings.learnedPeerRanges = AddressRange.defaults(forOwnURL: url)
         }
         let engine = SyncEngine(node: node, transport: HTTPTransport(identity: identity), settings: syncSettings, logger: logger)
-        let app = buildApplication(
-            directory: directory, nodeName: name, settings: ServerSettings(host: host, port: port, tiles: tiles, secureCookies: url.hasPrefix("https://")), logger: logger,
-            sync: node)
+        var settings = ServerSettings(host: host, port: port, tiles: tiles, secureCookies: url.hasPrefix("https://"))
+        settings.trustedProxies = Set(trustedProxy)
+        let app = buildApplication(directory: directory, nodeName: name, settings: settings, logger: logger, sync: node)
         // Written straight to the descriptor, not through print's buffer, so scripts see it at once.
         FileHandle.standardOutput.write(
             Data("Waymark node '\(name)' serving on http://\(host):\(port)/  (API: http://\(host):\(port)/api/services)  fingerprint \(identity.fingerprint)\n".utf8))

@@ -23,6 +23,24 @@ struct SignInThrottleTests {
         #expect(throttle.counts("203.0.113.9") && throttle.counts("2001:db8::1"))
     }
 
+    @Test func aForwardedAddressIsBelievedOnlyFromATrustedProxy() {
+        let proxies: Set<String> = ["127.0.0.1"]
+        let viaProxy = ClientAddress(forwardedFor: "203.0.113.9", peer: "127.0.0.1", trustedProxies: proxies)
+        #expect(viaProxy == ClientAddress(address: "203.0.113.9", forwarded: true))
+        // The last entry is the one the proxy wrote; what the client put before it is not believed.
+        #expect(ClientAddress(forwardedFor: "198.51.100.1, 203.0.113.9", peer: "::ffff:127.0.0.1", trustedProxies: proxies)?.address == "203.0.113.9")
+        // From anyone else the header is ignored.
+        #expect(ClientAddress(forwardedFor: "203.0.113.9", peer: "192.0.2.4", trustedProxies: proxies) == ClientAddress(address: "192.0.2.4", forwarded: false))
+        #expect(ClientAddress(forwardedFor: "203.0.113.9", peer: "127.0.0.1", trustedProxies: []) == ClientAddress(address: "127.0.0.1", forwarded: false))
+        // Not an address: the proxy's own.
+        #expect(ClientAddress(forwardedFor: "evil.example", peer: "127.0.0.1", trustedProxies: proxies)?.forwarded == false)
+        #expect(ClientAddress(forwardedFor: nil, peer: nil, trustedProxies: proxies) == nil)
+        // A client on the proxy's machine, forwarded, is counted; the proxy itself is not.
+        let throttle = SignInThrottle()
+        #expect(throttle.counts(ClientAddress(address: "127.0.0.5", forwarded: true)))
+        #expect(!throttle.counts(ClientAddress(address: "127.0.0.1", forwarded: false)))
+    }
+
     @Test func theTableStaysBounded() {
         let throttle = SignInThrottle()
         for k in 0..<(SignInThrottle.capacity + 50) { throttle.failed("10.0.\(k / 256).\(k % 256)", now: UInt64(k)) }

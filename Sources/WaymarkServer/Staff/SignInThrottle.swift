@@ -6,9 +6,9 @@ import Synchronization
 /// The count per account (five, then 15 minutes locked) stops guessing one account's password; this
 /// stops one address from trying a few passwords on every account.
 ///
-/// Loopback addresses are not counted: a node behind a reverse proxy on its own machine sees every
+/// A loopback peer is not counted: a node behind a reverse proxy on its own machine sees every
 /// client at the proxy's loopback address, and counting it would let anyone lock every member of
-/// staff out. (Honouring the proxy's forwarded address needs the proxy setup of `Deploy/`.)
+/// staff out. With `--trusted-proxy`, the address the proxy forwards is counted instead (`ClientAddress`).
 final class SignInThrottle: Sendable {
     static let failures = 20
     static let windowMilliseconds: UInt64 = 15 * 60 * 1000
@@ -21,6 +21,10 @@ final class SignInThrottle: Sendable {
     func counts(_ address: String) -> Bool {
         !(address.hasPrefix("127.") || address == "::1" || address.hasPrefix("::ffff:127."))
     }
+
+    /// Whether failures from this client are counted: any address a trusted proxy forwarded, and
+    /// otherwise any peer that is not on this machine.
+    func counts(_ client: ClientAddress) -> Bool { client.forwarded || counts(client.address) }
 
     /// How many addresses are remembered.
     var size: Int { state.withLock { $0.count } }

@@ -33,6 +33,8 @@ struct StaffPages: Sendable {
     /// The node's port: cookie names carry it, because browsers keep cookies per host, not per port,
     /// and several nodes on one machine (the demo) must not sign each other's staff out.
     let port: Int
+    /// Reverse proxies whose `X-Forwarded-For` is believed (`--trusted-proxy`).
+    var trustedProxies: Set<String> = []
     /// Called after every staff form that may have signed envelopes, so the sync shell pushes them at once.
     var changed: @Sendable () -> Void = {}
 
@@ -43,7 +45,9 @@ struct StaffPages: Sendable {
 
     func register(on router: Router<WaymarkRequestContext>) {
         router.get("/staff/login") { request, _ in try loginPage(request) }
-        router.post("/staff/login") { request, context in try await login(request, from: context.remoteAddress?.ipAddress) }
+        router.post("/staff/login") { request, context in
+            try await login(request, from: ClientAddress(request, peer: context.remoteAddress?.ipAddress, trustedProxies: trustedProxies))
+        }
         router.post("/staff/logout") { request, _ in try await logout(request) }
         router.get("/staff") { request, _ in try withSession(request) { s, language in try home(request, s, language) } }
         router.get("/staff/audit") { request, _ in
@@ -206,7 +210,7 @@ struct StaffPages: Sendable {
         return response
     }
 
-    func login(_ request: Request, from address: String? = nil) async throws -> Response {
+    func login(_ request: Request, from client: ClientAddress? = nil) async throws -> Response {
         let form = try await PublicPages.form(request)
         let language = form.string("lang").flatMap(InterfaceLanguage.init(rawValue:)) ?? PageRenderer.language(request, QueryParameters(rawQuery: ""))
         let username = (form.string("username") ?? "").trimmingCharacters(in: .whitespaces).lowercased()
@@ -217,7 +221,9 @@ struct StaffPages: Sendable {
             return try loginPage(request, error: t("staff.error.form", language), username: username, status: .forbidden, language: language, next: next)
         }
         // An address that failed many times (whatever the usernames) waits, without a password check.
-        let throttled = address.flatMap { throttle.counts($0) ? $0 : nil }
+        let throttled = client.flatMap { throttle.counts($0) ? $0.address : nil }
+        // Where each attempt came from is in the audit log (an admin looking into a lockout needs it).
+        let from = client.map { "from \($0.address)" } ?? ""
         if let throttled, throttle.isBlocked(throttled, now: now()) {
             try database.audit(username.isEmpty ? "-" : String(username.prefix(64)), "sign-in refused: too many failures from \(throttled)", nowMilliseconds: now())
             return try loginPage(
@@ -232,21 +238,21 @@ struct StaffPages: Sendable {
             if let old = PageRenderer.cookies(request)[sessionCookie] { try database.endSession(token: old) }
             let token = Tokens.random()
             try database.startSession(userID: user.id, token: token, csrf: Tokens.random(), nowMilliseconds: now())
-            try database.audit(user.username, "sign in", nowMilliseconds: now())
+            try database.audit(user.username, "sign in", detail: from, nowMilliseconds: now())
             return Self.redirect(
                 Self.afterSignIn(next, language: language),
                 cookies: [cookie(sessionCookie, token), cookie(loginCookie, "", maxAge: 0)])
         case .locked:
             // Answered exactly as a wrong username or password: a locked account gives away neither
             // that it exists nor that it is locked (the message says an account may be).
-            try database.audit(username.isEmpty ? "-" : username, "sign-in refused: locked", nowMilliseconds: now())
+            try database.audit(username.isEmpty ? "-" : username, "sign-in refused: locked", detail: from, nowMilliseconds: now())
             return try loginPage(
                 request, error: t("staff.error.credentials", language), username: username, status: .unauthorized, language: language, next: next)
         case .disabled:
-            try database.audit(username, "sign-in refused: disabled", nowMilliseconds: now())
+            try database.audit(username, "sign-in refused: disabled", detail: from, nowMilliseconds: now())
             return try loginPage(request, error: t("staff.error.disabled", language), username: username, status: .forbidden, language: language, next: next)
         case .wrongUsernameOrPassword:
-            try database.audit(username.isEmpty ? "-" : String(username.prefix(64)), "failed sign-in", nowMilliseconds: now())
+            try database.audit(username.isEmpty ? "-" : String(username.prefix(64)), "failed sign-in", detail: from, nowMilliseconds: now())
             return try loginPage(
                 request, error: t("staff.error.credentials", language), username: username, status: .unauthorized, language: language, next: next)
         }
