@@ -137,17 +137,17 @@ extension NodeDatabase {
     /// - Returns: the number of services.
     static func rebuildDerived(_ db: Database) throws -> Int {
         let rows = try LinkedRows(db)
-        let services = try Row.fetchAll(db, sql: "SELECT id, stored_at FROM record WHERE tbl = 'service'")
-            .map { (id: $0["id"] as String, storedAt: $0["stored_at"] as String) }
-            .sorted { $0.id < $1.id }
+        // In the byte order of their ids (SQLite's), as every row source orders rows.
+        let services = try Row.fetchAll(db, sql: "SELECT rowid, stored_at FROM record WHERE tbl = 'service' ORDER BY id")
         let assembler = HSDSAssembler(source: rows)
         try db.execute(sql: "DELETE FROM service_doc; DELETE FROM service_full; DELETE FROM service_fts;")
         var rowid = 0
         for entry in services {
-            guard let service = rows.record(table: "service", id: entry.id) else { continue }
+            guard let service = rows.record(rowid: entry["rowid"]) else { continue }
             rowid += 1
-            try writeServiceDocuments(db, service, rowid: rowid, assembler: assembler, storedAt: entry.storedAt)
+            try writeServiceDocuments(db, service, rowid: rowid, assembler: assembler, storedAt: entry["stored_at"])
         }
+        if let failure = rows.failure { throw failure }
         return rowid
     }
 

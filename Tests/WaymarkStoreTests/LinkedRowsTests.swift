@@ -12,6 +12,34 @@ struct LinkedRowsTests {
         HSDSRecord(table: table, id: id, fields: JSONObject([("id", .string(id))] + fields.map { ($0.0, JSONValue.string($0.1)) }))
     }
 
+    /// Two ids Swift's `String` calls equal (é composed and decomposed) are two rows in SQLite: a full
+    /// rebuild builds both documents, each with its own rows, instead of failing on the second.
+    @Test func idsThatDifferOnlyInTheirBytesAreTwoRows() throws {
+        try withLargeStack {
+            let db = try NodeDatabase.inTestFederation()
+            let composed = "caf\u{e9}-club", decomposed = "cafe\u{301}-club"
+            #expect(composed == decomposed && Array(composed.utf8) != Array(decomposed.utf8))
+            try db.publish(
+                [
+                    Self.row("organization", "org-c", [("name", "Café group")]),
+                    Self.row("service", composed, [("name", "Composed club"), ("status", "active"), ("organization_id", "org-c")]),
+                    Self.row("service", decomposed, [("name", "Decomposed club"), ("status", "active"), ("organization_id", "org-c")]),
+                    Self.row("phone", "phone-composed", [("service_id", composed), ("number", "01 111 1111")]),
+                    Self.row("phone", "phone-decomposed", [("service_id", decomposed), ("number", "01 222 2222")]),
+                ], identity: Fixtures.identity(1), nowMilliseconds: Fixtures.publishedAt)
+            try db.writer.write { db in _ = try NodeDatabase.rebuildDerived(db) }
+            let docs = try db.writer.read { db in
+                try Row.fetchAll(db, sql: "SELECT d.service_id, f.full_json FROM service_doc d JOIN service_full f ON f.rowid = d.rowid")
+                    .map { (Array(($0[0] as String).utf8), $0[1] as String) }
+            }
+            let byID = Dictionary(docs, uniquingKeysWith: { a, _ in a })
+            #expect(docs.count == 2)
+            let c = byID[Array(composed.utf8)] ?? "", d = byID[Array(decomposed.utf8)] ?? ""
+            #expect(c.contains("Composed club") && c.contains("01 111 1111") && !c.contains("01 222 2222"))
+            #expect(d.contains("Decomposed club") && d.contains("01 222 2222") && !d.contains("01 111 1111"))
+        }
+    }
+
     @Test func answersAsTheWholeDirectoryInMemoryWouldWithSeveralPublishers() throws {
         try withLargeStack {
             let alice = Fixtures.identity(1)

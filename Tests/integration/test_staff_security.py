@@ -194,6 +194,24 @@ def test_sync_and_corrections_pages_need_an_admin_session_whatever_the_request_l
         r = admin.get(base + path, timeout=HTTP_TIMEOUT)
         assert r.status_code == 200 and heading in r.text, f"the admin's {path} -> {r.status_code}"
         assert r.headers.get("Cache-Control") == "no-store", path
+        csp = r.headers.get("Content-Security-Policy", "")
+        assert "script-src 'self'" in csp and "'unsafe-inline'" not in csp.split("script-src", 1)[1].split(";")[0], f"{path}: CSP {csp!r}"
+        assert "frame-ancestors 'none'" in csp and r.headers.get("X-Content-Type-Options") == "nosniff", f"{path}: {dict(r.headers)}"
+
+
+@pytest.mark.parametrize("nxt,lands", [
+    ("/staff/sync?lang=ga", "/staff/sync?lang=ga"), ("//evil.example/staff", "/staff?lang=en"), ("https://evil.example/", "/staff?lang=en"),
+    ("/\\evil.example", "/staff?lang=en"), ("/staff/../services", "/staff?lang=en"), ("/staffevil", "/staff?lang=en"),
+])
+def test_after_signing_in_only_a_staff_page_of_this_node_is_followed(staff_node, nxt: str, lands: str) -> None:
+    _, server = staff_node
+    base = server.base_url
+    s = requests.Session()
+    form = s.get(base + "/staff/login", params={"next": nxt}, timeout=HTTP_TIMEOUT)
+    token = re.search(r'name="csrf" value="([0-9a-f]{64})"', form.text).group(1)
+    r = s.post(base + "/staff/login", data={"csrf": token, "username": "aoife", "password": ADMIN_PASSWORD, "next": nxt},
+               allow_redirects=False, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 303 and r.headers["Location"] == lands, f"next={nxt!r} -> {r.status_code} {r.headers.get('Location')}"
 
 
 def test_five_failures_lock_the_account_and_an_admin_unlocks_it(staff_node) -> None:

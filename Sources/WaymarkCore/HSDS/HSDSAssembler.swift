@@ -108,10 +108,13 @@ public struct InMemoryRows: HSDSRowSource, Sendable {
     public func record(table: String, id: String) -> HSDSRecord? { byKey[table]?[id] }
 
     public func records(table: String, foreignKey: String, value: String) -> [HSDSRecord] {
-        (byLink["\(table)|\(foreignKey)|\(value)"] ?? []).filter { samePublisher($0, field: foreignKey, value: value) }.sorted { $0.id < $1.id }
+        (byLink["\(table)|\(foreignKey)|\(value)"] ?? []).filter { samePublisher($0, field: foreignKey, value: value) }.sorted(by: Self.idOrder)
     }
 
     public func all(_ table: String) -> [HSDSRecord] {
-        (byKey[table].map { Array($0.values) } ?? []).sorted { $0.id < $1.id }
+        (byKey[table].map { Array($0.values) } ?? []).sorted(by: Self.idOrder)
     }
+
+    /// Rows in the byte order of their ids, as the store's row sources order them (SQLite's `BINARY`).
+    static func idOrder(_ a: HSDSRecord, _ b: HSDSRecord) -> Bool { a.id.utf8.lexicographicallyPrecedes(b.id.utf8) }
 }

@@ -98,13 +98,15 @@ struct StaffPages: Sendable {
     }
 
     static func queryEscaped(_ s: String) -> String {
-        s.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~/"))) ?? ""
+        s.addingPercentEncoding(
+            withAllowedCharacters: CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/")) ?? ""
     }
 
     /// Where to go after signing in: a page of the staff area asked for before signing in, or the staff home.
     /// Only a path under `/staff` of this node (never another host, `//host` or a backslash trick).
     static func afterSignIn(_ next: String?, language: InterfaceLanguage) -> String {
-        guard let next, next.hasPrefix("/staff"), !next.hasPrefix("/staff/login"), !next.contains("\\"), !next.contains("//"),
+        guard let next, next == "/staff" || next.hasPrefix("/staff/") || next.hasPrefix("/staff?"), !next.hasPrefix("/staff/login"),
+            !next.contains("\\"), !next.contains("//"), !next.contains("/."),
             next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7f })
         else { return "/staff?lang=\(language.rawValue)" }
         return next
