@@ -270,7 +270,11 @@ extension NodeDatabase {
                     arguments: [circle])
             } else {
                 try Row.fetchAll(
-                    db, sql: "SELECT id, clock, author, scope, kind, wire FROM envelope WHERE kind IN (\(list)) AND scope <> 'public' ORDER BY clock, id")
+                    db,
+                    sql: """
+                        SELECT id, clock, author, scope, kind, wire FROM envelope
+                        WHERE kind IN (\(list)) AND scope IN (SELECT circle FROM circle_recipient WHERE key_id = ?) ORDER BY clock, id
+                        """, arguments: [Data(identity.encryptionKeyID)])
             }
         return rows.compactMap { row in
             let kind = Envelope.Kind(rawValue: UInt16(row["kind"] as Int))

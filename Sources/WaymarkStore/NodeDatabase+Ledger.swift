@@ -449,6 +449,11 @@ extension NodeDatabase {
                 Data(wire), Int64(now),
             ])
         heads.accepted(v.id, dependencies: h.dependencies)
+        if h.kind.isPrivate {
+            for r in h.recipients {
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO circle_recipient (key_id, circle) VALUES (?, ?)").execute(arguments: [Data(r.keyID), h.scope])
+            }
+        }
         if h.kind == .erasure { try eraseCircle(db, h.scope, erasure: v.id, ownKey: ownKey, author: h.author, now: now) }
         if h.kind.isMembership {
             try storeMembership(db, v, now: now)

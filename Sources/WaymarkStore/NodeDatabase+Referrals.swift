@@ -150,8 +150,12 @@ extension NodeDatabase {
             let through = Int64(try Self.setting(db, "referrals_acknowledged_through") ?? "") ?? 0
             let newest = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM envelope") ?? 0
             let circles = try String.fetchAll(
-                db, sql: "SELECT DISTINCT scope FROM envelope WHERE seq > ? AND kind = ? AND scope <> 'public'",
-                arguments: [through, Int(Envelope.Kind.referral.rawValue)])
+                db,
+                sql: """
+                    SELECT DISTINCT scope FROM envelope WHERE seq > ? AND kind = ?
+                    AND scope IN (SELECT circle FROM circle_recipient WHERE key_id = ?)
+                    """,
+                arguments: [through, Int(Envelope.Kind.referral.rawValue), Data(identity.encryptionKeyID)])
             try Self.setSetting(db, "referrals_acknowledged_through", String(newest))
             for circle in circles {
                 let journey = try Self.referralJourney(db, circle: circle, identity: identity, today: "")

@@ -358,6 +358,22 @@ public final class NodeDatabase: Sendable {
                     arguments: [e.header.scope, Data(e.header.author), row["id"] as Data])
             }
         }
+        m.registerMigration("v18: the circles each organisation is a recipient in") { db in
+            // Staff pages (the referral inbox, the caseload) read only the circles where this node
+            // is named as a recipient, instead of trying every private envelope the node relays (a
+            // member's flood of made-up circles made the staff home take seconds).
+            try db.execute(
+                sql: "CREATE TABLE circle_recipient (key_id BLOB NOT NULL, circle TEXT NOT NULL, PRIMARY KEY (key_id, circle)) WITHOUT ROWID")
+            // Private kinds are 16...19 (§8).
+            let rows = try Row.fetchCursor(db, sql: "SELECT wire FROM envelope WHERE kind BETWEEN 16 AND 19")
+            var pairs = Set<[UInt8]>()
+            while let row = try rows.next() {
+                guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)) else { continue }
+                for r in e.header.recipients where pairs.insert(r.keyID + Array(e.header.scope.utf8)).inserted {
+                    try db.execute(sql: "INSERT OR IGNORE INTO circle_recipient (key_id, circle) VALUES (?, ?)", arguments: [Data(r.keyID), e.header.scope])
+                }
+            }
+        }
         return m
     }
 

@@ -44,6 +44,10 @@ public actor SyncEngine {
     let settings: SyncSettings
     let logger: Logger
     private var pushedVersion = -1
+    /// Whether referrals and erasures that arrived may still wait for their acknowledgement: at
+    /// start (they may have arrived while an acknowledgement failed before a restart), and after a
+    /// failed one. Opening a staff page never writes them.
+    private var acknowledgementsDue = true
     private var rng = SystemRandomNumberGenerator()
     /// How many envelopes to ask each peer for at a time: a quarter after a session that failed, twice
     /// as many after one that succeeded (between `smallestFetchBatch` and `IngestPipeline.batchSize`),
@@ -76,6 +80,7 @@ public actor SyncEngine {
             // Anti-entropy keeps its own timer, so a stream of changes cannot starve it.
             if ContinuousClock.now >= nextAntiEntropy {
                 nextAntiEntropy = ContinuousClock.now + settings.interval
+                if acknowledgementsDue || node.takeFailedAcknowledgement() { await acknowledgeArrivals() }
                 await antiEntropyRound()
             }
             // What peers pushed shows in search within about a second.
@@ -205,15 +210,7 @@ public actor SyncEngine {
         await refreshDocuments()
         let database = node.database
         // Referrals for this organisation that just arrived are acknowledged (`received`) at once, and erasures carried out.
-        if outcome.envelopesIn > 0 {
-            do {
-                let identity = node.identity, now = node.nowMilliseconds()
-                try await Blocking.run { try database.acknowledgeArrivals(identity: identity, nowMilliseconds: now) }
-                node.changes.signal()
-            } catch {
-                logger.error("could not acknowledge referrals or erasures: \(error)")
-            }
-        }
+        if outcome.envelopesIn > 0 { await acknowledgeArrivals() }
         try? node.database.recordSession(url: peer.url, outcome, nowMilliseconds: node.nowMilliseconds())
         if outcome.envelopesIn >= NodeDatabase.largeIngest {
             do { try await Blocking.run { try database.settleAfterLargeIngest() } } catch {
@@ -221,6 +218,20 @@ public actor SyncEngine {
             }
         }
         return outcome
+    }
+
+    /// Marks referrals for this organisation `received` and carries out erasures, for whatever arrived
+    /// and was not yet acknowledged; tried again on the next round if it fails.
+    private func acknowledgeArrivals() async {
+        let database = node.database, identity = node.identity, now = node.nowMilliseconds()
+        do {
+            try await Blocking.run { try database.acknowledgeArrivals(identity: identity, nowMilliseconds: now) }
+            acknowledgementsDue = false
+            node.changes.signal()
+        } catch {
+            acknowledgementsDue = true
+            logger.error("could not acknowledge referrals or erasures (tried again shortly): \(error)")
+        }
     }
 
     /// Rebuilds the search documents for the rows changed since the last rebuild.

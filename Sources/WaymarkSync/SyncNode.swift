@@ -39,6 +39,11 @@ public final class SyncNode: Sendable {
 
     /// Whether pushes changed the directory since the last call (and forgets it).
     public func takeStaleDocuments() -> Bool { documentsStale.withLock { stale in defer { stale = false }; return stale } }
+    private let acknowledgementFailed = Mutex(false)
+
+    /// Whether acknowledging what a push brought failed since the last call (and forgets it): the
+    /// engine tries again.
+    public func takeFailedAcknowledgement() -> Bool { acknowledgementFailed.withLock { failed in defer { failed = false }; return failed } }
     private let now: @Sendable () -> UInt64
 
     /// The largest request body the node reads.
@@ -158,7 +163,7 @@ public final class SyncNode: Sendable {
         noteRejections(report, from: sender)
         // A referral pushed to this organisation is acknowledged (`received`) at once, and an erasure carried out.
         if report.accepted > 0 {
-            try? database.acknowledgeArrivals(identity: identity, nowMilliseconds: now())
+            do { try database.acknowledgeArrivals(identity: identity, nowMilliseconds: now()) } catch { acknowledgementFailed.withLock { $0 = true } }
             changes.signal()
         }
         return report

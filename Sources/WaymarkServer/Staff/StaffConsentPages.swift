@@ -65,7 +65,11 @@ extension StaffPages {
     func grantConsent(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage, id: String) throws -> Response {
         guard let identity else { return notFound(request, s, language) }
         let purposes = Set(form.list("purpose").compactMap(ConsentPurpose.init(rawValue:)))
-        let known: Set<String> = ["contact", "needs", "progress", "health"]
+        // Only what a referral can carry, so that a receipt never promises a limit nothing enforces:
+        // contact details and needs go with a referral only if ticked. (Progress is shared under the
+        // progress purpose; nothing in a referral or a record holds health information. Consents
+        // recorded with those classes before still show them.)
+        let known: Set<String> = ["contact", "needs"]
         let grant = ConsentGrant(
             organization: form.string("organization") ?? "", purposes: purposes, dataClasses: form.list("class").filter { known.contains($0) },
             start: form.string("start") ?? "", end: form.string("end") ?? "", method: ConsentMethod(rawValue: form.string("method") ?? "") ?? .written,

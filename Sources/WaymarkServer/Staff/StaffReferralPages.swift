@@ -78,7 +78,7 @@ extension StaffPages {
 
     func inbox(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
         guard let identity else { return notFound(request, s, language) }
-        try database.acknowledgeReferrals(identity: identity, nowMilliseconds: now())
+        // A read: referrals are acknowledged as they arrive (by the sync shell), never by opening a page.
         let views = try database.incomingReferrals(identity: identity, today: today())
         try database.audit(s.user.username, "view referral inbox", detail: "\(views.count) referrals", nowMilliseconds: now())
         return page("staffReferrals", base(request, language, title: t("staff.referrals.inbox", language), session: s)) {

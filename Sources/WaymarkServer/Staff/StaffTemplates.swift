@@ -199,9 +199,7 @@ enum StaffTemplates {
         <label><input type="checkbox" name="purpose" value="progress"> {{t.staff_consent_purpose_progress}}</label></fieldset>
         <fieldset><legend>{{t.staff_consent_classes}}</legend>
         <label><input type="checkbox" name="class" value="contact" checked> {{t.staff_consent_class_contact}}</label><br>
-        <label><input type="checkbox" name="class" value="needs" checked> {{t.staff_consent_class_needs}}</label><br>
-        <label><input type="checkbox" name="class" value="progress"> {{t.staff_consent_class_progress}}</label><br>
-        <label><input type="checkbox" name="class" value="health"> {{t.staff_consent_class_health}}</label></fieldset>
+        <label><input type="checkbox" name="class" value="needs" checked> {{t.staff_consent_class_needs}}</label></fieldset>
         <p><label for="consent-start">{{t.staff_consent_from}}</label><br><input id="consent-start" name="start" value="{{today}}"></p>
         <p><label for="consent-end">{{t.staff_consent_until}}</label><br><input id="consent-end" name="end" value="{{defaultEnd}}"></p>
         <p><label for="consent-method">{{t.staff_consent_method}}</label><br><select id="consent-method" name="method"><option value="written">{{t.staff_consent_method_written}}</option><option value="verbal">{{t.staff_consent_method_verbal}}</option><option value="digital">{{t.staff_consent_method_digital}}</option></select></p>
