@@ -20,6 +20,9 @@ public struct LocalClock: Sendable {
         return LocalDateTime(day: day, minute: (seconds - day * 86400) / 60)
     }
 
+    /// This clock's now in milliseconds since 1970 (the fixed moment, if one was given).
+    public func milliseconds() -> UInt64 { UInt64((fixedNow ?? Date()).timeIntervalSince1970 * 1000) }
+
     /// The real wall clock in milliseconds since 1970, for envelope clocks.
     public static func nowMilliseconds() -> UInt64 { UInt64(Date().timeIntervalSince1970 * 1000) }
 

@@ -70,7 +70,8 @@ struct StaffPages: Sendable {
         registerClients(on: router)
     }
 
-    func now() -> UInt64 { LocalClock.nowMilliseconds() }
+    /// Now, from the one clock the application was given (the same one `today()` reads).
+    func now() -> UInt64 { pages.clock.milliseconds() }
 
     // MARK: Sessions
 
