@@ -61,7 +61,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
-            name: "WaymarkBench", dependencies: ["WaymarkCore", "WaymarkCrypto", "WaymarkStore", "WaymarkTestKit"], swiftSettings: swiftSettings
+            name: "WaymarkBench",
+            dependencies: [
+                "WaymarkCore", "WaymarkCrypto", "WaymarkStore", "WaymarkTestKit", "WaymarkServer", "WaymarkSync",
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
         ),
         .target(name: "WaymarkTestKit", dependencies: ["WaymarkCore", "WaymarkCrypto"], swiftSettings: swiftSettings),
         .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore", "WaymarkTestKit"], swiftSettings: swiftSettings),

@@ -14,7 +14,7 @@ import WaymarkTestKit
 ///   edits      one service edited (as `waymark update` does) in directories of 100, 1,000 and 10,000 services
 @main
 struct WaymarkBench {
-    static func main() throws {
+    static func main() async throws {
         let args = Array(CommandLine.arguments.dropFirst())
         let what = args.first ?? "all"
         let updatesOut = args.firstIndex(of: "--updates-out").map { args[$0 + 1] }
@@ -24,6 +24,12 @@ struct WaymarkBench {
         if what == "rounds" || what == "all" { rounds() }
         if what == "private" || what == "all" { try privateRecords() }
         if what == "edits" || what == "all" { try edits() }
+        // Not in `all`: building a 5,000-client node takes minutes.
+        if what == "staff" {
+            let sizes = args.firstIndex(of: "--clients").map { args[$0 + 1].split(separator: ",").compactMap { Int($0) } } ?? [500, 5_000]
+            let relayed = args.firstIndex(of: "--relayed").flatMap { Int(args[$0 + 1]) } ?? 50_000
+            try await staff(sizes: sizes, relayed: relayed)
+        }
     }
 
     // MARK: (6) one edit, whatever the size of the directory

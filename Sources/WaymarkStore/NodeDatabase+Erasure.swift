@@ -57,7 +57,7 @@ extension NodeDatabase {
             arguments: [circle, Data(erasure), Int64(now), author == ownKey ? 1 : 0])
         try scrubAudit(db, circle: circle)
         let privateKinds = "16, 17, 18, 19"
-        for row in try Row.fetchAll(db, sql: "SELECT id, wire FROM envelope WHERE scope = ? AND kind IN (\(privateKinds))", arguments: [circle]) {
+        for row in try Row.fetchAll(db, sql: "SELECT id, wire FROM envelope WHERE scope = ? AND scope <> 'public' AND kind IN (\(privateKinds))", arguments: [circle]) {
             guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), e.payload != nil else { continue }
             try db.execute(
                 sql: "UPDATE envelope SET wire = ? WHERE id = ?",
@@ -129,7 +129,7 @@ extension NodeDatabase {
                 }
                 let id = [UInt8](row["id"] as Data)
                 let acks = try Row.fetchAll(
-                    db, sql: "SELECT author, clock, wire FROM envelope WHERE scope = ? AND kind = ? ORDER BY clock",
+                    db, sql: "SELECT author, clock, wire FROM envelope WHERE scope = ? AND scope <> 'public' AND kind = ? ORDER BY clock",
                     arguments: [circle, Int(Envelope.Kind.erasureAcknowledgement.rawValue)]
                 ).compactMap { a -> (String, UInt64)? in
                     guard let e = try? Envelope.decode([UInt8](a["wire"] as Data)), let p = e.payload,

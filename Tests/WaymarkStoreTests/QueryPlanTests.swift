@@ -1,0 +1,18 @@
+import Foundation
+import GRDB
+import Testing
+import WaymarkCore
+@testable import WaymarkStore
+
+/// The look-ups staff pages make once per client use an index, not a scan of the whole ledger.
+struct QueryPlanTests {
+    @Test func oneCirclesEnvelopesAreFoundThroughTheCircleIndex() throws {
+        let db = try NodeDatabase()
+        let plan = try db.writer.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + NodeDatabase.circleEnvelopesSQL(kinds: [.consent, .referral]), arguments: ["circle-x"])
+                .map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("envelope_by_circle") }, "\(plan)")
+        #expect(!plan.contains { $0.hasPrefix("SCAN envelope") }, "\(plan)")
+    }
+}
