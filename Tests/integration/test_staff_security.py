@@ -187,6 +187,8 @@ def test_sync_and_corrections_pages_need_an_admin_session_whatever_the_request_l
     for path in ("/staff/sync", "/staff/corrections"):
         r = caseworker.get(base + path, headers=proxy_shaped, allow_redirects=False, timeout=HTTP_TIMEOUT)
         assert r.status_code == 403, f"a caseworker's {path} -> {r.status_code}"
+        assert 'Back to the staff home</a>' in r.text and '<a href="/staff?lang=en"></a>' not in r.text, \
+            f"the refusal's way back has no words:\n{r.text[-800:]}"
     admin, _ = sign_in(base, "aoife", ADMIN_PASSWORD)
     home = admin.get(base + "/staff", timeout=HTTP_TIMEOUT).text
     assert 'href="/staff/sync?lang=en"' in home and 'href="/staff/corrections?lang=en"' in home, "the admin's menu lacks the pages"
@@ -280,6 +282,7 @@ def test_a_caseworker_registers_finds_and_updates_a_client(staff_node) -> None:
     assert r.status_code == 303 and r.headers["Location"].startswith("/staff/clients/client-"), (r.status_code, r.text[:300])
     page = s.get(base + r.headers["Location"], timeout=HTTP_TIMEOUT)
     assert page.status_code == 200 and "Gráinne Mhaol" in page.text and "1988-05-17" in page.text and "employment" in page.text
+    assert ">nil<" not in page.text and 'id="hidden-note"' not in page.text, "the client page shows a stray 'nil'"
     listing = s.get(base + "/staff/clients", params={"q": "grainne"}, timeout=HTTP_TIMEOUT).text
     assert "Gráinne Mhaol" in listing
     assert "Gráinne" not in s.get(base + "/staff/clients", params={"q": "nobody like this"}, timeout=HTTP_TIMEOUT).text

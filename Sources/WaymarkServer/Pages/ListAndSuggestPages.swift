@@ -168,6 +168,16 @@ extension PublicPages {
         return renderer.page("message", ctx)
     }
 
+    /// The contact a resident left, when it is an email address (then the page links to it).
+    static func emailAddress(_ contact: String?) -> String? {
+        guard let c = contact?.trimmingCharacters(in: .whitespaces), !c.contains(" "), c.count <= 254 else { return nil }
+        let parts = c.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+            c.allSatisfy({ !"<>\"'()[],;:\\".contains($0) && !$0.isWhitespace })
+        else { return nil }
+        return c
+    }
+
     /// What the suggested-corrections page shows: every suggestion, newest first, with its service.
     func correctionsContext(language: InterfaceLanguage) throws -> [String: Any] {
         let snap = try directory.snapshot()
@@ -175,6 +185,7 @@ extension PublicPages {
             [
                 "created": c.createdAt, "serviceID": c.serviceID, "serviceName": snap.index.facts(c.serviceID)?.name ?? c.serviceID,
                 "field": t("field.\(c.field)", language), "message": c.message, "contact": c.contact ?? "",
+                "email": Self.emailAddress(c.contact) ?? false,
             ]
         }
         return ["items": items, "empty": items.isEmpty]

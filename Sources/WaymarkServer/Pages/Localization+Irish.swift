@@ -146,6 +146,8 @@ extension Localization {
         "staff.title": "Foireann",
         "staff.nav": "Roghchlár na foirne",
         "staff.home": "Baile na foirne",
+        "staff.back.home": "Ar ais go baile na foirne",
+        "admin.suggestion": "Moladh",
         "staff.signin": "Sínigh isteach",
         "staff.signin.intro": "Síníonn foireann na heagraíochta seo isteach anseo chun obair le cliaint, toilithe agus atreoruithe.",
         "staff.username": "Ainm úsáideora",

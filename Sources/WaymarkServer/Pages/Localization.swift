@@ -172,6 +172,8 @@ enum Localization {
         "staff.title": "Staff",
         "staff.nav": "Staff menu",
         "staff.home": "Staff home",
+        "staff.back.home": "Back to the staff home",
+        "admin.suggestion": "Suggestion",
         "staff.signin": "Sign in",
         "staff.signin.intro": "Staff of this organisation sign in here to work with clients, consents and referrals.",
         "staff.username": "Username",

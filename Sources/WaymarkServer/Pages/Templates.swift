@@ -230,8 +230,8 @@ enum Templates {
         {{> staffHeader}}
         <h1>{{t.admin_corrections}}</h1>
         {{#empty}}<p>{{t.admin_corrections_none}}</p>{{/empty}}
-        {{^empty}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.admin_corrections}}"><table class="corrections"><thead><tr><th scope="col">{{t.admin_received}}</th><th scope="col">{{t.suggest_field}}</th><th scope="col">{{t.suggest_message}}</th><th scope="col">{{t.service_contact}}</th></tr></thead><tbody>
-        {{#items}}<tr><td>{{created}}<br><a href="/services/{{serviceID}}?lang={{lang}}">{{serviceName}}</a></td><td>{{field}}</td><td>{{message}}</td><td>{{contact}}</td></tr>{{/items}}
+        {{^empty}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.admin_corrections}}"><table class="corrections"><thead><tr><th scope="col">{{t.admin_received}}</th><th scope="col">{{t.suggest_field}}</th><th scope="col">{{t.admin_suggestion}}</th><th scope="col">{{t.service_contact}}</th></tr></thead><tbody>
+        {{#items}}<tr><td>{{created}}<br><a href="/services/{{serviceID}}?lang={{lang}}">{{serviceName}}</a></td><td>{{field}}</td><td>{{message}}</td><td>{{#email}}<a href="mailto:{{email}}">{{contact}}</a>{{/email}}{{^email}}{{contact}}{{/email}}</td></tr>{{/items}}
         </tbody></table></div>{{/empty}}
         {{> footer}}
         """

@@ -68,7 +68,8 @@ extension StaffPages {
             "measuredGoals": measured.map { ["id": $0.id, "title": $0.title] }, "hasMeasured": !measured.isEmpty, "areas": areas,
             "stageChoices": (1...10).map { ["n": $0] }, "ownEvents": own, "hasOwnEvents": !own.isEmpty,
             "timeline": journey.timeline.map { timelineRow($0, language) }, "hasTimeline": !journey.timeline.isEmpty,
-            "hiddenNote": journey.hiddenCount > 0 ? t("staff.timeline.hidden", language, ["n": String(journey.hiddenCount)]) : nil,
+            // A flag and a text, not an optional: a nil in this dictionary is a value, and showed as "nil".
+            "hasHiddenNote": journey.hiddenCount > 0, "hiddenNote": t("staff.timeline.hidden", language, ["n": String(journey.hiddenCount)]),
         ]
     }
 

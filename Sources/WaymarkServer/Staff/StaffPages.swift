@@ -182,6 +182,7 @@ struct StaffPages: Sendable {
             $0["heading"] = t(key, language)
             $0["text"] = t(key, language)
             $0["link"] = "\(back)?lang=\(language.rawValue)"
+            $0["linkText"] = t("staff.back.home", language)
         }
     }
 

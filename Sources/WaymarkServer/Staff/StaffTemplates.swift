@@ -38,7 +38,7 @@ enum StaffTemplates {
         {{#error}}<p class="error" role="alert" id="login-error">{{error}}</p>{{/error}}
         <form method="post" action="/staff/login" class="staff-form">
         <input type="hidden" name="csrf" value="{{loginToken}}"><input type="hidden" name="lang" value="{{lang}}">{{#next}}<input type="hidden" name="next" value="{{next}}">{{/next}}
-        <p><label for="username">{{t.staff_username}}</label><br><input id="username" name="username" autocomplete="username" required value="{{username}}"></p>
+        <p><label for="username">{{t.staff_username}}</label><br><input id="username" name="username" autocomplete="username" required autofocus value="{{username}}"></p>
         <p><label for="password">{{t.staff_password}}</label><br><input id="password" name="password" type="password" autocomplete="current-password" required></p>
         <p><button type="submit" id="signin">{{t.staff_signin}}</button></p>
         </form>
@@ -329,7 +329,7 @@ enum StaffTemplates {
         <h2 id="timeline-heading">{{t.staff_timeline}}</h2>
         {{^hasTimeline}}<p>{{t.staff_timeline_none}}</p>{{/hasTimeline}}
         {{#hasTimeline}}<ol class="timeline" id="timeline">{{#timeline}}<li class="timeline-entry">{{when}} — <strong>{{org}}</strong> {{text}}{{#detail}} — {{detail}}{{/detail}}{{#refused}} <em>({{t.staff_referral_refused}})</em>{{/refused}}{{#corrected}} <em>({{t.staff_progress_corrected}})</em>{{/corrected}}</li>{{/timeline}}</ol>{{/hasTimeline}}
-        {{#hiddenNote}}<p class="meta" id="hidden-note">{{hiddenNote}}</p>{{/hiddenNote}}
+        {{#hasHiddenNote}}<p class="meta" id="hidden-note">{{hiddenNote}}</p>{{/hasHiddenNote}}
         """
 
     static let access = """
