@@ -259,8 +259,6 @@ extension NodeDatabase {
         return false
     }
 
-    /// The journey envelopes of the given kinds (in one circle, or every circle) that this node can
-    /// open, oldest first.
     /// One circle's envelopes of these kinds. `scope <> 'public'` lets SQLite use the partial index
     /// `envelope_by_circle` (a bound `scope = ?` alone does not tell it the circle is not `public`,
     /// and each look-up read the whole ledger: the staff home took seconds at 500 clients).
@@ -269,6 +267,11 @@ extension NodeDatabase {
         return "SELECT id, clock, author, scope, kind, wire FROM envelope WHERE scope = ? AND scope <> 'public' AND kind IN (\(list)) ORDER BY clock, id"
     }
 
+    /// The circles in which the organisation with this encryption key id (the one argument) is a recipient.
+    static let circlesNamingRecipientSQL = "SELECT circle FROM circle_recipient WHERE key_id = ?"
+
+    /// The journey envelopes of the given kinds (in one circle, or every circle this node is a
+    /// recipient in) that this node can open, oldest first.
     static func openedEnvelopes(_ db: Database, identity: NodeIdentity, kinds: [Envelope.Kind], circle: String?) throws -> [OpenedEnvelope] {
         let list = kinds.map { String($0.rawValue) }.joined(separator: ", ")
         let rows =
@@ -279,7 +282,7 @@ extension NodeDatabase {
                     db,
                     sql: """
                         SELECT id, clock, author, scope, kind, wire FROM envelope
-                        WHERE kind IN (\(list)) AND scope <> 'public' AND scope IN (SELECT circle FROM circle_recipient WHERE key_id = ?) ORDER BY clock, id
+                        WHERE kind IN (\(list)) AND scope <> 'public' AND scope IN (\(circlesNamingRecipientSQL)) ORDER BY clock, id
                         """, arguments: [Data(identity.encryptionKeyID)])
             }
         return rows.compactMap { row in

@@ -90,6 +90,8 @@ extension NodeDatabase {
         try writer.read { db in try Self.allRecords(db) }
     }
 
+    /// Every row with its publisher, parsed (the whole directory in memory: `LinkedRowsTests` checks
+    /// the rebuild's row source against it).
     static func allRecordsWithPublishers(_ db: Database) throws -> [(record: HSDSRecord, publisher: String)] {
         var out: [(record: HSDSRecord, publisher: String)] = []
         let rows = try Row.fetchCursor(db, sql: "SELECT tbl, id, body, publisher FROM record ORDER BY tbl, id")

@@ -153,7 +153,7 @@ extension NodeDatabase {
                 db,
                 sql: """
                     SELECT DISTINCT scope FROM envelope WHERE seq > ? AND kind = ?
-                    AND scope IN (SELECT circle FROM circle_recipient WHERE key_id = ?)
+                    AND scope IN (\(Self.circlesNamingRecipientSQL))
                     """,
                 arguments: [through, Int(Envelope.Kind.referral.rawValue), Data(identity.encryptionKeyID)])
             try Self.setSetting(db, "referrals_acknowledged_through", String(newest))

@@ -103,14 +103,19 @@ struct StaffPages: Sendable {
             withAllowedCharacters: CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/")) ?? ""
     }
 
-    /// Where to go after signing in: a page of the staff area asked for before signing in, or the staff home.
-    /// Only a path under `/staff` of this node (never another host, `//host` or a backslash trick).
-    static func afterSignIn(_ next: String?, language: InterfaceLanguage) -> String {
+    /// A page of the staff area asked for before signing in, if `next` is one: only a path under
+    /// `/staff` of this node (never another host, `//host` or a backslash trick).
+    static func staffPage(_ next: String?) -> String? {
         guard let next, next == "/staff" || next.hasPrefix("/staff/") || next.hasPrefix("/staff?"), !next.hasPrefix("/staff/login"),
             !next.contains("\\"), !next.contains("//"), !next.contains("/."),
             next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7f })
-        else { return "/staff?lang=\(language.rawValue)" }
+        else { return nil }
         return next
+    }
+
+    /// Where to go after signing in: the staff page asked for (`staffPage`), or the staff home.
+    static func afterSignIn(_ next: String?, language: InterfaceLanguage) -> String {
+        staffPage(next) ?? "/staff?lang=\(language.rawValue)"
     }
 
     /// Runs `body` for a signed-in user (an admin, if asked); otherwise sends them to sign in, or refuses.
@@ -201,7 +206,7 @@ struct StaffPages: Sendable {
     ) throws -> Response {
         let query = QueryParameters(rawQuery: request.uri.query)
         let language = chosen ?? PageRenderer.language(request, query)
-        let next = (posted ?? query.string("next")).flatMap { $0.hasPrefix("/staff") ? Self.afterSignIn($0, language: language) : nil }
+        let next = Self.staffPage(posted ?? query.string("next"))
         if error == nil, try session(request) != nil { return Self.redirect(Self.afterSignIn(next, language: language)) }
         let token = Tokens.random()
         var response = page("staffLogin", base(request, language, title: t("staff.signin", language), session: nil), status: status) {
