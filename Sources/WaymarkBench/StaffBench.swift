@@ -16,7 +16,8 @@ import WaymarkTestKit
 /// other organisations' circles that it only relays. Each page is asked for through the node's
 /// router (handlers, database, templates; no sockets), signed in as a caseworker: the staff home
 /// (with the caseload), the referral inbox, the client list and client pages (a different client
-/// each time). Nothing on these pages is cached.
+/// each time). Nothing on these pages is cached; the home and the inbox read the journey index,
+/// which the node keeps as envelopes arrive.
 extension WaymarkBench {
     static func staff(sizes: [Int], relayed: Int) async throws {
         print("== staff pages on a node with N clients of its own and \(relayed) relayed private envelopes (median / 95th percentile, ms)")
@@ -32,9 +33,8 @@ extension WaymarkBench {
             let token = String(repeating: "5a", count: 32)
             let user = try db.addStaff(username: "ciaran", displayName: "Ciarán", role: .caseworker, password: "a long bench password", nowMilliseconds: LocalClock.nowMilliseconds())
             try db.startSession(userID: user.id, token: token, csrf: Tokens.random(), nowMilliseconds: LocalClock.nowMilliseconds())
-            let app = buildApplication(
-                directory: Directory(database: db), nodeName: "Bench home", settings: ServerSettings(port: 0), logger: Logger(label: "bench"),
-                sync: SyncNode(database: db, identity: home))
+            let app = try buildApplication(
+            NodeArguments(database: db, identity: home, server: ServerSettings(port: 0), logger: Logger(label: "bench")))
             final class Figures: @unchecked Sendable { var times: [String: [Double]] = [:] }
             let figures = Figures()
             try await app.test(.router) { client in
@@ -125,6 +125,9 @@ extension WaymarkBench {
         for start in stride(from: 0, to: fromPartner.count, by: 4096) {
             _ = try db.ingest(Array(fromPartner[start..<min(fromPartner.count, start + 4096)]), from: "partner", nowMilliseconds: now)
         }
+        // What the sync shell does after a session: the journey index takes in what arrived, and the
+        // referrals are acknowledged.
+        try db.acknowledgeArrivals(identity: identity, nowMilliseconds: now)
         // What the node relays: other organisations' circles, not addressed to it.
         let plaintext = JourneyPayload.progress(.milestone(goalID: "g", label: "A step someone else took", date: today)).encoded()
         var last: [UInt8]?

@@ -1,7 +1,9 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import WaymarkCore
+import WaymarkCrypto
 import WaymarkStore
 import WaymarkSync
 
@@ -33,13 +35,79 @@ public struct ServerSettings: Sendable {
     }
 }
 
-/// Builds the node's HTTP application: the public directory pages, the HSDS API under `/api`, and
-/// the staff area under `/staff`.
-/// With a sync node, also the sync endpoints, `/metrics` and the sync admin page.
-/// Both `waymark serve` and the tests call this.
-public func buildApplication(
-    directory: Directory, nodeName: String, settings: ServerSettings, logger: Logger, sync: SyncNode? = nil
-) -> some ApplicationProtocol {
+/// Everything a node is built from: its database and keys, how it serves and how it syncs.
+/// `waymark serve` fills it in from its options; tests fill in their own (an in-memory database,
+/// a fixture identity, no sync engine).
+public struct NodeArguments: Sendable {
+    public var database: NodeDatabase
+    /// The organisation's keys; without them the node serves the directory only (no staff area for
+    /// clients, no sync).
+    public var identity: NodeIdentity?
+    public var server: ServerSettings
+    /// The URL other nodes reach this node at: given, the node (re)publishes its signed node record
+    /// and remembers the URL (a node restored from a backup waits until it has caught up).
+    public var publicURL: String?
+    /// How the sync engine runs; without them no engine runs (a test through the router).
+    public var sync: SyncSettings?
+    /// How the engine reaches peers (default: HTTP, signed with the node's key).
+    public var transport: (any SyncTransport)?
+    /// How many recent full-text search answers to keep in memory (0 turns caching off).
+    public var searchCache: Int
+    public var logger: Logger
+
+    public init(
+        database: NodeDatabase, identity: NodeIdentity?, server: ServerSettings = ServerSettings(), publicURL: String? = nil, sync: SyncSettings? = nil,
+        transport: (any SyncTransport)? = nil, searchCache: Int = 256, logger: Logger
+    ) {
+        self.database = database
+        self.identity = identity
+        self.server = server
+        self.publicURL = publicURL
+        self.sync = sync
+        self.transport = transport
+        self.searchCache = searchCache
+        self.logger = logger
+    }
+}
+
+/// The node's one composition root, used by `waymark serve` and by the tests: publishes the node
+/// record, opens the directory, and puts together the HTTP application (the public pages, the HSDS
+/// API under `/api`, the staff area under `/staff`, with keys the sync endpoints and `/metrics`) with
+/// the sync engine as a service of the same service group, so that both start together and shut
+/// down gracefully together.
+public func buildApplication(_ arguments: NodeArguments) throws -> some ApplicationProtocol {
+    let db = arguments.database
+    let name = try db.setting("organization_name") ?? "Waymark node"
+    if let url = arguments.publicURL, let identity = arguments.identity {
+        // The node's signed record (organisation, URL, keys) spreads to every node by sync; a node
+        // restored from a backup publishes it only after it has caught up (`NodeHome.restore`).
+        if try !db.mustResyncBeforeSigning() {
+            try db.publishNodeRecord(
+                NodeRecord(
+                    organizationID: try db.setting("organization_id") ?? "", organizationName: name, url: url,
+                    encryptionKey: identity.encryptionPublicKey),
+                identity: identity, nowMilliseconds: arguments.server.clock.milliseconds())
+        }
+        try db.setSetting("public_url", url)
+    }
+    let directory = Directory(database: db, scoreCacheSize: max(0, arguments.searchCache))
+    _ = try directory.snapshot()
+    let node = arguments.identity.map { SyncNode(database: db, identity: $0) }
+    var services: [any Service] = []
+    if let node, let settings = arguments.sync {
+        services.append(
+            SyncEngine(node: node, transport: arguments.transport ?? HTTPTransport(identity: node.identity), settings: settings, logger: arguments.logger))
+    }
+    return Application(
+        router: buildRouter(directory: directory, nodeName: name, settings: arguments.server, sync: node),
+        configuration: .init(address: .hostname(arguments.server.host, port: arguments.server.port), serverName: "waymark"),
+        services: services,
+        logger: arguments.logger)
+}
+
+/// The routes: the public directory pages, the HSDS API under `/api`, and the staff area under
+/// `/staff`; with a sync node, also the sync endpoints, `/metrics` and the sync admin page.
+func buildRouter(directory: Directory, nodeName: String, settings: ServerSettings, sync: SyncNode?) -> Router<WaymarkRequestContext> {
     let router = Router(context: WaymarkRequestContext.self)
     router.add(middleware: RequestLogMiddleware(level: .debug))
     let pages = PublicPages(directory: directory, clock: settings.clock, renderer: PageRenderer(), tiles: settings.tiles)
@@ -57,8 +125,5 @@ public func buildApplication(
         SyncAPI(node: sync).register(on: router)
     }
     router.get("/health") { _, _ in "ok" }
-    return Application(
-        router: router,
-        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "waymark"),
-        logger: logger)
+    return router
 }

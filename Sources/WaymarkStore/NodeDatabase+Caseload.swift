@@ -12,14 +12,14 @@ public struct Caseload: Sendable {
         public var end: String
     }
 
-    /// Referrals to this organisation that await an answer.
-    public var awaiting: [ReferralView]
+    /// Referrals to this organisation that await an answer, newest first.
+    public var awaiting: Page<ReferralListing>
     /// Referrals either way not answered within the response time.
-    public var overdue: [ReferralView]
+    public var overdue: Page<ReferralListing>
     /// Referrals to this organisation being worked on (accepted, in progress, on hold).
-    public var active: [ReferralView]
-    /// Consents of this organisation's clients that end within `NodeDatabase.consentWarningDays`.
-    public var expiring: [ExpiringConsent]
+    public var active: Page<ReferralListing>
+    /// Consents of this organisation's clients that end within `NodeDatabase.consentWarningDays`, soonest first.
+    public var expiring: Page<ExpiringConsent>
 }
 
 /// A subject access export (GDPR Art. 15): everything this node holds about one client, including
@@ -52,23 +52,35 @@ public struct SubjectAccess: Sendable {
 }
 
 extension NodeDatabase {
-    public func caseload(identity: NodeIdentity, today: String) throws -> Caseload {
+    /// What the staff home shows: the first `shown` of each list, with how many there are, read from
+    /// the journey index (only the referrals and clients shown are opened).
+    public func caseload(identity: NodeIdentity, today: String, shown: Int = 10) throws -> Caseload {
         try writer.read { db in
             let me = hexString(identity.signingPublicKey)
-            let views = try Self.referralViews(db, identity: identity, circle: nil, today: today)
+            let days = try Self.responseDays(db)
             let names = try Self.organizationNames(db)
+            func page(_ condition: String, _ arguments: StatementArguments, _ matches: (IndexedReferral) -> Bool) throws -> Page<ReferralListing> {
+                let (rows, total) = try Self.indexedReferrals(db, identity: identity, where: condition, arguments, matches: matches, limit: shown)
+                return Page(items: try Self.listings(db, rows, identity: identity, names: names, today: today), total: total, offset: 0)
+            }
+            let awaiting: [ReferralStatus] = [.requested, .received], active: [ReferralStatus] = [.accepted, .inProgress, .onHold]
+            func list(_ statuses: [ReferralStatus]) -> String { statuses.map { "'\($0.rawValue)'" }.joined(separator: ", ") }
+            let overdueBefore = today.isEmpty ? 0 : Self.overdueBefore(today: today, days: days)
+            let ending = try Self.indexedConsentsOfClients(
+                db, identity: identity, endingFrom: today, through: BusinessDays.adding(Self.consentWarningDays, to: today), limit: shown)
             var expiring: [Caseload.ExpiringConsent] = []
-            for c in try Self.readClients(db, identity: identity, id: nil) {
-                let fold = try Self.consentFold(db, circle: c.circle, identity: identity)
-                for e in fold.expiring(today: today, withinDays: Self.consentWarningDays, addDays: { BusinessDays.adding($1, to: $0) }) {
-                    expiring.append(.init(clientID: c.id, clientName: c.record.name, organizationName: names[e.organization] ?? e.organization, end: e.end))
-                }
+            for e in ending.rows {
+                guard let client = try Self.readClients(db, identity: identity, id: e.clientID).first else { continue }
+                expiring.append(
+                    .init(clientID: e.clientID, clientName: client.record.name, organizationName: names[e.consent.organization] ?? e.consent.organization, end: e.consent.end))
             }
             return Caseload(
-                awaiting: views.filter { $0.recipient == me && $0.status.awaitsResponse },
-                overdue: views.filter(\.overdue),
-                active: views.filter { $0.recipient == me && [.accepted, .inProgress, .onHold].contains($0.status) },
-                expiring: expiring.sorted { ($0.end, $0.clientName) < ($1.end, $1.clientName) })
+                awaiting: try page("recipient = ? AND status IN (\(list(awaiting)))", [me]) { $0.recipient == me && awaiting.contains($0.status) },
+                overdue: try page("status IN (\(list(awaiting))) AND sent_at < ?", [overdueBefore]) {
+                    Self.isOverdue($0.status, sentAt: $0.sentAt, today: today, days: days)
+                },
+                active: try page("recipient = ? AND status IN (\(list(active)))", [me]) { $0.recipient == me && active.contains($0.status) },
+                expiring: Page(items: expiring, total: ending.total, offset: 0))
         }
     }
 

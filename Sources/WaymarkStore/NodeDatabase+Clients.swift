@@ -77,6 +77,27 @@ extension NodeDatabase {
         }
     }
 
+    /// One page of clients, newest first (logged as one listing). Without `matching` only the
+    /// clients on the page are opened; with it every client is, to find those it accepts.
+    public func clients(
+        identity: NodeIdentity, by username: String, nowMilliseconds now: UInt64, matching: ((ClientRecord) -> Bool)?, offset: Int, limit: Int
+    ) throws -> Page<ClientSummary> {
+        try writer.write { db in
+            let page: Page<ClientSummary>
+            if let matching {
+                let found = try Self.readClients(db, identity: identity, id: nil).filter { matching($0.record) }
+                let shown = Self.slice(found, offset: offset, limit: limit)
+                page = Page(items: Array(shown), total: found.count, offset: max(0, offset))
+            } else {
+                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM client") ?? 0
+                page = Page(
+                    items: try Self.readClients(db, identity: identity, id: nil, limit: max(0, limit), offset: max(0, offset)), total: total, offset: max(0, offset))
+            }
+            try Self.audit(db, username, "list clients", detail: "\(page.items.count) of \(page.total) clients", now: now)
+            return page
+        }
+    }
+
     /// Clients with the same date of birth and a similar name (the warning before creating one).
     public func possibleDuplicates(of record: ClientRecord, identity: NodeIdentity) throws -> [ClientSummary] {
         try writer.read { db in try Self.readClients(db, identity: identity, id: nil).filter { ClientMatching.isPossibleDuplicate($0.record, record) } }
@@ -107,13 +128,15 @@ extension NodeDatabase {
         return try SecretBox.open([UInt8](wrapped), key: identity.localDataKey, associatedData: clientKeyAD(id))
     }
 
-    static func readClients(_ db: Database, identity: NodeIdentity, id: String?) throws -> [ClientSummary] {
+    static func readClients(_ db: Database, identity: NodeIdentity, id: String?, limit: Int = -1, offset: Int = 0) throws -> [ClientSummary] {
         let rows =
             if let id {
                 try Row.fetchAll(
                     db, sql: "SELECT c.*, k.wrapped FROM client c JOIN client_key k ON k.client_id = c.id WHERE c.id = ?", arguments: [id])
             } else {
-                try Row.fetchAll(db, sql: "SELECT c.*, k.wrapped FROM client c JOIN client_key k ON k.client_id = c.id ORDER BY c.created_at DESC")
+                try Row.fetchAll(
+                    db, sql: "SELECT c.*, k.wrapped FROM client c JOIN client_key k ON k.client_id = c.id ORDER BY c.created_at DESC, c.id LIMIT ? OFFSET ?",
+                    arguments: [limit, offset])
             }
         let dataKey = identity.localDataKey
         return try rows.map { row in

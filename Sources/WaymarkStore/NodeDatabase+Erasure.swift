@@ -56,6 +56,9 @@ extension NodeDatabase {
             sql: "INSERT OR IGNORE INTO erased_circle (circle, erasure, erased_at, acknowledged) VALUES (?, ?, ?, ?)",
             arguments: [circle, Data(erasure), Int64(now), author == ownKey ? 1 : 0])
         try scrubAudit(db, circle: circle)
+        // The circle's referral states and consent ends go at once (the fold would find nothing left).
+        try db.execute(sql: "DELETE FROM referral_index WHERE circle = ?", arguments: [circle])
+        try db.execute(sql: "DELETE FROM consent_index WHERE circle = ?", arguments: [circle])
         let privateKinds = "16, 17, 18, 19"
         for row in try Row.fetchAll(db, sql: "SELECT id, wire FROM envelope WHERE scope = ? AND scope <> 'public' AND kind IN (\(privateKinds))", arguments: [circle]) {
             guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), e.payload != nil else { continue }
@@ -83,9 +86,10 @@ extension NodeDatabase {
         }
     }
 
-    /// After envelopes arrive: referrals for this organisation are marked `received` and erasures
-    /// acknowledged.
+    /// After envelopes arrive: the journey index is brought up to date, referrals for this
+    /// organisation are marked `received` and erasures acknowledged.
     public func acknowledgeArrivals(identity: NodeIdentity, nowMilliseconds now: UInt64) throws {
+        try refreshJourneyIndex(identity: identity)
         try acknowledgeReferrals(identity: identity, nowMilliseconds: now)
         try acknowledgeErasures(identity: identity, nowMilliseconds: now)
     }

@@ -270,21 +270,9 @@ extension NodeDatabase {
     /// The circles in which the organisation with this encryption key id (the one argument) is a recipient.
     static let circlesNamingRecipientSQL = "SELECT circle FROM circle_recipient WHERE key_id = ?"
 
-    /// The journey envelopes of the given kinds (in one circle, or every circle this node is a
-    /// recipient in) that this node can open, oldest first.
-    static func openedEnvelopes(_ db: Database, identity: NodeIdentity, kinds: [Envelope.Kind], circle: String?) throws -> [OpenedEnvelope] {
-        let list = kinds.map { String($0.rawValue) }.joined(separator: ", ")
-        let rows =
-            if let circle {
-                try Row.fetchAll(db, sql: circleEnvelopesSQL(kinds: kinds), arguments: [circle])
-            } else {
-                try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT id, clock, author, scope, kind, wire FROM envelope
-                        WHERE kind IN (\(list)) AND scope <> 'public' AND scope IN (\(circlesNamingRecipientSQL)) ORDER BY clock, id
-                        """, arguments: [Data(identity.encryptionKeyID)])
-            }
+    /// One circle's journey envelopes of the given kinds that this node can open, oldest first.
+    static func openedEnvelopes(_ db: Database, identity: NodeIdentity, kinds: [Envelope.Kind], circle: String) throws -> [OpenedEnvelope] {
+        let rows = try Row.fetchAll(db, sql: circleEnvelopesSQL(kinds: kinds), arguments: [circle])
         return rows.compactMap { row in
             let kind = Envelope.Kind(rawValue: UInt16(row["kind"] as Int))
             guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), identity.isRecipient(of: e), let plain = try? identity.open(e),

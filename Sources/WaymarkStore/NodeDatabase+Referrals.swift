@@ -30,7 +30,7 @@ extension NodeDatabase {
     /// Working days to answer a referral before it shows as overdue (node setting `referral_response_days`).
     public static let defaultResponseDays = 2
 
-    static func responseDays(_ db: Database) throws -> Int { Int(try setting(db, "referral_response_days") ?? "") ?? defaultResponseDays }
+    static func responseDays(_ db: Database) throws -> Int { max(0, Int(try setting(db, "referral_response_days") ?? "") ?? defaultResponseDays) }
 
     /// Sends a referral for a client to an organisation their consent covers. What is shared follows
     /// the consent's data classes (contact details, needs).
@@ -75,9 +75,17 @@ extension NodeDatabase {
         }
     }
 
-    /// Referrals addressed to this organisation, newest first.
-    public func incomingReferrals(identity: NodeIdentity, today: String) throws -> [ReferralView] {
-        try writer.read { db in try Self.referralViews(db, identity: identity, circle: nil, today: today).filter { $0.recipient == hexString(identity.signingPublicKey) } }
+    /// Referrals addressed to this organisation, newest first: `limit` of them from `offset`, read
+    /// from the journey index (only those on the page are opened).
+    public func incomingReferrals(identity: NodeIdentity, today: String, offset: Int = 0, limit: Int = .max) throws -> Page<ReferralListing> {
+        try writer.read { db in
+            let me = hexString(identity.signingPublicKey)
+            let (rows, total) = try Self.indexedReferrals(
+                db, identity: identity, where: "recipient = ?", [me], matches: { $0.recipient == me }, offset: offset, limit: limit)
+            return Page(
+                items: try Self.listings(db, rows, identity: identity, names: Self.organizationNames(db), today: today), total: total,
+                offset: max(0, offset))
+        }
     }
 
     /// One referral by its key, as either side.
@@ -184,6 +192,7 @@ extension NodeDatabase {
         var report = IngestReport()
         try admit(db, envelopes, peer: "self", nowMilliseconds: now, report: &report)
         if let problem = report.rejected.first { throw PublishError(description: "\(problem.reason.rawValue): \(problem.detail)") }
+        try refreshJourneyIndex(db, identity: identity)
     }
 
     /// The encryption key of an organisation that is a current member: the only ones anything new is
@@ -202,15 +211,9 @@ extension NodeDatabase {
         try organizationNames(db)[organization] ?? organization
     }
 
-    /// Every referral this node can open (in one circle, or all), with its status changes folded and
-    /// revocation honoured (§8.6).
-    static func referralViews(_ db: Database, identity: NodeIdentity, circle: String?, today: String) throws -> [ReferralView] {
-        let opened = try openedEnvelopes(db, identity: identity, kinds: [.consent, .referral, .referralStatus], circle: circle)
-        let names = try organizationNames(db)
-        var views: [ReferralView] = []
-        for (scope, group) in Dictionary(grouping: opened, by: \.scope) where group.contains(where: { $0.kind == .referral }) {
-            views += try journey(db, circle: scope, opened: group, names: names, today: today).referrals
-        }
-        return views.sorted { $0.sentAt > $1.sentAt }
+    /// The referrals of one circle this node can open, with their status changes folded and
+    /// revocation honoured (§8.6), newest first.
+    static func referralViews(_ db: Database, identity: NodeIdentity, circle: String, today: String) throws -> [ReferralView] {
+        try referralJourney(db, circle: circle, identity: identity, today: today).referrals
     }
 }

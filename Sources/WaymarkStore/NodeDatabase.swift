@@ -374,6 +374,9 @@ public final class NodeDatabase: Sendable {
                 }
             }
         }
+        m.registerMigration("v19: the journey index (referral states and consent ends of the circles this node is in)") { db in
+            try Self.createJourneyIndex(db)
+        }
         return m
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ServiceLifecycle
 import WaymarkCore
 import WaymarkCrypto
 import WaymarkStore
@@ -38,7 +39,7 @@ public struct SyncSettings: Sendable {
 
 /// The sync shell: pushes new envelopes to peers as soon as the ledger changes, runs periodic
 /// anti-entropy with a random peer, and backs off peers that are unreachable or abusive.
-public actor SyncEngine {
+public actor SyncEngine: Service {
     public let node: SyncNode
     let transport: any SyncTransport
     let settings: SyncSettings
@@ -67,8 +68,14 @@ public actor SyncEngine {
         self.logger = logger
     }
 
+    /// Runs as one of the node's services until the node shuts down (gracefully: a sync session in
+    /// progress stops between batches, and what it took in so far stays).
+    public func run() async throws {
+        await cancelWhenGracefulShutdown { await self.loop() }
+    }
+
     /// Runs until the task is cancelled.
-    public func run() async {
+    func loop() async {
         var nextAntiEntropy = ContinuousClock.now
         var nextDocumentRefresh = ContinuousClock.now
         while !Task.isCancelled {

@@ -196,45 +196,31 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let db = try data.database()
         let identity = try data.identity()
-        let name = try db.setting("organization_name") ?? "Waymark node"
         var logger = Logger(label: "waymark")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let url = publicURL ?? "http://\(host):\(port)"
-        // The node's signed record (organisation, URL, keys) spreads to every node by sync. A node
-        // restored from a backup publishes it only after it has caught up (see `NodeHome.restore`).
         if try db.mustResyncBeforeSigning() {
             FileHandle.standardError.write(Data("note: this node was restored from a backup; it signs nothing until it has synced with a peer\n".utf8))
-        } else {
-            try db.publishNodeRecord(
-            NodeRecord(
-                organizationID: try db.setting("organization_id") ?? "", organizationName: name, url: url,
-                encryptionKey: identity.encryptionPublicKey),
-            identity: identity, nowMilliseconds: LocalClock.nowMilliseconds())
         }
-        try db.setSetting("public_url", url)
-        let directory = Directory(database: db, scoreCacheSize: max(0, searchCache))
-        _ = try directory.snapshot()
-        let node = SyncNode(database: db, identity: identity)
-        var syncSettings = SyncSettings(interval: .milliseconds(Int(max(0.2, syncInterval) * 1000)), onlyAddedPeers: onlyAddedPeers)
+        var sync = SyncSettings(interval: .milliseconds(Int(max(0.2, syncInterval) * 1000)), onlyAddedPeers: onlyAddedPeers)
         if let learnedPeers {
             var ranges = Set<AddressRange>()
             for word in learnedPeers.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !word.isEmpty {
                 guard let r = AddressRange(rawValue: word) else { throw fail("--learned-peers takes public, private and loopback, not \(word)") }
                 ranges.insert(r)
             }
-            syncSettings.learnedPeerRanges = ranges
+            sync.learnedPeerRanges = ranges
         } else {
-            syncSettings.learnedPeerRanges = AddressRange.defaults(forOwnURL: url)
+            sync.learnedPeerRanges = AddressRange.defaults(forOwnURL: url)
         }
-        let engine = SyncEngine(node: node, transport: HTTPTransport(identity: identity), settings: syncSettings, logger: logger)
-        var settings = ServerSettings(host: host, port: port, tiles: tiles, secureCookies: url.hasPrefix("https://"))
-        settings.trustedProxies = Set(trustedProxy)
-        let app = buildApplication(directory: directory, nodeName: name, settings: settings, logger: logger, sync: node)
+        var server = ServerSettings(host: host, port: port, tiles: tiles, secureCookies: url.hasPrefix("https://"))
+        server.trustedProxies = Set(trustedProxy)
+        let app = try buildApplication(
+            NodeArguments(database: db, identity: identity, server: server, publicURL: url, sync: sync, searchCache: searchCache, logger: logger))
+        let name = try db.setting("organization_name") ?? "Waymark node"
         // Written straight to the descriptor, not through print's buffer, so scripts see it at once.
         FileHandle.standardOutput.write(
             Data("Waymark node '\(name)' serving on http://\(host):\(port)/  (API: http://\(host):\(port)/api/services)  fingerprint \(identity.fingerprint)\n".utf8))
-        let syncTask = Task { await engine.run() }
-        defer { syncTask.cancel() }
         try await app.runService()
     }
 }

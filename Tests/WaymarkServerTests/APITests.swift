@@ -15,12 +15,11 @@ struct APITests {
         return db
     }
 
-    func app() -> some ApplicationProtocol {
+    func app() throws -> some ApplicationProtocol {
         // Monday 23 November 2026, 10:30 in Dublin (UTC+0 in winter).
         let clock = LocalClock(fixedNow: Date(timeIntervalSince1970: 1_795_429_800))
-        return buildApplication(
-            directory: Directory(database: Self.database), nodeName: "Test node", settings: ServerSettings(port: 0, clock: clock),
-            logger: Logger(label: "test"))
+        return try buildApplication(
+            NodeArguments(database: Self.database, identity: nil, server: ServerSettings(port: 0, clock: clock), logger: Logger(label: "test")))
     }
 
     @Test func servicesPage() async throws {

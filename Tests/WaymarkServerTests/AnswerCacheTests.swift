@@ -54,8 +54,8 @@ struct AnswerCacheTests {
         }
         let org = try #require(SampleDirectory.ballymun().first { $0.table == "organization" })
         let clock = LocalClock(fixedNow: Date(timeIntervalSince1970: 1_795_429_800))
-        let app = buildApplication(
-            directory: Directory(database: db), nodeName: "Test node", settings: ServerSettings(port: 0, clock: clock), logger: Logger(label: "test"))
+        let app = try buildApplication(
+            NodeArguments(database: db, identity: nil, server: ServerSettings(port: 0, clock: clock), logger: Logger(label: "test")))
         @Sendable func total(_ client: some TestClientProtocol) async throws -> (Int, String?) {
             try await client.execute(uri: "/api/services?search=zebra", method: .get) { response in
                 #expect(response.status == .ok)

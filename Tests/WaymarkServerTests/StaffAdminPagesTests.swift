@@ -32,10 +32,9 @@ struct StaffAdminPagesTests {
         return db
     }
 
-    func app() -> some ApplicationProtocol {
-        buildApplication(
-            directory: Directory(database: Self.database), nodeName: "Test node", settings: ServerSettings(port: 0), logger: Logger(label: "test"),
-            sync: SyncNode(database: Self.database, identity: Self.identity))
+    func app() throws -> some ApplicationProtocol {
+        try buildApplication(
+            NodeArguments(database: Self.database, identity: Self.identity, server: ServerSettings(port: 0), logger: Logger(label: "test")))
     }
 
     static func headers(token: String? = nil) -> HTTPFields {

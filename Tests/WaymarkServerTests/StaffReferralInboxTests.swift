@@ -26,25 +26,30 @@ struct StaffReferralInboxTests {
         ).encoded()
     }
 
-    /// The partner's node, holding one referral from the home organisation that it has not acknowledged.
-    static func partnerNode() throws -> NodeDatabase {
+    /// The partner's node, holding `referrals` referrals from the home organisation (one client
+    /// each) that it has not acknowledged.
+    static func partnerNode(referrals: Int = 1) throws -> NodeDatabase {
         let a = try NodeDatabase(), b = try NodeDatabase()
         for db in [a, b] { try db.setFounders([home.signingPublicKey, partner.signingPublicKey]) }
         _ = try a.ingest([nodeRecord(partner, "Partner")], from: "t", nowMilliseconds: now)
         _ = try b.ingest([nodeRecord(home, "Home")], from: "t", nowMilliseconds: now)
-        let client = try a.createClient(
-            ClientRecord(name: "Clíona Inbox", dateOfBirth: "1990-05-05", needs: ["training"]), identity: home, by: "ciaran", nowMilliseconds: now)
         let partnerKey = hexString(partner.signingPublicKey)
-        try a.recordConsent(
-            clientID: client,
-            .grant(
-                ConsentGrant(
-                    organization: partnerKey, purposes: [.referral], dataClasses: ["needs"], start: "2026-11-22", end: "2027-11-21", method: .written,
-                    recordedBy: "C"), after: []),
-            identity: home, by: "ciaran", nowMilliseconds: now + 1)
-        try a.sendReferral(
-            clientID: client, to: partnerKey, serviceID: "s1", serviceName: "Course", note: "evenings", identity: home, by: "ciaran", today: "2026-11-22",
-            nowMilliseconds: now + 2)
+        for i in 0..<referrals {
+            let t = now + UInt64(i) * 10
+            let client = try a.createClient(
+                ClientRecord(name: i == 0 ? "Clíona Inbox" : "Client \(i)", dateOfBirth: "1990-05-05", needs: ["training"]), identity: home, by: "ciaran",
+                nowMilliseconds: t)
+            try a.recordConsent(
+                clientID: client,
+                .grant(
+                    ConsentGrant(
+                        organization: partnerKey, purposes: [.referral], dataClasses: ["needs"], start: "2026-11-22", end: "2027-11-21", method: .written,
+                        recordedBy: "C"), after: []),
+                identity: home, by: "ciaran", nowMilliseconds: t + 1)
+            try a.sendReferral(
+                clientID: client, to: partnerKey, serviceID: "s1", serviceName: "Course", note: "evenings", identity: home, by: "ciaran", today: "2026-11-22",
+                nowMilliseconds: t + 2)
+        }
         let report = try b.ingest(try a.envelopes(a.reconciliationItems().map(\.id)), from: "test", nowMilliseconds: now + 10)
         #expect(report.rejected.isEmpty, "\(report.rejected)")
         let caseworker = try b.addStaff(username: "brid", displayName: "Bríd Partner", role: .caseworker, password: "a long caseworker password", nowMilliseconds: now)
@@ -54,9 +59,8 @@ struct StaffReferralInboxTests {
 
     @Test func openingTheInboxShowsTheReferralAndSignsNothing() async throws {
         let b = try withLargeStack { try Self.partnerNode() }
-        let app = buildApplication(
-            directory: Directory(database: b), nodeName: "Partner", settings: ServerSettings(port: 0), logger: Logger(label: "test"),
-            sync: SyncNode(database: b, identity: Self.partner))
+        let app = try buildApplication(
+            NodeArguments(database: b, identity: Self.partner, server: ServerSettings(port: 0), logger: Logger(label: "test")))
         let before = try b.ledgerCounts().envelopes
         try await app.test(.router) { client in
             for _ in 0..<2 {
@@ -70,5 +74,39 @@ struct StaffReferralInboxTests {
         // Acknowledging is the sync shell's work, on arrival: it signs the `received` once.
         #expect(try b.acknowledgeReferrals(identity: Self.partner, nowMilliseconds: Self.now + 20) == 1)
         #expect(try b.ledgerCounts().envelopes == before + 1)
+    }
+
+    /// Long lists come a page at a time: the inbox 50 referrals, the staff home the first 10 of each
+    /// list with how many there are and the way to the rest.
+    @Test func longListsComeInPages() async throws {
+        let b = try withLargeStack { try Self.partnerNode(referrals: 61) }
+        let app = try buildApplication(
+            NodeArguments(database: b, identity: Self.partner, server: ServerSettings(port: 0), logger: Logger(label: "test")))
+        @Sendable func rows(_ page: String) -> Int { page.components(separatedBy: "<tr class=\"referral\">").count - 1 }
+        try await app.test(.router) { client in
+            func get(_ uri: String) async throws -> String {
+                try await client.execute(uri: uri, method: .get, headers: [.cookie: "waymark_session_0=\(Self.token)"]) { response in
+                    #expect(response.status == .ok, "\(uri)")
+                    return String(buffer: response.body)
+                }
+            }
+            let first = try await get("/staff/referrals")
+            #expect(rows(first) == 50)
+            #expect(first.contains("Showing 1–50 of 61") && first.contains("href=\"/staff/referrals?page=2&amp;lang=en\"") && !first.contains("id=\"newer\""))
+            #expect(!first.contains("Clíona Inbox"), "newest first: the first referral sent is on the last page")
+            // The menu says where the page is.
+            #expect(first.contains("<a href=\"/staff/referrals?lang=en\" aria-current=\"page\">") && first.components(separatedBy: "aria-current").count == 2)
+            let second = try await get("/staff/referrals?page=2")
+            #expect(rows(second) == 11 && second.contains("Clíona Inbox") && second.contains("Showing 51–61 of 61") && !second.contains("id=\"older\""))
+            #expect(second.contains("href=\"/staff/referrals?page=1&amp;lang=en\""))
+            let beyond = try await get("/staff/referrals?page=9")
+            #expect(rows(beyond) == 0 && beyond.contains("href=\"/staff/referrals?page=2&amp;lang=en\""), "past the end: a way back to the last page")
+            let home = try await get("/staff")
+            #expect(home.contains("<a href=\"/staff?lang=en\" aria-current=\"page\">") && home.components(separatedBy: "aria-current").count == 2)
+            let awaiting = home.components(separatedBy: "id=\"overdue-heading\"")[0]
+            #expect(rows(awaiting) == 10 && awaiting.contains("Showing 10 of 61.") && awaiting.contains("See them all in the referral inbox"))
+            let irish = try await get("/staff/referrals?lang=ga")
+            #expect(irish.contains("1–50 as 61 á dtaispeáint") && irish.contains("Níos sine"))
+        }
     }
 }

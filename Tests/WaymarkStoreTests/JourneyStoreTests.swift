@@ -32,7 +32,7 @@ struct JourneyStoreTests {
             nowMilliseconds: now + 2)
         try R.sync(a, b, at: now + 10)
         try b.acknowledgeArrivals(identity: partner, nowMilliseconds: now + 11)
-        let key = try b.incomingReferrals(identity: partner, today: today)[0].key
+        let key = try b.incomingReferrals(identity: partner, today: today).items[0].key
         try b.changeReferral(key: key, .init(to: .accepted), identity: partner, by: "brid", today: today, nowMilliseconds: now + 12)
         return (a, b, c, client, key)
     }
@@ -159,10 +159,10 @@ struct JourneyStoreTests {
         let (a, b, _, client, _) = try Self.setUp()
         // At the partner: one accepted referral being worked on.
         let partnerLoad = try b.caseload(identity: Self.partner, today: Self.today)
-        #expect(partnerLoad.active.count == 1 && partnerLoad.awaiting.isEmpty)
+        #expect(partnerLoad.active.total == 1 && partnerLoad.active.items.count == 1 && partnerLoad.awaiting.isEmpty)
         // At home: the consent ends on 2026-12-10, within 30 days.
         let homeLoad = try a.caseload(identity: Self.home, today: Self.today)
-        #expect(homeLoad.expiring.map(\.organizationName) == ["Partner"] && homeLoad.expiring[0].clientID == client)
+        #expect(homeLoad.expiring.items.map(\.organizationName) == ["Partner"] && homeLoad.expiring.items[0].clientID == client)
         let access = try #require(try a.subjectAccess(clientID: client, identity: Self.home, by: "ciaran", today: Self.today, nowMilliseconds: Self.now + 50))
         #expect(access.disclosures.map(\.kind) == ["consent", "referral"])
         #expect(access.disclosures.allSatisfy { $0.recipients.sorted() == ["Home", "Partner"] })

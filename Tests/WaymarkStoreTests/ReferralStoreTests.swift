@@ -44,9 +44,10 @@ struct ReferralStoreTests {
         #expect(try a.referrals(clientID: client, identity: Self.home, today: "2026-11-30")[0].overdue, "5 working days without an answer")
 
         try Self.sync(a, b, at: Self.now + 10)
-        var incoming = try b.incomingReferrals(identity: Self.partner, today: "2026-11-22")
+        var incoming = try b.incomingReferrals(identity: Self.partner, today: "2026-11-22").items
         #expect(incoming.count == 1)
-        #expect(incoming[0].record.clientName == "Clíona Loop" && incoming[0].record.needs == ["training"] && incoming[0].record.clientContact == nil)
+        let received = try #require(try b.referral(key: incoming[0].key, identity: Self.partner, today: "2026-11-22"))
+        #expect(incoming[0].clientName == "Clíona Loop" && received.record.needs == ["training"] && received.record.clientContact == nil)
         #expect(try b.acknowledgeReferrals(identity: Self.partner, nowMilliseconds: Self.now + 11) == 1)
         #expect(try b.acknowledgeReferrals(identity: Self.partner, nowMilliseconds: Self.now + 12) == 0, "once only")
         let key = incoming[0].key
@@ -58,7 +59,7 @@ struct ReferralStoreTests {
         }
         try b.changeReferral(key: key, .init(to: .accepted), identity: Self.partner, by: "brid", today: "2026-11-22", nowMilliseconds: Self.now + 14)
         try b.changeReferral(key: key, .init(to: .completed, outcome: "enrolled"), identity: Self.partner, by: "brid", today: "2026-11-22", nowMilliseconds: Self.now + 15)
-        incoming = try b.incomingReferrals(identity: Self.partner, today: "2026-11-22")
+        incoming = try b.incomingReferrals(identity: Self.partner, today: "2026-11-22").items
         #expect(incoming[0].status == .completed)
 
         try Self.sync(b, a, at: Self.now + 20)

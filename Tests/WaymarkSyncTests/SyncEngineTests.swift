@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ServiceLifecycle
 import Testing
 import WaymarkCore
 import WaymarkCrypto
@@ -206,6 +207,42 @@ struct SyncEngineTests {
         try restored.publish(rows("after"), identity: bIdentity, nowMilliseconds: Fixtures.publishedAt + 40)
         let report = try a.database.ingest(try restored.envelopes(restored.reconciliationItems().map(\.id)), from: "b2", nowMilliseconds: Self.now)
         #expect(report.forks == 0 && report.rejected.isEmpty, "\(report)")
+    }
+
+    struct TimedOut: Error {}
+
+    /// The engine is a service of the node's service group: it syncs while the group runs and stops
+    /// when the group shuts down gracefully (as `waymark serve` does on SIGTERM).
+    @Test func theEngineRunsAndStopsWithTheNodesServiceGroup() async throws {
+        let alice = Fixtures.identity(1)
+        let a = try member(1, founders: [alice]), b = try member(2, founders: [alice])
+        try a.database.publish(rows("a"), identity: a.identity, nowMilliseconds: Fixtures.publishedAt + 10)
+        try a.database.publishVouch(.init(member: b.identity.signingPublicKey, organizationName: "Organisation 2"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 40)
+        let network = InMemoryNetwork([a.url: a.node, b.url: b.node])
+        try b.database.addPeer(url: a.url, author: a.identity.signingPublicKey, nowMilliseconds: Self.now)
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [engine(b, network, settings: SyncSettings(interval: .milliseconds(100), pollInterval: .milliseconds(20)))],
+                gracefulShutdownSignals: [], logger: Logger(label: "test")))
+        try await withThrowingTaskGroup(of: Bool.self) { tasks in
+            tasks.addTask {
+                try await group.run()
+                return true
+            }
+            var synced = false
+            for _ in 0..<200 where !synced {
+                try await Task.sleep(for: .milliseconds(50))
+                synced = try b.database.record(table: "service", id: "a-svc") != nil
+            }
+            #expect(synced, "the engine synced while its group ran")
+            await group.triggerGracefulShutdown()
+            tasks.addTask {
+                try await Task.sleep(for: .seconds(20))
+                throw TimedOut()
+            }
+            #expect(try await tasks.next() == true, "the group ended: the engine stopped")
+            tasks.cancelAll()
+        }
     }
 }
 

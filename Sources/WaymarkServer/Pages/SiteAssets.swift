@@ -16,6 +16,9 @@ enum SiteAssets {
         header.site { background: var(--accent); color: var(--accent-ink); }
         header.site .wrap { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem; padding: 0.75rem 1rem; }
         header.site a { color: var(--accent-ink); }
+        header.site a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 3px; text-underline-offset: 0.3em; }
+        nav.pager p { margin: 0.5rem 0; }
+        nav.pager a { display: inline-block; padding: 0.5rem 0.75rem; min-height: 44px; box-sizing: border-box; }
         .brand { font-weight: 700; font-size: 1.15rem; text-decoration: none; }
         nav ul { list-style: none; display: flex; gap: 1rem; margin: 0; padding: 0; flex-wrap: wrap; }
         .banner { background: #fff4ce; border-bottom: 2px solid #b58900; padding: 0.5rem 0; }

@@ -49,18 +49,23 @@ extension StaffPages {
             ctx["unavailable"] = true
             return page("staffClients", ctx, status: .serviceUnavailable)
         }
-        let all = try database.clients(identity: identity, by: s.user.username, nowMilliseconds: now())
         let needle = ClientMatching.normalize(q)
-        let shown = needle.isEmpty ? all : all.filter { ClientMatching.normalize($0.record.name).contains(needle) || ClientMatching.similar($0.record.name, q) }
+        let matching: ((ClientRecord) -> Bool)? =
+            needle.isEmpty ? nil : { ClientMatching.normalize($0.name).contains(needle) || ClientMatching.similar($0.name, q) }
+        let shown = try database.clients(
+            identity: identity, by: s.user.username, nowMilliseconds: now(), matching: matching, offset: Self.offset(request), limit: Self.pageSize)
         return page("staffClients", ctx) {
             $0["q"] = q
-            $0["count"] = t("staff.clients.count", language, ["n": String(shown.count)])
-            $0["clients"] = shown.map { c -> [String: Any] in
+            $0["count"] = t("staff.clients.count", language, ["n": String(shown.total)])
+            $0["clients"] = shown.items.map { c -> [String: Any] in
                 ["id": c.id, "name": c.record.name, "dob": c.record.dateOfBirth, "needs": c.record.needs.joined(separator: ", ")]
             }
-            $0["hasClients"] = !shown.isEmpty
-            $0["empty"] = shown.isEmpty
-            $0["emptyText"] = all.isEmpty ? t("staff.clients.none", language) : t("staff.clients.nomatch", language, ["q": q])
+            $0["hasClients"] = !shown.items.isEmpty
+            $0["empty"] = shown.items.isEmpty
+            $0["emptyText"] =
+                needle.isEmpty
+                ? t(shown.isEmpty ? "staff.clients.none" : "staff.clients.pastend", language) : t("staff.clients.nomatch", language, ["q": q])
+            $0.merge(pager(path: "/staff/clients", query: q.isEmpty ? [] : [("q", q)], shown, language)) { _, new in new }
         }
     }
 

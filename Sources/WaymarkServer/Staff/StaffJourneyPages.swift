@@ -287,11 +287,21 @@ extension StaffPages {
     func caseloadContext(_ language: InterfaceLanguage) throws -> [String: Any] {
         guard let identity else { return [:] }
         let c = try database.caseload(identity: identity, today: today())
+        func more<T>(_ page: Page<T>, inbox: Bool) -> [String: Any] {
+            guard page.total > page.items.count else { return [:] }
+            return [
+                "more": t("staff.caseload.more", language, ["shown": String(page.items.count), "total": String(page.total)]), "inbox": inbox,
+            ]
+        }
         return [
-            "awaiting": ["referrals": referralRows(c.awaiting, language)], "hasAwaiting": !c.awaiting.isEmpty,
-            "overdueList": ["referrals": referralRows(c.overdue, language)], "hasOverdue": !c.overdue.isEmpty,
-            "active": ["referrals": referralRows(c.active, language)], "hasActive": !c.active.isEmpty,
-            "expiring": c.expiring.map { ["id": $0.clientID, "client": $0.clientName, "org": $0.organizationName, "end": $0.end] },
+            "awaiting": ["referrals": referralRows(c.awaiting.items, language)].merging(more(c.awaiting, inbox: true)) { a, _ in a },
+            "hasAwaiting": !c.awaiting.isEmpty,
+            "overdueList": ["referrals": referralRows(c.overdue.items, language)].merging(more(c.overdue, inbox: false)) { a, _ in a },
+            "hasOverdue": !c.overdue.isEmpty,
+            "active": ["referrals": referralRows(c.active.items, language)].merging(more(c.active, inbox: true)) { a, _ in a },
+            "hasActive": !c.active.isEmpty,
+            "expiring": c.expiring.items.map { ["id": $0.clientID, "client": $0.clientName, "org": $0.organizationName, "end": $0.end] },
+            "expiringMore": more(c.expiring, inbox: false),
             "hasExpiring": !c.expiring.isEmpty, "caseload": true,
         ]
     }

@@ -167,6 +167,10 @@ struct StaffPages: Sendable {
             ctx["isAdmin"] = session.user.role == .admin
             ctx["csrf"] = session.csrf
         }
+        // Which part of the staff area the page is in, for the menu's aria-current.
+        let path = request.uri.path
+        let section = path == "/staff" ? "home" : path.split(separator: "/").dropFirst().first.map(String.init) ?? ""
+        ctx["current"] = [section: true]
         return ctx
     }
 
@@ -189,6 +193,31 @@ struct StaffPages: Sendable {
             $0["link"] = "\(back)?lang=\(language.rawValue)"
             $0["linkText"] = t("staff.back.home", language)
         }
+    }
+
+    /// How many rows a long staff list shows at a time.
+    static let pageSize = 50
+
+    /// Which page of a long list the address asks for (`page`, from 1), as rows to skip.
+    static func offset(_ request: Request) -> Int {
+        let n = QueryParameters(rawQuery: request.uri.query).string("page").flatMap { Int($0) } ?? 1
+        return (min(max(1, n), 100_000) - 1) * pageSize
+    }
+
+    /// Where a long list is and the links to the pages either side of it.
+    func pager<Item>(path: String, query: [(String, String)] = [], _ page: Page<Item>, _ language: InterfaceLanguage) -> [String: Any] {
+        let number = page.offset / Self.pageSize + 1
+        func link(_ n: Int) -> String {
+            path + "?" + (query + [("page", String(n)), ("lang", language.rawValue)]).map { "\($0)=\(Self.queryEscaped($1))" }.joined(separator: "&")
+        }
+        var p: [String: Any] = [:]
+        if !page.items.isEmpty {
+            p["range"] = t(
+                "staff.list.range", language, ["from": String(page.offset + 1), "to": String(page.offset + page.items.count), "total": String(page.total)])
+        }
+        if number > 1 { p["newer"] = link(min(number - 1, max(1, (page.total + Self.pageSize - 1) / Self.pageSize))) }
+        if page.offset + page.items.count < page.total { p["older"] = link(number + 1) }
+        return ["pager": p, "hasPager": page.total > page.items.count]
     }
 
     func when(_ ms: UInt64) -> String {

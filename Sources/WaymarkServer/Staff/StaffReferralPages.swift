@@ -27,10 +27,10 @@ extension StaffPages {
 
     func statusText(_ s: ReferralStatus, _ language: InterfaceLanguage) -> String { t("staff.status.\(s.rawValue)", language) }
 
-    func referralRows(_ views: [ReferralView], _ language: InterfaceLanguage) -> [[String: Any]] {
+    func referralRows(_ views: [ReferralListing], _ language: InterfaceLanguage) -> [[String: Any]] {
         views.map { v in
             [
-                "key": v.key, "client": v.record.clientName, "from": v.senderName, "to": v.recipientName, "service": v.record.serviceName ?? "",
+                "key": v.key, "client": v.clientName, "from": v.senderName, "to": v.recipientName, "service": v.serviceName ?? "",
                 "sent": when(v.sentAt), "status": statusText(v.status, language), "overdue": v.overdue,
             ]
         }
@@ -50,7 +50,7 @@ extension StaffPages {
             picked = (service, facts.name, owner)
         }
         return [
-            "referrals": referralRows(views, language), "hasReferrals": !views.isEmpty,
+            "referrals": referralRows(views.map(\.listing), language), "hasReferrals": !views.isEmpty,
             "referable": referable.map {
                 ["key": $0.organization, "name": $0.organizationName, "selected": $0.organization == picked?.owner,
                  "fingerprint": NodeIdentity.fingerprint(of: bytesFromHex($0.organization) ?? [])]
@@ -79,11 +79,12 @@ extension StaffPages {
     func inbox(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
         guard let identity else { return notFound(request, s, language) }
         // A read: referrals are acknowledged as they arrive (by the sync shell), never by opening a page.
-        let views = try database.incomingReferrals(identity: identity, today: today())
-        try database.audit(s.user.username, "view referral inbox", detail: "\(views.count) referrals", nowMilliseconds: now())
+        let shown = try database.incomingReferrals(identity: identity, today: today(), offset: Self.offset(request), limit: Self.pageSize)
+        try database.audit(s.user.username, "view referral inbox", detail: "\(shown.items.count) of \(shown.total) referrals", nowMilliseconds: now())
         return page("staffReferrals", base(request, language, title: t("staff.referrals.inbox", language), session: s)) {
-            $0["referrals"] = referralRows(views, language)
-            $0["hasReferrals"] = !views.isEmpty
+            $0["referrals"] = referralRows(shown.items, language)
+            $0["hasReferrals"] = !shown.isEmpty
+            $0.merge(pager(path: "/staff/referrals", shown, language)) { _, new in new }
         }
     }
 

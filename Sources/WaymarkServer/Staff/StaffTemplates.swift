@@ -5,8 +5,14 @@ enum StaffTemplates {
         "staffHeader": staffHeader, "staffLogin": login, "staffHome": home, "staffAudit": audit, "staffUsers": users,
         "staffClients": clients, "staffClientForm": clientForm, "staffClient": client, "staffReceipt": receipt,
         "staffReferrals": referrals, "staffReferral": referral, "referralTable": referralTable, "journeySections": journeySections,
-        "staffAccess": access, "staffErasures": erasures,
+        "staffAccess": access, "staffErasures": erasures, "pager": pager,
     ]
+
+    /// The way through a long list (`StaffPages.pager`).
+    static let pager = """
+        {{#hasPager}}{{#pager}}<nav class="pager" aria-label="{{t.staff_list_pages}}"><p id="list-range">{{range}}</p>
+        <p>{{#newer}}<a href="{{newer}}" rel="prev" id="newer">{{t.staff_list_newer}}</a>{{/newer}} {{#older}}<a href="{{older}}" rel="next" id="older">{{t.staff_list_older}}</a>{{/older}}</p></nav>{{/pager}}{{/hasPager}}
+        """
 
     static let staffHeader = """
         <!doctype html>
@@ -22,8 +28,8 @@ enum StaffTemplates {
         <header class="site staff"><div class="wrap">
         <a class="brand" href="/staff?lang={{lang}}">{{organization}} – {{t.staff_title}}</a>
         <nav aria-label="{{t.staff_nav}}"><ul>
-        {{#user}}<li><a href="/staff?lang={{lang}}">{{t.staff_home}}</a></li><li><a href="/staff/clients?lang={{lang}}">{{t.staff_clients}}</a></li><li><a href="/staff/referrals?lang={{lang}}">{{t.staff_referrals}}</a></li>
-        {{#isAdmin}}<li><a href="/staff/users?lang={{lang}}">{{t.staff_users}}</a></li><li><a href="/staff/audit?lang={{lang}}">{{t.staff_audit}}</a></li><li><a href="/staff/erasures?lang={{lang}}">{{t.staff_erasures}}</a></li><li><a href="/staff/corrections?lang={{lang}}">{{t.staff_corrections}}</a></li><li><a href="/staff/sync?lang={{lang}}">{{t.staff_sync}}</a></li>{{/isAdmin}}{{/user}}
+        {{#user}}<li><a href="/staff?lang={{lang}}"{{#current.home}} aria-current="page"{{/current.home}}>{{t.staff_home}}</a></li><li><a href="/staff/clients?lang={{lang}}"{{#current.clients}} aria-current="page"{{/current.clients}}>{{t.staff_clients}}</a></li><li><a href="/staff/referrals?lang={{lang}}"{{#current.referrals}} aria-current="page"{{/current.referrals}}>{{t.staff_referrals}}</a></li>
+        {{#isAdmin}}<li><a href="/staff/users?lang={{lang}}"{{#current.users}} aria-current="page"{{/current.users}}>{{t.staff_users}}</a></li><li><a href="/staff/audit?lang={{lang}}"{{#current.audit}} aria-current="page"{{/current.audit}}>{{t.staff_audit}}</a></li><li><a href="/staff/erasures?lang={{lang}}"{{#current.erasures}} aria-current="page"{{/current.erasures}}>{{t.staff_erasures}}</a></li><li><a href="/staff/corrections?lang={{lang}}"{{#current.corrections}} aria-current="page"{{/current.corrections}}>{{t.staff_corrections}}</a></li><li><a href="/staff/sync?lang={{lang}}"{{#current.sync}} aria-current="page"{{/current.sync}}>{{t.staff_sync}}</a></li>{{/isAdmin}}{{/user}}
         <li><a href="{{switchURL}}" lang="{{otherLang}}" hreflang="{{otherLang}}" id="language-switch">{{otherLangName}}</a></li>
         {{#user}}<li><form method="post" action="/staff/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" id="signout">{{t.staff_signout}}</button></form></li>{{/user}}
         </ul></nav>
@@ -53,18 +59,18 @@ enum StaffTemplates {
         {{#caseload}}
         <h2 id="awaiting-heading">{{t.staff_caseload_awaiting}}</h2>
         {{^hasAwaiting}}<p id="no-awaiting">{{t.staff_caseload_awaiting_none}}</p>{{/hasAwaiting}}
-        {{#hasAwaiting}}<div id="awaiting">{{#awaiting}}{{> referralTable}}{{/awaiting}}</div>{{/hasAwaiting}}
+        {{#hasAwaiting}}<div id="awaiting">{{#awaiting}}{{> referralTable}}{{#more}}<p class="more">{{more}}{{#inbox}} <a href="/staff/referrals?lang={{lang}}">{{t.staff_caseload_seeall}}</a>{{/inbox}}</p>{{/more}}{{/awaiting}}</div>{{/hasAwaiting}}
         <h2 id="overdue-heading">{{t.staff_caseload_overdue}}</h2>
         {{^hasOverdue}}<p>{{t.staff_caseload_overdue_none}}</p>{{/hasOverdue}}
-        {{#hasOverdue}}<div id="overdue">{{#overdueList}}{{> referralTable}}{{/overdueList}}</div>{{/hasOverdue}}
+        {{#hasOverdue}}<div id="overdue">{{#overdueList}}{{> referralTable}}{{#more}}<p class="more">{{more}}{{#inbox}} <a href="/staff/referrals?lang={{lang}}">{{t.staff_caseload_seeall}}</a>{{/inbox}}</p>{{/more}}{{/overdueList}}</div>{{/hasOverdue}}
         <h2 id="active-heading">{{t.staff_caseload_active}}</h2>
         {{^hasActive}}<p>{{t.staff_caseload_active_none}}</p>{{/hasActive}}
-        {{#hasActive}}<div id="active">{{#active}}{{> referralTable}}{{/active}}</div>{{/hasActive}}
+        {{#hasActive}}<div id="active">{{#active}}{{> referralTable}}{{#more}}<p class="more">{{more}}{{#inbox}} <a href="/staff/referrals?lang={{lang}}">{{t.staff_caseload_seeall}}</a>{{/inbox}}</p>{{/more}}{{/active}}</div>{{/hasActive}}
         <h2 id="expiring-heading">{{t.staff_caseload_expiring}}</h2>
         {{^hasExpiring}}<p>{{t.staff_caseload_expiring_none}}</p>{{/hasExpiring}}
         {{#hasExpiring}}<table class="staff-users" id="expiring" aria-labelledby="expiring-heading"><thead><tr><th scope="col">{{t.staff_referral_client}}</th><th scope="col">{{t.staff_consent_org}}</th><th scope="col">{{t.staff_consent_until}}</th></tr></thead><tbody>
         {{#expiring}}<tr><td><a href="/staff/clients/{{id}}?lang={{lang}}">{{client}}</a></td><td>{{org}}</td><td>{{end}}</td></tr>{{/expiring}}
-        </tbody></table>{{/hasExpiring}}
+        </tbody></table>{{#expiringMore}}{{#more}}<p class="more">{{more}}</p>{{/more}}{{/expiringMore}}{{/hasExpiring}}
         {{/caseload}}
         {{#isAdmin}}<ul><li><a href="/staff/users?lang={{lang}}">{{t.staff_menu_users}}</a></li><li><a href="/staff/audit?lang={{lang}}">{{t.staff_menu_audit}}</a></li><li><a href="/staff/corrections?lang={{lang}}">{{t.staff_menu_corrections}}</a></li><li><a href="/staff/sync?lang={{lang}}">{{t.staff_menu_sync}}</a></li></ul>{{/isAdmin}}
         {{> footer}}
@@ -117,6 +123,7 @@ enum StaffTemplates {
         {{#hasClients}}<table class="staff-users clients"><thead><tr><th scope="col">{{t.staff_client_name}}</th><th scope="col">{{t.staff_client_dob}}</th><th scope="col">{{t.staff_client_needs}}</th></tr></thead><tbody>
         {{#clients}}<tr><td><a href="/staff/clients/{{id}}?lang={{lang}}">{{name}}</a></td><td>{{dob}}</td><td>{{needs}}</td></tr>{{/clients}}
         </tbody></table>{{/hasClients}}
+        {{> pager}}
         {{/unavailable}}
         {{> footer}}
         """
@@ -245,6 +252,7 @@ enum StaffTemplates {
         <h1>{{t.staff_referrals_inbox}}</h1>
         {{^hasReferrals}}<p>{{t.staff_referrals_none}}</p>{{/hasReferrals}}
         {{#hasReferrals}}{{> referralTable}}{{/hasReferrals}}
+        {{> pager}}
         {{> footer}}
         """
 
