@@ -77,7 +77,7 @@ extension NodeDatabase {
             return Caseload(
                 awaiting: try page("recipient = ? AND status IN (\(list(awaiting)))", [me]) { $0.recipient == me && awaiting.contains($0.status) },
                 overdue: try page("status IN (\(list(awaiting))) AND sent_at < ?", [overdueBefore]) {
-                    Self.isOverdue($0.status, sentAt: $0.sentAt, today: today, days: days)
+                    JourneyFold.isOverdue($0.status, sentAt: $0.sentAt, today: today, days: days)
                 },
                 active: try page("recipient = ? AND status IN (\(list(active)))", [me]) { $0.recipient == me && active.contains($0.status) },
                 expiring: Page(items: expiring, total: ending.total, offset: 0))

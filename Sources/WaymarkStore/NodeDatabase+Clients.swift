@@ -13,13 +13,6 @@ public struct ClientSummary: Sendable, Equatable {
     public var updatedAt: UInt64
 }
 
-/// A client record that cannot be saved, naming the field.
-public struct ClientError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let field: String
-    public let message: String
-    public var description: String { "\(field): \(message)" }
-}
-
 /// Clients on their home organisation's node. Each client's record is sealed (XChaCha20-Poly1305)
 /// under a key of its own; that key is stored wrapped under the node's local data key, which is
 /// derived from the node's secret key file and never stored in the database. Erasing a client
@@ -32,7 +25,7 @@ extension NodeDatabase {
     /// Registers a client and opens their circle.
     /// - Returns: the new client's id.
     public func createClient(_ record: ClientRecord, identity: NodeIdentity, by username: String, nowMilliseconds now: UInt64) throws -> String {
-        if let p = record.problem { throw ClientError(field: p.field, message: p.message) }
+        if let p = record.problem { throw p }
         let id = "client-" + Tokens.random(bytes: 8)
         let circle = Circle(owner: identity.signingPublicKey, random: Array(bytesFromHex(Tokens.random(bytes: 12))!))
         let key = SecretBox.newKey()
@@ -50,9 +43,9 @@ extension NodeDatabase {
 
     /// Changes a client's record.
     public func updateClient(id: String, _ record: ClientRecord, identity: NodeIdentity, by username: String, nowMilliseconds now: UInt64) throws {
-        if let p = record.problem { throw ClientError(field: p.field, message: p.message) }
+        if let p = record.problem { throw p }
         try writer.write { db in
-            guard let key = try Self.clientKey(db, id: id, identity: identity) else { throw ClientError(field: "id", message: "there is no client \(id)") }
+            guard let key = try Self.clientKey(db, id: id, identity: identity) else { throw Self.noSuchClient }
             let sealed = try SecretBox.seal(record.encoded(), key: key, associatedData: Self.clientAD(id))
             try db.execute(sql: "UPDATE client SET sealed = ?, updated_at = ? WHERE id = ?", arguments: [Data(sealed), Int64(now), id])
             try Self.audit(db, username, "update client", subject: id, now: now)
@@ -114,7 +107,7 @@ extension NodeDatabase {
                 if let circle = try Self.circle(db, clientID: id) { try Self.scrubAudit(db, circle: circle, clientID: id) }
                 try db.execute(sql: "DELETE FROM client_key WHERE client_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM client WHERE id = ?", arguments: [id])
-                guard db.changesCount == 1 else { throw ClientError(field: "id", message: "there is no client \(id)") }
+                guard db.changesCount == 1 else { throw Self.noSuchClient }
                 try Self.audit(db, username, "erase client", subject: id, now: now)
                 return .commit
             }

@@ -41,7 +41,7 @@ extension NodeDatabase {
     ) throws {
         try writer.write { db in
             guard let client = try Self.readClients(db, identity: identity, id: clientID).first else {
-                throw ClientError(field: "id", message: "there is no client \(clientID)")
+                throw Self.noSuchClient
             }
             // A grant goes only to a current member; a withdrawal reaches even a removed one.
             let isGrant: Bool
@@ -49,17 +49,16 @@ extension NodeDatabase {
             guard let encryptionKey = try isGrant
                 ? Self.memberEncryptionKey(db, organization: event.organization) : Self.encryptionKey(db, organization: event.organization)
             else {
-                throw ClientError(
-                    field: "organization", message: "this node does not know that organisation yet (it must have synced once), or it is no longer a member")
+                throw JourneyError(.organizationUnknown, field: "organization")
             }
             guard bytesFromHex(event.organization) != identity.signingPublicKey else {
-                throw ClientError(field: "organization", message: "consent is for sharing with another organisation")
+                throw JourneyError(.consentForSelf, field: "organization")
             }
             var event = event
             if case .grant(let g, _) = event {
-                if g.purposes.isEmpty { throw ClientError(field: "purposes", message: "choose at least one purpose") }
+                if g.purposes.isEmpty { throw JourneyError(.purposesMissing, field: "purposes") }
                 if LocalDateTime.parseDate(g.start) == nil || LocalDateTime.parseDate(g.end) == nil || g.start > g.end {
-                    throw ClientError(field: "end", message: "the consent needs a start and an end date, the end not before the start")
+                    throw JourneyError(.consentDates, field: "end")
                 }
                 let fold = try Self.consentFold(db, circle: client.circle, identity: identity)
                 event = .grant(g, after: fold.revokes(of: event.organization))
@@ -102,6 +101,6 @@ extension NodeDatabase {
     /// opens only those addressed to it).
     static func consentFold(_ db: Database, circle: String, identity: NodeIdentity) throws -> ConsentFold {
         guard let c = Circle(scope: circle) else { return ConsentFold() }
-        return consentFold(c, try openedEnvelopes(db, identity: identity, kinds: [.consent], circle: circle))
+        return JourneyFold.consents(c, try openedEnvelopes(db, identity: identity, kinds: [.consent], circle: circle))
     }
 }

@@ -11,7 +11,9 @@ public struct Correction: Sendable, Equatable {
     public var message: String
     public var contact: String?
     public var createdAt: String
+    /// `new` (open), `done` (the entry was put right) or `dismissed` (no change was needed).
     public var status: String = "new"
+    public static let statuses = ["new", "done", "dismissed"]
 
     public init(serviceID: String, organizationID: String?, field: String, message: String, contact: String?, createdAt: String) {
         self.serviceID = serviceID
@@ -45,10 +47,29 @@ extension NodeDatabase {
         }
     }
 
-    /// Every suggestion, newest first.
-    public func corrections() throws -> [Correction] {
+    /// Marks a suggestion open, done or dismissed (logged as the admin's action).
+    /// - Returns: whether there was such a suggestion.
+    @discardableResult
+    public func setCorrectionStatus(id: Int64, _ status: String, by username: String, nowMilliseconds now: UInt64) throws -> Bool {
+        guard Correction.statuses.contains(status) else { return false }
+        return try writer.write { db in
+            try db.execute(sql: "UPDATE correction SET status = ? WHERE id = ?", arguments: [status, id])
+            guard db.changesCount == 1 else { return false }
+            try Self.audit(db, username, "correction \(status == "new" ? "reopened" : status)", subject: "correction \(id)", now: now)
+            return true
+        }
+    }
+
+    /// How many suggestions are still open.
+    public func openCorrectionCount() throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM correction WHERE status = 'new'") ?? 0 }
+    }
+
+    /// Every suggestion, newest first: the open ones, or those already dealt with.
+    public func corrections(open: Bool? = nil) throws -> [Correction] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM correction ORDER BY id DESC").map { row in
+            let filter = open.map { $0 ? "WHERE status = 'new'" : "WHERE status <> 'new'" } ?? ""
+            return try Row.fetchAll(db, sql: "SELECT * FROM correction \(filter) ORDER BY id DESC").map { row in
                 var c = Correction(
                     serviceID: row["service_id"], organizationID: row["organization_id"], field: row["field"], message: row["message"],
                     contact: row["contact"], createdAt: row["created_at"])

@@ -31,7 +31,7 @@ extension NodeDatabase {
     public func requestErasure(clientID: String, identity: NodeIdentity, by username: String, today: String, nowMilliseconds now: UInt64) throws {
         try writer.write { db in
             guard let circle = try Self.circle(db, clientID: clientID) else {
-                throw ClientError(field: "id", message: "there is no client \(clientID)")
+                throw Self.noSuchClient
             }
             try Self.publishPrivate(
                 db, .erasure, circle: circle, JourneyPayload.erasure(Erasure(circle: circle, requestedOn: today)).encoded(), to: [], identity: identity,

@@ -226,7 +226,7 @@ extension NodeDatabase {
 
     /// The first moment (milliseconds) from which a referral still awaiting an answer is not yet
     /// overdue today: a referral is overdue when more than `days` working days passed between the
-    /// day it was sent and today (`isOverdue`), and that only grows the earlier it was sent.
+    /// day it was sent and today (`JourneyFold.isOverdue`), and that only grows the earlier it was sent.
     static func overdueBefore(today: String, days: Int) -> Int64 {
         guard let t = BusinessDays.dayNumber(today) else { return 0 }
         var d = t
@@ -235,12 +235,6 @@ extension NodeDatabase {
             d -= 1
         }
         return 0
-    }
-
-    /// Whether a referral in this status, sent then, is overdue today (`days` working days to answer).
-    static func isOverdue(_ status: ReferralStatus, sentAt: UInt64, today: String, days: Int) -> Bool {
-        guard !today.isEmpty, status.awaitsResponse else { return false }
-        return BusinessDays.between(BusinessDays.isoDate(dayNumber: Int(sentAt / 86_400_000)), today) > days
     }
 
     /// The listings of these indexed referrals: each referral envelope is opened for the client's
@@ -258,7 +252,7 @@ extension NodeDatabase {
             return ReferralListing(
                 key: r.key, circle: r.circle, clientName: record.clientName, serviceName: record.serviceName, sender: r.sender,
                 senderName: names[r.sender] ?? r.sender, recipient: r.recipient, recipientName: names[r.recipient] ?? r.recipient, sentAt: r.sentAt,
-                status: r.status, overdue: isOverdue(r.status, sentAt: r.sentAt, today: today, days: days))
+                status: r.status, overdue: JourneyFold.isOverdue(r.status, sentAt: r.sentAt, today: today, days: days))
         }
     }
 

@@ -21,8 +21,8 @@ extension NodeDatabase {
     /// Replaces the node's instruments (`waymark instrument set`). Readings already taken keep their
     /// area names and stages.
     public func setInstruments(_ list: [Instrument]) throws {
-        for i in list { if let p = i.problem { throw ClientError(field: "instrument", message: "\(i.id): \(p)") } }
-        guard Set(list.map(\.id)).count == list.count else { throw ClientError(field: "instrument", message: "instrument ids must differ") }
+        for i in list { if let p = i.problem { throw JourneyError(.instrumentInvalid, field: "instrument", ["id": i.id, "problem": p]) } }
+        guard Set(list.map(\.id)).count == list.count else { throw JourneyError(.instrumentIDsRepeat, field: "instrument") }
         try setSetting("instruments", String(decoding: Instrument.encode(list), as: UTF8.self))
     }
 
@@ -32,22 +32,22 @@ extension NodeDatabase {
         circle: String, _ event: ProgressEvent, identity: NodeIdentity, by username: String, today: String, nowMilliseconds now: UInt64
     ) throws -> String {
         try writer.write { db in
-            guard let c = Circle(scope: circle) else { throw ClientError(field: "circle", message: "not a client's circle") }
+            guard let c = Circle(scope: circle) else { throw JourneyError(.notACircle, field: "circle") }
             let me = hexString(identity.signingPublicKey)
             let journey = try Self.journey(db, identity: identity, circle: circle, today: today)
             var recipients = [identity.encryptionPublicKey]
             let clientID = try String.fetchOne(db, sql: "SELECT id FROM client WHERE circle = ?", arguments: [circle])
             if c.isOwned(by: identity.signingPublicKey) {
-                guard clientID != nil else { throw ClientError(field: "circle", message: "that client has been erased") }
+                guard clientID != nil else { throw JourneyError(.clientErased, field: "circle") }
                 for org in journey.consents.organizations(consentingTo: .progress, on: today) {
                     if let key = try Self.memberEncryptionKey(db, organization: org) { recipients.append(key) }
                 }
             } else {
                 guard journey.consents.consent(for: me, purpose: .progress, on: today) != nil else {
-                    throw ClientError(field: "consent", message: "the client has not consented to share progress with this organisation")
+                    throw JourneyError(.noProgressConsent, field: "consent")
                 }
                 guard let home = try Self.homeEncryptionKey(db, circle: c) else {
-                    throw ClientError(field: "circle", message: "this node does not know the client's home organisation")
+                    throw JourneyError(.homeUnknown, field: "circle")
                 }
                 recipients.append(home)
             }
@@ -60,39 +60,40 @@ extension NodeDatabase {
 
     /// Refuses an event that does not fit the goals and instruments it names.
     static func check(_ event: ProgressEvent, in journey: JourneyView, by me: String, instruments: [Instrument]) throws {
-        func problem(_ field: String, _ message: String) -> ClientError { ClientError(field: field, message: message) }
         func goal(_ id: String) throws -> GoalView {
-            guard let g = journey.goals.first(where: { $0.id == id }) else { throw problem("goal", "there is no such goal for this client") }
+            guard let g = journey.goals.first(where: { $0.id == id }) else { throw JourneyError(.noSuchGoal, field: "goal") }
             return g
         }
         func date(_ d: String) throws {
-            guard d.utf8.count == 10, BusinessDays.dayNumber(d) != nil else { throw problem("date", "a date is YYYY-MM-DD") }
+            guard d.utf8.count == 10, BusinessDays.dayNumber(d) != nil else { throw JourneyError(.dateFormat, field: "date") }
         }
         switch event {
         case .goal(let id, let title, let instrument):
-            if title.trimmingCharacters(in: .whitespaces).isEmpty { throw problem("title", "a goal needs a title") }
-            if title.utf8.count > 500 { throw problem("title", "a goal's title has at most 500 characters") }
-            if journey.goals.contains(where: { $0.id == id }) { throw problem("goal", "that goal already exists") }
-            if let instrument, !instruments.contains(where: { $0.id == instrument }) { throw problem("instrument", "this node has no instrument \(instrument)") }
+            if title.trimmingCharacters(in: .whitespaces).isEmpty { throw JourneyError(.goalTitleMissing, field: "title") }
+            if title.utf8.count > 500 { throw JourneyError(.goalTitleTooLong, field: "title") }
+            if journey.goals.contains(where: { $0.id == id }) { throw JourneyError(.goalExists, field: "goal") }
+            if let instrument, !instruments.contains(where: { $0.id == instrument }) {
+                throw JourneyError(.noSuchInstrument, field: "instrument", ["instrument": instrument])
+            }
         case .reading(let g, let area, let stage, let d):
             let goal = try goal(g)
             guard let id = goal.instrumentID, let instrument = instruments.first(where: { $0.id == id }) else {
-                throw problem("goal", "this goal is tracked by milestones only")
+                throw JourneyError(.milestonesOnly, field: "goal")
             }
-            if !instrument.areas.contains(area) { throw problem("area", "\(instrument.name) has no area \(area)") }
-            if !(1...instrument.stages).contains(stage) { throw problem("stage", "a stage is from 1 to \(instrument.stages)") }
+            if !instrument.areas.contains(area) { throw JourneyError(.noSuchArea, field: "area", ["instrument": instrument.name, "area": area]) }
+            if !(1...instrument.stages).contains(stage) { throw JourneyError(.stageRange, field: "stage", ["stages": String(instrument.stages)]) }
             try date(d)
         case .milestone(let g, let label, let d):
             _ = try goal(g)
-            if label.trimmingCharacters(in: .whitespaces).isEmpty { throw problem("label", "a milestone needs a label") }
-            if label.utf8.count > 500 { throw problem("label", "a milestone's label has at most 500 characters") }
+            if label.trimmingCharacters(in: .whitespaces).isEmpty { throw JourneyError(.milestoneLabelMissing, field: "label") }
+            if label.utf8.count > 500 { throw JourneyError(.milestoneLabelTooLong, field: "label") }
             try date(d)
         case .correction(let target, let replacement):
             let original = journey.goals.flatMap(\.events).first { $0.originalID == target }
-            guard let original else { throw problem("supersedes", "there is no such reading or milestone") }
-            if original.author != me { throw problem("supersedes", "only the organisation that recorded it can correct it") }
-            if case .correction = replacement { throw problem("supersedes", "a correction replaces a reading or a milestone") }
-            if replacement.goalID != original.event.goalID { throw problem("goal", "a correction stays on the same goal") }
+            guard let original else { throw JourneyError(.noSuchRecord, field: "supersedes") }
+            if original.author != me { throw JourneyError(.notYourRecord, field: "supersedes") }
+            if case .correction = replacement { throw JourneyError(.correctionOfCorrection, field: "supersedes") }
+            if replacement.goalID != original.event.goalID { throw JourneyError(.correctionOtherGoal, field: "goal") }
             try check(replacement, in: journey, by: me, instruments: instruments)
         }
     }

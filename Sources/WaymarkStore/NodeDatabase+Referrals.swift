@@ -3,25 +3,6 @@ import GRDB
 import WaymarkCore
 import WaymarkCrypto
 
-/// A referral as either side sees it.
-public struct ReferralView: Sendable {
-    /// The referral envelope's id, hex: how pages name a referral.
-    public var key: String
-    public var circle: String
-    public var record: ReferralRecord
-    /// Node signing keys (hex) and organisation names of the two sides.
-    public var sender: String
-    public var senderName: String
-    public var recipient: String
-    public var recipientName: String
-    /// When it was sent (milliseconds, from the envelope's clock).
-    public var sentAt: UInt64
-    public var fold: ReferralFold
-    public var status: ReferralStatus { fold.status }
-    /// Not answered within the node's response time (working days).
-    public var overdue: Bool
-}
-
 /// Closed-loop referrals (`Protocol/SPEC.md` §8.5): the referral is a kind-17 private envelope from
 /// the client's home organisation to the receiving one, sent only while a consent for referrals to
 /// it is in force; every status change is a kind-18 envelope between the two. The receiving node
@@ -42,22 +23,20 @@ extension NodeDatabase {
     ) throws -> String {
         try writer.write { db in
             guard let client = try Self.readClients(db, identity: identity, id: clientID).first else {
-                throw ClientError(field: "id", message: "there is no client \(clientID)")
+                throw Self.noSuchClient
             }
             let fold = try Self.consentFold(db, circle: client.circle, identity: identity)
             guard let consent = fold.consent(for: organization, purpose: .referral, on: today) else {
-                throw ClientError(field: "organization", message: "the client has no consent in force for referrals to that organisation")
+                throw JourneyError(.noReferralConsent, field: "organization")
             }
             guard let key = try Self.memberEncryptionKey(db, organization: organization) else {
-                throw ClientError(field: "organization", message: "this node does not know that organisation yet, or it is no longer a member")
+                throw JourneyError(.organizationUnknown, field: "organization")
             }
-            let record = ReferralRecord(
-                id: "referral-" + Tokens.random(bytes: 8), to: organization, serviceID: serviceID, serviceName: serviceName, clientName: client.record.name,
-                clientDateOfBirth: client.record.dateOfBirth.isEmpty ? nil : client.record.dateOfBirth,
-                clientContact: consent.dataClasses.contains("contact") && !client.record.contact.isEmpty ? client.record.contact : nil,
-                needs: consent.dataClasses.contains("needs") ? client.record.needs : [], note: note, reroutes: reroutes)
+            let record = ReferralPolicy.record(
+                id: "referral-" + Tokens.random(bytes: 8), to: organization, serviceID: serviceID, serviceName: serviceName, client: client.record,
+                consent: consent, note: note, reroutes: reroutes)
             if let reroutes, try !Self.referralViews(db, identity: identity, circle: client.circle, today: today).contains(where: { $0.record.id == reroutes }) {
-                throw ClientError(field: "reroutes", message: "the referral to re-route is not one of this client's")
+                throw JourneyError(.rerouteNotThisClient, field: "reroutes")
             }
             try Self.publishPrivate(
                 db, .referral, circle: client.circle, JourneyPayload.referral(record).encoded(), to: [identity.encryptionPublicKey, key], identity: identity,
@@ -120,24 +99,20 @@ extension NodeDatabase {
     ) throws {
         try writer.write { db in
             guard let (view, journey) = try Self.referralInJourney(db, key: key, identity: identity, today: today) else {
-                throw ClientError(field: "referral", message: "there is no such referral")
+                throw JourneyError(.noSuchReferral, field: "referral")
             }
             let me = hexString(identity.signingPublicKey)
             let role: ReferralRole = me == view.sender ? .sender : .recipient
-            guard me == view.sender || me == view.recipient else { throw ClientError(field: "referral", message: "this organisation is not a side of that referral") }
-            if let refusal = ReferralMachine.check(from: view.status, transition, by: role) { throw ClientError(field: "status", message: refusal.description) }
+            guard me == view.sender || me == view.recipient else { throw JourneyError(.notASide, field: "referral") }
+            if let refusal = ReferralMachine.check(from: view.status, transition, by: role) { throw refusal.journeyError }
             let other = role == .sender ? view.recipient : view.sender
-            guard let key = try Self.encryptionKey(db, organization: other) else { throw ClientError(field: "referral", message: "the other organisation is not known") }
+            guard let key = try Self.encryptionKey(db, organization: other) else { throw JourneyError(.otherSideUnknown, field: "referral") }
             // §8.6: after a revoke nothing new is encrypted to that organisation, and it writes nothing more into the circle.
-            let consents = journey.consents
             var recipients = [identity.encryptionPublicKey]
-            if role == .recipient {
-                if case .revoked = consents.standing(of: me) { throw Self.consentWithdrawn }
-                recipients.append(key)
-            } else if case .revoked = consents.standing(of: other) {
-                // The sender's own record of closing the referral stays at home.
-            } else {
-                recipients.append(key)
+            switch ReferralPolicy.sharing(role: role, consents: journey.consents, me: me, other: other) {
+            case .refused: throw Self.consentWithdrawn
+            case .authorOnly: break
+            case .bothSides: recipients.append(key)
             }
             try Self.publishPrivate(
                 db, .referralStatus, circle: view.circle, JourneyPayload.referralStatus(referralID: view.record.id, transition).encoded(),
@@ -182,7 +157,8 @@ extension NodeDatabase {
 
     // MARK: Helpers
 
-    static let consentWithdrawn = ClientError(field: "consent", message: "the client has withdrawn consent for this organisation")
+    static let consentWithdrawn = JourneyError(.consentWithdrawn, field: "consent")
+    static let noSuchClient = JourneyError(.noSuchClient, field: "id")
 
     static func publishPrivate(
         _ db: Database, _ kind: Envelope.Kind, circle: String, _ plaintext: [UInt8], to recipients: [[UInt8]], identity: NodeIdentity, now: UInt64

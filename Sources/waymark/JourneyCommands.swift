@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WaymarkCore
 import WaymarkCrypto
+import WaymarkServer
 import WaymarkStore
 
 /// `waymark instrument …`: the staged scales caseworkers measure goals with.
@@ -45,7 +46,7 @@ struct InstrumentSet: ParsableCommand {
         var all = try db.instruments()
         all.removeAll { $0.id == id }
         all.append(new)
-        do { try db.setInstruments(all) } catch let e as ClientError { throw fail(e.message) }
+        do { try db.setInstruments(all) } catch let e as JourneyError { throw fail(e.text(.english)) }
         print("Instrument \(id) saved: \(new.areas.count) areas, \(stages) stages.")
     }
 }

@@ -154,6 +154,30 @@ struct ConsentFoldTests {
         return f
     }
 
+    /// A referral carries the client's name and date of birth, and their contact details and needs
+    /// only as far as the consent's data classes say.
+    @Test func aReferralCarriesWhatTheConsentCovers() {
+        let client = ClientRecord(name: "Aoife", dateOfBirth: "1990-01-01", contact: "087 000 0000", needs: ["housing"])
+        func consent(_ classes: [String]) -> ConsentGrant {
+            ConsentGrant(organization: "bb", purposes: [.referral], dataClasses: classes, start: "2026-11-01", end: "2027-10-31", method: .written, recordedBy: "m")
+        }
+        let bare = ReferralPolicy.record(id: "r", to: "bb", serviceID: nil, serviceName: nil, client: client, consent: consent([]), note: "", reroutes: nil)
+        #expect(bare.clientName == "Aoife" && bare.clientDateOfBirth == "1990-01-01" && bare.clientContact == nil && bare.needs.isEmpty)
+        let full = ReferralPolicy.record(
+            id: "r", to: "bb", serviceID: nil, serviceName: nil, client: client, consent: consent(["contact", "needs"]), note: "", reroutes: nil)
+        #expect(full.clientContact == "087 000 0000" && full.needs == ["housing"])
+    }
+
+    /// After a withdrawal the receiving organisation writes nothing more into the circle, and the
+    /// referring one's closing record stays at home (§8.6).
+    @Test func aStatusChangeReachesWhomTheConsentsAllow() {
+        let inForce = Self.fold([Self.grant(1, 10)]), withdrawn = Self.fold([Self.grant(1, 10), Self.revoke(2, 20)])
+        #expect(ReferralPolicy.sharing(role: .recipient, consents: inForce, me: "bb", other: "aa") == .bothSides)
+        #expect(ReferralPolicy.sharing(role: .sender, consents: inForce, me: "aa", other: "bb") == .bothSides)
+        #expect(ReferralPolicy.sharing(role: .recipient, consents: withdrawn, me: "bb", other: "aa") == .refused)
+        #expect(ReferralPolicy.sharing(role: .sender, consents: withdrawn, me: "aa", other: "bb") == .authorOnly)
+    }
+
     @Test func grantCoversItsTermAndPurposes() {
         let f = Self.fold([Self.grant(1, 10, purposes: [.referral])])
         #expect(f.consent(for: "bb", purpose: .referral, on: "2026-11-22") != nil)

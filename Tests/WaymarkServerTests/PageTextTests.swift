@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WaymarkCore
 
 @testable import WaymarkServer
 
@@ -13,6 +14,19 @@ struct PageTextTests {
         }
         let words = text.split(whereSeparator: { $0.isWhitespace }).filter { $0.contains(where: \.isLetter) }
         #expect(words.isEmpty, "text outside the translation tables in '\(name)': \(words.prefix(10))")
+    }
+
+    /// Every refusal the store can give has words in both languages, and the statuses it names are
+    /// named as the pages name them.
+    @Test func everyRefusalHasWordsInBothLanguages() {
+        for code in JourneyError.Code.all {
+            #expect(Localization.english["staff.error.\(code.rawValue)"] != nil, "no English for \(code.rawValue)")
+            #expect(Localization.irish["staff.error.\(code.rawValue)"] != nil, "no Irish for \(code.rawValue)")
+        }
+        let refused = ReferralMachine.check(from: .completed, ReferralTransition(to: .accepted), by: .recipient)!.journeyError
+        #expect(refused.text(.english) == "A referral that is completed cannot become accepted.")
+        #expect(refused.text(.irish).contains(Localization.irish["staff.status.completed"]!) && !refused.text(.irish).contains("{"))
+        #expect(JourneyError(.stageRange, field: "stage", ["stages": "5"]).text(.irish) == "Tá céim idir 1 agus 5.")
     }
 
     @Test func everyKeyHasAnIrishTranslation() {

@@ -18,19 +18,28 @@ struct StaffAdminPagesTests {
     static let caseworkerToken = String(repeating: "c2", count: 32)
     static let identity = Fixtures.identity(7)
 
-    static let database: NodeDatabase = try! withLargeStack {
-        let db = try NodeDatabase()
-        try db.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
-        let now = LocalClock.nowMilliseconds()
-        let admin = try db.addStaff(username: "maire", displayName: "Máire Admin", role: .admin, password: "a long admin password", nowMilliseconds: now)
-        let caseworker = try db.addStaff(
-            username: "sean", displayName: "Seán Caseworker", role: .caseworker, password: "a long caseworker password", nowMilliseconds: now)
-        try db.startSession(userID: admin.id, token: adminToken, csrf: Tokens.random(), nowMilliseconds: now)
-        try db.startSession(userID: caseworker.id, token: caseworkerToken, csrf: Tokens.random(), nowMilliseconds: now)
+    /// A node with the sample directory (published by `publisher`), an admin and a caseworker signed
+    /// in with these form tokens.
+    static func node(publisher: NodeIdentity, adminCSRF: String, caseworkerCSRF: String) throws -> NodeDatabase {
+        try withLargeStack {
+            let db = try NodeDatabase()
+            try db.publish(SampleDirectory.ballymun(), identity: publisher, nowMilliseconds: Fixtures.publishedAt)
+            let now = LocalClock.nowMilliseconds()
+            let admin = try db.addStaff(username: "maire", displayName: "Máire Admin", role: .admin, password: "a long admin password", nowMilliseconds: now)
+            let caseworker = try db.addStaff(
+                username: "sean", displayName: "Seán Caseworker", role: .caseworker, password: "a long caseworker password", nowMilliseconds: now)
+            try db.startSession(userID: admin.id, token: adminToken, csrf: adminCSRF, nowMilliseconds: now)
+            try db.startSession(userID: caseworker.id, token: caseworkerToken, csrf: caseworkerCSRF, nowMilliseconds: now)
+            return db
+        }
+    }
+
+    static let database: NodeDatabase = try! {
+        let db = try node(publisher: Fixtures.publisher, adminCSRF: Tokens.random(), caseworkerCSRF: Tokens.random())
         _ = try db.addCorrection(
             Correction(serviceID: "svc-x", organizationID: nil, field: "hours", message: "Closed on Fridays now", contact: "reader@example.org", createdAt: "2026-12-03"))
         return db
-    }
+    }()
 
     func app() throws -> some ApplicationProtocol {
         try buildApplication(
@@ -105,5 +114,42 @@ struct StaffAdminPagesTests {
         ] {
             #expect(StaffPages.afterSignIn(hostile, language: .irish) == "/staff?lang=ga", "\(hostile ?? "nil")")
         }
+    }
+
+    /// An admin deals with a suggestion: marks it put right (it leaves the open list and shows as
+    /// dealt with, logged), reopens it, or says no change was needed. A caseworker cannot, nor can a
+    /// form without the session's token.
+    @Test func anAdminDealsWithASuggestion() async throws {
+        let db = try Self.node(publisher: Self.identity, adminCSRF: "admin-form-token", caseworkerCSRF: "caseworker-form-token")
+        let service = try #require(try db.allRecords().first { $0.table == "service" })
+        let id = try db.addCorrection(
+            Correction(serviceID: service.id, organizationID: nil, field: "hours", message: "Closed on Fridays now", contact: nil, createdAt: "2026-12-03T10:15:00Z"))
+        let app = try buildApplication(NodeArguments(database: db, identity: Self.identity, server: ServerSettings(port: 0), logger: Logger(label: "test")))
+        try await app.test(.router) { client in
+            func post(_ token: String, _ body: String) async throws -> HTTPResponse.Status {
+                var headers = Self.headers(token: token)
+                headers[.contentType] = "application/x-www-form-urlencoded"
+                return try await client.execute(uri: "/staff/corrections/\(id)", method: .post, headers: headers, body: ByteBuffer(string: body)) { $0.status }
+            }
+            func page(_ uri: String) async throws -> String {
+                try await client.execute(uri: uri, method: .get, headers: Self.headers(token: Self.adminToken)) { String(buffer: $0.body) }
+            }
+            let open = try await page("/staff/corrections")
+            #expect(open.contains("Closed on Fridays now") && open.contains("3 Dec 2026, 10:15") && open.contains("Published by: this organisation"))
+            #expect(try await post(Self.caseworkerToken, "csrf=caseworker-form-token&status=done") == .forbidden)
+            #expect(try await post(Self.adminToken, "csrf=wrong&status=done") == .forbidden)
+            #expect(try await post(Self.adminToken, "csrf=admin-form-token&status=done") == .seeOther)
+            #expect(try await !page("/staff/corrections").contains("Closed on Fridays now"), "no longer open")
+            let closed = try await page("/staff/corrections?show=closed")
+            #expect(closed.contains("Closed on Fridays now") && closed.contains("Put right") && closed.contains("Reopen"))
+            #expect(try await post(Self.adminToken, "csrf=admin-form-token&status=new") == .seeOther)
+            #expect(try await page("/staff/corrections").contains("Closed on Fridays now"), "open again")
+            #expect(try await post(Self.adminToken, "csrf=admin-form-token&status=dismissed&lang=ga") == .seeOther)
+            #expect(try await page("/staff/corrections?show=closed&lang=ga").contains("Níor ghá athrú"))
+            #expect(try await post(Self.adminToken, "csrf=admin-form-token&status=lost") == .notFound)
+        }
+        #expect(try db.corrections().map(\.status) == ["dismissed"])
+        let actions = try db.auditLog(username: "maire").map(\.action)
+        #expect(actions.contains("correction done") && actions.contains("correction reopened") && actions.contains("correction dismissed"))
     }
 }

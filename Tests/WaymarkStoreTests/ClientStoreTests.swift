@@ -55,11 +55,11 @@ struct ClientStoreTests {
 
     @Test func badRecordsNameTheField() throws {
         let db = try NodeDatabase()
-        #expect(throws: ClientError(field: "name", message: "a client needs a name")) {
+        #expect(throws: JourneyError(.nameMissing, field: "name")) {
             try db.createClient(ClientRecord(name: "  "), identity: Self.me, by: "c", nowMilliseconds: Self.now)
         }
-        #expect(throws: ClientError.self) { try db.createClient(ClientRecord(name: "A", dateOfBirth: "14/03/1991"), identity: Self.me, by: "c", nowMilliseconds: Self.now) }
-        #expect(throws: ClientError.self) { try db.updateClient(id: "client-none", ClientRecord(name: "A"), identity: Self.me, by: "c", nowMilliseconds: Self.now) }
+        #expect(throws: JourneyError.self) { try db.createClient(ClientRecord(name: "A", dateOfBirth: "14/03/1991"), identity: Self.me, by: "c", nowMilliseconds: Self.now) }
+        #expect(throws: JourneyError.self) { try db.updateClient(id: "client-none", ClientRecord(name: "A"), identity: Self.me, by: "c", nowMilliseconds: Self.now) }
         #expect(try db.auditLog().isEmpty, "nothing was saved, nothing logged")
     }
 
@@ -88,7 +88,7 @@ struct ClientStoreTests {
         #expect(!Self.contains(after, sealedHex.sealed), "the sealed record is still in the file")
         #expect(!Self.contains(after, sealedHex.wrappedKey), "the wrapped key is still in the file")
         #expect(try db.clients(identity: Self.me, by: "aoife", nowMilliseconds: Self.now + 4).map(\.id) == [keep])
-        #expect(throws: ClientError.self) { try db.eraseClient(id: id, by: "aoife", nowMilliseconds: Self.now + 5) }
+        #expect(throws: JourneyError.self) { try db.eraseClient(id: id, by: "aoife", nowMilliseconds: Self.now + 5) }
         #expect(try db.auditLog(limit: 3).map(\.action).contains("erase client"))
     }
 }

@@ -66,12 +66,12 @@ struct ConsentStoreTests {
         let (db, client) = try Self.setUp()
         let stranger = ConsentEvent.grant(
             ConsentGrant(organization: hexString(Self.outsider.signingPublicKey), purposes: [.referral], dataClasses: [], start: "2026-11-22", end: "2027-01-01", method: .verbal, recordedBy: "x"), after: [])
-        #expect(throws: ClientError.self) { try db.recordConsent(clientID: client, stranger, identity: Self.home, by: "c", nowMilliseconds: Self.now) }
+        #expect(throws: JourneyError(.organizationUnknown, field: "organization")) { try db.recordConsent(clientID: client, stranger, identity: Self.home, by: "c", nowMilliseconds: Self.now) }
         var noPurpose = Self.grant()
         if case .grant(var g, let a) = noPurpose { g.purposes = []; noPurpose = .grant(g, after: a) }
-        #expect(throws: ClientError.self) { try db.recordConsent(clientID: client, noPurpose, identity: Self.home, by: "c", nowMilliseconds: Self.now) }
-        #expect(throws: ClientError.self) { try db.recordConsent(clientID: client, Self.grant("2026-01-01"), identity: Self.home, by: "c", nowMilliseconds: Self.now) }
-        #expect(throws: ClientError.self) { try db.recordConsent(clientID: "client-none", Self.grant(), identity: Self.home, by: "c", nowMilliseconds: Self.now) }
+        #expect(throws: JourneyError(.purposesMissing, field: "purposes")) { try db.recordConsent(clientID: client, noPurpose, identity: Self.home, by: "c", nowMilliseconds: Self.now) }
+        #expect(throws: JourneyError(.consentDates, field: "end")) { try db.recordConsent(clientID: client, Self.grant("2026-01-01"), identity: Self.home, by: "c", nowMilliseconds: Self.now) }
+        #expect(throws: JourneyError(.noSuchClient, field: "id")) { try db.recordConsent(clientID: "client-none", Self.grant(), identity: Self.home, by: "c", nowMilliseconds: Self.now) }
         #expect(try db.consents(clientID: client, identity: Self.home, today: "2026-11-22").isEmpty)
     }
 }

@@ -109,7 +109,7 @@ struct JourneyIndexTests {
                     try db.sendReferral(
                         clientID: id, to: other, serviceID: nil, serviceName: "Service \(step)", note: "", identity: me, by: "t", today: today, nowMilliseconds: t)
                     sent += 1
-                } catch is ClientError {}
+                } catch is JourneyError {}
             case 5, 6:
                 // Answer or move a referral this side holds.
                 let mine = try db.incomingReferrals(identity: me, today: today).items

@@ -54,7 +54,7 @@ struct JourneyStoreTests {
             ProgressEvent.reading(goalID: goal, area: "Juggling", stage: 3, date: Self.today), .reading(goalID: goal, area: "Confidence", stage: 11, date: Self.today),
             .milestone(goalID: "nope", label: "x", date: Self.today), .milestone(goalID: goal, label: "x", date: "22/11/2026"),
         ] {
-            #expect(throws: ClientError.self) {
+            #expect(throws: JourneyError.self) {
                 try b.recordProgress(circle: circle, bad, identity: Self.partner, by: "brid", today: Self.today, nowMilliseconds: Self.now + 23)
             }
         }
@@ -79,7 +79,7 @@ struct JourneyStoreTests {
             ], "\(events)")
         #expect(j.timeline.first { $0.event == "reading" }?.corrected == true)
         // The home organisation cannot correct the partner's entry.
-        #expect(throws: ClientError.self) {
+        #expect(throws: JourneyError.self) {
             try a.recordProgress(
                 circle: j.circle, .correction(supersedes: reading.originalID, with: .reading(goalID: goal, area: "Confidence", stage: 9, date: Self.today)),
                 identity: Self.home, by: "ciaran", today: Self.today, nowMilliseconds: Self.now + 40)
@@ -87,7 +87,7 @@ struct JourneyStoreTests {
         // The outsider relays but reads nothing, and may not write into the circle.
         let seen = try c.journey(circle: j.circle, identity: Self.outsider, today: Self.today)
         #expect(seen.timeline.isEmpty && seen.goals.isEmpty && seen.referrals.isEmpty)
-        #expect(throws: ClientError.self) {
+        #expect(throws: JourneyError.self) {
             try c.recordProgress(circle: j.circle, .goal(id: "g2", title: "x", instrumentID: nil), identity: Self.outsider, by: "x", today: Self.today, nowMilliseconds: Self.now + 41)
         }
     }
@@ -113,13 +113,13 @@ struct JourneyStoreTests {
         #expect(atHome.referrals[0].status == .accepted, "what the partner did before the revoke stays")
         let atPartner = try b.journey(circle: circle, identity: Self.partner, today: Self.today)
         #expect(atPartner.goals.isEmpty, "hidden at the partner too, and the home goal never reached it")
-        #expect(throws: ClientError.self) {
+        #expect(throws: JourneyError.self) {
             try b.recordProgress(circle: circle, .goal(id: "g3", title: "x", instrumentID: nil), identity: Self.partner, by: "brid", today: Self.today, nowMilliseconds: Self.now + 40)
         }
-        #expect(throws: ClientError.self) {
+        #expect(throws: JourneyError.self) {
             try b.changeReferral(key: key, .init(to: .completed, outcome: "x"), identity: Self.partner, by: "brid", today: Self.today, nowMilliseconds: Self.now + 41)
         }
-        #expect(throws: ClientError.self) {
+        #expect(throws: JourneyError.self) {
             try a.sendReferral(clientID: client, to: R.partnerKey, serviceID: nil, serviceName: "Again", note: "", identity: Self.home, by: "ciaran", today: Self.today, nowMilliseconds: Self.now + 42)
         }
     }

@@ -30,7 +30,7 @@ struct ReferralStoreTests {
         let client = try a.createClient(
             ClientRecord(name: "Clíona Loop", dateOfBirth: "1990-05-05", contact: "secret contact", needs: ["training"]), identity: Self.home, by: "ciaran",
             nowMilliseconds: Self.now)
-        #expect(throws: ClientError.self) {
+        #expect(throws: JourneyError.self) {
             try a.sendReferral(clientID: client, to: Self.partnerKey, serviceID: nil, serviceName: "Course", note: "", identity: Self.home, by: "ciaran", today: "2026-11-22", nowMilliseconds: Self.now)
         }
         // Consent for referrals, sharing needs but not contact details.
@@ -51,10 +51,10 @@ struct ReferralStoreTests {
         #expect(try b.acknowledgeReferrals(identity: Self.partner, nowMilliseconds: Self.now + 11) == 1)
         #expect(try b.acknowledgeReferrals(identity: Self.partner, nowMilliseconds: Self.now + 12) == 0, "once only")
         let key = incoming[0].key
-        #expect(throws: ClientError.self) {
+        #expect(throws: JourneyError(.reasonRequired, field: "status", ["status": "rejected"])) {
             try b.changeReferral(key: key, .init(to: .rejected), identity: Self.partner, by: "brid", today: "2026-11-22", nowMilliseconds: Self.now + 13)
         }
-        #expect(throws: ClientError.self) {
+        #expect(throws: JourneyError(.transitionNotAllowed, field: "status", ["from": "received", "to": "completed"])) {
             try b.changeReferral(key: key, .init(to: .completed, outcome: "x"), identity: Self.partner, by: "brid", today: "2026-11-22", nowMilliseconds: Self.now + 13)
         }
         try b.changeReferral(key: key, .init(to: .accepted), identity: Self.partner, by: "brid", today: "2026-11-22", nowMilliseconds: Self.now + 14)
@@ -67,7 +67,7 @@ struct ReferralStoreTests {
         #expect(sent[0].status == .completed && !sent[0].overdue && sent[0].fold.closing?.outcome == "enrolled")
         #expect(sent[0].fold.history.map(\.change.transition.to) == [.received, .accepted, .completed])
         // The sender may not touch a closed referral.
-        #expect(throws: ClientError.self) {
+        #expect(throws: JourneyError.self) {
             try a.changeReferral(key: key, .init(to: .cancelled, reason: "moved"), identity: Self.home, by: "ciaran", today: "2026-11-22", nowMilliseconds: Self.now + 21)
         }
         let actions = try a.auditLog(limit: 10).map(\.action)

@@ -115,7 +115,11 @@ def test_consent_is_refused_for_an_unknown_organisation_or_without_a_purpose(cir
     b_key = re.search(r'<option value="([0-9a-f]{64})">Journey Org B · ', page).group(1)
     r = s.post(client_url + "/consents", data={"csrf": csrf(s, page), "organization": b_key, "start": "2026-11-22", "end": "2027-11-21",
                                                "method": "written"}, timeout=10)
-    assert r.status_code == 400 and "choose at least one purpose" in r.text
+    assert r.status_code == 400 and "Choose at least one purpose" in r.text
+    # In Irish, the refusal is in Irish too.
+    r = s.post(client_url + "/consents", data={"csrf": csrf(s, page), "organization": b_key, "start": "2026-11-22", "end": "2027-11-21",
+                                               "method": "written", "lang": "ga"}, timeout=10)
+    assert r.status_code == 400 and "Roghnaigh cuspóir amháin ar a laghad." in r.text and "Choose at least one purpose" not in r.text
     r = s.post(client_url + "/consents", data={"organization": b_key, "purpose": "referral"}, allow_redirects=False, timeout=10)
     assert r.status_code == 403
 
@@ -158,7 +162,7 @@ def test_a_referral_goes_round_the_loop_through_the_relay(circle) -> None:
     assert "086 999 1234" in page and "employment" in page and "Wants evening hours" in page
     # Declining needs a reason; accepting does not.
     r = partner.post(inbox_url, data={"csrf": csrf(partner, page), "status": "rejected"}, timeout=10)
-    assert r.status_code == 400 and "a reason is required" in r.text
+    assert r.status_code == 400 and "Give a reason to set a referral to" in r.text
     for status, extra in (("accepted", {}), ("in-progress", {}), ("completed", {"outcome": "Started the jobs club on Monday"})):
         page = partner.get(inbox_url, timeout=10).text
         r = partner.post(inbox_url, data={"csrf": csrf(partner, page), "status": status, **extra}, allow_redirects=False, timeout=10)
@@ -223,7 +227,7 @@ def test_progress_revocation_and_erasure_across_three_nodes(circle) -> None:
     assert record({"type": "reading", "goal": goal, "area": "Confidence", "stage": "5", "date": "2026-11-22"}).status_code == 303
     assert record({"type": "milestone", "goal": goal, "label": "Started the forklift course", "date": "2026-11-23"}).status_code == 303
     bad = record({"type": "reading", "goal": goal, "area": "Confidence", "stage": "0", "date": "2026-11-22"})
-    assert bad.status_code == 400 and "a stage is from 1 to 10" in bad.text
+    assert bad.status_code == 400 and "A stage is from 1 to 10." in bad.text
     # The circle comes from the referral, never from the form: a made-up referral is not found.
     assert record({"type": "goal", "title": "x", "referral": "ab" * 32}).status_code == 404
 

@@ -30,17 +30,17 @@ public struct ClientRecord: Sendable, Hashable {
     }
 
     /// What is wrong with the record, or `nil`.
-    public var problem: (field: String, message: String)? {
+    public var problem: JourneyError? {
         let n = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        if n.isEmpty { return ("name", "a client needs a name") }
-        if n.count > 200 { return ("name", "a name has at most 200 characters") }
+        if n.isEmpty { return JourneyError(.nameMissing, field: "name") }
+        if n.count > 200 { return JourneyError(.nameTooLong, field: "name") }
         if !dateOfBirth.isEmpty && (dateOfBirth.utf8.count != 10 || LocalDateTime.parseDate(dateOfBirth) == nil) {
-            return ("date_of_birth", "a date of birth is YYYY-MM-DD")
+            return JourneyError(.dateOfBirthFormat, field: "date_of_birth")
         }
-        if contact.count > 500 { return ("contact", "contact details have at most 500 characters") }
-        if language.count > 100 { return ("language", "a language has at most 100 characters") }
-        if notes.count > 20_000 { return ("notes", "notes have at most 20,000 characters") }
-        if needs.count > 50 || goals.count > 50 { return ("needs", "at most 50 needs and 50 goals") }
+        if contact.count > 500 { return JourneyError(.contactTooLong, field: "contact") }
+        if language.count > 100 { return JourneyError(.languageTooLong, field: "language") }
+        if notes.count > 20_000 { return JourneyError(.notesTooLong, field: "notes") }
+        if needs.count > 50 || goals.count > 50 { return JourneyError(.tooManyNeeds, field: "needs") }
         return nil
     }
 

@@ -178,17 +178,30 @@ extension PublicPages {
         return c
     }
 
-    /// What the suggested-corrections page shows: every suggestion, newest first, with its service.
-    func correctionsContext(language: InterfaceLanguage) throws -> [String: Any] {
+    /// What the suggested-corrections page shows: the open suggestions (or those dealt with), newest
+    /// first, each with its service, the organisation that publishes it, and when it came.
+    func correctionsContext(language: InterfaceLanguage, open: Bool, me: [UInt8]?) throws -> [String: Any] {
         let snap = try directory.snapshot()
-        let items: [[String: Any]] = try directory.database.corrections().map { c in
-            [
-                "created": c.createdAt, "serviceID": c.serviceID, "serviceName": snap.index.facts(c.serviceID)?.name ?? c.serviceID,
+        let list = try directory.database.corrections(open: open)
+        let publishers = try directory.database.publishers(ofServices: list.map(\.serviceID), me: me)
+        let iso = ISO8601DateFormatter()
+        let shown = DateFormatter()
+        shown.locale = Locale(identifier: language == .irish ? "ga_IE" : "en_IE")
+        shown.timeZone = TimeZone(identifier: "Europe/Dublin")
+        shown.dateFormat = "d MMM yyyy, HH:mm"
+        let items: [[String: Any]] = list.map { c in
+            let publisher = publishers[c.serviceID]
+            return [
+                "id": c.id.map(String.init) ?? "", "created": iso.date(from: c.createdAt).map(shown.string(from:)) ?? c.createdAt,
+                "serviceID": c.serviceID, "serviceName": snap.index.facts(c.serviceID)?.name ?? c.serviceID,
+                "publisher": publisher.map { $0.isMe ? t("admin.corrections.yours", language) : $0.name } ?? t("admin.corrections.gone", language),
+                "theirs": publisher.map { !$0.isMe } ?? false,
                 "field": t("field.\(c.field)", language), "message": c.message, "contact": c.contact ?? "",
-                "email": Self.emailAddress(c.contact) ?? false,
+                "email": Self.emailAddress(c.contact) ?? false, "open": c.status == "new",
+                "state": t("admin.corrections.state.\(c.status)", language),
             ]
         }
-        return ["items": items, "empty": items.isEmpty]
+        return ["items": items, "empty": items.isEmpty, "showingOpen": open]
     }
 }
 

@@ -18,6 +18,10 @@ enum SiteAssets {
         header.site a { color: var(--accent-ink); }
         header.site a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 3px; text-underline-offset: 0.3em; }
         nav.pager p { margin: 0.5rem 0; }
+        ul.tabs { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1rem; }
+        ul.tabs a { display: inline-block; padding: 0.5rem 0; }
+        ul.tabs a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 3px; }
+        .publisher { color: var(--muted); }
         nav.pager a { display: inline-block; padding: 0.5rem 0.75rem; min-height: 44px; box-sizing: border-box; }
         .brand { font-weight: 700; font-size: 1.15rem; text-decoration: none; }
         nav ul { list-style: none; display: flex; gap: 1rem; margin: 0; padding: 0; flex-wrap: wrap; }

@@ -111,7 +111,7 @@ extension StaffPages {
     func createClient(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage) throws -> Response {
         guard let identity else { return try clientList(request, s, language) }
         let record = Self.record(form)
-        if let p = record.problem { return try clientForm(request, s, language, id: nil, record: record, error: p.message, status: .badRequest) }
+        if let p = record.problem { return try clientForm(request, s, language, id: nil, record: record, error: p.text(language), status: .badRequest) }
         // The duplicate warning: shown once; registering anyway is a deliberate second step.
         if form.string("confirm") != "1" {
             let duplicates = try database.possibleDuplicates(of: record, identity: identity)
@@ -123,8 +123,8 @@ extension StaffPages {
         do {
             let id = try database.createClient(record, identity: identity, by: s.user.username, nowMilliseconds: now())
             return Self.redirect("/staff/clients/\(id)?lang=\(language.rawValue)")
-        } catch let e as ClientError {
-            return try clientForm(request, s, language, id: nil, record: record, error: e.message, status: .badRequest)
+        } catch let e as JourneyError {
+            return try clientForm(request, s, language, id: nil, record: record, error: e.text(language), status: e.httpStatus)
         }
     }
 
@@ -133,9 +133,9 @@ extension StaffPages {
         let record = Self.record(form)
         do {
             try database.updateClient(id: id, record, identity: identity, by: s.user.username, nowMilliseconds: now())
-        } catch let e as ClientError {
-            if e.field == "id" { return notFound(request, s, language) }
-            return try clientForm(request, s, language, id: id, record: record, error: e.message, status: .badRequest)
+        } catch let e as JourneyError {
+            if e.code == .noSuchClient { return notFound(request, s, language) }
+            return try clientForm(request, s, language, id: id, record: record, error: e.text(language), status: e.httpStatus)
         }
         return Self.redirect("/staff/clients/\(id)?lang=\(language.rawValue)")
     }

@@ -76,9 +76,9 @@ extension StaffPages {
             recordedBy: s.user.displayName)
         do {
             try database.recordConsent(clientID: id, .grant(grant, after: []), identity: identity, by: s.user.username, nowMilliseconds: now())
-        } catch let e as ClientError {
-            if e.field == "id" { return notFound(request, s, language) }
-            return try clientPage(request, s, language, id: id, consentError: e.message, status: .badRequest)
+        } catch let e as JourneyError {
+            if e.code == .noSuchClient { return notFound(request, s, language) }
+            return try clientPage(request, s, language, id: id, consentError: e.text(language), status: e.httpStatus)
         }
         return Self.redirect("/staff/clients/\(id)?lang=\(language.rawValue)#consents-heading")
     }
@@ -90,9 +90,9 @@ extension StaffPages {
             recordedBy: s.user.displayName, reason: nil)
         do {
             try database.recordConsent(clientID: id, event, identity: identity, by: s.user.username, nowMilliseconds: now())
-        } catch let e as ClientError {
-            if e.field == "id" { return notFound(request, s, language) }
-            return try clientPage(request, s, language, id: id, consentError: e.message, status: .badRequest)
+        } catch let e as JourneyError {
+            if e.code == .noSuchClient { return notFound(request, s, language) }
+            return try clientPage(request, s, language, id: id, consentError: e.text(language), status: e.httpStatus)
         }
         return Self.redirect("/staff/clients/\(id)?lang=\(language.rawValue)#consents-heading")
     }

@@ -113,7 +113,7 @@ extension StaffPages {
             let instrument = form.string("instrument").flatMap { $0.isEmpty || $0 == "none" ? nil : $0 }
             event = .goal(id: "goal-" + Tokens.random(bytes: 6), title: form.string("title") ?? "", instrumentID: instrument)
         case "reading":
-            guard let stage = form.string("stage").flatMap(Int.init) else { return try failed("choose a stage") }
+            guard let stage = form.string("stage").flatMap(Int.init) else { return try failed(t("staff.error.choose-stage", language)) }
             event = .reading(goalID: form.string("goal") ?? "", area: form.string("area") ?? "", stage: stage, date: date)
         case "milestone":
             event = .milestone(goalID: form.string("goal") ?? "", label: form.string("label") ?? "", date: date)
@@ -122,23 +122,23 @@ extension StaffPages {
                 let original = try database.journey(circle: circle, identity: identity, today: today()).goals.flatMap(\.events).first(where: {
                     $0.originalID == target
                 })
-            else { return try failed("choose the reading or milestone to correct") }
+            else { return try failed(t("staff.error.choose-correction", language)) }
             switch original.event {
             case .reading(let g, let area, _, _):
-                guard let stage = form.string("stage").flatMap(Int.init) else { return try failed("choose a stage") }
+                guard let stage = form.string("stage").flatMap(Int.init) else { return try failed(t("staff.error.choose-stage", language)) }
                 event = .correction(supersedes: target, with: .reading(goalID: g, area: area, stage: stage, date: date))
             case .milestone(let g, let label, _):
                 let newLabel = form.string("label").flatMap { $0.isEmpty ? nil : $0 } ?? label
                 event = .correction(supersedes: target, with: .milestone(goalID: g, label: newLabel, date: date))
-            default: return try failed("only readings and milestones are corrected")
+            default: return try failed(t("staff.error.correction-of-correction", language))
             }
         default:
-            return try failed("choose what to record")
+            return try failed(t("staff.error.choose-record", language))
         }
         do {
             try database.recordProgress(circle: circle, event, identity: identity, by: s.user.username, today: today(), nowMilliseconds: now())
-        } catch let e as ClientError {
-            return try failed(e.message)
+        } catch let e as JourneyError {
+            return try failed(e.text(language))
         }
         return Self.redirect("\(back)?lang=\(language.rawValue)#progress-heading")
     }
@@ -263,7 +263,7 @@ extension StaffPages {
         }
         do {
             try database.requestErasure(clientID: id, identity: identity, by: s.user.username, today: today(), nowMilliseconds: now())
-        } catch let e as ClientError where e.field == "id" {
+        } catch let e as JourneyError where e.code == .noSuchClient {
             return notFound(request, s, language)
         }
         return Self.redirect("/staff/erasures?lang=\(language.rawValue)")

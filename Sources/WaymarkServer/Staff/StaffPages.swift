@@ -64,6 +64,16 @@ struct StaffPages: Sendable {
             try await adminForm(request) { s, form, language in try setDisabled(request, s, form, language, false) }
         }
         router.get("/staff/sync") { request, _ in try withSession(request, admin: true) { s, language in try syncPage(request, s, language) } }
+        router.post("/staff/corrections/:id") { request, context in
+            let id = context.parameters.get("id").flatMap { Int64($0) }
+            return try await adminForm(request) { s, form, language in
+                guard let id, try database.setCorrectionStatus(id: id, form.string("status") ?? "", by: s.user.username, nowMilliseconds: now()) else {
+                    return message(request, s, language, "admin.corrections.notfound", back: "/staff/corrections", status: .notFound)
+                }
+                // Back to the list the button was on.
+                return Self.redirect("/staff/corrections?lang=\(language.rawValue)\(form.string("show") == "closed" ? "&show=closed" : "")")
+            }
+        }
         router.get("/staff/corrections") { request, _ in
             try withSession(request, admin: true) { s, language in try correctionsPage(request, s, language) }
         }
@@ -342,7 +352,8 @@ struct StaffPages: Sendable {
     func correctionsPage(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
         try database.audit(s.user.username, "view suggested corrections", nowMilliseconds: now())
         var ctx = base(request, language, title: t("admin.corrections", language), session: s)
-        ctx.merge(try pages.correctionsContext(language: language)) { _, new in new }
+        let open = QueryParameters(rawQuery: request.uri.query).string("show") != "closed"
+        ctx.merge(try pages.correctionsContext(language: language, open: open, me: identity?.signingPublicKey)) { _, new in new }
         return page("corrections", ctx)
     }
 

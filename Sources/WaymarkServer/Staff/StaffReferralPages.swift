@@ -69,9 +69,9 @@ extension StaffPages {
                 clientID: clientID, to: form.string("organization") ?? "", serviceID: form.string("service_id"), serviceName: form.string("service_name"),
                 note: form.string("note") ?? "", reroutes: form.string("reroutes").flatMap { $0.isEmpty ? nil : $0 }, identity: identity,
                 by: s.user.username, today: today(), nowMilliseconds: now())
-        } catch let e as ClientError {
-            if e.field == "id" { return notFound(request, s, language) }
-            return try clientPage(request, s, language, id: clientID, referralError: e.message, status: .badRequest)
+        } catch let e as JourneyError {
+            if e.code == .noSuchClient { return notFound(request, s, language) }
+            return try clientPage(request, s, language, id: clientID, referralError: e.text(language), status: e.httpStatus)
         }
         return Self.redirect("/staff/clients/\(clientID)?lang=\(language.rawValue)#referrals-heading")
     }
@@ -133,14 +133,14 @@ extension StaffPages {
     func changeReferral(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage, key: String) throws -> Response {
         guard let identity else { return notFound(request, s, language) }
         guard let status = ReferralStatus(rawValue: form.string("status") ?? "") else {
-            return try referralPage(request, s, language, key: key, error: "choose a status", status: .badRequest)
+            return try referralPage(request, s, language, key: key, error: t("staff.error.choose-status", language), status: .badRequest)
         }
         do {
             try database.changeReferral(
                 key: key, ReferralTransition(to: status, reason: form.string("reason"), outcome: form.string("outcome")), identity: identity,
                 by: s.user.username, today: today(), nowMilliseconds: now())
-        } catch let e as ClientError {
-            return try referralPage(request, s, language, key: key, error: e.message, status: e.field == "referral" ? .notFound : .badRequest)
+        } catch let e as JourneyError {
+            return try referralPage(request, s, language, key: key, error: e.text(language), status: e.httpStatus)
         }
         return Self.redirect("/staff/referrals/\(key)?lang=\(language.rawValue)")
     }
