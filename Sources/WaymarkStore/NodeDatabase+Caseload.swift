@@ -18,6 +18,8 @@ public struct Caseload: Sendable {
     public var overdue: Page<ReferralListing>
     /// Referrals to this organisation being worked on (accepted, in progress, on hold).
     public var active: Page<ReferralListing>
+    /// Referrals this organisation sent that are still open at the other side.
+    public var sent: Page<ReferralListing>
     /// Consents of this organisation's clients that end within `NodeDatabase.consentWarningDays`, soonest first.
     public var expiring: Page<ExpiringConsent>
 }
@@ -80,6 +82,7 @@ extension NodeDatabase {
                     JourneyFold.isOverdue($0.status, sentAt: $0.sentAt, today: today, days: days)
                 },
                 active: try page("recipient = ? AND status IN (\(list(active)))", [me]) { $0.recipient == me && active.contains($0.status) },
+                sent: try page("sender = ? AND status IN (\(list(awaiting + active)))", [me]) { $0.sender == me && (awaiting + active).contains($0.status) },
                 expiring: Page(items: expiring, total: ending.total, offset: 0))
         }
     }

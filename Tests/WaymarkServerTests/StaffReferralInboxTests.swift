@@ -109,4 +109,30 @@ struct StaffReferralInboxTests {
             #expect(irish.contains("1–50 as 61 á dtaispeáint") && irish.contains("Níos sine"))
         }
     }
+
+    /// A refused change comes back as it was typed: the chosen status still chosen, the note kept,
+    /// the field to put right marked and focused, the reason next to the form, in the page's language.
+    @Test func aRefusedChangeComesBackAsTyped() async throws {
+        let b = try withLargeStack { try Self.partnerNode() }
+        let key = try #require(try b.incomingReferrals(identity: Self.partner, today: "2026-11-22").items.first?.key)
+        let app = try buildApplication(NodeArguments(database: b, identity: Self.partner, server: ServerSettings(port: 0), logger: Logger(label: "test")))
+        try await app.test(.router) { client in
+            let cookie: HTTPFields = [.cookie: "waymark_session_0=\(Self.token)"]
+            let page = try await client.execute(uri: "/staff/referrals/\(key)?lang=ga", method: .get, headers: cookie) { String(buffer: $0.body) }
+            let csrf = try #require(page.firstMatch(of: /name="csrf" value="([^"]+)"/)?.1)
+            var headers = cookie
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let body = "csrf=\(csrf)&lang=ga&status=rejected&reason=&outcome=n%C3%B3ta"
+            try await client.execute(uri: "/staff/referrals/\(key)", method: .post, headers: headers, body: ByteBuffer(string: body)) { response in
+                #expect(response.status == .badRequest)
+                let text = String(buffer: response.body)
+                #expect(text.contains("<option value=\"rejected\" selected>"), "the chosen status is still chosen")
+                #expect(text.contains("name=\"reason\" value=\"\" aria-invalid=\"true\" aria-describedby=\"referral-error\" autofocus"))
+                #expect(text.contains("name=\"outcome\" value=\"nóta\">"), "what was typed stays")
+                #expect(text.contains("Tabhair cúis chun atreorú a chur go"))
+                let form = try #require(text.range(of: "<form method=\"post\" action=\"/staff/referrals/"))
+                #expect(text[form.lowerBound...].contains("id=\"referral-error\""), "the reason sits in the form")
+            }
+        }
+    }
 }

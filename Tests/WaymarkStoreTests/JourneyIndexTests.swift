@@ -35,13 +35,16 @@ struct JourneyIndexTests {
     }
 
     /// What the pages showed before the index: every circle folded.
-    static func oracle(_ db: NodeDatabase, _ me: NodeIdentity, today: String) throws -> (inbox: [Shown], awaiting: [Shown], overdue: [Shown], active: [Shown]) {
+    static func oracle(_ db: NodeDatabase, _ me: NodeIdentity, today: String) throws -> (
+        inbox: [Shown], awaiting: [Shown], overdue: [Shown], active: [Shown], sent: [Shown]
+    ) {
         let key = hexString(me.signingPublicKey)
         let all = try circles(db).flatMap { try db.journey(circle: $0, identity: me, today: today).referrals }.map(\.listing)
         let incoming = all.filter { $0.recipient == key }
         return (
             incoming.map(shown), incoming.filter(\.status.awaitsResponse).map(shown), all.filter(\.overdue).map(shown),
-            incoming.filter { [.accepted, .inProgress, .onHold].contains($0.status) }.map(shown)
+            incoming.filter { [.accepted, .inProgress, .onHold].contains($0.status) }.map(shown),
+            all.filter { $0.sender == key && !$0.status.isClosed }.map(shown)
         )
     }
 
@@ -61,6 +64,7 @@ struct JourneyIndexTests {
             #expect(sortedByKey(load.awaiting.items.map(shown)) == sortedByKey(expected.awaiting), "step \(step), \(today): awaiting")
             #expect(sortedByKey(load.overdue.items.map(shown)) == sortedByKey(expected.overdue), "step \(step), \(today): overdue")
             #expect(sortedByKey(load.active.items.map(shown)) == sortedByKey(expected.active), "step \(step), \(today): active")
+            #expect(sortedByKey(load.sent.items.map(shown)) == sortedByKey(expected.sent), "step \(step), \(today): sent")
             #expect(load.awaiting.total == expected.awaiting.count && load.overdue.total == expected.overdue.count)
             // Consents ending soon, as each client's consents folded say.
             var ending: [String] = []

@@ -78,7 +78,7 @@ enum SiteAssets {
         form.inline { display: inline; margin: 0; }
         .notice { border-left: 4px solid var(--accent, #0b6e4f); padding: 0.5rem 0.75rem; }
         .staff-form input:not([type=checkbox]):not([type=radio]), .staff-form select { max-width: 24rem; width: 100%; }
-        .table-scroll { overflow-x: auto; max-width: 100%; }
+        .table-scroll { overflow-x: auto; max-width: 100%; position: relative; }
         table.sync-peers, table.sync-rejections { border-collapse: collapse; width: 100%; }
         table.sync-peers td, table.sync-peers th, table.sync-rejections td, table.sync-rejections th { border: 1px solid var(--line); padding: 0.4rem; vertical-align: top; text-align: left; }
         .sync-summary code, .sync-nodes code { overflow-wrap: anywhere; }

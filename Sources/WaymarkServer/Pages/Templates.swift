@@ -229,15 +229,17 @@ enum Templates {
     static let corrections = """
         {{> staffHeader}}
         <h1>{{t.admin_corrections}}</h1>
+        {{#notice}}<p class="notice" role="status" id="notice">{{notice}}</p>{{/notice}}
         <p>{{t.admin_corrections_intro}}</p>
         <nav aria-label="{{t.admin_corrections}}"><ul class="tabs"><li><a href="/staff/corrections?lang={{lang}}"{{#showingOpen}} aria-current="page"{{/showingOpen}}>{{t.admin_corrections_open}}</a></li><li><a href="/staff/corrections?show=closed&amp;lang={{lang}}"{{^showingOpen}} aria-current="page"{{/showingOpen}}>{{t.admin_corrections_closed}}</a></li></ul></nav>
         {{#empty}}<p id="corrections-none">{{#showingOpen}}{{t.admin_corrections_none}}{{/showingOpen}}{{^showingOpen}}{{t.admin_corrections_none_closed}}{{/showingOpen}}</p>{{/empty}}
-        {{^empty}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.admin_corrections}}"><table class="corrections"><thead><tr><th scope="col">{{t.admin_received}}</th><th scope="col">{{t.suggest_field}}</th><th scope="col">{{t.admin_suggestion}}</th><th scope="col">{{t.service_contact}}</th><th scope="col">{{t.admin_corrections_state}}</th></tr></thead><tbody>
-        {{#items}}<tr><td>{{created}}<br><a href="/services/{{serviceID}}?lang={{lang}}">{{serviceName}}</a><br><span class="publisher">{{t.admin_corrections_publisher}}: {{publisher}}</span></td><td>{{field}}</td><td>{{message}}</td><td>{{#email}}<a href="mailto:{{email}}">{{contact}}</a>{{/email}}{{^email}}{{contact}}{{/email}}</td>
-        <td>{{state}}{{#open}}{{#theirs}}<br><span class="hint">{{t.admin_corrections_theirs}}</span>{{/theirs}}
+        {{^empty}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.admin_corrections}}"><table class="corrections"><thead><tr><th scope="col">{{t.admin_received}}</th><th scope="col">{{t.suggest_field}}</th><th scope="col">{{t.admin_suggestion}}</th><th scope="col">{{t.service_contact}}</th></tr></thead><tbody>
+        {{#items}}<tr><td>{{created}}<br><a href="/services/{{serviceID}}?lang={{lang}}">{{serviceName}}</a><br><span class="publisher">{{t.admin_corrections_publisher}}: {{publisher}}</span><br>
+        {{t.admin_corrections_state}}: {{state}}{{#open}}{{#theirs}}<br><span class="hint">{{t.admin_corrections_theirs}}</span>{{/theirs}}
         <form method="post" action="/staff/corrections/{{id}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="status" value="done"><button type="submit">{{t.admin_corrections_done}}<span class="visually-hidden"> {{serviceName}}</span></button></form>
         <form method="post" action="/staff/corrections/{{id}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="status" value="dismissed"><button type="submit">{{t.admin_corrections_dismiss}}<span class="visually-hidden"> {{serviceName}}</span></button></form>{{/open}}
-        {{^open}}<form method="post" action="/staff/corrections/{{id}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="show" value="closed"><input type="hidden" name="status" value="new"><button type="submit">{{t.admin_corrections_reopen}}<span class="visually-hidden"> {{serviceName}}</span></button></form>{{/open}}</td></tr>{{/items}}
+        {{^open}}<form method="post" action="/staff/corrections/{{id}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="show" value="closed"><input type="hidden" name="status" value="new"><button type="submit">{{t.admin_corrections_reopen}}<span class="visually-hidden"> {{serviceName}}</span></button></form>{{/open}}</td>
+        <td>{{field}}</td><td>{{message}}</td><td>{{#email}}<a href="mailto:{{email}}">{{contact}}</a>{{/email}}{{^email}}{{contact}}{{/email}}</td></tr>{{/items}}
         </tbody></table></div>{{/empty}}
         {{> footer}}
         """

@@ -56,7 +56,7 @@ extension StaffPages {
             identity: identity, by: s.user.username, nowMilliseconds: now(), matching: matching, offset: Self.offset(request), limit: Self.pageSize)
         return page("staffClients", ctx) {
             $0["q"] = q
-            $0["count"] = t("staff.clients.count", language, ["n": String(shown.total)])
+            $0["count"] = t(shown.total == 1 ? "staff.clients.count.one" : "staff.clients.count", language, ["n": String(shown.total)])
             $0["clients"] = shown.items.map { c -> [String: Any] in
                 ["id": c.id, "name": c.record.name, "dob": c.record.dateOfBirth, "needs": c.record.needs.joined(separator: ", ")]
             }

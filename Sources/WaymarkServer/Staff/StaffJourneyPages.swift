@@ -76,6 +76,13 @@ extension StaffPages {
     func timelineRow(_ e: TimelineEntry, _ language: InterfaceLanguage) -> [String: Any] {
         var subject = e.subject
         if e.event == "referral-status", let s = ReferralStatus(rawValue: e.subject) { subject = statusText(s, language) }
+        if e.event == "consent-granted" {
+            // The purposes, as the consent form names them.
+            subject = e.subject.split(separator: ",").map { p in
+                let purpose = p.trimmingCharacters(in: .whitespaces)
+                return ConsentPurpose(rawValue: purpose).map { t("staff.consent.purpose.\($0.rawValue)", language).lowercased() } ?? purpose
+            }.joined(separator: ", ")
+        }
         let text = t("staff.timeline.\(e.event)", language, ["other": e.otherName, "subject": subject, "detail": e.detail])
         return Self.dropEmpty([
             "when": when(e.at), "org": e.organizationName, "text": text, "detail": e.event == "referral-status" ? e.detail : "", "refused": e.refused,
@@ -294,12 +301,17 @@ extension StaffPages {
             ]
         }
         return [
-            "awaiting": ["referrals": referralRows(c.awaiting.items, language)].merging(more(c.awaiting, inbox: true)) { a, _ in a },
+            // Each list leaves out the side that is always this organisation.
+            "awaiting": ["referrals": referralRows(c.awaiting.items, language), "showFrom": true].merging(more(c.awaiting, inbox: true)) { a, _ in a },
             "hasAwaiting": !c.awaiting.isEmpty,
-            "overdueList": ["referrals": referralRows(c.overdue.items, language)].merging(more(c.overdue, inbox: false)) { a, _ in a },
+            "overdueList": ["referrals": referralRows(c.overdue.items, language), "showFrom": true, "showTo": true].merging(more(c.overdue, inbox: false)) {
+                a, _ in a
+            },
             "hasOverdue": !c.overdue.isEmpty,
-            "active": ["referrals": referralRows(c.active.items, language)].merging(more(c.active, inbox: true)) { a, _ in a },
+            "active": ["referrals": referralRows(c.active.items, language), "showFrom": true].merging(more(c.active, inbox: true)) { a, _ in a },
             "hasActive": !c.active.isEmpty,
+            "sent": ["referrals": referralRows(c.sent.items, language), "showTo": true].merging(more(c.sent, inbox: false)) { a, _ in a },
+            "hasSent": !c.sent.isEmpty,
             "expiring": c.expiring.items.map { ["id": $0.clientID, "client": $0.clientName, "org": $0.organizationName, "end": $0.end] },
             "expiringMore": more(c.expiring, inbox: false),
             "hasExpiring": !c.expiring.isEmpty, "caseload": true,

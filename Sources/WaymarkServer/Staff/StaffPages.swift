@@ -70,8 +70,10 @@ struct StaffPages: Sendable {
                 guard let id, try database.setCorrectionStatus(id: id, form.string("status") ?? "", by: s.user.username, nowMilliseconds: now()) else {
                     return message(request, s, language, "admin.corrections.notfound", back: "/staff/corrections", status: .notFound)
                 }
-                // Back to the list the button was on.
-                return Self.redirect("/staff/corrections?lang=\(language.rawValue)\(form.string("show") == "closed" ? "&show=closed" : "")")
+                // Back to the list the button was on, saying what was done.
+                let status = form.string("status") ?? ""
+                return Self.redirect(
+                    "/staff/corrections?lang=\(language.rawValue)&marked=\(status)&id=\(id)\(form.string("show") == "closed" ? "&show=closed" : "")")
             }
         }
         router.get("/staff/corrections") { request, _ in
@@ -352,8 +354,15 @@ struct StaffPages: Sendable {
     func correctionsPage(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
         try database.audit(s.user.username, "view suggested corrections", nowMilliseconds: now())
         var ctx = base(request, language, title: t("admin.corrections", language), session: s)
-        let open = QueryParameters(rawQuery: request.uri.query).string("show") != "closed"
+        let query = QueryParameters(rawQuery: request.uri.query)
+        let open = query.string("show") != "closed"
         ctx.merge(try pages.correctionsContext(language: language, open: open, me: identity?.signingPublicKey)) { _, new in new }
+        if let marked = query.string("marked"), Correction.statuses.contains(marked), let id = query.string("id").flatMap({ Int64($0) }),
+            let c = try database.corrections().first(where: { $0.id == id })
+        {
+            let name = try pages.directory.snapshot().index.facts(c.serviceID)?.name ?? c.serviceID
+            ctx["notice"] = t("admin.corrections.marked.\(marked)", language, ["service": name])
+        }
         return page("corrections", ctx)
     }
 

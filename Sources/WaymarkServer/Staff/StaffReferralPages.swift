@@ -50,7 +50,7 @@ extension StaffPages {
             picked = (service, facts.name, owner)
         }
         return [
-            "referrals": referralRows(views.map(\.listing), language), "hasReferrals": !views.isEmpty,
+            "referrals": referralRows(views.map(\.listing), language), "hasReferrals": !views.isEmpty, "showTo": true,
             "referable": referable.map {
                 ["key": $0.organization, "name": $0.organizationName, "selected": $0.organization == picked?.owner,
                  "fingerprint": NodeIdentity.fingerprint(of: bytesFromHex($0.organization) ?? [])]
@@ -84,13 +84,14 @@ extension StaffPages {
         return page("staffReferrals", base(request, language, title: t("staff.referrals.inbox", language), session: s)) {
             $0["referrals"] = referralRows(shown.items, language)
             $0["hasReferrals"] = !shown.isEmpty
+            $0["showFrom"] = true
             $0.merge(pager(path: "/staff/referrals", shown, language)) { _, new in new }
         }
     }
 
     func referralPage(
         _ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, key: String, error: String? = nil, progressError: String? = nil,
-        status: HTTPResponse.Status = .ok
+        status: HTTPResponse.Status = .ok, posted: QueryParameters? = nil, errorField: String? = nil
     ) throws -> Response {
         guard let identity, let v = try database.referral(key: key, identity: identity, today: today()) else { return notFound(request, s, language) }
         try database.audit(s.user.username, "view referral", subject: v.record.id, nowMilliseconds: now())
@@ -125,7 +126,12 @@ extension StaffPages {
                         "detail": step.change.transition.reason ?? step.change.transition.outcome ?? "", "refused": step.refused != nil,
                     ])
                 }
-            $0["choices"] = choices.map { ["value": $0.rawValue, "label": statusText($0, language)] }
+            // A refused change comes back as it was typed, with the field to put right marked and focused.
+            let chosen = posted?.string("status")
+            $0["choices"] = choices.map { ["value": $0.rawValue, "label": statusText($0, language), "selected": $0.rawValue == chosen] }
+            $0["reason"] = posted?.string("reason") ?? ""
+            $0["outcome"] = posted?.string("outcome") ?? ""
+            $0["invalid"] = errorField.map { [$0: true] } ?? [:]
             $0["hasChoices"] = !choices.isEmpty
         }
     }
@@ -133,14 +139,16 @@ extension StaffPages {
     func changeReferral(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage, key: String) throws -> Response {
         guard let identity else { return notFound(request, s, language) }
         guard let status = ReferralStatus(rawValue: form.string("status") ?? "") else {
-            return try referralPage(request, s, language, key: key, error: t("staff.error.choose-status", language), status: .badRequest)
+            return try referralPage(
+                request, s, language, key: key, error: t("staff.error.choose-status", language), status: .badRequest, posted: form, errorField: "status")
         }
         do {
             try database.changeReferral(
                 key: key, ReferralTransition(to: status, reason: form.string("reason"), outcome: form.string("outcome")), identity: identity,
                 by: s.user.username, today: today(), nowMilliseconds: now())
         } catch let e as JourneyError {
-            return try referralPage(request, s, language, key: key, error: e.text(language), status: e.httpStatus)
+            let field = e.code == .reasonRequired ? "reason" : e.code == .outcomeRequired ? "outcome" : "status"
+            return try referralPage(request, s, language, key: key, error: e.text(language), status: e.httpStatus, posted: form, errorField: field)
         }
         return Self.redirect("/staff/referrals/\(key)?lang=\(language.rawValue)")
     }

@@ -66,6 +66,9 @@ enum StaffTemplates {
         <h2 id="active-heading">{{t.staff_caseload_active}}</h2>
         {{^hasActive}}<p>{{t.staff_caseload_active_none}}</p>{{/hasActive}}
         {{#hasActive}}<div id="active">{{#active}}{{> referralTable}}{{#more}}<p class="more">{{more}}{{#inbox}} <a href="/staff/referrals?lang={{lang}}">{{t.staff_caseload_seeall}}</a>{{/inbox}}</p>{{/more}}{{/active}}</div>{{/hasActive}}
+        <h2 id="sent-heading">{{t.staff_caseload_sent}}</h2>
+        {{^hasSent}}<p>{{t.staff_caseload_sent_none}}</p>{{/hasSent}}
+        {{#hasSent}}<div id="sent">{{#sent}}{{> referralTable}}{{#more}}<p class="more">{{more}}</p>{{/more}}{{/sent}}</div>{{/hasSent}}
         <h2 id="expiring-heading">{{t.staff_caseload_expiring}}</h2>
         {{^hasExpiring}}<p>{{t.staff_caseload_expiring_none}}</p>{{/hasExpiring}}
         {{#hasExpiring}}<table class="staff-users" id="expiring" aria-labelledby="expiring-heading"><thead><tr><th scope="col">{{t.staff_referral_client}}</th><th scope="col">{{t.staff_consent_org}}</th><th scope="col">{{t.staff_consent_until}}</th></tr></thead><tbody>
@@ -242,9 +245,9 @@ enum StaffTemplates {
         """
 
     static let referralTable = """
-        <table class="staff-users referrals"><thead><tr><th scope="col">{{t.staff_referral_client}}</th><th scope="col">{{t.staff_referral_from}}</th><th scope="col">{{t.staff_referral_to}}</th><th scope="col">{{t.staff_referral_service}}</th><th scope="col">{{t.staff_referral_sent}}</th><th scope="col">{{t.staff_referral_status}}</th></tr></thead><tbody>
-        {{#referrals}}<tr class="referral"><td><a href="/staff/referrals/{{key}}?lang={{lang}}">{{client}}</a></td><td>{{from}}</td><td>{{to}}</td><td>{{service}}</td><td>{{sent}}</td><td class="referral-status">{{status}}{{#overdue}} — <strong class="overdue">{{t.staff_referral_overdue}}</strong>{{/overdue}}</td></tr>{{/referrals}}
-        </tbody></table>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_referrals}}"><table class="staff-users referrals"><thead><tr><th scope="col">{{t.staff_referral_client}}</th>{{#showFrom}}<th scope="col">{{t.staff_referral_from}}</th>{{/showFrom}}{{#showTo}}<th scope="col">{{t.staff_referral_to}}</th>{{/showTo}}<th scope="col">{{t.staff_referral_service}}</th><th scope="col">{{t.staff_referral_sent}}</th><th scope="col">{{t.staff_referral_status}}</th></tr></thead><tbody>
+        {{#referrals}}<tr class="referral"><td><a href="/staff/referrals/{{key}}?lang={{lang}}">{{client}}</a></td>{{#showFrom}}<td>{{from}}</td>{{/showFrom}}{{#showTo}}<td>{{to}}</td>{{/showTo}}<td>{{service}}</td><td>{{sent}}</td><td class="referral-status">{{status}}{{#overdue}} — <strong class="overdue">{{t.staff_referral_overdue}}</strong>{{/overdue}}</td></tr>{{/referrals}}
+        </tbody></table></div>
         """
 
     static let referrals = """
@@ -258,8 +261,7 @@ enum StaffTemplates {
 
     static let referral = """
         {{> staffHeader}}
-        <h1>{{t.staff_referrals}}: {{client}}</h1>
-        {{#error}}<p class="error" role="alert" id="referral-error">{{error}}</p>{{/error}}
+        <h1>{{t.staff_referral_heading}}: {{client}}</h1>
         <dl class="client-details">
         <dt>{{t.staff_referral_status}}</dt><dd id="referral-status">{{status}}{{#overdue}} — <strong class="overdue">{{t.staff_referral_overdue}}</strong>{{/overdue}}</dd>
         <dt>{{t.staff_referral_from}}</dt><dd>{{from}}</dd><dt>{{t.staff_referral_to}}</dt><dd>{{to}}</dd>
@@ -270,13 +272,14 @@ enum StaffTemplates {
         </dl>
         <h2>{{t.staff_referral_history}}</h2>
         <ol class="history">{{#history}}<li>{{when}} — {{who}}: <strong>{{status}}</strong>{{#detail}} — {{detail}}{{/detail}}{{#refused}} <em>({{t.staff_referral_refused}})</em>{{/refused}}</li>{{/history}}</ol>
-        {{^hasChoices}}<p>{{t.staff_referral_closed}}</p>{{/hasChoices}}
+        {{^hasChoices}}{{#error}}<p class="error" role="alert" id="referral-error">{{error}}</p>{{/error}}<p>{{t.staff_referral_closed}}</p>{{/hasChoices}}
         {{#hasChoices}}<h2>{{t.staff_referral_change}}</h2>
         <form method="post" action="/staff/referrals/{{key}}" class="staff-form">
         <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
-        <p><label for="referral-newstatus">{{t.staff_referral_newstatus}}</label><br><select id="referral-newstatus" name="status">{{#choices}}<option value="{{value}}">{{label}}</option>{{/choices}}</select></p>
-        <p><label for="referral-reason">{{t.staff_referral_reason}}</label><br><input id="referral-reason" name="reason"></p>
-        <p><label for="referral-outcome">{{t.staff_referral_outcome}}</label><br><input id="referral-outcome" name="outcome"></p>
+        {{#error}}<p class="error" role="alert" id="referral-error">{{error}}</p>{{/error}}
+        <p><label for="referral-newstatus">{{t.staff_referral_newstatus}}</label><br><select id="referral-newstatus" name="status"{{#invalid.status}} aria-invalid="true" aria-describedby="referral-error" autofocus{{/invalid.status}}>{{#choices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/choices}}</select></p>
+        <p><label for="referral-reason">{{t.staff_referral_reason}}</label><br><input id="referral-reason" name="reason" value="{{reason}}"{{#invalid.reason}} aria-invalid="true" aria-describedby="referral-error" autofocus{{/invalid.reason}}></p>
+        <p><label for="referral-outcome">{{t.staff_referral_outcome}}</label><br><input id="referral-outcome" name="outcome" value="{{outcome}}"{{#invalid.outcome}} aria-invalid="true" aria-describedby="referral-error" autofocus{{/invalid.outcome}}></p>
         <p><button type="submit" id="update-referral">{{t.staff_referral_save}}</button></p>
         </form>{{/hasChoices}}
         {{> journeySections}}
