@@ -79,6 +79,7 @@ struct StaffAdminPagesTests {
             try await client.execute(uri: "/staff", method: .get, headers: Self.headers(token: Self.adminToken)) { response in
                 let body = String(buffer: response.body)
                 #expect(body.contains("href=\"/staff/sync?lang=en\"") && body.contains("href=\"/staff/corrections?lang=en\""))
+                #expect(body.contains("— <strong>1 open</strong>"), "the home says how many suggestions wait")
             }
             try await client.execute(uri: "/staff/sync", method: .get, headers: Self.headers(token: Self.adminToken)) { response in
                 #expect(response.status == .ok)

@@ -105,6 +105,17 @@ struct ClientMatchingTests {
         #expect(!ClientMatching.isPossibleDuplicate(ClientRecord(name: "A B"), ClientRecord(name: "A B")), "no birthday, no warning")
     }
 
+    /// The client list's search finds people by what staff type: part of a name, a name with a
+    /// slip in one word, a date of birth; and does not find everyone.
+    @Test func searchForgivesSmallSlips() {
+        func finds(_ query: String, _ name: String, _ dob: String = "") -> Bool { ClientMatching.matches(query: query, name: name, dateOfBirth: dob) }
+        #expect(finds("Kely", "Siobhán Kelly") && finds("Shiobhan", "Siobhán Kelly") && finds("siobhan kely", "Siobhán Kelly"))
+        #expect(finds("Popesku", "Ana Popescu") && finds("Murphey", "Cian Murphy") && finds("o suil", "Caoimhe Ó Súilleabháin"))
+        #expect(finds("1990-03-14", "Anyone", "1990-03-14") && !finds("1990-03-15", "Anyone", "1990-03-14"))
+        #expect(!finds("Kely", "Cian Murphy") && !finds("Ana", "Cian Murphy") && !finds("Bob", "Rob Byrne"), "short words must match as typed")
+        #expect(!finds("Siobhan Murphy", "Siobhán Kelly"), "every word must match")
+    }
+
     @Test func recordsRoundTripAndAreChecked() throws {
         let r = ClientRecord(name: "Zoë", dateOfBirth: "1999-12-31", contact: "x", needs: ["a", "b"], goals: ["c"], notes: "n")
         #expect(try ClientRecord.decode(r.encoded()) == r)

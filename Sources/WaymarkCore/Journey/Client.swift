@@ -84,6 +84,26 @@ public enum ClientMatching {
         return editDistance(Array(x), Array(y), limit: 2) <= 2
     }
 
+    /// Whether a search of the client list finds this client: the date of birth typed in full, the
+    /// name as typed (accents, case and punctuation aside), or every word of the query at the start
+    /// of a word of the name or a small slip away from one (one letter in a word of four to seven
+    /// letters, two in a longer one): "Kely" finds Kelly, "Shiobhan" Siobhán, "o suil" Ó Súilleabháin.
+    public static func matches(query: String, name: String, dateOfBirth: String) -> Bool {
+        let q = normalize(query)
+        if q.isEmpty { return true }
+        if !dateOfBirth.isEmpty && query.trimmingCharacters(in: .whitespaces) == dateOfBirth { return true }
+        let n = normalize(name)
+        if n.contains(q) || similar(name, query) { return true }
+        let words = n.split(separator: " ").map(Array.init)
+        return q.split(separator: " ").allSatisfy { part in
+            let w = Array(part)
+            let slips = w.count >= 8 ? 2 : w.count >= 4 ? 1 : 0
+            return words.contains { word in
+                word.starts(with: w) || (slips > 0 && editDistance(w, word, limit: slips) <= slips)
+            }
+        }
+    }
+
     /// A possible duplicate: same date of birth (when both are known) and a similar name.
     public static func isPossibleDuplicate(_ a: ClientRecord, _ b: ClientRecord) -> Bool {
         !a.dateOfBirth.isEmpty && a.dateOfBirth == b.dateOfBirth && similar(a.name, b.name)

@@ -50,8 +50,7 @@ extension StaffPages {
             return page("staffClients", ctx, status: .serviceUnavailable)
         }
         let needle = ClientMatching.normalize(q)
-        let matching: ((ClientRecord) -> Bool)? =
-            needle.isEmpty ? nil : { ClientMatching.normalize($0.name).contains(needle) || ClientMatching.similar($0.name, q) }
+        let matching: ((ClientRecord) -> Bool)? = needle.isEmpty ? nil : { ClientMatching.matches(query: q, name: $0.name, dateOfBirth: $0.dateOfBirth) }
         let shown = try database.clients(
             identity: identity, by: s.user.username, nowMilliseconds: now(), matching: matching, offset: Self.offset(request), limit: Self.pageSize)
         return page("staffClients", ctx) {

@@ -323,6 +323,9 @@ struct StaffPages: Sendable {
     func home(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
         var ctx = base(request, language, title: t("staff.home", language), session: s)
         ctx.merge(try caseloadContext(language)) { _, new in new }
+        if s.user.role == .admin, case let n = try database.openCorrectionCount(), n > 0 {
+            ctx["openCorrections"] = t("admin.corrections.count", language, ["n": String(n)])
+        }
         return page("staffHome", ctx) {
             $0["signedIn"] = t("staff.signedin", language, ["name": s.user.displayName, "role": t("staff.role.\(s.user.role.rawValue)", language)])
         }

@@ -75,7 +75,7 @@ enum StaffTemplates {
         {{#expiring}}<tr><td><a href="/staff/clients/{{id}}?lang={{lang}}">{{client}}</a></td><td>{{org}}</td><td>{{end}}</td></tr>{{/expiring}}
         </tbody></table>{{#expiringMore}}{{#more}}<p class="more">{{more}}</p>{{/more}}{{/expiringMore}}{{/hasExpiring}}
         {{/caseload}}
-        {{#isAdmin}}<ul><li><a href="/staff/users?lang={{lang}}">{{t.staff_menu_users}}</a></li><li><a href="/staff/audit?lang={{lang}}">{{t.staff_menu_audit}}</a></li><li><a href="/staff/corrections?lang={{lang}}">{{t.staff_menu_corrections}}</a></li><li><a href="/staff/sync?lang={{lang}}">{{t.staff_menu_sync}}</a></li></ul>{{/isAdmin}}
+        {{#isAdmin}}<ul><li><a href="/staff/users?lang={{lang}}">{{t.staff_menu_users}}</a></li><li><a href="/staff/audit?lang={{lang}}">{{t.staff_menu_audit}}</a></li><li><a href="/staff/corrections?lang={{lang}}">{{t.staff_menu_corrections}}</a>{{#openCorrections}} — <strong>{{openCorrections}}</strong>{{/openCorrections}}</li><li><a href="/staff/sync?lang={{lang}}">{{t.staff_menu_sync}}</a></li></ul>{{/isAdmin}}
         {{> footer}}
         """
 
@@ -172,32 +172,12 @@ enum StaffTemplates {
         {{#notice}}<p class="notice" role="status" id="notice">{{notice}}</p>{{/notice}}
         {{#consentError}}<p class="error" role="alert" id="consent-error">{{consentError}}</p>{{/consentError}}
         {{^hasConsents}}<p id="no-consents">{{t.staff_consents_none}}</p>{{/hasConsents}}
-        {{#hasConsents}}<table class="staff-users consents" aria-labelledby="consents-heading"><thead><tr><th scope="col">{{t.staff_consent_org}}</th><th scope="col">{{t.staff_consent_purposes}}</th><th scope="col">{{t.staff_consent_classes}}</th><th scope="col">{{t.staff_consent_term}}</th><th scope="col">{{t.staff_consent_method}}</th><th scope="col">{{t.staff_consent_state}}</th><th scope="col"><span class="visually-hidden">{{t.staff_consent_revoke}}</span></th></tr></thead><tbody>
+        {{#hasConsents}}<div class="table-scroll" tabindex="0" role="region" aria-labelledby="consents-heading"><table class="staff-users consents" aria-labelledby="consents-heading"><thead><tr><th scope="col">{{t.staff_consent_org}}</th><th scope="col">{{t.staff_consent_purposes}}</th><th scope="col">{{t.staff_consent_classes}}</th><th scope="col">{{t.staff_consent_term}}</th><th scope="col">{{t.staff_consent_method}}</th><th scope="col">{{t.staff_consent_state}}</th><th scope="col"><span class="visually-hidden">{{t.staff_consent_revoke}}</span></th></tr></thead><tbody>
         {{#consents}}<tr class="consent"><td>{{orgName}}</td><td>{{purposes}}</td><td>{{classes}}</td><td>{{term}}</td><td>{{method}}</td><td class="consent-state">{{state}}</td><td>{{#granted}}<a href="/staff/clients/{{id}}/consents/{{org}}/receipt?lang={{lang}}">{{t.staff_consent_receipt}}<span class="visually-hidden"> {{orgName}}</span></a>
         <form method="post" action="/staff/clients/{{id}}/consents/revoke" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="organization" value="{{org}}">
         <label for="revoke-method-{{org}}" class="visually-hidden">{{t.staff_consent_method}}</label><select id="revoke-method-{{org}}" name="method"><option value="verbal">{{t.staff_consent_method_verbal}}</option><option value="written">{{t.staff_consent_method_written}}</option><option value="digital">{{t.staff_consent_method_digital}}</option></select>
         <button type="submit" class="revoke">{{t.staff_consent_revoke}}<span class="visually-hidden"> {{orgName}}</span></button></form>{{/granted}}</td></tr>{{/consents}}
-        </tbody></table>{{/hasConsents}}
-        <h2 id="referrals-heading">{{t.staff_referrals_client}}</h2>
-        {{#referralError}}<p class="error" role="alert" id="referral-error">{{referralError}}</p>{{/referralError}}
-        {{^hasReferrals}}<p>{{t.staff_referrals_client_none}}</p>{{/hasReferrals}}
-        {{#hasReferrals}}{{> referralTable}}{{/hasReferrals}}
-        <h3>{{t.staff_referral_send}}</h3>
-        {{^referable}}<p id="no-referral-consent">{{t.staff_referral_noconsent}}</p>{{/referable}}
-        {{#hasReferable}}<p>{{t.staff_referral_send_intro}}</p>
-        <form method="post" action="/staff/clients/{{id}}/referrals" class="staff-form" id="referral-form">
-        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
-        <p><label for="referral-org">{{t.staff_referral_to}}</label><br><select id="referral-org" name="organization">{{#referable}}<option value="{{key}}"{{#selected}} selected{{/selected}}>{{name}} · {{fingerprint}}</option>{{/referable}}</select></p>
-        <p><label for="referral-service">{{t.staff_referral_service}}</label><br><input id="referral-service" name="service_name" value="{{pickedServiceName}}"><input type="hidden" name="service_id" value="{{pickedServiceID}}"></p>
-        {{#hasReroutable}}<p><label for="referral-reroutes">{{t.staff_referral_reroutes}}</label><br><select id="referral-reroutes" name="reroutes"><option value="">{{t.staff_referral_reroutes_none}}</option>{{#reroutable}}<option value="{{key}}">{{label}}</option>{{/reroutable}}</select></p>{{/hasReroutable}}
-        <p><label for="referral-note">{{t.staff_referral_note}}</label><br><textarea id="referral-note" name="note" rows="3"></textarea></p>
-        <p><button type="submit" id="send-referral">{{t.staff_referral_send}}</button></p>
-        </form>{{/hasReferable}}
-        <h2 id="suggestions-heading">{{t.staff_suggest}}</h2>
-        {{^hasNeeds}}<p>{{t.staff_suggest_noneeds}}</p>{{/hasNeeds}}
-        {{#hasNeeds}}{{^hasSuggestions}}<p>{{t.staff_suggest_none}}</p>{{/hasSuggestions}}{{/hasNeeds}}
-        {{#hasSuggestions}}<p>{{t.staff_suggest_intro}}</p><ol class="suggestions" id="suggestions">{{#suggestions}}<li><a href="/services/{{id}}?lang={{lang}}">{{name}}</a>{{#organization}} — {{organization}}{{/organization}}{{#open}} · <strong>{{t.staff_suggest_open}}</strong>{{/open}}{{#speaks}} · {{t.staff_suggest_speaks}} {{clientLanguage}}{{/speaks}}{{#referURL}} · <a href="{{referURL}}" class="refer-link">{{t.staff_suggest_refer}}<span class="visually-hidden"> {{name}}</span></a>{{/referURL}}</li>{{/suggestions}}</ol>{{/hasSuggestions}}
-        {{> journeySections}}
+        </tbody></table></div>{{/hasConsents}}
         <h3>{{t.staff_consent_record}}</h3>
         {{^hasPartners}}<p>{{t.staff_consent_nopartners}}</p>{{/hasPartners}}
         {{#hasPartners}}<p>{{t.staff_consent_record_intro}}</p>
@@ -215,6 +195,26 @@ enum StaffTemplates {
         <p><label for="consent-method">{{t.staff_consent_method}}</label><br><select id="consent-method" name="method"><option value="written">{{t.staff_consent_method_written}}</option><option value="verbal">{{t.staff_consent_method_verbal}}</option><option value="digital">{{t.staff_consent_method_digital}}</option></select></p>
         <p><button type="submit" id="record-consent">{{t.staff_consent_record}}</button></p>
         </form>{{/hasPartners}}
+        <h2 id="referrals-heading">{{t.staff_referrals_client}}</h2>
+        {{#referralError}}<p class="error" role="alert" id="referral-error">{{referralError}}</p>{{/referralError}}
+        {{^hasReferrals}}<p>{{t.staff_referrals_client_none}}</p>{{/hasReferrals}}
+        {{#hasReferrals}}{{> referralTable}}{{/hasReferrals}}
+        <h3>{{t.staff_referral_send}}</h3>
+        {{^referable}}<p id="no-referral-consent">{{t.staff_referral_noconsent}} {{#hasPartners}}<a href="#consent-form">{{t.staff_referral_noconsent_link}}</a>{{/hasPartners}}</p>{{/referable}}
+        {{#hasReferable}}<p>{{t.staff_referral_send_intro}}</p>
+        <form method="post" action="/staff/clients/{{id}}/referrals" class="staff-form" id="referral-form">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
+        <p><label for="referral-org">{{t.staff_referral_to}}</label><br><select id="referral-org" name="organization">{{#referable}}<option value="{{key}}"{{#selected}} selected{{/selected}}>{{name}} · {{fingerprint}}</option>{{/referable}}</select></p>
+        <p><label for="referral-service">{{t.staff_referral_service}}</label><br><input id="referral-service" name="service_name" value="{{pickedServiceName}}"><input type="hidden" name="service_id" value="{{pickedServiceID}}"></p>
+        {{#hasReroutable}}<p><label for="referral-reroutes">{{t.staff_referral_reroutes}}</label><br><select id="referral-reroutes" name="reroutes"><option value="">{{t.staff_referral_reroutes_none}}</option>{{#reroutable}}<option value="{{key}}">{{label}}</option>{{/reroutable}}</select></p>{{/hasReroutable}}
+        <p><label for="referral-note">{{t.staff_referral_note}}</label><br><textarea id="referral-note" name="note" rows="3"></textarea></p>
+        <p><button type="submit" id="send-referral">{{t.staff_referral_send}}</button></p>
+        </form>{{/hasReferable}}
+        <h2 id="suggestions-heading">{{t.staff_suggest}}</h2>
+        {{^hasNeeds}}<p>{{t.staff_suggest_noneeds}}</p>{{/hasNeeds}}
+        {{#hasNeeds}}{{^hasSuggestions}}<p>{{t.staff_suggest_none}}</p>{{/hasSuggestions}}{{/hasNeeds}}
+        {{#hasSuggestions}}<p>{{t.staff_suggest_intro}}</p><ol class="suggestions" id="suggestions">{{#suggestions}}<li><a href="/services/{{id}}?lang={{lang}}">{{name}}</a>{{#organization}} — {{organization}}{{/organization}}{{#open}} · <strong>{{t.staff_suggest_open}}</strong>{{/open}}{{#speaks}} · {{t.staff_suggest_speaks}} {{clientLanguage}}{{/speaks}}{{#referURL}} · <a href="{{referURL}}" class="refer-link">{{t.staff_suggest_refer}}<span class="visually-hidden"> {{name}}</span></a>{{/referURL}}</li>{{/suggestions}}</ol>{{/hasSuggestions}}
+        {{> journeySections}}
         {{#isAdmin}}<h2 id="erase-heading">{{t.staff_erase}}</h2>
         {{#eraseError}}<p class="error" role="alert" id="erase-error">{{eraseError}}</p>{{/eraseError}}
         <p>{{t.staff_erase_intro}}</p>
