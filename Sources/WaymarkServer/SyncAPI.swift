@@ -49,10 +49,11 @@ struct SyncAPI: Sendable {
         let body = [UInt8](buffer.readableBytesView)
         let sender: [UInt8]
         do {
-            sender = try RequestSignature.verify(
-                method: "POST", path: request.uri.path, body: body, key: request.headers[HTTPField.Name(RequestSignature.keyHeader)!],
-                date: request.headers[HTTPField.Name(RequestSignature.dateHeader)!],
-                signature: request.headers[HTTPField.Name(RequestSignature.signatureHeader)!], nowMilliseconds: node.nowMilliseconds())
+            func header(_ name: String) -> String? { request.headers[HTTPField.Name(name)!] }
+            sender = try node.verifyRequest(
+                path: request.uri.path, body: body, key: header(RequestSignature.keyHeader), host: header(RequestSignature.hostHeader),
+                date: header(RequestSignature.dateHeader), nonce: header(RequestSignature.nonceHeader), signature: header(RequestSignature.signatureHeader),
+                reachedAt: request.head.authority)
         } catch {
             return Problem(status: .unauthorized, title: "Unsigned or badly signed request", detail: error.description).response
         }

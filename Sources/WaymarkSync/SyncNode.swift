@@ -43,6 +43,27 @@ public final class SyncNode: Sendable {
 
     /// Whether acknowledging what a push brought failed since the last call (and forgets it): the
     /// engine tries again.
+    /// The nonces of signed requests taken (a request is good once, §5.3).
+    private let nonces = Mutex(NonceMemory())
+
+    /// Checks a sync request's signature: for this node (the address it was reached at, or its public
+    /// URL), within the clock window, and not taken before.
+    /// - Returns: the sender's key.
+    public func verifyRequest(
+        path: String, body: [UInt8], key: String?, host: String?, date: String?, nonce: String?, signature: String?, reachedAt authority: String?
+    ) throws(RequestSignature.Failure) -> [UInt8] {
+        var hosts = Set<String>()
+        if let authority, let h = RequestSignature.normalizedHost(authority) { hosts.insert(h) }
+        if let url = try? database.setting("public_url"), let h = RequestSignature.host(ofURL: url) { hosts.insert(h) }
+        let now = now()
+        let (sender, n) = try RequestSignature.verify(
+            method: "POST", path: path, body: body, key: key, host: host, date: date, nonce: nonce, signature: signature, hosts: hosts,
+            nowMilliseconds: now)
+        let fresh = nonces.withLock { $0.take(key: sender, nonce: n, date: UInt64(date ?? "") ?? 0, nowMilliseconds: now) }
+        guard fresh else { throw .replayed }
+        return sender
+    }
+
     public func takeFailedAcknowledgement() -> Bool { acknowledgementFailed.withLock { failed in defer { failed = false }; return failed } }
     private let now: @Sendable () -> UInt64
 

@@ -859,17 +859,21 @@ frames = wire.frames  # varint length, then the envelope, for each (SPEC §5.2)
 MEMBER_KEY = nacl_signing.SigningKey.generate()
 
 
-def signed_headers(path: str, body: bytes, key=None, date_ms: int | None = None, signed_body: bytes | None = None,
-                   signer=None) -> dict[str, str]:
-    """The three Waymark request-signature headers for a POST of `body` to `path`."""
+def signed_headers(base: str, path: str, body: bytes, key=None, date_ms: int | None = None, signed_body: bytes | None = None,
+                   signer=None, host: str | None = None, nonce: str | None = None) -> dict[str, str]:
+    """The Waymark request-signature headers (§5.3) for a POST of `body` to `path` at the node `base`."""
     key = key or MEMBER_KEY
     signer = signer or key
     date_ms = int(time.time() * 1000) if date_ms is None else date_ms
+    host = host or wire.host_of(base)
+    nonce = nonce or os.urandom(16).hex()
     digest = hashlib.blake2b(body if signed_body is None else signed_body, digest_size=32).hexdigest()
-    message = b"waymark/request/v1\x00" + f"POST\n{path}\n{date_ms}\n{digest}".encode()
+    message = b"waymark/request/v2\x00" + f"POST\n{host}\n{path}\n{date_ms}\n{nonce}\n{digest}".encode()
     return {
         "Waymark-Key": key.verify_key.encode().hex(),
+        "Waymark-Host": host,
         "Waymark-Date": str(date_ms),
+        "Waymark-Nonce": nonce,
         "Waymark-Signature": signer.sign(message).signature.hex(),
         "Content-Type": "application/octet-stream",
     }
@@ -922,6 +926,8 @@ BAD_REQUESTS = [
     ("key-not-32-bytes", "/sync/v1/push", frames(b"x" * 10), "short-key", 401, "Waymark-Key"),
     ("date-20-min-old", "/sync/v1/push", frames(b"x" * 10), "past", 401, "Waymark-Date"),
     ("date-20-min-ahead", "/sync/v1/reconcile", b"\x61", "future", 401, "Waymark-Date"),
+    ("signed-for-another-node", "/sync/v1/reconcile", b"\x61", "other-host", 401, "signed for another node"),
+    ("signed-v1", "/sync/v1/reconcile", b"\x61", "v1", 401, "request signing v2"),
     ("push-over-8-MiB", "/sync/v1/push", None, "good", 413, str(MAX_REQUEST)),
     ("reconcile-wrong-version", "/sync/v1/reconcile", b"\x62", "good", 400, "malformed"),
     ("reconcile-truncated", "/sync/v1/reconcile", b"\x61\xff", "good", 400, "malformed"),
@@ -941,20 +947,25 @@ def test_bad_sync_request_is_refused_and_changes_nothing(lone, case, path, body,
     if signing == "none":
         headers = {"Content-Type": "application/octet-stream"}
     elif signing == "good":
-        headers = signed_headers(path, body, key)
+        headers = signed_headers(lone.url, path, body, key)
     elif signing == "other-body":
-        headers = signed_headers(path, body, key, signed_body=body + b"!")
+        headers = signed_headers(lone.url, path, body, key, signed_body=body + b"!")
     elif signing == "other-key":
-        headers = signed_headers(path, body, key, signer=nacl_signing.SigningKey.generate())
+        headers = signed_headers(lone.url, path, body, key, signer=nacl_signing.SigningKey.generate())
     elif signing == "other-path":
-        headers = signed_headers("/sync/v1/fetch", body, key)
+        headers = signed_headers(lone.url, "/sync/v1/fetch", body, key)
     elif signing == "short-key":
-        headers = signed_headers(path, body, key)
+        headers = signed_headers(lone.url, path, body, key)
         headers["Waymark-Key"] = headers["Waymark-Key"][:62]
     elif signing == "past":
-        headers = signed_headers(path, body, key, date_ms=_now() - 20 * 60 * 1000)
+        headers = signed_headers(lone.url, path, body, key, date_ms=_now() - 20 * 60 * 1000)
     elif signing == "future":
-        headers = signed_headers(path, body, key, date_ms=_now() + 20 * 60 * 1000)
+        headers = signed_headers(lone.url, path, body, key, date_ms=_now() + 20 * 60 * 1000)
+    elif signing == "other-host":
+        headers = signed_headers(lone.url, path, body, key, host="127.0.0.1:1")
+    elif signing == "v1":
+        headers = signed_headers(lone.url, path, body, key)
+        del headers["Waymark-Host"], headers["Waymark-Nonce"]
     else:
         raise AssertionError(signing)
 
@@ -968,11 +979,23 @@ def test_bad_sync_request_is_refused_and_changes_nothing(lone, case, path, body,
     assert_unchanged(lone, case)
 
 
+def test_a_signed_request_is_good_once(lone):
+    """A relay (or anyone who saw a request go by) cannot send it again: the node takes each signed
+    request's nonce once (§5.3), so the second copy is refused, and the first one's answer stood."""
+    body = bytes([0x61, 0, 0, 2, 0])  # a reconciliation over the whole range (the example of §5.3)
+    headers = signed_headers(lone.url, "/sync/v1/reconcile", body)
+    first = post(lone, "/sync/v1/reconcile", body, headers)
+    assert first.status_code == 200, f"the first copy -> {first.status_code}: {first.text[:300]}"
+    again = post(lone, "/sync/v1/reconcile", body, headers)
+    assert again.status_code == 401 and "already taken" in again.json().get("detail", ""), f"{again.status_code}: {again.text[:300]}"
+    assert_unchanged(lone, "replayed request")
+
+
 def test_push_of_well_framed_garbage_is_rejected_per_envelope(lone):
     """Frames that are not envelopes are taken apart one by one: the push is answered 200 with a
     report saying nothing was accepted and why, and nothing is stored."""
     body = frames(os.urandom(10))
-    r = post(lone, "/sync/v1/push", body, signed_headers("/sync/v1/push", body))
+    r = post(lone, "/sync/v1/push", body, signed_headers(lone.url, "/sync/v1/push", body))
     assert r.status_code == 200, f"POST /sync/v1/push of a garbage envelope -> {r.status_code}: {r.text[:300]}"
     report = json.loads(r.content)
     assert report.get("accepted") == 0, report
@@ -992,12 +1015,12 @@ def test_well_signed_requests_are_answered(lone):
     ids = [row[0] for row in lone.sql("SELECT id FROM envelope WHERE row_table = 'service' ORDER BY seq LIMIT 3")]
     assert len(ids) == 3 and all(len(i) == 32 for i in ids)
     body = b"".join(ids) + bytes(32)  # three held ids and one nobody holds
-    r = post(lone, "/sync/v1/fetch", body, signed_headers("/sync/v1/fetch", body))
+    r = post(lone, "/sync/v1/fetch", body, signed_headers(lone.url, "/sync/v1/fetch", body))
     assert r.status_code == 200, f"signed fetch -> {r.status_code}: {r.text[:300]}"
     fetched = r.content
     assert fetched, "a fetch of three held envelopes came back empty"
 
-    r = post(lone, "/sync/v1/push", fetched, signed_headers("/sync/v1/push", fetched))
+    r = post(lone, "/sync/v1/push", fetched, signed_headers(lone.url, "/sync/v1/push", fetched))
     assert r.status_code == 200, f"signed push of known envelopes -> {r.status_code}: {r.text[:300]}"
     report = json.loads(r.content)
     assert report.get("accepted") == 0 and report.get("duplicates") == 3 and not report.get("rejected"), report

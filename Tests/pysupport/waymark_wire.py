@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -12,7 +14,7 @@ import nacl.signing
 import requests
 
 ENVELOPE_DOMAIN = b"waymark/envelope/v1\x00"
-REQUEST_DOMAIN = b"waymark/request/v1\x00"
+REQUEST_DOMAIN = b"waymark/request/v2\x00"
 
 NODE_RECORD, DIRECTORY_RECORD, DIRECTORY_TOMBSTONE, MEMBER_VOUCH, MEMBER_REMOVAL = 1, 2, 3, 4, 5
 CONSENT = 16
@@ -83,14 +85,26 @@ class Signer:
         self.previous = eid
         return wire, eid
 
-    def request_headers(self, path: str, body: bytes, date_ms: int | None = None) -> dict[str, str]:
+    def request_headers(self, base: str, path: str, body: bytes, date_ms: int | None = None, nonce: str | None = None) -> dict[str, str]:
+        """The signature headers of a POST of `body` to `path` at the node whose URL is `base` (§5.3)."""
         date = str(date_ms if date_ms is not None else int(time.time() * 1000))
-        message = REQUEST_DOMAIN + f"POST\n{path}\n{date}\n{blake2b(body).hex()}".encode()
-        return {"Waymark-Key": self.public.hex(), "Waymark-Date": date, "Waymark-Signature": self.key.sign(message).signature.hex(),
-                "Content-Type": "application/octet-stream"}
+        host = host_of(base)
+        nonce = nonce or os.urandom(16).hex()
+        message = REQUEST_DOMAIN + f"POST\n{host}\n{path}\n{date}\n{nonce}\n{blake2b(body).hex()}".encode()
+        return {"Waymark-Key": self.public.hex(), "Waymark-Host": host, "Waymark-Date": date, "Waymark-Nonce": nonce,
+                "Waymark-Signature": self.key.sign(message).signature.hex(), "Content-Type": "application/octet-stream"}
 
     def post(self, base: str, path: str, body: bytes) -> requests.Response:
-        return requests.post(base + path, data=body, headers=self.request_headers(path, body), timeout=30)
+        return requests.post(base + path, data=body, headers=self.request_headers(base, path, body), timeout=30)
+
+
+def host_of(url: str) -> str:
+    """The authority a request to `url` is signed for (§5.3): lower case, no user information, the
+    scheme's default port left out."""
+    scheme, _, rest = url.partition("://")
+    authority = re.split(r"[/?#]", rest, maxsplit=1)[0].lower().rpartition("@")[2]
+    default = ":443" if scheme.lower() == "https" else ":80"
+    return authority[: -len(default)] if authority.endswith(default) else authority
 
 
 def frames(*wires: bytes) -> bytes:
