@@ -156,7 +156,7 @@ struct HSDSAPI: Sendable {
             JSONObject([
                 ("taxonomy_terms", counts(f.taxonomyTerms, key: "id", name: { snap.terms[$0]?.name })),
                 ("organizations", counts(f.organizations, key: "id", name: { snap.organizations[$0] })),
-                ("languages", counts(f.languages, key: "code", name: { SampleDirectory.languageName($0) })),
+                ("languages", counts(f.languages, key: "code", name: { LanguageNames.name($0) })),
                 ("accessibility", counts(f.accessibility, key: "value", name: { _ in nil })),
                 ("age_groups", counts(f.ageGroups, key: "key", name: { _ in nil })),
                 ("free", JSONValue(f.free)),

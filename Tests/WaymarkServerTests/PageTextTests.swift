@@ -29,6 +29,13 @@ struct PageTextTests {
         #expect(JourneyError(.stageRange, field: "stage", ["stages": "5"]).text(.irish) == "Tá céim idir 1 agus 5.")
     }
 
+    /// Languages are named in the page's language, not by the sample directory's English names.
+    @Test func languagesAreNamedInThePagesLanguage() {
+        #expect(LanguageNames.name("pl") == "Polish" && LanguageNames.name("pl", irish: true) == "Polainnis")
+        #expect(LanguageNames.name("EN", irish: true) == "Béarla" && LanguageNames.name("yo", irish: true) == "Yoruba", "no Irish term: the English name")
+        #expect(LanguageNames.name("xx-unknown") == "xx-unknown")
+    }
+
     @Test func everyKeyHasAnIrishTranslation() {
         let missing = Localization.english.keys.filter { Localization.irish[$0] == nil }
         #expect(missing.isEmpty, "no Irish for \(missing.sorted())")

@@ -153,4 +153,26 @@ struct StaffAdminPagesTests {
         let actions = try db.auditLog(username: "maire").map(\.action)
         #expect(actions.contains("correction done") && actions.contains("correction reopened") && actions.contains("correction dismissed"))
     }
+
+    /// A second sign-in page (another tab, a reload) keeps the browser's sign-in token, so the first
+    /// page's form still signs in; a token the browser does not hold does not.
+    @Test func aSecondSignInPageLeavesTheFirstFormGood() async throws {
+        try await app().test(.router) { client in
+            func token(_ body: String) -> String? { body.firstMatch(of: /name="csrf" value="([0-9a-f]{64})"/).map { String($0.1) } }
+            let (first, cookie) = try await client.execute(uri: "/staff/login", method: .get) { response in
+                (token(String(buffer: response.body)), response.headers[.setCookie]?.split(separator: ";").first.map(String.init))
+            }
+            let held = try #require(cookie)
+            let again = try await client.execute(uri: "/staff/login", method: .get, headers: [.cookie: held]) { token(String(buffer: $0.body)) }
+            #expect(first != nil && again == first)
+            func signIn(_ csrf: String) async throws -> HTTPResponse.Status {
+                try await client.execute(
+                    uri: "/staff/login", method: .post, headers: [.cookie: held, .contentType: "application/x-www-form-urlencoded"],
+                    body: ByteBuffer(string: "csrf=\(csrf)&username=maire&password=a+long+admin+password")
+                ) { $0.status }
+            }
+            #expect(try await signIn(String(repeating: "0", count: 64)) == .forbidden)
+            #expect(try await signIn(try #require(first)) == .seeOther)
+        }
+    }
 }

@@ -224,7 +224,7 @@ struct PublicPages: Sendable {
         let languages = f.languages.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(12)
         groups.append([
             "legend": t("facet.language", language),
-            "options": languages.map { option("language", $0.key, SampleDirectory.languageName($0.key), $0.value) },
+            "options": languages.map { option("language", $0.key, LanguageNames.name($0.key, irish: language == .irish), $0.value) },
         ])
         if !f.accessibility.isEmpty {
             groups.append([

@@ -103,7 +103,10 @@ extension PublicPages {
         ctx["hasContact"] = !(phones.isEmpty && emails.isEmpty && websites.isEmpty)
 
         let languages = (s["languages"]?.arrayValue ?? []).compactMap { l -> String? in
-            str(l.objectValue, "name") ?? str(l.objectValue, "code").map(SampleDirectory.languageName)
+            // The interface's name for a language it knows by code; else the publisher's name, else the code.
+            let code = str(l.objectValue, "code")
+            if let code, case let named = LanguageNames.name(code, irish: language == .irish), named != code { return named }
+            return str(l.objectValue, "name") ?? code
         }
         ctx["languages"] = languages.joined(separator: ", ")
         ctx["accessibility"] = facts.accessibility.sorted()

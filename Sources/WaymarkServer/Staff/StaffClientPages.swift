@@ -169,7 +169,7 @@ extension StaffPages {
             $0["dob"] = c.record.dateOfBirth
             $0["contact"] = c.record.contact
             $0["needs"] = c.record.needs
-            $0["clientLanguage"] = c.record.language
+            $0["clientLanguage"] = languageShown(c.record.language, language)
             $0["goals"] = c.record.goals
             $0["notes"] = c.record.notes
             $0["registered"] = t("staff.client.registered", language, ["date": when(c.createdAt), "changed": when(c.updatedAt)])

@@ -216,7 +216,7 @@ extension StaffPages {
             let owner = try database.serviceOwner(id: r.id)
             var v: [String: Any] = [
                 "id": r.id, "name": r.facts.name, "open": open.contains(r.id), "speaks": r.speaks,
-                "clientLanguage": client.record.language,
+                "clientLanguage": languageShown(client.record.language, language),
             ]
             if let o = r.facts.organizationName { v["organization"] = o }
             if let owner, referable.contains(owner) { v["referURL"] = "/staff/clients/\(client.id)?service=\(r.id)&lang=\(language.rawValue)#referral-form" }
@@ -235,7 +235,7 @@ extension StaffPages {
             $0["intro"] = t("staff.access.intro", language, ["client": a.client.record.name, "home": a.organizationName])
             $0["dob"] = a.client.record.dateOfBirth
             $0["contact"] = a.client.record.contact
-            $0["clientLanguage"] = a.client.record.language
+            $0["clientLanguage"] = languageShown(a.client.record.language, language)
             $0["needs"] = a.client.record.needs.joined(separator: ", ")
             $0["goalsText"] = a.client.record.goals.joined(separator: ", ")
             $0["notes"] = a.client.record.notes

@@ -232,6 +232,13 @@ struct StaffPages: Sendable {
         return ["pager": p, "hasPager": page.total > page.items.count]
     }
 
+    /// A client's preferred language as staff read it: its name in the page's language, with the
+    /// code the directory lists it by ("Polainnis (pl)"); what was typed, if it is not a known code.
+    func languageShown(_ code: String, _ language: InterfaceLanguage) -> String {
+        let name = LanguageNames.name(code, irish: language == .irish)
+        return name == code ? code : "\(name) (\(code))"
+    }
+
     func when(_ ms: UInt64) -> String {
         let f = ISO8601DateFormatter()
         f.timeZone = TimeZone(identifier: "Europe/Dublin")
@@ -249,7 +256,10 @@ struct StaffPages: Sendable {
         let language = chosen ?? PageRenderer.language(request, query)
         let next = Self.staffPage(posted ?? query.string("next"))
         if error == nil, try session(request) != nil { return Self.redirect(Self.afterSignIn(next, language: language)) }
-        let token = Tokens.random()
+        // The browser's sign-in token is kept while it lasts, so that a second sign-in page (another
+        // tab, a reload, a browser fetching the page again) does not make the first one's form stale.
+        let held = PageRenderer.cookies(request)[loginCookie] ?? ""
+        let token = held.count == 64 && bytesFromHex(held) != nil ? held : Tokens.random()
         var response = page("staffLogin", base(request, language, title: t("staff.signin", language), session: nil), status: status) {
             $0["loginToken"] = token
             $0["error"] = error
