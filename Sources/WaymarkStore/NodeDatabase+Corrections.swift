@@ -14,6 +14,9 @@ public struct Correction: Sendable, Equatable {
     /// `new` (open), `done` (the entry was put right) or `dismissed` (no change was needed).
     public var status: String = "new"
     public static let statuses = ["new", "done", "dismissed"]
+    /// Who marked it done or dismissed (display name), and when (milliseconds); none while open.
+    public var handledBy: String?
+    public var handledAt: UInt64?
 
     public init(serviceID: String, organizationID: String?, field: String, message: String, contact: String?, createdAt: String) {
         self.serviceID = serviceID
@@ -50,10 +53,15 @@ extension NodeDatabase {
     /// Marks a suggestion open, done or dismissed (logged as the admin's action).
     /// - Returns: whether there was such a suggestion.
     @discardableResult
-    public func setCorrectionStatus(id: Int64, _ status: String, by username: String, nowMilliseconds now: UInt64) throws -> Bool {
+    public func setCorrectionStatus(
+        id: Int64, _ status: String, by username: String, displayName: String? = nil, nowMilliseconds now: UInt64
+    ) throws -> Bool {
         guard Correction.statuses.contains(status) else { return false }
+        let open = status == "new"
         return try writer.write { db in
-            try db.execute(sql: "UPDATE correction SET status = ? WHERE id = ?", arguments: [status, id])
+            try db.execute(
+                sql: "UPDATE correction SET status = ?, handled_by = ?, handled_at = ? WHERE id = ?",
+                arguments: [status, open ? nil : displayName ?? username, open ? nil : Int64(now), id])
             guard db.changesCount == 1 else { return false }
             try Self.audit(db, username, "correction \(status == "new" ? "reopened" : status)", subject: "correction \(id)", now: now)
             return true
@@ -75,6 +83,8 @@ extension NodeDatabase {
                     contact: row["contact"], createdAt: row["created_at"])
                 c.id = row["id"]
                 c.status = row["status"]
+                c.handledBy = row["handled_by"]
+                c.handledAt = (row["handled_at"] as Int64?).map(UInt64.init)
                 return c
             }
         }

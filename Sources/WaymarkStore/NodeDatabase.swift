@@ -377,6 +377,10 @@ public final class NodeDatabase: Sendable {
         m.registerMigration("v19: the journey index (referral states and consent ends of the circles this node is in)") { db in
             try Self.createJourneyIndex(db)
         }
+        m.registerMigration("v20: who dealt with a suggested correction, and when") { db in
+            try db.execute(sql: "ALTER TABLE correction ADD COLUMN handled_by TEXT")
+            try db.execute(sql: "ALTER TABLE correction ADD COLUMN handled_at INTEGER")
+        }
         return m
     }
 

@@ -199,6 +199,9 @@ extension PublicPages {
                 "field": t("field.\(c.field)", language), "message": c.message, "contact": c.contact ?? "",
                 "email": Self.emailAddress(c.contact) ?? false, "open": c.status == "new",
                 "state": t("admin.corrections.state.\(c.status)", language),
+                "handled": c.handledBy.map { who in
+                    t("admin.corrections.handled", language, ["who": who, "when": c.handledAt.map { shown.string(from: Date(timeIntervalSince1970: Double($0) / 1000)) } ?? ""])
+                } ?? "",
             ]
         }
         return ["items": items, "empty": items.isEmpty, "showingOpen": open]

@@ -138,6 +138,7 @@ extension Localization {
         "admin.corrections.marked.dismissed": "Tá an moladh do {service} marcáilte mar nach raibh gá le hathrú.",
         "admin.corrections.marked.new": "Tá an moladh do {service} oscailte arís.",
         "admin.corrections.count": "{n} oscailte",
+        "admin.corrections.handled": "ag {who}, {when}",
         "admin.corrections.none": "Níl aon mholadh oscailte.",
         "admin.sync": "Sioncronú le nóid eile",
         "admin.sync.this": "An nód seo",

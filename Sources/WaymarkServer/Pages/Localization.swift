@@ -164,6 +164,7 @@ enum Localization {
         "admin.corrections.marked.dismissed": "The suggestion for {service} is marked as needing no change.",
         "admin.corrections.marked.new": "The suggestion for {service} is open again.",
         "admin.corrections.count": "{n} open",
+        "admin.corrections.handled": "by {who}, {when}",
         "admin.corrections.none": "No open suggestions.",
         "admin.sync": "Sync with other nodes",
         "admin.sync.this": "This node",

@@ -67,7 +67,10 @@ struct StaffPages: Sendable {
         router.post("/staff/corrections/:id") { request, context in
             let id = context.parameters.get("id").flatMap { Int64($0) }
             return try await adminForm(request) { s, form, language in
-                guard let id, try database.setCorrectionStatus(id: id, form.string("status") ?? "", by: s.user.username, nowMilliseconds: now()) else {
+                guard let id,
+                    try database.setCorrectionStatus(
+                        id: id, form.string("status") ?? "", by: s.user.username, displayName: s.user.displayName, nowMilliseconds: now())
+                else {
                     return message(request, s, language, "admin.corrections.notfound", back: "/staff/corrections", status: .notFound)
                 }
                 // Back to the list the button was on, saying what was done.
