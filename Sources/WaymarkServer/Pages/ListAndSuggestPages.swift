@@ -185,14 +185,11 @@ extension PublicPages {
         let list = try directory.database.corrections(open: open)
         let publishers = try directory.database.publishers(ofServices: list.map(\.serviceID), me: me)
         let iso = ISO8601DateFormatter()
-        let shown = DateFormatter()
-        shown.locale = Locale(identifier: language == .irish ? "ga_IE" : "en_IE")
-        shown.timeZone = TimeZone(identifier: "Europe/Dublin")
-        shown.dateFormat = "d MMM yyyy, HH:mm"
+        func shown(_ date: Date) -> String { StaffPages.when(UInt64(max(0, date.timeIntervalSince1970 * 1000))) }
         let items: [[String: Any]] = list.map { c in
             let publisher = publishers[c.serviceID]
             return [
-                "id": c.id.map(String.init) ?? "", "created": iso.date(from: c.createdAt).map(shown.string(from:)) ?? c.createdAt,
+                "id": c.id.map(String.init) ?? "", "created": iso.date(from: c.createdAt).map(shown) ?? c.createdAt,
                 "serviceID": c.serviceID, "serviceName": snap.index.facts(c.serviceID)?.name ?? c.serviceID,
                 "publisher": publisher.map { $0.isMe ? t("admin.corrections.yours", language) : $0.name } ?? t("admin.corrections.gone", language),
                 "theirs": publisher.map { !$0.isMe } ?? false,
@@ -200,7 +197,7 @@ extension PublicPages {
                 "email": Self.emailAddress(c.contact) ?? false, "open": c.status == "new",
                 "state": t("admin.corrections.state.\(c.status)", language),
                 "handled": c.handledBy.map { who in
-                    t("admin.corrections.handled", language, ["who": who, "when": c.handledAt.map { shown.string(from: Date(timeIntervalSince1970: Double($0) / 1000)) } ?? ""])
+                    t("admin.corrections.handled", language, ["who": who, "when": c.handledAt.map(StaffPages.when) ?? ""])
                 } ?? "",
             ]
         }

@@ -242,10 +242,15 @@ struct StaffPages: Sendable {
         return name == code ? code : "\(name) (\(code))"
     }
 
-    func when(_ ms: UInt64) -> String {
-        let f = ISO8601DateFormatter()
+    func when(_ ms: UInt64) -> String { Self.when(ms) }
+
+    /// A moment as the staff pages show it, in Dublin time and the same in both languages:
+    /// `2026-12-03 16:05`.
+    static func when(_ ms: UInt64) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "Europe/Dublin")
-        f.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
+        f.dateFormat = "yyyy-MM-dd HH:mm"
         return f.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
     }
 
