@@ -64,29 +64,7 @@ public enum RequestSignature {
         domain + Array("\(method.uppercased())\n\(host)\n\(path)\n\(date)\n\(nonce)\n\(hexString(Blake2b.hash(body)))".utf8)
     }
 
-    /// The authority a request to `url` is signed for: the host in lower case, with the port when the
-    /// URL names one other than its scheme's default (`http://10.0.0.5:8080/x` → `10.0.0.5:8080`,
-    /// `https://Node.Example/` → `node.example`).
-    public static func host(ofURL url: String) -> String? {
-        guard let schemeEnd = url.firstRange(of: "://") else { return nil }
-        let scheme = url[..<schemeEnd.lowerBound].lowercased()
-        let rest = url[schemeEnd.upperBound...]
-        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        return normalizedHost(String(authority), scheme: scheme)
-    }
-
-    /// An authority (a `Host` header, or a URL's) as requests are signed for it: lower case, user
-    /// information dropped, the scheme's default port left out.
-    public static func normalizedHost(_ authority: String, scheme: String = "http") -> String? {
-        var a = authority.lowercased()
-        if let at = a.lastIndex(of: "@") { a = String(a[a.index(after: at)...]) }
-        if a.isEmpty { return nil }
-        let defaultPort = scheme == "https" ? ":443" : ":80"
-        if a.hasSuffix(defaultPort) { a.removeLast(defaultPort.count) }
-        return a
-    }
-
-    /// The five headers for a request to `host` (see `host(ofURL:)`).
+    /// The five headers for a request to `host` (`Authority.of(url:)` of the URL posted to).
     public static func headers(
         method: String, host: String, path: String, body: [UInt8], by identity: NodeIdentity, nowMilliseconds: UInt64, nonce: String = Tokens.random(bytes: 16)
     ) -> [(String, String)] {
@@ -100,11 +78,11 @@ public enum RequestSignature {
     /// Checks a request's signature headers: signed by the key, for one of `hosts` (this node's
     /// addresses), within the clock window. Whether the nonce was seen before is the receiver's
     /// check (`NonceMemory`), after this one.
-    /// - Returns: the sender's public key and the nonce.
+    /// - Returns: the sender's public key, the nonce and the date.
     public static func verify(
         method: String, path: String, body: [UInt8], key: String?, host: String?, date: String?, nonce: String?, signature: String?,
         hosts: Set<String>, nowMilliseconds: UInt64
-    ) throws(Failure) -> (key: [UInt8], nonce: String) {
+    ) throws(Failure) -> (key: [UInt8], nonce: String, date: UInt64) {
         guard let key, let host, let date, let nonce, let signature else { throw .missingHeaders }
         guard let k = bytesFromHex(key), k.count == 32 else { throw .badKey }
         guard let d = UInt64(date) else { throw .badDate }
@@ -116,7 +94,7 @@ public enum RequestSignature {
         guard let sig = bytesFromHex(signature),
             NodeIdentity.verify(sig, of: message(method: method, host: host, path: path, date: d, nonce: nonce, body: body), publicKey: k)
         else { throw .badSignature }
-        return (k, hexString(n))
+        return (k, hexString(n), d)
     }
 }
 

@@ -63,7 +63,7 @@ extension NodeDatabase {
             let names = try Self.organizationNames(db)
             func page(_ condition: String, _ arguments: StatementArguments, _ matches: (IndexedReferral) -> Bool) throws -> Page<ReferralListing> {
                 let (rows, total) = try Self.indexedReferrals(db, identity: identity, where: condition, arguments, matches: matches, limit: shown)
-                return Page(items: try Self.listings(db, rows, identity: identity, names: names, today: today), total: total, offset: 0)
+                return Page(items: try Self.listings(db, rows, identity: identity, names: names, today: today, days: days), total: total, offset: 0)
             }
             let awaiting: [ReferralStatus] = [.requested, .received], active: [ReferralStatus] = [.accepted, .inProgress, .onHold]
             func list(_ statuses: [ReferralStatus]) -> String { statuses.map { "'\($0.rawValue)'" }.joined(separator: ", ") }

@@ -77,16 +77,23 @@ extension NodeDatabase {
     public func corrections(open: Bool? = nil) throws -> [Correction] {
         try writer.read { db in
             let filter = open.map { $0 ? "WHERE status = 'new'" : "WHERE status <> 'new'" } ?? ""
-            return try Row.fetchAll(db, sql: "SELECT * FROM correction \(filter) ORDER BY id DESC").map { row in
-                var c = Correction(
-                    serviceID: row["service_id"], organizationID: row["organization_id"], field: row["field"], message: row["message"],
-                    contact: row["contact"], createdAt: row["created_at"])
-                c.id = row["id"]
-                c.status = row["status"]
-                c.handledBy = row["handled_by"]
-                c.handledAt = (row["handled_at"] as Int64?).map(UInt64.init)
-                return c
-            }
+            return try Row.fetchAll(db, sql: "SELECT * FROM correction \(filter) ORDER BY id DESC").map(Self.correction)
         }
+    }
+
+    /// One suggestion, if there is one with this id.
+    public func correction(id: Int64) throws -> Correction? {
+        try writer.read { db in try Row.fetchOne(db, sql: "SELECT * FROM correction WHERE id = ?", arguments: [id]).map(Self.correction) }
+    }
+
+    static func correction(_ row: Row) -> Correction {
+        var c = Correction(
+            serviceID: row["service_id"], organizationID: row["organization_id"], field: row["field"], message: row["message"], contact: row["contact"],
+            createdAt: row["created_at"])
+        c.id = row["id"]
+        c.status = row["status"]
+        c.handledBy = row["handled_by"]
+        c.handledAt = (row["handled_at"] as Int64?).map(UInt64.init)
+        return c
     }
 }

@@ -73,13 +73,20 @@ extension NodeDatabase {
         let rows = try Row.fetchAll(db, sql: circleEnvelopesSQL(kinds: kinds), arguments: [circle])
         return rows.compactMap { row in
             let kind = Envelope.Kind(rawValue: UInt16(row["kind"] as Int))
-            guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), identity.isRecipient(of: e), let plain = try? identity.open(e),
-                let p = try? JourneyPayload.decode(plain, kind: kind)
-            else { return nil }
+            guard let (e, p) = open(row["wire"] as Data, kind: kind, identity: identity) else { return nil }
             return OpenedRecord(
                 id: [UInt8](row["id"] as Data), clock: UInt64(bitPattern: row["clock"] as Int64), author: hexString([UInt8](row["author"] as Data)),
                 scope: row["scope"], kind: kind, recipientKeyIDs: e.header.recipients.map(\.keyID), payload: p)
         }
+    }
+
+    /// A stored private envelope's payload, if this node is among its recipients and the payload is
+    /// still held and reads as a journey record of that kind.
+    static func open(_ wire: Data, kind: Envelope.Kind, identity: NodeIdentity) -> (Envelope, JourneyPayload)? {
+        guard let e = try? Envelope.decode([UInt8](wire)), identity.isRecipient(of: e), let plain = try? identity.open(e),
+            let p = try? JourneyPayload.decode(plain, kind: kind)
+        else { return nil }
+        return (e, p)
     }
 
     /// The node (signing key, hex) that publishes a directory service: where a referral to it goes.

@@ -238,16 +238,14 @@ extension NodeDatabase {
     }
 
     /// The listings of these indexed referrals: each referral envelope is opened for the client's
-    /// name and the service (one envelope per listing).
-    static func listings(_ db: Database, _ rows: [IndexedReferral], identity: NodeIdentity, names: [String: String], today: String) throws
+    /// name and the service (one envelope per listing). `days`: the node's response time.
+    static func listings(_ db: Database, _ rows: [IndexedReferral], identity: NodeIdentity, names: [String: String], today: String, days: Int) throws
         -> [ReferralListing]
     {
-        let days = try responseDays(db)
         let read = try db.cachedStatement(sql: "SELECT wire FROM envelope WHERE id = ?")
         return try rows.compactMap { r in
             guard let id = bytesFromHex(r.key), let wire = try Data.fetchOne(read, arguments: [Data(id)]),
-                let e = try? Envelope.decode([UInt8](wire)), identity.isRecipient(of: e), let plain = try? identity.open(e),
-                case .referral(let record)? = try? JourneyPayload.decode(plain, kind: .referral)
+                case (_, .referral(let record))? = open(wire, kind: .referral, identity: identity)
             else { return nil }
             return ReferralListing(
                 key: r.key, circle: r.circle, clientName: record.clientName, serviceName: record.serviceName, sender: r.sender,

@@ -62,7 +62,8 @@ extension NodeDatabase {
             let (rows, total) = try Self.indexedReferrals(
                 db, identity: identity, where: "recipient = ?", [me], matches: { $0.recipient == me }, offset: offset, limit: limit)
             return Page(
-                items: try Self.listings(db, rows, identity: identity, names: Self.organizationNames(db), today: today), total: total,
+                items: try Self.listings(db, rows, identity: identity, names: Self.organizationNames(db), today: today, days: Self.responseDays(db)),
+                total: total,
                 offset: max(0, offset))
         }
     }

@@ -41,10 +41,11 @@ public final class SyncNode: Sendable {
     public func takeStaleDocuments() -> Bool { documentsStale.withLock { stale in defer { stale = false }; return stale } }
     private let acknowledgementFailed = Mutex(false)
 
-    /// Whether acknowledging what a push brought failed since the last call (and forgets it): the
-    /// engine tries again.
     /// The nonces of signed requests taken (a request is good once, §5.3).
     private let nonces = Mutex(NonceMemory())
+    /// The authority of the node's public URL, read once (`waymark serve` sets the URL before it
+    /// serves): requests signed for it are this node's.
+    private let publicHost = Mutex<String??>(nil)
 
     /// Checks a sync request's signature: for this node (the address it was reached at, or its public
     /// URL), within the clock window, and not taken before.
@@ -53,17 +54,25 @@ public final class SyncNode: Sendable {
         path: String, body: [UInt8], key: String?, host: String?, date: String?, nonce: String?, signature: String?, reachedAt authority: String?
     ) throws(RequestSignature.Failure) -> [UInt8] {
         var hosts = Set<String>()
-        if let authority, let h = RequestSignature.normalizedHost(authority) { hosts.insert(h) }
-        if let url = try? database.setting("public_url"), let h = RequestSignature.host(ofURL: url) { hosts.insert(h) }
+        if let authority, let h = Authority.normalized(authority) { hosts.insert(h) }
+        let own = publicHost.withLock { cached in
+            if let cached { return cached }
+            let found = (try? database.setting("public_url")).flatMap(Authority.of(url:))
+            cached = .some(found)
+            return found
+        }
+        if let own { hosts.insert(own) }
         let now = now()
-        let (sender, n) = try RequestSignature.verify(
+        let signed = try RequestSignature.verify(
             method: "POST", path: path, body: body, key: key, host: host, date: date, nonce: nonce, signature: signature, hosts: hosts,
             nowMilliseconds: now)
-        let fresh = nonces.withLock { $0.take(key: sender, nonce: n, date: UInt64(date ?? "") ?? 0, nowMilliseconds: now) }
+        let fresh = nonces.withLock { $0.take(key: signed.key, nonce: signed.nonce, date: signed.date, nowMilliseconds: now) }
         guard fresh else { throw .replayed }
-        return sender
+        return signed.key
     }
 
+    /// Whether acknowledging what a push brought failed since the last call (and forgets it): the
+    /// engine tries again.
     public func takeFailedAcknowledgement() -> Bool { acknowledgementFailed.withLock { failed in defer { failed = false }; return failed } }
     private let now: @Sendable () -> UInt64
 

@@ -67,7 +67,7 @@ public struct HTTPTransport: SyncTransport {
         request.method = .POST
         request.body = .bytes(ByteBuffer(bytes: body))
         request.headers.add(name: "Content-Type", value: "application/octet-stream")
-        guard let host = RequestSignature.host(ofURL: base) else { throw TransportError(status: nil, message: "\(base) is not an http(s) URL", retryable: false) }
+        guard let host = Authority.of(url: base) else { throw TransportError(status: nil, message: "\(base) is not an http(s) URL", retryable: false) }
         for (k, v) in RequestSignature.headers(method: "POST", host: host, path: path, body: body, by: identity, nowMilliseconds: LocalClock.nowMilliseconds()) {
             request.headers.add(name: k, value: v)
         }

@@ -58,13 +58,13 @@ struct RequestSignatureTests {
     }
 
     @Test func hostsAreWrittenOneWay() {
-        #expect(RequestSignature.host(ofURL: "http://127.0.0.1:8080/sync") == "127.0.0.1:8080")
-        #expect(RequestSignature.host(ofURL: "https://Node.Example") == "node.example")
-        #expect(RequestSignature.host(ofURL: "https://node.example:443/x?y") == "node.example")
-        #expect(RequestSignature.host(ofURL: "http://node.example:80") == "node.example")
-        #expect(RequestSignature.host(ofURL: "http://user@node.example:8081/") == "node.example:8081")
-        #expect(RequestSignature.host(ofURL: "node.example") == nil)
-        #expect(RequestSignature.normalizedHost("Node.Example:80") == "node.example")
+        #expect(Authority.of(url: "http://127.0.0.1:8080/sync") == "127.0.0.1:8080")
+        #expect(Authority.of(url: "https://Node.Example") == "node.example")
+        #expect(Authority.of(url: "https://node.example:443/x?y") == "node.example")
+        #expect(Authority.of(url: "http://node.example:80") == "node.example")
+        #expect(Authority.of(url: "http://user@node.example:8081/") == "node.example:8081")
+        #expect(Authority.of(url: "node.example") == nil)
+        #expect(Authority.normalized("Node.Example:80") == "node.example")
     }
 
     /// A request is good once; the memory stays bounded and never lets a forgotten one through.

@@ -29,11 +29,10 @@ extension PublicPages {
     /// reverse proxy passes `Host` without the port it listens on). Another site on the same
     /// machine, on another port, is not this node.
     static func isSameOrigin(_ origin: String, authority: String) -> Bool {
-        guard let o = URLComponents(string: origin), let scheme = o.scheme?.lowercased(), let host = o.host?.lowercased(), !host.isEmpty,
-            let a = URLComponents(string: "//" + authority), let requestHost = a.host?.lowercased()
+        guard let scheme = origin.firstRange(of: "://").map({ origin[..<$0.lowerBound].lowercased() }), let from = Authority.of(url: origin),
+            let here = Authority.normalized(authority, scheme: scheme)
         else { return false }
-        let defaultPort = scheme == "https" ? 443 : 80
-        return host == requestHost && (o.port ?? defaultPort) == (a.port ?? defaultPort)
+        return from == here
     }
 
     static func form(_ request: Request) async throws -> QueryParameters {

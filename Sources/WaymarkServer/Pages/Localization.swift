@@ -1,3 +1,5 @@
+import Foundation
+
 /// The interface languages of the public pages. Content (service names, descriptions) stays in the
 /// language its publisher wrote it in; only the interface around it is translated.
 public enum InterfaceLanguage: String, Sendable, CaseIterable {
@@ -24,6 +26,13 @@ enum Localization {
     /// Looks up `key`, falling back to English, then to the key itself (which a test forbids).
     static func text(_ key: String, _ language: InterfaceLanguage) -> String {
         language.table[key] ?? english[key] ?? key
+    }
+
+    /// The text of `key` with each `{name}` replaced by its value.
+    static func text(_ key: String, _ language: InterfaceLanguage, _ values: [String: String]) -> String {
+        var s = text(key, language)
+        for (k, v) in values { s = s.replacingOccurrences(of: "{\(k)}", with: v) }
+        return s
     }
 
     static let english: [String: String] = [

@@ -53,9 +53,7 @@ struct PublicPages: Sendable {
     }
 
     func t(_ key: String, _ language: InterfaceLanguage, _ values: [String: String] = [:]) -> String {
-        var s = Localization.text(key, language)
-        for (k, v) in values { s = s.replacingOccurrences(of: "{\(k)}", with: v) }
-        return s
+        Localization.text(key, language, values)
     }
 
     // MARK: Home

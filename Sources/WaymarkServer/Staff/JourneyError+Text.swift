@@ -6,12 +6,11 @@ extension JourneyError {
     /// The refusal in the interface's words (`staff.error.<code>`), in either language, with the
     /// statuses it names as the pages name them.
     public func text(_ language: InterfaceLanguage) -> String {
-        var s = Localization.text("staff.error.\(code.rawValue)", language)
-        for (k, v) in values {
-            let shown = ["from", "to", "status"].contains(k) && ReferralStatus(rawValue: v) != nil ? Localization.text("staff.status.\(v)", language) : v
-            s = s.replacingOccurrences(of: "{\(k)}", with: shown)
+        var shown = values
+        for k in ["from", "to", "status"] {
+            if let v = values[k], ReferralStatus(rawValue: v) != nil { shown[k] = Localization.text("staff.status.\(v)", language) }
         }
-        return s
+        return Localization.text("staff.error.\(code.rawValue)", language, shown)
     }
 
     /// The HTTP status a page answers a refusal with: a client or referral that is not there, or

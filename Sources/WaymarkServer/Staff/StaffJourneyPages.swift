@@ -300,18 +300,16 @@ extension StaffPages {
                 "more": t("staff.caseload.more", language, ["shown": String(page.items.count), "total": String(page.total)]), "inbox": inbox,
             ]
         }
+        // One list: its rows, the columns it shows (each leaves out the side that is always this
+        // organisation), and how many more there are.
+        func list(_ page: Page<ReferralListing>, showFrom: Bool, showTo: Bool, inbox: Bool) -> [String: Any] {
+            ["referrals": referralRows(page.items, language), "showFrom": showFrom, "showTo": showTo].merging(more(page, inbox: inbox)) { a, _ in a }
+        }
         return [
-            // Each list leaves out the side that is always this organisation.
-            "awaiting": ["referrals": referralRows(c.awaiting.items, language), "showFrom": true].merging(more(c.awaiting, inbox: true)) { a, _ in a },
-            "hasAwaiting": !c.awaiting.isEmpty,
-            "overdueList": ["referrals": referralRows(c.overdue.items, language), "showFrom": true, "showTo": true].merging(more(c.overdue, inbox: false)) {
-                a, _ in a
-            },
-            "hasOverdue": !c.overdue.isEmpty,
-            "active": ["referrals": referralRows(c.active.items, language), "showFrom": true].merging(more(c.active, inbox: true)) { a, _ in a },
-            "hasActive": !c.active.isEmpty,
-            "sent": ["referrals": referralRows(c.sent.items, language), "showTo": true].merging(more(c.sent, inbox: false)) { a, _ in a },
-            "hasSent": !c.sent.isEmpty,
+            "awaiting": list(c.awaiting, showFrom: true, showTo: false, inbox: true), "hasAwaiting": !c.awaiting.isEmpty,
+            "overdueList": list(c.overdue, showFrom: true, showTo: true, inbox: false), "hasOverdue": !c.overdue.isEmpty,
+            "active": list(c.active, showFrom: true, showTo: false, inbox: true), "hasActive": !c.active.isEmpty,
+            "sent": list(c.sent, showFrom: false, showTo: true, inbox: false), "hasSent": !c.sent.isEmpty,
             "expiring": c.expiring.items.map { ["id": $0.clientID, "client": $0.clientName, "org": $0.organizationName, "end": $0.end] },
             "expiringMore": more(c.expiring, inbox: false),
             "hasExpiring": !c.expiring.isEmpty, "caseload": true,

@@ -379,7 +379,7 @@ struct StaffPages: Sendable {
         let open = query.string("show") != "closed"
         ctx.merge(try pages.correctionsContext(language: language, open: open, me: identity?.signingPublicKey)) { _, new in new }
         if let marked = query.string("marked"), Correction.statuses.contains(marked), let id = query.string("id").flatMap({ Int64($0) }),
-            let c = try database.corrections().first(where: { $0.id == id })
+            let c = try database.correction(id: id)
         {
             let name = try pages.directory.snapshot().index.facts(c.serviceID)?.name ?? c.serviceID
             ctx["notice"] = t("admin.corrections.marked.\(marked)", language, ["service": name])
