@@ -39,7 +39,7 @@ public struct NodeHome: Sendable {
         try handle.close()
         let db = try NodeDatabase(path: databasePath)
         keepPrivate()
-        let orgID = organizationID ?? UUID().uuidString.lowercased()
+        let orgID = organizationID ?? RowNamespace.id(author: identity.signingPublicKey, local: UInt64.random(in: 0...UInt64.max))
         try db.writer.write { db in
             try NodeDatabase.setSetting(db, "organization_id", orgID)
             try NodeDatabase.setSetting(db, "organization_name", name)

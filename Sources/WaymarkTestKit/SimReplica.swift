@@ -312,7 +312,12 @@ public final class SimReplica: EnvelopeLookup {
     /// A Byzantine envelope dated in 1970: a new first envelope of this node's chain (a fork of its
     /// sequence 1, depending on nothing), so that no rule about its own chain bounds its clock.
     func backdated(kind: Envelope.Kind, payload: [UInt8], counter: UInt64) -> Envelope {
-        EnvelopeCrypto.sign(kind: kind, scope: "public", payload: payload, by: identity, sequence: 1, dependencies: [], clock: (1 << 16) | (counter & 0xFFFF))
+        backdated(kind: kind, payload: payload, clock: (1 << 16) | (counter & 0xFFFF))
+    }
+
+    /// A Byzantine first envelope (a fork of sequence 1) with whatever clock it likes.
+    func backdated(kind: Envelope.Kind, payload: [UInt8], clock: UInt64) -> Envelope {
+        EnvelopeCrypto.sign(kind: kind, scope: "public", payload: payload, by: identity, sequence: 1, dependencies: [], clock: clock)
     }
 
     /// A crash: what was held back in memory is lost; committed envelopes stay.

@@ -42,10 +42,13 @@ public enum Simulation {
         public var flaggedByzantine: Int
         /// Envelopes signed by a stranger (a key nobody vouched for) that some honest node stored: must be 0.
         public var strangerEnvelopesStored = 0
-        /// Honest nodes' rows (all published before any Byzantine member was admitted) that some honest
-        /// node shows as owned by another key: must be 0. (Rows published after a bad member's admission
-        /// are not protected from its concurrent, backdated claims: `Protocol/SPEC.md` §7.)
+        /// Honest nodes' rows that some honest node shows as owned by another key: must be 0. Rows whose
+        /// ids are in their publisher's namespace count whenever they were published (Byzantine members
+        /// claim them, edit them and delete them with clocks just before the real claim); rows with ids
+        /// of another form only if published before the bad members' admission (`Protocol/SPEC.md` §7).
         public var rowsTakenOver = 0
+        /// Honest rows (counted on every honest node) whose ids are in their publisher's namespace.
+        public var namespacedRows = 0
         /// Whether honest nodes agree on the member set.
         public var rostersAgree = true
         /// Honest authors' envelopes some honest node refused for their clocks: must be 0.
@@ -57,7 +60,7 @@ public enum Simulation {
         public var summary: String {
             "seed \(seed): converged \(converged) after \(healRounds) heal rounds; \(honestRows) rows; rejections "
                 + rejections.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: " ")
-                + "; stranger envelopes stored \(strangerEnvelopesStored), rows taken over \(rowsTakenOver), rosters agree \(rostersAgree)"
+                + "; stranger envelopes stored \(strangerEnvelopesStored), rows taken over \(rowsTakenOver) (\(namespacedRows) namespaced), rosters agree \(rostersAgree)"
                 + "; honest clock refusals \(honestClockRefusals), rows behind latest edit \(rowsBehindLatestEdit), corrected clock on time \(correctedClockBackOnTime)"
             + "; replay with WAYMARK_SIM_SEED=\(seed) swift test --filter SimulationTests"
         }
@@ -97,7 +100,10 @@ public enum Simulation {
             nodes[i].publish(
                 (0..<config.rowsPerNode).map { _ in
                     rowCounter += 1
-                    return row("svc-\(i)-\(rowCounter)", name: "Service \(rowCounter)")
+                    // Half the rows have ids in their publisher's namespace, half ids of another form
+                    // (published before namespaces, or kept on import).
+                    let id = rowCounter % 2 == 0 ? RowNamespace.id(author: nodes[i].identity.signingPublicKey, local: UInt64(rowCounter)) : "svc-\(i)-\(rowCounter)"
+                    return row(id, name: "Service \(rowCounter)")
                 }, nowMilliseconds: UInt64(Int64(now) + offsets[i]))
         }
         // Membership: each organisation publishes its listings, then node 0 (the founder) vouches for
@@ -109,6 +115,13 @@ public enum Simulation {
         for i in 1..<n { nodes[i].ingest(founding, nowMilliseconds: now) }
         let net = SimNetwork(nodes: nodes, rng: rng, dropRate: config.dropRate, duplicateRate: config.duplicateRate, now: now)
         func clock(_ i: Int) -> UInt64 { UInt64(Int64(net.now) + offsets[i]) }
+        /// Which node published a row: the node whose key's namespace its id is in, or node i for `svc-i-…`.
+        func publisher(_ id: String) -> Int? {
+            if RowNamespace.isNamespaced(id) { return (0..<n).first { RowNamespace.mayPublish(id, author: nodes[$0].identity.signingPublicKey) } }
+            guard id.hasPrefix("svc-"), let dash = id.dropFirst(4).firstIndex(of: "-") else { return nil }
+            return Int(id[id.index(id.startIndex, offsetBy: 4)..<dash])
+        }
+        func rows(of i: Int, in node: Int) -> [HSDSRecord] { nodes[node].fold.records.filter { publisher($0.id) == i } }
         var correctedRowClock: UInt64?
 
         func byzantineActs(_ b: Int, newValid: Bool) {
@@ -142,7 +155,7 @@ public enum Simulation {
             }
             // A stranger's envelopes relayed: a claim of an honest row dated 1970, and a tombstone.
             let victim = honest.randomElement(using: &net.rng)!
-            if let rowID = nodes[victim].fold.records.first(where: { $0.id.hasPrefix("svc-\(victim)-") })?.id {
+            if let rowID = rows(of: victim, in: victim).first?.id {
                 batch.append(stranger.sign(kind: .directoryRecord, payload: row(rowID, name: "Stranger").encoded(), nowMilliseconds: 1_000, clockValue: 1 << 16).encoded())
                 batch.append(
                     stranger.sign(kind: .directoryTombstone, payload: DirectoryPayload(table: "service", id: rowID, fields: nil).encoded(), nowMilliseconds: 2_000)
@@ -152,12 +165,27 @@ public enum Simulation {
                 // An edit of an honest node's row (later than its claim, so it is not the owner's),
                 // a claim of one dated long before anything (it counts from the member's admission), and a fork.
                 let victim = honest.randomElement(using: &net.rng)!
-                let victimRows = nodes[victim].fold.records.filter { $0.id.hasPrefix("svc-\(victim)-") }
-                if let rowID = victimRows.first?.id {
-                    batch += evil.publish([row(rowID, name: "Hijacked")], nowMilliseconds: net.now)
+                let victimRows = rows(of: victim, in: victim)
+                if let rowID = victimRows.randomElement(using: &net.rng)?.id {
+                    if RowNamespace.isNamespaced(rowID) {
+                        // Refused by every node, its own included: signed outside its chain, so that the
+                        // chain goes on (a chain through an envelope no one holds would stall the rest).
+                        batch.append(
+                            evil.sign(kind: .directoryRecord, payload: row(rowID, name: "Hijacked").encoded(), nowMilliseconds: net.now, sequence: 9_996).encoded())
+                    } else {
+                        batch += evil.publish([row(rowID, name: "Hijacked")], nowMilliseconds: net.now)
+                    }
                 }
-                if let rowID = victimRows.last?.id {
+                if let rowID = victimRows.randomElement(using: &net.rng)?.id {
                     batch.append(evil.backdated(kind: .directoryRecord, payload: row(rowID, name: "Backdated").encoded(), counter: net.rng.next()).encoded())
+                }
+                // A claim dated just before the victim's own claim of a row it published after this
+                // member joined (no clock rule can tell it from a real earlier claim; the id's namespace can).
+                if let rowID = victimRows.filter({ RowNamespace.isNamespaced($0.id) }).randomElement(using: &net.rng)?.id,
+                    let claim = nodes[victim].fold.claim(table: "service", id: rowID), claim.clock > 1
+                {
+                    batch.append(evil.backdated(kind: .directoryRecord, payload: row(rowID, name: "Claimed just before").encoded(), clock: claim.clock - 1).encoded())
+                    batch.append(evil.backdated(kind: .directoryTombstone, payload: DirectoryPayload(table: "service", id: rowID, fields: nil).encoded(), clock: claim.clock - 1).encoded())
                 }
                 let branchA = evil.publish([row("svc-\(b)-fork", name: "Branch A")], nowMilliseconds: net.now)
                 if let last = branchA.last, let e = try? Envelope.decode(last) {
@@ -170,13 +198,16 @@ public enum Simulation {
             nodes[target].ingest(batch, nowMilliseconds: net.now)
         }
 
+        // Members have been in for a while (past the admission margin of DirectoryFold) before anyone
+        // publishes new listings: claims dated after the bad members' admissions are then possible.
+        net.now += DirectoryFold.admissionMarginMilliseconds + 60_000
         // Fault phase.
         for round in 0..<config.faultRounds {
             net.now += 1000
             if round == config.correctionRound && fast >= 0 && byzantine.contains(fast) == false {
                 // Node 1's clock is put right: it edits a row it published while fast, and publishes a new one.
                 offsets[fast] = 0
-                if let r = nodes[fast].fold.records.first(where: { $0.id.hasPrefix("svc-\(fast)-") }) {
+                if let r = rows(of: fast, in: fast).first {
                     nodes[fast].publish([row(r.id, name: "Edited once the clock was right")], nowMilliseconds: clock(fast))
                 }
                 let added = nodes[fast].publish([row("svc-\(fast)-after", name: "Published once the clock was right")], nowMilliseconds: clock(fast))
@@ -190,7 +221,13 @@ public enum Simulation {
                 net.down[i] = round + Int.random(in: 1...3, using: &net.rng)
             }
             for i in honest where net.down[i] == nil && Double.random(in: 0..<1, using: &net.rng) < config.editRate {
-                let own = nodes[i].fold.records.filter { $0.id.hasPrefix("svc-\(i)-") }
+                if Double.random(in: 0..<1, using: &net.rng) < 0.3 {
+                    // A new listing, published after every member's admission.
+                    rowCounter += 1
+                    nodes[i].publish([row(RowNamespace.id(author: nodes[i].identity.signingPublicKey, local: UInt64(rowCounter)), name: "New \(round)")], nowMilliseconds: clock(i))
+                    continue
+                }
+                let own = rows(of: i, in: i)
                 guard let r = own.randomElement(using: &net.rng) else { continue }
                 if Bool.random(using: &net.rng) {
                     nodes[i].publish([row(r.id, name: "Edited \(round)")], nowMilliseconds: clock(i))
@@ -234,16 +271,15 @@ public enum Simulation {
             seed: seed, converged: converged, healRounds: healRounds, honestRows: nodes[honest[0]].fold.records.count, rejections: rejections,
             flaggedByzantine: flagged)
         let strangerKey = stranger.identity.signingPublicKey
-        let honestKeys = Dictionary(uniqueKeysWithValues: honest.map { ("svc-\($0)-", nodes[$0].identity.signingPublicKey) })
         for i in honest {
             result.strangerEnvelopesStored += nodes[i].held.filter { $0.header.author == strangerKey }.count
             for r in nodes[i].fold.records {
-                // Rows are named svc-<publishing node>-<n>.
-                guard let dash = r.id.dropFirst(4).firstIndex(of: "-"), let key = honestKeys[String(r.id[..<r.id.index(after: dash)])] else { continue }
-                // Node 1's rows published while its clock ran a day fast are dated after the bad
-                // members' admissions: the backdating gap of §7 covers them.
-                if fast >= 0 && r.id.hasPrefix("svc-\(fast)-") { continue }
-                if nodes[i].fold.owner(table: r.table, id: r.id) != key { result.rowsTakenOver += 1 }
+                guard let p = publisher(r.id), honest.contains(p) else { continue }
+                // Node 1's rows whose ids are in no namespace, published while its clock ran a day
+                // fast, are dated after the bad members' admissions: the gap of §7 covers them.
+                if p == fast && !RowNamespace.isNamespaced(r.id) { continue }
+                if nodes[i].fold.owner(table: r.table, id: r.id) != nodes[p].identity.signingPublicKey { result.rowsTakenOver += 1 }
+                if RowNamespace.isNamespaced(r.id) { result.namespacedRows += 1 }
             }
         }
         result.rostersAgree = honest.allSatisfy { nodes[$0].roster == nodes[honest[0]].roster }

@@ -86,6 +86,11 @@ struct Import: ParsableCommand {
     @Option(help: ArgumentHelp("Load only part K of N of the sample, split by publishing organisation (for a federation of N nodes).", valueName: "K/N"))
     var samplePart: String?
     @Option(help: "The HSDS table of the records when the file name does not say (service, organization, ...).") var table: String?
+    @Flag(
+        name: .customLong("keep-ids"),
+        help: ArgumentHelp(
+            "Keep the ids the records come with instead of giving them ids of this organisation's own (rows whose ids are not this organisation's are not protected from a member that backdates a claim: Protocol/SPEC.md §3.2)."
+        )) var keepIDs = false
     @Argument(help: "Files or folders to import.") var files: [String] = []
 
     func validate() throws {
@@ -114,6 +119,18 @@ struct Import: ParsableCommand {
             throw fail("nothing was imported. \(e.description)")
         }
         let identity = try data.identity()
+        if keepIDs, let foreign = records.first(where: { !RowNamespace.mayPublish($0.id, author: identity.signingPublicKey) }) {
+            throw fail(
+                "nothing was imported: \(foreign.table) \(foreign.id) has an id of another organisation's node (it came from that node's export). Import without --keep-ids to give the rows ids of this organisation's own."
+            )
+        }
+        if !keepIDs {
+            do {
+                records = try RowNamespace.adopt(records, author: identity.signingPublicKey)
+            } catch let c as RowNamespace.Collision {
+                throw fail("nothing was imported: \(c.description)")
+            }
+        }
         let started = Date()
         let summary: ImportSummary
         do {

@@ -83,6 +83,24 @@ struct ProtocolVectorTests {
             kind: .memberVouch, scope: "circle", payload: Membership.Vouch(member: bob.signingPublicKey, organizationName: "Ballymun Youth").encoded(),
             by: alice, sequence: 3, dependencies: [EnvelopeCrypto.id(of: second)], clock: clock + 3)
         add("a vouch outside the public scope", scoped.encoded(), "valid", ["Vouch"], admission: "wrong-scope")
+        // Row namespaces (§3.2, rule 4d): alice's key begins 8a88e3dd7409f195fd…
+        let aliceRow = RowNamespace.id(author: alice.signingPublicKey, local: 0x1234)
+        func row(_ id: String, _ extra: [(String, JSONValue)] = []) -> [UInt8] {
+            DirectoryPayload(table: "service", id: id, fields: JSONObject([("id", .string(id)), ("name", .string("Drop-in"))] + extra)).encoded()
+        }
+        let own = EnvelopeCrypto.sign(kind: .directoryRecord, scope: "public", payload: row(aliceRow), by: alice, sequence: 1, dependencies: [], clock: clock)
+        add("a record of a row in its author's namespace (\(aliceRow))", own.encoded(), "valid", ["Namespace"], admission: "ok")
+        let taken = EnvelopeCrypto.sign(kind: .directoryRecord, scope: "public", payload: row(aliceRow), by: bob, sequence: 1, dependencies: [], clock: clock - 1)
+        add("another key's record of a row in alice's namespace, dated before hers", taken.encoded(), "valid", ["Namespace"], admission: "not-owner")
+        let deleted = EnvelopeCrypto.sign(
+            kind: .directoryTombstone, scope: "public", payload: DirectoryPayload(table: "service", id: aliceRow, fields: nil).encoded(), by: bob, sequence: 1,
+            dependencies: [], clock: clock)
+        add("another key's tombstone of a row in alice's namespace", deleted.encoded(), "valid", ["Namespace"], admission: "not-owner")
+        let bobRow = RowNamespace.id(author: bob.signingPublicKey, local: 1)
+        let underAlice = EnvelopeCrypto.sign(
+            kind: .directoryRecord, scope: "public", payload: row(bobRow, [("organization_id", .string(RowNamespace.id(author: alice.signingPublicKey, local: 9)))]),
+            by: bob, sequence: 1, dependencies: [], clock: clock)
+        add("a row in its author's namespace that names an organisation in alice's", underAlice.encoded(), "valid", ["Namespace"], admission: "not-owner")
         return out
     }
 

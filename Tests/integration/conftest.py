@@ -175,10 +175,25 @@ class Node:
     def run(self, *args: Any, timeout: float = CLI_TIMEOUT) -> subprocess.CompletedProcess:
         return run_waymark(*args, timeout=timeout)
 
-    def import_(self, *files: Any, table: str | None = None, sample: bool = False) -> subprocess.CompletedProcess:
+    def signing_key(self) -> bytes:
+        import sqlite3
+        con = sqlite3.connect(f"file:{self.path / 'waymark.sqlite'}?mode=ro", uri=True)
+        try:
+            return bytes.fromhex(con.execute("SELECT value FROM node_setting WHERE key = 'signing_public_key'").fetchone()[0])
+        finally:
+            con.close()
+
+    def adopted(self, original: str) -> str:
+        """The id a row imported with id `original` has on this node (Protocol/SPEC.md §3.2)."""
+        import waymark_wire
+        return waymark_wire.adopted_id(self.signing_key(), original)
+
+    def import_(self, *files: Any, table: str | None = None, sample: bool = False, keep_ids: bool = False) -> subprocess.CompletedProcess:
         args: list[Any] = ["import", "--data", self.path]
         if sample:
             args.append("--sample")
+        if keep_ids:
+            args.append("--keep-ids")
         if table:
             args += ["--table", table]
         args += list(files)

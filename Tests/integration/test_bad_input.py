@@ -66,7 +66,7 @@ def test_good_service_fixture_is_valid(make_node, tmp_path):
     """The base record the failures below start from imports fine on its own."""
     node = make_node("good-service")
     node.import_ok(write(tmp_path, "good.json", GOOD_SERVICE))
-    assert {r["id"] for r in node.export_json()["services.csv"]} == {BAD_SERVICE_ID}
+    assert {r["id"] for r in node.export_json()["services.csv"]} == {node.adopted(BAD_SERVICE_ID)}
 
 
 def test_truncated_json(victim, tmp_path):
@@ -139,7 +139,7 @@ def test_good_and_bad_file_together_import_nothing(victim, tmp_path):
     bad = write(tmp_path, "bad.json", broken(id="3d0c2e9a-5f1b-4a6c-8d4e-8f9a0b1c2d3e", name=None))
     proc = victim.import_(good, bad)
     assert_rejected(victim, proc, "bad.json", "'name'")
-    assert BAD_SERVICE_ID not in victim.export_bytes().decode()
+    assert victim.adopted(BAD_SERVICE_ID) not in victim.export_bytes().decode()
 
 
 def test_bad_file_then_good_file_import_nothing(victim, tmp_path):

@@ -554,6 +554,7 @@ def test_kill_9_mid_sync_loses_nothing_and_resumes(make_node, tmp_path):
                        converged, BIG_TIMEOUT, (a, c), every=0.5)
         watch.check(bound=ANSWER_BOUND)
         for sid in c_ids:
+            sid = c.node.adopted(sid)
             assert a.service(sid).status_code == 200, f"A does not list C's own service {sid}"
         same = c.node.export_bytes() == a.node.export_bytes()
         assert same, "A and C converged on counts but export different files"

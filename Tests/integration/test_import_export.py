@@ -9,6 +9,8 @@ import time
 
 import pytest
 
+import waymark_wire as wire
+
 from conftest import (
     EXAMPLES,
     ORUK_FEED,
@@ -70,7 +72,11 @@ def test_official_json_example_imports(make_node, name):
     exported = node.export_json()
     expected = ids_in(json.loads(source.read_text()))
     assert expected, f"{name} holds no records?"
-    assert all_ids(exported) == expected, f"{name}: ids imported differ from the example's ids"
+    # Rows get ids in the node's namespace (Protocol/SPEC.md §3.2); the shared vocabulary keeps its own.
+    shared = record_ids(exported).get("taxonomies.csv", set()) | record_ids(exported).get("taxonomy_terms.csv", set())
+    adopted = {i if i in shared else node.adopted(i) for i in expected}
+    assert all_ids(exported) == adopted, f"{name}: ids imported differ from the example's ids, adopted"
+    assert all(wire.in_namespace(i, node.signing_key()) for i in adopted - shared)
     assert record_count(exported) == len(expected)
 
 
@@ -81,16 +87,24 @@ def test_api_details_example_imports_nothing(make_node):
     assert record_count(node.export_json()) == 0
 
 
-def test_tabular_example_values_survive(make_node):
-    """Every field of examples/tabular.json comes back out of the export with the same value."""
+@pytest.mark.parametrize("keep_ids", [False, True])
+def test_tabular_example_values_survive(make_node, keep_ids):
+    """Every field of examples/tabular.json comes back out of the export with the same value: with
+    the file's ids (`--keep-ids`), or with every row's id and every reference to an imported row in
+    the node's namespace (Protocol/SPEC.md §3.2)."""
     source = json.loads((EXAMPLES / "tabular.json").read_text())
-    node = make_node("ex-tabular-values")
-    node.import_ok(EXAMPLES / "tabular.json")
+    node = make_node(f"ex-tabular-values-{keep_ids}")
+    node.import_ok(EXAMPLES / "tabular.json", keep_ids=keep_ids)
     exported = node.export_json()
     assert set(exported) == set(source)
+    node_key = node.signing_key()
+    table_of = {"taxonomies.csv": "taxonomy", "taxonomy_terms.csv": "taxonomy_term"}
+    imported = {r["id"] for t, rows in source.items() if t not in table_of for r in rows}
     for table, rows in source.items():
         out = {r["id"]: r for r in exported[table]}
         for row in rows:
+            if not keep_ids:
+                row = wire.adopted_record(node_key, table_of.get(table, table), row, imported)
             got = out[row["id"]]
             for key, value in row.items():
                 if value in (None, ""):
@@ -110,6 +124,8 @@ def test_csv_example_package_imports(make_node):
     for f in sorted(folder.glob("*.csv")):
         with open(f, newline="", encoding="utf-8") as fh:
             ids = {row["id"] for row in csv.DictReader(fh) if row.get("id")}
+        if f.name not in ("taxonomies.csv", "taxonomy_terms.csv"):
+            ids = {node.adopted(i) for i in ids}
         assert exported.get(f.name, set()) == ids, f"{f.name}: imported ids differ"
 
 
@@ -152,8 +168,8 @@ def test_oruk_feed_imports_and_validates(make_node, schemas):
     # NOTE: the 128 entries of this validator fixture all carry the same service id (they are
     # variants of one record, 88 distinct bodies). HSDS ids identify records, so the directory
     # holds as many services as there are distinct ids, with the variants merged.
-    distinct = {e["id"] for e in entries}
     node = make_node("oruk")
+    distinct = {node.adopted(e["id"]) for e in entries}
     proc = node.import_ok(ORUK_FEED)
     with node.serve() as server:
         api = Api(server.base_url)
@@ -182,20 +198,25 @@ def test_oruk_feed_imports_and_validates(make_node, schemas):
 # Round trips
 # --------------------------------------------------------------------------------------------
 
-def _source_node(make_node, sample_node, source: str):
-    if source == "sample":
-        return sample_node
+def _source_node(make_node, source: str):
+    """A node holding `source` with the ids it came with (`--keep-ids`), so that another node may take
+    its export with the same ids: a round trip between nodes then gives the same bytes. (Without
+    `--keep-ids` each node gives the rows ids of its own; the same node's export comes back
+    unchanged: `test_reimport_is_idempotent`.)"""
     node = make_node("rt-src-" + source)
-    node.import_ok(EXAMPLES / source)
+    if source == "sample":
+        node.import_ok(sample=True, keep_ids=True)
+    else:
+        node.import_ok(EXAMPLES / source, keep_ids=True)
     return node
 
 
 @pytest.mark.parametrize("source", ["sample", "tabular.json", "csv"])
-def test_json_round_trip_is_byte_identical(make_node, sample_node, source):
-    src = _source_node(make_node, sample_node, source)
+def test_json_round_trip_is_byte_identical(make_node, source):
+    src = _source_node(make_node, source)
     first = src.export("json", src.work / f"rt-{source}-1.json")
     copy = make_node("rt-json")
-    copy.import_ok(first)
+    copy.import_ok(first, keep_ids=True)
     second = copy.export("json", copy.work / "rt-2.json")
     a, b = first.read_bytes(), second.read_bytes()
     assert a == b, f"second json export differs from the first ({len(a)} vs {len(b)} bytes)"
@@ -203,11 +224,11 @@ def test_json_round_trip_is_byte_identical(make_node, sample_node, source):
 
 
 @pytest.mark.parametrize("source", ["sample", "csv"])
-def test_csv_round_trip_is_byte_identical(make_node, sample_node, source):
-    src = _source_node(make_node, sample_node, source)
+def test_csv_round_trip_is_byte_identical(make_node, source):
+    src = _source_node(make_node, source)
     first = src.export("csv", src.work / f"rt-{source}-csv1")
     copy = make_node("rt-csv")
-    copy.import_ok(first)
+    copy.import_ok(first, keep_ids=True)
     second = copy.export("csv", copy.work / "rt-csv2")
     names1 = sorted(p.name for p in first.iterdir())
     names2 = sorted(p.name for p in second.iterdir())
@@ -228,10 +249,29 @@ def test_csv_round_trip_is_byte_identical(make_node, sample_node, source):
             assert {r["id"] for r in csv.DictReader(fh)} == {r["id"] for r in rows}, table
 
 
-def test_ndjson_round_trip_lines_equal(make_node, sample_node):
-    first = sample_node.export("ndjson", sample_node.work / "rt-1.ndjson")
-    copy = make_node("rt-ndjson")
+def test_another_nodes_export_gets_ids_of_this_node(make_node, sample_node):
+    """Another organisation's export cannot be published under its ids here (they are in the other
+    node's namespace): `--keep-ids` says so and imports nothing; a plain import gives every row an id
+    of this node's own, and every service comes across."""
+    first = sample_node.export("json", sample_node.work / "to-adopt.json")
+    copy = make_node("rt-adopt")
+    refused = copy.import_(first, keep_ids=True)
+    assert refused.returncode != 0 and "Import without --keep-ids" in refused.stderr, describe(refused)
+    assert record_count(copy.export_json()) == 0, "a refused import left rows behind"
     copy.import_ok(first)
+    theirs, mine = json.loads(first.read_text()), copy.export_json()
+    assert sorted(r["name"] for r in mine["services.csv"]) == sorted(r["name"] for r in theirs["services.csv"])
+    key = copy.signing_key()
+    for table, rows in mine.items():
+        if table not in ("taxonomies.csv", "taxonomy_terms.csv"):
+            assert all(wire.in_namespace(r["id"], key) for r in rows), table
+
+
+def test_ndjson_round_trip_lines_equal(make_node):
+    src = _source_node(make_node, "sample")
+    first = src.export("ndjson", src.work / "rt-1.ndjson")
+    copy = make_node("rt-ndjson")
+    copy.import_ok(first, keep_ids=True)
     second = copy.export("ndjson", copy.work / "rt-2.ndjson")
     lines1 = first.read_text(encoding="utf-8").splitlines()
     lines2 = second.read_text(encoding="utf-8").splitlines()
@@ -306,10 +346,10 @@ def test_awkward_values_survive_round_trip(make_node, tmp_path, fmt):
     src = make_node("tricky-src")
     f = tmp_path / "tricky.json"
     f.write_text(json.dumps(TRICKY_SERVICE, ensure_ascii=False), encoding="utf-8")
-    src.import_ok(f)
+    src.import_ok(f, keep_ids=True)
     out = src.export(fmt, src.work / ("tricky-out" if fmt == "csv" else f"tricky.{fmt}"))
     copy = make_node("tricky-copy")
-    copy.import_ok(out)
+    copy.import_ok(out, keep_ids=True)
     tabular = copy.export_json()
     service = {r["id"]: r for r in tabular["services.csv"]}[TRICKY_SERVICE["id"]]
     for key, value in _scalars(TRICKY_SERVICE).items():
@@ -348,7 +388,8 @@ def test_live_node_sees_imports_and_updates(make_node, tmp_path, schemas):
         node.import_ok(f)
         assert eventually(lambda: api.total("/services") == 1), "the import never showed in /api/services"
         assert api.total("/services", {"search": "fáilte"}) == 1
-        doc = api.json(f"/services/{TRICKY_SERVICE['id']}")
+        sid = node.adopted(TRICKY_SERVICE["id"])
+        doc = api.json(f"/services/{sid}")
         schemas.check("service", doc, "live service")
         assert doc["name"] == TRICKY_SERVICE["name"]
 
@@ -357,8 +398,8 @@ def test_live_node_sees_imports_and_updates(make_node, tmp_path, schemas):
         proc = node.import_ok(f)
         assert "1 changed" in proc.stdout, proc.stdout
         assert eventually(lambda: api.total("/services", {"search": "renamed"}) == 1), "the update never showed"
-        assert api.json(f"/services/{TRICKY_SERVICE['id']}")["name"] == "Renamed Allotment Club"
-        assert api.ids("/services", {"search": "allotment"}) == [TRICKY_SERVICE["id"]]
+        assert api.json(f"/services/{sid}")["name"] == "Renamed Allotment Club", "importing the same file again changed another row"
+        assert api.ids("/services", {"search": "allotment"}) == [sid]
         assert api.total("/services", {"search": "commas"}) == 0, "the old name is still in the search index"
 
 
@@ -393,7 +434,7 @@ def test_full_example_comes_back_from_the_api(make_node, schemas, name, endpoint
     """Import an official fully nested example, read it back: nothing of it is lost or changed."""
     example = json.loads((EXAMPLES / name).read_text())
     node = make_node("fidelity-" + name.split(".")[0])
-    node.import_ok(EXAMPLES / name)
+    node.import_ok(EXAMPLES / name, keep_ids=True)
     with node.serve() as server:
         got = Api(server.base_url).json(endpoint.replace("{id}", example["id"]), params)
     assert_contains(example, got)

@@ -14,6 +14,7 @@ Each attack is checked on both nodes: nothing they show changed, and the reason 
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 
@@ -114,8 +115,9 @@ def test_a_strangers_envelopes_relayed_by_a_member_are_refused_and_never_stored(
 
 def test_a_member_cannot_take_over_or_delete_a_service_another_member_published_first(federation) -> None:
     """A member gone bad (vouched for, so its envelopes are stored and relayed) claims one of B's
-    services with a clock from 1970 and deletes another. Its claims count from its admission, so B
-    keeps both on every node; the envelopes are logged as not-owner."""
+    services with a clock from 1970 and deletes another. B's services have ids in B's key's namespace
+    (`waymark import` gives them), so every node refuses both envelopes as not-owner and stores
+    neither; B keeps both services on every node."""
     a, b = federation
     bad = wire.Signer()
     a.cli_ok("member", "add", "--key", bad.public.hex(), "--fingerprint", bad.fingerprint, "--name", "Membership Gone Bad")
@@ -130,15 +132,58 @@ def test_a_member_cannot_take_over_or_delete_a_service_another_member_published_
     r = bad.post(a.url, "/sync/v1/push", wire.frames(claim, tomb))
     assert r.status_code == 200, r.text
     report = r.json()
-    assert report["accepted"] == 2, report
+    assert report["accepted"] == 0, report
     assert sorted(x["reason"] for x in report["rejected"]) == ["not-owner", "not-owner"], report
+    assert all("namespace" in x["detail"] for x in report["rejected"]), report
     assert rejections(a, "not-owner") >= before + 2
-    wait_until("B holds the member's envelopes", lambda: bad.public in authors(b), CONVERGE, (a, b))
+    time.sleep(2)
     for node in (a, b):
+        assert bad.public not in authors(node), f"{node.label} stored a claim of another member's row"
         now = services_named(node)
         assert now[victim] == names[victim], f"{node.label}: a member took over B's service"
         assert deleted in now, f"{node.label}: a member deleted B's service"
         assert node.total() == SAMPLE_SERVICES
+
+
+def test_a_member_cannot_take_a_service_published_after_it_joined_whatever_clock_it_signs(federation, tmp_path) -> None:
+    """The gap a clock rule cannot close: a member admitted before B publishes a new service signs a
+    claim dated one tick before B's own, as a new first envelope (so no rule of its own chain bounds
+    the clock), and a tombstone dated the same; it also lists a service of its own under B's
+    organisation. Every node refuses all three as not-owner (the service's id and B's organisation's
+    id are in B's key's namespace), stores none, and shows B's service as B published it."""
+    a, b = federation
+    bad = wire.Signer()
+    a.cli_ok("member", "add", "--key", bad.public.hex(), "--fingerprint", bad.fingerprint, "--name", "Membership Early Bird")
+    wait_until("B holds the vouch", lambda: "Membership Early Bird" in b.cli_ok("member", "list").stdout, CONVERGE, (a, b))
+    time.sleep(1.5)
+    org_b = b.sql("SELECT id FROM record WHERE tbl = 'organization' AND publisher = ? ORDER BY id LIMIT 1", b.signing_key())[0][0]
+    source = tmp_path / "new_service.json"
+    source.write_text(json.dumps({"id": "b-new-service", "organization_id": "b-new-org", "name": "Homework Club (new)", "status": "active",
+                                  "organization": {"id": "b-new-org", "name": "Membership Org B homework", "description": "Homework help"}}))
+    b.cli_ok("import", "--table", "service", source)
+    new_id = b.sql("SELECT id FROM record WHERE tbl = 'service' AND json_extract(body, '$.name') = 'Homework Club (new)'")[0][0]
+    assert new_id != "b-new-service" and new_id.split("-")[2].startswith("8"), new_id
+    wait_until("A lists B's new service", lambda: new_id in services_named(a), CONVERGE, (a, b))
+    real_clock = b.sql("SELECT clock FROM envelope WHERE row_table = 'service' AND row_id = ?", new_id)[0][0]
+    claim, _ = bad.envelope(wire.DIRECTORY_RECORD, wire.directory_record("service", new_id, {
+        "name": "Homework Club (call 0871234567)", "status": "active"}), clock=real_clock - 1)
+    tomb, _ = bad.envelope(wire.DIRECTORY_TOMBSTONE, wire.canonical({"table": "service", "id": new_id}), clock=real_clock - 1)
+    own_id = "c0ffee00-0000-4000-8000-000000000001"
+    under_b, _ = bad.envelope(wire.DIRECTORY_RECORD, wire.directory_record("service", own_id, {
+        "name": "Membership Org B money advice", "status": "active", "organization_id": org_b}), clock=wire.hlc(int(time.time() * 1000)))
+    for node in (a, b):
+        before = rejections(node, "not-owner")
+        r = bad.post(node.url, "/sync/v1/push", wire.frames(claim, tomb, under_b))
+        assert r.status_code == 200, r.text
+        report = r.json()
+        assert report["accepted"] == 0, report
+        assert sorted(x["reason"] for x in report["rejected"]) == ["not-owner"] * 3, report
+        assert rejections(node, "not-owner") >= before + 3, "the refusals were not logged"
+    time.sleep(2)
+    for node in (a, b):
+        assert services_named(node)[new_id] == "Homework Club (new)", f"{node.label}: a member took over B's new service"
+        assert own_id not in services_named(node), f"{node.label} lists a service under another member's organisation"
+        assert bad.public not in authors(node)
 
 
 def test_a_member_cannot_borrow_another_members_name_and_a_removed_member_disappears(federation) -> None:

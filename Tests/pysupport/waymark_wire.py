@@ -117,3 +117,40 @@ def directory_record(table: str, rid: str, fields: dict) -> bytes:
 
 def node_record(name: str, url: str, org_id: str, encryption_key: bytes) -> bytes:
     return canonical({"encryption_key": encryption_key.hex(), "organization_id": org_id, "organization_name": name, "url": url})
+
+
+# -- Row namespaces (SPEC §3.2) -----------------------------------------------------------------
+
+SHARED_TABLES = {"taxonomy", "taxonomy_term"}
+
+
+def namespaced_id(key: bytes, local: int) -> str:
+    """An id in the namespace of signing key `key` with row part `local` (its low 48 bits)."""
+    k = key[:9].hex()
+    return f"{k[0:8]}-{k[8:12]}-8{k[12:15]}-8{k[15:18]}-{local & 0xFFFFFFFFFFFF:012x}"
+
+
+def in_namespace(rid: str, key: bytes) -> bool:
+    return bool(re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}", rid)) and \
+        (rid[0:8] + rid[9:13] + rid[15:18] + rid[20:23]) == key[:9].hex()
+
+
+def adopted_id(key: bytes, original: str) -> str:
+    """The id `waymark import` gives a row whose id in the file is `original`."""
+    if in_namespace(original, key):
+        return original
+    h = 0xcbf29ce484222325
+    for b in ("waymark-row:" + original).encode("utf-8"):
+        h = ((h ^ b) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
+    return namespaced_id(key, h)
+
+
+def adopted_record(key: bytes, table: str, row: dict, imported: set[str]) -> dict:
+    """A row as `waymark import` stores it: its id and its references to other imported rows adopted."""
+    if table in SHARED_TABLES:
+        return row
+    out = dict(row)
+    for name, value in row.items():
+        if (name == "id" or name.endswith("_id")) and isinstance(value, str) and value in imported:
+            out[name] = adopted_id(key, value)
+    return out

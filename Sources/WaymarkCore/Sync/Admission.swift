@@ -187,6 +187,7 @@ public enum AdmissionRules {
                 let d = try DirectoryPayload.decode(value: value)
                 if kind == .directoryRecord && d.fields == nil { return fail(.badPayload, "a directory record needs fields") }
                 if kind == .directoryTombstone && d.fields != nil { return fail(.badPayload, "a tombstone carries no fields") }
+                if let why = RowNamespace.problem(d, author: e.header.author) { return fail(.notOwner, why) }
                 out.directory = d
             }
         } catch {

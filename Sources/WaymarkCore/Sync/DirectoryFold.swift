@@ -112,7 +112,8 @@ public struct DirectoryFold: Sendable {
     /// (`Protocol/SPEC.md` §3.3), so that a row published just before a member was admitted, by a node
     /// whose clock is up to 5 minutes ahead, is not dated after the admission of a member whose voucher's
     /// clock is up to 5 minutes behind.
-    public static let admissionMargin: UInt64 = HybridClock.pack(milliseconds: 10 * 60 * 1000, counter: 0)
+    public static let admissionMargin: UInt64 = HybridClock.pack(milliseconds: admissionMarginMilliseconds, counter: 0)
+    public static let admissionMarginMilliseconds: UInt64 = 10 * 60 * 1000
 
     /// When an envelope's claim to a row counts from (§3.2): its clock, or, for a member admitted by a
     /// vouch (`admittedAt` > 0; founders have 0), the admission plus the margin if that is later.
@@ -166,6 +167,9 @@ public struct DirectoryFold: Sendable {
 
     /// Who owns a row, if anyone has published it.
     public func owner(table: String, id: String) -> [UInt8]? { rows[RowKey(table: table, id: id)]?.claim.author }
+
+    /// The entry whose claim owns the row.
+    public func claim(table: String, id: String) -> Entry? { rows[RowKey(table: table, id: id)]?.claim }
 
     /// Canonical bytes of the whole visible directory, for comparing nodes' states.
     public var digestInput: [UInt8] {
