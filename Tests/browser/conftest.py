@@ -146,9 +146,9 @@ def _start_once(data: pathlib.Path, log: pathlib.Path) -> Site | str:
     return f"{last}\n{log.read_text(errors='replace')[-3000:]}"
 
 
-def make_node(workdir: pathlib.Path, name: str, *imports: Any, sample: bool = False, org: str = "Browser Test Org") -> pathlib.Path:
+def make_node(workdir: pathlib.Path, name: str, *imports: Any, sample: bool = False, org: str = "Browser Test Org", keep_ids: bool = False) -> pathlib.Path:
     """Creates a node in workdir/name and imports the sample and/or files into it (with retries,
-    as the binary may be being rebuilt)."""
+    as the binary may be being rebuilt); `keep_ids` imports the files with the ids they carry."""
     data = workdir / name
     problem = ""
     for attempt in range(START_ATTEMPTS):
@@ -172,7 +172,7 @@ def make_node(workdir: pathlib.Path, name: str, *imports: Any, sample: bool = Fa
                 problem = "waymark import --sample failed: " + describe(proc)
                 continue
         if imports:
-            proc = run_waymark("import", "--data", data, *imports)
+            proc = run_waymark("import", "--data", data, *(["--keep-ids"] if keep_ids else []), *imports)
             if proc.returncode != 0:
                 # A bad import is a real failure, not a rebuild: do not retry.
                 pytest.fail("waymark import failed: " + describe(proc))
@@ -244,8 +244,8 @@ def node_factory(tmp_path_factory) -> Callable[..., pathlib.Path]:
     """make(name, *files, sample=False) -> data folder of a new node."""
     work = tmp_path_factory.mktemp("nodes")
 
-    def make(name: str, *imports: Any, sample: bool = False) -> pathlib.Path:
-        return make_node(work, name, *imports, sample=sample)
+    def make(name: str, *imports: Any, sample: bool = False, keep_ids: bool = False) -> pathlib.Path:
+        return make_node(work, name, *imports, sample=sample, keep_ids=keep_ids)
 
     return make
 

@@ -139,7 +139,8 @@ def hostile_data(tmp_path_factory) -> tuple[list[dict], object]:
 @pytest.fixture(scope="module")
 def hsite(node_factory, serve_node, hostile_data):
     services, path = hostile_data
-    data = node_factory("hostile", path)
+    # With the file's ids, so that the checks below can name the hostile rows as written.
+    data = node_factory("hostile", path, keep_ids=True)
     with serve_node(data) as s:
         yield s
 
