@@ -115,9 +115,10 @@ public enum Simulation {
         for i in 1..<n { nodes[i].ingest(founding, nowMilliseconds: now) }
         let net = SimNetwork(nodes: nodes, rng: rng, dropRate: config.dropRate, duplicateRate: config.duplicateRate, now: now)
         func clock(_ i: Int) -> UInt64 { UInt64(Int64(net.now) + offsets[i]) }
+        let nodeByKeyDigits = Dictionary(uniqueKeysWithValues: (0..<n).map { (RowNamespace.keyDigits(of: nodes[$0].identity.signingPublicKey), $0) })
         /// Which node published a row: the node whose key's namespace its id is in, or node i for `svc-i-…`.
         func publisher(_ id: String) -> Int? {
-            if RowNamespace.isNamespaced(id) { return (0..<n).first { RowNamespace.mayPublish(id, author: nodes[$0].identity.signingPublicKey) } }
+            if let digits = RowNamespace.keyPrefix(of: id) { return nodeByKeyDigits[digits] }
             guard id.hasPrefix("svc-"), let dash = id.dropFirst(4).firstIndex(of: "-") else { return nil }
             return Int(id[id.index(id.startIndex, offsetBy: 4)..<dash])
         }

@@ -176,12 +176,15 @@ class Node:
         return run_waymark(*args, timeout=timeout)
 
     def signing_key(self) -> bytes:
-        import sqlite3
-        con = sqlite3.connect(f"file:{self.path / 'waymark.sqlite'}?mode=ro", uri=True)
-        try:
-            return bytes.fromhex(con.execute("SELECT value FROM node_setting WHERE key = 'signing_public_key'").fetchone()[0])
-        finally:
-            con.close()
+        """The node's signing key (read once: a node keeps its key)."""
+        if getattr(self, "_signing_key", None) is None:
+            import sqlite3
+            con = sqlite3.connect(f"file:{self.path / 'waymark.sqlite'}?mode=ro", uri=True)
+            try:
+                self._signing_key = bytes.fromhex(con.execute("SELECT value FROM node_setting WHERE key = 'signing_public_key'").fetchone()[0])
+            finally:
+                con.close()
+        return self._signing_key
 
     def adopted(self, original: str) -> str:
         """The id a row imported with id `original` has on this node (Protocol/SPEC.md §3.2)."""

@@ -37,6 +37,10 @@ JSON_EXAMPLES = [
 ]
 
 
+# The shared vocabulary's files: their rows keep the ids they come with (Protocol/SPEC.md §3.2).
+SHARED_FILES = {"taxonomies.csv": "taxonomy", "taxonomy_terms.csv": "taxonomy_term"}
+
+
 def ids_in(value) -> set[str]:
     """Every `id` of every object nested anywhere in a JSON value."""
     found: set[str] = set()
@@ -73,7 +77,7 @@ def test_official_json_example_imports(make_node, name):
     expected = ids_in(json.loads(source.read_text()))
     assert expected, f"{name} holds no records?"
     # Rows get ids in the node's namespace (Protocol/SPEC.md §3.2); the shared vocabulary keeps its own.
-    shared = record_ids(exported).get("taxonomies.csv", set()) | record_ids(exported).get("taxonomy_terms.csv", set())
+    shared = set().union(*(record_ids(exported).get(f, set()) for f in SHARED_FILES))
     adopted = {i if i in shared else node.adopted(i) for i in expected}
     assert all_ids(exported) == adopted, f"{name}: ids imported differ from the example's ids, adopted"
     assert all(wire.in_namespace(i, node.signing_key()) for i in adopted - shared)
@@ -98,13 +102,12 @@ def test_tabular_example_values_survive(make_node, keep_ids):
     exported = node.export_json()
     assert set(exported) == set(source)
     node_key = node.signing_key()
-    table_of = {"taxonomies.csv": "taxonomy", "taxonomy_terms.csv": "taxonomy_term"}
-    imported = {r["id"] for t, rows in source.items() if t not in table_of for r in rows}
+    imported = {r["id"] for t, rows in source.items() if t not in SHARED_FILES for r in rows}
     for table, rows in source.items():
         out = {r["id"]: r for r in exported[table]}
         for row in rows:
             if not keep_ids:
-                row = wire.adopted_record(node_key, table_of.get(table, table), row, imported)
+                row = wire.adopted_record(node_key, SHARED_FILES.get(table, table), row, imported)
             got = out[row["id"]]
             for key, value in row.items():
                 if value in (None, ""):
@@ -124,7 +127,7 @@ def test_csv_example_package_imports(make_node):
     for f in sorted(folder.glob("*.csv")):
         with open(f, newline="", encoding="utf-8") as fh:
             ids = {row["id"] for row in csv.DictReader(fh) if row.get("id")}
-        if f.name not in ("taxonomies.csv", "taxonomy_terms.csv"):
+        if f.name not in SHARED_FILES:
             ids = {node.adopted(i) for i in ids}
         assert exported.get(f.name, set()) == ids, f"{f.name}: imported ids differ"
 
@@ -263,7 +266,7 @@ def test_another_nodes_export_gets_ids_of_this_node(make_node, sample_node):
     assert sorted(r["name"] for r in mine["services.csv"]) == sorted(r["name"] for r in theirs["services.csv"])
     key = copy.signing_key()
     for table, rows in mine.items():
-        if table not in ("taxonomies.csv", "taxonomy_terms.csv"):
+        if table not in SHARED_FILES:
             assert all(wire.in_namespace(r["id"], key) for r in rows), table
 
 

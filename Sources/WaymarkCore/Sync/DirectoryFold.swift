@@ -166,7 +166,7 @@ public struct DirectoryFold: Sendable {
     }
 
     /// Who owns a row, if anyone has published it.
-    public func owner(table: String, id: String) -> [UInt8]? { rows[RowKey(table: table, id: id)]?.claim.author }
+    public func owner(table: String, id: String) -> [UInt8]? { claim(table: table, id: id)?.author }
 
     /// The entry whose claim owns the row.
     public func claim(table: String, id: String) -> Entry? { rows[RowKey(table: table, id: id)]?.claim }

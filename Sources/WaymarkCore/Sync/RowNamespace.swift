@@ -17,17 +17,19 @@ public enum RowNamespace {
     /// Tables whose rows are shared by every organisation and keep their ids.
     public static let sharedTables: Set<String> = ["taxonomy", "taxonomy_term"]
 
-    /// Hex digits of the key that an id carries.
-    static let keyDigits = 18
-
     /// Where the key's digits sit in the id's 36 characters (the version and variant digits, both `8`,
     /// sit at 14 and 19).
     static let keyPositions: [Int] = Array(0..<8) + Array(9..<13) + Array(15..<18) + Array(20..<23)
 
+    /// The 18 lower-case hex digits (as UTF-8) of `author`'s first 9 bytes: what ids in its namespace carry.
+    public static func keyDigits(of author: [UInt8]) -> [UInt8] {
+        precondition(author.count >= 9, "a signing key has 32 bytes")
+        return Array(hexString(Array(author.prefix(9))).utf8)
+    }
+
     /// An id in `author`'s namespace with `local` (its low 48 bits) as the row's own part.
     public static func id(author: [UInt8], local: UInt64) -> String {
-        precondition(author.count >= 9, "a signing key has 32 bytes")
-        let k = Array(hexString(Array(author.prefix(9))).utf8)
+        let k = keyDigits(of: author)
         var l = String(local & 0xFFFF_FFFF_FFFF, radix: 16)
         l = String(repeating: "0", count: 12 - l.count) + l
         func s(_ r: Range<Int>) -> String { String(decoding: k[r], as: UTF8.self) }
@@ -49,18 +51,18 @@ public enum RowNamespace {
     public static func isNamespaced(_ id: String) -> Bool { keyPrefix(of: id) != nil }
 
     /// Whether `author` may publish a row with this id: any id that is in no namespace, or one in its own.
-    public static func mayPublish(_ id: String, author: [UInt8]) -> Bool {
-        guard let prefix = keyPrefix(of: id) else { return true }
-        return prefix == Array(hexString(Array(author.prefix(9))).utf8)
-    }
+    public static func mayPublish(_ id: String, author: [UInt8]) -> Bool { mayPublish(id, digits: keyDigits(of: author)) }
+
+    static func mayPublish(_ id: String, digits: [UInt8]) -> Bool { keyPrefix(of: id).map { $0 == digits } ?? true }
 
     /// Why `author` may not publish this directory payload, or `nil` if it may: the row's id, or the
     /// organisation a record names, is in another key's namespace.
     public static func problem(_ payload: DirectoryPayload, author: [UInt8]) -> String? {
-        if !mayPublish(payload.id, author: author) {
+        let digits = keyDigits(of: author)
+        if !mayPublish(payload.id, digits: digits) {
             return "\(payload.table) \(payload.id) is in the namespace of another organisation's key; only that organisation may publish or delete it"
         }
-        if let org = payload.fields?["organization_id"]?.stringValue, !mayPublish(org, author: author) {
+        if let org = payload.fields?["organization_id"]?.stringValue, !mayPublish(org, digits: digits) {
             return "\(payload.table) \(payload.id) names organisation \(org), whose id is another organisation's; a record may only name its own publisher's organisation"
         }
         return nil
@@ -69,7 +71,7 @@ public enum RowNamespace {
     /// The id an imported row gets in `author`'s namespace: its own id if already there, else one
     /// derived from the id it came with, so that importing the same data again changes the same rows.
     public static func adoptedID(_ id: String, author: [UInt8]) -> String {
-        if keyPrefix(of: id) != nil && mayPublish(id, author: author) { return id }
+        if let prefix = keyPrefix(of: id), prefix == keyDigits(of: author) { return id }
         // FNV-1a, 64 bits, over the original id; the low 48 bits are kept.
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in "waymark-row:\(id)".utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
