@@ -122,7 +122,7 @@ func buildRouter(directory: Directory, nodeName: String, settings: ServerSetting
         sync: sync, port: settings.port, trustedProxies: Set(settings.trustedProxies.map(ClientAddress.normalized)), changed: { sync?.changes.signal() }
     ).register(on: router)
     if let sync {
-        SyncAPI(node: sync).register(on: router)
+        SyncAPI(node: sync, trustedProxies: Set(settings.trustedProxies.map(ClientAddress.normalized))).register(on: router)
     }
     router.get("/health") { _, _ in "ok" }
     return router

@@ -10,6 +10,10 @@ import WaymarkSync
 /// The sync endpoints other nodes call (`Protocol/SPEC.md` §5), and `/metrics`.
 struct SyncAPI: Sendable {
     let node: SyncNode
+    /// Reverse proxies whose forwarded client address is believed (`--trusted-proxy`).
+    var trustedProxies: Set<String> = []
+    /// Refused requests per client address (`Protocol/SPEC.md` §5.3).
+    let refusals = AddressThrottle.syncRefusals()
 
     func register(on router: Router<WaymarkRequestContext>) {
         router.get("/sync/v1/node") { _, _ in
@@ -18,14 +22,14 @@ struct SyncAPI: Sendable {
             }
             return Self.binary(wire)
         }
-        router.post("/sync/v1/reconcile") { request, _ in
-            try await handle(request) { body, sender in try node.answerReconcile(body, from: sender) }
+        router.post("/sync/v1/reconcile") { request, context in
+            try await handle(request, context) { body, sender in try node.answerReconcile(body, from: sender) }
         }
-        router.post("/sync/v1/fetch") { request, _ in
-            try await handle(request) { body, sender in try node.answerFetch(body, from: sender) }
+        router.post("/sync/v1/fetch") { request, context in
+            try await handle(request, context) { body, sender in try node.answerFetch(body, from: sender) }
         }
-        router.post("/sync/v1/push") { request, _ in
-            try await handle(request, contentType: "application/json") { body, sender in
+        router.post("/sync/v1/push") { request, context in
+            try await handle(request, context, contentType: "application/json") { body, sender in
                 let report = try node.acceptPush(body, from: sender)
                 return JSONWriter().bytes(.object(Self.json(report)))
             }
@@ -38,24 +42,45 @@ struct SyncAPI: Sendable {
     }
 
     /// Reads a size-limited body, checks the request signature, and answers or explains the refusal.
-    func handle(_ request: Request, contentType: String = "application/octet-stream", _ answer: @escaping @Sendable ([UInt8], [UInt8]) throws -> [UInt8])
-        async throws -> Response
-    {
+    /// An address whose requests were refused too often is turned away first, and a key that is not a
+    /// member before its body is read; those refusals and bad signatures count against the address.
+    func handle(
+        _ request: Request, _ context: WaymarkRequestContext, contentType: String = "application/octet-stream",
+        _ answer: @escaping @Sendable ([UInt8], [UInt8]) throws -> [UInt8]
+    ) async throws -> Response {
         var request = request
+        func header(_ name: String) -> String? { request.headers[HTTPField.Name(name)!] }
+        let client = ClientAddress(request, peer: context.remoteAddress?.ipAddress, trustedProxies: trustedProxies)
+        let counted = client.flatMap { refusals.counts($0) ? $0.address : nil }
+        func refused(_ problem: Problem) -> Response {
+            if let counted { refusals.failed(counted, now: node.nowMilliseconds()) }
+            return problem.response
+        }
+        if let counted, refusals.isBlocked(counted, now: node.nowMilliseconds()) {
+            var response = Problem(
+                status: .tooManyRequests, title: "Too many refused requests",
+                detail: "\(refusals.failures) sync requests from this address were refused within \(refusals.windowMilliseconds / 60_000) minutes; try again later"
+            ).response
+            response.headers[.retryAfter] = String(refusals.windowMilliseconds / 1000)
+            return response
+        }
+        // A key that is not a member is told so at once: its body is never read.
+        if let key = header(RequestSignature.keyHeader).flatMap(bytesFromHex), key.count == 32, !node.isMember(key) {
+            return refused(Problem(status: .forbidden, title: "Not a member", detail: SyncRefusal.notMember(NodeIdentity.fingerprint(of: key)).description))
+        }
         let buffer: ByteBuffer
         do { buffer = try await request.collectBody(upTo: SyncNode.maximumRequest) } catch {
-            return Problem(status: .contentTooLarge, title: "Too large", detail: "sync requests are limited to \(SyncNode.maximumRequest) bytes").response
+            return refused(Problem(status: .contentTooLarge, title: "Too large", detail: "sync requests are limited to \(SyncNode.maximumRequest) bytes"))
         }
         let body = [UInt8](buffer.readableBytesView)
         let sender: [UInt8]
         do {
-            func header(_ name: String) -> String? { request.headers[HTTPField.Name(name)!] }
             sender = try node.verifyRequest(
                 path: request.uri.path, body: body, key: header(RequestSignature.keyHeader), host: header(RequestSignature.hostHeader),
                 date: header(RequestSignature.dateHeader), nonce: header(RequestSignature.nonceHeader), signature: header(RequestSignature.signatureHeader),
                 reachedAt: request.head.authority)
         } catch {
-            return Problem(status: .unauthorized, title: "Unsigned or badly signed request", detail: error.description).response
+            return refused(Problem(status: .unauthorized, title: "Unsigned or badly signed request", detail: error.description))
         }
         do {
             try node.admit(sender: sender, bytes: body.count)
@@ -72,7 +97,7 @@ struct SyncAPI: Sendable {
             case .tooLarge: return Problem(status: .contentTooLarge, title: "Too large", detail: refusal.description).response
             case .backedOff: return Problem(status: .tooManyRequests, title: "Backed off", detail: refusal.description).response
             case .unavailable: return Problem(status: .serviceUnavailable, title: "Unavailable", detail: refusal.description).response
-            case .notMember: return Problem(status: .forbidden, title: "Not a member", detail: refusal.description).response
+            case .notMember: return refused(Problem(status: .forbidden, title: "Not a member", detail: refusal.description))
             }
         } catch where NodeDatabase.isDiskFull(error) {
             let database = node.database

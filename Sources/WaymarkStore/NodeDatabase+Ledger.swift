@@ -89,13 +89,12 @@ final class VerifiedEnvelope: Sendable {
 }
 
 extension NodeDatabase {
-    /// Envelopes held back for missing dependencies, across all peers.
-    public static let pendingLimit = 20_000
-    /// Envelopes held back for missing dependencies from one peer.
-    public static let pendingLimitPerPeer = 5_000
-    /// Envelopes held back for missing dependencies signed by one author (a quarter of the queue, and
-    /// more than one fetch batch, which may arrive in any order).
-    public static let pendingLimitPerAuthor = 5_000
+    /// Envelopes held back for missing dependencies, across all peers (`AdmissionLimits.node`).
+    public static let pendingLimit = AdmissionLimits.node.heldBack
+    /// Envelopes held back that came from one peer.
+    public static let pendingLimitPerPeer = AdmissionLimits.node.heldBackPerPeer
+    /// Envelopes held back signed by one author.
+    public static let pendingLimitPerAuthor = AdmissionLimits.node.heldBackPerAuthor
 
     /// Whether `v` is a private envelope without its payload whose circle this node has not erased.
     static func strippedWithoutErasure(_ db: Database, _ v: VerifiedEnvelope) throws -> Bool {
@@ -147,9 +146,9 @@ extension NodeDatabase {
     {
         try writer.write { db in
             var report = IngestReport()
-            let deferral = MembershipDeferral()
-            try Self.admit(db, results: verified, peer: peer, nowMilliseconds: nowMilliseconds, report: &report, deferral: deferral)
-            try Self.admitDeferred(db, deferral, peer: peer, nowMilliseconds: nowMilliseconds, report: &report)
+            var admission = BatchAdmission<VerifiedEnvelope>(peer: peer, nowMilliseconds: nowMilliseconds)
+            try Self.admit(db, results: verified, admission: &admission, report: &report)
+            try Self.admit(db, [], admission: &admission, report: &report, finishing: true)
             if refreshingDocuments { try Self.refreshDerived(db) }
             return report
         }
@@ -157,8 +156,7 @@ extension NodeDatabase {
 
     /// Logs the envelopes that did not decode or verify, and admits the others.
     static func admit(
-        _ db: Database, results: [Result<VerifiedEnvelope, RejectedBox>], peer: String, nowMilliseconds: UInt64, report: inout IngestReport,
-        deferral: MembershipDeferral? = nil
+        _ db: Database, results: [Result<VerifiedEnvelope, RejectedBox>], admission: inout BatchAdmission<VerifiedEnvelope>, report: inout IngestReport
     ) throws {
         var good: [VerifiedEnvelope] = []
         for result in results {
@@ -166,19 +164,10 @@ extension NodeDatabase {
             case .success(let v): good.append(v)
             case .failure(let r):
                 report.rejected.append(r.rejected)
-                try logRejection(db, peer: peer, id: bytesFromHex(r.rejected.envelopeID), author: nil, r.rejected, now: nowMilliseconds)
+                try logRejection(db, peer: admission.peer, id: bytesFromHex(r.rejected.envelopeID), author: nil, r.rejected, now: admission.nowMilliseconds)
             }
         }
-        try admit(db, good, peer: peer, nowMilliseconds: nowMilliseconds, report: &report, deferral: deferral)
-    }
-
-    /// Judges the envelopes set aside because no vouch for their author was held when they came up,
-    /// now that the whole transaction's vouches are in; those still without one are refused.
-    static func admitDeferred(_ db: Database, _ deferral: MembershipDeferral, peer: String, nowMilliseconds: UInt64, report: inout IngestReport) throws {
-        let waiting = deferral.envelopes
-        deferral.envelopes = []
-        guard !waiting.isEmpty else { return }
-        try admit(db, waiting, peer: peer, nowMilliseconds: nowMilliseconds, report: &report, erasuresSeen: deferral.erasuresSeen)
+        try admit(db, good, admission: &admission, report: &report)
     }
 
     /// Rebuilds the service documents and search index the rows changed since the last refresh
@@ -254,168 +243,41 @@ extension NodeDatabase {
         }
     }
 
-    /// Judges and stores verified envelopes (oldest clock first, so dependencies come before their
-    /// dependents), retries held-back envelopes when something new arrived, and folds touched rows.
+    /// Judges and stores what this node signed itself, in its own transaction (nothing set aside).
+    static func admit(_ db: Database, _ batch: [VerifiedEnvelope], peer: String, nowMilliseconds: UInt64, report: inout IngestReport) throws {
+        var admission = BatchAdmission<VerifiedEnvelope>(peer: peer, nowMilliseconds: nowMilliseconds, deferring: false)
+        try admit(db, batch, admission: &admission, report: &report)
+    }
+
+    /// Judges and stores verified envelopes by the batch admission every node runs (`BatchAdmission`,
+    /// the same code the simulation runs), then folds the touched rows.
+    /// - Parameter finishing: judge instead what the transaction set aside (`batch` is then ignored).
     static func admit(
-        _ db: Database, _ batch: [VerifiedEnvelope], peer: String, nowMilliseconds: UInt64, report: inout IngestReport,
-        deferral: MembershipDeferral? = nil, erasuresSeen: Set<String> = []
+        _ db: Database, _ batch: [VerifiedEnvelope], admission: inout BatchAdmission<VerifiedEnvelope>, report: inout IngestReport,
+        finishing: Bool = false
     ) throws {
-        let lookup = SQLLookup(db: db)
-        // Circles whose erasure (signed by the circle's owner, §8.4) came in this transaction: it
-        // explains their stripped copies, which it may itself depend on.
-        var erasuresSeen = erasuresSeen
-        for v in batch where v.envelope.header.kind == .erasure {
-            if case .success = v.payloadProblem { erasuresSeen.insert(v.envelope.header.scope) }
-        }
-        deferral?.erasuresSeen.formUnion(erasuresSeen)
+        let candidates = finishing ? admission.deferred : batch
+        guard !candidates.isEmpty else { return }
+        let host = try StoreAdmission(db: db, peer: admission.peer, now: admission.nowMilliseconds)
         // What this node signs itself (peer "self") is its own to publish, member or not yet.
-        if peer == "self" { lookup.ownKeys.formUnion(batch.map { ByteKey($0.envelope.header.author) }) }
-        var arrivedByRow: [RowKey: [VerifiedEnvelope]] = [:]
-        let ownKey = try setting(db, "signing_public_key").flatMap(bytesFromHex)
-        var acceptedAny = false
-
-        var acceptedIDs: [[UInt8]] = []
-        let heads = HeadChanges()
-        func forget(_ id: [UInt8]) throws {
-            try db.cachedStatement(sql: "DELETE FROM pending_envelope WHERE id = ?").execute(arguments: [Data(id)])
-            try db.cachedStatement(sql: "DELETE FROM pending_dependency WHERE id = ?").execute(arguments: [Data(id)])
-        }
-        func handle(_ v: VerifiedEnvelope, fromPending: Bool) throws -> Bool {
-            let stripped = try !erasuresSeen.contains(v.envelope.header.scope) && strippedWithoutErasure(db, v)
-            // An envelope whose author's vouch comes later in the same transaction (a member's
-            // envelopes from before it was vouched for are older than the vouch) waits for the end of it.
-            if let deferral, !fromPending, deferral.envelopes.count < MembershipDeferral.limit,
-                stripped || lookup.standing(of: v.envelope.header.author, clock: v.envelope.header.clock) == .notMember
-            {
-                deferral.envelopes.append(v)
-                return false
-            }
-            // A private envelope without its payload is taken in only where its circle's erasure
-            // explains it (§8.7): otherwise a copy stripped by someone on the way could stand in for
-            // the real one (same id) and hide a referral from its recipient for good.
-            if stripped {
-                let rej = IngestReport.Rejected(
-                    envelopeID: hexString(v.id), reason: .strippedCopy,
-                    detail: "a private envelope without its payload is taken in only after its circle's erasure")
-                report.rejected.append(rej)
-                if fromPending { try forget(v.id) }
-                try logRejection(db, peer: peer, id: v.id, author: v.envelope.header.author, rej, now: nowMilliseconds)
-                return false
-            }
-            lookup.prime(v)
-            defer { lookup.unprime() }
-            switch AdmissionRules.judge(v.envelope, id: v.id, lookup: lookup, knownPayloadProblem: v.payloadProblem) {
-            case .duplicate:
-                if !fromPending { report.duplicates += 1 }
-                if fromPending { try forget(v.id) }
-                try replaceStrippedCopy(db, with: v)
-                return false
-            case .accept:
-                if let row = try store(db, v, ownKey: ownKey, now: nowMilliseconds, heads: heads, lookup: lookup) {
-                    arrivedByRow[row, default: []].append(v)
-                }
-            case .acceptFork(let existing):
-                if let row = try store(db, v, ownKey: ownKey, now: nowMilliseconds, heads: heads, lookup: lookup) {
-                    arrivedByRow[row, default: []].append(v)
-                }
-                for other in existing + [v.id] {
-                    try db.execute(
-                        sql: "INSERT OR IGNORE INTO fork (author, sequence, id, detected_at) VALUES (?, ?, ?, ?)",
-                        arguments: [Data(v.envelope.header.author), Int64(v.envelope.header.sequence), Data(other), Int64(nowMilliseconds)])
-                }
-                report.forks += 1
-                try logRejection(
-                    db, peer: peer, id: v.id, author: v.envelope.header.author,
-                    .init(envelopeID: hexString(v.id), reason: .fork, detail: "fork: the author signed two envelopes numbered \(v.envelope.header.sequence); both kept, author flagged"),
-                    now: nowMilliseconds, logOnly: true)
-            case .missingDependencies(let missing):
-                if fromPending { return false }
-                let already = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM pending_envelope WHERE id = ?"), arguments: [Data(v.id)]) ?? 0
-                if already > 0 { return false }
-                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM pending_envelope") ?? 0
-                let fromPeer = try Int.fetchOne(db, sql: "SELECT count(*) FROM pending_envelope WHERE peer = ?", arguments: [peer]) ?? 0
-                let byAuthor = try Int.fetchOne(
-                    db.cachedStatement(sql: "SELECT count(*) FROM pending_envelope WHERE author = ?"), arguments: [Data(v.envelope.header.author)]) ?? 0
-                // Shared fairly: no one peer, and no one member's envelopes, can take the whole queue.
-                if total >= pendingLimit || fromPeer >= pendingLimitPerPeer || byAuthor >= pendingLimitPerAuthor {
-                    let rej = IngestReport.Rejected(
-                        envelopeID: hexString(v.id), reason: .missingDependenciesOverflow, detail: "too many envelopes are waiting for their dependencies")
-                    report.rejected.append(rej)
-                    try logRejection(db, peer: peer, id: v.id, author: v.envelope.header.author, rej, now: nowMilliseconds)
-                    return false
-                }
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO pending_envelope (id, wire, missing, peer, received_at, scope, author) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    arguments: [
-                        Data(v.id), Data(v.wire), Data(missing.flatMap { $0 }), peer, Int64(nowMilliseconds), v.envelope.header.scope,
-                        Data(v.envelope.header.author),
-                    ])
-                for m in missing {
-                    try db.execute(sql: "INSERT OR IGNORE INTO pending_dependency (dependency, id) VALUES (?, ?)", arguments: [Data(m), Data(v.id)])
-                }
-                report.pending += 1
-                return false
-            case .reject(let reason, let detail):
-                if fromPending { try forget(v.id) }
-                let rej = IngestReport.Rejected(envelopeID: hexString(v.id), reason: reason, detail: detail)
-                report.rejected.append(rej)
-                try logRejection(db, peer: peer, id: v.id, author: v.envelope.header.author, rej, now: nowMilliseconds)
-                return false
-            }
-            if fromPending { try forget(v.id) }
-            lookup.remember(v)
-            acceptedIDs.append(v.id)
-            report.accepted += 1
-            acceptedAny = true
-            return true
-        }
-
+        if admission.peer == "self" { host.lookup.ownKeys.formUnion(batch.map { ByteKey($0.envelope.header.author) }) }
         // What the store held for the batch's rows before the batch: read now, while the batch's own
         // envelopes are not yet stored, so that a row seen for the first time costs one index probe
         // that finds nothing, instead of reading back what was just written.
-        try lookup.preload(batch)
-        let before = try envelopesOfRows(db, Set(batch.compactMap { v in v.directory.map { RowKey(table: $0.table, id: $0.id) } }))
-        for v in batch.sorted(by: { ($0.envelope.header.clock, $0.envelope.header.sequence) < ($1.envelope.header.clock, $1.envelope.header.sequence) }) {
-            _ = try handle(v, fromPending: false)
-        }
-        // Held-back envelopes that waited for what was just accepted (and then for what they bring).
-        // Envelopes held back for over a day are dropped: their dependencies are not coming.
-        let expired = Int64(nowMilliseconds) - 24 * 3600 * 1000
-        for id in try Data.fetchAll(db, sql: "SELECT id FROM pending_envelope WHERE received_at < ?", arguments: [expired]) {
-            try forget([UInt8](id))
-        }
-        // Most batches leave nothing held back: then there is nothing to look up for each accepted envelope.
-        let anyPending = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM pending_envelope)") ?? false
-        var frontier = anyPending ? acceptedIDs : []
-        while !frontier.isEmpty {
-            var waiting: [VerifiedEnvelope] = []
-            var seen = Set<ByteKey>()
-            for dep in frontier {
-                for wire in try Data.fetchAll(
-                    db.cachedStatement(
-                        sql: "SELECT p.wire FROM pending_dependency d JOIN pending_envelope p ON p.id = d.id WHERE d.dependency = ?"),
-                    arguments: [Data(dep)])
-                {
-                    let bytes = [UInt8](wire)
-                    guard let e = try? Envelope.decode(bytes) else { continue }
-                    let v = VerifiedEnvelope(envelope: e, id: EnvelopeCrypto.id(of: e), wire: bytes)
-                    if seen.insert(ByteKey(v.id)).inserted { waiting.append(v) }
-                }
-            }
-            let acceptedSoFar = acceptedIDs.count
-            for v in waiting.sorted(by: { $0.envelope.header.clock < $1.envelope.header.clock }) { _ = try handle(v, fromPending: true) }
-            frontier = Array(acceptedIDs[acceptedSoFar...])
-        }
-        try heads.write(db)
-        if !arrivedByRow.isEmpty {
-            try foldRows(db, arrived: arrivedByRow, before: before, peer: peer, now: nowMilliseconds, roster: lookup.roster, report: &report)
+        try host.lookup.preload(candidates)
+        let before = try envelopesOfRows(db, Set(candidates.compactMap { v in v.directory.map { RowKey(table: $0.table, id: $0.id) } }))
+        if finishing { try admission.finish(host: host) } else { try admission.admit(batch, host: host) }
+        report.add(host.report)
+        try host.heads.write(db)
+        if !host.arrivedByRow.isEmpty {
+            try foldRows(db, arrived: host.arrivedByRow, before: before, peer: admission.peer, now: admission.nowMilliseconds, roster: host.lookup.roster, report: &report)
         }
         // A removal hides what the removed key published (and gives back rows it had taken); a vouch
         // that admits a key earlier than before changes when its claims count.
-        for key in Set(lookup.refoldNow.map(ByteKey.init)) {
-            report.rowsChanged += try refoldRows(of: key.bytes, db, roster: lookup.roster, now: nowMilliseconds)
+        for key in Set(host.lookup.refoldNow.map(ByteKey.init)) {
+            report.rowsChanged += try refoldRows(of: key.bytes, db, roster: host.lookup.roster, now: admission.nowMilliseconds)
         }
-        if acceptedAny { try bumpLedgerVersion(db) }
+        if host.report.accepted > 0 { try bumpLedgerVersion(db) }
     }
 
     /// Inserts an accepted envelope, moves the heads, and records what its kind means.
@@ -1041,6 +903,120 @@ final class HeadChanges {
     }
 }
 
+extension VerifiedEnvelope: AdmissionCandidate {}
+
+/// The store as batch admission's host: carries out its directives in the write transaction.
+final class StoreAdmission: AdmissionHost {
+    typealias Candidate = VerifiedEnvelope
+    let db: Database
+    let lookup: SQLLookup
+    let peer: String
+    let now: UInt64
+    let ownKey: [UInt8]?
+    let heads = HeadChanges()
+    private(set) var report = IngestReport()
+    private(set) var arrivedByRow: [RowKey: [VerifiedEnvelope]] = [:]
+
+    init(db: Database, peer: String, now: UInt64) throws {
+        self.db = db
+        lookup = SQLLookup(db: db)
+        self.peer = peer
+        self.now = now
+        ownKey = try NodeDatabase.setting(db, "signing_public_key").flatMap(bytesFromHex)
+    }
+
+    func stored(_ id: [UInt8]) -> StoredEnvelope? { lookup.stored(id) }
+    func storedIDs(author: [UInt8], sequence: UInt64) -> [[UInt8]] { lookup.storedIDs(author: author, sequence: sequence) }
+    func standing(of author: [UInt8], clock: UInt64) -> Membership.Standing { lookup.standing(of: author, clock: clock) }
+    func mayRemove(_ member: [UInt8], by author: [UInt8]) -> Bool { lookup.mayRemove(member, by: author) }
+    func willJudge(_ c: VerifiedEnvelope) { lookup.prime(c) }
+    func didJudge(_ c: VerifiedEnvelope) { lookup.unprime() }
+
+    func isErased(circle: String) throws -> Bool { try NodeDatabase.isErased(db, circle: circle) }
+
+    func isHeldBack(_ id: [UInt8]) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM pending_envelope WHERE id = ?)"), arguments: [Data(id)]) ?? false
+    }
+
+    func heldBackCounts(peer: String, author: [UInt8]) throws -> HeldBackCounts {
+        HeldBackCounts(
+            total: try Int.fetchOne(db, sql: "SELECT count(*) FROM pending_envelope") ?? 0,
+            fromPeer: try Int.fetchOne(db, sql: "SELECT count(*) FROM pending_envelope WHERE peer = ?", arguments: [peer]) ?? 0,
+            byAuthor: try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM pending_envelope WHERE author = ?"), arguments: [Data(author)]) ?? 0)
+    }
+
+    func hasHeldBack() throws -> Bool { try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM pending_envelope)") ?? false }
+
+    func heldBack(waitingFor ids: [[UInt8]]) throws -> [VerifiedEnvelope] {
+        var waiting: [VerifiedEnvelope] = []
+        var seen = Set<ByteKey>()
+        for dep in ids {
+            for wire in try Data.fetchAll(
+                db.cachedStatement(sql: "SELECT p.wire FROM pending_dependency d JOIN pending_envelope p ON p.id = d.id WHERE d.dependency = ?"),
+                arguments: [Data(dep)])
+            {
+                let bytes = [UInt8](wire)
+                guard let e = try? Envelope.decode(bytes) else { continue }
+                let v = VerifiedEnvelope(envelope: e, id: EnvelopeCrypto.id(of: e), wire: bytes)
+                if seen.insert(ByteKey(v.id)).inserted { waiting.append(v) }
+            }
+        }
+        return waiting
+    }
+
+    func perform(_ directive: AdmissionDirective<VerifiedEnvelope>) throws {
+        switch directive {
+        case .accept(let v, let forkOf):
+            if let row = try NodeDatabase.store(db, v, ownKey: ownKey, now: now, heads: heads, lookup: lookup) {
+                arrivedByRow[row, default: []].append(v)
+            }
+            if !forkOf.isEmpty {
+                let h = v.envelope.header
+                for other in forkOf + [v.id] {
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO fork (author, sequence, id, detected_at) VALUES (?, ?, ?, ?)",
+                        arguments: [Data(h.author), Int64(h.sequence), Data(other), Int64(now)])
+                }
+                report.forks += 1
+                try NodeDatabase.logRejection(
+                    db, peer: peer, id: v.id, author: h.author,
+                    .init(envelopeID: hexString(v.id), reason: .fork, detail: "fork: the author signed two envelopes numbered \(h.sequence); both kept, author flagged"),
+                    now: now, logOnly: true)
+            }
+            lookup.remember(v)
+            report.accepted += 1
+        case .duplicate(let v, let wasHeldBack):
+            if !wasHeldBack { report.duplicates += 1 }
+            try NodeDatabase.replaceStrippedCopy(db, with: v)
+        case .holdBack(let v, let missing):
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO pending_envelope (id, wire, missing, peer, received_at, scope, author) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    Data(v.id), Data(v.wire), Data(missing.flatMap { $0 }), peer, Int64(now), v.envelope.header.scope, Data(v.envelope.header.author),
+                ])
+            for m in missing {
+                try db.execute(sql: "INSERT OR IGNORE INTO pending_dependency (dependency, id) VALUES (?, ?)", arguments: [Data(m), Data(v.id)])
+            }
+            report.pending += 1
+        case .release(let id):
+            try forget(id)
+        case .expireHeldBack(let before):
+            for id in try Data.fetchAll(db, sql: "SELECT id FROM pending_envelope WHERE received_at < ?", arguments: [Int64(before)]) {
+                try forget([UInt8](id))
+            }
+        case .reject(let v, let reason, let detail):
+            let rej = IngestReport.Rejected(envelopeID: hexString(v.id), reason: reason, detail: detail)
+            report.rejected.append(rej)
+            try NodeDatabase.logRejection(db, peer: peer, id: v.id, author: v.envelope.header.author, rej, now: now)
+        }
+    }
+
+    private func forget(_ id: [UInt8]) throws {
+        try db.cachedStatement(sql: "DELETE FROM pending_envelope WHERE id = ?").execute(arguments: [Data(id)])
+        try db.cachedStatement(sql: "DELETE FROM pending_dependency WHERE id = ?").execute(arguments: [Data(id)])
+    }
+}
+
 /// Looks envelopes up in the database, and in what this batch accepted so far.
 final class SQLLookup: EnvelopeLookup {
     let db: Database
@@ -1194,12 +1170,12 @@ extension NodeDatabase {
     func ingestVerifying(_ job: VerifyJob, from peer: String, nowMilliseconds: UInt64) throws -> IngestReport {
         try writer.write { db in
             var report = IngestReport()
-            let deferral = MembershipDeferral()
+            var admission = BatchAdmission<VerifiedEnvelope>(peer: peer, nowMilliseconds: nowMilliseconds)
             for start in stride(from: 0, to: job.count, by: IngestPipeline.chunkSize) {
                 let results = job.results(start..<min(job.count, start + IngestPipeline.chunkSize))
-                try Self.admit(db, results: results, peer: peer, nowMilliseconds: nowMilliseconds, report: &report, deferral: deferral)
+                try Self.admit(db, results: results, admission: &admission, report: &report)
             }
-            try Self.admitDeferred(db, deferral, peer: peer, nowMilliseconds: nowMilliseconds, report: &report)
+            try Self.admit(db, [], admission: &admission, report: &report, finishing: true)
             return report
         }
     }
@@ -1267,15 +1243,3 @@ extension Array {
         stride(from: 0, to: count, by: size).map { self[$0..<Swift.min(count, $0 + size)] }
     }
 }
-
-/// Envelopes of one transaction set aside until its end because no vouch for their author was held
-/// yet when they came up (the vouch may come later in the same transaction), or because they came
-/// without their payload and their circle's erasure was not held yet (it is newer, so it comes later).
-final class MembershipDeferral {
-    /// At most this many are set aside; beyond it they are judged (and refused) at once.
-    static let limit = 20_000
-    var envelopes: [VerifiedEnvelope] = []
-    /// Circles whose erasure came in the transaction so far.
-    var erasuresSeen = Set<String>()
-}
-

@@ -11,6 +11,9 @@ import WaymarkCrypto
 /// - nothing is encrypted to the partner after the home organisation revoked it, and the partner
 ///   writes nothing after it holds the revoke;
 /// - a forged erasure (not the circle's owner) erases nothing anywhere;
+/// - copies stripped of their payload, handed on by the Byzantine node before the real ones reach a
+///   node, are refused, so no node holds a stripped copy before the erasure (a referral cannot be
+///   suppressed that way);
 /// - after healing every node holds the erasure and no node holds any payload of the circle, and
 ///   every envelope still verifies.
 public enum JourneySimulation {
@@ -20,8 +23,10 @@ public enum JourneySimulation {
         public var converged: Bool
         public var partnerWrites: Int
         public var forgedErasuresRefused: Int
+        public var strippedCopiesRefused: Int
         public var summary: String {
-            "journey seed \(seed): converged \(converged), partner wrote \(partnerWrites), forged erasures refused \(forgedErasuresRefused); "
+            "journey seed \(seed): converged \(converged), partner wrote \(partnerWrites), forged erasures refused \(forgedErasuresRefused), "
+                + "stripped copies refused \(strippedCopiesRefused); "
                 + (violations.isEmpty ? "no violations" : violations.joined(separator: "; "))
                 + "; replay with WAYMARK_SIM_SEED=\(seed) swift test --filter JourneySimulationTests"
         }
@@ -83,6 +88,7 @@ public enum JourneySimulation {
         var partnerSequenceAtRevoke: UInt64?
         var erased = false
         var forged = 0
+        var strippedRefused = 0
         let revokeRound = faultRounds / 3, eraseRound = faultRounds - 2
         var round = 0
         var converged = false
@@ -146,6 +152,11 @@ public enum JourneySimulation {
                     }
                     if !nodes[i].erased.isEmpty { violations.append("node \(i) erased the circle on a forged erasure") }
                 }
+                for i in 0..<evil {
+                    for e in nodes[i].held where e.header.scope == circle.scope && e.header.kind.isPrivate && e.payload == nil {
+                        violations.append("node \(i) holds a stripped copy of a \(e.header.kind) envelope before the erasure")
+                    }
+                }
             }
             if round == eraseRound {
                 home.publish(
@@ -159,8 +170,18 @@ public enum JourneySimulation {
                     kind: .erasure, scope: circle.scope, payload: JourneyPayload.erasure(Erasure(circle: circle.scope, requestedOn: "2026-11-22")).encoded(),
                     nowMilliseconds: net.now)
                 let before = nodes[target].rejections[.notOwner, default: 0]
-                nodes[target].ingest([fake.encoded()], nowMilliseconds: net.now)
+                nodes[target].ingest([fake.encoded()], from: nodes[evil].peerName, nowMilliseconds: net.now)
                 forged += nodes[target].rejections[.notOwner, default: 0] - before
+            }
+            // It also hands on copies of the circle's envelopes without their payloads, hoping one
+            // arrives first and stands in for the real one (same id).
+            if faulty, round < eraseRound, let target = (1..<evil).randomElement(using: &net.rng) {
+                let copies = nodes[evil].held.filter { $0.header.scope == circle.scope && $0.header.kind.isPrivate && $0.payload != nil }.prefix(4)
+                if !copies.isEmpty {
+                    let before = nodes[target].rejections[.strippedCopy, default: 0]
+                    nodes[target].ingest(copies.map { $0.withoutPayload.encoded() }, from: nodes[evil].peerName, nowMilliseconds: net.now)
+                    strippedRefused += nodes[target].rejections[.strippedCopy, default: 0] - before
+                }
             }
             for i in (0..<n).shuffled(using: &net.rng) {
                 var peer = Int.random(in: 0..<n, using: &net.rng)
@@ -193,6 +214,6 @@ public enum JourneySimulation {
         }
         if revokeSequence == nil { violations.append("the revoke was never signed") }
         return Result(
-            seed: seed, violations: Array(Set(violations)).sorted(), converged: converged, partnerWrites: partnerWrites, forgedErasuresRefused: forged)
+            seed: seed, violations: Array(Set(violations)).sorted(), converged: converged, partnerWrites: partnerWrites, forgedErasuresRefused: forged, strippedCopiesRefused: strippedRefused)
     }
 }

@@ -43,7 +43,7 @@ final class SimNetwork {
             guard let next = step.reply else { break }
             message = next
         }
-        func deliver(_ wires: [[UInt8]], to r: SimReplica) {
+        func deliver(_ wires: [[UInt8]], from sender: SimReplica, to r: SimReplica) {
             var batch = wires
             if faulty {
                 if Double.random(in: 0..<1, using: &rng) < dropRate { return }
@@ -52,9 +52,9 @@ final class SimNetwork {
                 // A connection cut part-way: only a prefix arrives.
                 if Double.random(in: 0..<1, using: &rng) < dropRate { batch = Array(batch.prefix(Int.random(in: 0...batch.count, using: &rng))) }
             }
-            r.ingest(batch, nowMilliseconds: now)
+            r.ingest(batch, from: sender.peerName, nowMilliseconds: now)
         }
-        deliver(y.wires(need), to: x)
-        deliver(x.wires(have), to: y)
+        deliver(y.wires(need), from: y, to: x)
+        deliver(x.wires(have), from: x, to: y)
     }
 }

@@ -3,13 +3,13 @@ import WaymarkCrypto
 
 /// Each distinct envelope of a simulation run is verified once, for real, and the verdict shared by
 /// every simulated node (they would all reach the same verdict).
-final class VerifyCache {
-    struct Checked {
-        let envelope: Envelope
+public final class VerifyCache {
+    public struct Checked: AdmissionCandidate {
+        public let envelope: Envelope
         let wire: [UInt8]
         let verdict: EnvelopeCrypto.Verdict
-        let id: [UInt8]
-        let payloadProblem: Result<Void, AdmissionRules.PayloadProblem>
+        public let id: [UInt8]
+        public let payloadProblem: Result<Void, AdmissionRules.PayloadProblem>
         let directory: DirectoryPayload?
         let vouch: Membership.Vouch?
         let removal: Membership.Removal?
@@ -33,13 +33,20 @@ final class VerifyCache {
 
 /// One simulated node: the pure core's admission rules, directory fold and reconciler over
 /// envelopes held in memory, as the store holds them in SQLite.
-public final class SimReplica: EnvelopeLookup {
+public final class SimReplica: AdmissionHost {
     public let identity: NodeIdentity
     let cache: VerifyCache
     private(set) var envelopes: [[UInt8]: [UInt8]] = [:]
     private var summaries: [[UInt8]: StoredEnvelope] = [:]
     private var bySequence: [SequenceKey: [[UInt8]]] = [:]
-    private var pending: [[UInt8]: VerifyCache.Checked] = [:]
+    /// Held back for missing dependencies, as the store's `pending_envelope`.
+    private var pending: [[UInt8]: HeldBack] = [:]
+    struct HeldBack {
+        let candidate: VerifyCache.Checked
+        let peer: String
+        let receivedAt: UInt64
+        let missing: Set<[UInt8]>
+    }
     private(set) var items: [RangeReconciler.Item] = []
     private(set) var fold = DirectoryFold()
     private var heads = Set<[UInt8]>()
@@ -56,8 +63,8 @@ public final class SimReplica: EnvelopeLookup {
     public private(set) var clockRefusals: [[UInt8]: Int] = [:]
     public private(set) var rejections: [RejectionReason: Int] = [:]
     public private(set) var forkedAuthors = Set<[UInt8]>()
-    /// Envelopes held back for missing dependencies, at most.
-    public static let pendingLimit = 500
+    /// The bounds of batch admission, as a node's (`AdmissionLimits.node`) scaled to the simulation's size.
+    public static let limits = AdmissionLimits(heldBack: 500, heldBackPerPeer: 125, heldBackPerAuthor: 125, deferred: 500, heldBackMilliseconds: 24 * 3600 * 1000)
     /// As the store's (`NodeDatabase.dependencyHorizonMilliseconds`).
     static let dependencyHorizonMilliseconds: UInt64 = 5 * 60 * 1000
 
@@ -69,7 +76,11 @@ public final class SimReplica: EnvelopeLookup {
     init(identity: NodeIdentity, cache: VerifyCache) {
         self.identity = identity
         self.cache = cache
+        peerName = "key:" + NodeIdentity.fingerprint(of: identity.signingPublicKey)
     }
+
+    /// How other replicas name this one as the peer that sent them envelopes (as a node names a signed sender).
+    let peerName: String
 
     /// The federation's member set as this replica holds it; `nil` for a simulation without membership
     /// (every author counts as a member).
@@ -106,10 +117,11 @@ public final class SimReplica: EnvelopeLookup {
     func wires(_ ids: [[UInt8]]) -> [[UInt8]] { ids.compactMap { envelopes[$0] ?? byPrefix[$0].flatMap { envelopes[$0] } } }
     private var byPrefix: [[UInt8]: [UInt8]] = [:]
 
-    /// Takes in envelopes as a node does: decode, verify, judge, hold back or store and fold.
+    /// Takes in envelopes as a node does: decode and verify, then the batch admission the store runs
+    /// (`BatchAdmission`), whose directives this replica carries out in memory.
+    /// - Parameter peer: who sent them ("self" for what this node signs: nothing is set aside).
     @discardableResult
-    func ingest(_ wires: [[UInt8]], nowMilliseconds: UInt64) -> Int {
-        var accepted = 0
+    func ingest(_ wires: [[UInt8]], from peer: String, nowMilliseconds: UInt64) -> Int {
         var batch: [VerifyCache.Checked] = []
         for w in wires {
             guard let c = cache.check(wire: w) else {
@@ -122,44 +134,62 @@ public final class SimReplica: EnvelopeLookup {
             }
             batch.append(c)
         }
-        batch.sort { $0.envelope.header.clock < $1.envelope.header.clock }
-        var progress = true
-        var first = true
-        while progress {
-            progress = false
-            let round = first ? batch : pending.values.sorted { $0.envelope.header.clock < $1.envelope.header.clock }
-            for c in round {
-                let fromPending = !first
-                switch AdmissionRules.judge(c.envelope, id: c.id, lookup: self, knownPayloadProblem: c.payloadProblem) {
-                case .duplicate:
-                    if fromPending { pending[c.id] = nil }
-                case .accept:
-                    store(c)
-                    if fromPending { pending[c.id] = nil }
-                    accepted += 1
-                    progress = true
-                case .acceptFork:
-                    store(c)
-                    forkedAuthors.insert(c.envelope.header.author)
-                    if fromPending { pending[c.id] = nil }
-                    accepted += 1
-                    progress = true
-                case .missingDependencies:
-                    if !fromPending {
-                        if pending.count < Self.pendingLimit { pending[c.id] = c } else { rejections[.missingDependenciesOverflow, default: 0] += 1 }
-                    }
-                case .reject(let reason, _):
-                    if fromPending { pending[c.id] = nil }
-                    rejections[reason, default: 0] += 1
-                    if reason == .farFuture || reason == .clockNotAfterDependencies { clockRefusals[c.envelope.header.author, default: 0] += 1 }
-                }
-            }
-            if first {
-                first = false
-                progress = accepted > 0 && !pending.isEmpty
-            }
+        currentPeer = peer
+        currentNow = nowMilliseconds
+        acceptedNow = 0
+        var admission = BatchAdmission<VerifyCache.Checked>(peer: peer, nowMilliseconds: nowMilliseconds, limits: Self.limits, deferring: peer != "self")
+        // In memory, nothing the host does can fail.
+        try! admission.admit(batch, host: self)
+        try! admission.finish(host: self)
+        return acceptedNow
+    }
+
+    private var currentPeer = ""
+    private var currentNow: UInt64 = 0
+    private var acceptedNow = 0
+
+    public func isErased(circle: String) -> Bool { erased.contains(circle) }
+    public func isHeldBack(_ id: [UInt8]) -> Bool { pending[id] != nil }
+    public func hasHeldBack() -> Bool { !pending.isEmpty }
+
+    public func heldBackCounts(peer: String, author: [UInt8]) -> HeldBackCounts {
+        var counts = HeldBackCounts(total: pending.count, fromPeer: 0, byAuthor: 0)
+        for h in pending.values {
+            if h.peer == peer { counts.fromPeer += 1 }
+            if h.candidate.envelope.header.author == author { counts.byAuthor += 1 }
         }
-        return accepted
+        return counts
+    }
+
+    public func heldBack(waitingFor ids: [[UInt8]]) -> [VerifyCache.Checked] {
+        let arrived = Set(ids)
+        return pending.values.filter { !$0.missing.isDisjoint(with: arrived) }.map(\.candidate)
+    }
+
+    public func perform(_ directive: AdmissionDirective<VerifyCache.Checked>) {
+        switch directive {
+        case .accept(let c, let forkOf):
+            store(c)
+            if !forkOf.isEmpty { forkedAuthors.insert(c.envelope.header.author) }
+            acceptedNow += 1
+        case .duplicate(let c, _):
+            // A full copy takes the place of one held without its payload, unless the circle was erased.
+            let h = c.envelope.header
+            if h.kind.isPrivate, c.envelope.payload != nil, !erased.contains(h.scope), let w = envelopes[c.id],
+                let held = try? Envelope.decode(w), held.payload == nil
+            {
+                envelopes[c.id] = c.wire
+            }
+        case .holdBack(let c, let missing):
+            pending[c.id] = HeldBack(candidate: c, peer: currentPeer, receivedAt: currentNow, missing: Set(missing))
+        case .release(let id):
+            pending[id] = nil
+        case .expireHeldBack(let before):
+            pending = pending.filter { $0.value.receivedAt >= before }
+        case .reject(let c, let reason, _):
+            rejections[reason, default: 0] += 1
+            if reason == .farFuture || reason == .clockNotAfterDependencies { clockRefusals[c.envelope.header.author, default: 0] += 1 }
+        }
     }
 
     /// Circles erased here (§8.7): their private envelopes keep only their headers.
@@ -234,27 +264,29 @@ public final class SimReplica: EnvelopeLookup {
             guard let w = envelopes[id], let e = try? Envelope.decode(w), e.header.kind.isPrivate, e.payload != nil else { continue }
             envelopes[id] = e.withoutPayload.encoded()
         }
-        for (id, c) in pending where c.envelope.header.scope == circle && c.envelope.header.kind.isPrivate && c.envelope.payload != nil {
-            pending[id] = cache.check(wire: c.envelope.withoutPayload.encoded())
+        for (id, h) in pending where h.candidate.envelope.header.scope == circle && h.candidate.envelope.header.kind.isPrivate && h.candidate.envelope.payload != nil {
+            if let stripped = cache.check(wire: h.candidate.envelope.withoutPayload.encoded()) {
+                pending[id] = HeldBack(candidate: stripped, peer: h.peer, receivedAt: h.receivedAt, missing: h.missing)
+            }
         }
     }
 
     /// Every envelope held (stored, then held back), decoded.
-    var held: [Envelope] { envelopes.values.compactMap { try? Envelope.decode($0) } + pending.values.map(\.envelope) }
+    var held: [Envelope] { envelopes.values.compactMap { try? Envelope.decode($0) } + pending.values.map(\.candidate.envelope) }
 
     /// Signs, stores and returns the next envelope of this node's chain in a circle, encrypted to
     /// `recipients` (X25519 keys) or, with none, in the clear.
     @discardableResult
     func publish(kind: Envelope.Kind, scope: String, plaintext: [UInt8], recipients: [[UInt8]], nowMilliseconds: UInt64) -> [UInt8] {
         let e = sign(kind: kind, scope: scope, payload: plaintext, recipients: recipients, nowMilliseconds: nowMilliseconds)
-        ingest([e.encoded()], nowMilliseconds: nowMilliseconds)
+        ingest([e.encoded()], from: "self", nowMilliseconds: nowMilliseconds)
         return e.encoded()
     }
 
     /// Vouches for another key, as this node.
     func vouch(for member: NodeIdentity, name: String, nowMilliseconds: UInt64) {
         let e = sign(kind: .memberVouch, payload: Membership.Vouch(member: member.signingPublicKey, organizationName: name).encoded(), nowMilliseconds: nowMilliseconds)
-        ingest([e.encoded()], nowMilliseconds: nowMilliseconds)
+        ingest([e.encoded()], from: "self", nowMilliseconds: nowMilliseconds)
     }
 
     /// Publishes directory payloads as this node, as a signed chain.
@@ -264,7 +296,7 @@ public final class SimReplica: EnvelopeLookup {
         for p in payloads {
             let e = sign(kind: p.fields == nil ? .directoryTombstone : .directoryRecord, payload: p.encoded(), nowMilliseconds: nowMilliseconds)
             out.append(e.encoded())
-            ingest([e.encoded()], nowMilliseconds: nowMilliseconds)
+            ingest([e.encoded()], from: "self", nowMilliseconds: nowMilliseconds)
         }
         return out
     }

@@ -112,7 +112,7 @@ public enum Simulation {
         // no one, signs too.
         for i in 1..<n { nodes[0].vouch(for: nodes[i].identity, name: "Organisation \(i)", nowMilliseconds: UInt64(Int64(now) + offsets[0])) }
         let founding = Array(nodes[0].envelopes.values)
-        for i in 1..<n { nodes[i].ingest(founding, nowMilliseconds: now) }
+        for i in 1..<n { nodes[i].ingest(founding, from: nodes[0].peerName, nowMilliseconds: now) }
         let net = SimNetwork(nodes: nodes, rng: rng, dropRate: config.dropRate, duplicateRate: config.duplicateRate, now: now)
         func clock(_ i: Int) -> UInt64 { UInt64(Int64(net.now) + offsets[i]) }
         let nodeByKeyDigits = Dictionary(uniqueKeysWithValues: (0..<n).map { (RowNamespace.keyDigits(of: nodes[$0].identity.signingPublicKey), $0) })
@@ -196,7 +196,7 @@ public enum Simulation {
                     batch += branchA + [twin.encoded()]
                 }
             }
-            nodes[target].ingest(batch, nowMilliseconds: net.now)
+            nodes[target].ingest(batch, from: evil.peerName, nowMilliseconds: net.now)
         }
 
         // Members have been in for a while (past the admission margin of DirectoryFold) before anyone

@@ -7,18 +7,18 @@ import Testing
 /// are not held back by it.
 struct SignInThrottleTests {
     @Test func anAddressThatFailedTooOftenWaitsOutItsWindow() {
-        let throttle = SignInThrottle()
+        let throttle = AddressThrottle.signIn()
         let start: UInt64 = 1_000_000
-        for k in 0..<(SignInThrottle.failures - 1) { throttle.failed("203.0.113.9", now: start + UInt64(k)) }
+        for k in 0..<(throttle.failures - 1) { throttle.failed("203.0.113.9", now: start + UInt64(k)) }
         #expect(!throttle.isBlocked("203.0.113.9", now: start + 100))
         throttle.failed("203.0.113.9", now: start + 200)
         #expect(throttle.isBlocked("203.0.113.9", now: start + 300))
         #expect(!throttle.isBlocked("198.51.100.7", now: start + 300))
-        #expect(!throttle.isBlocked("203.0.113.9", now: start + SignInThrottle.windowMilliseconds))
+        #expect(!throttle.isBlocked("203.0.113.9", now: start + throttle.windowMilliseconds))
     }
 
     @Test func loopbackIsNotCounted() {
-        let throttle = SignInThrottle()
+        let throttle = AddressThrottle.signIn()
         #expect(!throttle.counts("127.0.0.1") && !throttle.counts("::1") && !throttle.counts("::ffff:127.0.0.1"))
         #expect(throttle.counts("203.0.113.9") && throttle.counts("2001:db8::1"))
     }
@@ -36,15 +36,15 @@ struct SignInThrottleTests {
         #expect(ClientAddress(forwardedFor: "evil.example", peer: "127.0.0.1", trustedProxies: proxies)?.forwarded == false)
         #expect(ClientAddress(forwardedFor: nil, peer: nil, trustedProxies: proxies) == nil)
         // A client on the proxy's machine, forwarded, is counted; the proxy itself is not.
-        let throttle = SignInThrottle()
+        let throttle = AddressThrottle.signIn()
         #expect(throttle.counts(ClientAddress(address: "127.0.0.5", forwarded: true)))
         #expect(!throttle.counts(ClientAddress(address: "127.0.0.1", forwarded: false)))
     }
 
     @Test func theTableStaysBounded() {
-        let throttle = SignInThrottle()
-        for k in 0..<(SignInThrottle.capacity + 50) { throttle.failed("10.0.\(k / 256).\(k % 256)", now: UInt64(k)) }
+        let throttle = AddressThrottle.signIn()
+        for k in 0..<(throttle.capacity + 50) { throttle.failed("10.0.\(k / 256).\(k % 256)", now: UInt64(k)) }
         // The newest address is still counted; the table did not grow past its capacity.
-        #expect(throttle.size <= SignInThrottle.capacity)
+        #expect(throttle.size <= throttle.capacity)
     }
 }

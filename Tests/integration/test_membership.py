@@ -15,6 +15,7 @@ Each attack is checked on both nodes: nothing they show changed, and the reason 
 from __future__ import annotations
 
 import json
+import socket
 import sqlite3
 import time
 
@@ -339,3 +340,54 @@ def test_a_member_that_answers_without_end_costs_a_node_at_most_the_answer_limit
         server.shutdown()
         a.cli("member", "remove", bad.fingerprint, "--reason", "answers without end")
         a.cli("peer", "remove", url)
+
+
+def test_an_address_whose_sync_requests_keep_being_refused_is_turned_away_and_members_are_not(federation) -> None:
+    """A stranger that keeps calling costs a node at most 30 refused requests per address in 10
+    minutes: after that its address gets 429 before anything is read or checked. A key that is not a
+    member is refused before its body is read. Members' requests are never refused, so they never
+    count, and a member elsewhere keeps syncing. (A is restarted trusting the test client as its
+    reverse proxy, so that `X-Forwarded-For` gives each request the address it names.)"""
+    a, b = federation
+    a.stop()
+    a.start("--trusted-proxy", "127.0.0.1")
+    stranger = wire.Signer()
+    member = wire.Signer()
+    a.cli_ok("member", "add", "--key", member.public.hex(), "--fingerprint", member.fingerprint, "--name", "Membership Org Behind NAT")
+
+    def call(signer: wire.Signer, address: str, path: str = "/sync/v1/reconcile", body: bytes = b"\x61") -> requests.Response:
+        headers = {**signer.request_headers(a.url, path, body), "X-Forwarded-For": address}
+        return requests.post(a.url + path, data=body, headers=headers, timeout=30)
+
+    before = a.db_envelopes()
+    statuses = [call(stranger, "203.0.113.9").status_code for _ in range(30)]
+    assert statuses == [403] * 30, statuses
+    r = call(stranger, "203.0.113.9")
+    assert r.status_code == 429, r.text
+    assert r.json()["title"] == "Too many refused requests" and r.headers.get("Retry-After") == "600", (r.headers, r.text)
+    # Unsigned requests from that address are turned away the same way, before their signature is looked at.
+    assert requests.post(a.url + "/sync/v1/push", data=b"junk", headers={"X-Forwarded-For": "203.0.113.9"}, timeout=10).status_code == 429
+    # The limit is per address: a member's signed request from another address is answered...
+    r = call(member, "198.51.100.7", "/sync/v1/fetch", b"")
+    assert r.status_code == 200, r.text
+    # ...a stranger's from another address is refused as before...
+    assert call(stranger, "198.51.100.8").status_code == 403
+    # ...and a member sharing the turned-away address waits with it (the price of counting per address).
+    assert call(member, "203.0.113.9", "/sync/v1/fetch", b"").status_code == 429
+
+    # A key that is not a member is refused before its body is read: the answer comes while the
+    # body (8 MB announced) has not been sent.
+    path = "/sync/v1/push"
+    headers = {**stranger.request_headers(a.url, path, b""), "X-Forwarded-For": "192.0.2.44", "Content-Length": str(8_000_000)}
+    with socket.create_connection(("127.0.0.1", a.port), timeout=10) as s:
+        s.sendall((f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{a.port}\r\n"
+                   + "".join(f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n").encode())
+        answer = s.recv(4096).decode(errors="replace")
+    assert answer.startswith("HTTP/1.1 403"), answer[:300]
+
+    assert a.db_envelopes() == before, "a refused request changed what the node holds"
+    # B, a member calling from this machine (not counted), keeps syncing with A.
+    label = f'{{key="{b.fingerprint}"}}'
+    served = a.metric("waymark_inbound_requests_total", label, default=0)
+    wait_until("B's sync requests keep being answered", lambda: a.metric("waymark_inbound_requests_total", label, default=0) > served,
+               CONVERGE, (a, b))

@@ -19,7 +19,7 @@ import WaymarkSync
 /// - every sign-in, failure, sign-out, view and change is written to the audit log.
 struct StaffPages: Sendable {
     /// Failed sign-ins per client address.
-    let throttle = SignInThrottle()
+    let throttle = AddressThrottle.signIn()
     let pages: PublicPages
     let database: NodeDatabase
     let organization: String

@@ -1,0 +1,208 @@
+/// A verified envelope waiting to be judged: decoded, its signature and payload hash checked, and its
+/// payload read (work that depends on the envelope alone).
+public protocol AdmissionCandidate {
+    var envelope: Envelope { get }
+    var id: [UInt8] { get }
+    var payloadProblem: Result<Void, AdmissionRules.PayloadProblem> { get }
+}
+
+/// How many envelopes wait in the held-back queue (for their dependencies) in all, and of these how
+/// many came from one peer and how many one author signed.
+public struct HeldBackCounts: Sendable, Equatable {
+    public var total: Int
+    public var fromPeer: Int
+    public var byAuthor: Int
+    public init(total: Int, fromPeer: Int, byAuthor: Int) {
+        self.total = total
+        self.fromPeer = fromPeer
+        self.byAuthor = byAuthor
+    }
+}
+
+/// The bounds of batch admission (`Protocol/SPEC.md` §3.1 rule 3).
+public struct AdmissionLimits: Sendable, Equatable {
+    /// Envelopes held back for missing dependencies, in all.
+    public var heldBack: Int
+    /// Held back that came from one peer: no one peer can take the whole queue.
+    public var heldBackPerPeer: Int
+    /// Held back that one author signed: no one member's envelopes can take the whole queue (a quarter
+    /// of it, and more than one fetch batch, which may arrive in any order).
+    public var heldBackPerAuthor: Int
+    /// Envelopes of one transaction set aside until its end (an author's vouch, or a circle's erasure,
+    /// may come later in the same transaction); beyond it they are judged at once.
+    public var deferred: Int
+    /// How long an envelope stays held back: after that its dependencies are not coming.
+    public var heldBackMilliseconds: UInt64
+
+    public init(heldBack: Int, heldBackPerPeer: Int, heldBackPerAuthor: Int, deferred: Int, heldBackMilliseconds: UInt64) {
+        self.heldBack = heldBack
+        self.heldBackPerPeer = heldBackPerPeer
+        self.heldBackPerAuthor = heldBackPerAuthor
+        self.deferred = deferred
+        self.heldBackMilliseconds = heldBackMilliseconds
+    }
+
+    /// What a node applies.
+    public static let node = AdmissionLimits(
+        heldBack: 20_000, heldBackPerPeer: 5_000, heldBackPerAuthor: 5_000, deferred: 20_000, heldBackMilliseconds: 24 * 3600 * 1000)
+}
+
+/// What batch admission asks of whoever holds the envelopes: the store (SQLite) or a simulated node.
+public enum AdmissionDirective<Candidate: AdmissionCandidate> {
+    /// Store it and fold it in; `forkOf` (when not empty) are the other envelopes its author signed
+    /// with the same sequence number: flag the author.
+    case accept(Candidate, forkOf: [[UInt8]])
+    /// Already held. A full copy of a private envelope held without its payload (its circle not
+    /// erased) takes the stripped copy's place. `wasHeldBack`: it came from the held-back queue.
+    case duplicate(Candidate, wasHeldBack: Bool)
+    /// Hold it until these envelopes arrive.
+    case holdBack(Candidate, missing: [[UInt8]])
+    /// Take it out of the held-back queue: it was judged again and accepted, found a duplicate or refused.
+    case release([UInt8])
+    /// Drop what was held back before this time (milliseconds): its dependencies are not coming.
+    case expireHeldBack(receivedBefore: UInt64)
+    /// Refuse it, with a reason for the log.
+    case reject(Candidate, RejectionReason, String)
+}
+
+/// Whoever holds the envelopes, as batch admission sees it. Lookups answer for what is held now,
+/// including what this batch's earlier directives stored.
+public protocol AdmissionHost: EnvelopeLookup {
+    associatedtype Candidate: AdmissionCandidate
+    /// Whether an erasure of this circle is held.
+    func isErased(circle: String) throws -> Bool
+    /// Whether this envelope is in the held-back queue.
+    func isHeldBack(_ id: [UInt8]) throws -> Bool
+    func heldBackCounts(peer: String, author: [UInt8]) throws -> HeldBackCounts
+    func hasHeldBack() throws -> Bool
+    /// The held-back envelopes that wait for any of these ids, each once.
+    func heldBack(waitingFor ids: [[UInt8]]) throws -> [Candidate]
+    /// Called just before `c` is judged (a store may read what it holds under c's author and sequence once).
+    func willJudge(_ c: Candidate)
+    func didJudge(_ c: Candidate)
+    func perform(_ directive: AdmissionDirective<Candidate>) throws
+}
+
+extension AdmissionHost {
+    public func willJudge(_ c: Candidate) {}
+    public func didJudge(_ c: Candidate) {}
+}
+
+/// Taking in one transaction's envelopes (`Protocol/SPEC.md` §3.1): oldest clock first, so that
+/// dependencies come before their dependents; what lacks its dependencies is held back within fair
+/// bounds and judged again as what it waits for arrives; envelopes whose author's vouch (or whose
+/// circle's erasure) may come later in the same transaction wait for its end. Each envelope is judged
+/// by `AdmissionRules.judge`. Pure: it only asks the host and tells it what to do, so the store and
+/// the simulation run this same code.
+public struct BatchAdmission<Candidate: AdmissionCandidate> {
+    public let peer: String
+    public let nowMilliseconds: UInt64
+    public let limits: AdmissionLimits
+    /// Whether envelopes may be set aside until `finish` (not for what a node signs itself).
+    public let deferring: Bool
+    /// Set aside until the end of the transaction.
+    public private(set) var deferred: [Candidate] = []
+    /// Circles whose erasure (signed by the circle's owner, §8.4) came in this transaction: it explains
+    /// their stripped copies, which it may itself depend on.
+    public private(set) var erasuresSeen = Set<String>()
+    /// Ids accepted by the current call, in order.
+    private var accepted: [[UInt8]] = []
+
+    public init(peer: String, nowMilliseconds: UInt64, limits: AdmissionLimits = .node, deferring: Bool = true) {
+        self.peer = peer
+        self.nowMilliseconds = nowMilliseconds
+        self.limits = limits
+        self.deferring = deferring
+    }
+
+    /// Admits a batch (or one chunk of a transaction's batch).
+    /// - Returns: the ids accepted, held-back envelopes released by them included.
+    @discardableResult
+    public mutating func admit<Host: AdmissionHost>(_ batch: [Candidate], host: Host) throws -> [[UInt8]] where Host.Candidate == Candidate {
+        for c in batch where c.envelope.header.kind == .erasure {
+            if case .success = c.payloadProblem { erasuresSeen.insert(c.envelope.header.scope) }
+        }
+        return try run(batch, host: host, mayDefer: deferring)
+    }
+
+    /// Ends the transaction: what was set aside is judged now, with every vouch and erasure of the
+    /// transaction held; what still has no vouch is refused.
+    @discardableResult
+    public mutating func finish<Host: AdmissionHost>(host: Host) throws -> [[UInt8]] where Host.Candidate == Candidate {
+        let waiting = deferred
+        deferred = []
+        guard !waiting.isEmpty else { return [] }
+        return try run(waiting, host: host, mayDefer: false)
+    }
+
+    private mutating func run<Host: AdmissionHost>(_ batch: [Candidate], host: Host, mayDefer: Bool) throws -> [[UInt8]]
+    where Host.Candidate == Candidate {
+        accepted = []
+        for c in Self.oldestFirst(batch) { try handle(c, heldBack: false, mayDefer: mayDefer, host: host) }
+        // Held-back envelopes that waited for what was just accepted (and then for what they bring).
+        if nowMilliseconds > limits.heldBackMilliseconds {
+            try host.perform(.expireHeldBack(receivedBefore: nowMilliseconds - limits.heldBackMilliseconds))
+        }
+        // Most batches leave nothing held back: then there is nothing to look up for each accepted envelope.
+        var frontier = try host.hasHeldBack() ? accepted : []
+        while !frontier.isEmpty {
+            let mark = accepted.count
+            for c in Self.oldestFirst(try host.heldBack(waitingFor: frontier)) { try handle(c, heldBack: true, mayDefer: false, host: host) }
+            frontier = Array(accepted[mark...])
+        }
+        return accepted
+    }
+
+    /// By clock, then sequence number: an envelope's dependencies are dated before it.
+    static func oldestFirst(_ batch: [Candidate]) -> [Candidate] {
+        batch.sorted { ($0.envelope.header.clock, $0.envelope.header.sequence) < ($1.envelope.header.clock, $1.envelope.header.sequence) }
+    }
+
+    private mutating func handle<Host: AdmissionHost>(_ c: Candidate, heldBack: Bool, mayDefer: Bool, host: Host) throws
+    where Host.Candidate == Candidate {
+        let h = c.envelope.header
+        let stripped =
+            h.kind.isPrivate && c.envelope.payload == nil && !erasuresSeen.contains(h.scope) ? try !host.isErased(circle: h.scope) : false
+        // An envelope whose author's vouch comes later in the same transaction (a member's envelopes
+        // from before it was vouched for are older than the vouch) waits for the end of it.
+        if mayDefer, !heldBack, deferred.count < limits.deferred, stripped || host.standing(of: h.author, clock: h.clock) == .notMember {
+            deferred.append(c)
+            return
+        }
+        // A private envelope without its payload is taken in only where its circle's erasure explains
+        // it (§8.7): otherwise a copy stripped by someone on the way could stand in for the real one
+        // (same id) and hide a referral from its recipient for good.
+        if stripped {
+            if heldBack { try host.perform(.release(c.id)) }
+            try host.perform(.reject(c, .strippedCopy, "a private envelope without its payload is taken in only after its circle's erasure"))
+            return
+        }
+        host.willJudge(c)
+        let verdict = AdmissionRules.judge(c.envelope, id: c.id, lookup: host, knownPayloadProblem: c.payloadProblem)
+        host.didJudge(c)
+        switch verdict {
+        case .duplicate:
+            if heldBack { try host.perform(.release(c.id)) }
+            try host.perform(.duplicate(c, wasHeldBack: heldBack))
+        case .accept, .acceptFork:
+            var existing: [[UInt8]] = []
+            if case .acceptFork(let others) = verdict { existing = others }
+            try host.perform(.accept(c, forkOf: existing))
+            if heldBack { try host.perform(.release(c.id)) }
+            accepted.append(c.id)
+        case .missingDependencies(let missing):
+            if heldBack { return }
+            if try host.isHeldBack(c.id) { return }
+            let counts = try host.heldBackCounts(peer: peer, author: h.author)
+            // Shared fairly: no one peer, and no one member's envelopes, can take the whole queue.
+            if counts.total >= limits.heldBack || counts.fromPeer >= limits.heldBackPerPeer || counts.byAuthor >= limits.heldBackPerAuthor {
+                try host.perform(.reject(c, .missingDependenciesOverflow, "too many envelopes are waiting for their dependencies"))
+                return
+            }
+            try host.perform(.holdBack(c, missing: missing))
+        case .reject(let reason, let detail):
+            if heldBack { try host.perform(.release(c.id)) }
+            try host.perform(.reject(c, reason, detail))
+        }
+    }
+}
