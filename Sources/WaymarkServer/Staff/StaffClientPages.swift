@@ -8,33 +8,27 @@ import WaymarkStore
 /// Client pages for caseworkers and admins: the list and search, registering a client (with the
 /// duplicate warning), a client's page, and editing. Every read and change is audited by the store.
 extension StaffPages {
-    func registerClients(on router: Router<WaymarkRequestContext>) {
-        registerConsents(on: router)
-        registerReferrals(on: router)
-        registerJourney(on: router)
-        router.get("/staff/clients") { request, _ in try withSession(request) { s, language in try clientList(request, s, language) } }
-        router.get("/staff/clients/new") { request, _ in
-            try withSession(request) { s, language in try clientForm(request, s, language, id: nil, record: ClientRecord(name: "")) }
+    func registerClients(_ routes: StaffRoutes) {
+        registerConsents(routes)
+        registerReferrals(routes)
+        registerJourney(routes)
+        routes.signedIn.get("clients") { request, context in try clientList(request, context.staff(), context.language) }
+        routes.signedIn.get("clients/new") { request, context in
+            try clientForm(request, context.staff(), context.language, id: nil, record: ClientRecord(name: ""))
         }
-        router.post("/staff/clients") { request, _ in
-            try await staffForm(request, admin: false) { s, form, language in try createClient(request, s, form, language) }
+        routes.signedIn.post("clients") { request, context in try createClient(request, context.staff(), context.form(ClientForm.self), context.language) }
+        routes.signedIn.get("clients/:id") { request, context in
+            try clientPage(request, context.staff(), context.language, id: context.parameters.get("id") ?? "")
         }
-        router.get("/staff/clients/:id") { request, context in
-            let id = context.parameters.get("id") ?? ""
-            return try withSession(request) { s, language in try clientPage(request, s, language, id: id) }
-        }
-        router.get("/staff/clients/:id/edit") { request, context in
-            let id = context.parameters.get("id") ?? ""
-            return try withSession(request) { s, language in
-                guard let identity, let c = try database.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()) else {
-                    return notFound(request, s, language)
-                }
-                return try clientForm(request, s, language, id: id, record: c.record)
+        routes.signedIn.get("clients/:id/edit") { request, context in
+            let s = try context.staff(), id = context.parameters.get("id") ?? ""
+            guard let identity, let c = try database.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()) else {
+                return notFound(request, s, context.language)
             }
+            return try clientForm(request, s, context.language, id: id, record: c.record)
         }
-        router.post("/staff/clients/:id") { request, context in
-            let id = context.parameters.get("id") ?? ""
-            return try await staffForm(request, admin: false) { s, form, language in try updateClient(request, s, form, language, id: id) }
+        routes.signedIn.post("clients/:id") { request, context in
+            try updateClient(request, context.staff(), context.form(ClientForm.self), context.language, id: context.parameters.get("id") ?? "")
         }
     }
 
@@ -94,25 +88,23 @@ extension StaffPages {
         }
     }
 
-    static func record(_ form: QueryParameters) -> ClientRecord {
-        func lines(_ k: String) -> [String] {
-            (form.string(k) ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    static func record(_ form: ClientForm) -> ClientRecord {
+        func lines(_ text: String?) -> [String] {
+            (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
         var needs: [String] = []
-        for n in form.values("need") + lines("needs") where !needs.contains(where: { $0.caseInsensitiveCompare(n) == .orderedSame }) { needs.append(n) }
+        for n in (form.need ?? []) + lines(form.needs) where !needs.contains(where: { $0.caseInsensitiveCompare(n) == .orderedSame }) { needs.append(n) }
         return ClientRecord(
-            name: (form.string("name") ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
-            dateOfBirth: (form.string("date_of_birth") ?? "").trimmingCharacters(in: .whitespaces), contact: form.string("contact") ?? "",
-            needs: needs, language: (form.string("language") ?? "").trimmingCharacters(in: .whitespaces), goals: lines("goals"),
-            notes: form.string("notes") ?? "")
+            name: (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines), dateOfBirth: form.dateOfBirth ?? "", contact: form.contact ?? "",
+            needs: needs, language: form.language ?? "", goals: lines(form.goals), notes: form.notes ?? "")
     }
 
-    func createClient(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage) throws -> Response {
+    func createClient(_ request: Request, _ s: StaffSession, _ form: ClientForm, _ language: InterfaceLanguage) throws -> Response {
         guard let identity else { return try clientList(request, s, language) }
         let record = Self.record(form)
         if let p = record.problem { return try clientForm(request, s, language, id: nil, record: record, error: p.text(language), status: .badRequest) }
         // The duplicate warning: shown once; registering anyway is a deliberate second step.
-        if form.string("confirm") != "1" {
+        if !form.confirm {
             let duplicates = try database.possibleDuplicates(of: record, identity: identity)
             if !duplicates.isEmpty {
                 try database.audit(s.user.username, "duplicate warning", detail: "\(duplicates.count) possible", nowMilliseconds: now())
@@ -127,7 +119,7 @@ extension StaffPages {
         }
     }
 
-    func updateClient(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage, id: String) throws -> Response {
+    func updateClient(_ request: Request, _ s: StaffSession, _ form: ClientForm, _ language: InterfaceLanguage, id: String) throws -> Response {
         guard let identity else { return try clientList(request, s, language) }
         let record = Self.record(form)
         do {

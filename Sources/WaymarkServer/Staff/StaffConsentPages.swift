@@ -8,19 +8,15 @@ import WaymarkStore
 /// Consents on a client's page: recording and withdrawing them (each a private envelope to the
 /// receiving organisation, `Protocol/SPEC.md` §8), and the printable receipt for the client.
 extension StaffPages {
-    func registerConsents(on router: Router<WaymarkRequestContext>) {
-        router.post("/staff/clients/:id/consents") { request, context in
-            let id = context.parameters.get("id") ?? ""
-            return try await staffForm(request, admin: false) { s, form, language in try grantConsent(request, s, form, language, id: id) }
+    func registerConsents(_ routes: StaffRoutes) {
+        routes.signedIn.post("clients/:id/consents") { request, context in
+            try grantConsent(request, context.staff(), context.form(ConsentForm.self), context.language, id: context.parameters.get("id") ?? "")
         }
-        router.post("/staff/clients/:id/consents/revoke") { request, context in
-            let id = context.parameters.get("id") ?? ""
-            return try await staffForm(request, admin: false) { s, form, language in try revokeConsent(request, s, form, language, id: id) }
+        routes.signedIn.post("clients/:id/consents/revoke") { request, context in
+            try revokeConsent(request, context.staff(), context.form(ConsentWithdrawalForm.self), context.language, id: context.parameters.get("id") ?? "")
         }
-        router.get("/staff/clients/:id/consents/:org/receipt") { request, context in
-            let id = context.parameters.get("id") ?? ""
-            let org = context.parameters.get("org") ?? ""
-            return try withSession(request) { s, language in try receipt(request, s, language, id: id, org: org) }
+        routes.signedIn.get("clients/:id/consents/:org/receipt") { request, context in
+            try receipt(request, context.staff(), context.language, id: context.parameters.get("id") ?? "", org: context.parameters.get("org") ?? "")
         }
     }
 
@@ -62,17 +58,17 @@ extension StaffPages {
         g.dataClasses.map { t("staff.consent.class.\($0)", language) }.joined(separator: ", ")
     }
 
-    func grantConsent(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage, id: String) throws -> Response {
+    func grantConsent(_ request: Request, _ s: StaffSession, _ form: ConsentForm, _ language: InterfaceLanguage, id: String) throws -> Response {
         guard let identity else { return notFound(request, s, language) }
-        let purposes = Set(form.list("purpose").compactMap(ConsentPurpose.init(rawValue:)))
+        let purposes = Set((form.purpose ?? []).compactMap(ConsentPurpose.init(rawValue:)))
         // Only what a referral can carry, so that a receipt never promises a limit nothing enforces:
         // contact details and needs go with a referral only if ticked. (Progress is shared under the
         // progress purpose; nothing in a referral or a record holds health information. Consents
         // recorded with those classes before still show them.)
         let known: Set<String> = ["contact", "needs"]
         let grant = ConsentGrant(
-            organization: form.string("organization") ?? "", purposes: purposes, dataClasses: form.list("class").filter { known.contains($0) },
-            start: form.string("start") ?? "", end: form.string("end") ?? "", method: ConsentMethod(rawValue: form.string("method") ?? "") ?? .written,
+            organization: form.organization ?? "", purposes: purposes, dataClasses: (form.dataClasses ?? []).filter { known.contains($0) },
+            start: form.start ?? "", end: form.end ?? "", method: ConsentMethod(rawValue: form.method ?? "") ?? .written,
             recordedBy: s.user.displayName)
         do {
             try database.recordConsent(clientID: id, .grant(grant, after: []), identity: identity, by: s.user.username, nowMilliseconds: now())
@@ -83,10 +79,10 @@ extension StaffPages {
         return Self.redirect("/staff/clients/\(id)?lang=\(language.rawValue)#consents-heading")
     }
 
-    func revokeConsent(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage, id: String) throws -> Response {
+    func revokeConsent(_ request: Request, _ s: StaffSession, _ form: ConsentWithdrawalForm, _ language: InterfaceLanguage, id: String) throws -> Response {
         guard let identity else { return notFound(request, s, language) }
         let event = ConsentEvent.revoke(
-            organization: form.string("organization") ?? "", method: ConsentMethod(rawValue: form.string("method") ?? "") ?? .verbal,
+            organization: form.organization ?? "", method: ConsentMethod(rawValue: form.method ?? "") ?? .verbal,
             recordedBy: s.user.displayName, reason: nil)
         do {
             try database.recordConsent(clientID: id, event, identity: identity, by: s.user.username, nowMilliseconds: now())

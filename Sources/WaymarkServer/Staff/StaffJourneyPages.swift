@@ -9,25 +9,18 @@ import WaymarkStore
 /// the timeline across organisations, suggested services from the federated directory, the subject
 /// access export, erasure, and the caseload on the staff home.
 extension StaffPages {
-    func registerJourney(on router: Router<WaymarkRequestContext>) {
-        router.post("/staff/progress") { request, _ in
-            try await staffForm(request, admin: false) { s, form, language in try recordProgress(request, s, form, language) }
+    func registerJourney(_ routes: StaffRoutes) {
+        routes.signedIn.post("progress") { request, context in try recordProgress(request, context.staff(), context.form(ProgressForm.self), context.language) }
+        routes.signedIn.get("clients/:id/access") { request, context in
+            try accessPage(request, context.staff(), context.language, id: context.parameters.get("id") ?? "")
         }
-        router.get("/staff/clients/:id/access") { request, context in
-            let id = context.parameters.get("id") ?? ""
-            return try withSession(request) { s, language in try accessPage(request, s, language, id: id) }
+        routes.signedIn.get("clients/:id/access.json") { request, context in
+            try accessJSON(request, context.staff(), context.language, id: context.parameters.get("id") ?? "")
         }
-        router.get("/staff/clients/:id/access.json") { request, context in
-            let id = context.parameters.get("id") ?? ""
-            return try withSession(request) { s, language in try accessJSON(request, s, language, id: id) }
+        routes.admin.post("clients/:id/erase") { request, context in
+            try erase(request, context.staff(), context.form(ErasureForm.self), context.language, id: context.parameters.get("id") ?? "")
         }
-        router.post("/staff/clients/:id/erase") { request, context in
-            let id = context.parameters.get("id") ?? ""
-            return try await adminForm(request) { s, form, language in try erase(request, s, form, language, id: id) }
-        }
-        router.get("/staff/erasures") { request, _ in
-            try withSession(request, admin: true) { s, language in try erasuresPage(request, s, language) }
-        }
+        routes.admin.get("erasures") { request, context in try erasuresPage(request, context.staff(), context.language) }
     }
 
     // MARK: Progress and the timeline
@@ -93,11 +86,11 @@ extension StaffPages {
     /// Leaves out empty strings, which Mustache sections would treat as present.
     static func dropEmpty(_ row: [String: Any]) -> [String: Any] { row.filter { ($0.value as? String)?.isEmpty != true } }
 
-    func recordProgress(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage) throws -> Response {
+    func recordProgress(_ request: Request, _ s: StaffSession, _ form: ProgressForm, _ language: InterfaceLanguage) throws -> Response {
         guard let identity else { return notFound(request, s, language) }
         // The circle comes from a client of this node or a referral this node is a side of, never from the form.
-        let clientID = form.string("client") ?? ""
-        let referralKey = form.string("referral") ?? ""
+        let clientID = form.client ?? ""
+        let referralKey = form.referral ?? ""
         let circle: String
         let back: String
         if !clientID.isEmpty {
@@ -113,29 +106,29 @@ extension StaffPages {
             if !clientID.isEmpty { return try clientPage(request, s, language, id: clientID, progressError: message, status: .badRequest) }
             return try referralPage(request, s, language, key: referralKey, progressError: message, status: .badRequest)
         }
-        let date = form.string("date") ?? today()
+        let date = form.date ?? today()
         let event: ProgressEvent
-        switch form.string("type") ?? "" {
+        switch form.type ?? "" {
         case "goal":
-            let instrument = form.string("instrument").flatMap { $0.isEmpty || $0 == "none" ? nil : $0 }
-            event = .goal(id: "goal-" + Tokens.random(bytes: 6), title: form.string("title") ?? "", instrumentID: instrument)
+            let instrument = form.instrument.flatMap { $0 == "none" ? nil : $0 }
+            event = .goal(id: "goal-" + Tokens.random(bytes: 6), title: form.title ?? "", instrumentID: instrument)
         case "reading":
-            guard let stage = form.string("stage").flatMap(Int.init) else { return try failed(t("staff.error.choose-stage", language)) }
-            event = .reading(goalID: form.string("goal") ?? "", area: form.string("area") ?? "", stage: stage, date: date)
+            guard let stage = form.stage.flatMap(Int.init) else { return try failed(t("staff.error.choose-stage", language)) }
+            event = .reading(goalID: form.goal ?? "", area: form.area ?? "", stage: stage, date: date)
         case "milestone":
-            event = .milestone(goalID: form.string("goal") ?? "", label: form.string("label") ?? "", date: date)
+            event = .milestone(goalID: form.goal ?? "", label: form.label ?? "", date: date)
         case "correction":
-            guard let target = form.string("supersedes").flatMap(bytesFromHex),
+            guard let target = form.supersedes.flatMap(bytesFromHex),
                 let original = try database.journey(circle: circle, identity: identity, today: today()).goals.flatMap(\.events).first(where: {
                     $0.originalID == target
                 })
             else { return try failed(t("staff.error.choose-correction", language)) }
             switch original.event {
             case .reading(let g, let area, _, _):
-                guard let stage = form.string("stage").flatMap(Int.init) else { return try failed(t("staff.error.choose-stage", language)) }
+                guard let stage = form.stage.flatMap(Int.init) else { return try failed(t("staff.error.choose-stage", language)) }
                 event = .correction(supersedes: target, with: .reading(goalID: g, area: area, stage: stage, date: date))
             case .milestone(let g, let label, _):
-                let newLabel = form.string("label").flatMap { $0.isEmpty ? nil : $0 } ?? label
+                let newLabel = form.label ?? label
                 event = .correction(supersedes: target, with: .milestone(goalID: g, label: newLabel, date: date))
             default: return try failed(t("staff.error.correction-of-correction", language))
             }
@@ -263,9 +256,9 @@ extension StaffPages {
 
     // MARK: Erasure
 
-    func erase(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage, id: String) throws -> Response {
+    func erase(_ request: Request, _ s: StaffSession, _ form: ErasureForm, _ language: InterfaceLanguage, id: String) throws -> Response {
         guard let identity else { return notFound(request, s, language) }
-        guard form.string("confirm") == "1" else {
+        guard form.confirm else {
             return try clientPage(request, s, language, id: id, eraseError: t("staff.erase.confirm.needed", language), status: .badRequest)
         }
         do {

@@ -49,40 +49,30 @@ struct StaffPages: Sendable {
             try await login(request, from: ClientAddress(request, peer: context.remoteAddress?.ipAddress, trustedProxies: trustedProxies))
         }
         router.post("/staff/logout") { request, _ in try await logout(request) }
-        router.get("/staff") { request, _ in try withSession(request) { s, language in try home(request, s, language) } }
-        router.get("/staff/audit") { request, _ in
-            try withSession(request, admin: true) { s, language in try auditPage(request, s, language) }
-        }
-        router.get("/staff/users") { request, _ in
-            try withSession(request, admin: true) { s, language in try usersPage(request, s, language, notice: nil, error: nil) }
-        }
-        router.post("/staff/users") { request, _ in try await adminForm(request) { s, form, language in try addUser(request, s, form, language) } }
-        router.post("/staff/users/disable") { request, _ in
-            try await adminForm(request) { s, form, language in try setDisabled(request, s, form, language, true) }
-        }
-        router.post("/staff/users/enable") { request, _ in
-            try await adminForm(request) { s, form, language in try setDisabled(request, s, form, language, false) }
-        }
-        router.get("/staff/sync") { request, _ in try withSession(request, admin: true) { s, language in try syncPage(request, s, language) } }
-        router.post("/staff/corrections/:id") { request, context in
-            let id = context.parameters.get("id").flatMap { Int64($0) }
-            return try await adminForm(request) { s, form, language in
-                guard let id,
-                    try database.setCorrectionStatus(
-                        id: id, form.string("status") ?? "", by: s.user.username, displayName: s.user.displayName, nowMilliseconds: now())
-                else {
-                    return message(request, s, language, "admin.corrections.notfound", back: "/staff/corrections", status: .notFound)
-                }
-                // Back to the list the button was on, saying what was done.
-                let status = form.string("status") ?? ""
-                return Self.redirect(
-                    "/staff/corrections?lang=\(language.rawValue)&marked=\(status)&id=\(id)\(form.string("show") == "closed" ? "&show=closed" : "")")
+        let routes = StaffRoutes(
+            signedIn: router.group("staff", context: StaffContext.self).add(middleware: StaffSessionMiddleware(pages: self, admin: false)),
+            admin: router.group("staff", context: StaffContext.self).add(middleware: StaffSessionMiddleware(pages: self, admin: true)))
+        routes.signedIn.get { request, context in try home(request, context.staff(), context.language) }
+        routes.admin.get("audit") { request, context in try auditPage(request, context.staff(), context.language) }
+        routes.admin.get("users") { request, context in try usersPage(request, context.staff(), context.language, notice: nil, error: nil) }
+        routes.admin.post("users") { request, context in try addUser(request, context.staff(), context.form(NewAccountForm.self), context.language) }
+        routes.admin.post("users/disable") { request, context in try setDisabled(request, context.staff(), context.form(AccountForm.self), context.language, true) }
+        routes.admin.post("users/enable") { request, context in try setDisabled(request, context.staff(), context.form(AccountForm.self), context.language, false) }
+        routes.admin.get("sync") { request, context in try syncPage(request, context.staff(), context.language) }
+        routes.admin.post("corrections/:id") { request, context in
+            let s = try context.staff(), form = try context.form(CorrectionStatusForm.self), language = context.language
+            guard let id = context.parameters.get("id").flatMap({ Int64($0) }),
+                try database.setCorrectionStatus(
+                    id: id, form.status ?? "", by: s.user.username, displayName: s.user.displayName, nowMilliseconds: now())
+            else {
+                return message(request, s, language, "admin.corrections.notfound", back: "/staff/corrections", status: .notFound)
             }
+            // Back to the list the button was on, saying what was done.
+            let status = form.status ?? ""
+            return Self.redirect("/staff/corrections?lang=\(language.rawValue)&marked=\(status)&id=\(id)\(form.show == "closed" ? "&show=closed" : "")")
         }
-        router.get("/staff/corrections") { request, _ in
-            try withSession(request, admin: true) { s, language in try correctionsPage(request, s, language) }
-        }
-        registerClients(on: router)
+        routes.admin.get("corrections") { request, context in try correctionsPage(request, context.staff(), context.language) }
+        registerClients(routes)
     }
 
     /// Now, from the one clock the application was given (the same one `today()` reads).
@@ -131,43 +121,6 @@ struct StaffPages: Sendable {
     /// Where to go after signing in: the staff page asked for (`staffPage`), or the staff home.
     static func afterSignIn(_ next: String?, language: InterfaceLanguage) -> String {
         staffPage(next) ?? "/staff?lang=\(language.rawValue)"
-    }
-
-    /// Runs `body` for a signed-in user (an admin, if asked); otherwise sends them to sign in, or refuses.
-    func withSession(_ request: Request, admin: Bool = false, _ body: (StaffSession, InterfaceLanguage) throws -> Response) throws -> Response {
-        let language = PageRenderer.language(request, QueryParameters(rawQuery: request.uri.query))
-        guard let s = try session(request) else {
-            return Self.redirect("/staff/login?lang=\(language.rawValue)&next=\(Self.queryEscaped(Self.pathAndQuery(request)))")
-        }
-        if admin && s.user.role != .admin {
-            try database.audit(s.user.username, "refused: admin page", subject: request.uri.path, nowMilliseconds: now())
-            return message(request, s, language, "staff.error.forbidden", back: "/staff", status: .forbidden)
-        }
-        return try body(s, language)
-    }
-
-    /// A posted admin form: same site, signed in as an admin, with the session's CSRF token.
-    func adminForm(_ request: Request, _ body: (StaffSession, QueryParameters, InterfaceLanguage) throws -> Response) async throws -> Response {
-        try await staffForm(request, admin: true, body)
-    }
-
-    /// A posted staff form: same site, signed in (as an admin, if asked), with the session's CSRF token.
-    func staffForm(_ request: Request, admin: Bool, _ body: (StaffSession, QueryParameters, InterfaceLanguage) throws -> Response) async throws
-        -> Response
-    {
-        let form = try await PublicPages.form(request)
-        let language = form.string("lang").flatMap(InterfaceLanguage.init(rawValue:)) ?? PageRenderer.language(request, QueryParameters(rawQuery: ""))
-        guard let s = try session(request) else { return Self.redirect("/staff/login") }
-        guard PublicPages.isSameSite(request), Tokens.equal(form.string("csrf") ?? "", s.csrf) else {
-            try database.audit(s.user.username, "refused: form without a valid token", subject: request.uri.path, nowMilliseconds: now())
-            return message(request, s, language, "staff.error.form", back: "/staff", status: .forbidden)
-        }
-        guard !admin || s.user.role == .admin else {
-            try database.audit(s.user.username, "refused: admin action", subject: request.uri.path, nowMilliseconds: now())
-            return Response(status: .forbidden)
-        }
-        defer { changed() }
-        return try body(s, form, language)
     }
 
     // MARK: Rendering
@@ -406,12 +359,12 @@ struct StaffPages: Sendable {
         }
     }
 
-    func addUser(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage) throws -> Response {
-        let username = (form.string("username") ?? "").trimmingCharacters(in: .whitespaces)
-        let role = StaffRole(rawValue: form.string("role") ?? "") ?? .caseworker
+    func addUser(_ request: Request, _ s: StaffSession, _ form: NewAccountForm, _ language: InterfaceLanguage) throws -> Response {
+        let username = form.username ?? ""
+        let role = StaffRole(rawValue: form.role ?? "") ?? .caseworker
         do {
             try database.addStaff(
-                username: username, displayName: form.string("name") ?? "", role: role, password: form.string("password") ?? "", nowMilliseconds: now())
+                username: username, displayName: form.name ?? "", role: role, password: form.password ?? "", nowMilliseconds: now())
         } catch let e as StaffError {
             return try usersPage(request, s, language, notice: nil, error: e.description, status: .badRequest)
         } catch let e as CryptoError {
@@ -421,8 +374,8 @@ struct StaffPages: Sendable {
         return try usersPage(request, s, language, notice: t("staff.users.added", language, ["username": username]), error: nil)
     }
 
-    func setDisabled(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage, _ disabled: Bool) throws -> Response {
-        let username = form.string("username") ?? ""
+    func setDisabled(_ request: Request, _ s: StaffSession, _ form: AccountForm, _ language: InterfaceLanguage, _ disabled: Bool) throws -> Response {
+        let username = form.username ?? ""
         guard username != s.user.username else { return try usersPage(request, s, language, notice: nil, error: nil, status: .badRequest) }
         do { try database.setStaffDisabled(username: username, disabled) } catch let e as StaffError {
             return try usersPage(request, s, language, notice: nil, error: e.description, status: .badRequest)

@@ -9,19 +9,16 @@ import WaymarkStore
 /// referrals to this organisation, and a referral's page with its history and the status changes
 /// this side may make.
 extension StaffPages {
-    func registerReferrals(on router: Router<WaymarkRequestContext>) {
-        router.post("/staff/clients/:id/referrals") { request, context in
-            let id = context.parameters.get("id") ?? ""
-            return try await staffForm(request, admin: false) { s, form, language in try sendReferral(request, s, form, language, clientID: id) }
+    func registerReferrals(_ routes: StaffRoutes) {
+        routes.signedIn.post("clients/:id/referrals") { request, context in
+            try sendReferral(request, context.staff(), context.form(ReferralForm.self), context.language, clientID: context.parameters.get("id") ?? "")
         }
-        router.get("/staff/referrals") { request, _ in try withSession(request) { s, language in try inbox(request, s, language) } }
-        router.get("/staff/referrals/:key") { request, context in
-            let key = context.parameters.get("key") ?? ""
-            return try withSession(request) { s, language in try referralPage(request, s, language, key: key) }
+        routes.signedIn.get("referrals") { request, context in try inbox(request, context.staff(), context.language) }
+        routes.signedIn.get("referrals/:key") { request, context in
+            try referralPage(request, context.staff(), context.language, key: context.parameters.get("key") ?? "")
         }
-        router.post("/staff/referrals/:key") { request, context in
-            let key = context.parameters.get("key") ?? ""
-            return try await staffForm(request, admin: false) { s, form, language in try changeReferral(request, s, form, language, key: key) }
+        routes.signedIn.post("referrals/:key") { request, context in
+            try changeReferral(request, context.staff(), context.form(ReferralChangeForm.self), context.language, key: context.parameters.get("key") ?? "")
         }
     }
 
@@ -62,12 +59,12 @@ extension StaffPages {
         ]
     }
 
-    func sendReferral(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage, clientID: String) throws -> Response {
+    func sendReferral(_ request: Request, _ s: StaffSession, _ form: ReferralForm, _ language: InterfaceLanguage, clientID: String) throws -> Response {
         guard let identity else { return notFound(request, s, language) }
         do {
             try database.sendReferral(
-                clientID: clientID, to: form.string("organization") ?? "", serviceID: form.string("service_id"), serviceName: form.string("service_name"),
-                note: form.string("note") ?? "", reroutes: form.string("reroutes").flatMap { $0.isEmpty ? nil : $0 }, identity: identity,
+                clientID: clientID, to: form.organization ?? "", serviceID: form.serviceID, serviceName: form.serviceName, note: form.note ?? "",
+                reroutes: form.reroutes, identity: identity,
                 by: s.user.username, today: today(), nowMilliseconds: now())
         } catch let e as JourneyError {
             if e.code == .noSuchClient { return notFound(request, s, language) }
@@ -91,7 +88,7 @@ extension StaffPages {
 
     func referralPage(
         _ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, key: String, error: String? = nil, progressError: String? = nil,
-        status: HTTPResponse.Status = .ok, posted: QueryParameters? = nil, errorField: String? = nil
+        status: HTTPResponse.Status = .ok, posted: ReferralChangeForm? = nil, errorField: String? = nil
     ) throws -> Response {
         guard let identity, let v = try database.referral(key: key, identity: identity, today: today()) else { return notFound(request, s, language) }
         try database.audit(s.user.username, "view referral", subject: v.record.id, nowMilliseconds: now())
@@ -127,24 +124,24 @@ extension StaffPages {
                     ])
                 }
             // A refused change comes back as it was typed, with the field to put right marked and focused.
-            let chosen = posted?.string("status")
+            let chosen = posted?.status
             $0["choices"] = choices.map { ["value": $0.rawValue, "label": statusText($0, language), "selected": $0.rawValue == chosen] }
-            $0["reason"] = posted?.string("reason") ?? ""
-            $0["outcome"] = posted?.string("outcome") ?? ""
+            $0["reason"] = posted?.reason ?? ""
+            $0["outcome"] = posted?.outcome ?? ""
             $0["invalid"] = errorField.map { [$0: true] } ?? [:]
             $0["hasChoices"] = !choices.isEmpty
         }
     }
 
-    func changeReferral(_ request: Request, _ s: StaffSession, _ form: QueryParameters, _ language: InterfaceLanguage, key: String) throws -> Response {
+    func changeReferral(_ request: Request, _ s: StaffSession, _ form: ReferralChangeForm, _ language: InterfaceLanguage, key: String) throws -> Response {
         guard let identity else { return notFound(request, s, language) }
-        guard let status = ReferralStatus(rawValue: form.string("status") ?? "") else {
+        guard let status = ReferralStatus(rawValue: form.status ?? "") else {
             return try referralPage(
                 request, s, language, key: key, error: t("staff.error.choose-status", language), status: .badRequest, posted: form, errorField: "status")
         }
         do {
             try database.changeReferral(
-                key: key, ReferralTransition(to: status, reason: form.string("reason"), outcome: form.string("outcome")), identity: identity,
+                key: key, ReferralTransition(to: status, reason: form.reason, outcome: form.outcome), identity: identity,
                 by: s.user.username, today: today(), nowMilliseconds: now())
         } catch let e as JourneyError {
             let field = e.code == .reasonRequired ? "reason" : e.code == .outcomeRequired ? "outcome" : "status"

@@ -1,0 +1,93 @@
+import Hummingbird
+import NIOCore
+import WaymarkCore
+import WaymarkCrypto
+import WaymarkStore
+
+/// The context of a request in the signed-in staff area (every `/staff` route but sign-in and
+/// sign-out). `StaffSessionMiddleware` runs before each of these routes and fills it in: a route
+/// never runs without a signed-in member of staff, and a posted form reaches it only from this site
+/// with the session's token, already read.
+struct StaffContext: ChildRequestContext, RemoteAddressRequestContext {
+    var coreContext: CoreRequestContextStorage
+    let remoteAddress: SocketAddress?
+    /// The signed-in member of staff.
+    fileprivate(set) var session: StaffSession?
+    /// The language the page is shown in: the form's `lang` for a posted form, otherwise the address's
+    /// or the browser's.
+    fileprivate(set) var language: InterfaceLanguage = .english
+    /// The posted form; empty for a page.
+    fileprivate(set) var form = QueryParameters(rawQuery: "")
+
+    init(context: WaymarkRequestContext) {
+        coreContext = context.coreContext
+        remoteAddress = context.remoteAddress
+    }
+
+    /// The posted form as the struct `T` (`FormDecoder`).
+    func form<T: Decodable>(_ type: T.Type) throws -> T { try FormDecoder().decode(type, from: form) }
+
+    /// The signed-in member of staff. (Throws only for a route registered outside the middleware.)
+    func staff() throws -> StaffSession {
+        guard let session else { throw HTTPError(.unauthorized) }
+        return session
+    }
+}
+
+/// Lets a request into the staff area, or answers it in the middleware's place:
+/// - a page asked for without a session is sent to sign in (and back to the page after);
+/// - a posted form needs a session, to come from this site, and to carry the session's CSRF token;
+///   a refusal is written to the audit log;
+/// - an admin-only route refuses other staff (audited).
+/// After a posted form the sync shell is told, so that what the form signed is pushed at once.
+struct StaffSessionMiddleware: RouterMiddleware {
+    typealias Context = StaffContext
+    let pages: StaffPages
+    /// Admins only.
+    let admin: Bool
+
+    func handle(_ request: Request, context: StaffContext, next: (Request, StaffContext) async throws -> Response) async throws -> Response {
+        var context = context
+        if request.method == .post {
+            let form = try await PublicPages.form(request)
+            let language =
+                form.string("lang").flatMap(InterfaceLanguage.init(rawValue:)) ?? PageRenderer.language(request, QueryParameters(rawQuery: ""))
+            guard let s = try pages.session(request) else { return StaffPages.redirect("/staff/login") }
+            guard PublicPages.isSameSite(request), Tokens.equal(form.string("csrf") ?? "", s.csrf) else {
+                try pages.database.audit(s.user.username, "refused: form without a valid token", subject: request.uri.path, nowMilliseconds: pages.now())
+                return pages.message(request, s, language, "staff.error.form", back: "/staff", status: .forbidden)
+            }
+            guard !admin || s.user.role == .admin else {
+                try pages.database.audit(s.user.username, "refused: admin action", subject: request.uri.path, nowMilliseconds: pages.now())
+                return Response(status: .forbidden)
+            }
+            context.session = s
+            context.language = language
+            context.form = form
+            defer { pages.changed() }
+            do { return try await next(request, context) } catch is DecodingError {
+                // A field the page's form would never send (the form structs take every field as optional).
+                return pages.message(request, s, language, "staff.error.form", back: "/staff", status: .badRequest)
+            }
+        }
+        let language = PageRenderer.language(request, QueryParameters(rawQuery: request.uri.query))
+        guard let s = try pages.session(request) else {
+            return StaffPages.redirect(
+                "/staff/login?lang=\(language.rawValue)&next=\(StaffPages.queryEscaped(StaffPages.pathAndQuery(request)))")
+        }
+        if admin && s.user.role != .admin {
+            try pages.database.audit(s.user.username, "refused: admin page", subject: request.uri.path, nowMilliseconds: pages.now())
+            return pages.message(request, s, language, "staff.error.forbidden", back: "/staff", status: .forbidden)
+        }
+        context.session = s
+        context.language = language
+        return try await next(request, context)
+    }
+}
+
+/// The staff area's routes, each behind `StaffSessionMiddleware`: `signedIn` for any member of
+/// staff, `admin` for admins only.
+struct StaffRoutes {
+    let signedIn: RouterGroup<StaffContext>
+    let admin: RouterGroup<StaffContext>
+}

@@ -1,0 +1,111 @@
+/// The staff area's forms as they are posted: each property is a field of the page's form (its
+/// `name`), decoded by `FormDecoder` from what `StaffSessionMiddleware` read. Every field is
+/// optional, so that a form without one is answered by the page's own message in the staff
+/// member's words (and a field that cannot be read is a refused form, never a guess).
+
+/// Adding a member of staff (`/staff/users`).
+struct NewAccountForm: Decodable {
+    var username: String?
+    var name: String?
+    var role: String?
+    var password: String?
+}
+
+/// Disabling or enabling an account.
+struct AccountForm: Decodable {
+    var username: String?
+}
+
+/// Marking a resident's suggested correction (`/staff/corrections/:id`).
+struct CorrectionStatusForm: Decodable {
+    var status: String?
+    /// The list the button was on (`closed` or the open ones).
+    var show: String?
+}
+
+/// Registering or editing a client.
+struct ClientForm: Decodable {
+    var name: String?
+    var dateOfBirth: String?
+    var contact: String?
+    /// Needs ticked from the list.
+    var need: [String]?
+    /// Needs typed, one per line.
+    var needs: String?
+    var language: String?
+    var goals: String?
+    var notes: String?
+    /// Register anyway, after the possible-duplicate warning.
+    var confirm: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case name, contact, need, needs, language, goals, notes, confirm
+        case dateOfBirth = "date_of_birth"
+    }
+}
+
+/// Recording a client's consent for one organisation.
+struct ConsentForm: Decodable {
+    var organization: String?
+    var purpose: [String]?
+    var dataClasses: [String]?
+    var start: String?
+    var end: String?
+    var method: String?
+
+    enum CodingKeys: String, CodingKey {
+        case organization, purpose, start, end, method
+        case dataClasses = "class"
+    }
+}
+
+/// Withdrawing a consent.
+struct ConsentWithdrawalForm: Decodable {
+    var organization: String?
+    var method: String?
+}
+
+/// Recording progress: a goal, a reading, a milestone, or a correction of one, for a client of this
+/// node (`client`) or a referral this node is a side of (`referral`).
+struct ProgressForm: Decodable {
+    var client: String?
+    var referral: String?
+    var type: String?
+    var date: String?
+    var title: String?
+    var instrument: String?
+    var goal: String?
+    var area: String?
+    /// Read as a number by the page, which says so in the staff member's words when it is not one.
+    var stage: String?
+    var label: String?
+    var supersedes: String?
+}
+
+/// Erasing a client (the box saying it cannot be undone must be ticked).
+struct ErasureForm: Decodable {
+    var confirm: Bool
+}
+
+/// Sending a referral from a client's page.
+struct ReferralForm: Decodable {
+    var organization: String?
+    var serviceID: String?
+    var serviceName: String?
+    var note: String?
+    /// The earlier referral this one sends elsewhere.
+    var reroutes: String?
+
+    enum CodingKeys: String, CodingKey {
+        case organization, note, reroutes
+        case serviceID = "service_id"
+        case serviceName = "service_name"
+    }
+}
+
+/// Moving a referral on (accept, decline with a reason, complete with an outcome, ...).
+struct ReferralChangeForm: Decodable {
+    var status: String?
+    var reason: String?
+    var outcome: String?
+}
