@@ -27,6 +27,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
         .target(name: "WaymarkCore", swiftSettings: swiftSettings),
+        // The fictional Ballymun sample directory, for the demo, the benchmarks and the tests: not
+        // part of what a node needs (the server does not depend on it).
+        .target(name: "WaymarkSample", dependencies: ["WaymarkCore"], swiftSettings: swiftSettings),
         .target(name: "WaymarkCrypto", dependencies: ["WaymarkCore", "CSodium"], swiftSettings: swiftSettings),
         .target(
             name: "WaymarkStore",
@@ -57,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "waymark",
             dependencies: [
-                "WaymarkServer", "WaymarkStore", "WaymarkCrypto", "WaymarkCore", "WaymarkSync",
+                "WaymarkServer", "WaymarkStore", "WaymarkCrypto", "WaymarkCore", "WaymarkSync", "WaymarkSample",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -66,15 +69,15 @@ let package = Package(
         .executableTarget(
             name: "WaymarkBench",
             dependencies: [
-                "WaymarkCore", "WaymarkCrypto", "WaymarkStore", "WaymarkTestKit", "WaymarkServer", "WaymarkSync",
+                "WaymarkCore", "WaymarkCrypto", "WaymarkStore", "WaymarkTestKit", "WaymarkServer", "WaymarkSync", "WaymarkSample",
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
         .target(name: "WaymarkTestKit", dependencies: ["WaymarkCore", "WaymarkCrypto"], swiftSettings: swiftSettings),
-        .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore", "WaymarkTestKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore", "WaymarkSample", "WaymarkTestKit"], swiftSettings: swiftSettings),
         .testTarget(name: "WaymarkCryptoTests", dependencies: ["WaymarkCrypto"], swiftSettings: swiftSettings),
-        .testTarget(name: "WaymarkStoreTests", dependencies: ["WaymarkStore", "WaymarkTestKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "WaymarkStoreTests", dependencies: ["WaymarkStore", "WaymarkSample", "WaymarkTestKit"], swiftSettings: swiftSettings),
         .testTarget(
             name: "WaymarkSyncTests",
             dependencies: [
@@ -86,7 +89,7 @@ let package = Package(
         .testTarget(
             name: "WaymarkServerTests",
             dependencies: [
-                "WaymarkServer", "WaymarkStore", "WaymarkSync", "WaymarkTestKit",
+                "WaymarkServer", "WaymarkStore", "WaymarkSync", "WaymarkSample", "WaymarkTestKit",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

@@ -4,6 +4,7 @@ import WaymarkCore
 import WaymarkCrypto
 import WaymarkStore
 import WaymarkTestKit
+import WaymarkSample
 
 /// Sync benchmarks (`Tests/benchmarks/sync.sh` runs them and writes nothing but figures to stdout):
 ///   ingest     signed envelopes into SQLite, against the measured Ed25519 verify rate on all cores

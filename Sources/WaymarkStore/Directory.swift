@@ -10,6 +10,8 @@ public struct TermInfo: Sendable, Hashable {
     public let code: String?
     public let parentID: String?
     public let taxonomyID: String?
+    /// The language of the term's name (HSDS `language`), if the row says.
+    public let language: String?
 }
 
 /// Directory search over a node's database: the full-text index in SQLite for words, the
@@ -27,10 +29,23 @@ public final class Directory: Sendable {
         public let version: Int
         public let index: DirectoryIndex
         public let vocabulary: SortedVocabulary
+        /// The directory's taxonomy terms by id, without translations (see `termName`).
         public let terms: [String: TermInfo]
+        /// Names of terms in other languages, from the directory's own data: HSDS gives a term's
+        /// language (`language`), so a taxonomy published in English and Irish has a second row for
+        /// each term with the same taxonomy and code and `language` `ga`. Keyed by `labelKey`.
+        let translations: [String: String]
         public let organizations: [String: String]
         /// Full-text rowid to the service's position in `index`.
         let positionByRowid: [Int64: Int]
+
+        static func labelKey(taxonomy: String, code: String, language: String) -> String { "\(taxonomy)\u{1F}\(code)\u{1F}\(language)" }
+
+        /// A term's name in `language` (an ISO 639-1 code) where the directory has it, otherwise its own.
+        public func termName(_ term: TermInfo, language: String) -> String {
+            guard term.language != language, let taxonomy = term.taxonomyID, let code = term.code else { return term.name }
+            return translations[Self.labelKey(taxonomy: taxonomy, code: code, language: language)] ?? term.name
+        }
     }
 
     /// How many recent full-text answers to keep (0 keeps none).
@@ -60,13 +75,27 @@ public final class Directory: Sendable {
     private func load() throws -> Snapshot {
         try database.writer.read { db in
             let version = try NodeDatabase.directoryVersion(db)
-            var terms: [String: TermInfo] = [:]
+            var all: [TermInfo] = []
             for row in try Row.fetchAll(db, sql: "SELECT id, body FROM record WHERE tbl = 'taxonomy_term'") {
                 guard case .object(let o) = try JSONParser.parse(row["body"] as String) else { continue }
                 let id: String = row["id"]
-                terms[id] = TermInfo(
-                    id: id, name: o["name"]?.stringValue ?? id, code: o["code"]?.stringValue, parentID: o["parent_id"]?.stringValue,
-                    taxonomyID: o["taxonomy_id"]?.stringValue)
+                all.append(
+                    TermInfo(
+                        id: id, name: o["name"]?.stringValue ?? id, code: o["code"]?.stringValue, parentID: o["parent_id"]?.stringValue,
+                        taxonomyID: o["taxonomy_id"]?.stringValue, language: o["language"]?.stringValue?.lowercased()))
+            }
+            // A term whose taxonomy and code another term has in English (or with no language given) is
+            // that term's translation: its name is a label, not a category of its own.
+            func key(_ t: TermInfo) -> String? { t.taxonomyID.flatMap { tax in t.code.map { "\(tax)\u{1F}\($0)" } } }
+            let primary = Set(all.filter { $0.language == nil || $0.language == "en" }.compactMap(key))
+            var terms: [String: TermInfo] = [:]
+            var translations: [String: String] = [:]
+            for t in all {
+                if let k = key(t), let language = t.language, language != "en", primary.contains(k) {
+                    translations[Snapshot.labelKey(taxonomy: t.taxonomyID!, code: t.code!, language: language)] = t.name
+                } else {
+                    terms[t.id] = t
+                }
             }
             var organizations: [String: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, json_extract(body, '$.name') AS name FROM record WHERE tbl = 'organization'") {
@@ -89,7 +118,7 @@ public final class Directory: Sendable {
             var positionByRowid: [Int64: Int] = [:]
             for (rowid, id) in rowids { positionByRowid[rowid] = index.position(of: id) }
             return Snapshot(
-                version: version, index: index, vocabulary: SortedVocabulary(words), terms: terms, organizations: organizations,
+                version: version, index: index, vocabulary: SortedVocabulary(words), terms: terms, translations: translations, organizations: organizations,
                 positionByRowid: positionByRowid)
         }
     }

@@ -7,6 +7,7 @@ import WaymarkCrypto
 import WaymarkServer
 import WaymarkStore
 import WaymarkSync
+import WaymarkSample
 
 @main
 struct WaymarkCommand: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WaymarkCore
+import WaymarkSample
 
 /// The official HSDS 3.0 examples, found beside the repository as CI lays it out.
 enum Anchors {

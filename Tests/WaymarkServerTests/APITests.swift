@@ -7,6 +7,7 @@ import WaymarkCore
 import WaymarkServer
 import WaymarkStore
 import WaymarkTestKit
+import WaymarkSample
 
 struct APITests {
     static let database: NodeDatabase = try! withLargeStack {

@@ -8,6 +8,7 @@ import WaymarkCore
 @testable import WaymarkServer
 import WaymarkStore
 import WaymarkTestKit
+import WaymarkSample
 
 struct AnswerCacheTests {
     func key(_ query: String, version: Int = 1, minute: Int = 600) -> AnswerCache.Key {

@@ -10,6 +10,7 @@ import WaymarkCrypto
 import WaymarkStore
 import WaymarkSync
 import WaymarkTestKit
+import WaymarkSample
 
 /// The sync and corrections pages are for the node's admins only, whatever the request looks like:
 /// a request shaped like a reverse proxy's (Host 127.0.0.1, no forwarded headers) used to be let in.

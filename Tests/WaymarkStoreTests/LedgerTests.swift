@@ -5,6 +5,7 @@ import WaymarkCore
 import WaymarkCrypto
 @testable import WaymarkStore
 import WaymarkTestKit
+import WaymarkSample
 
 /// Taking in envelopes from other nodes: good ones are stored and folded; bad ones are rejected with
 /// a reason and change nothing.

@@ -4,6 +4,7 @@ import Testing
 import WaymarkCore
 @testable import WaymarkStore
 import WaymarkTestKit
+import WaymarkSample
 
 /// The row source a full rebuild uses answers every look-up exactly as the whole directory parsed
 /// into memory would, so the documents it builds are the same.

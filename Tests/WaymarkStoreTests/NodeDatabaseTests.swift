@@ -4,6 +4,7 @@ import Testing
 import WaymarkCore
 @testable import WaymarkStore
 import WaymarkTestKit
+import WaymarkSample
 
 struct NodeDatabaseTests {
     @Test func importsTheSampleAndSearchesIt() throws {

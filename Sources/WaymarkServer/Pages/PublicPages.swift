@@ -75,14 +75,11 @@ struct PublicPages: Sendable {
         return renderer.page("home", ctx, language: params.string("lang") != nil ? language : nil)
     }
 
-    /// A category's name in the interface language, where the catalogue has one.
+    /// A category's name in the interface language, where the directory's own data has one (HSDS
+    /// `taxonomy_term` rows with the same taxonomy and code in that `language`).
     func termName(_ term: TermInfo, _ language: InterfaceLanguage) -> String {
-        if language == .irish, let code = term.code, let ga = SampleCatalogue.terms.first(where: { $0.code == code })?.nameGA,
-            term.id == SampleDirectory.termID(code)
-        {
-            return ga
-        }
-        return term.name
+        guard language == .irish, let snap = try? directory.snapshot() else { return term.name }
+        return snap.termName(term, language: "ga")
     }
 
     // MARK: Search

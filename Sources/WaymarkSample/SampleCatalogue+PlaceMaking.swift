@@ -1,3 +1,6 @@
+import Foundation
+import WaymarkCore
+
 extension SampleCatalogue {
     /// Fictional place making organisations of the Ballymun sample.
     static let placeMaking: [SampleOrganization] = [

@@ -1,3 +1,6 @@
+import Foundation
+import WaymarkCore
+
 /// A term of the sample directory's category taxonomy.
 ///
 /// Codes are dotted paths: `"children-families"` is a top-level category and
@@ -5,7 +8,7 @@
 public struct SampleTerm: Sendable {
     public let code: String
     public let name: String
-    /// The Irish name, shown when the interface is in Irish.
+    /// The Irish name: published as the term's row in Irish (`language` `ga`), which the website shows in Irish.
     public let nameGA: String
     public let description: String
 

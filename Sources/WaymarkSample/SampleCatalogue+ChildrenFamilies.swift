@@ -1,3 +1,6 @@
+import Foundation
+import WaymarkCore
+
 extension SampleCatalogue {
     /// Fictional children & families organisations of the Ballymun sample.
     static let childrenFamilies: [SampleOrganization] = [

@@ -1,3 +1,6 @@
+import Foundation
+import WaymarkCore
+
 extension SampleCatalogue {
     /// Fictional community safety organisations of the Ballymun sample.
     static let communitySafety: [SampleOrganization] = [

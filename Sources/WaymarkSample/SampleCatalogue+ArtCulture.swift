@@ -1,3 +1,6 @@
+import Foundation
+import WaymarkCore
+
 extension SampleCatalogue {
     /// Fictional art & culture organisations of the Ballymun sample.
     static let artCulture: [SampleOrganization] = [

@@ -1,3 +1,6 @@
+import Foundation
+import WaymarkCore
+
 /// Curated, fictional content for the Ballymun sample directory. Every name, address and phone number is invented.
 ///
 /// Organisations, services, addresses and schedules are made up for demonstration purposes; street names echo

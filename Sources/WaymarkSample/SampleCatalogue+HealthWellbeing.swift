@@ -1,3 +1,6 @@
+import Foundation
+import WaymarkCore
+
 extension SampleCatalogue {
     /// Fictional health & wellbeing organisations of the Ballymun sample.
     static let healthWellbeing: [SampleOrganization] = [

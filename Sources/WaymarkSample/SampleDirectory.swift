@@ -1,3 +1,6 @@
+import Foundation
+import WaymarkCore
+
 /// Builds the fictional Ballymun sample directory, and larger synthetic directories for
 /// benchmarks, as HSDS rows. The same seed always gives the same records.
 public enum SampleDirectory {
@@ -9,6 +12,8 @@ public enum SampleDirectory {
 
     /// The taxonomy term id for a catalogue term code such as `"children-families.parenting"`.
     public static func termID(_ code: String) -> String { StableID.uuid("waymark-term:\(code)") }
+    /// The id of a term's row in another language.
+    public static func termID(_ code: String, language: String) -> String { StableID.uuid("waymark-term:\(code):\(language)") }
 
     /// The Ballymun sample: about 130 organisations and their services.
     public static func ballymun(seed: UInt64 = 2026) -> [HSDSRecord] {
@@ -60,6 +65,17 @@ public enum SampleDirectory {
                     ("id", s(termID(t.code))), ("code", s(t.code)), ("name", s(t.name)), ("description", s(t.description)),
                     ("parent_id", t.parentCode.map { s(termID($0)) }), ("taxonomy", s("Waymark community categories")),
                     ("language", s("en")), ("taxonomy_id", s(taxonomyID)),
+                ])
+        }
+        // The same terms in Irish (HSDS: a row per language, same taxonomy and code), from which the
+        // website shows category names when it is in Irish.
+        for t in SampleCatalogue.terms {
+            add(
+                "taxonomy_term",
+                [
+                    ("id", s(termID(t.code, language: "ga"))), ("code", s(t.code)), ("name", s(t.nameGA)), ("description", s(t.nameGA)),
+                    ("parent_id", t.parentCode.map { s(termID($0, language: "ga")) }), ("taxonomy", s("Waymark community categories")),
+                    ("language", s("ga")), ("taxonomy_id", s(taxonomyID)),
                 ])
         }
         let areas = Dictionary(uniqueKeysWithValues: SampleCatalogue.neighbourhoods.map { ($0.name, ($0.latitude, $0.longitude)) })

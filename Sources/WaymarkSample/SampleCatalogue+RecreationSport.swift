@@ -1,3 +1,6 @@
+import Foundation
+import WaymarkCore
+
 extension SampleCatalogue {
     /// Fictional recreation & sport organisations of the Ballymun sample.
     static let recreationSport: [SampleOrganization] = [

@@ -1,3 +1,6 @@
+import Foundation
+import WaymarkCore
+
 extension SampleCatalogue {
     /// Fictional education & training organisations of the Ballymun sample.
     static let educationTraining: [SampleOrganization] = [

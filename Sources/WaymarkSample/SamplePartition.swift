@@ -1,3 +1,6 @@
+import Foundation
+import WaymarkCore
+
 extension SampleDirectory {
     /// Splits a directory between `parts` publishers, the way a federation of organisation nodes holds
     /// it: every row goes to the part of the organisation it belongs to (followed through its foreign
