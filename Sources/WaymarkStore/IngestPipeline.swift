@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+import WaymarkCore
+import WaymarkCrypto
+
+/// Takes in batches of envelopes as they arrive (a sync session's fetch answers), one transaction
+/// each. A background verifier works through the batches in order while the calling thread writes:
+/// the writer admits a batch a few hundred envelopes at a time as they are verified, and verifies
+/// alongside whenever it has caught up, so neither core waits for the other, even on the last batch.
+/// A session uses its pipeline from one task at a time (each call awaited before the next), though
+/// not always from the same thread, hence `@unchecked Sendable`.
+public final class IngestPipeline: @unchecked Sendable {
+    /// How many envelopes a sync session asks a peer for at a time, and takes in as one transaction
+    /// (a few MiB, under the message limit; big enough that each transaction's index pages are
+    /// shared by many envelopes).
+    public static let batchSize = 4096
+    /// How many verified envelopes the writer admits at a time within a batch's transaction.
+    static let chunkSize = 1024
+
+    private let database: NodeDatabase
+    private let peer: String
+    /// One background verifier: batches are verified in the order they arrived.
+    private let verifier = DispatchQueue(label: "waymark.ingest.verify")
+    /// The batch being verified and not yet written.
+    private var waiting: VerifyJob?
+
+    public init(database: NodeDatabase, peer: String) {
+        self.database = database
+        self.peer = peer
+    }
+
+    /// Starts verifying `wires` and writes the batch before it (if any).
+    /// - Returns: what the batch before this one did (this batch's report comes with the next call
+    ///   or with `finish`).
+    public func add(_ wires: [[UInt8]], nowMilliseconds: UInt64) throws -> IngestReport {
+        let job = VerifyJob(wires)
+        verifier.async { job.work() }
+        let previous = waiting
+        waiting = job
+        guard let previous else { return IngestReport() }
+        return try database.ingestVerifying(previous, from: peer, nowMilliseconds: nowMilliseconds)
+    }
+
+    /// Writes the last batch.
+    public func finish(nowMilliseconds: UInt64) throws -> IngestReport {
+        guard let last = waiting else { return IngestReport() }
+        waiting = nil
+        return try database.ingestVerifying(last, from: peer, nowMilliseconds: nowMilliseconds)
+    }
+}
+
+extension NodeDatabase {
+    /// Writes one batch as one transaction, admitting it a chunk at a time as its envelopes are verified.
+    func ingestVerifying(_ job: VerifyJob, from peer: String, nowMilliseconds: UInt64) throws -> IngestReport {
+        try writer.write { db in
+            var report = IngestReport()
+            var admission = BatchAdmission<VerifiedEnvelope>(peer: peer, nowMilliseconds: nowMilliseconds)
+            for start in stride(from: 0, to: job.count, by: IngestPipeline.chunkSize) {
+                let results = job.results(start..<min(job.count, start + IngestPipeline.chunkSize))
+                try Self.admit(db, results: results, admission: &admission, report: &report)
+            }
+            try Self.admit(db, [], admission: &admission, report: &report, finishing: true)
+            return report
+        }
+    }
+}
+
+/// Verifying one batch, shared out in small runs taken in order: the pipeline's background verifier
+/// works through it, and the writer takes the results a range at a time, verifying the range's
+/// unclaimed runs itself rather than waiting for them.
+final class VerifyJob: @unchecked Sendable {
+    private let wires: [[UInt8]]
+    private let slots: ResultSlots<Result<VerifiedEnvelope, NodeDatabase.RejectedBox>>
+    private let condition = NSCondition()
+    /// The first envelope of the first run nobody has claimed yet.
+    private var next = 0
+    /// The runs that are verified.
+    private var done: [Bool]
+    private static let run = 16
+
+    init(_ wires: [[UInt8]]) {
+        self.wires = wires
+        slots = ResultSlots(count: wires.count)
+        done = Array(repeating: false, count: (wires.count + Self.run - 1) / Self.run)
+    }
+
+    var count: Int { wires.count }
+
+    /// Claims the next run if it starts before `limit`.
+    private func claim(before limit: Int) -> Range<Int>? {
+        condition.withLock {
+            guard next < min(limit, wires.count) else { return nil }
+            let r = next..<min(wires.count, next + Self.run)
+            next = r.upperBound
+            return r
+        }
+    }
+
+    private func verify(_ r: Range<Int>) {
+        for i in r { slots.set(i, NodeDatabase.verifyOne(wires[i])) }
+        condition.withLock {
+            done[r.lowerBound / Self.run] = true
+            condition.broadcast()
+        }
+    }
+
+    /// Verifies runs until none is left unclaimed.
+    func work() {
+        while let r = claim(before: wires.count) { verify(r) }
+    }
+
+    /// The results for `range`, in order: runs in it nobody has claimed are verified on this thread,
+    /// runs another thread is verifying are waited for.
+    func results(_ range: Range<Int>) -> [Result<VerifiedEnvelope, NodeDatabase.RejectedBox>] {
+        while let r = claim(before: range.upperBound) { verify(r) }
+        condition.withLock {
+            let runs = (range.lowerBound / Self.run)..<((range.upperBound + Self.run - 1) / Self.run)
+            while !runs.allSatisfy({ done[$0] }) { condition.wait() }
+        }
+        return range.map { slots[$0] }
+    }
+}
+
+extension Array {
+    /// Consecutive slices of at most `size` elements.
+    func chunked(by size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min(count, $0 + size)] }
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import GRDB
+import WaymarkCore
+import WaymarkCrypto
+
+extension VerifiedEnvelope: AdmissionCandidate {}
+
+/// The store as batch admission's host: carries out its directives in the write transaction.
+final class StoreAdmission: AdmissionHost {
+    typealias Candidate = VerifiedEnvelope
+    let db: Database
+    let lookup: SQLLookup
+    let peer: String
+    let now: UInt64
+    let ownKey: [UInt8]?
+    let heads = HeadChanges()
+    private(set) var report = IngestReport()
+    private(set) var arrivedByRow: [RowKey: [VerifiedEnvelope]] = [:]
+
+    init(db: Database, peer: String, now: UInt64) throws {
+        self.db = db
+        lookup = SQLLookup(db: db)
+        self.peer = peer
+        self.now = now
+        ownKey = try NodeDatabase.setting(db, "signing_public_key").flatMap(bytesFromHex)
+    }
+
+    func stored(_ id: [UInt8]) -> StoredEnvelope? { lookup.stored(id) }
+    func storedIDs(author: [UInt8], sequence: UInt64) -> [[UInt8]] { lookup.storedIDs(author: author, sequence: sequence) }
+    func standing(of author: [UInt8], clock: UInt64) -> Membership.Standing { lookup.standing(of: author, clock: clock) }
+    func mayRemove(_ member: [UInt8], by author: [UInt8]) -> Bool { lookup.mayRemove(member, by: author) }
+    func willJudge(_ c: VerifiedEnvelope) { lookup.prime(c) }
+    func didJudge(_ c: VerifiedEnvelope) { lookup.unprime() }
+
+    func isErased(circle: String) throws -> Bool { try NodeDatabase.isErased(db, circle: circle) }
+
+    func isHeldBack(_ id: [UInt8]) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM pending_envelope WHERE id = ?)"), arguments: [Data(id)]) ?? false
+    }
+
+    func heldBackCounts(peer: String, author: [UInt8]) throws -> HeldBackCounts {
+        HeldBackCounts(
+            total: try Int.fetchOne(db, sql: "SELECT count(*) FROM pending_envelope") ?? 0,
+            fromPeer: try Int.fetchOne(db, sql: "SELECT count(*) FROM pending_envelope WHERE peer = ?", arguments: [peer]) ?? 0,
+            byAuthor: try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM pending_envelope WHERE author = ?"), arguments: [Data(author)]) ?? 0)
+    }
+
+    func hasHeldBack() throws -> Bool { try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM pending_envelope)") ?? false }
+
+    func heldBack(waitingFor ids: [[UInt8]]) throws -> [VerifiedEnvelope] {
+        var waiting: [VerifiedEnvelope] = []
+        var seen = Set<ByteKey>()
+        for dep in ids {
+            for wire in try Data.fetchAll(
+                db.cachedStatement(sql: "SELECT p.wire FROM pending_dependency d JOIN pending_envelope p ON p.id = d.id WHERE d.dependency = ?"),
+                arguments: [Data(dep)])
+            {
+                let bytes = [UInt8](wire)
+                guard let e = try? Envelope.decode(bytes) else { continue }
+                let v = VerifiedEnvelope(envelope: e, id: EnvelopeCrypto.id(of: e), wire: bytes)
+                if seen.insert(ByteKey(v.id)).inserted { waiting.append(v) }
+            }
+        }
+        return waiting
+    }
+
+    func perform(_ directive: AdmissionDirective<VerifiedEnvelope>) throws {
+        switch directive {
+        case .accept(let v, let forkOf):
+            if let row = try NodeDatabase.store(db, v, ownKey: ownKey, now: now, heads: heads, lookup: lookup) {
+                arrivedByRow[row, default: []].append(v)
+            }
+            if !forkOf.isEmpty {
+                let h = v.envelope.header
+                for other in forkOf + [v.id] {
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO fork (author, sequence, id, detected_at) VALUES (?, ?, ?, ?)",
+                        arguments: [Data(h.author), Int64(h.sequence), Data(other), Int64(now)])
+                }
+                report.forks += 1
+                try NodeDatabase.logRejection(
+                    db, peer: peer, id: v.id, author: h.author,
+                    .init(envelopeID: hexString(v.id), reason: .fork, detail: "fork: the author signed two envelopes numbered \(h.sequence); both kept, author flagged"),
+                    now: now, logOnly: true)
+            }
+            lookup.remember(v)
+            report.accepted += 1
+        case .duplicate(let v, let wasHeldBack):
+            if !wasHeldBack { report.duplicates += 1 }
+            try NodeDatabase.replaceStrippedCopy(db, with: v)
+        case .holdBack(let v, let missing):
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO pending_envelope (id, wire, missing, peer, received_at, scope, author) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    Data(v.id), Data(v.wire), Data(missing.flatMap { $0 }), peer, Int64(now), v.envelope.header.scope, Data(v.envelope.header.author),
+                ])
+            for m in missing {
+                try db.execute(sql: "INSERT OR IGNORE INTO pending_dependency (dependency, id) VALUES (?, ?)", arguments: [Data(m), Data(v.id)])
+            }
+            report.pending += 1
+        case .release(let id):
+            try forget(id)
+        case .expireHeldBack(let before):
+            for id in try Data.fetchAll(db, sql: "SELECT id FROM pending_envelope WHERE received_at < ?", arguments: [Int64(before)]) {
+                try forget([UInt8](id))
+            }
+        case .reject(let v, let reason, let detail):
+            let rej = IngestReport.Rejected(envelopeID: hexString(v.id), reason: reason, detail: detail)
+            report.rejected.append(rej)
+            try NodeDatabase.logRejection(db, peer: peer, id: v.id, author: v.envelope.header.author, rej, now: now)
+        }
+    }
+
+    private func forget(_ id: [UInt8]) throws {
+        try db.cachedStatement(sql: "DELETE FROM pending_envelope WHERE id = ?").execute(arguments: [Data(id)])
+        try db.cachedStatement(sql: "DELETE FROM pending_dependency WHERE id = ?").execute(arguments: [Data(id)])
+    }
+}
+
+/// Looks envelopes up in the database, and in what this batch accepted so far.
+final class SQLLookup: EnvelopeLookup {
+    let db: Database
+    /// The member set as held when the lookup was made, plus the membership records accepted since.
+    private(set) lazy var roster: Membership.Roster = (try? NodeDatabase.roster(db)) ?? Membership.Roster(founders: [])
+    /// This node's own key: always a member in its own ledger (it publishes before it is vouched for).
+    lazy var ownKeys: Set<ByteKey> = Set([(try? NodeDatabase.setting(db, "signing_public_key")).flatMap { bytesFromHex($0) }].compactMap { $0.map(ByteKey.init) })
+    /// Keys whose admission or removal changed through membership records accepted by this lookup:
+    /// their rows are folded again.
+    private(set) var refoldNow: [[UInt8]] = []
+    private var accepted: [ByteKey: StoredEnvelope] = [:]
+    private var acceptedBySequence: [SequenceKey: [[UInt8]]] = [:]
+
+    struct SequenceKey: Hashable {
+        let author: ByteKey
+        let sequence: UInt64
+    }
+
+    /// What the store holds under one (author, sequence), read once for the envelope being judged:
+    /// it answers both "is this envelope stored?" (an id fixes its author and sequence) and "did the
+    /// author sign another envelope with this number?".
+    private var primed: (key: SequenceKey, ids: [[UInt8]], own: ByteKey, ownStored: StoredEnvelope?)?
+
+    init(db: Database) { self.db = db }
+
+    /// What the store held before the batch under each (author, sequence) of the batch, read a few
+    /// hundred pairs to a statement instead of one statement per envelope.
+    private var before: [SequenceKey: [[UInt8]]] = [:]
+
+    func preload(_ batch: [VerifiedEnvelope]) throws {
+        let pairs = Set(batch.map { SequenceKey(author: ByteKey($0.envelope.header.author), sequence: $0.envelope.header.sequence) })
+        before.reserveCapacity(pairs.count)
+        for key in pairs { before[key] = [] }
+        try NodeDatabase.forEachEnvelope(
+            db, matching: ("author", "sequence"), pairs.map { (Data($0.author.bytes), Int64($0.sequence)) }, selecting: "e.author, e.sequence, e.id"
+        ) { row in
+            before[SequenceKey(author: ByteKey([UInt8](row[0] as Data)), sequence: UInt64(row[1] as Int64)), default: []].append([UInt8](row[2] as Data))
+        }
+    }
+
+    func prime(_ v: VerifiedEnvelope) {
+        let h = v.envelope.header
+        let key = SequenceKey(author: ByteKey(h.author), sequence: h.sequence)
+        let ids = before[key] ?? idsInStore(author: h.author, sequence: h.sequence)
+        let own = ByteKey(v.id)
+        primed = (key, ids, own, ids.contains(v.id) ? StoredEnvelope(h) : nil)
+    }
+
+    func unprime() { primed = nil }
+
+    func standing(of author: [UInt8], clock: UInt64) -> Membership.Standing {
+        if ownKeys.contains(ByteKey(author)) { return .member }
+        return roster.standing(of: author, clock: clock)
+    }
+
+    func mayRemove(_ member: [UInt8], by author: [UInt8]) -> Bool { roster.mayRemove(member, by: author) }
+
+    /// Folds an accepted membership record into the roster, so the rest of the batch is judged by it.
+    func noteMembership(_ v: VerifiedEnvelope) {
+        let h = v.envelope.header
+        let before = roster
+        if let vouch = v.vouch { roster.apply(vouch: vouch, voucher: h.author, clock: h.clock, envelopeID: v.id) }
+        if let removal = v.removal { roster.apply(removal: removal, remover: h.author, clock: h.clock, envelopeID: v.id) }
+        refoldNow += roster.keysChanged(since: before).map(\.bytes)
+    }
+
+    func remember(_ v: VerifiedEnvelope) {
+        let s = StoredEnvelope(v.envelope.header)
+        accepted[ByteKey(v.id)] = s
+        acceptedBySequence[SequenceKey(author: ByteKey(s.author), sequence: s.sequence), default: []].append(v.id)
+    }
+
+    func stored(_ id: [UInt8]) -> StoredEnvelope? {
+        let key = ByteKey(id)
+        if let s = accepted[key] { return s }
+        if let p = primed, p.own == key { return p.ownStored }
+        guard let statement = try? db.cachedStatement(sql: "SELECT author, sequence, clock FROM envelope WHERE id = ?"),
+            let row = try? Row.fetchOne(statement, arguments: [Data(id)])
+        else {
+            return nil
+        }
+        return StoredEnvelope(
+            author: [UInt8](row["author"] as Data), sequence: UInt64(row["sequence"] as Int64), clock: UInt64(bitPattern: row["clock"] as Int64))
+    }
+
+    func storedIDs(author: [UInt8], sequence: UInt64) -> [[UInt8]] {
+        let key = SequenceKey(author: ByteKey(author), sequence: sequence)
+        let fromDB =
+            primed?.key == key ? primed!.ids : before[key] ?? idsInStore(author: author, sequence: sequence)
+        let fresh = acceptedBySequence[key] ?? []
+        if fresh.isEmpty { return fromDB }
+        return Set((fromDB + fresh).map(ByteKey.init)).map(\.bytes)
+    }
+
+    /// The ids of the envelopes stored (before this batch) under one author and sequence number.
+    private func idsInStore(author: [UInt8], sequence: UInt64) -> [[UInt8]] {
+        (try? db.cachedStatement(sql: "SELECT id FROM envelope WHERE author = ? AND sequence = ?")).flatMap {
+            try? Data.fetchAll($0, arguments: [Data(author), Int64(sequence)])
+        }?.map { [UInt8]($0) } ?? []
+    }
+}

@@ -1,0 +1,320 @@
+import Foundation
+import GRDB
+import WaymarkCore
+
+/// The store's schema, as the migrations that built it, oldest first.
+extension NodeDatabase {
+    /// Schema migrations. Never edit a migration once it has shipped; add a new one.
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1: node settings, HSDS records, service documents, full-text index") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE node_setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
+                    CREATE TABLE record (
+                        tbl TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        publisher TEXT NOT NULL,
+                        body TEXT NOT NULL,
+                        stored_at TEXT NOT NULL,
+                        PRIMARY KEY (tbl, id)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE record_link (
+                        tbl TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        field TEXT NOT NULL,
+                        value TEXT NOT NULL,
+                        PRIMARY KEY (tbl, id, field)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX record_link_by_value ON record_link (value, tbl, field);
+                    CREATE TABLE service_doc (
+                        rowid INTEGER PRIMARY KEY,
+                        service_id TEXT NOT NULL UNIQUE,
+                        last_modified TEXT NOT NULL,
+                        list_json TEXT NOT NULL
+                    );
+                    CREATE TABLE service_full (rowid INTEGER PRIMARY KEY, full_json TEXT NOT NULL);
+                    CREATE VIRTUAL TABLE service_fts USING fts5(
+                        name, alternate_name, description, categories, organization, extra,
+                        tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+                    );
+                    CREATE VIRTUAL TABLE service_fts_vocab USING fts5vocab(service_fts, 'row');
+                    """)
+        }
+        m.registerMigration("v2: suggested corrections from residents") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE correction (
+                        id INTEGER PRIMARY KEY,
+                        service_id TEXT NOT NULL,
+                        organization_id TEXT,
+                        field TEXT NOT NULL,
+                        message TEXT NOT NULL,
+                        contact TEXT,
+                        created_at TEXT NOT NULL,
+                        status TEXT NOT NULL DEFAULT 'new'
+                    );
+                    CREATE INDEX correction_by_service ON correction (service_id);
+                    """)
+        }
+        m.registerMigration("v3: signed envelopes, heads, forks, pending envelopes, known nodes, peers, rejections") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE envelope (
+                        seq INTEGER PRIMARY KEY,
+                        id BLOB NOT NULL UNIQUE,
+                        clock INTEGER NOT NULL,
+                        author BLOB NOT NULL,
+                        sequence INTEGER NOT NULL,
+                        kind INTEGER NOT NULL,
+                        scope TEXT NOT NULL,
+                        row_table TEXT,
+                        row_id TEXT,
+                        wire BLOB NOT NULL,
+                        received_at INTEGER NOT NULL
+                    );
+                    CREATE INDEX envelope_by_order ON envelope (clock, id);
+                    CREATE INDEX envelope_by_author ON envelope (author, sequence);
+                    CREATE INDEX envelope_by_row ON envelope (row_table, row_id) WHERE row_table IS NOT NULL;
+                    CREATE TABLE envelope_head (id BLOB PRIMARY KEY NOT NULL) WITHOUT ROWID;
+                    CREATE TABLE fork (
+                        author BLOB NOT NULL, sequence INTEGER NOT NULL, id BLOB NOT NULL, detected_at INTEGER NOT NULL,
+                        PRIMARY KEY (author, sequence, id)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE pending_envelope (
+                        id BLOB PRIMARY KEY NOT NULL, wire BLOB NOT NULL, missing BLOB NOT NULL, peer TEXT NOT NULL, received_at INTEGER NOT NULL
+                    );
+                    CREATE TABLE known_node (
+                        author BLOB PRIMARY KEY NOT NULL,
+                        organization_id TEXT NOT NULL,
+                        organization_name TEXT NOT NULL,
+                        url TEXT NOT NULL,
+                        encryption_key BLOB NOT NULL,
+                        clock INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE peer (
+                        url TEXT PRIMARY KEY NOT NULL,
+                        author BLOB,
+                        source TEXT NOT NULL,
+                        added_at INTEGER NOT NULL,
+                        last_attempt INTEGER,
+                        last_success INTEGER,
+                        last_error TEXT,
+                        failures INTEGER NOT NULL DEFAULT 0,
+                        next_attempt INTEGER NOT NULL DEFAULT 0,
+                        envelopes_in INTEGER NOT NULL DEFAULT 0,
+                        envelopes_out INTEGER NOT NULL DEFAULT 0,
+                        bytes_in INTEGER NOT NULL DEFAULT 0,
+                        bytes_out INTEGER NOT NULL DEFAULT 0,
+                        rejections INTEGER NOT NULL DEFAULT 0,
+                        sessions INTEGER NOT NULL DEFAULT 0,
+                        last_rounds INTEGER NOT NULL DEFAULT 0
+                    ) WITHOUT ROWID;
+                    CREATE TABLE rejection (
+                        id INTEGER PRIMARY KEY,
+                        at INTEGER NOT NULL,
+                        peer TEXT NOT NULL,
+                        envelope_id BLOB,
+                        author BLOB,
+                        reason TEXT NOT NULL,
+                        detail TEXT NOT NULL
+                    );
+                    """)
+        }
+        m.registerMigration("v4: rows whose service documents are out of date") { db in
+            try db.execute(sql: "CREATE TABLE dirty_row (tbl TEXT NOT NULL, id TEXT NOT NULL, old_body TEXT, PRIMARY KEY (tbl, id)) WITHOUT ROWID")
+        }
+        m.registerMigration("v5: indexes for node records and held-back envelopes; what each held-back envelope waits for") { db in
+            try db.execute(
+                sql: """
+                    CREATE INDEX envelope_by_kind ON envelope (author, kind, clock);
+                    CREATE INDEX pending_by_peer ON pending_envelope (peer);
+                    CREATE TABLE pending_dependency (dependency BLOB NOT NULL, id BLOB NOT NULL, PRIMARY KEY (dependency, id)) WITHOUT ROWID;
+                    CREATE INDEX pending_dependency_by_id ON pending_dependency (id);
+                    """)
+        }
+        m.registerMigration("v6: rows by id alone") { db in
+            try db.execute(sql: "CREATE INDEX record_by_id ON record (id)")
+        }
+        m.registerMigration("v7: node records found through a partial index, not an index over every envelope") { db in
+            try db.execute(
+                sql: """
+                    DROP INDEX envelope_by_kind;
+                    CREATE INDEX envelope_node_record ON envelope (author, clock) WHERE kind = 1;
+                    """)
+        }
+        m.registerMigration("v8: staff accounts, login sessions, the audit log") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE staff_user (
+                        id INTEGER PRIMARY KEY,
+                        username TEXT NOT NULL UNIQUE,
+                        display_name TEXT NOT NULL,
+                        role TEXT NOT NULL CHECK (role IN ('admin', 'caseworker')),
+                        password_hash TEXT NOT NULL,
+                        disabled INTEGER NOT NULL DEFAULT 0,
+                        failed_logins INTEGER NOT NULL DEFAULT 0,
+                        locked_until INTEGER NOT NULL DEFAULT 0,
+                        created_at INTEGER NOT NULL
+                    );
+                    CREATE TABLE staff_session (
+                        token_digest TEXT PRIMARY KEY NOT NULL,
+                        user_id INTEGER NOT NULL REFERENCES staff_user(id) ON DELETE CASCADE,
+                        csrf TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        last_seen INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE INDEX staff_session_by_user ON staff_session (user_id);
+                    CREATE TABLE audit_log (
+                        id INTEGER PRIMARY KEY,
+                        at INTEGER NOT NULL,
+                        username TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        subject TEXT NOT NULL,
+                        detail TEXT NOT NULL
+                    );
+                    """)
+        }
+        m.registerMigration("v9: clients, encrypted at rest under keys of their own") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE client (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        circle TEXT NOT NULL UNIQUE,
+                        sealed BLOB NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        updated_at INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE client_key (client_id TEXT PRIMARY KEY NOT NULL, wrapped BLOB NOT NULL) WITHOUT ROWID;
+                    """)
+        }
+        m.registerMigration("v10: private envelopes found by circle") { db in
+            try db.execute(sql: "CREATE INDEX envelope_by_circle ON envelope (scope, kind, clock) WHERE scope <> 'public'")
+        }
+        m.registerMigration("v11: private envelopes by kind (a node's incoming referrals)") { db in
+            try db.execute(sql: "CREATE INDEX envelope_private_by_kind ON envelope (kind, clock) WHERE scope <> 'public'")
+        }
+        m.registerMigration("v12: erased circles (crypto-shredding) and their acknowledgements") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE erased_circle (
+                        circle TEXT PRIMARY KEY NOT NULL, erasure BLOB NOT NULL, erased_at INTEGER NOT NULL, acknowledged INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    """)
+        }
+        m.registerMigration("v13: row links in one tree, keyed by the value they link to") { db in
+            // Links are only ever searched by value; a row's own links are found from its body when
+            // it changes, so the second tree over (tbl, id) that every insert also paid for is gone.
+            try db.execute(
+                sql: """
+                    CREATE TABLE record_link_by_value_first (
+                        value TEXT NOT NULL,
+                        tbl TEXT NOT NULL,
+                        field TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        PRIMARY KEY (value, tbl, field, id)
+                    ) WITHOUT ROWID;
+                    INSERT INTO record_link_by_value_first (value, tbl, field, id) SELECT value, tbl, field, id FROM record_link;
+                    DROP TABLE record_link;
+                    ALTER TABLE record_link_by_value_first RENAME TO record_link;
+                    """)
+        }
+        m.registerMigration("v14: no index of rows by id alone") { db in
+            // Its one user, the rare look-up of a parent row whose table is not the one its foreign
+            // key names, now seeks the (tbl, id) key once per table instead; every stored row saves an index entry.
+            try db.execute(sql: "DROP INDEX record_by_id")
+        }
+        m.registerMigration("v15: visible rows in a rowid table") { db in
+            // A row's body is a few hundred bytes: in a table keyed by (tbl, id) every new row was
+            // inserted into the middle of the big tree, splitting pages full of bodies. SQLite's advice
+            // (https://sqlite.org/withoutrowid.html, §4) is a rowid table for rows over about a
+            // twentieth of a page; bodies are now appended, and only the small (tbl, id) index is a tree insert.
+            try db.execute(
+                sql: """
+                    CREATE TABLE record_with_rowid (
+                        tbl TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        publisher TEXT NOT NULL,
+                        body TEXT NOT NULL,
+                        stored_at TEXT NOT NULL,
+                        UNIQUE (tbl, id)
+                    );
+                    INSERT INTO record_with_rowid (tbl, id, publisher, body, stored_at) SELECT tbl, id, publisher, body, stored_at FROM record;
+                    DROP TABLE record;
+                    ALTER TABLE record_with_rowid RENAME TO record;
+                    """)
+        }
+        m.registerMigration("v16: membership (founders, vouches, removals)") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE federation_founder (key BLOB PRIMARY KEY NOT NULL) WITHOUT ROWID;
+                    CREATE TABLE member_vouch (
+                        id BLOB PRIMARY KEY NOT NULL, member BLOB NOT NULL, voucher BLOB NOT NULL,
+                        organization_name TEXT NOT NULL, roles TEXT NOT NULL, clock INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE member_removal (
+                        id BLOB PRIMARY KEY NOT NULL, member BLOB NOT NULL, author BLOB NOT NULL, reason TEXT NOT NULL, clock INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE INDEX envelope_rows_by_author ON envelope (author, row_table, row_id) WHERE row_table IS NOT NULL;
+                    """)
+            // Founders are never guessed from what a node happens to hold (nodes would disagree, and a
+            // stranger's stored envelopes would make it a founder): an upgraded node belongs to no
+            // federation until its admin founds one or joins one with an invite. Membership records an
+            // older version stored unread (as unknown kinds) are read now.
+            for row in try Row.fetchAll(db, sql: "SELECT id, wire FROM envelope WHERE kind IN (4, 5)") {
+                guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), let payload = e.payload else { continue }
+                if e.header.kind == .memberVouch, let v = try? Membership.Vouch.decode(payload) {
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO member_vouch (id, member, voucher, organization_name, roles, clock) VALUES (?, ?, ?, ?, ?, ?)",
+                        arguments: [row["id"] as Data, Data(v.member), Data(e.header.author), v.organizationName, v.roles.joined(separator: " "),
+                                    Int64(bitPattern: e.header.clock)])
+                } else if e.header.kind == .memberRemoval, let r = try? Membership.Removal.decode(payload) {
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO member_removal (id, member, author, reason, clock) VALUES (?, ?, ?, ?, ?)",
+                        arguments: [row["id"] as Data, Data(r.member), Data(e.header.author), r.reason, Int64(bitPattern: e.header.clock)])
+                }
+            }
+        }
+        m.registerMigration("v17: held-back envelopes found by circle and by author") { db in
+            // An erasure strips held-back envelopes of its circle by an index look-up instead of
+            // decoding every held-back envelope, and the queue is shared out per author.
+            try db.execute(
+                sql: """
+                    ALTER TABLE pending_envelope ADD COLUMN scope TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE pending_envelope ADD COLUMN author BLOB NOT NULL DEFAULT x'';
+                    CREATE INDEX pending_by_scope ON pending_envelope (scope);
+                    CREATE INDEX pending_by_author ON pending_envelope (author);
+                    """)
+            for row in try Row.fetchAll(db, sql: "SELECT id, wire FROM pending_envelope") {
+                guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)) else { continue }
+                try db.execute(
+                    sql: "UPDATE pending_envelope SET scope = ?, author = ? WHERE id = ?",
+                    arguments: [e.header.scope, Data(e.header.author), row["id"] as Data])
+            }
+        }
+        m.registerMigration("v18: the circles each organisation is a recipient in") { db in
+            // Staff pages (the referral inbox, the caseload) read only the circles where this node
+            // is named as a recipient, instead of trying every private envelope the node relays (a
+            // member's flood of made-up circles made the staff home take seconds).
+            try db.execute(
+                sql: "CREATE TABLE circle_recipient (key_id BLOB NOT NULL, circle TEXT NOT NULL, PRIMARY KEY (key_id, circle)) WITHOUT ROWID")
+            // Private kinds are 16...19 (§8).
+            let rows = try Row.fetchCursor(db, sql: "SELECT wire FROM envelope WHERE kind BETWEEN 16 AND 19")
+            var pairs = Set<[UInt8]>()
+            while let row = try rows.next() {
+                guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)) else { continue }
+                for r in e.header.recipients where pairs.insert(r.keyID + Array(e.header.scope.utf8)).inserted {
+                    try db.execute(sql: "INSERT OR IGNORE INTO circle_recipient (key_id, circle) VALUES (?, ?)", arguments: [Data(r.keyID), e.header.scope])
+                }
+            }
+        }
+        m.registerMigration("v19: the journey index (referral states and consent ends of the circles this node is in)") { db in
+            try Self.createJourneyIndex(db)
+        }
+        m.registerMigration("v20: who dealt with a suggested correction, and when") { db in
+            try db.execute(sql: "ALTER TABLE correction ADD COLUMN handled_by TEXT")
+            try db.execute(sql: "ALTER TABLE correction ADD COLUMN handled_at INTEGER")
+        }
+        return m
+    }
+}
