@@ -5,6 +5,7 @@ import WaymarkStore
 import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 
 /// How the engine reaches a peer: HTTP between real nodes, or anything else that answers the same calls.
 public protocol SyncTransport: Sendable {
@@ -59,6 +60,14 @@ public struct HTTPTransport: SyncTransport {
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.timeout = .init(connect: .seconds(10), read: .seconds(15))
         configuration.decompression = .disabled
+        // Peers' certificates are checked against the system's CAs, or, where the admin sets
+        // `SSL_CERT_FILE` (as for curl and OpenSSL), against the CAs in that file only: a federation
+        // on a private network may run its own CA.
+        if let file = ProcessInfo.processInfo.environment["SSL_CERT_FILE"], !file.isEmpty {
+            var tls = TLSConfiguration.makeClientConfiguration()
+            tls.trustRoots = .file(file)
+            configuration.tlsConfiguration = tls
+        }
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }()
 

@@ -234,3 +234,57 @@ def test_the_access_log_holds_no_query_strings(deployment) -> None:
     text = deployment.access_log.read_text()
     assert "/search" in text, f"the access log has no line for the search:\n{text[-2000:]}"
     assert "4711" not in text and "arrears" not in text, f"the access log holds what a resident searched for:\n{text[-2000:]}"
+
+
+def test_another_organisation_syncs_with_the_node_over_tls_through_the_proxy(deployment, make_node) -> None:
+    """Sync between organisations goes over the same TLS proxy: the deployed node founds a federation
+    and vouches for a new organisation, whose node joins with the invite (the deployed node's https
+    URL), checks the proxy's certificate (trusted here through `SSL_CERT_FILE`, as a system's CA
+    bundle would trust a real one) and takes the whole directory in by signed requests through nginx."""
+    a = deployment.node
+    founded = subprocess.run([str(BIN), "member", "found", "--data", str(a.path)], capture_output=True, text=True, timeout=120)
+    assert founded.returncode == 0, describe(founded)
+    b = make_node("joins-over-tls", org="Ballymun Joining Org")
+    port = free_port()
+    env = {**__import__("os").environ, "SSL_CERT_FILE": str(deployment.cert)}
+    log = b.path.parent / "joins-over-tls.log"
+    with open(log, "ab") as out:
+        served = subprocess.Popen([str(BIN), "serve", "--data", str(b.path), "--host", "127.0.0.1", "--port", str(port), "--sync-interval", "1",
+                                   "--tiles", ""], stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
+    LIVE.add(served)
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        while True:
+            try:
+                if requests.get(f"http://127.0.0.1:{port}/health", timeout=2).text.strip() == "ok":
+                    break
+            except requests.RequestException:
+                pass
+            assert time.monotonic() < deadline, log.read_text(errors="replace")
+            time.sleep(0.1)
+        info = subprocess.run([str(BIN), "info", "--data", str(b.path)], capture_output=True, text=True, timeout=60)
+        fingerprint = re.search(r"fingerprint:\s+([0-9a-f-]+)", info.stdout).group(1)
+        added = subprocess.run([str(BIN), "member", "add", "--data", str(a.path), f"http://127.0.0.1:{port}", "--fingerprint", fingerprint],
+                               capture_output=True, text=True, timeout=120)
+        assert added.returncode == 0, describe(added)
+        invite = subprocess.run([str(BIN), "invite", "--data", str(a.path)], capture_output=True, text=True, timeout=60)
+        assert invite.returncode == 0, describe(invite)
+        joined = subprocess.run([str(BIN), "peer", "add", "--data", str(b.path), invite.stdout.strip().split()[-1]],
+                                capture_output=True, text=True, timeout=120, env=env)
+        assert joined.returncode == 0, describe(joined)
+
+        def listed() -> int:
+            try:
+                return requests.get(f"http://127.0.0.1:{port}/api/services", params={"per_page": 1}, timeout=10).json()["total_items"]
+            except (requests.RequestException, ValueError, KeyError):
+                return -1
+        expected = requests.get(deployment.https + "/api/services", params={"per_page": 1}, verify=str(deployment.cert), timeout=10).json()["total_items"]
+        deadline = time.monotonic() + 120
+        while listed() != expected:
+            assert time.monotonic() < deadline, f"B lists {listed()} of {expected} services\n{log.read_text(errors='replace')[-3000:]}"
+            time.sleep(0.5)
+        time.sleep(0.5)
+        access = deployment.access_log.read_text()
+        assert '"POST /sync/v1/reconcile" 200' in access and '"POST /sync/v1/fetch" 200' in access, access[-2000:]
+    finally:
+        stop(served)
