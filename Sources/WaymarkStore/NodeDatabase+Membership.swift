@@ -9,8 +9,10 @@ public struct MemberInfo: Sendable, Equatable {
     public var organizationName: String
     public var roles: [String]
     public var founder: Bool
-    /// When a removal of the key was signed (milliseconds), if it was removed.
+    /// When a removal of the key was signed (milliseconds since 1970, from its clock), if it was removed.
     public var removedAt: UInt64?
+    /// The member whose vouch admitted it (`nil` for a founder).
+    public var voucher: [UInt8]?
     public var fingerprint: String { NodeIdentity.fingerprint(of: key) }
 }
 
@@ -74,8 +76,12 @@ extension NodeDatabase {
     /// Every member, founders first, then by name.
     public func members() throws -> [MemberInfo] {
         let (roster, recordNames) = try writer.read { db in
-            let names = try Row.fetchAll(db, sql: "SELECT author, organization_name FROM known_node").reduce(into: [ByteKey: String]()) {
+            var names = try Row.fetchAll(db, sql: "SELECT author, organization_name FROM known_node").reduce(into: [ByteKey: String]()) {
                 $0[ByteKey([UInt8]($1["author"] as Data))] = $1["organization_name"]
+            }
+            // This node's own name, before it has published its node record.
+            if let own = try Self.setting(db, "signing_public_key").flatMap(bytesFromHex), names[ByteKey(own)] == nil {
+                names[ByteKey(own)] = try Self.setting(db, "organization_name")
             }
             return (try Self.roster(db), names)
         }
@@ -84,7 +90,7 @@ extension NodeDatabase {
             MemberInfo(
                 key: key.bytes, organizationName: m.organizationName.isEmpty ? (recordNames[key] ?? "(founder)") : m.organizationName,
                 roles: m.roles.sorted(),
-                founder: roster.founders.contains(key), removedAt: roster.removedAt[key])
+                founder: roster.founders.contains(key), removedAt: roster.removedAt[key].map(HybridClock.milliseconds), voucher: m.voucher?.bytes)
         }.sorted { ($0.founder ? 0 : 1, $0.organizationName, $0.fingerprint) < ($1.founder ? 0 : 1, $1.organizationName, $1.fingerprint) }
     }
 
@@ -145,16 +151,30 @@ extension NodeDatabase {
     }
 
     /// Removes a key from the federation (an organisation that left, or a compromised key).
-    public func publishRemoval(_ removal: Membership.Removal, identity: NodeIdentity, nowMilliseconds: UInt64) throws {
+    /// - Parameter withVouched: also remove every current member the key admitted, and those they
+    ///   admitted in turn (`Membership.Roster.admittedThrough`), each by a removal record of its own
+    ///   with the same reason: for a compromised key that may have vouched for accomplices.
+    /// - Returns: the keys removed, the member first.
+    @discardableResult
+    public func publishRemoval(_ removal: Membership.Removal, withVouched: Bool = false, identity: NodeIdentity, nowMilliseconds: UInt64) throws
+        -> [[UInt8]]
+    {
         try writer.write { db in
             let roster = try Self.roster(db)
             guard roster.members[ByteKey(removal.member)] != nil else {
                 throw MembershipError(description: "\(NodeIdentity.fingerprint(of: removal.member)) is not a member")
             }
-            guard roster.mayRemove(removal.member, by: identity.signingPublicKey) else {
-                throw MembershipError(description: "only a founder, or the member itself, may remove a member")
+            let keys = [removal.member] + (withVouched ? roster.admittedThrough(removal.member) : [])
+            for key in keys where !roster.mayRemove(key, by: identity.signingPublicKey) {
+                throw MembershipError(
+                    description: key == removal.member
+                        ? "only a founder, or the member itself, may remove a member"
+                        : "only a founder may remove the members \(NodeIdentity.fingerprint(of: removal.member)) vouched for; nothing was removed")
             }
-            try Self.publishOwn(db, [(.memberRemoval, removal.encoded())], identity: identity, nowMilliseconds: nowMilliseconds)
+            try Self.publishOwn(
+                db, keys.map { (.memberRemoval, Membership.Removal(member: $0, reason: removal.reason).encoded()) }, identity: identity,
+                nowMilliseconds: nowMilliseconds)
+            return keys
         }
     }
 

@@ -80,6 +80,10 @@ struct MemberList: ParsableCommand {
             var notes: [String] = []
             if m.founder { notes.append("founder") }
             if !m.roles.isEmpty { notes.append(m.roles.joined(separator: ", ")) }
+            if let voucher = m.voucher {
+                let fp = NodeIdentity.fingerprint(of: voucher)
+                notes.append("vouched for by \(members.first { $0.fingerprint == fp }?.organizationName ?? fp)")
+            }
             if let at = m.removedAt { notes.append("removed \(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(at) / 1000)))") }
             print("\(m.fingerprint)  \(m.organizationName)" + (notes.isEmpty ? "" : "  [\(notes.joined(separator: "; "))]"))
         }
@@ -90,10 +94,15 @@ struct MemberRemove: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove",
         abstract: "Remove a member (an organisation that left, or a key that was compromised): its listings disappear everywhere.",
-        discussion: "Only a founder, a member that vouched for the key, or the member itself may remove it.")
+        discussion: """
+            Only a founder, or the member itself (leaving), may remove it. A compromised key may have vouched for others:
+            --with-vouched removes them too (and those they vouched for), each with the same reason; `waymark member list`
+            shows who vouched for whom. An organisation removed by mistake is vouched for again under a new key.
+            """)
     @OptionGroup var data: DataOption
     @Argument(help: "The member's fingerprint, as `waymark member list` shows it.") var fingerprint: String
     @Option(help: "Why (kept in the signed record).") var reason: String
+    @Flag(help: "Also remove the members it vouched for, and those they vouched for (founders only).") var withVouched = false
 
     func run() throws {
         let db = try data.database()
@@ -101,12 +110,19 @@ struct MemberRemove: ParsableCommand {
         guard let member = try db.members().first(where: { $0.fingerprint == fingerprint.lowercased() }) else {
             throw fail("no member with fingerprint \(fingerprint); see: waymark member list --data \(data.data)")
         }
+        let removed: [[UInt8]]
         do {
-            try db.publishRemoval(.init(member: member.key, reason: reason), identity: identity, nowMilliseconds: LocalClock.nowMilliseconds())
+            removed = try db.publishRemoval(
+                .init(member: member.key, reason: reason), withVouched: withVouched, identity: identity, nowMilliseconds: LocalClock.nowMilliseconds())
         } catch let e as MembershipError {
             throw fail(e.description)
         }
-        print("Removed \(member.organizationName) (\(member.fingerprint)); the removal spreads to every node.")
+        let names = Dictionary(uniqueKeysWithValues: try db.members().map { ($0.fingerprint, $0.organizationName) })
+        for key in removed {
+            let fp = NodeIdentity.fingerprint(of: key)
+            print("Removed \(names[fp] ?? fp) (\(fp)).")
+        }
+        print("The removal spreads to every node.")
     }
 }
 

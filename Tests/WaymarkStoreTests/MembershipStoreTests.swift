@@ -147,4 +147,37 @@ struct MembershipStoreTests {
             #expect(both.accepted == 2 && both.rejected.isEmpty, "\(both)")
         }
     }
+
+    @Test func aFounderRemovesACompromisedKeyWithEveryoneItVouchedForAndNoOneElse() throws {
+        try withLargeStack {
+            let dave = Fixtures.identity(4), erin = Fixtures.identity(5)
+            let a = try database(founders: [alice])
+            try a.publishVouch(.init(member: bob.signingPublicKey, organizationName: "Bob's Org"), identity: alice, nowMilliseconds: Self.now)
+            try a.publishVouch(.init(member: dave.signingPublicKey, organizationName: "Dave's Org"), identity: alice, nowMilliseconds: Self.now + 1)
+            // Bob vouches for Carol, and Carol for Erin, on Bob's and Carol's own nodes.
+            let b = try database(founders: [alice])
+            try b.ingest(try LedgerTests.wires(a), from: "a", nowMilliseconds: Self.now + 2)
+            try b.publishVouch(.init(member: carol.signingPublicKey, organizationName: "Carol's Org"), identity: bob, nowMilliseconds: Self.now + 3)
+            let c = try database(founders: [alice])
+            try c.ingest(try LedgerTests.wires(b), from: "b", nowMilliseconds: Self.now + 4)
+            try c.publishVouch(.init(member: erin.signingPublicKey, organizationName: "Erin's Org"), identity: carol, nowMilliseconds: Self.now + 5)
+            try a.ingest(try LedgerTests.wires(c), from: "c", nowMilliseconds: Self.now + 6)
+            #expect(try a.members().first { $0.key == carol.signingPublicKey }?.voucher == bob.signingPublicKey, "the list shows who vouched")
+
+            // Bob may not remove those he vouched for: only a founder may.
+            #expect(throws: MembershipError.self) {
+                try b.publishRemoval(.init(member: bob.signingPublicKey, reason: "x"), withVouched: true, identity: bob, nowMilliseconds: Self.now + 7)
+            }
+            let removed = try a.publishRemoval(
+                .init(member: bob.signingPublicKey, reason: "key compromised"), withVouched: true, identity: alice, nowMilliseconds: Self.now + 8)
+            #expect(removed == [bob.signingPublicKey] + [carol.signingPublicKey, erin.signingPublicKey].sorted { $0.lexicographicallyPrecedes($1) })
+            let roster = try a.roster()
+            #expect(!roster.isCurrentMember(bob.signingPublicKey) && !roster.isCurrentMember(carol.signingPublicKey))
+            #expect(!roster.isCurrentMember(erin.signingPublicKey))
+            #expect(roster.isCurrentMember(dave.signingPublicKey) && roster.isCurrentMember(alice.signingPublicKey), "others stay")
+            // Each removal is a signed record of its own, which every node takes in.
+            try c.ingest(try LedgerTests.wires(a), from: "a", nowMilliseconds: Self.now + 9)
+            #expect(try c.roster() == roster)
+        }
+    }
 }

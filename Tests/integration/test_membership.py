@@ -15,6 +15,7 @@ Each attack is checked on both nodes: nothing they show changed, and the reason 
 from __future__ import annotations
 
 import json
+import re
 import socket
 import sqlite3
 import time
@@ -391,3 +392,32 @@ def test_an_address_whose_sync_requests_keep_being_refused_is_turned_away_and_me
     served = a.metric("waymark_inbound_requests_total", label, default=0)
     wait_until("B's sync requests keep being answered", lambda: a.metric("waymark_inbound_requests_total", label, default=0) > served,
                CONVERGE, (a, b))
+
+
+def test_a_founder_removes_a_stolen_key_with_every_key_it_vouched_for(federation) -> None:
+    """A key A vouched for is stolen; whoever holds it has vouched for an accomplice. The founder
+    removes both in one command (`--with-vouched`), each by a removal record that reaches every node;
+    `member list` shows who vouched for whom and when each was removed; B stays."""
+    a, b = federation
+    stolen, accomplice = wire.Signer(), wire.Signer()
+    a.cli_ok("member", "add", "--key", stolen.public.hex(), "--fingerprint", stolen.fingerprint, "--name", "Membership Stolen Key")
+    wait_until("B holds the vouch", lambda: "Membership Stolen Key" in b.cli_ok("member", "list").stdout, CONVERGE, (a, b))
+    vouch, _ = stolen.envelope(wire.MEMBER_VOUCH, wire.canonical({"member": accomplice.public.hex(), "organization_name": "Membership Accomplice",
+                                                                  "roles": []}), clock=wire.hlc(int(time.time() * 1000)))
+    r = stolen.post(a.url, "/sync/v1/push", wire.frames(vouch))
+    assert r.status_code == 200 and r.json()["accepted"] == 1, r.text
+    listed = a.cli_ok("member", "list").stdout
+    assert re.search(r"Membership Accomplice\s+\[vouched for by Membership Stolen Key\]", listed), listed
+
+    removed = a.cli_ok("member", "remove", stolen.fingerprint, "--reason", "key stolen", "--with-vouched").stdout
+    assert "Membership Stolen Key" in removed and "Membership Accomplice" in removed, removed
+    year = time.strftime("%Y")
+
+    def removed_on(node: FedNode) -> set[str]:
+        return {name for line in node.cli_ok("member", "list").stdout.splitlines() if f"removed {year}-" in line
+                for name in ("Membership Stolen Key", "Membership Accomplice", "Membership Org B") if name in line.split("[")[0]}
+    for node in (a, b):
+        wait_until(f"{node.label} holds both removals", lambda: removed_on(node) == {"Membership Stolen Key", "Membership Accomplice"},
+                   CONVERGE, (a, b))
+    r = accomplice.post(b.url, "/sync/v1/fetch", b"")
+    assert r.status_code == 403, r.text

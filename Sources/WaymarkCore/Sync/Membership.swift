@@ -221,6 +221,22 @@ public enum Membership {
             author == member || founders.contains(ByteKey(author))
         }
 
+        /// The current members admitted by `key`'s vouch, and those they admitted in turn: what a
+        /// founder removes together with a compromised key (`waymark member remove --with-vouched`).
+        /// A member admitted by another voucher is not among them, whoever else vouched for it later.
+        public func admittedThrough(_ key: [UInt8]) -> [[UInt8]] {
+            var out: [[UInt8]] = []
+            var frontier = [ByteKey(key)]
+            var seen = Set(frontier)
+            while let next = frontier.popLast() {
+                for (k, m) in members where m.voucher == next && removedAt[k] == nil && seen.insert(k).inserted {
+                    out.append(k.bytes)
+                    frontier.append(k)
+                }
+            }
+            return out.sorted { $0.lexicographicallyPrecedes($1) }
+        }
+
         /// When a key's claims to directory rows start counting (`nil` for a key that is not a member).
         public func admittedAt(_ key: [UInt8]) -> UInt64? { members[ByteKey(key)]?.admittedAt }
 
