@@ -117,7 +117,9 @@ final class VerifyJob: @unchecked Sendable {
             let runs = (range.lowerBound / Self.run)..<((range.upperBound + Self.run - 1) / Self.run)
             while !runs.allSatisfy({ done[$0] }) { condition.wait() }
         }
-        return range.map { slots[$0] }
+        // Taken out of the job: a chunk's envelopes are freed once it is admitted, not when the
+        // whole batch is (the next batch is being verified meanwhile).
+        return range.map { slots.take($0) }
     }
 }
 

@@ -20,6 +20,13 @@ public final class ResultSlots<T>: @unchecked Sendable {
     /// One slot's value. - Precondition: the slot was set.
     public subscript(i: Int) -> T { base[i]! }
 
+    /// One slot's value, leaving the slot empty (what it held is freed once the caller is done
+    /// with it). - Precondition: the slot was set and not taken.
+    public func take(_ i: Int) -> T {
+        defer { base[i] = nil }
+        return base[i]!
+    }
+
     /// Every slot's value. - Precondition: every slot was set.
     public var values: [T] { (0..<count).map { base[$0]! } }
 }
