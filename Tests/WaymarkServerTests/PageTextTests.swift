@@ -79,4 +79,10 @@ struct PageTextTests {
         #expect(PublicPages.safeBack("https://evil.example") == "/list")
         #expect(PublicPages.safeBack("/\\evil.example") == "/list")
     }
+
+    @Test func namesAreListedInTheOrderAReaderExpects() {
+        let irish = ["Sláinte agus Folláine", "Cóiriú Áite", "Sábháilteacht Pobail", "Ealaín agus Cultúr", "Áras na nÓg", "Oideachas"]
+        #expect(irish.sorted(by: PublicPages.alphabetical) == ["Áras na nÓg", "Cóiriú Áite", "Ealaín agus Cultúr", "Oideachas", "Sábháilteacht Pobail", "Sláinte agus Folláine"])
+        #expect(PublicPages.alphabetical("eile", "Éire") && !PublicPages.alphabetical("Éire", "eile"))
+    }
 }

@@ -66,13 +66,21 @@ struct PublicPages: Sendable {
         q.perPage = 1
         let result = snap.index.search(q, textScores: nil, now: clock.now())
         let topLevel = snap.terms.values.filter { $0.parentID == nil && (result.facets.taxonomyTerms[$0.id] ?? 0) > 0 }
-        let categories: [[String: Any]] = topLevel.sorted { $0.name < $1.name }.map { term in
-            ["id": term.id, "name": termName(term, language), "count": result.facets.taxonomyTerms[term.id] ?? 0]
+        // In the order of the names shown (Irish names sort differently from the English ones).
+        let categories: [[String: Any]] = topLevel.map { ($0, termName($0, language)) }.sorted { Self.alphabetical($0.1, $1.1) }.map { term, name in
+            ["id": term.id, "name": name, "count": result.facets.taxonomyTerms[term.id] ?? 0]
         }
         var ctx = renderer.base(request, language: language, title: t("site.tagline", language), sample: sample())
         ctx["categories"] = categories
         ctx["openNowCount"] = result.facets.openNow
         return renderer.page("home", ctx, language: params.string("lang") != nil ? language : nil)
+    }
+
+    /// Alphabetical order as a reader expects it: accents and case do not count first ("Sábháilteacht"
+    /// before "Sláinte"), then they decide.
+    static func alphabetical(_ a: String, _ b: String) -> Bool {
+        let loose = a.compare(b, options: [.caseInsensitive, .diacriticInsensitive])
+        return loose == .orderedSame ? a < b : loose == .orderedAscending
     }
 
     /// A category's name in the interface language, where the directory's own data has one (HSDS
@@ -199,12 +207,12 @@ struct PublicPages: Sendable {
         var groups: [[String: Any]] = []
         let selected = Set(p.list("category"))
         var categoryOptions: [[String: Any]] = []
-        for term in snap.terms.values.filter({ $0.parentID == nil }).sorted(by: { $0.name < $1.name }) {
+        for term in snap.terms.values.filter({ $0.parentID == nil }).sorted(by: { Self.alphabetical(termName($0, language), termName($1, language)) }) {
             let count = f.taxonomyTerms[term.id] ?? 0
             guard count > 0 || selected.contains(term.id) else { continue }
             categoryOptions.append(option("category", term.id, termName(term, language), count))
             if selected.contains(term.id) || snap.terms.values.contains(where: { $0.parentID == term.id && selected.contains($0.id) }) {
-                for child in snap.terms.values.filter({ $0.parentID == term.id }).sorted(by: { $0.name < $1.name }) {
+                for child in snap.terms.values.filter({ $0.parentID == term.id }).sorted(by: { Self.alphabetical(termName($0, language), termName($1, language)) }) {
                     let c = f.taxonomyTerms[child.id] ?? 0
                     guard c > 0 || selected.contains(child.id) else { continue }
                     categoryOptions.append(option("category", child.id, "— " + termName(child, language), c))
