@@ -66,7 +66,7 @@ struct SyncAPI: Sendable {
         }
         // A key that is not a member is told so at once: its body is never read.
         if let key = header(RequestSignature.keyHeader).flatMap(bytesFromHex), key.count == 32, !node.isMember(key) {
-            return refused(Problem(status: .forbidden, title: "Not a member", detail: SyncRefusal.notMember(NodeIdentity.fingerprint(of: key)).description))
+            return refused(Self.problem(.notMember(NodeIdentity.fingerprint(of: key))))
         }
         let buffer: ByteBuffer
         do { buffer = try await request.collectBody(upTo: SyncNode.maximumRequest) } catch {
@@ -92,19 +92,25 @@ struct SyncAPI: Sendable {
                     return try answer(body, sender)
                 }, contentType: contentType)
         } catch let refusal as SyncRefusal {
-            switch refusal {
-            case .malformed: return Problem(status: .badRequest, title: "Malformed sync message", detail: refusal.description).response
-            case .tooLarge: return Problem(status: .contentTooLarge, title: "Too large", detail: refusal.description).response
-            case .backedOff: return Problem(status: .tooManyRequests, title: "Backed off", detail: refusal.description).response
-            case .unavailable: return Problem(status: .serviceUnavailable, title: "Unavailable", detail: refusal.description).response
-            case .notMember: return refused(Problem(status: .forbidden, title: "Not a member", detail: refusal.description))
-            }
+            if case .notMember = refusal { return refused(Self.problem(refusal)) }
+            return Self.problem(refusal).response
         } catch where NodeDatabase.isDiskFull(error) {
             let database = node.database
             _ = try? await Blocking.run { database.releaseSpaceAfterFailure() }
             return Problem(
                 status: HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage"), title: "Disk full",
                 detail: "this node's disk is full, so it takes nothing in until its admin frees space; nothing was stored").response
+        }
+    }
+
+    /// How a refusal is answered (`Protocol/SPEC.md` §5.4).
+    static func problem(_ refusal: SyncRefusal) -> Problem {
+        switch refusal {
+        case .malformed: return Problem(status: .badRequest, title: "Malformed sync message", detail: refusal.description)
+        case .tooLarge: return Problem(status: .contentTooLarge, title: "Too large", detail: refusal.description)
+        case .backedOff: return Problem(status: .tooManyRequests, title: "Backed off", detail: refusal.description)
+        case .unavailable: return Problem(status: .serviceUnavailable, title: "Unavailable", detail: refusal.description)
+        case .notMember: return Problem(status: .forbidden, title: "Not a member", detail: refusal.description)
         }
     }
 

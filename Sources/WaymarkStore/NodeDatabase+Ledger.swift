@@ -89,19 +89,6 @@ final class VerifiedEnvelope: Sendable {
 }
 
 extension NodeDatabase {
-    /// Envelopes held back for missing dependencies, across all peers (`AdmissionLimits.node`).
-    public static let pendingLimit = AdmissionLimits.node.heldBack
-    /// Envelopes held back that came from one peer.
-    public static let pendingLimitPerPeer = AdmissionLimits.node.heldBackPerPeer
-    /// Envelopes held back signed by one author.
-    public static let pendingLimitPerAuthor = AdmissionLimits.node.heldBackPerAuthor
-
-    /// Whether `v` is a private envelope without its payload whose circle this node has not erased.
-    static func strippedWithoutErasure(_ db: Database, _ v: VerifiedEnvelope) throws -> Bool {
-        guard v.envelope.header.kind.isPrivate, v.envelope.payload == nil else { return false }
-        return try !isErased(db, circle: v.envelope.header.scope)
-    }
-
     /// A full copy of a private envelope held without its payload (and whose circle is not erased)
     /// takes the stripped copy's place.
     static func replaceStrippedCopy(_ db: Database, with v: VerifiedEnvelope) throws {

@@ -136,17 +136,14 @@ public final class SimReplica: AdmissionHost {
         }
         currentPeer = peer
         currentNow = nowMilliseconds
-        acceptedNow = 0
         var admission = BatchAdmission<VerifyCache.Checked>(peer: peer, nowMilliseconds: nowMilliseconds, limits: Self.limits, deferring: peer != "self")
         // In memory, nothing the host does can fail.
-        try! admission.admit(batch, host: self)
-        try! admission.finish(host: self)
-        return acceptedNow
+        return try! admission.admit(batch, host: self).count + admission.finish(host: self).count
     }
 
+    /// Who sent the batch being taken in, and when: what a held-back envelope is recorded with.
     private var currentPeer = ""
     private var currentNow: UInt64 = 0
-    private var acceptedNow = 0
 
     public func isErased(circle: String) -> Bool { erased.contains(circle) }
     public func isHeldBack(_ id: [UInt8]) -> Bool { pending[id] != nil }
@@ -171,7 +168,6 @@ public final class SimReplica: AdmissionHost {
         case .accept(let c, let forkOf):
             store(c)
             if !forkOf.isEmpty { forkedAuthors.insert(c.envelope.header.author) }
-            acceptedNow += 1
         case .duplicate(let c, _):
             // A full copy takes the place of one held without its payload, unless the circle was erased.
             let h = c.envelope.header

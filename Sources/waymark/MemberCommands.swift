@@ -81,8 +81,7 @@ struct MemberList: ParsableCommand {
             if m.founder { notes.append("founder") }
             if !m.roles.isEmpty { notes.append(m.roles.joined(separator: ", ")) }
             if let voucher = m.voucher {
-                let fp = NodeIdentity.fingerprint(of: voucher)
-                notes.append("vouched for by \(members.first { $0.fingerprint == fp }?.organizationName ?? fp)")
+                notes.append("vouched for by \(members.first { $0.key == voucher }?.organizationName ?? NodeIdentity.fingerprint(of: voucher))")
             }
             if let at = m.removedAt { notes.append("removed \(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(at) / 1000)))") }
             print("\(m.fingerprint)  \(m.organizationName)" + (notes.isEmpty ? "" : "  [\(notes.joined(separator: "; "))]"))
@@ -107,7 +106,8 @@ struct MemberRemove: ParsableCommand {
     func run() throws {
         let db = try data.database()
         let identity = try data.identity()
-        guard let member = try db.members().first(where: { $0.fingerprint == fingerprint.lowercased() }) else {
+        let members = try db.members()
+        guard let member = members.first(where: { $0.fingerprint == fingerprint.lowercased() }) else {
             throw fail("no member with fingerprint \(fingerprint); see: waymark member list --data \(data.data)")
         }
         let removed: [[UInt8]]
@@ -117,10 +117,9 @@ struct MemberRemove: ParsableCommand {
         } catch let e as MembershipError {
             throw fail(e.description)
         }
-        let names = Dictionary(uniqueKeysWithValues: try db.members().map { ($0.fingerprint, $0.organizationName) })
         for key in removed {
             let fp = NodeIdentity.fingerprint(of: key)
-            print("Removed \(names[fp] ?? fp) (\(fp)).")
+            print("Removed \(members.first { $0.key == key }?.organizationName ?? fp) (\(fp)).")
         }
         print("The removal spreads to every node.")
     }

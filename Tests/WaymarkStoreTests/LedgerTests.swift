@@ -262,7 +262,7 @@ struct LedgerTests {
     @Test func aFloodOfEnvelopesWithMissingDependenciesIsBounded() throws {
         try withLargeStack {
             let b = try NodeDatabase.inTestFederation()
-            let limit = NodeDatabase.pendingLimitPerPeer
+            let limit = AdmissionLimits.node.heldBackPerPeer
             let flood = (0...limit).map { i in
                 Self.envelope(
                     by: mallory, sequence: 1, deps: [Blake2b.hash(Array("missing \(i)".utf8))],
@@ -280,7 +280,7 @@ struct LedgerTests {
     @Test func oneAuthorsHeldBackEnvelopesAreBoundedWhoeverRelaysThem() throws {
         try withLargeStack {
             let b = try NodeDatabase.inTestFederation()
-            let limit = NodeDatabase.pendingLimitPerAuthor
+            let limit = AdmissionLimits.node.heldBackPerAuthor
             let flood = (0...limit).map { i in
                 Self.envelope(
                     by: mallory, sequence: 1, deps: [Blake2b.hash(Array("missing \(i)".utf8))],

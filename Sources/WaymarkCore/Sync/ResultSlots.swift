@@ -17,9 +17,6 @@ public final class ResultSlots<T>: @unchecked Sendable {
 
     public func set(_ i: Int, _ value: T) { base[i] = value }
 
-    /// One slot's value. - Precondition: the slot was set.
-    public subscript(i: Int) -> T { base[i]! }
-
     /// One slot's value, leaving the slot empty (what it held is freed once the caller is done
     /// with it). - Precondition: the slot was set and not taken.
     public func take(_ i: Int) -> T {

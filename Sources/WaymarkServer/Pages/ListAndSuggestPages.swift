@@ -130,7 +130,7 @@ extension PublicPages {
     func suggest(_ request: Request, id: String) async throws -> Response {
         guard Self.isSameSite(request) else { return Response(status: .forbidden) }
         let form = try await Self.form(request)
-        let language = form.string("lang").flatMap(InterfaceLanguage.init(rawValue:)) ?? PageRenderer.language(request, form)
+        let language = PageRenderer.language(request, form)
         let text = (form.string("message") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let contact = (form.string("contact") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty {

@@ -67,7 +67,7 @@ struct PublicPages: Sendable {
         let result = snap.index.search(q, textScores: nil, now: clock.now())
         let topLevel = snap.terms.values.filter { $0.parentID == nil && (result.facets.taxonomyTerms[$0.id] ?? 0) > 0 }
         // In the order of the names shown (Irish names sort differently from the English ones).
-        let categories: [[String: Any]] = topLevel.map { ($0, termName($0, language)) }.sorted { Self.alphabetical($0.1, $1.1) }.map { term, name in
+        let categories: [[String: Any]] = Self.named(topLevel, language, in: snap).map { term, name in
             ["id": term.id, "name": name, "count": result.facets.taxonomyTerms[term.id] ?? 0]
         }
         var ctx = renderer.base(request, language: language, title: t("site.tagline", language), sample: sample())
@@ -83,11 +83,11 @@ struct PublicPages: Sendable {
         return loose == .orderedSame ? a < b : loose == .orderedAscending
     }
 
-    /// A category's name in the interface language, where the directory's own data has one (HSDS
-    /// `taxonomy_term` rows with the same taxonomy and code in that `language`).
-    func termName(_ term: TermInfo, _ language: InterfaceLanguage) -> String {
-        guard language == .irish, let snap = try? directory.snapshot() else { return term.name }
-        return snap.termName(term, language: "ga")
+    /// Categories with their names in the interface language, where the directory's own data has one
+    /// (HSDS `taxonomy_term` rows with the same taxonomy and code in that `language`), in the
+    /// alphabetical order of those names.
+    static func named(_ terms: some Sequence<TermInfo>, _ language: InterfaceLanguage, in snap: Directory.Snapshot) -> [(TermInfo, String)] {
+        terms.map { ($0, snap.termName($0, language: language.rawValue)) }.sorted { alphabetical($0.1, $1.1) }
     }
 
     // MARK: Search
@@ -207,15 +207,15 @@ struct PublicPages: Sendable {
         var groups: [[String: Any]] = []
         let selected = Set(p.list("category"))
         var categoryOptions: [[String: Any]] = []
-        for term in snap.terms.values.filter({ $0.parentID == nil }).sorted(by: { Self.alphabetical(termName($0, language), termName($1, language)) }) {
+        for (term, name) in Self.named(snap.terms.values.filter({ $0.parentID == nil }), language, in: snap) {
             let count = f.taxonomyTerms[term.id] ?? 0
             guard count > 0 || selected.contains(term.id) else { continue }
-            categoryOptions.append(option("category", term.id, termName(term, language), count))
+            categoryOptions.append(option("category", term.id, name, count))
             if selected.contains(term.id) || snap.terms.values.contains(where: { $0.parentID == term.id && selected.contains($0.id) }) {
-                for child in snap.terms.values.filter({ $0.parentID == term.id }).sorted(by: { Self.alphabetical(termName($0, language), termName($1, language)) }) {
+                for (child, childName) in Self.named(snap.terms.values.filter({ $0.parentID == term.id }), language, in: snap) {
                     let c = f.taxonomyTerms[child.id] ?? 0
                     guard c > 0 || selected.contains(child.id) else { continue }
-                    categoryOptions.append(option("category", child.id, "— " + termName(child, language), c))
+                    categoryOptions.append(option("category", child.id, "— " + childName, c))
                 }
             }
         }

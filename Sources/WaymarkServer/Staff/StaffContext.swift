@@ -50,8 +50,7 @@ struct StaffSessionMiddleware: RouterMiddleware {
         var context = context
         if request.method == .post {
             let form = try await PublicPages.form(request)
-            let language =
-                form.string("lang").flatMap(InterfaceLanguage.init(rawValue:)) ?? PageRenderer.language(request, QueryParameters(rawQuery: ""))
+            let language = PageRenderer.language(request, form)
             guard let s = try pages.session(request) else { return StaffPages.redirect("/staff/login") }
             guard PublicPages.isSameSite(request), Tokens.equal(form.string("csrf") ?? "", s.csrf) else {
                 try pages.database.audit(s.user.username, "refused: form without a valid token", subject: request.uri.path, nowMilliseconds: pages.now())

@@ -233,7 +233,7 @@ struct StaffPages: Sendable {
 
     func login(_ request: Request, from client: ClientAddress? = nil) async throws -> Response {
         let form = try await PublicPages.form(request)
-        let language = form.string("lang").flatMap(InterfaceLanguage.init(rawValue:)) ?? PageRenderer.language(request, QueryParameters(rawQuery: ""))
+        let language = PageRenderer.language(request, form)
         let username = (form.string("username") ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let next = form.string("next")
         // The sign-in form's token must match the cookie set with the form (no signing in from another site).
