@@ -54,7 +54,7 @@ extension NodeDatabase {
     func ingestVerifying(_ job: VerifyJob, from peer: String, nowMilliseconds: UInt64) throws -> IngestReport {
         try writer.write { db in
             var report = IngestReport()
-            var admission = BatchAdmission<VerifiedEnvelope>(peer: peer, nowMilliseconds: nowMilliseconds)
+            var admission = BatchAdmission<VerifiedEnvelope>(peer: peer, nowMilliseconds: nowMilliseconds, limits: try Self.admissionLimits(db))
             for start in stride(from: 0, to: job.count, by: IngestPipeline.chunkSize) {
                 let results = job.results(start..<min(job.count, start + IngestPipeline.chunkSize))
                 try Self.admit(db, results: results, admission: &admission, report: &report)

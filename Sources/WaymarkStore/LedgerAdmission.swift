@@ -3,7 +3,9 @@ import GRDB
 import WaymarkCore
 import WaymarkCrypto
 
-extension VerifiedEnvelope: AdmissionCandidate {}
+extension VerifiedEnvelope: AdmissionCandidate {
+    var wireSize: Int { wire.count }
+}
 
 /// The store as batch admission's host: carries out its directives in the write transaction.
 final class StoreAdmission: AdmissionHost {
@@ -16,6 +18,9 @@ final class StoreAdmission: AdmissionHost {
     let heads = HeadChanges()
     private(set) var report = IngestReport()
     private(set) var arrivedByRow: [RowKey: [VerifiedEnvelope]] = [:]
+    /// What each author's stored envelopes cost (`author_usage`), read when first needed and written
+    /// back by `writeUsage` with what this batch added.
+    private var usage: [ByteKey: (cost: UInt64, envelopes: Int64, added: Bool)] = [:]
 
     init(db: Database, peer: String, now: UInt64) throws {
         self.db = db
@@ -43,6 +48,33 @@ final class StoreAdmission: AdmissionHost {
             total: try Int.fetchOne(db, sql: "SELECT count(*) FROM pending_envelope") ?? 0,
             fromPeer: try Int.fetchOne(db, sql: "SELECT count(*) FROM pending_envelope WHERE peer = ?", arguments: [peer]) ?? 0,
             byAuthor: try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM pending_envelope WHERE author = ?"), arguments: [Data(author)]) ?? 0)
+    }
+
+    func storedCost(of author: [UInt8]) throws -> UInt64? {
+        let key = ByteKey(author)
+        if lookup.ownKeys.contains(key) { return nil }
+        return try usageEntry(key).cost
+    }
+
+    private func usageEntry(_ key: ByteKey) throws -> (cost: UInt64, envelopes: Int64, added: Bool) {
+        if let u = usage[key] { return u }
+        let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT cost, envelopes FROM author_usage WHERE author = ?"), arguments: [Data(key.bytes)])
+        let u = (cost: UInt64(row?["cost"] as Int64? ?? 0), envelopes: row?["envelopes"] as Int64? ?? 0, added: false)
+        usage[key] = u
+        return u
+    }
+
+    /// Writes back what this batch added to each author's usage.
+    func writeUsage() throws {
+        for (key, u) in usage where u.added {
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO author_usage (author, cost, envelopes) VALUES (?, ?, ?)
+                    ON CONFLICT(author) DO UPDATE SET cost = excluded.cost, envelopes = excluded.envelopes
+                    """
+            ).execute(arguments: [Data(key.bytes), Int64(u.cost), u.envelopes])
+        }
     }
 
     func hasHeldBack() throws -> Bool { try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM pending_envelope)") ?? false }
@@ -84,6 +116,11 @@ final class StoreAdmission: AdmissionHost {
                     now: now, logOnly: true)
             }
             lookup.remember(v)
+            var u = try usageEntry(ByteKey(v.envelope.header.author))
+            u.cost += v.quotaCost
+            u.envelopes += 1
+            u.added = true
+            usage[ByteKey(v.envelope.header.author)] = u
             report.accepted += 1
         case .duplicate(let v, let wasHeldBack):
             if !wasHeldBack { report.duplicates += 1 }

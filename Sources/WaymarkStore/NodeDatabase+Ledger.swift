@@ -99,6 +99,27 @@ extension NodeDatabase {
         if try isErased(db, circle: v.envelope.header.scope) { return }
         try db.execute(sql: "UPDATE envelope SET wire = ? WHERE id = ?", arguments: [Data(v.wire), Data(v.id)])
     }
+    /// The node's bounds of batch admission: `AdmissionLimits.node`, with the storage quota per author
+    /// the admin set (`waymark serve --author-quota-mib`, kept as the setting `author_quota_bytes`).
+    static func admissionLimits(_ db: Database) throws -> AdmissionLimits {
+        guard let set = try setting(db, authorQuotaSetting).flatMap(UInt64.init) else { return .node }
+        return AdmissionLimits.node.withStoredBytesPerAuthor(set)
+    }
+
+    public static let authorQuotaSetting = "author_quota_bytes"
+
+    /// What each member's envelopes take on this node, largest first (`waymark member list`, `/staff/sync`).
+    public func storageByAuthor() throws -> [(author: [UInt8], bytes: UInt64, envelopes: Int)] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT author, cost, envelopes FROM author_usage ORDER BY cost DESC").map {
+                ([UInt8]($0["author"] as Data), UInt64($0["cost"] as Int64), $0["envelopes"] as Int)
+            }
+        }
+    }
+
+    /// The storage quota per author in bytes.
+    public func authorQuota() throws -> UInt64 { try writer.read { db in try Self.admissionLimits(db).storedBytesPerAuthor } }
+
     /// How many rejections the log keeps.
     public static let rejectionLogLimit = 2_000
 
@@ -133,7 +154,7 @@ extension NodeDatabase {
     {
         try writer.write { db in
             var report = IngestReport()
-            var admission = BatchAdmission<VerifiedEnvelope>(peer: peer, nowMilliseconds: nowMilliseconds)
+            var admission = BatchAdmission<VerifiedEnvelope>(peer: peer, nowMilliseconds: nowMilliseconds, limits: try Self.admissionLimits(db))
             try Self.admit(db, results: verified, admission: &admission, report: &report)
             try Self.admit(db, [], admission: &admission, report: &report, finishing: true)
             if refreshingDocuments { try Self.refreshDerived(db) }
@@ -232,7 +253,7 @@ extension NodeDatabase {
 
     /// Judges and stores what this node signed itself, in its own transaction (nothing set aside).
     static func admit(_ db: Database, _ batch: [VerifiedEnvelope], peer: String, nowMilliseconds: UInt64, report: inout IngestReport) throws {
-        var admission = BatchAdmission<VerifiedEnvelope>(peer: peer, nowMilliseconds: nowMilliseconds, deferring: false)
+        var admission = BatchAdmission<VerifiedEnvelope>(peer: peer, nowMilliseconds: nowMilliseconds, limits: try Self.admissionLimits(db), deferring: false)
         try admit(db, batch, admission: &admission, report: &report)
     }
 
@@ -256,6 +277,7 @@ extension NodeDatabase {
         if finishing { try admission.finish(host: host) } else { try admission.admit(batch, host: host) }
         report.add(host.report)
         try host.heads.write(db)
+        try host.writeUsage()
         if !host.arrivedByRow.isEmpty {
             try foldRows(db, arrived: host.arrivedByRow, before: before, peer: admission.peer, now: admission.nowMilliseconds, roster: host.lookup.roster, report: &report)
         }

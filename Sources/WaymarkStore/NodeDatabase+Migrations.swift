@@ -315,6 +315,14 @@ extension NodeDatabase {
             try db.execute(sql: "ALTER TABLE correction ADD COLUMN handled_by TEXT")
             try db.execute(sql: "ALTER TABLE correction ADD COLUMN handled_at INTEGER")
         }
+        m.registerMigration("v21: what each author's stored envelopes cost (the storage quota per author)") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE author_usage (author BLOB PRIMARY KEY NOT NULL, cost INTEGER NOT NULL, envelopes INTEGER NOT NULL) WITHOUT ROWID;
+                    INSERT INTO author_usage (author, cost, envelopes)
+                        SELECT author, sum(length(wire)) + count(*) * \(AdmissionLimits.perEnvelopeCost), count(*) FROM envelope GROUP BY author;
+                    """)
+        }
         return m
     }
 }

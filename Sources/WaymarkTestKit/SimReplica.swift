@@ -13,6 +13,7 @@ public final class VerifyCache {
         let directory: DirectoryPayload?
         let vouch: Membership.Vouch?
         let removal: Membership.Removal?
+        public var wireSize: Int { wire.count }
     }
     private var checked: [[UInt8]: Checked?] = [:]
 
@@ -146,6 +147,9 @@ public final class SimReplica: AdmissionHost {
     private var currentNow: UInt64 = 0
 
     public func isErased(circle: String) -> Bool { erased.contains(circle) }
+    public func storedCost(of author: [UInt8]) -> UInt64? { author == identity.signingPublicKey ? nil : storedCosts[author, default: 0] }
+    /// What each author's stored envelopes cost, as the store's `author_usage`.
+    public private(set) var storedCosts: [[UInt8]: UInt64] = [:]
     public func isHeldBack(_ id: [UInt8]) -> Bool { pending[id] != nil }
     public func hasHeldBack() -> Bool { !pending.isEmpty }
 
@@ -195,6 +199,7 @@ public final class SimReplica: AdmissionHost {
     private func store(_ c: VerifyCache.Checked) {
         let e = c.envelope
         let id = c.id
+        storedCosts[e.header.author, default: 0] += c.quotaCost
         envelopes[id] = e.header.kind.isPrivate && e.payload != nil && erased.contains(e.header.scope) ? e.withoutPayload.encoded() : c.wire
         scopes[id] = e.header.scope
         byPrefix[Array(id.prefix(RangeReconciler.prefixSize))] = id

@@ -8,7 +8,7 @@ import WaymarkSync
 struct Member: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The federation's members: admit an organisation (vouch for its key), list them, remove one.",
-        subcommands: [MemberAdd.self, MemberList.self, MemberRemove.self, MemberFound.self])
+        subcommands: [MemberAdd.self, MemberList.self, MemberRemove.self, MemberFound.self, MemberQuota.self])
 }
 
 struct MemberAdd: AsyncParsableCommand {
@@ -76,6 +76,9 @@ struct MemberList: ParsableCommand {
         if members.isEmpty {
             print("This node belongs to no federation yet: found one (waymark init --found) or join one (waymark peer add INVITE).")
         }
+        let quota = try db.authorQuota()
+        let usage = Dictionary(try db.storageByAuthor().map { (ByteKey($0.author), $0) }, uniquingKeysWith: { a, _ in a })
+        let own = try data.identity().signingPublicKey
         for m in members {
             var notes: [String] = []
             if m.founder { notes.append("founder") }
@@ -84,7 +87,44 @@ struct MemberList: ParsableCommand {
                 notes.append("vouched for by \(members.first { $0.key == voucher }?.organizationName ?? NodeIdentity.fingerprint(of: voucher))")
             }
             if let at = m.removedAt { notes.append("removed \(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(at) / 1000)))") }
+            if let u = usage[ByteKey(m.key)] { notes.append(MemberQuota.describe(u.envelopes, u.bytes, quota: m.key == own ? nil : quota)) }
             print("\(m.fingerprint)  \(m.organizationName)" + (notes.isEmpty ? "" : "  [\(notes.joined(separator: "; "))]"))
+        }
+    }
+}
+
+struct MemberQuota: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quota",
+        abstract: "Show or set how much of this node one other organisation's envelopes may take (the storage quota per member).",
+        discussion: """
+            Envelopes beyond the quota are refused as over-quota (shown at /staff/sync) and taken in when they are offered again
+            after the quota is raised. Takes effect at once, also on a serving node. The node's own envelopes count against no quota.
+            """)
+    @OptionGroup var data: DataOption
+    @Option(help: "The new quota, in MiB.") var mib: UInt64?
+
+    static func describe(_ envelopes: Int, _ bytes: UInt64, quota: UInt64?) -> String {
+        let count = envelopes == 1 ? "1 envelope" : "\(envelopes) envelopes"
+        let mib = String(format: "%.1f MiB", Double(bytes) / Double(1 << 20))
+        guard let quota else { return "\(count), \(mib) (this node)" }
+        return "\(count), \(mib) of its \(quota >> 20) MiB quota"
+    }
+
+    func run() throws {
+        let db = try data.database()
+        if let mib {
+            guard mib >= 1, mib <= 1 << 30 else { throw fail("--mib takes a number of MiB from 1 upwards") }
+            try db.setSetting(NodeDatabase.authorQuotaSetting, String(mib << 20))
+        }
+        let quota = try db.authorQuota()
+        print("Each other organisation may fill up to \(quota >> 20) MiB of this node.")
+        let own = try data.identity().signingPublicKey
+        let names = Dictionary(try db.members().map { (ByteKey($0.key), $0.organizationName) }, uniquingKeysWith: { a, _ in a })
+        for u in try db.storageByAuthor() {
+            let name = names[ByteKey(u.author)] ?? "(not a member)"
+            let over = u.author != own && u.bytes >= quota ? "  -- already over it: its new envelopes will be refused" : ""
+            print("\(NodeIdentity.fingerprint(of: u.author))  \(name)  \(Self.describe(u.envelopes, u.bytes, quota: u.author == own ? nil : quota))\(over)")
         }
     }
 }

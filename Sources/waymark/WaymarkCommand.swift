@@ -210,10 +210,19 @@ struct Serve: AsyncParsableCommand {
             "Address ranges learned peers may be in, comma-separated: public, private, loopback (default: public and the range of this node's own URL).",
             valueName: "RANGES"))
     var learnedPeers: String?
+    @Option(
+        help: ArgumentHelp(
+            "The most one other organisation's envelopes may take on this node, in MiB (default 1024); kept for later runs.",
+            valueName: "MIB"))
+    var authorQuotaMib: UInt64?
 
     func run() async throws {
         let db = try data.database()
         let identity = try data.identity()
+        if let authorQuotaMib {
+            guard authorQuotaMib >= 1, authorQuotaMib <= 1 << 30 else { throw fail("--author-quota-mib takes a number of MiB from 1 upwards") }
+            try db.setSetting(NodeDatabase.authorQuotaSetting, String(authorQuotaMib << 20))
+        }
         var logger = Logger(label: "waymark")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let url = publicURL ?? "http://\(host):\(port)"

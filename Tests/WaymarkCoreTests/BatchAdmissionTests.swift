@@ -15,6 +15,7 @@ struct BatchAdmissionTests {
         let envelope: Envelope
         let id: [UInt8]
         var payloadProblem: Result<Void, AdmissionRules.PayloadProblem> { AdmissionRules.read(envelope).problem }
+        var wireSize: Int { 100 + (envelope.payload?.count ?? 0) }
     }
 
     /// Holds envelopes in memory, and logs each directive as a line ("accept 2", "hold 3", ...).
@@ -28,6 +29,8 @@ struct BatchAdmissionTests {
         var log: [String] = []
         var now: UInt64 = 0
         var peer = ""
+        var costs: [ByteKey: UInt64] = [:]
+        var ownKey: [UInt8]?
 
         init(members: [[UInt8]]) {
             roster = Membership.Roster(founders: [BatchAdmissionTests.founder])
@@ -41,6 +44,7 @@ struct BatchAdmissionTests {
         func standing(of author: [UInt8], clock: UInt64) -> Membership.Standing { roster.standing(of: author, clock: clock) }
         func mayRemove(_ member: [UInt8], by author: [UInt8]) -> Bool { roster.mayRemove(member, by: author) }
         func isErased(circle: String) -> Bool { erased.contains(circle) }
+        func storedCost(of author: [UInt8]) -> UInt64? { author == ownKey ? nil : costs[ByteKey(author), default: 0] }
         func isHeldBack(_ id: [UInt8]) -> Bool { queue[ByteKey(id)] != nil }
         func hasHeldBack() -> Bool { !queue.isEmpty }
         func heldBackCounts(peer: String, author: [UInt8]) -> HeldBackCounts {
@@ -57,6 +61,7 @@ struct BatchAdmissionTests {
             case .accept(let c, let forkOf):
                 let h = c.envelope.header
                 held[ByteKey(c.id)] = StoredEnvelope(h)
+                costs[ByteKey(h.author), default: 0] += c.quotaCost
                 bySequence["\(h.author)/\(h.sequence)", default: []].append(c.id)
                 if let v = AdmissionRules.read(c.envelope).vouch { roster.apply(vouch: v, voucher: h.author, clock: h.clock, envelopeID: c.id) }
                 if h.kind == .erasure { erased.insert(h.scope) }
@@ -120,6 +125,33 @@ struct BatchAdmissionTests {
         other.log = []
         #expect(try other.take([e1], from: "peer-2") == [[1], [2], [3]])
         #expect(other.log == ["accept 1", "accept 2", "release 2", "accept 3", "release 3"] && other.queue.isEmpty)
+    }
+
+    @Test func aMemberFillsNoMoreThanItsStorageQuotaAndAnEnvelopeRefusedForItComesInOnceTheQuotaIsRaised() throws {
+        // Each envelope here costs 103 bytes of wire and 512 besides: 615. Three fit in 2,000 bytes.
+        let limits = AdmissionLimits.node.withStoredBytesPerAuthor(2_000)
+        let host = Host(members: [Self.alice, Self.bob])
+        var chain: [Item] = []
+        for i in 1...5 {
+            let after: [UInt8] = i == 1 ? [] : [UInt8(i - 1)]
+            chain.append(Self.item(UInt8(i), sequence: UInt64(i), after: after, clock: UInt64(i) * 10))
+        }
+        #expect(try host.take(chain, limits: limits) == [[1], [2], [3]])
+        #expect(host.log == ["accept 1", "accept 2", "accept 3", "reject 4 over-quota", "hold 5"], "what waits on the refused one is held back")
+        #expect(host.costs[ByteKey(Self.alice)] == 3 * 615)
+        // Another member is not affected by alice's usage.
+        host.log = []
+        #expect(try host.take([Self.item(9, by: Self.bob, sequence: 1, clock: 5)], limits: limits) == [[9]])
+        // The node's own envelopes count against no quota.
+        host.log = []
+        host.ownKey = Self.alice
+        #expect(try host.take([chain[3]], limits: limits) == [[4], [5]])
+        #expect(host.log == ["accept 4", "accept 5", "release 5"])
+        // With a quota raised, a refused envelope is taken in when offered again (the refusal is not final).
+        let other = Host(members: [Self.alice])
+        try other.take(Array(chain.prefix(4)), limits: limits)
+        other.log = []
+        #expect(try other.take([chain[3], chain[4]], limits: limits.withStoredBytesPerAuthor(4_000)) == [[4], [5]])
     }
 
     @Test func theHeldBackQueueIsSharedFairlyBetweenPeersAndAuthorsAndEmptiesAfterADay() throws {

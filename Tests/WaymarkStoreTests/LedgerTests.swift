@@ -276,6 +276,43 @@ struct LedgerTests {
         }
     }
 
+    /// A member that signs envelope after envelope fills no more of this node than the quota per
+    /// author; the node shows what each member takes; a raised quota lets the rest in when offered again.
+    @Test func aMemberFillsNoMoreOfTheNodeThanItsQuota() throws {
+        try withLargeStack {
+            let a = try NodeDatabase.inTestFederation()
+            let rows = (1...40).map { i in
+                HSDSRecord(
+                    table: "service", id: "svc-\(i)",
+                    fields: JSONObject([
+                        ("id", .string("svc-\(i)")), ("organization_id", .string("org-1")), ("name", .string("Service \(i)")),
+                        ("description", .string(String(repeating: "Long text. ", count: 200))), ("status", .string("active")),
+                    ]))
+            }
+            try a.publish(Self.rows() + rows, identity: alice, nowMilliseconds: Fixtures.publishedAt)
+            let wires = try Self.wires(a)
+            let b = try NodeDatabase.inTestFederation()
+            try b.setSetting(NodeDatabase.authorQuotaSetting, "40000")
+            let report = try b.ingest(wires, from: "peer-1", nowMilliseconds: Self.now)
+            let refused = report.rejected.filter { $0.reason == .overQuota }
+            #expect(report.accepted > 5 && !refused.isEmpty, "some came in, the rest were refused: \(report)")
+            let usage = try b.storageByAuthor()
+            #expect(usage.count == 1 && usage[0].author == alice.signingPublicKey && usage[0].envelopes == report.accepted)
+            #expect(usage[0].bytes <= 40_000 && usage[0].bytes > 30_000)
+            // What was refused is neither stored nor held back, and no refusal counts against the peer.
+            #expect(try b.envelopes(b.reconciliationItems().map(\.id)).count == report.accepted)
+            // Raised: offered again, the rest comes in.
+            try b.setSetting(NodeDatabase.authorQuotaSetting, String(1 << 30))
+            let again = try b.ingest(wires, from: "peer-1", nowMilliseconds: Self.now)
+            #expect(again.rejected.isEmpty && report.accepted + again.accepted == wires.count)
+            #expect(try b.allRecords() == a.allRecords())
+            // The node's own envelopes count against no quota.
+            try a.setSetting(NodeDatabase.authorQuotaSetting, "1000")
+            try a.publish([Self.rows(name: "Homework club (new times)")[1]], identity: alice, nowMilliseconds: Self.now)
+            #expect(try Self.wires(a).count == wires.count + 1)
+        }
+    }
+
     /// One author's envelopes, relayed by several peers, still take at most its share of the queue.
     @Test func oneAuthorsHeldBackEnvelopesAreBoundedWhoeverRelaysThem() throws {
         try withLargeStack {

@@ -421,3 +421,40 @@ def test_a_founder_removes_a_stolen_key_with_every_key_it_vouched_for(federation
                    CONVERGE, (a, b))
     r = accomplice.post(b.url, "/sync/v1/fetch", b"")
     assert r.status_code == 403, r.text
+
+
+def test_a_member_gone_bad_fills_no_more_of_a_node_than_its_quota(federation) -> None:
+    """A member signs envelope after envelope of 60 KiB (a kind nodes store unread). B's admin has
+    set a quota of 1 MiB per member: B takes in what fits, refuses the rest as over-quota (logged,
+    not counted against the sender, nothing held back), and shows what the member takes. A, with the
+    default quota, takes all. Raised on B, the quota lets the rest in by ordinary sync from A."""
+    a, b = federation
+    bad = wire.Signer()
+    a.cli_ok("member", "add", "--key", bad.public.hex(), "--fingerprint", bad.fingerprint, "--name", "Membership Flooder")
+    wait_until("B holds the vouch", lambda: "Membership Flooder" in b.cli_ok("member", "list").stdout, CONVERGE, (a, b))
+    shown = b.cli_ok("member", "quota", "--mib", "1").stdout
+    assert "up to 1 MiB" in shown, shown
+    assert re.search(r"Membership Org A .*already over it: its new envelopes will be refused", shown), shown
+    now = int(time.time() * 1000)
+    flood = [bad.envelope(200, bytes([i]) * 60_000, clock=wire.hlc(now + i))[0] for i in range(30)]
+    before = rejections(b, "over-quota")
+    r = bad.post(b.url, "/sync/v1/push", wire.frames(*flood))
+    assert r.status_code == 200, r.text
+    report = r.json()
+    refused = [x for x in report["rejected"] if x["reason"] == "over-quota"]
+    assert 10 <= report["accepted"] <= 17 and refused, report
+    assert "MiB a member may fill" in refused[0]["detail"], refused[0]
+    stored = b.sql("SELECT count(*), sum(length(wire)) FROM envelope WHERE author = ?", bad.public)[0]
+    assert stored[0] == report["accepted"] and stored[1] <= 1 << 20, stored
+    assert b.sql("SELECT count(*) FROM pending_envelope WHERE author = ?", bad.public)[0][0] <= 30 - report["accepted"]
+    assert rejections(b, "over-quota") >= before + 1
+    listed = b.cli_ok("member", "list").stdout
+    assert re.search(rf"Membership Flooder\s+\[vouched for by .*{report['accepted']} envelopes, [01]\.\d MiB of its 1 MiB quota\]", listed), listed
+    # The member's requests are still answered: a refusal for space is no offence.
+    assert bad.post(b.url, "/sync/v1/push", wire.frames(flood[0])).status_code == 200
+    # A keeps everything (default quota), and B catches up from A once its admin raises the quota.
+    r = bad.post(a.url, "/sync/v1/push", wire.frames(*flood))
+    assert r.status_code == 200 and r.json()["accepted"] + r.json()["duplicates"] == 30, r.text  # B may have passed some on
+    b.cli_ok("member", "quota", "--mib", "1024")
+    wait_until("B takes the rest in from A", lambda: b.sql("SELECT count(*) FROM envelope WHERE author = ?", bad.public)[0][0] == 30,
+               CONVERGE, (a, b))

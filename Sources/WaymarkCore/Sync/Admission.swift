@@ -40,6 +40,9 @@ public enum RejectionReason: String, Sendable, Hashable, CaseIterable {
     /// is taken in once the erasure is. Not counted against the sender (an erasure may come in a later batch).
     case strippedCopy = "stripped-copy"
     case missingDependenciesOverflow = "missing-dependencies-overflow"
+    /// The author's stored envelopes would cost more than the node's storage quota per author
+    /// (§3.1 rule 8). Not final: taken in when offered again after the admin raises the quota.
+    case overQuota = "over-quota"
     case oversized
     /// Not a refusal: the author signed two envelopes with one sequence number; both are kept.
     case fork

@@ -4,6 +4,15 @@ public protocol AdmissionCandidate {
     var envelope: Envelope { get }
     var id: [UInt8] { get }
     var payloadProblem: Result<Void, AdmissionRules.PayloadProblem> { get }
+    /// The envelope's size in wire form, as stored.
+    var wireSize: Int { get }
+}
+
+extension AdmissionCandidate {
+    /// What the envelope counts against its author's storage quota (`Protocol/SPEC.md` §3.1, rule 8):
+    /// its wire size and a fixed 512 bytes for what storing it costs besides (index entries, heads),
+    /// so that a flood of tiny envelopes is bounded too.
+    public var quotaCost: UInt64 { UInt64(wireSize) + AdmissionLimits.perEnvelopeCost }
 }
 
 /// How many envelopes wait in the held-back queue (for their dependencies) in all, and of these how
@@ -33,18 +42,38 @@ public struct AdmissionLimits: Sendable, Equatable {
     public var deferred: Int
     /// How long an envelope stays held back: after that its dependencies are not coming.
     public var heldBackMilliseconds: UInt64
+    /// What one author's stored envelopes may cost in all (`quotaCost`), other than the node's own:
+    /// a member gone bad can fill no more than this of any node's disk.
+    public var storedBytesPerAuthor: UInt64
 
-    public init(heldBack: Int, heldBackPerPeer: Int, heldBackPerAuthor: Int, deferred: Int, heldBackMilliseconds: UInt64) {
+    public init(
+        heldBack: Int, heldBackPerPeer: Int, heldBackPerAuthor: Int, deferred: Int, heldBackMilliseconds: UInt64,
+        storedBytesPerAuthor: UInt64 = AdmissionLimits.defaultStoredBytesPerAuthor
+    ) {
         self.heldBack = heldBack
         self.heldBackPerPeer = heldBackPerPeer
         self.heldBackPerAuthor = heldBackPerAuthor
         self.deferred = deferred
         self.heldBackMilliseconds = heldBackMilliseconds
+        self.storedBytesPerAuthor = storedBytesPerAuthor
     }
 
-    /// What a node applies.
+    /// What a node applies (an admin may set another quota per author: `waymark serve --author-quota-mib`).
     public static let node = AdmissionLimits(
         heldBack: 20_000, heldBackPerPeer: 5_000, heldBackPerAuthor: 5_000, deferred: 20_000, heldBackMilliseconds: 24 * 3600 * 1000)
+
+    /// 1 GiB: some twenty years of a busy organisation's records (5,000 clients with a hundred records
+    /// each of about 2 KiB come to 1 GiB), and 45 times the whole sample directory.
+    public static let defaultStoredBytesPerAuthor: UInt64 = 1 << 30
+    /// Counted for each stored envelope besides its bytes.
+    public static let perEnvelopeCost: UInt64 = 512
+
+    /// These limits with another storage quota per author.
+    public func withStoredBytesPerAuthor(_ bytes: UInt64) -> AdmissionLimits {
+        var l = self
+        l.storedBytesPerAuthor = bytes
+        return l
+    }
 }
 
 /// What batch admission asks of whoever holds the envelopes: the store (SQLite) or a simulated node.
@@ -74,6 +103,9 @@ public protocol AdmissionHost: EnvelopeLookup {
     /// Whether this envelope is in the held-back queue.
     func isHeldBack(_ id: [UInt8]) throws -> Bool
     func heldBackCounts(peer: String, author: [UInt8]) throws -> HeldBackCounts
+    /// What this author's stored envelopes cost so far (`quotaCost`, added up), this batch's included;
+    /// `nil` for an author no quota applies to (the node itself).
+    func storedCost(of author: [UInt8]) throws -> UInt64?
     func hasHeldBack() throws -> Bool
     /// The held-back envelopes that wait for any of these ids, each once.
     func heldBack(waitingFor ids: [[UInt8]]) throws -> [Candidate]
@@ -185,6 +217,16 @@ public struct BatchAdmission<Candidate: AdmissionCandidate> {
             if heldBack { try host.perform(.release(c.id)) }
             try host.perform(.duplicate(c, wasHeldBack: heldBack))
         case .accept, .acceptFork:
+            // Rule 8: no member fills a node's disk. Not final: an admin who raises the quota gets the
+            // envelope when it is offered again; nor counted against the peer (an honest relay forwards it).
+            if let used = try host.storedCost(of: h.author), used + c.quotaCost > limits.storedBytesPerAuthor {
+                if heldBack { try host.perform(.release(c.id)) }
+                try host.perform(
+                    .reject(
+                        c, .overQuota,
+                        "the author's envelopes here already take \(used / (1 << 20)) MiB of the \(limits.storedBytesPerAuthor / (1 << 20)) MiB a member may fill"))
+                return
+            }
             var existing: [[UInt8]] = []
             if case .acceptFork(let others) = verdict { existing = others }
             try host.perform(.accept(c, forkOf: existing))
