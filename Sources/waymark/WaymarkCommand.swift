@@ -20,7 +20,7 @@ struct WaymarkCommand: AsyncParsableCommand {
             """,
         subcommands: [
             Init.self, Import.self, Update.self, Delete.self, Export.self, Serve.self, Search.self, Info.self, Generate.self, Peer.self,
-            InviteCommand.self, Member.self, SyncCommand.self, Backup.self, Restore.self, User.self, InstrumentCommand.self, NeedsCommand.self, SettingCommand.self, SampleJourney.self,
+            InviteCommand.self, Member.self, SyncCommand.self, Backup.self, Restore.self, User.self, InstrumentCommand.self, NeedsCommand.self, SettingCommand.self, SampleJourney.self, HelpLinesCommand.self,
         ]
     )
 }
@@ -371,5 +371,48 @@ struct Generate: ParsableCommand {
         let records = SampleDirectory.synthetic(services: services, seed: seed)
         try HSDSFiles.export(records, format: format, to: out)
         print("Wrote \(records.count) records (\(records.filter { $0.table == "service" }.count) services) to \(out)")
+    }
+}
+
+struct HelpLinesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "help-lines",
+        abstract: "Show or set the emergency numbers and crisis lines every public page offers.",
+        discussion: """
+            Without options, lists the help lines the public pages show now. --show prints them as JSON, a
+            starting point for a district's own; --file sets the district's own (checked first, shown at
+            once); --reset goes back to the built-in lines (Ireland's national ones).
+            """)
+    @OptionGroup var data: DataOption
+    @Option(name: .long, help: ArgumentHelp("A JSON file of the district's help lines.", valueName: "FILE")) var file: String?
+    @Flag(name: .long, help: "Print the help lines shown now as JSON.") var show = false
+    @Flag(name: .long, help: "Go back to the built-in help lines.") var reset = false
+
+    func run() throws {
+        let db = try data.database()
+        if show {
+            print(try db.helpLinesJSON())
+            return
+        }
+        if reset {
+            try db.setHelpLines(json: nil)
+            print("The built-in help lines are shown again.")
+        } else if let file {
+            let text: String
+            do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
+                throw ValidationError("Could not read \(file): \(error.localizedDescription)")
+            }
+            do { try db.setHelpLines(json: text) } catch let e as HelpLines.ParseError {
+                throw ValidationError("\(e.description) Nothing was changed.")
+            }
+            print("The help lines from \(file) are shown from now on.")
+        }
+        let lines = try db.helpLines()
+        print("emergency: \(lines.emergencyNumbers.joined(separator: " or "))")
+        print("quick exit goes to: \(lines.quickExitURL)")
+        for line in lines.lines {
+            let ways = [line.phone, line.text.isEmpty ? nil : line.text.text("en"), line.web].compactMap { $0 }
+            print("  \(line.name.text("en")): \(ways.joined(separator: "; "))  [\(line.topics.joined(separator: ", "))]")
+        }
     }
 }

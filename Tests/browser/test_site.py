@@ -176,12 +176,16 @@ def test_open_now_shows_only_open_services(browser, site, pages):
 
 def test_open_at_monday_1030_matches_schedules(browser, site, pages):
     pages.load(browser, site.url("/search"))
-    pages.click_and_wait_for_new_page(browser, browser.find_element(By.ID, "open-at"))
-    assert browser.find_element(By.ID, "open-at").is_selected()
-    pages.navigating(browser, lambda: Select(browser.find_element(By.ID, "day")).select_by_value("MO"))
-    pages.navigating(browser, lambda: browser.execute_script(
+    # Choosing "open on a day and time", a day and a time reloads nothing: Apply does.
+    url = browser.current_url
+    browser.find_element(By.ID, "open-at").click()
+    Select(browser.find_element(By.ID, "day")).select_by_value("MO")
+    browser.execute_script(
         "var t = document.getElementById('time'); t.value = '10:30';"
-        "t.dispatchEvent(new Event('input', {bubbles: true})); t.dispatchEvent(new Event('change', {bubbles: true}));"))
+        "t.dispatchEvent(new Event('input', {bubbles: true})); t.dispatchEvent(new Event('change', {bubbles: true}));")
+    assert browser.current_url == url and browser.find_element(By.ID, "open-at").is_selected()
+    assert "pending" in browser.find_element(By.ID, "apply-filters").get_attribute("class")
+    pages.click_and_wait_for_new_page(browser, browser.find_element(By.ID, "apply-filters"))
     q = query_of(browser.current_url)
     assert q.get("open") == ["at"] and q.get("day") == ["MO"] and q.get("time") == ["10:30"], browser.current_url
     assert browser.find_element(By.ID, "open-at").is_selected()
@@ -221,7 +225,8 @@ def test_open_at_monday_1030_matches_schedules(browser, site, pages):
 def test_sort_by_distance_near_d11(browser, site, pages):
     pages.load(browser, site.url("/search"))
     browser.find_element(By.ID, "near").send_keys("D11")
-    pages.navigating(browser, lambda: Select(browser.find_element(By.ID, "sort")).select_by_value("distance"))
+    Select(browser.find_element(By.ID, "sort")).select_by_value("distance")
+    pages.click_and_wait_for_new_page(browser, browser.find_element(By.ID, "apply-filters"))
     q = query_of(browser.current_url)
     assert q.get("near") == ["D11"] and q.get("sort") == ["distance"], browser.current_url
     distances = [parse_distance_km(e.text) for e in browser.find_elements(By.CSS_SELECTOR, "#results .distance")]
@@ -535,7 +540,7 @@ def test_keyboard_only(browser, site, pages):
 # --------------------------------------------------------------------------------------------
 
 AXE_PAGES = ["home", "results", "service", "organization", "list-empty", "list", "suggest", "thank-you",
-             "admin-corrections", "home-ga", "not-found"]
+             "admin-corrections", "home-ga", "not-found", "help", "results-crisis", "help-ga"]
 
 
 def open_page(kind: str, driver, site, sample_ids, pages) -> None:
@@ -550,6 +555,9 @@ def open_page(kind: str, driver, site, sample_ids, pages) -> None:
         "suggest": f"/services/{sid}/suggest",
         "home-ga": "/?lang=ga",
         "not-found": f"/services/{uuid.uuid4()}",
+        "help": "/help",
+        "help-ga": "/help?lang=ga",
+        "results-crisis": "/search?q=self+harm",
     }
     if kind in simple:
         pages.load(driver, site.url(simple[kind]))

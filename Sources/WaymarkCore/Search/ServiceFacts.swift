@@ -23,6 +23,8 @@ public final class ServiceFacts: Sendable {
     public let points: [GeoPoint]
     /// The first address of the service's first location, as one line.
     public let addressLine: String?
+    /// The number to call about it: the service's first phone, else its organisation's.
+    public let phone: String?
     /// `last_modified` if the record has one, else when this node last stored it (ISO 8601).
     public let lastModified: String
     /// `lastModified` as seconds since 1970 UTC, when it parses.
@@ -49,6 +51,7 @@ public final class ServiceFacts: Sendable {
         self.hours = hours
         self.points = points
         self.addressLine = nil
+        self.phone = nil
         self.lastModified = lastModified
         self.lastModifiedSeconds = Timestamp.seconds(lastModified)
     }
@@ -133,6 +136,10 @@ public final class ServiceFacts: Sendable {
         accessibility = strings.shared(access)
         self.points = points
         self.addressLine = address
+        let firstNumber: (JSONValue?) -> String? = { phones in
+            phones?.arrayValue?.lazy.compactMap { $0["number"]?.stringValue?.trimmingWhitespace() }.first { !$0.isEmpty }
+        }
+        phone = firstNumber(service["phones"]) ?? firstNumber(org?["phones"])
 
         let costs = (service["cost_options"]?.arrayValue ?? []).compactMap(\.objectValue)
         let amounts = costs.compactMap { $0["amount"]?.doubleValue }

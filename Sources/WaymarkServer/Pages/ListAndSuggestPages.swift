@@ -72,7 +72,7 @@ extension PublicPages {
         let ids = shared ?? PageRenderer.listIDs(request)
         let snap = try directory.snapshot()
         let known = ids.filter { snap.index.facts($0) != nil }
-        var ctx = renderer.base(request, language: language, title: t("list.title", language), sample: sample())
+        var ctx = base(request, language: language, title: t("list.title", language))
         if shared != nil { ctx["listCount"] = known.count }
         let now = clock.now()
         let hits = known.compactMap { id -> SearchResult.Hit? in
@@ -87,6 +87,9 @@ extension PublicPages {
         }
         ctx["hits"] = views
         ctx["empty"] = views.isEmpty
+        let (year, month, day) = now.date
+        ctx["printedOn"] = t(
+            "list.printed", language, ["date": "\(day) \(t("month.\(month)", language)) \(year)", "time": now.timeString])
         let host = request.head.authority ?? "localhost"
         let scheme = request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https" ? "https" : "http"
         ctx["shareURL"] = "\(scheme)://\(host)/list?ids=\(known.joined(separator: ","))&lang=\(language.rawValue)"
@@ -115,7 +118,7 @@ extension PublicPages {
         guard let facts = try directory.snapshot().index.facts(id) else {
             return message(status: .notFound, heading: t("error.notfound", language), text: t("service.notfound", language), language: language, request: request)
         }
-        var ctx = renderer.base(request, language: language, title: t("suggest.title", language), sample: sample())
+        var ctx = base(request, language: language, title: t("suggest.title", language))
         ctx["id"] = id
         ctx["name"] = facts.name
         // After an error the part of the entry the resident chose stays chosen.
@@ -159,7 +162,7 @@ extension PublicPages {
             Correction(
                 serviceID: id, organizationID: facts.organizationID, field: field, message: text, contact: contact.isEmpty ? nil : contact,
                 createdAt: clock.isoNow()))
-        var ctx = renderer.base(request, language: language, title: t("suggest.title", language), sample: sample())
+        var ctx = base(request, language: language, title: t("suggest.title", language))
         ctx["heading"] = t("suggest.title", language)
         ctx["text"] = t("suggest.thanks", language)
         ctx["link"] = "/services/\(id)?lang=\(language.rawValue)"

@@ -17,9 +17,29 @@ struct PublicPages: Sendable {
 
     func sample() -> Bool { (try? directory.database.setting("sample_data")) == "true" }
 
+    /// The district's help lines (the built-in ones if its own cannot be read).
+    func helpLines() -> HelpLines { (try? directory.database.helpLines()) ?? .ireland }
+
+    /// The values every public page shares: `PageRenderer.base`, the sample banner and the urgent-help strip.
+    func base(_ request: Request, language: InterfaceLanguage, title: String) -> [String: Any] {
+        var ctx = renderer.base(request, language: language, title: title, sample: sample())
+        ctx["urgent"] = Self.urgent(helpLines())
+        return ctx
+    }
+
+    /// The strip at the top of every public page: the emergency numbers, a link to the crisis lines,
+    /// and the quick-exit control.
+    static func urgent(_ help: HelpLines) -> [String: Any] {
+        let numbers: [[String: Any]] = help.emergencyNumbers.enumerated().map { i, n in
+            ["number": n, "href": "tel:" + (HelpLines.dialable(n) ?? n), "or": i > 0]
+        }
+        return ["numbers": numbers, "exitURL": help.quickExitURL]
+    }
+
     func register(on router: Router<WaymarkRequestContext>) {
         router.get("/") { request, _ in render { try home(request) } }
         router.get("/search") { request, _ in render { try search(request) } }
+        router.get("/help") { request, _ in render { try help(request) } }
         router.get("/services/:id") { request, context in render { try service(request, id: context.parameters.get("id") ?? "") } }
         router.get("/organizations/:id") { request, context in
             render { try organization(request, id: context.parameters.get("id") ?? "") }
@@ -42,7 +62,7 @@ struct PublicPages: Sendable {
     }
 
     func message(status: HTTPResponse.Status, heading: String, text: String, language: InterfaceLanguage, request: Request? = nil) -> Response {
-        var ctx: [String: Any] = request.map { renderer.base($0, language: language, title: heading, sample: sample()) } ?? [
+        var ctx: [String: Any] = request.map { base($0, language: language, title: heading) } ?? [
             "lang": language.rawValue, "t": PageRenderer.translations[language] ?? [:], "pageTitle": heading, "listCount": 0,
         ]
         ctx["heading"] = heading
@@ -70,7 +90,7 @@ struct PublicPages: Sendable {
         let categories: [[String: Any]] = Self.named(topLevel, language, in: snap).map { term, name in
             ["id": term.id, "name": name, "count": result.facets.taxonomyTerms[term.id] ?? 0]
         }
-        var ctx = renderer.base(request, language: language, title: t("site.tagline", language), sample: sample())
+        var ctx = base(request, language: language, title: t("site.tagline", language))
         ctx["categories"] = categories
         ctx["openNowCount"] = result.facets.openNow
         return renderer.page("home", ctx, language: params.string("lang") != nil ? language : nil)
@@ -134,8 +154,8 @@ struct PublicPages: Sendable {
             query = try QueryParameters(apiParameters(p, now: now)).searchQuery(now: now)
             query.ageSpans = Self.ageSpans(p)
         } catch let problem as Problem {
-            // Keep the visitor on the results page: say what could not be used and search without it.
-            notice = t("error.badrequest", language, ["detail": problem.detail])
+            // Keep the visitor on the results page: say, in their words, what could not be used and search without it.
+            notice = residentNotice(problem, p, language)
             let bad = Set(problem.invalidParams.map(\.name))
             let pageNames: [String: [String]] = [
                 "near": ["near"], "postcode": ["near"], "lat": ["lat", "lon"], "lon": ["lat", "lon"], "radius_km": ["radius"],
@@ -155,7 +175,7 @@ struct PublicPages: Sendable {
         }
         let result = try directory.search(query, now: now)
         let snap = try directory.snapshot()
-        var ctx = renderer.base(request, language: language, title: t("results.title", language), sample: sample())
+        var ctx = base(request, language: language, title: t("results.title", language))
         ctx["map"] = true
         ctx["tiles"] = tiles
         ctx["query"] = p.string("q") ?? ""
@@ -163,10 +183,17 @@ struct PublicPages: Sendable {
         ctx["lat"] = p.string("lat") ?? ""
         ctx["lon"] = p.string("lon") ?? ""
         if let notice { ctx["notice"] = notice }
+        let help = helpLines()
+        if !help.topics(in: p.string("q") ?? "").isEmpty {
+            // Words of crisis: the emergency numbers and the lines for it come before any listing.
+            let lines = help.lines(forSearch: p.string("q") ?? "").map { Self.lineView($0, language) }
+            ctx["crisis"] = ["lines": lines, "hasLines": !lines.isEmpty] as [String: Any]
+        }
         ctx["countText"] = result.total == 1 ? t("results.count.one", language) : t("results.count.many", language, ["n": String(result.total)])
         ctx["empty"] = result.total == 0
         let back = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
-        let hits = try hitViews(result.hits, snap: snap, language: language, request: request, back: back)
+        let hits = try hitViews(
+            result.hits, snap: snap, language: language, request: request, back: back, at: chosenMoment(p, now: now, language: language))
         ctx["hits"] = hits.views
         ctx["pointsJSON"] = hits.points
 
@@ -197,6 +224,31 @@ struct PublicPages: Sendable {
             ctx["paging"] = paging
         }
         return renderer.page("results", ctx, language: p.string("lang") != nil ? language : nil)
+    }
+
+    /// What could not be used of a search, as a resident would put it (never the API's wording).
+    func residentNotice(_ problem: Problem, _ p: QueryParameters, _ language: InterfaceLanguage) -> String {
+        let names = Set(problem.invalidParams.map(\.name))
+        if !names.isDisjoint(with: ["near", "postcode"]) {
+            return t("results.notice.place", language, ["place": Self.shorten(p.string("near") ?? "", to: 60)])
+        }
+        if names.contains("sort") && p.string("sort") == "distance" { return t("results.notice.distance", language) }
+        if !names.isDisjoint(with: ["radius_km", "proximity"]) { return t("results.notice.radius", language) }
+        if !names.isDisjoint(with: ["start_time", "end_time", "day"]) { return t("results.notice.time", language) }
+        if names.contains("search") { return t("results.notice.long", language) }
+        if names.contains("page") { return t("results.notice.page", language) }
+        return t("results.notice.other", language)
+    }
+
+    /// The moment a visitor chose with "open on a day and time": that weekday's next date (today if
+    /// it is today) at that time, and how the badges name it ("Tuesday 19:00").
+    func chosenMoment(_ p: QueryParameters, now: LocalDateTime, language: InterfaceLanguage) -> (moment: LocalDateTime, label: String)? {
+        guard p.string("open") == "at", let day = Weekday(name: p.string("day") ?? now.weekday.code),
+            let minute = LocalDateTime.parseTime(p.string("time") ?? now.timeString), minute < 1440
+        else { return nil }
+        let ahead = (day.rawValue - now.weekday.rawValue + 7) % 7
+        let moment = LocalDateTime(day: now.day + ahead, minute: minute)
+        return (moment, t("day.\(day.code)", language) + " " + moment.timeString)
     }
 
     func facetGroups(_ f: Facets, snap: Directory.Snapshot, params p: QueryParameters, language: InterfaceLanguage) -> [[String: Any]] {
@@ -240,10 +292,16 @@ struct PublicPages: Sendable {
     }
 
     /// The result items of a page, and the JSON of their map markers.
-    func hitViews(_ hits: [SearchResult.Hit], snap: Directory.Snapshot, language: InterfaceLanguage, request: Request, back: String) throws
+    /// - Parameter at: the day and time the visitor filtered on, if any: the badges then say whether
+    ///   each service is open then, not now.
+    func hitViews(
+        _ hits: [SearchResult.Hit], snap: Directory.Snapshot, language: InterfaceLanguage, request: Request, back: String,
+        at: (moment: LocalDateTime, label: String)? = nil
+    ) throws
         -> (views: [[String: Any]], points: String)
     {
         let docs = try directory.documents(hits.map(\.id), full: false)
+        let now = clock.now()
         let onList = Set(PageRenderer.listIDs(request))
         var views: [[String: Any]] = []
         var points: [JSONValue] = []
@@ -254,12 +312,18 @@ struct PublicPages: Sendable {
                 summary = Self.shorten(o["description"]?.stringValue ?? "", to: 200)
             }
             let listed = onList.contains(hit.id)
+            let open = at.map { facts.hours.isOpen(at: $0.moment) } ?? hit.openNow
+            let openText =
+                at.map { t(open ? "badge.open.at" : "badge.closed.at", language, ["when": $0.label]) }
+                ?? t(open ? "badge.open" : "badge.closed", language)
             var v: [String: Any] = [
-                "id": hit.id, "name": facts.name, "summary": summary, "open": hit.openNow, "free": facts.isFree, "back": back,
+                "id": hit.id, "name": facts.name, "summary": summary, "open": open, "openText": openText, "free": facts.isFree, "back": back,
                 "listAction": listed ? "remove" : "add", "listLabel": t(listed ? "list.remove" : "list.add", language),
             ]
             if let org = facts.organizationName { v["organization"] = org }
             if let a = facts.addressLine { v["address"] = a }
+            if let phone = facts.phone.flatMap(SafeLink.phone) { v["phone"] = phone }
+            if let when = openingLine(facts.hours, open: hit.openNow, now: now, language: language) { v["when"] = when }
             if let d = hit.distanceKm { v["distance"] = t("results.km", language, ["km": String(format: "%.1f", d)]) }
             views.append(v)
             if let p = facts.points.first {
@@ -272,6 +336,19 @@ struct PublicPages: Sendable {
             }
         }
         return (views, JSONWriter().string(.array(points)))
+    }
+
+    /// "Closes at 17:00" while open, else "Next open: Tuesday at 10:00"; nil without opening hours.
+    func openingLine(_ hours: OpeningHours, open: Bool, now: LocalDateTime, language: InterfaceLanguage) -> String? {
+        if open, let slot = hours.currentSlot(at: now) {
+            return t("service.closes", language, ["time": LocalDateTime(day: 0, minute: slot.closes % 1440).timeString])
+        }
+        if !open, let next = hours.nextOpening(after: now) {
+            let day = next.start.day == now.day ? t("day.today", language)
+                : next.start.day == now.day + 1 ? t("day.tomorrow", language) : t("day.\(next.start.weekday.code)", language)
+            return t("service.next", language, ["day": day, "time": next.start.timeString])
+        }
+        return nil
     }
 
     static func shorten(_ text: String, to limit: Int) -> String {
@@ -298,7 +375,7 @@ struct PublicPages: Sendable {
         q.countFacets = false
         let result = snap.index.search(q, textScores: nil, now: clock.now())
         let name = org["name"]?.stringValue ?? ""
-        var ctx = renderer.base(request, language: language, title: name, sample: sample())
+        var ctx = base(request, language: language, title: name)
         ctx["name"] = name
         ctx["description"] = org["description"]?.stringValue ?? ""
         let phones = try directory.withRows { $0.records(table: "phone", foreignKey: "organization_id", value: id) }

@@ -20,7 +20,7 @@ extension PublicPages {
             return v
         }
         let now = clock.now()
-        var ctx = renderer.base(request, language: language, title: facts.name, sample: sample())
+        var ctx = base(request, language: language, title: facts.name)
         ctx["map"] = true
         ctx["tiles"] = tiles
         ctx["id"] = id
@@ -36,11 +36,7 @@ extension PublicPages {
         let open = facts.hours.isOpen(at: now)
         ctx["open"] = open
         ctx["free"] = facts.isFree
-        if open, let slot = facts.hours.currentSlot(at: now) {
-            ctx["closesAt"] = t("service.closes", language, ["time": LocalDateTime(day: 0, minute: slot.closes % 1440).timeString])
-        } else if let next = facts.hours.nextOpening(after: now) {
-            ctx["nextOpening"] = t("service.next", language, ["day": t("day.\(next.start.weekday.code)", language), "time": next.start.timeString])
-        }
+        if let when = openingLine(facts.hours, open: open, now: now, language: language) { ctx[open ? "closesAt" : "nextOpening"] = when }
         ctx["alert"] = str(s, "alert") ?? ""
         ctx["description"] = (str(s, "description") ?? "").split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
         ctx["eligibility"] = str(s, "eligibility_description") ?? ""

@@ -83,8 +83,32 @@ enum SiteAssets {
         table.sync-peers td, table.sync-peers th, table.sync-rejections td, table.sync-rejections th { border: 1px solid var(--line); padding: 0.4rem; vertical-align: top; text-align: left; }
         .sync-summary code, .sync-nodes code { overflow-wrap: anywhere; }
         table.corrections td, table.corrections th { border: 1px solid var(--line); padding: 0.4rem; vertical-align: top; text-align: left; }
+        .urgent { background: #fff; border-bottom: 3px solid var(--closed); }
+        .urgent .wrap { display: flex; flex-wrap: wrap; align-items: center; gap: 0 1rem; padding: 0.2rem 1rem; min-height: 3.25rem; }
+        /* On a phone the strip keeps to short rows beside the quick exit (the question stays for screen readers). */
+        @media (max-width: 40rem) { .urgent .wide-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+          .urgent, .quick-exit { font-size: 0.95rem; } .quick-exit { padding: 0 0.6rem; } .urgent .wrap { padding-right: 0.5rem; } }
+        .urgent p { margin: 0; font-weight: 700; }
+        .urgent a { min-height: 44px; display: inline-flex; align-items: center; }
+        a.call { font-weight: 700; }
+        /* Always in reach: the quick exit stays at the top right however far the page is scrolled. */
+        .quick-exit { position: sticky; float: right; top: 0.4rem; margin: 0.4rem 0.5rem 0 0.5rem; z-index: 1000; background: var(--closed); color: #fff; padding: 0 0.9rem;
+          min-height: 44px; display: inline-flex; align-items: center;
+          border-radius: 4px; font-weight: 700; text-decoration: none; border: 2px solid #fff; box-shadow: 0 1px 4px rgba(0,0,0,0.4); }
+        .quick-exit:hover { color: #fff; background: #6b1515; }
+        .crisis { border: 3px solid var(--closed); border-radius: 6px; padding: 0.5rem 1rem; margin: 0 0 1.5rem; background: #fdf3f3; }
+        .crisis h2 { margin-top: 0.25rem; }
+        .crisis-call { font-weight: 700; font-size: 1.1rem; }
+        .helplines { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0.75rem; }
+        .helpline { border: 1px solid var(--line); border-radius: 6px; padding: 0.5rem 0.75rem; background: var(--bg); }
+        .helpline h3 { margin: 0.25rem 0; font-size: 1.1rem; }
+        .helpline p { margin: 0.25rem 0; }
+        .result .next, .result .phone { margin: 0.15rem 0; }
+        .print-only { display: none; }
+        #apply-filters.pending { box-shadow: 0 0 0 3px var(--focus), 0 0 0 5px var(--ink); }
         @media print {
-          header.site, footer.site, .banner, .no-print, .list-form, .skip, .map, nav { display: none !important; }
+          .print-only { display: block; }
+          header.site, footer.site, .banner, .urgent, .quick-exit, .no-print, .list-form, .skip, .map, nav { display: none !important; }
           body { font-size: 11pt; }
           a { color: var(--ink); text-decoration: none; }
           .result { break-inside: avoid; }
@@ -102,12 +126,42 @@ enum SiteAssets {
           if (details && window.matchMedia && !window.matchMedia("(min-width: 52rem)").matches &&
               !document.querySelector("aside input:checked:not([value=any])")) { details.open = false; }
 
-          // Filters apply as soon as they change.
+          // Filters: a tick box, "any time" or "open now" applies at once; a day, a time, a distance or an
+          // order waits for Apply (typing a time or moving through a list with the arrow keys never
+          // reloads the page). After the reload, focus and scroll are where they were.
           var form = document.querySelector("form.search");
+          var remember = function (el) {
+            try {
+              sessionStorage.setItem("waymark-filters", JSON.stringify({ id: el && el.id, y: window.scrollY, path: location.pathname }));
+            } catch (e) { /* private mode: nothing kept */ }
+          };
+          try {
+            var saved = JSON.parse(sessionStorage.getItem("waymark-filters") || "null");
+            sessionStorage.removeItem("waymark-filters");
+            if (saved && saved.path === location.pathname) {
+              var back = saved.id && document.getElementById(saved.id);
+              if (back && details && back.closest && back.closest("#filters")) { details.open = true; }
+              window.scrollTo(0, saved.y);
+              if (back) { back.focus({ preventScroll: true }); }
+            }
+          } catch (e) { /* nothing kept */ }
           if (form) {
+            var apply = document.getElementById("apply-filters");
             form.querySelectorAll("aside input, aside select").forEach(function (el) {
-              el.addEventListener("change", function () { form.submit(); });
+              el.addEventListener("change", function () {
+                if (el.type === "checkbox" || (el.type === "radio" && el.value !== "at")) {
+                  remember(el);
+                  form.submit();
+                  return;
+                }
+                if (el.id === "day" || el.id === "time") {
+                  var at = document.getElementById("open-at");
+                  if (at) { at.checked = true; }
+                }
+                if (apply) { apply.classList.add("pending"); }
+              });
             });
+            if (apply) { apply.addEventListener("click", function () { remember(apply); }); }
           }
 
           // Instant results: as the visitor types, fetch the results page and swap in its results.
@@ -132,7 +186,11 @@ enum SiteAssets {
                   document.getElementById("count-heading").textContent = fresh.querySelector("#count-heading").textContent;
                   var oldNav = resultsSection.querySelector("nav.pagination"), newNav = fresh.querySelector("nav.pagination");
                   if (oldNav) { oldNav.remove(); }
-                  if (newNav) { resultsSection.appendChild(document.importNode(newNav, true)); }
+                  if (newNav) { document.getElementById("results").after(document.importNode(newNav, true)); }
+                  // Words of crisis bring the helplines above the results as they are typed.
+                  var oldCrisis = document.getElementById("crisis"), newCrisis = doc.getElementById("crisis");
+                  if (oldCrisis) { oldCrisis.remove(); }
+                  if (newCrisis) { document.querySelector("main h1").after(document.importNode(newCrisis, true)); }
                   history.replaceState(null, "", url);
                 });
               }, 300);
@@ -156,6 +214,26 @@ enum SiteAssets {
               navigator.geolocation.getCurrentPosition(function (pos) { searchNear(pos.coords.latitude, pos.coords.longitude); });
             });
           } else if (nearMe) { nearMe.hidden = true; }
+
+          // Quick exit: the weather page replaces this one (so Back does not return here), at a click or
+          // at three presses of Shift within two seconds.
+          var exit = document.getElementById("quick-exit");
+          if (exit) {
+            var leave = function (e) {
+              if (e) { e.preventDefault(); }
+              document.body.style.visibility = "hidden";
+              document.title = "";
+              window.location.replace(exit.href);
+            };
+            exit.addEventListener("click", leave);
+            var shifts = [];
+            document.addEventListener("keyup", function (e) {
+              if (e.key !== "Shift") { shifts = []; return; }
+              var t = Date.now();
+              shifts = shifts.filter(function (s) { return t - s < 2000; }).concat([t]);
+              if (shifts.length >= 3) { leave(); }
+            });
+          }
 
           var printButton = document.getElementById("print-list");
           if (printButton) { printButton.addEventListener("click", function () { window.print(); }); }

@@ -5,7 +5,7 @@ enum Templates {
     static let all: [String: String] = [
         "header": header, "footer": footer, "home": home, "results": results, "service": service,
         "organization": organization, "list": list, "suggest": suggest, "message": message, "corrections": corrections, "sync": sync,
-        "resultItem": resultItem,
+        "resultItem": resultItem, "help": help, "helpLine": helpLine, "emergencyNumbers": emergencyNumbers,
     ].merging(StaffTemplates.all) { a, _ in a }
 
     static let header = """
@@ -20,6 +20,11 @@ enum Templates {
         </head>
         <body>
         <a class="skip" href="#main">{{t.site_skip}}</a>
+        {{#urgent}}<a href="{{exitURL}}" class="quick-exit" id="quick-exit" rel="noreferrer">{{t.urgent_exit}}</a>
+        <div class="urgent" id="urgent"><div class="wrap">
+        <p class="urgent-call"><span class="wide-only">{{t.urgent_danger}} </span>{{t.urgent_call}} {{> emergencyNumbers}}</p>
+        <a href="/help?lang={{lang}}" id="urgent-help">{{t.urgent_lines}}</a>
+        </div></div>{{/urgent}}
         <header class="site"><div class="wrap">
         <a class="brand" href="/?lang={{lang}}">{{t.site_title}}</a>
         <nav aria-label="{{t.nav_main}}"><ul>
@@ -42,6 +47,32 @@ enum Templates {
         <script src="/static/site.js" defer></script>
         </body>
         </html>
+        """
+
+    static let emergencyNumbers = """
+        {{#numbers}}{{#or}} {{t.urgent_or}} {{/or}}<a href="{{href}}" class="call">{{number}}</a>{{/numbers}}
+        """
+
+    static let helpLine = """
+        <li class="helpline" id="helpline-{{id}}"><h3>{{name}}</h3>
+        {{#about}}<p>{{about}}</p>{{/about}}
+        {{#phone}}<p><a class="call" href="{{href}}">{{t.help_call}} {{label}}</a></p>{{/phone}}
+        {{#text}}<p class="text-line">{{text}}</p>{{/text}}
+        {{#web}}<p><a href="{{web}}" rel="noopener noreferrer">{{t.help_web}}<span class="visually-hidden">: {{name}}</span></a></p>{{/web}}
+        {{#hours}}<p class="hint">{{hours}}</p>{{/hours}}</li>
+        """
+
+    static let help = """
+        {{> header}}
+        <h1>{{t.help_title}}</h1>
+        <div class="crisis"><p class="crisis-call">{{t.help_danger}} {{#urgent}}{{> emergencyNumbers}}{{/urgent}}</p></div>
+        {{#hasLines}}<h2>{{t.help_lines}}</h2>
+        <ul class="helplines">{{#lines}}{{> helpLine}}{{/lines}}</ul>{{/hasLines}}
+        <h2>{{t.help_safety}}</h2>
+        <p>{{t.help_safety_text}}</p>
+        <p>{{t.help_exit_text}}</p>
+        <p><a href="/search?lang={{lang}}">{{t.help_directory}}</a></p>
+        {{> footer}}
         """
 
     static let searchBox = """
@@ -76,8 +107,10 @@ enum Templates {
         <li class="result" data-id="{{id}}">
         <h3><a href="/services/{{id}}?lang={{lang}}">{{name}}</a></h3>
         {{#organization}}<p class="org">{{organization}}</p>{{/organization}}
-        <p class="badges">{{#open}}<span class="badge open">{{t.badge_open}}</span>{{/open}}{{^open}}<span class="badge closed">{{t.badge_closed}}</span>{{/open}}
+        <p class="badges">{{#open}}<span class="badge open">{{openText}}</span>{{/open}}{{^open}}<span class="badge closed">{{openText}}</span>{{/open}}
         {{#free}}<span class="badge free">{{t.badge_free}}</span>{{/free}}{{#distance}}<span class="distance">{{distance}}</span>{{/distance}}</p>
+        {{#when}}<p class="next">{{when}}</p>{{/when}}
+        {{#phone}}<p class="phone">{{t.service_phone}}: <a href="{{href}}">{{label}}</a></p>{{/phone}}
         {{#summary}}<p class="summary">{{summary}}</p>{{/summary}}
         {{#address}}<p class="address">{{address}}</p>{{/address}}
         <form method="post" action="/list/{{listAction}}" class="list-form"><input type="hidden" name="id" value="{{id}}"><input type="hidden" name="back" value="{{back}}">
@@ -88,7 +121,12 @@ enum Templates {
     static let results =
         """
         {{> header}}
+        <a class="skip" href="#count-heading" id="skip-results">{{t.results_skip}}</a>
         <h1>{{t.results_title}}</h1>
+        {{#crisis}}<section class="crisis" id="crisis" aria-labelledby="crisis-heading"><h2 id="crisis-heading">{{t.help_title}}</h2>
+        <p class="crisis-call">{{t.help_danger}} {{#urgent}}{{> emergencyNumbers}}{{/urgent}}</p>
+        {{#hasLines}}<ul class="helplines">{{#lines}}{{> helpLine}}{{/lines}}</ul>{{/hasLines}}
+        <p><a href="/help?lang={{lang}}">{{t.help_all}}</a></p></section>{{/crisis}}
         <div class="layout">
         <div class="side">
         """ + searchBox
@@ -117,16 +155,16 @@ enum Templates {
         </div>
         <section class="results" aria-labelledby="count-heading">
         {{#notice}}<p class="error" role="alert" id="search-notice">{{notice}}</p>{{/notice}}
-        <h2 id="count-heading" aria-live="polite">{{countText}}</h2>
+        <h2 id="count-heading" aria-live="polite" tabindex="-1">{{countText}}</h2>
         {{#empty}}<p>{{t.results_none}}</p>{{/empty}}
-        <div id="map" class="map" role="region" aria-label="{{t.results_map}}" data-points="{{pointsJSON}}" data-tiles="{{tiles}}" data-pick="{{t.results_map_pick}}" data-lang="{{lang}}"></div>
-        <noscript><p class="note">{{t.results_map_nojs}}</p></noscript>
         <ol class="result-list" id="results">
         {{#hits}}{{> resultItem}}{{/hits}}
         </ol>
         {{#paging}}<nav class="pagination" aria-label="{{t.results_pagination}}"><p>{{pageText}}</p>
         {{#previous}}<a href="{{previous}}" rel="prev">{{t.results_previous}}</a>{{/previous}}
         {{#next}}<a href="{{next}}" rel="next">{{t.results_next}}</a>{{/next}}</nav>{{/paging}}
+        <div id="map" class="map" role="region" aria-label="{{t.results_map}}" data-points="{{pointsJSON}}" data-tiles="{{tiles}}" data-pick="{{t.results_map_pick}}" data-lang="{{lang}}"></div>
+        <noscript><p class="note">{{t.results_map_nojs}}</p></noscript>
         </section>
         </div>
         {{> footer}}
@@ -193,6 +231,7 @@ enum Templates {
         <h1>{{t.list_title}}</h1>
         {{#empty}}<p>{{t.list_empty}}</p>{{/empty}}
         {{^empty}}
+        <p class="print-only" id="printed-on">{{printedOn}}</p>
         <p class="actions no-print"><button type="button" class="js-only" id="print-list">{{t.list_print}}</button></p>
         <div class="share no-print"><label for="share-link">{{t.list_share}}</label><input id="share-link" readonly value="{{shareURL}}">
         <p class="hint">{{t.list_share_hint}}</p></div>

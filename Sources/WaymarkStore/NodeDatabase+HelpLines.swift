@@ -1,0 +1,37 @@
+import GRDB
+import Synchronization
+import WaymarkCore
+
+extension NodeDatabase {
+    static let helpLinesSetting = "help_lines"
+
+    /// The help lines this node's public pages show: the district's own (`waymark help-lines --file`),
+    /// or the built-in ones. Read on every page, parsed once per change.
+    public func helpLines() throws -> HelpLines {
+        guard let raw = try setting(Self.helpLinesSetting) else { return .ireland }
+        return Self.parsedHelpLines.withLock { cache in
+            if let cache, cache.raw == raw { return cache.lines }
+            // A stored list was checked when it was set; one that no longer parses (a newer node's)
+            // falls back to the built-in lines rather than leaving a page without them.
+            let lines = (try? HelpLines(json: raw)) ?? .ireland
+            cache = (raw, lines)
+            return lines
+        }
+    }
+
+    /// Stores a district's help lines after checking them; `nil` goes back to the built-in ones.
+    /// - Throws: `HelpLines.ParseError` with a sentence for the admin.
+    public func setHelpLines(json: String?) throws {
+        guard let json else {
+            try writer.write { db in try db.execute(sql: "DELETE FROM node_setting WHERE key = ?", arguments: [Self.helpLinesSetting]) }
+            return
+        }
+        _ = try HelpLines(json: json)
+        try setSetting(Self.helpLinesSetting, json)
+    }
+
+    /// The JSON of the help lines shown now, to start a district's own from.
+    public func helpLinesJSON() throws -> String { try setting(Self.helpLinesSetting) ?? HelpLines.irelandJSON }
+
+    private static let parsedHelpLines = Mutex<(raw: String, lines: HelpLines)?>(nil)
+}
