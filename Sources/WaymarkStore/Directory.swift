@@ -38,6 +38,8 @@ public final class Directory: Sendable {
         public let organizations: [String: String]
         /// Full-text rowid to the service's position in `index`.
         let positionByRowid: [Int64: Int]
+        /// The district's search words, with the words of category names in other languages.
+        public let searchWords: SearchWords
 
         static func labelKey(taxonomy: String, code: String, language: String) -> String { "\(taxonomy)\u{1F}\(code)\u{1F}\(language)" }
 
@@ -114,12 +116,20 @@ public final class Directory: Sendable {
                 rowids.append((row["rowid"], f.id))
             }
             let words = try String.fetchAll(db, sql: "SELECT term FROM service_fts_vocab")
+            let base = (try NodeDatabase.searchWordsJSON(db)).flatMap { try? SearchWords(json: $0) } ?? .ireland
+            var categoryNames: [(other: String, own: String)] = []
+            for t in all {
+                guard let language = t.language, language != "en", let k = key(t), primary.contains(k),
+                    let own = terms.values.first(where: { key($0) == k })
+                else { continue }
+                categoryNames.append((t.name, own.name))
+            }
             let index = DirectoryIndex(services: facts, termTaxonomy: terms.compactMapValues(\.taxonomyID))
             var positionByRowid: [Int64: Int] = [:]
             for (rowid, id) in rowids { positionByRowid[rowid] = index.position(of: id) }
             return Snapshot(
                 version: version, index: index, vocabulary: SortedVocabulary(words), terms: terms, translations: translations, organizations: organizations,
-                positionByRowid: positionByRowid)
+                positionByRowid: positionByRowid, searchWords: base.adding(categoryNames: categoryNames))
         }
     }
 
@@ -142,10 +152,14 @@ public final class Directory: Sendable {
 
     private func search(_ query: SearchQuery, now: LocalDateTime, snapshot snap: Snapshot) throws -> SearchResult {
         var scores: [Int: Double]?
-        let text = TextQuery(query.text, vocabulary: snap.vocabulary)
+        let text = TextQuery(query.text, vocabulary: snap.vocabulary, searchWords: snap.searchWords)
         if !text.isEmpty {
             do {
+                // Every word; then without the words naming a person ("my son …"); then any word.
                 scores = try textScores(text.ftsExpression(joinedBy: "AND"), snap)
+                if scores?.isEmpty == true && text.canDropPersons {
+                    scores = try textScores(text.ftsExpression(joinedBy: "AND", droppingPersons: true), snap)
+                }
                 if scores?.isEmpty == true && text.words.count > 1 {
                     scores = try textScores(text.ftsExpression(joinedBy: "OR"), snap)
                 }

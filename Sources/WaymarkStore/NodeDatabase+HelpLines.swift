@@ -35,3 +35,34 @@ extension NodeDatabase {
 
     private static let parsedHelpLines = Mutex<(raw: String, lines: HelpLines)?>(nil)
 }
+
+extension NodeDatabase {
+    static let searchWordsSetting = "search_words"
+
+    /// The district's search words (`waymark search-words --file`), or the built-in ones.
+    public func searchWords() throws -> SearchWords {
+        guard let raw = try setting(Self.searchWordsSetting) else { return .ireland }
+        return (try? SearchWords(json: raw)) ?? .ireland
+    }
+
+    static func searchWordsJSON(_ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM node_setting WHERE key = ?", arguments: [searchWordsSetting])
+    }
+
+    /// Stores a district's search words after checking them (`nil`: the built-in ones), and has
+    /// searches use them at once.
+    public func setSearchWords(json: String?) throws {
+        if let json { _ = try SearchWords(json: json) }
+        try writer.write { db in
+            if let json {
+                try Self.setSetting(db, Self.searchWordsSetting, json)
+            } else {
+                try db.execute(sql: "DELETE FROM node_setting WHERE key = ?", arguments: [Self.searchWordsSetting])
+            }
+            // Readers reload what they hold in memory when the directory's version moves.
+            try Self.setSetting(db, "directory_version", String(try Self.directoryVersion(db) + 1))
+        }
+    }
+
+    public func searchWordsJSON() throws -> String { try setting(Self.searchWordsSetting) ?? SearchWords.irelandJSON }
+}

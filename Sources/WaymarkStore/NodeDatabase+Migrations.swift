@@ -323,6 +323,12 @@ extension NodeDatabase {
                         SELECT author, sum(length(wire)) + count(*) * \(AdmissionLimits.perEnvelopeCost), count(*) FROM envelope GROUP BY author;
                     """)
         }
+        m.registerMigration("v22: the full-text index without the languages services are offered in") { db in
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM service_doc") ?? 0 > 0 {
+                _ = try NodeDatabase.rebuildDerived(db)
+                try NodeDatabase.setSetting(db, "directory_version", String(try NodeDatabase.directoryVersion(db) + 1))
+            }
+        }
         return m
     }
 }

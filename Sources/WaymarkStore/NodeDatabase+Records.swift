@@ -288,8 +288,9 @@ struct SearchText {
         }
         categories = cats.joined(separator: " ")
         organization = s(service["organization"]?.objectValue, "name")
+        // Not the languages a service is offered in: nearly every service lists English, so "English
+        // classes" matched them all. Language is a filter (and a facet) of its own.
         var extra: [String] = []
-        for l in service["languages"]?.arrayValue ?? [] { extra.append(s(l.objectValue, "name")) }
         for sal in service["service_at_locations"]?.arrayValue ?? [] {
             let loc = sal["location"]?.objectValue
             extra.append(s(loc, "name"))

@@ -20,7 +20,7 @@ struct WaymarkCommand: AsyncParsableCommand {
             """,
         subcommands: [
             Init.self, Import.self, Update.self, Delete.self, Export.self, Serve.self, Search.self, Info.self, Generate.self, Peer.self,
-            InviteCommand.self, Member.self, SyncCommand.self, Backup.self, Restore.self, User.self, InstrumentCommand.self, NeedsCommand.self, SettingCommand.self, SampleJourney.self, HelpLinesCommand.self,
+            InviteCommand.self, Member.self, SyncCommand.self, Backup.self, Restore.self, User.self, InstrumentCommand.self, NeedsCommand.self, SettingCommand.self, SampleJourney.self, HelpLinesCommand.self, SearchWordsCommand.self,
         ]
     )
 }
@@ -374,39 +374,53 @@ struct Generate: ParsableCommand {
     }
 }
 
+/// `--show`, `--file FILE` and `--reset` of a district's own JSON setting (help lines, search words).
+struct DistrictFileOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A JSON file of the district's own.", valueName: "FILE")) var file: String?
+    @Flag(name: .long, help: "Print what is used now as JSON, a starting point for a district's own.") var show = false
+    @Flag(name: .long, help: "Go back to the built-in ones.") var reset = false
+
+    /// Applies the options: `--show` prints `current()` and returns false (nothing more to print);
+    /// otherwise sets or resets with `set` (a `CustomStringConvertible` error from it changes nothing).
+    func apply(what: String, current: () throws -> String, set: (String?) throws -> Void) throws -> Bool {
+        if show {
+            print(try current())
+            return false
+        }
+        if reset {
+            try set(nil)
+            print("The built-in \(what) are used again.")
+        } else if let file {
+            let text: String
+            do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
+                throw ValidationError("Could not read \(file): \(error.localizedDescription)")
+            }
+            do { try set(text) } catch let e as HelpLines.ParseError {
+                throw ValidationError("\(e.description) Nothing was changed.")
+            } catch let e as SearchWords.ParseError {
+                throw ValidationError("\(e.description) Nothing was changed.")
+            }
+            print("The \(what) from \(file) are used from now on.")
+        }
+        return true
+    }
+}
+
 struct HelpLinesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "help-lines",
         abstract: "Show or set the emergency numbers and crisis lines every public page offers.",
         discussion: """
             Without options, lists the help lines the public pages show now. --show prints them as JSON, a
-            starting point for a district's own; --file sets the district's own (checked first, shown at
-            once); --reset goes back to the built-in lines (Ireland's national ones).
+            starting point for a district's own; --file sets the district's own (checked first, shown on
+            the next page); --reset goes back to the built-in lines (Ireland's national ones).
             """)
     @OptionGroup var data: DataOption
-    @Option(name: .long, help: ArgumentHelp("A JSON file of the district's help lines.", valueName: "FILE")) var file: String?
-    @Flag(name: .long, help: "Print the help lines shown now as JSON.") var show = false
-    @Flag(name: .long, help: "Go back to the built-in help lines.") var reset = false
+    @OptionGroup var options: DistrictFileOptions
 
     func run() throws {
         let db = try data.database()
-        if show {
-            print(try db.helpLinesJSON())
-            return
-        }
-        if reset {
-            try db.setHelpLines(json: nil)
-            print("The built-in help lines are shown again.")
-        } else if let file {
-            let text: String
-            do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-                throw ValidationError("Could not read \(file): \(error.localizedDescription)")
-            }
-            do { try db.setHelpLines(json: text) } catch let e as HelpLines.ParseError {
-                throw ValidationError("\(e.description) Nothing was changed.")
-            }
-            print("The help lines from \(file) are shown from now on.")
-        }
+        guard try options.apply(what: "help lines", current: db.helpLinesJSON, set: db.setHelpLines) else { return }
         let lines = try db.helpLines()
         print("emergency: \(lines.emergencyNumbers.joined(separator: " or "))")
         print("quick exit goes to: \(lines.quickExitURL)")
@@ -414,5 +428,26 @@ struct HelpLinesCommand: ParsableCommand {
             let ways = [line.phone, line.text.isEmpty ? nil : line.text.text("en"), line.web].compactMap { $0 }
             print("  \(line.name.text("en")): \(ways.joined(separator: "; "))  [\(line.topics.joined(separator: ", "))]")
         }
+    }
+}
+
+struct SearchWordsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search-words",
+        abstract: "Show or set what the words residents search with also mean (synonyms, words to leave out).",
+        discussion: """
+            --show prints the search words used now as JSON, a starting point for a district's own; --file
+            sets the district's own (checked first, used at once); --reset goes back to the built-in ones
+            (English and Irish, for Ireland). Category names in other languages come from the directory's
+            own taxonomy and need no setting.
+            """)
+    @OptionGroup var data: DataOption
+    @OptionGroup var options: DistrictFileOptions
+
+    func run() throws {
+        let db = try data.database()
+        guard try options.apply(what: "search words", current: db.searchWordsJSON, set: db.setSearchWords) else { return }
+        let words = try db.searchWords()
+        print("\(words.synonyms.count) words and phrases with synonyms, \(words.stopWords.count) words left out, \(words.personWords.count) words naming a person")
     }
 }

@@ -53,6 +53,44 @@ struct TextQueryTests {
         #expect(TextQuery("the club", vocabulary: vocabulary).words == [["club"]])
     }
 
+    @Test func searchWordsAddMeaningsDropEmptyWordsAndKnowPhrases() {
+        let words = SearchWords(
+            synonyms: ["peil": ["football"], "obair bhaile": ["homework"], "drinks": ["alcohol"]],
+            stopWords: ["need", "wont", "too", "much"], personWords: ["husband", "son"]
+        ).adding(categoryNames: [(other: "Ceol agus Amhránaíocht", own: "Music & singing")])
+        let vocabulary = SortedVocabulary(["football", "homework", "alcohol", "music", "singing", "men", "husband", "son", "damp"])
+
+        let peil = TextQuery("Peil", vocabulary: vocabulary, searchWords: words)
+        #expect(peil.meanings == [[.phrase("football")]])
+        #expect(peil.ftsExpression() == #"("peil"* OR "football"*)"#)
+
+        let phrase = TextQuery("obair bhaile", vocabulary: vocabulary, searchWords: words)
+        #expect(phrase.words == [["obair bhaile"]] && phrase.meanings == [[.phrase("homework")]])
+
+        let ceol = TextQuery("ceol", vocabulary: vocabulary, searchWords: words)
+        #expect(ceol.ftsExpression() == #"("ceol"* OR categories : "music singing")"#)
+
+        let problem = TextQuery("my husband drinks too much", vocabulary: vocabulary, searchWords: words)
+        #expect(problem.words.map(\.first) == ["husband", "drinks"])
+        #expect(problem.isPerson == [true, false] && problem.canDropPersons)
+        #expect(problem.ftsExpression(droppingPersons: true) == #"("drinks"* OR "alcohol"*)"#)
+
+        // A short ending after an apostrophe is looked up with its word, as the index split it off.
+        #expect(TextQuery("landlord won't fix the damp", vocabulary: vocabulary, searchWords: words).words.map(\.first) == ["landlord", "fix", "damp"])
+        #expect(TextQuery("men's shed", vocabulary: vocabulary, searchWords: words).words.map(\.first) == ["men", "shed"])
+        // Only empty words: they are searched for rather than nothing.
+        #expect(TextQuery("need", vocabulary: vocabulary, searchWords: words).words == [["need"]])
+        // A word the index does not know, nor anything near it, falls back to its longest known beginning.
+        #expect(SortedVocabulary(["skate", "skateboard"]).longestKnownPrefix(of: "skateboarding") == "skateboard")
+        #expect(SortedVocabulary(["skate"]).longestKnownPrefix(of: "sk8") == nil)
+    }
+
+    @Test func theBuiltInSearchWordsParse() {
+        #expect(SearchWords.ireland.synonyms["peil"] == ["football"])
+        #expect(SearchWords.ireland.stopWords.contains("need") && SearchWords.ireland.personWords.contains("mam"))
+        #expect(throws: SearchWords.ParseError.self) { try SearchWords(json: #"{"synonyms": {"a": "b"}}"#) }
+    }
+
     @Test(arguments: ["\"unbalanced", "AND OR NOT", "*", "name:foo", "NEAR(a b)", "^", "'; DROP TABLE record; --"])
     func userSyntaxNeverReachesFTS(_ text: String) {
         let expression = TextQuery(text, vocabulary: vocabulary).ftsExpression()

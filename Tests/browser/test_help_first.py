@@ -123,6 +123,12 @@ def test_on_a_phone_the_crisis_call_and_the_first_results_come_before_the_map(br
         width = browser.execute_script("return [window.innerWidth, document.documentElement.scrollWidth];")
         assert width[1] <= width[0], f"the results page scrolls sideways: {width}"
         pages.shot(browser, "results-phone-first-screen", full_page=False)
+
+        # A category opened from the home page: its results too, not a screen of filters.
+        pages.load(browser, site.url("/", lang="en"))
+        pages.click_and_wait_for_new_page(browser, browser.find_element(By.CSS_SELECTOR, ".tiles a"))
+        first = top(browser, "#results li.result")
+        assert first < 844, f"on a category page the first result starts at {first:.0f}px"
     finally:
         off_phone(browser)
 
@@ -344,3 +350,62 @@ def test_what_cannot_be_used_is_said_in_a_residents_words(params, expected, not_
     assert expected in notice and not_shown not in notice and "'" not in notice, notice
     assert pages.count(browser) > 0, "the search was not kept without what could not be used"
     pages.load(browser, site.url("/", lang="en"))
+
+
+# --------------------------------------------------------------------------------------------
+# Small things a resident notices
+# --------------------------------------------------------------------------------------------
+
+def test_a_category_page_is_headed_with_the_category_in_the_pages_language(browser, site, sample_ids, pages):
+    pages.load(browser, site.url("/", lang="en"))
+    tile = browser.find_element(By.CSS_SELECTOR, ".tiles a")
+    name = tile.find_element(By.CSS_SELECTOR, ".tile-name").text
+    pages.click_and_wait_for_new_page(browser, tile)
+    assert browser.find_element(By.TAG_NAME, "h1").text == name
+    pages.load(browser, site.url("/", lang="ga"))
+    tile = browser.find_element(By.CSS_SELECTOR, ".tiles a")
+    name_ga = tile.find_element(By.CSS_SELECTOR, ".tile-name").text
+    pages.click_and_wait_for_new_page(browser, tile)
+    assert browser.find_element(By.TAG_NAME, "h1").text == name_ga
+    pages.load(browser, site.url("/search", q="youth", lang="en"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Search results"
+
+
+def test_contact_lines_say_whose_they_are(browser, site, pages):
+    everything = site.api("/services", per_page=1000, full="true")["contents"]
+    both = next(s for s in everything if s.get("email") and (s.get("organization") or {}).get("email")
+                and s["email"] != s["organization"]["email"])
+    pages.load(browser, site.url(f"/services/{both['id']}", lang="en"))
+    lines = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "ul.contact li") if li.text.startswith("Email")]
+    assert f"Email: {both['email']}" in lines, lines
+    assert f"Email ({both['organization']['name']}): {both['organization']['email']}" in lines, lines
+
+
+def test_a_tap_on_the_map_offers_a_search_and_does_not_start_one(browser, site, pages):
+    pages.load(browser, site.url("/search", q="youth", lang="en"))
+    pages.markers(browser)
+    url = browser.current_url
+    the_map = browser.find_element(By.ID, "map")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", the_map)
+    ActionChains(browser).move_to_element_with_offset(the_map, 5, 5).click().perform()
+    offer = pages.wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#map .leaflet-popup button"))
+    assert browser.current_url == url and offer[0].get_attribute("textContent") == "Search near here"
+    pages.click_and_wait_for_new_page(browser, offer[0])
+    q = urllib.parse.parse_qs(urllib.parse.urlsplit(browser.current_url).query)
+    assert q.get("sort") == ["distance"] and q.get("lat") and q.get("lon"), browser.current_url
+
+
+def test_adding_to_my_list_comes_back_to_the_same_place(fresh_browser, site, pages):
+    b = fresh_browser()
+    pages.load(b, site.url("/search", q="club", lang="en"))
+    buttons = b.find_elements(By.CSS_SELECTOR, "#results .list-button")
+    target = buttons[min(8, len(buttons) - 1)]
+    b.execute_script("arguments[0].scrollIntoView({block: 'center'});", target)
+    before = b.execute_script("return window.scrollY;")
+    service_id = target.find_element(By.XPATH, "./ancestor::li[1]").get_attribute("data-id")
+    pages.click_and_wait_for_new_page(b, target)
+    after = b.execute_script("return window.scrollY;")
+    assert abs(after - before) < 60, f"the page jumped from {before} to {after}"
+    focused = b.execute_script("var li = document.activeElement.closest('li.result'); return li && li.getAttribute('data-id');")
+    assert focused == service_id, "focus is not back on the service just added"
+    assert b.find_element(By.ID, "mylist-count").text.strip() == "1"

@@ -125,11 +125,7 @@ public struct HelpLines: Sendable, Equatable {
     }
 
     /// Lower-case words with accents and apostrophes taken out ("Can't" → "cant", "Féinmharú" → "feinmharu").
-    public static func words(_ text: String) -> [String] {
-        let folded = text.replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "’", with: "")
-            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-        return TextQuery.tokenize(folded)
-    }
+    public static func words(_ text: String) -> [String] { SearchWords.fold(text) }
 
     /// The topics a search touches: a topic matches when all the words of one of its phrases appear in
     /// a row. A phrase word of four letters or more also matches longer words it begins

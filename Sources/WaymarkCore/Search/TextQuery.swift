@@ -1,12 +1,25 @@
 import Foundation
 
 /// Turns what a person typed into a safe full-text query: words only (no user text ever reaches the
-/// FTS syntax), a prefix match on each word, and near spellings for words the index does not know.
+/// FTS syntax), a prefix match on each word, near spellings for words the index does not know, and
+/// what the district's search words say a word or phrase also means (`SearchWords`).
 public struct TextQuery: Sendable, Equatable {
-    /// The words, each with the spellings to accept for it.
+    /// The words (a phrase the search words know counts as one), each with the spellings to accept for it.
     public let words: [[String]]
+    /// For each word, what it also means: phrases matched anywhere, and category names matched in a
+    /// service's categories only.
+    public let meanings: [[Meaning]]
+    /// For each word, whether it names a person ("son", "mam"), which a search may do without.
+    public let isPerson: [Bool]
 
-    /// Common English and Irish words that carry no meaning for search.
+    public enum Meaning: Sendable, Hashable {
+        /// Words matched in a row, the last as a prefix, in any column.
+        case phrase(String)
+        /// A category's name, matched as a phrase in the categories column only.
+        case category(String)
+    }
+
+    /// Common English and Irish words that carry no meaning for search (a district's search words add more).
     static let stopWords: Set<String> = [
         "a", "an", "and", "at", "by", "for", "from", "in", "is", "it", "of", "on", "or", "the", "to", "with", "my", "me", "i",
         "agus", "an", "na", "do", "le", "ar",
@@ -15,23 +28,84 @@ public struct TextQuery: Sendable, Equatable {
     /// - Parameters:
     ///   - text: the raw search text.
     ///   - vocabulary: the index's words in sorted order, for prefix checks and typo tolerance.
-    public init(_ text: String, vocabulary: SortedVocabulary) {
-        var tokens = Self.tokenize(text)
-        let meaningful = tokens.filter { !Self.stopWords.contains($0) }
-        if !meaningful.isEmpty { tokens = meaningful }
+    ///   - searchWords: synonyms, stop words, person words and category names in other languages.
+    public init(_ text: String, vocabulary: SortedVocabulary, searchWords: SearchWords = .none) {
+        let (raw, folded) = Self.tokensWithKeys(text)
         var words: [[String]] = []
-        for t in tokens.prefix(12) {
-            if vocabulary.isEmpty || vocabulary.hasWord(startingWith: t) {
-                words.append([t])
-            } else {
-                let near = vocabulary.nearWords(to: t)
-                words.append([t] + near.prefix(6))
+        var meanings: [[Meaning]] = []
+        var persons: [Bool] = []
+        let stop = Self.stopWords.union(searchWords.stopWords)
+        let allStop = folded.allSatisfy { stop.contains($0) }
+        var i = 0
+        while i < raw.count, words.count < 12 {
+            // The longest phrase the search words know, starting here.
+            var matched = 0
+            for n in stride(from: min(searchWords.longestPhrase, raw.count - i), through: 2, by: -1)
+            where searchWords.synonyms[folded[i..<(i + n)].joined(separator: " ")] != nil {
+                matched = n
+                break
             }
+            if matched > 0 {
+                let key = folded[i..<(i + matched)].joined(separator: " ")
+                words.append([raw[i..<(i + matched)].joined(separator: " ")])
+                meanings.append(Self.phrases(searchWords.synonyms[key] ?? []))
+                persons.append(false)
+                i += matched
+                continue
+            }
+            let t = raw[i]
+            let f = folded[i]
+            i += 1
+            if !allStop && stop.contains(f) { continue }
+            var spellings = [t]
+            var meaning = Self.phrases(searchWords.synonyms[f] ?? [])
+            meaning += (searchWords.categoryPhrases[f] ?? []).map(Meaning.category)
+            if !vocabulary.isEmpty && !vocabulary.hasWord(startingWith: t) {
+                let near = vocabulary.nearWords(to: t)
+                spellings += near.prefix(6)
+                if near.isEmpty, meaning.isEmpty, let stem = vocabulary.longestKnownPrefix(of: t) { spellings = [stem] }
+            }
+            words.append(spellings)
+            meanings.append(meaning)
+            persons.append(searchWords.personWords.contains(f))
         }
         self.words = words
+        self.meanings = meanings
+        self.isPerson = persons
+    }
+
+    /// The words of `text` for the index (`raw`) and, for each, the key it is looked up by in the
+    /// search words (`folded`). A short ending after an apostrophe belongs to its word ("won't" is
+    /// looked up as "wont", "men's" as "mens"), but the index split it off ("won", "men"); any
+    /// other apostrophe separates words ("O'Brien").
+    static func tokensWithKeys(_ text: String) -> (raw: [String], folded: [String]) {
+        var raw: [String] = []
+        var folded: [String] = []
+        for chunk in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") }) {
+            let parts = chunk.split(whereSeparator: { $0 == "'" || $0 == "’" }).map(String.init)
+            if parts.count == 2, parts[1].count <= 2, let first = tokenize(parts[0]).first {
+                raw.append(first)
+                folded.append(SearchWords.fold(parts[0] + parts[1]).joined())
+            } else {
+                for p in parts {
+                    for t in tokenize(p) {
+                        raw.append(t)
+                        folded.append(SearchWords.fold(t).joined())
+                    }
+                }
+            }
+        }
+        return (raw, folded)
+    }
+
+    static func phrases(_ texts: [String]) -> [Meaning] {
+        texts.map { Self.tokenize($0).joined(separator: " ") }.filter { !$0.isEmpty }.map(Meaning.phrase)
     }
 
     public var isEmpty: Bool { words.isEmpty }
+
+    /// Whether leaving out the words that name a person leaves something to search for.
+    public var canDropPersons: Bool { isPerson.contains(true) && isPerson.contains(false) }
 
     /// Lower-cased words of letters and digits; everything else separates words.
     public static func tokenize(_ text: String) -> [String] {
@@ -50,12 +124,22 @@ public struct TextQuery: Sendable, Equatable {
     }
 
     /// The FTS5 MATCH expression: words joined by `AND` (or `OR` for the fallback), each word an
-    /// `OR` of quoted prefix terms.
-    public func ftsExpression(joinedBy op: String = "AND") -> String {
-        words.map { alternatives in
-            let terms = alternatives.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"*" }
-            return terms.count == 1 ? terms[0] : "(" + terms.joined(separator: " OR ") + ")"
-        }.joined(separator: " \(op) ")
+    /// `OR` of quoted prefix terms and of what it also means (quoted phrases; category names under a
+    /// `categories` column filter). Every quoted text is made of `tokenize`'s letters and digits only.
+    public func ftsExpression(joinedBy op: String = "AND", droppingPersons: Bool = false) -> String {
+        func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        var groups: [String] = []
+        for (index, alternatives) in words.enumerated() where !(droppingPersons && isPerson[index]) {
+            var terms = alternatives.map { quoted($0) + "*" }
+            for m in meanings[index] {
+                switch m {
+                case .phrase(let p): terms.append(quoted(p) + "*")
+                case .category(let c): terms.append("categories : " + quoted(c))
+                }
+            }
+            groups.append(terms.count == 1 ? terms[0] : "(" + terms.joined(separator: " OR ") + ")")
+        }
+        return groups.joined(separator: " \(op) ")
     }
 }
 
@@ -82,6 +166,18 @@ public struct SortedVocabulary: Sendable {
             if words[mid] < prefix { lo = mid + 1 } else { hi = mid }
         }
         return lo < words.count && words[lo].hasPrefix(prefix)
+    }
+
+    /// The longest beginning of `word` (at least five letters and two thirds of it) that some word of
+    /// the index starts with: "skateboarding" finds "skateboard" when only that is known.
+    public func longestKnownPrefix(of word: String) -> String? {
+        let letters = Array(word)
+        let shortest = max(5, (letters.count * 2 + 2) / 3)
+        guard letters.count > shortest else { return nil }
+        for n in stride(from: letters.count - 1, through: shortest, by: -1) where hasWord(startingWith: String(letters[0..<n])) {
+            return String(letters[0..<n])
+        }
+        return nil
     }
 
     /// Words within a small edit distance of `word` (1 for words of 4 to 7 letters, 2 for longer),

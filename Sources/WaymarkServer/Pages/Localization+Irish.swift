@@ -41,6 +41,7 @@ extension Localization {
         "results.map": "Léarscáil na dtorthaí",
         "results.map.nojs": "Tá JavaScript ag teastáil don léarscáil. Tá gach toradh liostaithe lena sheoladh.",
         "results.map.pick": "Cliceáil ar an léarscáil chun cuardach a dhéanamh in aice leis an bpointe sin.",
+        "results.map.here": "Cuardaigh in aice leis seo",
         "results.km": "{km} km uait",
         "facet.category": "Catagóir",
         "facet.age": "Aoisghrúpa",

@@ -76,6 +76,7 @@ enum Localization {
         "results.map": "Map of results",
         "results.map.nojs": "The map needs JavaScript. Every result is listed with its address.",
         "results.map.pick": "Click the map to search near that point.",
+        "results.map.here": "Search near here",
         "results.km": "{km} km away",
         "facet.category": "Category",
         "facet.age": "Age group",

@@ -175,7 +175,12 @@ struct PublicPages: Sendable {
         }
         let result = try directory.search(query, now: now)
         let snap = try directory.snapshot()
-        var ctx = base(request, language: language, title: t("results.title", language))
+        // A category chosen from the home page is headed with its name, not "Search results".
+        let onlyCategory = (p.string("q") ?? "").isEmpty && p.list("category").count == 1 && p.pairs.allSatisfy { ["category", "lang"].contains($0.0) }
+        let heading = (onlyCategory ? snap.terms[p.list("category")[0]].map { snap.termName($0, language: language.rawValue) } : nil)
+            ?? t("results.title", language)
+        var ctx = base(request, language: language, title: heading)
+        ctx["heading"] = heading
         ctx["map"] = true
         ctx["tiles"] = tiles
         ctx["query"] = p.string("q") ?? ""

@@ -83,16 +83,28 @@ extension PublicPages {
         ctx["hasLocations"] = !locations.isEmpty
         ctx["pointsJSON"] = JSONWriter().string(.array(points))
 
-        // Contact: only safe link schemes become links.
+        // Contact: only safe link schemes become links. The organisation's own lines are named as
+        // its, so that two "Email:" lines say whose each is.
+        let orgName = str(org, "name")
         var phones: [[String: String]] = []
-        for ph in (s["phones"]?.arrayValue ?? []) + (org?["phones"]?.arrayValue ?? []) {
-            if let n = str(ph.objectValue, "number"), let link = SafeLink.phone(n), !phones.contains(link) { phones.append(link) }
+        for (ph, whose) in (s["phones"]?.arrayValue ?? []).map({ ($0, nil as String?) }) + (org?["phones"]?.arrayValue ?? []).map({ ($0, orgName) }) {
+            if let n = str(ph.objectValue, "number"), var link = SafeLink.phone(n), !phones.contains(where: { $0["href"] == link["href"] }) {
+                link["whose"] = whose
+                phones.append(link)
+            }
         }
         var emails: [[String: String]] = []
-        for link in [str(s, "email"), str(org, "email")].compactMap({ $0.flatMap(SafeLink.email) }) where !emails.contains(link) {
+        for (raw, whose) in [(str(s, "email"), nil as String?), (str(org, "email"), orgName)] {
+            guard var link = raw.flatMap(SafeLink.email), !emails.contains(where: { $0["href"] == link["href"] }) else { continue }
+            link["whose"] = whose
             emails.append(link)
         }
-        let websites = [str(s, "url"), str(org, "website")].compactMap { $0.flatMap(SafeLink.web) }
+        var websites: [[String: String]] = []
+        for (raw, whose) in [(str(s, "url"), nil as String?), (str(org, "website"), orgName)] {
+            guard var link = raw.flatMap(SafeLink.web), !websites.contains(where: { $0["href"] == link["href"] }) else { continue }
+            link["whose"] = whose
+            websites.append(link)
+        }
         ctx["phones"] = phones
         ctx["emails"] = emails
         ctx["websites"] = websites

@@ -121,25 +121,38 @@ enum SiteAssets {
           document.documentElement.classList.remove("no-js");
           document.querySelectorAll(".js-only").forEach(function (el) { el.hidden = false; });
 
-          // On a phone the filters start folded so the results come first; they open when tapped.
+          // On a phone the filters start folded so the results come first (a category page too); they open
+          // when tapped, and stay open when the page comes back from a change made in them (below).
           var details = document.getElementById("filters");
-          if (details && window.matchMedia && !window.matchMedia("(min-width: 52rem)").matches &&
-              !document.querySelector("aside input:checked:not([value=any])")) { details.open = false; }
+          if (details && window.matchMedia && !window.matchMedia("(min-width: 52rem)").matches) { details.open = false; }
 
           // Filters: a tick box, "any time" or "open now" applies at once; a day, a time, a distance or an
           // order waits for Apply (typing a time or moving through a list with the arrow keys never
           // reloads the page). After the reload, focus and scroll are where they were.
           var form = document.querySelector("form.search");
-          var remember = function (el) {
+          var remember = function (el, listed) {
             try {
-              sessionStorage.setItem("waymark-filters", JSON.stringify({ id: el && el.id, y: window.scrollY, path: location.pathname }));
+              sessionStorage.setItem("waymark-filters", JSON.stringify({ id: el && el.id, listed: listed, y: window.scrollY, path: location.pathname }));
             } catch (e) { /* private mode: nothing kept */ }
           };
+          // "Add to my list" reloads the page: it comes back where it was, on the same button.
+          document.querySelectorAll("form.list-form").forEach(function (f) {
+            f.addEventListener("submit", function () {
+              var idField = f.querySelector("input[name=id]");
+              remember(null, idField ? idField.value : null);
+            });
+          });
           try {
             var saved = JSON.parse(sessionStorage.getItem("waymark-filters") || "null");
             sessionStorage.removeItem("waymark-filters");
             if (saved && saved.path === location.pathname) {
               var back = saved.id && document.getElementById(saved.id);
+              if (!back && saved.listed) {
+                document.querySelectorAll("form.list-form").forEach(function (f) {
+                  var idField = f.querySelector("input[name=id]");
+                  if (idField && idField.value === saved.listed) { back = f.querySelector("button"); }
+                });
+              }
               if (back && details && back.closest && back.closest("#filters")) { details.open = true; }
               window.scrollTo(0, saved.y);
               if (back) { back.focus({ preventScroll: true }); }
@@ -256,10 +269,20 @@ enum SiteAssets {
               bounds.push([p.lat, p.lon]);
             });
             if (bounds.length) { map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 }); } else { map.setView([53.3955, -6.2645], 14); }
+            // A tap on the map offers to search near that point; it never searches by itself.
             var pick = mapEl.getAttribute("data-pick");
-            if (pick && form) {
+            var here = mapEl.getAttribute("data-here");
+            if (pick && here && form) {
               mapEl.setAttribute("title", pick);
-              map.on("click", function (e) { searchNear(e.latlng.lat, e.latlng.lng); });
+              map.on("click", function (e) {
+                var button = document.createElement("button");
+                button.type = "button";
+                button.className = "secondary";
+                button.textContent = here;
+                button.addEventListener("click", function () { searchNear(e.latlng.lat, e.latlng.lng); });
+                L.popup().setLatLng(e.latlng).setContent(button).openOn(map);
+                button.focus();
+              });
             }
           }
         })();

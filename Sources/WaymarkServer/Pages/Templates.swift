@@ -122,7 +122,7 @@ enum Templates {
         """
         {{> header}}
         <a class="skip" href="#count-heading" id="skip-results">{{t.results_skip}}</a>
-        <h1>{{t.results_title}}</h1>
+        <h1>{{heading}}</h1>
         {{#crisis}}<section class="crisis" id="crisis" aria-labelledby="crisis-heading"><h2 id="crisis-heading">{{t.help_title}}</h2>
         <p class="crisis-call">{{t.help_danger}} {{#urgent}}{{> emergencyNumbers}}{{/urgent}}</p>
         {{#hasLines}}<ul class="helplines">{{#lines}}{{> helpLine}}{{/lines}}</ul>{{/hasLines}}
@@ -163,7 +163,7 @@ enum Templates {
         {{#paging}}<nav class="pagination" aria-label="{{t.results_pagination}}"><p>{{pageText}}</p>
         {{#previous}}<a href="{{previous}}" rel="prev">{{t.results_previous}}</a>{{/previous}}
         {{#next}}<a href="{{next}}" rel="next">{{t.results_next}}</a>{{/next}}</nav>{{/paging}}
-        <div id="map" class="map" role="region" aria-label="{{t.results_map}}" data-points="{{pointsJSON}}" data-tiles="{{tiles}}" data-pick="{{t.results_map_pick}}" data-lang="{{lang}}"></div>
+        <div id="map" class="map" role="region" aria-label="{{t.results_map}}" data-points="{{pointsJSON}}" data-tiles="{{tiles}}" data-pick="{{t.results_map_pick}}" data-here="{{t.results_map_here}}" data-lang="{{lang}}"></div>
         <noscript><p class="note">{{t.results_map_nojs}}</p></noscript>
         </section>
         </div>
@@ -197,9 +197,9 @@ enum Templates {
         <div id="map" class="map small" role="region" aria-label="{{t.service_where}}" data-points="{{pointsJSON}}" data-tiles="{{tiles}}" data-lang="{{lang}}"></div>
         </section>{{/hasLocations}}
         {{#hasContact}}<section><h2>{{t.service_contact}}</h2><ul class="contact">
-        {{#phones}}<li>{{t.service_phone}}: <a href="{{href}}">{{label}}</a></li>{{/phones}}
-        {{#emails}}<li>{{t.service_email}}: <a href="{{href}}">{{label}}</a></li>{{/emails}}
-        {{#websites}}<li>{{t.service_website}}: <a href="{{href}}" rel="noopener noreferrer">{{label}}</a></li>{{/websites}}
+        {{#phones}}<li>{{t.service_phone}}{{#whose}} ({{whose}}){{/whose}}: <a href="{{href}}">{{label}}</a></li>{{/phones}}
+        {{#emails}}<li>{{t.service_email}}{{#whose}} ({{whose}}){{/whose}}: <a href="{{href}}">{{label}}</a></li>{{/emails}}
+        {{#websites}}<li>{{t.service_website}}{{#whose}} ({{whose}}){{/whose}}: <a href="{{href}}" rel="noopener noreferrer">{{label}}</a></li>{{/websites}}
         </ul></section>{{/hasContact}}
         {{#languages}}<section><h2>{{t.service_languages}}</h2><p>{{languages}}</p></section>{{/languages}}
         {{#hasAccessibility}}<section><h2>{{t.service_accessibility}}</h2><ul>{{#accessibility}}<li>{{.}}</li>{{/accessibility}}</ul></section>{{/hasAccessibility}}
