@@ -76,7 +76,8 @@ public struct QueryParameters: Sendable {
     }
 
     /// Builds a directory search from the HSDS 3.0 and Open Referral UK parameters plus Waymark's extensions.
-    public func searchQuery(now: LocalDateTime) throws -> SearchQuery {
+    /// - Parameter gazetteer: the district's places, for `postcode` and `near`.
+    public func searchQuery(now: LocalDateTime, gazetteer: Gazetteer = .ballymun) throws -> SearchQuery {
         var q = SearchQuery()
         q.text = string("search") ?? string("q") ?? ""
         if q.text.count > 500 { throw Problem.badParameter("search", "must be at most 500 characters") }
@@ -131,9 +132,9 @@ public struct QueryParameters: Sendable {
         if (lat == nil) != (lon == nil) { throw Problem.badParameter(lat == nil ? "lat" : "lon", "must be given together with \(lat == nil ? "lon" : "lat")") }
         if let lat, let lon { q.near = GeoPoint(latitude: lat, longitude: lon) }
         if let postcode = string("postcode") ?? string("near") {
-            guard let place = Gazetteer.lookUp(postcode) else {
+            guard let place = gazetteer.lookUp(postcode) else {
                 throw Problem.badParameter(
-                    string("postcode") != nil ? "postcode" : "near", "is not a known Eircode routing area or place, got '\(postcode)'")
+                    string("postcode") != nil ? "postcode" : "near", "is not a known postal area or place of this district, got '\(postcode)'")
             }
             q.near = place.point
         }

@@ -20,7 +20,7 @@ struct WaymarkCommand: AsyncParsableCommand {
             """,
         subcommands: [
             Init.self, Import.self, Update.self, Delete.self, Export.self, Serve.self, Search.self, Info.self, Generate.self, Peer.self,
-            InviteCommand.self, Member.self, SyncCommand.self, Backup.self, Restore.self, User.self, InstrumentCommand.self, NeedsCommand.self, SettingCommand.self, SampleJourney.self, HelpLinesCommand.self, SearchWordsCommand.self,
+            InviteCommand.self, Member.self, SyncCommand.self, Backup.self, Restore.self, User.self, InstrumentCommand.self, NeedsCommand.self, SettingCommand.self, SampleJourney.self, HelpLinesCommand.self, SearchWordsCommand.self, DistrictCommand.self,
         ]
     )
 }
@@ -399,6 +399,8 @@ struct DistrictFileOptions: ParsableArguments {
                 throw ValidationError("\(e.description) Nothing was changed.")
             } catch let e as SearchWords.ParseError {
                 throw ValidationError("\(e.description) Nothing was changed.")
+            } catch let e as District.ParseError {
+                throw ValidationError("\(e.description) Nothing was changed.")
             }
             print("The \(what) from \(file) are used from now on.")
         }
@@ -449,5 +451,26 @@ struct SearchWordsCommand: ParsableCommand {
         guard try options.apply(what: "search words", current: db.searchWordsJSON, set: db.setSearchWords) else { return }
         let words = try db.searchWords()
         print("\(words.synonyms.count) words and phrases with synonyms, \(words.stopWords.count) words left out, \(words.personWords.count) words naming a person")
+    }
+}
+
+struct DistrictCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "district",
+        abstract: "Show or set the node's district: the site's name, the places residents search near, the map's centre.",
+        discussion: """
+            --show prints the district as JSON, a starting point for another district's own; --file sets
+            it (checked first, used at once); --reset goes back to the built-in district (Ballymun). The
+            district's crisis lines are set with `waymark help-lines`, its search words with `waymark
+            search-words`, and its categories come with its data.
+            """)
+    @OptionGroup var data: DataOption
+    @OptionGroup var options: DistrictFileOptions
+
+    func run() throws {
+        let db = try data.database()
+        guard try options.apply(what: "district", current: db.districtJSON, set: db.setDistrict) else { return }
+        let district = try db.district()
+        print("district: \(district.name.text("en")); \(district.gazetteer.routingKeys.count) postal areas, \(district.gazetteer.landmarks.count) landmarks; map centre \(district.centre)")
     }
 }

@@ -1,13 +1,30 @@
-/// Named places a resident can type instead of coordinates: Dublin Eircode routing areas and
-/// Ballymun landmarks, with approximate centroids.
-public enum Gazetteer {
-    public struct Place: Sendable {
+/// Named places a resident can type instead of coordinates: postal areas (Eircode routing keys in
+/// Ireland) and landmarks, with approximate centroids. Each district supplies its own (`District`);
+/// `ballymun` is the built-in one.
+public struct Gazetteer: Sendable {
+    public struct Place: Sendable, Equatable {
         public let name: String
         public let point: GeoPoint
+        public init(name: String, point: GeoPoint) {
+            self.name = name
+            self.point = point
+        }
     }
 
-    /// Eircode routing keys (the first three characters of an Eircode) for north Dublin.
-    public static let routingKeys: [String: Place] = [
+    /// Postal area keys (the first three characters of an Eircode), upper case.
+    public let routingKeys: [String: Place]
+    /// Landmarks, matched case-insensitively.
+    public let landmarks: [Place]
+
+    public init(routingKeys: [String: Place], landmarks: [Place]) {
+        self.routingKeys = Dictionary(routingKeys.map { ($0.key.uppercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
+        self.landmarks = landmarks
+    }
+
+    /// Dublin Eircode routing areas of the north city and Ballymun's landmarks.
+    public static let ballymun = Gazetteer(routingKeys: ballymunRoutingKeys, landmarks: ballymunLandmarks)
+
+    static let ballymunRoutingKeys: [String: Place] = [
         "D09": Place(name: "Dublin 9", point: GeoPoint(latitude: 53.3790, longitude: -6.2530)),
         "D11": Place(name: "Dublin 11", point: GeoPoint(latitude: 53.3930, longitude: -6.2870)),
         "D01": Place(name: "Dublin 1", point: GeoPoint(latitude: 53.3520, longitude: -6.2600)),
@@ -20,8 +37,7 @@ public enum Gazetteer {
         "K67": Place(name: "Swords", point: GeoPoint(latitude: 53.4597, longitude: -6.2181)),
     ]
 
-    /// Landmarks, matched case-insensitively.
-    public static let landmarks: [Place] = [
+    static let ballymunLandmarks: [Place] = [
         Place(name: "Ballymun Civic Centre", point: GeoPoint(latitude: 53.3960, longitude: -6.2640)),
         Place(name: "Ballymun Main Street", point: GeoPoint(latitude: 53.3955, longitude: -6.2645)),
         Place(name: "Ballymun Library", point: GeoPoint(latitude: 53.3947, longitude: -6.2650)),
@@ -36,7 +52,7 @@ public enum Gazetteer {
     ]
 
     /// Finds a routing key (`D11`, `D11 X2Y3`, `Dublin 11`) or a landmark.
-    public static func lookUp(_ text: String) -> Place? {
+    public func lookUp(_ text: String) -> Place? {
         let t = text.trimmingWhitespace().uppercased()
         guard !t.isEmpty else { return nil }
         let compact = t.filter { !$0.isWhitespace }

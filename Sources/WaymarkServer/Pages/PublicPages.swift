@@ -20,10 +20,18 @@ struct PublicPages: Sendable {
     /// The district's help lines (the built-in ones if its own cannot be read).
     func helpLines() -> HelpLines { (try? directory.database.helpLines()) ?? .ireland }
 
-    /// The values every public page shares: `PageRenderer.base`, the sample banner and the urgent-help strip.
+    /// The node's district (the built-in one if its own cannot be read).
+    func district() -> District { (try? directory.database.district()) ?? .ballymun }
+
+    /// The values every public page shares: `PageRenderer.base`, the sample banner, the urgent-help
+    /// strip and the district's name, place example and map centre.
     func base(_ request: Request, language: InterfaceLanguage, title: String) -> [String: Any] {
         var ctx = renderer.base(request, language: language, title: title, sample: sample())
         ctx["urgent"] = Self.urgent(helpLines())
+        let district = self.district()
+        ctx["siteTitle"] = district.name.text(language.rawValue)
+        ctx["placePlaceholder"] = t("search.near.placeholder", language, ["example": district.placeExample.text(language.rawValue)])
+        ctx["mapCentre"] = "\(district.centre.latitude),\(district.centre.longitude)"
         return ctx
     }
 
@@ -148,10 +156,11 @@ struct PublicPages: Sendable {
         let p = QueryParameters(rawQuery: request.uri.query)
         let language = PageRenderer.language(request, p)
         let now = clock.now()
+        let district = self.district()
         var query: SearchQuery
         var notice: String?
         do {
-            query = try QueryParameters(apiParameters(p, now: now)).searchQuery(now: now)
+            query = try QueryParameters(apiParameters(p, now: now)).searchQuery(now: now, gazetteer: district.gazetteer)
             query.ageSpans = Self.ageSpans(p)
         } catch let problem as Problem {
             // Keep the visitor on the results page: say, in their words, what could not be used and search without it.
@@ -165,7 +174,7 @@ struct PublicPages: Sendable {
             let drop = Set(bad.flatMap { pageNames[$0] ?? [$0] })
             let kept = QueryParameters(p.pairs.filter { !drop.contains($0.0) })
             do {
-                query = try QueryParameters(apiParameters(kept, now: now)).searchQuery(now: now)
+                query = try QueryParameters(apiParameters(kept, now: now)).searchQuery(now: now, gazetteer: district.gazetteer)
                 query.ageSpans = Self.ageSpans(kept)
             } catch {
                 var plain = SearchQuery()
@@ -235,7 +244,9 @@ struct PublicPages: Sendable {
     func residentNotice(_ problem: Problem, _ p: QueryParameters, _ language: InterfaceLanguage) -> String {
         let names = Set(problem.invalidParams.map(\.name))
         if !names.isDisjoint(with: ["near", "postcode"]) {
-            return t("results.notice.place", language, ["place": Self.shorten(p.string("near") ?? "", to: 60)])
+            return t("results.notice.place", language, [
+                "place": Self.shorten(p.string("near") ?? "", to: 60), "example": district().placeExample.text(language.rawValue),
+            ])
         }
         if names.contains("sort") && p.string("sort") == "distance" { return t("results.notice.distance", language) }
         if !names.isDisjoint(with: ["radius_km", "proximity"]) { return t("results.notice.radius", language) }

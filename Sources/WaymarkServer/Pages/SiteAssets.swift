@@ -268,7 +268,10 @@ enum SiteAssets {
               marker.bindPopup(link);
               bounds.push([p.lat, p.lon]);
             });
-            if (bounds.length) { map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 }); } else { map.setView([53.3955, -6.2645], 14); }
+            if (bounds.length) { map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 }); } else {
+              var centre = (mapEl.getAttribute("data-centre") || "").split(",").map(Number);
+              if (centre.length === 2 && !isNaN(centre[0]) && !isNaN(centre[1])) { map.setView(centre, 14); }
+            }
             // A tap on the map offers to search near that point; it never searches by itself.
             var pick = mapEl.getAttribute("data-pick");
             var here = mapEl.getAttribute("data-here");

@@ -14,7 +14,7 @@ enum Templates {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{pageTitle}} – {{t.site_title}}</title>
+        <title>{{pageTitle}} – {{siteTitle}}{{^siteTitle}}{{t.site_title}}{{/siteTitle}}</title>
         <link rel="stylesheet" href="/static/site.css">
         {{#map}}<link rel="stylesheet" href="/static/leaflet/leaflet.css">{{/map}}
         </head>
@@ -26,7 +26,7 @@ enum Templates {
         <a href="/help?lang={{lang}}" id="urgent-help">{{t.urgent_lines}}</a>
         </div></div>{{/urgent}}
         <header class="site"><div class="wrap">
-        <a class="brand" href="/?lang={{lang}}">{{t.site_title}}</a>
+        <a class="brand" href="/?lang={{lang}}">{{siteTitle}}{{^siteTitle}}{{t.site_title}}{{/siteTitle}}</a>
         <nav aria-label="{{t.nav_main}}"><ul>
         <li><a href="/?lang={{lang}}">{{t.site_home}}</a></li>
         <li><a href="/list?lang={{lang}}" id="mylist-link">{{t.site_mylist}} (<span id="mylist-count">{{listCount}}</span>)</a></li>
@@ -82,7 +82,7 @@ enum Templates {
         <div class="row"><input id="q" name="q" type="search" value="{{query}}" placeholder="{{t.search_placeholder}}" autocomplete="off">
         <button type="submit">{{t.search_button}}</button></div></div>
         <div class="field"><label for="near">{{t.search_near}}</label>
-        <div class="row"><input id="near" name="near" value="{{near}}" placeholder="{{t.search_near_placeholder}}">
+        <div class="row"><input id="near" name="near" value="{{near}}" placeholder="{{placePlaceholder}}">
         <button type="button" class="secondary js-only" id="near-me">{{t.search_nearme}}</button></div>
         <input type="hidden" name="lat" id="lat" value="{{lat}}"><input type="hidden" name="lon" id="lon" value="{{lon}}"></div>
         """
@@ -163,7 +163,7 @@ enum Templates {
         {{#paging}}<nav class="pagination" aria-label="{{t.results_pagination}}"><p>{{pageText}}</p>
         {{#previous}}<a href="{{previous}}" rel="prev">{{t.results_previous}}</a>{{/previous}}
         {{#next}}<a href="{{next}}" rel="next">{{t.results_next}}</a>{{/next}}</nav>{{/paging}}
-        <div id="map" class="map" role="region" aria-label="{{t.results_map}}" data-points="{{pointsJSON}}" data-tiles="{{tiles}}" data-pick="{{t.results_map_pick}}" data-here="{{t.results_map_here}}" data-lang="{{lang}}"></div>
+        <div id="map" class="map" role="region" aria-label="{{t.results_map}}" data-points="{{pointsJSON}}" data-tiles="{{tiles}}" data-centre="{{mapCentre}}" data-pick="{{t.results_map_pick}}" data-here="{{t.results_map_here}}" data-lang="{{lang}}"></div>
         <noscript><p class="note">{{t.results_map_nojs}}</p></noscript>
         </section>
         </div>
@@ -194,7 +194,7 @@ enum Templates {
         </section>
         {{#hasLocations}}<section><h2>{{t.service_where}}</h2>
         {{#locations}}<p class="address">{{address}}{{#directions}} · <a href="{{directions}}" rel="noopener noreferrer">{{t.service_directions}}</a>{{/directions}}</p>{{/locations}}
-        <div id="map" class="map small" role="region" aria-label="{{t.service_where}}" data-points="{{pointsJSON}}" data-tiles="{{tiles}}" data-lang="{{lang}}"></div>
+        <div id="map" class="map small" role="region" aria-label="{{t.service_where}}" data-points="{{pointsJSON}}" data-tiles="{{tiles}}" data-centre="{{mapCentre}}" data-lang="{{lang}}"></div>
         </section>{{/hasLocations}}
         {{#hasContact}}<section><h2>{{t.service_contact}}</h2><ul class="contact">
         {{#phones}}<li>{{t.service_phone}}{{#whose}} ({{whose}}){{/whose}}: <a href="{{href}}">{{label}}</a></li>{{/phones}}

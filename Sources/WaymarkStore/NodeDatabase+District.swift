@@ -66,3 +66,37 @@ extension NodeDatabase {
 
     public func searchWordsJSON() throws -> String { try setting(Self.searchWordsSetting) ?? SearchWords.irelandJSON }
 }
+
+extension NodeDatabase {
+    static let districtSetting = "district"
+
+    /// The node's district (`waymark district --file`), or the built-in one (Ballymun). Read on every
+    /// page and search, parsed once per change.
+    public func district() throws -> District {
+        guard let raw = try setting(Self.districtSetting) else { return .ballymun }
+        return Self.parsedDistrict.withLock { cache in
+            if let cache, cache.raw == raw { return cache.district }
+            let district = (try? District(json: raw)) ?? .ballymun
+            cache = (raw, district)
+            return district
+        }
+    }
+
+    /// Stores a district after checking it (`nil`: the built-in one); searches and pages use it at once.
+    public func setDistrict(json: String?) throws {
+        if let json { _ = try District(json: json) }
+        try writer.write { db in
+            if let json {
+                try Self.setSetting(db, Self.districtSetting, json)
+            } else {
+                try db.execute(sql: "DELETE FROM node_setting WHERE key = ?", arguments: [Self.districtSetting])
+            }
+            // Answers kept per directory version (the API's) name places of the old district.
+            try Self.setSetting(db, "directory_version", String(try Self.directoryVersion(db) + 1))
+        }
+    }
+
+    public func districtJSON() throws -> String { try district().json }
+
+    private static let parsedDistrict = Mutex<(raw: String, district: District)?>(nil)
+}
