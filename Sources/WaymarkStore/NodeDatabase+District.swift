@@ -2,101 +2,85 @@ import GRDB
 import Synchronization
 import WaymarkCore
 
-extension NodeDatabase {
-    static let helpLinesSetting = "help_lines"
+/// A district's own JSON settings: its help lines, its search words and the district itself (name,
+/// places, map centre). Each is checked before it is stored, read on every page or search, and parsed
+/// once per change; one that no longer parses (a newer node's) falls back to the built-in one rather
+/// than leaving a page without it.
+final class DistrictSetting<Value: Sendable>: Sendable {
+    let key: String
+    let builtIn: Value
+    let builtInJSON: @Sendable () -> String
+    let parse: @Sendable (String) throws -> Value
+    /// Whether a change must reach answers kept per directory version (searches, the API's answers).
+    let changesSearches: Bool
+    private let cache = Mutex<(raw: String, value: Value)?>(nil)
 
-    /// The help lines this node's public pages show: the district's own (`waymark help-lines --file`),
-    /// or the built-in ones. Read on every page, parsed once per change.
-    public func helpLines() throws -> HelpLines {
-        guard let raw = try setting(Self.helpLinesSetting) else { return .ireland }
-        return Self.parsedHelpLines.withLock { cache in
-            if let cache, cache.raw == raw { return cache.lines }
-            // A stored list was checked when it was set; one that no longer parses (a newer node's)
-            // falls back to the built-in lines rather than leaving a page without them.
-            let lines = (try? HelpLines(json: raw)) ?? .ireland
-            cache = (raw, lines)
-            return lines
-        }
+    init(
+        key: String, builtIn: Value, changesSearches: Bool, builtInJSON: @escaping @Sendable () -> String,
+        parse: @escaping @Sendable (String) throws -> Value
+    ) {
+        self.key = key
+        self.builtIn = builtIn
+        self.changesSearches = changesSearches
+        self.builtInJSON = builtInJSON
+        self.parse = parse
     }
 
-    /// Stores a district's help lines after checking them; `nil` goes back to the built-in ones.
-    /// - Throws: `HelpLines.ParseError` with a sentence for the admin.
-    public func setHelpLines(json: String?) throws {
-        guard let json else {
-            try writer.write { db in try db.execute(sql: "DELETE FROM node_setting WHERE key = ?", arguments: [Self.helpLinesSetting]) }
-            return
+    func value(_ raw: String?) -> Value {
+        guard let raw else { return builtIn }
+        return cache.withLock { cache in
+            if let cache, cache.raw == raw { return cache.value }
+            let value = (try? parse(raw)) ?? builtIn
+            cache = (raw, value)
+            return value
         }
-        _ = try HelpLines(json: json)
-        try setSetting(Self.helpLinesSetting, json)
     }
-
-    /// The JSON of the help lines shown now, to start a district's own from.
-    public func helpLinesJSON() throws -> String { try setting(Self.helpLinesSetting) ?? HelpLines.irelandJSON }
-
-    private static let parsedHelpLines = Mutex<(raw: String, lines: HelpLines)?>(nil)
 }
 
 extension NodeDatabase {
-    static let searchWordsSetting = "search_words"
+    static let helpLinesSetting = DistrictSetting(
+        key: "help_lines", builtIn: HelpLines.ireland, changesSearches: false, builtInJSON: { HelpLines.irelandJSON }, parse: HelpLines.init(json:))
+    static let searchWordsSetting = DistrictSetting(
+        key: "search_words", builtIn: SearchWords.ireland, changesSearches: true, builtInJSON: { SearchWords.irelandJSON },
+        parse: SearchWords.init(json:))
+    static let districtSetting = DistrictSetting(
+        key: "district", builtIn: District.ballymun, changesSearches: true, builtInJSON: { District.ballymun.json }, parse: District.init(json:))
 
-    /// The district's search words (`waymark search-words --file`), or the built-in ones.
-    public func searchWords() throws -> SearchWords {
-        guard let raw = try setting(Self.searchWordsSetting) else { return .ireland }
-        return (try? SearchWords(json: raw)) ?? .ireland
+    func read<Value>(_ s: DistrictSetting<Value>) throws -> Value { s.value(try setting(s.key)) }
+
+    /// Stores a district's own JSON after checking it (`nil`: back to the built-in one).
+    /// - Throws: the setting's parse error, with a sentence for the admin; nothing is changed then.
+    func write<Value>(_ s: DistrictSetting<Value>, json: String?) throws {
+        if let json { _ = try s.parse(json) }
+        try writer.write { db in
+            if let json {
+                try Self.setSetting(db, s.key, json)
+            } else {
+                try db.execute(sql: "DELETE FROM node_setting WHERE key = ?", arguments: [s.key])
+            }
+            // Readers reload what they keep per directory version when it moves.
+            if s.changesSearches { try Self.setSetting(db, "directory_version", String(try Self.directoryVersion(db) + 1)) }
+        }
     }
+
+    func json<Value>(_ s: DistrictSetting<Value>) throws -> String { try setting(s.key) ?? s.builtInJSON() }
+
+    /// The emergency numbers, crisis lines and quick-exit page the public pages show (`waymark help-lines`).
+    public func helpLines() throws -> HelpLines { try read(Self.helpLinesSetting) }
+    public func setHelpLines(json: String?) throws { try write(Self.helpLinesSetting, json: json) }
+    public func helpLinesJSON() throws -> String { try json(Self.helpLinesSetting) }
+
+    /// What residents' words also mean (`waymark search-words`).
+    public func searchWords() throws -> SearchWords { try read(Self.searchWordsSetting) }
+    public func setSearchWords(json: String?) throws { try write(Self.searchWordsSetting, json: json) }
+    public func searchWordsJSON() throws -> String { try json(Self.searchWordsSetting) }
 
     static func searchWordsJSON(_ db: Database) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT value FROM node_setting WHERE key = ?", arguments: [searchWordsSetting])
+        try String.fetchOne(db, sql: "SELECT value FROM node_setting WHERE key = ?", arguments: [searchWordsSetting.key])
     }
 
-    /// Stores a district's search words after checking them (`nil`: the built-in ones), and has
-    /// searches use them at once.
-    public func setSearchWords(json: String?) throws {
-        if let json { _ = try SearchWords(json: json) }
-        try writer.write { db in
-            if let json {
-                try Self.setSetting(db, Self.searchWordsSetting, json)
-            } else {
-                try db.execute(sql: "DELETE FROM node_setting WHERE key = ?", arguments: [Self.searchWordsSetting])
-            }
-            // Readers reload what they hold in memory when the directory's version moves.
-            try Self.setSetting(db, "directory_version", String(try Self.directoryVersion(db) + 1))
-        }
-    }
-
-    public func searchWordsJSON() throws -> String { try setting(Self.searchWordsSetting) ?? SearchWords.irelandJSON }
-}
-
-extension NodeDatabase {
-    static let districtSetting = "district"
-
-    /// The node's district (`waymark district --file`), or the built-in one (Ballymun). Read on every
-    /// page and search, parsed once per change.
-    public func district() throws -> District {
-        guard let raw = try setting(Self.districtSetting) else { return .ballymun }
-        return Self.parsedDistrict.withLock { cache in
-            if let cache, cache.raw == raw { return cache.district }
-            let district = (try? District(json: raw)) ?? .ballymun
-            cache = (raw, district)
-            return district
-        }
-    }
-
-    /// Stores a district after checking it (`nil`: the built-in one); searches and pages use it at once.
-    public func setDistrict(json: String?) throws {
-        if let json { _ = try District(json: json) }
-        try writer.write { db in
-            if let json {
-                try Self.setSetting(db, Self.districtSetting, json)
-            } else {
-                try db.execute(sql: "DELETE FROM node_setting WHERE key = ?", arguments: [Self.districtSetting])
-            }
-            // Answers kept per directory version (the API's) name places of the old district.
-            try Self.setSetting(db, "directory_version", String(try Self.directoryVersion(db) + 1))
-        }
-    }
-
-    public func districtJSON() throws -> String { try district().json }
-
-    private static let parsedDistrict = Mutex<(raw: String, district: District)?>(nil)
+    /// The node's district: name, places and map centre (`waymark district`).
+    public func district() throws -> District { try read(Self.districtSetting) }
+    public func setDistrict(json: String?) throws { try write(Self.districtSetting, json: json) }
+    public func districtJSON() throws -> String { try json(Self.districtSetting) }
 }
