@@ -139,7 +139,7 @@ public enum SampleDirectory {
                     serviceCount += 1
                     let skey = "\(key)/\(serviceIndex)"
                     let serviceID = StableID.uuid("service:\(skey)")
-                    let assured = LocalDateTime(day: LocalDateTime.dayNumber(year: 2026, month: 1, day: 5) + Int.random(in: 0...300, using: &rng), minute: 0)
+                    let assured = LocalDateTime(day: LocalDateTime.dayNumber(year: 2025, month: 1, day: 5) + Int.random(in: 0...650, using: &rng), minute: 0)
                     let modified = LocalDateTime(day: assured.day + Int.random(in: 0...14, using: &rng), minute: Int.random(in: 480...1080, using: &rng))
                     add(
                         "service",

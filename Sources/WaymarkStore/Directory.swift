@@ -58,6 +58,10 @@ public final class Directory: Sendable {
         self.scoreCacheSize = scoreCacheSize
     }
 
+    /// Has the next `snapshot()` look at the directory's version at once: this process just changed it
+    /// (a member of staff expects to see their own change on the next page).
+    public func noteChange() { lastCheck.withLock { $0 = nil } }
+
     /// The current snapshot, reloading it when the directory version moved (checked at most every 500 ms).
     public func snapshot() throws -> Snapshot {
         let now = ContinuousClock.now

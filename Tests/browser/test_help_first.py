@@ -409,3 +409,47 @@ def test_adding_to_my_list_comes_back_to_the_same_place(fresh_browser, site, pag
     focused = b.execute_script("var li = document.activeElement.closest('li.result'); return li && li.getAttribute('data-id');")
     assert focused == service_id, "focus is not back on the service just added"
     assert b.find_element(By.ID, "mylist-count").text.strip() == "1"
+
+
+# --------------------------------------------------------------------------------------------
+# Freshness: when a listing was last checked, reminders, the public share per category
+# --------------------------------------------------------------------------------------------
+
+def _checked_recently(assured: str | None, today) -> bool:
+    import datetime as dt
+    if not assured:
+        return False
+    return (today - dt.date.fromisoformat(assured[:10])).days <= 365
+
+
+def test_freshness_page_and_marking_a_listing_checked(browser, site, pages):
+    import datetime as dt
+    import zoneinfo
+    from conftest import sign_in_as_admin
+
+    today = dt.datetime.now(zoneinfo.ZoneInfo("Europe/Dublin")).date()
+    everything = site.api("/services", per_page=1000, full="true")["contents"]
+    expected = sum(_checked_recently(s.get("assured_date"), today) for s in everything)
+    pages.load(browser, site.url("/freshness", lang="en"))
+    overall = browser.find_element(By.CSS_SELECTOR, "table.freshness tr.overall").text.split()
+    assert overall[-3:] == [str(len(everything)), str(expected), f"{round(expected * 100 / len(everything))}%"], overall
+    assert len(browser.find_elements(By.CSS_SELECTOR, "table.freshness tbody tr")) == 8  # seven categories and all
+    assert browser.find_element(By.ID, "freshness-link")
+
+    sign_in_as_admin(browser, site, "/staff")
+    reminder = browser.find_element(By.ID, "due-listings").text
+    due_before = int(reminder.split()[0])
+    assert due_before == len(everything) - expected, reminder
+    pages.click_and_wait_for_new_page(browser, browser.find_element(By.ID, "listings-link"))
+    first_due = browser.find_element(By.CSS_SELECTOR, "#listings tr.due")
+    service_id = first_due.get_attribute("data-id")
+    pages.click_and_wait_for_new_page(browser, first_due.find_element(By.CSS_SELECTOR, "button"))
+    assert "marked as checked today" in browser.find_element(By.ID, "notice").text
+    row = browser.find_element(By.CSS_SELECTOR, f"#listings tr[data-id='{service_id}']")
+    assert "due" not in (row.get_attribute("class") or "") and today.isoformat() in row.text
+    assert site.api(f"/services/{service_id}")["assured_date"] == today.isoformat()
+    pages.load(browser, site.url(f"/services/{service_id}", lang="en"))
+    assert f"Last checked: {today.isoformat()}" in browser.find_element(By.CSS_SELECTOR, "footer.meta").text
+    pages.load(browser, site.url("/freshness", lang="en"))
+    overall = browser.find_element(By.CSS_SELECTOR, "table.freshness tr.overall").text.split()
+    assert overall[-2] == str(expected + 1), overall

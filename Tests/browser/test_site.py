@@ -540,7 +540,7 @@ def test_keyboard_only(browser, site, pages):
 # --------------------------------------------------------------------------------------------
 
 AXE_PAGES = ["home", "results", "service", "organization", "list-empty", "list", "suggest", "thank-you",
-             "admin-corrections", "home-ga", "not-found", "help", "results-crisis", "help-ga"]
+             "admin-corrections", "home-ga", "not-found", "help", "results-crisis", "help-ga", "freshness"]
 
 
 def open_page(kind: str, driver, site, sample_ids, pages) -> None:
@@ -556,6 +556,7 @@ def open_page(kind: str, driver, site, sample_ids, pages) -> None:
         "home-ga": "/?lang=ga",
         "not-found": f"/services/{uuid.uuid4()}",
         "help": "/help",
+        "freshness": "/freshness",
         "help-ga": "/help?lang=ga",
         "results-crisis": "/search?q=self+harm",
     }

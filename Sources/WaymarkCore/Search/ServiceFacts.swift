@@ -25,6 +25,8 @@ public final class ServiceFacts: Sendable {
     public let addressLine: String?
     /// The number to call about it: the service's first phone, else its organisation's.
     public let phone: String?
+    /// When someone last checked the listing was right (HSDS `assured_date`), as a day number.
+    public let assuredDay: Int?
     /// `last_modified` if the record has one, else when this node last stored it (ISO 8601).
     public let lastModified: String
     /// `lastModified` as seconds since 1970 UTC, when it parses.
@@ -52,6 +54,7 @@ public final class ServiceFacts: Sendable {
         self.points = points
         self.addressLine = nil
         self.phone = nil
+        self.assuredDay = nil
         self.lastModified = lastModified
         self.lastModifiedSeconds = Timestamp.seconds(lastModified)
     }
@@ -140,6 +143,7 @@ public final class ServiceFacts: Sendable {
             phones?.arrayValue?.lazy.compactMap { $0["number"]?.stringValue?.trimmingWhitespace() }.first { !$0.isEmpty }
         }
         phone = firstNumber(service["phones"]) ?? firstNumber(org?["phones"])
+        assuredDay = str(service, "assured_date").flatMap { LocalDateTime(iso: String($0.prefix(10))) }?.day
 
         let costs = (service["cost_options"]?.arrayValue ?? []).compactMap(\.objectValue)
         let amounts = costs.compactMap { $0["amount"]?.doubleValue }
@@ -149,6 +153,12 @@ public final class ServiceFacts: Sendable {
         } else {
             isFree = feesText.contains("free") || feesText.contains("no charge") || feesText.contains("saor in aisce")
         }
+    }
+
+    /// Whether someone checked the listing within the last year (365 days) of `today`.
+    public func checkedRecently(today: LocalDateTime) -> Bool {
+        guard let assuredDay else { return false }
+        return today.day - assuredDay <= 365
     }
 
     /// The age range in whole years for display; a bound that is not a sensible number is left out.

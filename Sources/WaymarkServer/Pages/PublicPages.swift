@@ -48,6 +48,7 @@ struct PublicPages: Sendable {
         router.get("/") { request, _ in render { try home(request) } }
         router.get("/search") { request, _ in render { try search(request) } }
         router.get("/help") { request, _ in render { try help(request) } }
+        router.get("/freshness") { request, _ in render { try freshness(request) } }
         router.get("/services/:id") { request, context in render { try service(request, id: context.parameters.get("id") ?? "") } }
         router.get("/organizations/:id") { request, context in
             render { try organization(request, id: context.parameters.get("id") ?? "") }

@@ -5,7 +5,7 @@ enum Templates {
     static let all: [String: String] = [
         "header": header, "footer": footer, "home": home, "results": results, "service": service,
         "organization": organization, "list": list, "suggest": suggest, "message": message, "corrections": corrections, "sync": sync,
-        "resultItem": resultItem, "help": help, "helpLine": helpLine, "emergencyNumbers": emergencyNumbers,
+        "resultItem": resultItem, "help": help, "freshness": freshness, "helpLine": helpLine, "emergencyNumbers": emergencyNumbers,
     ].merging(StaffTemplates.all) { a, _ in a }
 
     static let header = """
@@ -41,7 +41,7 @@ enum Templates {
         </div></main>
         <footer class="site"><div class="wrap">
         <p>{{t.site_footer}}</p>
-        <p><a href="/api">{{t.site_api}}</a></p>
+        <p><a href="/api">{{t.site_api}}</a> · <a href="/freshness?lang={{lang}}" id="freshness-link">{{t.freshness_link}}</a></p>
         </div></footer>
         {{#map}}<script src="/static/leaflet/leaflet.min.js"></script>{{/map}}
         <script src="/static/site.js" defer></script>
@@ -72,6 +72,19 @@ enum Templates {
         <p>{{t.help_safety_text}}</p>
         <p>{{t.help_exit_text}}</p>
         <p><a href="/search?lang={{lang}}">{{t.help_directory}}</a></p>
+        {{> footer}}
+        """
+
+    static let freshness = """
+        {{> header}}
+        <h1>{{t.freshness_title}}</h1>
+        <p>{{t.freshness_intro}}</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="{{t.freshness_title}}"><table class="freshness audit"><thead><tr>
+        <th scope="col">{{t.freshness_category}}</th><th scope="col">{{t.freshness_listings}}</th><th scope="col">{{t.freshness_checked}}</th><th scope="col">{{t.freshness_share_heading}}</th></tr></thead><tbody>
+        {{#rows}}<tr><th scope="row">{{name}}</th><td>{{total}}</td><td>{{checked}}</td><td>{{share}}</td></tr>{{/rows}}
+        {{#overall}}<tr class="overall"><th scope="row">{{name}}</th><td>{{total}}</td><td>{{checked}}</td><td>{{share}}</td></tr>{{/overall}}
+        </tbody></table></div>
+        <p>{{t.freshness_how}}</p>
         {{> footer}}
         """
 

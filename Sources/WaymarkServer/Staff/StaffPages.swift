@@ -72,6 +72,10 @@ struct StaffPages: Sendable {
             return Self.redirect("/staff/corrections?lang=\(language.rawValue)&marked=\(status)&id=\(id)\(form.show == "closed" ? "&show=closed" : "")")
         }
         routes.admin.get("corrections") { request, context in try correctionsPage(request, context.staff(), context.language) }
+        routes.admin.get("listings") { request, context in try listingsPage(request, context.staff(), context.language) }
+        routes.admin.post("listings/:id/checked") { request, context in
+            try markChecked(request, context.staff(), id: context.parameters.get("id") ?? "", context.language)
+        }
         registerClients(routes)
     }
 
@@ -296,6 +300,9 @@ struct StaffPages: Sendable {
         ctx.merge(try caseloadContext(language)) { _, new in new }
         if s.user.role == .admin, case let n = try database.openCorrectionCount(), n > 0 {
             ctx["openCorrections"] = t("admin.corrections.count", language, ["n": String(n)])
+        }
+        if s.user.role == .admin, case let n = try dueListingsCount(), n > 0 {
+            ctx["dueListings"] = t("staff.listings.reminder", language, ["n": String(n)])
         }
         return page("staffHome", ctx) {
             $0["signedIn"] = t("staff.signedin", language, ["name": s.user.displayName, "role": t("staff.role.\(s.user.role.rawValue)", language)])

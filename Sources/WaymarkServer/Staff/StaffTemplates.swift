@@ -5,7 +5,7 @@ enum StaffTemplates {
         "staffHeader": staffHeader, "staffLogin": login, "staffHome": home, "staffAudit": audit, "staffUsers": users,
         "staffClients": clients, "staffClientForm": clientForm, "staffClient": client, "staffReceipt": receipt,
         "staffReferrals": referrals, "staffReferral": referral, "referralTable": referralTable, "journeySections": journeySections,
-        "staffAccess": access, "staffErasures": erasures, "pager": pager,
+        "staffAccess": access, "staffErasures": erasures, "pager": pager, "staffListings": listings,
     ]
 
     /// The way through a long list (`StaffPages.pager`).
@@ -75,7 +75,21 @@ enum StaffTemplates {
         {{#expiring}}<tr><td><a href="/staff/clients/{{id}}?lang={{lang}}">{{client}}</a></td><td>{{org}}</td><td>{{end}}</td></tr>{{/expiring}}
         </tbody></table>{{#expiringMore}}{{#more}}<p class="more">{{more}}</p>{{/more}}{{/expiringMore}}{{/hasExpiring}}
         {{/caseload}}
-        {{#isAdmin}}<ul><li><a href="/staff/users?lang={{lang}}">{{t.staff_menu_users}}</a></li><li><a href="/staff/audit?lang={{lang}}">{{t.staff_menu_audit}}</a></li><li><a href="/staff/corrections?lang={{lang}}">{{t.staff_menu_corrections}}</a>{{#openCorrections}} — <strong>{{openCorrections}}</strong>{{/openCorrections}}</li><li><a href="/staff/sync?lang={{lang}}">{{t.staff_menu_sync}}</a></li></ul>{{/isAdmin}}
+        {{#isAdmin}}<ul><li><a href="/staff/users?lang={{lang}}">{{t.staff_menu_users}}</a></li><li><a href="/staff/audit?lang={{lang}}">{{t.staff_menu_audit}}</a></li><li><a href="/staff/corrections?lang={{lang}}">{{t.staff_menu_corrections}}</a>{{#openCorrections}} — <strong>{{openCorrections}}</strong>{{/openCorrections}}</li><li><a href="/staff/sync?lang={{lang}}">{{t.staff_menu_sync}}</a></li><li><a href="/staff/listings?lang={{lang}}" id="listings-link">{{t.staff_listings}}</a>{{#dueListings}} — <strong id="due-listings">{{dueListings}}</strong>{{/dueListings}}</li></ul>{{/isAdmin}}
+        {{> footer}}
+        """
+
+    static let listings = """
+        {{> staffHeader}}
+        <h1>{{t.staff_listings}}</h1>
+        {{#notice}}<p class="notice" role="status" id="notice">{{notice}}</p>{{/notice}}
+        <p>{{t.staff_listings_intro}}</p>
+        {{^hasListings}}<p>{{t.staff_listings_none}}</p>{{/hasListings}}
+        {{#hasListings}}<p id="due-count">{{dueCount}}</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_listings}}"><table class="staff-users" id="listings"><thead><tr><th scope="col">{{t.staff_listings_service}}</th><th scope="col">{{t.staff_listings_last}}</th><th scope="col"><span class="visually-hidden">{{t.staff_listings_action}}</span></th></tr></thead><tbody>
+        {{#listings}}<tr{{#due}} class="due"{{/due}} data-id="{{id}}"><td><a href="/services/{{id}}?lang={{lang}}">{{name}}</a>{{#due}} <strong>{{t.staff_listings_due}}</strong>{{/due}}</td><td>{{checked}}</td>
+        <td><form method="post" action="/staff/listings/{{id}}/checked" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">{{t.staff_listings_mark}}<span class="visually-hidden"> {{name}}</span></button></form></td></tr>{{/listings}}
+        </tbody></table></div>{{/hasListings}}
         {{> footer}}
         """
 

@@ -1,0 +1,29 @@
+import Foundation
+import Hummingbird
+import WaymarkCore
+import WaymarkStore
+
+extension PublicPages {
+    /// `/freshness`: how up to date the directory is — for each category, the share of its listings
+    /// that someone checked within the last year (HSDS `assured_date`), and overall.
+    func freshness(_ request: Request) throws -> Response {
+        let p = QueryParameters(rawQuery: request.uri.query)
+        let language = PageRenderer.language(request, p)
+        let snap = try directory.snapshot()
+        let today = clock.now()
+        let services = snap.index.services.filter { $0.status == "active" }
+        func row(_ name: String, _ group: [ServiceFacts]) -> [String: Any] {
+            let checked = group.filter { $0.checkedRecently(today: today) }.count
+            let share = group.isEmpty ? 0 : Int((Double(checked) * 100 / Double(group.count)).rounded())
+            return ["name": name, "total": group.count, "checked": checked, "share": t("freshness.share", language, ["n": String(share)])]
+        }
+        let rows = Self.named(snap.terms.values.filter { $0.parentID == nil }, language, in: snap).compactMap { term, name -> [String: Any]? in
+            let group = services.filter { $0.termIDs.contains(term.id) }
+            return group.isEmpty ? nil : row(name, group)
+        }
+        var ctx = base(request, language: language, title: t("freshness.title", language))
+        ctx["rows"] = rows
+        ctx["overall"] = row(t("freshness.all", language), services)
+        return renderer.page("freshness", ctx, language: p.string("lang") != nil ? language : nil)
+    }
+}
