@@ -431,8 +431,8 @@ def test_freshness_page_and_marking_a_listing_checked(browser, site, pages):
     everything = site.api("/services", per_page=1000, full="true")["contents"]
     expected = sum(_checked_recently(s.get("assured_date"), today) for s in everything)
     pages.load(browser, site.url("/freshness", lang="en"))
-    overall = browser.find_element(By.CSS_SELECTOR, "table.freshness tr.overall").text.split()
-    assert overall[-3:] == [str(len(everything)), str(expected), f"{round(expected * 100 / len(everything))}%"], overall
+    overall = browser.find_element(By.CSS_SELECTOR, "table.freshness tr.overall td").text
+    assert overall == f"{expected} of {len(everything)} ({round(expected * 100 / len(everything))}%)", overall
     assert len(browser.find_elements(By.CSS_SELECTOR, "table.freshness tbody tr")) == 8  # seven categories and all
     assert browser.find_element(By.ID, "freshness-link")
 
@@ -451,5 +451,5 @@ def test_freshness_page_and_marking_a_listing_checked(browser, site, pages):
     pages.load(browser, site.url(f"/services/{service_id}", lang="en"))
     assert f"Last checked: {today.isoformat()}" in browser.find_element(By.CSS_SELECTOR, "footer.meta").text
     pages.load(browser, site.url("/freshness", lang="en"))
-    overall = browser.find_element(By.CSS_SELECTOR, "table.freshness tr.overall").text.split()
-    assert overall[-2] == str(expected + 1), overall
+    overall = browser.find_element(By.CSS_SELECTOR, "table.freshness tr.overall td").get_attribute("data-checked")
+    assert overall == str(expected + 1), overall

@@ -15,7 +15,10 @@ extension PublicPages {
         func row(_ name: String, _ group: [ServiceFacts]) -> [String: Any] {
             let checked = group.filter { $0.checkedRecently(today: today) }.count
             let share = group.isEmpty ? 0 : Int((Double(checked) * 100 / Double(group.count)).rounded())
-            return ["name": name, "total": group.count, "checked": checked, "share": t("freshness.share", language, ["n": String(share)])]
+            return [
+                "name": name, "total": group.count, "checked": checked,
+                "share": t("freshness.share", language, ["n": String(share), "checked": String(checked), "total": String(group.count)]),
+            ]
         }
         let rows = Self.named(snap.terms.values.filter { $0.parentID == nil }, language, in: snap).compactMap { term, name -> [String: Any]? in
             let group = services.filter { $0.termIDs.contains(term.id) }

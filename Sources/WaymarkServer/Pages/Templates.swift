@@ -80,9 +80,9 @@ enum Templates {
         <h1>{{t.freshness_title}}</h1>
         <p>{{t.freshness_intro}}</p>
         <div class="table-scroll" tabindex="0" role="region" aria-label="{{t.freshness_title}}"><table class="freshness audit"><thead><tr>
-        <th scope="col">{{t.freshness_category}}</th><th scope="col">{{t.freshness_listings}}</th><th scope="col">{{t.freshness_checked}}</th><th scope="col">{{t.freshness_share_heading}}</th></tr></thead><tbody>
-        {{#rows}}<tr><th scope="row">{{name}}</th><td>{{total}}</td><td>{{checked}}</td><td>{{share}}</td></tr>{{/rows}}
-        {{#overall}}<tr class="overall"><th scope="row">{{name}}</th><td>{{total}}</td><td>{{checked}}</td><td>{{share}}</td></tr>{{/overall}}
+        <th scope="col">{{t.freshness_category}}</th><th scope="col">{{t.freshness_checked}}</th></tr></thead><tbody>
+        {{#rows}}<tr><th scope="row">{{name}}</th><td data-checked="{{checked}}" data-total="{{total}}">{{share}}</td></tr>{{/rows}}
+        {{#overall}}<tr class="overall"><th scope="row">{{name}}</th><td data-checked="{{checked}}" data-total="{{total}}">{{share}}</td></tr>{{/overall}}
         </tbody></table></div>
         <p>{{t.freshness_how}}</p>
         {{> footer}}
