@@ -24,3 +24,24 @@ public enum LanguageNames {
         return irish ? entry.irish ?? entry.english : entry.english
     }
 }
+
+/// Irish names for the accessibility features services most often list (HSDS `accessibility`
+/// descriptions are the publisher's own words, usually English): the interface shows these in Irish,
+/// and any other description as it was published.
+public enum AccessibilityNames {
+    static let irish: [String: String] = [
+        "step-free access": "Rochtain gan chéimeanna", "wheelchair accessible entrance": "Bealach isteach inrochtana do chathaoireacha rothaí",
+        "wheelchair accessible": "Inrochtana do chathaoireacha rothaí", "accessible toilet": "Leithreas inrochtana",
+        "accessible parking": "Páirceáil inrochtana", "lift to all floors": "Ardaitheoir chuig gach urlár", "lift": "Ardaitheoir",
+        "hearing loop": "Lúb éisteachta", "quiet room available": "Seomra ciúin ar fáil", "quiet room": "Seomra ciúin",
+        "baby changing facilities": "Áiseanna athraithe leanaí", "ramp": "Rampa", "braille signage": "Comharthaíocht Braille",
+        "guide dogs welcome": "Fáilte roimh mhadraí treorach", "large print materials": "Ábhair i gcló mór",
+        "irish sign language interpreter": "Ateangaire Teanga Chomharthaíochta na hÉireann",
+    ]
+
+    /// The description in the interface's language where it is a common one, else as published.
+    public static func name(_ description: String, irish: Bool) -> String {
+        guard irish else { return description }
+        return Self.irish[description.trimmingWhitespace().lowercased()] ?? description
+    }
+}

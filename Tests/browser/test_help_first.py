@@ -453,3 +453,11 @@ def test_freshness_page_and_marking_a_listing_checked(browser, site, pages):
     pages.load(browser, site.url("/freshness", lang="en"))
     overall = browser.find_element(By.CSS_SELECTOR, "table.freshness tr.overall td").get_attribute("data-checked")
     assert overall == str(expected + 1), overall
+
+
+def test_accessibility_features_are_named_in_irish(browser, site, sample_ids, pages):
+    pages.load(browser, site.url("/search", q="", lang="ga"))
+    labels = [l.text for l in browser.find_elements(By.CSS_SELECTOR, "input[name=access] + label")]
+    assert any(l.startswith("Rochtain gan chéimeanna") for l in labels), labels
+    assert not any(l.startswith("Step-free access") for l in labels), labels
+    pages.load(browser, site.url("/search", q="", lang="en"))

@@ -301,7 +301,9 @@ struct PublicPages: Sendable {
         if !f.accessibility.isEmpty {
             groups.append([
                 "legend": t("facet.accessibility", language),
-                "options": f.accessibility.sorted { $0.key < $1.key }.map { option("access", $0.key, $0.key, $0.value) },
+                "options": f.accessibility.sorted { $0.key < $1.key }.map {
+                    option("access", $0.key, AccessibilityNames.name($0.key, irish: language == .irish), $0.value)
+                },
             ])
         }
         groups.append(["legend": t("facet.cost", language), "options": [option("free", "1", t("facet.free", language), f.free)]])

@@ -117,7 +117,7 @@ extension PublicPages {
             return str(l.objectValue, "name") ?? code
         }
         ctx["languages"] = languages.joined(separator: ", ")
-        ctx["accessibility"] = facts.accessibility.sorted()
+        ctx["accessibility"] = facts.accessibility.sorted().map { AccessibilityNames.name($0, irish: language == .irish) }
         ctx["hasAccessibility"] = !facts.accessibility.isEmpty
         ctx["cost"] = str(s, "fees_description") ?? str(s, "fees") ?? (facts.isFree ? t("badge.free", language) : "")
         if let assured = str(s, "assured_date") { ctx["verified"] = t("service.verified", language, ["date": assured]) }
