@@ -144,7 +144,10 @@ final class StoreAdmission: AdmissionHost {
         case .reject(let v, let reason, let detail):
             let rej = IngestReport.Rejected(envelopeID: hexString(v.id), reason: reason, detail: detail)
             report.rejected.append(rej)
-            try NodeDatabase.logRejection(db, peer: peer, id: v.id, author: v.envelope.header.author, rej, now: now)
+            // Refusals an honest relay causes as often as anyone (the author's quota, a copy stripped on
+            // the way) are logged but not counted against the peer that forwarded them.
+            try NodeDatabase.logRejection(
+                db, peer: peer, id: v.id, author: v.envelope.header.author, rej, now: now, logOnly: [.overQuota, .strippedCopy].contains(reason))
         }
     }
 

@@ -204,7 +204,7 @@ public final class SyncNode: Sendable {
         let t = now()
         count(sender) {
             $0.envelopesIn += report.accepted
-            $0.rejections += report.rejected.count
+            $0.rejections += report.rejected.filter { ![.overQuota, .strippedCopy].contains($0.reason) }.count
             if Self.abusive(report) { $0.backedOffUntil = t + Self.abuseBackoffMilliseconds }
         }
     }

@@ -40,6 +40,7 @@ def _directory() -> dict:
         ("coffee", "Harbour Coffee Morning", "Tea, coffee and a chat every week in the hall by the pier.", "social", (52.2712, -9.7018)),
         ("rowing", "Currach Rowing Club", "Learn to row a traditional currach with the club's crews.", "sea", (52.2690, -9.7100)),
         ("shore", "Shore Clean-up Saturdays", "Collect litter along the strand with neighbours.", "sea", (52.2800, -9.6900)),
+        ("noticeboard", "Harbour Noticeboard", "Notices of local events, pinned up in the hall porch.", "social", (52.2712, -9.7018)),
     ]
     for key, name, description, term, (lat, lon) in services:
         sid, lid = _id("service/" + key), _id("location/" + key)
@@ -51,8 +52,9 @@ def _directory() -> dict:
                                       "postal_code": "V92", "state_province": "County Kerry", "country": "IE", "address_type": "physical"})
         rows["service_at_location.csv"].append({"id": _id("sal/" + key), "service_id": sid, "location_id": lid})
         rows["phones.csv"].append({"id": _id("phone/" + key), "service_id": sid, "number": "066 555 01" + str(len(key)).zfill(2), "type": "voice"})
-        rows["schedules.csv"].append({"id": _id("schedule/" + key), "service_id": sid, "freq": "WEEKLY", "byday": "MO,TU,WE,TH,FR,SA,SU",
-                                      "opens_at": "00:00", "closes_at": "23:59", "wkst": "MO", "valid_from": "2026-01-01"})
+        if key != "noticeboard":  # one service lists no opening hours
+            rows["schedules.csv"].append({"id": _id("schedule/" + key), "service_id": sid, "freq": "WEEKLY", "byday": "MO,TU,WE,TH,FR,SA,SU",
+                                          "opens_at": "00:00", "closes_at": "23:59", "wkst": "MO", "valid_from": "2026-01-01"})
         rows["attributes.csv"].append({"id": _id("attribute/" + key), "link_id": sid, "taxonomy_term_id": _id("term/" + term),
                                        "link_type": "category", "link_entity": "service"})
     return rows
@@ -112,12 +114,12 @@ def test_the_site_is_the_districts_own_and_nothing_of_ballymun_shows(browser, di
 def test_the_districts_places_are_searched_near_and_ballymuns_are_not(browser, district, pages):
     pages.load(browser, district.url("/search", near="Ardnagreena Pier", sort="distance", lang="en"))
     names = pages.result_names(browser)
-    assert names[0] == "Harbour Coffee Morning" and names[-1] == "Shore Clean-up Saturdays", names
+    assert names[0] in ("Harbour Coffee Morning", "Harbour Noticeboard") and names[-1] == "Shore Clean-up Saturdays", names
     assert browser.find_elements(By.CSS_SELECTOR, "#results .distance")
     pages.load(browser, district.url("/search", near="Ballymun Library", lang="en"))
     notice = browser.find_element(By.ID, "search-notice").text
     assert "We don’t know the place “Ballymun Library”" in notice and "V92 or Ardnagreena Pier" in notice, notice
-    assert requests.get(district.url("/api/services", postcode="V92"), timeout=10).json()["total_items"] == 3
+    assert requests.get(district.url("/api/services", postcode="V92"), timeout=10).json()["total_items"] == 4
     refused = requests.get(district.url("/api/services", postcode="D11"), timeout=10)
     assert refused.status_code == 400 and "not a known postal area" in refused.text
 
@@ -142,3 +144,11 @@ def test_a_bad_district_file_changes_nothing(district, tmp_path):
     assert refused.returncode != 0 and "three characters" in refused.stderr and "Nothing was changed" in refused.stderr, describe(refused)
     shown = json.loads(run_waymark("district", "--data", district.data, "--show").stdout)
     assert shown["name"]["en"] == "Ardnagreena community services" and "V92" in shown["postal_areas"]
+
+
+def test_a_result_without_opening_hours_shows_nothing_of_the_page_around_it(browser, district, pages):
+    pages.load(browser, district.url("/search", q="noticeboard", lang="en"))
+    item = browser.find_element(By.CSS_SELECTOR, "#results li.result")
+    assert "Harbour Noticeboard" in item.text
+    assert "[" not in item.text and "Any time" not in item.text, item.text
+    assert not item.find_elements(By.CSS_SELECTOR, ".next")

@@ -461,3 +461,4 @@ def test_accessibility_features_are_named_in_irish(browser, site, sample_ids, pa
     assert any(l.startswith("Rochtain gan chéimeanna") for l in labels), labels
     assert not any(l.startswith("Step-free access") for l in labels), labels
     pages.load(browser, site.url("/search", q="", lang="en"))
+

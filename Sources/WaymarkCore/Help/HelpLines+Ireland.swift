@@ -76,13 +76,13 @@ extension HelpLines {
             }
           ],
           "topics": {
-            "emergency": ["emergency", "crisis", "urgent", "in danger", "help now", "112", "999",
+            "emergency": ["emergency", "crisis", "in danger", "help now", "112", "999",
                           "eigeandail", "gearcheim", "prainn", "i mbaol", "contuirt"],
             "suicide": ["suicide", "suicid", "kill myself", "end my life", "want to die", "overdose", "dont want to live",
                         "do not want to live", "feinmharu"],
             "selfharm": ["self harm", "selfharm", "harm myself", "hurt myself", "hurting myself", "cutting myself",
                          "feinghortu", "feindochar", "dochar a dheanamh dom fein"],
-            "listening": ["cant cope", "cannot cope", "can not cope", "breakdown", "panic attack", "helpline", "help line",
+            "listening": ["cant cope", "cannot cope", "can not cope", "nervous breakdown", "panic attack", "helpline", "help line",
                           "someone to talk to", "talk to someone", "despair", "hopeless",
                           "line chabhrach", "duine le labhairt"],
             "domestic": ["domestic violence", "domestic abuse", "abusive partner", "abusive relationship", "violent partner",
@@ -92,7 +92,7 @@ extension HelpLines {
                        "eigniu", "eignigh", "ionsai gneasach", "mi usaid ghneasach"],
             "child": ["childline", "child abuse", "child at risk", "child in danger", "being bullied",
                       "mi usaid leanai", "leanbh i mbaol"],
-            "homeless": ["homeless", "homelessness", "nowhere to sleep", "nowhere to stay", "sleeping rough", "rough sleeping",
+            "homeless": ["homeless", "homelessness", "emergency accommodation", "nowhere to sleep", "nowhere to stay", "sleeping rough", "rough sleeping",
                          "evicted", "eviction", "kicked out", "gan didean", "easpa didine"]
           }
         }

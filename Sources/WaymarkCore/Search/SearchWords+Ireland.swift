@@ -12,7 +12,7 @@ extension SearchWords {
                          "keeps", "keep", "things", "thing", "this", "that", "these", "those", "there", "here", "about",
                          "just", "please", "near", "nearby", "local", "around", "into", "up", "out", "all", "so", "if",
                          "s", "t", "d", "ll", "m", "re", "ve",
-                         "ta", "teastaionn", "uaim", "mo", "ag", "conas", "cen", "ait", "aon", "is", "ata"],
+                         "ta", "teastaionn", "uaim", "mo", "ag", "conas", "cen", "ait", "aon", "is", "ata", "baile"],
           "person_words": ["son", "sons", "daughter", "daughters", "husband", "wife", "partner", "boyfriend", "girlfriend",
                            "mam", "mum", "mom", "mammy", "mother", "dad", "daddy", "father", "parents", "brother", "sister",
                            "kids", "kid", "child", "children", "grandchildren", "grandkids", "granny", "grandad",

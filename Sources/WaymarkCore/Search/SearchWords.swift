@@ -67,14 +67,17 @@ public struct SearchWords: Sendable, Equatable {
     }
 
     /// These words with the words of category names in other languages added: each pair is a
-    /// category's name in another language and its name in the directory's own.
+    /// category's name in another language and its name in the directory's own. A word found in more
+    /// than one category's name ("pobail", "tacaíocht") says too little to stand for any of them.
     public func adding(categoryNames pairs: [(other: String, own: String)]) -> SearchWords {
         var out = self
+        var namesWith: [String: Set<String>] = [:]
+        for (other, own) in pairs { for word in Set(Self.fold(other)) { namesWith[word, default: []].insert(own) } }
         for (other, own) in pairs {
             let phrase = TextQuery.tokenize(own)
             guard !phrase.isEmpty else { continue }
             let joined = phrase.joined(separator: " ")
-            for word in Self.fold(other) where word.count >= 4 && !stopWords.contains(word) {
+            for word in Self.fold(other) where word.count >= 4 && !stopWords.contains(word) && (namesWith[word]?.count ?? 0) <= 1 {
                 if !(out.categoryPhrases[word]?.contains(joined) ?? false) { out.categoryPhrases[word, default: []].append(joined) }
             }
         }

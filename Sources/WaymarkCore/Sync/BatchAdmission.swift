@@ -190,6 +190,23 @@ public struct BatchAdmission<Candidate: AdmissionCandidate> {
         batch.sorted { ($0.envelope.header.clock, $0.envelope.header.sequence) < ($1.envelope.header.clock, $1.envelope.header.sequence) }
     }
 
+    /// Kinds the storage quota never refuses: tombstone, removal, erasure and its acknowledgement. An
+    /// author at its quota can still delete and erase what it wrote, and membership still changes.
+    public static var quotaFree: Set<Envelope.Kind> { [.directoryTombstone, .memberRemoval, .erasure, .erasureAcknowledgement] }
+
+    /// Rule 8: refuses `c` as `over-quota` when storing it would take its author over the node's quota.
+    private func overQuota<Host: AdmissionHost>(_ c: Candidate, heldBack: Bool, host: Host) throws -> Bool where Host.Candidate == Candidate {
+        guard !Self.quotaFree.contains(c.envelope.header.kind),
+            let used = try host.storedCost(of: c.envelope.header.author), used + c.quotaCost > limits.storedBytesPerAuthor
+        else { return false }
+        if heldBack { try host.perform(.release(c.id)) }
+        try host.perform(
+            .reject(
+                c, .overQuota,
+                "the author's envelopes here already take \(used / (1 << 20)) MiB of the \(limits.storedBytesPerAuthor / (1 << 20)) MiB a member may fill"))
+        return true
+    }
+
     private mutating func handle<Host: AdmissionHost>(_ c: Candidate, heldBack: Bool, mayDefer: Bool, host: Host) throws
     where Host.Candidate == Candidate {
         let h = c.envelope.header
@@ -219,14 +236,7 @@ public struct BatchAdmission<Candidate: AdmissionCandidate> {
         case .accept, .acceptFork:
             // Rule 8: no member fills a node's disk. Not final: an admin who raises the quota gets the
             // envelope when it is offered again; nor counted against the peer (an honest relay forwards it).
-            if let used = try host.storedCost(of: h.author), used + c.quotaCost > limits.storedBytesPerAuthor {
-                if heldBack { try host.perform(.release(c.id)) }
-                try host.perform(
-                    .reject(
-                        c, .overQuota,
-                        "the author's envelopes here already take \(used / (1 << 20)) MiB of the \(limits.storedBytesPerAuthor / (1 << 20)) MiB a member may fill"))
-                return
-            }
+            if try overQuota(c, heldBack: heldBack, host: host) { return }
             var existing: [[UInt8]] = []
             if case .acceptFork(let others) = verdict { existing = others }
             try host.perform(.accept(c, forkOf: existing))
@@ -235,6 +245,9 @@ public struct BatchAdmission<Candidate: AdmissionCandidate> {
         case .missingDependencies(let missing):
             if heldBack { return }
             if try host.isHeldBack(c.id) { return }
+            // An author already at its quota gets nothing held back either: what follows a refused
+            // envelope would only wait a day in the shared queue, and be refused when it came in.
+            if try overQuota(c, heldBack: false, host: host) { return }
             let counts = try host.heldBackCounts(peer: peer, author: h.author)
             // Shared fairly: no one peer, and no one member's envelopes, can take the whole queue.
             if counts.total >= limits.heldBack || counts.fromPeer >= limits.heldBackPerPeer || counts.byAuthor >= limits.heldBackPerAuthor {

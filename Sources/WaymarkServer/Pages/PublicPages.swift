@@ -339,11 +339,13 @@ struct PublicPages: Sendable {
                 "id": hit.id, "name": facts.name, "summary": summary, "open": open, "openText": openText, "free": facts.isFree, "back": back,
                 "listAction": listed ? "remove" : "add", "listLabel": t(listed ? "list.remove" : "list.add", language),
             ]
-            if let org = facts.organizationName { v["organization"] = org }
-            if let a = facts.addressLine { v["address"] = a }
-            if let phone = facts.phone.flatMap(SafeLink.phone) { v["phone"] = phone }
-            if let when = openingLine(facts.hours, open: hit.openNow, now: now, language: language) { v["when"] = when }
-            if let d = hit.distanceKm { v["distance"] = t("results.km", language, ["km": String(format: "%.1f", d)]) }
+            // Every key the item's template names is set, empty or not: a missing one would be looked up
+            // in the page around it (Mustache) and show the page's own value of that name.
+            v["organization"] = facts.organizationName ?? false
+            v["address"] = facts.addressLine ?? false
+            v["phone"] = facts.phone.flatMap(SafeLink.phone) ?? false
+            v["nextChange"] = openingLine(facts.hours, open: hit.openNow, now: now, language: language) ?? false
+            v["distance"] = hit.distanceKm.map { t("results.km", language, ["km": String(format: "%.1f", $0)]) } ?? false
             views.append(v)
             if let p = facts.points.first {
                 points.append(

@@ -126,21 +126,22 @@ enum SiteAssets {
           var details = document.getElementById("filters");
           if (details && window.matchMedia && !window.matchMedia("(min-width: 52rem)").matches) { details.open = false; }
 
-          // Filters: a tick box, "any time" or "open now" applies at once; a day, a time, a distance or an
-          // order waits for Apply (typing a time or moving through a list with the arrow keys never
-          // reloads the page). After the reload, focus and scroll are where they were.
+          // Filters: a tick box applies at once; "when", a day, a time, a distance or an order waits for
+          // Apply (typing a time, or moving through choices with the arrow keys, never reloads the
+          // page). After the reload, focus and scroll are where they were.
           var form = document.querySelector("form.search");
           var remember = function (el, listed) {
             try {
               sessionStorage.setItem("waymark-filters", JSON.stringify({ id: el && el.id, listed: listed, y: window.scrollY, path: location.pathname }));
             } catch (e) { /* private mode: nothing kept */ }
           };
-          // "Add to my list" reloads the page: it comes back where it was, on the same button.
-          document.querySelectorAll("form.list-form").forEach(function (f) {
-            f.addEventListener("submit", function () {
-              var idField = f.querySelector("input[name=id]");
-              remember(null, idField ? idField.value : null);
-            });
+          // "Add to my list" reloads the page: it comes back where it was, on the same button (also for
+          // results swapped in while typing, hence one listener for the whole page).
+          document.addEventListener("submit", function (e) {
+            var f = e.target;
+            if (!f.classList || !f.classList.contains("list-form")) { return; }
+            var idField = f.querySelector("input[name=id]");
+            remember(null, idField ? idField.value : null);
           });
           try {
             var saved = JSON.parse(sessionStorage.getItem("waymark-filters") || "null");
@@ -162,7 +163,7 @@ enum SiteAssets {
             var apply = document.getElementById("apply-filters");
             form.querySelectorAll("aside input, aside select").forEach(function (el) {
               el.addEventListener("change", function () {
-                if (el.type === "checkbox" || (el.type === "radio" && el.value !== "at")) {
+                if (el.type === "checkbox") {
                   remember(el);
                   form.submit();
                   return;
@@ -175,6 +176,11 @@ enum SiteAssets {
               });
             });
             if (apply) { apply.addEventListener("click", function () { remember(apply); }); }
+            // Enter in a filter (the time box) submits too: come back to the filters, not the top.
+            form.addEventListener("submit", function () {
+              var active = document.activeElement;
+              if (active && active.closest && active.closest("#filters") && active !== apply) { remember(apply || active); }
+            });
           }
 
           // Instant results: as the visitor types, fetch the results page and swap in its results.

@@ -122,7 +122,7 @@ enum Templates {
         {{#organization}}<p class="org">{{organization}}</p>{{/organization}}
         <p class="badges">{{#open}}<span class="badge open">{{openText}}</span>{{/open}}{{^open}}<span class="badge closed">{{openText}}</span>{{/open}}
         {{#free}}<span class="badge free">{{t.badge_free}}</span>{{/free}}{{#distance}}<span class="distance">{{distance}}</span>{{/distance}}</p>
-        {{#when}}<p class="next">{{when}}</p>{{/when}}
+        {{#nextChange}}<p class="next">{{nextChange}}</p>{{/nextChange}}
         {{#phone}}<p class="phone">{{t.service_phone}}: <a href="{{href}}">{{label}}</a></p>{{/phone}}
         {{#summary}}<p class="summary">{{summary}}</p>{{/summary}}
         {{#address}}<p class="address">{{address}}</p>{{/address}}
