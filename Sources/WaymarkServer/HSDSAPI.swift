@@ -107,13 +107,10 @@ struct HSDSAPI: Sendable {
         Response(status: .ok, headers: ndjson ? ndjsonHeaders : jsonHeaders, body: ResponseBody(byteBuffer: body))
     }
 
-    /// The node's district (its places for `postcode`); the built-in one if its own cannot be read.
-    func district() -> District { (try? directory.database.district()) ?? .ballymun }
-
     /// The body of a `/api/services` answer, and whether it is ndjson.
     private func servicesAnswer(_ request: Request, now: LocalDateTime) throws -> (ByteBuffer, Bool) {
         let p = params(request)
-        var query = try p.searchQuery(now: now, gazetteer: district().gazetteer)
+        var query = try p.searchQuery(now: now, gazetteer: directory.district.gazetteer)
         let format = p.string("format") ?? "json"
         guard format == "json" || format == "ndjson" else { throw Problem.badParameter("format", "must be json or ndjson, got '\(format)'") }
         let full = try p.bool("full") ?? false
@@ -254,7 +251,7 @@ struct HSDSAPI: Sendable {
 
     func serviceAtLocations(_ request: Request) throws -> Response {
         let p = params(request)
-        let query = try p.searchQuery(now: clock.now(), gazetteer: district().gazetteer)
+        let query = try p.searchQuery(now: clock.now(), gazetteer: directory.district.gazetteer)
         // Paging and sorting alone are not filters.
         guard !query.text.isEmpty || query.includeInactive || query.filtersOnFacts else { return try listEntities("service_at_location", request) }
         var unpaged = query

@@ -120,13 +120,14 @@ public final class Directory: Sendable {
                 rowids.append((row["rowid"], f.id))
             }
             let words = try String.fetchAll(db, sql: "SELECT term FROM service_fts_vocab")
-            let base = (try NodeDatabase.searchWordsJSON(db)).flatMap { try? SearchWords(json: $0) } ?? .ireland
+            let base = NodeDatabase.searchWordsSetting.value(try NodeDatabase.setting(db, NodeDatabase.searchWordsSetting.key))
+            // Each translated term's name beside the name of the term it translates (same taxonomy and code).
+            var ownName: [String: String] = [:]
+            for t in terms.values { if let k = key(t) { ownName[k] = t.name } }
             var categoryNames: [(other: String, own: String)] = []
             for t in all {
-                guard let language = t.language, language != "en", let k = key(t), primary.contains(k),
-                    let own = terms.values.first(where: { key($0) == k })
-                else { continue }
-                categoryNames.append((t.name, own.name))
+                guard let language = t.language, language != "en", let k = key(t), primary.contains(k), let own = ownName[k] else { continue }
+                categoryNames.append((t.name, own))
             }
             let index = DirectoryIndex(services: facts, termTaxonomy: terms.compactMapValues(\.taxonomyID))
             var positionByRowid: [Int64: Int] = [:]

@@ -75,10 +75,6 @@ extension NodeDatabase {
     public func setSearchWords(json: String?) throws { try write(Self.searchWordsSetting, json: json) }
     public func searchWordsJSON() throws -> String { try json(Self.searchWordsSetting) }
 
-    static func searchWordsJSON(_ db: Database) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT value FROM node_setting WHERE key = ?", arguments: [searchWordsSetting.key])
-    }
-
     /// The node's district: name, places and map centre (`waymark district`).
     public func district() throws -> District { try read(Self.districtSetting) }
     public func setDistrict(json: String?) throws { try write(Self.districtSetting, json: json) }

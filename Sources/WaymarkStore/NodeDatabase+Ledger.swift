@@ -117,6 +117,17 @@ extension NodeDatabase {
         }
     }
 
+    /// The quotas an admin may set, in MiB.
+    public static let authorQuotaMiB: ClosedRange<UInt64> = 1...(1 << 30)
+
+    /// Sets the storage quota per author (`waymark serve --author-quota-mib`, `waymark member quota --mib`).
+    /// - Returns: false, changing nothing, when `mib` is outside `authorQuotaMiB`.
+    public func setAuthorQuota(mib: UInt64) throws -> Bool {
+        guard Self.authorQuotaMiB.contains(mib) else { return false }
+        try setSetting(Self.authorQuotaSetting, String(mib << 20))
+        return true
+    }
+
     /// The storage quota per author in bytes.
     public func authorQuota() throws -> UInt64 { try writer.read { db in try Self.admissionLimits(db).storedBytesPerAuthor } }
 

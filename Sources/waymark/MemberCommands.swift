@@ -114,8 +114,7 @@ struct MemberQuota: ParsableCommand {
     func run() throws {
         let db = try data.database()
         if let mib {
-            guard mib >= 1, mib <= 1 << 30 else { throw fail("--mib takes a number of MiB from 1 upwards") }
-            try db.setSetting(NodeDatabase.authorQuotaSetting, String(mib << 20))
+            guard try db.setAuthorQuota(mib: mib) else { throw fail("--mib takes a number of MiB from 1 upwards") }
         }
         let quota = try db.authorQuota()
         print("Each other organisation may fill up to \(quota >> 20) MiB of this node.")

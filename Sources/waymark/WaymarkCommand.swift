@@ -220,8 +220,7 @@ struct Serve: AsyncParsableCommand {
         let db = try data.database()
         let identity = try data.identity()
         if let authorQuotaMib {
-            guard authorQuotaMib >= 1, authorQuotaMib <= 1 << 30 else { throw fail("--author-quota-mib takes a number of MiB from 1 upwards") }
-            try db.setSetting(NodeDatabase.authorQuotaSetting, String(authorQuotaMib << 20))
+            guard try db.setAuthorQuota(mib: authorQuotaMib) else { throw fail("--author-quota-mib takes a number of MiB from 1 upwards") }
         }
         var logger = Logger(label: "waymark")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info

@@ -40,19 +40,9 @@ public struct District: Sendable, Equatable {
     /// Reads `{"name": {...}, "place_example": {...}, "centre": {"latitude", "longitude"},
     /// "postal_areas": {"V92": {"name", "latitude", "longitude"}}, "landmarks": [{"name", "latitude", "longitude"}]}`.
     public init(json text: String) throws {
-        let value: JSONValue
-        do { value = try JSONParser.parse(text) } catch { throw ParseError.invalid("not JSON: \(error)") }
-        guard let root = value.objectValue else { throw ParseError.invalid("the top level must be an object") }
+        let root = try ConfigJSON.object(text, notJSON: { ParseError.invalid("not JSON: \($0)") }, invalid: ParseError.invalid)
         func localized(_ field: String) throws -> HelpLines.Localized {
-            guard let v = root[field] else { throw ParseError.invalid("\(field) is missing") }
-            if let s = v.stringValue, !s.isEmpty { return HelpLines.Localized(["en": s]) }
-            guard let o = v.objectValue, !o.isEmpty else { throw ParseError.invalid("\(field) must be text or an object of texts by language") }
-            var out: [String: String] = [:]
-            for (k, x) in o {
-                guard let s = x.stringValue, !s.isEmpty else { throw ParseError.invalid("\(field).\(k) must be text") }
-                out[k] = s
-            }
-            return HelpLines.Localized(out)
+            try ConfigJSON.localized(root[field], field, required: true, invalid: ParseError.invalid)
         }
         func place(_ v: JSONValue?, _ field: String, name: String? = nil) throws -> Gazetteer.Place {
             guard let o = v?.objectValue, let n = name ?? o["name"]?.stringValue, !n.isEmpty,

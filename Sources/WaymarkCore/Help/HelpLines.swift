@@ -33,14 +33,18 @@ public struct HelpLines: Sendable, Equatable {
     }
 
     /// The numbers for the emergency services, most familiar first ("112", "999").
-    public var emergencyNumbers: [String]
+    public let emergencyNumbers: [String]
     /// The page the quick-exit control goes to: neutral and unremarkable (a weather forecast).
-    public var quickExitURL: String
-    public var lines: [Line]
+    public let quickExitURL: String
+    public let lines: [Line]
     /// Words and phrases per topic, in any language, matched against what a visitor searches for.
-    public var topicWords: [String: [String]]
+    public let topicWords: [String: [String]]
     /// Topics whose lines are shown with any crisis match (general listening lines).
-    public var generalTopics: [String]
+    public let generalTopics: [String]
+    /// `topicWords` and the lines' names as folded words (`SearchWords.fold`), folded once here
+    /// rather than on every search.
+    private let topicPhrases: [(topic: String, phrases: [[String]])]
+    private let linePhrases: [[[String]]]
 
     public enum ParseError: Error, Equatable, CustomStringConvertible {
         case notJSON(String)
@@ -57,28 +61,11 @@ public struct HelpLines: Sendable, Equatable {
 
     /// Reads the JSON a district supplies.
     public init(json text: String) throws {
-        let value: JSONValue
-        do { value = try JSONParser.parse(text) } catch { throw ParseError.notJSON("\(error)") }
-        guard let root = value.objectValue else { throw ParseError.invalid("the top level must be an object") }
+        let root = try ConfigJSON.object(text, notJSON: ParseError.notJSON, invalid: ParseError.invalid)
         func localized(_ v: JSONValue?, _ field: String) throws -> Localized {
-            guard let v else { return Localized([:]) }
-            if let s = v.stringValue { return Localized(["en": s]) }
-            guard let o = v.objectValue else { throw ParseError.invalid("\(field) must be text or an object of texts by language") }
-            var out: [String: String] = [:]
-            for (k, x) in o {
-                guard let s = x.stringValue else { throw ParseError.invalid("\(field).\(k) must be text") }
-                out[k] = s
-            }
-            return Localized(out)
+            try ConfigJSON.localized(v, field, required: false, invalid: ParseError.invalid)
         }
-        func strings(_ v: JSONValue?, _ field: String) throws -> [String] {
-            guard let v else { return [] }
-            guard let a = v.arrayValue else { throw ParseError.invalid("\(field) must be a list of texts") }
-            return try a.map {
-                guard let s = $0.stringValue else { throw ParseError.invalid("\(field) must be a list of texts") }
-                return s
-            }
-        }
+        func strings(_ v: JSONValue?, _ field: String) throws -> [String] { try ConfigJSON.texts(v, field, invalid: ParseError.invalid) }
         emergencyNumbers = try strings(root["emergency_numbers"], "emergency_numbers").filter { Self.dialable($0) != nil }
         guard !emergencyNumbers.isEmpty else { throw ParseError.missing("emergency_numbers (at least one number to dial)") }
         guard let exit = root["quick_exit_url"]?.stringValue, exit.hasPrefix("https://") || exit.hasPrefix("http://") else {
@@ -113,6 +100,13 @@ public struct HelpLines: Sendable, Equatable {
         }
         self.topicWords = topicWords
         generalTopics = try strings(root["general_topics"], "general_topics")
+        topicPhrases = topicWords.keys.sorted().map { ($0, topicWords[$0]!.map(SearchWords.fold)) }
+        linePhrases = lines.map { $0.name.byLanguage.values.map(SearchWords.fold) }
+    }
+
+    public static func == (a: HelpLines, b: HelpLines) -> Bool {
+        a.emergencyNumbers == b.emergencyNumbers && a.quickExitURL == b.quickExitURL && a.lines == b.lines && a.topicWords == b.topicWords
+            && a.generalTopics == b.generalTopics
     }
 
     /// The digits and a leading `+` of a number, or nil when it has letters or too few digits.
@@ -124,15 +118,12 @@ public struct HelpLines: Sendable, Equatable {
         return out.filter(\.isNumber).count >= 3 ? out : nil
     }
 
-    /// Lower-case words with accents and apostrophes taken out ("Can't" → "cant", "Féinmharú" → "feinmharu").
-    public static func words(_ text: String) -> [String] { SearchWords.fold(text) }
-
     /// The topics a search touches: a topic matches when all the words of one of its phrases appear in
     /// a row. A phrase word of four letters or more also matches longer words it begins
     /// ("abuse" matches "abused", "suicid" matches "suicidal"). Also matches a line's own name
     /// ("samaritans" finds the Samaritans' topics).
     public func topics(in query: String) -> [String] {
-        let q = Self.words(query)
+        let q = SearchWords.fold(query)
         guard !q.isEmpty else { return [] }
         func matches(_ phrase: [String]) -> Bool {
             guard !phrase.isEmpty, phrase.count <= q.count else { return false }
@@ -147,10 +138,8 @@ public struct HelpLines: Sendable, Equatable {
             return false
         }
         var found: [String] = []
-        for topic in topicWords.keys.sorted() where topicWords[topic]!.contains(where: { matches(Self.words($0)) }) {
-            found.append(topic)
-        }
-        for line in lines where line.name.byLanguage.values.contains(where: { matches(Self.words($0)) }) {
+        for (topic, phrases) in topicPhrases where phrases.contains(where: matches) { found.append(topic) }
+        for (line, names) in zip(lines, linePhrases) where names.contains(where: matches) {
             for t in line.topics where !found.contains(t) { found.append(t) }
             if line.topics.isEmpty, !found.contains("line:" + line.id) { found.append("line:" + line.id) }
         }
@@ -159,8 +148,11 @@ public struct HelpLines: Sendable, Equatable {
 
     /// The lines to show for a search: empty when it touches no crisis topic; otherwise the lines for
     /// its topics first (in the order the deployment lists them), then the general listening lines.
-    public func lines(forSearch query: String) -> [Line] {
-        let topics = Set(topics(in: query))
+    public func lines(forSearch query: String) -> [Line] { lines(forTopics: topics(in: query)) }
+
+    /// The lines for topics found by `topics(in:)`.
+    public func lines(forTopics found: [String]) -> [Line] {
+        let topics = Set(found)
         guard !topics.isEmpty else { return [] }
         let direct = lines.filter { !Set($0.topics).isDisjoint(with: topics) || topics.contains("line:" + $0.id) }
         let general = lines.filter { line in !direct.contains(line) && !Set(line.topics).isDisjoint(with: generalTopics) }

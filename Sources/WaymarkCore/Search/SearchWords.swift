@@ -45,17 +45,8 @@ public struct SearchWords: Sendable, Equatable {
 
     /// Reads `{"synonyms": {"peil": ["football"], …}, "stop_words": […], "person_words": […]}`.
     public init(json text: String) throws {
-        let value: JSONValue
-        do { value = try JSONParser.parse(text) } catch { throw ParseError.invalid("not JSON: \(error)") }
-        guard let root = value.objectValue else { throw ParseError.invalid("the top level must be an object") }
-        func list(_ v: JSONValue?, _ field: String) throws -> [String] {
-            guard let v else { return [] }
-            guard let a = v.arrayValue else { throw ParseError.invalid("\(field) must be a list of texts") }
-            return try a.map {
-                guard let s = $0.stringValue else { throw ParseError.invalid("\(field) must be a list of texts") }
-                return s
-            }
-        }
+        let root = try ConfigJSON.object(text, notJSON: { ParseError.invalid("not JSON: \($0)") }, invalid: ParseError.invalid)
+        func list(_ v: JSONValue?, _ field: String) throws -> [String] { try ConfigJSON.texts(v, field, invalid: ParseError.invalid) }
         var synonyms: [String: [String]] = [:]
         if let s = root["synonyms"] {
             guard let o = s.objectValue else { throw ParseError.invalid("synonyms must be an object of lists") }

@@ -7,8 +7,8 @@ extension PublicPages {
     func help(_ request: Request) throws -> Response {
         let p = QueryParameters(rawQuery: request.uri.query)
         let language = PageRenderer.language(request, p)
-        let lines = helpLines()
-        var ctx = base(request, language: language, title: t("help.title", language))
+        let lines = directory.helpLines
+        var ctx = base(request, language: language, title: t("help.title", language), help: lines)
         ctx["lines"] = lines.lines.map { Self.lineView($0, language) }
         ctx["hasLines"] = !lines.lines.isEmpty
         return renderer.page("help", ctx, language: p.string("lang") != nil ? language : nil)

@@ -17,18 +17,15 @@ struct PublicPages: Sendable {
 
     func sample() -> Bool { (try? directory.database.setting("sample_data")) == "true" }
 
-    /// The district's help lines (the built-in ones if its own cannot be read).
-    func helpLines() -> HelpLines { (try? directory.database.helpLines()) ?? .ireland }
-
-    /// The node's district (the built-in one if its own cannot be read).
-    func district() -> District { (try? directory.database.district()) ?? .ballymun }
-
     /// The values every public page shares: `PageRenderer.base`, the sample banner, the urgent-help
-    /// strip and the district's name, place example and map centre.
-    func base(_ request: Request, language: InterfaceLanguage, title: String) -> [String: Any] {
+    /// strip and the district's name, place example and map centre. A page that reads the help lines
+    /// or the district itself passes them, so that each is read once.
+    func base(
+        _ request: Request, language: InterfaceLanguage, title: String, help: HelpLines? = nil, district: District? = nil
+    ) -> [String: Any] {
         var ctx = renderer.base(request, language: language, title: title, sample: sample())
-        ctx["urgent"] = Self.urgent(helpLines())
-        let district = self.district()
+        ctx["urgent"] = Self.urgent(help ?? directory.helpLines)
+        let district = district ?? directory.district
         ctx["siteTitle"] = district.name.text(language.rawValue)
         ctx["placePlaceholder"] = t("search.near.placeholder", language, ["example": district.placeExample.text(language.rawValue)])
         ctx["mapCentre"] = "\(district.centre.latitude),\(district.centre.longitude)"
@@ -157,7 +154,7 @@ struct PublicPages: Sendable {
         let p = QueryParameters(rawQuery: request.uri.query)
         let language = PageRenderer.language(request, p)
         let now = clock.now()
-        let district = self.district()
+        let district = directory.district
         var query: SearchQuery
         var notice: String?
         do {
@@ -165,7 +162,7 @@ struct PublicPages: Sendable {
             query.ageSpans = Self.ageSpans(p)
         } catch let problem as Problem {
             // Keep the visitor on the results page: say, in their words, what could not be used and search without it.
-            notice = residentNotice(problem, p, language)
+            notice = residentNotice(problem, p, language, district: district)
             let bad = Set(problem.invalidParams.map(\.name))
             let pageNames: [String: [String]] = [
                 "near": ["near"], "postcode": ["near"], "lat": ["lat", "lon"], "lon": ["lat", "lon"], "radius_km": ["radius"],
@@ -189,7 +186,8 @@ struct PublicPages: Sendable {
         let onlyCategory = (p.string("q") ?? "").isEmpty && p.list("category").count == 1 && p.pairs.allSatisfy { ["category", "lang"].contains($0.0) }
         let heading = (onlyCategory ? snap.terms[p.list("category")[0]].map { snap.termName($0, language: language.rawValue) } : nil)
             ?? t("results.title", language)
-        var ctx = base(request, language: language, title: heading)
+        let help = directory.helpLines
+        var ctx = base(request, language: language, title: heading, help: help, district: district)
         ctx["heading"] = heading
         ctx["map"] = true
         ctx["tiles"] = tiles
@@ -198,10 +196,10 @@ struct PublicPages: Sendable {
         ctx["lat"] = p.string("lat") ?? ""
         ctx["lon"] = p.string("lon") ?? ""
         if let notice { ctx["notice"] = notice }
-        let help = helpLines()
-        if !help.topics(in: p.string("q") ?? "").isEmpty {
+        let topics = help.topics(in: p.string("q") ?? "")
+        if !topics.isEmpty {
             // Words of crisis: the emergency numbers and the lines for it come before any listing.
-            let lines = help.lines(forSearch: p.string("q") ?? "").map { Self.lineView($0, language) }
+            let lines = help.lines(forTopics: topics).map { Self.lineView($0, language) }
             ctx["crisis"] = ["lines": lines, "hasLines": !lines.isEmpty] as [String: Any]
         }
         ctx["countText"] = result.total == 1 ? t("results.count.one", language) : t("results.count.many", language, ["n": String(result.total)])
@@ -242,11 +240,11 @@ struct PublicPages: Sendable {
     }
 
     /// What could not be used of a search, as a resident would put it (never the API's wording).
-    func residentNotice(_ problem: Problem, _ p: QueryParameters, _ language: InterfaceLanguage) -> String {
+    func residentNotice(_ problem: Problem, _ p: QueryParameters, _ language: InterfaceLanguage, district: District) -> String {
         let names = Set(problem.invalidParams.map(\.name))
         if !names.isDisjoint(with: ["near", "postcode"]) {
             return t("results.notice.place", language, [
-                "place": Self.shorten(p.string("near") ?? "", to: 60), "example": district().placeExample.text(language.rawValue),
+                "place": Self.shorten(p.string("near") ?? "", to: 60), "example": district.placeExample.text(language.rawValue),
             ])
         }
         if names.contains("sort") && p.string("sort") == "distance" { return t("results.notice.distance", language) }
@@ -434,4 +432,11 @@ enum SafeLink {
         guard digits.count >= 5, s.allSatisfy({ $0.isNumber || " +-()".contains($0) }) else { return nil }
         return ["href": "tel:" + digits, "label": s]
     }
+}
+
+extension Directory {
+    /// The node's help lines (the built-in ones if its own cannot be read), for the pages.
+    var helpLines: HelpLines { (try? database.helpLines()) ?? .ireland }
+    /// The node's district (the built-in one if its own cannot be read), for the pages and the API.
+    var district: District { (try? database.district()) ?? .ballymun }
 }

@@ -86,25 +86,20 @@ extension PublicPages {
         // Contact: only safe link schemes become links. The organisation's own lines are named as
         // its, so that two "Email:" lines say whose each is.
         let orgName = str(org, "name")
-        var phones: [[String: String]] = []
-        for (ph, whose) in (s["phones"]?.arrayValue ?? []).map({ ($0, nil as String?) }) + (org?["phones"]?.arrayValue ?? []).map({ ($0, orgName) }) {
-            if let n = str(ph.objectValue, "number"), var link = SafeLink.phone(n), !phones.contains(where: { $0["href"] == link["href"] }) {
+        /// The service's own values (whose: nil) then the organisation's, as links, each address once.
+        func links(_ entries: [(raw: String?, whose: String?)], _ make: (String) -> [String: String]?) -> [[String: String]] {
+            var out: [[String: String]] = []
+            for (raw, whose) in entries {
+                guard var link = raw.flatMap(make), !out.contains(where: { $0["href"] == link["href"] }) else { continue }
                 link["whose"] = whose
-                phones.append(link)
+                out.append(link)
             }
+            return out
         }
-        var emails: [[String: String]] = []
-        for (raw, whose) in [(str(s, "email"), nil as String?), (str(org, "email"), orgName)] {
-            guard var link = raw.flatMap(SafeLink.email), !emails.contains(where: { $0["href"] == link["href"] }) else { continue }
-            link["whose"] = whose
-            emails.append(link)
-        }
-        var websites: [[String: String]] = []
-        for (raw, whose) in [(str(s, "url"), nil as String?), (str(org, "website"), orgName)] {
-            guard var link = raw.flatMap(SafeLink.web), !websites.contains(where: { $0["href"] == link["href"] }) else { continue }
-            link["whose"] = whose
-            websites.append(link)
-        }
+        let numbers: (JSONObject?) -> [String?] = { o in (o?["phones"]?.arrayValue ?? []).map { str($0.objectValue, "number") } }
+        let phones = links(numbers(s).map { ($0, nil) } + numbers(org).map { ($0, orgName) }, SafeLink.phone)
+        let emails = links([(str(s, "email"), nil), (str(org, "email"), orgName)], SafeLink.email)
+        let websites = links([(str(s, "url"), nil), (str(org, "website"), orgName)], SafeLink.web)
         ctx["phones"] = phones
         ctx["emails"] = emails
         ctx["websites"] = websites

@@ -30,7 +30,9 @@ extension StaffPages {
     }
 
     func markChecked(_ request: Request, _ s: StaffSession, id: String, _ language: InterfaceLanguage) throws -> Response {
-        guard let identity, try ownListings().contains(id), let current = try database.record(table: "service", id: id) else {
+        guard let identity, try database.publishers(ofServices: [id], me: identity.signingPublicKey)[id]?.isMe == true,
+            let current = try database.record(table: "service", id: id)
+        else {
             return message(request, s, language, "staff.listings.notfound", back: "/staff/listings", status: .notFound)
         }
         var fields = current.fields
