@@ -76,6 +76,19 @@ int timerfd_settime(int fd, int flags, const struct itimerspec *n, struct itimer
 _faketime_shim: str | None = None
 
 
+def _clear_stale_faketime_semaphores() -> None:
+    """The `faketime` wrapper names its semaphore and shared memory after its own process id and
+    creates them exclusively; a wrapper that was killed (a node stopped with SIGKILL) leaves them in
+    /dev/shm, and a later wrapper that gets the same process id then fails with "sem_open: File
+    exists". Removes those whose process is gone."""
+    shm = pathlib.Path("/dev/shm")
+    for f in list(shm.glob("sem.faketime_sem_*")) + list(shm.glob("faketime_shm_*")):
+        pid = f.name.rsplit("_", 1)[-1]
+        if pid.isdigit() and not pathlib.Path(f"/proc/{pid}").exists():
+            with contextlib.suppress(OSError):
+                f.unlink()
+
+
 def faketime_prefix(offset: str | None) -> list[str]:
     """The command prefix that runs a process with its wall clock moved by `offset` (libfaketime
     syntax: "+4m", "-1d"), or [] for the machine's own clock. Skips the test where Debian's
@@ -95,6 +108,7 @@ def faketime_prefix(offset: str | None) -> list[str]:
         subprocess.run([compiler, "-shared", "-fPIC", "-O2", "-o", str(work / "shim.so"), str(work / "shim.c")], check=True)
         _faketime_shim = str(work / "shim.so")
     os.environ["FAKETIME_DONT_FAKE_MONOTONIC"] = "1"
+    _clear_stale_faketime_semaphores()
     return ["env", f"LD_PRELOAD={_faketime_shim}", tool, "-m", "-f", offset]
 
 
