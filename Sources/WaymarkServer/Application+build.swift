@@ -110,7 +110,9 @@ public func buildApplication(_ arguments: NodeArguments) throws -> some Applicat
 func buildRouter(directory: Directory, nodeName: String, settings: ServerSettings, sync: SyncNode?) -> Router<WaymarkRequestContext> {
     let router = Router(context: WaymarkRequestContext.self)
     router.add(middleware: RequestLogMiddleware(level: .debug))
-    let pages = PublicPages(directory: directory, clock: settings.clock, renderer: PageRenderer(), tiles: settings.tiles)
+    let pages = PublicPages(
+        directory: directory, clock: settings.clock, renderer: PageRenderer(), tiles: settings.tiles, identity: sync?.identity,
+        trustedProxies: Set(settings.trustedProxies.map(ClientAddress.normalized)))
     router.add(middleware: APIMiddleware(notFoundPage: { pages.notFound($0) }))
     HSDSAPI(directory: directory, clock: settings.clock, nodeName: nodeName).register(on: router)
     pages.register(on: router)

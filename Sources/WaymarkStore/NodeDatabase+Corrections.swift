@@ -17,6 +17,16 @@ public struct Correction: Sendable, Equatable {
     /// Who marked it done or dismissed (display name), and when (milliseconds); none while open.
     public var handledBy: String?
     public var handledAt: UInt64?
+    /// The code the resident was given to follow it (suggestions made on this node).
+    public var code: String?
+    /// The node that publishes the listing (signing key), when it was known.
+    public var publisher: [UInt8]?
+    /// The node the resident wrote it on (signing key): this node, or the one that sent it here.
+    public var origin: [UInt8]?
+    /// What the publisher said it changed, or why nothing was.
+    public var reason: String?
+    /// Whether it travels as a suggestion envelope (§10), so that answering it is signed and sent back.
+    public var signed = false
 
     public init(serviceID: String, organizationID: String?, field: String, message: String, contact: String?, createdAt: String) {
         self.serviceID = serviceID
@@ -45,7 +55,7 @@ extension NodeDatabase {
     public func correctionCounts(since: String, serviceID: String) throws -> (service: Int, all: Int) {
         try writer.read { db in
             let row = try Row.fetchOne(
-                db, sql: "SELECT count(*), coalesce(sum(service_id = ?), 0) FROM correction WHERE created_at >= ?", arguments: [serviceID, since])
+                db, sql: "SELECT count(*), coalesce(sum(service_id = ?), 0) FROM correction WHERE created_at >= ? AND (origin IS NULL OR publisher IS NULL OR origin = publisher OR code IS NOT NULL)", arguments: [serviceID, since])
             return (service: row?[1] ?? 0, all: row?[0] ?? 0)
         }
     }
@@ -59,18 +69,23 @@ extension NodeDatabase {
         guard Correction.statuses.contains(status) else { return false }
         let open = status == "new"
         return try writer.write { db in
+            // An answer signed and sent stands: it is changed by answering again, not by reopening.
             try db.execute(
-                sql: "UPDATE correction SET status = ?, handled_by = ?, handled_at = ? WHERE id = ?",
-                arguments: [status, open ? nil : displayName ?? username, open ? nil : Int64(now), id])
+                sql: "UPDATE correction SET status = ?, handled_by = ?, handled_at = ? WHERE id = ? AND (envelope IS NULL OR ? = 0)",
+                arguments: [status, open ? nil : displayName ?? username, open ? nil : Int64(now), id, open ? 1 : 0])
             guard db.changesCount == 1 else { return false }
             try Self.audit(db, username, "correction \(status == "new" ? "reopened" : status)", subject: "correction \(id)", now: now)
             return true
         }
     }
 
-    /// How many suggestions are still open.
-    public func openCorrectionCount() throws -> Int {
-        try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM correction WHERE status = 'new'") ?? 0 }
+    /// How many suggestions are still open for this node to answer (not those sent on to another
+    /// organisation, the node with signing key `me` being this one).
+    public func openCorrectionCount(me: [UInt8]? = nil) throws -> Int {
+        try writer.read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM correction WHERE status = 'new' AND (publisher IS NULL OR publisher = ?)", arguments: [me.map { Data($0) }]) ?? 0
+        }
     }
 
     /// Every suggestion, newest first: the open ones, or those already dealt with.
@@ -94,6 +109,11 @@ extension NodeDatabase {
         c.status = row["status"]
         c.handledBy = row["handled_by"]
         c.handledAt = (row["handled_at"] as Int64?).map(UInt64.init)
+        c.code = row["code"]
+        c.publisher = (row["publisher"] as Data?).map { [UInt8]($0) }
+        c.origin = (row["origin"] as Data?).map { [UInt8]($0) }
+        c.reason = row["reason"]
+        c.signed = (row["envelope"] as Data?) != nil
         return c
     }
 }

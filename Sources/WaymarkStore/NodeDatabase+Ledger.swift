@@ -337,6 +337,7 @@ extension NodeDatabase {
             }
         }
         if h.kind == .erasure { try eraseCircle(db, h.scope, erasure: v.id, ownKey: ownKey, author: h.author, now: now) }
+        if h.kind == .listingCheck { try storeListingCheck(db, id: v.id, author: h.author, payload: v.envelope.payload) }
         if h.kind.isMembership {
             try storeMembership(db, v, now: now)
             lookup.noteMembership(v)

@@ -329,6 +329,56 @@ extension NodeDatabase {
                 try NodeDatabase.setSetting(db, "directory_version", String(try NodeDatabase.directoryVersion(db) + 1))
             }
         }
+        m.registerMigration("v23: suggestions that travel to the listing's publisher, with a code for the resident") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE correction ADD COLUMN code TEXT;
+                    ALTER TABLE correction ADD COLUMN thread TEXT;
+                    ALTER TABLE correction ADD COLUMN envelope BLOB;
+                    ALTER TABLE correction ADD COLUMN publisher BLOB;
+                    ALTER TABLE correction ADD COLUMN origin BLOB;
+                    ALTER TABLE correction ADD COLUMN reason TEXT;
+                    CREATE UNIQUE INDEX correction_by_code ON correction (code) WHERE code IS NOT NULL;
+                    CREATE UNIQUE INDEX correction_by_envelope ON correction (envelope) WHERE envelope IS NOT NULL;
+                    CREATE INDEX envelope_suggestion ON envelope (scope) WHERE kind = 22;
+                    CREATE INDEX envelope_suggestion_answer ON envelope (scope) WHERE kind = 23;
+                    """)
+        }
+        m.registerMigration("v24: local champions' checks of listings, and the champion role") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE listing_check (
+                        envelope BLOB PRIMARY KEY NOT NULL, service_id TEXT NOT NULL, checked_on TEXT NOT NULL, champion TEXT NOT NULL, note TEXT,
+                        author BLOB NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE INDEX listing_check_by_service ON listing_check (service_id, checked_on);
+                    CREATE INDEX listing_check_by_day ON listing_check (checked_on);
+                    """)
+            // Staff accounts may be local champions: the role's CHECK is widened (SQLite rebuilds the table).
+            try db.execute(
+                sql: """
+                    CREATE TABLE staff_user_new (
+                        id INTEGER PRIMARY KEY,
+                        username TEXT NOT NULL UNIQUE,
+                        display_name TEXT NOT NULL,
+                        role TEXT NOT NULL CHECK (role IN ('admin', 'caseworker', 'champion')),
+                        password_hash TEXT NOT NULL,
+                        disabled INTEGER NOT NULL DEFAULT 0,
+                        failed_logins INTEGER NOT NULL DEFAULT 0,
+                        locked_until INTEGER NOT NULL DEFAULT 0,
+                        created_at INTEGER NOT NULL
+                    );
+                    INSERT INTO staff_user_new SELECT id, username, display_name, role, password_hash, disabled, failed_logins, locked_until, created_at
+                        FROM staff_user;
+                    DROP TABLE staff_user;
+                    ALTER TABLE staff_user_new RENAME TO staff_user;
+                    """)
+            // Checks a node stored as an unknown kind before it knew them.
+            for row in try Row.fetchAll(db, sql: "SELECT id, author, wire FROM envelope WHERE kind = 24") {
+                guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)) else { continue }
+                try NodeDatabase.storeListingCheck(db, id: [UInt8](row["id"] as Data), author: [UInt8](row["author"] as Data), payload: e.payload)
+            }
+        }
         return m
     }
 }

@@ -164,11 +164,7 @@ extension NodeDatabase {
     static func publishPrivate(
         _ db: Database, _ kind: Envelope.Kind, circle: String, _ plaintext: [UInt8], to recipients: [[UInt8]], identity: NodeIdentity, now: UInt64
     ) throws {
-        let envelopes = try signChain(
-            db, planned: [PlannedEnvelope(kind: kind, scope: circle, payload: plaintext, recipients: recipients)], identity: identity, nowMilliseconds: now)
-        var report = IngestReport()
-        try admit(db, envelopes, peer: "self", nowMilliseconds: now, report: &report)
-        if let problem = report.rejected.first { throw PublishError(description: "\(problem.reason.rawValue): \(problem.detail)") }
+        try publishOwn(db, kind, scope: circle, plaintext, to: recipients, identity: identity, now: now)
         try refreshJourneyIndex(db, identity: identity)
     }
 

@@ -9,6 +9,8 @@ public enum StaffRole: String, Sendable, CaseIterable {
     case admin
     /// Clients, consents, referrals and progress.
     case caseworker
+    /// A local champion the organisation admitted: checks listings in person, and nothing else.
+    case champion
 }
 
 /// A staff account.

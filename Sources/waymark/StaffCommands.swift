@@ -20,12 +20,12 @@ struct UserAdd: ParsableCommand {
     @OptionGroup var data: DataOption
     @Option(help: "The sign-in name: 2 to 32 lower-case letters, digits, dots, hyphens or underscores.") var username: String
     @Option(help: "The person's name, as shown to colleagues.") var name: String
-    @Option(help: "admin (also manages accounts and reads the audit log) or caseworker.") var role: String = "caseworker"
+    @Option(help: "admin (also manages accounts and reads the audit log), caseworker, or champion (a local champion: checks listings in person, nothing else).") var role: String = "caseworker"
     @Option(help: "A file whose first line is the password.") var passwordFile: String?
     @Flag(help: "Read the password from standard input.") var passwordStdin = false
 
     func run() throws {
-        guard let role = StaffRole(rawValue: role) else { throw fail("--role must be admin or caseworker") }
+        guard let role = StaffRole(rawValue: role) else { throw fail("--role must be admin, caseworker or champion") }
         let db = try data.database()
         var password: String
         var made = false

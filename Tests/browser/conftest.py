@@ -202,20 +202,27 @@ NODE_ADMIN = ("nodeadmin", "a long node admin password")
 def sign_in_as_admin(driver: WebDriver, site: Site, path: str = "/staff", **params: Any) -> None:
     """Opens `path` of the staff area as the node's admin (the account is added on first use): the
     browser asks for the page, is sent to sign in, signs in and lands on the page it asked for."""
+    sign_in_as(driver, site, NODE_ADMIN[0], NODE_ADMIN[1], "Node Admin", "admin", path, **params)
+
+
+def sign_in_as(driver: WebDriver, site: Site, username: str, password: str, name: str, role: str, path: str = "/staff",
+               **params: Any) -> None:
+    """Opens `path` of the staff area as `username` (the account, with this name and role, is added on
+    first use), signing in on the way."""
     users = run_waymark("user", "list", "--data", site.data)
     assert users.returncode == 0, describe(users)
-    if not any(line.startswith(NODE_ADMIN[0] + " ") for line in users.stdout.splitlines()):
+    if not any(line.startswith(username + " ") for line in users.stdout.splitlines()):
         added = subprocess.run(
-            [str(BIN), "user", "add", "--data", str(site.data), "--username", NODE_ADMIN[0], "--name", "Node Admin",
-             "--role", "admin", "--password-stdin"], input=NODE_ADMIN[1] + "\n", capture_output=True, text=True, timeout=CLI_TIMEOUT)
+            [str(BIN), "user", "add", "--data", str(site.data), "--username", username, "--name", name,
+             "--role", role, "--password-stdin"], input=password + "\n", capture_output=True, text=True, timeout=CLI_TIMEOUT)
         assert added.returncode == 0, describe(added)
     Pages.load(driver, site.url(path, **params))
     if driver.find_elements(By.ID, "signin"):
-        driver.find_element(By.ID, "username").send_keys(NODE_ADMIN[0])
-        driver.find_element(By.ID, "password").send_keys(NODE_ADMIN[1])
+        driver.find_element(By.ID, "username").send_keys(username)
+        driver.find_element(By.ID, "password").send_keys(password)
         Pages.navigating(driver, lambda: driver.find_element(By.ID, "signin").click())
     landed = driver.current_url.split("?")[0]
-    assert landed.endswith(path), f"signed in as the node admin but landed on {driver.current_url}, not {path}"
+    assert landed.endswith(path), f"signed in as {username} but landed on {driver.current_url}, not {path}"
 
 
 @contextlib.contextmanager

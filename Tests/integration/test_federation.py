@@ -142,6 +142,30 @@ class FedNode:
     def peer_list(self) -> str:
         return self.cli_ok("peer", "list").stdout
 
+    def found_with(self, *members: "FedNode") -> None:
+        """Founds a federation, vouches for each of `members` and has each peer with this node by invite."""
+        self.found()
+        for m in members:
+            self.admit(m)
+        for m in members:
+            m.cli_ok("peer", "add", self.invite())
+
+    def staff_session(self, username: str, password: str) -> requests.Session:
+        """A browser-like session signed in to this node's staff area."""
+        s = requests.Session()
+        r = s.get(self.url + "/staff/login", timeout=10)
+        token = re.search(r'name="csrf" value="([0-9a-f]{64})"', r.text).group(1)
+        r = s.post(self.url + "/staff/login", data={"csrf": token, "username": username, "password": password}, allow_redirects=False,
+                   timeout=10)
+        assert r.status_code == 303, r.text[:300]
+        return s
+
+    def add_staff(self, username: str, name: str, role: str, password: str) -> None:
+        """Adds a staff account (the password on standard input, as an admin would type it)."""
+        proc = subprocess.run([str(BIN), "user", "add", "--data", str(self.path), "--username", username, "--name", name, "--role", role,
+                               "--password-stdin"], input=password + "\n", capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0, describe(proc)
+
     def invite(self) -> str:
         out = self.cli_ok("invite").stdout.strip()
         assert out.startswith("waymark-invite:"), f"{self.label}: invite is not an invite string: {out!r}"

@@ -10,19 +10,14 @@ import subprocess
 import pytest
 import requests
 
-from conftest import BIN, describe, run_waymark
+from conftest import describe, run_waymark
 from test_federation import FedNode, new_node, wait_until
 
 PASSWORD = "home node caseworker"
 
 
 def sign_in(node: FedNode, username: str = "ciaran") -> requests.Session:
-    s = requests.Session()
-    r = s.get(node.url + "/staff/login", timeout=10)
-    token = re.search(r'name="csrf" value="([0-9a-f]{64})"', r.text).group(1)
-    r = s.post(node.url + "/staff/login", data={"csrf": token, "username": username, "password": PASSWORD}, allow_redirects=False, timeout=10)
-    assert r.status_code == 303, r.text[:300]
-    return s
+    return node.staff_session(username, PASSWORD)
 
 
 def csrf(s: requests.Session, page: str) -> str:
@@ -33,21 +28,13 @@ def csrf(s: requests.Session, page: str) -> str:
 def circle(make_node):
     a, b, c = (new_node(make_node, f"journey-{x}", f"Journey Org {x.upper()}") for x in "abc")
     for n, name in ((a, "Ciarán Caseworker"), (b, "Bríd Partner")):
-        proc = subprocess.run([str(BIN), "user", "add", "--data", str(n.path), "--username", "ciaran", "--name", name, "--role",
-                               "caseworker", "--password-stdin"], input=PASSWORD + "\n", capture_output=True, text=True, timeout=120)
-        assert proc.returncode == 0, describe(proc)
-    proc = subprocess.run([str(BIN), "user", "add", "--data", str(a.path), "--username", "aoife", "--name", "Aoife Admin", "--role", "admin",
-                           "--password-stdin"], input=PASSWORD + "\n", capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0, describe(proc)
+        n.add_staff("ciaran", name, "caseworker", PASSWORD)
+    a.add_staff("aoife", "Aoife Admin", "admin", PASSWORD)
     for n in (a, b, c):
         n.start("--only-added-peers")
     try:
         # C founds the federation and vouches for A and B; A and B join with C's invite.
-        c.found()
-        c.admit(a)
-        c.admit(b)
-        a.cli_ok("peer", "add", c.invite())
-        b.cli_ok("peer", "add", c.invite())
+        c.found_with(a, b)
         # A learns of B (its signed node record) through C.
         wait_until("A knows B and B knows A", lambda: "Journey Org B" in a.peer_list() and "Journey Org A" in b.peer_list(), 60, (a, b, c))
         yield a, b, c

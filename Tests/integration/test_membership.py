@@ -49,9 +49,7 @@ def federation(make_node):
     for n in (a, b):
         n.start()
     try:
-        a.found()
-        a.admit(b)
-        b.cli_ok("peer", "add", a.invite())
+        a.found_with(b)
         wait_until("A and B both list the whole sample", lambda: a.total() == SAMPLE_SERVICES and b.total() == SAMPLE_SERVICES,
                    CONVERGE, (a, b))
         yield a, b

@@ -2,31 +2,55 @@
 /// the organisation that opened the circle (the client's home organisation, the only one that may
 /// erase it), so an erasure is judged from the envelope alone:
 /// `circle:<first 16 bytes of the owner's signing key, hex>:<12 random bytes, hex>` (64 bytes).
-public struct Circle: Sendable, Hashable, CustomStringConvertible {
+public struct Circle: OwnedScopeName, Sendable, Hashable, CustomStringConvertible {
     public static let prefix = "circle:"
     public let scope: String
-
-    /// A new circle for `owner` (a signing public key); `random` is 12 bytes from the caller.
-    public init(owner: [UInt8], random: [UInt8]) {
-        precondition(owner.count == 32 && random.count == 12, "a circle needs a 32-byte key and 12 random bytes")
-        scope = Self.prefix + hexString(Array(owner.prefix(16))) + ":" + hexString(random)
-    }
-
-    /// Reads a scope; `nil` if it is not a circle.
-    public init?(scope: String) {
-        let parts = scope.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0] == "circle", parts[1].utf8.count == 32, parts[2].utf8.count == 24,
-            bytesFromHex(String(parts[1])) != nil, bytesFromHex(String(parts[2])) != nil, scope == scope.lowercased()
-        else { return nil }
-        self.scope = scope
-    }
-
-    /// Whether `author` (a signing public key) opened this circle.
-    public func isOwned(by author: [UInt8]) -> Bool {
-        author.count == 32 && scope.split(separator: ":")[1] == Substring(hexString(Array(author.prefix(16))))
-    }
-
+    public init(checkedScope scope: String) { self.scope = scope }
     public var description: String { scope }
+}
+
+/// A scope that names the node that opened it (a client's circle, a suggestion thread): built from
+/// the owner's key and 12 random bytes, read back only when well formed, and owned by that key.
+public protocol OwnedScopeName {
+    static var prefix: String { get }
+    var scope: String { get }
+    /// From a scope already checked to be well formed.
+    init(checkedScope: String)
+}
+
+extension OwnedScopeName {
+    /// A new scope for `owner` (a signing public key); `random` is 12 bytes from the caller.
+    public init(owner: [UInt8], random: [UInt8]) { self.init(checkedScope: OwnedScope.make(Self.prefix, owner: owner, random: random)) }
+
+    /// Reads a scope; `nil` if it is not one of this kind.
+    public init?(scope: String) {
+        guard OwnedScope.isValid(scope, prefix: Self.prefix) else { return nil }
+        self.init(checkedScope: scope)
+    }
+
+    /// Whether `author` (a signing public key) opened it.
+    public func isOwned(by author: [UInt8]) -> Bool { OwnedScope.isOwned(scope, by: author) }
+}
+
+/// A scope that names the node that opened it: `<prefix><first 16 bytes of its signing key,
+/// hex>:<12 random bytes, hex>`, lower case (circles, §8.1, and suggestion threads, §10.1).
+enum OwnedScope {
+    static func make(_ prefix: String, owner: [UInt8], random: [UInt8]) -> String {
+        precondition(owner.count == 32 && random.count == 12, "a scope needs a 32-byte key and 12 random bytes")
+        return prefix + hexString(Array(owner.prefix(16))) + ":" + hexString(random)
+    }
+
+    static func isValid(_ scope: String, prefix: String) -> Bool {
+        guard scope.hasPrefix(prefix) else { return false }
+        let parts = scope.dropFirst(prefix.count).split(separator: ":", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts[0].utf8.count == 32 && parts[1].utf8.count == 24 && bytesFromHex(String(parts[0])) != nil
+            && bytesFromHex(String(parts[1])) != nil && scope == scope.lowercased()
+    }
+
+    static func isOwned(_ scope: String, by author: [UInt8]) -> Bool {
+        let parts = scope.split(separator: ":")
+        return author.count == 32 && parts.count == 3 && parts[1] == Substring(hexString(Array(author.prefix(16))))
+    }
 }
 
 /// Who may write what into a circle (`Protocol/SPEC.md` §8.5). Any node can put an envelope into a

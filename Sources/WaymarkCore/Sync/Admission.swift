@@ -141,6 +141,13 @@ public enum AdmissionRules {
         /// For membership records.
         public var vouch: Membership.Vouch?
         public var removal: Membership.Removal?
+
+        /// This reading, refused for `reason`.
+        func failing(_ reason: RejectionReason, _ detail: String) -> ReadPayload {
+            var out = self
+            out.problem = .failure(PayloadProblem(reason: reason, detail: detail))
+            return out
+        }
     }
 
     /// The largest payload each kind may carry (`Protocol/SPEC.md` §3.1 rule 4b), so that no member
@@ -151,6 +158,9 @@ public enum AdmissionRules {
         case 2: return 256 << 10
         case 3: return 1 << 10
         case 16...19: return 64 << 10
+        case 22: return 16 << 10
+        case 23: return 8 << 10
+        case 24: return 2 << 10
         default: return 64 << 10  // kinds this version does not know: a kind that needs more comes with a new envelope version
         }
     }
@@ -168,6 +178,13 @@ public enum AdmissionRules {
             return fail(.oversized, "a \(kind) payload of \(e.header.payloadSize) bytes is over its kind's limit of \(limit)")
         }
         if kind.isPrivate || kind == .erasure || kind == .erasureAcknowledgement { return readJourney(e, into: out) }
+        if kind == .suggestion || kind == .suggestionAnswer { return readSuggestion(e) }
+        if kind == .listingCheck {
+            guard e.header.scope == "public", e.header.recipients.isEmpty else { return out.failing(.wrongScope, "a listing check is public") }
+            guard let payload = e.payload else { return out.failing(.badPayload, "a listing check must carry its payload") }
+            do { _ = try ListingCheck.decode(payload) } catch { return out.failing(.badPayload, "\(error)") }
+            return out
+        }
         guard kind.isPublicRecord else { return out }
         guard e.header.scope == "public" else { return fail(.wrongScope, "\(kind) envelopes are public") }
         guard e.header.recipients.isEmpty else { return fail(.wrongScope, "public envelopes have no recipients") }
@@ -204,11 +221,7 @@ public enum AdmissionRules {
     /// in the clear, names its own circle, and comes from the circle's owner; an acknowledgement is in
     /// the clear and scoped to the circle it acknowledges.
     static func readJourney(_ e: Envelope, into out: ReadPayload) -> ReadPayload {
-        var out = out
-        func fail(_ reason: RejectionReason, _ detail: String) -> ReadPayload {
-            out.problem = .failure(PayloadProblem(reason: reason, detail: detail))
-            return out
-        }
+        let fail = out.failing
         let kind = e.header.kind
         guard let circle = Circle(scope: e.header.scope) else { return fail(.wrongScope, "\(kind) envelopes are scoped to a circle") }
         if kind.isPrivate {
@@ -226,6 +239,26 @@ public enum AdmissionRules {
         } catch {
             return fail(.badPayload, "\(error)")
         }
+        return out
+    }
+
+    /// Suggestions (`Protocol/SPEC.md` §10.2): scoped to a thread; a suggestion comes from the
+    /// thread's owner, is encrypted to at least one recipient and always carries its payload (there is
+    /// no erasure to strip it, and a copy without it could stand in for the real one); an answer is in
+    /// the clear and well formed.
+    static func readSuggestion(_ e: Envelope) -> ReadPayload {
+        let out = ReadPayload()
+        let fail = out.failing
+        let kind = e.header.kind
+        guard let thread = SuggestionThread(scope: e.header.scope) else { return fail(.wrongScope, "\(kind) envelopes are scoped to a suggestion thread") }
+        guard let payload = e.payload else { return fail(.badPayload, "\(kind) envelopes must carry their payload") }
+        if kind == .suggestion {
+            guard !e.header.recipients.isEmpty else { return fail(.wrongScope, "a suggestion is encrypted to its recipients") }
+            guard thread.isOwned(by: e.header.author) else { return fail(.notOwner, "only the node that opened a thread may put a suggestion in it") }
+            return out
+        }
+        guard e.header.recipients.isEmpty else { return fail(.wrongScope, "an answer is in the clear") }
+        do { _ = try SuggestionAnswer.decode(payload) } catch { return fail(.badPayload, "\(error)") }
         return out
     }
 

@@ -25,6 +25,14 @@ public struct Envelope: Sendable, Hashable {
         public static let erasure = Kind(rawValue: 20)
         /// In the clear: a node's signed statement that it carried out an erasure.
         public static let erasureAcknowledgement = Kind(rawValue: 21)
+        /// A resident's suggested correction, encrypted to the node that took it and the listing's
+        /// publisher (`Protocol/SPEC.md` §10), scoped to a suggestion thread.
+        public static let suggestion = Kind(rawValue: 22)
+        /// In the clear, in the suggestion's thread: the publisher's answer.
+        public static let suggestionAnswer = Kind(rawValue: 23)
+        /// Public: a local champion's check of a listing, signed by the organisation that admitted
+        /// the champion (`Protocol/SPEC.md` §11).
+        public static let listingCheck = Kind(rawValue: 24)
 
         /// Kinds whose payload is encrypted to recipients.
         public var isPrivate: Bool { (16...19).contains(rawValue) }
@@ -46,6 +54,9 @@ public struct Envelope: Sendable, Hashable {
             case 19: return "progress"
             case 20: return "erasure"
             case 21: return "erasure-acknowledgement"
+            case 22: return "suggestion"
+            case 23: return "suggestion-answer"
+            case 24: return "listing-check"
             default: return "kind-\(rawValue)"
             }
         }

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import WaymarkCore
+import WaymarkCrypto
 import WaymarkStore
 
 extension PublicPages {
@@ -15,6 +16,9 @@ extension PublicPages {
             render { try suggestForm(request, id: context.parameters.get("id") ?? "", error: nil, message: "", contact: "") }
         }
         router.post("/services/:id/suggest") { request, context in try await suggest(request, id: context.parameters.get("id") ?? "") }
+        router.get("/suggestions") { request, context in
+            render { try follow(request, client: ClientAddress(request, peer: context.remoteAddress?.ipAddress, trustedProxies: trustedProxies)) }
+        }
     }
 
     /// A form posted from another site is refused: its Origin (sent by browsers on POST) must be this site.
@@ -101,7 +105,7 @@ extension PublicPages {
         return response
     }
 
-    static let correctionFields = ["any", "hours", "contact", "address", "description"]
+    static let correctionFields = Suggestion.fields
 
     /// Suggestions taken per service in an hour, and by the whole node.
     static let suggestionsPerServicePerHour = 5
@@ -158,16 +162,59 @@ extension PublicPages {
                 status: .tooManyRequests, field: form.string("field") ?? "any")
         }
         let field = Self.correctionFields.contains(form.string("field") ?? "") ? form.string("field")! : "any"
-        try directory.database.addCorrection(
+        let code = try directory.database.takeSuggestion(
             Correction(
                 serviceID: id, organizationID: facts.organizationID, field: field, message: text, contact: contact.isEmpty ? nil : contact,
-                createdAt: clock.isoNow()))
+                createdAt: clock.isoNow()), serviceName: facts.name, identity: identity, nowMilliseconds: clock.milliseconds())
+        let publisher = try directory.database.publishers(ofServices: [id], me: identity?.signingPublicKey)[id]
         var ctx = base(request, language: language, title: t("suggest.title", language))
-        ctx["heading"] = t("suggest.title", language)
-        ctx["text"] = t("suggest.thanks", language)
-        ctx["link"] = "/services/\(id)?lang=\(language.rawValue)"
-        ctx["linkText"] = facts.name
-        return renderer.page("message", ctx)
+        ctx["text"] = publisher.map { t("suggest.thanks.sent", language, ["org": $0.name]) } ?? t("suggest.thanks", language)
+        ctx["code"] = SuggestionCode.shown(code)
+        ctx["id"] = id
+        ctx["name"] = facts.name
+        return renderer.page("suggested", ctx)
+    }
+
+    /// Where a resident follows a suggestion with the code they were given: what happened to it, in
+    /// their words, and nothing of what they wrote. Wrong codes are counted per address.
+    func follow(_ request: Request, client: ClientAddress?) throws -> Response {
+        let p = QueryParameters(rawQuery: request.uri.query)
+        let language = PageRenderer.language(request, p)
+        var ctx = base(request, language: language, title: t("follow.title", language))
+        let typed = (p.string("code") ?? "").trimmingCharacters(in: .whitespaces)
+        ctx["code"] = String(typed.prefix(20))
+        ctx["found"] = false
+        guard !typed.isEmpty else { return renderer.page("follow", ctx) }
+        let throttled = client.flatMap { codeThrottle.counts($0) ? $0.address : nil }
+        if let throttled, codeThrottle.isBlocked(throttled, now: clock.milliseconds()) {
+            ctx["error"] = t("follow.error.busy", language)
+            return renderer.page("follow", ctx, status: .tooManyRequests)
+        }
+        guard let status = try directory.database.suggestionStatus(code: typed) else {
+            if let throttled { codeThrottle.failed(throttled, now: clock.milliseconds()) }
+            ctx["error"] = t(SuggestionCode.normalized(typed) == nil ? "follow.error.form" : "follow.error.unknown", language)
+            return renderer.page("follow", ctx, status: SuggestionCode.normalized(typed) == nil ? .badRequest : .notFound)
+        }
+        let date = String(status.createdAt.prefix(10))
+        ctx["found"] = true
+        ctx["code"] = SuggestionCode.shown(SuggestionCode.normalized(typed) ?? typed)
+        ctx["serviceID"] = status.serviceID
+        ctx["serviceName"] = try directory.snapshot().index.facts(status.serviceID)?.name ?? t("follow.gone", language)
+        ctx["sent"] = Self.shownDate(date, language)
+        ctx["field"] = t("field.\(status.field)", language)
+        let org = status.publisher ?? t("follow.publisher.unknown", language)
+        ctx["publisher"] = org
+        ctx["state"] = t("follow.state.\(status.status)", language, ["org": org, "date": status.decidedOn.map { Self.shownDate($0, language) } ?? ""])
+        ctx["stateClass"] = status.status
+        ctx["reason"] = status.reason.map { $0 as Any } ?? false
+        return renderer.page("follow", ctx)
+    }
+
+    /// A date (YYYY-MM-DD) as residents read it: "4 December 2026".
+    static func shownDate(_ iso: String, _ language: InterfaceLanguage) -> String {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }
+        return "\(parts[2]) \(Localization.text("month.\(parts[1])", language)) \(parts[0])"
     }
 
     /// The contact a resident left, when it is an email address (then the page links to it).
@@ -182,22 +229,36 @@ extension PublicPages {
 
     /// What the suggested-corrections page shows: the open suggestions (or those dealt with), newest
     /// first, each with its service, the organisation that publishes it, and when it came.
-    func correctionsContext(language: InterfaceLanguage, open: Bool, me: [UInt8]?) throws -> [String: Any] {
+    func correctionsContext(language: InterfaceLanguage, open: Bool, me: [UInt8]?, listing: (String) throws -> [String: String]) throws -> [String: Any] {
         let snap = try directory.snapshot()
+        try directory.database.collectSuggestions(identity: identity)
+        try directory.database.followAnswers()
         let list = try directory.database.corrections(open: open)
         let publishers = try directory.database.publishers(ofServices: list.map(\.serviceID), me: me)
+        let names = try directory.database.organizationNames()
         let iso = ISO8601DateFormatter()
         func shown(_ date: Date) -> String { StaffPages.when(UInt64(max(0, date.timeIntervalSince1970 * 1000))) }
-        let items: [[String: Any]] = list.map { c in
+        let items: [[String: Any]] = try list.map { c in
             let publisher = publishers[c.serviceID]
+            // Whose the suggestion is to answer: the publisher it was sent to, or (made here, for a
+            // listing with no known publisher) this node.
+            let sentTo = c.publisher.flatMap { $0 == me ? nil : $0 }
+            let answerable = sentTo == nil
+            let from = c.origin.flatMap { $0 == me ? nil : names[hexString($0)] ?? hexString($0) }
+            let editable = answerable && publisher?.isMe == true
             return [
                 "id": c.id.map(String.init) ?? "", "created": iso.date(from: c.createdAt).map(shown) ?? c.createdAt,
                 "serviceID": c.serviceID, "serviceName": snap.index.facts(c.serviceID)?.name ?? c.serviceID,
                 "publisher": publisher.map { $0.isMe ? t("admin.corrections.yours", language) : $0.name } ?? t("admin.corrections.gone", language),
-                "theirs": publisher.map { !$0.isMe } ?? false,
+                "from": from.map { t("admin.corrections.from.site", language, ["org": $0]) } ?? false,
+                "theirs": !answerable || publisher.map { !$0.isMe } ?? false,
+                "theirsHint": sentTo.map { names[hexString($0)] ?? hexString($0) }.map { t("admin.corrections.sent", language, ["org": $0]) }
+                    ?? t("admin.corrections.theirs", language),
+                "answerable": answerable, "editable": editable, "signed": c.signed,
+                "listing": editable ? try listing(c.serviceID) : [String: String](),
                 "field": t("field.\(c.field)", language), "message": c.message, "contact": c.contact ?? "",
                 "email": Self.emailAddress(c.contact) ?? false, "open": c.status == "new",
-                "state": t("admin.corrections.state.\(c.status)", language),
+                "state": t("admin.corrections.state.\(c.status)", language), "reason": c.reason.map { $0 as Any } ?? false,
                 "handled": c.handledBy.map { who in
                     t("admin.corrections.handled", language, ["who": who, "when": c.handledAt.map(StaffPages.when) ?? ""])
                 } ?? "",

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import WaymarkCore
+import WaymarkCrypto
 import WaymarkStore
 
 /// The public directory website: home, search results with facets and a map, service and
@@ -12,6 +13,13 @@ struct PublicPages: Sendable {
     let renderer: PageRenderer
     /// The map tile URL template; empty for no tiles (markers still show).
     let tiles: String
+    /// The node's keys: suggestions are signed and sent on to the listing's publisher with them
+    /// (`nil` when the app runs without a node identity; then suggestions stay on this node).
+    var identity: NodeIdentity? = nil
+    /// Proxies whose `X-Forwarded-For` is believed (for counting wrong suggestion codes per address).
+    var trustedProxies: Set<String> = []
+    /// Wrong suggestion codes per address: 30 in 10 minutes, then the address waits.
+    let codeThrottle = AddressThrottle(failures: 30, windowMilliseconds: 10 * 60 * 1000)
 
     static let perPage = 20
 
@@ -402,6 +410,11 @@ struct PublicPages: Sendable {
         ctx["emails"] = [org["email"]?.stringValue].compactMap { $0.flatMap(SafeLink.email) }
         ctx["websites"] = [org["website"]?.stringValue].compactMap { $0.flatMap(SafeLink.web) }
         ctx["hits"] = try hitViews(result.hits, snap: snap, language: language, request: request, back: request.uri.path).views
+        let said = try directory.database.rowOwner(table: "organization", id: id).flatMap {
+            try directory.database.suggestionTally(since: Self.yearAgo(clock.now()))[hexString($0)]
+        }
+        ctx["saidDid"] =
+            said.map { t("said.count", language, ["answered": String($0.answered), "changed": String($0.changed)]) } ?? t("said.count.none", language)
         return renderer.page("organization", ctx)
     }
 }

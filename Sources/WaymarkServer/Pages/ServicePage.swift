@@ -116,6 +116,11 @@ extension PublicPages {
         ctx["hasAccessibility"] = !facts.accessibility.isEmpty
         ctx["cost"] = str(s, "fees_description") ?? str(s, "fees") ?? (facts.isFree ? t("badge.free", language) : "")
         if let assured = str(s, "assured_date") { ctx["verified"] = t("service.verified", language, ["date": assured]) }
+        if let check = try directory.database.latestChecks(of: [id], today: clock.now().dateString)[id] {
+            ctx["champion"] = t(
+                "service.champion", language, ["date": Self.shownDate(check.checkedOn, language), "who": check.champion, "org": check.organization])
+            ctx["championNote"] = check.note.map { $0 as Any } ?? false
+        }
         if let modified = str(s, "last_modified") {
             ctx["updated"] = t("service.updated", language, ["date": String(modified.prefix(10))])
         }

@@ -34,7 +34,7 @@ enum SiteAssets {
         .row { display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: center; }
         .row label { display: inline; margin: 0; }
         input, select, textarea, button { font: inherit; }
-        input[type=search], input[type=email], input:not([type]), textarea, select, input[type=time] { border: 2px solid var(--muted); border-radius: 4px; padding: 0.45rem 0.6rem; max-width: 100%; }
+        input[type=search], input[type=email], input[type=tel], input[type=url], input:not([type]), textarea, select, input[type=time], input[type=date] { border: 2px solid var(--muted); border-radius: 4px; padding: 0.45rem 0.6rem; max-width: 100%; }
         input[type=search], input:not([type]) { flex: 1 1 14rem; }
         textarea { width: 100%; }
         button, .button { background: var(--accent); color: var(--accent-ink); border: 2px solid var(--accent); border-radius: 4px; padding: 0.45rem 1rem; cursor: pointer; text-decoration: none; display: inline-block; }
@@ -77,6 +77,12 @@ enum SiteAssets {
         table.audit td, table.audit th, table.staff-users td, table.staff-users th { border: 1px solid var(--line); padding: 0.4rem; vertical-align: top; text-align: left; }
         form.inline { display: inline; margin: 0; }
         .notice { border-left: 4px solid var(--accent, #0b6e4f); padding: 0.5rem 0.75rem; }
+        .code-box { border: 2px dashed #555; padding: 0.5rem 1rem; max-width: 32rem; }
+        .code-box .code { font: bold 2rem/1.2 ui-monospace, monospace; letter-spacing: 0.1em; margin: 0.25rem 0; }
+        #suggestion-status blockquote { border-left: 4px solid #bbb; margin: 0.5rem 0; padding: 0.25rem 0.75rem; }
+        details.answer { margin-top: 0.5rem; }
+        details.answer summary { cursor: pointer; font-weight: 600; }
+        details.answer textarea, details.answer input { width: 100%; max-width: 28rem; }
         .staff-form input:not([type=checkbox]):not([type=radio]), .staff-form select { max-width: 24rem; width: 100%; }
         .table-scroll { overflow-x: auto; max-width: 100%; position: relative; }
         table.sync-peers, table.sync-rejections { border-collapse: collapse; width: 100%; }

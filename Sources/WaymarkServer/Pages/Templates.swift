@@ -4,7 +4,7 @@
 enum Templates {
     static let all: [String: String] = [
         "header": header, "footer": footer, "home": home, "results": results, "service": service,
-        "organization": organization, "list": list, "suggest": suggest, "message": message, "corrections": corrections, "sync": sync,
+        "organization": organization, "list": list, "suggest": suggest, "suggested": suggested, "follow": follow, "message": message, "corrections": corrections, "sync": sync,
         "resultItem": resultItem, "help": help, "freshness": freshness, "helpLine": helpLine, "emergencyNumbers": emergencyNumbers,
     ].merging(StaffTemplates.all) { a, _ in a }
 
@@ -41,7 +41,7 @@ enum Templates {
         </div></main>
         <footer class="site"><div class="wrap">
         <p>{{t.site_footer}}</p>
-        <p><a href="/api">{{t.site_api}}</a> · <a href="/freshness?lang={{lang}}" id="freshness-link">{{t.freshness_link}}</a></p>
+        <p><a href="/api">{{t.site_api}}</a> · <a href="/freshness?lang={{lang}}" id="freshness-link">{{t.freshness_link}}</a> · <a href="/suggestions?lang={{lang}}" id="follow-suggestion-link">{{t.follow_link}}</a></p>
         </div></footer>
         {{#map}}<script src="/static/leaflet/leaflet.min.js"></script>{{/map}}
         <script src="/static/site.js" defer></script>
@@ -85,6 +85,13 @@ enum Templates {
         {{#overall}}<tr class="overall"><th scope="row">{{name}}</th><td data-checked="{{checked}}" data-total="{{total}}">{{share}}</td></tr>{{/overall}}
         </tbody></table></div>
         <p>{{t.freshness_how}}</p>
+        <h2 id="said-did">{{t.said_title}}</h2>
+        <p>{{t.said_intro}}</p>
+        {{#saidEmpty}}<p id="said-none">{{t.said_none}}</p>{{/saidEmpty}}
+        {{^saidEmpty}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.said_title}}"><table class="said audit"><thead><tr>
+        <th scope="col">{{t.said_organisation}}</th><th scope="col">{{t.said_answered}}</th><th scope="col">{{t.said_changed}}</th></tr></thead><tbody>
+        {{#said}}<tr><th scope="row">{{name}}</th><td>{{answered}}</td><td>{{changed}}</td></tr>{{/said}}
+        </tbody></table></div>{{/saidEmpty}}
         {{> footer}}
         """
 
@@ -217,7 +224,7 @@ enum Templates {
         {{#languages}}<section><h2>{{t.service_languages}}</h2><p>{{languages}}</p></section>{{/languages}}
         {{#hasAccessibility}}<section><h2>{{t.service_accessibility}}</h2><ul>{{#accessibility}}<li>{{.}}</li>{{/accessibility}}</ul></section>{{/hasAccessibility}}
         {{#cost}}<section><h2>{{t.service_cost}}</h2><p>{{cost}}</p></section>{{/cost}}
-        <footer class="meta">{{#verified}}<p>{{verified}}</p>{{/verified}}{{#updated}}<p>{{updated}}</p>{{/updated}}
+        <footer class="meta">{{#verified}}<p>{{verified}}</p>{{/verified}}{{#champion}}<p id="champion-check">{{champion}}{{#championNote}} {{t.service_champion_note}} “{{championNote}}”{{/championNote}}</p>{{/champion}}{{#updated}}<p>{{updated}}</p>{{/updated}}
         <p><a href="/services/{{id}}/suggest?lang={{lang}}" id="suggest-link">{{t.service_suggest}}</a></p></footer>
         </article>
         {{> footer}}
@@ -235,6 +242,8 @@ enum Templates {
         </ul>
         <h2>{{t.org_services}}</h2>
         <ol class="result-list">{{#hits}}{{> resultItem}}{{/hits}}</ol>
+        <h2 id="said-did">{{t.said_title}}</h2>
+        <p id="said-did-count">{{saidDid}}</p>
         </article>
         {{> footer}}
         """
@@ -270,6 +279,35 @@ enum Templates {
         {{> footer}}
         """
 
+    static let suggested = """
+        {{> header}}
+        <h1>{{t.suggest_title}}</h1>
+        <p id="message" role="status">{{text}}</p>
+        <div class="code-box"><p>{{t.follow_your_code}}</p><p class="code" id="code">{{code}}</p><p>{{t.follow_keep}}</p></div>
+        <p><a id="follow-link" href="/suggestions?code={{code}}&amp;lang={{lang}}">{{t.follow_check}}</a></p>
+        <p><a href="/services/{{id}}?lang={{lang}}">{{name}}</a></p>
+        {{> footer}}
+        """
+
+    static let follow = """
+        {{> header}}
+        <h1>{{t.follow_title}}</h1>
+        <p>{{t.follow_intro}}</p>
+        <form method="get" action="/suggestions" class="follow">
+        <input type="hidden" name="lang" value="{{lang}}">
+        <div class="field"><label for="code">{{t.follow_code}}</label><input id="code" name="code" value="{{code}}" maxlength="20" autocomplete="off" autocapitalize="characters" spellcheck="false" required{{#error}} aria-invalid="true" aria-describedby="follow-error"{{/error}}></div>
+        <button type="submit">{{t.follow_check}}</button>
+        </form>
+        {{#error}}<p class="error" role="alert" id="follow-error">{{error}}</p>{{/error}}
+        {{#found}}<section id="suggestion-status" aria-labelledby="status-heading">
+        <h2 id="status-heading">{{t.follow_about}} <a href="/services/{{serviceID}}?lang={{lang}}">{{serviceName}}</a></h2>
+        <p class="status-{{stateClass}}" id="status"><strong>{{state}}</strong></p>
+        {{#reason}}<p>{{t.follow_reason}}</p><blockquote id="reason">{{reason}}</blockquote>{{/reason}}
+        <dl class="facts"><dt>{{t.follow_sent}}</dt><dd>{{sent}}</dd><dt>{{t.follow_to}}</dt><dd>{{publisher}}</dd><dt>{{t.suggest_field}}</dt><dd>{{field}}</dd></dl>
+        </section>{{/found}}
+        {{> footer}}
+        """
+
     static let message = """
         {{> header}}
         <h1>{{heading}}</h1>
@@ -286,11 +324,20 @@ enum Templates {
         <nav aria-label="{{t.admin_corrections}}"><ul class="tabs"><li><a href="/staff/corrections?lang={{lang}}"{{#showingOpen}} aria-current="page"{{/showingOpen}}>{{t.admin_corrections_open}}</a></li><li><a href="/staff/corrections?show=closed&amp;lang={{lang}}"{{^showingOpen}} aria-current="page"{{/showingOpen}}>{{t.admin_corrections_closed}}</a></li></ul></nav>
         {{#empty}}<p id="corrections-none">{{#showingOpen}}{{t.admin_corrections_none}}{{/showingOpen}}{{^showingOpen}}{{t.admin_corrections_none_closed}}{{/showingOpen}}</p>{{/empty}}
         {{^empty}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.admin_corrections}}"><table class="corrections"><thead><tr><th scope="col">{{t.admin_received}}</th><th scope="col">{{t.suggest_field}}</th><th scope="col">{{t.admin_suggestion}}</th><th scope="col">{{t.service_contact}}</th></tr></thead><tbody>
-        {{#items}}<tr><td>{{created}}<br><a href="/services/{{serviceID}}?lang={{lang}}">{{serviceName}}</a><br><span class="publisher">{{t.admin_corrections_publisher}}: {{publisher}}</span><br>
-        {{t.admin_corrections_state}}: {{state}}{{^open}}{{#handled}} <span class="publisher">({{handled}})</span>{{/handled}}{{/open}}{{#open}}{{#theirs}}<br><span class="hint">{{t.admin_corrections_theirs}}</span>{{/theirs}}
-        <form method="post" action="/staff/corrections/{{id}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="status" value="done"><button type="submit">{{t.admin_corrections_done}}<span class="visually-hidden"> {{serviceName}}</span></button></form>
-        <form method="post" action="/staff/corrections/{{id}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="status" value="dismissed"><button type="submit">{{t.admin_corrections_dismiss}}<span class="visually-hidden"> {{serviceName}}</span></button></form>{{/open}}
-        {{^open}}<form method="post" action="/staff/corrections/{{id}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="show" value="closed"><input type="hidden" name="status" value="new"><button type="submit">{{t.admin_corrections_reopen}}<span class="visually-hidden"> {{serviceName}}</span></button></form>{{/open}}</td>
+        {{#items}}<tr><td>{{created}}<br><a href="/services/{{serviceID}}?lang={{lang}}">{{serviceName}}</a><br><span class="publisher">{{t.admin_corrections_publisher}}: {{publisher}}</span>{{#from}}<br><span class="publisher">{{t.admin_corrections_from}}: {{from}}</span>{{/from}}<br>
+        {{t.admin_corrections_state}}: {{state}}{{^open}}{{#handled}} <span class="publisher">({{handled}})</span>{{/handled}}{{/open}}{{#reason}}<br><span class="reason">{{t.admin_corrections_reason}}: {{reason}}</span>{{/reason}}{{#open}}{{#theirs}}<br><span class="hint">{{theirsHint}}</span>{{/theirs}}{{/open}}
+        {{#answerable}}{{#open}}<details class="answer"><summary>{{t.admin_corrections_answer}}<span class="visually-hidden"> {{serviceName}}</span></summary>
+        <form method="post" action="/staff/corrections/{{id}}"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
+        {{#editable}}<fieldset><legend>{{t.admin_corrections_change}}</legend>
+        <div class="field"><label for="description-{{id}}">{{t.field_description}}</label><textarea id="description-{{id}}" name="description" rows="3" maxlength="4000">{{listing.description}}</textarea></div>
+        <div class="field"><label for="phone-{{id}}">{{t.admin_corrections_phone}}</label><input id="phone-{{id}}" name="phone" type="tel" value="{{listing.phone}}" maxlength="40"></div>
+        <div class="field"><label for="email-{{id}}">{{t.admin_corrections_email}}</label><input id="email-{{id}}" name="email" type="email" value="{{listing.email}}"></div>
+        <div class="field"><label for="url-{{id}}">{{t.admin_corrections_url}}</label><input id="url-{{id}}" name="url" type="url" value="{{listing.url}}"></div>
+        <p class="hint">{{t.admin_corrections_change_hint}}</p></fieldset>{{/editable}}
+        <div class="field"><label for="reason-{{id}}">{{t.admin_corrections_reason_label}}</label><textarea id="reason-{{id}}" name="reason" rows="2" maxlength="1000" aria-describedby="reason-hint-{{id}}"></textarea><p class="hint" id="reason-hint-{{id}}">{{t.admin_corrections_reason_hint}}</p></div>
+        <button type="submit" name="status" value="done">{{t.admin_corrections_done}}</button> <button type="submit" name="status" value="dismissed">{{t.admin_corrections_dismiss}}</button>
+        </form></details>{{/open}}
+        {{^open}}{{^signed}}<form method="post" action="/staff/corrections/{{id}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="show" value="closed"><input type="hidden" name="status" value="new"><button type="submit">{{t.admin_corrections_reopen}}<span class="visually-hidden"> {{serviceName}}</span></button></form>{{/signed}}{{/open}}{{/answerable}}</td>
         <td>{{field}}</td><td>{{message}}</td><td>{{#email}}<a href="mailto:{{email}}">{{contact}}</a>{{/email}}{{^email}}{{contact}}{{/email}}</td></tr>{{/items}}
         </tbody></table></div>{{/empty}}
         {{> footer}}

@@ -38,13 +38,30 @@ struct StaffContext: ChildRequestContext, RemoteAddressRequestContext {
 /// - a page asked for without a session is sent to sign in (and back to the page after);
 /// - a posted form needs a session, to come from this site, and to carry the session's CSRF token;
 ///   a refusal is written to the audit log;
-/// - an admin-only route refuses other staff (audited).
+/// - an admin-only route refuses other staff, and a staff route refuses local champions (audited).
 /// After a posted form the sync shell is told, so that what the form signed is pushed at once.
 struct StaffSessionMiddleware: RouterMiddleware {
     typealias Context = StaffContext
     let pages: StaffPages
-    /// Admins only.
-    let admin: Bool
+    /// Who may use the routes behind it.
+    let access: Access
+
+    enum Access {
+        /// Any signed-in account, local champions too.
+        case anyone
+        /// Admins and caseworkers.
+        case staff
+        /// Admins only.
+        case admin
+
+        func allows(_ role: StaffRole) -> Bool {
+            switch self {
+            case .anyone: return true
+            case .staff: return role != .champion
+            case .admin: return role == .admin
+            }
+        }
+    }
 
     func handle(_ request: Request, context: StaffContext, next: (Request, StaffContext) async throws -> Response) async throws -> Response {
         var context = context
@@ -56,7 +73,7 @@ struct StaffSessionMiddleware: RouterMiddleware {
                 try pages.database.audit(s.user.username, "refused: form without a valid token", subject: request.uri.path, nowMilliseconds: pages.now())
                 return pages.message(request, s, language, "staff.error.form", back: "/staff", status: .forbidden)
             }
-            guard !admin || s.user.role == .admin else {
+            guard access.allows(s.user.role) else {
                 try pages.database.audit(s.user.username, "refused: admin action", subject: request.uri.path, nowMilliseconds: pages.now())
                 return Response(status: .forbidden)
             }
@@ -74,7 +91,7 @@ struct StaffSessionMiddleware: RouterMiddleware {
             return StaffPages.redirect(
                 "/staff/login?lang=\(language.rawValue)&next=\(StaffPages.queryEscaped(StaffPages.pathAndQuery(request)))")
         }
-        if admin && s.user.role != .admin {
+        if !access.allows(s.user.role) {
             try pages.database.audit(s.user.username, "refused: admin page", subject: request.uri.path, nowMilliseconds: pages.now())
             return pages.message(request, s, language, "staff.error.forbidden", back: "/staff", status: .forbidden)
         }
@@ -84,9 +101,10 @@ struct StaffSessionMiddleware: RouterMiddleware {
     }
 }
 
-/// The staff area's routes, each behind `StaffSessionMiddleware`: `signedIn` for any member of
-/// staff, `admin` for admins only.
+/// The staff area's routes, each behind `StaffSessionMiddleware`: `anyone` for every account (local
+/// champions too), `signedIn` for admins and caseworkers, `admin` for admins only.
 struct StaffRoutes {
+    let anyone: RouterGroup<StaffContext>
     let signedIn: RouterGroup<StaffContext>
     let admin: RouterGroup<StaffContext>
 }

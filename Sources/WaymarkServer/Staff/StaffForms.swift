@@ -16,9 +16,26 @@ struct AccountForm: Decodable {
     var username: String?
 }
 
+/// A local champion's check of a listing (`/staff/checks`).
+struct ListingCheckForm: Decodable {
+    var service: String?
+    /// The day they saw it (YYYY-MM-DD).
+    var date: String?
+    var note: String?
+    /// The search the form was on, to go back to.
+    var q: String?
+}
+
 /// Marking a resident's suggested correction (`/staff/corrections/:id`).
 struct CorrectionStatusForm: Decodable {
     var status: String?
+    /// What was changed, or why nothing was (sent to the resident who follows the suggestion).
+    var reason: String?
+    /// The listing's new description, email, website and phone, when the publisher changes them here.
+    var description: String?
+    var email: String?
+    var url: String?
+    var phone: String?
     /// The list the button was on (`closed` or the open ones).
     var show: String?
 }

@@ -49,10 +49,20 @@ struct StaffPages: Sendable {
             try await login(request, from: ClientAddress(request, peer: context.remoteAddress?.ipAddress, trustedProxies: trustedProxies))
         }
         router.post("/staff/logout") { request, _ in try await logout(request) }
-        let routes = StaffRoutes(
-            signedIn: router.group("staff", context: StaffContext.self).add(middleware: StaffSessionMiddleware(pages: self, admin: false)),
-            admin: router.group("staff", context: StaffContext.self).add(middleware: StaffSessionMiddleware(pages: self, admin: true)))
-        routes.signedIn.get { request, context in try home(request, context.staff(), context.language) }
+        func group(_ access: StaffSessionMiddleware.Access) -> RouterGroup<StaffContext> {
+            router.group("staff", context: StaffContext.self).add(middleware: StaffSessionMiddleware(pages: self, access: access))
+        }
+        let routes = StaffRoutes(anyone: group(.anyone), signedIn: group(.staff), admin: group(.admin))
+        routes.anyone.get { request, context in
+            let s = try context.staff()
+            // A local champion's part of the staff area is checking listings.
+            if s.user.role == .champion { return Self.redirect("/staff/checks?lang=\(context.language.rawValue)") }
+            return try home(request, s, context.language)
+        }
+        routes.anyone.get("checks") { request, context in try checksPage(request, context.staff(), context.language) }
+        routes.anyone.post("checks") { request, context in
+            try recordCheck(request, context.staff(), context.form(ListingCheckForm.self), context.language)
+        }
         routes.admin.get("audit") { request, context in try auditPage(request, context.staff(), context.language) }
         routes.admin.get("users") { request, context in try usersPage(request, context.staff(), context.language, notice: nil, error: nil) }
         routes.admin.post("users") { request, context in try addUser(request, context.staff(), context.form(NewAccountForm.self), context.language) }
@@ -60,16 +70,7 @@ struct StaffPages: Sendable {
         routes.admin.post("users/enable") { request, context in try setDisabled(request, context.staff(), context.form(AccountForm.self), context.language, false) }
         routes.admin.get("sync") { request, context in try syncPage(request, context.staff(), context.language) }
         routes.admin.post("corrections/:id") { request, context in
-            let s = try context.staff(), form = try context.form(CorrectionStatusForm.self), language = context.language
-            guard let id = context.parameters.get("id").flatMap({ Int64($0) }),
-                try database.setCorrectionStatus(
-                    id: id, form.status ?? "", by: s.user.username, displayName: s.user.displayName, nowMilliseconds: now())
-            else {
-                return message(request, s, language, "admin.corrections.notfound", back: "/staff/corrections", status: .notFound)
-            }
-            // Back to the list the button was on, saying what was done.
-            let status = form.status ?? ""
-            return Self.redirect("/staff/corrections?lang=\(language.rawValue)&marked=\(status)&id=\(id)\(form.show == "closed" ? "&show=closed" : "")")
+            try answerCorrection(request, context.staff(), id: context.parameters.get("id").flatMap { Int64($0) }, context.form(CorrectionStatusForm.self), context.language)
         }
         routes.admin.get("corrections") { request, context in try correctionsPage(request, context.staff(), context.language) }
         routes.admin.get("listings") { request, context in try listingsPage(request, context.staff(), context.language) }
@@ -137,6 +138,7 @@ struct StaffPages: Sendable {
         if let session {
             ctx["user"] = ["name": session.user.displayName]
             ctx["isAdmin"] = session.user.role == .admin
+            ctx["isChampion"] = session.user.role == .champion
             ctx["csrf"] = session.csrf
         }
         // Which part of the staff area the page is in, for the menu's aria-current.
@@ -298,7 +300,9 @@ struct StaffPages: Sendable {
     func home(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
         var ctx = base(request, language, title: t("staff.home", language), session: s)
         ctx.merge(try caseloadContext(language)) { _, new in new }
-        if s.user.role == .admin, case let n = try database.openCorrectionCount(), n > 0 {
+        if s.user.role == .admin, case _ = try database.collectSuggestions(identity: identity),
+            case let n = try database.openCorrectionCount(me: identity?.signingPublicKey), n > 0
+        {
             ctx["openCorrections"] = t("admin.corrections.count", language, ["n": String(n)])
         }
         if s.user.role == .admin, case let n = try dueListingsCount(), n > 0 {
@@ -337,7 +341,7 @@ struct StaffPages: Sendable {
         var ctx = base(request, language, title: t("admin.corrections", language), session: s)
         let query = QueryParameters(rawQuery: request.uri.query)
         let open = query.string("show") != "closed"
-        ctx.merge(try pages.correctionsContext(language: language, open: open, me: identity?.signingPublicKey)) { _, new in new }
+        ctx.merge(try pages.correctionsContext(language: language, open: open, me: identity?.signingPublicKey, listing: listingContact)) { _, new in new }
         if let marked = query.string("marked"), Correction.statuses.contains(marked), let id = query.string("id").flatMap({ Int64($0) }),
             let c = try database.correction(id: id)
         {

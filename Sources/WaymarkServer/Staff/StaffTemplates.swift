@@ -5,7 +5,7 @@ enum StaffTemplates {
         "staffHeader": staffHeader, "staffLogin": login, "staffHome": home, "staffAudit": audit, "staffUsers": users,
         "staffClients": clients, "staffClientForm": clientForm, "staffClient": client, "staffReceipt": receipt,
         "staffReferrals": referrals, "staffReferral": referral, "referralTable": referralTable, "journeySections": journeySections,
-        "staffAccess": access, "staffErasures": erasures, "pager": pager, "staffListings": listings,
+        "staffAccess": access, "staffErasures": erasures, "pager": pager, "staffListings": listings, "staffChecks": checks,
     ]
 
     /// The way through a long list (`StaffPages.pager`).
@@ -28,7 +28,7 @@ enum StaffTemplates {
         <header class="site staff"><div class="wrap">
         <a class="brand" href="/staff?lang={{lang}}">{{organization}} – {{t.staff_title}}</a>
         <nav aria-label="{{t.staff_nav}}"><ul>
-        {{#user}}<li><a href="/staff?lang={{lang}}"{{#current.home}} aria-current="page"{{/current.home}}>{{t.staff_home}}</a></li><li><a href="/staff/clients?lang={{lang}}"{{#current.clients}} aria-current="page"{{/current.clients}}>{{t.staff_clients}}</a></li><li><a href="/staff/referrals?lang={{lang}}"{{#current.referrals}} aria-current="page"{{/current.referrals}}>{{t.staff_referrals}}</a></li>
+        {{#user}}{{#isChampion}}<li><a href="/staff/checks?lang={{lang}}"{{#current.checks}} aria-current="page"{{/current.checks}}>{{t.staff_checks}}</a></li>{{/isChampion}}{{^isChampion}}<li><a href="/staff?lang={{lang}}"{{#current.home}} aria-current="page"{{/current.home}}>{{t.staff_home}}</a></li><li><a href="/staff/clients?lang={{lang}}"{{#current.clients}} aria-current="page"{{/current.clients}}>{{t.staff_clients}}</a></li><li><a href="/staff/referrals?lang={{lang}}"{{#current.referrals}} aria-current="page"{{/current.referrals}}>{{t.staff_referrals}}</a></li>{{/isChampion}}
         {{#isAdmin}}<li><a href="/staff/users?lang={{lang}}"{{#current.users}} aria-current="page"{{/current.users}}>{{t.staff_users}}</a></li><li><a href="/staff/audit?lang={{lang}}"{{#current.audit}} aria-current="page"{{/current.audit}}>{{t.staff_audit}}</a></li><li><a href="/staff/erasures?lang={{lang}}"{{#current.erasures}} aria-current="page"{{/current.erasures}}>{{t.staff_erasures}}</a></li><li><a href="/staff/corrections?lang={{lang}}"{{#current.corrections}} aria-current="page"{{/current.corrections}}>{{t.staff_corrections}}</a></li><li><a href="/staff/sync?lang={{lang}}"{{#current.sync}} aria-current="page"{{/current.sync}}>{{t.staff_sync}}</a></li><li><a href="/staff/listings?lang={{lang}}"{{#current.listings}} aria-current="page"{{/current.listings}}>{{t.staff_listings}}</a></li>{{/isAdmin}}{{/user}}
         <li><a href="{{switchURL}}" lang="{{otherLang}}" hreflang="{{otherLang}}" id="language-switch">{{otherLangName}}</a></li>
         {{#user}}<li><form method="post" action="/staff/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" id="signout">{{t.staff_signout}}</button></form></li>{{/user}}
@@ -93,6 +93,24 @@ enum StaffTemplates {
         {{> footer}}
         """
 
+    static let checks = """
+        {{> staffHeader}}
+        <h1>{{t.staff_checks}}</h1>
+        {{#notice}}<p class="notice" role="status" id="notice">{{notice}}</p>{{/notice}}
+        {{#error}}<p class="error" role="alert" id="check-error">{{error}}</p>{{/error}}
+        <p>{{t.staff_checks_intro}}</p>
+        <form method="get" action="/staff/checks" role="search"><input type="hidden" name="lang" value="{{lang}}">
+        <div class="field"><label for="q">{{t.staff_checks_find}}</label><div class="row"><input id="q" name="q" type="search" value="{{query}}"> <button type="submit">{{t.staff_checks_search}}</button></div></div></form>
+        {{#none}}<p id="checks-none">{{t.staff_checks_none}}</p>{{/none}}
+        {{#searched}}<ol class="checks" id="checks">{{#hits}}<li data-id="{{id}}"><h2><a href="/services/{{id}}?lang={{lang}}">{{name}}</a></h2><p>{{organization}}{{#address}} · {{address}}{{/address}}</p><p class="hint">{{last}}</p>
+        <details class="answer"><summary>{{t.staff_checks_seen}}<span class="visually-hidden"> {{name}}</span></summary>
+        <form method="post" action="/staff/checks"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="service" value="{{id}}"><input type="hidden" name="q" value="{{query}}">
+        <div class="field"><label for="date-{{id}}">{{t.staff_checks_date}}</label><input id="date-{{id}}" name="date" type="date" value="{{today}}" min="{{earliest}}" max="{{today}}" required></div>
+        <div class="field"><label for="note-{{id}}">{{t.staff_checks_note}}</label><textarea id="note-{{id}}" name="note" rows="2" maxlength="500" aria-describedby="public-{{id}}"></textarea><p class="hint" id="public-{{id}}">{{t.staff_checks_public}}</p></div>
+        <button type="submit">{{t.staff_checks_submit}}</button></form></details></li>{{/hits}}</ol>{{/searched}}
+        {{> footer}}
+        """
+
     static let audit = """
         {{> staffHeader}}
         <h1>{{t.staff_audit}}</h1>
@@ -118,7 +136,7 @@ enum StaffTemplates {
         <input type="hidden" name="csrf" value="{{csrf}}">
         <p><label for="new-username">{{t.staff_username}}</label><br><input id="new-username" name="username" required></p>
         <p><label for="new-name">{{t.staff_users_fullname}}</label><br><input id="new-name" name="name" required></p>
-        <p><label for="new-role">{{t.staff_users_role}}</label><br><select id="new-role" name="role"><option value="caseworker">{{t.staff_role_caseworker}}</option><option value="admin">{{t.staff_role_admin}}</option></select></p>
+        <p><label for="new-role">{{t.staff_users_role}}</label><br><select id="new-role" name="role"><option value="caseworker">{{t.staff_role_caseworker}}</option><option value="admin">{{t.staff_role_admin}}</option><option value="champion">{{t.staff_role_champion}}</option></select></p>
         <p><label for="new-password">{{t.staff_password}}</label><br><input id="new-password" name="password" type="password" autocomplete="new-password" required minlength="10" aria-describedby="password-hint"><br><span id="password-hint">{{t.staff_users_password_hint}}</span></p>
         <p><button type="submit" id="add-user">{{t.staff_users_add}}</button></p>
         </form>
