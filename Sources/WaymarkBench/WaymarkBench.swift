@@ -12,6 +12,7 @@ import WaymarkSample
 ///   updates    bytes per directory field update (and writes the updates for the pycrdt comparison)
 ///   rounds     anti-entropy rounds for 130 simulated nodes to converge
 ///   private    sealing, opening and ingesting private (journey) envelopes
+///   hub        the hub's round: shares, sealing, the helper's and hub's sums, the release (not in `all`)
 ///   edits      one service edited (as `waymark update` does) in directories of 100, 1,000 and 10,000 services
 @main
 struct WaymarkBench {
@@ -25,6 +26,9 @@ struct WaymarkBench {
         if what == "rounds" || what == "all" { rounds() }
         if what == "private" || what == "all" { try privateRecords() }
         if what == "edits" || what == "all" { try edits() }
+        if what == "hub" {
+            try hub(organisations: args.firstIndex(of: "--organisations").map { args[$0 + 1].split(separator: ",").compactMap { Int($0) } } ?? [130, 1_300])
+        }
         // Not in `all`: building a 5,000-client node takes minutes.
         if what == "staff" {
             let sizes = args.firstIndex(of: "--clients").map { args[$0 + 1].split(separator: ",").compactMap { Int($0) } } ?? [500, 5_000]

@@ -39,3 +39,11 @@ public enum Blake2b {
         return out
     }
 }
+
+/// Uniformly random 64-bit words from libsodium (for the hub's shares, `Protocol/SPEC.md` §12.2).
+public enum SecureRandom {
+    public static func words(_ count: Int) -> [UInt64] {
+        let bytes = Sodium.randomBytes(count * 8)
+        return stride(from: 0, to: bytes.count, by: 8).map { i in (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[i + $1]) << (8 * $1) } }
+    }
+}

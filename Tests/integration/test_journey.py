@@ -316,3 +316,8 @@ def test_settings_instruments_and_needs_on_the_command_line(make_node) -> None:
     assert proc.returncode != 0 and "2 to 10 stages" in proc.stderr
     proc = cli("needs", "--taxonomy", "no-such-taxonomy")
     assert proc.returncode != 0 and "no taxonomy" in proc.stderr
+    # What this node would share with the hub for a week (nothing yet: no directory, no clients).
+    proc = run_waymark("hub", "figures", "--data", node.path, "--week", "2026-W49")
+    assert proc.returncode == 0 and proc.stdout.startswith("week 2026-W49: ") and "dropped by the bound per client: 0" in proc.stdout, describe(proc)
+    proc = run_waymark("hub", "figures", "--data", node.path, "--week", "2026-W60")
+    assert proc.returncode != 0 and "an ISO week such as 2026-W49" in proc.stderr, describe(proc)

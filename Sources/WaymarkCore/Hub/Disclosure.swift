@@ -1,0 +1,143 @@
+import Foundation
+
+/// Noise for published figures (`Protocol/SPEC.md` §12.4): the discrete Laplace distribution
+/// (two-sided geometric), P(k) ∝ exp(−|k| / scale), sampled as the difference of two geometric
+/// variables. Randomness comes from the caller.
+public enum DiscreteLaplace {
+    /// The probability of `k` for a scale.
+    public static func probability(_ k: Int, scale: Double) -> Double {
+        let q = exp(-1 / scale)
+        return (1 - q) / (1 + q) * pow(q, Double(abs(k)))
+    }
+
+    public static func sample(scale: Double, using rng: inout some RandomNumberGenerator) -> Int {
+        precondition(scale > 0, "a positive scale")
+        let q = exp(-1 / scale)
+        func geometric() -> Int {
+            // P(G = g) = (1 − q) q^g: the number of failures before the first success.
+            let u = Double.random(in: Double.leastNonzeroMagnitude..<1, using: &rng)
+            return Int((log(u) / log(q)).rounded(.down))
+        }
+        return geometric() - geometric()
+    }
+}
+
+/// The hub's privacy budget for one accounting window (a quarter): every release of a family's
+/// figures spends its ε, and a release that would spend more than is left is refused (§12.4).
+public struct PrivacyBudget: Sendable, Equatable {
+    public let limit: Double
+    public private(set) var spent: Double = 0
+    /// Each release: what was released and the ε it spent.
+    public private(set) var releases: [(what: String, epsilon: Double)] = []
+
+    public init(limit: Double) { self.limit = limit }
+
+    public var remaining: Double { max(0, limit - spent) }
+
+    /// Spends `epsilon` on `what`, if the budget allows.
+    /// - Returns: whether it was spent.
+    public mutating func spend(_ epsilon: Double, on what: String) -> Bool {
+        guard epsilon > 0, spent + epsilon <= limit + 1e-12 else { return false }
+        spent += epsilon
+        releases.append((what, epsilon))
+        return true
+    }
+
+    public static func == (a: PrivacyBudget, b: PrivacyBudget) -> Bool { a.limit == b.limit && a.spent == b.spent && a.releases.count == b.releases.count }
+}
+
+/// Which summed cells may be published, and with what noise (§12.3–12.4).
+public struct DisclosureRules: Sendable, Equatable {
+    /// Cells whose noised count is under this are not published.
+    public var threshold = 5
+    /// The same for sensitive need categories (addiction, domestic violence, health).
+    public var sensitiveThreshold = 10
+    public var sensitiveCategories: Set<String> = []
+    /// Fewer organisations than this behind a cell: not published (CSO: 3).
+    public var minimumOrganisations = 3
+    /// A cell where the largest organisation may hold more than this share is not published.
+    public var dominance = 0.5
+    /// ε spent on each family's release (the noise scale is the family's bound per client over ε).
+    public var epsilon = 0.2
+
+    public init() {}
+}
+
+/// One published cell, or why it was withheld.
+public struct PublishedCell: Sendable, Equatable {
+    public enum Withheld: String, Sendable, Equatable {
+        /// The noised count is under the threshold.
+        case small
+        /// Fewer organisations than the minimum.
+        case fewOrganisations = "few-organisations"
+        /// One organisation may hold more than the dominance share.
+        case dominated
+        /// The sums cannot come from honest figures (a node lied or a share was corrupted).
+        case inconsistent
+        /// The privacy budget is spent.
+        case budget
+    }
+
+    public let cell: FigureCell
+    /// The noised count, when published.
+    public let value: Int?
+    public let withheld: Withheld?
+    /// How many organisations counted someone in the cell.
+    public let organisations: Int
+    /// The ε the family's release spent.
+    public let epsilon: Double
+}
+
+/// Turns the summed measurement of a period into what may be published.
+public enum Disclosure {
+    /// The upper bound on the largest organisation's share of a cell from the sums of the counts and
+    /// of their fourth powers: Σxᵢ⁴ ≥ max(xᵢ)⁴, so max share ≤ (Σxᵢ⁴ / (Σxᵢ)⁴)^¼.
+    public static func dominanceBound(sum: UInt64, fourthPowers: UInt64) -> Double {
+        guard sum > 0 else { return 0 }
+        return pow(Double(fourthPowers), 0.25) / Double(sum)
+    }
+
+    /// Whether summed words could come from `nodes` honest organisations: the organisation count at
+    /// most the nodes, nothing counted where no organisation counted, each count within the cap, and
+    /// the fourth powers between what k equal counts and one count alone would give.
+    public static func consistent(sum: UInt64, organisations k: UInt64, fourthPowers m4: UInt64, nodes: Int) -> Bool {
+        guard k <= UInt64(nodes) else { return false }
+        if k == 0 { return sum == 0 && m4 == 0 }
+        guard sum >= k, sum <= k * FigureLayout.cellCap else { return false }
+        let s4 = pow(Double(sum), 4)
+        let tolerance = 1e-9 * s4 + 1
+        return Double(m4) <= s4 + tolerance && Double(m4) * pow(Double(k), 3) >= s4 - tolerance * pow(Double(k), 3)
+    }
+
+    /// The cells of `layout` that may be published from `totals` (the hub's and the helper's sums
+    /// added, `AdditiveShares.wordsPerCell` words a cell) summed over `nodes` organisations: noised
+    /// with the discrete Laplace at scale (the family's bound per client) / ε, each family's release
+    /// charged to `budget`; then withheld if inconsistent, from too few organisations, dominated, or
+    /// small.
+    public static func release(
+        _ layout: FigureLayout, totals: [UInt64], nodes: Int, rules: DisclosureRules, budget: inout PrivacyBudget, period: String,
+        using rng: inout some RandomNumberGenerator
+    ) -> [PublishedCell] {
+        precondition(totals.count == layout.cells.count * AdditiveShares.wordsPerCell, "totals of this layout")
+        var allowed: [String: Bool] = [:]
+        for family in Set(layout.cells.map(\.family)).sorted() { allowed[family] = budget.spend(rules.epsilon, on: "\(period) \(family)") }
+        return layout.cells.enumerated().map { i, cell in
+            let sum = totals[3 * i], k = totals[3 * i + 1], m4 = totals[3 * i + 2]
+            let organisations = Int(min(k, UInt64(Int.max)))
+            func withheld(_ why: PublishedCell.Withheld) -> PublishedCell {
+                PublishedCell(cell: cell, value: nil, withheld: why, organisations: organisations, epsilon: allowed[cell.family] == true ? rules.epsilon : 0)
+            }
+            guard allowed[cell.family] == true else { return withheld(.budget) }
+            // Noise is drawn for every cell, published or not, so that what is withheld says nothing
+            // through the random stream.
+            let scale = Double(layout.perClient[cell.family, default: 1]) / rules.epsilon
+            let noised = Int(clamping: sum) + DiscreteLaplace.sample(scale: scale, using: &rng)
+            guard consistent(sum: sum, organisations: k, fourthPowers: m4, nodes: nodes) else { return withheld(.inconsistent) }
+            guard organisations >= rules.minimumOrganisations else { return withheld(organisations == 0 ? .small : .fewOrganisations) }
+            guard dominanceBound(sum: sum, fourthPowers: m4) <= rules.dominance else { return withheld(.dominated) }
+            let sensitive = cell.family == "needs" && cell.labels.first.map(rules.sensitiveCategories.contains) == true
+            guard noised >= (sensitive ? rules.sensitiveThreshold : rules.threshold) else { return withheld(.small) }
+            return PublishedCell(cell: cell, value: noised, withheld: nil, organisations: organisations, epsilon: rules.epsilon)
+        }
+    }
+}

@@ -1,0 +1,134 @@
+/// The hub's statistics (`Protocol/SPEC.md` §12): what each node counts from its own records for a
+/// period, laid out as a vector of cells that every node orders the same way, so that shares of it
+/// can be added up cell by cell without anyone seeing one organisation's vector.
+
+/// One cell of the statistics: a family (what is counted) and the labels that place it.
+public struct FigureCell: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// `needs` (need × area × age band), `referrals` (sender's category → receiver's category),
+    /// `outcomes` (receiver's category × outcome), `response` (receiver's category × days-to-respond
+    /// bucket), `progress` (instrument area × change bucket).
+    public let family: String
+    public let labels: [String]
+
+    public init(_ family: String, _ labels: [String]) {
+        self.family = family
+        self.labels = labels
+    }
+
+    public var description: String { ([family] + labels).joined(separator: "/") }
+
+    public static func < (a: FigureCell, b: FigureCell) -> Bool {
+        a.family != b.family ? a.family < b.family : a.labels.lexicographicallyPrecedes(b.labels)
+    }
+}
+
+/// The agreed layout of a period's vector: the cells in order, with how much one client may add to
+/// each family (contribution bounding: at most `perClient` cells of the family, 1 to each).
+public struct FigureLayout: Sendable, Equatable {
+    public let cells: [FigureCell]
+    /// Per family: the most cells one client may count in (the L1 sensitivity of the family).
+    public let perClient: [String: Int]
+    /// The most one organisation may put in one cell (its figure is clamped to this before it is
+    /// shared), so that the sums of powers used to check dominance stay exact (§12.3).
+    public static let cellCap: UInt64 = 4095
+
+    public init(cells: [FigureCell], perClient: [String: Int]) {
+        self.cells = cells.sorted()
+        self.perClient = perClient
+    }
+
+    /// Where each cell is in the vector.
+    public var index: [FigureCell: Int] { Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($0.element, $0.offset) }) }
+
+    /// The layout for a district: needs by category × area × age band; referrals between
+    /// organisation categories; outcomes and response buckets by receiving category; progress
+    /// changes by instrument area.
+    public static func district(categories: [String], areas: [String], instrumentAreas: [String]) -> FigureLayout {
+        var cells: [FigureCell] = []
+        // Client records hold no structured address: their needs are counted in the area `unknown`.
+        let areas = areas.contains("unknown") ? areas : areas + ["unknown"]
+        for need in categories { for area in areas { for age in ageBands { cells.append(FigureCell("needs", [need, area, age])) } } }
+        for from in categories { for to in categories { cells.append(FigureCell("referrals", [from, to])) } }
+        for to in categories { for outcome in outcomes { cells.append(FigureCell("outcomes", [to, outcome])) } }
+        for to in categories { for bucket in responseBuckets { cells.append(FigureCell("response", [to, bucket])) } }
+        for area in instrumentAreas { for change in progressBuckets { cells.append(FigureCell("progress", [area, change])) } }
+        return FigureLayout(cells: cells, perClient: ["needs": 3, "referrals": 2, "outcomes": 2, "response": 2, "progress": 3])
+    }
+
+    public static let ageBands = ["0-17", "18-24", "25-44", "45-64", "65+", "unknown"]
+    /// How referrals end, as the receiving organisation closes them (findhelp's closed-loop statuses,
+    /// folded onto the referral state machine, §8.5).
+    public static let outcomes = ["accepted", "declined-capacity", "declined-other", "completed", "failed", "cancelled", "open"]
+    public static let responseBuckets = ["0-1d", "2-5d", "6-10d", "11d+", "none"]
+    public static let progressBuckets = ["worse", "same", "up-1", "up-2+"]
+
+    /// The age band of someone born on `dateOfBirth` (YYYY-MM-DD) on `day`.
+    public static func ageBand(dateOfBirth: String?, on day: String) -> String {
+        guard let dob = dateOfBirth, dob.count == 10, day.count == 10, let by = Int(dob.prefix(4)), let ty = Int(day.prefix(4)) else { return "unknown" }
+        var age = ty - by
+        if day.dropFirst(5) < dob.dropFirst(5) { age -= 1 }
+        switch age {
+        case ..<0: return "unknown"
+        case 0...17: return "0-17"
+        case 18...24: return "18-24"
+        case 25...44: return "25-44"
+        case 45...64: return "45-64"
+        default: return "65+"
+        }
+    }
+
+    /// The bucket of a response after `days` working days (`nil`: no response yet).
+    public static func responseBucket(days: Int?) -> String {
+        guard let days else { return "none" }
+        switch days {
+        case ...1: return "0-1d"
+        case 2...5: return "2-5d"
+        case 6...10: return "6-10d"
+        default: return "11d+"
+        }
+    }
+
+    /// The bucket of a change on a staged scale (later stage minus the first).
+    public static func progressBucket(change: Int) -> String { change < 0 ? "worse" : change == 0 ? "same" : change == 1 ? "up-1" : "up-2+" }
+}
+
+/// Counts one organisation's cells for a period with each client's contribution bounded: a client
+/// counts at most once in a cell, and in at most `perClient[family]` cells of a family (the first
+/// ones offered; the rest of what they would add is dropped). So one person changes any family's
+/// vector by at most that many, which is what the noise is calibrated to (§12.4).
+public struct BoundedCounter: Sendable {
+    public let layout: FigureLayout
+    private let position: [FigureCell: Int]
+    private var counts: [UInt64]
+    private var seen: Set<String> = []
+    private var used: [String: Int] = [:]
+    /// Contributions dropped by the bound (for the node's own report).
+    public private(set) var dropped = 0
+
+    public init(layout: FigureLayout) {
+        self.layout = layout
+        position = layout.index
+        counts = Array(repeating: 0, count: layout.cells.count)
+    }
+
+    /// Counts `client` in `cell`, if the bound allows.
+    /// - Returns: whether it counted.
+    @discardableResult
+    public mutating func add(client: String, _ cell: FigureCell) -> Bool {
+        guard let i = position[cell] else { return false }
+        let key = client + "\u{1F}" + cell.description
+        guard !seen.contains(key) else { return false }
+        let familyKey = client + "\u{1F}" + cell.family
+        guard used[familyKey, default: 0] < layout.perClient[cell.family, default: 1] else {
+            dropped += 1
+            return false
+        }
+        seen.insert(key)
+        used[familyKey, default: 0] += 1
+        counts[i] += 1
+        return true
+    }
+
+    /// The organisation's vector, each cell clamped to `FigureLayout.cellCap`.
+    public var figures: [UInt64] { counts.map { min($0, FigureLayout.cellCap) } }
+}

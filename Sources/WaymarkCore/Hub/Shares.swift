@@ -1,0 +1,111 @@
+/// Additive secret sharing of a node's figures (`Protocol/SPEC.md` §12.2): the node splits what it
+/// measures into two vectors of 64-bit words that add up (wrapping) to it: one for the hub, one for
+/// the helper. Either share alone is uniformly random whatever the figures are; only their sum over
+/// many nodes is ever reconstructed.
+public enum AdditiveShares {
+    /// Words measured per cell: the organisation's count, whether it counted anyone (0 or 1, so that
+    /// the sum is how many organisations stand behind the cell), and the count's fourth power (so that
+    /// the sum bounds the largest organisation's share of the cell, §12.3).
+    public static let wordsPerCell = 3
+
+    /// What a node shares for its figures (each already clamped to `FigureLayout.cellCap`).
+    public static func measurement(_ figures: [UInt64]) -> [UInt64] {
+        var out: [UInt64] = []
+        out.reserveCapacity(figures.count * wordsPerCell)
+        for x in figures {
+            let v = min(x, FigureLayout.cellCap)
+            out += [v, v > 0 ? 1 : 0, v * v * v * v]
+        }
+        return out
+    }
+
+    /// The two shares of `measurement`: the helper's is `random` (one uniformly random word per
+    /// word measured), the hub's the difference.
+    public static func split(_ measurement: [UInt64], random: [UInt64]) -> (hub: [UInt64], helper: [UInt64]) {
+        precondition(random.count == measurement.count, "one random word per word measured")
+        return (zip(measurement, random).map { $0 &- $1 }, random)
+    }
+
+    /// `into` plus `share`, word by word, wrapping.
+    public static func add(_ share: [UInt64], into sum: inout [UInt64]) {
+        precondition(share.count == sum.count, "shares of one layout")
+        for i in sum.indices { sum[i] &+= share[i] }
+    }
+
+    /// A share as bytes: its words, little-endian.
+    public static func encode(_ share: [UInt64]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(share.count * 8)
+        for w in share { for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: w >> (8 * k))) } }
+        return out
+    }
+
+    public static func decode(_ bytes: [UInt8]) -> [UInt64]? {
+        guard bytes.count % 8 == 0 else { return nil }
+        return stride(from: 0, to: bytes.count, by: 8).map { i in (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[i + $1]) << (8 * $1) } }
+    }
+}
+
+/// What the hub or the helper keeps of one period: each node's share (one per node: a second is
+/// refused, so no node counts twice), summed only over the nodes both have.
+public struct ShareCollector: Sendable {
+    public enum Refusal: Error, Equatable { case wrongLength(expected: Int, got: Int), alreadyCounted(node: String) }
+
+    public let words: Int
+    public private(set) var shares: [String: [UInt64]] = [:]
+
+    public init(words: Int) { self.words = words }
+
+    /// Takes `node`'s share (its signing key, hex).
+    public mutating func add(node: String, _ share: [UInt64]) throws {
+        guard share.count == words else { throw Refusal.wrongLength(expected: words, got: share.count) }
+        guard shares[node] == nil else { throw Refusal.alreadyCounted(node: node) }
+        shares[node] = share
+    }
+
+    /// The sum of the shares of `nodes` that this party holds, and which of them it held.
+    public func sum(over nodes: Set<String>) -> (sum: [UInt64], nodes: Set<String>) {
+        var total = [UInt64](repeating: 0, count: words)
+        var used: Set<String> = []
+        for (node, share) in shares where nodes.contains(node) {
+            AdditiveShares.add(share, into: &total)
+            used.insert(node)
+        }
+        return (total, used)
+    }
+
+    /// Every node whose share this party holds.
+    public var nodes: Set<String> { Set(shares.keys) }
+}
+
+/// The helper's part of a period (§12.2): it answers the hub once, with the sum of its shares over
+/// the nodes the hub names that it also holds, and only when they are at least
+/// `minimumOrganisations`; a second request is refused, or the hub could take two sums apart and
+/// learn one node's figures.
+public struct HelperRound: Sendable {
+    public enum Refusal: Error, Equatable { case alreadyAnswered, tooFewNodes(Int) }
+
+    public private(set) var collector: ShareCollector
+    public private(set) var answered: Set<String>?
+    public let minimumOrganisations: Int
+
+    public init(words: Int, minimumOrganisations: Int = 3) {
+        collector = ShareCollector(words: words)
+        self.minimumOrganisations = minimumOrganisations
+    }
+
+    public mutating func add(node: String, _ share: [UInt64]) throws {
+        guard answered == nil else { throw Refusal.alreadyAnswered }
+        try collector.add(node: node, share)
+    }
+
+    /// The sum for the hub, over the nodes it holds shares of (`hubNodes`) that the helper holds too.
+    public mutating func answer(hubNodes: Set<String>) throws -> (sum: [UInt64], nodes: Set<String>) {
+        guard answered == nil else { throw Refusal.alreadyAnswered }
+        let both = collector.nodes.intersection(hubNodes)
+        guard both.count >= minimumOrganisations else { throw Refusal.tooFewNodes(both.count) }
+        let out = collector.sum(over: both)
+        answered = out.nodes
+        return out
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import GRDB
+import WaymarkCore
+import WaymarkCrypto
+
+extension NodeDatabase {
+    /// This organisation's figures for one period (`Protocol/SPEC.md` §12.1), each client's
+    /// contribution bounded, from what the node holds of its own work:
+    /// - `needs`: the clients registered here in the period, by each need's category, the area
+    ///   (`unknown`: client records hold no structured address) and their age band on `day`;
+    /// - `referrals`: the referrals this node **sent** in the period, by its category and the
+    ///   receiver's (only the sender counts a referral, so no referral is counted twice);
+    /// - `outcomes`: the referrals this node **received** in the period, by its category and where
+    ///   they stand now (only the receiver counts them).
+    /// A client is their circle, so one person counts once in a cell however many referrals they have.
+    /// - Parameters:
+    ///   - needCategory: the category (a layout label) of a need term, if it has one.
+    ///   - organisationCategory: the category of an organisation by its node's signing key (hex).
+    public func hubFigures(
+        layout: FigureLayout, identity: NodeIdentity, from: UInt64, to: UInt64, day: String, needCategory: (String) -> String?,
+        organisationCategory: (String) -> String?
+    ) throws -> BoundedCounter {
+        var counter = BoundedCounter(layout: layout)
+        let me = hexString(identity.signingPublicKey)
+        // Read first, then count: the callers' category look-ups read the database too.
+        let (clients, referrals) = try writer.read { db in
+            (
+                try Self.readClients(db, identity: identity, id: nil).filter { $0.createdAt >= from && $0.createdAt < to },
+                try Row.fetchAll(
+                    db, sql: "SELECT circle, sender, recipient, status FROM referral_index WHERE sent_at >= ? AND sent_at < ? AND (sender = ? OR recipient = ?)",
+                    arguments: [Int64(from), Int64(to), me, me])
+            )
+        }
+        for c in clients {
+            let age = FigureLayout.ageBand(dateOfBirth: c.record.dateOfBirth.isEmpty ? nil : c.record.dateOfBirth, on: day)
+            for need in c.record.needs {
+                guard let category = needCategory(need) else { continue }
+                counter.add(client: c.circle, FigureCell("needs", [category, "unknown", age]))
+            }
+        }
+        let mine = organisationCategory(me)
+        for row in referrals {
+            let circle: String = row["circle"], sender: String = row["sender"], recipient: String = row["recipient"]
+            guard let status = ReferralStatus(rawValue: row["status"]) else { continue }
+            if sender == me, let from = mine, let to = organisationCategory(recipient) {
+                counter.add(client: circle, FigureCell("referrals", [from, to]))
+            }
+            if recipient == me, let at = mine {
+                counter.add(client: circle, FigureCell("outcomes", [at, Self.outcome(status)]))
+            }
+        }
+        return counter
+    }
+
+    /// Where a referral stands, as the hub counts it (§12.1). A refusal's reason is inside the
+    /// encrypted status change, so `declined-capacity` is not told apart yet: every refusal counts
+    /// as `declined-other`.
+    static func outcome(_ status: ReferralStatus) -> String {
+        switch status {
+        case .accepted, .inProgress, .onHold: return "accepted"
+        case .rejected: return "declined-other"
+        case .completed: return "completed"
+        case .failed: return "failed"
+        case .cancelled, .enteredInError: return "cancelled"
+        case .requested, .received: return "open"
+        }
+    }
+}
+
+extension Directory {
+    /// How the hub's cells name categories (§12.1): the directory's top-level taxonomy terms, by id
+    /// (the same on every node, since the taxonomy is shared rows); a need (a term name, as client
+    /// records hold it) falls in the top-level term above it; an organisation in the top-level term
+    /// most of its services are under (ties to the lowest id).
+    public func hubCategories() throws -> (categories: [String], need: @Sendable (String) -> String?, organisation: (String) throws -> String?) {
+        let snap = try snapshot()
+        let terms = snap.terms
+        func top(_ id: String) -> String? {
+            var current = id
+            var seen: Set<String> = []
+            while let t = terms[current], let parent = t.parentID, seen.insert(current).inserted { current = parent }
+            return terms[current] == nil ? nil : current
+        }
+        let categories = terms.filter { $0.value.parentID == nil }.keys.sorted()
+        var byName: [String: String] = [:]
+        for (id, t) in terms.sorted(by: { $0.key < $1.key }) where byName[t.name.lowercased()] == nil { byName[t.name.lowercased()] = top(id) }
+        let needs = byName
+        let database = self.database
+        return (
+            categories, { needs[$0.lowercased()] },
+            { publisher in
+                var counts: [String: Int] = [:]
+                for s in try database.services(publisher: publisher, limit: 100_000) {
+                    for term in snap.index.facts(s.id)?.termIDs ?? [] { if let t = top(term) { counts[t, default: 0] += 1 } }
+                }
+                return counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
+            }
+        )
+    }
+}

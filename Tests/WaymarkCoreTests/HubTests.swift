@@ -1,0 +1,225 @@
+import Foundation
+import Testing
+import WaymarkCore
+
+/// The hub's pure core (`Protocol/SPEC.md` §12): contribution bounding, additive shares, disclosure
+/// control and the noise, and a whole round among 130 organisations.
+struct HubTests {
+    static let layout = FigureLayout.district(
+        categories: ["children", "health", "education", "addiction"], areas: ["D9", "D11"], instrumentAreas: ["housing", "money"])
+
+    @Test func eachClientCountsOnceInACellAndInABoundedNumberOfCellsOfAFamily() {
+        var counter = BoundedCounter(layout: Self.layout)
+        let needs = ["children", "health", "education", "addiction"].map { FigureCell("needs", [$0, "D11", "25-44"]) }
+        var took: [Bool] = []
+        for cell in [needs[0], needs[0], needs[1], needs[2], needs[3]] { took.append(counter.add(client: "c1", cell)) }
+        // Twice in one cell counts once; a fourth need of one client is over the bound of 3.
+        #expect(took == [true, false, true, true, false])
+        #expect(counter.dropped == 1)
+        let second = [counter.add(client: "c2", needs[3]), counter.add(client: "c2", FigureCell("needs", ["housing", "D11", "25-44"]))]
+        #expect(second == [true, false], "a cell outside the layout does not count")
+        let figures = counter.figures
+        #expect(figures.reduce(0, +) == 4)
+        #expect(figures[Self.layout.index[needs[0]]!] == 1 && figures[Self.layout.index[needs[3]]!] == 1)
+    }
+
+    @Test func agesAndBuckets() {
+        #expect(FigureLayout.ageBand(dateOfBirth: "2000-12-05", on: "2026-12-04") == "25-44")
+        #expect(FigureLayout.ageBand(dateOfBirth: "2008-12-04", on: "2026-12-04") == "18-24")
+        #expect(FigureLayout.ageBand(dateOfBirth: "2008-12-05", on: "2026-12-04") == "0-17")
+        #expect(FigureLayout.ageBand(dateOfBirth: nil, on: "2026-12-04") == "unknown")
+        #expect(FigureLayout.responseBucket(days: nil) == "none" && FigureLayout.responseBucket(days: 0) == "0-1d" && FigureLayout.responseBucket(days: 12) == "11d+")
+        #expect(FigureLayout.progressBucket(change: -1) == "worse" && FigureLayout.progressBucket(change: 3) == "up-2+")
+    }
+
+    @Test func sharesAddUpAndEachAloneLooksTheSameWhateverTheFigures() {
+        var rng = SeededRandom(seed: 7)
+        let measurement = AdditiveShares.measurement([0, 3, 4095, 9000])
+        let capped: UInt64 = 4095 * 4095 * 4095 * 4095
+        let expected: [UInt64] = [0, 0, 0, 3, 1, 81, 4095, 1, capped, 4095, 1, capped]
+        #expect(measurement == expected, "clamped to the cap")
+        let random = (0..<measurement.count).map { _ in rng.next() }
+        let (hub, helper) = AdditiveShares.split(measurement, random: random)
+        var sum = hub
+        AdditiveShares.add(helper, into: &sum)
+        #expect(sum == measurement)
+        #expect(AdditiveShares.decode(AdditiveShares.encode(hub)) == hub && AdditiveShares.decode([1, 2, 3]) == nil)
+        // The hub's share of a word is uniform whatever the word: its top bit is set about half the
+        // time for a small figure and for a large one alike.
+        for figure in [UInt64(0), 4095] {
+            let set = (0..<4000).filter { _ in (AdditiveShares.split([figure], random: [rng.next()]).hub[0] >> 63) == 1 }.count
+            #expect((1800...2200).contains(set), "figure \(figure): top bit set \(set) of 4000")
+        }
+    }
+
+    @Test func aCollectorCountsEachNodeOnce() throws {
+        var c = ShareCollector(words: 3)
+        try c.add(node: "a", [1, 2, 3])
+        #expect(throws: ShareCollector.Refusal.alreadyCounted(node: "a")) { try c.add(node: "a", [1, 2, 3]) }
+        #expect(throws: ShareCollector.Refusal.wrongLength(expected: 3, got: 2)) { try c.add(node: "b", [1, 2]) }
+        try c.add(node: "b", [UInt64.max, 0, 0])
+        #expect(c.sum(over: ["a", "b", "z"]) == ([0, 2, 3], ["a", "b"]))
+    }
+
+    @Test func theHelperAnswersOnceAndNeverForFewerThanThreeNodes() throws {
+        var helper = HelperRound(words: 1)
+        for (node, word) in [("a", UInt64(5)), ("b", 7), ("c", 9), ("d", 11)] { try helper.add(node: node, [word]) }
+        #expect(throws: HelperRound.Refusal.tooFewNodes(2)) { try helper.answer(hubNodes: ["a", "b", "x"]) }
+        let (sum, nodes) = try helper.answer(hubNodes: ["a", "b", "c"])
+        #expect(sum == [21] && nodes == ["a", "b", "c"])
+        // A second sum over a, b, c, d would give d's figure by difference.
+        #expect(throws: HelperRound.Refusal.alreadyAnswered) { try helper.answer(hubNodes: ["a", "b", "c", "d"]) }
+        #expect(throws: HelperRound.Refusal.alreadyAnswered) { try helper.add(node: "e", [1]) }
+    }
+
+    /// Totals of one cell from organisations' counts, as the hub and helper sums give them.
+    static func totals(_ counts: [UInt64]) -> (UInt64, UInt64, UInt64) {
+        var t = [UInt64](repeating: 0, count: 3)
+        for x in counts { AdditiveShares.add(AdditiveShares.measurement([x]), into: &t) }
+        return (t[0], t[1], t[2])
+    }
+
+    @Test func dominanceIsBoundedFromSumsAlone() {
+        for (counts, dominated) in [([40, 20, 20, 20], false), ([55, 15, 15, 15], true), ([34, 33, 33], false), ([48, 26, 26], false), ([90, 5, 5], true)] {
+            let (s, _, m4) = Self.totals(counts.map(UInt64.init))
+            let bound = Disclosure.dominanceBound(sum: s, fourthPowers: m4)
+            let largest = Double(counts.max()!) / Double(counts.reduce(0, +))
+            #expect(bound >= largest - 1e-12, "the bound is an upper bound")
+            #expect((bound > 0.5) == dominated, "\(counts): bound \(bound)")
+        }
+    }
+
+    @Test func sumsThatHonestFiguresCannotGiveAreInconsistent() {
+        let (s, k, m4) = Self.totals([3, 4, 5])
+        #expect(Disclosure.consistent(sum: s, organisations: k, fourthPowers: m4, nodes: 3))
+        #expect(!Disclosure.consistent(sum: s, organisations: k, fourthPowers: m4, nodes: 2), "more organisations than nodes")
+        #expect(!Disclosure.consistent(sum: s + 1_000_000, organisations: k, fourthPowers: m4, nodes: 3), "a count far over its fourth powers")
+        #expect(!Disclosure.consistent(sum: s, organisations: k, fourthPowers: m4 * 1000, nodes: 3), "fourth powers over the sum's")
+        #expect(!Disclosure.consistent(sum: 5, organisations: 0, fourthPowers: 0, nodes: 3), "counted where no organisation counted")
+        let over: UInt64 = 4096, overFourth: UInt64 = 3 * over * over * over * over
+        #expect(!Disclosure.consistent(sum: 3 * over, organisations: 3, fourthPowers: overFourth, nodes: 3), "over the cap")
+    }
+
+    @Test func cellsAreWithheldForEachReason() {
+        let layout = FigureLayout(cells: ["a", "b", "c", "d", "e", "f"].map { FigureCell("needs", [$0, "D11", "25-44"]) }, perClient: ["needs": 1])
+        var words: [UInt64] = []
+        for counts in [[30, 30, 30], [30, 30], [90, 5, 5], [1, 1, 1], [0], [2, 2, 2, 1, 1]] as [[UInt64]] {
+            let (s, k, m4) = Self.totals(counts)
+            words += [s, k, m4]
+        }
+        var rules = DisclosureRules()
+        rules.epsilon = 1000  // no noise to speak of: this test is about the rules
+        rules.sensitiveCategories = ["f"]
+        var budget = PrivacyBudget(limit: 10_000)
+        var rng = SeededRandom(seed: 1)
+        let out = Disclosure.release(layout, totals: words, nodes: 5, rules: rules, budget: &budget, period: "2026-Q4", using: &rng)
+        #expect(out.map(\.withheld) == [nil, .fewOrganisations, .dominated, .small, .small, .small])
+        #expect(out[0].value.map { abs($0 - 90) <= 1 } == true && out[0].organisations == 3 && out[0].epsilon == 1000)
+        #expect(out[5].organisations == 5, "8 people from 5 organisations: over the threshold of 5, under the sensitive one of 10")
+    }
+
+    @Test func theBudgetIsNeverOverspent() {
+        let layout = Self.layout
+        var budget = PrivacyBudget(limit: 1.0)
+        var rules = DisclosureRules()
+        rules.epsilon = 0.25
+        var rng = SeededRandom(seed: 3)
+        let zeros = [UInt64](repeating: 0, count: layout.cells.count * 3)
+        let first = Disclosure.release(layout, totals: zeros, nodes: 3, rules: rules, budget: &budget, period: "2026-Q4", using: &rng)
+        let families = Set(layout.cells.map(\.family)).count
+        #expect(families == 5)
+        #expect(Set(first.filter { $0.withheld == .budget }.map(\.cell.family)).count == 1, "4 families fit in a budget of 1 at 0.25 each")
+        #expect(budget.spent <= budget.limit && budget.releases.count == 4)
+        let second = Disclosure.release(layout, totals: zeros, nodes: 3, rules: rules, budget: &budget, period: "2027-Q1", using: &rng)
+        #expect(second.allSatisfy { $0.withheld == .budget && $0.value == nil })
+        #expect(budget.spent <= budget.limit)
+    }
+
+    /// The noise follows the discrete Laplace distribution it is specified as: a chi-square test of
+    /// 200,000 seeded draws against the exact probabilities (the critical value is for p = 0.001).
+    @Test(arguments: [1.0, 4.0, 12.0]) func theNoiseHasTheSpecifiedDistribution(scale: Double) {
+        var rng = SeededRandom(seed: UInt64(scale * 1000))
+        let n = 200_000, edge = Int(scale * 5) + 2
+        var observed = [Int: Int]()
+        for _ in 0..<n { observed[max(-edge, min(edge, DiscreteLaplace.sample(scale: scale, using: &rng))), default: 0] += 1 }
+        var chi = 0.0
+        for k in -edge...edge {
+            var p = DiscreteLaplace.probability(k, scale: scale)
+            if abs(k) == edge {
+                // The tail beyond the edge is folded into the edge bin.
+                p = (1 - (-(edge - 1)...(edge - 1)).map { DiscreteLaplace.probability($0, scale: scale) }.reduce(0, +)) / 2
+            }
+            let expected = p * Double(n)
+            let diff = Double(observed[k, default: 0]) - expected
+            chi += diff * diff / expected
+        }
+        let df = Double(2 * edge)
+        // Wilson–Hilferty approximation of the chi-square quantile at p = 0.001 (z = 3.09).
+        let critical = df * pow(1 - 2 / (9 * df) + 3.09 * (2 / (9 * df)).squareRoot(), 3)
+        #expect(chi < critical, "chi-square \(chi) over \(critical) for scale \(scale)")
+        // And it is not a narrower distribution passing by luck: its spread is the specified one.
+        let mean = observed.map { Double($0.key) * Double($0.value) }.reduce(0, +) / Double(n)
+        #expect(abs(mean) < 0.1 * scale)
+    }
+
+    /// A round among 130 organisations: each counts, splits and sends; one lies with figures no
+    /// honest count gives, one goes offline after sending only the hub's share. The helper sums the
+    /// shares of the nodes both hold; the hub adds its own: the totals are exactly the honest
+    /// organisations' sums, the liar's cells are withheld, and neither party ever held one
+    /// organisation's figures.
+    @Test func aRoundAmong130OrganisationsWithALiarAndOneOffline() throws {
+        let layout = Self.layout
+        var rng = SeededRandom(seed: 130)
+        let words = layout.cells.count * AdditiveShares.wordsPerCell
+        var hub = ShareCollector(words: words), helper = HelperRound(words: words)
+        var honest = [UInt64](repeating: 0, count: words)
+        var figuresOf: [String: [UInt64]] = [:]
+        let liar = "org-017", offline = "org-042"
+        let watched = layout.index[FigureCell("referrals", ["health", "children"])]!
+        for n in 0..<130 {
+            let org = String(format: "org-%03d", n)
+            var counter = BoundedCounter(layout: layout)
+            for c in 0..<Int(rng.next() % 40) {
+                let client = "\(org)-client-\(c)"
+                let category = ["children", "health", "education", "addiction"][Int(rng.next() % 4)]
+                counter.add(client: client, FigureCell("needs", [category, ["D9", "D11"][Int(rng.next() % 2)], FigureLayout.ageBands[Int(rng.next() % 6)]]))
+                counter.add(client: client, FigureCell("referrals", [category, ["children", "health"][Int(rng.next() % 2)]]))
+            }
+            var measurement = AdditiveShares.measurement(counter.figures)
+            figuresOf[org] = measurement
+            if org == liar { measurement[3 * watched] = 1_000_000 }  // a count no honest figure reaches
+            let (forHub, forHelper) = AdditiveShares.split(measurement, random: (0..<words).map { _ in rng.next() })
+            try hub.add(node: org, forHub)
+            if org == offline { continue }
+            try helper.add(node: org, forHelper)
+            AdditiveShares.add(measurement, into: &honest)
+        }
+        // The helper sums over the nodes both hold, once; the hub adds its own shares of the same nodes.
+        let (helperSum, used) = try helper.answer(hubNodes: hub.nodes)
+        #expect(used.count == 129 && !used.contains(offline))
+        var totals = hub.sum(over: used).sum
+        AdditiveShares.add(helperSum, into: &totals)
+        #expect(totals == honest, "the totals are the sum of what the 129 submitted")
+
+        // Neither the hub nor the helper held any organisation's figure: no stored word equals the
+        // organisation's own word where it counted anyone.
+        for (org, figures) in figuresOf {
+            for stored in [hub.shares[org], helper.collector.shares[org]].compactMap({ $0 }) + [helperSum] {
+                for i in figures.indices where figures[i] > 1 { #expect(stored[i] != figures[i], "\(org) word \(i) held in the clear") }
+            }
+        }
+
+        var rules = DisclosureRules()
+        rules.sensitiveCategories = ["addiction"]
+        var budget = PrivacyBudget(limit: 5)
+        var noise = SeededRandom(seed: 9)
+        let published = Disclosure.release(layout, totals: totals, nodes: used.count, rules: rules, budget: &budget, period: "2026-W49", using: &noise)
+        #expect(published[watched].withheld == .inconsistent, "the liar's cell is withheld")
+        let shown = published.filter { $0.value != nil }
+        #expect(!shown.isEmpty && shown.allSatisfy { $0.organisations >= 3 && $0.epsilon == rules.epsilon })
+        for p in shown {
+            let i = layout.index[p.cell]!
+            #expect(abs(p.value! - Int(totals[3 * i])) < 60, "noise at scale \(Double(layout.perClient[p.cell.family]!) / rules.epsilon) on \(p.cell)")
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+import WaymarkCore
+import WaymarkCrypto
+import WaymarkStore
+import WaymarkTestKit
+
+/// A node's own figures for the hub (`Protocol/SPEC.md` §12.1), from two databases that exchanged
+/// a referral: needs counted once per client and bounded, the referral counted by its sender only,
+/// its outcome by its receiver only.
+struct HubFiguresTests {
+    static let now = ReferralStoreTests.now
+    static let home = ReferralStoreTests.home, partner = ReferralStoreTests.partner
+    static let layout = FigureLayout.district(categories: ["children", "education", "health", "money"], areas: ["D11"], instrumentAreas: ["housing"])
+    static let needs = ["childcare": "children", "training": "education", "counselling": "health", "debt": "money", "literacy": "education"]
+    static let categories = [hexString(home.signingPublicKey): "health", hexString(partner.signingPublicKey): "education"]
+
+    static func figures(_ db: NodeDatabase, _ who: NodeIdentity) throws -> [String: UInt64] {
+        let counter = try db.hubFigures(
+            layout: layout, identity: who, from: now - 86_400_000, to: now + 86_400_000, day: "2026-11-22", needCategory: { needs[$0] },
+            organisationCategory: { categories[$0] })
+        var out: [String: UInt64] = [:]
+        for (cell, value) in zip(layout.cells, counter.figures) where value > 0 { out[cell.description] = value }
+        return out
+    }
+
+    @Test func eachOrganisationCountsWhatIsItsOwnToCount() throws {
+        let a = try NodeDatabase.inTestFederation(), b = try NodeDatabase.inTestFederation()
+        _ = try a.ingest([ReferralStoreTests.nodeRecord(Self.partner, "Partner")], from: "t", nowMilliseconds: Self.now)
+        _ = try b.ingest([ReferralStoreTests.nodeRecord(Self.home, "Home")], from: "t", nowMilliseconds: Self.now)
+        let one = try a.createClient(
+            ClientRecord(name: "Aoife One", dateOfBirth: "1990-05-05", needs: ["training", "literacy", "debt", "counselling", "childcare"]), identity: Self.home,
+            by: "c", nowMilliseconds: Self.now)
+        _ = try a.createClient(ClientRecord(name: "Bláthnaid Two", dateOfBirth: "2010-01-01", needs: ["training", "unlisted"]), identity: Self.home, by: "c", nowMilliseconds: Self.now)
+        try a.recordConsent(
+            clientID: one,
+            .grant(
+                ConsentGrant(
+                    organization: hexString(Self.partner.signingPublicKey), purposes: [.referral], dataClasses: ["needs"], start: "2026-11-22", end: "2027-11-21",
+                    method: .written, recordedBy: "C"), after: []), identity: Self.home, by: "c", nowMilliseconds: Self.now + 1)
+        for k in 0..<2 {
+            try a.sendReferral(
+                clientID: one, to: hexString(Self.partner.signingPublicKey), serviceID: "s\(k)", serviceName: "Course \(k)", note: "", identity: Self.home, by: "c",
+                today: "2026-11-22", nowMilliseconds: Self.now + 2 + UInt64(k))
+        }
+        let fa = try Self.figures(a, Self.home)
+        // Aoife's five needs are bounded to three cells (training and literacy share one); Bláthnaid's
+        // unlisted need counts nowhere.
+        #expect(fa["needs/education/unknown/25-44"] == 1 && fa["needs/money/unknown/25-44"] == 1 && fa["needs/health/unknown/25-44"] == 1)
+        #expect(fa["needs/children/unknown/25-44"] == nil, "a fourth cell of one client is over the bound")
+        #expect(fa["needs/education/unknown/0-17"] == 1)
+        #expect(fa["referrals/health/education"] == 1, "two referrals of one client count once")
+        #expect(fa.keys.allSatisfy { !$0.hasPrefix("outcomes/") }, "the sender does not count outcomes")
+
+        try ReferralStoreTests.sync(a, b, at: Self.now + 10)
+        let key = try #require(try b.incomingReferrals(identity: Self.partner, today: "2026-11-22").items.first?.key)
+        try b.changeReferral(key: key, .init(to: .accepted), identity: Self.partner, by: "p", today: "2026-11-22", nowMilliseconds: Self.now + 20)
+        let fb = try Self.figures(b, Self.partner)
+        #expect(fb["outcomes/education/accepted"] == 1 && fb["outcomes/education/open"] == 1, "one accepted, one still open: \(fb)")
+        #expect(fb.keys.allSatisfy { !$0.hasPrefix("referrals/") && !$0.hasPrefix("needs/") }, "the receiver does not count the referral")
+    }
+}
