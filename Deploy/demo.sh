@@ -37,12 +37,15 @@ for k in $(seq 1 "$NODES"); do
         "$BIN" init --data "$dir" --org "Ballymun sample node $k of $NODES" $found >/dev/null
         "$BIN" import --data "$dir" --sample --sample-part "$k/$NODES" | head -1 | sed "s/^/node $k: /"
     fi
-    # Sample staff accounts (demo passwords, printed below): an admin and a caseworker on every node
-    # (kept if they already exist).
+    # Sample staff accounts (demo passwords, printed below): an admin, a caseworker and a local
+    # champion on every node (kept if they already exist).
     users="$("$BIN" user list --data "$dir")"
     if ! grep -q '^admin ' <<<"$users"; then
         echo "demo-admin-$k" | "$BIN" user add --data "$dir" --username admin --name "Sample Admin $k" --role admin --password-stdin >/dev/null
         echo "demo-caseworker-$k" | "$BIN" user add --data "$dir" --username caseworker --name "Sample Caseworker $k" --role caseworker --password-stdin >/dev/null
+    fi
+    if ! grep -q '^champion ' <<<"$users"; then
+        echo "demo-champion-$k" | "$BIN" user add --data "$dir" --username champion --name "Sample Champion $k" --role champion --password-stdin >/dev/null
     fi
 done
 for k in $(seq 1 "$NODES"); do
@@ -105,6 +108,9 @@ cat <<MSG
   Metrics:       http://127.0.0.1:$PORT/metrics
   Staff sign-in:  http://127.0.0.1:<port>/staff  on node K as  admin / demo-admin-K  or  caseworker / demo-caseworker-K
                   (sample accounts; the audit log is at /staff/audit for admins)
+                  or as  champion / demo-champion-K  (a local champion: Check listings, nothing else)
+  Suggest a correction on any service page of node 1 for a listing node 2 publishes: node 2's admin
+                  answers it at /staff/corrections; follow it on node 1 with the code at /suggestions.
   Sample journey: ${journey:-not added (it needs two nodes)}
                   Sign in on node 1 and open Clients → Róisín Sample; sign in on node 2 and answer her referral
                   (Referrals), record progress, and watch it appear on her journey on node 1.

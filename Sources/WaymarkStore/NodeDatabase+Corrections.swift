@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import WaymarkCore
+import WaymarkCrypto
 
 /// A resident's suggestion that a service's entry is wrong, for the organisation that publishes it.
 public struct Correction: Sendable, Equatable {
@@ -88,17 +90,46 @@ extension NodeDatabase {
         }
     }
 
-    /// Every suggestion, newest first: the open ones, or those already dealt with.
-    public func corrections(open: Bool? = nil) throws -> [Correction] {
+    /// Every suggestion, newest first: the open ones, or those already dealt with. What residents
+    /// wrote is sealed at rest when the node has keys (`identity`), and opened here.
+    public func corrections(open: Bool? = nil, identity: NodeIdentity? = nil) throws -> [Correction] {
         try writer.read { db in
             let filter = open.map { $0 ? "WHERE status = 'new'" : "WHERE status <> 'new'" } ?? ""
-            return try Row.fetchAll(db, sql: "SELECT * FROM correction \(filter) ORDER BY id DESC").map(Self.correction)
+            return try Row.fetchAll(db, sql: "SELECT * FROM correction \(filter) ORDER BY id DESC").map { Self.correction($0, identity: identity) }
         }
     }
 
     /// One suggestion, if there is one with this id.
-    public func correction(id: Int64) throws -> Correction? {
-        try writer.read { db in try Row.fetchOne(db, sql: "SELECT * FROM correction WHERE id = ?", arguments: [id]).map(Self.correction) }
+    public func correction(id: Int64, identity: NodeIdentity? = nil) throws -> Correction? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM correction WHERE id = ?", arguments: [id]).map { Self.correction($0, identity: identity) }
+        }
+    }
+
+    static func correctionAD(_ id: Int64) -> [UInt8] { Array("waymark/correction/v1".utf8) + [0] + Array(String(id).utf8) }
+
+    /// Seals what a resident wrote (the message and any contact) in row `id` under the node's local
+    /// data key (derived from its key file, never in the database), leaving no copy in the clear:
+    /// a stolen database file does not give suggestions away (`Protocol/THREAT_MODEL.md`).
+    static func sealCorrection(_ db: Database, id: Int64, message: String, contact: String?, identity: NodeIdentity) throws {
+        var o = JSONObject([("message", .string(message))])
+        if let contact { o["contact"] = .string(contact) }
+        let sealed = try SecretBox.seal(JSONValue.object(o).canonicalBytes, key: identity.localDataKey, associatedData: correctionAD(id))
+        try db.execute(sql: "UPDATE correction SET message = '', contact = NULL, sealed = ? WHERE id = ?", arguments: [Data(sealed), id])
+    }
+
+    static func correction(_ row: Row, identity: NodeIdentity? = nil) -> Correction {
+        var c = correction(row)
+        if let sealed = row["sealed"] as Data?, let id = c.id {
+            c.message = ""
+            if let identity, let plain = try? SecretBox.open([UInt8](sealed), key: identity.localDataKey, associatedData: correctionAD(id)),
+                let o = try? JSONParser.parse(plain)
+            {
+                c.message = o["message"]?.stringValue ?? ""
+                c.contact = o["contact"]?.stringValue
+            }
+        }
+        return c
     }
 
     static func correction(_ row: Row) -> Correction {

@@ -379,6 +379,9 @@ extension NodeDatabase {
                 try NodeDatabase.storeListingCheck(db, id: [UInt8](row["id"] as Data), author: [UInt8](row["author"] as Data), payload: e.payload)
             }
         }
+        m.registerMigration("v25: what residents wrote in suggestions, sealed at rest") { db in
+            try db.execute(sql: "ALTER TABLE correction ADD COLUMN sealed BLOB")
+        }
         return m
     }
 }

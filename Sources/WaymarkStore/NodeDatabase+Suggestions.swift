@@ -83,9 +83,12 @@ extension NodeDatabase {
                     VALUES (?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    c.serviceID, c.organizationID, c.field, c.message, c.contact, c.createdAt, code, thread, envelope.map { Data($0) },
+                    // With keys, what the resident wrote is only ever written sealed (below).
+                    c.serviceID, c.organizationID, c.field, identity == nil ? c.message : "", identity == nil ? c.contact : nil, c.createdAt, code, thread,
+                    envelope.map { Data($0) },
                     publisher.map { Data($0) }, identity.map { Data($0.signingPublicKey) },
                 ])
+            if let identity { try Self.sealCorrection(db, id: db.lastInsertedRowID, message: c.message, contact: c.contact, identity: identity) }
             return code
         }
     }
@@ -136,9 +139,10 @@ extension NodeDatabase {
                         VALUES (?, NULL, ?, ?, ?, ?, 'new', ?, ?, ?, ?)
                         """,
                     arguments: [
-                        s.serviceID, s.field, s.message, s.contact, s.suggestedOn, row["scope"] as String, row["id"] as Data,
+                        s.serviceID, s.field, "", nil, s.suggestedOn, row["scope"] as String, row["id"] as Data,
                         Data(identity.signingPublicKey), Data(author),
                     ])
+                try Self.sealCorrection(db, id: db.lastInsertedRowID, message: s.message, contact: s.contact, identity: identity)
                 added += 1
             }
             return added

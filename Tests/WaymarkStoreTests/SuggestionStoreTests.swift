@@ -37,9 +37,12 @@ struct SuggestionStoreTests {
         try ReferralStoreTests.sync(a, b, at: Self.now + 10)
         #expect(try b.collectSuggestions(identity: Self.publisher) == 1)
         #expect(try b.collectSuggestions(identity: Self.publisher) == 0, "once only")
-        let received = try #require(try b.corrections(open: true).first)
+        let received = try #require(try b.corrections(open: true, identity: Self.publisher).first)
         #expect(received.message == "Closed on Fridays now" && received.contact == "reader@example.org" && received.signed)
         #expect(received.origin == Self.here.signingPublicKey && received.code == nil)
+        // Sealed at rest: without the node's keys, what the resident wrote is not there.
+        #expect(try b.corrections(open: true).first?.message == "" && b.corrections(open: true).first?.contact == nil)
+        #expect(try a.corrections(identity: Self.here).first?.message == "Closed on Fridays now")
         #expect(try b.openCorrectionCount(me: Self.publisher.signingPublicKey) == 1)
         #expect(try b.answerSuggestion(
             id: try #require(received.id), "dismissed", reason: "Our hours are right: open Fridays 10–4", by: "bernie", identity: Self.publisher,

@@ -99,6 +99,11 @@ def test_a_suggestion_reaches_the_publisher_through_a_relay_and_the_answer_comes
     page_b = sb.get(b.url + "/staff/corrections", timeout=10).text
     assert token in page_b and "resident@example.org" in page_b, "B's admins do not see the suggestion"
     assert "Suggestion Org A" in page_b, "B is not told which site it came from"
+    # Someone holding A's or B's database file (without the key file) reads nothing of it either.
+    for node in (a, b):
+        stored = b"".join(p.read_bytes() for p in node.path.glob("waymark.sqlite*"))
+        for secret in (token, "resident@example.org"):
+            assert secret.encode() not in stored, f"{secret!r} is readable in {node.label}'s database file"
     row = page_b[max(0, page_b.index(token) - 6000): page_b.index(token)]
     suggestion_id = re.findall(r'action="/staff/corrections/(\d+)"', row)[-1]
     csrf = re.search(r'name="csrf" value="([0-9a-f]{64})"', page_b).group(1)
