@@ -134,7 +134,7 @@ def test_a_suggestion_reaches_the_publisher_through_a_relay_and_the_answer_comes
             r"Suggestion Org B</th><td>1</td><td>1</td>", requests.get(node.url + "/freshness", timeout=10).text), CONVERGE, (a, b, c))
     org = requests.get(a.url + f"/api/services/{service}", timeout=10).json()["organization_id"]
     page = requests.get(a.url + f"/organizations/{org}", timeout=10).text
-    assert "answered 1 suggestions from residents, and changed its listings after 1 of them" in page, page[-2000:]
+    assert "answered in the last 12 months: 1. Of those, it changed its listings after 1." in page, page[-2000:]
 
 
 def test_a_wrong_code_is_told_in_the_residents_words_and_guessing_is_limited(nodes) -> None:

@@ -303,7 +303,7 @@ enum Templates {
         <h2 id="status-heading">{{t.follow_about}} <a href="/services/{{serviceID}}?lang={{lang}}">{{serviceName}}</a></h2>
         <p class="status-{{stateClass}}" id="status"><strong>{{state}}</strong></p>
         {{#reason}}<p>{{t.follow_reason}}</p><blockquote id="reason">{{reason}}</blockquote>{{/reason}}
-        <dl class="facts"><dt>{{t.follow_sent}}</dt><dd>{{sent}}</dd><dt>{{t.follow_to}}</dt><dd>{{publisher}}</dd><dt>{{t.suggest_field}}</dt><dd>{{field}}</dd></dl>
+        <dl class="facts"><dt>{{t.follow_sent}}</dt><dd>{{sent}}</dd><dt>{{t.follow_to}}</dt><dd>{{publisher}}</dd><dt>{{t.follow_field}}</dt><dd>{{field}}</dd></dl>
         </section>{{/found}}
         {{> footer}}
         """
