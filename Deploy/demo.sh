@@ -96,6 +96,38 @@ if [ "$NODES" -ge 2 ]; then
         sleep 1
     done
 fi
+# The hub (Protocol/SPEC.md §12): node 4 is the hub and node 5 the helper. Every node gets a
+# fictional caseload (once) and sends this week's figures as two sealed shares; the helper answers
+# once; the hub publishes at /hub. Kept if this week is already published.
+hubpage=""
+if [ "$NODES" -ge 5 ]; then
+    week="$(date -u +%G-W%V)"
+    hubfp="$("$BIN" info --data "$DATA/node4" | sed -n 's/^fingerprint: *//p')"
+    helperfp="$("$BIN" info --data "$DATA/node5" | sed -n 's/^fingerprint: *//p')"
+    for k in $(seq 1 "$NODES"); do
+        for _ in $(seq 1 30); do
+            "$BIN" hub use --data "$DATA/node$k" --hub "$hubfp" --helper "$helperfp" >/dev/null 2>&1 && break
+            sleep 1
+        done
+        if [ ! -f "$DATA/node$k/.sample-caseload" ]; then
+            "$BIN" sample-caseload --data "$DATA/node$k" --clients 300 --seed "$k" >/dev/null && touch "$DATA/node$k/.sample-caseload"
+        fi
+        "$BIN" hub send --data "$DATA/node$k" --week "$week" >/dev/null 2>&1 || true
+    done
+    echo "Waiting for the hub's round (shares to the helper and the hub, the helper's sum)..."
+    sleep 8  # a few sync intervals, so that every node's shares reach the helper before it answers
+    for _ in $(seq 1 60); do
+        out="$("$BIN" hub answer --data "$DATA/node5" --week "$week" 2>&1)" && break
+        grep -q "already answered" <<<"$out" && break
+        sleep 1
+    done
+    for _ in $(seq 1 60); do
+        out="$("$BIN" hub release --data "$DATA/node4" --week "$week" 2>&1)" && { echo "hub: $out"; break; }
+        grep -q "already released" <<<"$out" && break
+        sleep 1
+    done
+    hubpage="http://127.0.0.1:$((PORT + 3))/hub   (node 4 is the hub, node 5 the helper; each node sent this week's figures from a fictional caseload)"
+fi
 echo
 echo "A local Waymark federation is running: $NODES organisation nodes, the fictional Ballymun sample split between them."
 for k in $(seq 1 "$NODES"); do
@@ -105,6 +137,7 @@ done
 cat <<MSG
 
   HSDS API:      http://127.0.0.1:$PORT/api/services?search=youth&facets=true
+  District figures: ${hubpage:-not set up (the hub needs 5 nodes)}
   Metrics:       http://127.0.0.1:$PORT/metrics
   Staff sign-in:  http://127.0.0.1:<port>/staff  on node K as  admin / demo-admin-K  or  caseworker / demo-caseworker-K
                   (sample accounts; the audit log is at /staff/audit for admins)

@@ -117,6 +117,7 @@ func buildRouter(directory: Directory, nodeName: String, settings: ServerSetting
     HSDSAPI(directory: directory, clock: settings.clock, nodeName: nodeName).register(on: router)
     pages.register(on: router)
     pages.registerListAndSuggest(on: router)
+    pages.registerHub(on: router)
     pages.registerAdminRedirects(on: router)
     StaticFiles(leafletDirectory: settings.leafletDirectory).register(on: router)
     StaffPages(

@@ -382,6 +382,16 @@ extension NodeDatabase {
         m.registerMigration("v25: what residents wrote in suggestions, sealed at rest") { db in
             try db.execute(sql: "ALTER TABLE correction ADD COLUMN sealed BLOB")
         }
+        m.registerMigration("v26: what the hub released: noised cells and why the others were withheld") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE hub_release (
+                        period TEXT NOT NULL, cell TEXT NOT NULL, family TEXT NOT NULL, labels TEXT NOT NULL, value INTEGER, withheld TEXT,
+                        organisations INTEGER NOT NULL, epsilon REAL NOT NULL, PRIMARY KEY (period, cell)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX envelope_statistics ON envelope (scope) WHERE kind = 25;
+                    """)
+        }
         return m
     }
 }

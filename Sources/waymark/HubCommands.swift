@@ -7,7 +7,7 @@ import WaymarkStore
 struct HubCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hub", abstract: "The hub's statistics: what this node would share for a period (Protocol/SPEC.md §12).",
-        subcommands: [HubFigures.self])
+        subcommands: [HubFigures.self, HubUse.self, HubSend.self, HubAnswer.self, HubRelease.self])
 }
 
 struct HubFigures: ParsableCommand {
@@ -16,22 +16,53 @@ struct HubFigures: ParsableCommand {
         abstract: "Print this organisation's own figures for a week, as it would share them with the hub (only to this node's admin: they are its own).",
         discussion: "Cells are family/labels (categories are the directory's top-level taxonomy term ids); only cells above zero are printed.")
     @OptionGroup var data: DataOption
-    @Option(help: "The ISO week, YYYY-Www (default: the current week).") var week: String?
+    @OptionGroup var week: WeekOption
 
     func run() throws {
         let db = try data.database()
-        let identity = try data.identity()
+        let week = try HubWeek(week.week)
+        let (layout, counter) = try week.figures(db, identity: try data.identity())
+        print("week \(week.period): \(layout.cells.count) cells; contributions dropped by the bound per client: \(counter.dropped)")
+        for (cell, value) in zip(layout.cells, counter.figures) where value > 0 { print("\(cell)\t\(value)") }
+    }
+}
+
+/// `--week`, shared by the hub's commands.
+struct WeekOption: ParsableArguments {
+    @Option(help: "The ISO week, YYYY-Www (default: the current week).") var week: String?
+}
+
+/// Runs a step of the hub's round, its refusals told as the command's error.
+func hubStep<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let e as HubError { throw fail(e.description) }
+}
+
+/// A week of the hub's statistics, from `--week` (default: the current ISO week), with the layout
+/// every node of the district builds alike from the shared taxonomy.
+struct HubWeek {
+    let period: StatisticsPeriod
+    let start: Date, end: Date
+
+    init(_ week: String?) throws {
         var calendar = Calendar(identifier: .iso8601)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let now = Date()
         let label = week ?? String(format: "%04d-W%02d", calendar.component(.yearForWeekOfYear, from: now), calendar.component(.weekOfYear, from: now))
         let parts = label.split(separator: "-W")
-        guard parts.count == 2, let year = Int(parts[0]), let number = Int(parts[1]), (1...53).contains(number),
+        guard let period = StatisticsPeriod(week: label), parts.count == 2, let year = Int(parts[0]), let number = Int(parts[1]),
             let start = calendar.date(from: DateComponents(weekOfYear: number, yearForWeekOfYear: year)),
             let end = calendar.date(byAdding: .day, value: 7, to: start)
         else { throw fail("--week takes an ISO week such as 2026-W49, got \(label)") }
-        let directory = Directory(database: db)
-        let (categories, need, organisation) = try directory.hubCategories()
+        (self.period, self.start, self.end) = (period, start, end)
+    }
+
+    static func layout(_ db: NodeDatabase) throws -> FigureLayout {
+        FigureLayout.district(categories: try Directory(database: db).hubCategories().categories, areas: [], instrumentAreas: [])
+    }
+
+    /// This node's own figures for the week.
+    func figures(_ db: NodeDatabase, identity: NodeIdentity) throws -> (FigureLayout, BoundedCounter) {
+        let (categories, need, organisation) = try Directory(database: db).hubCategories()
         let layout = FigureLayout.district(categories: categories, areas: [], instrumentAreas: [])
         let day = ISO8601DateFormatter().string(from: end.addingTimeInterval(-1)).prefix(10)
         var cache: [String: String?] = [:]
@@ -44,7 +75,135 @@ struct HubFigures: ParsableCommand {
                 cache[key] = found ?? nil
                 return found ?? nil
             })
-        print("week \(label): \(layout.cells.count) cells; contributions dropped by the bound per client: \(counter.dropped)")
-        for (cell, value) in zip(layout.cells, counter.figures) where value > 0 { print("\(cell)\t\(value)") }
+        return (layout, counter)
+    }
+}
+
+/// A node's key from its fingerprint or its signing key (hex), among the nodes this node knows.
+func knownNodeKey(_ db: NodeDatabase, _ text: String) throws -> [UInt8] {
+    if let key = bytesFromHex(text), key.count == 32 { return key }
+    for n in try db.knownNodes() where NodeIdentity.fingerprint(of: n.author) == text { return n.author }
+    throw fail("no known node with fingerprint or key \(text) (sync with the federation first)")
+}
+
+struct HubUse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "use", abstract: "Choose the hub and the helper this organisation sends its statistics to (two different members).")
+    @OptionGroup var data: DataOption
+    @Option(help: "The hub's fingerprint or signing key.") var hub: String
+    @Option(help: "The helper's fingerprint or signing key.") var helper: String
+
+    func run() throws {
+        let db = try data.database()
+        try hubStep { try db.useHub(hub: try knownNodeKey(db, hub), helper: try knownNodeKey(db, helper)) }
+        print("Statistics from this node go to the hub and the helper chosen; neither sees this organisation's figures.")
+    }
+}
+
+struct HubSend: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "send", abstract: "Send this organisation's figures for a week, as two shares: one sealed to the hub, one to the helper.")
+    @OptionGroup var data: DataOption
+    @OptionGroup var week: WeekOption
+
+    func run() throws {
+        let db = try data.database()
+        let identity = try data.identity()
+        let w = try HubWeek(week.week)
+        let (layout, counter) = try w.figures(db, identity: identity)
+        try hubStep { try db.sendStatistics(counter.figures, layout: layout, period: w.period, identity: identity, nowMilliseconds: LocalClock.nowMilliseconds()) }
+        print("Sent the figures for \(w.period) (\(layout.cells.count) cells) as two shares; they travel with the next sync.")
+    }
+}
+
+struct HubAnswer: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "answer", abstract: "As the helper: send the hub the sum of the shares this node holds for a week (once a week).")
+    @OptionGroup var data: DataOption
+    @OptionGroup var week: WeekOption
+
+    func run() throws {
+        let db = try data.database()
+        guard let parties = try db.hubParties() else { throw fail("choose the hub and the helper first (waymark hub use)") }
+        let w = try HubWeek(week.week)
+        let n = try hubStep {
+            try db.answerAsHelper(
+                period: w.period, layout: try HubWeek.layout(db), hub: parties.hub, identity: try data.identity(), nowMilliseconds: LocalClock.nowMilliseconds())
+        }
+        print("Sent the hub the sum of \(n) organisations' shares for \(w.period).")
+    }
+}
+
+struct HubRelease: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "release", abstract: "As the hub: add the helper's sum to the hub's shares and publish the week's figures, noised and suppressed.")
+    @OptionGroup var data: DataOption
+    @OptionGroup var week: WeekOption
+    @Option(help: "ε spent on each family of figures.") var epsilon: Double = 0.2
+    @Option(help: "The privacy budget of a quarter.") var budget: Double = 1.0
+
+    func run() throws {
+        let db = try data.database()
+        guard let parties = try db.hubParties() else { throw fail("choose the hub and the helper first (waymark hub use)") }
+        let w = try HubWeek(week.week)
+        var rules = DisclosureRules()
+        rules.epsilon = epsilon
+        var rng = SystemRandomNumberGenerator()
+        let cells = try hubStep {
+            try db.releaseAsHub(
+                period: w.period, layout: try HubWeek.layout(db), helper: parties.helper, rules: rules, budgetLimit: budget, identity: try data.identity(),
+                using: &rng)
+        }
+        print("Released \(w.period): \(cells.filter { $0.value != nil }.count) of \(cells.count) cells published (the rest withheld); see /hub.")
+    }
+}
+
+/// `waymark sample-caseload`: fictional clients with needs, registered now, so that the hub has
+/// real-looking figures in the demo and the tests (§12).
+struct SampleCaseload: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sample-caseload", abstract: "Add fictional clients with needs from the directory's categories (for the hub's demo and tests).")
+    @OptionGroup var data: DataOption
+    @Option(help: "How many clients.") var clients: Int = 200
+    @Option(help: "The seed: the same seed gives the same clients.") var seed: UInt64 = 1
+    @Option(help: "The share of clients (0 to 1) referred, with their consent, to another organisation this node knows.") var referred: Double = 0.3
+
+    func run() throws {
+        let db = try data.database()
+        let identity = try data.identity()
+        let snap = try Directory(database: db).snapshot()
+        let terms = snap.terms.values.filter { $0.parentID != nil }.map(\.name).sorted()
+        guard !terms.isEmpty else { throw fail("the directory has no categories to take needs from (import or sync it first)") }
+        var rng = SeededRandom(seed: seed)
+        var now = LocalClock.nowMilliseconds()
+        let today = BusinessDays.isoDate(dayNumber: LocalClock().now().day)
+        let partners = try db.partnerOrganizations(identity: identity)
+        var referrals = 0
+        for k in 0..<max(0, clients) {
+            let needs = (0..<Int(1 + rng.next() % 3)).map { _ in terms[Int(rng.next() % UInt64(terms.count))] }
+            let year = 1940 + Int(rng.next() % 70), month = 1 + Int(rng.next() % 12), day = 1 + Int(rng.next() % 28)
+            now += 1
+            let client = try db.createClient(
+                ClientRecord(name: "Sample Client \(seed)-\(k) (fictional)", dateOfBirth: String(format: "%04d-%02d-%02d", year, month, day), needs: needs),
+                identity: identity, by: "sample", nowMilliseconds: now)
+            guard !partners.isEmpty, Double(rng.next() % 1000) / 1000 < referred else { continue }
+            let partner = partners[Int(rng.next() % UInt64(partners.count))]
+            let key = hexString(partner.author)
+            now += 1
+            try db.recordConsent(
+                clientID: client,
+                .grant(
+                    ConsentGrant(
+                        organization: key, purposes: [.referral], dataClasses: ["needs"], start: today, end: BusinessDays.consentEnd(months: 12, from: today),
+                        method: .written, recordedBy: "Sample Caseworker"), after: []),
+                identity: identity, by: "sample", nowMilliseconds: now)
+            now += 1
+            let service = try db.partnerService(of: partner.author)
+            try db.sendReferral(
+                clientID: client, to: key, serviceID: service?.id, serviceName: service?.name ?? "Any suitable service", note: "Sample referral (fictional).",
+                identity: identity, by: "sample", today: today, nowMilliseconds: now)
+            referrals += 1
+        }
+        print("Added \(clients) fictional clients with needs, \(referrals) of them referred to another organisation.")
     }
 }

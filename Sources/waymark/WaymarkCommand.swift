@@ -20,7 +20,7 @@ struct WaymarkCommand: AsyncParsableCommand {
             """,
         subcommands: [
             Init.self, Import.self, Update.self, Delete.self, Export.self, Serve.self, Search.self, Info.self, Generate.self, Peer.self,
-            InviteCommand.self, Member.self, SyncCommand.self, Backup.self, Restore.self, User.self, InstrumentCommand.self, NeedsCommand.self, SettingCommand.self, SampleJourney.self, HelpLinesCommand.self, SearchWordsCommand.self, DistrictCommand.self, HubCommand.self,
+            InviteCommand.self, Member.self, SyncCommand.self, Backup.self, Restore.self, User.self, InstrumentCommand.self, NeedsCommand.self, SettingCommand.self, SampleJourney.self, HelpLinesCommand.self, SearchWordsCommand.self, DistrictCommand.self, HubCommand.self, SampleCaseload.self,
         ]
     )
 }

@@ -86,6 +86,14 @@ public struct PublishedCell: Sendable, Equatable {
     public let organisations: Int
     /// The ε the family's release spent.
     public let epsilon: Double
+
+    public init(cell: FigureCell, value: Int?, withheld: Withheld?, organisations: Int, epsilon: Double) {
+        self.cell = cell
+        self.value = value
+        self.withheld = withheld
+        self.organisations = organisations
+        self.epsilon = epsilon
+    }
 }
 
 /// Turns the summed measurement of a period into what may be published.

@@ -109,3 +109,54 @@ public struct HelperRound: Sendable {
         return out
     }
 }
+
+/// A statistics period, an ISO week (`2026-W49`), and the scope of its envelopes (`stats:2026-W49`).
+public struct StatisticsPeriod: Sendable, Hashable, CustomStringConvertible {
+    public let week: String
+    public init?(week: String) {
+        let parts = week.split(separator: "-W", omittingEmptySubsequences: false)
+        guard week.utf8.count == 8, parts.count == 2, let year = Int(parts[0]), (2000...9999).contains(year), let n = Int(parts[1]), (1...53).contains(n)
+        else { return nil }
+        self.week = week
+    }
+    public init?(scope: String) {
+        guard scope.hasPrefix("stats:") else { return nil }
+        self.init(week: String(scope.dropFirst(6)))
+    }
+    public var scope: String { "stats:" + week }
+    public var description: String { week }
+}
+
+/// What a statistics envelope carries, once opened (§12.5): a share is the layout's hash (32 bytes)
+/// and the words; the helper's sum is the layout's hash, the number of nodes (u32, little-endian),
+/// their signing keys (32 bytes each, ascending) and the words.
+public enum StatisticsPayload {
+    public static func share(layoutHash: [UInt8], _ words: [UInt64]) -> [UInt8] { layoutHash + AdditiveShares.encode(words) }
+
+    public static func readShare(_ bytes: [UInt8], layoutHash: [UInt8], words: Int) -> [UInt64]? {
+        guard bytes.count == 32 + words * 8, Array(bytes.prefix(32)) == layoutHash else { return nil }
+        return AdditiveShares.decode(Array(bytes.dropFirst(32)))
+    }
+
+    public static func sum(layoutHash: [UInt8], nodes: [[UInt8]], _ words: [UInt64]) -> [UInt8] {
+        let sorted = nodes.sorted { $0.lexicographicallyPrecedes($1) }
+        let n = UInt32(sorted.count)
+        return layoutHash + (0..<4).map { UInt8(truncatingIfNeeded: n >> (8 * $0)) } + sorted.flatMap { $0 } + AdditiveShares.encode(words)
+    }
+
+    public static func readSum(_ bytes: [UInt8], layoutHash: [UInt8], words: Int) -> (nodes: [[UInt8]], words: [UInt64])? {
+        guard bytes.count >= 36, Array(bytes.prefix(32)) == layoutHash else { return nil }
+        let n = (0..<4).reduce(0) { $0 | Int(bytes[32 + $1]) << (8 * $1) }
+        guard n <= 100_000, bytes.count == 36 + n * 32 + words * 8 else { return nil }
+        let nodes = (0..<n).map { Array(bytes[(36 + $0 * 32)..<(36 + $0 * 32 + 32)]) }
+        return AdditiveShares.decode(Array(bytes.suffix(words * 8))).map { (nodes, $0) }
+    }
+}
+
+extension FigureLayout {
+    /// The text every node hashes (with BLAKE2b-256) to check that shares are of the same layout:
+    /// the cells' descriptions in order, one per line, then the bounds per family.
+    public var canonicalText: String {
+        cells.map(\.description).joined(separator: "\n") + "\n" + perClient.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+    }
+}

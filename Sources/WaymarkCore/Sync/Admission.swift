@@ -161,6 +161,7 @@ public enum AdmissionRules {
         case 22: return 16 << 10
         case 23: return 8 << 10
         case 24: return 2 << 10
+        case 25, 26: return 128 << 10
         default: return 64 << 10  // kinds this version does not know: a kind that needs more comes with a new envelope version
         }
     }
@@ -179,6 +180,12 @@ public enum AdmissionRules {
         }
         if kind.isPrivate || kind == .erasure || kind == .erasureAcknowledgement { return readJourney(e, into: out) }
         if kind == .suggestion || kind == .suggestionAnswer { return readSuggestion(e) }
+        if kind == .statisticsShare || kind == .statisticsSum {
+            guard StatisticsPeriod(scope: e.header.scope) != nil else { return out.failing(.wrongScope, "\(kind) envelopes are scoped to a period, stats:YYYY-Www") }
+            guard e.header.recipients.count == 1 else { return out.failing(.wrongScope, "\(kind) envelopes are encrypted to exactly one party") }
+            guard e.payload != nil else { return out.failing(.badPayload, "\(kind) envelopes must carry their payload") }
+            return out
+        }
         if kind == .listingCheck {
             guard e.header.scope == "public", e.header.recipients.isEmpty else { return out.failing(.wrongScope, "a listing check is public") }
             guard let payload = e.payload else { return out.failing(.badPayload, "a listing check must carry its payload") }

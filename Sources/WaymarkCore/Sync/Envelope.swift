@@ -33,6 +33,11 @@ public struct Envelope: Sendable, Hashable {
         /// Public: a local champion's check of a listing, signed by the organisation that admitted
         /// the champion (`Protocol/SPEC.md` §11).
         public static let listingCheck = Kind(rawValue: 24)
+        /// The hub's statistics (`Protocol/SPEC.md` §12.5): one share of a node's figures for a
+        /// period, encrypted to the hub or to the helper alone.
+        public static let statisticsShare = Kind(rawValue: 25)
+        /// The helper's one sum of the shares it holds for a period, encrypted to the hub.
+        public static let statisticsSum = Kind(rawValue: 26)
 
         /// Kinds whose payload is encrypted to recipients.
         public var isPrivate: Bool { (16...19).contains(rawValue) }
@@ -57,6 +62,8 @@ public struct Envelope: Sendable, Hashable {
             case 22: return "suggestion"
             case 23: return "suggestion-answer"
             case 24: return "listing-check"
+            case 25: return "statistics-share"
+            case 26: return "statistics-sum"
             default: return "kind-\(rawValue)"
             }
         }

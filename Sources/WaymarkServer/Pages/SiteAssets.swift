@@ -77,6 +77,11 @@ enum SiteAssets {
         table.audit td, table.audit th, table.staff-users td, table.staff-users th { border: 1px solid var(--line); padding: 0.4rem; vertical-align: top; text-align: left; }
         form.inline { display: inline; margin: 0; }
         .notice { border-left: 4px solid var(--accent, #0b6e4f); padding: 0.5rem 0.75rem; }
+        svg.chart { width: 100%; max-width: 44rem; height: auto; font: 12px sans-serif; }
+        svg.chart .bar { fill: #0b6e4f; }
+        svg.chart .node { fill: #333; }
+        svg.chart .flow { fill: none; stroke: #0b6e4f; stroke-opacity: 0.35; }
+        figure { margin: 0.5rem 0 1rem; }
         .code-box { border: 2px dashed #555; padding: 0.5rem 1rem; max-width: 32rem; }
         .code-box .code { font: bold 2rem/1.2 ui-monospace, monospace; letter-spacing: 0.1em; margin: 0.25rem 0; }
         #suggestion-status blockquote { border-left: 4px solid #bbb; margin: 0.5rem 0; padding: 0.25rem 0.75rem; }

@@ -4,7 +4,7 @@
 enum Templates {
     static let all: [String: String] = [
         "header": header, "footer": footer, "home": home, "results": results, "service": service,
-        "organization": organization, "list": list, "suggest": suggest, "suggested": suggested, "follow": follow, "message": message, "corrections": corrections, "sync": sync,
+        "organization": organization, "list": list, "suggest": suggest, "suggested": suggested, "hub": hub, "follow": follow, "message": message, "corrections": corrections, "sync": sync,
         "resultItem": resultItem, "help": help, "freshness": freshness, "helpLine": helpLine, "emergencyNumbers": emergencyNumbers,
     ].merging(StaffTemplates.all) { a, _ in a }
 
@@ -276,6 +276,25 @@ enum Templates {
         <div class="field"><label for="contact">{{t.suggest_contact}}</label><input id="contact" name="contact" type="email" value="{{contact}}" autocomplete="email"></div>
         <button type="submit">{{t.suggest_send}}</button>
         </form>
+        {{> footer}}
+        """
+
+    static let hub = """
+        {{> header}}
+        <h1>{{t.hub_title}}</h1>
+        <p>{{t.hub_intro}}</p>
+        {{^hasRelease}}<p id="hub-none">{{t.hub_none}}</p>{{/hasRelease}}
+        {{#hasRelease}}<form method="get" action="/hub" class="inline"><input type="hidden" name="lang" value="{{lang}}"><label for="period">{{t.hub_period}}</label> <select id="period" name="period">{{#periods}}<option value="{{period}}"{{#selected}} selected{{/selected}}>{{period}}</option>{{/periods}}</select> <button type="submit">{{t.hub_show}}</button></form>
+        <p id="hub-summary">{{summary}}</p>
+        {{#needsChart}}<h2>{{t.hub_chart_needs}}</h2><figure id="needs-chart">{{{needsChart}}}</figure>{{/needsChart}}
+        {{#flowsChart}}<h2>{{t.hub_chart_flows}}</h2><figure id="flows-chart">{{{flowsChart}}}</figure>{{/flowsChart}}
+        {{#hasClosedLoop}}<h2>{{t.hub_loop}}</h2><p>{{t.hub_loop_intro}}</p><ul id="closed-loop">{{#closedLoop}}<li>{{name}}: {{rate}}</li>{{/closedLoop}}</ul>{{/hasClosedLoop}}
+        <h2>{{t.hub_tables}}</h2>
+        {{#families}}<h3>{{name}}</h3><div class="table-scroll" tabindex="0" role="region" aria-label="{{name}}"><table class="hub audit"><thead><tr><th scope="col">{{t.hub_cell}}</th><th scope="col">{{t.hub_value}}</th><th scope="col">{{t.hub_organisations}}</th><th scope="col">{{t.hub_epsilon}}</th></tr></thead><tbody>
+        {{#rows}}<tr><th scope="row">{{labels}}</th><td>{{value}}</td><td>{{organisations}}</td><td>{{epsilon}}</td></tr>{{/rows}}
+        </tbody></table></div>{{/families}}
+        {{#anyWithheld}}<h2>{{t.hub_withheld}}</h2><ul id="hub-withheld">{{#withheld}}<li>{{reason}}: {{count}}</li>{{/withheld}}</ul>{{/anyWithheld}}
+        <p><a href="/hub.csv?period={{period}}" id="hub-csv">{{t.hub_csv}}</a></p>{{/hasRelease}}
         {{> footer}}
         """
 

@@ -1,0 +1,72 @@
+import Foundation
+import WaymarkCore
+
+/// Charts of the hub's published figures as SVG drawn on the server (no JavaScript), each beside
+/// the table it draws: needs by category as bars, referral flows between categories as a Sankey
+/// diagram (bands as wide as the flow), and the closed-loop rate per receiving category.
+enum HubCharts {
+    static func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// Horizontal bars, one per (label, value), longest first.
+    static func bars(_ items: [(label: String, value: Int)], title: String) -> String {
+        let rows = items.sorted { $0.value > $1.value }
+        guard let top = rows.first?.value, top > 0 else { return "" }
+        let rowHeight = 28, labelWidth = 220, width = 640
+        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(width) \(rows.count * rowHeight + 8)\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
+        for (i, r) in rows.enumerated() {
+            let y = i * rowHeight + 4
+            let w = max(1, (width - labelWidth - 60) * r.value / top)
+            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 18)\" text-anchor=\"end\">\(escape(r.label))</text>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(w)\" height=\"\(rowHeight - 10)\" class=\"bar\"></rect>"
+            svg += "<text x=\"\(labelWidth + w + 6)\" y=\"\(y + 18)\">\(r.value)</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    /// A Sankey diagram of flows from the categories on the left to those on the right.
+    static func sankey(_ flows: [(from: String, to: String, value: Int)], title: String) -> String {
+        let flows = flows.filter { $0.value > 0 }
+        guard !flows.isEmpty else { return "" }
+        let total = flows.reduce(0) { $0 + $1.value }
+        let lefts = Dictionary(grouping: flows, by: \.from).mapValues { $0.reduce(0) { $0 + $1.value } }.sorted { $0.value > $1.value }
+        let rights = Dictionary(grouping: flows, by: \.to).mapValues { $0.reduce(0) { $0 + $1.value } }.sorted { $0.value > $1.value }
+        let height = 360.0, gap = 8.0, width = 640.0, nodeWidth = 12.0, labelRoom = 170.0
+        let usable = height - gap * Double(max(lefts.count, rights.count))
+        let scale = usable / Double(total)
+        func positions(_ nodes: [(key: String, value: Int)]) -> [String: Double] {
+            var y = 4.0, out: [String: Double] = [:]
+            for n in nodes {
+                out[n.key] = y
+                y += Double(n.value) * scale + gap
+            }
+            return out
+        }
+        let leftY = positions(lefts), rightY = positions(rights)
+        var leftUsed: [String: Double] = [:], rightUsed: [String: Double] = [:]
+        let x0 = labelRoom, x1 = width - labelRoom
+        var svg = "<svg class=\"chart sankey\" viewBox=\"0 0 \(Int(width)) \(Int(height + 8))\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
+        for f in flows.sorted(by: { $0.value > $1.value }) {
+            let band = Double(f.value) * scale
+            let ya = leftY[f.from]! + leftUsed[f.from, default: 0] + band / 2
+            let yb = rightY[f.to]! + rightUsed[f.to, default: 0] + band / 2
+            leftUsed[f.from, default: 0] += band
+            rightUsed[f.to, default: 0] += band
+            let mid = (x0 + nodeWidth + x1) / 2
+            svg += String(
+                format: "<path d=\"M%.1f %.1f C%.1f %.1f %.1f %.1f %.1f %.1f\" class=\"flow\" stroke-width=\"%.1f\"><title>%@ → %@: %d</title></path>",
+                x0 + nodeWidth, ya, mid, ya, mid, yb, x1, yb, max(1, band), escape(f.from), escape(f.to), f.value)
+        }
+        for n in lefts {
+            svg += String(format: "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" class=\"node\"></rect>", x0, leftY[n.key]!, nodeWidth, Double(n.value) * scale)
+            svg += String(format: "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%@ (%d)</text>", x0 - 6, leftY[n.key]! + Double(n.value) * scale / 2 + 5, escape(n.key), n.value)
+        }
+        for n in rights {
+            svg += String(format: "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" class=\"node\"></rect>", x1, rightY[n.key]!, nodeWidth, Double(n.value) * scale)
+            svg += String(format: "<text x=\"%.1f\" y=\"%.1f\">%@ (%d)</text>", x1 + nodeWidth + 6, rightY[n.key]! + Double(n.value) * scale / 2 + 5, escape(n.key), n.value)
+        }
+        return svg + "</svg>"
+    }
+}

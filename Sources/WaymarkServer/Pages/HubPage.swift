@@ -1,0 +1,110 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import WaymarkCore
+import WaymarkStore
+
+/// `/hub`: what the hub published for a week (`Protocol/SPEC.md` §12): only published cells, each
+/// with how many organisations stand behind it and the ε it cost, and how many cells were withheld
+/// for each reason; `/hub.csv` the same as CSV. On a node that is not the hub, it says there is
+/// nothing yet.
+extension PublicPages {
+    func registerHub(on router: Router<WaymarkRequestContext>) {
+        router.get("/hub") { request, _ in render { try hubPage(request) } }
+        router.get("/hub.csv") { request, _ in render { try hubCSV(request) } }
+    }
+
+    /// The rows of a release that may be shown: published cells, labels in the page's language.
+    func hubRows(_ cells: [PublishedCell], language: InterfaceLanguage) throws -> [[String: Any]] {
+        let snap = try directory.snapshot()
+        func label(_ family: String, _ index: Int, _ text: String) -> String {
+            if let term = snap.terms[text] { return snap.termName(term, language: language.rawValue) }
+            let key = "hub.label.\(text)"
+            let translated = t(key, language)
+            return translated == key ? text : translated
+        }
+        return cells.compactMap { p -> [String: Any]? in
+            guard let value = p.value else { return nil }
+            let labels = p.cell.labels.enumerated().map { label(p.cell.family, $0.offset, $0.element) }
+            return [
+                "family": p.cell.family, "familyName": t("hub.family.\(p.cell.family)", language), "labels": labels.joined(separator: " · "), "value": value,
+                "organisations": p.organisations, "epsilon": String(format: "%.2f", p.epsilon),
+            ]
+        }
+    }
+
+    /// The page's charts, from published cells only: needs per category (the published cells of a
+    /// category added up), referral flows between categories, and per receiving category the share
+    /// of its referrals closed with a final status (the closed-loop rate), where both are published.
+    func hubCharts(_ cells: [PublishedCell], language: InterfaceLanguage) throws -> (needs: String, flows: String, closedLoop: [[String: Any]]) {
+        let snap = try directory.snapshot()
+        func name(_ id: String) -> String { snap.terms[id].map { snap.termName($0, language: language.rawValue) } ?? id }
+        var needs: [String: Int] = [:], flows: [(from: String, to: String, value: Int)] = []
+        var closed: [String: Int] = [:], all: [String: Int] = [:]
+        for c in cells {
+            guard let v = c.value, let first = c.cell.labels.first else { continue }
+            switch c.cell.family {
+            case "needs": needs[name(first), default: 0] += v
+            case "referrals" where c.cell.labels.count == 2: flows.append((name(first), name(c.cell.labels[1]), v))
+            case "outcomes" where c.cell.labels.count == 2:
+                all[name(first), default: 0] += v
+                if c.cell.labels[1] != "open" { closed[name(first), default: 0] += v }
+            default: break
+            }
+        }
+        let loop = all.keys.sorted().compactMap { k -> [String: Any]? in
+            guard let total = all[k], total > 0 else { return nil }
+            let share = Int((Double(closed[k] ?? 0) * 100 / Double(total)).rounded())
+            return ["name": k, "rate": t("hub.loop.rate", language, ["n": String(share), "closed": String(closed[k] ?? 0), "total": String(total)])]
+        }
+        return (
+            HubCharts.bars(needs.map { ($0.key, $0.value) }, title: t("hub.chart.needs", language)), HubCharts.sankey(flows, title: t("hub.chart.flows", language)),
+            loop
+        )
+    }
+
+    func hubPage(_ request: Request) throws -> Response {
+        let p = QueryParameters(rawQuery: request.uri.query)
+        let language = PageRenderer.language(request, p)
+        var ctx = base(request, language: language, title: t("hub.title", language))
+        let periods = try directory.database.hubPeriods()
+        let period = p.string("period").flatMap { periods.contains($0) ? $0 : nil } ?? periods.first
+        ctx["periods"] = periods.map { ["period": $0, "selected": $0 == period] as [String: Any] }
+        ctx["hasRelease"] = false
+        guard let period, let release = try directory.database.hubRelease(period: period) else { return renderer.page("hub", ctx) }
+        let rows = try hubRows(release.cells, language: language)
+        let families = Dictionary(grouping: rows, by: { $0["family"] as! String })
+        ctx["hasRelease"] = true
+        ctx["period"] = period
+        ctx["summary"] = t(
+            "hub.summary", language,
+            ["nodes": String(release.nodes), "published": String(rows.count), "cells": String(release.cells.count), "spent": String(format: "%.2f", release.quarterSpent)])
+        ctx["families"] = families.keys.sorted().map { f in ["name": families[f]![0]["familyName"]!, "rows": families[f]!] as [String: Any] }
+        let charts = try hubCharts(release.cells, language: language)
+        ctx["needsChart"] = charts.needs.isEmpty ? false : charts.needs as Any
+        ctx["flowsChart"] = charts.flows.isEmpty ? false : charts.flows as Any
+        ctx["closedLoop"] = charts.closedLoop
+        ctx["hasClosedLoop"] = !charts.closedLoop.isEmpty
+        let withheld = Dictionary(grouping: release.cells.compactMap(\.withheld), by: { $0 }).mapValues(\.count)
+        ctx["anyWithheld"] = !withheld.isEmpty
+        ctx["withheld"] = withheld.keys.sorted { $0.rawValue < $1.rawValue }.map { w in
+            ["reason": t("hub.withheld.\(w.rawValue)", language), "count": withheld[w]!] as [String: Any]
+        }
+        return renderer.page("hub", ctx)
+    }
+
+    func hubCSV(_ request: Request) throws -> Response {
+        let p = QueryParameters(rawQuery: request.uri.query)
+        let periods = try directory.database.hubPeriods()
+        guard let period = p.string("period").flatMap({ periods.contains($0) ? $0 : nil }) ?? periods.first,
+            let release = try directory.database.hubRelease(period: period)
+        else { return Response(status: .notFound) }
+        func field(_ s: String) -> String { s.contains(where: { ",\"\n".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
+        var text = "period,family,cell,value,organisations,epsilon\n"
+        for c in release.cells { if let v = c.value { text += [period, c.cell.family, c.cell.labels.joined(separator: "/"), String(v), String(c.organisations), String(c.epsilon)].map(field).joined(separator: ",") + "\n" } }
+        return Response(
+            status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"waymark-hub-\(period).csv\""],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+}

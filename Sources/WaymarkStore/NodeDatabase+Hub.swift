@@ -1,0 +1,184 @@
+import Foundation
+import GRDB
+import WaymarkCore
+import WaymarkCrypto
+
+/// A statistics round that cannot go ahead, in words an admin can act on.
+public struct HubError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+}
+
+/// The hub's round between real nodes (`Protocol/SPEC.md` §12.5): each organisation sends the two
+/// shares of its figures (kind 25, one encrypted to the hub, one to the helper); the helper answers
+/// the hub once with the sum of its shares (kind 26); the hub adds its own shares of the same nodes
+/// and releases the period's cells, charged to its privacy budget. Which nodes are the hub and the
+/// helper is each organisation's choice (`waymark hub use`).
+extension NodeDatabase {
+    static let hubKeySetting = "hub_key", helperKeySetting = "helper_key"
+
+    /// Chooses the hub and the helper this organisation shares its statistics with (signing keys).
+    public func useHub(hub: [UInt8], helper: [UInt8]) throws {
+        guard hub != helper else { throw HubError(description: "the hub and the helper must be two different nodes, or the hub would see every share") }
+        try writer.write { db in
+            for key in [hub, helper] where try Self.encryptionKey(db, organization: hexString(key)) == nil {
+                throw HubError(description: "this node holds no node record of \(NodeIdentity.fingerprint(of: key)): sync with the federation first")
+            }
+            try Self.setSetting(db, Self.hubKeySetting, hexString(hub))
+            try Self.setSetting(db, Self.helperKeySetting, hexString(helper))
+        }
+    }
+
+    /// The hub and the helper this organisation chose, if it chose.
+    public func hubParties() throws -> (hub: [UInt8], helper: [UInt8])? {
+        try writer.read { db in
+            guard let h = try Self.setting(db, Self.hubKeySetting).flatMap(bytesFromHex), let p = try Self.setting(db, Self.helperKeySetting).flatMap(bytesFromHex)
+            else { return nil }
+            return (h, p)
+        }
+    }
+
+    static func layoutHash(_ layout: FigureLayout) -> [UInt8] { Blake2b.hash(Array(layout.canonicalText.utf8)) }
+
+    /// Sends this organisation's figures for a period as two shares, one sealed to the hub and one to
+    /// the helper; once per period.
+    public func sendStatistics(_ figures: [UInt64], layout: FigureLayout, period: StatisticsPeriod, identity: NodeIdentity, nowMilliseconds now: UInt64) throws {
+        guard figures.count == layout.cells.count else { throw HubError(description: "figures of another layout") }
+        try writer.write { db in
+            guard let hub = try Self.setting(db, Self.hubKeySetting), let helper = try Self.setting(db, Self.helperKeySetting) else {
+                throw HubError(description: "choose the hub and the helper first (waymark hub use)")
+            }
+            guard let hubKey = try Self.memberEncryptionKey(db, organization: hub), let helperKey = try Self.memberEncryptionKey(db, organization: helper) else {
+                throw HubError(description: "the hub or the helper is not a current member with a node record")
+            }
+            let sent = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM envelope WHERE kind = 25 AND scope = ? AND author = ?", arguments: [period.scope, Data(identity.signingPublicKey)]) ?? 0
+            guard sent == 0 else { throw HubError(description: "this node already sent its figures for \(period)") }
+            let measurement = AdditiveShares.measurement(figures)
+            let (forHub, forHelper) = AdditiveShares.split(measurement, random: SecureRandom.words(measurement.count))
+            let hash = Self.layoutHash(layout)
+            try Self.publishOwn(db, .statisticsShare, scope: period.scope, StatisticsPayload.share(layoutHash: hash, forHub), to: [hubKey], identity: identity, now: now)
+            try Self.publishOwn(
+                db, .statisticsShare, scope: period.scope, StatisticsPayload.share(layoutHash: hash, forHelper), to: [helperKey], identity: identity, now: now)
+        }
+    }
+
+    /// The shares of a period addressed to this node, by the node that sent each (the first one a
+    /// node sent counts).
+    static func sharesForMe(_ db: Database, period: StatisticsPeriod, layout: FigureLayout, identity: NodeIdentity) throws -> [(node: [UInt8], words: [UInt64])] {
+        let hash = layoutHash(layout)
+        let words = layout.cells.count * AdditiveShares.wordsPerCell
+        var seen: Set<[UInt8]> = []
+        var out: [(node: [UInt8], words: [UInt64])] = []
+        for row in try Row.fetchAll(
+            db, sql: "SELECT author, wire FROM envelope WHERE kind = 25 AND scope = ? ORDER BY clock, id", arguments: [period.scope])
+        {
+            let author = [UInt8](row["author"] as Data)
+            guard !seen.contains(author), let e = try? Envelope.decode([UInt8](row["wire"] as Data)), identity.isRecipient(of: e),
+                let plain = try? identity.open(e), let share = StatisticsPayload.readShare(plain, layoutHash: hash, words: words)
+            else { continue }
+            seen.insert(author)
+            out.append((author, share))
+        }
+        return out
+    }
+
+    /// As the helper: sums the shares it holds for a period and sends the sum to the hub, once.
+    /// - Returns: how many nodes the sum covers.
+    @discardableResult
+    public func answerAsHelper(period: StatisticsPeriod, layout: FigureLayout, hub: [UInt8], identity: NodeIdentity, nowMilliseconds now: UInt64) throws -> Int {
+        try writer.write { db in
+            let answered = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM envelope WHERE kind = 26 AND scope = ? AND author = ?", arguments: [period.scope, Data(identity.signingPublicKey)]) ?? 0
+            guard answered == 0 else { throw HubError(description: "this helper already answered for \(period): a second sum could give one node's figures away") }
+            guard let hubKey = try Self.memberEncryptionKey(db, organization: hexString(hub)) else { throw HubError(description: "the hub is not a current member with a node record") }
+            var round = HelperRound(words: layout.cells.count * AdditiveShares.wordsPerCell)
+            for s in try Self.sharesForMe(db, period: period, layout: layout, identity: identity) { try round.add(node: hexString(s.node), s.words) }
+            let (sum, nodes) = try Self.mapRefusal { try round.answer(hubNodes: round.collector.nodes) }
+            let keys = nodes.compactMap(bytesFromHex)
+            try Self.publishOwn(
+                db, .statisticsSum, scope: period.scope, StatisticsPayload.sum(layoutHash: Self.layoutHash(layout), nodes: keys, sum), to: [hubKey], identity: identity,
+                now: now)
+            return keys.count
+        }
+    }
+
+    static func mapRefusal<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch HelperRound.Refusal.tooFewNodes(let n) {
+            throw HubError(description: "only \(n) organisations sent figures for this period; at least 3 are needed")
+        }
+    }
+
+    /// The quarter a week falls in (`2026-Q4`): the hub's privacy budget is per quarter.
+    static func quarter(_ period: StatisticsPeriod) -> String {
+        let parts = period.week.split(separator: "-W")
+        let q = min(4, (Int(parts[1])! - 1) / 13 + 1)
+        return "\(parts[0])-Q\(q)"
+    }
+
+    /// As the hub: adds the helper's sum to its own shares of the same nodes and releases the
+    /// period's cells (§12.3–12.4), charged to the quarter's budget; keeps only what is published
+    /// and why the rest is withheld.
+    @discardableResult
+    public func releaseAsHub(
+        period: StatisticsPeriod, layout: FigureLayout, helper: [UInt8], rules: DisclosureRules, budgetLimit: Double, identity: NodeIdentity,
+        using rng: inout some RandomNumberGenerator
+    ) throws -> [PublishedCell] {
+        try writer.write { db in
+            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM hub_release WHERE period = ?", arguments: [period.week]) ?? 0 == 0 else {
+                throw HubError(description: "\(period) is already released")
+            }
+            let words = layout.cells.count * AdditiveShares.wordsPerCell
+            var answer: (nodes: [[UInt8]], words: [UInt64])?
+            for row in try Row.fetchAll(
+                db, sql: "SELECT wire FROM envelope WHERE kind = 26 AND scope = ? AND author = ? ORDER BY clock, id LIMIT 1", arguments: [period.scope, Data(helper)])
+            {
+                guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), identity.isRecipient(of: e), let plain = try? identity.open(e) else { continue }
+                answer = StatisticsPayload.readSum(plain, layoutHash: Self.layoutHash(layout), words: words)
+            }
+            guard let answer else { throw HubError(description: "no sum from the helper for \(period) yet (or one of another layout)") }
+            let mine = Dictionary(uniqueKeysWithValues: try Self.sharesForMe(db, period: period, layout: layout, identity: identity).map { ($0.node, $0.words) })
+            let missing = answer.nodes.filter { mine[$0] == nil }
+            guard missing.isEmpty else { throw HubError(description: "the hub lacks the shares of \(missing.count) of the \(answer.nodes.count) nodes the helper summed: sync, then release") }
+            var totals = answer.words
+            for node in answer.nodes { AdditiveShares.add(mine[node]!, into: &totals) }
+            let quarter = Self.quarter(period)
+            let spentKey = "hub_budget_spent:\(quarter)"
+            var budget = PrivacyBudget(limit: budgetLimit)
+            if let spent = try Self.setting(db, spentKey).flatMap(Double.init), spent > 0 { _ = budget.spend(min(spent, budgetLimit), on: "earlier releases") }
+            let published = Disclosure.release(layout, totals: totals, nodes: answer.nodes.count, rules: rules, budget: &budget, period: period.week, using: &rng)
+            try Self.setSetting(db, spentKey, String(budget.spent))
+            for p in published {
+                try db.cachedStatement(
+                    sql: "INSERT INTO hub_release (period, cell, family, labels, value, withheld, organisations, epsilon) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                ).execute(arguments: [
+                    period.week, p.cell.description, p.cell.family, p.cell.labels.joined(separator: "/"), p.value, p.withheld?.rawValue, p.organisations, p.epsilon,
+                ])
+            }
+            try Self.setSetting(db, "hub_release_nodes:\(period.week)", String(answer.nodes.count))
+            return published
+        }
+    }
+
+    /// A release as pages show it: the cells, the nodes it covers, and the quarter's budget spent.
+    public func hubRelease(period: String) throws -> (cells: [PublishedCell], nodes: Int, quarterSpent: Double)? {
+        try writer.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM hub_release WHERE period = ? ORDER BY cell", arguments: [period])
+            guard !rows.isEmpty, let p = StatisticsPeriod(week: period) else { return nil }
+            let cells = rows.map { row in
+                PublishedCell(
+                    cell: FigureCell(row["family"], (row["labels"] as String).split(separator: "/", omittingEmptySubsequences: false).map(String.init)),
+                    value: row["value"], withheld: (row["withheld"] as String?).flatMap(PublishedCell.Withheld.init(rawValue:)), organisations: row["organisations"],
+                    epsilon: row["epsilon"])
+            }
+            return (
+                cells, Int(try Self.setting(db, "hub_release_nodes:\(period)") ?? "0") ?? 0,
+                Double(try Self.setting(db, "hub_budget_spent:\(Self.quarter(p))") ?? "0") ?? 0
+            )
+        }
+    }
+
+    /// The periods this node released, newest first.
+    public func hubPeriods() throws -> [String] {
+        try writer.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT period FROM hub_release ORDER BY period DESC") }
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+
+@testable import WaymarkServer
+
+/// The hub's charts are SVG drawn on the server from published figures: sized by the figures,
+/// labelled for screen readers, with nothing from the data left unescaped.
+struct HubChartsTests {
+    @Test func barsAreAsLongAsTheirFigures() {
+        let svg = HubCharts.bars([("Health", 50), ("Children & families", 100)], title: "Needs <by category>")
+        #expect(svg.hasPrefix("<svg class=\"chart\"") && svg.contains("role=\"img\"") && svg.contains("aria-label=\"Needs &lt;by category&gt;\""))
+        #expect(svg.contains("Children &amp; families") && !svg.contains("Children & families"))
+        // The longest bar first, the other half as long.
+        let widths = svg.split(separator: "<rect").dropFirst().compactMap { $0.split(separator: "width=\"").dropFirst().first?.split(separator: "\"").first }
+        #expect(widths.count == 2 && Int(widths[0])! == 2 * Int(widths[1])!)
+        #expect(HubCharts.bars([], title: "x").isEmpty && HubCharts.bars([("A", 0)], title: "x").isEmpty)
+    }
+
+    @Test func aSankeyHasABandPerFlowAndANodePerCategory() {
+        let svg = HubCharts.sankey([("Health", "Housing", 30), ("Health", "Education", 10), ("Youth", "Housing", 20), ("Youth", "Art", 0)], title: "Flows")
+        #expect(svg.components(separatedBy: "class=\"flow\"").count - 1 == 3, "a band per flow above zero")
+        #expect(svg.components(separatedBy: "class=\"node\"").count - 1 == 4, "Health and Youth on the left; Housing and Education on the right")
+        #expect(svg.contains("Health → Housing: 30") && svg.contains("Housing (50)") && !svg.contains("Art"))
+        #expect(HubCharts.sankey([], title: "Flows").isEmpty)
+    }
+}

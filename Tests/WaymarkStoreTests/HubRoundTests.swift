@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+import WaymarkCore
+import WaymarkCrypto
+import WaymarkStore
+import WaymarkTestKit
+
+/// The hub's round between five databases (three organisations, the hub, the helper), envelopes
+/// carried across by hand as sync would (`Protocol/SPEC.md` §12.5).
+struct HubRoundTests {
+    static let now = ReferralStoreTests.now
+    static let orgs = [Fixtures.identity(11), Fixtures.identity(12), Fixtures.identity(13)]
+    static let hub = Fixtures.identity(14), helper = Fixtures.identity(15)
+    static let layout = FigureLayout.district(categories: ["education", "health"], areas: ["D11"], instrumentAreas: [])
+    static let period = StatisticsPeriod(week: "2026-W48")!
+
+    static func everyone() throws -> [NodeDatabase] {
+        let all = orgs + [hub, helper]
+        let records = all.enumerated().map { k, who in ReferralStoreTests.nodeRecord(who, "Node \(k)") }
+        return try all.map { _ in
+            let db = try NodeDatabase.inTestFederation()
+            _ = try db.ingest(records, from: "t", nowMilliseconds: now)
+            return db
+        }
+    }
+
+    static func syncAll(_ dbs: [NodeDatabase], at t: UInt64) throws {
+        for a in dbs { for b in dbs where a !== b { try ReferralStoreTests.sync(a, b, at: t) } }
+    }
+
+    /// One organisation's figures: `n` clients each needing education in D11 aged 25–44, and (the
+    /// first organisation only) a few needing health.
+    static func figures(_ n: Int, health: Int) -> [UInt64] {
+        var counter = BoundedCounter(layout: layout)
+        for c in 0..<n { counter.add(client: "c\(c)", FigureCell("needs", ["education", "D11", "25-44"])) }
+        for c in 0..<health { counter.add(client: "h\(c)", FigureCell("needs", ["health", "D11", "45-64"])) }
+        return counter.figures
+    }
+
+    @Test func threeOrganisationsAHubAndAHelper() throws {
+        let dbs = try Self.everyone()
+        let (hubDB, helperDB) = (dbs[3], dbs[4])
+        #expect(throws: HubError.self) { try dbs[0].useHub(hub: Self.hub.signingPublicKey, helper: Self.hub.signingPublicKey) }
+        #expect(throws: HubError.self) {
+            try dbs[0].sendStatistics(Self.figures(1, health: 0), layout: Self.layout, period: Self.period, identity: Self.orgs[0], nowMilliseconds: Self.now)
+        }
+        let counts = [(400, 12), (300, 0), (350, 0)]
+        for (k, db) in dbs.prefix(3).enumerated() {
+            try db.useHub(hub: Self.hub.signingPublicKey, helper: Self.helper.signingPublicKey)
+            try db.sendStatistics(
+                Self.figures(counts[k].0, health: counts[k].1), layout: Self.layout, period: Self.period, identity: Self.orgs[k], nowMilliseconds: Self.now + 1)
+        }
+        #expect(throws: HubError.self) {
+            try dbs[0].sendStatistics(Self.figures(1, health: 0), layout: Self.layout, period: Self.period, identity: Self.orgs[0], nowMilliseconds: Self.now + 2)
+        }
+        try Self.syncAll(dbs, at: Self.now + 10)
+        // The hub cannot release before the helper answers.
+        var rng = SeededRandom(seed: 5)
+        #expect(throws: HubError.self) {
+            try hubDB.releaseAsHub(
+                period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1, identity: Self.hub, using: &rng)
+        }
+        #expect(try helperDB.answerAsHelper(period: Self.period, layout: Self.layout, hub: Self.hub.signingPublicKey, identity: Self.helper, nowMilliseconds: Self.now + 20) == 3)
+        #expect(throws: HubError.self) {
+            try helperDB.answerAsHelper(period: Self.period, layout: Self.layout, hub: Self.hub.signingPublicKey, identity: Self.helper, nowMilliseconds: Self.now + 21)
+        }
+        try Self.syncAll(dbs, at: Self.now + 30)
+        let published = try hubDB.releaseAsHub(
+            period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1, identity: Self.hub, using: &rng)
+        let education = try #require(published.first { $0.cell == FigureCell("needs", ["education", "D11", "25-44"]) })
+        #expect(education.organisations == 3 && education.withheld == nil && abs(education.value! - 1050) < 100, "\(education)")
+        let health = try #require(published.first { $0.cell == FigureCell("needs", ["health", "D11", "45-64"]) })
+        #expect(health.withheld == .fewOrganisations && health.value == nil && health.organisations == 1)
+        #expect(throws: HubError.self) {
+            try hubDB.releaseAsHub(
+                period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1, identity: Self.hub, using: &rng)
+        }
+        let kept = try #require(try hubDB.hubRelease(period: "2026-W48"))
+        #expect(kept.nodes == 3 && kept.quarterSpent > 0 && kept.cells.count == Self.layout.cells.count)
+        #expect(kept.cells.first { $0.cell == education.cell }?.value == education.value)
+        // Neither the hub nor the helper can open another party's shares; the organisations cannot
+        // open their own once sent.
+        #expect(try helperDB.hubRelease(period: "2026-W48") == nil)
+        #expect(throws: HubError.self) {
+            var other = SeededRandom(seed: 6)
+            try helperDB.releaseAsHub(
+                period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1, identity: Self.helper,
+                using: &other)
+        }
+    }
+}

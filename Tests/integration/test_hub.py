@@ -1,0 +1,107 @@
+"""The hub's round between real node processes (Protocol/SPEC.md §12).
+
+Three organisations (each publishing a third of the sample, each with a fictional caseload), a hub
+and a helper, all members. Each organisation sends its week's figures as two sealed shares; the
+helper answers the hub once with its sum; the hub adds its own shares and publishes the week on
+/hub, each figure with its organisations and ε. No one held an organisation's figures: the relays
+and the helper cannot open the hub's shares, the hub cannot open the helper's, a forged sum from a
+member that is not the helper is ignored, and nothing is answered or sent twice.
+"""
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+import requests
+
+import waymark_wire as wire
+from conftest import SAMPLE_SERVICES
+from test_federation import CONVERGE, new_node, wait_until
+
+
+@pytest.fixture(scope="module")
+def district(make_node):
+    a, b, c = (new_node(make_node, f"hub-{x}", f"Hub Org {x.upper()}") for x in "abc")
+    hub = new_node(make_node, "hub-hub", "District Hub")
+    helper = new_node(make_node, "hub-helper", "District Helper")
+    for k, n in enumerate((a, b, c), start=1):
+        n.cli_ok("import", "--sample", "--sample-part", f"{k}/3")
+    nodes = (a, b, c, hub, helper)
+    for n in nodes:
+        n.start()
+    try:
+        a.found_with(b, c, hub, helper)
+        wait_until("every node holds the whole directory and knows every node", lambda: all(
+            n.total() == SAMPLE_SERVICES and n.sql("SELECT count(*) FROM known_node")[0][0] == 5 for n in nodes), CONVERGE, nodes)
+        for n in nodes:
+            n.cli_ok("hub", "use", "--hub", hub.fingerprint, "--helper", helper.fingerprint)
+        yield a, b, c, hub, helper
+    finally:
+        for n in nodes:
+            n.stop()
+
+
+def shares(node) -> int:
+    return node.sql("SELECT count(*) FROM envelope WHERE kind = 25")[0][0]
+
+
+def test_three_organisations_a_hub_and_a_helper(district) -> None:
+    a, b, c, hub, helper = district
+    nodes = (a, b, c, hub, helper)
+    week = time.strftime("%G-W%V", time.gmtime())
+    for k, org in enumerate((a, b, c), start=1):
+        org.cli_ok("sample-caseload", "--clients", "300", "--seed", str(k))
+        sent = org.cli_ok("hub", "send", "--week", week).stdout
+        assert f"Sent the figures for {week}" in sent
+        again = org.cli("hub", "send", "--week", week)
+        assert again.returncode != 0 and "already sent its figures" in again.stderr, "a node sent its figures twice"
+    # Too early: the helper has not answered.
+    early = hub.cli("hub", "release", "--week", week)
+    assert early.returncode != 0 and "no sum from the helper" in early.stderr
+    wait_until("the helper and the hub hold every share", lambda: shares(helper) == 6 and shares(hub) == 6, CONVERGE, nodes)
+
+    # A member that is not the helper sends the hub a forged sum: it is ignored.
+    bad = wire.Signer()
+    a.cli_ok("member", "add", "--key", bad.public.hex(), "--fingerprint", bad.fingerprint, "--name", "Hub Bad Member")
+    wait_until("the hub holds the vouch", lambda: "Hub Bad Member" in hub.cli_ok("member", "list").stdout, CONVERGE, nodes)
+    hub_key_id = hub.sql("SELECT encryption_key FROM known_node WHERE organization_name = 'District Hub'")[0][0]
+    forged, _ = bad.envelope(26, b"\x00" * 400, clock=wire.hlc(int(time.time() * 1000)), scope=f"stats:{week}",
+                             recipients=[(wire.blake2b(hub_key_id)[:8], b"\x01" * 80)])
+    report = bad.post(hub.url, "/sync/v1/push", wire.frames(forged)).json()
+    assert report["accepted"] == 1, report
+
+    answered = helper.cli_ok("hub", "answer", "--week", week).stdout
+    assert "sum of 3 organisations' shares" in answered
+    twice = helper.cli("hub", "answer", "--week", week)
+    assert twice.returncode != 0 and "already answered" in twice.stderr
+    wait_until("the hub holds the helper's sum", lambda: hub.sql(
+        "SELECT count(*) FROM envelope e JOIN known_node k ON k.author = e.author WHERE e.kind = 26 AND k.organization_name = 'District Helper'")[0][0] == 1,
+        CONVERGE, nodes)
+    # The helper cannot release: the sum and the hub's shares are sealed to the hub.
+    wrong = helper.cli("hub", "release", "--week", week)
+    assert wrong.returncode != 0
+    released = hub.cli_ok("hub", "release", "--week", week).stdout
+    assert f"Released {week}:" in released
+
+    page = requests.get(hub.url + "/hub", timeout=10).text
+    assert "from 3 organisations" in page and re.search(r"Privacy budget spent this quarter: ε 0\.\d\d", page), page[-3000:]
+    assert "Needs recorded" in page and "<td>3</td>" in page, "no published figure with its organisations"
+    # Charts drawn on the server, each with its table: needs by category, and the flows of the
+    # referrals the fictional caseloads made between the organisations.
+    assert '<figure id="needs-chart"><svg class="chart"' in page and 'role="img"' in page
+    # Each referral flow and outcome here comes from one organisation (each node is its own kind of
+    # organisation), so the rules withhold them all: no flows chart, and the page says why.
+    assert '<figure id="flows-chart">' not in page and "fewer than 3 organisations: " in page
+    assert "<script" not in page.split('<figure id="needs-chart">')[1].split("</figure>")[0]
+    csv = requests.get(hub.url + f"/hub.csv?period={week}", timeout=10)
+    assert csv.status_code == 200 and csv.text.startswith("period,family,cell,value,organisations,epsilon\n") and csv.text.count("\n") > 2
+    assert all(int(line.split(",")[4]) >= 3 for line in csv.text.strip().split("\n")[1:]), "a published figure from fewer than 3 organisations"
+    assert "Figiúirí an cheantair" in requests.get(hub.url + "/hub", params={"lang": "ga"}, timeout=10).text
+    # Other nodes have nothing to show, and say so.
+    assert "has not published any figures on this site yet" in requests.get(a.url + "/hub", timeout=10).text
+    # What the hub keeps is the noised totals; no organisation's own figures are among them.
+    for org in (a, b, c):
+        own = {line.split("\t")[0]: int(line.split("\t")[1]) for line in org.cli_ok("hub", "figures", "--week", week).stdout.splitlines()[1:]}
+        kept = {r[0]: r[1] for r in hub.sql("SELECT cell, value FROM hub_release WHERE value IS NOT NULL")}
+        assert kept and any(kept.get(cell) != value for cell, value in own.items()), f"the hub holds {org.label}'s figures"
