@@ -23,4 +23,14 @@ struct HubChartsTests {
         #expect(svg.contains("Health → Housing: 30") && svg.contains("Housing (50)") && !svg.contains("Art"))
         #expect(HubCharts.sankey([], title: "Flows").isEmpty)
     }
+
+    @Test func linesBreakWhereAWeekIsMissingAndEveryWeekHasItsPoint() {
+        let svg = HubCharts.lines([("Health", [10, nil, 30]), ("Housing", [5, 6, 7])], periods: ["2026-W47", "2026-W48", "2026-W49"], title: "Week by week")
+        #expect(svg.contains("class=\"chart lines\"") && svg.contains("aria-label=\"Week by week\""))
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 5, "a point per value present")
+        #expect(svg.contains("Health, 2026-W49: 30"))
+        let health = svg.components(separatedBy: "<path d=\"")[1].components(separatedBy: "\"")[0]
+        #expect(health.filter { $0 == "M" }.count == 2 && !health.contains("L"), "the line breaks at the missing week: \(health)")
+        #expect(HubCharts.lines([("A", [1])], periods: ["2026-W49"], title: "x").isEmpty, "one week is not a trend")
+    }
 }

@@ -9,6 +9,7 @@ member that is not the helper is ignored, and nothing is answered or sent twice.
 """
 from __future__ import annotations
 
+import datetime
 import re
 import time
 
@@ -98,6 +99,22 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     assert csv.status_code == 200 and csv.text.startswith("period,family,cell,value,organisations,epsilon\n") and csv.text.count("\n") > 2
     assert all(int(line.split(",")[4]) >= 3 for line in csv.text.strip().split("\n")[1:]), "a published figure from fewer than 3 organisations"
     assert "Figiúirí an cheantair" in requests.get(hub.url + "/hub", params={"lang": "ga"}, timeout=10).text
+    assert '<table class="hub audit" id="gaps">' in page and "People per service" in page, "no gaps table"
+
+    # A second week: the quarter's budget (1.0, at 0.2 a family) is mostly spent, so most of its
+    # families are withheld as "privacy budget spent"; the page now draws needs week by week.
+    y, w, _ = (datetime.date.today() - datetime.timedelta(days=7)).isocalendar()
+    prev = f"{y}-W{w:02d}"
+    for org in (a, b, c):
+        org.cli_ok("hub", "send", "--week", prev)
+    wait_until("the shares of the second week arrive", lambda: shares(helper) == 12 and shares(hub) == 12, CONVERGE, nodes)
+    helper.cli_ok("hub", "answer", "--week", prev)
+    wait_until("the hub can release the second week", lambda: hub.cli("hub", "release", "--week", prev).returncode == 0, CONVERGE, nodes)
+    if prev[:4] == week[:4] and (int(prev[6:]) - 1) // 13 == (int(week[6:]) - 1) // 13:
+        assert "privacy budget spent: " in requests.get(hub.url + "/hub", params={"period": prev}, timeout=10).text
+    page = requests.get(hub.url + "/hub", timeout=10).text
+    assert '<figure id="trend-chart"><svg class="chart lines"' in page and f"<th scope=\"col\">{prev}</th>" in page
+
     # Other nodes have nothing to show, and say so.
     assert "has not published any figures on this site yet" in requests.get(a.url + "/hub", timeout=10).text
     # What the hub keeps is the noised totals; no organisation's own figures are among them.

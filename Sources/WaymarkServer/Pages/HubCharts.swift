@@ -70,3 +70,43 @@ enum HubCharts {
         return svg + "</svg>"
     }
 }
+
+extension HubCharts {
+    /// Lines over periods, one per series (a value may be missing: the line breaks there), with a
+    /// legend; the periods along the bottom.
+    static func lines(_ series: [(label: String, values: [Int?])], periods: [String], title: String) -> String {
+        let top = series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0
+        guard periods.count >= 2, top > 0 else { return "" }
+        let width = 640.0, height = 260.0, left = 48.0, right = 180.0, bottom = 28.0
+        let plotW = width - left - right, plotH = height - bottom - 10
+        func x(_ i: Int) -> Double { left + plotW * Double(i) / Double(periods.count - 1) }
+        func y(_ v: Int) -> Double { 10 + plotH * (1 - Double(v) / Double(top)) }
+        let palette = ["#0b6e4f", "#8a3b12", "#1f4e9c", "#7a1f6e", "#5c5c00", "#00707a", "#6b4f1f", "#333333"]
+        var svg = "<svg class=\"chart lines\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
+        svg += String(format: "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" class=\"axis\"></line>", left, 10 + plotH, left + plotW, 10 + plotH)
+        svg += String(format: "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\">%d</text>", left - 6, 16.0, top)
+        svg += String(format: "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\">0</text>", left - 6, 10 + plotH)
+        for (i, p) in periods.enumerated() where i == 0 || i == periods.count - 1 || periods.count <= 6 {
+            svg += String(format: "<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\">%@</text>", x(i), height - 8, escape(p))
+        }
+        for (k, s) in series.enumerated() {
+            let colour = palette[k % palette.count]
+            var path = "", pen = false
+            for (i, v) in s.values.enumerated() {
+                guard let v else {
+                    pen = false
+                    continue
+                }
+                path += String(format: "%@%.1f %.1f ", pen ? "L" : "M", x(i), y(v))
+                pen = true
+                // A point for every week, so that a week standing alone shows too.
+                svg += String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%@\"><title>%@, %@: %d</title></circle>", x(i), y(v), colour, escape(s.label), escape(periods[i]), v)
+            }
+            if !path.isEmpty { svg += "<path d=\"\(path)\" class=\"line\" stroke=\"\(colour)\"><title>\(escape(s.label))</title></path>" }
+            let ly = 16.0 + Double(k) * 18
+            svg += String(format: "<rect x=\"%.0f\" y=\"%.0f\" width=\"12\" height=\"4\" fill=\"%@\"></rect>", width - right + 12, ly - 5, colour)
+            svg += String(format: "<text x=\"%.0f\" y=\"%.0f\">%@</text>", width - right + 30, ly, escape(s.label))
+        }
+        return svg + "</svg>"
+    }
+}

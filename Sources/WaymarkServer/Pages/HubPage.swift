@@ -64,6 +64,43 @@ extension PublicPages {
         )
     }
 
+    /// Gaps: for each category, the people with that need this week (its published figures added
+    /// up) against the active services the directory lists in it, and the people per service.
+    func hubGaps(_ cells: [PublishedCell], language: InterfaceLanguage) throws -> [[String: Any]] {
+        let snap = try directory.snapshot()
+        var needs: [String: Int] = [:]
+        for c in cells where c.cell.family == "needs" { if let v = c.value, let first = c.cell.labels.first { needs[first, default: 0] += v } }
+        let active = snap.index.services.filter { $0.status == "active" }
+        return needs.keys.compactMap { id -> (String, Int, Int)? in
+            guard let term = snap.terms[id] else { return nil }
+            return (snap.termName(term, language: language.rawValue), needs[id]!, active.filter { $0.termIDs.contains(id) }.count)
+        }
+        .sorted { Double($0.1) / Double(max(1, $0.2)) > Double($1.1) / Double(max(1, $1.2)) }
+        .map { name, people, services in
+            [
+                "name": name, "people": people, "services": services,
+                "ratio": services == 0 ? t("hub.gaps.none", language) : String(format: "%.1f", Double(people) / Double(services)),
+            ] as [String: Any]
+        }
+    }
+
+    /// Needs per category over the weeks released (oldest first, the last 12): a chart and its table.
+    func hubTrend(periods: [String], language: InterfaceLanguage) throws -> (chart: String, head: [String], rows: [[String: Any]]) {
+        let weeks = Array(periods.prefix(12).reversed())
+        guard weeks.count >= 2 else { return ("", [], []) }
+        let snap = try directory.snapshot()
+        var byCategory: [String: [Int?]] = [:]
+        for (i, week) in weeks.enumerated() {
+            guard let release = try directory.database.hubRelease(period: week) else { continue }
+            var sums: [String: Int] = [:]
+            for c in release.cells where c.cell.family == "needs" { if let v = c.value, let first = c.cell.labels.first { sums[first, default: 0] += v } }
+            for (id, v) in sums { byCategory[id, default: Array(repeating: nil, count: weeks.count)][i] = v }
+        }
+        let series = byCategory.keys.sorted().map { id in (label: snap.terms[id].map { snap.termName($0, language: language.rawValue) } ?? id, values: byCategory[id]!) }
+        let rows = series.map { s in ["name": s.label, "values": s.values.map { ["v": $0.map(String.init) ?? "–"] }] as [String: Any] }
+        return (HubCharts.lines(series, periods: weeks, title: t("hub.trend", language)), weeks, rows)
+    }
+
     func hubPage(_ request: Request) throws -> Response {
         let p = QueryParameters(rawQuery: request.uri.query)
         let language = PageRenderer.language(request, p)
@@ -86,6 +123,13 @@ extension PublicPages {
         ctx["flowsChart"] = charts.flows.isEmpty ? false : charts.flows as Any
         ctx["closedLoop"] = charts.closedLoop
         ctx["hasClosedLoop"] = !charts.closedLoop.isEmpty
+        let gaps = try hubGaps(release.cells, language: language)
+        ctx["gaps"] = gaps
+        ctx["hasGaps"] = !gaps.isEmpty
+        let trend = try hubTrend(periods: periods, language: language)
+        ctx["trendChart"] = trend.chart.isEmpty ? false : trend.chart as Any
+        ctx["trendHead"] = trend.head
+        ctx["trendRows"] = trend.rows
         let withheld = Dictionary(grouping: release.cells.compactMap(\.withheld), by: { $0 }).mapValues(\.count)
         ctx["anyWithheld"] = !withheld.isEmpty
         ctx["withheld"] = withheld.keys.sorted { $0.rawValue < $1.rawValue }.map { w in

@@ -81,6 +81,8 @@ enum SiteAssets {
         svg.chart .bar { fill: #0b6e4f; }
         svg.chart .node { fill: #333; }
         svg.chart .flow { fill: none; stroke: #0b6e4f; stroke-opacity: 0.35; }
+        svg.chart .line { fill: none; stroke-width: 2; }
+        svg.chart .axis { stroke: #555; }
         figure { margin: 0.5rem 0 1rem; }
         .code-box { border: 2px dashed #555; padding: 0.5rem 1rem; max-width: 32rem; }
         .code-box .code { font: bold 2rem/1.2 ui-monospace, monospace; letter-spacing: 0.1em; margin: 0.25rem 0; }

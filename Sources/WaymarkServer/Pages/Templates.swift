@@ -288,6 +288,10 @@ enum Templates {
         <p id="hub-summary">{{summary}}</p>
         {{#needsChart}}<h2>{{t.hub_chart_needs}}</h2><figure id="needs-chart">{{{needsChart}}}</figure>{{/needsChart}}
         {{#flowsChart}}<h2>{{t.hub_chart_flows}}</h2><figure id="flows-chart">{{{flowsChart}}}</figure>{{/flowsChart}}
+        {{#hasGaps}}<h2>{{t.hub_gaps}}</h2><p>{{t.hub_gaps_intro}}</p><div class="table-scroll" tabindex="0" role="region" aria-label="{{t.hub_gaps}}"><table class="hub audit" id="gaps"><thead><tr><th scope="col">{{t.hub_gaps_category}}</th><th scope="col">{{t.hub_gaps_people}}</th><th scope="col">{{t.hub_gaps_services}}</th><th scope="col">{{t.hub_gaps_ratio}}</th></tr></thead><tbody>
+        {{#gaps}}<tr><th scope="row">{{name}}</th><td>{{people}}</td><td>{{services}}</td><td>{{ratio}}</td></tr>{{/gaps}}</tbody></table></div>{{/hasGaps}}
+        {{#trendChart}}<h2>{{t.hub_trend}}</h2><figure id="trend-chart">{{{trendChart}}}</figure><div class="table-scroll" tabindex="0" role="region" aria-label="{{t.hub_trend}}"><table class="hub audit"><thead><tr><th scope="col">{{t.hub_gaps_category}}</th>{{#trendHead}}<th scope="col">{{.}}</th>{{/trendHead}}</tr></thead><tbody>
+        {{#trendRows}}<tr><th scope="row">{{name}}</th>{{#values}}<td>{{v}}</td>{{/values}}</tr>{{/trendRows}}</tbody></table></div>{{/trendChart}}
         {{#hasClosedLoop}}<h2>{{t.hub_loop}}</h2><p>{{t.hub_loop_intro}}</p><ul id="closed-loop">{{#closedLoop}}<li>{{name}}: {{rate}}</li>{{/closedLoop}}</ul>{{/hasClosedLoop}}
         <h2>{{t.hub_tables}}</h2>
         {{#families}}<h3>{{name}}</h3><div class="table-scroll" tabindex="0" role="region" aria-label="{{name}}"><table class="hub audit"><thead><tr><th scope="col">{{t.hub_cell}}</th><th scope="col">{{t.hub_value}}</th><th scope="col">{{t.hub_organisations}}</th><th scope="col">{{t.hub_epsilon}}</th></tr></thead><tbody>
