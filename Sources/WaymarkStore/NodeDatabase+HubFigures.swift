@@ -11,7 +11,9 @@ extension NodeDatabase {
     /// - `referrals`: the referrals this node **sent** in the period, by its category and the
     ///   receiver's (only the sender counts a referral, so no referral is counted twice);
     /// - `outcomes`: the referrals this node **received** in the period, by its category and where
-    ///   they stand now (only the receiver counts them).
+    ///   they stand now (only the receiver counts them);
+    /// - `response`: the same referrals by the working days this node took to accept or decline
+    ///   them (`none` while it has not).
     /// A client is their circle, so one person counts once in a cell however many referrals they have.
     /// - Parameters:
     ///   - needCategory: the category (a layout label) of a need term, if it has one.
@@ -23,13 +25,28 @@ extension NodeDatabase {
         var counter = BoundedCounter(layout: layout)
         let me = hexString(identity.signingPublicKey)
         // Read first, then count: the callers' category look-ups read the database too.
-        let (clients, referrals) = try writer.read { db in
-            (
-                try Self.readClients(db, identity: identity, id: nil).filter { $0.createdAt >= from && $0.createdAt < to },
-                try Row.fetchAll(
-                    db, sql: "SELECT circle, sender, recipient, status FROM referral_index WHERE sent_at >= ? AND sent_at < ? AND (sender = ? OR recipient = ?)",
-                    arguments: [Int64(from), Int64(to), me, me])
-            )
+        let (clients, referrals, responses) = try writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT referral, circle, sender, recipient, status FROM referral_index WHERE sent_at >= ? AND sent_at < ? AND (sender = ? OR recipient = ?)",
+                arguments: [Int64(from), Int64(to), me, me])
+            // Days to respond to the referrals received: from the referral to the receiver's first
+            // accept or decline that took effect, in working days (folded from the circle's records).
+            var responses: [String: Int?] = [:]
+            let received = Set(rows.filter { ($0["recipient"] as String) == me }.map { hexString([UInt8]($0["referral"] as Data)) })
+            for circle in Set(rows.filter { ($0["recipient"] as String) == me }.map { $0["circle"] as String }) {
+                for v in try Self.referralViews(db, identity: identity, circle: circle, today: day) where received.contains(v.key) {
+                    let answer = v.fold.history.first { step in
+                        step.refused == nil && step.role == .recipient && [.accepted, .rejected].contains(step.change.transition.to)
+                    }
+                    responses[v.key] = answer.map { a in
+                        BusinessDays.between(
+                            BusinessDays.isoDate(dayNumber: Int(HybridClock.milliseconds(v.fold.sentClock) / 86_400_000)),
+                            BusinessDays.isoDate(dayNumber: Int(HybridClock.milliseconds(a.change.clock) / 86_400_000)))
+                    }
+                }
+            }
+            return (try Self.readClients(db, identity: identity, id: nil).filter { $0.createdAt >= from && $0.createdAt < to }, rows, responses)
         }
         for c in clients {
             let age = FigureLayout.ageBand(dateOfBirth: c.record.dateOfBirth.isEmpty ? nil : c.record.dateOfBirth, on: day)
@@ -47,6 +64,8 @@ extension NodeDatabase {
             }
             if recipient == me, let at = mine {
                 counter.add(client: circle, FigureCell("outcomes", [at, Self.outcome(status)]))
+                let key = hexString([UInt8](row["referral"] as Data))
+                counter.add(client: circle, FigureCell("response", [at, FigureLayout.responseBucket(days: responses[key] ?? nil)]))
             }
         }
         return counter

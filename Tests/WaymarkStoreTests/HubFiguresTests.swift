@@ -57,6 +57,8 @@ struct HubFiguresTests {
         try b.changeReferral(key: key, .init(to: .accepted), identity: Self.partner, by: "p", today: "2026-11-22", nowMilliseconds: Self.now + 20)
         let fb = try Self.figures(b, Self.partner)
         #expect(fb["outcomes/education/accepted"] == 1 && fb["outcomes/education/open"] == 1, "one accepted, one still open: \(fb)")
+        // Accepted the same day: 0–1 working days; the other not answered yet.
+        #expect(fb["response/education/0-1d"] == 1 && fb["response/education/none"] == 1, "\(fb)")
         #expect(fb.keys.allSatisfy { !$0.hasPrefix("referrals/") && !$0.hasPrefix("needs/") }, "the receiver does not count the referral")
     }
 }
