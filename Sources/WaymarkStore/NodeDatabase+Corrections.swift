@@ -118,6 +118,41 @@ extension NodeDatabase {
         try db.execute(sql: "UPDATE correction SET message = '', contact = NULL, sealed = ? WHERE id = ?", arguments: [Data(sealed), id])
     }
 
+    /// How long a resident's contact is kept once their suggestion is answered (so that the
+    /// publisher can still reply), in days.
+    public static let contactKeptDays = 30
+
+    /// Forgets the contact residents left on suggestions answered more than `contactKeptDays` ago:
+    /// the suggestion is sealed again without it (or, written before sealing, the column cleared),
+    /// with SQLite's `secure_delete` on so the old bytes do not linger in the file.
+    /// - Returns: how many suggestions lost their contact.
+    @discardableResult
+    public func forgetAnsweredContacts(identity: NodeIdentity?, nowMilliseconds now: UInt64) throws -> Int {
+        let before = Int64(now) - Int64(Self.contactKeptDays) * 86_400_000
+        return try writer.write { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM correction WHERE status <> 'new' AND contact_gone = 0 AND handled_at IS NOT NULL AND handled_at < ?", arguments: [before])
+            guard !rows.isEmpty else { return 0 }
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
+            var forgotten = 0
+            for row in rows {
+                let c = Self.correction(row, identity: identity)
+                guard let id = c.id else { continue }
+                if (row["sealed"] as Data?) != nil {
+                    // Without the node's keys the sealed contact cannot be told apart: leave it for a run that has them.
+                    guard let identity else { continue }
+                    if c.contact != nil { try Self.sealCorrection(db, id: id, message: c.message, contact: nil, identity: identity) }
+                } else {
+                    try db.execute(sql: "UPDATE correction SET contact = NULL WHERE id = ?", arguments: [id])
+                }
+                try db.execute(sql: "UPDATE correction SET contact_gone = 1 WHERE id = ?", arguments: [id])
+                if c.contact != nil { forgotten += 1 }
+            }
+            return forgotten
+        }
+    }
+
     static func correction(_ row: Row, identity: NodeIdentity? = nil) -> Correction {
         var c = correction(row)
         if let sealed = row["sealed"] as Data?, let id = c.id {

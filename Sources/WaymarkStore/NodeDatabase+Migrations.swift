@@ -392,6 +392,9 @@ extension NodeDatabase {
                     CREATE INDEX envelope_statistics ON envelope (scope) WHERE kind = 25;
                     """)
         }
+        m.registerMigration("v27: contacts left on suggestions are forgotten a while after the answer") { db in
+            try db.execute(sql: "ALTER TABLE correction ADD COLUMN contact_gone INTEGER NOT NULL DEFAULT 0")
+        }
         return m
     }
 }

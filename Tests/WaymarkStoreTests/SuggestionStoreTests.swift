@@ -52,6 +52,16 @@ struct SuggestionStoreTests {
         try ReferralStoreTests.sync(b, a, at: Self.now + 86_400_010)
         let status = try #require(try a.suggestionStatus(code: code))
         #expect(status.status == "dismissed" && status.reason == "Our hours are right: open Fridays 10–4" && status.decidedOn != nil)
+        // The contact the resident left is kept a while after the answer, so that the publisher can
+        // reply, then forgotten on both nodes; what they wrote stays.
+        for (db, who) in [(a, Self.here), (b, Self.publisher)] {
+            #expect(try db.forgetAnsweredContacts(identity: who, nowMilliseconds: Self.now + 86_400_000 * 20) == 0)
+            #expect(try db.corrections(identity: who).first?.contact == "reader@example.org")
+            #expect(try db.forgetAnsweredContacts(identity: who, nowMilliseconds: Self.now + 86_400_000 * 40) == 1)
+            let kept = try #require(try db.corrections(identity: who).first)
+            #expect(kept.contact == nil && kept.message == "Closed on Fridays now")
+            #expect(try db.forgetAnsweredContacts(identity: who, nowMilliseconds: Self.now + 86_400_000 * 50) == 0, "once only")
+        }
         let tally = try a.suggestionTally(since: "2020-01-01")
         #expect(tally[hexString(Self.publisher.signingPublicKey)]?.answered == 1 && tally[hexString(Self.publisher.signingPublicKey)]?.changed == 0)
         #expect(tally.count == 1)

@@ -233,6 +233,7 @@ extension PublicPages {
         let snap = try directory.snapshot()
         try directory.database.collectSuggestions(identity: identity)
         try directory.database.followAnswers()
+        try directory.database.forgetAnsweredContacts(identity: identity, nowMilliseconds: clock.milliseconds())
         let list = try directory.database.corrections(open: open, identity: identity)
         let publishers = try directory.database.publishers(ofServices: list.map(\.serviceID), me: me)
         let names = try directory.database.organizationNames()
