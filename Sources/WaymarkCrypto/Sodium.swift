@@ -1,4 +1,5 @@
 import CSodium
+import WaymarkCore
 
 /// Starts libsodium once per process; every entry point of this module calls it first.
 enum Sodium {
@@ -40,10 +41,10 @@ public enum Blake2b {
     }
 }
 
-/// Uniformly random 64-bit words from libsodium (for the hub's shares, `Protocol/SPEC.md` §12.2).
+/// Randomness from libsodium: bytes (circle and thread names, codes) and 64-bit words (the hub's
+/// shares, `Protocol/SPEC.md` §12.2).
 public enum SecureRandom {
-    public static func words(_ count: Int) -> [UInt64] {
-        let bytes = Sodium.randomBytes(count * 8)
-        return stride(from: 0, to: bytes.count, by: 8).map { i in (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[i + $1]) << (8 * $1) } }
-    }
+    public static func bytes(_ count: Int) -> [UInt8] { Sodium.randomBytes(count) }
+
+    public static func words(_ count: Int) -> [UInt64] { AdditiveShares.decode(Sodium.randomBytes(count * 8))! }
 }

@@ -27,7 +27,7 @@ extension NodeDatabase {
     public func createClient(_ record: ClientRecord, identity: NodeIdentity, by username: String, nowMilliseconds now: UInt64) throws -> String {
         if let p = record.problem { throw p }
         let id = "client-" + Tokens.random(bytes: 8)
-        let circle = Circle(owner: identity.signingPublicKey, random: Array(bytesFromHex(Tokens.random(bytes: 12))!))
+        let circle = Circle(owner: identity.signingPublicKey, random: SecureRandom.bytes(12))
         let key = SecretBox.newKey()
         let wrapped = try SecretBox.seal(key, key: identity.localDataKey, associatedData: Self.clientKeyAD(id))
         let sealed = try SecretBox.seal(record.encoded(), key: key, associatedData: Self.clientAD(id))

@@ -33,8 +33,9 @@ extension NodeDatabase {
             // Days to respond to the referrals received: from the referral to the receiver's first
             // accept or decline that took effect, in working days (folded from the circle's records).
             var responses: [String: Int?] = [:]
-            let received = Set(rows.filter { ($0["recipient"] as String) == me }.map { hexString([UInt8]($0["referral"] as Data)) })
-            for circle in Set(rows.filter { ($0["recipient"] as String) == me }.map { $0["circle"] as String }) {
+            let toMe = rows.filter { ($0["recipient"] as String) == me }
+            let received = Set(toMe.map { hexString([UInt8]($0["referral"] as Data)) })
+            for circle in Set(toMe.map { $0["circle"] as String }) {
                 for v in try Self.referralViews(db, identity: identity, circle: circle, today: day) where received.contains(v.key) {
                     let answer = v.fold.history.first { step in
                         step.refused == nil && step.role == .recipient && [.accepted, .rejected].contains(step.change.transition.to)

@@ -10,7 +10,7 @@ public enum SuggestionCode {
     static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
 
     /// A new code from 5 random bytes.
-    public static func make(random: [UInt8] = Array(bytesFromHex(Tokens.random(bytes: 5))!)) -> String {
+    public static func make(random: [UInt8] = SecureRandom.bytes(5)) -> String {
         var bits = random.prefix(5).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         var out: [Character] = []
         for _ in 0..<8 {
@@ -69,7 +69,7 @@ extension NodeDatabase {
                     ? [identity.encryptionPublicKey]
                     : try Self.memberEncryptionKey(db, organization: hexString(owner)).map { [identity.encryptionPublicKey, $0] }
                 if let recipients {
-                    let t = SuggestionThread(owner: identity.signingPublicKey, random: Array(bytesFromHex(Tokens.random(bytes: 12))!))
+                    let t = SuggestionThread(owner: identity.signingPublicKey, random: SecureRandom.bytes(12))
                     let payload = Suggestion(
                         serviceID: c.serviceID, serviceName: serviceName, field: c.field, message: c.message, contact: c.contact,
                         suggestedOn: String(c.createdAt.prefix(10)))
@@ -114,20 +114,21 @@ extension NodeDatabase {
     @discardableResult
     public func collectSuggestions(identity: NodeIdentity?) throws -> Int {
         guard let identity else { return 0 }
-        let waiting = try writer.read { db in
-            try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM envelope WHERE kind = 22 AND scope <> 'public' AND id NOT IN (SELECT envelope FROM correction WHERE envelope IS NOT NULL)"
-            ) ?? 0
+        // Only envelopes that came in since the last look: most suggestions a node holds are
+        // between other nodes, and would otherwise be opened again on every staff page.
+        let (seen, latest) = try writer.read { db in
+            let seen = Int64(try Self.setting(db, Self.suggestionsSeenSetting) ?? "0") ?? 0
+            return (seen, try Int64.fetchOne(db, sql: "SELECT max(seq) FROM envelope WHERE seq > ? AND kind = 22", arguments: [seen]))
         }
-        guard waiting > 0 else { return 0 }
+        guard let latest else { return 0 }
         return try writer.write { db in
             var added = 0
             for row in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, author, scope, wire FROM envelope WHERE kind = 22 AND scope <> 'public'
+                    SELECT id, author, scope, wire FROM envelope WHERE seq > ? AND seq <= ? AND kind = 22 AND scope <> 'public'
                         AND id NOT IN (SELECT envelope FROM correction WHERE envelope IS NOT NULL)
-                    """)
+                    """, arguments: [seen, latest])
             {
                 let author = [UInt8](row["author"] as Data)
                 guard author != identity.signingPublicKey, let e = try? Envelope.decode([UInt8](row["wire"] as Data)), identity.isRecipient(of: e),
@@ -145,9 +146,13 @@ extension NodeDatabase {
                 try Self.sealCorrection(db, id: db.lastInsertedRowID, message: s.message, contact: s.contact, identity: identity)
                 added += 1
             }
+            try Self.setSetting(db, Self.suggestionsSeenSetting, String(latest))
             return added
         }
     }
+
+    /// The last envelope (`seq`) `collectSuggestions` looked at.
+    static let suggestionsSeenSetting = "suggestions_seen_seq"
 
     /// The publisher answers a suggestion: marks it put right (`done`) or needing no change
     /// (`dismissed`, with a reason) and, when it came as a suggestion envelope, signs the answer
@@ -190,11 +195,11 @@ extension NodeDatabase {
                 guard let thread = row["thread"] as String? else { continue }
                 let envelope = [UInt8](row["envelope"] as Data)
                 guard let answer = try Self.answer(db, thread: thread, to: envelope, from: [UInt8](row["publisher"] as Data)) else { continue }
+                let status = answer.answer.outcome == .accepted ? "done" : "dismissed"
                 try db.execute(
                     sql: "UPDATE correction SET status = ?, reason = ?, handled_by = NULL, handled_at = ? WHERE id = ? AND (status, coalesce(reason, '')) IS NOT (?, ?)",
                     arguments: [
-                        answer.answer.outcome == .accepted ? "done" : "dismissed", answer.answer.reason, Int64(HybridClock.milliseconds(answer.clock)),
-                        row["id"] as Int64, answer.answer.outcome == .accepted ? "done" : "dismissed", answer.answer.reason ?? "",
+                        status, answer.answer.reason, Int64(HybridClock.milliseconds(answer.clock)), row["id"] as Int64, status, answer.answer.reason ?? "",
                     ])
             }
         }
@@ -212,7 +217,7 @@ extension NodeDatabase {
             else { continue }
             let candidate = SuggestionTally.Answered(
                 id: [UInt8](row["id"] as Data), author: publisher, authorKeyID: nil, clock: UInt64(bitPattern: row["clock"] as Int64), answer: a)
-            if let b = best, !(candidate.clock > b.clock || (candidate.clock == b.clock && b.id.lexicographicallyPrecedes(candidate.id))) { continue }
+            if let b = best, !candidate.isLater(than: b) { continue }
             best = candidate
         }
         return best

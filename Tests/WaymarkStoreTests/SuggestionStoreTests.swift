@@ -80,4 +80,26 @@ struct SuggestionStoreTests {
         #expect(try a.suggestionStatus(code: code)?.status == "done")
         #expect(try a.suggestionTally(since: "2020-01-01")[hexString(Self.here.signingPublicKey)]?.changed == 1)
     }
+
+    /// A suggestion between other nodes is looked at once and never taken; one for the publisher
+    /// that comes after it still is.
+    @Test func suggestionsForOtherNodesAreLookedAtOnce() throws {
+        let a = try NodeDatabase.inTestFederation(), b = try NodeDatabase.inTestFederation()
+        _ = try a.ingest([ReferralStoreTests.nodeRecord(Self.publisher, "Publisher"), ReferralStoreTests.nodeRecord(Self.here, "Here")], from: "t", nowMilliseconds: Self.now)
+        _ = try b.ingest([ReferralStoreTests.nodeRecord(Self.here, "Here")], from: "t", nowMilliseconds: Self.now)
+        try Self.publishService(b, by: Self.publisher, id: "svc-1")
+        try Self.publishService(a, by: Self.here, id: "svc-a")
+        try ReferralStoreTests.sync(b, a, at: Self.now + 1)
+        _ = try a.takeSuggestion(
+            Correction(serviceID: "svc-a", organizationID: nil, field: "any", message: "Not for B", contact: nil, createdAt: "2026-11-22T10:05:00Z"),
+            serviceName: "Homework club", identity: Self.here, nowMilliseconds: Self.now + 4)
+        try ReferralStoreTests.sync(a, b, at: Self.now + 11)
+        #expect(try b.collectSuggestions(identity: Self.publisher) == 0)
+        _ = try a.takeSuggestion(
+            Correction(serviceID: "svc-1", organizationID: nil, field: "contact", message: "Phone rings out", contact: nil, createdAt: "2026-11-22T10:06:00Z"),
+            serviceName: "Homework club", identity: Self.here, nowMilliseconds: Self.now + 5)
+        try ReferralStoreTests.sync(a, b, at: Self.now + 12)
+        #expect(try b.collectSuggestions(identity: Self.publisher) == 1)
+        #expect(try b.corrections(identity: Self.publisher).map(\.message) == ["Phone rings out"])
+    }
 }

@@ -132,6 +132,11 @@ public enum SuggestionTally {
             self.clock = clock
             self.answer = answer
         }
+
+        /// Whether this answer comes after `other` (by clock, then id): the later one stands.
+        public func isLater(than other: Answered) -> Bool {
+            clock != other.clock ? clock > other.clock : other.id.lexicographicallyPrecedes(id)
+        }
     }
 
     /// An answer counts only if the suggestion it names is held and was sent to its author (the
@@ -147,9 +152,7 @@ public enum SuggestionTally {
     public static func latest(_ answers: [Answered], asked: [[UInt8]: Asked]) -> [[UInt8]: Answered] {
         var out: [[UInt8]: Answered] = [:]
         for a in answers where counts(a, asked: asked[a.answer.suggestion]) {
-            if let held = out[a.answer.suggestion], !(a.clock > held.clock || (a.clock == held.clock && held.id.lexicographicallyPrecedes(a.id))) {
-                continue
-            }
+            if let held = out[a.answer.suggestion], !a.isLater(than: held) { continue }
             out[a.answer.suggestion] = a
         }
         return out

@@ -18,7 +18,7 @@ extension PublicPages {
     /// The rows of a release that may be shown: published cells, labels in the page's language.
     func hubRows(_ cells: [PublishedCell], language: InterfaceLanguage) throws -> [[String: Any]] {
         let snap = try directory.snapshot()
-        func label(_ family: String, _ index: Int, _ text: String) -> String {
+        func label(_ text: String) -> String {
             if let term = snap.terms[text] { return snap.termName(term, language: language.rawValue) }
             let key = "hub.label.\(text)"
             let translated = t(key, language)
@@ -26,7 +26,7 @@ extension PublicPages {
         }
         return cells.compactMap { p -> [String: Any]? in
             guard let value = p.value else { return nil }
-            let labels = p.cell.labels.enumerated().map { label(p.cell.family, $0.offset, $0.element) }
+            let labels = p.cell.labels.map(label)
             return [
                 "family": p.cell.family, "familyName": t("hub.family.\(p.cell.family)", language), "labels": labels.joined(separator: " · "), "value": value,
                 "organisations": p.organisations, "epsilon": String(format: "%.2f", p.epsilon),
@@ -45,7 +45,6 @@ extension PublicPages {
         for c in cells {
             guard let v = c.value, let first = c.cell.labels.first else { continue }
             switch c.cell.family {
-            case "needs": needs[name(first), default: 0] += v
             case "referrals" where c.cell.labels.count == 2: flows.append((name(first), name(c.cell.labels[1]), v))
             case "outcomes" where c.cell.labels.count == 2:
                 all[name(first), default: 0] += v
@@ -53,6 +52,7 @@ extension PublicPages {
             default: break
             }
         }
+        for (id, v) in Self.needsByCategory(cells) { needs[name(id), default: 0] += v }
         let loop = all.keys.sorted().compactMap { k -> [String: Any]? in
             guard let total = all[k], total > 0 else { return nil }
             let share = Int((Double(closed[k] ?? 0) * 100 / Double(total)).rounded())
@@ -68,8 +68,7 @@ extension PublicPages {
     /// up) against the active services the directory lists in it, and the people per service.
     func hubGaps(_ cells: [PublishedCell], language: InterfaceLanguage) throws -> [[String: Any]] {
         let snap = try directory.snapshot()
-        var needs: [String: Int] = [:]
-        for c in cells where c.cell.family == "needs" { if let v = c.value, let first = c.cell.labels.first { needs[first, default: 0] += v } }
+        let needs = Self.needsByCategory(cells)
         let active = snap.index.services.filter { $0.status == "active" }
         return needs.keys.compactMap { id -> (String, Int, Int)? in
             guard let term = snap.terms[id] else { return nil }
@@ -92,13 +91,18 @@ extension PublicPages {
         var byCategory: [String: [Int?]] = [:]
         for (i, week) in weeks.enumerated() {
             guard let release = try directory.database.hubRelease(period: week) else { continue }
-            var sums: [String: Int] = [:]
-            for c in release.cells where c.cell.family == "needs" { if let v = c.value, let first = c.cell.labels.first { sums[first, default: 0] += v } }
-            for (id, v) in sums { byCategory[id, default: Array(repeating: nil, count: weeks.count)][i] = v }
+            for (id, v) in Self.needsByCategory(release.cells) { byCategory[id, default: Array(repeating: nil, count: weeks.count)][i] = v }
         }
         let series = byCategory.keys.sorted().map { id in (label: snap.terms[id].map { snap.termName($0, language: language.rawValue) } ?? id, values: byCategory[id]!) }
         let rows = series.map { s in ["name": s.label, "values": s.values.map { ["v": $0.map(String.init) ?? "–"] }] as [String: Any] }
         return (HubCharts.lines(series, periods: weeks, title: t("hub.trend", language)), weeks, rows)
+    }
+
+    /// The people with each need category (its id) in a release: its published needs cells added up.
+    static func needsByCategory(_ cells: [PublishedCell]) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for c in cells where c.cell.family == "needs" { if let v = c.value, let first = c.cell.labels.first { out[first, default: 0] += v } }
+        return out
     }
 
     func hubPage(_ request: Request) throws -> Response {
