@@ -92,7 +92,7 @@ done
 journey=""
 if [ "$NODES" -ge 2 ]; then
     for _ in $(seq 1 30); do
-        journey="$("$BIN" sample-journey --data "$DATA/node1" --partner "node 2 of" 2>/dev/null)" && break
+        journey="$("$BIN" sample-journey --data "$DATA/node1" --partner "node 2 of" --receipt 2>/dev/null)" && break
         sleep 1
     done
 fi
@@ -147,6 +147,8 @@ cat <<MSG
   Sample journey: ${journey:-not added (it needs two nodes)}
                   Sign in on node 1 and open Clients → Róisín Sample; sign in on node 2 and answer her referral
                   (Referrals), record progress, and watch it appear on her journey on node 1.
+  Her own record: http://127.0.0.1:$((PORT + 2))/me  (node 3, not her home) with the receipt code and date of birth
+                  above: see who holds her record, stop sharing with node 2 and watch nodes 1 and 2 confirm.
   Edit on node 2 and watch it appear on node 1 within a sync interval:
     $BIN info --data $DATA/node2        (lists some services node 2 publishes)
     $BIN update --data $DATA/node2 --table service --id <ID of a node-2 service> --set name="Renamed"

@@ -120,6 +120,10 @@ func buildRouter(directory: Directory, nodeName: String, settings: ServerSetting
     pages.registerHub(on: router)
     pages.registerAdminRedirects(on: router)
     StaticFiles(leafletDirectory: settings.leafletDirectory).register(on: router)
+    ClientPages(
+        pages: pages, database: directory.database, identity: sync?.identity, trustedProxies: Set(settings.trustedProxies.map(ClientAddress.normalized)),
+        changed: { sync?.changes.signal() }
+    ).register(on: router)
     StaffPages(
         pages: pages, database: directory.database, organization: nodeName, secureCookies: settings.secureCookies, identity: sync?.identity,
         sync: sync, port: settings.port, trustedProxies: Set(settings.trustedProxies.map(ClientAddress.normalized)), changed: { sync?.changes.signal() }

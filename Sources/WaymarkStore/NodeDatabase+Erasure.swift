@@ -92,6 +92,7 @@ extension NodeDatabase {
         try refreshJourneyIndex(identity: identity)
         try acknowledgeReferrals(identity: identity, nowMilliseconds: now)
         try acknowledgeErasures(identity: identity, nowMilliseconds: now)
+        try acknowledgeClientConsents(identity: identity, nowMilliseconds: now)
     }
 
     /// Signs an acknowledgement for every erasure this node carried out and has not yet acknowledged

@@ -69,24 +69,42 @@ extension NodeDatabase {
     static let circlesNamingRecipientSQL = "SELECT circle FROM circle_recipient WHERE key_id = ?"
 
     /// One circle's journey envelopes of the given kinds that this node can open, oldest first.
-    static func openedEnvelopes(_ db: Database, identity: NodeIdentity, kinds: [Envelope.Kind], circle: String) throws -> [OpenedRecord] {
+    /// `extraKeys`: content keys given by other means (a client's copy, kind 28), by envelope id.
+    /// A consent record signed by the circle's client key in force at its clock is marked so (§13.3).
+    static func openedEnvelopes(
+        _ db: Database, identity: NodeIdentity, kinds: [Envelope.Kind], circle: String, extraKeys: [ByteKey: [UInt8]] = [:]
+    ) throws -> [OpenedRecord] {
         let rows = try Row.fetchAll(db, sql: circleEnvelopesSQL(kinds: kinds), arguments: [circle])
-        return rows.compactMap { row in
+        var clientKeys: ClientKeyHistory?
+        return try rows.compactMap { row in
             let kind = Envelope.Kind(rawValue: UInt16(row["kind"] as Int))
-            guard let (e, p) = open(row["wire"] as Data, kind: kind, identity: identity) else { return nil }
+            let id = [UInt8](row["id"] as Data)
+            guard let (e, plain, p) = open(row["wire"] as Data, kind: kind, identity: identity, extraKey: extraKeys[ByteKey(id)]) else { return nil }
+            var signed = false
+            if kind == .consent, ClientSignature.split(plain) != nil {
+                if clientKeys == nil { clientKeys = try Self.clientKeys(db, circle: circle) }
+                signed = isClientSigned(plain, circle: circle, clock: e.header.clock, keys: clientKeys!)
+            }
             return OpenedRecord(
-                id: [UInt8](row["id"] as Data), clock: UInt64(bitPattern: row["clock"] as Int64), author: hexString([UInt8](row["author"] as Data)),
-                scope: row["scope"], kind: kind, recipientKeyIDs: e.header.recipients.map(\.keyID), payload: p)
+                id: id, clock: UInt64(bitPattern: row["clock"] as Int64), author: hexString([UInt8](row["author"] as Data)),
+                scope: row["scope"], kind: kind, recipientKeyIDs: e.header.recipients.map(\.keyID), payload: p, clientSigned: signed)
         }
     }
 
-    /// A stored private envelope's payload, if this node is among its recipients and the payload is
-    /// still held and reads as a journey record of that kind.
-    static func open(_ wire: Data, kind: Envelope.Kind, identity: NodeIdentity) -> (Envelope, JourneyPayload)? {
-        guard let e = try? Envelope.decode([UInt8](wire)), identity.isRecipient(of: e), let plain = try? identity.open(e),
-            let p = try? JourneyPayload.decode(plain, kind: kind)
-        else { return nil }
-        return (e, p)
+    /// A stored private envelope's payload, if this node is among its recipients (or `extraKey` is its
+    /// content key) and the payload is still held and reads as a journey record of that kind.
+    static func open(_ wire: Data, kind: Envelope.Kind, identity: NodeIdentity, extraKey: [UInt8]? = nil) -> (Envelope, [UInt8], JourneyPayload)? {
+        guard let e = try? Envelope.decode([UInt8](wire)) else { return nil }
+        let plain: [UInt8]?
+        if identity.isRecipient(of: e) {
+            plain = try? identity.open(e)
+        } else if let extraKey {
+            plain = try? NodeIdentity.open(e, contentKey: extraKey)
+        } else {
+            plain = nil
+        }
+        guard let plain, let p = try? JourneyPayload.decode(plain, kind: kind) else { return nil }
+        return (e, plain, p)
     }
 
     /// The node (signing key, hex) that publishes a directory service: where a referral to it goes.

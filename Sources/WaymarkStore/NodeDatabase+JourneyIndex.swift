@@ -245,7 +245,7 @@ extension NodeDatabase {
         let read = try db.cachedStatement(sql: "SELECT wire FROM envelope WHERE id = ?")
         return try rows.compactMap { r in
             guard let id = bytesFromHex(r.key), let wire = try Data.fetchOne(read, arguments: [Data(id)]),
-                case (_, .referral(let record))? = open(wire, kind: .referral, identity: identity)
+                case (_, _, .referral(let record))? = open(wire, kind: .referral, identity: identity)
             else { return nil }
             return ReferralListing(
                 key: r.key, circle: r.circle, clientName: record.clientName, serviceName: record.serviceName, sender: r.sender,

@@ -395,6 +395,9 @@ extension NodeDatabase {
         m.registerMigration("v27: contacts left on suggestions are forgotten a while after the answer") { db in
             try db.execute(sql: "ALTER TABLE correction ADD COLUMN contact_gone INTEGER NOT NULL DEFAULT 0")
         }
+        m.registerMigration("v28: consent records already looked at for a client's signature to acknowledge") { db in
+            try db.execute(sql: "CREATE TABLE consent_checked (id BLOB PRIMARY KEY NOT NULL) WITHOUT ROWID")
+        }
         return m
     }
 }

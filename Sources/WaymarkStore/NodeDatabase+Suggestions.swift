@@ -7,7 +7,7 @@ import WaymarkCrypto
 /// characters of Crockford's base32 (40 random bits), shown as `ABCD-EFGH`. Letters that read alike
 /// (O and 0, I, L and 1) are taken as the same when typed back, case and dashes ignored.
 public enum SuggestionCode {
-    static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+    static let alphabet = ReadableCode.alphabet
 
     /// A new code from 5 random bytes.
     public static func make(random: [UInt8] = SecureRandom.bytes(5)) -> String {
@@ -21,15 +21,7 @@ public enum SuggestionCode {
     }
 
     /// The code as stored (eight characters), from what someone typed; `nil` if it cannot be one.
-    public static func normalized(_ typed: String) -> String? {
-        var out = ""
-        for c in typed.uppercased() where c != "-" && c != " " {
-            let mapped: Character = c == "O" ? "0" : (c == "I" || c == "L") ? "1" : c
-            guard alphabet.contains(mapped) else { return nil }
-            out.append(mapped)
-        }
-        return out.count == 8 ? out : nil
-    }
+    public static func normalized(_ typed: String) -> String? { ReadableCode.normalized(typed, length: 8) }
 
     /// How a code is shown: `ABCD-EFGH`.
     public static func shown(_ code: String) -> String { code.count == 8 ? "\(code.prefix(4))-\(code.suffix(4))" : code }

@@ -140,6 +140,7 @@ struct SampleJourney: ParsableCommand {
             """)
     @OptionGroup var data: DataOption
     @Option(help: "Part of the partner organisation's name.") var partner: String
+    @Flag(help: "Also print a receipt code for Róisín Sample (a new one each time; the old one stops working).") var receipt = false
 
     func run() throws {
         let db = try data.database()
@@ -148,8 +149,9 @@ struct SampleJourney: ParsableCommand {
         let today = BusinessDays.isoDate(dayNumber: LocalClock().now().day)
         let by = "sample"
         let name = "Róisín Sample (fictional)"
-        if try db.clients(identity: identity, by: by, nowMilliseconds: now).contains(where: { $0.record.name == name }) {
+        if let existing = try db.clients(identity: identity, by: by, nowMilliseconds: now).first(where: { $0.record.name == name }) {
             print("The sample journey is already there.")
+            if receipt { try printReceipt(db, identity, clientID: existing.id, now: now + 10) }
             return
         }
         guard let org = try db.partnerOrganizations(identity: identity).first(where: { $0.organizationName.localizedCaseInsensitiveContains(partner) }) else {
@@ -195,5 +197,13 @@ struct SampleJourney: ParsableCommand {
                     end: BusinessDays.adding(20, to: today), method: .verbal, recordedBy: "Sample Caseworker"), after: []),
             identity: identity, by: by, nowMilliseconds: now + 7)
         print("Sample journey added: \(name), referred to \(org.organizationName); Darragh Sample's consent ends in 20 days.")
+        if receipt { try printReceipt(db, identity, clientID: client, now: now + 10) }
+    }
+
+    /// A new receipt for the sample client (`Protocol/SPEC.md` §13): the code and date of birth.
+    func printReceipt(_ db: NodeDatabase, _ identity: NodeIdentity, clientID: String, now: UInt64) throws {
+        let r = try db.issueClientReceipt(clientID: clientID, identity: identity, by: "sample", nowMilliseconds: now)
+        let parts = r.dateOfBirth.split(separator: "-").compactMap { Int($0) }
+        print("Receipt code: \(ClientCode.shown(r.code))  date of birth: \(parts.count == 3 ? "\(parts[2]) \(parts[1]) \(parts[0])" : r.dateOfBirth)")
     }
 }

@@ -60,9 +60,15 @@ enum OwnedScope {
 /// is for sharing progress and covers that day — not one that holds only a referral consent, nor one
 /// whose consent had ended; referral status changes are judged by the referral fold's roles.
 public enum CircleRules {
-    public static func counts(_ kind: Envelope.Kind, author: [UInt8], clock: UInt64, in circle: Circle, consents: ConsentFold) -> Bool {
+    /// `clientSigned`: a consent event carries the client's signature by the key that was the
+    /// circle's client key at its clock (checked by the caller, `Protocol/SPEC.md` §13.3); it counts
+    /// whichever member carried it.
+    public static func counts(
+        _ kind: Envelope.Kind, author: [UInt8], clock: UInt64, in circle: Circle, consents: ConsentFold, clientSigned: Bool = false
+    ) -> Bool {
         switch kind {
-        case .consent, .referral, .erasure: return circle.isOwned(by: author)
+        case .consent: return circle.isOwned(by: author) || clientSigned
+        case .referral, .erasure: return circle.isOwned(by: author)
         case .progress:
             if circle.isOwned(by: author) { return true }
             guard let grant = consents.grant(of: hexString(author), before: clock) else { return false }

@@ -97,8 +97,14 @@ public struct ConsentFold: Sendable {
 
     /// The fold of a circle's consent events, each with its author (a signing key): only those the
     /// circle's owner signed count (`CircleRules`).
-    public init(circle: Circle, events: [(author: [UInt8], entry: Entry)]) {
-        for e in events where CircleRules.counts(.consent, author: e.author, clock: e.entry.clock, in: circle, consents: self) { apply(e.entry) }
+    /// `clientSigned`: the ids of events that carry the client's own valid signature (§13.3).
+    public init(circle: Circle, events: [(author: [UInt8], entry: Entry)], clientSigned: Set<ByteKey> = []) {
+        for e in events
+        where CircleRules.counts(
+            .consent, author: e.author, clock: e.entry.clock, in: circle, consents: self, clientSigned: clientSigned.contains(ByteKey(e.entry.id)))
+        {
+            apply(e.entry)
+        }
     }
 
     /// The grant an organisation held at `clock`: its latest consent event recorded before then, if

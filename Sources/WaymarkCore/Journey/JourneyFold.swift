@@ -14,8 +14,14 @@ public struct OpenedRecord: Sendable {
     /// Key ids of the organisations it was encrypted to.
     public let recipientKeyIDs: [[UInt8]]
     public let payload: JourneyPayload
+    /// A consent event the client signed with the circle's client key in force at its clock (§13.3).
+    public var clientSigned: Bool
 
-    public init(id: [UInt8], clock: UInt64, author: String, scope: String, kind: Envelope.Kind, recipientKeyIDs: [[UInt8]], payload: JourneyPayload) {
+    public init(
+        id: [UInt8], clock: UInt64, author: String, scope: String, kind: Envelope.Kind, recipientKeyIDs: [[UInt8]], payload: JourneyPayload,
+        clientSigned: Bool = false
+    ) {
+        self.clientSigned = clientSigned
         self.id = id
         self.clock = clock
         self.author = author
@@ -45,6 +51,9 @@ public struct TimelineEntry: Sendable, Equatable {
     public var refused: Bool
     /// A progress event shown as corrected by its author.
     public var corrected: Bool
+    /// A consent change the client made themselves (signed with their key, §13.3); `organization`
+    /// is then the member whose site they used.
+    public var byClient: Bool = false
 }
 
 /// A goal and where the client stands on it.
@@ -103,7 +112,7 @@ public enum JourneyFold {
             events: opened.compactMap { e in
                 guard case .consent(let event) = e.payload, let author = bytesFromHex(e.author) else { return nil }
                 return (author, .init(id: e.id, clock: e.clock, event: event))
-            })
+            }, clientSigned: Set(opened.filter(\.clientSigned).map { ByteKey($0.id) }))
     }
 
     /// Whether a referral in this status, sent then, is overdue today: still awaiting an answer more
@@ -128,7 +137,9 @@ public enum JourneyFold {
         }
         let consents = Self.consents(c, all)
         // Only what its author may write into the circle counts (§8.5).
-        let opened = all.filter { CircleRules.counts($0.kind, author: bytesFromHex($0.author) ?? [], clock: $0.clock, in: c, consents: consents) }
+        let opened = all.filter {
+            CircleRules.counts($0.kind, author: bytesFromHex($0.author) ?? [], clock: $0.clock, in: c, consents: consents, clientSigned: $0.clientSigned)
+        }
         let hidden = try hiddenByRevocation(circle: circle, opened: opened, consents: consents, isAncestor: isAncestor)
         let visible = opened.filter { !hidden.contains(ByteKey($0.id)) }
         func name(_ org: String) -> String { names[org] ?? org }
@@ -183,14 +194,14 @@ public enum JourneyFold {
         // The timeline: every record in order, naming who did it.
         var timeline: [(clock: UInt64, index: Int, entry: TimelineEntry)] = []
         func entry(_ event: String, _ clock: UInt64, _ org: String, other: String = "", subject: String = "", detail: String = "", refused: Bool = false,
-            corrected: Bool = false)
+            corrected: Bool = false, byClient: Bool = false)
         {
             timeline.append(
                 (
                     clock, timeline.count,
                     TimelineEntry(
                         event: event, at: HybridClock.milliseconds(clock), organization: org, organizationName: name(org), otherName: other, subject: subject,
-                        detail: detail, refused: refused, corrected: corrected)
+                        detail: detail, refused: refused, corrected: corrected, byClient: byClient)
                 ))
         }
         for e in visible {
@@ -198,9 +209,9 @@ public enum JourneyFold {
             case .consent(.grant(let g, _)):
                 entry(
                     "consent-granted", e.clock, e.author, other: name(g.organization), subject: g.purposes.sorted().map(\.rawValue).joined(separator: ", "),
-                    detail: g.end)
+                    detail: g.end, byClient: e.clientSigned)
             case .consent(.revoke(let org, _, _, let reason)):
-                entry("consent-revoked", e.clock, e.author, other: name(org), detail: reason ?? "")
+                entry("consent-revoked", e.clock, e.author, other: name(org), detail: reason ?? "", byClient: e.clientSigned)
             case .referral(let r):
                 entry("referral-sent", e.clock, e.author, other: name(r.to), subject: r.serviceName ?? "", detail: r.note)
             default: break

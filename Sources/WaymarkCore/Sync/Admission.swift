@@ -154,7 +154,7 @@ public enum AdmissionRules {
     /// can fill other nodes' disks with a few envelopes: what the kind needs, with room to spare.
     public static func maximumPayload(_ kind: Envelope.Kind) -> UInt64 {
         switch kind.rawValue {
-        case 1, 4, 5, 20, 21: return 4 << 10
+        case 1, 4, 5, 20, 21, 27, 29: return 4 << 10
         case 2: return 256 << 10
         case 3: return 1 << 10
         case 16...19: return 64 << 10
@@ -178,7 +178,9 @@ public enum AdmissionRules {
         if e.header.payloadSize > limit {
             return fail(.oversized, "a \(kind) payload of \(e.header.payloadSize) bytes is over its kind's limit of \(limit)")
         }
-        if kind.isPrivate || kind == .erasure || kind == .erasureAcknowledgement { return readJourney(e, into: out) }
+        if kind.isPrivate || kind == .erasure || kind == .erasureAcknowledgement || kind == .clientKey || kind == .consentAcknowledgement {
+            return readJourney(e, into: out)
+        }
         if kind == .suggestion || kind == .suggestionAnswer { return readSuggestion(e) }
         if kind == .statisticsShare || kind == .statisticsSum {
             guard StatisticsPeriod(scope: e.header.scope) != nil else { return out.failing(.wrongScope, "\(kind) envelopes are scoped to a period, stats:YYYY-Www") }
@@ -238,6 +240,15 @@ public enum AdmissionRules {
         guard e.header.recipients.isEmpty else { return fail(.wrongScope, "\(kind) envelopes are in the clear") }
         guard let payload = e.payload else { return fail(.badPayload, "\(kind) envelopes must carry their payload") }
         do {
+            if kind == .clientKey {
+                _ = try ClientKeyRecord.decode(payload)
+                guard circle.isOwned(by: e.header.author) else { return fail(.notOwner, "only the organisation that opened a circle may give its client a key") }
+                return out
+            }
+            if kind == .consentAcknowledgement {
+                _ = try ConsentAcknowledgement.decode(payload)
+                return out
+            }
             let p = try JourneyPayload.decode(payload, kind: kind)
             if case .erasure(let erasure) = p {
                 guard erasure.circle == circle.scope else { return fail(.badPayload, "an erasure names its own circle") }

@@ -38,9 +38,16 @@ public struct Envelope: Sendable, Hashable {
         public static let statisticsShare = Kind(rawValue: 25)
         /// The helper's one sum of the shares it holds for a period, encrypted to the hub.
         public static let statisticsSum = Kind(rawValue: 26)
+        /// Clients in control (`Protocol/SPEC.md` §13): in the clear in a circle, from its owner, the
+        /// public halves of the key the client's receipt unlocks.
+        public static let clientKey = Kind(rawValue: 27)
+        /// Private in a circle, encrypted to the client: content keys of the circle's earlier records.
+        public static let clientCopy = Kind(rawValue: 28)
+        /// In the clear in a circle: a holder took in a consent change the client signed.
+        public static let consentAcknowledgement = Kind(rawValue: 29)
 
         /// Kinds whose payload is encrypted to recipients.
-        public var isPrivate: Bool { (16...19).contains(rawValue) }
+        public var isPrivate: Bool { (16...19).contains(rawValue) || rawValue == 28 }
         /// Kinds that are public, in scope `public`, always carry their payload, and are read by every node.
         public var isPublicRecord: Bool { (1...5).contains(rawValue) }
         /// Membership records.
@@ -64,6 +71,9 @@ public struct Envelope: Sendable, Hashable {
             case 24: return "listing-check"
             case 25: return "statistics-share"
             case 26: return "statistics-sum"
+            case 27: return "client-key"
+            case 28: return "client-copy"
+            case 29: return "consent-acknowledgement"
             default: return "kind-\(rawValue)"
             }
         }

@@ -35,7 +35,9 @@ enum Localization {
         return s
     }
 
-    static let english: [String: String] = [
+    static let english: [String: String] = englishTable.merging(clientEnglish) { a, _ in a }
+
+    static let englishTable: [String: String] = [
         "site.title": "Ballymun community services",
         "site.tagline": "Find services, groups and support near you",
         "site.skip": "Skip to main content",
@@ -640,5 +642,5 @@ enum Localization {
     ]
 
     /// Irish. Where a key is missing, English is shown.
-    static let irish: [String: String] = Localization.irishTable
+    static let irish: [String: String] = Localization.irishTable.merging(clientIrish) { a, _ in a }
 }

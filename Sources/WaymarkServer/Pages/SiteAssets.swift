@@ -119,7 +119,14 @@ enum SiteAssets {
         .result .next, .result .phone { margin: 0.15rem 0; }
         .print-only { display: none; }
         #apply-filters.pending { box-shadow: 0 0 0 3px var(--focus), 0 0 0 5px var(--ink); }
+        .client-code-sheet { max-width: 105mm; border: 1px dashed var(--ink); padding: 0.75rem; }
+        .client-code-sheet h1 { font-size: 1.2rem; }
+        .client-code-sheet .code { font: bold 1.4rem/1.3 ui-monospace, monospace; letter-spacing: 0.08em; }
+        .client-changes .acks { margin: 0.25rem 0 0.5rem; }
+        fieldset.dob input { width: 4em; margin-right: 0.5rem; }
         @media print {
+          @page { size: A6; margin: 6mm; }
+          .client-code-sheet { border: none; padding: 0; max-width: none; font-size: 9pt; }
           .print-only { display: block; }
           header.site, footer.site, .banner, .urgent, .quick-exit, .no-print, .list-form, .skip, .map, nav { display: none !important; }
           body { font-size: 11pt; }

@@ -6,7 +6,7 @@ enum Templates {
         "header": header, "footer": footer, "home": home, "results": results, "service": service,
         "organization": organization, "list": list, "suggest": suggest, "suggested": suggested, "hub": hub, "follow": follow, "message": message, "corrections": corrections, "sync": sync,
         "resultItem": resultItem, "help": help, "freshness": freshness, "helpLine": helpLine, "emergencyNumbers": emergencyNumbers,
-    ].merging(StaffTemplates.all) { a, _ in a }
+    ].merging(StaffTemplates.all) { a, _ in a }.merging(ClientTemplates.all) { a, _ in a }
 
     static let header = """
         <!doctype html>
@@ -41,7 +41,7 @@ enum Templates {
         </div></main>
         <footer class="site"><div class="wrap">
         <p>{{t.site_footer}}</p>
-        <p><a href="/api">{{t.site_api}}</a> · <a href="/freshness?lang={{lang}}" id="freshness-link">{{t.freshness_link}}</a> · <a href="/suggestions?lang={{lang}}" id="follow-suggestion-link">{{t.follow_link}}</a></p>
+        <p><a href="/api">{{t.site_api}}</a> · <a href="/freshness?lang={{lang}}" id="freshness-link">{{t.freshness_link}}</a> · <a href="/suggestions?lang={{lang}}" id="follow-suggestion-link">{{t.follow_link}}</a> · <a href="/me?lang={{lang}}" id="client-record-link">{{t.client_footer}}</a></p>
         </div></footer>
         {{#map}}<script src="/static/leaflet/leaflet.min.js"></script>{{/map}}
         <script src="/static/site.js" defer></script>

@@ -15,6 +15,9 @@ extension StaffPages {
         routes.signedIn.post("clients/:id/consents/revoke") { request, context in
             try revokeConsent(request, context.staff(), context.form(ConsentWithdrawalForm.self), context.language, id: context.parameters.get("id") ?? "")
         }
+        routes.signedIn.post("clients/:id/client-code") { request, context in
+            try clientCode(request, context.staff(), context.form(ClientCodeForm.self), context.language, id: context.parameters.get("id") ?? "")
+        }
         routes.signedIn.get("clients/:id/consents/:org/receipt") { request, context in
             try receipt(request, context.staff(), context.language, id: context.parameters.get("id") ?? "", org: context.parameters.get("org") ?? "")
         }
@@ -109,6 +112,43 @@ extension StaffPages {
             $0["method"] = t("staff.consent.method.\(g.method.rawValue)", language)
             $0["recordedBy"] = g.recordedBy
             $0["withdraw"] = t("staff.receipt.withdraw", language, names)
+        }
+    }
+
+    /// Issues the client's own code (`Protocol/SPEC.md` §13) and shows the receipt to print, in the
+    /// client's language: the code (shown once, kept nowhere), where to use it, and what they agreed to.
+    func clientCode(_ request: Request, _ s: StaffSession, _ form: ClientCodeForm, _ language: InterfaceLanguage, id: String) throws -> Response {
+        guard let identity, let c = try database.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()) else {
+            return notFound(request, s, language)
+        }
+        let issued: IssuedReceipt
+        do {
+            issued = try database.issueClientReceipt(clientID: id, dateOfBirth: form.dob, identity: identity, by: s.user.username, nowMilliseconds: now())
+        } catch NodeDatabase.ClientAccessError.dateOfBirthMissing {
+            return try clientPage(request, s, language, id: id, consentError: t("staff.clientcode.error.dob", language), status: .badRequest)
+        }
+        changed()
+        let sheet: InterfaceLanguage = c.record.language.lowercased().hasPrefix("ga") || c.record.language.lowercased().hasPrefix("irish") ? .irish : language
+        let home = organization
+        let lines = try database.consents(clientID: id, identity: identity, today: today()).compactMap { v -> String? in
+            guard let g = v.grant, v.coversToday else { return nil }
+            let what = ConsentPurpose.allCases.filter(g.purposes.contains).map { Localization.text("client.purpose.\($0.rawValue)", sheet) }.joined(separator: Localization.text("client.and", sheet))
+            return Localization.text("clientsheet.line", sheet, ["org": v.organizationName, "purposes": what, "end": PublicPages.shownDate(g.end, sheet)])
+        }
+        let host = request.head.authority ?? "localhost"
+        let scheme = request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https" ? "https" : "http"
+        return page("staffClientCode", base(request, language, title: Localization.text("clientsheet.title", sheet), session: s)) {
+            $0["id"] = id
+            $0["code"] = ClientCode.shown(issued.code)
+            $0["url"] = "\(scheme)://\(host)/me"
+            $0["consents"] = lines
+            $0["sheetLang"] = sheet.rawValue
+            var words: [String: String] = [:]
+            for key in ["title", "dob", "where", "shared", "none"] { words[key] = Localization.text("clientsheet.\(key)", sheet) }
+            words["intro"] = Localization.text("clientsheet.intro", sheet, ["home": home])
+            words["withdraw"] = Localization.text("clientsheet.withdraw", sheet, ["home": home])
+            words["issued"] = Localization.text("clientsheet.issued", sheet, ["date": PublicPages.shownDate(today(), sheet)])
+            $0["sheet"] = words
         }
     }
 }

@@ -126,3 +126,9 @@ struct ReferralChangeForm: Decodable {
     var reason: String?
     var outcome: String?
 }
+
+/// Issuing a client's own code (`/staff/clients/:id/client-code`).
+struct ClientCodeForm: Decodable {
+    /// The date of birth the code is paired with (YYYY-MM-DD); the client record's when left out.
+    var dob: String?
+}

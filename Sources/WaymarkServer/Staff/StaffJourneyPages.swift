@@ -76,7 +76,8 @@ extension StaffPages {
                 return ConsentPurpose(rawValue: purpose).map { t("staff.consent.purpose.\($0.rawValue)", language).lowercased() } ?? purpose
             }.joined(separator: ", ")
         }
-        let text = t("staff.timeline.\(e.event)", language, ["other": e.otherName, "subject": subject, "detail": e.detail])
+        // A consent change the client made themselves (§13) names the member that carried it.
+        let text = t("staff.timeline.\(e.event)\(e.byClient ? ".client" : "")", language, ["other": e.otherName, "subject": subject, "detail": e.detail])
         return Self.dropEmpty([
             "when": when(e.at), "org": e.organizationName, "text": text, "detail": e.event == "referral-status" ? e.detail : "", "refused": e.refused,
             "corrected": e.corrected,

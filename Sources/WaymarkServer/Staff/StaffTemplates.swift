@@ -227,6 +227,13 @@ enum StaffTemplates {
         <p><label for="consent-method">{{t.staff_consent_method}}</label><br><select id="consent-method" name="method"><option value="written">{{t.staff_consent_method_written}}</option><option value="verbal">{{t.staff_consent_method_verbal}}</option><option value="digital">{{t.staff_consent_method_digital}}</option></select></p>
         <p><button type="submit" id="record-consent">{{t.staff_consent_record}}</button></p>
         </form>{{/hasPartners}}
+        <h2 id="client-code-heading">{{t.staff_clientcode_issue}}</h2>
+        <p>{{t.staff_clientcode_intro}}</p>
+        <form method="post" action="/staff/clients/{{id}}/client-code" class="staff-form" id="client-code-form">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
+        <p><label for="client-code-dob">{{t.staff_clientcode_dob}}</label><br><input id="client-code-dob" name="dob" value="{{dob}}"></p>
+        <p><button type="submit" id="issue-client-code">{{t.staff_clientcode_button}}</button></p>
+        </form>
         <h2 id="referrals-heading">{{t.staff_referrals_client}}</h2>
         {{#referralError}}<p class="error" role="alert" id="referral-error">{{referralError}}</p>{{/referralError}}
         {{^hasReferrals}}<p>{{t.staff_referrals_client_none}}</p>{{/hasReferrals}}

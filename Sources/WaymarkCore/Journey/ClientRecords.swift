@@ -1,0 +1,204 @@
+/// Codes people read off paper and type back: Crockford's base32 (no I, L, O or U), in groups of
+/// four. Letters that read alike (O and 0; I, L and 1) are taken as the same when typed, and case,
+/// spaces and dashes are ignored.
+public enum ReadableCode {
+    public static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+
+    /// `length` characters from `random` (5 bits each, first byte first; `random` needs
+    /// `ceil(5 × length / 8)` bytes).
+    public static func make(random: [UInt8], length: Int) -> String {
+        precondition(random.count * 8 >= length * 5, "not enough random bytes for the code")
+        var out: [Character] = []
+        for i in 0..<length {
+            var v = 0
+            for b in 0..<5 {
+                let bit = i * 5 + b
+                v = v << 1 | Int(random[bit / 8] >> (7 - UInt8(bit % 8)) & 1)
+            }
+            out.append(alphabet[v])
+        }
+        return String(out)
+    }
+
+    /// The code as stored, from what someone typed; `nil` if it cannot be a code of that length.
+    public static func normalized(_ typed: String, length: Int) -> String? {
+        var out = ""
+        for c in typed.uppercased() where c != "-" && c != " " {
+            let mapped: Character = c == "O" ? "0" : (c == "I" || c == "L") ? "1" : c
+            guard alphabet.contains(mapped) else { return nil }
+            out.append(mapped)
+            if out.count > length { return nil }
+        }
+        return out.count == length ? out : nil
+    }
+
+    /// How a code is shown and printed: groups of four joined by dashes.
+    public static func grouped(_ code: String) -> String {
+        var groups: [String] = []
+        var rest = Substring(code)
+        while !rest.isEmpty {
+            groups.append(String(rest.prefix(4)))
+            rest = rest.dropFirst(4)
+        }
+        return groups.joined(separator: "-")
+    }
+}
+
+/// The code on a client's receipt (`Protocol/SPEC.md` §13.1): 16 characters, 80 random bits. With
+/// the client's date of birth it unlocks the client's key on any member node.
+public enum ClientCode {
+    public static let length = 16
+    public static let randomBytes = 10
+
+    public static func make(random: [UInt8]) -> String { ReadableCode.make(random: random, length: length) }
+    public static func normalized(_ typed: String) -> String? { ReadableCode.normalized(typed, length: length) }
+    /// `ABCD-EFGH-JKMN-PQRS`.
+    public static func shown(_ code: String) -> String { ReadableCode.grouped(code) }
+}
+
+/// Kind 27, in the clear in a client's circle, from the circle's owner: the public halves of the key
+/// the client's receipt unlocks. The latest one (by clock) before a moment is the client's key then;
+/// a new receipt (a lost code replaced) publishes a new one, and the old key stops counting.
+public struct ClientKeyRecord: Sendable, Hashable {
+    /// Ed25519: what the client signs consents with.
+    public var signingKey: [UInt8]
+    /// X25519: what the circle's records are also encrypted to, so the client can read them.
+    public var encryptionKey: [UInt8]
+
+    public init(signingKey: [UInt8], encryptionKey: [UInt8]) {
+        self.signingKey = signingKey
+        self.encryptionKey = encryptionKey
+    }
+
+    public func encoded() -> [UInt8] {
+        JSONValue.object(JSONObject([("encryption_key", .string(hexString(encryptionKey))), ("signing_key", .string(hexString(signingKey)))]))
+            .canonicalBytes
+    }
+
+    public static func decode(_ bytes: [UInt8]) throws -> ClientKeyRecord {
+        let o = try ClientRecordJSON.object(bytes)
+        return ClientKeyRecord(
+            signingKey: try ClientRecordJSON.bytes(o, "signing_key", count: 32), encryptionKey: try ClientRecordJSON.bytes(o, "encryption_key", count: 32))
+    }
+}
+
+/// Kind 28, private, encrypted to the client (and the home organisation): the content keys of the
+/// circle's records written before the client's key existed, so the client can read their whole
+/// journey, not only what came after the receipt.
+public struct ClientCopy: Sendable, Hashable {
+    public struct Key: Sendable, Hashable {
+        public var envelope: [UInt8]
+        public var key: [UInt8]
+        public init(envelope: [UInt8], key: [UInt8]) {
+            self.envelope = envelope
+            self.key = key
+        }
+    }
+
+    public var keys: [Key]
+    public init(keys: [Key]) { self.keys = keys }
+
+    /// Keys per copy: 300 entries stay under the kind's 64 KiB payload limit.
+    public static let keysPerCopy = 300
+
+    public func encoded() -> [UInt8] {
+        let list = keys.sorted { $0.envelope.lexicographicallyPrecedes($1.envelope) }.map {
+            JSONValue.object(JSONObject([("envelope", .string(hexString($0.envelope))), ("key", .string(hexString($0.key)))]))
+        }
+        return JSONValue.object(JSONObject([("keys", .array(list))])).canonicalBytes
+    }
+
+    public static func decode(_ bytes: [UInt8]) throws -> ClientCopy {
+        let o = try ClientRecordJSON.object(bytes)
+        guard let list = o["keys"]?.arrayValue else { throw JourneyPayload.Problem(field: "keys", message: "must be a list") }
+        return ClientCopy(
+            keys: try list.map { v in
+                guard case .object(let k) = v else { throw JourneyPayload.Problem(field: "keys", message: "must list objects") }
+                return Key(envelope: try ClientRecordJSON.bytes(k, "envelope", count: 32), key: try ClientRecordJSON.bytes(k, "key", count: 32))
+            })
+    }
+}
+
+/// Kind 29, in the clear in a circle: a holder's signed statement that it has taken in a consent
+/// change the client signed (`{"consent": id hex}`), shown on the client's second receipt.
+public struct ConsentAcknowledgement: Sendable, Hashable {
+    public var consent: [UInt8]
+    public init(consent: [UInt8]) { self.consent = consent }
+
+    public func encoded() -> [UInt8] { JSONValue.object(JSONObject([("consent", .string(hexString(consent)))])).canonicalBytes }
+
+    public static func decode(_ bytes: [UInt8]) throws -> ConsentAcknowledgement {
+        ConsentAcknowledgement(consent: try ClientRecordJSON.bytes(try ClientRecordJSON.object(bytes), "consent", count: 32))
+    }
+}
+
+/// A consent event the client signed (`Protocol/SPEC.md` §13.3): the consent payload of §8.3 with one
+/// more member, `client_signature`, an Ed25519 signature by the client's key over
+/// `"waymark/client-consent/v1" || 0x00 || scope || 0x00 || the payload without that member`
+/// (canonical JSON). Any member node may carry it; it counts as if the circle's owner had written it.
+public enum ClientSignature {
+    public static let field = "client_signature"
+    public static let domain: [UInt8] = Array("waymark/client-consent/v1".utf8) + [0]
+
+    /// What the client signs for a payload (without the signature) in a circle.
+    public static func message(scope: String, unsignedPayload: [UInt8]) -> [UInt8] { domain + Array(scope.utf8) + [0] + unsignedPayload }
+
+    /// The payload with the signature added.
+    public static func attach(_ signature: [UInt8], to unsignedPayload: [UInt8]) throws -> [UInt8] {
+        var o = try ClientRecordJSON.object(unsignedPayload)
+        o[field] = .string(hexString(signature))
+        return JSONValue.object(o).canonicalBytes
+    }
+
+    /// A signed payload split into what was signed and the signature; `nil` when it carries none.
+    public static func split(_ payload: [UInt8]) -> (unsigned: [UInt8], signature: [UInt8])? {
+        guard var o = try? ClientRecordJSON.object(payload), let hex = o[field]?.stringValue, let signature = bytesFromHex(hex), signature.count == 64
+        else { return nil }
+        o[field] = nil
+        return (JSONValue.object(o).canonicalBytes, signature)
+    }
+}
+
+/// The client keys a circle's owner published (kind 27), in order: which one was the client's at a
+/// given moment.
+public struct ClientKeyHistory: Sendable {
+    public struct Entry: Sendable {
+        public let id: [UInt8]
+        public let clock: UInt64
+        public let record: ClientKeyRecord
+        public init(id: [UInt8], clock: UInt64, record: ClientKeyRecord) {
+            self.id = id
+            self.clock = clock
+            self.record = record
+        }
+    }
+
+    public private(set) var entries: [Entry]
+
+    /// Only entries the circle's owner signed count (`authors` are signing keys).
+    public init(circle: Circle, records: [(author: [UInt8], entry: Entry)]) {
+        entries = records.filter { circle.isOwned(by: $0.author) }.map(\.entry).sorted {
+            $0.clock != $1.clock ? $0.clock < $1.clock : $0.id.lexicographicallyPrecedes($1.id)
+        }
+    }
+
+    /// The client's key when a record with this clock was written: the latest published before it.
+    public func key(before clock: UInt64) -> ClientKeyRecord? { entries.last { $0.clock < clock }?.record }
+
+    /// The key in use now.
+    public var current: ClientKeyRecord? { entries.last?.record }
+}
+
+enum ClientRecordJSON {
+    static func object(_ bytes: [UInt8]) throws -> JSONObject {
+        guard case .object(let o)? = try? JSONParser.parse(bytes) else { throw JourneyPayload.Problem(field: "payload", message: "must be a JSON object") }
+        return o
+    }
+
+    static func bytes(_ o: JSONObject, _ field: String, count: Int) throws -> [UInt8] {
+        guard let h = o[field]?.stringValue, let b = bytesFromHex(h), b.count == count else {
+            throw JourneyPayload.Problem(field: field, message: "must be \(count) bytes in hex")
+        }
+        return b
+    }
+}

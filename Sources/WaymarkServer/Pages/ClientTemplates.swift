@@ -1,0 +1,96 @@
+/// The client's own pages (`/me`) and the receipt staff print for a client. Markup only: every word
+/// comes from the translation tables.
+enum ClientTemplates {
+    static let all: [String: String] = ["clientSignIn": signIn, "clientRecord": record, "clientConfirm": confirm, "staffClientCode": staffCode]
+
+    static let signIn = """
+        {{> header}}
+        <h1>{{t.client_signin_title}}</h1>
+        {{#signedOut}}<p class="notice" role="status" id="signed-out">{{t.client_signedout}}</p>{{/signedOut}}
+        <p>{{t.client_signin_intro}}</p>
+        {{#error}}<p class="error" role="alert" id="client-error">{{error}}</p>{{/error}}
+        <form method="post" action="/me?lang={{lang}}" class="staff-form" id="client-signin">
+        <input type="hidden" name="lang" value="{{lang}}">
+        <div class="field"><label for="client-code">{{t.client_signin_code}}</label>
+        <p class="hint" id="client-code-hint">{{t.client_signin_code_hint}}</p>
+        <input id="client-code" name="code" value="{{code}}" maxlength="24" autocomplete="off" autocapitalize="characters" spellcheck="false" aria-describedby="client-code-hint" required></div>
+        <fieldset class="dob"><legend>{{t.client_signin_dob}}</legend>
+        <p class="hint">{{t.client_signin_dob_hint}}</p>
+        <label for="dob-day">{{t.client_signin_day}}</label> <input id="dob-day" name="day" value="{{day}}" inputmode="numeric" maxlength="2" size="2" autocomplete="off" required>
+        <label for="dob-month">{{t.client_signin_month}}</label> <input id="dob-month" name="month" value="{{month}}" inputmode="numeric" maxlength="2" size="2" autocomplete="off" required>
+        <label for="dob-year">{{t.client_signin_year}}</label> <input id="dob-year" name="year" value="{{year}}" inputmode="numeric" maxlength="4" size="4" autocomplete="off" required>
+        </fieldset>
+        <p><button type="submit" id="client-open">{{t.client_signin_open}}</button></p>
+        </form>
+        <p>{{t.client_signin_lost}}</p>
+        <p class="meta">{{t.client_signin_private}}</p>
+        {{> footer}}
+        """
+
+    static let record = """
+        {{> header}}
+        <h1 id="client-record-title">{{t.client_record_title}}</h1>
+        <p>{{t.client_record_home}} <strong id="client-home">{{homeName}}</strong>.</p>
+        {{#notice}}<p class="notice" role="status" id="client-notice">{{notice}}</p>{{/notice}}
+        {{#error}}<p class="error" role="alert" id="client-error">{{error}}</p>{{/error}}
+        <h2 id="holders-heading">{{t.client_holders}}</h2>
+        <p>{{t.client_holders_intro}}</p>
+        <ul id="client-holders">{{#holders}}<li><strong>{{name}}</strong>{{#isHome}} ({{t.client_holders_home}}){{/isHome}}: {{what}}</li>{{/holders}}</ul>
+        <h2 id="consents-heading">{{t.client_consents}}</h2>
+        {{^hasConsents}}<p>{{t.client_consents_none}}</p>{{/hasConsents}}
+        <ul class="client-consents" id="client-consents">{{#consents}}<li class="consent"><strong>{{name}}</strong>: {{state}}
+        {{#granted}}<form method="post" action="/me/withdraw?lang={{lang}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="organization" value="{{org}}"><button type="submit" class="withdraw">{{t.client_withdraw}}<span class="visually-hidden"> {{name}}</span></button></form>{{/granted}}</li>{{/consents}}</ul>
+        {{#hasGrantable}}<h3 id="grant-heading">{{t.client_grant}}</h3>
+        <p>{{t.client_grant_intro}}</p>
+        <form method="post" action="/me/grant?lang={{lang}}" class="staff-form" id="client-grant">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <p><label for="grant-org">{{t.client_grant_org}}</label><br><select id="grant-org" name="organization">{{#grantable}}<option value="{{org}}">{{name}}</option>{{/grantable}}</select></p>
+        <fieldset><legend>{{t.client_grant_what}}</legend>
+        <label><input type="checkbox" name="purpose" value="referral" checked> {{t.client_purpose_referral}}</label><br>
+        <label><input type="checkbox" name="purpose" value="progress"> {{t.client_purpose_progress}}</label></fieldset>
+        <p><button type="submit" id="grant-button">{{t.client_grant_button}}</button></p>
+        </form>{{/hasGrantable}}
+        <h2 id="changes">{{t.client_changes}}</h2>
+        {{^hasChanges}}<p>{{t.client_changes_none}}</p>{{/hasChanges}}
+        <ol class="client-changes" id="client-changes">{{#changes}}<li class="change"><strong>{{what}}</strong> · {{when}} · {{via}}
+        {{#waiting}}<br><span class="waiting">{{t.client_change_waiting}}</span>{{/waiting}}
+        <ul class="acks">{{#acks}}<li class="ack">{{t.client_change_confirmed}} {{name}} · {{when}}</li>{{/acks}}</ul></li>{{/changes}}</ol>
+        <h2 id="timeline-heading">{{t.client_timeline}}</h2>
+        {{^hasTimeline}}<p>{{t.client_timeline_none}}</p>{{/hasTimeline}}
+        <ol class="timeline" id="client-timeline">{{#timeline}}<li><span class="meta">{{when}}</span> {{what}}</li>{{/timeline}}</ol>
+        <p class="no-print"><a href="/me/receipt.json" id="receipt-json">{{t.client_receipt_json}}</a> · {{t.client_print}}</p>
+        <form method="post" action="/me/signout?lang={{lang}}" class="no-print"><button type="submit" id="client-signout">{{t.client_signout}}</button></form>
+        {{> footer}}
+        """
+
+    static let confirm = """
+        {{> header}}
+        <h1 id="confirm-heading">{{heading}}</h1>
+        <p id="confirm-explain">{{explain}}</p>
+        <form method="post" action="{{action}}?lang={{lang}}" id="client-confirm">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="organization" value="{{org}}"><input type="hidden" name="confirm" value="yes">
+        {{#purposes}}<input type="hidden" name="purpose" value="{{.}}">{{/purposes}}
+        <p><button type="submit" id="confirm-yes">{{yes}}</button> <a href="/me/record?lang={{lang}}" id="confirm-no">{{t.client_confirm_no}}</a></p>
+        </form>
+        {{> footer}}
+        """
+
+    static let staffCode = """
+        {{> staffHeader}}
+        <div class="client-code-sheet" id="client-code-sheet" lang="{{sheetLang}}">
+        <h1>{{sheet.title}}</h1>
+        <p>{{sheet.intro}}</p>
+        <p class="code" id="client-code">{{code}}</p>
+        <p>{{sheet.dob}}</p>
+        <p><strong>{{sheet.where}}</strong> <span id="client-url">{{url}}</span></p>
+        <h2>{{sheet.shared}}</h2>
+        {{^consents}}<p>{{sheet.none}}</p>{{/consents}}
+        <ul id="client-code-consents">{{#consents}}<li>{{.}}</li>{{/consents}}</ul>
+        <p>{{sheet.withdraw}}</p>
+        <p class="meta">{{sheet.issued}}</p>
+        </div>
+        <p class="no-print" id="code-once">{{t.staff_clientcode_once}}</p>
+        <p class="no-print"><a href="/staff/clients/{{id}}?lang={{lang}}">{{t.staff_clientcode_back}}</a></p>
+        {{> footer}}
+        """
+}

@@ -1,0 +1,288 @@
+import Foundation
+import GRDB
+import WaymarkCore
+import WaymarkCrypto
+
+/// A receipt just issued: the code is shown to the client once and stored nowhere.
+public struct IssuedReceipt: Sendable {
+    public var code: String
+    public var circle: String
+    public var clientName: String
+    public var dateOfBirth: String
+    /// Milliseconds.
+    public var issuedAt: UInt64
+}
+
+/// What the client sees of their record (`Protocol/SPEC.md` §13.4).
+public struct ClientRecordView: Sendable {
+    public var circle: String
+    /// The journey as the client's key opens it (consents, referrals, progress, timeline).
+    public var journey: JourneyView
+    /// Each organisation holding something of the record, with how many records it was sent and of
+    /// which kinds (the disclosure log, from the envelopes' recipients).
+    public var holders: [(organization: String, name: String, kinds: [String: Int])]
+    /// The changes the client signed, newest first, each with the holders that acknowledged it.
+    public var changes: [ClientChange]
+    /// The organisation that registered the client.
+    public var home: String
+    public var homeName: String
+}
+
+/// A consent change the client signed, and who has confirmed it.
+public struct ClientChange: Sendable {
+    public var id: String
+    /// Milliseconds.
+    public var at: UInt64
+    public var granted: Bool
+    public var organization: String
+    public var organizationName: String
+    public var purposes: [ConsentPurpose]
+    /// The member whose site the client used.
+    public var carriedByName: String
+    /// Holders that signed an acknowledgement (name, milliseconds).
+    public var acknowledgements: [(name: String, at: UInt64)]
+}
+
+/// Clients in control of their consent (`Protocol/SPEC.md` §13). The home organisation gives the
+/// client a receipt whose code (with the date of birth) unlocks a client key; it publishes the key's
+/// public halves in the circle (kind 27) and a copy of the content keys of the circle's records so
+/// far (kind 28, encrypted to the client). From then on every private record in the circle is also
+/// encrypted to the client. On any member node, the client's key finds the circle (as a recipient),
+/// opens the records, and signs consent changes that any member carries and every node honours.
+extension NodeDatabase {
+    public enum ClientAccessError: Error, Equatable {
+        /// No client, or no date of birth to pair the code with.
+        case noSuchClient, dateOfBirthMissing
+        /// The organisation is not one the client can grant to or withdraw from.
+        case organizationUnknown
+        /// The change would change nothing (already withdrawn, or already granted the same).
+        case nothingToChange
+    }
+
+    /// Issues a new receipt for one of this organisation's clients: a new code and key. A receipt
+    /// issued before stops working (its key is no longer the circle's client key).
+    public func issueClientReceipt(
+        clientID: String, dateOfBirth given: String? = nil, identity: NodeIdentity, by username: String, nowMilliseconds now: UInt64,
+        random: [UInt8] = SecureRandom.bytes(ClientCode.randomBytes)
+    ) throws -> IssuedReceipt {
+        guard let client = try writer.read({ db in try Self.readClients(db, identity: identity, id: clientID).first }) else {
+            throw ClientAccessError.noSuchClient
+        }
+        let dob = (given?.isEmpty == false ? given : nil) ?? client.record.dateOfBirth
+        guard LocalDateTime.parseDate(dob) != nil else { throw ClientAccessError.dateOfBirthMissing }
+        let code = ClientCode.make(random: random)
+        let key = try ClientKey.derive(code: code, dateOfBirth: dob)
+        try writer.write { db in
+            _ = try Self.publishOwn(db, .clientKey, scope: client.circle, ClientKey.record(of: key).encoded(), to: [], identity: identity, now: now)
+            // The content keys of what the circle holds so far, for the client to read it all.
+            var keys: [ClientCopy.Key] = []
+            for row in try Row.fetchAll(db, sql: Self.circleEnvelopesSQL(kinds: [.consent, .referral, .referralStatus, .progress]), arguments: [client.circle]) {
+                guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), identity.isRecipient(of: e), e.payload != nil,
+                    let k = try? identity.contentKey(of: e)
+                else { continue }
+                keys.append(ClientCopy.Key(envelope: [UInt8](row["id"] as Data), key: k))
+            }
+            var start = 0
+            while start < keys.count {
+                let part = Array(keys[start..<min(keys.count, start + ClientCopy.keysPerCopy)])
+                _ = try Self.publishOwn(
+                    db, .clientCopy, scope: client.circle, ClientCopy(keys: part).encoded(), to: [identity.encryptionPublicKey, key.encryptionPublicKey],
+                    identity: identity, now: now)
+                start += ClientCopy.keysPerCopy
+            }
+            try Self.refreshJourneyIndex(db, identity: identity)
+            try Self.audit(db, username, "issue client receipt", subject: clientID, detail: "a new code; any earlier one stops working", now: now)
+        }
+        return IssuedReceipt(code: code, circle: client.circle, clientName: client.record.name, dateOfBirth: dob, issuedAt: now)
+    }
+
+    /// The client keys the circle's owner published (kind 27), in order.
+    static func clientKeys(_ db: Database, circle: String) throws -> ClientKeyHistory {
+        guard let c = Circle(scope: circle) else { return ClientKeyHistory(circle: Circle(checkedScope: circle), records: []) }
+        let rows = try Row.fetchAll(db, sql: circleEnvelopesSQL(kinds: [.clientKey]), arguments: [circle])
+        return ClientKeyHistory(
+            circle: c,
+            records: rows.compactMap { row in
+                guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), let p = e.payload, let record = try? ClientKeyRecord.decode(p) else {
+                    return nil
+                }
+                return (e.header.author, .init(id: [UInt8](row["id"] as Data), clock: e.header.clock, record: record))
+            })
+    }
+
+    /// The circle this client key belongs to, if it is the circle's current client key: the key is
+    /// found as a recipient (its client copy, and what was written since), and a replaced key finds
+    /// nothing. Nothing tells a wrong code from a code of a replaced receipt.
+    public func clientCircle(key: NodeIdentity) throws -> String? {
+        try writer.read { db in
+            for circle in try String.fetchAll(db, sql: Self.circlesNamingRecipientSQL, arguments: [Data(key.encryptionKeyID)]) {
+                if try Self.clientKeys(db, circle: circle).current?.signingKey == key.signingPublicKey { return circle }
+            }
+            return nil
+        }
+    }
+
+    /// The client's record as their key opens it.
+    public func clientRecord(key: NodeIdentity, circle: String, today: String) throws -> ClientRecordView {
+        try writer.read { db in
+            let extra = try Self.clientCopyKeys(db, key: key, circle: circle)
+            let opened = try Self.openedEnvelopes(
+                db, identity: key, kinds: [.consent, .referral, .referralStatus, .progress], circle: circle, extraKeys: extra)
+            let names = try Self.organizationNames(db)
+            let journey = try Self.journey(db, circle: circle, opened: opened, names: names, today: today)
+            // The disclosure log: who each record was encrypted to, from the headers.
+            let keyIDs = try Self.organizationsByKeyID(db)
+            var holders: [String: [String: Int]] = [:]
+            for row in try Row.fetchAll(db, sql: Self.circleEnvelopesSQL(kinds: [.consent, .referral, .referralStatus, .progress]), arguments: [circle]) {
+                guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)) else { continue }
+                for r in e.header.recipients {
+                    guard let org = keyIDs[ByteKey(r.keyID)] else { continue }
+                    holders[org, default: [:]][e.header.kind.description, default: 0] += 1
+                }
+            }
+            let owner = Self.owner(ofCircle: circle, names: names)
+            let changes = try Self.clientChanges(db, circle: circle, opened: opened, names: names)
+            return ClientRecordView(
+                circle: circle, journey: journey,
+                holders: holders.map { ($0.key, names[$0.key] ?? $0.key, $0.value) }.sorted { $0.name < $1.name }, changes: changes, home: owner ?? "",
+                homeName: owner.flatMap { names[$0] } ?? "")
+        }
+    }
+
+    /// The owner (signing key, hex) of a circle among the organisations known here.
+    static func owner(ofCircle circle: String, names: [String: String]) -> String? {
+        guard let c = Circle(scope: circle) else { return nil }
+        return names.keys.first { bytesFromHex($0).map(c.isOwned(by:)) ?? false }
+    }
+
+    /// Known organisations by the key id of their encryption key.
+    static func organizationsByKeyID(_ db: Database) throws -> [ByteKey: String] {
+        Dictionary(
+            try Row.fetchAll(db, sql: "SELECT author, encryption_key FROM known_node").map {
+                (ByteKey(PrivateEnvelope.keyID(of: [UInt8]($0["encryption_key"] as Data))), hexString([UInt8]($0["author"] as Data)))
+            }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Content keys the client copies (kind 28) give this key for the circle's earlier records.
+    static func clientCopyKeys(_ db: Database, key: NodeIdentity, circle: String) throws -> [ByteKey: [UInt8]] {
+        var out: [ByteKey: [UInt8]] = [:]
+        for row in try Row.fetchAll(db, sql: circleEnvelopesSQL(kinds: [.clientCopy]), arguments: [circle]) {
+            guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), key.isRecipient(of: e), let plain = try? key.open(e),
+                let copy = try? ClientCopy.decode(plain)
+            else { continue }
+            for k in copy.keys { out[ByteKey(k.envelope)] = k.key }
+        }
+        return out
+    }
+
+    /// The consent changes the client signed in a circle, with their acknowledgements.
+    static func clientChanges(_ db: Database, circle: String, opened: [OpenedRecord], names: [String: String]) throws -> [ClientChange] {
+        var acks: [ByteKey: [(String, UInt64)]] = [:]
+        for row in try Row.fetchAll(db, sql: circleEnvelopesSQL(kinds: [.consentAcknowledgement]), arguments: [circle]) {
+            guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), let p = e.payload, let ack = try? ConsentAcknowledgement.decode(p) else {
+                continue
+            }
+            let author = hexString(e.header.author)
+            acks[ByteKey(ack.consent), default: []].append((names[author] ?? author, HybridClock.milliseconds(e.header.clock)))
+        }
+        return opened.filter(\.clientSigned).reversed().compactMap { r in
+            guard case .consent(let event) = r.payload else { return nil }
+            var purposes: [ConsentPurpose] = []
+            var granted = false
+            if case .grant(let g, _) = event {
+                granted = true
+                purposes = g.purposes.sorted()
+            }
+            return ClientChange(
+                id: hexString(r.id), at: HybridClock.milliseconds(r.clock), granted: granted, organization: event.organization,
+                organizationName: names[event.organization] ?? event.organization, purposes: purposes, carriedByName: names[r.author] ?? r.author,
+                acknowledgements: (acks[ByteKey(r.id)] ?? []).sorted { $0.1 < $1.1 }.map { (name: $0.0, at: $0.1) })
+        }
+    }
+
+    /// Records a consent change the client made on this node's site: signed with the client's key,
+    /// carried by this node (it need not be the home organisation), encrypted to the home
+    /// organisation, the organisation concerned and the client. A grant goes only to a current
+    /// member and follows every withdrawal the client's key can see (§8.5).
+    /// - Returns: the new consent envelope's id.
+    @discardableResult
+    public func clientConsentChange(
+        key: NodeIdentity, circle: String, _ event: ConsentEvent, identity: NodeIdentity, today: String, nowMilliseconds now: UInt64
+    ) throws -> [UInt8] {
+        try writer.write { db in
+            guard let c = Circle(scope: circle), try Self.clientKeys(db, circle: circle).current?.signingKey == key.signingPublicKey else {
+                throw ClientAccessError.noSuchClient
+            }
+            let names = try Self.organizationNames(db)
+            guard let home = Self.owner(ofCircle: circle, names: names), let homeKey = try Self.encryptionKey(db, organization: home) else {
+                throw ClientAccessError.noSuchClient
+            }
+            let extra = try Self.clientCopyKeys(db, key: key, circle: circle)
+            let opened = try Self.openedEnvelopes(db, identity: key, kinds: [.consent], circle: circle, extraKeys: extra)
+            let fold = JourneyFold.consents(c, opened)
+            var event = event
+            let orgKey: [UInt8]?
+            switch event {
+            case .grant(let g, _):
+                guard bytesFromHex(g.organization).map({ !c.isOwned(by: $0) }) ?? false else { throw ClientAccessError.organizationUnknown }
+                orgKey = try Self.memberEncryptionKey(db, organization: g.organization)
+                if fold.consent(for: g.organization, purpose: g.purposes.sorted().first ?? .referral, on: today) != nil,
+                    case .granted(let held, _) = fold.standing(of: g.organization), held.purposes.isSuperset(of: g.purposes), held.end >= g.end
+                {
+                    throw ClientAccessError.nothingToChange
+                }
+                event = .grant(g, after: fold.revokes(of: g.organization))
+            case .revoke(let org, _, _, _):
+                orgKey = try Self.encryptionKey(db, organization: org)
+                guard case .granted = fold.standing(of: org) else { throw ClientAccessError.nothingToChange }
+            }
+            guard let orgKey else { throw ClientAccessError.organizationUnknown }
+            let signed = try ClientKey.sign(JourneyPayload.consent(event).encoded(), scope: circle, with: key)
+            var recipients = [homeKey, orgKey, key.encryptionPublicKey]
+            if identity.signingPublicKey == bytesFromHex(home) || hexString(identity.signingPublicKey) == event.organization {
+                recipients.append(identity.encryptionPublicKey)
+            }
+            let id = try Self.publishOwn(db, .consent, scope: circle, signed, to: recipients, identity: identity, now: now)
+            try Self.refreshJourneyIndex(db, identity: identity)
+            let what: String
+            if case .grant = event { what = "client granted consent" } else { what = "client withdrew consent" }
+            try Self.audit(db, "client", what, subject: String(circle.suffix(24)), detail: names[event.organization] ?? event.organization, now: now)
+            return id
+        }
+    }
+
+    /// Signs an acknowledgement (kind 29) for every consent change a client signed that this node
+    /// is a recipient of and has not yet looked at: the holder's record that it took the change in.
+    /// Called after each sync session and after a change made on this node's site.
+    /// - Returns: how many were acknowledged.
+    @discardableResult
+    public func acknowledgeClientConsents(identity: NodeIdentity, nowMilliseconds now: UInt64) throws -> Int {
+        try writer.write { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.id, e.scope, e.clock, e.wire FROM envelope e JOIN circle_recipient r ON r.circle = e.scope AND r.key_id = ?
+                    WHERE e.kind = 16 AND NOT EXISTS (SELECT 1 FROM consent_checked c WHERE c.id = e.id)
+                    """, arguments: [Data(identity.encryptionKeyID)])
+            var count = 0
+            for row in rows {
+                let id = [UInt8](row["id"] as Data)
+                let circle: String = row["scope"]
+                try db.execute(sql: "INSERT OR IGNORE INTO consent_checked (id) VALUES (?)", arguments: [Data(id)])
+                guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), identity.isRecipient(of: e), let plain = try? identity.open(e),
+                    let clientKey = try Self.clientKeys(db, circle: circle).key(before: e.header.clock),
+                    ClientKey.isSigned(plain, scope: circle, by: clientKey.signingKey)
+                else { continue }
+                _ = try Self.publishOwn(db, .consentAcknowledgement, scope: circle, ConsentAcknowledgement(consent: id).encoded(), to: [], identity: identity, now: now)
+                count += 1
+            }
+            return count
+        }
+    }
+
+    /// Whether a consent record was signed by the circle's client key in force at its clock.
+    static func isClientSigned(_ plain: [UInt8], circle: String, clock: UInt64, keys: ClientKeyHistory) -> Bool {
+        guard let k = keys.key(before: clock) else { return false }
+        return ClientKey.isSigned(plain, scope: circle, by: k.signingKey)
+    }
+}

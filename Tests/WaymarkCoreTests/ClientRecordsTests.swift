@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+import WaymarkCore
+
+/// Clients in control (`Protocol/SPEC.md` §13): receipt codes, the client's records, and consent
+/// changes the client signed counting whoever carried them.
+struct ClientRecordsTests {
+    static let owner = [UInt8](repeating: 0xA1, count: 32)
+    static let visitor = [UInt8](repeating: 0xC3, count: 32)
+    static let circle = Circle(owner: owner, random: Array(0..<12))
+
+    @Test func aCodeIsSixteenReadableCharactersAndIsReadBackHowEverItIsTyped() {
+        let code = ClientCode.make(random: [0xFF, 0x00, 0x12, 0x34, 0x56, 0x78, 0x9A, 0xBC, 0xDE, 0xF0])
+        #expect(code.count == 16 && code.allSatisfy { ReadableCode.alphabet.contains($0) })
+        #expect(code.hasPrefix("ZW0"))  // 11111 11100 00000 …, first byte first
+        let shown = ClientCode.shown(code)
+        #expect(shown.split(separator: "-").map(\.count) == [4, 4, 4, 4])
+        #expect(ClientCode.normalized(shown.lowercased().replacingOccurrences(of: "-", with: " ")) == code)
+        #expect(ClientCode.normalized("0I1L-OOOO-0000-0000") == "0111000000000000")
+        #expect(ClientCode.normalized("ABCD-EFGH") == nil && ClientCode.normalized(shown + "A") == nil && ClientCode.normalized("ABCD-EFGH-JKMN-PQRU") == nil)
+        // Different random bytes give different codes (all 80 bits are used).
+        var seen = Set<String>()
+        for b in 0..<10 {
+            var r = [UInt8](repeating: 0, count: 10)
+            r[b] = 1
+            seen.insert(ClientCode.make(random: r))
+        }
+        #expect(seen.count == 10)
+    }
+
+    static func grant(_ n: UInt8, _ clock: UInt64, after: [[UInt8]] = []) -> ConsentFold.Entry {
+        let g = ConsentGrant(organization: "bb", purposes: [.referral], dataClasses: [], start: "2026-11-01", end: "2027-10-31", method: .written, recordedBy: "m")
+        return .init(id: [UInt8](repeating: n, count: 32), clock: clock, event: .grant(g, after: after))
+    }
+
+    static func revoke(_ n: UInt8, _ clock: UInt64) -> ConsentFold.Entry {
+        .init(id: [UInt8](repeating: n, count: 32), clock: clock, event: .revoke(organization: "bb", method: .digital, recordedBy: "client", reason: nil))
+    }
+
+    /// A withdrawal the client signed counts though another member carried it; concurrent with a
+    /// grant by the home organisation it wins; the same envelope without the client's signature is
+    /// nothing, so a member gone bad cannot withdraw (or grant) for the client.
+    @Test func aClientSignedWithdrawalCountsFromAnyMemberAndWinsOverAConcurrentGrant() {
+        let g1 = Self.grant(1, 10), r = Self.revoke(2, 20), g2 = Self.grant(3, 30)  // g2 did not see r
+        let byClient: Set<ByteKey> = [ByteKey(r.id)]
+        let signed = ConsentFold(circle: Self.circle, events: [(Self.owner, g1), (Self.visitor, r), (Self.owner, g2)], clientSigned: byClient)
+        guard case .revoked = signed.standing(of: "bb") else {
+            Issue.record("the client's withdrawal should win")
+            return
+        }
+        let forged = ConsentFold(circle: Self.circle, events: [(Self.owner, g1), (Self.visitor, r), (Self.owner, g2)])
+        guard case .granted(_, let id) = forged.standing(of: "bb") else {
+            Issue.record("an unsigned withdrawal from another member counts for nothing")
+            return
+        }
+        #expect(id == g2.id)
+        // A grant that follows the client's withdrawal (the client's own, carried by another member) is in force.
+        let again = Self.grant(4, 40, after: [r.id])
+        let f = ConsentFold(
+            circle: Self.circle, events: [(Self.owner, g1), (Self.visitor, r), (Self.visitor, again)], clientSigned: [ByteKey(r.id), ByteKey(again.id)])
+        guard case .granted(_, let now) = f.standing(of: "bb") else {
+            Issue.record("the client's new grant should be in force")
+            return
+        }
+        #expect(now == again.id)
+        #expect(CircleRules.counts(.consent, author: Self.visitor, clock: 1, in: Self.circle, consents: ConsentFold(), clientSigned: true))
+        #expect(!CircleRules.counts(.referral, author: Self.visitor, clock: 1, in: Self.circle, consents: ConsentFold(), clientSigned: true))
+    }
+
+    /// The client's key at a moment is the owner's latest before it; a replaced key stops counting,
+    /// and a key anyone else publishes never counts.
+    @Test func theClientKeyIsTheOwnersLatestBeforeTheRecord() {
+        func entry(_ n: UInt8, _ clock: UInt64) -> ClientKeyHistory.Entry {
+            .init(id: [n], clock: clock, record: ClientKeyRecord(signingKey: [UInt8](repeating: n, count: 32), encryptionKey: [UInt8](repeating: n, count: 32)))
+        }
+        let h = ClientKeyHistory(circle: Self.circle, records: [(Self.owner, entry(2, 200)), (Self.owner, entry(1, 100)), (Self.visitor, entry(9, 150))])
+        #expect(h.key(before: 100) == nil)
+        #expect(h.key(before: 101)?.signingKey.first == 1 && h.key(before: 160)?.signingKey.first == 1)
+        #expect(h.key(before: 201)?.signingKey.first == 2 && h.current?.signingKey.first == 2)
+    }
+
+    @Test func recordsRoundTripAndAreCheckedOnAdmission() throws {
+        let key = ClientKeyRecord(signingKey: [UInt8](repeating: 1, count: 32), encryptionKey: [UInt8](repeating: 2, count: 32))
+        #expect(try ClientKeyRecord.decode(key.encoded()) == key)
+        let copy = ClientCopy(keys: [.init(envelope: [UInt8](repeating: 3, count: 32), key: [UInt8](repeating: 4, count: 32))])
+        #expect(try ClientCopy.decode(copy.encoded()) == copy)
+        #expect(throws: JourneyPayload.Problem.self) { try ClientKeyRecord.decode(Array(#"{"signing_key":"00"}"#.utf8)) }
+        let payload = JourneyPayload.consent(.revoke(organization: "bb", method: .digital, recordedBy: "client", reason: nil)).encoded()
+        let signed = try ClientSignature.attach([UInt8](repeating: 7, count: 64), to: payload)
+        let split = ClientSignature.split(signed)
+        #expect(split?.unsigned == payload && split?.signature == [UInt8](repeating: 7, count: 64))
+        #expect(ClientSignature.split(payload) == nil)
+        // The signed payload still reads as the consent it carries.
+        guard case .consent(.revoke(let org, _, _, _)) = try JourneyPayload.decode(signed, kind: .consent) else {
+            Issue.record("a signed consent reads as a consent")
+            return
+        }
+        #expect(org == "bb")
+        #expect(AdmissionRules.maximumPayload(.clientKey) == 4 << 10 && Envelope.Kind.clientCopy.isPrivate && !Envelope.Kind.clientKey.isPrivate)
+    }
+}

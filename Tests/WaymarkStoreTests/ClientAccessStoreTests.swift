@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+import WaymarkCore
+import WaymarkCrypto
+import WaymarkStore
+import WaymarkTestKit
+
+/// Clients in control (`Protocol/SPEC.md` §13) between three databases: the client's home
+/// organisation, a partner they consented to, and another member whose site they use. Envelopes are
+/// carried across by hand, as sync would.
+struct ClientAccessStoreTests {
+    static let now = ReferralStoreTests.now
+    static let home = Fixtures.identity(21), partner = Fixtures.identity(22), visitor = Fixtures.identity(23)
+    static let random: [UInt8] = [9, 8, 7, 6, 5, 4, 3, 2, 1, 0]
+
+    static func setUp() throws -> (h: NodeDatabase, p: NodeDatabase, v: NodeDatabase, client: String) {
+        let records = [(home, "Home"), (partner, "Partner"), (visitor, "Visitor")].map { ReferralStoreTests.nodeRecord($0.0, $0.1) }
+        let dbs = try (0..<3).map { _ in
+            let db = try NodeDatabase.inTestFederation()
+            _ = try db.ingest(records, from: "t", nowMilliseconds: now)
+            return db
+        }
+        let client = try dbs[0].createClient(ClientRecord(name: "Nuala Ownkey", dateOfBirth: "1990-05-01"), identity: home, by: "ciaran", nowMilliseconds: now)
+        let grant = ConsentGrant(
+            organization: hexString(partner.signingPublicKey), purposes: [.referral, .progress], dataClasses: ["needs"], start: "2026-11-22", end: "2027-11-21",
+            method: .written, recordedBy: "Ciarán")
+        try dbs[0].recordConsent(clientID: client, .grant(grant, after: []), identity: home, by: "ciaran", nowMilliseconds: now + 1)
+        return (dbs[0], dbs[1], dbs[2], client)
+    }
+
+    static func partnerStanding(_ p: NodeDatabase, circle: String) throws -> ConsentFold.Standing {
+        try p.journey(circle: circle, identity: partner, today: "2026-11-23").consents.standing(of: hexString(partner.signingPublicKey))
+    }
+
+    @Test func theClientReadsTheirRecordElsewhereAndWithdrawsEvenIfTheHomeNeverHearsOfIt() throws {
+        let (h, p, v, client) = try Self.setUp()
+        let receipt = try h.issueClientReceipt(clientID: client, identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 2, random: Self.random)
+        #expect(receipt.dateOfBirth == "1990-05-01" && receipt.code == ClientCode.make(random: Self.random))
+        for (a, b) in [(h, v), (h, p)] { try ReferralStoreTests.sync(a, b, at: Self.now + 3) }
+
+        // On the visitor's node the code and date of birth find the record; a wrong date finds nothing.
+        let key = try ClientKey.derive(code: receipt.code, dateOfBirth: "1990-05-01")
+        #expect(try v.clientCircle(key: key) == receipt.circle)
+        #expect(try v.clientCircle(key: ClientKey.derive(code: receipt.code, dateOfBirth: "1990-05-02")) == nil)
+        let record = try v.clientRecord(key: key, circle: receipt.circle, today: "2026-11-23")
+        // The consent written before the receipt opens through the client's copy of its key.
+        guard case .granted(let g, _) = record.journey.consents.standing(of: hexString(Self.partner.signingPublicKey)) else {
+            Issue.record("the client sees their consent for the partner")
+            return
+        }
+        #expect(g.purposes == [.referral, .progress] && record.homeName == "Home")
+        #expect(record.holders.map(\.name).sorted() == ["Home", "Partner"])
+        #expect(record.journey.timeline.count == 1 && !record.journey.timeline[0].byClient)
+
+        // The client withdraws on the visitor's site. The visitor cannot read the record itself.
+        try v.clientConsentChange(
+            key: key, circle: receipt.circle, .revoke(organization: hexString(Self.partner.signingPublicKey), method: .digital, recordedBy: "client", reason: nil),
+            identity: Self.visitor, today: "2026-11-23", nowMilliseconds: Self.now + 10)
+        #expect(try v.journey(circle: receipt.circle, identity: Self.visitor, today: "2026-11-23").consents.organizations.isEmpty)
+        // It reaches the partner without passing through the home node, and counts there.
+        try ReferralStoreTests.sync(v, p, at: Self.now + 11)
+        guard case .revoked = try Self.partnerStanding(p, circle: receipt.circle) else {
+            Issue.record("the partner honours the client's withdrawal though the home node never passed it on")
+            return
+        }
+        #expect(try p.acknowledgeClientConsents(identity: Self.partner, nowMilliseconds: Self.now + 12) == 1)
+        #expect(try p.acknowledgeClientConsents(identity: Self.partner, nowMilliseconds: Self.now + 13) == 0)
+        try ReferralStoreTests.sync(v, h, at: Self.now + 14)
+        #expect(try h.acknowledgeClientConsents(identity: Self.home, nowMilliseconds: Self.now + 15) == 1)
+        guard case .revoked = try h.consents(clientID: client, identity: Self.home, today: "2026-11-23")[0].standing else {
+            Issue.record("the home organisation's staff see the consent withdrawn")
+            return
+        }
+        for (a, b) in [(p, v), (h, v)] { try ReferralStoreTests.sync(a, b, at: Self.now + 16) }
+        let after = try v.clientRecord(key: key, circle: receipt.circle, today: "2026-11-23")
+        #expect(after.changes.count == 1 && !after.changes[0].granted && after.changes[0].carriedByName == "Visitor")
+        #expect(after.changes[0].acknowledgements.map(\.name).sorted() == ["Home", "Partner"])
+        #expect(after.journey.timeline.last?.byClient == true)
+        // Withdrawing again changes nothing.
+        #expect(throws: NodeDatabase.ClientAccessError.nothingToChange) {
+            try v.clientConsentChange(
+                key: key, circle: receipt.circle, .revoke(organization: hexString(Self.partner.signingPublicKey), method: .digital, recordedBy: "client", reason: nil),
+                identity: Self.visitor, today: "2026-11-23", nowMilliseconds: Self.now + 17)
+        }
+        // What the home node writes from now on is the client's to read too.
+        try h.recordConsent(
+            clientID: client, .revoke(organization: hexString(Self.visitor.signingPublicKey), method: .verbal, recordedBy: "Ciarán", reason: nil),
+            identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 18)
+        try ReferralStoreTests.sync(h, v, at: Self.now + 19)
+        #expect(try v.clientRecord(key: key, circle: receipt.circle, today: "2026-11-23").journey.consents.organizations.count == 2)
+    }
+
+    /// A new receipt replaces the old one: the old code opens nothing and signs nothing that counts.
+    @Test func aReplacedCodeStopsWorking() throws {
+        let (h, p, _, client) = try Self.setUp()
+        let first = try h.issueClientReceipt(clientID: client, identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 2, random: Self.random)
+        let oldKey = try ClientKey.derive(code: first.code, dateOfBirth: "1990-05-01")
+        #expect(try h.clientCircle(key: oldKey) == first.circle)
+        let second = try h.issueClientReceipt(
+            clientID: client, identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 3, random: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1])
+        #expect(try h.clientCircle(key: oldKey) == nil)
+        #expect(try h.clientCircle(key: ClientKey.derive(code: second.code, dateOfBirth: "1990-05-01")) == second.circle)
+        #expect(throws: NodeDatabase.ClientAccessError.noSuchClient) {
+            try h.clientConsentChange(
+                key: oldKey, circle: first.circle, .revoke(organization: hexString(Self.partner.signingPublicKey), method: .digital, recordedBy: "client", reason: nil),
+                identity: Self.home, today: "2026-11-23", nowMilliseconds: Self.now + 4)
+        }
+        _ = p
+    }
+}

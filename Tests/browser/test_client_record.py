@@ -1,0 +1,136 @@
+"""The client's own record in a real browser (Protocol/SPEC.md §13): a caseworker on the home node
+prints a receipt with a code; the client opens their record with it on another member's site (a
+library kiosk), with the keyboard only, stops sharing with the partner in two steps and sees both
+organisations confirm. The same without JavaScript and in Irish; every page passes axe."""
+from __future__ import annotations
+
+import re
+import subprocess
+import time
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
+
+from conftest import BIN, describe, join, make_node, run_waymark
+
+PASSWORD = "a long client record password"
+
+
+@pytest.fixture(scope="module")
+def three_nodes(tmp_path_factory, serve_node):
+    work = tmp_path_factory.mktemp("client-record")
+    home = make_node(work, "home", org="Home Family Centre")
+    partner = make_node(work, "partner", org="Partner Training Hub")
+    kiosk = make_node(work, "kiosk", org="Library Kiosk Org")
+    proc = subprocess.run([str(BIN), "user", "add", "--data", str(home), "--username", "worker", "--name", "Home Worker", "--role", "caseworker",
+                           "--password-stdin"], input=PASSWORD + "\n", capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, describe(proc)
+    with serve_node(home) as a, serve_node(partner) as b, serve_node(kiosk) as c:
+        join(home, partner, "Partner Training Hub")
+        join(home, kiosk, "Library Kiosk Org")
+        for d in (home, partner, kiosk, home):
+            assert run_waymark("sync", "--data", d).returncode == 0
+        yield (a, home), (b, partner), (c, kiosk)
+
+
+def sync_all(*datas) -> None:
+    for d in datas:
+        run_waymark("sync", "--data", d)
+
+
+def test_a_client_stops_sharing_on_another_members_site_with_the_keyboard(browser, nojs_browser, pages, three_nodes, axe, format_axe):
+    (home, home_data), (partner, partner_data), (kiosk, kiosk_data) = three_nodes
+    b = browser
+    b.set_window_size(1280, 900)
+    pages.load(b, home.url("/staff/login"))
+    b.find_element(By.ID, "username").send_keys("worker")
+    b.find_element(By.ID, "password").send_keys(PASSWORD)
+    pages.navigating(b, lambda: b.find_element(By.ID, "signin").click())
+    pages.load(b, home.url("/staff/clients/new"))
+    b.find_element(By.ID, "client-name").send_keys("Clodagh Browserclient")
+    b.find_element(By.ID, "client-dob").send_keys("1987-03-27")
+    pages.navigating(b, lambda: b.find_element(By.ID, "save-client").click())
+    org = Select(b.find_element(By.ID, "consent-org"))
+    org.select_by_value(next(o.get_attribute("value") for o in org.options if o.text.startswith("Partner Training Hub")))
+    pages.navigating(b, lambda: b.find_element(By.ID, "record-consent").click())
+    # The receipt: a new code, printed on one small page.
+    assert b.find_element(By.ID, "client-code-dob").get_attribute("value") == "1987-03-27"
+    pages.navigating(b, lambda: b.find_element(By.ID, "issue-client-code").click())
+    code = b.find_element(By.ID, "client-code").text
+    assert re.fullmatch(r"[0-9A-Z]{4}(-[0-9A-Z]{4}){3}", code), code
+    sheet = b.find_element(By.ID, "client-code-sheet").text
+    assert "Partner Training Hub" in sheet and "/me" in sheet
+    pages.shot(b, "client-receipt-desktop")
+    found = {"receipt": axe(b)}
+    sync_all(home_data, partner_data, kiosk_data)
+
+    # At the kiosk, on a phone-sized screen, with the keyboard only: footer link, code, date, Enter.
+    b.delete_all_cookies()
+    b.set_window_size(390, 844)
+    started = time.monotonic()
+    loads = 1
+    pages.load(b, kiosk.url("/"))
+    link = b.find_element(By.ID, "client-record-link")
+    pages.navigating(b, lambda: link.send_keys(Keys.ENTER))
+    loads += 1
+    found["sign-in"] = axe(b)
+    b.find_element(By.ID, "client-code").send_keys(code.lower().replace("-", " "))
+    b.find_element(By.ID, "dob-day").send_keys("27")
+    b.find_element(By.ID, "dob-month").send_keys("3")
+    year = b.find_element(By.ID, "dob-year")
+    year.send_keys("1987")
+    pages.navigating(b, lambda: year.send_keys(Keys.ENTER))
+    loads += 1
+    assert b.find_element(By.ID, "client-home").text == "Home Family Centre"
+    consents = b.find_element(By.ID, "client-consents").text
+    assert "Partner Training Hub: you agreed they may get referrals for you" in consents
+    pages.shot(b, "client-record-phone")
+    found["record"] = axe(b)
+    withdraw = b.find_element(By.CSS_SELECTOR, "#client-consents button.withdraw")
+    pages.navigating(b, lambda: withdraw.send_keys(Keys.ENTER))
+    loads += 1
+    assert b.find_element(By.ID, "confirm-heading").text == "Stop sharing with Partner Training Hub?"
+    found["confirm"] = axe(b)
+    yes = b.find_element(By.ID, "confirm-yes")
+    pages.navigating(b, lambda: yes.send_keys(Keys.ENTER))
+    loads += 1
+    elapsed = time.monotonic() - started
+    assert "You stopped sharing" in b.find_element(By.ID, "client-notice").text
+    assert "Partner Training Hub: you stopped sharing with them" in b.find_element(By.ID, "client-consents").text
+    print(f"\nclient: kiosk home page to withdrawal done: {loads} page loads, {elapsed:.1f} s (keyboard only, 390x844)")
+
+    # Both holders confirm, as sync carries the change and their acknowledgements.
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        sync_all(kiosk_data, home_data, partner_data, home_data, kiosk_data)
+        pages.load(b, kiosk.url("/me/record"))
+        changes = b.find_element(By.ID, "client-changes").text
+        if "Confirmed by Home Family Centre" in changes and "Confirmed by Partner Training Hub" in changes:
+            break
+    else:
+        pytest.fail("the holders' confirmations did not arrive: " + b.find_element(By.ID, "client-changes").text)
+    pages.shot(b, "client-record-confirmed-phone")
+    found["record with confirmations"] = axe(b)
+
+    # Without JavaScript, in Irish: the same sign-in opens the record, then leaving closes it.
+    n = nojs_browser
+    pages.load(n, kiosk.url("/me?lang=ga"))
+    assert n.find_element(By.TAG_NAME, "h1").text == "Féach ar do thaifead"
+    n.find_element(By.ID, "client-code").send_keys(code)
+    n.find_element(By.ID, "dob-day").send_keys("27")
+    n.find_element(By.ID, "dob-month").send_keys("03")
+    n.find_element(By.ID, "dob-year").send_keys("1987")
+    pages.navigating(n, lambda: n.find_element(By.ID, "client-open").click())
+    assert n.find_element(By.ID, "client-record-title").text == "Do thaifead"
+    assert "Chuir tú stop leis an roinnt le Partner Training Hub" in n.find_element(By.ID, "client-changes").text
+    pages.shot(n, "client-record-irish-nojs")
+    pages.navigating(n, lambda: n.find_element(By.ID, "client-signout").click())
+    assert n.find_element(By.ID, "signed-out").is_displayed()
+    pages.load(n, kiosk.url("/me/record"))
+    assert n.find_element(By.ID, "client-signin").is_displayed(), "after leaving, the record needs the code again"
+
+    serious = {p: [v for v in vs if v.get("impact") in ("serious", "critical")] for p, vs in found.items()}
+    assert not any(serious.values()), "SITE BUG: axe found serious violations:\n" + "\n".join(
+        f"{p}:\n{format_axe(v)}" for p, v in serious.items() if v)

@@ -1,0 +1,180 @@
+"""Clients in control of their consent, across real node processes (Protocol/SPEC.md §13).
+
+A is the client's home organisation, B a partner the client consented to, C another member whose
+public site the client uses (a library kiosk, say). A syncs only with C and C only with B. With the
+code on the receipt A printed and their date of birth, the client opens their record on C, stops
+sharing with B there, and sees A and B confirm; A's staff see the consent withdrawn; a lost code is
+replaced and the old one stops working; guessing codes is limited and tells nothing."""
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+import requests
+
+from test_federation import FedNode, new_node, wait_until
+
+PASSWORD = "home node caseworker"
+DOB = ("1", "5", "1990")
+
+
+def csrf(page: str) -> str:
+    return re.search(r'name="csrf" value="([0-9a-f]{32,64})"', page).group(1)
+
+
+@pytest.fixture(scope="module")
+def fed(make_node):
+    a, b, c = (new_node(make_node, f"clients-{x}", f"Clients Org {x.upper()}") for x in "abc")
+    a.add_staff("ciaran", "Ciarán Caseworker", "caseworker", PASSWORD)
+    for n in (a, b, c):
+        n.start("--only-added-peers")
+    try:
+        c.found_with(a, b)
+        wait_until("A knows B and B knows A", lambda: "Clients Org B" in a.peer_list() and "Clients Org A" in b.peer_list(), 60, (a, b, c))
+        yield a, b, c
+    finally:
+        for n in (a, b, c):
+            n.stop()
+
+
+def register_with_consent(a: FedNode, name: str = "Saoirse Ownrecord") -> tuple[requests.Session, str]:
+    s = a.staff_session("ciaran", PASSWORD)
+    page = s.get(a.url + "/staff/clients/new", timeout=10).text
+    r = s.post(a.url + "/staff/clients", data={"csrf": csrf(page), "name": name, "date_of_birth": "1990-05-01"},
+               allow_redirects=False, timeout=10)
+    assert r.status_code == 303, r.text[:300]
+    client_url = a.url + r.headers["Location"].split("?")[0]
+    page = s.get(client_url, timeout=10).text
+    b_key = re.search(r'<option value="([0-9a-f]{64})">Clients Org B · ', page).group(1)
+    r = s.post(client_url + "/consents", data={"csrf": csrf(page), "organization": b_key, "purpose": ["referral", "progress"],
+                                               "class": ["contact", "needs"], "start": "2026-11-22", "end": "2027-11-21", "method": "written"},
+               allow_redirects=False, timeout=10)
+    assert r.status_code == 303
+    return s, client_url
+
+
+def issue_code(s: requests.Session, client_url: str) -> str:
+    page = s.get(client_url, timeout=10).text
+    assert 'id="client-code-form"' in page
+    r = s.post(client_url + "/client-code", data={"csrf": csrf(page), "dob": ""}, timeout=10)
+    assert r.status_code == 200, r.text[:500]
+    code = html.unescape(re.search(r'id="client-code">([0-9A-Z-]+)<', r.text).group(1))
+    assert re.fullmatch(r"[0-9A-Z]{4}(-[0-9A-Z]{4}){3}", code)
+    assert "Clients Org B" in r.text and "/me" in r.text
+    return code
+
+
+def open_record(node: FedNode, code: str, dob=DOB) -> tuple[requests.Session, requests.Response]:
+    s = requests.Session()
+    s.get(node.url + "/me", timeout=10)
+    r = s.post(node.url + "/me", data={"code": code, "day": dob[0], "month": dob[1], "year": dob[2]}, allow_redirects=False, timeout=30)
+    return s, r
+
+
+def test_the_client_withdraws_on_another_members_site_and_every_holder_confirms(fed) -> None:
+    a, b, c = fed
+    staff, client_url = register_with_consent(a)
+    code = issue_code(staff, client_url)
+    # The code is kept nowhere: not on the home node, not on any other.
+    wait_until("the client's key reaches C", lambda: c.sql("SELECT count(*) FROM envelope WHERE kind IN (27, 28)")[0][0] == 2, 60, (a, b, c))
+    for n in (a, b, c):
+        stored = b"".join(p.read_bytes() for p in n.path.glob("waymark.sqlite*"))
+        assert code.replace("-", "").encode() not in stored and code.encode() not in stored
+
+    s, r = open_record(c, code.lower().replace("-", " "))
+    assert r.status_code == 303 and r.headers["Location"].startswith("/me/record")
+    assert "Max-Age=900" in r.headers["Set-Cookie"] and "HttpOnly" in r.headers["Set-Cookie"] and "SameSite=Strict" in r.headers["Set-Cookie"]
+    page = s.get(c.url + "/me/record", timeout=10)
+    assert page.status_code == 200 and page.headers["Cache-Control"] == "no-store"
+    text = page.text
+    assert 'id="client-home">Clients Org A<' in text
+    holders = text[text.index('id="client-holders"'):text.index('id="consents-heading"')]
+    assert "Clients Org B" in holders and "1 consent records" in holders
+    consents = text[text.index('id="client-consents"'):]
+    assert "Clients Org B</strong>: you agreed they may get referrals for you and your progress" in consents
+    # Nothing personal in the URL or in what the record page links to.
+    assert code not in page.url and "1990" not in page.url
+
+    # Withdraw from B: the button, then yes.
+    b_key = re.search(r'name="organization" value="([0-9a-f]{64})"><button type="submit" class="withdraw"', text).group(1)
+    r = s.post(c.url + "/me/withdraw", data={"csrf": csrf(text), "organization": b_key}, timeout=10)
+    assert r.status_code == 200 and "Stop sharing with Clients Org B?" in r.text
+    r = s.post(c.url + "/me/withdraw", data={"csrf": csrf(r.text), "organization": b_key, "confirm": "yes"}, allow_redirects=False, timeout=10)
+    assert r.status_code == 303, r.text[:500]
+    text = s.get(c.url + "/me/record", timeout=10).text
+    assert "You stopped sharing with Clients Org B" in text and "made on the website of Clients Org C" in text
+    assert "Clients Org B</strong>: you stopped sharing with them" in text
+
+    # Every holder confirms: A (home) and B each sign an acknowledgement that travels back to C.
+    def confirmed() -> bool:
+        t = s.get(c.url + "/me/record", timeout=10).text
+        changes = t[t.index('id="client-changes"'):t.index('id="timeline-heading"')]
+        return "Confirmed by Clients Org A" in changes and "Confirmed by Clients Org B" in changes
+    wait_until("A and B confirm the client's withdrawal on C", confirmed, 90, (a, b, c))
+
+    # A's staff see it withdrawn, by the client, and can no longer refer to B.
+    page = staff.get(client_url, timeout=10).text
+    row = re.search(r'<tr class="consent"><td>Clients Org B</td>.*?</tr>', page, re.S).group(0)
+    assert "withdrawn" in row
+    assert 'id="no-referral-consent"' in page
+
+    # The client agrees again: A's staff see the consent in force again.
+    text = s.get(c.url + "/me/record", timeout=10).text
+    r = s.post(c.url + "/me/grant", data={"csrf": csrf(text), "organization": b_key, "purpose": "referral"}, timeout=10)
+    assert r.status_code == 200 and "Share with Clients Org B?" in r.text
+    r = s.post(c.url + "/me/grant", data={"csrf": csrf(r.text), "organization": b_key, "purpose": "referral", "confirm": "yes"},
+               allow_redirects=False, timeout=10)
+    assert r.status_code == 303
+    wait_until("A sees the client's new consent", lambda: re.search(
+        r'<tr class="consent"><td>Clients Org B</td><td>Referrals</td>.*?in force', staff.get(client_url, timeout=10).text, re.S), 60, (a, b, c))
+
+    # The consent receipt as data, with the Kantara / ISO/IEC TS 27560 fields.
+    receipt = s.get(c.url + "/me/receipt.json", timeout=10).json()
+    assert receipt["jurisdiction"] == "IE" and receipt["piiControllers"][0]["piiController"] == "Clients Org A"
+    assert [x["service"] for x in receipt["services"]] == ["Clients Org B"]
+
+    # A form from another site, or without the session's token, changes nothing.
+    assert s.post(c.url + "/me/withdraw", data={"csrf": "0" * 32, "organization": b_key, "confirm": "yes"}, timeout=10).status_code == 403
+    assert s.post(c.url + "/me/withdraw", data={"csrf": csrf(text), "organization": b_key, "confirm": "yes"},
+                  headers={"Origin": "https://elsewhere.example"}, timeout=10).status_code == 403
+
+    # Leaving closes the record on this computer.
+    r = s.post(c.url + "/me/signout", allow_redirects=False, timeout=10)
+    assert r.status_code == 303
+    assert s.get(c.url + "/me/record", allow_redirects=False, timeout=10).status_code == 303
+
+
+def no_match_text(r: requests.Response) -> str:
+    m = re.search(r'id="client-error">([^<]+)<', r.text)
+    return m.group(1) if m else ""
+
+
+def test_guessing_codes_is_limited_and_tells_nothing_and_a_replaced_code_stops_working(fed) -> None:
+    a, b, c = fed
+    staff, client_url = register_with_consent(a, "Tadhg Guesstest")
+    old = issue_code(staff, client_url)
+    new = issue_code(staff, client_url)
+    wait_until("both keys reach C", lambda: c.sql("SELECT count(*) FROM envelope WHERE kind = 27")[0][0] >= 3, 60, (a, b, c))
+
+    # A wrong date of birth, a code that never existed and a replaced code all get the same answer.
+    _, wrong_dob = open_record(c, new, ("2", "5", "1990"))
+    _, never = open_record(c, "ABCD-EFGH-JKMN-PQRS")
+    _, replaced = open_record(c, old)
+    assert wrong_dob.status_code == never.status_code == replaced.status_code == 404
+    assert no_match_text(wrong_dob) == no_match_text(never) == no_match_text(replaced) != ""
+    # The new code works.
+    _, ok = open_record(c, new)
+    assert ok.status_code == 303
+
+    # Five wrong tries on one code, and it is closed for an hour even with the right date of birth;
+    # a code nobody holds is closed the same way, so the limit tells nothing either.
+    for _ in range(4):
+        assert open_record(c, new, ("3", "5", "1990"))[1].status_code == 404
+    assert open_record(c, new)[1].status_code == 429
+    for _ in range(5):
+        open_record(c, "ZZZZ-ZZZZ-ZZZZ-ZZZZ")
+    assert open_record(c, "ZZZZ-ZZZZ-ZZZZ-ZZZZ")[1].status_code == 429
+    # Malformed input is answered in the client's words, and loses nothing they typed.
+    _, bad = open_record(c, "hello", ("31", "2", "1990"))
+    assert bad.status_code == 400 and "16 letters and numbers" in bad.text and 'value="hello"' in bad.text
