@@ -126,14 +126,13 @@ extension NodeDatabase {
     public func clientRecord(key: NodeIdentity, circle: String, today: String) throws -> ClientRecordView {
         try writer.read { db in
             let extra = try Self.clientCopyKeys(db, key: key, circle: circle)
-            let opened = try Self.openedEnvelopes(
-                db, identity: key, kinds: [.consent, .referral, .referralStatus, .progress], circle: circle, extraKeys: extra)
+            let opened = try Self.openedEnvelopes(db, identity: key, kinds: Self.journeyKinds, circle: circle, extraKeys: extra)
             let names = try Self.organizationNames(db)
             let journey = try Self.journey(db, circle: circle, opened: opened, names: names, today: today)
             // The disclosure log: who each record was encrypted to, from the headers.
             let keyIDs = try Self.organizationsByKeyID(db)
             var holders: [String: [String: Int]] = [:]
-            for row in try Row.fetchAll(db, sql: Self.circleEnvelopesSQL(kinds: [.consent, .referral, .referralStatus, .progress]), arguments: [circle]) {
+            for row in try Row.fetchAll(db, sql: Self.circleEnvelopesSQL(kinds: Self.journeyKinds), arguments: [circle]) {
                 guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)) else { continue }
                 for r in e.header.recipients {
                     guard let org = keyIDs[ByteKey(r.keyID)] else { continue }
@@ -285,4 +284,81 @@ extension NodeDatabase {
         guard let k = keys.key(before: clock) else { return false }
         return ClientKey.isSigned(plain, scope: circle, by: k.signingKey)
     }
+
+    /// Records the client's own voice (§13.5) on this node's site: a reading on a goal's scale, or
+    /// the check-in after a referral closed. Signed with the client's key and carried by this node;
+    /// encrypted to the client, the home organisation and the organisations concerned: for a reading,
+    /// those the client shares progress with; for a check-in, the organisation the referral went to.
+    public func clientVoice(
+        key: NodeIdentity, circle: String, _ voice: ClientVoice, identity: NodeIdentity, today: String, nowMilliseconds now: UInt64
+    ) throws {
+        try writer.write { db in
+            guard try Self.clientKeys(db, circle: circle).current?.signingKey == key.signingPublicKey else { throw ClientAccessError.noSuchClient }
+            let extra = try Self.clientCopyKeys(db, key: key, circle: circle)
+            let opened = try Self.openedEnvelopes(db, identity: key, kinds: Self.journeyKinds, circle: circle, extraKeys: extra)
+            let view = try Self.journey(db, circle: circle, opened: opened, names: Self.organizationNames(db), today: today)
+            let recipients = try Self.voiceRecipients(db, voice, view: view, today: today)
+            let signed = try ClientKey.sign(JourneyPayload.clientVoice(voice).encoded(), scope: circle, with: key)
+            var to = recipients + [key.encryptionPublicKey]
+            if recipients.contains(identity.encryptionPublicKey) { to.append(identity.encryptionPublicKey) }
+            _ = try Self.publishOwn(db, .clientVoice, scope: circle, signed, to: to, identity: identity, now: now)
+            try Self.audit(db, "client", voice.isCheckin ? "client check-in" : "client reading", subject: String(circle.suffix(24)), now: now)
+        }
+    }
+
+    /// The organisations a client's reading or check-in goes to (their encryption keys), home first.
+    static func voiceRecipients(_ db: Database, _ voice: ClientVoice, view: JourneyView, today: String) throws -> [[UInt8]] {
+        guard let home = owner(ofCircle: view.circle, names: try organizationNames(db)), let homeKey = try encryptionKey(db, organization: home) else {
+            throw ClientAccessError.noSuchClient
+        }
+        var orgs: [String] = []
+        switch voice {
+        case .reading(let g, _, _, _):
+            guard view.goals.contains(where: { $0.id == g }) else { throw ClientAccessError.nothingToChange }
+            orgs = view.consents.organizations(consentingTo: .progress, on: today)
+        case .checkin(let r, _, _, _, _):
+            guard let referral = view.referrals.first(where: { $0.record.id == r }), referral.status.isClosed, referral.status != .enteredInError else { throw ClientAccessError.nothingToChange }
+            orgs = [referral.recipient]
+        }
+        return [homeKey] + (try orgs.compactMap { try memberEncryptionKey(db, organization: $0) })
+    }
+
+    /// A check-in the client gave on paper, written down by the home organisation's staff.
+    public func recordPaperCheckin(
+        clientID: String, referralID: String, score: Int, comment: String?, identity: NodeIdentity, by username: String, today: String,
+        nowMilliseconds now: UInt64
+    ) throws {
+        try writer.write { db in
+            guard let circle = try Self.circle(db, clientID: clientID) else { throw ClientAccessError.noSuchClient }
+            let view = try Self.journey(db, identity: identity, circle: circle, today: today)
+            let voice = ClientVoice.checkin(referralID: referralID, score: min(10, max(0, score)), comment: comment, date: today, onPaper: true)
+            let recipients = try Self.voiceRecipients(db, voice, view: view, today: today)
+            try Self.publishPrivate(db, .clientVoice, circle: circle, JourneyPayload.clientVoice(voice).encoded(), to: recipients, identity: identity, now: now)
+            try Self.audit(db, username, "record paper check-in", subject: clientID, now: now)
+        }
+    }
+
+    /// The check-ins clients gave about referrals this organisation received, newest first: each
+    /// organisation sees its own results (§13.5).
+    public func checkinsReceived(identity: NodeIdentity, today: String) throws -> [(checkin: CheckIn, service: String, clientSigned: Bool)] {
+        try writer.read { db in
+            let me = hexString(identity.signingPublicKey)
+            var out: [(CheckIn, String, Bool)] = []
+            for circle in try String.fetchAll(
+                db, sql: "SELECT DISTINCT scope FROM envelope WHERE kind = 30 AND scope IN (SELECT circle FROM circle_recipient WHERE key_id = ?)",
+                arguments: [Data(identity.encryptionKeyID)])
+            {
+                let view = try Self.journey(db, identity: identity, circle: circle, today: today)
+                for r in view.referrals where r.recipient == me {
+                    guard let c = view.checkins[r.record.id] else { continue }
+                    out.append((c, r.record.serviceName ?? r.recipientName, !c.onPaper))
+                }
+            }
+            return out.sorted { $0.0.at > $1.0.at }.map { (checkin: $0.0, service: $0.1, clientSigned: $0.2) }
+        }
+    }
+}
+
+extension ClientVoice {
+    var isCheckin: Bool { if case .checkin = self { return true } else { return false } }
 }

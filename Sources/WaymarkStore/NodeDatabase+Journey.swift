@@ -26,9 +26,12 @@ extension NodeDatabase {
     }
 
     static func journey(_ db: Database, identity: NodeIdentity, circle: String, today: String) throws -> JourneyView {
-        let opened = try openedEnvelopes(db, identity: identity, kinds: [.consent, .referral, .referralStatus, .progress], circle: circle)
+        let opened = try openedEnvelopes(db, identity: identity, kinds: journeyKinds, circle: circle)
         return try journey(db, circle: circle, opened: opened, names: organizationNames(db), today: today)
     }
+
+    /// The private kinds a journey is folded from.
+    static let journeyKinds: [Envelope.Kind] = [.consent, .referral, .referralStatus, .progress, .clientVoice]
 
     /// Folds one circle's opened envelopes (`JourneyFold`), with this node's settings and ledger.
     static func journey(_ db: Database, circle: String, opened: [OpenedRecord], names: [String: String], today: String) throws -> JourneyView {
@@ -81,13 +84,15 @@ extension NodeDatabase {
             let id = [UInt8](row["id"] as Data)
             guard let (e, plain, p) = open(row["wire"] as Data, kind: kind, identity: identity, extraKey: extraKeys[ByteKey(id)]) else { return nil }
             var signed = false
-            if kind == .consent, ClientSignature.split(plain) != nil {
+            let split = kind == .consent || kind == .clientVoice ? ClientSignature.split(plain) : nil
+            if split != nil {
                 if clientKeys == nil { clientKeys = try Self.clientKeys(db, circle: circle) }
                 signed = isClientSigned(plain, circle: circle, clock: e.header.clock, keys: clientKeys!)
             }
             return OpenedRecord(
                 id: id, clock: UInt64(bitPattern: row["clock"] as Int64), author: hexString([UInt8](row["author"] as Data)),
-                scope: row["scope"], kind: kind, recipientKeyIDs: e.header.recipients.map(\.keyID), payload: p, clientSigned: signed)
+                scope: row["scope"], kind: kind, recipientKeyIDs: e.header.recipients.map(\.keyID), payload: p, clientSigned: signed,
+                clientSignature: split?.signature)
         }
     }
 

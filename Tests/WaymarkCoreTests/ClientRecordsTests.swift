@@ -98,4 +98,59 @@ struct ClientRecordsTests {
         #expect(org == "bb")
         #expect(AdmissionRules.maximumPayload(.clientKey) == 4 << 10 && Envelope.Kind.clientCopy.isPrivate && !Envelope.Kind.clientKey.isPrivate)
     }
+
+    /// A member gone bad replays the client's old withdrawal in a new envelope after the client
+    /// shared again: the replay carries the same signature, so the new grant, which followed the
+    /// original, follows the copy too (§13.3).
+    @Test func aReplayedWithdrawalDoesNotUndoALaterGrant() {
+        let g1 = Self.grant(1, 10), r = Self.revoke(2, 20)
+        let again = Self.grant(3, 30, after: [r.id])
+        let replay = ConsentFold.Entry(id: [UInt8](repeating: 9, count: 32), clock: 40, event: r.event, group: [7, 7])
+        let original = ConsentFold.Entry(id: r.id, clock: r.clock, event: r.event, group: [7, 7])
+        let signed: Set<ByteKey> = [ByteKey(original.id), ByteKey(replay.id), ByteKey(again.id)]
+        let f = ConsentFold(circle: Self.circle, events: [(Self.owner, g1), (Self.visitor, original), (Self.visitor, again), (Self.visitor, replay)], clientSigned: signed)
+        guard case .granted(_, let id) = f.standing(of: "bb") else {
+            Issue.record("a replayed withdrawal must not undo the grant that followed it")
+            return
+        }
+        #expect(id == again.id)
+        // A genuinely new withdrawal (another signature) still wins.
+        let fresh = ConsentFold.Entry(id: [UInt8](repeating: 8, count: 32), clock: 50, event: r.event, group: [6, 6])
+        let g = ConsentFold(
+            circle: Self.circle, events: [(Self.owner, g1), (Self.visitor, original), (Self.visitor, again), (Self.visitor, fresh)],
+            clientSigned: signed.union([ByteKey(fresh.id)]))
+        guard case .revoked = g.standing(of: "bb") else {
+            Issue.record("a new withdrawal wins")
+            return
+        }
+    }
+
+    /// The client's own reading and check-in: counted when the client signed them (or the home
+    /// organisation wrote them down from paper), one copy of each, and never from another member alone.
+    @Test func theClientsVoiceCountsOnlyWhenItIsTheirs() throws {
+        let circle = Self.circle.scope
+        let owner = hexString(Self.owner), visitor = hexString(Self.visitor)
+        let reading = JourneyPayload.clientVoice(.reading(goalID: "g", area: "Confidence", stage: 7, date: "2026-11-22"))
+        #expect(try JourneyPayload.decode(reading.encoded(), kind: .clientVoice) == reading)
+        let checkin = JourneyPayload.clientVoice(.checkin(referralID: "r1", score: 8, comment: "kind", date: "2026-11-23", onPaper: true))
+        #expect(try JourneyPayload.decode(checkin.encoded(), kind: .clientVoice) == checkin)
+        #expect(throws: JourneyPayload.Problem.self) {
+            try JourneyPayload.decode(Array(#"{"date":"2026-11-23","referral_id":"r","score":11,"type":"checkin"}"#.utf8), kind: .clientVoice)
+        }
+        func rec(_ n: UInt8, _ clock: UInt64, _ author: String, _ p: JourneyPayload, signed: Bool, sig: [UInt8]? = nil) -> OpenedRecord {
+            OpenedRecord(
+                id: [UInt8](repeating: n, count: 32), clock: clock, author: author, scope: circle, kind: p.kind, recipientKeyIDs: [], payload: p,
+                clientSigned: signed, clientSignature: sig)
+        }
+        let stranger = JourneyPayload.clientVoice(.reading(goalID: "g", area: "Confidence", stage: 1, date: "2026-11-24"))
+        let view = JourneyFold.fold(
+            circle: circle,
+            opened: [
+                rec(1, 10, visitor, reading, signed: true, sig: [1]), rec(2, 11, visitor, stranger, signed: false),
+                rec(3, 12, owner, checkin, signed: false), rec(4, 13, visitor, reading, signed: true, sig: [1]),
+            ], names: [:], today: "2026-11-25", responseDays: 5, instruments: [], isAncestor: { _, _ in false })
+        #expect(view.clientReadings["g"]?["Confidence"]?.stage == 7)
+        #expect(view.checkins["r1"]?.score == 8 && view.checkins["r1"]?.onPaper == true)
+        #expect(view.timeline.filter { $0.event == "client-reading" }.count == 1)
+    }
 }

@@ -18,6 +18,21 @@ struct PageTextTests {
 
     /// Every refusal the store can give has words in both languages, and the statuses it names are
     /// named as the pages name them.
+    /// Keys put together at run time (a record's kind, a journey event, a client's own change) have
+    /// words in both languages: a missing one would show the key itself to a client.
+    @Test func composedKeysHaveWordsInBothLanguages() {
+        var keys = [Envelope.Kind.consent, .referral, .referralStatus, .progress, .clientVoice].map { "client.kind.\($0.description)" }
+        for event in ["consent-granted", "consent-revoked", "referral-sent", "referral-status", "goal", "reading", "milestone", "client-reading", "checkin"] {
+            keys += ["client.event.\(event)", "staff.timeline.\(event)"]
+        }
+        for event in ["consent-granted", "consent-revoked", "client-reading", "checkin"] { keys += ["client.event.\(event).you", "staff.timeline.\(event).client"] }
+        keys += ReferralStatus.allCases.map { "staff.status.\($0.rawValue)" }
+        for key in keys {
+            #expect(Localization.english[key] != nil, "no English for \(key)")
+            #expect(Localization.irish[key] != nil, "no Irish for \(key)")
+        }
+    }
+
     @Test func everyRefusalHasWordsInBothLanguages() {
         for code in JourneyError.Code.all {
             #expect(Localization.english["staff.error.\(code.rawValue)"] != nil, "no English for \(code.rawValue)")

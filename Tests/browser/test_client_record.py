@@ -9,6 +9,7 @@ import subprocess
 import time
 
 import pytest
+import requests
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
@@ -26,6 +27,9 @@ def three_nodes(tmp_path_factory, serve_node):
     kiosk = make_node(work, "kiosk", org="Library Kiosk Org")
     proc = subprocess.run([str(BIN), "user", "add", "--data", str(home), "--username", "worker", "--name", "Home Worker", "--role", "caseworker",
                            "--password-stdin"], input=PASSWORD + "\n", capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, describe(proc)
+    proc = subprocess.run([str(BIN), "user", "add", "--data", str(partner), "--username", "partner", "--name", "Partner Worker", "--role",
+                           "caseworker", "--password-stdin"], input=PASSWORD + "\n", capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, describe(proc)
     with serve_node(home) as a, serve_node(partner) as b, serve_node(kiosk) as c:
         join(home, partner, "Partner Training Hub")
@@ -134,3 +138,89 @@ def test_a_client_stops_sharing_on_another_members_site_with_the_keyboard(browse
     serious = {p: [v for v in vs if v.get("impact") in ("serious", "critical")] for p, vs in found.items()}
     assert not any(serious.values()), "SITE BUG: axe found serious violations:\n" + "\n".join(
         f"{p}:\n{format_axe(v)}" for p, v in serious.items() if v)
+
+
+def staff(site, username: str) -> requests.Session:
+    s = requests.Session()
+    page = s.get(site.url("/staff/login"), timeout=10).text
+    token = re.search(r'name="csrf" value="([0-9a-f]{64})"', page).group(1)
+    r = s.post(site.url("/staff/login"), data={"csrf": token, "username": username, "password": PASSWORD}, allow_redirects=False, timeout=10)
+    assert r.status_code == 303
+    return s
+
+
+def csrf(page: str) -> str:
+    return re.search(r'name="csrf" value="([0-9a-f]{32,64})"', page).group(1)
+
+
+def test_a_client_gives_their_own_view_and_answers_the_check_in(browser, pages, three_nodes, axe, format_axe):
+    """The staff side is set up over HTTP; the client's part is done in the browser, keyboard only."""
+    (home, home_data), (partner, partner_data), (kiosk, kiosk_data) = three_nodes
+    h = staff(home, "worker")
+    page = h.get(home.url("/staff/clients/new"), timeout=10).text
+    r = h.post(home.url("/staff/clients"), data={"csrf": csrf(page), "name": "Eimear Ownvoice", "date_of_birth": "1999-12-01"},
+               allow_redirects=False, timeout=10)
+    client_url = home.url(r.headers["Location"].split("?")[0])
+    page = h.get(client_url, timeout=10).text
+    p_key = re.search(r'<option value="([0-9a-f]{64})">Partner Training Hub · ', page).group(1)
+    assert h.post(client_url + "/consents", data={"csrf": csrf(page), "organization": p_key, "purpose": ["referral", "progress"], "class": "needs",
+                                                  "start": "2026-11-22", "end": "2027-11-21", "method": "written"}, allow_redirects=False,
+                  timeout=10).status_code == 303
+    page = h.get(client_url, timeout=10).text
+    assert h.post(client_url + "/referrals", data={"csrf": csrf(page), "organization": p_key, "service_name": "Barista course"},
+                  allow_redirects=False, timeout=10).status_code == 303
+    key = re.search(r'href="/staff/referrals/([0-9a-f]{64})', h.get(client_url, timeout=10).text).group(1)
+    page = h.get(client_url, timeout=10).text
+    code = re.search(r'id="client-code">([0-9A-Z-]+)<', h.post(client_url + "/client-code", data={"csrf": csrf(page), "dob": ""}, timeout=10).text).group(1)
+    sync_all(home_data, partner_data)
+    p = staff(partner, "partner")
+    ref = partner.url(f"/staff/referrals/{key}")
+    def post_p(path: str, data: dict) -> None:
+        r = p.post(partner.url(path), data={"csrf": csrf(p.get(ref, timeout=10).text), **data}, allow_redirects=False, timeout=10)
+        assert r.status_code == 303, r.text[:300]
+    post_p(f"/staff/referrals/{key}", {"status": "accepted"})
+    post_p("/staff/progress", {"referral": key, "type": "goal", "title": "Work in a café", "instrument": "steps"})
+    goal = re.search(r'<option value="(goal-[0-9a-f]+)">Work in a café</option>', p.get(ref, timeout=10).text).group(1)
+    post_p("/staff/progress", {"referral": key, "type": "reading", "goal": goal, "area": "Confidence", "stage": "3", "date": "2026-11-22"})
+    post_p(f"/staff/referrals/{key}", {"status": "completed", "outcome": "Finished the course"})
+    sync_all(partner_data, home_data, kiosk_data, home_data, kiosk_data)
+
+    b = browser
+    b.delete_all_cookies()
+    b.set_window_size(390, 844)
+    pages.load(b, kiosk.url("/me"))
+    b.find_element(By.ID, "client-code").send_keys(code)
+    b.find_element(By.ID, "dob-day").send_keys("1")
+    b.find_element(By.ID, "dob-month").send_keys("12")
+    year = b.find_element(By.ID, "dob-year")
+    year.send_keys("1999")
+    pages.navigating(b, lambda: year.send_keys(Keys.ENTER))
+    found = {"record with progress and check-in": axe(b)}
+    started = time.monotonic()
+    # Their own view of Confidence, with the keyboard: the select, a number, then the button.
+    form = b.find_element(By.ID, f"rate-{goal}")
+    row = next(r for r in form.find_elements(By.CSS_SELECTOR, "tbody tr") if r.text.startswith("Confidence"))
+    assert "3 / 10" in row.text
+    Select(row.find_element(By.TAG_NAME, "select")).select_by_visible_text("6")
+    pages.navigating(b, lambda: form.find_element(By.CSS_SELECTOR, "button.rate").send_keys(Keys.ENTER))
+    assert "Saved" in b.find_element(By.ID, "client-notice").text
+    row = next(r for r in b.find_element(By.ID, f"rate-{goal}").find_elements(By.CSS_SELECTOR, "tbody tr") if r.text.startswith("Confidence"))
+    assert row.find_element(By.CSS_SELECTOR, "td.mine").text == "6 / 10"
+    # The check-in: a number from 0 to 10 and a comment.
+    checkin = b.find_element(By.CSS_SELECTOR, "form.client-checkin")
+    checkin.find_element(By.CSS_SELECTOR, "input[name=score][value='9']").send_keys(Keys.SPACE)
+    checkin.find_element(By.TAG_NAME, "textarea").send_keys("Great course")
+    pages.navigating(b, lambda: checkin.find_element(By.CSS_SELECTOR, "button.checkin-send").send_keys(Keys.ENTER))
+    elapsed = time.monotonic() - started
+    assert "You answered 9 out of 10" in b.find_element(By.ID, "checkin-heading").find_element(By.XPATH, "..").text
+    print(f"\nclient: own view and check-in: 2 page loads, {elapsed:.1f} s (keyboard only, 390x844)")
+    pages.shot(b, "client-voice-phone")
+    found["after the check-in"] = axe(b)
+
+    # The partner sees the answer among its own results.
+    sync_all(kiosk_data, home_data, partner_data)
+    results = p.get(partner.url("/staff/checkins"), timeout=10).text
+    assert "Great course" in results and "9 / 10" in results
+    serious = {k: [v for v in vs if v.get("impact") in ("serious", "critical")] for k, vs in found.items()}
+    assert not any(serious.values()), "SITE BUG: axe found serious violations:\n" + "\n".join(
+        f"{k}:\n{format_axe(v)}" for k, v in serious.items() if v)

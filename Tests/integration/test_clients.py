@@ -27,6 +27,7 @@ def csrf(page: str) -> str:
 def fed(make_node):
     a, b, c = (new_node(make_node, f"clients-{x}", f"Clients Org {x.upper()}") for x in "abc")
     a.add_staff("ciaran", "Ciarán Caseworker", "caseworker", PASSWORD)
+    b.add_staff("brid", "Bríd Partner", "caseworker", PASSWORD)
     for n in (a, b, c):
         n.start("--only-added-peers")
     try:
@@ -178,3 +179,75 @@ def test_guessing_codes_is_limited_and_tells_nothing_and_a_replaced_code_stops_w
     # Malformed input is answered in the client's words, and loses nothing they typed.
     _, bad = open_record(c, "hello", ("31", "2", "1990"))
     assert bad.status_code == 400 and "16 letters and numbers" in bad.text and 'value="hello"' in bad.text
+
+
+def test_the_client_rates_their_own_progress_and_says_whether_they_got_help(fed) -> None:
+    """Paired readings and the check-in (SPEC §13.5): B records a goal and a reading; the client, on
+    C's site, gives their own view of the same area and, once B closes the referral, answers the
+    check-in; A's staff see the two views side by side with the gap; B sees the answer among its own
+    results; C, which carried both, can read neither."""
+    a, b, c = fed
+    staff, client_url = register_with_consent(a, "Orla Ownvoice")
+    page = staff.get(client_url, timeout=10).text
+    b_key = re.search(r'<option value="([0-9a-f]{64})">Clients Org B · ', page).group(1)
+    r = staff.post(client_url + "/referrals", data={"csrf": csrf(page), "organization": b_key, "service_name": "Cookery course"},
+                   allow_redirects=False, timeout=10)
+    assert r.status_code == 303
+    key = re.search(r'href="/staff/referrals/([0-9a-f]{64})', staff.get(client_url, timeout=10).text).group(1)
+    code = issue_code(staff, client_url)
+
+    partner = b.staff_session("brid", PASSWORD)
+    b_url = b.url + f"/staff/referrals/{key}"
+    wait_until("the referral reaches B", lambda: partner.get(b_url, timeout=10).status_code == 200, 60, (a, b, c))
+    def post_b(path: str, data: dict) -> None:
+        page = partner.get(b_url, timeout=10).text
+        r = partner.post(b.url + path, data={"csrf": csrf(page), **data}, allow_redirects=False, timeout=10)
+        assert r.status_code == 303, r.text[:400]
+    post_b(f"/staff/referrals/{key}", {"status": "accepted"})
+    post_b("/staff/progress", {"referral": key, "type": "goal", "title": "Cook for the family", "instrument": "steps"})
+    goal = re.search(r'<option value="(goal-[0-9a-f]+)">Cook for the family</option>', partner.get(b_url, timeout=10).text).group(1)
+    post_b("/staff/progress", {"referral": key, "type": "reading", "goal": goal, "area": "Confidence", "stage": "4", "date": "2026-11-22"})
+
+    # On C's site the client sees B's reading and gives their own.
+    def record_has(s: requests.Session, text: str) -> bool:
+        return text in s.get(c.url + "/me/record", timeout=10).text
+    s, r = open_record(c, code)
+    assert r.status_code == 303
+    wait_until("B's goal reaches the client's page on C", lambda: record_has(s, "Cook for the family"), 60, (a, b, c))
+    page = s.get(c.url + "/me/record", timeout=10).text
+    form = page[page.index('id="rate-' + goal):]
+    area_index = re.search(r'name="area-(\d+)" value="Confidence"', form).group(1)
+    r = s.post(c.url + "/me/rate", data={"csrf": csrf(page), "goal": goal, f"area-{area_index}": "Confidence", f"stage-{area_index}": "7"},
+               allow_redirects=False, timeout=10)
+    assert r.status_code == 303, r.text[:400]
+    page = s.get(c.url + "/me/record", timeout=10).text
+    assert "You rated your own progress on Cook for the family: Confidence: 7." in page
+    # Not yet closed: no check-in is offered.
+    assert 'action="/me/checkin' not in page
+
+    # A's staff see the client's view beside B's, with the gap.
+    def client_view_at_home() -> bool:
+        t = staff.get(client_url, timeout=10).text
+        return re.search(r"<td>Confidence</td>.*?4 / 10.*?<td class=\"client-view\">7 / 10 \(\+3 against yours\)</td>", t, re.S) is not None
+    wait_until("A sees the client's own view", client_view_at_home, 60, (a, b, c))
+
+    # B closes the referral; the client answers the check-in on C's site.
+    post_b(f"/staff/referrals/{key}", {"status": "completed", "outcome": "Finished the course"})
+    wait_until("the closed referral reaches C", lambda: record_has(s, 'action="/me/checkin'), 60, (a, b, c))
+    page = s.get(c.url + "/me/record", timeout=10).text
+    assert s.post(c.url + "/me/checkin", data={"csrf": csrf(page), "referral": "nonsense", "score": "8"}, timeout=10).status_code == 200
+    assert "Nothing needed to change" in s.post(c.url + "/me/checkin", data={"csrf": csrf(page), "referral": "nonsense", "score": "8"}, timeout=10).text
+    referral_id = re.search(r'name="referral" value="([^"]+)"', page[page.index('action="/me/checkin'):]).group(1)
+    r = s.post(c.url + "/me/checkin", data={"csrf": csrf(page), "referral": referral_id, "score": "8", "comment": "The teacher was kind"},
+               allow_redirects=False, timeout=10)
+    assert r.status_code == 303
+    assert record_has(s, "You answered 8 out of 10")
+
+    # B sees it among its own results; A sees it on the client's page.
+    wait_until("B sees the check-in", lambda: "The teacher was kind" in partner.get(b.url + "/staff/checkins", timeout=10).text, 60, (a, b, c))
+    results = partner.get(b.url + "/staff/checkins", timeout=10).text
+    assert "1 answers, 8.0 out of 10 on average; 1 said 7 or more." in results
+    wait_until("A sees the check-in", lambda: "The teacher was kind" in staff.get(client_url, timeout=10).text, 60, (a, b, c))
+    # C carried both and can read neither.
+    stored_c = b"".join(p.read_bytes() for p in c.path.glob("waymark.sqlite*"))
+    assert b"The teacher was kind" not in stored_c and b"Cook for the family" not in stored_c

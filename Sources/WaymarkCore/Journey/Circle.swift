@@ -67,7 +67,7 @@ public enum CircleRules {
         _ kind: Envelope.Kind, author: [UInt8], clock: UInt64, in circle: Circle, consents: ConsentFold, clientSigned: Bool = false
     ) -> Bool {
         switch kind {
-        case .consent: return circle.isOwned(by: author) || clientSigned
+        case .consent, .clientVoice: return circle.isOwned(by: author) || clientSigned
         case .referral, .erasure: return circle.isOwned(by: author)
         case .progress:
             if circle.isOwned(by: author) { return true }

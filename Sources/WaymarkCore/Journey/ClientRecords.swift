@@ -202,3 +202,63 @@ enum ClientRecordJSON {
         return b
     }
 }
+
+/// Kind 30 `client-voice`, private (`Protocol/SPEC.md` §13.5): the client's own view of their
+/// progress and of the help they got, signed by the client (or, for a paper form, written by the
+/// home organisation): a reading on the same staged scale as the worker's, paired with it; and a
+/// check-in after a referral closed.
+public enum ClientVoice: Sendable, Hashable {
+    /// The client's own stage for one area of a goal's instrument.
+    case reading(goalID: String, area: String, stage: Int, date: String)
+    /// "Did you get the help you needed?" (0–10) and a comment, about one referral.
+    case checkin(referralID: String, score: Int, comment: String?, date: String, onPaper: Bool)
+
+    public func encoded() -> [UInt8] {
+        switch self {
+        case .reading(let g, let area, let stage, let date):
+            return JSONValue.object(
+                JSONObject([("type", .string("reading")), ("goal_id", .string(g)), ("area", .string(area)), ("stage", JSONValue(stage)), ("date", .string(date))])
+            ).canonicalBytes
+        case .checkin(let r, let score, let comment, let date, let onPaper):
+            var o = JSONObject([("type", .string("checkin")), ("referral_id", .string(r)), ("score", JSONValue(score)), ("date", .string(date))])
+            if let comment, !comment.isEmpty { o["comment"] = .string(comment) }
+            if onPaper { o["method"] = .string("paper") }
+            return JSONValue.object(o).canonicalBytes
+        }
+    }
+
+    static func decode(_ o: JSONObject) throws -> ClientVoice {
+        func whole(_ field: String, _ range: ClosedRange<Int>) throws -> Int {
+            guard let v = o[field]?.doubleValue, v == v.rounded(), range.contains(Int(v)) else {
+                throw JourneyPayload.Problem(field: field, message: "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return Int(v)
+        }
+        switch try JourneyPayload.string(o, "type") {
+        case "reading":
+            return .reading(
+                goalID: try JourneyPayload.string(o, "goal_id"), area: try JourneyPayload.string(o, "area"), stage: try whole("stage", 1...10),
+                date: try JourneyPayload.date(o, "date"))
+        case "checkin":
+            let comment = o["comment"]?.stringValue
+            if let comment, comment.utf8.count > 4096 { throw JourneyPayload.Problem(field: "comment", message: "is longer than 4096 bytes") }
+            return .checkin(
+                referralID: try JourneyPayload.string(o, "referral_id"), score: try whole("score", 0...10), comment: comment,
+                date: try JourneyPayload.date(o, "date"), onPaper: o["method"]?.stringValue == "paper")
+        default:
+            throw JourneyPayload.Problem(field: "type", message: "must be reading or checkin")
+        }
+    }
+}
+
+/// A client's answer to the check-in after a referral closed, as the journey shows it.
+public struct CheckIn: Sendable, Hashable {
+    public var referralID: String
+    public var score: Int
+    public var comment: String?
+    public var date: String
+    /// Written down by the home organisation from a paper form, not signed by the client.
+    public var onPaper: Bool
+    /// Milliseconds, from the envelope's clock.
+    public var at: UInt64
+}

@@ -70,10 +70,15 @@ public struct ConsentFold: Sendable {
         public let id: [UInt8]
         public let clock: UInt64
         public let event: ConsentEvent
-        public init(id: [UInt8], clock: UInt64, event: ConsentEvent) {
+        /// Events with the same group are one event: a consent change the client signed, carried
+        /// again by another member (a replay), is the same change (`Protocol/SPEC.md` §13.3). The
+        /// group is the client's signature for those, the id otherwise.
+        public let group: [UInt8]
+        public init(id: [UInt8], clock: UInt64, event: ConsentEvent, group: [UInt8]? = nil) {
             self.id = id
             self.clock = clock
             self.event = event
+            self.group = group ?? id
         }
 
         func isLater(than other: Entry) -> Bool {
@@ -124,10 +129,12 @@ public struct ConsentFold: Sendable {
         let mine = entries.values.filter { $0.event.organization == organization }
         let revokes = mine.filter { if case .revoke = $0.event { return true } else { return false } }
         var best: (Entry, ConsentGrant)?
+        let groupOf = Dictionary(entries.values.map { (ByteKey($0.id), ByteKey($0.group)) }, uniquingKeysWith: { a, _ in a })
         for e in mine {
             guard case .grant(let g, let after) = e.event else { continue }
-            let seen = Set(after.map(ByteKey.init))
-            guard revokes.allSatisfy({ seen.contains(ByteKey($0.id)) }) else { continue }
+            // Following a revoke follows every copy of it (the same signed change carried again).
+            let seen = Set(after.map(ByteKey.init)).union(after.compactMap { groupOf[ByteKey($0)] })
+            guard revokes.allSatisfy({ seen.contains(ByteKey($0.id)) || seen.contains(ByteKey($0.group)) }) else { continue }
             if best == nil || e.isLater(than: best!.0) { best = (e, g) }
         }
         if let (e, g) = best { return .granted(g, id: e.id) }

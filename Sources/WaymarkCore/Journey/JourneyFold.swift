@@ -16,12 +16,15 @@ public struct OpenedRecord: Sendable {
     public let payload: JourneyPayload
     /// A consent event the client signed with the circle's client key in force at its clock (§13.3).
     public var clientSigned: Bool
+    /// That signature: the same signed change carried twice is one change.
+    public var clientSignature: [UInt8]?
 
     public init(
         id: [UInt8], clock: UInt64, author: String, scope: String, kind: Envelope.Kind, recipientKeyIDs: [[UInt8]], payload: JourneyPayload,
-        clientSigned: Bool = false
+        clientSigned: Bool = false, clientSignature: [UInt8]? = nil
     ) {
         self.clientSigned = clientSigned
+        self.clientSignature = clientSigned ? clientSignature : nil
         self.id = id
         self.clock = clock
         self.author = author
@@ -82,6 +85,10 @@ public struct JourneyView: Sendable {
     public var timeline: [TimelineEntry]
     /// Records hidden because the organisation that wrote them lost the client's consent (§8.6).
     public var hiddenCount: Int
+    /// The client's own latest stage per goal and area (§13.5), paired with the worker's readings.
+    public var clientReadings: [String: [String: (stage: Int, date: String)]] = [:]
+    /// The client's latest check-in per referral id.
+    public var checkins: [String: CheckIn] = [:]
 }
 
 /// A referral as either side sees it.
@@ -111,7 +118,7 @@ public enum JourneyFold {
             circle: circle,
             events: opened.compactMap { e in
                 guard case .consent(let event) = e.payload, let author = bytesFromHex(e.author) else { return nil }
-                return (author, .init(id: e.id, clock: e.clock, event: event))
+                return (author, .init(id: e.id, clock: e.clock, event: event, group: e.clientSignature))
             }, clientSigned: Set(opened.filter(\.clientSigned).map { ByteKey($0.id) }))
     }
 
@@ -235,10 +242,28 @@ public enum JourneyFold {
             case .correction: break
             }
         }
+        // The client's own voice (§13.5): one copy of each signed record, the latest per area and per referral.
+        var clientReadings: [String: [String: (stage: Int, date: String, clock: UInt64)]] = [:]
+        var checkins: [String: CheckIn] = [:]
+        var seenSignatures = Set<ByteKey>()
+        for e in visible {
+            guard case .clientVoice(let v) = e.payload else { continue }
+            if let sig = e.clientSignature, !seenSignatures.insert(ByteKey(sig)).inserted { continue }
+            switch v {
+            case .reading(let g, let area, let stage, let date):
+                if let prev = clientReadings[g]?[area], (prev.date, prev.clock) > (date, e.clock) { break }
+                clientReadings[g, default: [:]][area] = (stage, date, e.clock)
+                entry("client-reading", e.clock, e.author, other: titles[g] ?? g, subject: "\(area): \(stage)", detail: date, byClient: e.clientSigned)
+            case .checkin(let r, let score, let comment, let date, let onPaper):
+                checkins[r] = CheckIn(referralID: r, score: score, comment: comment, date: date, onPaper: onPaper, at: HybridClock.milliseconds(e.clock))
+                let other = referrals.first { $0.record.id == r }.map { $0.record.serviceName ?? $0.recipientName } ?? r
+                entry("checkin", e.clock, e.author, other: other, subject: "\(score)", detail: comment ?? "", byClient: e.clientSigned)
+            }
+        }
         timeline.sort { ($0.clock, $0.index) < ($1.clock, $1.index) }
         return JourneyView(
             circle: circle, consents: consents, referrals: referrals, progress: progress, goals: goals, timeline: timeline.map(\.entry),
-            hiddenCount: hidden.count)
+            hiddenCount: hidden.count, clientReadings: clientReadings.mapValues { $0.mapValues { ($0.stage, $0.date) } }, checkins: checkins)
     }
 
     /// §8.6: an envelope written by a partner organisation that has revoked consents is shown only if
@@ -255,7 +280,7 @@ public enum JourneyFold {
             guard !revokes.isEmpty, let key = bytesFromHex(org), !c.isOwned(by: key) else { continue }
             var grant: [UInt8]?
             if case .granted(_, let id) = consents.standing(of: org) { grant = id }
-            for e in opened where e.author == org {
+            for e in opened where e.author == org && !e.clientSigned {
                 var shown = false
                 for r in revokes where try isAncestor(e.id, r) {
                     shown = true

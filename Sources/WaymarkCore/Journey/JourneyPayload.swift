@@ -7,6 +7,7 @@ public enum JourneyPayload: Sendable, Hashable {
     case progress(ProgressEvent)
     case erasure(Erasure)
     case erasureAcknowledgement(erasureID: [UInt8])
+    case clientVoice(ClientVoice)
 
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         public let field: String
@@ -22,6 +23,7 @@ public enum JourneyPayload: Sendable, Hashable {
         case .progress: return .progress
         case .erasure: return .erasure
         case .erasureAcknowledgement: return .erasureAcknowledgement
+        case .clientVoice: return .clientVoice
         }
     }
 
@@ -58,6 +60,9 @@ public enum JourneyPayload: Sendable, Hashable {
             return JSONObject([("circle", .string(e.circle)), ("requested_on", .string(e.requestedOn))])
         case .erasureAcknowledgement(let id):
             return JSONObject([("erasure", .string(hexString(id)))])
+        case .clientVoice(let v):
+            guard case .object(let o)? = try? JSONParser.parse(v.encoded()) else { return JSONObject() }
+            return o
         }
     }
 
@@ -101,6 +106,7 @@ public enum JourneyPayload: Sendable, Hashable {
         case .erasureAcknowledgement:
             guard let id = bytesFromHex(try string(o, "erasure")), id.count == 32 else { throw Problem(field: "erasure", message: "must be a 32-byte id in hex") }
             return .erasureAcknowledgement(erasureID: id)
+        case .clientVoice: return .clientVoice(try ClientVoice.decode(o))
         default:
             throw Problem(field: "kind", message: "\(kind) is not a journey record")
         }

@@ -45,9 +45,11 @@ public struct Envelope: Sendable, Hashable {
         public static let clientCopy = Kind(rawValue: 28)
         /// In the clear in a circle: a holder took in a consent change the client signed.
         public static let consentAcknowledgement = Kind(rawValue: 29)
+        /// Private in a circle: the client's own reading or check-in (§13.5).
+        public static let clientVoice = Kind(rawValue: 30)
 
         /// Kinds whose payload is encrypted to recipients.
-        public var isPrivate: Bool { (16...19).contains(rawValue) || rawValue == 28 }
+        public var isPrivate: Bool { (16...19).contains(rawValue) || rawValue == 28 || rawValue == 30 }
         /// Kinds that are public, in scope `public`, always carry their payload, and are read by every node.
         public var isPublicRecord: Bool { (1...5).contains(rawValue) }
         /// Membership records.
@@ -74,6 +76,7 @@ public struct Envelope: Sendable, Hashable {
             case 27: return "client-key"
             case 28: return "client-copy"
             case 29: return "consent-acknowledgement"
+            case 30: return "client-voice"
             default: return "kind-\(rawValue)"
             }
         }

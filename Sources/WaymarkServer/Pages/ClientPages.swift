@@ -39,6 +39,8 @@ struct ClientPages: Sendable {
         router.post("/me/withdraw") { request, _ in try await change(request, grant: false) }
         router.post("/me/grant") { request, _ in try await change(request, grant: true) }
         router.post("/me/signout") { request, _ in try await signOut(request) }
+        router.post("/me/rate") { request, _ in try await voice(request, checkin: false) }
+        router.post("/me/checkin") { request, _ in try await voice(request, checkin: true) }
     }
 
     func language(_ request: Request) -> InterfaceLanguage { PageRenderer.language(request, QueryParameters(rawQuery: request.uri.query)) }
@@ -136,7 +138,10 @@ struct ClientPages: Sendable {
         guard let (_, s) = session(request) else { return Self.toSignIn(language) }
         let v = try database.clientRecord(key: s.key, circle: s.circle, today: today())
         let p = QueryParameters(rawQuery: request.uri.query)
-        let noticeText = notice ?? p.string("done").flatMap { ["withdrawn": "client.done.withdrawn", "granted": "client.done.granted"][$0] }.map { t($0, language) }
+        let noticeText = notice ?? p.string("done").flatMap {
+            ["withdrawn": "client.done.withdrawn", "granted": "client.done.granted", "rated": "client.done.rated", "checkin": "client.done.checkin"][$0]
+        }.map { t($0, language) }
+        let instruments = (try? database.instruments()) ?? []
         let members = (try? database.knownNodes()) ?? []
         let inForce = Set(v.journey.consents.organizations.filter { if case .granted = v.journey.consents.standing(of: $0) { return true } else { return false } })
         return page("clientRecord", request, language, title: t("client.record.title", language)) {
@@ -191,6 +196,38 @@ struct ClientPages: Sendable {
                 ]
             }
             $0["hasChanges"] = !v.changes.isEmpty
+            // Their own view of their progress, beside the worker's (§13.5).
+            $0["goals"] = v.journey.goals.compactMap { g -> [String: Any]? in
+                let known = g.instrumentID.flatMap { id in instruments.first { $0.id == id } }
+                let areas = known?.areas ?? g.readings.map(\.area)
+                guard !areas.isEmpty else { return nil }
+                let stages = known?.stages ?? 10
+                let mine = v.journey.clientReadings[g.id] ?? [:]
+                return [
+                    "id": g.id, "title": g.title, "by": g.organizationName,
+                    "areas": areas.enumerated().map { i, area -> [String: Any] in
+                        let worker = g.readings.first { $0.area == area }
+                        return [
+                            "i": i, "area": area, "worker": worker.map { "\($0.stage) / \(stages)" } ?? "–",
+                            "mine": mine[area].map { "\($0.stage) / \(stages)" } ?? "–",
+                            "choices": (1...stages).map { ["n": $0] },
+                        ]
+                    },
+                ]
+            }
+            $0["hasGoals"] = !(($0["goals"] as? [Any])?.isEmpty ?? true)
+            // After a referral closes: did you get the help you needed?
+            $0["closed"] = v.journey.referrals.filter { $0.status.isClosed && $0.status != .enteredInError }.map { r -> [String: Any] in
+                var row: [String: Any] = ["id": r.record.id, "service": r.record.serviceName ?? r.recipientName, "org": r.recipientName, "scores": (0...10).map { ["n": $0] }]
+                if let c = v.journey.checkins[r.record.id] {
+                    row["answered"] = t("client.checkin.answered", language, ["score": "\(c.score)"])
+                    row["comment"] = c.comment ?? false
+                } else {
+                    row["answered"] = false
+                }
+                return row
+            }
+            $0["hasClosed"] = v.journey.referrals.contains { $0.status.isClosed && $0.status != .enteredInError }
         }
     }
 
@@ -208,16 +245,31 @@ struct ClientPages: Sendable {
 
     // MARK: Changes
 
+    enum Posted {
+        case accepted(QueryParameters, ClientSessions.Session, NodeIdentity)
+        case refused(Response)
+    }
+
+    /// A form the client posted: from this site, in an open session, with the session's token.
+    func posted(_ request: Request, _ language: InterfaceLanguage) async throws -> Posted {
+        guard PublicPages.isSameSite(request) else { return .refused(Response(status: .forbidden)) }
+        let form = try await PublicPages.form(request)
+        guard let (_, s) = session(request) else { return .refused(Self.toSignIn(language)) }
+        guard let csrf = form.string("csrf"), Tokens.equal(csrf, s.csrf) else { return .refused(Response(status: .forbidden)) }
+        guard let identity else { return .refused(pages.notFound(request)) }
+        return .accepted(form, s, identity)
+    }
+
     /// Withdrawing (or granting) is two steps from the record: the button, then "Yes" on a page that
     /// says what will happen; the record then shows the change and, as they arrive, each holder's
     /// confirmation.
     func change(_ request: Request, grant: Bool) async throws -> Response {
         let language = language(request)
-        guard PublicPages.isSameSite(request) else { return Response(status: .forbidden) }
-        let form = try await PublicPages.form(request)
-        guard let (_, s) = session(request) else { return Self.toSignIn(language) }
-        guard let csrf = form.string("csrf"), Tokens.equal(csrf, s.csrf) else { return Response(status: .forbidden) }
-        guard let identity else { return pages.notFound(request) }
+        let (form, s, identity): (QueryParameters, ClientSessions.Session, NodeIdentity)
+        switch try await posted(request, language) {
+        case .refused(let response): return response
+        case .accepted(let f, let session, let id): (form, s, identity) = (f, session, id)
+        }
         let org = form.string("organization") ?? ""
         let members = (try? database.knownNodes()) ?? []
         let name = Self.name(of: org, members)
@@ -260,6 +312,43 @@ struct ClientPages: Sendable {
         try database.acknowledgeClientConsents(identity: identity, nowMilliseconds: now())
         changed()
         return Response(status: .seeOther, headers: [.location: "/me/record?done=\(grant ? "granted" : "withdrawn")&lang=\(language.rawValue)#changes"])
+    }
+
+    /// The client rates their own progress on a goal (each area they chose a stage for), or answers
+    /// the check-in for a closed referral. One step: the form, then the record again.
+    func voice(_ request: Request, checkin: Bool) async throws -> Response {
+        let language = language(request)
+        let (form, s, identity): (QueryParameters, ClientSessions.Session, NodeIdentity)
+        switch try await posted(request, language) {
+        case .refused(let response): return response
+        case .accepted(let f, let session, let id): (form, s, identity) = (f, session, id)
+        }
+        let today = today()
+        var voices: [ClientVoice] = []
+        if checkin {
+            guard let score = form.string("score").flatMap(Int.init), (0...10).contains(score) else {
+                return try record(request, error: t("client.error.score", language))
+            }
+            let comment = form.string("comment").map { String($0.prefix(2000)) }
+            voices = [.checkin(referralID: form.string("referral") ?? "", score: score, comment: comment, date: today, onPaper: false)]
+        } else {
+            let goal = form.string("goal") ?? ""
+            for i in 0..<20 {
+                guard let area = form.string("area-\(i)"), let stage = form.string("stage-\(i)").flatMap(Int.init), (1...10).contains(stage) else { continue }
+                voices.append(.reading(goalID: goal, area: area, stage: stage, date: today))
+            }
+            if voices.isEmpty { return try record(request, error: t("client.error.rate", language)) }
+        }
+        do {
+            for (k, v) in voices.enumerated() {
+                try database.clientVoice(key: s.key, circle: s.circle, v, identity: identity, today: today, nowMilliseconds: now() + UInt64(k))
+            }
+        } catch let e as NodeDatabase.ClientAccessError {
+            if e == .noSuchClient { return Self.toSignIn(language) }
+            return try record(request, error: t("client.error.nothing", language))
+        }
+        changed()
+        return Response(status: .seeOther, headers: [.location: "/me/record?done=\(checkin ? "checkin" : "rated")&lang=\(language.rawValue)#\(checkin ? "checkin-heading" : "progress-heading")"])
     }
 
     // MARK: The receipt as data

@@ -1,7 +1,7 @@
 /// The client's own pages (`/me`) and the receipt staff print for a client. Markup only: every word
 /// comes from the translation tables.
 enum ClientTemplates {
-    static let all: [String: String] = ["clientSignIn": signIn, "clientRecord": record, "clientConfirm": confirm, "staffClientCode": staffCode]
+    static let all: [String: String] = ["clientSignIn": signIn, "clientRecord": record, "clientConfirm": confirm, "staffClientCode": staffCode, "staffCheckins": staffCheckins]
 
     static let signIn = """
         {{> header}}
@@ -50,6 +50,28 @@ enum ClientTemplates {
         <label><input type="checkbox" name="purpose" value="progress"> {{t.client_purpose_progress}}</label></fieldset>
         <p><button type="submit" id="grant-button">{{t.client_grant_button}}</button></p>
         </form>{{/hasGrantable}}
+        {{#hasGoals}}<h2 id="progress-heading">{{t.client_progress}}</h2>
+        <p>{{t.client_progress_intro}}</p>
+        {{#goals}}<form method="post" action="/me/rate?lang={{lang}}" class="client-goal" id="rate-{{id}}">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="goal" value="{{id}}">
+        <h3>{{title}}</h3><p class="meta">{{t.client_progress_with}} {{by}}</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="{{title}}"><table class="staff-users client-readings"><thead><tr><th scope="col">{{t.client_progress_area}}</th><th scope="col">{{t.client_progress_worker}}</th><th scope="col">{{t.client_progress_mine}}</th><th scope="col">{{t.client_progress_now}}</th></tr></thead><tbody>
+        {{#areas}}<tr><td>{{area}}<input type="hidden" name="area-{{i}}" value="{{area}}"></td><td>{{worker}}</td><td class="mine">{{mine}}</td><td><label class="visually-hidden" for="stage-{{id}}-{{i}}">{{t.client_progress_now}} {{area}}</label><select id="stage-{{id}}-{{i}}" name="stage-{{i}}"><option value="">–</option>{{#choices}}<option>{{n}}</option>{{/choices}}</select></td></tr>{{/areas}}
+        </tbody></table></div>
+        <p><button type="submit" class="rate">{{t.client_progress_save}}</button></p>
+        </form>{{/goals}}{{/hasGoals}}
+        {{#hasClosed}}<h2 id="checkin-heading">{{t.client_checkin}}</h2>
+        {{#closed}}<section class="checkin"><h3>{{service}}</h3>
+        {{#answered}}<p class="answered">{{answered}}</p>{{#comment}}<blockquote>{{comment}}</blockquote>{{/comment}}{{/answered}}
+        {{^answered}}<form method="post" action="/me/checkin?lang={{lang}}" class="client-checkin">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="referral" value="{{id}}">
+        <fieldset class="scores"><legend>{{t.client_checkin_question}}</legend>
+        <p class="hint">{{t.client_checkin_scale}}</p>
+        {{#scores}}<label class="score"><input type="radio" name="score" value="{{n}}" required> {{n}}</label> {{/scores}}
+        </fieldset>
+        <p><label for="comment-{{id}}">{{t.client_checkin_comment}}</label><br><textarea id="comment-{{id}}" name="comment" rows="3"></textarea></p>
+        <p><button type="submit" class="checkin-send">{{t.client_checkin_send}}</button></p>
+        </form>{{/answered}}</section>{{/closed}}{{/hasClosed}}
         <h2 id="changes">{{t.client_changes}}</h2>
         {{^hasChanges}}<p>{{t.client_changes_none}}</p>{{/hasChanges}}
         <ol class="client-changes" id="client-changes">{{#changes}}<li class="change"><strong>{{what}}</strong> · {{when}} · {{via}}
@@ -91,6 +113,17 @@ enum ClientTemplates {
         </div>
         <p class="no-print" id="code-once">{{t.staff_clientcode_once}}</p>
         <p class="no-print"><a href="/staff/clients/{{id}}?lang={{lang}}">{{t.staff_clientcode_back}}</a></p>
+        {{> footer}}
+        """
+
+    static let staffCheckins = """
+        {{> staffHeader}}
+        <h1>{{t.staff_checkins_title}}</h1>
+        <p>{{t.staff_checkins_intro}}</p>
+        <p id="checkins-summary"><strong>{{summary}}</strong></p>
+        {{#hasRows}}<div class="table-scroll" tabindex="0" role="region" aria-labelledby="checkins-table-caption"><table class="staff-users checkins-table"><caption id="checkins-table-caption">{{t.staff_checkins_title}}</caption><thead><tr><th scope="col">{{t.staff_checkin_referral}}</th><th scope="col">{{t.staff_checkins_score}}</th><th scope="col">{{t.staff_progress_date}}</th><th scope="col">{{t.staff_checkins_comment}}</th></tr></thead><tbody>
+        {{#rows}}<tr class="checkin"><td>{{service}}</td><td>{{score}} / 10</td><td>{{date}} · {{how}}</td><td>{{comment}}</td></tr>{{/rows}}
+        </tbody></table></div>{{/hasRows}}
         {{> footer}}
         """
 }

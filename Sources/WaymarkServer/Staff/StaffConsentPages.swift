@@ -15,6 +15,10 @@ extension StaffPages {
         routes.signedIn.post("clients/:id/consents/revoke") { request, context in
             try revokeConsent(request, context.staff(), context.form(ConsentWithdrawalForm.self), context.language, id: context.parameters.get("id") ?? "")
         }
+        routes.signedIn.post("clients/:id/checkin") { request, context in
+            try paperCheckin(request, context.staff(), context.form(PaperCheckinForm.self), context.language, id: context.parameters.get("id") ?? "")
+        }
+        routes.signedIn.get("checkins") { request, context in try checkinsPage(request, context.staff(), context.language) }
         routes.signedIn.post("clients/:id/client-code") { request, context in
             try clientCode(request, context.staff(), context.form(ClientCodeForm.self), context.language, id: context.parameters.get("id") ?? "")
         }
@@ -149,6 +153,46 @@ extension StaffPages {
             words["withdraw"] = Localization.text("clientsheet.withdraw", sheet, ["home": home])
             words["issued"] = Localization.text("clientsheet.issued", sheet, ["date": PublicPages.shownDate(today(), sheet)])
             $0["sheet"] = words
+        }
+    }
+
+    /// A check-in the client filled in on paper, written down at the home organisation.
+    func paperCheckin(_ request: Request, _ s: StaffSession, _ form: PaperCheckinForm, _ language: InterfaceLanguage, id: String) throws -> Response {
+        guard let identity else { return notFound(request, s, language) }
+        guard let score = form.score.flatMap(Int.init), (0...10).contains(score) else {
+            return try clientPage(request, s, language, id: id, consentError: t("client.error.score", language), status: .badRequest)
+        }
+        do {
+            try database.recordPaperCheckin(
+                clientID: id, referralID: form.referral ?? "", score: score, comment: form.comment, identity: identity, by: s.user.username, today: today(),
+                nowMilliseconds: now())
+        } catch NodeDatabase.ClientAccessError.noSuchClient {
+            return notFound(request, s, language)
+        } catch is NodeDatabase.ClientAccessError {
+            return try clientPage(request, s, language, id: id, consentError: t("client.error.nothing", language), status: .conflict)
+        }
+        changed()
+        return Self.redirect("/staff/clients/\(id)?lang=\(language.rawValue)#checkins-heading")
+    }
+
+    /// What clients said about the help this organisation gave (§13.5): every check-in about a
+    /// referral it received, with the count and the average.
+    func checkinsPage(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
+        guard let identity else { return notFound(request, s, language) }
+        let all = try database.checkinsReceived(identity: identity, today: today())
+        let average = all.isEmpty ? 0 : Double(all.map(\.checkin.score).reduce(0, +)) / Double(all.count)
+        let helped = all.filter { $0.checkin.score >= 7 }.count
+        return page("staffCheckins", base(request, language, title: t("staff.checkins.title", language), session: s)) {
+            $0["summary"] = all.isEmpty
+                ? t("staff.checkins.none", language)
+                : t("staff.checkins.summary", language, ["n": "\(all.count)", "average": String(format: "%.1f", average), "helped": "\(helped)"])
+            $0["rows"] = all.map { c -> [String: Any] in
+                [
+                    "service": c.service, "score": c.checkin.score, "date": c.checkin.date, "comment": c.checkin.comment ?? false,
+                    "how": t(c.checkin.onPaper ? "staff.checkin.paper" : "staff.checkin.own", language),
+                ]
+            }
+            $0["hasRows"] = !all.isEmpty
         }
     }
 }

@@ -132,3 +132,10 @@ struct ClientCodeForm: Decodable {
     /// The date of birth the code is paired with (YYYY-MM-DD); the client record's when left out.
     var dob: String?
 }
+
+/// A check-in a client gave on paper (`/staff/clients/:id/checkin`).
+struct PaperCheckinForm: Decodable {
+    var referral: String?
+    var score: String?
+    var comment: String?
+}

@@ -48,7 +48,16 @@ extension StaffPages {
             }
             return [
                 "id": g.id, "title": g.title, "by": t("staff.progress.setby", language, ["org": g.organizationName]),
-                "readings": g.readings.map { ["area": $0.area, "stage": $0.stage, "stages": stages, "date": $0.date, "width": $0.stage * 100 / stages] },
+                "readings": g.readings.map { r -> [String: Any] in
+                    // The client's own view beside the worker's, and the gap between them (§13.5).
+                    var row: [String: Any] = ["area": r.area, "stage": r.stage, "stages": stages, "date": r.date, "width": r.stage * 100 / stages, "client": "–"]
+                    if let own = journey.clientReadings[g.id]?[r.area] {
+                        row["client"] = "\(own.stage) / \(stages)"
+                        let gap = own.stage - r.stage
+                        row["gap"] = gap == 0 ? t("staff.progress.gap.none", language) : t("staff.progress.gap", language, ["n": gap > 0 ? "+\(gap)" : "\(gap)"])
+                    }
+                    return row
+                },
                 "hasReadings": !g.readings.isEmpty, "measured": g.instrumentID != nil,
                 "milestones": g.milestones.map { ["label": $0.label, "date": $0.date, "corrected": $0.corrected] }, "hasMilestones": !g.milestones.isEmpty,
             ]
@@ -59,9 +68,20 @@ extension StaffPages {
             "today": today(), "journeyGoals": goals, "hasGoals": !goals.isEmpty, "canRecord": canRecord, "progressClient": clientID ?? "", "progressReferral": referralKey ?? "",
             "instruments": instruments.map { ["id": $0.id, "name": $0.name] }, "goalChoices": journey.goals.map { ["id": $0.id, "title": $0.title] },
             "measuredGoals": measured.map { ["id": $0.id, "title": $0.title] }, "hasMeasured": !measured.isEmpty, "areas": areas,
-            "stageChoices": (1...10).map { ["n": $0] }, "ownEvents": own, "hasOwnEvents": !own.isEmpty,
+            "stageChoices": (1...10).map { ["n": $0] }, "scores": (0...10).map { ["n": $0] }, "ownEvents": own, "hasOwnEvents": !own.isEmpty,
             "timeline": journey.timeline.map { timelineRow($0, language) }, "hasTimeline": !journey.timeline.isEmpty,
             // A flag and a text, not an optional: a nil in this dictionary is a value, and showed as "nil".
+            "checkins": journey.referrals.compactMap { r -> [String: Any]? in
+                guard let c = journey.checkins[r.record.id] else { return nil }
+                return [
+                    "service": r.record.serviceName ?? r.recipientName, "score": c.score, "comment": c.comment ?? false, "date": c.date,
+                    "how": t(c.onPaper ? "staff.checkin.paper" : "staff.checkin.own", language),
+                ]
+            },
+            "hasCheckins": !journey.checkins.isEmpty,
+            "paperCheckins": home ? journey.referrals.filter { $0.status.isClosed && $0.status != .enteredInError && journey.checkins[$0.record.id] == nil }
+                .map { ["id": $0.record.id, "service": $0.record.serviceName ?? $0.recipientName] } : [],
+            "hasPaperCheckins": home && clientID != nil && journey.referrals.contains { $0.status.isClosed && $0.status != .enteredInError && journey.checkins[$0.record.id] == nil },
             "hasHiddenNote": journey.hiddenCount > 0, "hiddenNote": t("staff.timeline.hidden", language, ["n": String(journey.hiddenCount)]),
         ]
     }

@@ -28,7 +28,7 @@ enum StaffTemplates {
         <header class="site staff"><div class="wrap">
         <a class="brand" href="/staff?lang={{lang}}">{{organization}} – {{t.staff_title}}</a>
         <nav aria-label="{{t.staff_nav}}"><ul>
-        {{#user}}{{#isChampion}}<li><a href="/staff/checks?lang={{lang}}"{{#current.checks}} aria-current="page"{{/current.checks}}>{{t.staff_checks}}</a></li>{{/isChampion}}{{^isChampion}}<li><a href="/staff?lang={{lang}}"{{#current.home}} aria-current="page"{{/current.home}}>{{t.staff_home}}</a></li><li><a href="/staff/clients?lang={{lang}}"{{#current.clients}} aria-current="page"{{/current.clients}}>{{t.staff_clients}}</a></li><li><a href="/staff/referrals?lang={{lang}}"{{#current.referrals}} aria-current="page"{{/current.referrals}}>{{t.staff_referrals}}</a></li>{{/isChampion}}
+        {{#user}}{{#isChampion}}<li><a href="/staff/checks?lang={{lang}}"{{#current.checks}} aria-current="page"{{/current.checks}}>{{t.staff_checks}}</a></li>{{/isChampion}}{{^isChampion}}<li><a href="/staff?lang={{lang}}"{{#current.home}} aria-current="page"{{/current.home}}>{{t.staff_home}}</a></li><li><a href="/staff/clients?lang={{lang}}"{{#current.clients}} aria-current="page"{{/current.clients}}>{{t.staff_clients}}</a></li><li><a href="/staff/referrals?lang={{lang}}"{{#current.referrals}} aria-current="page"{{/current.referrals}}>{{t.staff_referrals}}</a></li><li><a href="/staff/checkins?lang={{lang}}" id="checkins-link"{{#current.checkins}} aria-current="page"{{/current.checkins}}>{{t.staff_nav_checkins}}</a></li>{{/isChampion}}
         {{#isAdmin}}<li><a href="/staff/users?lang={{lang}}"{{#current.users}} aria-current="page"{{/current.users}}>{{t.staff_users}}</a></li><li><a href="/staff/audit?lang={{lang}}"{{#current.audit}} aria-current="page"{{/current.audit}}>{{t.staff_audit}}</a></li><li><a href="/staff/erasures?lang={{lang}}"{{#current.erasures}} aria-current="page"{{/current.erasures}}>{{t.staff_erasures}}</a></li><li><a href="/staff/corrections?lang={{lang}}"{{#current.corrections}} aria-current="page"{{/current.corrections}}>{{t.staff_corrections}}</a></li><li><a href="/staff/sync?lang={{lang}}"{{#current.sync}} aria-current="page"{{/current.sync}}>{{t.staff_sync}}</a></li><li><a href="/staff/listings?lang={{lang}}"{{#current.listings}} aria-current="page"{{/current.listings}}>{{t.staff_listings}}</a></li>{{/isAdmin}}{{/user}}
         <li><a href="{{switchURL}}" lang="{{otherLang}}" hreflang="{{otherLang}}" id="language-switch">{{otherLangName}}</a></li>
         {{#user}}<li><form method="post" action="/staff/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" id="signout">{{t.staff_signout}}</button></form></li>{{/user}}
@@ -332,11 +332,21 @@ enum StaffTemplates {
         {{#progressError}}<p class="error" role="alert" id="progress-error">{{progressError}}</p>{{/progressError}}
         {{^hasGoals}}<p id="no-goals">{{t.staff_progress_none}}</p>{{/hasGoals}}
         {{#journeyGoals}}<section class="goal" aria-labelledby="goal-{{id}}"><h3 id="goal-{{id}}">{{title}}</h3><p class="meta">{{by}}</p>
-        {{#hasReadings}}<table class="staff-users readings"><thead><tr><th scope="col">{{t.staff_progress_area}}</th><th scope="col">{{t.staff_progress_stage}}</th><th scope="col">{{t.staff_progress_date}}</th></tr></thead><tbody>
-        {{#readings}}<tr class="reading"><td>{{area}}</td><td><span class="stage-bar" aria-hidden="true"><span style="width: {{width}}%"></span></span> {{stage}} / {{stages}}</td><td>{{date}}</td></tr>{{/readings}}
+        {{#hasReadings}}<table class="staff-users readings"><thead><tr><th scope="col">{{t.staff_progress_area}}</th><th scope="col">{{t.staff_progress_stage}}</th><th scope="col">{{t.staff_progress_date}}</th><th scope="col">{{t.staff_progress_client}}</th></tr></thead><tbody>
+        {{#readings}}<tr class="reading"><td>{{area}}</td><td><span class="stage-bar" aria-hidden="true"><span style="width: {{width}}%"></span></span> {{stage}} / {{stages}}</td><td>{{date}}</td><td class="client-view">{{client}}{{#gap}} ({{gap}}){{/gap}}</td></tr>{{/readings}}
         </tbody></table>{{/hasReadings}}
         {{#hasMilestones}}<ul class="milestones">{{#milestones}}<li class="milestone">{{date}} — {{label}}{{#corrected}} <em>({{t.staff_progress_corrected}})</em>{{/corrected}}</li>{{/milestones}}</ul>{{/hasMilestones}}
         </section>{{/journeyGoals}}
+        {{#hasCheckins}}<h3 id="checkins-heading">{{t.staff_checkins_client}}</h3>
+        <ul class="checkins" id="checkins">{{#checkins}}<li class="checkin"><strong>{{service}}</strong>: {{score}} / 10 · {{date}} · {{how}}{{#comment}}<blockquote>{{comment}}</blockquote>{{/comment}}</li>{{/checkins}}</ul>{{/hasCheckins}}
+        {{#hasPaperCheckins}}<details class="progress-forms"><summary>{{t.staff_checkin_paper_title}}</summary>
+        <form method="post" action="/staff/clients/{{progressClient}}/checkin" class="staff-form" id="paper-checkin-form">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
+        <p><label for="checkin-referral">{{t.staff_checkin_referral}}</label><br><select id="checkin-referral" name="referral">{{#paperCheckins}}<option value="{{id}}">{{service}}</option>{{/paperCheckins}}</select></p>
+        <p><label for="checkin-score">{{t.client_checkin_question}}</label><br><select id="checkin-score" name="score">{{#scores}}<option>{{n}}</option>{{/scores}}</select></p>
+        <p><label for="checkin-comment">{{t.client_checkin_comment}}</label><br><textarea id="checkin-comment" name="comment" rows="2"></textarea></p>
+        <p><button type="submit" id="record-checkin">{{t.staff_checkin_record}}</button></p>
+        </form></details>{{/hasPaperCheckins}}
         {{^canRecord}}<p id="progress-noconsent">{{t.staff_progress_noconsent}}</p>{{/canRecord}}
         {{#canRecord}}
         <details class="progress-forms"{{#progressError}} open{{/progressError}}><summary>{{t.staff_progress_record}}</summary>
