@@ -26,6 +26,10 @@ public struct ClientRecordView: Sendable {
     /// The organisation that registered the client.
     public var home: String
     public var homeName: String
+    /// People acting for the client now.
+    public var proxies: [ProxyDetails]
+    /// When the record was opened with a proxy's code: who they are.
+    public var actingAs: ProxyDetails?
 }
 
 /// A consent change the client signed, and who has confirmed it.
@@ -41,6 +45,8 @@ public struct ClientChange: Sendable {
     public var carriedByName: String
     /// Holders that signed an acknowledgement (name, milliseconds).
     public var acknowledgements: [(name: String, at: UInt64)]
+    /// A person acting for the client who made the change, if it was not the client.
+    public var actedBy: ProxyDetails?
 }
 
 /// Clients in control of their consent (`Protocol/SPEC.md` §13). The home organisation gives the
@@ -57,23 +63,35 @@ extension NodeDatabase {
         case organizationUnknown
         /// The change would change nothing (already withdrawn, or already granted the same).
         case nothingToChange
+        /// A proxy needs a name, a relationship and what gives them authority.
+        case proxyDetails
     }
 
     /// Issues a new receipt for one of this organisation's clients: a new code and key. A receipt
     /// issued before stops working (its key is no longer the circle's client key).
+    /// With `proxy` (name, relationship, authority), the receipt is for a person acting for the client
+    /// (§13.7), paired with that person's own date of birth; the client's own code is untouched.
     public func issueClientReceipt(
-        clientID: String, dateOfBirth given: String? = nil, identity: NodeIdentity, by username: String, nowMilliseconds now: UInt64,
-        random: [UInt8] = SecureRandom.bytes(ClientCode.randomBytes)
+        clientID: String, dateOfBirth given: String? = nil, proxy: (name: String, relationship: String, authority: String)? = nil,
+        identity: NodeIdentity, by username: String, nowMilliseconds now: UInt64, random: [UInt8] = SecureRandom.bytes(ClientCode.randomBytes)
     ) throws -> IssuedReceipt {
         guard let client = try writer.read({ db in try Self.readClients(db, identity: identity, id: clientID).first }) else {
             throw ClientAccessError.noSuchClient
         }
-        let dob = (given?.isEmpty == false ? given : nil) ?? client.record.dateOfBirth
+        let dob = (given?.isEmpty == false ? given : nil) ?? (proxy == nil ? client.record.dateOfBirth : "")
         guard LocalDateTime.parseDate(dob) != nil else { throw ClientAccessError.dateOfBirthMissing }
+        var details: ProxyDetails?
+        if let proxy {
+            let name = proxy.name.trimmingCharacters(in: .whitespacesAndNewlines), authority = proxy.authority.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !name.isEmpty, !authority.isEmpty, ProxyDetails.relationships.contains(proxy.relationship) else { throw ClientAccessError.proxyDetails }
+            details = ProxyDetails(slot: "proxy-" + hexString(SecureRandom.bytes(6)), name: name, relationship: proxy.relationship, authority: authority)
+        }
         let code = ClientCode.make(random: random)
         let key = try ClientKey.derive(code: code, dateOfBirth: dob)
         try writer.write { db in
-            _ = try Self.publishOwn(db, .clientKey, scope: client.circle, ClientKey.record(of: key).encoded(), to: [], identity: identity, now: now)
+            var record = ClientKey.record(of: key)
+            if let details { record.slot = details.slot }
+            _ = try Self.publishOwn(db, .clientKey, scope: client.circle, record.encoded(), to: [], identity: identity, now: now)
             // The content keys of what the circle holds so far, for the client to read it all.
             var keys: [ClientCopy.Key] = []
             for row in try Row.fetchAll(db, sql: Self.circleEnvelopesSQL(kinds: [.consent, .referral, .referralStatus, .progress]), arguments: [client.circle]) {
@@ -82,16 +100,22 @@ extension NodeDatabase {
                 else { continue }
                 keys.append(ClientCopy.Key(envelope: [UInt8](row["id"] as Data), key: k))
             }
+            // A proxy's copy names them, and goes to the client too, who sees who may act for them.
+            var to = [identity.encryptionPublicKey, key.encryptionPublicKey]
+            if details != nil, let own = try Self.clientKeys(db, circle: client.circle).current { to.append(own.encryptionKey) }
             var start = 0
-            while start < keys.count {
+            repeat {
                 let part = Array(keys[start..<min(keys.count, start + ClientCopy.keysPerCopy)])
                 _ = try Self.publishOwn(
-                    db, .clientCopy, scope: client.circle, ClientCopy(keys: part).encoded(), to: [identity.encryptionPublicKey, key.encryptionPublicKey],
-                    identity: identity, now: now)
+                    db, .clientCopy, scope: client.circle, ClientCopy(keys: part, proxy: start == 0 ? details : nil).encoded(), to: to, identity: identity, now: now)
                 start += ClientCopy.keysPerCopy
-            }
+            } while start < keys.count
             try Self.refreshJourneyIndex(db, identity: identity)
-            try Self.audit(db, username, "issue client receipt", subject: clientID, detail: "a new code; any earlier one stops working", now: now)
+            if let details {
+                try Self.audit(db, username, "issue proxy receipt", subject: clientID, detail: "\(details.relationship): \(details.name)", now: now)
+            } else {
+                try Self.audit(db, username, "issue client receipt", subject: clientID, detail: "a new code; any earlier one stops working", now: now)
+            }
         }
         return IssuedReceipt(code: code, circle: client.circle, clientName: client.record.name, dateOfBirth: dob, issuedAt: now)
     }
@@ -116,7 +140,7 @@ extension NodeDatabase {
     public func clientCircle(key: NodeIdentity) throws -> String? {
         try writer.read { db in
             for circle in try String.fetchAll(db, sql: Self.circlesNamingRecipientSQL, arguments: [Data(key.encryptionKeyID)]) {
-                if try Self.clientKeys(db, circle: circle).current?.signingKey == key.signingPublicKey { return circle }
+                if try Self.mayAct(db, key: key, circle: circle) { return circle }
             }
             return nil
         }
@@ -140,11 +164,13 @@ extension NodeDatabase {
                 }
             }
             let owner = Self.owner(ofCircle: circle, names: names)
-            let changes = try Self.clientChanges(db, circle: circle, opened: opened, names: names)
+            let proxies = try Self.proxies(db, opener: key, circle: circle)
+            let changes = try Self.clientChanges(db, circle: circle, opened: opened, names: names, proxies: proxies)
             return ClientRecordView(
                 circle: circle, journey: journey,
                 holders: holders.map { ($0.key, names[$0.key] ?? $0.key, $0.value) }.sorted { $0.name < $1.name }, changes: changes, home: owner ?? "",
-                homeName: owner.flatMap { names[$0] } ?? "")
+                homeName: owner.flatMap { names[$0] } ?? "", proxies: proxies.map(\.details),
+                actingAs: proxies.first { $0.key == key.signingPublicKey }?.details)
         }
     }
 
@@ -165,17 +191,52 @@ extension NodeDatabase {
     /// Content keys the client copies (kind 28) give this key for the circle's earlier records.
     static func clientCopyKeys(_ db: Database, key: NodeIdentity, circle: String) throws -> [ByteKey: [UInt8]] {
         var out: [ByteKey: [UInt8]] = [:]
-        for row in try Row.fetchAll(db, sql: circleEnvelopesSQL(kinds: [.clientCopy]), arguments: [circle]) {
-            guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), key.isRecipient(of: e), let plain = try? key.open(e),
-                let copy = try? ClientCopy.decode(plain)
-            else { continue }
+        for copy in try clientCopies(db, opener: key, circle: circle) {
             for k in copy.keys { out[ByteKey(k.envelope)] = k.key }
         }
         return out
     }
 
+    /// The client copies of a circle this key (a client's, a proxy's, or the home node's) can open.
+    static func clientCopies(_ db: Database, opener: NodeIdentity, circle: String) throws -> [ClientCopy] {
+        try Row.fetchAll(db, sql: circleEnvelopesSQL(kinds: [.clientCopy]), arguments: [circle]).compactMap { row in
+            guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), opener.isRecipient(of: e), let plain = try? opener.open(e) else { return nil }
+            return try? ClientCopy.decode(plain)
+        }
+    }
+
+    /// The people acting for the client now (§13.7), as the opener's copies name them, with the
+    /// signing key of each.
+    static func proxies(_ db: Database, opener: NodeIdentity, circle: String) throws -> [(details: ProxyDetails, key: [UInt8])] {
+        let current = try clientKeys(db, circle: circle).currentKeys.filter(\.isProxy)
+        let named = try clientCopies(db, opener: opener, circle: circle).compactMap(\.proxy)
+        return current.compactMap { k in named.first { $0.slot == k.slot }.map { ($0, k.signingKey) } }
+    }
+
+    /// The people acting for one of this organisation's clients.
+    public func proxies(clientID: String, identity: NodeIdentity) throws -> [ProxyDetails] {
+        try writer.read { db in
+            guard let circle = try Self.circle(db, clientID: clientID) else { return [] }
+            return try Self.proxies(db, opener: identity, circle: circle).map(\.details)
+        }
+    }
+
+    /// Ends a proxy's authority: their code stops working and nothing new is encrypted to them.
+    public func endProxy(clientID: String, slot: String, identity: NodeIdentity, by username: String, nowMilliseconds now: UInt64) throws {
+        try writer.write { db in
+            guard let circle = try Self.circle(db, clientID: clientID),
+                var record = try Self.clientKeys(db, circle: circle).currentKeys.first(where: { $0.slot == slot && $0.isProxy })
+            else { throw ClientAccessError.noSuchClient }
+            record.ended = true
+            _ = try Self.publishOwn(db, .clientKey, scope: circle, record.encoded(), to: [], identity: identity, now: now)
+            try Self.audit(db, username, "end proxy", subject: clientID, detail: slot, now: now)
+        }
+    }
+
     /// The consent changes the client signed in a circle, with their acknowledgements.
-    static func clientChanges(_ db: Database, circle: String, opened: [OpenedRecord], names: [String: String]) throws -> [ClientChange] {
+    static func clientChanges(
+        _ db: Database, circle: String, opened: [OpenedRecord], names: [String: String], proxies: [(details: ProxyDetails, key: [UInt8])]
+    ) throws -> [ClientChange] {
         var acks: [ByteKey: [(String, UInt64)]] = [:]
         for row in try Row.fetchAll(db, sql: circleEnvelopesSQL(kinds: [.consentAcknowledgement]), arguments: [circle]) {
             guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), let p = e.payload, let ack = try? ConsentAcknowledgement.decode(p) else {
@@ -195,7 +256,8 @@ extension NodeDatabase {
             return ClientChange(
                 id: hexString(r.id), at: HybridClock.milliseconds(r.clock), granted: granted, organization: event.organization,
                 organizationName: names[event.organization] ?? event.organization, purposes: purposes, carriedByName: names[r.author] ?? r.author,
-                acknowledgements: (acks[ByteKey(r.id)] ?? []).sorted { $0.1 < $1.1 }.map { (name: $0.0, at: $0.1) })
+                acknowledgements: (acks[ByteKey(r.id)] ?? []).sorted { $0.1 < $1.1 }.map { (name: $0.0, at: $0.1) },
+                actedBy: proxies.first { $0.key == r.clientSigner }?.details)
         }
     }
 
@@ -209,9 +271,7 @@ extension NodeDatabase {
         key: NodeIdentity, circle: String, _ event: ConsentEvent, identity: NodeIdentity, today: String, nowMilliseconds now: UInt64
     ) throws -> [UInt8] {
         try writer.write { db in
-            guard let c = Circle(scope: circle), try Self.clientKeys(db, circle: circle).current?.signingKey == key.signingPublicKey else {
-                throw ClientAccessError.noSuchClient
-            }
+            guard let c = Circle(scope: circle), try Self.mayAct(db, key: key, circle: circle) else { throw ClientAccessError.noSuchClient }
             let names = try Self.organizationNames(db)
             guard let home = Self.owner(ofCircle: circle, names: names), let homeKey = try Self.encryptionKey(db, organization: home) else {
                 throw ClientAccessError.noSuchClient
@@ -237,7 +297,8 @@ extension NodeDatabase {
             }
             guard let orgKey else { throw ClientAccessError.organizationUnknown }
             let signed = try ClientKey.sign(JourneyPayload.consent(event).encoded(), scope: circle, with: key)
-            var recipients = [homeKey, orgKey, key.encryptionPublicKey]
+            // The client and everyone acting for them read it too.
+            var recipients = [homeKey, orgKey] + (try Self.clientKeys(db, circle: circle).currentKeys.map(\.encryptionKey))
             if identity.signingPublicKey == bytesFromHex(home) || hexString(identity.signingPublicKey) == event.organization {
                 recipients.append(identity.encryptionPublicKey)
             }
@@ -269,8 +330,7 @@ extension NodeDatabase {
                 let circle: String = row["scope"]
                 try db.execute(sql: "INSERT OR IGNORE INTO consent_checked (id) VALUES (?)", arguments: [Data(id)])
                 guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), identity.isRecipient(of: e), let plain = try? identity.open(e),
-                    let clientKey = try Self.clientKeys(db, circle: circle).key(before: e.header.clock),
-                    ClientKey.isSigned(plain, scope: circle, by: clientKey.signingKey)
+                    Self.clientSigner(plain, circle: circle, clock: e.header.clock, keys: try Self.clientKeys(db, circle: circle)) != nil
                 else { continue }
                 _ = try Self.publishOwn(db, .consentAcknowledgement, scope: circle, ConsentAcknowledgement(consent: id).encoded(), to: [], identity: identity, now: now)
                 count += 1
@@ -279,10 +339,14 @@ extension NodeDatabase {
         }
     }
 
-    /// Whether a consent record was signed by the circle's client key in force at its clock.
-    static func isClientSigned(_ plain: [UInt8], circle: String, clock: UInt64, keys: ClientKeyHistory) -> Bool {
-        guard let k = keys.key(before: clock) else { return false }
-        return ClientKey.isSigned(plain, scope: circle, by: k.signingKey)
+    /// The key (the client's or a proxy's) in force at its clock that signed a record, if any.
+    static func clientSigner(_ plain: [UInt8], circle: String, clock: UInt64, keys: ClientKeyHistory) -> [UInt8]? {
+        keys.keys(before: clock).first { ClientKey.isSigned(plain, scope: circle, by: $0.signingKey) }?.signingKey
+    }
+
+    /// Whether this key may act in the circle now (the client's own or a proxy's, not replaced or ended).
+    static func mayAct(_ db: Database, key: NodeIdentity, circle: String) throws -> Bool {
+        try clientKeys(db, circle: circle).currentKeys.contains { $0.signingKey == key.signingPublicKey }
     }
 
     /// Records the client's own voice (§13.5) on this node's site: a reading on a goal's scale, or
@@ -293,13 +357,13 @@ extension NodeDatabase {
         key: NodeIdentity, circle: String, _ voice: ClientVoice, identity: NodeIdentity, today: String, nowMilliseconds now: UInt64
     ) throws {
         try writer.write { db in
-            guard try Self.clientKeys(db, circle: circle).current?.signingKey == key.signingPublicKey else { throw ClientAccessError.noSuchClient }
+            guard try Self.mayAct(db, key: key, circle: circle) else { throw ClientAccessError.noSuchClient }
             let extra = try Self.clientCopyKeys(db, key: key, circle: circle)
             let opened = try Self.openedEnvelopes(db, identity: key, kinds: Self.journeyKinds, circle: circle, extraKeys: extra)
             let view = try Self.journey(db, circle: circle, opened: opened, names: Self.organizationNames(db), today: today)
             let recipients = try Self.voiceRecipients(db, voice, view: view, today: today)
             let signed = try ClientKey.sign(JourneyPayload.clientVoice(voice).encoded(), scope: circle, with: key)
-            var to = recipients + [key.encryptionPublicKey]
+            var to = recipients + (try Self.clientKeys(db, circle: circle).currentKeys.map(\.encryptionKey))
             if recipients.contains(identity.encryptionPublicKey) { to.append(identity.encryptionPublicKey) }
             _ = try Self.publishOwn(db, .clientVoice, scope: circle, signed, to: to, identity: identity, now: now)
             try Self.audit(db, "client", voice.isCheckin ? "client check-in" : "client reading", subject: String(circle.suffix(24)), now: now)

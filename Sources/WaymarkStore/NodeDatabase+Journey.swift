@@ -83,16 +83,16 @@ extension NodeDatabase {
             let kind = Envelope.Kind(rawValue: UInt16(row["kind"] as Int))
             let id = [UInt8](row["id"] as Data)
             guard let (e, plain, p) = open(row["wire"] as Data, kind: kind, identity: identity, extraKey: extraKeys[ByteKey(id)]) else { return nil }
-            var signed = false
+            var signer: [UInt8]?
             let split = kind == .consent || kind == .clientVoice ? ClientSignature.split(plain) : nil
             if split != nil {
                 if clientKeys == nil { clientKeys = try Self.clientKeys(db, circle: circle) }
-                signed = isClientSigned(plain, circle: circle, clock: e.header.clock, keys: clientKeys!)
+                signer = clientSigner(plain, circle: circle, clock: e.header.clock, keys: clientKeys!)
             }
             return OpenedRecord(
                 id: id, clock: UInt64(bitPattern: row["clock"] as Int64), author: hexString([UInt8](row["author"] as Data)),
-                scope: row["scope"], kind: kind, recipientKeyIDs: e.header.recipients.map(\.keyID), payload: p, clientSigned: signed,
-                clientSignature: split?.signature)
+                scope: row["scope"], kind: kind, recipientKeyIDs: e.header.recipients.map(\.keyID), payload: p, clientSigned: signer != nil,
+                clientSignature: split?.signature, clientSigner: signer)
         }
     }
 

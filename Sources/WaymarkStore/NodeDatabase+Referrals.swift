@@ -165,7 +165,7 @@ extension NodeDatabase {
         _ db: Database, _ kind: Envelope.Kind, circle: String, _ plaintext: [UInt8], to recipients: [[UInt8]], identity: NodeIdentity, now: UInt64
     ) throws {
         // Once the client has a receipt, what is written about them is theirs to read too (§13.2).
-        let client = try clientKeys(db, circle: circle).current.map { [$0.encryptionKey] } ?? []
+        let client = try clientKeys(db, circle: circle).currentKeys.map(\.encryptionKey)
         try publishOwn(db, kind, scope: circle, plaintext, to: recipients.isEmpty ? [] : recipients + client, identity: identity, now: now)
         try refreshJourneyIndex(db, identity: identity)
     }

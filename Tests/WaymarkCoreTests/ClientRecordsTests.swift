@@ -153,4 +153,28 @@ struct ClientRecordsTests {
         #expect(view.checkins["r1"]?.score == 8 && view.checkins["r1"]?.onPaper == true)
         #expect(view.timeline.filter { $0.event == "client-reading" }.count == 1)
     }
+
+    /// A proxy's key counts beside the client's own until the owner ends it; replacing the
+    /// client's code leaves the proxy's key alone (§13.7).
+    @Test func aProxysKeyCountsUntilItIsEnded() throws {
+        func entry(_ n: UInt8, _ clock: UInt64, slot: String, ended: Bool = false) -> ClientKeyHistory.Entry {
+            .init(
+                id: [n], clock: clock,
+                record: ClientKeyRecord(signingKey: [UInt8](repeating: n, count: 32), encryptionKey: [UInt8](repeating: n, count: 32), slot: slot, ended: ended))
+        }
+        let client = entry(1, 100, slot: "client"), proxy = entry(2, 200, slot: "proxy-aa"), newClient = entry(3, 300, slot: "client")
+        let ended = entry(2, 400, slot: "proxy-aa", ended: true)
+        let h = ClientKeyHistory(circle: Self.circle, records: [client, proxy, newClient, ended].map { (Self.owner, $0) })
+        #expect(h.keys(before: 250).map { $0.signingKey[0] } == [1, 2])
+        #expect(h.keys(before: 350).map { $0.signingKey[0] } == [3, 2])
+        #expect(h.keys(before: 450).map { $0.signingKey[0] } == [3] && h.currentKeys.map(\.slot) == ["client"])
+        #expect(h.key(before: 350)?.signingKey[0] == 3 && h.current?.signingKey[0] == 3)
+        let record = ended.record
+        #expect(try ClientKeyRecord.decode(record.encoded()) == record)
+        #expect(throws: JourneyPayload.Problem.self) {
+            try ClientKeyRecord.decode(Array(#"{"encryption_key":"\#(String(repeating: "00", count: 32))","signing_key":"\#(String(repeating: "00", count: 32))","slot":"boss"}"#.utf8))
+        }
+        let copy = ClientCopy(keys: [], proxy: ProxyDetails(slot: "proxy-aa", name: "Máire", relationship: "parent", authority: "form"))
+        #expect(try ClientCopy.decode(copy.encoded()) == copy)
+    }
 }

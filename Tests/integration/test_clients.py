@@ -251,3 +251,54 @@ def test_the_client_rates_their_own_progress_and_says_whether_they_got_help(fed)
     # C carried both and can read neither.
     stored_c = b"".join(p.read_bytes() for p in c.path.glob("waymark.sqlite*"))
     assert b"The teacher was kind" not in stored_c and b"Cook for the family" not in stored_c
+
+
+def test_a_parent_acts_for_the_client_with_a_code_of_their_own(fed) -> None:
+    """Proxies (SPEC §13.7): A records a parent acting for the client, with the authority, and prints
+    the parent's receipt; on C the parent opens the record with their own code and date of birth,
+    sees that they act as parent, and stops sharing with B; the change shows as the parent's, B and A
+    honour it; the client sees who can act for them; once A ends it, the parent's code opens nothing."""
+    a, b, c = fed
+    staff, client_url = register_with_consent(a, "Rían Proxytest")
+    own = issue_code(staff, client_url)
+    page = staff.get(client_url, timeout=10).text
+    assert 'id="proxy-form"' in page
+    bad = staff.post(client_url + "/proxy", data={"csrf": csrf(page), "name": "Máire Proxytest", "relationship": "parent", "authority": "",
+                                                  "dob": "1970-02-03"}, timeout=10)
+    assert bad.status_code == 400 and "what gives them the authority" in bad.text
+    r = staff.post(client_url + "/proxy", data={"csrf": csrf(page), "name": "Máire Proxytest", "relationship": "parent",
+                                                "authority": "Signed authority form, 2 November 2026", "dob": "1970-02-03"}, timeout=10)
+    assert r.status_code == 200 and "Acting for someone: your receipt" in r.text and "Máire Proxytest may act as parent" in r.text
+    proxy = html.unescape(re.search(r'id="client-code">([0-9A-Z-]+)<', r.text).group(1))
+    page = staff.get(client_url, timeout=10).text
+    assert re.search(r'<li class="proxy"><strong>Máire Proxytest</strong> \(parent\): Signed authority form', page)
+
+    wait_until("the parent's key reaches C", lambda: open_record(c, proxy, ("3", "2", "1970"))[1].status_code == 303, 60, (a, b, c))
+    s, _ = open_record(c, proxy, ("3", "2", "1970"))
+    text = s.get(c.url + "/me/record", timeout=10).text
+    assert "You are acting for this person as their parent, as Clients Org A recorded: Signed authority form, 2 November 2026." in text
+    b_key = re.search(r'name="organization" value="([0-9a-f]{64})"><button type="submit" class="withdraw"', text).group(1)
+    r = s.post(c.url + "/me/withdraw", data={"csrf": csrf(text), "organization": b_key, "confirm": "yes"}, allow_redirects=False, timeout=10)
+    assert r.status_code == 303
+    text = s.get(c.url + "/me/record", timeout=10).text
+    assert "You stopped sharing with Clients Org B</strong> by Máire Proxytest (parent)" in text
+
+    # A's staff see it withdrawn; the client, with their own code, sees who can act for them and the change.
+    wait_until("A sees the parent's withdrawal", lambda: re.search(
+        r'<tr class="consent"><td>Clients Org B</td>.*?withdrawn', staff.get(client_url, timeout=10).text, re.S), 60, (a, b, c))
+    mine, r = open_record(c, own)
+    assert r.status_code == 303
+    text = mine.get(c.url + "/me/record", timeout=10).text
+    assert "Máire Proxytest, your parent (Signed authority form, 2 November 2026)" in text
+    assert "by Máire Proxytest (parent)" in text and "You are acting for" not in text
+
+    # A ends the parent's authority: their code opens nothing, as any wrong code.
+    page = staff.get(client_url, timeout=10).text
+    slot = re.search(r'name="slot" value="(proxy-[0-9a-f]+)"', page).group(1)
+    assert staff.post(client_url + "/proxy/end", data={"csrf": csrf(page), "slot": slot}, allow_redirects=False, timeout=10).status_code == 303
+    assert "Máire Proxytest" not in staff.get(client_url, timeout=10).text.split('id="proxies-heading"')[1].split("</details>")[0].split("<details")[0]
+    wait_until("the parent's code stops working on C", lambda: open_record(c, proxy, ("3", "2", "1970"))[1].status_code == 404, 60, (a, b, c))
+    # The parent's open session cannot act either.
+    r = s.post(c.url + "/me/grant", data={"csrf": csrf(text), "organization": b_key, "confirm": "yes"}, allow_redirects=False, timeout=10)
+    assert r.status_code in (303, 403)
+    assert "Clients Org B</strong>: you stopped sharing with them" in mine.get(c.url + "/me/record", timeout=10).text

@@ -56,29 +56,78 @@ public enum ClientCode {
     public static func shown(_ code: String) -> String { ReadableCode.grouped(code) }
 }
 
-/// Kind 27, in the clear in a client's circle, from the circle's owner: the public halves of the key
-/// the client's receipt unlocks. The latest one (by clock) before a moment is the client's key then;
-/// a new receipt (a lost code replaced) publishes a new one, and the old key stops counting.
+/// Kind 27, in the clear in a client's circle, from the circle's owner: the public halves of a key
+/// a receipt unlocks. Each key has a slot: `client` for the client's own, `proxy-…` for a person
+/// acting for them (§13.7). The latest record of a slot before a moment is that slot's key then; a
+/// new receipt (a lost code replaced) publishes a new one and the old key stops counting; a record
+/// marked `ended` closes the slot.
 public struct ClientKeyRecord: Sendable, Hashable {
-    /// Ed25519: what the client signs consents with.
+    /// Ed25519: what the holder signs consents with.
     public var signingKey: [UInt8]
-    /// X25519: what the circle's records are also encrypted to, so the client can read them.
+    /// X25519: what the circle's records are also encrypted to, so the holder can read them.
     public var encryptionKey: [UInt8]
+    public var slot: String
+    public var ended: Bool
 
-    public init(signingKey: [UInt8], encryptionKey: [UInt8]) {
+    public static let clientSlot = "client"
+
+    public init(signingKey: [UInt8], encryptionKey: [UInt8], slot: String = ClientKeyRecord.clientSlot, ended: Bool = false) {
         self.signingKey = signingKey
         self.encryptionKey = encryptionKey
+        self.slot = slot
+        self.ended = ended
     }
 
+    public var isProxy: Bool { slot != Self.clientSlot }
+
     public func encoded() -> [UInt8] {
-        JSONValue.object(JSONObject([("encryption_key", .string(hexString(encryptionKey))), ("signing_key", .string(hexString(signingKey)))]))
-            .canonicalBytes
+        var o = JSONObject([("encryption_key", .string(hexString(encryptionKey))), ("signing_key", .string(hexString(signingKey)))])
+        if isProxy { o["slot"] = .string(slot) }
+        if ended { o["ended"] = .bool(true) }
+        return JSONValue.object(o).canonicalBytes
     }
 
     public static func decode(_ bytes: [UInt8]) throws -> ClientKeyRecord {
         let o = try ClientRecordJSON.object(bytes)
+        let slot = o["slot"]?.stringValue ?? clientSlot
+        guard slot == clientSlot || (slot.hasPrefix("proxy-") && slot.utf8.count <= 64) else {
+            throw JourneyPayload.Problem(field: "slot", message: "must be client or proxy-…")
+        }
         return ClientKeyRecord(
-            signingKey: try ClientRecordJSON.bytes(o, "signing_key", count: 32), encryptionKey: try ClientRecordJSON.bytes(o, "encryption_key", count: 32))
+            signingKey: try ClientRecordJSON.bytes(o, "signing_key", count: 32), encryptionKey: try ClientRecordJSON.bytes(o, "encryption_key", count: 32),
+            slot: slot, ended: o["ended"]?.boolValue ?? false)
+    }
+}
+
+/// A person acting for the client (a parent, a guardian, an advocate), as the home organisation
+/// recorded them: in the proxy's client copy (kind 28), never in the clear.
+public struct ProxyDetails: Sendable, Hashable {
+    public var slot: String
+    public var name: String
+    /// `parent`, `guardian`, `advocate` or `other`.
+    public var relationship: String
+    /// What gives them the authority (a signed form, a court order…), as recorded.
+    public var authority: String
+
+    public init(slot: String, name: String, relationship: String, authority: String) {
+        self.slot = slot
+        self.name = name
+        self.relationship = relationship
+        self.authority = authority
+    }
+
+    public static let relationships = ["parent", "guardian", "advocate", "other"]
+
+    var object: JSONObject {
+        JSONObject([("authority", .string(authority)), ("name", .string(name)), ("relationship", .string(relationship)), ("slot", .string(slot))])
+    }
+
+    static func decode(_ o: JSONObject) throws -> ProxyDetails {
+        let relationship = try JourneyPayload.string(o, "relationship")
+        guard relationships.contains(relationship) else { throw JourneyPayload.Problem(field: "relationship", message: "must be parent, guardian, advocate or other") }
+        return ProxyDetails(
+            slot: try JourneyPayload.string(o, "slot"), name: try JourneyPayload.string(o, "name"), relationship: relationship,
+            authority: try JourneyPayload.string(o, "authority"))
     }
 }
 
@@ -96,7 +145,12 @@ public struct ClientCopy: Sendable, Hashable {
     }
 
     public var keys: [Key]
-    public init(keys: [Key]) { self.keys = keys }
+    /// In a proxy's copy: who they are and by what authority they act.
+    public var proxy: ProxyDetails?
+    public init(keys: [Key], proxy: ProxyDetails? = nil) {
+        self.keys = keys
+        self.proxy = proxy
+    }
 
     /// Keys per copy: 300 entries stay under the kind's 64 KiB payload limit.
     public static let keysPerCopy = 300
@@ -105,17 +159,21 @@ public struct ClientCopy: Sendable, Hashable {
         let list = keys.sorted { $0.envelope.lexicographicallyPrecedes($1.envelope) }.map {
             JSONValue.object(JSONObject([("envelope", .string(hexString($0.envelope))), ("key", .string(hexString($0.key)))]))
         }
-        return JSONValue.object(JSONObject([("keys", .array(list))])).canonicalBytes
+        var o = JSONObject([("keys", .array(list))])
+        if let proxy { o["proxy"] = .object(proxy.object) }
+        return JSONValue.object(o).canonicalBytes
     }
 
     public static func decode(_ bytes: [UInt8]) throws -> ClientCopy {
         let o = try ClientRecordJSON.object(bytes)
         guard let list = o["keys"]?.arrayValue else { throw JourneyPayload.Problem(field: "keys", message: "must be a list") }
+        var proxy: ProxyDetails?
+        if case .object(let p)? = o["proxy"] { proxy = try ProxyDetails.decode(p) }
         return ClientCopy(
             keys: try list.map { v in
                 guard case .object(let k) = v else { throw JourneyPayload.Problem(field: "keys", message: "must list objects") }
                 return Key(envelope: try ClientRecordJSON.bytes(k, "envelope", count: 32), key: try ClientRecordJSON.bytes(k, "key", count: 32))
-            })
+            }, proxy: proxy)
     }
 }
 
@@ -182,11 +240,30 @@ public struct ClientKeyHistory: Sendable {
         }
     }
 
-    /// The client's key when a record with this clock was written: the latest published before it.
-    public func key(before clock: UInt64) -> ClientKeyRecord? { entries.last { $0.clock < clock }?.record }
+    /// The client's own key when a record with this clock was written: the latest published before it.
+    public func key(before clock: UInt64) -> ClientKeyRecord? {
+        entries.last { $0.clock < clock && !$0.record.isProxy }.flatMap { $0.record.ended ? nil : $0.record }
+    }
 
-    /// The key in use now.
-    public var current: ClientKeyRecord? { entries.last?.record }
+    /// Every key that could sign for the client then: the latest of each slot before the clock,
+    /// unless that slot was ended.
+    public func keys(before clock: UInt64) -> [ClientKeyRecord] { Self.latestPerSlot(entries.filter { $0.clock < clock }) }
+
+    /// The client's own key in use now.
+    public var current: ClientKeyRecord? { key(before: .max) }
+
+    /// Every key in use now (the client's and any proxies').
+    public var currentKeys: [ClientKeyRecord] { Self.latestPerSlot(entries) }
+
+    static func latestPerSlot(_ ordered: [Entry]) -> [ClientKeyRecord] {
+        var latest: [String: ClientKeyRecord] = [:]
+        var order: [String] = []
+        for e in ordered {
+            if latest[e.record.slot] == nil { order.append(e.record.slot) }
+            latest[e.record.slot] = e.record
+        }
+        return order.compactMap { latest[$0] }.filter { !$0.ended }
+    }
 }
 
 enum ClientRecordJSON {

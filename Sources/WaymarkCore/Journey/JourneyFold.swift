@@ -18,12 +18,15 @@ public struct OpenedRecord: Sendable {
     public var clientSigned: Bool
     /// That signature: the same signed change carried twice is one change.
     public var clientSignature: [UInt8]?
+    /// The key that signed it: the client's own, or a proxy's (§13.7).
+    public var clientSigner: [UInt8]?
 
     public init(
         id: [UInt8], clock: UInt64, author: String, scope: String, kind: Envelope.Kind, recipientKeyIDs: [[UInt8]], payload: JourneyPayload,
-        clientSigned: Bool = false, clientSignature: [UInt8]? = nil
+        clientSigned: Bool = false, clientSignature: [UInt8]? = nil, clientSigner: [UInt8]? = nil
     ) {
         self.clientSigned = clientSigned
+        self.clientSigner = clientSigned ? clientSigner : nil
         self.clientSignature = clientSigned ? clientSignature : nil
         self.id = id
         self.clock = clock

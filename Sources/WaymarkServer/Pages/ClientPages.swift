@@ -149,6 +149,13 @@ struct ClientPages: Sendable {
             $0["error"] = error ?? false
             $0["csrf"] = s.csrf
             $0["homeName"] = v.homeName
+            $0["acting"] = v.actingAs.map {
+                t("client.acting", language, ["relationship": t("client.relationship.\($0.relationship)", language), "home": v.homeName, "authority": $0.authority])
+            } ?? false
+            $0["proxies"] = v.proxies.map {
+                t("client.proxy.line", language, ["name": $0.name, "relationship": t("client.relationship.\($0.relationship)", language), "authority": $0.authority])
+            }
+            $0["hasProxies"] = !v.proxies.isEmpty
             $0["holders"] = v.holders.map { h -> [String: Any] in
                 let kinds = h.kinds.sorted { $0.key < $1.key }.map { t("client.kind.\($0.key)", language, ["count": "\($0.value)"]) }
                 return ["name": h.name, "what": kinds.joined(separator: ", "), "isHome": h.organization == v.home]
@@ -189,6 +196,7 @@ struct ClientPages: Sendable {
                     "what": t(c.granted ? "client.change.granted" : "client.change.withdrawn", language, ["org": c.organizationName]),
                     "when": PublicPages.shownDate(BusinessDays.isoDate(dayNumber: Int(c.at / 86_400_000)), language),
                     "via": t("client.change.via", language, ["site": c.carriedByName]),
+                    "by": c.actedBy.map { t("client.change.by", language, ["name": $0.name, "relationship": t("client.relationship.\($0.relationship)", language)]) } ?? false,
                     "acks": c.acknowledgements.map {
                         ["name": $0.name, "when": PublicPages.shownDate(BusinessDays.isoDate(dayNumber: Int($0.at / 86_400_000)), language)]
                     },

@@ -31,6 +31,7 @@ enum ClientTemplates {
         {{> header}}
         <h1 id="client-record-title">{{t.client_record_title}}</h1>
         <p>{{t.client_record_home}} <strong id="client-home">{{homeName}}</strong>.</p>
+        {{#acting}}<p class="banner-note" id="client-acting"><strong>{{acting}}</strong></p>{{/acting}}
         {{#notice}}<p class="notice" role="status" id="client-notice">{{notice}}</p>{{/notice}}
         {{#error}}<p class="error" role="alert" id="client-error">{{error}}</p>{{/error}}
         <h2 id="holders-heading">{{t.client_holders}}</h2>
@@ -72,9 +73,10 @@ enum ClientTemplates {
         <p><label for="comment-{{id}}">{{t.client_checkin_comment}}</label><br><textarea id="comment-{{id}}" name="comment" rows="3"></textarea></p>
         <p><button type="submit" class="checkin-send">{{t.client_checkin_send}}</button></p>
         </form>{{/answered}}</section>{{/closed}}{{/hasClosed}}
+        {{#hasProxies}}<h2 id="proxies-heading">{{t.client_proxies}}</h2><ul id="client-proxies">{{#proxies}}<li>{{.}}</li>{{/proxies}}</ul>{{/hasProxies}}
         <h2 id="changes">{{t.client_changes}}</h2>
         {{^hasChanges}}<p>{{t.client_changes_none}}</p>{{/hasChanges}}
-        <ol class="client-changes" id="client-changes">{{#changes}}<li class="change"><strong>{{what}}</strong> · {{when}} · {{via}}
+        <ol class="client-changes" id="client-changes">{{#changes}}<li class="change"><strong>{{what}}</strong>{{#by}} {{by}}{{/by}} · {{when}} · {{via}}
         {{#waiting}}<br><span class="waiting">{{t.client_change_waiting}}</span>{{/waiting}}
         <ul class="acks">{{#acks}}<li class="ack">{{t.client_change_confirmed}} {{name}} · {{when}}</li>{{/acks}}</ul></li>{{/changes}}</ol>
         <h2 id="timeline-heading">{{t.client_timeline}}</h2>

@@ -123,6 +123,7 @@ enum SiteAssets {
         .client-code-sheet h1 { font-size: 1.2rem; }
         .client-code-sheet .code { font: bold 1.4rem/1.3 ui-monospace, monospace; letter-spacing: 0.08em; }
         .client-changes .acks { margin: 0.25rem 0 0.5rem; }
+        .banner-note { border-left: 4px solid #00594f; background: #eef6f4; padding: 0.5rem 0.75rem; }
         fieldset.dob input { width: 4em; margin-right: 0.5rem; }
         @media print {
           @page { size: A6; margin: 6mm; }

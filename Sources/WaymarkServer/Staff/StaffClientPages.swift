@@ -155,6 +155,12 @@ extension StaffPages {
         ctx["referralError"] = referralError
         ctx["progressError"] = progressError
         ctx["eraseError"] = eraseError
+        let proxies = try database.proxies(clientID: id, identity: identity)
+        ctx["proxies"] = proxies.map {
+            ["slot": $0.slot, "name": $0.name, "relationship": t("client.relationship.\($0.relationship)", language), "authority": $0.authority]
+        }
+        ctx["hasProxies"] = !proxies.isEmpty
+        ctx["relationships"] = ProxyDetails.relationships.map { ["value": $0, "label": t("client.relationship.\($0)", language)] }
         return page("staffClient", ctx, status: status) {
             $0["id"] = c.id
             $0["name"] = c.record.name

@@ -18,6 +18,18 @@ extension StaffPages {
         routes.signedIn.post("clients/:id/checkin") { request, context in
             try paperCheckin(request, context.staff(), context.form(PaperCheckinForm.self), context.language, id: context.parameters.get("id") ?? "")
         }
+        routes.signedIn.post("clients/:id/proxy") { request, context in
+            try clientCode(request, context.staff(), ClientCodeForm(dob: nil), context.language, id: context.parameters.get("id") ?? "",
+                proxy: context.form(ProxyForm.self))
+        }
+        routes.signedIn.post("clients/:id/proxy/end") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            guard let identity else { return notFound(request, try context.staff(), context.language) }
+            try database.endProxy(clientID: id, slot: try context.form(ProxyForm.self).slot ?? "", identity: identity, by: try context.staff().user.username,
+                nowMilliseconds: now())
+            changed()
+            return Self.redirect("/staff/clients/\(id)?lang=\(context.language.rawValue)#proxies-heading")
+        }
         routes.signedIn.get("checkins") { request, context in try checkinsPage(request, context.staff(), context.language) }
         routes.signedIn.post("clients/:id/client-code") { request, context in
             try clientCode(request, context.staff(), context.form(ClientCodeForm.self), context.language, id: context.parameters.get("id") ?? "")
@@ -121,18 +133,26 @@ extension StaffPages {
 
     /// Issues the client's own code (`Protocol/SPEC.md` §13) and shows the receipt to print, in the
     /// client's language: the code (shown once, kept nowhere), where to use it, and what they agreed to.
-    func clientCode(_ request: Request, _ s: StaffSession, _ form: ClientCodeForm, _ language: InterfaceLanguage, id: String) throws -> Response {
+    func clientCode(
+        _ request: Request, _ s: StaffSession, _ form: ClientCodeForm, _ language: InterfaceLanguage, id: String, proxy: ProxyForm? = nil
+    ) throws -> Response {
         guard let identity, let c = try database.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()) else {
             return notFound(request, s, language)
         }
         let issued: IssuedReceipt
         do {
-            issued = try database.issueClientReceipt(clientID: id, dateOfBirth: form.dob, identity: identity, by: s.user.username, nowMilliseconds: now())
+            issued = try database.issueClientReceipt(
+                clientID: id, dateOfBirth: proxy?.dob ?? form.dob,
+                proxy: proxy.map { ($0.name ?? "", $0.relationship ?? "", $0.authority ?? "") }, identity: identity, by: s.user.username,
+                nowMilliseconds: now())
         } catch NodeDatabase.ClientAccessError.dateOfBirthMissing {
             return try clientPage(request, s, language, id: id, consentError: t("staff.clientcode.error.dob", language), status: .badRequest)
+        } catch NodeDatabase.ClientAccessError.proxyDetails {
+            return try clientPage(request, s, language, id: id, consentError: t("staff.proxy.error", language), status: .badRequest)
         }
         changed()
-        let sheet: InterfaceLanguage = c.record.language.lowercased().hasPrefix("ga") || c.record.language.lowercased().hasPrefix("irish") ? .irish : language
+        let sheet: InterfaceLanguage =
+            proxy == nil && (c.record.language.lowercased().hasPrefix("ga") || c.record.language.lowercased().hasPrefix("irish")) ? .irish : language
         let home = organization
         let lines = try database.consents(clientID: id, identity: identity, today: today()).compactMap { v -> String? in
             guard let g = v.grant, v.coversToday else { return nil }
@@ -150,6 +170,12 @@ extension StaffPages {
             var words: [String: String] = [:]
             for key in ["title", "dob", "where", "shared", "none"] { words[key] = Localization.text("clientsheet.\(key)", sheet) }
             words["intro"] = Localization.text("clientsheet.intro", sheet, ["home": home])
+            if let proxy {
+                let relationship = Localization.text("client.relationship.\(proxy.relationship ?? "other")", sheet)
+                words["title"] = Localization.text("clientsheet.proxy.title", sheet)
+                words["intro"] = Localization.text("clientsheet.proxy.intro", sheet, ["home": home, "name": proxy.name ?? "", "relationship": relationship])
+                words["dob"] = Localization.text("clientsheet.proxy.dob", sheet)
+            }
             words["withdraw"] = Localization.text("clientsheet.withdraw", sheet, ["home": home])
             words["issued"] = Localization.text("clientsheet.issued", sheet, ["date": PublicPages.shownDate(today(), sheet)])
             $0["sheet"] = words

@@ -139,3 +139,13 @@ struct PaperCheckinForm: Decodable {
     var score: String?
     var comment: String?
 }
+
+/// A person acting for a client (`/staff/clients/:id/proxy`), and ending that (`…/proxy/end`).
+struct ProxyForm: Decodable {
+    var name: String?
+    var relationship: String?
+    var authority: String?
+    /// The proxy's own date of birth, paired with their code.
+    var dob: String?
+    var slot: String?
+}

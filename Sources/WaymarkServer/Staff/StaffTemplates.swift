@@ -234,6 +234,19 @@ enum StaffTemplates {
         <p><label for="client-code-dob">{{t.staff_clientcode_dob}}</label><br><input id="client-code-dob" name="dob" value="{{dob}}"></p>
         <p><button type="submit" id="issue-client-code">{{t.staff_clientcode_button}}</button></p>
         </form>
+        <h3 id="proxies-heading">{{t.staff_proxy}}</h3>
+        <p>{{t.staff_proxy_intro}}</p>
+        {{#hasProxies}}<ul id="proxies">{{#proxies}}<li class="proxy"><strong>{{name}}</strong> ({{relationship}}): {{authority}}
+        <form method="post" action="/staff/clients/{{id}}/proxy/end" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="slot" value="{{slot}}"><button type="submit" class="end-proxy">{{t.staff_proxy_end}}<span class="visually-hidden"> {{name}}</span></button></form></li>{{/proxies}}</ul>{{/hasProxies}}
+        <details class="progress-forms"><summary>{{t.staff_proxy_add}}</summary>
+        <form method="post" action="/staff/clients/{{id}}/proxy" class="staff-form" id="proxy-form">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
+        <p><label for="proxy-name">{{t.staff_proxy_name}}</label><br><input id="proxy-name" name="name" required></p>
+        <p><label for="proxy-relationship">{{t.staff_proxy_relationship}}</label><br><select id="proxy-relationship" name="relationship">{{#relationships}}<option value="{{value}}">{{label}}</option>{{/relationships}}</select></p>
+        <p><label for="proxy-authority">{{t.staff_proxy_authority}}</label><br><input id="proxy-authority" name="authority" required></p>
+        <p><label for="proxy-dob">{{t.staff_proxy_dob}}</label><br><input id="proxy-dob" name="dob" required></p>
+        <p><button type="submit" id="issue-proxy-code">{{t.staff_proxy_button}}</button></p>
+        </form></details>
         <h2 id="referrals-heading">{{t.staff_referrals_client}}</h2>
         {{#referralError}}<p class="error" role="alert" id="referral-error">{{referralError}}</p>{{/referralError}}
         {{^hasReferrals}}<p>{{t.staff_referrals_client_none}}</p>{{/hasReferrals}}
