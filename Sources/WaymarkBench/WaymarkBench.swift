@@ -13,6 +13,7 @@ import WaymarkSample
 ///   rounds     anti-entropy rounds for 130 simulated nodes to converge
 ///   private    sealing, opening and ingesting private (journey) envelopes
 ///   hub        the hub's round: shares, sealing, the helper's and hub's sums, the release (not in `all`)
+///   client     the client's key (beside a staff password check) and the client's pages (not in `all`)
 ///   edits      one service edited (as `waymark update` does) in directories of 100, 1,000 and 10,000 services
 @main
 struct WaymarkBench {
@@ -28,6 +29,10 @@ struct WaymarkBench {
         if what == "edits" || what == "all" { try edits() }
         if what == "hub" {
             try hub(organisations: args.firstIndex(of: "--organisations").map { args[$0 + 1].split(separator: ",").compactMap { Int($0) } } ?? [130, 1_300])
+        }
+        if what == "client" {
+            let sizes = args.firstIndex(of: "--clients").map { args[$0 + 1].split(separator: ",").compactMap { Int($0) } } ?? [500]
+            try await client(sizes: sizes, receipts: args.firstIndex(of: "--receipts").flatMap { Int(args[$0 + 1]) } ?? 40)
         }
         // Not in `all`: building a 5,000-client node takes minutes.
         if what == "staff" {

@@ -33,18 +33,10 @@ public enum JourneySimulation {
     }
 
     /// Runs many seeds on every core.
-    public static func run(seeds: [UInt64]) -> [Result] {
-        let slots = ResultSlots<Result>(count: seeds.count)
-        DispatchQueue.concurrentPerform(iterations: seeds.count) { i in slots.set(i, run(seed: seeds[i])) }
-        return slots.values
-    }
+    public static func run(seeds: [UInt64]) -> [Result] { Simulation.eachSeed(seeds) { run(seed: $0) } }
 
     public static func run(seed: UInt64, nodes n: Int = 12, faultRounds: Int = 12, maximumHealRounds: Int = 40) -> Result {
-        let cache = VerifyCache()
-        let nodes = (0..<n).map { i in
-            SimReplica(identity: try! NodeIdentity(signingSeed: Simulation.seeded(seed, i, 11), encryptionSeed: Simulation.seeded(seed, i, 12)), cache: cache)
-        }
-        let net = SimNetwork(nodes: nodes, rng: SeededRandom(seed: seed ^ 0x6A6F_7572_6E65_79), dropRate: 0.1, duplicateRate: 0.15, now: Simulation.start)
+        let (nodes, net, cache) = Simulation.network(seed: seed, nodes: n, salt: 11, rngSalt: 0x6A6F_7572_6E65_79)
         let home = nodes[0], partner = nodes[1], other = nodes[2]
         let evil = n - 1
         let outsiders = Array(3..<n)

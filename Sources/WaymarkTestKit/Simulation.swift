@@ -321,3 +321,21 @@ public enum Simulation {
         return (0..<32).map { _ in UInt8(truncatingIfNeeded: r.next()) }
     }
 }
+
+extension Simulation {
+    /// Runs one simulation per seed, on every core, results in the seeds' order.
+    static func eachSeed<R>(_ seeds: [UInt64], _ run: @Sendable (UInt64) -> R) -> [R] {
+        let slots = ResultSlots<R>(count: seeds.count)
+        DispatchQueue.concurrentPerform(iterations: seeds.count) { i in slots.set(i, run(seeds[i])) }
+        return slots.values
+    }
+
+    /// `n` replicas with keys from the seed (`salt` tells simulations apart) over a lossy network.
+    static func network(seed: UInt64, nodes n: Int, salt: UInt64, rngSalt: UInt64) -> ([SimReplica], SimNetwork, VerifyCache) {
+        let cache = VerifyCache()
+        let nodes = (0..<n).map { i in
+            SimReplica(identity: try! NodeIdentity(signingSeed: seeded(seed, i, salt), encryptionSeed: seeded(seed, i, salt + 1)), cache: cache)
+        }
+        return (nodes, SimNetwork(nodes: nodes, rng: SeededRandom(seed: seed ^ rngSalt), dropRate: 0.1, duplicateRate: 0.15, now: start), cache)
+    }
+}
