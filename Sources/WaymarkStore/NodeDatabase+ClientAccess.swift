@@ -30,6 +30,8 @@ public struct ClientRecordView: Sendable {
     public var proxies: [ProxyDetails]
     /// When the record was opened with a proxy's code: who they are.
     public var actingAs: ProxyDetails?
+    /// When the record was opened, where and by whom, newest first (§13.8).
+    public var accesses: [(on: String, site: String, by: ProxyDetails?)] = []
 }
 
 /// A consent change the client signed, and who has confirmed it.
@@ -170,7 +172,7 @@ extension NodeDatabase {
                 circle: circle, journey: journey,
                 holders: holders.map { ($0.key, names[$0.key] ?? $0.key, $0.value) }.sorted { $0.name < $1.name }, changes: changes, home: owner ?? "",
                 homeName: owner.flatMap { names[$0] } ?? "", proxies: proxies.map(\.details),
-                actingAs: proxies.first { $0.key == key.signingPublicKey }?.details)
+                actingAs: proxies.first { $0.key == key.signingPublicKey }?.details, accesses: try Self.clientAccesses(db, opener: key, circle: circle))
         }
     }
 
@@ -419,6 +421,45 @@ extension NodeDatabase {
                 }
             }
             return out.sorted { $0.0.at > $1.0.at }.map { (checkin: $0.0, service: $0.1, clientSigned: $0.2) }
+        }
+    }
+
+    /// Tells the home organisation (and the client) that the record was opened on this node's site,
+    /// signed with the key that opened it (§13.8). One notice per sign-in.
+    public func recordClientAccess(key: NodeIdentity, circle: String, identity: NodeIdentity, today: String, nowMilliseconds now: UInt64) throws {
+        try writer.write { db in
+            let keys = try Self.clientKeys(db, circle: circle)
+            guard let slot = keys.currentKeys.first(where: { $0.signingKey == key.signingPublicKey })?.slot,
+                let home = Self.owner(ofCircle: circle, names: try Self.organizationNames(db)), let homeKey = try Self.encryptionKey(db, organization: home)
+            else { return }
+            let signed = try ClientKey.sign(ClientAccessNotice(openedOn: today, slot: slot).encoded(), scope: circle, with: key)
+            var to = [homeKey] + keys.currentKeys.map(\.encryptionKey)
+            if identity.encryptionPublicKey == homeKey { to.append(identity.encryptionPublicKey) }
+            _ = try Self.publishOwn(db, .clientAccess, scope: circle, signed, to: to, identity: identity, now: now)
+        }
+    }
+
+    /// When the record was opened, newest first: the day, the site (the member that carried the
+    /// notice) and who opened it (`nil`: the client; else the proxy), as `opener` can read them.
+    static func clientAccesses(_ db: Database, opener: NodeIdentity, circle: String, extra: [ByteKey: [UInt8]] = [:]) throws -> [(on: String, site: String, by: ProxyDetails?)] {
+        let names = try organizationNames(db)
+        let keys = try clientKeys(db, circle: circle)
+        let proxies = try proxies(db, opener: opener, circle: circle).map(\.details)
+        return try Row.fetchAll(db, sql: circleEnvelopesSQL(kinds: [.clientAccess]), arguments: [circle]).reversed().compactMap { row in
+            guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), opener.isRecipient(of: e), let plain = try? opener.open(e),
+                Self.clientSigner(plain, circle: circle, clock: e.header.clock, keys: keys) != nil, let split = ClientSignature.split(plain),
+                let notice = try? ClientAccessNotice.decode(split.unsigned)
+            else { return nil }
+            let site = hexString(e.header.author)
+            return (notice.openedOn, names[site] ?? site, notice.slot == ClientKeyRecord.clientSlot ? nil : proxies.first { $0.slot == notice.slot })
+        }
+    }
+
+    /// When one of this organisation's clients (or someone acting for them) opened their record.
+    public func clientAccesses(clientID: String, identity: NodeIdentity) throws -> [(on: String, site: String, by: ProxyDetails?)] {
+        try writer.read { db in
+            guard let circle = try Self.circle(db, clientID: clientID) else { return [] }
+            return try Self.clientAccesses(db, opener: identity, circle: circle)
         }
     }
 }

@@ -283,6 +283,9 @@ def test_a_parent_acts_for_the_client_with_a_code_of_their_own(fed) -> None:
     text = s.get(c.url + "/me/record", timeout=10).text
     assert "You stopped sharing with Clients Org B</strong> by Máire Proxytest (parent)" in text
 
+    # The home organisation sees each time the record was opened, where and by whom.
+    wait_until("A sees that the parent opened the record on C", lambda: re.search(
+        r"opened by Máire Proxytest \(parent\) on the website of Clients Org C", staff.get(client_url, timeout=10).text), 60, (a, b, c))
     # A's staff see it withdrawn; the client, with their own code, sees who can act for them and the change.
     wait_until("A sees the parent's withdrawal", lambda: re.search(
         r'<tr class="consent"><td>Clients Org B</td>.*?withdrawn', staff.get(client_url, timeout=10).text, re.S), 60, (a, b, c))
@@ -291,6 +294,8 @@ def test_a_parent_acts_for_the_client_with_a_code_of_their_own(fed) -> None:
     text = mine.get(c.url + "/me/record", timeout=10).text
     assert "Máire Proxytest, your parent (Signed authority form, 2 November 2026)" in text
     assert "by Máire Proxytest (parent)" in text and "You are acting for" not in text
+    accesses = text[text.index('id="client-accesses"'):]
+    assert "opened by you on the website of Clients Org C" in accesses and "opened by Máire Proxytest (parent)" in accesses
 
     # A ends the parent's authority: their code opens nothing, as any wrong code.
     page = staff.get(client_url, timeout=10).text
@@ -302,3 +307,31 @@ def test_a_parent_acts_for_the_client_with_a_code_of_their_own(fed) -> None:
     r = s.post(c.url + "/me/grant", data={"csrf": csrf(text), "organization": b_key, "confirm": "yes"}, allow_redirects=False, timeout=10)
     assert r.status_code in (303, 403)
     assert "Clients Org B</strong>: you stopped sharing with them" in mine.get(c.url + "/me/record", timeout=10).text
+
+
+def test_the_demos_sample_client_opens_their_record_on_another_node(make_node) -> None:
+    """What Deploy/demo.sh does: `waymark sample-journey --receipt` on the home node prints a receipt
+    code and date of birth; with them the sample client opens their record on the partner's site."""
+    home, partner = (new_node(make_node, f"sample-{x}", f"Sample Org {x.upper()}") for x in "ab")
+    for n in (home, partner):
+        n.start()
+    try:
+        partner.found_with(home)
+        wait_until("the home node knows the partner", lambda: "Sample Org B" in home.peer_list(), 60, (home, partner))
+        out = home.cli_ok("sample-journey", "--partner", "Org B", "--receipt").stdout
+        m = re.search(r"Receipt code: ([0-9A-Z-]{19})  date of birth: (\d+) (\d+) (\d+)", out)
+        assert m, out
+        again = home.cli_ok("sample-journey", "--partner", "Org B", "--receipt").stdout
+        assert "already there" in again
+        m2 = re.search(r"Receipt code: ([0-9A-Z-]{19})", again)
+        assert m2 and m2.group(1) != m.group(1), "a second run gives a new code"
+        wait_until("the sample client's record opens on the partner's site",
+                    lambda: open_record(partner, m2.group(1), (m.group(2), m.group(3), m.group(4)))[1].status_code == 303, 60, (home, partner))
+        s, _ = open_record(partner, m2.group(1), (m.group(2), m.group(3), m.group(4)))
+        page = s.get(partner.url + "/me/record", timeout=10).text
+        assert "Sample Org B" in page and "Back to work" in page
+        # The first code was replaced by the second.
+        assert open_record(partner, m.group(1), (m.group(2), m.group(3), m.group(4)))[1].status_code == 404
+    finally:
+        for n in (home, partner):
+            n.stop()

@@ -339,3 +339,23 @@ public struct CheckIn: Sendable, Hashable {
     /// Milliseconds, from the envelope's clock.
     public var at: UInt64
 }
+
+/// Kind 31 `client-access`, private (§13.8): the node the client (or someone acting for them) used
+/// tells the home organisation, and the client, that the record was opened there, signed with the
+/// opener's key so that no member can make one up. `{"opened_on": date, "slot": client | proxy-…}`.
+public struct ClientAccessNotice: Sendable, Hashable {
+    public var openedOn: String
+    public var slot: String
+
+    public init(openedOn: String, slot: String) {
+        self.openedOn = openedOn
+        self.slot = slot
+    }
+
+    public func encoded() -> [UInt8] { JSONValue.object(JSONObject([("opened_on", .string(openedOn)), ("slot", .string(slot))])).canonicalBytes }
+
+    public static func decode(_ bytes: [UInt8]) throws -> ClientAccessNotice {
+        let o = try ClientRecordJSON.object(bytes)
+        return ClientAccessNotice(openedOn: try JourneyPayload.date(o, "opened_on"), slot: try JourneyPayload.string(o, "slot"))
+    }
+}

@@ -159,6 +159,7 @@ public enum AdmissionRules {
         case 3: return 1 << 10
         case 16...19: return 64 << 10
         case 30: return 8 << 10
+        case 31: return 2 << 10
         case 22: return 16 << 10
         case 23: return 8 << 10
         case 24: return 2 << 10

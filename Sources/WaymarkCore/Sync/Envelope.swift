@@ -47,9 +47,11 @@ public struct Envelope: Sendable, Hashable {
         public static let consentAcknowledgement = Kind(rawValue: 29)
         /// Private in a circle: the client's own reading or check-in (§13.5).
         public static let clientVoice = Kind(rawValue: 30)
+        /// Private in a circle: the record was opened with the client's (or a proxy's) code (§13.8).
+        public static let clientAccess = Kind(rawValue: 31)
 
         /// Kinds whose payload is encrypted to recipients.
-        public var isPrivate: Bool { (16...19).contains(rawValue) || rawValue == 28 || rawValue == 30 }
+        public var isPrivate: Bool { (16...19).contains(rawValue) || (28...31).contains(rawValue) && rawValue != 29 }
         /// Kinds that are public, in scope `public`, always carry their payload, and are read by every node.
         public var isPublicRecord: Bool { (1...5).contains(rawValue) }
         /// Membership records.
@@ -77,6 +79,7 @@ public struct Envelope: Sendable, Hashable {
             case 28: return "client-copy"
             case 29: return "consent-acknowledgement"
             case 30: return "client-voice"
+            case 31: return "client-access"
             default: return "kind-\(rawValue)"
             }
         }

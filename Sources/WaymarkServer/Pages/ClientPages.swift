@@ -114,6 +114,11 @@ struct ClientPages: Sendable {
         }
         let token = sessions.open(key: key, circle: circle, now: at)
         try database.audit("client", "client record opened", subject: String(circle.suffix(24)), detail: "", nowMilliseconds: at)
+        // The home organisation, and the client, learn that the record was opened here (§13.8).
+        if let identity {
+            try database.recordClientAccess(key: key, circle: circle, identity: identity, today: today(), nowMilliseconds: at)
+            changed()
+        }
         return Response(
             status: .seeOther,
             headers: [
@@ -156,6 +161,10 @@ struct ClientPages: Sendable {
                 t("client.proxy.line", language, ["name": $0.name, "relationship": t("client.relationship.\($0.relationship)", language), "authority": $0.authority])
             }
             $0["hasProxies"] = !v.proxies.isEmpty
+            $0["accesses"] = v.accesses.prefix(20).map { a -> String in
+                let who = a.by.map { "\($0.name) (\(t("client.relationship.\($0.relationship)", language)))" } ?? t("client.access.you", language)
+                return t("client.access.line", language, ["date": PublicPages.shownDate(a.on, language), "site": a.site, "who": who])
+            }
             $0["holders"] = v.holders.map { h -> [String: Any] in
                 let kinds = h.kinds.sorted { $0.key < $1.key }.map { t("client.kind.\($0.key)", language, ["count": "\($0.value)"]) }
                 return ["name": h.name, "what": kinds.joined(separator: ", "), "isHome": h.organization == v.home]

@@ -79,6 +79,8 @@ enum ClientTemplates {
         <ol class="client-changes" id="client-changes">{{#changes}}<li class="change"><strong>{{what}}</strong>{{#by}} {{by}}{{/by}} · {{when}} · {{via}}
         {{#waiting}}<br><span class="waiting">{{t.client_change_waiting}}</span>{{/waiting}}
         <ul class="acks">{{#acks}}<li class="ack">{{t.client_change_confirmed}} {{name}} · {{when}}</li>{{/acks}}</ul></li>{{/changes}}</ol>
+        <h2 id="accesses-heading">{{t.client_accesses}}</h2>
+        <ul id="client-accesses">{{#accesses}}<li>{{.}}</li>{{/accesses}}</ul>
         <h2 id="timeline-heading">{{t.client_timeline}}</h2>
         {{^hasTimeline}}<p>{{t.client_timeline_none}}</p>{{/hasTimeline}}
         <ol class="timeline" id="client-timeline">{{#timeline}}<li><span class="meta">{{when}}</span> {{what}}</li>{{/timeline}}</ol>

@@ -2,6 +2,12 @@
 extension Localization {
     static let clientEnglish: [String: String] = [
         "client.footer": "Your record",
+        "client.accesses": "When your record was opened",
+        "client.access.line": "{date}: opened by {who} on the website of {site}",
+        "client.access.you": "you",
+        "staff.accesses": "When the client opened their record",
+        "staff.access.line": "{date}: opened by {who} on the website of {site}",
+        "staff.access.client": "the client",
         "client.progress": "Your progress, in your own words",
         "client.progress.intro": "Your worker notes how you are doing on each area. You can say how you see it too: both are shown to the staff who work with you.",
         "client.progress.with": "Goal set with",
@@ -164,6 +170,12 @@ extension Localization {
 
     static let clientIrish: [String: String] = [
         "client.footer": "Do thaifead",
+        "client.accesses": "Cathain a osclaíodh do thaifead",
+        "client.access.line": "{date}: d'oscail {who} é ar shuíomh {site}",
+        "client.access.you": "tú féin",
+        "staff.accesses": "Cathain a d'oscail an cliant a t(h)aifead",
+        "staff.access.line": "{date}: d'oscail {who} é ar shuíomh {site}",
+        "staff.access.client": "an cliant",
         "client.progress": "Do dhul chun cinn, i d'fhocail féin",
         "client.progress.intro": "Breacann d'oibrí síos conas atá ag éirí leat i ngach réimse. Is féidir leatsa a rá conas a fheiceann tú é freisin: taispeántar an dá cheann don fhoireann a oibríonn leat.",
         "client.progress.with": "Sprioc a socraíodh le",

@@ -160,6 +160,12 @@ extension StaffPages {
             ["slot": $0.slot, "name": $0.name, "relationship": t("client.relationship.\($0.relationship)", language), "authority": $0.authority]
         }
         ctx["hasProxies"] = !proxies.isEmpty
+        let accesses = try database.clientAccesses(clientID: id, identity: identity)
+        ctx["accesses"] = accesses.prefix(20).map { a -> String in
+            let who = a.by.map { "\($0.name) (\(t("client.relationship.\($0.relationship)", language)))" } ?? t("staff.access.client", language)
+            return t("staff.access.line", language, ["date": a.on, "site": a.site, "who": who])
+        }
+        ctx["hasAccesses"] = !accesses.isEmpty
         ctx["relationships"] = ProxyDetails.relationships.map { ["value": $0, "label": t("client.relationship.\($0)", language)] }
         return page("staffClient", ctx, status: status) {
             $0["id"] = c.id

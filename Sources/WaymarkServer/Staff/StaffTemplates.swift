@@ -234,6 +234,7 @@ enum StaffTemplates {
         <p><label for="client-code-dob">{{t.staff_clientcode_dob}}</label><br><input id="client-code-dob" name="dob" value="{{dob}}"></p>
         <p><button type="submit" id="issue-client-code">{{t.staff_clientcode_button}}</button></p>
         </form>
+        {{#hasAccesses}}<h3 id="accesses-heading">{{t.staff_accesses}}</h3><ul id="client-accesses">{{#accesses}}<li>{{.}}</li>{{/accesses}}</ul>{{/hasAccesses}}
         <h3 id="proxies-heading">{{t.staff_proxy}}</h3>
         <p>{{t.staff_proxy_intro}}</p>
         {{#hasProxies}}<ul id="proxies">{{#proxies}}<li class="proxy"><strong>{{name}}</strong> ({{relationship}}): {{authority}}
