@@ -148,7 +148,9 @@ cat <<MSG
                   Sign in on node 1 and open Clients → Róisín Sample; sign in on node 2 and answer her referral
                   (Referrals), record progress, and watch it appear on her journey on node 1.
   Her own record: http://127.0.0.1:$((PORT + 2))/me  (node 3, not her home) with the receipt code and date of birth
-                  above: see who holds her record, stop sharing with node 2 and watch nodes 1 and 2 confirm.
+                  above: see who holds her record, stop sharing with node 2 and watch nodes 1 and 2 confirm,
+                  share with another organisation, give her own view of her progress; once node 2 marks
+                  her referral completed, answer "Did you get the help you needed?".
   Edit on node 2 and watch it appear on node 1 within a sync interval:
     $BIN info --data $DATA/node2        (lists some services node 2 publishes)
     $BIN update --data $DATA/node2 --table service --id <ID of a node-2 service> --set name="Renamed"

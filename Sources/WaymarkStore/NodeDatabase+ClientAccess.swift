@@ -32,6 +32,8 @@ public struct ClientRecordView: Sendable {
     public var actingAs: ProxyDetails?
     /// When the record was opened, where and by whom, newest first (§13.8).
     public var accesses: [(on: String, site: String, by: ProxyDetails?)] = []
+    /// Organisations asking the client to share with them (§13.10).
+    public var requests: [NodeDatabase.RequestView] = []
 }
 
 /// A consent change the client signed, and who has confirmed it.
@@ -172,7 +174,9 @@ extension NodeDatabase {
                 circle: circle, journey: journey,
                 holders: holders.map { ($0.key, names[$0.key] ?? $0.key, $0.value) }.sorted { $0.name < $1.name }, changes: changes, home: owner ?? "",
                 homeName: owner.flatMap { names[$0] } ?? "", proxies: proxies.map(\.details),
-                actingAs: proxies.first { $0.key == key.signingPublicKey }?.details, accesses: try Self.clientAccesses(db, opener: key, circle: circle))
+                actingAs: proxies.first { $0.key == key.signingPublicKey }?.details, accesses: try Self.clientAccesses(db, opener: key, circle: circle),
+                requests: try Self.consentRequests(
+                    db, opener: key, circle: circle, consents: journey.consents, opened: opened.filter { $0.kind == .consent }))
         }
     }
 
@@ -379,7 +383,7 @@ extension NodeDatabase {
         }
         var orgs: [String] = []
         switch voice {
-        case .reading(let g, _, _, _):
+        case .reading(let g, _, _, _, _):
             guard view.goals.contains(where: { $0.id == g }) else { throw ClientAccessError.nothingToChange }
             orgs = view.consents.organizations(consentingTo: .progress, on: today)
         case .checkin(let r, _, _, _, _):
@@ -462,8 +466,124 @@ extension NodeDatabase {
             return try Self.clientAccesses(db, opener: identity, circle: circle)
         }
     }
+
+    /// A request to share, as the client's page and staff pages show it.
+    public struct RequestView: Sendable {
+        public var id: String
+        public var organization: String
+        public var organizationName: String
+        public var purposes: Set<ConsentPurpose>
+        public var reason: String
+        /// Milliseconds.
+        public var at: UInt64
+        /// `open`, `agreed` or `declined`.
+        public var state: String
+    }
+
+    /// This node (not the circle's owner, and in the circle) asks the client to share with it (§13.10).
+    public func requestConsent(circle: String, purposes: Set<ConsentPurpose>, reason: String, identity: NodeIdentity, by username: String, nowMilliseconds now: UInt64) throws {
+        try writer.write { db in
+            guard let c = Circle(scope: circle), !c.isOwned(by: identity.signingPublicKey), !purposes.isEmpty,
+                !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+                let home = Self.owner(ofCircle: circle, names: try Self.organizationNames(db)), let homeKey = try Self.encryptionKey(db, organization: home)
+            else { throw ClientAccessError.nothingToChange }
+            let request = ConsentRequest.request(organization: hexString(identity.signingPublicKey), purposes: purposes, reason: String(reason.prefix(1000)))
+            let to = [homeKey, identity.encryptionPublicKey] + (try Self.clientKeys(db, circle: circle).currentKeys.map(\.encryptionKey))
+            _ = try Self.publishOwn(db, .consentRequest, scope: circle, request.encoded(), to: to, identity: identity, now: now)
+            try Self.audit(db, username, "ask client to share", subject: String(circle.suffix(24)), detail: purposes.sorted().map(\.rawValue).joined(separator: ", "), now: now)
+        }
+    }
+
+    /// The requests of a circle `opener` can read, newest first, each with where it stands: agreed once
+    /// a grant after it covers its purposes, declined once the client said no.
+    static func consentRequests(_ db: Database, opener: NodeIdentity, circle: String, consents: ConsentFold, opened: [OpenedRecord]) throws -> [RequestView] {
+        let names = try organizationNames(db)
+        let keys = try clientKeys(db, circle: circle)
+        var requests: [(id: [UInt8], clock: UInt64, org: String, purposes: Set<ConsentPurpose>, reason: String)] = []
+        var declined = Set<ByteKey>()
+        for row in try Row.fetchAll(db, sql: circleEnvelopesSQL(kinds: [.consentRequest]), arguments: [circle]) {
+            guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), opener.isRecipient(of: e), let plain = try? opener.open(e) else { continue }
+            let payload = ClientSignature.split(plain)?.unsigned ?? plain
+            switch try? ConsentRequest.decode(payload) {
+            case .request(let org, let purposes, let reason)? where hexString(e.header.author) == org:
+                requests.append(([UInt8](row["id"] as Data), e.header.clock, org, purposes, reason))
+            case .declined(let id)? where clientSigner(plain, circle: circle, clock: e.header.clock, keys: keys) != nil:
+                declined.insert(ByteKey(id))
+            default: continue
+            }
+        }
+        let clocks = Dictionary(opened.map { (ByteKey($0.id), $0.clock) }, uniquingKeysWith: { a, _ in a })
+        return requests.reversed().map { r in
+            var state = declined.contains(ByteKey(r.id)) ? "declined" : "open"
+            // A request the client said no to stays answered so, whatever they agree to later.
+            if state == "open", case .granted(let g, let id) = consents.standing(of: r.org), g.purposes.isSuperset(of: r.purposes),
+                (clocks[ByteKey(id)] ?? 0) > r.clock
+            {
+                state = "agreed"
+            }
+            return RequestView(
+                id: hexString(r.id), organization: r.org, organizationName: names[r.org] ?? r.org, purposes: r.purposes, reason: r.reason,
+                at: HybridClock.milliseconds(r.clock), state: state)
+        }
+    }
+
+    /// The requests of a circle as this organisation can read them.
+    public func consentRequests(circle: String, identity: NodeIdentity, today: String) throws -> [RequestView] {
+        try writer.read { db in
+            let opened = try Self.openedEnvelopes(db, identity: identity, kinds: [.consent], circle: circle)
+            guard let c = Circle(scope: circle) else { return [] }
+            return try Self.consentRequests(db, opener: identity, circle: circle, consents: JourneyFold.consents(c, opened), opened: opened)
+        }
+    }
+
+    /// The client says no to a request: signed with their key, carried by this node.
+    public func declineConsentRequest(key: NodeIdentity, circle: String, request: String, identity: NodeIdentity, nowMilliseconds now: UInt64) throws {
+        try writer.write { db in
+            guard try Self.mayAct(db, key: key, circle: circle), let id = bytesFromHex(request), id.count == 32,
+                let home = Self.owner(ofCircle: circle, names: try Self.organizationNames(db)), let homeKey = try Self.encryptionKey(db, organization: home)
+            else { throw ClientAccessError.noSuchClient }
+            let extra = try Self.clientCopyKeys(db, key: key, circle: circle)
+            let opened = try Self.openedEnvelopes(db, identity: key, kinds: [.consent], circle: circle, extraKeys: extra)
+            let all = try Self.consentRequests(db, opener: key, circle: circle, consents: JourneyFold.consents(Circle(checkedScope: circle), opened), opened: opened)
+            guard let r = all.first(where: { $0.id == request }), r.state == "open" else { throw ClientAccessError.nothingToChange }
+            var to = [homeKey] + (try Self.clientKeys(db, circle: circle).currentKeys.map(\.encryptionKey))
+            if let orgKey = try Self.encryptionKey(db, organization: r.organization) { to.append(orgKey) }
+            let signed = try ClientKey.sign(ConsentRequest.declined(request: id).encoded(), scope: circle, with: key)
+            _ = try Self.publishOwn(db, .consentRequest, scope: circle, signed, to: to, identity: identity, now: now)
+        }
+    }
 }
 
 extension ClientVoice {
     var isCheckin: Bool { if case .checkin = self { return true } else { return false } }
+}
+
+extension NodeDatabase {
+    /// What the organisation changed because of what clients said (shown beside the check-ins, as
+    /// "you said, we did"). The organisation's own words, kept on this node only.
+    public struct FeedbackChange: Sendable {
+        public var writtenOn: String
+        public var text: String
+        public var username: String
+    }
+
+    /// Records a change; refuses an empty text. At most 2,000 characters are kept.
+    public func addFeedbackChange(_ text: String, by username: String, today: String, nowMilliseconds now: UInt64) throws {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw ClientAccessError.nothingToChange }
+        try writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO feedback_change (written_on, text, username) VALUES (?, ?, ?)", arguments: [today, String(trimmed.prefix(2000)), username])
+            try Self.audit(db, username, "record a change made because of clients' feedback", now: now)
+        }
+    }
+
+    /// The changes recorded, newest first.
+    public func feedbackChanges(limit: Int = 50) throws -> [FeedbackChange] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT written_on, text, username FROM feedback_change ORDER BY id DESC LIMIT ?", arguments: [limit]).map {
+                FeedbackChange(writtenOn: $0["written_on"], text: $0["text"], username: $0["username"])
+            }
+        }
+    }
 }

@@ -25,7 +25,7 @@ extension NodeDatabase {
         var counter = BoundedCounter(layout: layout)
         let me = hexString(identity.signingPublicKey)
         // Read first, then count: the callers' category look-ups read the database too.
-        let (clients, referrals, responses) = try writer.read { db in
+        let (clients, referrals, responses, journeys) = try writer.read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: "SELECT referral, circle, sender, recipient, status FROM referral_index WHERE sent_at >= ? AND sent_at < ? AND (sender = ? OR recipient = ?)",
@@ -47,7 +47,10 @@ extension NodeDatabase {
                     }
                 }
             }
-            return (try Self.readClients(db, identity: identity, id: nil).filter { $0.createdAt >= from && $0.createdAt < to }, rows, responses)
+            let all = try Self.readClients(db, identity: identity, id: nil)
+            // Progress and the client's own view, folded from the journeys of this node's own clients.
+            let journeys = try all.map { c in (c.circle, try Self.journey(db, identity: identity, circle: c.circle, today: day)) }
+            return (all.filter { $0.createdAt >= from && $0.createdAt < to }, rows, responses, journeys)
         }
         for c in clients {
             let age = FigureLayout.ageBand(dateOfBirth: c.record.dateOfBirth.isEmpty ? nil : c.record.dateOfBirth, on: day)
@@ -69,7 +72,36 @@ extension NodeDatabase {
                 counter.add(client: circle, FigureCell("response", [at, FigureLayout.responseBucket(days: responses[key] ?? nil)]))
             }
         }
+        Self.countProgress(journeys, into: &counter, from: from, to: to)
         return counter
+    }
+
+    /// `progress` (§12.1), changes and the client's own view, counted by the home organisation only (it holds every reading
+    /// in its clients' circles, whoever took it, so no reading is counted twice): per area of a goal,
+    /// the change from the worker's first reading to the latest when the latest falls in the period;
+    /// and, where the client gave their own view in the period and agreed it be counted, their
+    /// stage against the worker's latest.
+    static func countProgress(_ journeys: [(String, JourneyView)], into counter: inout BoundedCounter, from: UInt64, to: UInt64) {
+        let first = BusinessDays.isoDate(dayNumber: Int(from / 86_400_000)), last = BusinessDays.isoDate(dayNumber: Int((to - 1) / 86_400_000))
+        func inPeriod(_ date: String) -> Bool { date >= first && date <= last }
+        for (circle, journey) in journeys {
+            for goal in journey.goals {
+                var byArea: [String: [(date: String, clock: UInt64, stage: Int)]] = [:]
+                for e in goal.events {
+                    if case .reading(_, let area, let stage, let date) = e.event { byArea[area, default: []].append((date, e.clock, stage)) }
+                }
+                for (area, readings) in byArea.sorted(by: { $0.key < $1.key }) {
+                    let ordered = readings.sorted { ($0.date, $0.clock) < ($1.date, $1.clock) }
+                    guard let latest = ordered.last else { continue }
+                    if ordered.count >= 2, inPeriod(latest.date) {
+                        counter.add(client: circle, FigureCell("progress", [area, FigureLayout.progressBucket(change: latest.stage - ordered[0].stage)]))
+                    }
+                    if let own = journey.clientReadings[goal.id]?[area], own.counted, inPeriod(own.date) {
+                        counter.add(client: circle, FigureCell("progress", [area, "client-view", FigureLayout.gapBucket(client: own.stage, worker: latest.stage)]))
+                    }
+                }
+            }
+        }
     }
 
     /// Where a referral stands, as the hub counts it (§12.1). A refusal's reason is inside the

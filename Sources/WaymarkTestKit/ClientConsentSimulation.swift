@@ -31,7 +31,7 @@ public enum ClientConsentSimulation {
     public static func run(seeds: [UInt64]) -> [Result] { Simulation.eachSeed(seeds) { run(seed: $0) } }
 
     public static func run(seed: UInt64, nodes n: Int = 10, faultRounds: Int = 12, maximumHealRounds: Int = 40) -> Result {
-        let (nodes, net, cache) = Simulation.network(seed: seed, nodes: n, salt: 21, rngSalt: 0x636C_6965_6E74)
+        let (nodes, net, _) = Simulation.network(seed: seed, nodes: n, salt: 21, rngSalt: 0x636C_6965_6E74)
         let home = nodes[0], partner = nodes[1], carrier = nodes[2], evil = nodes[n - 1]
         let client = try! NodeIdentity(signingSeed: Simulation.seeded(seed, 99, 23), encryptionSeed: Simulation.seeded(seed, 99, 24))
         let circle = Circle(owner: home.identity.signingPublicKey, random: (0..<12).map { _ in UInt8.random(in: 0...255, using: &net.rng) })

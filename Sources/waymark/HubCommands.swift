@@ -57,13 +57,13 @@ struct HubWeek {
     }
 
     static func layout(_ db: NodeDatabase) throws -> FigureLayout {
-        FigureLayout.district(categories: try Directory(database: db).hubCategories().categories, areas: [], instrumentAreas: [])
+        FigureLayout.district(categories: try Directory(database: db).hubCategories().categories, areas: [], instrumentAreas: Instrument.standard.areas)
     }
 
     /// This node's own figures for the week.
     func figures(_ db: NodeDatabase, identity: NodeIdentity) throws -> (FigureLayout, BoundedCounter) {
         let (categories, need, organisation) = try Directory(database: db).hubCategories()
-        let layout = FigureLayout.district(categories: categories, areas: [], instrumentAreas: [])
+        let layout = FigureLayout.district(categories: categories, areas: [], instrumentAreas: Instrument.standard.areas)
         let day = ISO8601DateFormatter().string(from: end.addingTimeInterval(-1)).prefix(10)
         var cache: [String: String?] = [:]
         let counter = try db.hubFigures(
@@ -71,9 +71,9 @@ struct HubWeek {
             day: String(day), needCategory: need,
             organisationCategory: { key in
                 if let known = cache[key] { return known }
-                let found = try? organisation(key)
-                cache[key] = found ?? nil
-                return found ?? nil
+                let found: String? = (try? organisation(key)) ?? nil
+                cache[key] = .some(found)
+                return found
             })
         return (layout, counter)
     }

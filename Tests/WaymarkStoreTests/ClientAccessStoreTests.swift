@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import WaymarkCore
 import WaymarkCrypto
-import WaymarkStore
+import GRDB
+@testable import WaymarkStore
 import WaymarkTestKit
 
 /// Clients in control (`Protocol/SPEC.md` §13) between three databases: the client's home
@@ -106,5 +107,60 @@ struct ClientAccessStoreTests {
                 identity: Self.home, today: "2026-11-23", nowMilliseconds: Self.now + 4)
         }
         _ = p
+    }
+
+    /// A partner asks the client to share progress (§13.10); the client says no on another member's
+    /// site, and the partner and the home organisation see it; a later request the client agrees to
+    /// shows as agreed.
+    @Test func aPartnerAsksAndTheClientAnswers() throws {
+        let (h, p, v, client) = try Self.setUp()
+        let receipt = try h.issueClientReceipt(clientID: client, identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 2, random: Self.random)
+        for (a, b) in [(h, v), (h, p)] { try ReferralStoreTests.sync(a, b, at: Self.now + 3) }
+        let key = try ClientKey.derive(code: receipt.code, dateOfBirth: "1990-05-01")
+        // The home organisation cannot ask itself; the partner can.
+        #expect(throws: NodeDatabase.ClientAccessError.nothingToChange) {
+            try h.requestConsent(circle: receipt.circle, purposes: [.progress], reason: "x", identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 4)
+        }
+        try p.requestConsent(circle: receipt.circle, purposes: [.progress], reason: "To note how it goes", identity: Self.partner, by: "brid", nowMilliseconds: Self.now + 4)
+        // A member gone bad (the visitor) says no for the client without the client's key, and asks
+        // in the home organisation's name: neither counts anywhere.
+        let partnerKey = try #require(try v.writer.read { try NodeDatabase.encryptionKey($0, organization: hexString(Self.partner.signingPublicKey)) })
+        let asked = try #require(try p.consentRequests(circle: receipt.circle, identity: Self.partner, today: "2026-11-23").first)
+        try v.writer.write { db in
+            let forged = try ClientKey.sign(ConsentRequest.declined(request: try #require(bytesFromHex(asked.id))).encoded(), scope: receipt.circle, with: Self.visitor)
+            _ = try NodeDatabase.publishOwn(db, .consentRequest, scope: receipt.circle, forged, to: [partnerKey], identity: Self.visitor, now: Self.now + 5)
+            let impostor = ConsentRequest.request(organization: hexString(Self.home.signingPublicKey), purposes: [.referral], reason: "Home asks")
+            _ = try NodeDatabase.publishOwn(db, .consentRequest, scope: receipt.circle, impostor.encoded(), to: [partnerKey], identity: Self.visitor, now: Self.now + 5)
+        }
+        try ReferralStoreTests.sync(v, p, at: Self.now + 5)
+        #expect(try p.consentRequests(circle: receipt.circle, identity: Self.partner, today: "2026-11-23").map(\.state) == ["open"])
+        try ReferralStoreTests.sync(p, v, at: Self.now + 5)
+        let open = try v.clientRecord(key: key, circle: receipt.circle, today: "2026-11-23").requests
+        #expect(open.count == 1 && open[0].state == "open" && open[0].organizationName == "Partner" && open[0].reason == "To note how it goes")
+        // The visitor carries it and cannot read it.
+        #expect(try v.consentRequests(circle: receipt.circle, identity: Self.visitor, today: "2026-11-23").isEmpty)
+        // The client says no on the visitor's site.
+        try v.declineConsentRequest(key: key, circle: receipt.circle, request: open[0].id, identity: Self.visitor, nowMilliseconds: Self.now + 6)
+        #expect(try v.clientRecord(key: key, circle: receipt.circle, today: "2026-11-23").requests.map(\.state) == ["declined"])
+        #expect(throws: NodeDatabase.ClientAccessError.nothingToChange) {
+            try v.declineConsentRequest(key: key, circle: receipt.circle, request: open[0].id, identity: Self.visitor, nowMilliseconds: Self.now + 7)
+        }
+        for (a, b) in [(v, p), (v, h)] { try ReferralStoreTests.sync(a, b, at: Self.now + 8) }
+        #expect(try p.consentRequests(circle: receipt.circle, identity: Self.partner, today: "2026-11-23").map(\.state) == ["declined"])
+        #expect(try h.consentRequests(circle: receipt.circle, identity: Self.home, today: "2026-11-23").map(\.state) == ["declined"])
+
+        // Erasure strips every private record of the circle, the client's kinds (§13) included, on
+        // every node that holds them.
+        try h.requestErasure(clientID: client, identity: Self.home, by: "ciaran", today: "2026-11-23", nowMilliseconds: Self.now + 9)
+        for (a, b) in [(h, v), (h, p)] { try ReferralStoreTests.sync(a, b, at: Self.now + 10) }
+        for db in [h, p, v] {
+            let kinds = try db.writer.read { db in
+                try Row.fetchAll(db, sql: "SELECT wire FROM envelope WHERE scope = ?", arguments: [receipt.circle]).compactMap { row -> UInt16? in
+                    let e = try Envelope.decode([UInt8](row["wire"] as Data))
+                    return e.header.kind.isPrivate && e.payload != nil ? e.header.kind.rawValue : nil
+                }
+            }
+            #expect(kinds.isEmpty, "private payloads left after erasure: kinds \(kinds)")
+        }
     }
 }

@@ -61,4 +61,36 @@ struct HubFiguresTests {
         #expect(fb["response/education/0-1d"] == 1 && fb["response/education/none"] == 1, "\(fb)")
         #expect(fb.keys.allSatisfy { !$0.hasPrefix("referrals/") && !$0.hasPrefix("needs/") }, "the receiver does not count the referral")
     }
+
+    /// Progress and the client's own view (§12.1 `progress`): the home organisation counts the
+    /// change between a goal area's first and latest readings, and the gap to the client's own view
+    /// only where the client agreed it be counted.
+    @Test func progressAndTheClientsOwnViewAreCountedWhereTheClientAgreed() throws {
+        let a = try NodeDatabase.inTestFederation()
+        _ = try a.ingest([ReferralStoreTests.nodeRecord(Self.home, "Home")], from: "t", nowMilliseconds: Self.now)
+        let client = try a.createClient(ClientRecord(name: "Caoimhe Counted", dateOfBirth: "1990-05-05"), identity: Self.home, by: "c", nowMilliseconds: Self.now)
+        let circle = try #require(try a.circle(clientID: client))
+        let today = "2026-11-22"
+        _ = try a.recordProgress(circle: circle, .goal(id: "goal-1", title: "Work", instrumentID: "steps"), identity: Self.home, by: "c", today: today, nowMilliseconds: Self.now + 1)
+        for (i, (area, stage, date)) in [("Confidence", 3, "2026-10-01"), ("Confidence", 6, "2026-11-22"), ("Money", 4, "2026-11-22")].enumerated() {
+            _ = try a.recordProgress(
+                circle: circle, .reading(goalID: "goal-1", area: area, stage: stage, date: date), identity: Self.home, by: "c", today: today,
+                nowMilliseconds: Self.now + 2 + UInt64(i))
+        }
+        let receipt = try a.issueClientReceipt(clientID: client, identity: Self.home, by: "c", nowMilliseconds: Self.now + 10, random: Array(repeating: 7, count: 10))
+        let key = try ClientKey.derive(code: receipt.code, dateOfBirth: "1990-05-05")
+        try a.clientVoice(
+            key: key, circle: circle, .reading(goalID: "goal-1", area: "Confidence", stage: 8, date: today, counted: true), identity: Self.home, today: today,
+            nowMilliseconds: Self.now + 11)
+        try a.clientVoice(
+            key: key, circle: circle, .reading(goalID: "goal-1", area: "Money", stage: 2, date: today, counted: false), identity: Self.home, today: today,
+            nowMilliseconds: Self.now + 12)
+        let layout = FigureLayout.district(categories: ["health"], areas: [], instrumentAreas: ["Confidence", "Money"])
+        let counter = try a.hubFigures(
+            layout: layout, identity: Self.home, from: Self.now - 86_400_000, to: Self.now + 86_400_000, day: today, needCategory: { _ in nil },
+            organisationCategory: { _ in nil })
+        var f: [String: UInt64] = [:]
+        for (cell, value) in zip(layout.cells, counter.figures) where value > 0 { f[cell.description] = value }
+        #expect(f == ["progress/Confidence/up-2+": 1, "progress/Confidence/client-view/client-higher-2+": 1], "one reading of Money is no change; its view was not agreed: \(f)")
+    }
 }

@@ -4,12 +4,15 @@ library kiosk), with the keyboard only, stops sharing with the partner in two st
 organisations confirm. The same without JavaScript and in Irish; every page passes axe."""
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import time
 
 import pytest
 import requests
+import zxingcpp
+from PIL import Image
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
@@ -68,6 +71,15 @@ def test_a_client_stops_sharing_on_another_members_site_with_the_keyboard(browse
     assert "Partner Training Hub" in sheet and "/me" in sheet
     pages.shot(b, "client-receipt-desktop")
     found = {"receipt": axe(b)}
+    # The QR code on the receipt, read back from the screen by a real decoder, opens the record page
+    # with the code filled in (after "#", which no server sees) and leaves no code in the address bar.
+    qr = zxingcpp.read_barcodes(Image.open(io.BytesIO(b.find_element(By.CSS_SELECTOR, "#client-qr svg").screenshot_as_png)))
+    assert len(qr) == 1 and qr[0].format == zxingcpp.BarcodeFormat.QRCode, qr
+    assert qr[0].text == home.url("/me") + "#code=" + code.replace("-", ""), qr[0].text
+    pages.load(b, qr[0].text)
+    assert b.find_element(By.ID, "client-code").get_attribute("value") == code.replace("-", "")
+    assert "#" not in b.current_url and code.replace("-", "") not in b.current_url
+    assert b.switch_to.active_element.get_attribute("id") == "dob-day"
     sync_all(home_data, partner_data, kiosk_data)
 
     # At the kiosk, on a phone-sized screen, with the keyboard only: footer link, code, date, Enter.
@@ -153,25 +165,44 @@ def csrf(page: str) -> str:
     return re.search(r'name="csrf" value="([0-9a-f]{32,64})"', page).group(1)
 
 
-def test_a_client_gives_their_own_view_and_answers_the_check_in(browser, pages, three_nodes, axe, format_axe):
-    """The staff side is set up over HTTP; the client's part is done in the browser, keyboard only."""
-    (home, home_data), (partner, partner_data), (kiosk, kiosk_data) = three_nodes
+def sign_in_on_a_phone(b, pages, url: str, code: str, dob: tuple[str, str, str]) -> None:
+    """A fresh browser at 390×844 opens the client's record with the keyboard: code, date, Enter."""
+    b.delete_all_cookies()
+    b.set_window_size(390, 844)
+    pages.load(b, url)
+    b.find_element(By.ID, "client-code").send_keys(code)
+    b.find_element(By.ID, "dob-day").send_keys(dob[0])
+    b.find_element(By.ID, "dob-month").send_keys(dob[1])
+    year = b.find_element(By.ID, "dob-year")
+    year.send_keys(dob[2])
+    pages.navigating(b, lambda: year.send_keys(Keys.ENTER))
+
+
+def referred_client(home, name: str, dob: str, purposes: list[str], service: str) -> tuple[str, str]:
+    """Over HTTP, as the home's caseworker: a client with consent for the partner (these purposes), a
+    referral to it, and a receipt. Returns the referral's key and the receipt's code."""
     h = staff(home, "worker")
     page = h.get(home.url("/staff/clients/new"), timeout=10).text
-    r = h.post(home.url("/staff/clients"), data={"csrf": csrf(page), "name": "Eimear Ownvoice", "date_of_birth": "1999-12-01"},
-               allow_redirects=False, timeout=10)
+    r = h.post(home.url("/staff/clients"), data={"csrf": csrf(page), "name": name, "date_of_birth": dob}, allow_redirects=False, timeout=10)
     client_url = home.url(r.headers["Location"].split("?")[0])
     page = h.get(client_url, timeout=10).text
     p_key = re.search(r'<option value="([0-9a-f]{64})">Partner Training Hub · ', page).group(1)
-    assert h.post(client_url + "/consents", data={"csrf": csrf(page), "organization": p_key, "purpose": ["referral", "progress"], "class": "needs",
+    assert h.post(client_url + "/consents", data={"csrf": csrf(page), "organization": p_key, "purpose": purposes, "class": "needs",
                                                   "start": "2026-11-22", "end": "2027-11-21", "method": "written"}, allow_redirects=False,
                   timeout=10).status_code == 303
     page = h.get(client_url, timeout=10).text
-    assert h.post(client_url + "/referrals", data={"csrf": csrf(page), "organization": p_key, "service_name": "Barista course"},
+    assert h.post(client_url + "/referrals", data={"csrf": csrf(page), "organization": p_key, "service_name": service},
                   allow_redirects=False, timeout=10).status_code == 303
     key = re.search(r'href="/staff/referrals/([0-9a-f]{64})', h.get(client_url, timeout=10).text).group(1)
     page = h.get(client_url, timeout=10).text
     code = re.search(r'id="client-code">([0-9A-Z-]+)<', h.post(client_url + "/client-code", data={"csrf": csrf(page), "dob": ""}, timeout=10).text).group(1)
+    return key, code
+
+
+def test_a_client_gives_their_own_view_and_answers_the_check_in(browser, pages, three_nodes, axe, format_axe):
+    """The staff side is set up over HTTP; the client's part is done in the browser, keyboard only."""
+    (home, home_data), (partner, partner_data), (kiosk, kiosk_data) = three_nodes
+    key, code = referred_client(home, "Eimear Ownvoice", "1999-12-01", ["referral", "progress"], "Barista course")
     sync_all(home_data, partner_data)
     p = staff(partner, "partner")
     ref = partner.url(f"/staff/referrals/{key}")
@@ -186,15 +217,7 @@ def test_a_client_gives_their_own_view_and_answers_the_check_in(browser, pages, 
     sync_all(partner_data, home_data, kiosk_data, home_data, kiosk_data)
 
     b = browser
-    b.delete_all_cookies()
-    b.set_window_size(390, 844)
-    pages.load(b, kiosk.url("/me"))
-    b.find_element(By.ID, "client-code").send_keys(code)
-    b.find_element(By.ID, "dob-day").send_keys("1")
-    b.find_element(By.ID, "dob-month").send_keys("12")
-    year = b.find_element(By.ID, "dob-year")
-    year.send_keys("1999")
-    pages.navigating(b, lambda: year.send_keys(Keys.ENTER))
+    sign_in_on_a_phone(b, pages, kiosk.url("/me"), code, ("1", "12", "1999"))
     found = {"record with progress and check-in": axe(b)}
     started = time.monotonic()
     # Their own view of Confidence, with the keyboard: the select, a number, then the button.
@@ -202,6 +225,11 @@ def test_a_client_gives_their_own_view_and_answers_the_check_in(browser, pages, 
     row = next(r for r in form.find_elements(By.CSS_SELECTOR, "tbody tr") if r.text.startswith("Confidence"))
     assert "3 / 10" in row.text
     Select(row.find_element(By.TAG_NAME, "select")).select_by_visible_text("6")
+    # Counting the gap in the district's figures is the client's choice, off unless ticked.
+    count = form.find_element(By.NAME, "statistics")
+    assert not count.is_selected()
+    count.send_keys(Keys.SPACE)
+    assert count.is_selected()
     pages.navigating(b, lambda: form.find_element(By.CSS_SELECTOR, "button.rate").send_keys(Keys.ENTER))
     assert "Saved" in b.find_element(By.ID, "client-notice").text
     row = next(r for r in b.find_element(By.ID, f"rate-{goal}").find_elements(By.CSS_SELECTOR, "tbody tr") if r.text.startswith("Confidence"))
@@ -221,6 +249,49 @@ def test_a_client_gives_their_own_view_and_answers_the_check_in(browser, pages, 
     sync_all(kiosk_data, home_data, partner_data)
     results = p.get(partner.url("/staff/checkins"), timeout=10).text
     assert "Great course" in results and "9 / 10" in results
+    serious = {k: [v for v in vs if v.get("impact") in ("serious", "critical")] for k, vs in found.items()}
+    assert not any(serious.values()), "SITE BUG: axe found serious violations:\n" + "\n".join(
+        f"{k}:\n{format_axe(v)}" for k, v in serious.items() if v)
+
+
+def test_a_client_agrees_to_a_partners_request_in_irish_with_the_keyboard(browser, pages, three_nodes, axe, format_axe):
+    """A partner with only a referral consent asks to record progress (SPEC §13.10); the client, on
+    the kiosk's site in Irish and with the keyboard only, reads the request and its reason and agrees
+    in two steps; the partner may then record progress."""
+    (home, home_data), (partner, partner_data), (kiosk, kiosk_data) = three_nodes
+    key, code = referred_client(home, "Gráinne Askedonce", "1980-02-29", ["referral"], "Cúrsa ríomhaireachta")
+    sync_all(home_data, partner_data)
+    p = staff(partner, "partner")
+    ref = partner.url(f"/staff/referrals/{key}")
+    page = p.get(ref, timeout=10).text
+    assert 'id="request-form"' in page and 'id="goal-form"' not in page
+    r = p.post(partner.url("/staff/consent-requests"), data={"csrf": csrf(page), "referral": key, "reason": "Chun do dhul chun cinn a nótáil leat"},
+               allow_redirects=False, timeout=10)
+    assert r.status_code == 303
+    sync_all(partner_data, home_data, kiosk_data)
+
+    b = browser
+    sign_in_on_a_phone(b, pages, kiosk.url("/me?lang=ga"), code, ("29", "2", "1980"))
+    started = time.monotonic()
+    requests_list = b.find_element(By.ID, "client-requests")
+    assert "Iarrann Partner Training Hub go bhfaighidís do dhul chun cinn" in requests_list.text
+    assert "Chun do dhul chun cinn a nótáil leat" in requests_list.text
+    found = {"record with a request (ga)": axe(b)}
+    pages.shot(b, "client-request-phone-ga")
+    pages.navigating(b, lambda: requests_list.find_element(By.CSS_SELECTOR, "button.agree").send_keys(Keys.ENTER))
+    assert "Partner Training Hub" in b.find_element(By.ID, "confirm-heading").text
+    found["confirm (ga)"] = axe(b)
+    pages.navigating(b, lambda: b.find_element(By.ID, "confirm-yes").send_keys(Keys.ENTER))
+    elapsed = time.monotonic() - started
+    assert not b.find_elements(By.ID, "client-requests")
+    consents = b.find_element(By.ID, "client-consents").text
+    assert "Partner Training Hub" in consents
+    print(f"\nclient: agree to a request: 2 page loads, {elapsed:.1f} s (keyboard only, 390x844, Irish)")
+    pages.shot(b, "client-request-agreed-phone-ga")
+
+    sync_all(kiosk_data, partner_data)
+    page = p.get(ref, timeout=10).text
+    assert 'id="goal-form"' in page and "the client agreed" in page
     serious = {k: [v for v in vs if v.get("impact") in ("serious", "critical")] for k, vs in found.items()}
     assert not any(serious.values()), "SITE BUG: axe found serious violations:\n" + "\n".join(
         f"{k}:\n{format_axe(v)}" for k, v in serious.items() if v)

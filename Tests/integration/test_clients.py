@@ -39,7 +39,7 @@ def fed(make_node):
             n.stop()
 
 
-def register_with_consent(a: FedNode, name: str = "Saoirse Ownrecord") -> tuple[requests.Session, str]:
+def register_with_consent(a: FedNode, name: str = "Saoirse Ownrecord", purposes=("referral", "progress")) -> tuple[requests.Session, str]:
     s = a.staff_session("ciaran", PASSWORD)
     page = s.get(a.url + "/staff/clients/new", timeout=10).text
     r = s.post(a.url + "/staff/clients", data={"csrf": csrf(page), "name": name, "date_of_birth": "1990-05-01"},
@@ -48,7 +48,7 @@ def register_with_consent(a: FedNode, name: str = "Saoirse Ownrecord") -> tuple[
     client_url = a.url + r.headers["Location"].split("?")[0]
     page = s.get(client_url, timeout=10).text
     b_key = re.search(r'<option value="([0-9a-f]{64})">Clients Org B · ', page).group(1)
-    r = s.post(client_url + "/consents", data={"csrf": csrf(page), "organization": b_key, "purpose": ["referral", "progress"],
+    r = s.post(client_url + "/consents", data={"csrf": csrf(page), "organization": b_key, "purpose": list(purposes),
                                                "class": ["contact", "needs"], "start": "2026-11-22", "end": "2027-11-21", "method": "written"},
                allow_redirects=False, timeout=10)
     assert r.status_code == 303
@@ -71,6 +71,24 @@ def open_record(node: FedNode, code: str, dob=DOB) -> tuple[requests.Session, re
     s.get(node.url + "/me", timeout=10)
     r = s.post(node.url + "/me", data={"code": code, "day": dob[0], "month": dob[1], "year": dob[2]}, allow_redirects=False, timeout=30)
     return s, r
+
+
+def referred_to_b(fed, name: str, purposes, service: str):
+    """A client of A with consent for B (these purposes), referred to B, with a receipt; B's staff
+    session and the referral's page on B once it arrived there."""
+    a, b, c = fed
+    staff, client_url = register_with_consent(a, name, purposes=purposes)
+    page = staff.get(client_url, timeout=10).text
+    b_key = re.search(r'<option value="([0-9a-f]{64})">Clients Org B · ', page).group(1)
+    r = staff.post(client_url + "/referrals", data={"csrf": csrf(page), "organization": b_key, "service_name": service},
+                   allow_redirects=False, timeout=10)
+    assert r.status_code == 303
+    key = re.search(r'href="/staff/referrals/([0-9a-f]{64})', staff.get(client_url, timeout=10).text).group(1)
+    code = issue_code(staff, client_url)
+    partner = b.staff_session("brid", PASSWORD)
+    b_url = b.url + f"/staff/referrals/{key}"
+    wait_until("the referral reaches B", lambda: partner.get(b_url, timeout=10).status_code == 200, 60, (a, b, c))
+    return staff, client_url, key, code, partner, b_url
 
 
 def test_the_client_withdraws_on_another_members_site_and_every_holder_confirms(fed) -> None:
@@ -187,18 +205,7 @@ def test_the_client_rates_their_own_progress_and_says_whether_they_got_help(fed)
     check-in; A's staff see the two views side by side with the gap; B sees the answer among its own
     results; C, which carried both, can read neither."""
     a, b, c = fed
-    staff, client_url = register_with_consent(a, "Orla Ownvoice")
-    page = staff.get(client_url, timeout=10).text
-    b_key = re.search(r'<option value="([0-9a-f]{64})">Clients Org B · ', page).group(1)
-    r = staff.post(client_url + "/referrals", data={"csrf": csrf(page), "organization": b_key, "service_name": "Cookery course"},
-                   allow_redirects=False, timeout=10)
-    assert r.status_code == 303
-    key = re.search(r'href="/staff/referrals/([0-9a-f]{64})', staff.get(client_url, timeout=10).text).group(1)
-    code = issue_code(staff, client_url)
-
-    partner = b.staff_session("brid", PASSWORD)
-    b_url = b.url + f"/staff/referrals/{key}"
-    wait_until("the referral reaches B", lambda: partner.get(b_url, timeout=10).status_code == 200, 60, (a, b, c))
+    staff, client_url, key, code, partner, b_url = referred_to_b(fed, "Orla Ownvoice", ("referral", "progress"), "Cookery course")
     def post_b(path: str, data: dict) -> None:
         page = partner.get(b_url, timeout=10).text
         r = partner.post(b.url + path, data={"csrf": csrf(page), **data}, allow_redirects=False, timeout=10)
@@ -217,8 +224,8 @@ def test_the_client_rates_their_own_progress_and_says_whether_they_got_help(fed)
     page = s.get(c.url + "/me/record", timeout=10).text
     form = page[page.index('id="rate-' + goal):]
     area_index = re.search(r'name="area-(\d+)" value="Confidence"', form).group(1)
-    r = s.post(c.url + "/me/rate", data={"csrf": csrf(page), "goal": goal, f"area-{area_index}": "Confidence", f"stage-{area_index}": "7"},
-               allow_redirects=False, timeout=10)
+    r = s.post(c.url + "/me/rate", data={"csrf": csrf(page), "goal": goal, f"area-{area_index}": "Confidence", f"stage-{area_index}": "7",
+                                         "statistics": "yes"}, allow_redirects=False, timeout=10)
     assert r.status_code == 303, r.text[:400]
     page = s.get(c.url + "/me/record", timeout=10).text
     assert "You rated your own progress on Cook for the family: Confidence: 7." in page
@@ -230,6 +237,10 @@ def test_the_client_rates_their_own_progress_and_says_whether_they_got_help(fed)
         t = staff.get(client_url, timeout=10).text
         return re.search(r"<td>Confidence</td>.*?4 / 10.*?<td class=\"client-view\">7 / 10 \(\+3 against yours\)</td>", t, re.S) is not None
     wait_until("A sees the client's own view", client_view_at_home, 60, (a, b, c))
+    # The client agreed that the gap be counted: A, the home organisation, counts it in its week's
+    # figures for the hub (SPEC §12.1); B, which took the reading, does not count it again.
+    assert "progress/Confidence/client-view/client-higher-2+\t1" in a.cli_ok("hub", "figures").stdout
+    assert "client-view" not in b.cli_ok("hub", "figures").stdout
 
     # B closes the referral; the client answers the check-in on C's site.
     post_b(f"/staff/referrals/{key}", {"status": "completed", "outcome": "Finished the course"})
@@ -247,10 +258,95 @@ def test_the_client_rates_their_own_progress_and_says_whether_they_got_help(fed)
     wait_until("B sees the check-in", lambda: "The teacher was kind" in partner.get(b.url + "/staff/checkins", timeout=10).text, 60, (a, b, c))
     results = partner.get(b.url + "/staff/checkins", timeout=10).text
     assert "1 answers, 8.0 out of 10 on average; 1 said 7 or more." in results
+    # "You said, we did": B notes what it changed; an empty note is refused and nothing is lost.
+    r = partner.post(b.url + "/staff/checkins/changes", data={"csrf": csrf(results), "text": "   "}, timeout=10)
+    assert r.status_code == 400 and "Write what was changed" in r.text
+    r = partner.post(b.url + "/staff/checkins/changes", data={"csrf": csrf(results), "text": "Cookery now also runs on Saturdays"},
+                     allow_redirects=False, timeout=10)
+    assert r.status_code == 303
+    changes = partner.get(b.url + "/staff/checkins", timeout=10).text
+    assert re.search(r'<li class="change"><strong>[^<]+</strong>: Cookery now also runs on Saturdays <span class="meta">\(brid\)', changes)
+    assert "Cookery now also runs on Saturdays" not in staff.get(a.url + "/staff/checkins", timeout=10).text
     wait_until("A sees the check-in", lambda: "The teacher was kind" in staff.get(client_url, timeout=10).text, 60, (a, b, c))
     # C carried both and can read neither.
     stored_c = b"".join(p.read_bytes() for p in c.path.glob("waymark.sqlite*"))
     assert b"The teacher was kind" not in stored_c and b"Cook for the family" not in stored_c
+
+
+def test_a_partner_asks_the_client_to_share_progress_and_the_client_answers(fed) -> None:
+    """Consent requests (SPEC §13.10): B holds only a referral consent, so it cannot record progress;
+    from the referral's page it asks the client, with a reason. The client sees the request on C's
+    site and says no, B sees that and asks again, the client agrees in two steps, and B may then
+    record progress. B cannot ask about a referral it does not hold; C, which carried it all, cannot
+    read the request."""
+    a, b, c = fed
+    staff, client_url, key, code, partner, b_url = referred_to_b(fed, "Nessa Askedfirst", ("referral",), "Parenting group")
+    page = partner.get(b_url, timeout=10).text
+    assert 'id="progress-noconsent"' in page and 'id="request-form"' in page and 'id="goal-form"' not in page
+    # A request needs a reason; one for a referral B does not hold is not found.
+    r = partner.post(b.url + "/staff/consent-requests", data={"csrf": csrf(page), "referral": key, "reason": "  "}, timeout=10)
+    assert r.status_code == 400 and "Say why you ask" in r.text
+    r = partner.post(b.url + "/staff/consent-requests", data={"csrf": csrf(page), "referral": "ab" * 32, "reason": "x"}, timeout=10)
+    assert r.status_code == 404
+
+    def ask(reason: str) -> None:
+        page = partner.get(b_url, timeout=10).text
+        r = partner.post(b.url + "/staff/consent-requests", data={"csrf": csrf(page), "referral": key, "reason": reason},
+                         allow_redirects=False, timeout=10)
+        assert r.status_code == 303, r.text[:400]
+    ask("So the group leader can note how the sessions go for you")
+    page = partner.get(b_url, timeout=10).text
+    assert "waiting for the client&#39;s answer" in page or "waiting for the client's answer" in page
+    assert 'id="request-form"' not in page  # one open request at a time
+
+    def record() -> str:
+        return s.get(c.url + "/me/record", timeout=10).text
+    s, r = open_record(c, code)
+    assert r.status_code == 303
+    wait_until("the request reaches the client's page on C", lambda: 'id="client-requests"' in record(), 60, (a, b, c))
+    text = record()
+    assert "Clients Org B asks to get your progress" in text and "So the group leader can note how the sessions go for you" in text
+    request_id = re.search(r'name="request" value="([0-9a-f]{64})"', text).group(1)
+    r = s.post(c.url + "/me/decline", data={"csrf": csrf(text), "request": request_id}, allow_redirects=False, timeout=10)
+    assert r.status_code == 303
+    text = s.get(c.url + r.headers["Location"], timeout=10).text
+    assert "You said no" in text
+    assert 'id="client-requests"' not in text
+    # Saying no twice changes nothing.
+    assert "Nothing needed to change" in s.post(c.url + "/me/decline", data={"csrf": csrf(text), "request": request_id}, timeout=10).text
+
+    wait_until("B sees the client said no", lambda: "the client said no" in partner.get(b_url, timeout=10).text, 60, (a, b, c))
+    assert 'id="goal-form"' not in partner.get(b_url, timeout=10).text
+    ask("We would like to record your progress, with you, each month")
+    wait_until("the second request reaches C", lambda: "each month" in record(), 60, (a, b, c))
+    text = record()
+    form = text[text.index('id="client-requests"'):]
+    b_key = re.search(r'name="organization" value="([0-9a-f]{64})"', form).group(1)
+    purposes = re.findall(r'name="purpose" value="(\w+)"', form[:form.index("</form>")])
+    assert sorted(purposes) == ["progress", "referral"]  # agreeing keeps the referral consent
+    r = s.post(c.url + "/me/grant", data={"csrf": csrf(text), "organization": b_key, "purpose": purposes}, timeout=10)
+    assert r.status_code == 200 and "Share with Clients Org B?" in r.text
+    r = s.post(c.url + "/me/grant", data={"csrf": csrf(r.text), "organization": b_key, "purpose": purposes, "confirm": "yes"},
+               allow_redirects=False, timeout=10)
+    assert r.status_code == 303
+    text = record()
+    assert 'id="client-requests"' not in text
+    assert "Clients Org B</strong>: you agreed they may get referrals for you and your progress" in text
+
+    def b_may_record() -> bool:
+        p = partner.get(b_url, timeout=10).text
+        return 'id="goal-form"' in p and "the client agreed" in p
+    wait_until("B may record progress", b_may_record, 60, (a, b, c))
+    page = partner.get(b_url, timeout=10).text
+    r = partner.post(b.url + "/staff/progress", data={"csrf": csrf(page), "referral": key, "type": "goal", "title": "Calmer mornings", "instrument": "none"},
+                     allow_redirects=False, timeout=10)
+    assert r.status_code == 303
+    wait_until("A sees B's goal", lambda: "Calmer mornings" in staff.get(client_url, timeout=10).text, 60, (a, b, c))
+    # A, the home organisation, sees the requests and their answers on the client's page.
+    home = staff.get(client_url, timeout=10).text
+    assert "the client said no" in home and "the client agreed" in home, home[home.find('id="progress-heading"'):][:3000]
+    stored_c = b"".join(p.read_bytes() for p in c.path.glob("waymark.sqlite*"))
+    assert b"each month" not in stored_c and b"group leader" not in stored_c
 
 
 def test_a_parent_acts_for_the_client_with_a_code_of_their_own(fed) -> None:

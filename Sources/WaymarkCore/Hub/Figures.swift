@@ -6,7 +6,9 @@
 public struct FigureCell: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// `needs` (need × area × age band), `referrals` (sender's category → receiver's category),
     /// `outcomes` (receiver's category × outcome), `response` (receiver's category × days-to-respond
-    /// bucket), `progress` (instrument area × change bucket).
+    /// bucket), `progress` (instrument area × change bucket; and instrument area × `client-view` ×
+    /// how the client's own reading stands against their worker's, counted only where the client
+    /// agreed).
     public let family: String
     public let labels: [String]
 
@@ -52,6 +54,9 @@ public struct FigureLayout: Sendable, Equatable {
         for to in categories { for outcome in outcomes { cells.append(FigureCell("outcomes", [to, outcome])) } }
         for to in categories { for bucket in responseBuckets { cells.append(FigureCell("response", [to, bucket])) } }
         for area in instrumentAreas { for change in progressBuckets { cells.append(FigureCell("progress", [area, change])) } }
+        // The client's own view shares the progress family: its budget and its bound (a client
+        // counts in at most 3 progress cells, whether changes or gaps).
+        for area in instrumentAreas { for gap in gapBuckets { cells.append(FigureCell("progress", [area, "client-view", gap])) } }
         return FigureLayout(cells: cells, perClient: ["needs": 3, "referrals": 2, "outcomes": 2, "response": 2, "progress": 3])
     }
 
@@ -61,6 +66,8 @@ public struct FigureLayout: Sendable, Equatable {
     public static let outcomes = ["accepted", "declined-capacity", "declined-other", "completed", "failed", "cancelled", "open"]
     public static let responseBuckets = ["0-1d", "2-5d", "6-10d", "11d+", "none"]
     public static let progressBuckets = ["worse", "same", "up-1", "up-2+"]
+    /// The client's own stage minus their worker's, for the same area (§13.5).
+    public static let gapBuckets = ["client-lower-2+", "client-lower-1", "same", "client-higher-1", "client-higher-2+"]
 
     /// The age band of someone born on `dateOfBirth` (YYYY-MM-DD) on `day`.
     public static func ageBand(dateOfBirth: String?, on day: String) -> String {
@@ -90,6 +97,17 @@ public struct FigureLayout: Sendable, Equatable {
 
     /// The bucket of a change on a staged scale (later stage minus the first).
     public static func progressBucket(change: Int) -> String { change < 0 ? "worse" : change == 0 ? "same" : change == 1 ? "up-1" : "up-2+" }
+
+    /// The bucket of the gap between a client's own stage and their worker's.
+    public static func gapBucket(client: Int, worker: Int) -> String {
+        switch client - worker {
+        case ...(-2): return "client-lower-2+"
+        case -1: return "client-lower-1"
+        case 0: return "same"
+        case 1: return "client-higher-1"
+        default: return "client-higher-2+"
+        }
+    }
 }
 
 /// Counts one organisation's cells for a period with each client's contribution bounded: a client

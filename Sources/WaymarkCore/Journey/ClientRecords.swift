@@ -285,17 +285,19 @@ enum ClientRecordJSON {
 /// home organisation): a reading on the same staged scale as the worker's, paired with it; and a
 /// check-in after a referral closed.
 public enum ClientVoice: Sendable, Hashable {
-    /// The client's own stage for one area of a goal's instrument.
-    case reading(goalID: String, area: String, stage: Int, date: String)
+    /// The client's own stage for one area of a goal's instrument; `counted`: the client agreed that
+    /// the gap between it and their worker's reading is counted, without their name, in the hub's
+    /// statistics (§12.1 `gap`).
+    case reading(goalID: String, area: String, stage: Int, date: String, counted: Bool = false)
     /// "Did you get the help you needed?" (0–10) and a comment, about one referral.
     case checkin(referralID: String, score: Int, comment: String?, date: String, onPaper: Bool)
 
     public func encoded() -> [UInt8] {
         switch self {
-        case .reading(let g, let area, let stage, let date):
-            return JSONValue.object(
-                JSONObject([("type", .string("reading")), ("goal_id", .string(g)), ("area", .string(area)), ("stage", JSONValue(stage)), ("date", .string(date))])
-            ).canonicalBytes
+        case .reading(let g, let area, let stage, let date, let counted):
+            var o = JSONObject([("type", .string("reading")), ("goal_id", .string(g)), ("area", .string(area)), ("stage", JSONValue(stage)), ("date", .string(date))])
+            if counted { o["statistics"] = .bool(true) }
+            return JSONValue.object(o).canonicalBytes
         case .checkin(let r, let score, let comment, let date, let onPaper):
             var o = JSONObject([("type", .string("checkin")), ("referral_id", .string(r)), ("score", JSONValue(score)), ("date", .string(date))])
             if let comment, !comment.isEmpty { o["comment"] = .string(comment) }
@@ -315,7 +317,7 @@ public enum ClientVoice: Sendable, Hashable {
         case "reading":
             return .reading(
                 goalID: try JourneyPayload.string(o, "goal_id"), area: try JourneyPayload.string(o, "area"), stage: try whole("stage", 1...10),
-                date: try JourneyPayload.date(o, "date"))
+                date: try JourneyPayload.date(o, "date"), counted: o["statistics"] == .bool(true))
         case "checkin":
             let comment = o["comment"]?.stringValue
             if let comment, comment.utf8.count > 4096 { throw JourneyPayload.Problem(field: "comment", message: "is longer than 4096 bytes") }
@@ -357,5 +359,46 @@ public struct ClientAccessNotice: Sendable, Hashable {
     public static func decode(_ bytes: [UInt8]) throws -> ClientAccessNotice {
         let o = try ClientRecordJSON.object(bytes)
         return ClientAccessNotice(openedOn: try JourneyPayload.date(o, "opened_on"), slot: try JourneyPayload.string(o, "slot"))
+    }
+}
+
+/// Kind 32 `consent-request`, private (§13.10): an organisation in the circle asks the client to
+/// share with it (`request`, counted only from the organisation that asks for itself), and the
+/// client says no (`answer`, counted only with the client's signature). Saying yes is a grant the
+/// client signs (§13.3).
+public enum ConsentRequest: Sendable, Hashable {
+    case request(organization: String, purposes: Set<ConsentPurpose>, reason: String)
+    case declined(request: [UInt8])
+
+    public func encoded() -> [UInt8] {
+        switch self {
+        case .request(let org, let purposes, let reason):
+            return JSONValue.object(
+                JSONObject([
+                    ("organization", .string(org)), ("purposes", .array(purposes.sorted().map { .string($0.rawValue) })), ("reason", .string(reason)),
+                    ("type", .string("request")),
+                ])
+            ).canonicalBytes
+        case .declined(let id):
+            return JSONValue.object(JSONObject([("request", .string(hexString(id))), ("type", .string("declined"))])).canonicalBytes
+        }
+    }
+
+    public static func decode(_ bytes: [UInt8]) throws -> ConsentRequest {
+        let o = try ClientRecordJSON.object(bytes)
+        switch try JourneyPayload.string(o, "type") {
+        case "request":
+            var purposes = Set<ConsentPurpose>()
+            for p in try JourneyPayload.strings(o, "purposes") {
+                guard let purpose = ConsentPurpose(rawValue: p) else { throw JourneyPayload.Problem(field: "purposes", message: "unknown purpose \(p)") }
+                purposes.insert(purpose)
+            }
+            guard !purposes.isEmpty else { throw JourneyPayload.Problem(field: "purposes", message: "name at least one purpose") }
+            return .request(organization: try JourneyPayload.string(o, "organization"), purposes: purposes, reason: try JourneyPayload.string(o, "reason"))
+        case "declined":
+            return .declined(request: try ClientRecordJSON.bytes(o, "request", count: 32))
+        default:
+            throw JourneyPayload.Problem(field: "type", message: "must be request or declined")
+        }
     }
 }

@@ -89,7 +89,7 @@ public struct JourneyView: Sendable {
     /// Records hidden because the organisation that wrote them lost the client's consent (§8.6).
     public var hiddenCount: Int
     /// The client's own latest stage per goal and area (§13.5), paired with the worker's readings.
-    public var clientReadings: [String: [String: (stage: Int, date: String)]] = [:]
+    public var clientReadings: [String: [String: (stage: Int, date: String, counted: Bool)]] = [:]
     /// The client's latest check-in per referral id.
     public var checkins: [String: CheckIn] = [:]
 }
@@ -246,16 +246,16 @@ public enum JourneyFold {
             }
         }
         // The client's own voice (§13.5): one copy of each signed record, the latest per area and per referral.
-        var clientReadings: [String: [String: (stage: Int, date: String, clock: UInt64)]] = [:]
+        var clientReadings: [String: [String: (stage: Int, date: String, clock: UInt64, counted: Bool)]] = [:]
         var checkins: [String: CheckIn] = [:]
         var seenSignatures = Set<ByteKey>()
         for e in visible {
             guard case .clientVoice(let v) = e.payload else { continue }
             if let sig = e.clientSignature, !seenSignatures.insert(ByteKey(sig)).inserted { continue }
             switch v {
-            case .reading(let g, let area, let stage, let date):
+            case .reading(let g, let area, let stage, let date, let counted):
                 if let prev = clientReadings[g]?[area], (prev.date, prev.clock) > (date, e.clock) { break }
-                clientReadings[g, default: [:]][area] = (stage, date, e.clock)
+                clientReadings[g, default: [:]][area] = (stage, date, e.clock, counted)
                 entry("client-reading", e.clock, e.author, other: titles[g] ?? g, subject: "\(area): \(stage)", detail: date, byClient: e.clientSigned)
             case .checkin(let r, let score, let comment, let date, let onPaper):
                 checkins[r] = CheckIn(referralID: r, score: score, comment: comment, date: date, onPaper: onPaper, at: HybridClock.milliseconds(e.clock))
@@ -266,7 +266,7 @@ public enum JourneyFold {
         timeline.sort { ($0.clock, $0.index) < ($1.clock, $1.index) }
         return JourneyView(
             circle: circle, consents: consents, referrals: referrals, progress: progress, goals: goals, timeline: timeline.map(\.entry),
-            hiddenCount: hidden.count, clientReadings: clientReadings.mapValues { $0.mapValues { ($0.stage, $0.date) } }, checkins: checkins)
+            hiddenCount: hidden.count, clientReadings: clientReadings.mapValues { $0.mapValues { ($0.stage, $0.date, $0.counted) } }, checkins: checkins)
     }
 
     /// §8.6: an envelope written by a partner organisation that has revoked consents is shown only if

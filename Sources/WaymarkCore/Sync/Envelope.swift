@@ -49,9 +49,11 @@ public struct Envelope: Sendable, Hashable {
         public static let clientVoice = Kind(rawValue: 30)
         /// Private in a circle: the record was opened with the client's (or a proxy's) code (§13.8).
         public static let clientAccess = Kind(rawValue: 31)
+        /// Private in a circle: an organisation asks the client to share with it, or the client says no (§13.10).
+        public static let consentRequest = Kind(rawValue: 32)
 
         /// Kinds whose payload is encrypted to recipients.
-        public var isPrivate: Bool { (16...19).contains(rawValue) || (28...31).contains(rawValue) && rawValue != 29 }
+        public var isPrivate: Bool { (16...19).contains(rawValue) || (28...32).contains(rawValue) && rawValue != 29 }
         /// Kinds that are public, in scope `public`, always carry their payload, and are read by every node.
         public var isPublicRecord: Bool { (1...5).contains(rawValue) }
         /// Membership records.
@@ -80,6 +82,7 @@ public struct Envelope: Sendable, Hashable {
             case 29: return "consent-acknowledgement"
             case 30: return "client-voice"
             case 31: return "client-access"
+            case 32: return "consent-request"
             default: return "kind-\(rawValue)"
             }
         }

@@ -41,6 +41,7 @@ struct ClientPages: Sendable {
         router.post("/me/signout") { request, _ in try await signOut(request) }
         router.post("/me/rate") { request, _ in try await voice(request, checkin: false) }
         router.post("/me/checkin") { request, _ in try await voice(request, checkin: true) }
+        router.post("/me/decline") { request, _ in try await decline(request) }
     }
 
     func language(_ request: Request) -> InterfaceLanguage { PageRenderer.language(request, QueryParameters(rawQuery: request.uri.query)) }
@@ -144,7 +145,7 @@ struct ClientPages: Sendable {
         let v = try database.clientRecord(key: s.key, circle: s.circle, today: today())
         let p = QueryParameters(rawQuery: request.uri.query)
         let noticeText = notice ?? p.string("done").flatMap {
-            ["withdrawn": "client.done.withdrawn", "granted": "client.done.granted", "rated": "client.done.rated", "checkin": "client.done.checkin"][$0]
+            ["withdrawn": "client.done.withdrawn", "granted": "client.done.granted", "rated": "client.done.rated", "checkin": "client.done.checkin", "declined": "client.done.declined"][$0]
         }.map { t($0, language) }
         let instruments = (try? database.instruments()) ?? []
         let members = (try? database.knownNodes()) ?? []
@@ -161,6 +162,18 @@ struct ClientPages: Sendable {
                 t("client.proxy.line", language, ["name": $0.name, "relationship": t("client.relationship.\($0.relationship)", language), "authority": $0.authority])
             }
             $0["hasProxies"] = !v.proxies.isEmpty
+            let open = v.requests.filter { $0.state == "open" }
+            $0["requests"] = open.map { r -> [String: Any] in
+                // Agreeing keeps what the organisation already has and adds what it asks for.
+                var asked = r.purposes
+                if case .granted(let g, _) = v.journey.consents.standing(of: r.organization) { asked.formUnion(g.purposes) }
+                return [
+                    "id": r.id, "org": r.organization,
+                    "text": t("client.request.line", language, ["org": r.organizationName, "purposes": purposes(r.purposes, language)]),
+                    "reason": r.reason, "purposes": asked.sorted().map(\.rawValue), "name": r.organizationName,
+                ]
+            }
+            $0["hasRequests"] = !open.isEmpty
             $0["accesses"] = v.accesses.prefix(20).map { a -> String in
                 let who = a.by.map { "\($0.name) (\(t("client.relationship.\($0.relationship)", language)))" } ?? t("client.access.you", language)
                 return t("client.access.line", language, ["date": PublicPages.shownDate(a.on, language), "site": a.site, "who": who])
@@ -350,9 +363,10 @@ struct ClientPages: Sendable {
             voices = [.checkin(referralID: form.string("referral") ?? "", score: score, comment: comment, date: today, onPaper: false)]
         } else {
             let goal = form.string("goal") ?? ""
+            let counted = form.string("statistics") == "yes"
             for i in 0..<20 {
                 guard let area = form.string("area-\(i)"), let stage = form.string("stage-\(i)").flatMap(Int.init), (1...10).contains(stage) else { continue }
-                voices.append(.reading(goalID: goal, area: area, stage: stage, date: today))
+                voices.append(.reading(goalID: goal, area: area, stage: stage, date: today, counted: counted))
             }
             if voices.isEmpty { return try record(request, error: t("client.error.rate", language)) }
         }
@@ -366,6 +380,25 @@ struct ClientPages: Sendable {
         }
         changed()
         return Response(status: .seeOther, headers: [.location: "/me/record?done=\(checkin ? "checkin" : "rated")&lang=\(language.rawValue)#\(checkin ? "checkin-heading" : "progress-heading")"])
+    }
+
+    /// The client says no to an organisation's request to share (one step; nothing is shared).
+    func decline(_ request: Request) async throws -> Response {
+        let language = language(request)
+        let (form, s, identity): (QueryParameters, ClientSessions.Session, NodeIdentity)
+        switch try await posted(request, language) {
+        case .refused(let response): return response
+        case .accepted(let f, let session, let id): (form, s, identity) = (f, session, id)
+        }
+        do {
+            try database.declineConsentRequest(key: s.key, circle: s.circle, request: form.string("request") ?? "", identity: identity, nowMilliseconds: now())
+        } catch NodeDatabase.ClientAccessError.nothingToChange {
+            return try record(request, error: t("client.error.nothing", language))
+        } catch is NodeDatabase.ClientAccessError {
+            return Self.toSignIn(language)
+        }
+        changed()
+        return Response(status: .seeOther, headers: [.location: "/me/record?done=declined&lang=\(language.rawValue)#requests-heading"])
     }
 
     // MARK: The receipt as data

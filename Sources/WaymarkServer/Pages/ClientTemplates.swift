@@ -34,6 +34,11 @@ enum ClientTemplates {
         {{#acting}}<p class="banner-note" id="client-acting"><strong>{{acting}}</strong></p>{{/acting}}
         {{#notice}}<p class="notice" role="status" id="client-notice">{{notice}}</p>{{/notice}}
         {{#error}}<p class="error" role="alert" id="client-error">{{error}}</p>{{/error}}
+        {{#hasRequests}}<h2 id="requests-heading">{{t.client_requests}}</h2>
+        <ul class="client-requests" id="client-requests">{{#requests}}<li class="request"><p><strong>{{text}}</strong></p>
+        <p>{{t.client_request_why}} {{reason}}</p>
+        <form method="post" action="/me/grant?lang={{lang}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="organization" value="{{org}}">{{#purposes}}<input type="hidden" name="purpose" value="{{.}}">{{/purposes}}<button type="submit" class="agree">{{t.client_request_agree}}<span class="visually-hidden"> {{name}}</span></button></form>
+        <form method="post" action="/me/decline?lang={{lang}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="request" value="{{id}}"><button type="submit" class="decline">{{t.client_request_decline}}<span class="visually-hidden"> {{name}}</span></button></form></li>{{/requests}}</ul>{{/hasRequests}}
         <h2 id="holders-heading">{{t.client_holders}}</h2>
         <p>{{t.client_holders_intro}}</p>
         <ul id="client-holders">{{#holders}}<li><strong>{{name}}</strong>{{#isHome}} ({{t.client_holders_home}}){{/isHome}}: {{what}}</li>{{/holders}}</ul>
@@ -59,6 +64,7 @@ enum ClientTemplates {
         <div class="table-scroll" tabindex="0" role="region" aria-label="{{title}}"><table class="staff-users client-readings"><thead><tr><th scope="col">{{t.client_progress_area}}</th><th scope="col">{{t.client_progress_worker}}</th><th scope="col">{{t.client_progress_mine}}</th><th scope="col">{{t.client_progress_now}}</th></tr></thead><tbody>
         {{#areas}}<tr><td>{{area}}<input type="hidden" name="area-{{i}}" value="{{area}}"></td><td>{{worker}}</td><td class="mine">{{mine}}</td><td><label class="visually-hidden" for="stage-{{id}}-{{i}}">{{t.client_progress_now}} {{area}}</label><select id="stage-{{id}}-{{i}}" name="stage-{{i}}"><option value="">–</option>{{#choices}}<option>{{n}}</option>{{/choices}}</select></td></tr>{{/areas}}
         </tbody></table></div>
+        <p><label><input type="checkbox" name="statistics" value="yes"> {{t.client_progress_count}}</label></p>
         <p><button type="submit" class="rate">{{t.client_progress_save}}</button></p>
         </form>{{/goals}}{{/hasGoals}}
         {{#hasClosed}}<h2 id="checkin-heading">{{t.client_checkin}}</h2>
@@ -107,6 +113,7 @@ enum ClientTemplates {
         <h1>{{sheet.title}}</h1>
         <p>{{sheet.intro}}</p>
         <p class="code" id="client-code">{{code}}</p>
+        {{#qr}}<div class="qr" id="client-qr">{{{qr}}}<p>{{sheet.qr}}</p></div>{{/qr}}
         <p>{{sheet.dob}}</p>
         <p><strong>{{sheet.where}}</strong> <span id="client-url">{{url}}</span></p>
         <h2>{{sheet.shared}}</h2>
@@ -128,6 +135,17 @@ enum ClientTemplates {
         {{#hasRows}}<div class="table-scroll" tabindex="0" role="region" aria-labelledby="checkins-table-caption"><table class="staff-users checkins-table"><caption id="checkins-table-caption">{{t.staff_checkins_title}}</caption><thead><tr><th scope="col">{{t.staff_checkin_referral}}</th><th scope="col">{{t.staff_checkins_score}}</th><th scope="col">{{t.staff_progress_date}}</th><th scope="col">{{t.staff_checkins_comment}}</th></tr></thead><tbody>
         {{#rows}}<tr class="checkin"><td>{{service}}</td><td>{{score}} / 10</td><td>{{date}} · {{how}}</td><td>{{comment}}</td></tr>{{/rows}}
         </tbody></table></div>{{/hasRows}}
+        <h2 id="changes-heading">{{t.staff_changes}}</h2>
+        <p>{{t.staff_changes_intro}}</p>
+        {{^hasChanges}}<p id="no-changes">{{t.staff_changes_none}}</p>{{/hasChanges}}
+        {{#hasChanges}}<ul id="feedback-changes">{{#changes}}<li class="change"><strong>{{date}}</strong>: {{text}} <span class="meta">({{by}})</span></li>{{/changes}}</ul>{{/hasChanges}}
+        {{#changeError}}<p class="error" role="alert" id="change-error">{{changeError}}</p>{{/changeError}}
+        <form method="post" action="/staff/checkins/changes" class="staff-form" id="change-form">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
+        <p><label for="change-text">{{t.staff_changes_what}}</label><br><textarea id="change-text" name="text" rows="3" maxlength="2000" aria-describedby="change-hint"></textarea></p>
+        <p class="hint" id="change-hint">{{t.staff_changes_hint}}</p>
+        <p><button type="submit" id="change-save">{{t.staff_changes_save}}</button></p>
+        </form>
         {{> footer}}
         """
 }

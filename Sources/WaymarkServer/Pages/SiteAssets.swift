@@ -121,7 +121,11 @@ enum SiteAssets {
         #apply-filters.pending { box-shadow: 0 0 0 3px var(--focus), 0 0 0 5px var(--ink); }
         .client-code-sheet { max-width: 105mm; border: 1px dashed var(--ink); padding: 0.75rem; }
         .client-code-sheet h1 { font-size: 1.2rem; }
-        .client-code-sheet .code { font: bold 1.4rem/1.3 ui-monospace, monospace; letter-spacing: 0.08em; }
+        .client-code-sheet .code { font: bold 1.4rem/1.3 ui-monospace, monospace; letter-spacing: 0.08em; white-space: nowrap; }
+        .client-code-sheet .qr { float: right; margin: 0 0 0.5rem 0.75rem; max-width: 34mm; text-align: center; }
+        .client-code-sheet .qr svg { width: 32mm; height: 32mm; display: block; }
+        .client-code-sheet h2 { clear: both; }
+        .client-code-sheet .qr p { font-size: 0.75rem; margin: 0.25rem 0 0; }
         .client-changes .acks { margin: 0.25rem 0 0.5rem; }
         .banner-note { border-left: 4px solid #00594f; background: #eef6f4; padding: 0.5rem 0.75rem; }
         fieldset.dob input { width: 4em; margin-right: 0.5rem; }
@@ -314,6 +318,17 @@ enum SiteAssets {
                 button.focus();
               });
             }
+          }
+
+          // The QR code on a client's receipt opens /me with the code after "#" (never sent to any
+          // server): it fills the code box, then leaves the address bar and history without it.
+          var codeBox = document.getElementById("client-code");
+          var fragment = /^#code=([0-9A-Za-z-]{16,24})$/.exec(location.hash);
+          if (codeBox && codeBox.tagName === "INPUT" && fragment) {
+            codeBox.value = fragment[1].toUpperCase();
+            history.replaceState(null, "", location.pathname + location.search);
+            var day = document.getElementById("dob-day");
+            if (day) { day.focus(); }
           }
         })();
         """

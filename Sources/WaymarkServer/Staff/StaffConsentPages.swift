@@ -31,6 +31,9 @@ extension StaffPages {
             return Self.redirect("/staff/clients/\(id)?lang=\(context.language.rawValue)#proxies-heading")
         }
         routes.signedIn.get("checkins") { request, context in try checkinsPage(request, context.staff(), context.language) }
+        routes.signedIn.post("checkins/changes") { request, context in
+            try feedbackChange(request, context.staff(), context.form(FeedbackChangeForm.self), context.language)
+        }
         routes.signedIn.post("clients/:id/client-code") { request, context in
             try clientCode(request, context.staff(), context.form(ClientCodeForm.self), context.language, id: context.parameters.get("id") ?? "")
         }
@@ -165,10 +168,13 @@ extension StaffPages {
             $0["id"] = id
             $0["code"] = ClientCode.shown(issued.code)
             $0["url"] = "\(scheme)://\(host)/me"
+            // The QR code opens the same page with the code after "#", which no server sees (SPEC §13.4).
+            let qrText = "\(scheme)://\(host)/me\(sheet == .irish ? "?lang=ga" : "")#code=\(issued.code)"
+            $0["qr"] = (try? QRCode(qrText).svg(moduleSize: 3, label: Localization.text("clientsheet.qr.label", sheet))) ?? false
             $0["consents"] = lines
             $0["sheetLang"] = sheet.rawValue
             var words: [String: String] = [:]
-            for key in ["title", "dob", "where", "shared", "none"] { words[key] = Localization.text("clientsheet.\(key)", sheet) }
+            for key in ["title", "dob", "where", "shared", "none", "qr"] { words[key] = Localization.text("clientsheet.\(key)", sheet) }
             words["intro"] = Localization.text("clientsheet.intro", sheet, ["home": home])
             if let proxy {
                 let relationship = Localization.text("client.relationship.\(proxy.relationship ?? "other")", sheet)
@@ -203,7 +209,7 @@ extension StaffPages {
 
     /// What clients said about the help this organisation gave (§13.5): every check-in about a
     /// referral it received, with the count and the average.
-    func checkinsPage(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
+    func checkinsPage(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, error: String? = nil) throws -> Response {
         guard let identity else { return notFound(request, s, language) }
         let all = try database.checkinsReceived(identity: identity, today: today())
         let average = all.isEmpty ? 0 : Double(all.map(\.checkin.score).reduce(0, +)) / Double(all.count)
@@ -219,6 +225,22 @@ extension StaffPages {
                 ]
             }
             $0["hasRows"] = !all.isEmpty
+            let changes = (try? database.feedbackChanges()) ?? []
+            $0["changes"] = changes.map { ["date": PublicPages.shownDate($0.writtenOn, language), "text": $0.text, "by": $0.username] }
+            $0["hasChanges"] = !changes.isEmpty
+            $0["changeError"] = error ?? false
         }
+    }
+
+    /// "You said, we did": staff note what the organisation changed because of clients' answers.
+    func feedbackChange(_ request: Request, _ s: StaffSession, _ form: FeedbackChangeForm, _ language: InterfaceLanguage) throws -> Response {
+        do {
+            try database.addFeedbackChange(form.text ?? "", by: s.user.username, today: today(), nowMilliseconds: now())
+        } catch is NodeDatabase.ClientAccessError {
+            var r = try checkinsPage(request, s, language, error: t("staff.changes.empty", language))
+            r.status = .badRequest
+            return r
+        }
+        return Self.redirect("/staff/checkins?lang=\(language.rawValue)#changes-heading")
     }
 }

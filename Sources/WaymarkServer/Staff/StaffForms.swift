@@ -99,6 +99,17 @@ struct ProgressForm: Decodable {
     var supersedes: String?
 }
 
+/// A partner's request to the client to share progress with it.
+struct ConsentRequestForm: Decodable {
+    var referral: String?
+    var reason: String?
+}
+
+/// What the organisation changed because of what clients said.
+struct FeedbackChangeForm: Decodable {
+    var text: String?
+}
+
 /// Erasing a client (the box saying it cannot be undone must be ticked).
 struct ErasureForm: Decodable {
     var confirm: Bool

@@ -11,6 +11,9 @@ import WaymarkStore
 extension StaffPages {
     func registerJourney(_ routes: StaffRoutes) {
         routes.signedIn.post("progress") { request, context in try recordProgress(request, context.staff(), context.form(ProgressForm.self), context.language) }
+        routes.signedIn.post("consent-requests") { request, context in
+            try requestConsent(request, context.staff(), context.form(ConsentRequestForm.self), context.language)
+        }
         routes.signedIn.get("clients/:id/access") { request, context in
             try accessPage(request, context.staff(), context.language, id: context.parameters.get("id") ?? "")
         }
@@ -62,6 +65,10 @@ extension StaffPages {
                 "milestones": g.milestones.map { ["label": $0.label, "date": $0.date, "corrected": $0.corrected] }, "hasMilestones": !g.milestones.isEmpty,
             ]
         }
+        // Requests to the client to share (§13.10): where each stands; a partner without a progress
+        // consent may ask, from a referral's page, once at a time.
+        let requests = (try? database.consentRequests(circle: journey.circle, identity: identity, today: today())) ?? []
+        let openRequest = requests.contains { $0.organization == me && $0.state == "open" }
         let measured = journey.goals.filter { g in g.instrumentID.map { id in instruments.contains { $0.id == id } } ?? false }
         let areas = Array(Set(measured.compactMap { g in instruments.first { $0.id == g.instrumentID }?.areas }.flatMap { $0 })).sorted()
         return [
@@ -82,6 +89,14 @@ extension StaffPages {
             "paperCheckins": home ? journey.referrals.filter { $0.status.isClosed && $0.status != .enteredInError && journey.checkins[$0.record.id] == nil }
                 .map { ["id": $0.record.id, "service": $0.record.serviceName ?? $0.recipientName] } : [],
             "hasPaperCheckins": home && clientID != nil && journey.referrals.contains { $0.status.isClosed && $0.status != .enteredInError && journey.checkins[$0.record.id] == nil },
+            "consentRequests": requests.map { r -> [String: Any] in
+                [
+                    "text": t("staff.request.\(r.state)", language, ["org": r.organizationName, "date": when(r.at)]),
+                    "reason": r.reason,
+                ]
+            },
+            "hasConsentRequests": !requests.isEmpty,
+            "canRequest": !home && !canRecord && !openRequest && referralKey != nil,
             "hasHiddenNote": journey.hiddenCount > 0, "hiddenNote": t("staff.timeline.hidden", language, ["n": String(journey.hiddenCount)]),
         ]
     }
@@ -162,6 +177,25 @@ extension StaffPages {
             return try failed(e.text(language))
         }
         return Self.redirect("\(back)?lang=\(language.rawValue)#progress-heading")
+    }
+
+    /// A partner asks the client to let it record progress (§13.10). The circle comes from a referral
+    /// this node received, never from the form; the client answers on their own page.
+    func requestConsent(_ request: Request, _ s: StaffSession, _ form: ConsentRequestForm, _ language: InterfaceLanguage) throws -> Response {
+        guard let identity, let v = try database.referral(key: form.referral ?? "", identity: identity, today: today()) else {
+            return notFound(request, s, language)
+        }
+        let reason = (form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else {
+            return try referralPage(request, s, language, key: form.referral ?? "", progressError: t("staff.request.noreason", language), status: .badRequest)
+        }
+        do {
+            try database.requestConsent(
+                circle: v.circle, purposes: [.progress], reason: reason, identity: identity, by: s.user.username, nowMilliseconds: now())
+        } catch is NodeDatabase.ClientAccessError {
+            return try referralPage(request, s, language, key: form.referral ?? "", progressError: t("staff.request.cannot", language), status: .badRequest)
+        }
+        return Self.redirect("/staff/referrals/\(form.referral ?? "")?lang=\(language.rawValue)#requests-heading")
     }
 
     // MARK: The needs list

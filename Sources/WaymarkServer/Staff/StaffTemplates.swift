@@ -362,6 +362,15 @@ enum StaffTemplates {
         <p><button type="submit" id="record-checkin">{{t.staff_checkin_record}}</button></p>
         </form></details>{{/hasPaperCheckins}}
         {{^canRecord}}<p id="progress-noconsent">{{t.staff_progress_noconsent}}</p>{{/canRecord}}
+        {{#hasConsentRequests}}<h3 id="requests-heading">{{t.staff_requests}}</h3>
+        <ul class="requests" id="consent-requests">{{#consentRequests}}<li class="request">{{text}}<br><span class="meta">{{reason}}</span></li>{{/consentRequests}}</ul>{{/hasConsentRequests}}
+        {{#canRequest}}<details class="progress-forms" id="request-details"><summary>{{t.staff_request_ask}}</summary>
+        <form method="post" action="/staff/consent-requests" class="staff-form" id="request-form">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="referral" value="{{progressReferral}}">
+        <p>{{t.staff_request_intro}}</p>
+        <p><label for="request-reason">{{t.staff_request_reason}}</label><br><textarea id="request-reason" name="reason" rows="2" maxlength="1000" required></textarea></p>
+        <p><button type="submit" id="request-send">{{t.staff_request_send}}</button></p>
+        </form></details>{{/canRequest}}
         {{#canRecord}}
         <details class="progress-forms"{{#progressError}} open{{/progressError}}><summary>{{t.staff_progress_record}}</summary>
         <form method="post" action="/staff/progress" class="staff-form" id="goal-form">
