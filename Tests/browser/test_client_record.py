@@ -178,9 +178,9 @@ def sign_in_on_a_phone(b, pages, url: str, code: str, dob: tuple[str, str, str])
     pages.navigating(b, lambda: year.send_keys(Keys.ENTER))
 
 
-def referred_client(home, name: str, dob: str, purposes: list[str], service: str) -> tuple[str, str]:
+def referred_client(home, name: str, dob: str, purposes: list[str], service: str) -> tuple[str, str, str]:
     """Over HTTP, as the home's caseworker: a client with consent for the partner (these purposes), a
-    referral to it, and a receipt. Returns the referral's key and the receipt's code."""
+    referral to it, and a receipt. Returns the referral's key, the receipt's code and the client's page."""
     h = staff(home, "worker")
     page = h.get(home.url("/staff/clients/new"), timeout=10).text
     r = h.post(home.url("/staff/clients"), data={"csrf": csrf(page), "name": name, "date_of_birth": dob}, allow_redirects=False, timeout=10)
@@ -196,13 +196,13 @@ def referred_client(home, name: str, dob: str, purposes: list[str], service: str
     key = re.search(r'href="/staff/referrals/([0-9a-f]{64})', h.get(client_url, timeout=10).text).group(1)
     page = h.get(client_url, timeout=10).text
     code = re.search(r'id="client-code">([0-9A-Z-]+)<', h.post(client_url + "/client-code", data={"csrf": csrf(page), "dob": ""}, timeout=10).text).group(1)
-    return key, code
+    return key, code, client_url
 
 
 def test_a_client_gives_their_own_view_and_answers_the_check_in(browser, pages, three_nodes, axe, format_axe):
     """The staff side is set up over HTTP; the client's part is done in the browser, keyboard only."""
     (home, home_data), (partner, partner_data), (kiosk, kiosk_data) = three_nodes
-    key, code = referred_client(home, "Eimear Ownvoice", "1999-12-01", ["referral", "progress"], "Barista course")
+    key, code, _ = referred_client(home, "Eimear Ownvoice", "1999-12-01", ["referral", "progress"], "Barista course")
     sync_all(home_data, partner_data)
     p = staff(partner, "partner")
     ref = partner.url(f"/staff/referrals/{key}")
@@ -259,7 +259,7 @@ def test_a_client_agrees_to_a_partners_request_in_irish_with_the_keyboard(browse
     the kiosk's site in Irish and with the keyboard only, reads the request and its reason and agrees
     in two steps; the partner may then record progress."""
     (home, home_data), (partner, partner_data), (kiosk, kiosk_data) = three_nodes
-    key, code = referred_client(home, "Gráinne Askedonce", "1980-02-29", ["referral"], "Cúrsa ríomhaireachta")
+    key, code, _ = referred_client(home, "Gráinne Askedonce", "1980-02-29", ["referral"], "Cúrsa ríomhaireachta")
     sync_all(home_data, partner_data)
     p = staff(partner, "partner")
     ref = partner.url(f"/staff/referrals/{key}")
@@ -292,6 +292,54 @@ def test_a_client_agrees_to_a_partners_request_in_irish_with_the_keyboard(browse
     sync_all(kiosk_data, partner_data)
     page = p.get(ref, timeout=10).text
     assert 'id="goal-form"' in page and "the client agreed" in page
+    serious = {k: [v for v in vs if v.get("impact") in ("serious", "critical")] for k, vs in found.items()}
+    assert not any(serious.values()), "SITE BUG: axe found serious violations:\n" + "\n".join(
+        f"{k}:\n{format_axe(v)}" for k, v in serious.items() if v)
+
+
+def test_a_parent_is_given_a_code_and_acts_for_the_client_without_javascript(browser, nojs_browser, pages, three_nodes, axe, format_axe):
+    """Proxies (SPEC §13.7): the home's caseworker records a parent with the keyboard and prints the
+    parent's own receipt; on the kiosk's site, without JavaScript and on a phone, the parent opens the
+    record with their own code and date of birth and is told whom they act for, and on what authority."""
+    (home, home_data), (partner, partner_data), (kiosk, kiosk_data) = three_nodes
+    _, _, client_url = referred_client(home, "Síofra Withparent", "2012-06-15", ["referral"], "Homework club")
+    b = browser
+    b.delete_all_cookies()
+    b.set_window_size(1280, 900)
+    pages.load(b, home.url("/staff/login"))
+    b.find_element(By.ID, "username").send_keys("worker")
+    b.find_element(By.ID, "password").send_keys(PASSWORD)
+    pages.navigating(b, lambda: b.find_element(By.ID, "password").send_keys(Keys.ENTER))
+    pages.load(b, client_url)
+    b.find_element(By.XPATH, "//form[@id='proxy-form']/ancestor::details/summary").send_keys(Keys.ENTER)
+    b.find_element(By.ID, "proxy-name").send_keys("Bríd Withparent")
+    Select(b.find_element(By.ID, "proxy-relationship")).select_by_value("parent")
+    b.find_element(By.ID, "proxy-authority").send_keys("Parent of a child under 16; birth certificate seen")
+    dob = b.find_element(By.ID, "proxy-dob")
+    dob.send_keys("1984-09-30")
+    pages.navigating(b, lambda: dob.send_keys(Keys.ENTER))
+    sheet = b.find_element(By.ID, "client-code-sheet").text
+    assert "Bríd Withparent may act as parent" in sheet, sheet
+    assert b.find_elements(By.CSS_SELECTOR, "#client-qr svg"), "the parent's receipt has its QR code too"
+    code = b.find_element(By.ID, "client-code").text
+    pages.shot(b, "proxy-receipt-desktop")
+    found = {"proxy receipt": axe(b)}
+    sync_all(home_data, kiosk_data)
+
+    n = nojs_browser
+    n.delete_all_cookies()
+    n.set_window_size(390, 844)
+    pages.load(n, kiosk.url("/me"))
+    n.find_element(By.ID, "client-code").send_keys(code)
+    n.find_element(By.ID, "dob-day").send_keys("30")
+    n.find_element(By.ID, "dob-month").send_keys("9")
+    year = n.find_element(By.ID, "dob-year")
+    year.send_keys("1984")
+    pages.navigating(n, lambda: year.send_keys(Keys.ENTER))
+    acting = n.find_element(By.ID, "client-acting").text
+    assert "as their parent" in acting and "birth certificate seen" in acting, acting
+    assert n.find_element(By.ID, "client-home").text == "Home Family Centre"
+    pages.shot(n, "proxy-record-phone-nojs")
     serious = {k: [v for v in vs if v.get("impact") in ("serious", "critical")] for k, vs in found.items()}
     assert not any(serious.values()), "SITE BUG: axe found serious violations:\n" + "\n".join(
         f"{k}:\n{format_axe(v)}" for k, v in serious.items() if v)
