@@ -573,7 +573,7 @@ extension NodeDatabase {
         guard !trimmed.isEmpty else { throw ClientAccessError.nothingToChange }
         try writer.write { db in
             try db.execute(
-                sql: "INSERT INTO feedback_change (written_on, text, username) VALUES (?, ?, ?)", arguments: [today, String(trimmed.prefix(2000)), username])
+                sql: "INSERT INTO feedback_change (noted_on, text, username) VALUES (?, ?, ?)", arguments: [today, String(trimmed.prefix(2000)), username])
             try Self.audit(db, username, "record a change made because of clients' feedback", now: now)
         }
     }
@@ -581,8 +581,8 @@ extension NodeDatabase {
     /// The changes recorded, newest first.
     public func feedbackChanges(limit: Int = 50) throws -> [FeedbackChange] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT written_on, text, username FROM feedback_change ORDER BY id DESC LIMIT ?", arguments: [limit]).map {
-                FeedbackChange(writtenOn: $0["written_on"], text: $0["text"], username: $0["username"])
+            try Row.fetchAll(db, sql: "SELECT noted_on, text, username FROM feedback_change ORDER BY id DESC LIMIT ?", arguments: [limit]).map {
+                FeedbackChange(writtenOn: $0["noted_on"], text: $0["text"], username: $0["username"])
             }
         }
     }

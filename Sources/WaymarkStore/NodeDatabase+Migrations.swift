@@ -399,7 +399,7 @@ extension NodeDatabase {
             try db.execute(sql: "CREATE TABLE consent_checked (id BLOB PRIMARY KEY NOT NULL) WITHOUT ROWID")
         }
         m.registerMigration("v29: what the organisation changed because of what clients said") { db in
-            try db.execute(sql: "CREATE TABLE feedback_change (id INTEGER PRIMARY KEY, written_on TEXT NOT NULL, text TEXT NOT NULL, username TEXT NOT NULL)")
+            try db.execute(sql: "CREATE TABLE feedback_change (id INTEGER PRIMARY KEY, noted_on TEXT NOT NULL, text TEXT NOT NULL, username TEXT NOT NULL)")
         }
         return m
     }

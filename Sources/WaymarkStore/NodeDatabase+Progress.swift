@@ -44,6 +44,7 @@ extension NodeDatabase {
                 }
             } else {
                 guard journey.consents.consent(for: me, purpose: .progress, on: today) != nil else {
+                    if case .revoked = journey.consents.standing(of: me) { throw JourneyError(.consentWithdrawn, field: "consent") }
                     throw JourneyError(.noProgressConsent, field: "consent")
                 }
                 guard let home = try Self.homeEncryptionKey(db, circle: c) else {

@@ -21,7 +21,9 @@ extension NodeDatabase {
         by username: String,
         today: String, nowMilliseconds now: UInt64
     ) throws -> String {
-        try writer.write { db in
+        let said = [serviceID, serviceName, note].compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if reroutes == nil, said.allSatisfy(\.isEmpty) { throw JourneyError(.referralEmpty, field: "service") }
+        return try writer.write { db in
             guard let client = try Self.readClients(db, identity: identity, id: clientID).first else {
                 throw Self.noSuchClient
             }
@@ -57,10 +59,21 @@ extension NodeDatabase {
     /// Referrals addressed to this organisation, newest first: `limit` of them from `offset`, read
     /// from the journey index (only those on the page are opened).
     public func incomingReferrals(identity: NodeIdentity, today: String, offset: Int = 0, limit: Int = .max) throws -> Page<ReferralListing> {
+        try referralList(identity: identity, sent: false, today: today, offset: offset, limit: limit)
+    }
+
+    /// Referrals this organisation sent, newest first, whatever their status (what it is waiting on,
+    /// and how the others ended).
+    public func sentReferrals(identity: NodeIdentity, today: String, offset: Int = 0, limit: Int = .max) throws -> Page<ReferralListing> {
+        try referralList(identity: identity, sent: true, today: today, offset: offset, limit: limit)
+    }
+
+    func referralList(identity: NodeIdentity, sent: Bool, today: String, offset: Int, limit: Int) throws -> Page<ReferralListing> {
         try writer.read { db in
             let me = hexString(identity.signingPublicKey)
             let (rows, total) = try Self.indexedReferrals(
-                db, identity: identity, where: "recipient = ?", [me], matches: { $0.recipient == me }, offset: offset, limit: limit)
+                db, identity: identity, where: sent ? "sender = ?" : "recipient = ?", [me], matches: { (sent ? $0.sender : $0.recipient) == me },
+                offset: offset, limit: limit)
             return Page(
                 items: try Self.listings(db, rows, identity: identity, names: Self.organizationNames(db), today: today, days: Self.responseDays(db)),
                 total: total,
@@ -110,7 +123,7 @@ extension NodeDatabase {
             guard let key = try Self.encryptionKey(db, organization: other) else { throw JourneyError(.otherSideUnknown, field: "referral") }
             // §8.6: after a revoke nothing new is encrypted to that organisation, and it writes nothing more into the circle.
             var recipients = [identity.encryptionPublicKey]
-            switch ReferralPolicy.sharing(role: role, consents: journey.consents, me: me, other: other) {
+            switch ReferralPolicy.sharing(role: role, consents: journey.consents, me: me, other: other, closing: transition.to.isClosed) {
             case .refused: throw Self.consentWithdrawn
             case .authorOnly: break
             case .bothSides: recipients.append(key)

@@ -175,6 +175,8 @@ struct ConsentFoldTests {
         #expect(ReferralPolicy.sharing(role: .recipient, consents: inForce, me: "bb", other: "aa") == .bothSides)
         #expect(ReferralPolicy.sharing(role: .sender, consents: inForce, me: "aa", other: "bb") == .bothSides)
         #expect(ReferralPolicy.sharing(role: .recipient, consents: withdrawn, me: "bb", other: "aa") == .refused)
+        // After the withdrawal the receiving organisation may still close the loop, and only that.
+        #expect(ReferralPolicy.sharing(role: .recipient, consents: withdrawn, me: "bb", other: "aa", closing: true) == .bothSides)
         #expect(ReferralPolicy.sharing(role: .sender, consents: withdrawn, me: "aa", other: "bb") == .authorOnly)
     }
 

@@ -116,9 +116,14 @@ struct JourneyStoreTests {
         #expect(throws: JourneyError.self) {
             try b.recordProgress(circle: circle, .goal(id: "g3", title: "x", instrumentID: nil), identity: Self.partner, by: "brid", today: Self.today, nowMilliseconds: Self.now + 40)
         }
-        #expect(throws: JourneyError.self) {
-            try b.changeReferral(key: key, .init(to: .completed, outcome: "x"), identity: Self.partner, by: "brid", today: Self.today, nowMilliseconds: Self.now + 41)
+        #expect(throws: JourneyError(.consentWithdrawn, field: "consent")) {
+            try b.changeReferral(key: key, .init(to: .inProgress), identity: Self.partner, by: "brid", today: Self.today, nowMilliseconds: Self.now + 41)
         }
+        // Closing the referral with an outcome is what the partner may still do; the home sees how it ended.
+        try b.changeReferral(key: key, .init(to: .completed, outcome: "Finished"), identity: Self.partner, by: "brid", today: Self.today, nowMilliseconds: Self.now + 41)
+        try R.sync(b, a, at: Self.now + 42)
+        let closed = try #require(try a.journey(clientID: client, identity: Self.home, today: Self.today))
+        #expect(closed.referrals[0].status == .completed && closed.hiddenCount == 1)
         #expect(throws: JourneyError.self) {
             try a.sendReferral(clientID: client, to: R.partnerKey, serviceID: nil, serviceName: "Again", note: "", identity: Self.home, by: "ciaran", today: Self.today, nowMilliseconds: Self.now + 42)
         }

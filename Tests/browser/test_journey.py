@@ -9,6 +9,7 @@ import time
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from conftest import BIN, describe, join, run_waymark
@@ -92,7 +93,8 @@ def test_refer_on_one_node_accept_on_the_other(browser, pages, two_nodes, axe, f
     b.find_element(By.CSS_SELECTOR, "details.progress-forms summary").click()
     b.find_element(By.ID, "goal-title").send_keys("Finish the computer course")
     pages.navigating(b, lambda: b.find_element(By.ID, "add-goal").click())
-    b.find_element(By.CSS_SELECTOR, "details.progress-forms summary").click()
+    # The forms stay open after a save, for the next entry.
+    assert b.find_element(By.ID, "progress-saved").is_displayed() and b.find_element(By.ID, "reading-area").is_displayed()
     Select(b.find_element(By.ID, "reading-area")).select_by_visible_text("Skills and learning")
     Select(b.find_element(By.ID, "reading-stage")).select_by_visible_text("6")
     pages.navigating(b, lambda: b.find_element(By.ID, "add-reading").click())
@@ -117,6 +119,39 @@ def test_refer_on_one_node_accept_on_the_other(browser, pages, two_nodes, axe, f
     assert "recorded consent" in steps[0] and "referred the client" in steps[1], steps
     assert any("set a goal: Finish the computer course" in st for st in steps)
     found["client page with the journey"] = axe(b)
+
+    # The home withdraws the partner's consent, on a phone with the keyboard: what it does, then yes.
+    b.set_window_size(390, 844)
+    pages.load(b, client_link)
+    revoke = b.find_element(By.CSS_SELECTOR, "table.consents button.revoke")
+    pages.navigating(b, lambda: revoke.send_keys(Keys.ENTER))
+    assert "Withdraw consent for" in b.find_element(By.ID, "withdraw-heading").text
+    assert "close them with an outcome" in b.find_element(By.ID, "withdraw-effects").text
+    assert b.execute_script("return document.documentElement.scrollWidth") <= 390
+    found["withdraw confirmation (phone)"] = axe(b)
+    pages.shot(b, "staff-withdraw-confirm-phone")
+    pages.navigating(b, lambda: b.find_element(By.ID, "withdraw-yes").send_keys(Keys.ENTER))
+    assert "Consent withdrawn" in b.find_element(By.ID, "notice").text
+    assert "withdrawn" in b.find_element(By.CSS_SELECTOR, "table.consents .consent-state").text
+    # The partner sees it in plain words, no longer the client's details, and closes the referral with an outcome.
+    wait_for(b, pages, partner.url(referral_path), lambda d: d.find_elements(By.ID, "referral-withdrawn"), "the withdrawal on the partner's node")
+    assert "Mornings suit best" not in b.find_element(By.TAG_NAME, "main").text
+    pages.shot(b, "staff-referral-withdrawn-phone")
+    found["referral after the withdrawal (phone)"] = axe(b)
+    Select(b.find_element(By.ID, "referral-newstatus")).select_by_value("completed")
+    b.find_element(By.ID, "referral-outcome").send_keys("Finished the course")
+    pages.navigating(b, lambda: b.find_element(By.ID, "update-referral").send_keys(Keys.ENTER))
+    assert b.find_element(By.ID, "referral-status").text.startswith("completed")
+    wait_for(b, pages, home.url(referral_path), lambda d: d.find_element(By.ID, "referral-status").text.startswith("completed"),
+             "the outcome back at home")
+    # Staff pages fit a phone; the referrals this organisation sent have a box of their own.
+    for path in ("/staff", "/staff/clients", "/staff/checkins", "/staff/referrals", "/staff/referrals?box=sent"):
+        pages.load(b, home.url(path))
+        assert b.execute_script("return document.documentElement.scrollWidth") <= 390, path
+    row = b.find_element(By.CSS_SELECTOR, "table.referrals tr.referral")
+    assert "Aisling Browserjourney" in row.text and "completed" in row.text
+    found["sent referrals (phone)"] = axe(b)
+    pages.shot(b, "staff-sent-referrals-phone")
     serious = {p: [v for v in vs if v.get("impact") in ("serious", "critical")] for p, vs in found.items()}
     assert not any(serious.values()), "SITE BUG: axe found serious violations:\n" + "\n".join(
         f"{p}:\n{format_axe(v)}" for p, v in serious.items() if v)

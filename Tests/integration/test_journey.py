@@ -78,11 +78,16 @@ def test_a_consent_reaches_the_partner_through_a_relay_that_cannot_read_it(circl
     wire = c.sql("SELECT wire FROM envelope WHERE kind = 16")[0][0]
     assert len(wire) > 200
 
-    # Withdrawing it is one click, and travels the same way.
-    r = s.post(client_url + "/consents/revoke", data={"csrf": csrf(s, page), "organization": b_key, "method": "verbal"},
+    # Withdrawing it takes two steps (what it does, how the client said so; then yes), and travels the same way.
+    r = s.post(client_url + "/consents/revoke", data={"csrf": csrf(s, page), "organization": b_key}, allow_redirects=False, timeout=10)
+    assert r.status_code == 200 and "Withdraw consent for Journey Org B?" in r.text and "close them with an outcome" in r.text
+    assert re.search(r'<td class="consent-state">in force', s.get(client_url, timeout=10).text), "nothing changes before yes"
+    r = s.post(client_url + "/consents/revoke", data={"csrf": csrf(s, page), "organization": b_key, "method": "verbal", "confirm": "yes"},
                allow_redirects=False, timeout=10)
     assert r.status_code == 303
-    assert re.search(r'<td class="consent-state">withdrawn', s.get(client_url, timeout=10).text)
+    after = s.get(a.url + r.headers["Location"], timeout=10).text
+    assert re.search(r'<td class="consent-state">withdrawn', after)
+    assert "Consent withdrawn: Journey Org B will be sent nothing new about this client." in after
     wait_until("the withdrawal reaches B", lambda: consent_envelopes(b) == 2, 60, (a, b, c))
     audit = a.sql("SELECT action FROM audit_log ORDER BY id")
     actions = [row[0] for row in audit]
@@ -144,6 +149,13 @@ def test_a_referral_goes_round_the_loop_through_the_relay(circle) -> None:
     partner = sign_in(b)
     wait_until("the referral reaches B", lambda: "Caoimhe Loopclient" in partner.get(b.url + "/staff/referrals", timeout=10).text, 60, (a, b, c))
     wait_until("A sees it received", lambda: status_on(home, sent_url) == "received", 60, (a, b, c))
+    # A's "Sent" box lists it, with whom it went to and where it stands; B's lists only what B sent.
+    sent_box = home.get(a.url + "/staff/referrals?box=sent", timeout=10).text
+    row = re.search(r'<tr class="referral">.*?Caoimhe Loopclient.*?</tr>', sent_box, re.S).group(0)
+    assert "Journey Org B" in row and "Jobs club" in row and "received" in row
+    assert 'id="box-sent" aria-current="page"' in sent_box
+    assert "Caoimhe Loopclient" not in home.get(a.url + "/staff/referrals", timeout=10).text
+    assert "Caoimhe Loopclient" not in partner.get(b.url + "/staff/referrals?box=sent", timeout=10).text
     inbox_url = b.url + f"/staff/referrals/{key}"
     page = partner.get(inbox_url, timeout=10).text
     assert "086 999 1234" in page and "employment" in page and "Wants evening hours" in page
@@ -192,6 +204,10 @@ def test_progress_revocation_and_erasure_across_three_nodes(circle) -> None:
                   allow_redirects=False, timeout=10)
     assert r.status_code == 303
     page = home.get(client_url, timeout=10).text
+    # A referral that says nothing (no service, no note) is refused, in the caseworker's words.
+    r = home.post(client_url + "/referrals", data={"csrf": csrf(home, page), "organization": b_key, "service_name": " ", "note": ""},
+                  timeout=10)
+    assert r.status_code == 400 and "Choose a service or write what the referral is for" in r.text
     r = home.post(client_url + "/referrals", data={"csrf": csrf(home, page), "organization": b_key, "service_name": "Forklift course"},
                   allow_redirects=False, timeout=10)
     assert r.status_code == 303
@@ -209,7 +225,10 @@ def test_progress_revocation_and_erasure_across_three_nodes(circle) -> None:
         page = partner.get(b_url, timeout=10).text
         return partner.post(b.url + "/staff/progress", data={"csrf": csrf(partner, page), "referral": key, **data}, allow_redirects=False, timeout=10)
 
-    assert record({"type": "goal", "title": "Get a forklift licence", "instrument": "steps"}).status_code == 303
+    saved = record({"type": "goal", "title": "Get a forklift licence", "instrument": "steps"})
+    assert saved.status_code == 303 and "saved=progress" in saved.headers["Location"]
+    after = partner.get(b.url + saved.headers["Location"], timeout=10).text
+    assert 'id="progress-saved"' in after and '<details class="progress-forms" open>' in after, "the forms stay open for the next entry"
     goal = re.search(r'<option value="(goal-[0-9a-f]+)">Get a forklift licence</option>', partner.get(b_url, timeout=10).text).group(1)
     assert record({"type": "reading", "goal": goal, "area": "Confidence", "stage": "5", "date": "2026-11-22"}).status_code == 303
     assert record({"type": "milestone", "goal": goal, "label": "Started the forklift course", "date": "2026-11-23"}).status_code == 303
@@ -241,14 +260,26 @@ def test_progress_revocation_and_erasure_across_three_nodes(circle) -> None:
     assert any("Journey Org B" in d["recipients"] for d in data["disclosures"])
     assert any(t["event"] == "milestone" and t["by"] == "Journey Org B" for t in data["timeline"])
 
-    # A withdraws B's consent: B can write nothing more, and A's new progress is not encrypted to B.
+    # A withdraws B's consent: B can write nothing more but close the referral, and A's new progress is not encrypted to B.
+    assert "<dd>training</dd>" in partner.get(b_url, timeout=10).text
     page = home_page()
-    r = home.post(client_url + "/consents/revoke", data={"csrf": csrf(home, page), "organization": b_key, "method": "verbal"},
-                  allow_redirects=False, timeout=10)
+    r = home.post(client_url + "/consents/revoke", data={"csrf": csrf(home, page), "organization": b_key, "method": "verbal", "confirm": "yes",
+                                                         "reason": "Moved away"}, allow_redirects=False, timeout=10)
     assert r.status_code == 303
     wait_until("B learns of the withdrawal", lambda: 'id="progress-noconsent"' in partner.get(b_url, timeout=10).text, 60, (a, b, c))
     refused = record({"type": "milestone", "goal": goal, "label": "After the withdrawal", "date": "2026-11-24"})
-    assert refused.status_code == 400 and "not consented to share progress" in refused.text
+    assert refused.status_code == 400 and "The client has withdrawn consent for this organisation." in refused.text
+    # B sees the withdrawal in plain words, no longer the client's contact details or needs, and is
+    # offered only to close the referral.
+    b_page = partner.get(b_url, timeout=10).text
+    assert 'id="referral-withdrawn"' in b_page and "withdrew their consent for this organisation, so nothing more can be recorded" in b_page
+    assert "<dd>training</dd>" not in b_page and 'id="request-form"' not in b_page
+    offered = re.findall(r'<option value="([\w-]+)"', b_page[b_page.index('id="referral-newstatus"'):].split("</select>")[0])
+    assert "completed" in offered and set(offered) <= {"completed", "failed", "cancelled", "rejected"}, offered
+    r = partner.post(b_url, data={"csrf": csrf(partner, b_page), "status": "completed", "outcome": "Finished before the withdrawal"},
+                     allow_redirects=False, timeout=10)
+    assert r.status_code == 303, r.text[:500]
+    wait_until("A sees how B closed the referral", lambda: "Finished before the withdrawal" in home_page(), 60, (a, b, c))
     page = home_page()
     r = home.post(a.url + "/staff/progress", data={"csrf": csrf(home, page), "client": client_id, "type": "milestone", "goal": goal,
                                                    "label": "Home-only milestone", "date": "2026-11-25"}, allow_redirects=False, timeout=10)

@@ -272,7 +272,8 @@ public enum JourneyFold {
     /// §8.6: an envelope written by a partner organisation that has revoked consents is shown only if
     /// it is in the causal past of one of those revokes, or follows (or is followed by) the grant in
     /// force since. What a partner wrote before it saw the revoke, concurrently with it, is hidden on
-    /// every node. The home organisation's own records are never hidden.
+    /// every node, but for a status change that closes a referral. The home organisation's own
+    /// records are never hidden.
     static func hiddenByRevocation(
         circle: String, opened: [OpenedRecord], consents: ConsentFold, isAncestor: ([UInt8], [UInt8]) throws -> Bool
     ) rethrows -> Set<ByteKey> {
@@ -284,6 +285,9 @@ public enum JourneyFold {
             var grant: [UInt8]?
             if case .granted(_, let id) = consents.standing(of: org) { grant = id }
             for e in opened where e.author == org && !e.clientSigned {
+                // Closing a referral it holds is what a partner may still do after the revoke (the
+                // home organisation learns how it ended; the partner learns nothing new).
+                if case .referralStatus(_, let t) = e.payload, t.to.isClosed { continue }
                 var shown = false
                 for r in revokes where try isAncestor(e.id, r) {
                     shown = true

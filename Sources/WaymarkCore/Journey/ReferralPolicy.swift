@@ -23,15 +23,17 @@ public enum ReferralPolicy {
         /// consent was withdrawn (nothing new is encrypted to it).
         case authorOnly
         /// Refused: the receiving organisation lost the client's consent and writes nothing more into
-        /// the circle.
+        /// the circle, but for closing the referrals it holds.
         case refused
     }
 
     /// The sharing of a status change by `role`, given where the other side and this one stand in
-    /// the circle's consents.
-    public static func sharing(role: ReferralRole, consents: ConsentFold, me: String, other: String) -> Sharing {
+    /// the circle's consents. `closing`: the change ends the referral (completed, failed, declined,
+    /// cancelled); a receiving organisation whose consent was withdrawn may still close the loop,
+    /// telling the home organisation how the referral ended, and nothing else.
+    public static func sharing(role: ReferralRole, consents: ConsentFold, me: String, other: String, closing: Bool = false) -> Sharing {
         if role == .recipient {
-            if case .revoked = consents.standing(of: me) { return .refused }
+            if case .revoked = consents.standing(of: me) { return closing ? .bothSides : .refused }
             return .bothSides
         }
         if case .revoked = consents.standing(of: other) { return .authorOnly }

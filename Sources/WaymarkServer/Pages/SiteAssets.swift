@@ -119,6 +119,17 @@ enum SiteAssets {
         .result .next, .result .phone { margin: 0.15rem 0; }
         .print-only { display: none; }
         #apply-filters.pending { box-shadow: 0 0 0 3px var(--focus), 0 0 0 5px var(--ink); }
+        /* On a phone each referral is a card: the client first, then each field with its name. */
+        @media (max-width: 40rem) {
+          table.referrals thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+          table.referrals, table.referrals tbody, table.referrals tr, table.referrals td { display: block; width: auto; }
+          table.referrals tr { border: 1px solid #ccc; border-radius: 4px; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem; }
+          table.referrals td { border: none; padding: 0.1rem 0; }
+          table.referrals td:first-child { font-weight: bold; }
+          table.referrals td[data-label]::before { content: attr(data-label) ": "; color: #444; }
+        }
+        nav.boxes ul { list-style: none; padding: 0; margin: 0 0 1rem; display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; }
+        nav.boxes a[aria-current="page"] { font-weight: bold; text-decoration-thickness: 3px; }
         .client-code-sheet { max-width: 105mm; border: 1px dashed var(--ink); padding: 0.75rem; }
         .client-code-sheet h1 { font-size: 1.2rem; }
         .client-code-sheet .code { font: bold 1.4rem/1.3 ui-monospace, monospace; letter-spacing: 0.08em; white-space: nowrap; }

@@ -152,6 +152,11 @@ extension StaffPages {
         ctx["hasSuggestions"] = !suggested.isEmpty
         ctx["hasNeeds"] = !c.record.needs.isEmpty
         ctx["consentError"] = consentError
+        let asked = QueryParameters(rawQuery: request.uri.query)
+        ctx["progressSaved"] = asked.string("saved") == "progress" && progressError == nil
+        if asked.string("done") == "withdrawn", let v = consents.first(where: { $0.organization == asked.string("org") }) {
+            ctx["notice"] = t("staff.withdraw.done", language, ["org": v.organizationName])
+        }
         ctx["referralError"] = referralError
         ctx["progressError"] = progressError
         ctx["eraseError"] = eraseError

@@ -103,16 +103,33 @@ extension StaffPages {
 
     func revokeConsent(_ request: Request, _ s: StaffSession, _ form: ConsentWithdrawalForm, _ language: InterfaceLanguage, id: String) throws -> Response {
         guard let identity else { return notFound(request, s, language) }
+        let org = form.organization ?? ""
+        if form.confirm != "yes" {
+            // First what withdrawing does, and how the client said so; then yes or cancel.
+            guard let c = try database.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()),
+                let v = try database.consents(clientID: id, identity: identity, today: today()).first(where: { $0.organization == org })
+            else { return notFound(request, s, language) }
+            let words = ["org": v.organizationName, "client": c.record.name]
+            return page("staffWithdraw", base(request, language, title: t("staff.withdraw.title", language, words), session: s)) {
+                $0["id"] = id
+                $0["org"] = org
+                $0["heading"] = t("staff.withdraw.title", language, words)
+                $0["effects"] = ["staff.withdraw.effect.nothing", "staff.withdraw.effect.referrals", "staff.withdraw.effect.again"].map { t($0, language, words) }
+                $0["reasonHint"] = t("staff.withdraw.reason.hint", language, words)
+                $0["yes"] = t("staff.withdraw.yes", language, words)
+            }
+        }
+        let reason = form.reason.map { String($0.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500)) }.flatMap { $0.isEmpty ? nil : $0 }
         let event = ConsentEvent.revoke(
-            organization: form.organization ?? "", method: ConsentMethod(rawValue: form.method ?? "") ?? .verbal,
-            recordedBy: s.user.displayName, reason: nil)
+            organization: org, method: ConsentMethod(rawValue: form.method ?? "") ?? .verbal,
+            recordedBy: s.user.displayName, reason: reason)
         do {
             try database.recordConsent(clientID: id, event, identity: identity, by: s.user.username, nowMilliseconds: now())
         } catch let e as JourneyError {
             if e.code == .noSuchClient { return notFound(request, s, language) }
             return try clientPage(request, s, language, id: id, consentError: e.text(language), status: e.httpStatus)
         }
-        return Self.redirect("/staff/clients/\(id)?lang=\(language.rawValue)#consents-heading")
+        return Self.redirect("/staff/clients/\(id)?lang=\(language.rawValue)&done=withdrawn&org=\(org)#consents-heading")
     }
 
     func receipt(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, id: String, org: String) throws -> Response {

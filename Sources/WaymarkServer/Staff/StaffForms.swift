@@ -80,6 +80,9 @@ struct ConsentForm: Decodable {
 struct ConsentWithdrawalForm: Decodable {
     var organization: String?
     var method: String?
+    var reason: String?
+    /// `yes` once the staff member saw what withdrawing does.
+    var confirm: String?
 }
 
 /// Recording progress: a goal, a reading, a milestone, or a correction of one, for a client of this

@@ -35,6 +35,8 @@ extension StaffPages {
         let me = hexString(identity.signingPublicKey)
         let home = Circle(scope: journey.circle)?.isOwned(by: identity.signingPublicKey) ?? false
         let canRecord = home || journey.consents.consent(for: me, purpose: .progress, on: today()) != nil
+        var withdrawn = false
+        if !home, case .revoked = journey.consents.standing(of: me) { withdrawn = true }
         let instruments = try database.instruments()
         let stagesOf = Dictionary(instruments.map { ($0.id, $0.stages) }, uniquingKeysWith: { a, _ in a })
         var own: [[String: Any]] = []
@@ -96,7 +98,8 @@ extension StaffPages {
                 ]
             },
             "hasConsentRequests": !requests.isEmpty,
-            "canRequest": !home && !canRecord && !openRequest && referralKey != nil,
+            "canRequest": !home && !canRecord && !openRequest && !withdrawn && referralKey != nil,
+            "progressWithdrawn": withdrawn,
             "hasHiddenNote": journey.hiddenCount > 0, "hiddenNote": t("staff.timeline.hidden", language, ["n": String(journey.hiddenCount)]),
         ]
     }
@@ -176,7 +179,8 @@ extension StaffPages {
         } catch let e as JourneyError {
             return try failed(e.text(language))
         }
-        return Self.redirect("\(back)?lang=\(language.rawValue)#progress-heading")
+        // Back with the forms still open, for the next reading or milestone.
+        return Self.redirect("\(back)?lang=\(language.rawValue)&saved=progress#progress-heading")
     }
 
     /// A partner asks the client to let it record progress (§13.10). The circle comes from a referral

@@ -76,13 +76,24 @@ extension StaffPages {
     func inbox(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
         guard let identity else { return notFound(request, s, language) }
         // A read: referrals are acknowledged as they arrive (by the sync shell), never by opening a page.
-        let shown = try database.incomingReferrals(identity: identity, today: today(), offset: Self.offset(request), limit: Self.pageSize)
-        try database.audit(s.user.username, "view referral inbox", detail: "\(shown.items.count) of \(shown.total) referrals", nowMilliseconds: now())
-        return page("staffReferrals", base(request, language, title: t("staff.referrals.inbox", language), session: s)) {
+        // Two boxes: what came in, and what this organisation sent and is waiting on.
+        let sent = QueryParameters(rawQuery: request.uri.query).string("box") == "sent"
+        let shown =
+            sent
+            ? try database.sentReferrals(identity: identity, today: today(), offset: Self.offset(request), limit: Self.pageSize)
+            : try database.incomingReferrals(identity: identity, today: today(), offset: Self.offset(request), limit: Self.pageSize)
+        try database.audit(
+            s.user.username, sent ? "view sent referrals" : "view referral inbox", detail: "\(shown.items.count) of \(shown.total) referrals", nowMilliseconds: now())
+        let title = t(sent ? "staff.referrals.sent" : "staff.referrals.inbox", language)
+        return page("staffReferrals", base(request, language, title: title, session: s)) {
+            $0["heading"] = title
+            $0["sentBox"] = sent
             $0["referrals"] = referralRows(shown.items, language)
             $0["hasReferrals"] = !shown.isEmpty
-            $0["showFrom"] = true
-            $0.merge(pager(path: "/staff/referrals", shown, language)) { _, new in new }
+            $0["showFrom"] = !sent
+            $0["showTo"] = sent
+            $0["none"] = t(sent ? "staff.referrals.sent.none" : "staff.referrals.none", language)
+            $0.merge(pager(path: "/staff/referrals", query: sent ? [("box", "sent")] : [], shown, language)) { _, new in new }
         }
     }
 
@@ -94,20 +105,25 @@ extension StaffPages {
         try database.audit(s.user.username, "view referral", subject: v.record.id, nowMilliseconds: now())
         let me = hexString(identity.signingPublicKey)
         let role: ReferralRole = me == v.sender ? .sender : .recipient
-        let choices = ReferralMachine.choices(from: v.status, for: role)
+        let journey = try database.journey(circle: v.circle, identity: identity, today: today())
+        // After the client withdrew this organisation's consent it sees nothing more of them than
+        // closing the referral needs, and may only close it (SPEC §8.6).
+        var withdrawn = false
+        if role == .recipient, case .revoked = journey.consents.standing(of: me) { withdrawn = true }
+        let choices = ReferralMachine.choices(from: v.status, for: role).filter { !withdrawn || $0.isClosed }
         var ctx = base(request, language, title: t("staff.referrals", language), session: s)
-        ctx.merge(try journeyContext(database.journey(circle: v.circle, identity: identity, today: today()), language, clientID: nil, referralKey: key)) {
-            _, new in new
-        }
+        ctx.merge(try journeyContext(journey, language, clientID: nil, referralKey: key)) { _, new in new }
+        ctx["withdrawn"] = withdrawn
+        ctx["progressSaved"] = QueryParameters(rawQuery: request.uri.query).string("saved") == "progress" && progressError == nil
         ctx["progressError"] = progressError
         if let old = v.record.reroutes { ctx["reroutes"] = old }
         return page("staffReferral", ctx, status: status) {
             $0["key"] = v.key
             $0["client"] = v.record.clientName
             $0["dob"] = v.record.clientDateOfBirth
-            $0["contact"] = v.record.clientContact
-            $0["needs"] = v.record.needs.joined(separator: ", ")
-            $0["note"] = v.record.note
+            $0["contact"] = withdrawn ? nil : v.record.clientContact
+            $0["needs"] = withdrawn ? "" : v.record.needs.joined(separator: ", ")
+            $0["note"] = withdrawn ? "" : v.record.note
             $0["service"] = v.record.serviceName ?? ""
             $0["from"] = v.senderName
             $0["to"] = v.recipientName

@@ -3,7 +3,7 @@
 enum StaffTemplates {
     static let all: [String: String] = [
         "staffHeader": staffHeader, "staffLogin": login, "staffHome": home, "staffAudit": audit, "staffUsers": users,
-        "staffClients": clients, "staffClientForm": clientForm, "staffClient": client, "staffReceipt": receipt,
+        "staffClients": clients, "staffClientForm": clientForm, "staffClient": client, "staffReceipt": receipt, "staffWithdraw": withdraw,
         "staffReferrals": referrals, "staffReferral": referral, "referralTable": referralTable, "journeySections": journeySections,
         "staffAccess": access, "staffErasures": erasures, "pager": pager, "staffListings": listings, "staffChecks": checks,
     ]
@@ -71,9 +71,9 @@ enum StaffTemplates {
         {{#hasSent}}<div id="sent">{{#sent}}{{> referralTable}}{{#more}}<p class="more">{{more}}</p>{{/more}}{{/sent}}</div>{{/hasSent}}
         <h2 id="expiring-heading">{{t.staff_caseload_expiring}}</h2>
         {{^hasExpiring}}<p>{{t.staff_caseload_expiring_none}}</p>{{/hasExpiring}}
-        {{#hasExpiring}}<table class="staff-users" id="expiring" aria-labelledby="expiring-heading"><thead><tr><th scope="col">{{t.staff_referral_client}}</th><th scope="col">{{t.staff_consent_org}}</th><th scope="col">{{t.staff_consent_until}}</th></tr></thead><tbody>
+        {{#hasExpiring}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_table}}"><table class="staff-users" id="expiring" aria-labelledby="expiring-heading"><thead><tr><th scope="col">{{t.staff_referral_client}}</th><th scope="col">{{t.staff_consent_org}}</th><th scope="col">{{t.staff_consent_until}}</th></tr></thead><tbody>
         {{#expiring}}<tr><td><a href="/staff/clients/{{id}}?lang={{lang}}">{{client}}</a></td><td>{{org}}</td><td>{{end}}</td></tr>{{/expiring}}
-        </tbody></table>{{#expiringMore}}{{#more}}<p class="more">{{more}}</p>{{/more}}{{/expiringMore}}{{/hasExpiring}}
+        </tbody></table></div>{{#expiringMore}}{{#more}}<p class="more">{{more}}</p>{{/more}}{{/expiringMore}}{{/hasExpiring}}
         {{/caseload}}
         {{#isAdmin}}<ul><li><a href="/staff/users?lang={{lang}}">{{t.staff_menu_users}}</a></li><li><a href="/staff/audit?lang={{lang}}">{{t.staff_menu_audit}}</a></li><li><a href="/staff/corrections?lang={{lang}}">{{t.staff_menu_corrections}}</a>{{#openCorrections}} — <strong>{{openCorrections}}</strong>{{/openCorrections}}</li><li><a href="/staff/sync?lang={{lang}}">{{t.staff_menu_sync}}</a></li><li><a href="/staff/listings?lang={{lang}}" id="listings-link">{{t.staff_listings}}</a>{{#dueListings}} — <strong id="due-listings">{{dueListings}}</strong>{{/dueListings}}</li></ul>{{/isAdmin}}
         {{> footer}}
@@ -116,9 +116,9 @@ enum StaffTemplates {
         <h1>{{t.staff_audit}}</h1>
         <p>{{t.staff_audit_intro}}</p>
         {{^entries}}<p>{{t.staff_audit_none}}</p>{{/entries}}
-        {{#hasEntries}}<table class="audit"><thead><tr><th scope="col">{{t.staff_audit_when}}</th><th scope="col">{{t.staff_audit_who}}</th><th scope="col">{{t.staff_audit_action}}</th><th scope="col">{{t.staff_audit_subject}}</th></tr></thead><tbody>
+        {{#hasEntries}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_table}}"><table class="audit"><thead><tr><th scope="col">{{t.staff_audit_when}}</th><th scope="col">{{t.staff_audit_who}}</th><th scope="col">{{t.staff_audit_action}}</th><th scope="col">{{t.staff_audit_subject}}</th></tr></thead><tbody>
         {{#entries}}<tr><td>{{at}}</td><td>{{username}}</td><td>{{action}}</td><td>{{subject}}{{#detail}} — {{detail}}{{/detail}}</td></tr>{{/entries}}
-        </tbody></table>{{/hasEntries}}
+        </tbody></table></div>{{/hasEntries}}
         {{#older}}<p><a href="/staff/audit?before={{older}}&amp;lang={{lang}}" id="older">{{t.staff_audit_older}}</a></p>{{/older}}
         {{> footer}}
         """
@@ -128,9 +128,9 @@ enum StaffTemplates {
         <h1>{{t.staff_users}}</h1>
         {{#notice}}<p class="notice" role="status" id="notice">{{notice}}</p>{{/notice}}
         {{#error}}<p class="error" role="alert" id="form-error">{{error}}</p>{{/error}}
-        <table class="staff-users"><thead><tr><th scope="col">{{t.staff_username}}</th><th scope="col">{{t.staff_users_name}}</th><th scope="col">{{t.staff_users_role}}</th><th scope="col">{{t.staff_users_state}}</th><th scope="col"><span class="visually-hidden">{{t.staff_users_state}}</span></th></tr></thead><tbody>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_table}}"><table class="staff-users"><thead><tr><th scope="col">{{t.staff_username}}</th><th scope="col">{{t.staff_users_name}}</th><th scope="col">{{t.staff_users_role}}</th><th scope="col">{{t.staff_users_state}}</th><th scope="col"><span class="visually-hidden">{{t.staff_users_state}}</span></th></tr></thead><tbody>
         {{#accounts}}<tr><td>{{username}}</td><td>{{displayName}}</td><td>{{role}}</td><td>{{state}}</td><td>{{^self}}<form method="post" action="/staff/users/{{action}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="username" value="{{username}}"><button type="submit">{{actionLabel}}<span class="visually-hidden"> {{username}}</span></button></form>{{/self}}</td></tr>{{/accounts}}
-        </tbody></table>
+        </tbody></table></div>
         <h2>{{t.staff_users_add}}</h2>
         <form method="post" action="/staff/users" class="staff-form">
         <input type="hidden" name="csrf" value="{{csrf}}">
@@ -155,9 +155,9 @@ enum StaffTemplates {
         <p><a href="/staff/clients/new?lang={{lang}}" id="new-client">{{t.staff_clients_new}}</a></p>
         <p id="client-count">{{count}}</p>
         {{#empty}}<p>{{emptyText}}</p>{{/empty}}
-        {{#hasClients}}<table class="staff-users clients"><thead><tr><th scope="col">{{t.staff_client_name}}</th><th scope="col">{{t.staff_client_dob}}</th><th scope="col">{{t.staff_client_needs}}</th></tr></thead><tbody>
+        {{#hasClients}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_table}}"><table class="staff-users clients"><thead><tr><th scope="col">{{t.staff_client_name}}</th><th scope="col">{{t.staff_client_dob}}</th><th scope="col">{{t.staff_client_needs}}</th></tr></thead><tbody>
         {{#clients}}<tr><td><a href="/staff/clients/{{id}}?lang={{lang}}">{{name}}</a></td><td>{{dob}}</td><td>{{needs}}</td></tr>{{/clients}}
-        </tbody></table>{{/hasClients}}
+        </tbody></table></div>{{/hasClients}}
         {{> pager}}
         {{/unavailable}}
         {{> footer}}
@@ -207,7 +207,6 @@ enum StaffTemplates {
         {{#hasConsents}}<div class="table-scroll" tabindex="0" role="region" aria-labelledby="consents-heading"><table class="staff-users consents" aria-labelledby="consents-heading"><thead><tr><th scope="col">{{t.staff_consent_org}}</th><th scope="col">{{t.staff_consent_purposes}}</th><th scope="col">{{t.staff_consent_classes}}</th><th scope="col">{{t.staff_consent_term}}</th><th scope="col">{{t.staff_consent_method}}</th><th scope="col">{{t.staff_consent_state}}</th><th scope="col"><span class="visually-hidden">{{t.staff_consent_revoke}}</span></th></tr></thead><tbody>
         {{#consents}}<tr class="consent"><td>{{orgName}}</td><td>{{purposes}}</td><td>{{classes}}</td><td>{{term}}</td><td>{{method}}</td><td class="consent-state">{{state}}</td><td>{{#granted}}<a href="/staff/clients/{{id}}/consents/{{org}}/receipt?lang={{lang}}">{{t.staff_consent_receipt}}<span class="visually-hidden"> {{orgName}}</span></a>
         <form method="post" action="/staff/clients/{{id}}/consents/revoke" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="organization" value="{{org}}">
-        <label for="revoke-method-{{org}}" class="visually-hidden">{{t.staff_consent_method}}</label><select id="revoke-method-{{org}}" name="method"><option value="verbal">{{t.staff_consent_method_verbal}}</option><option value="written">{{t.staff_consent_method_written}}</option><option value="digital">{{t.staff_consent_method_digital}}</option></select>
         <button type="submit" class="revoke">{{t.staff_consent_revoke}}<span class="visually-hidden"> {{orgName}}</span></button></form>{{/granted}}</td></tr>{{/consents}}
         </tbody></table></div>{{/hasConsents}}
         <h3>{{t.staff_consent_record}}</h3>
@@ -271,7 +270,7 @@ enum StaffTemplates {
         {{#isAdmin}}<h2 id="erase-heading">{{t.staff_erase}}</h2>
         {{#eraseError}}<p class="error" role="alert" id="erase-error">{{eraseError}}</p>{{/eraseError}}
         <p>{{t.staff_erase_intro}}</p>
-        <form method="post" action="/staff/clients/{{id}}/erase" class="staff-form" id="erase-form">
+        <form method="post" action="/staff/clients/{{id}}/erase#erase-error" class="staff-form" id="erase-form">
         <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
         <p><label><input type="checkbox" name="confirm" value="1" id="erase-confirm"> {{t.staff_erase_confirm}}</label></p>
         <p><button type="submit" id="erase-client">{{t.staff_erase}}</button></p>
@@ -299,28 +298,50 @@ enum StaffTemplates {
 
     static let referralTable = """
         <div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_referrals}}"><table class="staff-users referrals"><thead><tr><th scope="col">{{t.staff_referral_client}}</th>{{#showFrom}}<th scope="col">{{t.staff_referral_from}}</th>{{/showFrom}}{{#showTo}}<th scope="col">{{t.staff_referral_to}}</th>{{/showTo}}<th scope="col">{{t.staff_referral_service}}</th><th scope="col">{{t.staff_referral_sent}}</th><th scope="col">{{t.staff_referral_status}}</th></tr></thead><tbody>
-        {{#referrals}}<tr class="referral"><td><a href="/staff/referrals/{{key}}?lang={{lang}}">{{client}}</a></td>{{#showFrom}}<td>{{from}}</td>{{/showFrom}}{{#showTo}}<td>{{to}}</td>{{/showTo}}<td>{{service}}</td><td>{{sent}}</td><td class="referral-status">{{status}}{{#overdue}} — <strong class="overdue">{{t.staff_referral_overdue}}</strong>{{/overdue}}</td></tr>{{/referrals}}
+        {{#referrals}}<tr class="referral"><td><a href="/staff/referrals/{{key}}?lang={{lang}}">{{client}}</a></td>{{#showFrom}}<td data-label="{{t.staff_referral_from}}">{{from}}</td>{{/showFrom}}{{#showTo}}<td data-label="{{t.staff_referral_to}}">{{to}}</td>{{/showTo}}<td data-label="{{t.staff_referral_service}}">{{service}}</td><td data-label="{{t.staff_referral_sent}}">{{sent}}</td><td class="referral-status" data-label="{{t.staff_referral_status}}">{{status}}{{#overdue}} — <strong class="overdue">{{t.staff_referral_overdue}}</strong>{{/overdue}}</td></tr>{{/referrals}}
         </tbody></table></div>
         """
 
     static let referrals = """
         {{> staffHeader}}
-        <h1>{{t.staff_referrals_inbox}}</h1>
-        {{^hasReferrals}}<p>{{t.staff_referrals_none}}</p>{{/hasReferrals}}
+        <h1>{{heading}}</h1>
+        <nav aria-label="{{t.staff_referrals}}" class="boxes"><ul class="inline-list">
+        <li><a href="/staff/referrals?lang={{lang}}" id="box-received"{{^sentBox}} aria-current="page"{{/sentBox}}>{{t.staff_referrals_box_received}}</a></li>
+        <li><a href="/staff/referrals?box=sent&amp;lang={{lang}}" id="box-sent"{{#sentBox}} aria-current="page"{{/sentBox}}>{{t.staff_referrals_box_sent}}</a></li></ul></nav>
+        {{^hasReferrals}}<p id="no-referrals">{{none}}</p>{{/hasReferrals}}
         {{#hasReferrals}}{{> referralTable}}{{/hasReferrals}}
         {{> pager}}
+        {{> footer}}
+        """
+
+    /// Withdrawing a consent: what it does, how the client said so, then yes or cancel.
+    static let withdraw = """
+        {{> staffHeader}}
+        <h1 id="withdraw-heading">{{heading}}</h1>
+        <ul id="withdraw-effects">{{#effects}}<li>{{.}}</li>{{/effects}}</ul>
+        <form method="post" action="/staff/clients/{{id}}/consents/revoke" class="staff-form" id="withdraw-form">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="organization" value="{{org}}"><input type="hidden" name="confirm" value="yes">
+        <fieldset><legend>{{t.staff_withdraw_how}}</legend>
+        <label><input type="radio" name="method" value="verbal" checked> {{t.staff_consent_method_verbal}}</label><br>
+        <label><input type="radio" name="method" value="written"> {{t.staff_consent_method_written}}</label><br>
+        <label><input type="radio" name="method" value="digital"> {{t.staff_consent_method_digital}}</label></fieldset>
+        <p><label for="withdraw-reason">{{t.staff_withdraw_reason}}</label><br><input id="withdraw-reason" name="reason" maxlength="500" aria-describedby="withdraw-reason-hint"></p>
+        <p class="hint" id="withdraw-reason-hint">{{reasonHint}}</p>
+        <p><button type="submit" id="withdraw-yes">{{yes}}</button> <a href="/staff/clients/{{id}}?lang={{lang}}#consents-heading" id="withdraw-no">{{t.staff_withdraw_no}}</a></p>
+        </form>
         {{> footer}}
         """
 
     static let referral = """
         {{> staffHeader}}
         <h1>{{t.staff_referral_heading}}: {{client}}</h1>
+        {{#withdrawn}}<p class="banner-note" id="referral-withdrawn"><strong>{{t.staff_referral_withdrawn}}</strong></p>{{/withdrawn}}
         <dl class="client-details">
         <dt>{{t.staff_referral_status}}</dt><dd id="referral-status">{{status}}{{#overdue}} — <strong class="overdue">{{t.staff_referral_overdue}}</strong>{{/overdue}}</dd>
         <dt>{{t.staff_referral_from}}</dt><dd>{{from}}</dd><dt>{{t.staff_referral_to}}</dt><dd>{{to}}</dd>
         <dt>{{t.staff_referral_service}}</dt><dd>{{service}}</dd><dt>{{t.staff_referral_sent}}</dt><dd>{{sent}}</dd>
         <dt>{{t.staff_referral_client}}</dt><dd>{{client}}{{#dob}} ({{dob}}){{/dob}}{{#contact}}<br>{{contact}}{{/contact}}</dd>
-        <dt>{{t.staff_client_needs}}</dt><dd>{{needs}}</dd><dt>{{t.staff_referral_note}}</dt><dd>{{note}}</dd>
+        {{^withdrawn}}<dt>{{t.staff_client_needs}}</dt><dd>{{needs}}</dd><dt>{{t.staff_referral_note}}</dt><dd>{{note}}</dd>{{/withdrawn}}
         {{#reroutes}}<dt>{{t.staff_referral_reroutes}}</dt><dd>{{reroutes}}</dd>{{/reroutes}}
         </dl>
         <h2>{{t.staff_referral_history}}</h2>
@@ -361,7 +382,7 @@ enum StaffTemplates {
         <p><label for="checkin-comment">{{t.client_checkin_comment}}</label><br><textarea id="checkin-comment" name="comment" rows="2"></textarea></p>
         <p><button type="submit" id="record-checkin">{{t.staff_checkin_record}}</button></p>
         </form></details>{{/hasPaperCheckins}}
-        {{^canRecord}}<p id="progress-noconsent">{{t.staff_progress_noconsent}}</p>{{/canRecord}}
+        {{^canRecord}}<p id="progress-noconsent">{{#progressWithdrawn}}{{t.staff_progress_withdrawn}}{{/progressWithdrawn}}{{^progressWithdrawn}}{{t.staff_progress_noconsent}}{{/progressWithdrawn}}</p>{{/canRecord}}
         {{#hasConsentRequests}}<h3 id="requests-heading">{{t.staff_requests}}</h3>
         <ul class="requests" id="consent-requests">{{#consentRequests}}<li class="request">{{text}}<br><span class="meta">{{reason}}</span></li>{{/consentRequests}}</ul>{{/hasConsentRequests}}
         {{#canRequest}}<details class="progress-forms" id="request-details"><summary>{{t.staff_request_ask}}</summary>
@@ -372,15 +393,16 @@ enum StaffTemplates {
         <p><button type="submit" id="request-send">{{t.staff_request_send}}</button></p>
         </form></details>{{/canRequest}}
         {{#canRecord}}
-        <details class="progress-forms"{{#progressError}} open{{/progressError}}><summary>{{t.staff_progress_record}}</summary>
-        <form method="post" action="/staff/progress" class="staff-form" id="goal-form">
+        {{#progressSaved}}<p class="notice" role="status" id="progress-saved">{{t.staff_progress_saved}}</p>{{/progressSaved}}
+        <details class="progress-forms"{{#progressError}} open{{/progressError}}{{^progressError}}{{#progressSaved}} open{{/progressSaved}}{{/progressError}}><summary>{{t.staff_progress_record}}</summary>
+        <form method="post" action="/staff/progress#progress-heading" class="staff-form" id="goal-form">
         <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="client" value="{{progressClient}}"><input type="hidden" name="referral" value="{{progressReferral}}"><input type="hidden" name="type" value="goal">
         <h3>{{t.staff_progress_goal_new}}</h3>
         <p><label for="goal-title">{{t.staff_progress_goal_title}}</label><br><input id="goal-title" name="title"></p>
         <p><label for="goal-instrument">{{t.staff_progress_instrument}}</label><br><select id="goal-instrument" name="instrument">{{#instruments}}<option value="{{id}}">{{name}}</option>{{/instruments}}<option value="none">{{t.staff_progress_milestones_only}}</option></select></p>
         <p><button type="submit" id="add-goal">{{t.staff_progress_goal_add}}</button></p>
         </form>
-        {{#hasMeasured}}<form method="post" action="/staff/progress" class="staff-form" id="reading-form">
+        {{#hasMeasured}}<form method="post" action="/staff/progress#progress-heading" class="staff-form" id="reading-form">
         <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="client" value="{{progressClient}}"><input type="hidden" name="referral" value="{{progressReferral}}"><input type="hidden" name="type" value="reading">
         <h3>{{t.staff_progress_reading_new}}</h3>
         <p><label for="reading-goal">{{t.staff_progress_goal}}</label><br><select id="reading-goal" name="goal">{{#measuredGoals}}<option value="{{id}}">{{title}}</option>{{/measuredGoals}}</select></p>
@@ -389,7 +411,7 @@ enum StaffTemplates {
         <p><label for="reading-date">{{t.staff_progress_date}}</label><br><input id="reading-date" name="date" value="{{today}}"></p>
         <p><button type="submit" id="add-reading">{{t.staff_progress_reading_add}}</button></p>
         </form>{{/hasMeasured}}
-        {{#hasGoals}}<form method="post" action="/staff/progress" class="staff-form" id="milestone-form">
+        {{#hasGoals}}<form method="post" action="/staff/progress#progress-heading" class="staff-form" id="milestone-form">
         <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="client" value="{{progressClient}}"><input type="hidden" name="referral" value="{{progressReferral}}"><input type="hidden" name="type" value="milestone">
         <h3>{{t.staff_progress_milestone_new}}</h3>
         <p><label for="milestone-goal">{{t.staff_progress_goal}}</label><br><select id="milestone-goal" name="goal">{{#goalChoices}}<option value="{{id}}">{{title}}</option>{{/goalChoices}}</select></p>
@@ -397,7 +419,7 @@ enum StaffTemplates {
         <p><label for="milestone-date">{{t.staff_progress_date}}</label><br><input id="milestone-date" name="date" value="{{today}}"></p>
         <p><button type="submit" id="add-milestone">{{t.staff_progress_milestone_add}}</button></p>
         </form>{{/hasGoals}}
-        {{#hasOwnEvents}}<form method="post" action="/staff/progress" class="staff-form" id="correction-form">
+        {{#hasOwnEvents}}<form method="post" action="/staff/progress#progress-heading" class="staff-form" id="correction-form">
         <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="client" value="{{progressClient}}"><input type="hidden" name="referral" value="{{progressReferral}}"><input type="hidden" name="type" value="correction">
         <h3>{{t.staff_progress_correct}}</h3>
         <p>{{t.staff_progress_correct_intro}}</p>
@@ -431,13 +453,13 @@ enum StaffTemplates {
         {{#hasTimeline}}<ol class="timeline">{{#timeline}}<li>{{when}} — <strong>{{org}}</strong> {{text}}{{#detail}} — {{detail}}{{/detail}}</li>{{/timeline}}</ol>{{/hasTimeline}}
         <h2 id="disclosures-heading">{{t.staff_access_disclosures}}</h2>
         <p>{{t.staff_access_disclosures_intro}}</p>
-        {{#hasDisclosures}}<table class="staff-users" id="disclosures" aria-labelledby="disclosures-heading"><thead><tr><th scope="col">{{t.staff_audit_when}}</th><th scope="col">{{t.staff_access_record}}</th><th scope="col">{{t.staff_access_recipients}}</th></tr></thead><tbody>
+        {{#hasDisclosures}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_table}}"><table class="staff-users" id="disclosures" aria-labelledby="disclosures-heading"><thead><tr><th scope="col">{{t.staff_audit_when}}</th><th scope="col">{{t.staff_access_record}}</th><th scope="col">{{t.staff_access_recipients}}</th></tr></thead><tbody>
         {{#disclosures}}<tr><td>{{when}}</td><td>{{kind}}</td><td>{{recipients}}</td></tr>{{/disclosures}}
-        </tbody></table>{{/hasDisclosures}}
+        </tbody></table></div>{{/hasDisclosures}}
         <h2 id="access-audit-heading">{{t.staff_audit}}</h2>
-        <table class="audit" aria-labelledby="access-audit-heading"><thead><tr><th scope="col">{{t.staff_audit_when}}</th><th scope="col">{{t.staff_audit_who}}</th><th scope="col">{{t.staff_audit_action}}</th></tr></thead><tbody>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_table}}"><table class="audit" aria-labelledby="access-audit-heading"><thead><tr><th scope="col">{{t.staff_audit_when}}</th><th scope="col">{{t.staff_audit_who}}</th><th scope="col">{{t.staff_audit_action}}</th></tr></thead><tbody>
         {{#audit}}<tr><td>{{when}}</td><td>{{user}}</td><td>{{action}}{{#detail}} — {{detail}}{{/detail}}</td></tr>{{/audit}}
-        </tbody></table>
+        </tbody></table></div>
         {{> footer}}
         """
 
@@ -446,9 +468,9 @@ enum StaffTemplates {
         <h1>{{t.staff_erasures}}</h1>
         <p>{{t.staff_erasures_intro}}</p>
         {{^hasErasures}}<p>{{t.staff_erasures_none}}</p>{{/hasErasures}}
-        {{#hasErasures}}<table class="staff-users" id="erasures"><thead><tr><th scope="col">{{t.staff_erasures_requested}}</th><th scope="col">{{t.staff_erasures_by}}</th><th scope="col">{{t.staff_erasures_circle}}</th><th scope="col">{{t.staff_erasures_done}}</th><th scope="col">{{t.staff_erasures_acks}}</th></tr></thead><tbody>
+        {{#hasErasures}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_table}}"><table class="staff-users" id="erasures"><thead><tr><th scope="col">{{t.staff_erasures_requested}}</th><th scope="col">{{t.staff_erasures_by}}</th><th scope="col">{{t.staff_erasures_circle}}</th><th scope="col">{{t.staff_erasures_done}}</th><th scope="col">{{t.staff_erasures_acks}}</th></tr></thead><tbody>
         {{#erasures}}<tr class="erasure"><td>{{requested}}</td><td>{{by}}</td><td><code>{{circle}}</code></td><td>{{erased}}</td><td class="acks">{{acks}}</td></tr>{{/erasures}}
-        </tbody></table>{{/hasErasures}}
+        </tbody></table></div>{{/hasErasures}}
         {{> footer}}
         """
 }
