@@ -39,9 +39,11 @@ public enum ClientKey {
     }
 
     /// A consent payload (canonical JSON, §8.3) signed by the client for a circle.
-    public static func sign(_ unsignedPayload: [UInt8], scope: String, with key: NodeIdentity) throws -> [UInt8] {
-        let signature = key.sign(ClientSignature.message(scope: scope, unsignedPayload: unsignedPayload))
-        return try ClientSignature.attach(signature, to: unsignedPayload)
+    /// Each signing adds a fresh nonce (`client_nonce`), so the same change made twice is two changes.
+    public static func sign(_ unsignedPayload: [UInt8], scope: String, with key: NodeIdentity, nonce: [UInt8]? = nil) throws -> [UInt8] {
+        let payload = try ClientSignature.withNonce(unsignedPayload, nonce: nonce ?? Sodium.randomBytes(16))
+        let signature = key.sign(ClientSignature.message(scope: scope, unsignedPayload: payload))
+        return try ClientSignature.attach(signature, to: payload)
     }
 
     /// Whether a consent payload carries a valid signature by `signingKey` for this circle.

@@ -82,6 +82,7 @@ public enum ClientConsentSimulation {
 
         let withdrawRound = 3, regrantRound = 7, replayRound = 9
         var withdrawal: [UInt8]?
+        var signedWithdrawal: [UInt8] = []
         var clientGrant: [UInt8]?
         var partnerHeld = false
         var converged = false
@@ -103,7 +104,8 @@ public enum ClientConsentSimulation {
             if round == withdrawRound {
                 // The client withdraws on the carrier's site; the home, unaware, grants again at once,
                 // and then is offline until the network heals.
-                let wire = carrier.publish(kind: .consent, scope: circle.scope, plaintext: signed(revoke, with: client), recipients: everyone, nowMilliseconds: net.now)
+                signedWithdrawal = signed(revoke, with: client)
+                let wire = carrier.publish(kind: .consent, scope: circle.scope, plaintext: signedWithdrawal, recipients: everyone, nowMilliseconds: net.now)
                 withdrawal = (try? Envelope.decode(wire)).map(EnvelopeCrypto.id(of:))
                 home.publish(
                     kind: .consent, scope: circle.scope, plaintext: JourneyPayload.consent(grant(after: [], by: "staff")).encoded(), recipients: everyone,
@@ -121,8 +123,8 @@ public enum ClientConsentSimulation {
                 clientGrant = (try? Envelope.decode(wire)).map(EnvelopeCrypto.id(of:))
             }
             if regrants, round == replayRound {
-                // A compromised recipient carries the client's old withdrawal again in a new envelope.
-                evil.publish(kind: .consent, scope: circle.scope, plaintext: signed(revoke, with: client), recipients: everyone, nowMilliseconds: net.now)
+                // A compromised recipient carries the client's old withdrawal (the same signed bytes) again in a new envelope.
+                evil.publish(kind: .consent, scope: circle.scope, plaintext: signedWithdrawal, recipients: everyone, nowMilliseconds: net.now)
             }
             if faulty, round > withdrawRound, !partnerHeld, case .revoked = fold(partner, opener: partner.identity).standing(of: partnerKey) { partnerHeld = true }
             for i in (0..<n).shuffled(using: &net.rng) {

@@ -83,6 +83,26 @@ struct ClientAccessStoreTests {
                 key: key, circle: receipt.circle, .revoke(organization: hexString(Self.partner.signingPublicKey), method: .digital, recordedBy: "client", reason: nil),
                 identity: Self.visitor, today: "2026-11-23", nowMilliseconds: Self.now + 17)
         }
+        // Agreeing again and stopping again: the second withdrawal is a change of its own, not a
+        // replay of the first (each signing carries a fresh nonce, §13.6).
+        let partnerHex = hexString(Self.partner.signingPublicKey)
+        try v.clientConsentChange(
+            key: key, circle: receipt.circle,
+            .grant(ConsentGrant(organization: partnerHex, purposes: [.referral], dataClasses: ["needs"], start: "2026-11-23", end: "2027-11-22",
+                method: .digital, recordedBy: "client"), after: []),
+            identity: Self.visitor, today: "2026-11-23", nowMilliseconds: Self.now + 17)
+        try v.clientConsentChange(
+            key: key, circle: receipt.circle, .revoke(organization: partnerHex, method: .digital, recordedBy: "client", reason: nil),
+            identity: Self.visitor, today: "2026-11-23", nowMilliseconds: Self.now + 17)
+        guard case .revoked = try v.clientRecord(key: key, circle: receipt.circle, today: "2026-11-23").journey.consents.standing(of: partnerHex) else {
+            Issue.record("a second withdrawal after agreeing again counts")
+            return
+        }
+        try ReferralStoreTests.sync(v, p, at: Self.now + 17)
+        guard case .revoked = try Self.partnerStanding(p, circle: receipt.circle) else {
+            Issue.record("the partner honours the second withdrawal")
+            return
+        }
         // What the home node writes from now on is the client's to read too.
         try h.recordConsent(
             clientID: client, .revoke(organization: hexString(Self.visitor.signingPublicKey), method: .verbal, recordedBy: "Ciarán", reason: nil),

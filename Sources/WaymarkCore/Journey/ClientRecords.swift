@@ -201,6 +201,18 @@ public enum ClientSignature {
     /// What the client signs for a payload (without the signature) in a circle.
     public static func message(scope: String, unsignedPayload: [UInt8]) -> [UInt8] { domain + Array(scope.utf8) + [0] + unsignedPayload }
 
+    /// The member that makes each thing the client signs unique: Ed25519 signatures are
+    /// deterministic, so without it a second withdrawal for the same organisation would carry the
+    /// first one's signature and count as its replay (§13.6).
+    public static let nonceField = "client_nonce"
+
+    /// The payload with a nonce (16 random bytes, hex) added, ready to be signed.
+    public static func withNonce(_ unsignedPayload: [UInt8], nonce: [UInt8]) throws -> [UInt8] {
+        var o = try ClientRecordJSON.object(unsignedPayload)
+        o[nonceField] = .string(hexString(nonce))
+        return JSONValue.object(o).canonicalBytes
+    }
+
     /// The payload with the signature added.
     public static func attach(_ signature: [UInt8], to unsignedPayload: [UInt8]) throws -> [UInt8] {
         var o = try ClientRecordJSON.object(unsignedPayload)
