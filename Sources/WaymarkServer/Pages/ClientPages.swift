@@ -179,7 +179,7 @@ struct ClientPages: Sendable {
                 return t("client.access.line", language, ["date": PublicPages.shownDate(a.on, language), "site": a.site, "who": who])
             }
             $0["holders"] = v.holders.map { h -> [String: Any] in
-                let kinds = h.kinds.sorted { $0.key < $1.key }.map { t("client.kind.\($0.key)", language, ["count": "\($0.value)"]) }
+                let kinds = h.kinds.sorted { $0.key < $1.key }.map { t("client.kind.\($0.key)\($0.value == 1 ? ".one" : "")", language, ["count": "\($0.value)"]) }
                 return ["name": h.name, "what": kinds.joined(separator: ", "), "isHome": h.organization == v.home]
             }
             $0["consents"] = v.journey.consents.organizations.compactMap { org -> [String: Any]? in
@@ -341,7 +341,7 @@ struct ClientPages: Sendable {
         }
         try database.acknowledgeClientConsents(identity: identity, nowMilliseconds: now())
         changed()
-        return Response(status: .seeOther, headers: [.location: "/me/record?done=\(grant ? "granted" : "withdrawn")&lang=\(language.rawValue)#changes"])
+        return Response(status: .seeOther, headers: [.location: "/me/record?done=\(grant ? "granted" : "withdrawn")&lang=\(language.rawValue)#client-notice"])
     }
 
     /// The client rates their own progress on a goal (each area they chose a stage for), or answers
@@ -379,7 +379,7 @@ struct ClientPages: Sendable {
             return try record(request, error: t("client.error.nothing", language))
         }
         changed()
-        return Response(status: .seeOther, headers: [.location: "/me/record?done=\(checkin ? "checkin" : "rated")&lang=\(language.rawValue)#\(checkin ? "checkin-heading" : "progress-heading")"])
+        return Response(status: .seeOther, headers: [.location: "/me/record?done=\(checkin ? "checkin" : "rated")&lang=\(language.rawValue)#client-notice"])
     }
 
     /// The client says no to an organisation's request to share (one step; nothing is shared).
@@ -398,7 +398,7 @@ struct ClientPages: Sendable {
             return Self.toSignIn(language)
         }
         changed()
-        return Response(status: .seeOther, headers: [.location: "/me/record?done=declined&lang=\(language.rawValue)#requests-heading"])
+        return Response(status: .seeOther, headers: [.location: "/me/record?done=declined&lang=\(language.rawValue)#client-notice"])
     }
 
     // MARK: The receipt as data

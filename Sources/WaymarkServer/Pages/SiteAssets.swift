@@ -128,6 +128,8 @@ enum SiteAssets {
           table.referrals td:first-child { font-weight: bold; }
           table.referrals td[data-label]::before { content: attr(data-label) ": "; color: #444; }
         }
+        /* A section jumped to is not hidden under the fixed "Leave this site" button. */
+        :target { scroll-margin-top: 4.5rem; }
         nav.boxes ul { list-style: none; padding: 0; margin: 0 0 1rem; display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; }
         nav.boxes a[aria-current="page"] { font-weight: bold; text-decoration-thickness: 3px; }
         .client-code-sheet { max-width: 105mm; border: 1px dashed var(--ink); padding: 0.75rem; }
