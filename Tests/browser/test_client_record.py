@@ -69,6 +69,7 @@ def test_a_client_stops_sharing_on_another_members_site_with_the_keyboard(browse
     assert re.fullmatch(r"[0-9A-Z]{4}(-[0-9A-Z]{4}){3}", code), code
     sheet = b.find_element(By.ID, "client-code-sheet").text
     assert "Partner Training Hub" in sheet and "/me" in sheet
+    assert b.find_element(By.ID, "print-receipt").is_displayed(), "with JavaScript, a print button"
     pages.shot(b, "client-receipt-desktop")
     found = {"receipt": axe(b)}
     # The QR code on the receipt, read back from the screen by a real decoder, opens the record page

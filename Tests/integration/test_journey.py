@@ -66,7 +66,7 @@ def test_a_consent_reaches_the_partner_through_a_relay_that_cannot_read_it(circl
     assert re.search(r'<td class="consent-state">in force', page), page[-3000:]
     receipt = s.get(client_url + f"/consents/{b_key}/receipt", timeout=10).text
     assert "Éabha Relaytest agreed that Journey Org A may share information with Journey Org B" in receipt
-    assert "withdraw this consent at any time" in receipt and "2027-11-21" in receipt
+    assert "withdraw this consent at any time" in receipt and "21 November 2027" in receipt and 'data-print' in receipt
 
     wait_until("the consent reaches B through C", lambda: consent_envelopes(b) == 1 and consent_envelopes(c) == 1, 60, (a, b, c))
     # C holds the envelope and forwards it, but nothing in it can be read there: the recorder's name,
@@ -92,6 +92,24 @@ def test_a_consent_reaches_the_partner_through_a_relay_that_cannot_read_it(circl
     audit = a.sql("SELECT action FROM audit_log ORDER BY id")
     actions = [row[0] for row in audit]
     assert "record consent" in actions and "revoke consent" in actions and "print consent receipt" in actions
+
+
+def test_the_consent_receipt_is_in_the_clients_language(circle) -> None:
+    """A client who prefers Irish gets the consent receipt in Irish; the staff page around it stays
+    in the worker's language, with a print button."""
+    a, _, _ = circle
+    s = sign_in(a)
+    page = s.get(a.url + "/staff/clients/new", timeout=10).text
+    r = s.post(a.url + "/staff/clients", data={"csrf": csrf(s, page), "name": "Clíona Gaeilge", "language": "ga"}, allow_redirects=False, timeout=10)
+    client_url = a.url + r.headers["Location"].split("?")[0]
+    page = s.get(client_url, timeout=10).text
+    b_key = re.search(r'<option value="([0-9a-f]{64})">Journey Org B · ', page).group(1)
+    assert s.post(client_url + "/consents", data={"csrf": csrf(s, page), "organization": b_key, "purpose": "referral", "start": "2026-11-22",
+                                                  "end": "2027-11-21", "method": "written"}, allow_redirects=False, timeout=10).status_code == 303
+    receipt = s.get(client_url + f"/consents/{b_key}/receipt", timeout=10).text
+    body = receipt[receipt.index('id="consent-receipt" lang="ga"'):]
+    assert "Admháil toilithe" in body and "21 Samhain 2027" in body and "Is féidir leat an toiliú seo a tharraingt siar" in body
+    assert "Staff home" in receipt and 'id="print-receipt"' in receipt
 
 
 def test_consent_is_refused_for_an_unknown_organisation_or_without_a_purpose(circle) -> None:

@@ -122,6 +122,7 @@ enum ClientTemplates {
         <p>{{sheet.withdraw}}</p>
         <p class="meta">{{sheet.issued}}</p>
         </div>
+        <p class="no-print js-only" hidden><button type="button" data-print id="print-receipt">{{t.staff_print_button}}</button></p>
         <p class="no-print" id="code-once">{{t.staff_clientcode_once}}</p>
         <p class="no-print"><a href="/staff/clients/{{id}}?lang={{lang}}">{{t.staff_clientcode_back}}</a></p>
         {{> footer}}

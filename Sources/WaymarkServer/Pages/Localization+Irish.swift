@@ -490,7 +490,7 @@ extension Localization {
         "staff.receipt.title": "Admháil toilithe",
         "staff.receipt.intro": "D'aontaigh {client} go bhféadfaidh {home} faisnéis a roinnt le {org}, mar atá leagtha amach thíos.",
         "staff.receipt.recordedby": "Taifeadta ag",
-        "staff.receipt.withdraw": "Is féidir leat an toiliú seo a tharraingt siar am ar bith, chomh héasca agus a thug tú é: inis d'aon bhall foirne ag {home}. Ón uair sin ní roinntear aon rud nua fút le {org}. Is féidir leat cóip de gach a bhfuil ag {home} fút a iarraidh freisin.",
+        "staff.receipt.withdraw": "Is féidir leat an toiliú seo a tharraingt siar am ar bith, chomh héasca agus a thug tú é: inis d'aon bhall foirne ag {home}. Ón uair sin ní roinntear aon rud nua fút le {org}. Is féidir leat cóip de gach a bhfuil ag {home} fút a iarraidh freisin, agus admháil le cód: leis is féidir leat do thaifead a fheiceáil agus stop a chur leis an roinnt tú féin, ar shuíomh gréasáin aon eagraíochta sa líonra (\"Do thaifead\").",
         "staff.receipt.print": "Priontáil an leathanach seo le hordú Priontála do bhrabhsálaí chun cóip a thabhairt don chliant.",
         "staff.referrals": "Atreoruithe",
         "staff.referral.heading": "Atreorú",

@@ -527,7 +527,7 @@ enum Localization {
         "staff.receipt.title": "Consent receipt",
         "staff.receipt.intro": "{client} agreed that {home} may share information with {org}, as set out below.",
         "staff.receipt.recordedby": "Recorded by",
-        "staff.receipt.withdraw": "You can withdraw this consent at any time, as easily as you gave it: tell any member of staff at {home}. From then on nothing new about you is shared with {org}. You can also ask {home} for a copy of everything it holds about you.",
+        "staff.receipt.withdraw": "You can withdraw this consent at any time, as easily as you gave it: tell any member of staff at {home}. From then on nothing new about you is shared with {org}. You can also ask {home} for a copy of everything it holds about you, and for a receipt with a code: with it you can see your record and stop sharing yourself, on the website of any organisation in the network (\"Your record\").",
         "staff.receipt.print": "Print this page with your browser's Print command to give the client a copy.",
         "staff.referrals": "Referrals",
         "staff.referral.heading": "Referral",

@@ -333,6 +333,9 @@ enum SiteAssets {
             }
           }
 
+          // Print buttons (shown only with JavaScript; without it the page says to use the browser's Print).
+          document.querySelectorAll("[data-print]").forEach(function (b) { b.addEventListener("click", function () { window.print(); }); });
+
           // The QR code on a client's receipt opens /me with the code after "#" (never sent to any
           // server): it fills the code box, then leaves the address bar and history without it.
           var codeBox = document.getElementById("client-code");

@@ -72,6 +72,14 @@ extension StaffPages {
         ]
     }
 
+    /// The page language a client's preferred language asks for, when it is one the pages have.
+    static func clientLanguage(_ preferred: String) -> InterfaceLanguage? {
+        let p = preferred.lowercased()
+        if p.hasPrefix("ga") || p.hasPrefix("irish") || p.hasPrefix("gaeilge") { return .irish }
+        if p.hasPrefix("en") { return .english }
+        return nil
+    }
+
     func purposes(_ g: ConsentGrant, _ language: InterfaceLanguage) -> String {
         g.purposes.sorted().map { t("staff.consent.purpose.\($0.rawValue)", language) }.joined(separator: ", ")
     }
@@ -138,16 +146,24 @@ extension StaffPages {
         else { return notFound(request, s, language) }
         try database.audit(s.user.username, "print consent receipt", subject: id, detail: v.organizationName, nowMilliseconds: now())
         let names = ["client": c.record.name, "home": organization, "org": v.organizationName]
+        // The receipt is the client's: in their language (English or Irish), the staff pages around it in the worker's.
+        let sheet = Self.clientLanguage(c.record.language) ?? language
         return page("staffReceipt", base(request, language, title: t("staff.receipt.title", language), session: s)) {
-            $0["intro"] = t("staff.receipt.intro", language, names)
+            $0["sheetLang"] = sheet.rawValue
+            $0["w"] = [
+                "title": t("staff.receipt.title", sheet), "org": t("staff.consent.org", sheet), "purposes": t("staff.consent.purposes", sheet),
+                "classes": t("staff.consent.classes", sheet), "from": t("staff.consent.from", sheet), "until": t("staff.consent.until", sheet),
+                "method": t("staff.consent.method", sheet), "recordedby": t("staff.receipt.recordedby", sheet),
+            ]
+            $0["intro"] = t("staff.receipt.intro", sheet, names)
             $0["orgName"] = v.organizationName
-            $0["purposes"] = purposes(g, language)
-            $0["classes"] = classes(g, language)
-            $0["start"] = g.start
-            $0["end"] = g.end
-            $0["method"] = t("staff.consent.method.\(g.method.rawValue)", language)
+            $0["purposes"] = purposes(g, sheet)
+            $0["classes"] = classes(g, sheet)
+            $0["start"] = PublicPages.shownDate(g.start, sheet)
+            $0["end"] = PublicPages.shownDate(g.end, sheet)
+            $0["method"] = t("staff.consent.method.\(g.method.rawValue)", sheet)
             $0["recordedBy"] = g.recordedBy
-            $0["withdraw"] = t("staff.receipt.withdraw", language, names)
+            $0["withdraw"] = t("staff.receipt.withdraw", sheet, names)
         }
     }
 
@@ -171,8 +187,7 @@ extension StaffPages {
             return try clientPage(request, s, language, id: id, consentError: t("staff.proxy.error", language), status: .badRequest)
         }
         changed()
-        let sheet: InterfaceLanguage =
-            proxy == nil && (c.record.language.lowercased().hasPrefix("ga") || c.record.language.lowercased().hasPrefix("irish")) ? .irish : language
+        let sheet: InterfaceLanguage = proxy == nil ? Self.clientLanguage(c.record.language) ?? language : language
         let home = organization
         let lines = try database.consents(clientID: id, identity: identity, today: today()).compactMap { v -> String? in
             guard let g = v.grant, v.coversToday else { return nil }

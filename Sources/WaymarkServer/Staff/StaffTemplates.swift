@@ -280,18 +280,21 @@ enum StaffTemplates {
 
     static let receipt = """
         {{> staffHeader}}
-        <h1>{{t.staff_receipt_title}}</h1>
+        <div id="consent-receipt" lang="{{sheetLang}}">
+        <h1>{{w.title}}</h1>
         <p id="receipt-intro">{{intro}}</p>
         <dl class="client-details receipt">
-        <dt>{{t.staff_consent_org}}</dt><dd id="receipt-org">{{orgName}}</dd>
-        <dt>{{t.staff_consent_purposes}}</dt><dd id="receipt-purposes">{{purposes}}</dd>
-        <dt>{{t.staff_consent_classes}}</dt><dd>{{classes}}</dd>
-        <dt>{{t.staff_consent_from}}</dt><dd>{{start}}</dd>
-        <dt>{{t.staff_consent_until}}</dt><dd id="receipt-until">{{end}}</dd>
-        <dt>{{t.staff_consent_method}}</dt><dd>{{method}}</dd>
-        <dt>{{t.staff_receipt_recordedby}}</dt><dd>{{recordedBy}}</dd>
+        <dt>{{w.org}}</dt><dd id="receipt-org">{{orgName}}</dd>
+        <dt>{{w.purposes}}</dt><dd id="receipt-purposes">{{purposes}}</dd>
+        <dt>{{w.classes}}</dt><dd>{{classes}}</dd>
+        <dt>{{w.from}}</dt><dd>{{start}}</dd>
+        <dt>{{w.until}}</dt><dd id="receipt-until">{{end}}</dd>
+        <dt>{{w.method}}</dt><dd>{{method}}</dd>
+        <dt>{{w.recordedby}}</dt><dd>{{recordedBy}}</dd>
         </dl>
         <p id="receipt-withdraw"><strong>{{withdraw}}</strong></p>
+        </div>
+        <p class="no-print js-only" hidden><button type="button" data-print id="print-receipt">{{t.staff_print_button}}</button></p>
         <p class="no-print">{{t.staff_receipt_print}}</p>
         {{> footer}}
         """
