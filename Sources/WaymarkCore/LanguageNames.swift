@@ -17,6 +17,9 @@ public enum LanguageNames {
         "am": ("Amharic", nil), "tl": ("Tagalog", nil), "ml": ("Malayalam", nil), "pa": ("Punjabi", "Puinseáibis"),
     ]
 
+    /// Every code listed, for pickers.
+    public static var codes: [String] { Array(table.keys) }
+
     /// The language's name in English, or in Irish when `irish` (its English name if there is no
     /// Irish term here); the code itself for a code not listed.
     public static func name(_ code: String, irish: Bool = false) -> String {

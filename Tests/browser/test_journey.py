@@ -56,11 +56,16 @@ def test_refer_on_one_node_accept_on_the_other(browser, pages, two_nodes, axe, f
     b.find_element(By.ID, "client-name").send_keys("Aisling Browserjourney")
     b.find_element(By.ID, "client-dob").send_keys("1992-10-10")
     b.find_element(By.ID, "client-needs").send_keys("training")
+    # The preferred language is picked by name, English and Irish first.
+    language = Select(b.find_element(By.ID, "client-language"))
+    assert [o.text for o in language.options[1:3]] == ["English", "Irish"]
+    language.select_by_visible_text("Polish")
     # The needs list is the directory's categories; a need picked from it finds services under that category.
     b.find_element(By.CSS_SELECTOR, "input[name=need][value='Digital skills']").click()
     found = {"client form": axe(b)}
     pages.navigating(b, lambda: b.find_element(By.ID, "save-client").click())
     assert "Digital skills" in b.find_element(By.CSS_SELECTOR, ".client-details").text
+    assert "Polish (pl)" in b.find_element(By.CSS_SELECTOR, ".client-details").text
     suggested = b.find_elements(By.CSS_SELECTOR, "#suggestions li")
     assert suggested, "services are suggested for the client's needs"
     assert b.find_element(By.ID, "no-referral-consent").is_displayed()

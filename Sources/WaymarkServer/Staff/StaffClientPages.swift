@@ -79,7 +79,13 @@ extension StaffPages {
             $0["needChoices"] = choices
             $0["hasNeedChoices"] = !choices.isEmpty
             $0["needs"] = record.needs.filter { !listed.contains($0.lowercased()) }.joined(separator: "\n")
-            $0["clientLanguage"] = record.language
+            // Chosen from a list, by name; a value typed before the list (not in it) is kept as it was.
+            let irish = language == .irish
+            var codes = LanguageNames.codes
+            if !record.language.isEmpty, !codes.contains(record.language) { codes.append(record.language) }
+            $0["languageChoices"] = codes.map { ($0, LanguageNames.name($0, irish: irish)) }
+                .sorted { ($0.0 == "en" ? 0 : $0.0 == "ga" ? 1 : 2, $0.1) < ($1.0 == "en" ? 0 : $1.0 == "ga" ? 1 : 2, $1.1) }
+                .map { ["code": $0.0, "name": $0.1, "selected": $0.0 == record.language] }
             $0["goals"] = record.goals.joined(separator: "\n")
             $0["notes"] = record.notes
             $0["error"] = error

@@ -179,7 +179,7 @@ enum StaffTemplates {
         {{#needChoices}}<label class="{{#child}}need-child{{/child}}"><input type="checkbox" name="need" value="{{name}}"{{#checked}} checked{{/checked}}> {{name}}</label><br>{{/needChoices}}
         </fieldset>{{/hasNeedChoices}}
         <p><label for="client-needs">{{t.staff_client_needs_other}}</label><br><textarea id="client-needs" name="needs" rows="3" aria-describedby="needs-hint">{{needs}}</textarea><br><span id="needs-hint" class="hint">{{t.staff_client_needs_hint}}</span></p>
-        <p><label for="client-language">{{t.staff_client_language}}</label><br><input id="client-language" name="language" value="{{clientLanguage}}" aria-describedby="language-hint"><br><span id="language-hint" class="hint">{{t.staff_client_language_hint}}</span></p>
+        <p><label for="client-language">{{t.staff_client_language}}</label><br><select id="client-language" name="language" aria-describedby="language-hint"><option value="">{{t.staff_client_language_none}}</option>{{#languageChoices}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/languageChoices}}</select><br><span id="language-hint" class="hint">{{t.staff_client_language_hint}}</span></p>
         <p><label for="client-goals">{{t.staff_client_goals}}</label><br><textarea id="client-goals" name="goals" rows="3">{{goals}}</textarea></p>
         <p><label for="client-notes">{{t.staff_client_notes}}</label><br><textarea id="client-notes" name="notes" rows="5">{{notes}}</textarea></p>
         <p><button type="submit" id="save-client">{{#hasDuplicates}}{{t.staff_client_create_anyway}}{{/hasDuplicates}}{{^hasDuplicates}}{{t.staff_client_save}}{{/hasDuplicates}}</button></p>
