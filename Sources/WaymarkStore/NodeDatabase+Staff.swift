@@ -117,6 +117,32 @@ extension NodeDatabase {
         try writer.read { db in try Row.fetchOne(db, sql: "SELECT * FROM staff_user WHERE username = ?", arguments: [username]).map(StaffUser.init(row:)) }
     }
 
+    /// Changes an account's role; its sessions end, so the new role applies from its next sign-in.
+    /// - Returns: the role it had.
+    @discardableResult
+    public func setStaffRole(username: String, _ role: StaffRole) throws -> StaffRole {
+        try writer.write { db in
+            guard let old = try String.fetchOne(db, sql: "SELECT role FROM staff_user WHERE username = ?", arguments: [username]).flatMap(StaffRole.init(rawValue:))
+            else { throw StaffError(description: "there is no account named \(username)") }
+            try db.execute(sql: "UPDATE staff_user SET role = ? WHERE username = ?", arguments: [role.rawValue, username])
+            try db.execute(sql: "DELETE FROM staff_session WHERE user_id = (SELECT id FROM staff_user WHERE username = ?)", arguments: [username])
+            return old
+        }
+    }
+
+    /// Sets a new password for an account (an admin's reset, the old one forgotten): hashed with
+    /// Argon2id; the account's sessions end and a lock from wrong tries is lifted.
+    public func setStaffPassword(username: String, _ password: String) throws {
+        if let p = PasswordHash.problem(with: password) { throw StaffError(description: p) }
+        let hash = try PasswordHash.hash(password)
+        try writer.write { db in
+            try db.execute(
+                sql: "UPDATE staff_user SET password_hash = ?, failed_logins = 0, locked_until = 0 WHERE username = ?", arguments: [hash, username])
+            guard db.changesCount == 1 else { throw StaffError(description: "there is no account named \(username)") }
+            try db.execute(sql: "DELETE FROM staff_session WHERE user_id = (SELECT id FROM staff_user WHERE username = ?)", arguments: [username])
+        }
+    }
+
     /// Disables or enables an account; disabling ends its sessions.
     public func setStaffDisabled(username: String, _ disabled: Bool) throws {
         try writer.write { db in

@@ -94,8 +94,9 @@ struct StaffReferralInboxTests {
             #expect(rows(first) == 50)
             #expect(first.contains("Showing 1–50 of 61") && first.contains("href=\"/staff/referrals?page=2&amp;lang=en\"") && !first.contains("id=\"newer\""))
             #expect(!first.contains("Clíona Inbox"), "newest first: the first referral sent is on the last page")
-            // The menu says where the page is.
-            #expect(first.contains("<a href=\"/staff/referrals?lang=en\" aria-current=\"page\">") && first.components(separatedBy: "aria-current").count == 2)
+            // The menu says where the page is, and so do the Received / Sent boxes.
+            #expect(first.contains("<a href=\"/staff/referrals?lang=en\" aria-current=\"page\">") && first.components(separatedBy: "aria-current").count == 3)
+            #expect(first.contains("id=\"box-received\" aria-current=\"page\"") && !first.contains("id=\"box-sent\" aria-current"))
             let second = try await get("/staff/referrals?page=2")
             #expect(rows(second) == 11 && second.contains("Clíona Inbox") && second.contains("Showing 51–61 of 61") && !second.contains("id=\"older\""))
             #expect(second.contains("href=\"/staff/referrals?page=1&amp;lang=en\""))

@@ -237,6 +237,43 @@ def test_five_failures_lock_the_account_and_an_admin_unlocks_it(staff_node) -> N
     assert r.status_code == 303
 
 
+def test_an_admin_resets_a_password_and_changes_a_role_and_it_is_audited(staff_node) -> None:
+    """A forgotten password: an admin sets a new one; the old one stops working and the account's
+    open sessions end. A role change applies from the next sign-in. Not one's own account; not by a
+    caseworker. Both are in the audit log."""
+    node, server = staff_node
+    base = server.base_url
+    add_user(node, "forgot", "Forgetful Person", "caseworker", CASEWORKER_PASSWORD)
+    theirs, r = sign_in(base, "forgot", CASEWORKER_PASSWORD)
+    assert r.status_code == 303
+    admin, _ = sign_in(base, "aoife", ADMIN_PASSWORD)
+    page = admin.get(base + "/staff/users", timeout=HTTP_TIMEOUT).text
+    assert 'id="change-forgot"' in page and 'id="change-aoife"' not in page
+    token = csrf_of(admin, base)
+    weak = admin.post(base + "/staff/users/change", data={"csrf": token, "username": "forgot", "password": "short"}, timeout=HTTP_TIMEOUT)
+    assert weak.status_code == 400
+    r = admin.post(base + "/staff/users/change", data={"csrf": token, "username": "forgot", "role": "admin", "password": "a brand new long password"},
+                   timeout=HTTP_TIMEOUT)
+    assert r.status_code == 200 and "forgot has a new password" in r.text and "forgot is now: admin" in r.text.replace("Admin", "admin")
+    assert theirs.get(base + "/staff", allow_redirects=False, timeout=HTTP_TIMEOUT).status_code == 303, "their open session ended"
+    assert sign_in(base, "forgot", CASEWORKER_PASSWORD)[1].status_code == 401
+    now_admin, r = sign_in(base, "forgot", "a brand new long password")
+    assert r.status_code == 303 and now_admin.get(base + "/staff/users", allow_redirects=False, timeout=HTTP_TIMEOUT).status_code == 200
+    # Not one's own account, and not by a caseworker.
+    r = admin.post(base + "/staff/users/change", data={"csrf": token, "username": "aoife", "role": "caseworker"}, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 400 and "aoife  admin" in run_waymark("user", "list", "--data", node.path).stdout
+    case, _ = sign_in(base, "ciaran", CASEWORKER_PASSWORD)
+    r = case.post(base + "/staff/users/change", data={"csrf": csrf_of(case, base), "username": "forgot", "role": "caseworker"},
+                  allow_redirects=False, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 403
+    con = sqlite3.connect(f"file:{node.path / 'waymark.sqlite'}?mode=ro", uri=True)
+    try:
+        actions = con.execute("SELECT action, subject, detail FROM audit_log WHERE subject = 'forgot'").fetchall()
+    finally:
+        con.close()
+    assert ("change staff role", "forgot", "caseworker → admin") in actions and any(a[0] == "reset staff password" for a in actions)
+
+
 def test_what_staff_type_is_escaped(staff_node) -> None:
     _, server = staff_node
     base = server.base_url

@@ -16,6 +16,13 @@ struct AccountForm: Decodable {
     var username: String?
 }
 
+/// An admin's change to another account: its role, a new password, or both.
+struct AccountChangeForm: Decodable {
+    var username: String?
+    var role: String?
+    var password: String?
+}
+
 /// A local champion's check of a listing (`/staff/checks`).
 struct ListingCheckForm: Decodable {
     var service: String?

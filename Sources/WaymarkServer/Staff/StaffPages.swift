@@ -68,6 +68,7 @@ struct StaffPages: Sendable {
         routes.admin.post("users") { request, context in try addUser(request, context.staff(), context.form(NewAccountForm.self), context.language) }
         routes.admin.post("users/disable") { request, context in try setDisabled(request, context.staff(), context.form(AccountForm.self), context.language, true) }
         routes.admin.post("users/enable") { request, context in try setDisabled(request, context.staff(), context.form(AccountForm.self), context.language, false) }
+        routes.admin.post("users/change") { request, context in try changeAccount(request, context.staff(), context.form(AccountChangeForm.self), context.language) }
         routes.admin.get("sync") { request, context in try syncPage(request, context.staff(), context.language) }
         routes.admin.post("corrections/:id") { request, context in
             try answerCorrection(request, context.staff(), id: context.parameters.get("id").flatMap { Int64($0) }, context.form(CorrectionStatusForm.self), context.language)
@@ -363,6 +364,7 @@ struct StaffPages: Sendable {
                     "username": u.username, "displayName": u.displayName, "role": t("staff.role.\(u.role.rawValue)", language), "state": t(state, language),
                     "self": u.id == s.user.id, "action": u.disabled || u.lockedUntil > n ? "enable" : "disable",
                     "actionLabel": t(u.disabled || u.lockedUntil > n ? "staff.users.enable" : "staff.users.disable", language), "csrf": s.csrf,
+                    "roles": StaffRole.allCases.map { r in ["value": r.rawValue, "label": t("staff.role.\(r.rawValue)", language), "selected": r == u.role] },
                 ]
             }
             $0["notice"] = notice
@@ -383,6 +385,34 @@ struct StaffPages: Sendable {
         }
         try database.audit(s.user.username, "add staff account", subject: username, detail: "role \(role.rawValue)", nowMilliseconds: now())
         return try usersPage(request, s, language, notice: t("staff.users.added", language, ["username": username]), error: nil)
+    }
+
+    /// An admin changes another account's role or sets it a new password (a forgotten one); both
+    /// end the account's sessions and are audited. Not one's own account (another admin does that).
+    func changeAccount(_ request: Request, _ s: StaffSession, _ form: AccountChangeForm, _ language: InterfaceLanguage) throws -> Response {
+        let username = form.username ?? ""
+        guard username != s.user.username else {
+            return try usersPage(request, s, language, notice: nil, error: t("staff.users.change.self", language), status: .badRequest)
+        }
+        let password = form.password ?? ""
+        var done: [String] = []
+        do {
+            if let role = StaffRole(rawValue: form.role ?? ""), try database.staffUser(username: username)?.role != role {
+                let old = try database.setStaffRole(username: username, role)
+                try database.audit(s.user.username, "change staff role", subject: username, detail: "\(old.rawValue) → \(role.rawValue)", nowMilliseconds: now())
+                done.append(t("staff.users.changed.role", language, ["username": username, "role": t("staff.role.\(role.rawValue)", language)]))
+            }
+            if !password.isEmpty {
+                try database.setStaffPassword(username: username, password)
+                try database.audit(s.user.username, "reset staff password", subject: username, nowMilliseconds: now())
+                done.append(t("staff.users.changed.password", language, ["username": username]))
+            }
+        } catch let e as StaffError {
+            return try usersPage(request, s, language, notice: done.isEmpty ? nil : done.joined(separator: " "), error: e.description, status: .badRequest)
+        } catch let e as CryptoError {
+            return try usersPage(request, s, language, notice: nil, error: e.description, status: .badRequest)
+        }
+        return try usersPage(request, s, language, notice: done.isEmpty ? t("staff.users.changed.nothing", language) : done.joined(separator: " "), error: nil)
     }
 
     func setDisabled(_ request: Request, _ s: StaffSession, _ form: AccountForm, _ language: InterfaceLanguage, _ disabled: Bool) throws -> Response {

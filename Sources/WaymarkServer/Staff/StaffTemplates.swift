@@ -129,7 +129,12 @@ enum StaffTemplates {
         {{#notice}}<p class="notice" role="status" id="notice">{{notice}}</p>{{/notice}}
         {{#error}}<p class="error" role="alert" id="form-error">{{error}}</p>{{/error}}
         <div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_table}}"><table class="staff-users"><thead><tr><th scope="col">{{t.staff_username}}</th><th scope="col">{{t.staff_users_name}}</th><th scope="col">{{t.staff_users_role}}</th><th scope="col">{{t.staff_users_state}}</th><th scope="col"><span class="visually-hidden">{{t.staff_users_state}}</span></th></tr></thead><tbody>
-        {{#accounts}}<tr><td>{{username}}</td><td>{{displayName}}</td><td>{{role}}</td><td>{{state}}</td><td>{{^self}}<form method="post" action="/staff/users/{{action}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="username" value="{{username}}"><button type="submit">{{actionLabel}}<span class="visually-hidden"> {{username}}</span></button></form>{{/self}}</td></tr>{{/accounts}}
+        {{#accounts}}<tr><td>{{username}}</td><td>{{displayName}}</td><td>{{role}}</td><td>{{state}}</td><td>{{^self}}<form method="post" action="/staff/users/{{action}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="username" value="{{username}}"><button type="submit">{{actionLabel}}<span class="visually-hidden"> {{username}}</span></button></form>
+        <details class="account-change"><summary>{{t.staff_users_change}}<span class="visually-hidden"> {{username}}</span></summary>
+        <form method="post" action="/staff/users/change" class="staff-form" id="change-{{username}}"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="username" value="{{username}}">
+        <p><label for="role-{{username}}">{{t.staff_users_role}}</label><br><select id="role-{{username}}" name="role">{{#roles}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/roles}}</select></p>
+        <p><label for="password-{{username}}">{{t.staff_users_newpassword}}</label><br><input id="password-{{username}}" name="password" type="password" autocomplete="new-password" minlength="10" aria-describedby="newpassword-hint-{{username}}"><br><span id="newpassword-hint-{{username}}" class="hint">{{t.staff_users_newpassword_hint}}</span></p>
+        <p><button type="submit">{{t.staff_users_change_save}}</button></p></form></details>{{/self}}</td></tr>{{/accounts}}
         </tbody></table></div>
         <h2>{{t.staff_users_add}}</h2>
         <form method="post" action="/staff/users" class="staff-form">
