@@ -105,6 +105,7 @@ extension NodeDatabase {
             defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
             try db.inTransaction {
                 if let circle = try Self.circle(db, clientID: id) { try Self.scrubAudit(db, circle: circle, clientID: id) }
+                try db.execute(sql: "DELETE FROM case_note WHERE client_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM client_key WHERE client_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM client WHERE id = ?", arguments: [id])
                 guard db.changesCount == 1 else { throw Self.noSuchClient }
@@ -155,6 +156,62 @@ extension NodeDatabase {
             guard let row = try Row.fetchOne(db, sql: "SELECT c.sealed, k.wrapped FROM client c JOIN client_key k ON k.client_id = c.id WHERE c.id = ?", arguments: [id])
             else { return nil }
             return ([UInt8](row["sealed"] as Data), [UInt8](row["wrapped"] as Data))
+        }
+    }
+}
+
+/// A case note: this organisation's own dated note about a client, by its author, never sent to any
+/// other node; sealed under the client's key like their record, erased with them. A correction is a
+/// new note naming the one it corrects, which is kept and shown as an earlier version.
+public struct CaseNote: Sendable {
+    public var id: Int64
+    public var text: String
+    /// Milliseconds.
+    public var at: UInt64
+    public var username: String
+    public var supersedes: Int64?
+    /// A later note corrects this one.
+    public var corrected: Bool
+}
+
+extension NodeDatabase {
+    static func caseNoteAD(_ clientID: String) -> [UInt8] { Array("waymark/case-note/v1".utf8) + [0] + Array(clientID.utf8) }
+
+    /// Adds a note (at most 20,000 characters) about a client of this node; `supersedes` a note of the
+    /// same client it corrects. The audit log records that a note was written, never its words.
+    public func addCaseNote(clientID: String, text: String, supersedes: Int64?, identity: NodeIdentity, by username: String, nowMilliseconds now: UInt64)
+        throws
+    {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw JourneyError(.noteEmpty, field: "note") }
+        guard trimmed.count <= 20000 else { throw JourneyError(.notesTooLong, field: "note") }
+        try writer.write { db in
+            guard let key = try Self.clientKey(db, id: clientID, identity: identity) else { throw Self.noSuchClient }
+            if let supersedes {
+                guard try Int.fetchOne(db, sql: "SELECT count(*) FROM case_note WHERE id = ? AND client_id = ?", arguments: [supersedes, clientID]) == 1
+                else { throw JourneyError(.noteEmpty, field: "supersedes") }
+            }
+            let sealed = try SecretBox.seal(Array(trimmed.utf8), key: key, associatedData: Self.caseNoteAD(clientID))
+            try db.execute(
+                sql: "INSERT INTO case_note (client_id, sealed, noted_at, username, supersedes) VALUES (?, ?, ?, ?, ?)",
+                arguments: [clientID, Data(sealed), Int64(now), username, supersedes])
+            try Self.audit(db, username, supersedes == nil ? "add case note" : "correct case note", subject: clientID, now: now)
+        }
+    }
+
+    /// A client's case notes, newest first.
+    public func caseNotes(clientID: String, identity: NodeIdentity) throws -> [CaseNote] {
+        try writer.read { db in
+            guard let key = try Self.clientKey(db, id: clientID, identity: identity) else { return [] }
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM case_note WHERE client_id = ? ORDER BY id DESC", arguments: [clientID])
+            let corrected = Set(rows.compactMap { $0["supersedes"] as Int64? })
+            return try rows.map { row in
+                let text = String(decoding: try SecretBox.open([UInt8](row["sealed"] as Data), key: key, associatedData: Self.caseNoteAD(clientID)), as: UTF8.self)
+                let id: Int64 = row["id"]
+                return CaseNote(
+                    id: id, text: text, at: UInt64(row["noted_at"] as Int64), username: row["username"], supersedes: row["supersedes"],
+                    corrected: corrected.contains(id))
+            }
         }
     }
 }

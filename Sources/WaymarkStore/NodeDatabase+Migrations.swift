@@ -401,6 +401,15 @@ extension NodeDatabase {
         m.registerMigration("v29: what the organisation changed because of what clients said") { db in
             try db.execute(sql: "CREATE TABLE feedback_change (id INTEGER PRIMARY KEY, noted_on TEXT NOT NULL, text TEXT NOT NULL, username TEXT NOT NULL)")
         }
+        m.registerMigration("v30: case notes, sealed under each client's key") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE case_note (
+                        id INTEGER PRIMARY KEY, client_id TEXT NOT NULL, sealed BLOB NOT NULL, noted_at INTEGER NOT NULL,
+                        username TEXT NOT NULL, supersedes INTEGER);
+                    CREATE INDEX case_note_by_client ON case_note (client_id, id);
+                    """)
+        }
         return m
     }
 }

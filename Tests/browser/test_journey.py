@@ -66,6 +66,12 @@ def test_refer_on_one_node_accept_on_the_other(browser, pages, two_nodes, axe, f
     pages.navigating(b, lambda: b.find_element(By.ID, "save-client").click())
     assert "Digital skills" in b.find_element(By.CSS_SELECTOR, ".client-details").text
     assert "Polish (pl)" in b.find_element(By.CSS_SELECTOR, ".client-details").text
+    # A case note, with the keyboard: it is listed with its date and author.
+    note = b.find_element(By.ID, "note-text")
+    note.send_keys("First meeting: wants to learn computers")
+    pages.navigating(b, lambda: b.find_element(By.ID, "save-note").send_keys(Keys.ENTER))
+    assert "First meeting: wants to learn computers" in b.find_element(By.ID, "case-notes").text
+    assert "home" in b.find_element(By.CSS_SELECTOR, "#case-notes .meta").text
     suggested = b.find_elements(By.CSS_SELECTOR, "#suggestions li")
     assert suggested, "services are suggested for the client's needs"
     assert b.find_element(By.ID, "no-referral-consent").is_displayed()

@@ -488,3 +488,45 @@ def test_guesses_sent_at_once_get_no_more_tries_than_guesses_sent_one_by_one(mak
     # Four wrong passwords answered as such; the fifth locks (logged as refused), the rest are refused unchecked.
     assert actions.count("failed sign-in") == 4, f"more than five passwords were tried: {actions}"
     assert actions.count("sign-in refused: locked") == 13, actions
+
+
+def test_case_notes_are_dated_corrected_sealed_and_erased_with_the_client(staff_node) -> None:
+    """Case notes: this organisation's own, dated and by author; a correction keeps the earlier
+    version; the words are sealed in the database file (WAL included) and go with the client."""
+    node, server = staff_node
+    base = server.base_url
+    s, _ = sign_in(base, "ciaran", CASEWORKER_PASSWORD)
+    r = create_client(s, base, name="Niamh Notetaking", date_of_birth="1979-01-09")
+    client_url = base + r.headers["Location"].split("?")[0]
+    page = s.get(client_url, timeout=HTTP_TIMEOUT).text
+    assert 'id="no-notes"' in page
+    empty = s.post(client_url + "/notes", data={"csrf": csrf_of(s, base), "note": "   "}, timeout=HTTP_TIMEOUT)
+    assert empty.status_code == 400 and "Write the note before saving." in empty.text
+    r = s.post(client_url + "/notes", data={"csrf": csrf_of(s, base), "note": "Phoned about the hostel bed on Tuesday"},
+               allow_redirects=False, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 303 and r.headers["Location"].endswith("#notes-heading")
+    page = s.get(client_url, timeout=HTTP_TIMEOUT).text
+    first = re.search(r'<option value="(\d+)">[^<]*Phoned about the hostel', page).group(1)
+    r = s.post(client_url + "/notes", data={"csrf": csrf_of(s, base), "note": "Phoned about the hostel bed on Wednesday", "supersedes": first},
+               allow_redirects=False, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 303
+    notes = s.get(client_url, timeout=HTTP_TIMEOUT).text
+    notes = notes[notes.index('id="case-notes"'):notes.index('id="note-form"')]
+    assert "on Wednesday" in notes and "<del>Phoned about the hostel bed on Tuesday</del>" in notes and "Ciarán" not in notes and "ciaran" in notes
+    stored = b"".join(p.read_bytes() for p in node.path.glob("waymark.sqlite*"))
+    assert b"hostel bed" not in stored, "a case note is readable in the database file"
+    con = sqlite3.connect(f"file:{node.path / 'waymark.sqlite'}?mode=ro", uri=True)
+    try:
+        audit = con.execute("SELECT action, detail FROM audit_log WHERE action LIKE '%case note%'").fetchall()
+    finally:
+        con.close()
+    assert ("add case note", "") in audit and ("correct case note", "") in audit
+    # Erased with the client.
+    admin, _ = sign_in(base, "aoife", ADMIN_PASSWORD)
+    r = admin.post(client_url + "/erase", data={"csrf": csrf_of(admin, base), "confirm": "1"}, allow_redirects=False, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 303
+    con = sqlite3.connect(f"file:{node.path / 'waymark.sqlite'}?mode=ro", uri=True)
+    try:
+        assert con.execute("SELECT count(*) FROM case_note").fetchone()[0] == 0
+    finally:
+        con.close()

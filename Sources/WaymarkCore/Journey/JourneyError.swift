@@ -24,6 +24,8 @@ public struct JourneyError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let consentWithdrawn = Code(rawValue: "consent-withdrawn")
         /// A referral with neither a service nor a note says nothing the other organisation can act on.
         public static let referralEmpty = Code(rawValue: "referral-empty")
+        /// A case note with no words (or correcting a note that is not this client's).
+        public static let noteEmpty = Code(rawValue: "note-empty")
         public static let noProgressConsent = Code(rawValue: "no-progress-consent")
         public static let noReferralConsent = Code(rawValue: "no-referral-consent")
         // Referrals.
@@ -70,7 +72,7 @@ public struct JourneyError: Error, Sendable, Hashable, CustomStringConvertible {
         /// Every code, for the tests that check each has words in both languages.
         public static let all: [Code] = [
             noSuchClient, nameMissing, nameTooLong, dateOfBirthFormat, contactTooLong, languageTooLong, notesTooLong, tooManyNeeds,
-            organizationUnknown, consentForSelf, purposesMissing, consentDates, consentWithdrawn, referralEmpty, noProgressConsent, noReferralConsent,
+            organizationUnknown, consentForSelf, purposesMissing, consentDates, consentWithdrawn, referralEmpty, noteEmpty, noProgressConsent, noReferralConsent,
             noSuchReferral, notASide, otherSideUnknown, rerouteNotThisClient, transitionNotAllowed, onlyRecipientSets, onlySenderSets,
             reasonRequired, outcomeRequired, notACircle, clientErased, homeUnknown, noSuchGoal, dateFormat, goalTitleMissing, goalTitleTooLong,
             goalExists, noSuchInstrument, milestonesOnly, noSuchArea, stageRange, milestoneLabelMissing, milestoneLabelTooLong, noSuchRecord,

@@ -359,6 +359,7 @@ extension Localization {
         "staff.error.purposes-missing": "Roghnaigh cuspóir amháin ar a laghad.",
         "staff.error.consent-dates": "Tá dáta tosaigh agus dáta deiridh de dhíth ar an toiliú, agus ní féidir leis an deireadh a bheith roimh an tús.",
         "staff.error.consent-withdrawn": "Tharraing an cliant siar a thoiliú don eagraíocht seo.",
+        "staff.error.note-empty": "Scríobh an nóta sula sábhálann tú.",
         "staff.error.referral-empty": "Roghnaigh seirbhís nó scríobh cad chuige an t-atreorú: ní mór don eagraíocht eile a fhios a bheith aici cad atá le déanamh.",
         "staff.error.no-progress-consent": "Níor thoiligh an cliant dul chun cinn a roinnt leis an eagraíocht seo.",
         "staff.error.no-referral-consent": "Níl toiliú i bhfeidhm ag an gcliant le haghaidh atreoruithe chuig an eagraíocht sin.",

@@ -396,6 +396,7 @@ enum Localization {
         "staff.error.purposes-missing": "Choose at least one purpose.",
         "staff.error.consent-dates": "The consent needs a start and an end date, and the end cannot be before the start.",
         "staff.error.consent-withdrawn": "The client has withdrawn consent for this organisation.",
+        "staff.error.note-empty": "Write the note before saving.",
         "staff.error.referral-empty": "Choose a service or write what the referral is for: the other organisation needs to know what to do.",
         "staff.error.no-progress-consent": "The client has not consented to share progress with this organisation.",
         "staff.error.no-referral-consent": "The client has no consent in force for referrals to that organisation.",

@@ -30,6 +30,23 @@ extension StaffPages {
         routes.signedIn.post("clients/:id") { request, context in
             try updateClient(request, context.staff(), context.form(ClientForm.self), context.language, id: context.parameters.get("id") ?? "")
         }
+        routes.signedIn.post("clients/:id/notes") { request, context in
+            try addNote(request, context.staff(), context.form(CaseNoteForm.self), context.language, id: context.parameters.get("id") ?? "")
+        }
+    }
+
+    /// A case note (or a correction of one) on a client's page.
+    func addNote(_ request: Request, _ s: StaffSession, _ form: CaseNoteForm, _ language: InterfaceLanguage, id: String) throws -> Response {
+        guard let identity else { return notFound(request, s, language) }
+        do {
+            try database.addCaseNote(
+                clientID: id, text: form.note ?? "", supersedes: form.supersedes.flatMap { Int64($0) }, identity: identity, by: s.user.username,
+                nowMilliseconds: now())
+        } catch let e as JourneyError {
+            if e.code == .noSuchClient { return notFound(request, s, language) }
+            return try clientPage(request, s, language, id: id, noteError: e.text(language), status: .badRequest)
+        }
+        return Self.redirect("/staff/clients/\(id)?lang=\(language.rawValue)#notes-heading")
     }
 
     func notFound(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) -> Response {
@@ -139,7 +156,7 @@ extension StaffPages {
 
     func clientPage(
         _ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, id: String, consentError: String? = nil,
-        referralError: String? = nil, progressError: String? = nil, eraseError: String? = nil, status: HTTPResponse.Status = .ok
+        referralError: String? = nil, progressError: String? = nil, eraseError: String? = nil, noteError: String? = nil, status: HTTPResponse.Status = .ok
     ) throws -> Response {
         guard let identity, let c = try database.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()),
             let journey = try database.journey(clientID: id, identity: identity, today: today())
@@ -158,6 +175,21 @@ extension StaffPages {
         ctx["hasSuggestions"] = !suggested.isEmpty
         ctx["hasNeeds"] = !c.record.needs.isEmpty
         ctx["consentError"] = consentError
+        ctx["noteError"] = noteError ?? false
+        let notes = try database.caseNotes(clientID: id, identity: identity)
+        let byID = Dictionary(uniqueKeysWithValues: notes.map { ($0.id, $0) })
+        // The notes as they stand, newest first, each correction with the versions it replaced.
+        ctx["caseNotes"] = notes.filter { !$0.corrected }.map { n -> [String: Any] in
+            var earlier: [[String: Any]] = []
+            var next = n.supersedes
+            while let sid = next, let old = byID[sid] {
+                earlier.append(["text": old.text, "when": when(old.at), "by": old.username])
+                next = old.supersedes
+            }
+            return ["id": n.id, "text": n.text, "when": when(n.at), "by": n.username, "earlier": earlier, "hasEarlier": !earlier.isEmpty]
+        }
+        ctx["hasNotes"] = !notes.isEmpty
+        ctx["noteChoices"] = notes.filter { !$0.corrected }.map { ["id": $0.id, "label": "\(when($0.at)) · \(String($0.text.prefix(40)))"] }
         let asked = QueryParameters(rawQuery: request.uri.query)
         ctx["progressSaved"] = asked.string("saved") == "progress" && progressError == nil
         if asked.string("done") == "withdrawn", let v = consents.first(where: { $0.organization == asked.string("org") }) {

@@ -16,6 +16,12 @@ struct AccountForm: Decodable {
     var username: String?
 }
 
+/// A case note, or a correction of one (`supersedes`: the note's number).
+struct CaseNoteForm: Decodable {
+    var note: String?
+    var supersedes: String?
+}
+
 /// An admin's change to another account: its role, a new password, or both.
 struct AccountChangeForm: Decodable {
     var username: String?

@@ -205,6 +205,18 @@ enum StaffTemplates {
         <dt>{{t.staff_client_notes}}</dt><dd class="notes">{{notes}}</dd>
         </dl>
         <p><a href="/staff/clients/{{id}}/edit?lang={{lang}}" id="edit-client">{{t.staff_client_edit}}</a> · <a href="/staff/clients/{{id}}/access?lang={{lang}}" id="subject-access">{{t.staff_access_title}}</a></p>
+        <h2 id="notes-heading">{{t.staff_notes}}</h2>
+        <p class="meta">{{t.staff_notes_intro}}</p>
+        {{^hasNotes}}<p id="no-notes">{{t.staff_notes_none}}</p>{{/hasNotes}}
+        {{#hasNotes}}<ol class="case-notes" id="case-notes" reversed>{{#caseNotes}}<li class="case-note"><p class="meta">{{when}} · {{by}}</p><p class="note-text">{{text}}</p>
+        {{#hasEarlier}}<details><summary>{{t.staff_notes_earlier}}</summary><ul>{{#earlier}}<li><span class="meta">{{when}} · {{by}}</span><br><del>{{text}}</del></li>{{/earlier}}</ul></details>{{/hasEarlier}}</li>{{/caseNotes}}</ol>{{/hasNotes}}
+        {{#noteError}}<p class="error" role="alert" id="note-error">{{noteError}}</p>{{/noteError}}
+        <form method="post" action="/staff/clients/{{id}}/notes#notes-heading" class="staff-form" id="note-form">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
+        <p><label for="note-text">{{t.staff_notes_new}}</label><br><textarea id="note-text" name="note" rows="3" maxlength="20000"></textarea></p>
+        {{#hasNotes}}<p><label for="note-supersedes">{{t.staff_notes_corrects}}</label><br><select id="note-supersedes" name="supersedes"><option value="">{{t.staff_notes_corrects_none}}</option>{{#noteChoices}}<option value="{{id}}">{{label}}</option>{{/noteChoices}}</select></p>{{/hasNotes}}
+        <p><button type="submit" id="save-note">{{t.staff_notes_save}}</button></p>
+        </form>
         <h2 id="consents-heading">{{t.staff_consents}}</h2>
         {{#notice}}<p class="notice" role="status" id="notice">{{notice}}</p>{{/notice}}
         {{#consentError}}<p class="error" role="alert" id="consent-error">{{consentError}}</p>{{/consentError}}
