@@ -34,7 +34,11 @@ struct DataOption: ParsableArguments {
 
     /// The node's database; a folder without a node is reported as such.
     func database() throws -> NodeDatabase {
-        do { return try home.openDatabase() } catch let p as NodeHome.Problem { throw fail(p.description) }
+        do { return try home.openDatabase() } catch let p as NodeHome.Problem { throw fail(p.description) } catch where NodeDatabase.isDiskFull(error) {
+            // Opening may write (bringing the database up to date, the reserve beside it): on a full
+            // disk nothing was changed, and the admin is told what to do.
+            throw fail("nothing was changed: the disk holding \(data) is full. Free some space and try again.")
+        }
     }
 
     /// The node's keys; a missing or world-readable key file is reported as such.
