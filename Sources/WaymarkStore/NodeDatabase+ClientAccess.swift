@@ -175,8 +175,7 @@ extension NodeDatabase {
                 holders: holders.map { ($0.key, names[$0.key] ?? $0.key, $0.value) }.sorted { $0.name < $1.name }, changes: changes, home: owner ?? "",
                 homeName: owner.flatMap { names[$0] } ?? "", proxies: proxies.map(\.details),
                 actingAs: proxies.first { $0.key == key.signingPublicKey }?.details, accesses: try Self.clientAccesses(db, opener: key, circle: circle),
-                requests: try Self.consentRequests(
-                    db, opener: key, circle: circle, consents: journey.consents, opened: opened.filter { $0.kind == .consent }))
+                requests: try Self.consentRequests(db, opener: key, circle: circle, consents: journey.consents))
         }
     }
 
@@ -312,7 +311,7 @@ extension NodeDatabase {
             try Self.refreshJourneyIndex(db, identity: identity)
             let what: String
             if case .grant = event { what = "client granted consent" } else { what = "client withdrew consent" }
-            try Self.audit(db, "client", what, subject: String(circle.suffix(24)), detail: names[event.organization] ?? event.organization, now: now)
+            try Self.audit(db, "client", what, subject: circle, detail: names[event.organization] ?? event.organization, now: now)
             return id
         }
     }
@@ -372,7 +371,7 @@ extension NodeDatabase {
             var to = recipients + (try Self.clientKeys(db, circle: circle).currentKeys.map(\.encryptionKey))
             if recipients.contains(identity.encryptionPublicKey) { to.append(identity.encryptionPublicKey) }
             _ = try Self.publishOwn(db, .clientVoice, scope: circle, signed, to: to, identity: identity, now: now)
-            try Self.audit(db, "client", voice.isCheckin ? "client check-in" : "client reading", subject: String(circle.suffix(24)), now: now)
+            try Self.audit(db, "client", voice.isCheckin ? "client check-in" : "client reading", subject: circle, now: now)
         }
     }
 
@@ -476,8 +475,17 @@ extension NodeDatabase {
         public var reason: String
         /// Milliseconds.
         public var at: UInt64
-        /// `open`, `agreed` or `declined`.
-        public var state: String
+        public var state: RequestState
+    }
+
+    /// Where a request to share stands.
+    public enum RequestState: String, Sendable {
+        /// Not yet answered.
+        case open
+        /// A grant after the request covers what it asked for.
+        case agreed
+        /// The client said no.
+        case declined
     }
 
     /// This node (not the circle's owner, and in the circle) asks the client to share with it (§13.10).
@@ -490,13 +498,13 @@ extension NodeDatabase {
             let request = ConsentRequest.request(organization: hexString(identity.signingPublicKey), purposes: purposes, reason: String(reason.prefix(1000)))
             let to = [homeKey, identity.encryptionPublicKey] + (try Self.clientKeys(db, circle: circle).currentKeys.map(\.encryptionKey))
             _ = try Self.publishOwn(db, .consentRequest, scope: circle, request.encoded(), to: to, identity: identity, now: now)
-            try Self.audit(db, username, "ask client to share", subject: String(circle.suffix(24)), detail: purposes.sorted().map(\.rawValue).joined(separator: ", "), now: now)
+            try Self.audit(db, username, "ask client to share", subject: circle, detail: purposes.sorted().map(\.rawValue).joined(separator: ", "), now: now)
         }
     }
 
     /// The requests of a circle `opener` can read, newest first, each with where it stands: agreed once
     /// a grant after it covers its purposes, declined once the client said no.
-    static func consentRequests(_ db: Database, opener: NodeIdentity, circle: String, consents: ConsentFold, opened: [OpenedRecord]) throws -> [RequestView] {
+    static func consentRequests(_ db: Database, opener: NodeIdentity, circle: String, consents: ConsentFold) throws -> [RequestView] {
         let names = try organizationNames(db)
         let keys = try clientKeys(db, circle: circle)
         var requests: [(id: [UInt8], clock: UInt64, org: String, purposes: Set<ConsentPurpose>, reason: String)] = []
@@ -512,14 +520,14 @@ extension NodeDatabase {
             default: continue
             }
         }
-        let clocks = Dictionary(opened.map { (ByteKey($0.id), $0.clock) }, uniquingKeysWith: { a, _ in a })
-        return requests.reversed().map { r in
-            var state = declined.contains(ByteKey(r.id)) ? "declined" : "open"
+        let clockOf = try db.cachedStatement(sql: "SELECT clock FROM envelope WHERE id = ?")
+        return try requests.reversed().map { r in
+            var state: RequestState = declined.contains(ByteKey(r.id)) ? .declined : .open
             // A request the client said no to stays answered so, whatever they agree to later.
-            if state == "open", case .granted(let g, let id) = consents.standing(of: r.org), g.purposes.isSuperset(of: r.purposes),
-                (clocks[ByteKey(id)] ?? 0) > r.clock
+            if state == .open, case .granted(let g, let id) = consents.standing(of: r.org), g.purposes.isSuperset(of: r.purposes),
+                UInt64(try Int64.fetchOne(clockOf, arguments: [Data(id)]) ?? 0) > r.clock
             {
-                state = "agreed"
+                state = .agreed
             }
             return RequestView(
                 id: hexString(r.id), organization: r.org, organizationName: names[r.org] ?? r.org, purposes: r.purposes, reason: r.reason,
@@ -527,13 +535,10 @@ extension NodeDatabase {
         }
     }
 
-    /// The requests of a circle as this organisation can read them.
-    public func consentRequests(circle: String, identity: NodeIdentity, today: String) throws -> [RequestView] {
-        try writer.read { db in
-            let opened = try Self.openedEnvelopes(db, identity: identity, kinds: [.consent], circle: circle)
-            guard let c = Circle(scope: circle) else { return [] }
-            return try Self.consentRequests(db, opener: identity, circle: circle, consents: JourneyFold.consents(c, opened), opened: opened)
-        }
+    /// The requests of a circle as this organisation can read them, given its consents as already
+    /// folded for the journey.
+    public func consentRequests(circle: String, identity: NodeIdentity, consents: ConsentFold) throws -> [RequestView] {
+        try writer.read { db in try Self.consentRequests(db, opener: identity, circle: circle, consents: consents) }
     }
 
     /// The client says no to a request: signed with their key, carried by this node.
@@ -544,8 +549,8 @@ extension NodeDatabase {
             else { throw ClientAccessError.noSuchClient }
             let extra = try Self.clientCopyKeys(db, key: key, circle: circle)
             let opened = try Self.openedEnvelopes(db, identity: key, kinds: [.consent], circle: circle, extraKeys: extra)
-            let all = try Self.consentRequests(db, opener: key, circle: circle, consents: JourneyFold.consents(Circle(checkedScope: circle), opened), opened: opened)
-            guard let r = all.first(where: { $0.id == request }), r.state == "open" else { throw ClientAccessError.nothingToChange }
+            let all = try Self.consentRequests(db, opener: key, circle: circle, consents: JourneyFold.consents(Circle(checkedScope: circle), opened))
+            guard let r = all.first(where: { $0.id == request }), r.state == .open else { throw ClientAccessError.nothingToChange }
             var to = [homeKey] + (try Self.clientKeys(db, circle: circle).currentKeys.map(\.encryptionKey))
             if let orgKey = try Self.encryptionKey(db, organization: r.organization) { to.append(orgKey) }
             let signed = try ClientKey.sign(ConsentRequest.declined(request: id).encoded(), scope: circle, with: key)

@@ -145,7 +145,7 @@ struct ClientAccessStoreTests {
         // A member gone bad (the visitor) says no for the client without the client's key, and asks
         // in the home organisation's name: neither counts anywhere.
         let partnerKey = try #require(try v.writer.read { try NodeDatabase.encryptionKey($0, organization: hexString(Self.partner.signingPublicKey)) })
-        let asked = try #require(try p.consentRequests(circle: receipt.circle, identity: Self.partner, today: "2026-11-23").first)
+        let asked = try #require(try p.consentRequests(circle: receipt.circle, identity: Self.partner, consents: try p.journey(circle: receipt.circle, identity: Self.partner, today: "2026-11-23").consents).first)
         try v.writer.write { db in
             let forged = try ClientKey.sign(ConsentRequest.declined(request: try #require(bytesFromHex(asked.id))).encoded(), scope: receipt.circle, with: Self.visitor)
             _ = try NodeDatabase.publishOwn(db, .consentRequest, scope: receipt.circle, forged, to: [partnerKey], identity: Self.visitor, now: Self.now + 5)
@@ -153,21 +153,21 @@ struct ClientAccessStoreTests {
             _ = try NodeDatabase.publishOwn(db, .consentRequest, scope: receipt.circle, impostor.encoded(), to: [partnerKey], identity: Self.visitor, now: Self.now + 5)
         }
         try ReferralStoreTests.sync(v, p, at: Self.now + 5)
-        #expect(try p.consentRequests(circle: receipt.circle, identity: Self.partner, today: "2026-11-23").map(\.state) == ["open"])
+        #expect(try p.consentRequests(circle: receipt.circle, identity: Self.partner, consents: try p.journey(circle: receipt.circle, identity: Self.partner, today: "2026-11-23").consents).map(\.state) == [.open])
         try ReferralStoreTests.sync(p, v, at: Self.now + 5)
         let open = try v.clientRecord(key: key, circle: receipt.circle, today: "2026-11-23").requests
-        #expect(open.count == 1 && open[0].state == "open" && open[0].organizationName == "Partner" && open[0].reason == "To note how it goes")
+        #expect(open.count == 1 && open[0].state == .open && open[0].organizationName == "Partner" && open[0].reason == "To note how it goes")
         // The visitor carries it and cannot read it.
-        #expect(try v.consentRequests(circle: receipt.circle, identity: Self.visitor, today: "2026-11-23").isEmpty)
+        #expect(try v.consentRequests(circle: receipt.circle, identity: Self.visitor, consents: try v.journey(circle: receipt.circle, identity: Self.visitor, today: "2026-11-23").consents).isEmpty)
         // The client says no on the visitor's site.
         try v.declineConsentRequest(key: key, circle: receipt.circle, request: open[0].id, identity: Self.visitor, nowMilliseconds: Self.now + 6)
-        #expect(try v.clientRecord(key: key, circle: receipt.circle, today: "2026-11-23").requests.map(\.state) == ["declined"])
+        #expect(try v.clientRecord(key: key, circle: receipt.circle, today: "2026-11-23").requests.map(\.state) == [.declined])
         #expect(throws: NodeDatabase.ClientAccessError.nothingToChange) {
             try v.declineConsentRequest(key: key, circle: receipt.circle, request: open[0].id, identity: Self.visitor, nowMilliseconds: Self.now + 7)
         }
         for (a, b) in [(v, p), (v, h)] { try ReferralStoreTests.sync(a, b, at: Self.now + 8) }
-        #expect(try p.consentRequests(circle: receipt.circle, identity: Self.partner, today: "2026-11-23").map(\.state) == ["declined"])
-        #expect(try h.consentRequests(circle: receipt.circle, identity: Self.home, today: "2026-11-23").map(\.state) == ["declined"])
+        #expect(try p.consentRequests(circle: receipt.circle, identity: Self.partner, consents: try p.journey(circle: receipt.circle, identity: Self.partner, today: "2026-11-23").consents).map(\.state) == [.declined])
+        #expect(try h.consentRequests(circle: receipt.circle, identity: Self.home, consents: try h.journey(circle: receipt.circle, identity: Self.home, today: "2026-11-23").consents).map(\.state) == [.declined])
 
         // Erasure strips every private record of the circle, the client's kinds (§13) included, on
         // every node that holds them.

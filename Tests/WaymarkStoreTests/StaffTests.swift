@@ -69,5 +69,9 @@ struct StaffTests {
         let next = try db.auditLog(limit: 3, before: first.last!.id)
         #expect(next.map(\.subject) == ["client 3", "client 2", "client 1"])
         #expect(try db.auditLog(username: "ciaran").count == 3)
+        #expect(try db.auditLog(AuditFilter(username: "aoife", subject: "client 4")).map(\.subject) == ["client 4"])
+        #expect(try db.auditLog(AuditFilter(action: "view client", from: Self.now + 2, until: Self.now + 4)).map(\.subject) == ["client 3", "client 2"])
+        #expect(try db.auditLog(AuditFilter(action: "erase client")).isEmpty)
+        #expect(try db.auditChoices().usernames == ["aoife", "ciaran"])
     }
 }

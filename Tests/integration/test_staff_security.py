@@ -301,6 +301,38 @@ def test_the_audit_log_records_sign_ins_failures_and_changes(staff_node) -> None
     assert "ciaran" in page and "lock.me" in page
 
 
+def test_the_audit_log_filters_links_and_exports(staff_node) -> None:
+    """An admin narrows the log to one person, one action and a date range; each client is a link to
+    their page; the same lines download as CSV, and the export is logged."""
+    _, server = staff_node
+    base = server.base_url
+    worker, _ = sign_in(base, "ciaran", CASEWORKER_PASSWORD)
+    r = create_client(worker, base, name="Máire Audit", date_of_birth="1990-01-02")
+    assert r.status_code == 303, r.text[:300]
+    client_id = r.headers["Location"].split("?")[0].rsplit("/", 1)[1]
+    admin, _ = sign_in(base, "aoife", ADMIN_PASSWORD)
+    page = admin.get(base + "/staff/audit", params={"user": "ciaran", "action": "create client"}, timeout=HTTP_TIMEOUT).text
+    rows = re.findall(r"<tr><td>.*?</tr>", page)
+    assert rows and all(">ciaran<" in row and "create client" in row for row in rows), rows[:3]
+    assert f'href="/staff/clients/{client_id}?lang=en" class="audit-subject"' in page, "the client is not a link"
+    assert '<option selected>ciaran</option>' in page and '<option selected>create client</option>' in page, "the filter is not kept"
+    # Dates: a range in the past shows nothing, and says so.
+    empty = admin.get(base + "/staff/audit", params={"user": "ciaran", "from": "2001-01-01", "to": "2001-01-31"}, timeout=HTTP_TIMEOUT).text
+    assert 'id="audit-empty"' in empty and "No lines match" in empty and "<tr><td>" not in empty
+    # The CSV carries the same lines, with the filter.
+    m = re.search(r'id="audit-csv"', page) and re.search(r'href="(/staff/audit\.csv[^"]*)" id="audit-csv"', page)
+    assert m, "no CSV link"
+    csv_response = admin.get(base + m.group(1).replace("&amp;", "&"), timeout=HTTP_TIMEOUT)
+    assert csv_response.status_code == 200 and csv_response.headers["Content-Type"].startswith("text/csv")
+    lines = csv_response.text.splitlines()
+    assert lines[0] == "when,user,action,subject,detail" and len(lines) == 1 + len(rows), (lines, len(rows))
+    assert all(",ciaran,create client," in line for line in lines[1:])
+    # A caseworker may not read or export the log.
+    assert worker.get(base + "/staff/audit.csv", allow_redirects=False, timeout=HTTP_TIMEOUT).status_code == 403
+    after = admin.get(base + "/staff/audit", params={"action": "export audit log"}, timeout=HTTP_TIMEOUT).text
+    assert "export audit log" in after and "action=create%20client" in after
+
+
 # --------------------------------------------------------------------------------------------
 # Clients
 # --------------------------------------------------------------------------------------------

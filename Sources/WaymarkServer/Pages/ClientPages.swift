@@ -114,7 +114,7 @@ struct ClientPages: Sendable {
             return again("client.error.nomatch", .notFound)
         }
         let token = sessions.open(key: key, circle: circle, now: at)
-        try database.audit("client", "client record opened", subject: String(circle.suffix(24)), detail: "", nowMilliseconds: at)
+        try database.audit("client", "client record opened", subject: circle, detail: "", nowMilliseconds: at)
         // The home organisation, and the client, learn that the record was opened here (§13.8).
         if let identity {
             try database.recordClientAccess(key: key, circle: circle, identity: identity, today: today(), nowMilliseconds: at)
@@ -162,7 +162,7 @@ struct ClientPages: Sendable {
                 t("client.proxy.line", language, ["name": $0.name, "relationship": t("client.relationship.\($0.relationship)", language), "authority": $0.authority])
             }
             $0["hasProxies"] = !v.proxies.isEmpty
-            let open = v.requests.filter { $0.state == "open" }
+            let open = v.requests.filter { $0.state == .open }
             $0["requests"] = open.map { r -> [String: Any] in
                 // Agreeing keeps what the organisation already has and adds what it asks for.
                 var asked = r.purposes

@@ -69,8 +69,8 @@ extension StaffPages {
         }
         // Requests to the client to share (§13.10): where each stands; a partner without a progress
         // consent may ask, from a referral's page, once at a time.
-        let requests = (try? database.consentRequests(circle: journey.circle, identity: identity, today: today())) ?? []
-        let openRequest = requests.contains { $0.organization == me && $0.state == "open" }
+        let requests = (try? database.consentRequests(circle: journey.circle, identity: identity, consents: journey.consents)) ?? []
+        let openRequest = requests.contains { $0.organization == me && $0.state == .open }
         let measured = journey.goals.filter { g in g.instrumentID.map { id in instruments.contains { $0.id == id } } ?? false }
         let areas = Array(Set(measured.compactMap { g in instruments.first { $0.id == g.instrumentID }?.areas }.flatMap { $0 })).sorted()
         return [
@@ -93,7 +93,7 @@ extension StaffPages {
             "hasPaperCheckins": home && clientID != nil && journey.referrals.contains { $0.status.isClosed && $0.status != .enteredInError && journey.checkins[$0.record.id] == nil },
             "consentRequests": requests.map { r -> [String: Any] in
                 [
-                    "text": t("staff.request.\(r.state)", language, ["org": r.organizationName, "date": when(r.at)]),
+                    "text": t("staff.request.\(r.state.rawValue)", language, ["org": r.organizationName, "date": when(r.at)]),
                     "reason": r.reason,
                 ]
             },

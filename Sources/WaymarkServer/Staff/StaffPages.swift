@@ -64,6 +64,7 @@ struct StaffPages: Sendable {
             try recordCheck(request, context.staff(), context.form(ListingCheckForm.self), context.language)
         }
         routes.admin.get("audit") { request, context in try auditPage(request, context.staff(), context.language) }
+        routes.admin.get("audit.csv") { request, context in try auditCSV(request, context.staff()) }
         routes.admin.get("users") { request, context in try usersPage(request, context.staff(), context.language, notice: nil, error: nil) }
         routes.admin.post("users") { request, context in try addUser(request, context.staff(), context.form(NewAccountForm.self), context.language) }
         routes.admin.post("users/disable") { request, context in try setDisabled(request, context.staff(), context.form(AccountForm.self), context.language, true) }
@@ -311,20 +312,6 @@ struct StaffPages: Sendable {
         }
         return page("staffHome", ctx) {
             $0["signedIn"] = t("staff.signedin", language, ["name": s.user.displayName, "role": t("staff.role.\(s.user.role.rawValue)", language)])
-        }
-    }
-
-    func auditPage(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
-        let before = QueryParameters(rawQuery: request.uri.query).string("before").flatMap(Int64.init)
-        try database.audit(s.user.username, "view audit log", nowMilliseconds: now())
-        let perPage = 100
-        let entries = try database.auditLog(limit: perPage, before: before)
-        return page("staffAudit", base(request, language, title: t("staff.audit", language), session: s)) {
-            $0["entries"] = entries.map { e -> [String: Any] in
-                Self.dropEmpty(["at": when(e.at), "username": e.username, "action": e.action, "subject": e.subject, "detail": e.detail])
-            }
-            $0["hasEntries"] = !entries.isEmpty
-            $0["older"] = entries.count == perPage ? entries.last.map { String($0.id) } : nil
         }
     }
 

@@ -115,11 +115,21 @@ enum StaffTemplates {
         {{> staffHeader}}
         <h1>{{t.staff_audit}}</h1>
         <p>{{t.staff_audit_intro}}</p>
-        {{^entries}}<p>{{t.staff_audit_none}}</p>{{/entries}}
-        {{#hasEntries}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_table}}"><table class="audit"><thead><tr><th scope="col">{{t.staff_audit_when}}</th><th scope="col">{{t.staff_audit_who}}</th><th scope="col">{{t.staff_audit_action}}</th><th scope="col">{{t.staff_audit_subject}}</th></tr></thead><tbody>
-        {{#entries}}<tr><td>{{at}}</td><td>{{username}}</td><td>{{action}}</td><td>{{subject}}{{#detail}} — {{detail}}{{/detail}}</td></tr>{{/entries}}
+        <form method="get" action="/staff/audit" class="filters" id="audit-filter"><fieldset><legend>{{t.staff_audit_filter}}</legend>
+        <input type="hidden" name="lang" value="{{lang}}">
+        <p><label for="audit-user">{{t.staff_audit_who}}</label> <select id="audit-user" name="user"><option value="">{{t.staff_audit_anyone}}</option>{{#auditUsers}}<option{{#selected}} selected{{/selected}}>{{value}}</option>{{/auditUsers}}</select></p>
+        <p><label for="audit-action">{{t.staff_audit_action}}</label> <select id="audit-action" name="action"><option value="">{{t.staff_audit_anyaction}}</option>{{#auditActions}}<option{{#selected}} selected{{/selected}}>{{value}}</option>{{/auditActions}}</select></p>
+        <p><label for="audit-subject">{{t.staff_audit_subject}}</label> <input id="audit-subject" name="subject" value="{{filterSubject}}"></p>
+        <p><label for="audit-from">{{t.staff_audit_from}}</label> <input id="audit-from" name="from" type="date" value="{{filterFrom}}">
+        <label for="audit-to">{{t.staff_audit_to}}</label> <input id="audit-to" name="to" type="date" value="{{filterTo}}"></p>
+        <p><button type="submit" id="audit-apply">{{t.staff_audit_apply}}</button>{{#isFiltered}} <a href="/staff/audit?lang={{lang}}" id="audit-clear">{{t.staff_audit_clear}}</a>{{/isFiltered}}</p>
+        </fieldset></form>
+        <p><a href="{{csvLink}}" id="audit-csv" download>{{t.staff_audit_csv}}</a></p>
+        {{^entries}}<p id="audit-empty">{{#isFiltered}}{{t.staff_audit_nomatch}}{{/isFiltered}}{{^isFiltered}}{{t.staff_audit_none}}{{/isFiltered}}</p>{{/entries}}
+        {{#hasEntries}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_table}}"><table class="audit" id="audit-lines"><thead><tr><th scope="col">{{t.staff_audit_when}}</th><th scope="col">{{t.staff_audit_who}}</th><th scope="col">{{t.staff_audit_action}}</th><th scope="col">{{t.staff_audit_subject}}</th></tr></thead><tbody>
+        {{#entries}}<tr><td>{{at}}</td><td><a href="{{whoLink}}">{{username}}</a></td><td>{{action}}</td><td>{{#link}}<a href="{{link}}" class="audit-subject">{{subject}}</a>{{/link}}{{^link}}{{subject}}{{/link}}{{#detail}} — {{detail}}{{/detail}}{{#subjectFilter}} <a href="{{subjectFilter}}" class="audit-about">{{t.staff_audit_about}}</a>{{/subjectFilter}}</td></tr>{{/entries}}
         </tbody></table></div>{{/hasEntries}}
-        {{#older}}<p><a href="/staff/audit?before={{older}}&amp;lang={{lang}}" id="older">{{t.staff_audit_older}}</a></p>{{/older}}
+        {{#older}}<p><a href="{{older}}" id="older">{{t.staff_audit_older}}</a></p>{{/older}}
         {{> footer}}
         """
 
