@@ -11,6 +11,8 @@ public struct ClientSummary: Sendable, Equatable {
     public var record: ClientRecord
     public var createdAt: UInt64
     public var updatedAt: UInt64
+    /// The member of staff whose caseload the client is on (username), if anyone's.
+    public var worker: String?
 }
 
 /// Clients on their home organisation's node. Each client's record is sealed (XChaCha20-Poly1305)
@@ -24,7 +26,10 @@ extension NodeDatabase {
 
     /// Registers a client and opens their circle.
     /// - Returns: the new client's id.
-    public func createClient(_ record: ClientRecord, identity: NodeIdentity, by username: String, nowMilliseconds now: UInt64) throws -> String {
+    /// The client goes on `worker`'s caseload, by default the caseload of whoever registers them.
+    public func createClient(_ record: ClientRecord, identity: NodeIdentity, by username: String, worker: String? = nil, nowMilliseconds now: UInt64) throws
+        -> String
+    {
         if let p = record.problem { throw p }
         let id = "client-" + Tokens.random(bytes: 8)
         let circle = Circle(owner: identity.signingPublicKey, random: SecureRandom.bytes(12))
@@ -33,8 +38,8 @@ extension NodeDatabase {
         let sealed = try SecretBox.seal(record.encoded(), key: key, associatedData: Self.clientAD(id))
         try writer.write { db in
             try db.execute(
-                sql: "INSERT INTO client (id, circle, sealed, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [id, circle.scope, Data(sealed), Int64(now), Int64(now)])
+                sql: "INSERT INTO client (id, circle, sealed, created_at, updated_at, worker) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [id, circle.scope, Data(sealed), Int64(now), Int64(now), try Self.caseloadHolder(db, worker ?? username)])
             try db.execute(sql: "INSERT INTO client_key (client_id, wrapped) VALUES (?, ?)", arguments: [id, Data(wrapped)])
             try Self.audit(db, username, "create client", subject: id, now: now)
         }
@@ -49,6 +54,43 @@ extension NodeDatabase {
             let sealed = try SecretBox.seal(record.encoded(), key: key, associatedData: Self.clientAD(id))
             try db.execute(sql: "UPDATE client SET sealed = ?, updated_at = ? WHERE id = ?", arguments: [Data(sealed), Int64(now), id])
             try Self.audit(db, username, "update client", subject: id, now: now)
+        }
+    }
+
+    /// A member of staff who may hold a caseload (not a champion, not disabled), or nil.
+    static func caseloadHolder(_ db: Database, _ username: String) throws -> String? {
+        try String.fetchOne(
+            db, sql: "SELECT username FROM staff_user WHERE username = ? AND disabled = 0 AND role <> ?", arguments: [username, StaffRole.champion.rawValue])
+    }
+
+    /// Puts a client on a member of staff's caseload (nil: on no one's).
+    public func setClientWorker(id: String, worker: String?, by username: String, nowMilliseconds now: UInt64) throws {
+        try writer.write { db in
+            let holder = try worker.flatMap { try Self.caseloadHolder(db, $0) }
+            if worker != nil, holder == nil { throw JourneyError(.taskAssignee, field: "worker") }
+            try db.execute(sql: "UPDATE client SET worker = ? WHERE id = ?", arguments: [holder, id])
+            guard db.changesCount == 1 else { throw Self.noSuchClient }
+            try Self.audit(db, username, "assign key worker", subject: id, detail: holder ?? "none", now: now)
+        }
+    }
+
+    /// The clients (ids) a caseload filter keeps: on `worker`'s caseload, with a referral in one of
+    /// `statuses` (either way), with an open task due on or before `taskDueBy`. Nil when no filter is set.
+    public func clientIDs(worker: String?, statuses: Set<ReferralStatus>, taskDueBy: String?) throws -> Set<String>? {
+        guard worker != nil || !statuses.isEmpty || taskDueBy != nil else { return nil }
+        return try writer.read { db in
+            var sql = "SELECT c.id FROM client c WHERE 1"
+            var args: [(any DatabaseValueConvertible)?] = []
+            if let worker { sql += " AND c.worker = ?"; args.append(worker) }
+            if !statuses.isEmpty {
+                sql += " AND EXISTS (SELECT 1 FROM referral_index r WHERE r.circle = c.circle AND r.status IN (\(statuses.map { _ in "?" }.joined(separator: ","))))"
+                args += statuses.map(\.rawValue).sorted()
+            }
+            if let taskDueBy {
+                sql += " AND EXISTS (SELECT 1 FROM task t WHERE t.client_id = c.id AND t.done_at IS NULL AND t.due_on <= ?)"
+                args.append(taskDueBy)
+            }
+            return Set(try String.fetchAll(db, sql: sql, arguments: StatementArguments(args)))
         }
     }
 
@@ -73,12 +115,15 @@ extension NodeDatabase {
     /// One page of clients, newest first (logged as one listing). Without `matching` only the
     /// clients on the page are opened; with it every client is, to find those it accepts.
     public func clients(
-        identity: NodeIdentity, by username: String, nowMilliseconds now: UInt64, matching: ((ClientRecord) -> Bool)?, offset: Int, limit: Int
+        identity: NodeIdentity, by username: String, nowMilliseconds now: UInt64, matching: ((ClientRecord) -> Bool)?, only: Set<String>? = nil,
+        offset: Int, limit: Int
     ) throws -> Page<ClientSummary> {
         try writer.write { db in
             let page: Page<ClientSummary>
-            if let matching {
-                let found = try Self.readClients(db, identity: identity, id: nil).filter { matching($0.record) }
+            if matching != nil || only != nil {
+                let found = try Self.readClients(db, identity: identity, id: nil).filter {
+                    (only?.contains($0.id) ?? true) && (matching?($0.record) ?? true)
+                }
                 let shown = Self.slice(found, offset: offset, limit: limit)
                 page = Page(items: Array(shown), total: found.count, offset: max(0, offset))
             } else {
@@ -104,8 +149,12 @@ extension NodeDatabase {
             try db.execute(sql: "PRAGMA secure_delete = ON")
             defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
             try db.inTransaction {
-                if let circle = try Self.circle(db, clientID: id) { try Self.scrubAudit(db, circle: circle, clientID: id) }
+                if let circle = try Self.circle(db, clientID: id) {
+                    try Self.scrubAudit(db, circle: circle, clientID: id)
+                    try db.execute(sql: "DELETE FROM task WHERE circle = ?", arguments: [circle])
+                }
                 try db.execute(sql: "DELETE FROM case_note WHERE client_id = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM task WHERE client_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM client_key WHERE client_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM client WHERE id = ?", arguments: [id])
                 guard db.changesCount == 1 else { throw Self.noSuchClient }
@@ -138,7 +187,8 @@ extension NodeDatabase {
             let key = try SecretBox.open([UInt8](row["wrapped"] as Data), key: dataKey, associatedData: clientKeyAD(cid))
             let record = try ClientRecord.decode(SecretBox.open([UInt8](row["sealed"] as Data), key: key, associatedData: clientAD(cid)))
             return ClientSummary(
-                id: cid, circle: row["circle"], record: record, createdAt: UInt64(row["created_at"] as Int64), updatedAt: UInt64(row["updated_at"] as Int64))
+                id: cid, circle: row["circle"], record: record, createdAt: UInt64(row["created_at"] as Int64), updatedAt: UInt64(row["updated_at"] as Int64),
+                worker: row["worker"])
         }
     }
 

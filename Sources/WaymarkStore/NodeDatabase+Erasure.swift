@@ -59,6 +59,8 @@ extension NodeDatabase {
         // The circle's referral states and consent ends go at once (the fold would find nothing left).
         try db.execute(sql: "DELETE FROM referral_index WHERE circle = ?", arguments: [circle])
         try db.execute(sql: "DELETE FROM consent_index WHERE circle = ?", arguments: [circle])
+        // This organisation's own tasks and messages about the circle's referrals go with them.
+        try db.execute(sql: "DELETE FROM task WHERE circle = ?", arguments: [circle])
         // Every private kind: the journey (16–19), the client's copies, voice, openings and requests (§13).
         let privateKinds = (UInt16(1)...64).filter { Envelope.Kind(rawValue: $0).isPrivate }.map(String.init).joined(separator: ", ")
         for row in try Row.fetchAll(db, sql: "SELECT id, wire FROM envelope WHERE scope = ? AND scope <> 'public' AND kind IN (\(privateKinds))", arguments: [circle]) {

@@ -410,6 +410,18 @@ extension NodeDatabase {
                     CREATE INDEX case_note_by_client ON case_note (client_id, id);
                     """)
         }
+        m.registerMigration("v31: tasks with due dates, and each client's key worker") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE task (
+                        id INTEGER PRIMARY KEY, client_id TEXT, referral TEXT, circle TEXT, sealed BLOB NOT NULL, due_on TEXT NOT NULL,
+                        assignee TEXT NOT NULL, created_by TEXT NOT NULL, created_at INTEGER NOT NULL, done_at INTEGER, done_by TEXT);
+                    CREATE INDEX task_open_by_assignee ON task (assignee, due_on) WHERE done_at IS NULL;
+                    CREATE INDEX task_by_client ON task (client_id);
+                    CREATE INDEX task_by_circle ON task (circle);
+                    ALTER TABLE client ADD COLUMN worker TEXT;
+                    """)
+        }
         return m
     }
 }

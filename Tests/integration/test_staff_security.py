@@ -562,3 +562,63 @@ def test_case_notes_are_dated_corrected_sealed_and_erased_with_the_client(staff_
         assert con.execute("SELECT count(*) FROM case_note").fetchone()[0] == 0
     finally:
         con.close()
+
+
+def test_tasks_are_due_on_the_home_page_done_sealed_and_erased_with_the_client(staff_node) -> None:
+    """A caseworker adds a task for a colleague on a client's page; it is due today on the
+    colleague's home page (not on the caseworker's), marked done from there, listed among done tasks;
+    its words are sealed in the database file and it goes with the client."""
+    node, server = staff_node
+    base = server.base_url
+    s, _ = sign_in(base, "ciaran", CASEWORKER_PASSWORD)
+    r = create_client(s, base, name="Tadhg Taskful", date_of_birth="1981-03-04", needs="housing")
+    client_path = r.headers["Location"].split("?")[0]
+    page = s.get(base + client_path, timeout=HTTP_TIMEOUT).text
+    assert 'id="no-tasks"' in page and 'id="task-form"' in page
+    # The key worker is whoever registered the client.
+    assert re.search(r'id="key-worker">Ciarán Caseworker', page), "the client is not on the registering worker's caseload"
+    today = re.search(r'name="due" type="date" value="(\d{4}-\d\d-\d\d)"', page).group(1)  # a week ahead by default
+    empty = s.post(base + "/staff/tasks", data={"csrf": csrf_of(s, base), "task": " ", "due": today, "assignee": "aoife",
+                                                 "client": client_path.rsplit("/", 1)[1], "back": client_path}, timeout=HTTP_TIMEOUT)
+    assert empty.status_code == 400 and "Say what is to be done" in empty.text and 'id="task-error"' in empty.text
+    nobody = s.post(base + "/staff/tasks", data={"csrf": csrf_of(s, base), "task": "Ring the council", "due": today, "assignee": "nobody",
+                                                  "client": client_path.rsplit("/", 1)[1], "back": client_path}, timeout=HTTP_TIMEOUT)
+    assert nobody.status_code == 400 and "Choose who the task is for" in nobody.text
+    due_now = time.strftime("%Y-%m-%d", time.gmtime())
+    r = s.post(base + "/staff/tasks", data={"csrf": csrf_of(s, base), "task": "Ring the council about the housing list", "due": due_now,
+                                             "assignee": "aoife", "client": client_path.rsplit("/", 1)[1], "back": client_path},
+               allow_redirects=False, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 303 and r.headers["Location"] == client_path + "#tasks-heading", r.headers.get("Location")
+    assert "Ring the council about the housing list" in s.get(base + client_path, timeout=HTTP_TIMEOUT).text
+    # Not on the caseworker's home page; on the admin's, due today.
+    assert "Ring the council" not in s.get(base + "/staff", timeout=HTTP_TIMEOUT).text
+    admin, _ = sign_in(base, "aoife", ADMIN_PASSWORD)
+    home = admin.get(base + "/staff", timeout=HTTP_TIMEOUT).text
+    due = home[home.index('id="due-tasks"'):]
+    assert "Ring the council about the housing list" in due and "Due today" in due and "Tadhg Taskful" in due
+    task_id = re.search(r'data-task="(\d+)"', due).group(1)
+    # The caseload filter: clients with a task due, and the worker's caseload.
+    listing = s.get(base + "/staff/clients", params={"due": "1"}, timeout=HTTP_TIMEOUT).text
+    assert "Tadhg Taskful" in listing and "Gráinne Mhaol" not in listing
+    mine = s.get(base + "/staff/clients", params={"worker": "ciaran", "need": "housing"}, timeout=HTTP_TIMEOUT).text
+    assert "Tadhg Taskful" in mine
+    assert "Tadhg Taskful" not in s.get(base + "/staff/clients", params={"worker": "aoife"}, timeout=HTTP_TIMEOUT).text
+    # Done, from the home page.
+    r = admin.post(base + f"/staff/tasks/{task_id}/done", data={"csrf": csrf_of(admin, base), "done": "1", "back": "/staff?lang=en"},
+                   allow_redirects=False, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 303 and r.headers["Location"] == "/staff?lang=en"
+    assert "Ring the council" not in admin.get(base + "/staff", timeout=HTTP_TIMEOUT).text
+    done = admin.get(base + "/staff/tasks", params={"who": "aoife", "show": "done"}, timeout=HTTP_TIMEOUT).text
+    assert "Ring the council about the housing list" in done and "done by Aoife Admin" in done
+    # A stranger to the session cannot mark tasks (no CSRF token, no session).
+    assert requests.post(base + f"/staff/tasks/{task_id}/done", data={"done": "0"}, allow_redirects=False,
+                         timeout=HTTP_TIMEOUT).status_code in (303, 403)
+    stored = b"".join(p.read_bytes() for p in node.path.glob("waymark.sqlite*"))
+    assert b"Ring the council" not in stored, "a task is readable in the database file"
+    r = admin.post(base + client_path + "/erase", data={"csrf": csrf_of(admin, base), "confirm": "1"}, allow_redirects=False, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 303
+    con = sqlite3.connect(f"file:{node.path / 'waymark.sqlite'}?mode=ro", uri=True)
+    try:
+        assert con.execute("SELECT count(*) FROM task").fetchone()[0] == 0
+    finally:
+        con.close()

@@ -26,6 +26,12 @@ public struct JourneyError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let referralEmpty = Code(rawValue: "referral-empty")
         /// A case note with no words (or correcting a note that is not this client's).
         public static let noteEmpty = Code(rawValue: "note-empty")
+        /// A task with no words, or about nothing this organisation holds.
+        public static let taskEmpty = Code(rawValue: "task-empty")
+        /// A task for someone who is not on this organisation's staff.
+        public static let taskAssignee = Code(rawValue: "task-assignee")
+        /// A message on a referral with no words, or too many.
+        public static let messageEmpty = Code(rawValue: "message-empty")
         public static let noProgressConsent = Code(rawValue: "no-progress-consent")
         public static let noReferralConsent = Code(rawValue: "no-referral-consent")
         // Referrals.
@@ -72,7 +78,7 @@ public struct JourneyError: Error, Sendable, Hashable, CustomStringConvertible {
         /// Every code, for the tests that check each has words in both languages.
         public static let all: [Code] = [
             noSuchClient, nameMissing, nameTooLong, dateOfBirthFormat, contactTooLong, languageTooLong, notesTooLong, tooManyNeeds,
-            organizationUnknown, consentForSelf, purposesMissing, consentDates, consentWithdrawn, referralEmpty, noteEmpty, noProgressConsent, noReferralConsent,
+            organizationUnknown, consentForSelf, purposesMissing, consentDates, consentWithdrawn, referralEmpty, noteEmpty, taskEmpty, taskAssignee, messageEmpty, noProgressConsent, noReferralConsent,
             noSuchReferral, notASide, otherSideUnknown, rerouteNotThisClient, transitionNotAllowed, onlyRecipientSets, onlySenderSets,
             reasonRequired, outcomeRequired, notACircle, clientErased, homeUnknown, noSuchGoal, dateFormat, goalTitleMissing, goalTitleTooLong,
             goalExists, noSuchInstrument, milestonesOnly, noSuchArea, stageRange, milestoneLabelMissing, milestoneLabelTooLong, noSuchRecord,

@@ -35,7 +35,7 @@ enum Localization {
         return s
     }
 
-    static let english: [String: String] = englishTable.merging(clientEnglish) { a, _ in a }
+    static let english: [String: String] = englishTable.merging(clientEnglish) { a, _ in a }.merging(caseworkerEnglish) { a, _ in a }
 
     static let englishTable: [String: String] = [
         "site.title": "Ballymun community services",
@@ -397,6 +397,9 @@ enum Localization {
         "staff.error.consent-dates": "The consent needs a start and an end date, and the end cannot be before the start.",
         "staff.error.consent-withdrawn": "The client has withdrawn consent for this organisation.",
         "staff.error.note-empty": "Write the note before saving.",
+        "staff.error.task-empty": "Say what is to be done (up to 2,000 characters).",
+        "staff.error.task-assignee": "Choose who the task is for from this organisation's staff.",
+        "staff.error.message-empty": "Write the message before sending (up to 4,000 characters).",
         "staff.error.referral-empty": "Choose a service or write what the referral is for: the other organisation needs to know what to do.",
         "staff.error.no-progress-consent": "The client has not consented to share progress with this organisation.",
         "staff.error.no-referral-consent": "The client has no consent in force for referrals to that organisation.",
@@ -665,5 +668,5 @@ enum Localization {
     ]
 
     /// Irish. Where a key is missing, English is shown.
-    static let irish: [String: String] = Localization.irishTable.merging(clientIrish) { a, _ in a }
+    static let irish: [String: String] = Localization.irishTable.merging(clientIrish) { a, _ in a }.merging(caseworkerIrish) { a, _ in a }
 }

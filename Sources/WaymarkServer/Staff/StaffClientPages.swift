@@ -12,6 +12,7 @@ extension StaffPages {
         registerConsents(routes)
         registerReferrals(routes)
         registerJourney(routes)
+        registerTasks(routes)
         routes.signedIn.get("clients") { request, context in try clientList(request, context.staff(), context.language) }
         routes.signedIn.get("clients/new") { request, context in
             try clientForm(request, context.staff(), context.language, id: nil, record: ClientRecord(name: ""))
@@ -29,6 +30,9 @@ extension StaffPages {
         }
         routes.signedIn.post("clients/:id") { request, context in
             try updateClient(request, context.staff(), context.form(ClientForm.self), context.language, id: context.parameters.get("id") ?? "")
+        }
+        routes.signedIn.post("clients/:id/worker") { request, context in
+            try setWorker(request, context.staff(), context.form(WorkerForm.self), context.language, id: context.parameters.get("id") ?? "")
         }
         routes.signedIn.post("clients/:id/notes") { request, context in
             try addNote(request, context.staff(), context.form(CaseNoteForm.self), context.language, id: context.parameters.get("id") ?? "")
@@ -53,30 +57,82 @@ extension StaffPages {
         message(request, s, language, "staff.client.notfound", back: "/staff/clients", status: .notFound)
     }
 
+    /// Referral states grouped as the caseload filter offers them.
+    static let statusGroups: [(String, Set<ReferralStatus>)] = [
+        ("waiting", [.requested, .received]), ("active", [.accepted, .inProgress, .onHold]),
+        ("closed", [.completed, .rejected, .failed, .cancelled]),
+    ]
+
+    /// The client list, searched by name or date of birth and filtered as a caseload: by key worker,
+    /// need, where their referrals stand and whether a task about them is due.
     func clientList(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
-        let q = (QueryParameters(rawQuery: request.uri.query).string("q") ?? "").trimmingCharacters(in: .whitespaces)
+        let p = QueryParameters(rawQuery: request.uri.query)
+        let q = (p.string("q") ?? "").trimmingCharacters(in: .whitespaces)
         var ctx = base(request, language, title: t("staff.clients", language), session: s)
         guard let identity else {
             ctx["unavailable"] = true
             return page("staffClients", ctx, status: .serviceUnavailable)
         }
+        let worker = p.string("worker").flatMap { $0.isEmpty ? nil : $0 }
+        let need = p.string("need").flatMap { $0.isEmpty ? nil : $0 }
+        let statusGroup = p.string("status").flatMap { g in Self.statusGroups.first { $0.0 == g } }
+        let due = p.string("due") == "1"
+        var query: [(String, String)] = []
+        if !q.isEmpty { query.append(("q", q)) }
+        if let worker { query.append(("worker", worker)) }
+        if let need { query.append(("need", need)) }
+        if let statusGroup { query.append(("status", statusGroup.0)) }
+        if due { query.append(("due", "1")) }
         let needle = ClientMatching.normalize(q)
-        let matching: ((ClientRecord) -> Bool)? = needle.isEmpty ? nil : { ClientMatching.matches(query: q, name: $0.name, dateOfBirth: $0.dateOfBirth) }
+        let matching: ((ClientRecord) -> Bool)? =
+            needle.isEmpty && need == nil
+            ? nil
+            : { r in
+                (needle.isEmpty || ClientMatching.matches(query: q, name: r.name, dateOfBirth: r.dateOfBirth))
+                    && (need.map { n in r.needs.contains { $0.caseInsensitiveCompare(n) == .orderedSame } } ?? true)
+            }
+        let only = try database.clientIDs(worker: worker, statuses: statusGroup?.1 ?? [], taskDueBy: due ? today() : nil)
         let shown = try database.clients(
-            identity: identity, by: s.user.username, nowMilliseconds: now(), matching: matching, offset: Self.offset(request), limit: Self.pageSize)
+            identity: identity, by: s.user.username, nowMilliseconds: now(), matching: matching, only: only, offset: Self.offset(request), limit: Self.pageSize)
+        let staff = try database.staffUsers().filter { $0.role != .champion }
+        let people = Dictionary(staff.map { ($0.username, $0.displayName) }, uniquingKeysWith: { a, _ in a })
         return page("staffClients", ctx) {
             $0["q"] = q
             $0["count"] = t(shown.total == 1 ? "staff.clients.count.one" : "staff.clients.count", language, ["n": String(shown.total)])
             $0["clients"] = shown.items.map { c -> [String: Any] in
-                ["id": c.id, "name": c.record.name, "dob": c.record.dateOfBirth, "needs": c.record.needs.joined(separator: ", ")]
+                [
+                    "id": c.id, "name": c.record.name, "dob": c.record.dateOfBirth, "needs": c.record.needs.joined(separator: ", "),
+                    "worker": c.worker.map { people[$0] ?? $0 } ?? "",
+                ]
             }
             $0["hasClients"] = !shown.items.isEmpty
             $0["empty"] = shown.items.isEmpty
             $0["emptyText"] =
-                needle.isEmpty
-                ? t(shown.isEmpty ? "staff.clients.none" : "staff.clients.pastend", language) : t("staff.clients.nomatch", language, ["q": q])
-            $0.merge(pager(path: "/staff/clients", query: q.isEmpty ? [] : [("q", q)], shown, language)) { _, new in new }
+                query.isEmpty
+                ? t(shown.isEmpty ? "staff.clients.none" : "staff.clients.pastend", language)
+                : needle.isEmpty ? t("staff.clients.nofilter", language) : t("staff.clients.nomatch", language, ["q": q])
+            $0["workerChoices"] = [["value": "", "name": t("staff.clients.worker.any", language), "selected": worker == nil]]
+                + staff.map { u in
+                    ["value": u.username, "name": u.username == s.user.username ? t("staff.clients.worker.mine", language) : u.displayName, "selected": u.username == worker]
+                }
+            $0["needFilter"] = ((try? needTerms()) ?? []).map { ["name": $0.name, "selected": $0.name == need] }
+            $0["statusChoices"] = Self.statusGroups.map { ["value": $0.0, "name": t("staff.clients.status.\($0.0)", language), "selected": $0.0 == statusGroup?.0] }
+            $0["dueChecked"] = due
+            $0["isFiltered"] = worker != nil || need != nil || statusGroup != nil || due
+            $0["myCaseload"] = "/staff/clients?worker=\(s.user.username.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&lang=\(language.rawValue)"
+            $0.merge(pager(path: "/staff/clients", query: query, shown, language)) { _, new in new }
         }
+    }
+
+    /// Puts the client on a member of staff's caseload (or on no one's).
+    func setWorker(_ request: Request, _ s: StaffSession, _ form: WorkerForm, _ language: InterfaceLanguage, id: String) throws -> Response {
+        do {
+            try database.setClientWorker(id: id, worker: form.worker.flatMap { $0.isEmpty ? nil : $0 }, by: s.user.username, nowMilliseconds: now())
+        } catch let e as JourneyError {
+            if e.code == .noSuchClient { return notFound(request, s, language) }
+            return try clientPage(request, s, language, id: id, taskError: e.text(language), status: .badRequest)
+        }
+        return Self.redirect("/staff/clients/\(id)?lang=\(language.rawValue)")
     }
 
     func clientForm(
@@ -156,7 +212,8 @@ extension StaffPages {
 
     func clientPage(
         _ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, id: String, consentError: String? = nil,
-        referralError: String? = nil, progressError: String? = nil, eraseError: String? = nil, noteError: String? = nil, status: HTTPResponse.Status = .ok
+        referralError: String? = nil, progressError: String? = nil, eraseError: String? = nil, noteError: String? = nil, taskError: String? = nil,
+        status: HTTPResponse.Status = .ok
     ) throws -> Response {
         guard let identity, let c = try database.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()),
             let journey = try database.journey(clientID: id, identity: identity, today: today())
@@ -176,6 +233,16 @@ extension StaffPages {
         ctx["hasNeeds"] = !c.record.needs.isEmpty
         ctx["consentError"] = consentError
         ctx["noteError"] = noteError ?? false
+        ctx["taskError"] = taskError ?? false
+        let caseloads = try database.staffUsers().filter { !$0.disabled && $0.role != .champion }
+        ctx["keyWorker"] = c.worker.map { w in caseloads.first { $0.username == w }?.displayName ?? w } ?? t("staff.client.worker.none", language)
+        ctx["workerChoices"] = [["value": "", "name": t("staff.client.worker.none", language), "selected": c.worker == nil]]
+            + caseloads.map { ["value": $0.username, "name": $0.displayName, "selected": $0.username == c.worker] }
+        ctx.merge(
+            try taskFormContext(
+                s, clientID: id, referral: nil, back: "/staff/clients/\(id)?lang=\(language.rawValue)", tasks: database.tasks(.init(clientID: id), identity: identity),
+                language)
+        ) { _, new in new }
         let notes = try database.caseNotes(clientID: id, identity: identity)
         let byID = Dictionary(uniqueKeysWithValues: notes.map { ($0.id, $0) })
         // The notes as they stand, newest first, each correction with the versions it replaced.

@@ -22,6 +22,11 @@ struct CaseNoteForm: Decodable {
     var supersedes: String?
 }
 
+/// Whose caseload a client is on (`worker`: a username, or empty for no one's).
+struct WorkerForm: Decodable {
+    var worker: String?
+}
+
 /// An admin's change to another account: its role, a new password, or both.
 struct AccountChangeForm: Decodable {
     var username: String?

@@ -302,6 +302,7 @@ struct StaffPages: Sendable {
     func home(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
         var ctx = base(request, language, title: t("staff.home", language), session: s)
         ctx.merge(try caseloadContext(language)) { _, new in new }
+        ctx.merge(try dueTasksContext(s, language)) { _, new in new }
         if s.user.role == .admin, case _ = try database.collectSuggestions(identity: identity),
             case let n = try database.openCorrectionCount(me: identity?.signingPublicKey), n > 0
         {

@@ -99,7 +99,7 @@ extension StaffPages {
 
     func referralPage(
         _ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, key: String, error: String? = nil, progressError: String? = nil,
-        status: HTTPResponse.Status = .ok, posted: ReferralChangeForm? = nil, errorField: String? = nil
+        taskError: String? = nil, status: HTTPResponse.Status = .ok, posted: ReferralChangeForm? = nil, errorField: String? = nil
     ) throws -> Response {
         guard let identity, let v = try database.referral(key: key, identity: identity, today: today()) else { return notFound(request, s, language) }
         try database.audit(s.user.username, "view referral", subject: v.record.id, nowMilliseconds: now())
@@ -116,6 +116,12 @@ extension StaffPages {
         ctx["withdrawn"] = withdrawn
         ctx["progressSaved"] = QueryParameters(rawQuery: request.uri.query).string("saved") == "progress" && progressError == nil
         ctx["progressError"] = progressError
+        ctx["taskError"] = taskError ?? false
+        ctx.merge(
+            try taskFormContext(
+                s, clientID: nil, referral: v.key, back: "/staff/referrals/\(v.key)?lang=\(language.rawValue)",
+                tasks: database.tasks(.init(referral: v.key), identity: identity), language)
+        ) { _, new in new }
         if let old = v.record.reroutes { ctx["reroutes"] = old }
         return page("staffReferral", ctx, status: status) {
             $0["key"] = v.key

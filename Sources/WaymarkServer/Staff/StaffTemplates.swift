@@ -5,13 +5,46 @@ enum StaffTemplates {
         "staffHeader": staffHeader, "staffLogin": login, "staffHome": home, "staffAudit": audit, "staffUsers": users,
         "staffClients": clients, "staffClientForm": clientForm, "staffClient": client, "staffReceipt": receipt, "staffWithdraw": withdraw,
         "staffReferrals": referrals, "staffReferral": referral, "referralTable": referralTable, "journeySections": journeySections,
-        "staffAccess": access, "staffErasures": erasures, "pager": pager, "staffListings": listings, "staffChecks": checks,
+        "staffAccess": access, "staffErasures": erasures, "pager": pager, "taskList": taskList, "taskForm": taskForm, "staffTasks": tasks, "staffListings": listings, "staffChecks": checks,
     ]
 
     /// The way through a long list (`StaffPages.pager`).
     static let pager = """
         {{#hasPager}}{{#pager}}<nav class="pager" aria-label="{{t.staff_list_pages}}"><p id="list-range">{{range}}</p>
         <p>{{#newer}}<a href="{{newer}}" rel="prev" id="newer">{{t.staff_list_newer}}</a>{{/newer}} {{#older}}<a href="{{older}}" rel="next" id="older">{{t.staff_list_older}}</a>{{/older}}</p></nav>{{/pager}}{{/hasPager}}
+        """
+
+    /// A list of tasks, each with its button (done, or not done yet).
+    static let taskList = """
+        <ul class="tasks">{{#tasks}}<li class="task{{#overdue}} overdue{{/overdue}}{{#isDone}} done{{/isDone}}" data-task="{{id}}"><p class="task-text">{{text}}</p>
+        <p class="meta">{{#overdue}}<strong class="overdue">{{t.staff_task_overdue}}</strong> · {{/overdue}}{{#dueToday}}<strong>{{t.staff_task_today}}</strong> · {{/dueToday}}{{t.staff_task_due}} {{due}} · {{t.staff_task_for}} {{who}}{{#about}} · <a href="{{aboutLink}}">{{about}}</a>{{/about}}{{#doneLine}} · {{doneLine}}{{/doneLine}}</p>
+        <form method="post" action="/staff/tasks/{{id}}/done" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="back" value="{{back}}">{{^isDone}}<input type="hidden" name="done" value="1"><button type="submit" class="task-done">{{t.staff_task_done}}<span class="visually-hidden">: {{text}}</span></button>{{/isDone}}{{#isDone}}<input type="hidden" name="done" value="0"><button type="submit" class="task-reopen">{{t.staff_task_reopen}}<span class="visually-hidden">: {{text}}</span></button>{{/isDone}}</form></li>{{/tasks}}</ul>
+        """
+
+    /// Adding a task about a client or a referral.
+    static let taskForm = """
+        {{#taskError}}<p class="error" role="alert" id="task-error">{{taskError}}</p>{{/taskError}}
+        <form method="post" action="/staff/tasks" class="staff-form" id="task-form">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="back" value="{{taskBack}}">
+        {{#taskClient}}<input type="hidden" name="client" value="{{taskClient}}">{{/taskClient}}{{#taskReferral}}<input type="hidden" name="referral" value="{{taskReferral}}">{{/taskReferral}}
+        <p><label for="task-text">{{t.staff_task_what}}</label><br><input id="task-text" name="task" maxlength="2000" required></p>
+        <p><label for="task-due">{{t.staff_task_due}}</label><br><input id="task-due" name="due" type="date" value="{{taskDue}}" required></p>
+        <p><label for="task-assignee">{{t.staff_task_for}}</label><br><select id="task-assignee" name="assignee">{{#taskAssignees}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/taskAssignees}}</select></p>
+        <p><button type="submit" id="add-task">{{t.staff_task_add}}</button></p>
+        </form>
+        """
+
+    static let tasks = """
+        {{> staffHeader}}
+        <h1>{{t.staff_tasks}}</h1>
+        <form method="get" action="/staff/tasks" class="filters" id="tasks-filter"><input type="hidden" name="lang" value="{{lang}}">
+        <p><label for="tasks-who">{{t.staff_tasks_whose}}</label> <select id="tasks-who" name="who">{{#whoChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/whoChoices}}</select>
+        <label for="tasks-show">{{t.staff_tasks_which}}</label> <select id="tasks-show" name="show"><option value="open">{{t.staff_tasks_open}}</option><option value="done"{{#showDone}} selected{{/showDone}}>{{t.staff_tasks_done}}</option></select>
+        <button type="submit" id="tasks-apply">{{t.staff_audit_apply}}</button></p></form>
+        <p id="tasks-count">{{tasksCount}}</p>
+        {{#hasTasks}}{{> taskList}}{{/hasTasks}}
+        <p class="meta">{{t.staff_tasks_howto}}</p>
+        {{> footer}}
         """
 
     static let staffHeader = """
@@ -28,7 +61,7 @@ enum StaffTemplates {
         <header class="site staff"><div class="wrap">
         <a class="brand" href="/staff?lang={{lang}}">{{organization}} – {{t.staff_title}}</a>
         <nav aria-label="{{t.staff_nav}}"><ul>
-        {{#user}}{{#isChampion}}<li><a href="/staff/checks?lang={{lang}}"{{#current.checks}} aria-current="page"{{/current.checks}}>{{t.staff_checks}}</a></li>{{/isChampion}}{{^isChampion}}<li><a href="/staff?lang={{lang}}"{{#current.home}} aria-current="page"{{/current.home}}>{{t.staff_home}}</a></li><li><a href="/staff/clients?lang={{lang}}"{{#current.clients}} aria-current="page"{{/current.clients}}>{{t.staff_clients}}</a></li><li><a href="/staff/referrals?lang={{lang}}"{{#current.referrals}} aria-current="page"{{/current.referrals}}>{{t.staff_referrals}}</a></li><li><a href="/staff/checkins?lang={{lang}}" id="checkins-link"{{#current.checkins}} aria-current="page"{{/current.checkins}}>{{t.staff_nav_checkins}}</a></li>{{/isChampion}}
+        {{#user}}{{#isChampion}}<li><a href="/staff/checks?lang={{lang}}"{{#current.checks}} aria-current="page"{{/current.checks}}>{{t.staff_checks}}</a></li>{{/isChampion}}{{^isChampion}}<li><a href="/staff?lang={{lang}}"{{#current.home}} aria-current="page"{{/current.home}}>{{t.staff_home}}</a></li><li><a href="/staff/clients?lang={{lang}}"{{#current.clients}} aria-current="page"{{/current.clients}}>{{t.staff_clients}}</a></li><li><a href="/staff/referrals?lang={{lang}}"{{#current.referrals}} aria-current="page"{{/current.referrals}}>{{t.staff_referrals}}</a></li><li><a href="/staff/tasks?lang={{lang}}"{{#current.tasks}} aria-current="page"{{/current.tasks}}>{{t.staff_tasks}}</a></li><li><a href="/staff/checkins?lang={{lang}}" id="checkins-link"{{#current.checkins}} aria-current="page"{{/current.checkins}}>{{t.staff_nav_checkins}}</a></li>{{/isChampion}}
         {{#isAdmin}}<li><a href="/staff/users?lang={{lang}}"{{#current.users}} aria-current="page"{{/current.users}}>{{t.staff_users}}</a></li><li><a href="/staff/audit?lang={{lang}}"{{#current.audit}} aria-current="page"{{/current.audit}}>{{t.staff_audit}}</a></li><li><a href="/staff/erasures?lang={{lang}}"{{#current.erasures}} aria-current="page"{{/current.erasures}}>{{t.staff_erasures}}</a></li><li><a href="/staff/corrections?lang={{lang}}"{{#current.corrections}} aria-current="page"{{/current.corrections}}>{{t.staff_corrections}}</a></li><li><a href="/staff/sync?lang={{lang}}"{{#current.sync}} aria-current="page"{{/current.sync}}>{{t.staff_sync}}</a></li><li><a href="/staff/listings?lang={{lang}}"{{#current.listings}} aria-current="page"{{/current.listings}}>{{t.staff_listings}}</a></li>{{/isAdmin}}{{/user}}
         <li><a href="{{switchURL}}" lang="{{otherLang}}" hreflang="{{otherLang}}" id="language-switch">{{otherLangName}}</a></li>
         {{#user}}<li><form method="post" action="/staff/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" id="signout">{{t.staff_signout}}</button></form></li>{{/user}}
@@ -56,6 +89,10 @@ enum StaffTemplates {
         <h1>{{t.staff_home}}</h1>
         <p id="signed-in">{{signedIn}}</p>
         <p><a href="/staff/clients?lang={{lang}}">{{t.staff_clients}}</a> — {{t.staff_menu_clients}}</p>
+        <h2 id="tasks-heading">{{t.staff_tasks_due}}</h2>
+        {{^hasDueTasks}}<p id="no-due-tasks">{{t.staff_tasks_due_none}}</p>{{/hasDueTasks}}
+        {{#hasDueTasks}}<p id="due-tasks-count">{{dueTasksCount}}</p><div id="due-tasks">{{> taskList}}</div>{{/hasDueTasks}}
+        <p><a href="/staff/tasks?lang={{lang}}" id="all-tasks">{{t.staff_tasks_all}}</a></p>
         {{#caseload}}
         <h2 id="awaiting-heading">{{t.staff_caseload_awaiting}}</h2>
         {{^hasAwaiting}}<p id="no-awaiting">{{t.staff_caseload_awaiting_none}}</p>{{/hasAwaiting}}
@@ -166,12 +203,20 @@ enum StaffTemplates {
         <form method="get" action="/staff/clients" role="search" class="staff-form">
         <input type="hidden" name="lang" value="{{lang}}">
         <p><label for="client-q">{{t.staff_clients_search}}</label><br><input id="client-q" name="q" type="search" value="{{q}}"> <button type="submit">{{t.staff_clients_search_button}}</button></p>
+        <details{{#isFiltered}} open{{/isFiltered}} id="caseload-filter"><summary>{{t.staff_clients_filter}}</summary>
+        <p><label for="filter-worker">{{t.staff_client_worker}}</label><br><select id="filter-worker" name="worker">{{#workerChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/workerChoices}}</select></p>
+        <p><label for="filter-need">{{t.staff_client_needs}}</label><br><select id="filter-need" name="need"><option value="">{{t.staff_clients_need_any}}</option>{{#needFilter}}<option{{#selected}} selected{{/selected}}>{{name}}</option>{{/needFilter}}</select></p>
+        <p><label for="filter-status">{{t.staff_clients_status}}</label><br><select id="filter-status" name="status"><option value="">{{t.staff_clients_status_any}}</option>{{#statusChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/statusChoices}}</select></p>
+        <p><input type="checkbox" id="filter-due" name="due" value="1"{{#dueChecked}} checked{{/dueChecked}}> <label for="filter-due">{{t.staff_clients_due}}</label></p>
+        <p><button type="submit" id="apply-filter">{{t.staff_audit_apply}}</button>{{#isFiltered}} <a href="/staff/clients?lang={{lang}}" id="clear-filter">{{t.staff_clients_clear}}</a>{{/isFiltered}}</p>
+        </details>
         </form>
+        <p><a href="{{myCaseload}}" id="my-caseload">{{t.staff_clients_mine}}</a></p>
         <p><a href="/staff/clients/new?lang={{lang}}" id="new-client">{{t.staff_clients_new}}</a></p>
         <p id="client-count">{{count}}</p>
         {{#empty}}<p>{{emptyText}}</p>{{/empty}}
-        {{#hasClients}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_table}}"><table class="staff-users clients"><thead><tr><th scope="col">{{t.staff_client_name}}</th><th scope="col">{{t.staff_client_dob}}</th><th scope="col">{{t.staff_client_needs}}</th></tr></thead><tbody>
-        {{#clients}}<tr><td><a href="/staff/clients/{{id}}?lang={{lang}}">{{name}}</a></td><td>{{dob}}</td><td>{{needs}}</td></tr>{{/clients}}
+        {{#hasClients}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_table}}"><table class="staff-users clients"><thead><tr><th scope="col">{{t.staff_client_name}}</th><th scope="col">{{t.staff_client_dob}}</th><th scope="col">{{t.staff_client_needs}}</th><th scope="col">{{t.staff_client_worker}}</th></tr></thead><tbody>
+        {{#clients}}<tr><td><a href="/staff/clients/{{id}}?lang={{lang}}">{{name}}</a></td><td>{{dob}}</td><td>{{needs}}</td><td>{{worker}}</td></tr>{{/clients}}
         </tbody></table></div>{{/hasClients}}
         {{> pager}}
         {{/unavailable}}
@@ -213,6 +258,9 @@ enum StaffTemplates {
         <dt>{{t.staff_client_language}}</dt><dd>{{clientLanguage}}</dd>
         <dt>{{t.staff_client_goals}}</dt><dd><ul>{{#goals}}<li>{{.}}</li>{{/goals}}</ul></dd>
         <dt>{{t.staff_client_notes}}</dt><dd class="notes">{{notes}}</dd>
+        <dt>{{t.staff_client_worker}}</dt><dd id="key-worker">{{keyWorker}}
+        <form method="post" action="/staff/clients/{{id}}/worker" class="inline" id="worker-form"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
+        <label for="client-worker" class="visually-hidden">{{t.staff_client_worker}}</label><select id="client-worker" name="worker">{{#workerChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/workerChoices}}</select> <button type="submit" id="save-worker">{{t.staff_client_worker_change}}</button></form></dd>
         </dl>
         <p><a href="/staff/clients/{{id}}/edit?lang={{lang}}" id="edit-client">{{t.staff_client_edit}}</a> · <a href="/staff/clients/{{id}}/access?lang={{lang}}" id="subject-access">{{t.staff_access_title}}</a></p>
         <h2 id="notes-heading">{{t.staff_notes}}</h2>
@@ -227,6 +275,10 @@ enum StaffTemplates {
         {{#hasNotes}}<p><label for="note-supersedes">{{t.staff_notes_corrects}}</label><br><select id="note-supersedes" name="supersedes"><option value="">{{t.staff_notes_corrects_none}}</option>{{#noteChoices}}<option value="{{id}}">{{label}}</option>{{/noteChoices}}</select></p>{{/hasNotes}}
         <p><button type="submit" id="save-note">{{t.staff_notes_save}}</button></p>
         </form>
+        <h2 id="tasks-heading">{{t.staff_tasks}}</h2>
+        {{^hasTasks}}<p id="no-tasks">{{t.staff_tasks_none}}</p>{{/hasTasks}}
+        {{#hasTasks}}{{> taskList}}{{/hasTasks}}
+        <details{{#taskError}} open{{/taskError}}><summary>{{t.staff_task_new}}</summary>{{> taskForm}}</details>
         <h2 id="consents-heading">{{t.staff_consents}}</h2>
         {{#notice}}<p class="notice" role="status" id="notice">{{notice}}</p>{{/notice}}
         {{#consentError}}<p class="error" role="alert" id="consent-error">{{consentError}}</p>{{/consentError}}
@@ -386,6 +438,10 @@ enum StaffTemplates {
         <p><label for="referral-outcome">{{t.staff_referral_outcome}}</label><br><input id="referral-outcome" name="outcome" value="{{outcome}}"{{#invalid.outcome}} aria-invalid="true" aria-describedby="referral-error" autofocus{{/invalid.outcome}}></p>
         <p><button type="submit" id="update-referral">{{t.staff_referral_save}}</button></p>
         </form>{{/hasChoices}}
+        <h2 id="tasks-heading">{{t.staff_tasks}}</h2>
+        {{^hasTasks}}<p id="no-tasks">{{t.staff_tasks_none}}</p>{{/hasTasks}}
+        {{#hasTasks}}{{> taskList}}{{/hasTasks}}
+        <details{{#taskError}} open{{/taskError}}><summary>{{t.staff_task_new}}</summary>{{> taskForm}}</details>
         {{> journeySections}}
         {{> footer}}
         """
@@ -477,6 +533,9 @@ enum StaffTemplates {
         <dt>{{t.staff_client_name}}</dt><dd>{{name}}</dd><dt>{{t.staff_client_dob}}</dt><dd>{{dob}}</dd><dt>{{t.staff_client_contact}}</dt><dd>{{contact}}</dd>
         <dt>{{t.staff_client_language}}</dt><dd>{{clientLanguage}}</dd><dt>{{t.staff_client_needs}}</dt><dd>{{needs}}</dd><dt>{{t.staff_client_goals}}</dt><dd>{{goalsText}}</dd>
         <dt>{{t.staff_client_notes}}</dt><dd class="notes">{{notes}}</dd>
+        <dt>{{t.staff_client_worker}}</dt><dd id="key-worker">{{keyWorker}}
+        <form method="post" action="/staff/clients/{{id}}/worker" class="inline" id="worker-form"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
+        <label for="client-worker" class="visually-hidden">{{t.staff_client_worker}}</label><select id="client-worker" name="worker">{{#workerChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/workerChoices}}</select> <button type="submit" id="save-worker">{{t.staff_client_worker_change}}</button></form></dd>
         </dl>
         <h2>{{t.staff_timeline}}</h2>
         {{^hasTimeline}}<p>{{t.staff_timeline_none}}</p>{{/hasTimeline}}
