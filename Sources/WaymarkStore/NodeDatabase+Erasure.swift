@@ -56,6 +56,8 @@ extension NodeDatabase {
             sql: "INSERT OR IGNORE INTO erased_circle (circle, erasure, erased_at, acknowledged) VALUES (?, ?, ?, ?)",
             arguments: [circle, Data(erasure), Int64(now), author == ownKey ? 1 : 0])
         try scrubAudit(db, circle: circle)
+        try db.execute(
+            sql: "DELETE FROM referral_message_seen WHERE referral IN (SELECT lower(hex(referral)) FROM referral_index WHERE circle = ?)", arguments: [circle])
         // The circle's referral states and consent ends go at once (the fold would find nothing left).
         try db.execute(sql: "DELETE FROM referral_index WHERE circle = ?", arguments: [circle])
         try db.execute(sql: "DELETE FROM consent_index WHERE circle = ?", arguments: [circle])
@@ -96,6 +98,7 @@ extension NodeDatabase {
         try acknowledgeReferrals(identity: identity, nowMilliseconds: now)
         try acknowledgeErasures(identity: identity, nowMilliseconds: now)
         try acknowledgeClientConsents(identity: identity, nowMilliseconds: now)
+        try noteArrivedMessages(identity: identity)
     }
 
     /// Signs an acknowledgement for every erasure this node carried out and has not yet acknowledged

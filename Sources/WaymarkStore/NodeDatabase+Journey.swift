@@ -31,7 +31,7 @@ extension NodeDatabase {
     }
 
     /// The private kinds a journey is folded from.
-    static let journeyKinds: [Envelope.Kind] = [.consent, .referral, .referralStatus, .progress, .clientVoice]
+    static let journeyKinds: [Envelope.Kind] = [.consent, .referral, .referralStatus, .progress, .clientVoice, .referralMessage]
 
     /// Folds one circle's opened envelopes (`JourneyFold`), with this node's settings and ledger.
     static func journey(_ db: Database, circle: String, opened: [OpenedRecord], names: [String: String], today: String) throws -> JourneyView {

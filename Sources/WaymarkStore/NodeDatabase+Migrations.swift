@@ -422,6 +422,15 @@ extension NodeDatabase {
                     ALTER TABLE client ADD COLUMN worker TEXT;
                     """)
         }
+        m.registerMigration("v32: messages on referrals that arrived from the other side, and whether anyone here has read them") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE referral_message_seen (
+                        id TEXT PRIMARY KEY NOT NULL, referral TEXT NOT NULL, author TEXT NOT NULL, at INTEGER NOT NULL, read_at INTEGER,
+                        mailed INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+                    CREATE INDEX referral_message_unread ON referral_message_seen (referral) WHERE read_at IS NULL;
+                    """)
+        }
         return m
     }
 }

@@ -154,6 +154,39 @@ struct ClientRecordsTests {
         #expect(view.timeline.filter { $0.event == "client-reading" }.count == 1)
     }
 
+    /// Messages on a referral (§8.9) count from its two sides only: the owner, and the recipient
+    /// while it holds a consent; a member that is no side of it, or writes without a consent, is
+    /// not shown, and a message names its referral.
+    @Test func referralMessagesCountOnlyFromTheTwoSides() throws {
+        let circle = Self.circle.scope
+        let owner = hexString(Self.owner), partner = hexString(Self.visitor), other = String(repeating: "dd", count: 32)
+        func rec(_ n: UInt8, _ clock: UInt64, _ author: String, _ p: JourneyPayload) -> OpenedRecord {
+            OpenedRecord(
+                id: [UInt8](repeating: n, count: 32), clock: clock, author: author, scope: circle, kind: p.kind, recipientKeyIDs: [], payload: p,
+                clientSigned: false, clientSignature: nil)
+        }
+        func grant(_ org: String) -> JourneyPayload {
+            .consent(.grant(ConsentGrant(organization: org, purposes: [.referral], dataClasses: [], start: "2026-11-01", end: "2027-10-31", method: .written, recordedBy: "m"), after: []))
+        }
+        let message = JourneyPayload.referralMessage(referralID: "r1", text: "Can she come on Tuesday?")
+        #expect(try JourneyPayload.decode(message.encoded(), kind: .referralMessage) == message)
+        #expect(throws: JourneyPayload.Problem.self) { try JourneyPayload.decode(Array(#"{"referral_id":"r1","text":""}"#.utf8), kind: .referralMessage) }
+        let view = JourneyFold.fold(
+            circle: circle,
+            opened: [
+                rec(1, 10, owner, grant(partner)), rec(2, 11, owner, grant(other)),
+                rec(3, 12, owner, .referral(ReferralRecord(id: "r1", to: partner, clientName: "Róisín", note: "x"))),
+                rec(4, 13, partner, message), rec(5, 14, owner, .referralMessage(referralID: "r1", text: "Yes")),
+                rec(6, 15, other, .referralMessage(referralID: "r1", text: "not a side")),
+                rec(7, 16, owner, .referralMessage(referralID: "r2", text: "another referral")),
+                rec(8, 5, partner, .referralMessage(referralID: "r1", text: "before any consent")),
+            ], names: [owner: "Home"], today: "2026-11-25", responseDays: 5, instruments: [], isAncestor: { _, _ in false })
+        let shown = try #require(view.referrals.first).messages
+        #expect(shown.map(\.text) == ["Can she come on Tuesday?", "Yes"])
+        #expect(shown.last?.authorName == "Home")
+        #expect(view.timeline.filter { $0.event == "referral-message" }.count == 2)
+    }
+
     /// A proxy's key counts beside the client's own until the owner ends it; replacing the
     /// client's code leaves the proxy's key alone (§13.7).
     @Test func aProxysKeyCountsUntilItIsEnded() throws {

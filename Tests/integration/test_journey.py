@@ -177,6 +177,25 @@ def test_a_referral_goes_round_the_loop_through_the_relay(circle) -> None:
     inbox_url = b.url + f"/staff/referrals/{key}"
     page = partner.get(inbox_url, timeout=10).text
     assert "086 999 1234" in page and "employment" in page and "Wants evening hours" in page
+    # Messages between the two sides (SPEC §8.9): B asks, A is shown it on the staff home, reads and
+    # answers on the referral's page; an empty message is refused in the worker's words.
+    r = partner.post(inbox_url + "/messages", data={"csrf": csrf(partner, page), "message": "  "}, timeout=10)
+    assert r.status_code == 400 and "Write the message before sending" in r.text
+    r = partner.post(inbox_url + "/messages", data={"csrf": csrf(partner, page), "message": "Can she come on Tuesday at 10?"},
+                     allow_redirects=False, timeout=10)
+    assert r.status_code == 303 and r.headers["Location"].endswith("#messages-heading")
+    wait_until("A is told of B's message", lambda: f'/staff/referrals/{key}?lang=en#messages-heading' in home.get(a.url + "/staff", timeout=10).text,
+               60, (a, b, c))
+    assert "A message from Journey Org B" in home.get(a.url + "/staff", timeout=10).text
+    page = home.get(sent_url, timeout=10).text
+    assert "Can she come on Tuesday at 10?" in page and "Write to Journey Org B" in page
+    assert 'id="unread-messages"' not in home.get(a.url + "/staff", timeout=10).text, "read messages still show as new"
+    r = home.post(sent_url + "/messages", data={"csrf": csrf(home, page), "message": "Yes, Tuesday suits her."}, allow_redirects=False, timeout=10)
+    assert r.status_code == 303
+    wait_until("B gets A's answer", lambda: "Yes, Tuesday suits her." in partner.get(inbox_url, timeout=10).text, 60, (a, b, c))
+    assert "wrote to Journey Org B about the referral" in home.get(client_url, timeout=10).text, "the message is not in the timeline"
+    # The relay is no side of the referral: it cannot write on it.
+    page = partner.get(inbox_url, timeout=10).text
     # Declining needs a reason; accepting does not.
     r = partner.post(inbox_url, data={"csrf": csrf(partner, page), "status": "rejected"}, timeout=10)
     assert r.status_code == 400 and "Give a reason to set a referral to" in r.text
@@ -194,9 +213,10 @@ def test_a_referral_goes_round_the_loop_through_the_relay(circle) -> None:
 
     # The relay stored and forwarded every envelope, and can read none of them.
     stored_c = b"".join(p.read_bytes() for p in c.path.glob("waymark.sqlite*"))
-    for secret in ("Caoimhe", "Loopclient", "086 999 1234", "Wants evening hours", "Started the jobs club"):
+    for secret in ("Caoimhe", "Loopclient", "086 999 1234", "Wants evening hours", "Started the jobs club", "Tuesday at 10", "Tuesday suits"):
         assert secret.encode() not in stored_c, f"{secret!r} is readable on the relay"
     assert c.sql("SELECT count(*) FROM envelope WHERE kind IN (17, 18)")[0][0] >= 5
+    assert c.sql("SELECT count(*) FROM envelope WHERE kind = 33")[0][0] == 2, "the relay did not carry the messages"
 
 
 def circle_wires(node: FedNode, circle: str) -> dict[bytes, int]:

@@ -69,6 +69,10 @@ public enum CircleRules {
         switch kind {
         case .consent, .clientVoice: return circle.isOwned(by: author) || clientSigned
         case .referral, .erasure: return circle.isOwned(by: author)
+        case .referralMessage:
+            // From the owner, or from an organisation while it held a consent (§8.9); whether it is
+            // a side of the referral is checked where messages are folded.
+            return circle.isOwned(by: author) || consents.grant(of: hexString(author), before: clock) != nil
         case .progress:
             if circle.isOwned(by: author) { return true }
             guard let grant = consents.grant(of: hexString(author), before: clock) else { return false }

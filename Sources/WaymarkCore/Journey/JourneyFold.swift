@@ -111,6 +111,22 @@ public struct ReferralView: Sendable {
     public var status: ReferralStatus { fold.status }
     /// Not answered within the node's response time (working days).
     public var overdue: Bool
+    /// Messages between the two sides, oldest first (§8.9).
+    public var messages: [ReferralMessage] = []
+}
+
+/// A message on a referral from one side to the other.
+public struct ReferralMessage: Sendable, Equatable {
+    /// The envelope's id, hex.
+    public var id: String
+    /// The writing organisation's signing key (hex) and name.
+    public var author: String
+    public var authorName: String
+    /// The envelope's hybrid clock.
+    public var clock: UInt64
+    public var text: String
+    /// Milliseconds, from the envelope's clock.
+    public var at: UInt64 { HybridClock.milliseconds(clock) }
 }
 
 /// Folding a circle's records into a journey.
@@ -166,10 +182,17 @@ public enum JourneyFold {
             }
             let sentAt = HybridClock.milliseconds(r.clock)
             let overdue = isOverdue(fold.status, sentAt: sentAt, today: today, days: days)
+            // Messages count only from the two sides (§8.9), in (clock, id) order.
+            let messages = visible.filter { $0.kind == .referralMessage && ($0.author == r.author || $0.author == record.to) }
+                .sorted { ($0.clock, hexString($0.id)) < ($1.clock, hexString($1.id)) }
+                .compactMap { m -> ReferralMessage? in
+                    guard case .referralMessage(let rid, let text) = m.payload, rid == record.id else { return nil }
+                    return ReferralMessage(id: hexString(m.id), author: m.author, authorName: name(m.author), clock: m.clock, text: text)
+                }
             referrals.append(
                 ReferralView(
                     key: hexString(r.id), circle: circle, record: record, sender: r.author, senderName: name(r.author), recipient: record.to,
-                    recipientName: name(record.to), sentAt: sentAt, fold: fold, overdue: overdue))
+                    recipientName: name(record.to), sentAt: sentAt, fold: fold, overdue: overdue, messages: messages))
         }
         referrals.sort { $0.sentAt > $1.sentAt }
 
@@ -233,6 +256,11 @@ public enum JourneyFold {
                 entry(
                     "referral-status", step.change.clock, step.change.author, other: r.record.serviceName ?? r.recipientName, subject: t.to.rawValue,
                     detail: t.reason ?? t.outcome ?? "", refused: step.refused != nil)
+            }
+        }
+        for r in referrals {
+            for m in r.messages {
+                entry("referral-message", m.clock, m.author, other: m.author == r.sender ? r.recipientName : r.senderName)
             }
         }
         for c in current {

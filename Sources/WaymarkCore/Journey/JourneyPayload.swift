@@ -8,6 +8,8 @@ public enum JourneyPayload: Sendable, Hashable {
     case erasure(Erasure)
     case erasureAcknowledgement(erasureID: [UInt8])
     case clientVoice(ClientVoice)
+    /// A message between the two sides of a referral (§8.9).
+    case referralMessage(referralID: String, text: String)
 
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         public let field: String
@@ -24,6 +26,7 @@ public enum JourneyPayload: Sendable, Hashable {
         case .erasure: return .erasure
         case .erasureAcknowledgement: return .erasureAcknowledgement
         case .clientVoice: return .clientVoice
+        case .referralMessage: return .referralMessage
         }
     }
 
@@ -63,6 +66,8 @@ public enum JourneyPayload: Sendable, Hashable {
         case .clientVoice(let v):
             guard case .object(let o)? = try? JSONParser.parse(v.encoded()) else { return JSONObject() }
             return o
+        case .referralMessage(let id, let text):
+            return JSONObject([("referral_id", .string(id)), ("text", .string(text))])
         }
     }
 
@@ -107,6 +112,7 @@ public enum JourneyPayload: Sendable, Hashable {
             guard let id = bytesFromHex(try string(o, "erasure")), id.count == 32 else { throw Problem(field: "erasure", message: "must be a 32-byte id in hex") }
             return .erasureAcknowledgement(erasureID: id)
         case .clientVoice: return .clientVoice(try ClientVoice.decode(o))
+        case .referralMessage: return .referralMessage(referralID: try string(o, "referral_id"), text: try string(o, "text"))
         default:
             throw Problem(field: "kind", message: "\(kind) is not a journey record")
         }

@@ -161,6 +161,7 @@ public enum AdmissionRules {
         case 30: return 8 << 10
         case 31: return 2 << 10
         case 32: return 4 << 10
+        case 33: return 8 << 10
         case 22: return 16 << 10
         case 23: return 8 << 10
         case 24: return 2 << 10

@@ -51,9 +51,11 @@ public struct Envelope: Sendable, Hashable {
         public static let clientAccess = Kind(rawValue: 31)
         /// Private in a circle: an organisation asks the client to share with it, or the client says no (§13.10).
         public static let consentRequest = Kind(rawValue: 32)
+        /// Private in a circle: a message between the two sides of a referral (§8.9).
+        public static let referralMessage = Kind(rawValue: 33)
 
         /// Kinds whose payload is encrypted to recipients.
-        public var isPrivate: Bool { (16...19).contains(rawValue) || (28...32).contains(rawValue) && rawValue != 29 }
+        public var isPrivate: Bool { (16...19).contains(rawValue) || (28...33).contains(rawValue) && rawValue != 29 }
         /// Kinds that are public, in scope `public`, always carry their payload, and are read by every node.
         public var isPublicRecord: Bool { (1...5).contains(rawValue) }
         /// Membership records.
@@ -83,6 +85,7 @@ public struct Envelope: Sendable, Hashable {
             case 30: return "client-voice"
             case 31: return "client-access"
             case 32: return "consent-request"
+            case 33: return "referral-message"
             default: return "kind-\(rawValue)"
             }
         }

@@ -2,6 +2,15 @@
 /// notifications), in English and Irish.
 extension Localization {
     static let caseworkerEnglish: [String: String] = [
+        "staff.messages": "Messages",
+        "staff.messages.none": "No messages yet.",
+        "staff.messages.new": "New messages on referrals",
+        "staff.messages.from.one": "A message from {org}, {date}",
+        "staff.messages.from": "{n} messages from {org}, the latest {date}",
+        "staff.message.to": "Write to {org}",
+        "staff.message.hint": "Both organisations see it on this referral, and so does the client if they have a receipt. Up to 4,000 characters.",
+        "staff.message.send": "Send the message",
+        "staff.timeline.referral-message": "wrote to {other} about the referral",
         "staff.tasks": "Tasks",
         "staff.tasks.none": "No open tasks.",
         "staff.tasks.due": "Your tasks due today or overdue",
@@ -50,6 +59,15 @@ extension Localization {
     ]
 
     static let caseworkerIrish: [String: String] = [
+        "staff.messages": "Teachtaireachtaí",
+        "staff.messages.none": "Níl teachtaireacht ar bith fós.",
+        "staff.messages.new": "Teachtaireachtaí nua ar atreoruithe",
+        "staff.messages.from.one": "Teachtaireacht ó {org}, {date}",
+        "staff.messages.from": "{n} teachtaireacht ó {org}, an ceann is déanaí {date}",
+        "staff.message.to": "Scríobh chuig {org}",
+        "staff.message.hint": "Feiceann an dá eagraíocht í ar an atreorú seo, agus an cliant freisin má tá admháil aige. Suas le 4,000 carachtar.",
+        "staff.message.send": "Seol an teachtaireacht",
+        "staff.timeline.referral-message": "scríobh chuig {other} faoin atreorú",
         "staff.tasks": "Tascanna",
         "staff.tasks.none": "Níl aon tasc oscailte.",
         "staff.tasks.due": "Do thascanna atá dlite inniu nó thar téarma",

@@ -22,6 +22,11 @@ struct CaseNoteForm: Decodable {
     var supersedes: String?
 }
 
+/// A message on a referral to the other side.
+struct MessageForm: Decodable {
+    var message: String?
+}
+
 /// Whose caseload a client is on (`worker`: a username, or empty for no one's).
 struct WorkerForm: Decodable {
     var worker: String?

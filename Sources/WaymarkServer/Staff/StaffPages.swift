@@ -303,6 +303,11 @@ struct StaffPages: Sendable {
         var ctx = base(request, language, title: t("staff.home", language), session: s)
         ctx.merge(try caseloadContext(language)) { _, new in new }
         ctx.merge(try dueTasksContext(s, language)) { _, new in new }
+        let unread = try database.unreadMessages()
+        ctx["unread"] = unread.map { m -> [String: Any] in
+            ["referral": m.referral, "text": t(m.count == 1 ? "staff.messages.from.one" : "staff.messages.from", language, ["org": m.fromName, "n": String(m.count), "date": when(m.at)])]
+        }
+        ctx["hasUnread"] = !unread.isEmpty
         if s.user.role == .admin, case _ = try database.collectSuggestions(identity: identity),
             case let n = try database.openCorrectionCount(me: identity?.signingPublicKey), n > 0
         {

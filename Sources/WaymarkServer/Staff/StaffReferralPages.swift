@@ -17,6 +17,9 @@ extension StaffPages {
         routes.signedIn.get("referrals/:key") { request, context in
             try referralPage(request, context.staff(), context.language, key: context.parameters.get("key") ?? "")
         }
+        routes.signedIn.post("referrals/:key/messages") { request, context in
+            try sendMessage(request, context.staff(), context.form(MessageForm.self), context.language, key: context.parameters.get("key") ?? "")
+        }
         routes.signedIn.post("referrals/:key") { request, context in
             try changeReferral(request, context.staff(), context.form(ReferralChangeForm.self), context.language, key: context.parameters.get("key") ?? "")
         }
@@ -99,7 +102,7 @@ extension StaffPages {
 
     func referralPage(
         _ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, key: String, error: String? = nil, progressError: String? = nil,
-        taskError: String? = nil, status: HTTPResponse.Status = .ok, posted: ReferralChangeForm? = nil, errorField: String? = nil
+        taskError: String? = nil, messageError: String? = nil, message: String = "", status: HTTPResponse.Status = .ok, posted: ReferralChangeForm? = nil, errorField: String? = nil
     ) throws -> Response {
         guard let identity, let v = try database.referral(key: key, identity: identity, today: today()) else { return notFound(request, s, language) }
         try database.audit(s.user.username, "view referral", subject: v.record.id, nowMilliseconds: now())
@@ -117,6 +120,21 @@ extension StaffPages {
         ctx["progressSaved"] = QueryParameters(rawQuery: request.uri.query).string("saved") == "progress" && progressError == nil
         ctx["progressError"] = progressError
         ctx["taskError"] = taskError ?? false
+        // Messages between the two sides (§8.9); seeing them here marks them read.
+        try database.markMessagesRead(referral: v.key, nowMilliseconds: now())
+        let other = role == .sender ? v.recipientName : v.senderName
+        // The referral as folded with the whole journey, which includes its messages.
+        let messages = journey.referrals.first { $0.key == v.key }?.messages ?? []
+        ctx["messages"] = messages.map { m in
+            ["when": when(m.at), "who": m.authorName, "text": m.text, "mine": m.author == me]
+        }
+        ctx["hasMessages"] = !messages.isEmpty
+        ctx["messageTo"] = t("staff.message.to", language, ["org": other])
+        ctx["messageError"] = messageError ?? false
+        ctx["messageDraft"] = message
+        var recipientRevoked = false
+        if case .revoked = journey.consents.standing(of: v.recipient) { recipientRevoked = true }
+        ctx["canMessage"] = !recipientRevoked
         ctx.merge(
             try taskFormContext(
                 s, clientID: nil, referral: v.key, back: "/staff/referrals/\(v.key)?lang=\(language.rawValue)",
@@ -153,6 +171,18 @@ extension StaffPages {
             $0["invalid"] = errorField.map { [$0: true] } ?? [:]
             $0["hasChoices"] = !choices.isEmpty
         }
+    }
+
+    func sendMessage(_ request: Request, _ s: StaffSession, _ form: MessageForm, _ language: InterfaceLanguage, key: String) throws -> Response {
+        guard let identity else { return notFound(request, s, language) }
+        do {
+            try database.sendReferralMessage(
+                key: key, text: form.message ?? "", identity: identity, by: s.user.username, today: today(), nowMilliseconds: now())
+        } catch let e as JourneyError {
+            if e.httpStatus == .notFound { return notFound(request, s, language) }
+            return try referralPage(request, s, language, key: key, messageError: e.text(language), message: form.message ?? "", status: .badRequest)
+        }
+        return Self.redirect("/staff/referrals/\(key)?lang=\(language.rawValue)#messages-heading")
     }
 
     func changeReferral(_ request: Request, _ s: StaffSession, _ form: ReferralChangeForm, _ language: InterfaceLanguage, key: String) throws -> Response {

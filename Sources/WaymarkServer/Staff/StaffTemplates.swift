@@ -93,6 +93,8 @@ enum StaffTemplates {
         {{^hasDueTasks}}<p id="no-due-tasks">{{t.staff_tasks_due_none}}</p>{{/hasDueTasks}}
         {{#hasDueTasks}}<p id="due-tasks-count">{{dueTasksCount}}</p><div id="due-tasks">{{> taskList}}</div>{{/hasDueTasks}}
         <p><a href="/staff/tasks?lang={{lang}}" id="all-tasks">{{t.staff_tasks_all}}</a></p>
+        {{#hasUnread}}<h2 id="unread-heading">{{t.staff_messages_new}}</h2>
+        <ul id="unread-messages">{{#unread}}<li><a href="/staff/referrals/{{referral}}?lang={{lang}}#messages-heading">{{text}}</a></li>{{/unread}}</ul>{{/hasUnread}}
         {{#caseload}}
         <h2 id="awaiting-heading">{{t.staff_caseload_awaiting}}</h2>
         {{^hasAwaiting}}<p id="no-awaiting">{{t.staff_caseload_awaiting_none}}</p>{{/hasAwaiting}}
@@ -438,6 +440,15 @@ enum StaffTemplates {
         <p><label for="referral-outcome">{{t.staff_referral_outcome}}</label><br><input id="referral-outcome" name="outcome" value="{{outcome}}"{{#invalid.outcome}} aria-invalid="true" aria-describedby="referral-error" autofocus{{/invalid.outcome}}></p>
         <p><button type="submit" id="update-referral">{{t.staff_referral_save}}</button></p>
         </form>{{/hasChoices}}
+        <h2 id="messages-heading">{{t.staff_messages}}</h2>
+        {{^hasMessages}}<p id="no-messages">{{t.staff_messages_none}}</p>{{/hasMessages}}
+        {{#hasMessages}}<ol class="messages" id="messages">{{#messages}}<li class="message{{#mine}} mine{{/mine}}"><p class="meta">{{when}} · {{who}}</p><p class="message-text">{{text}}</p></li>{{/messages}}</ol>{{/hasMessages}}
+        {{#canMessage}}{{#messageError}}<p class="error" role="alert" id="message-error">{{messageError}}</p>{{/messageError}}
+        <form method="post" action="/staff/referrals/{{key}}/messages" class="staff-form" id="message-form">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
+        <p><label for="message-text">{{messageTo}}</label><br><textarea id="message-text" name="message" rows="3" maxlength="4000" aria-describedby="message-hint"{{#messageError}} aria-invalid="true" autofocus{{/messageError}}>{{messageDraft}}</textarea><br><span id="message-hint" class="hint">{{t.staff_message_hint}}</span></p>
+        <p><button type="submit" id="send-message">{{t.staff_message_send}}</button></p>
+        </form>{{/canMessage}}
         <h2 id="tasks-heading">{{t.staff_tasks}}</h2>
         {{^hasTasks}}<p id="no-tasks">{{t.staff_tasks_none}}</p>{{/hasTasks}}
         {{#hasTasks}}{{> taskList}}{{/hasTasks}}
