@@ -53,12 +53,15 @@ public struct NodeArguments: Sendable {
     public var transport: (any SyncTransport)?
     /// How many recent full-text search answers to keep in memory (0 turns caching off).
     public var searchCache: Int
+    /// Email notifications to staff; without them none are sent.
+    public var mail: MailSettings?
     public var logger: Logger
 
     public init(
         database: NodeDatabase, identity: NodeIdentity?, server: ServerSettings = ServerSettings(), publicURL: String? = nil, sync: SyncSettings? = nil,
-        transport: (any SyncTransport)? = nil, searchCache: Int = 256, logger: Logger
+        transport: (any SyncTransport)? = nil, searchCache: Int = 256, mail: MailSettings? = nil, logger: Logger
     ) {
+        self.mail = mail
         self.database = database
         self.identity = identity
         self.server = server
@@ -98,8 +101,11 @@ public func buildApplication(_ arguments: NodeArguments) throws -> some Applicat
         services.append(
             SyncEngine(node: node, transport: arguments.transport ?? HTTPTransport(identity: node.identity), settings: settings, logger: arguments.logger))
     }
+    if let identity = arguments.identity, let mail = arguments.mail {
+        services.append(Notifier(database: db, identity: identity, settings: mail, clock: arguments.server.clock, logger: arguments.logger))
+    }
     return Application(
-        router: buildRouter(directory: directory, nodeName: name, settings: arguments.server, sync: node),
+        router: buildRouter(directory: directory, nodeName: name, settings: arguments.server, sync: node, mailConfigured: arguments.mail != nil),
         configuration: .init(address: .hostname(arguments.server.host, port: arguments.server.port), serverName: "waymark"),
         services: services,
         logger: arguments.logger)
@@ -107,7 +113,7 @@ public func buildApplication(_ arguments: NodeArguments) throws -> some Applicat
 
 /// The routes: the public directory pages, the HSDS API under `/api`, and the staff area under
 /// `/staff`; with a sync node, also the sync endpoints, `/metrics` and the sync admin page.
-func buildRouter(directory: Directory, nodeName: String, settings: ServerSettings, sync: SyncNode?) -> Router<WaymarkRequestContext> {
+func buildRouter(directory: Directory, nodeName: String, settings: ServerSettings, sync: SyncNode?, mailConfigured: Bool = false) -> Router<WaymarkRequestContext> {
     let router = Router(context: WaymarkRequestContext.self)
     router.add(middleware: RequestLogMiddleware(level: .debug))
     let pages = PublicPages(
@@ -126,7 +132,8 @@ func buildRouter(directory: Directory, nodeName: String, settings: ServerSetting
     ).register(on: router)
     StaffPages(
         pages: pages, database: directory.database, organization: nodeName, secureCookies: settings.secureCookies, identity: sync?.identity,
-        sync: sync, port: settings.port, trustedProxies: Set(settings.trustedProxies.map(ClientAddress.normalized)), changed: { sync?.changes.signal() }
+        sync: sync, port: settings.port, trustedProxies: Set(settings.trustedProxies.map(ClientAddress.normalized)), changed: { sync?.changes.signal() },
+        mailConfigured: mailConfigured
     ).register(on: router)
     if let sync {
         SyncAPI(node: sync, trustedProxies: Set(settings.trustedProxies.map(ClientAddress.normalized))).register(on: router)

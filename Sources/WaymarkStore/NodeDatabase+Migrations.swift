@@ -431,6 +431,20 @@ extension NodeDatabase {
                     CREATE INDEX referral_message_unread ON referral_message_seen (referral) WHERE read_at IS NULL;
                     """)
         }
+        m.registerMigration("v33: email notifications: each member of staff's own address and choices, and the outbox") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE staff_user ADD COLUMN email TEXT;
+                    ALTER TABLE staff_user ADD COLUMN notify TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE staff_user ADD COLUMN notify_lang TEXT NOT NULL DEFAULT 'en';
+                    ALTER TABLE staff_user ADD COLUMN notify_since INTEGER NOT NULL DEFAULT 0;
+                    CREATE TABLE mail_outbox (
+                        id INTEGER PRIMARY KEY, dedupe TEXT NOT NULL UNIQUE, recipient TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL,
+                        created_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, next_try INTEGER NOT NULL DEFAULT 0,
+                        sent_at INTEGER);
+                    CREATE INDEX mail_outbox_waiting ON mail_outbox (next_try) WHERE sent_at IS NULL;
+                    """)
+        }
         return m
     }
 }

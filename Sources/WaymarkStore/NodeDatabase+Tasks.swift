@@ -36,7 +36,10 @@ extension NodeDatabase {
     ) throws -> Int64 {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 2000 else { throw JourneyError(.taskEmpty, field: "task") }
-        guard LocalDateTime.parseDate(dueOn) != nil else { throw JourneyError(.dateFormat, field: "due") }
+        // A date this century, not decades away: a mistyped year is caught.
+        guard let day = LocalDateTime.parseDate(dueOn), dueOn >= "2000-01-01", day < LocalDateTime.dayNumber(year: 2100, month: 1, day: 1) else {
+            throw JourneyError(.dateFormat, field: "due")
+        }
         return try writer.write { db in
             guard let role = try String.fetchOne(db, sql: "SELECT role FROM staff_user WHERE username = ? AND disabled = 0", arguments: [assignee]),
                 role != StaffRole.champion.rawValue

@@ -219,6 +219,14 @@ struct Serve: AsyncParsableCommand {
             "The most one other organisation's envelopes may take on this node, in MiB (default 1024); kept for later runs.",
             valueName: "MIB"))
     var authorQuotaMib: UInt64?
+    @Option(
+        help: ArgumentHelp(
+            "The mail server (plain SMTP, no login) that takes staff email notifications, HOST:PORT; without it none are sent. See Deploy/README.md.",
+            valueName: "HOST:PORT"))
+    var smtp: String?
+    @Option(help: ArgumentHelp("The sender address of staff email notifications (default: waymark@ the public URL's host).", valueName: "ADDRESS"))
+    var mailFrom: String?
+    @Option(help: "Seconds between looks for something to email staff about.") var notifyInterval: Double = 60
 
     func run() async throws {
         let db = try data.database()
@@ -245,8 +253,16 @@ struct Serve: AsyncParsableCommand {
         }
         var server = ServerSettings(host: host, port: port, tiles: tiles, secureCookies: url.hasPrefix("https://"))
         server.trustedProxies = Set(trustedProxy)
+        var mail: MailSettings?
+        if let smtp {
+            let host = URL(string: url)?.host ?? "localhost"
+            let from = mailFrom ?? "waymark@\(host)"
+            guard NoticePreferences.isPlausibleAddress(from) || from.hasSuffix("@localhost") else { throw fail("--mail-from takes an email address, not \(from)") }
+            guard let client = SMTPClient(address: smtp, from: from) else { throw fail("--smtp takes HOST:PORT, not \(smtp)") }
+            mail = MailSettings(smtp: client, siteURL: url, interval: .milliseconds(Int(max(0.2, notifyInterval) * 1000)))
+        }
         let app = try buildApplication(
-            NodeArguments(database: db, identity: identity, server: server, publicURL: url, sync: sync, searchCache: searchCache, logger: logger))
+            NodeArguments(database: db, identity: identity, server: server, publicURL: url, sync: sync, searchCache: searchCache, mail: mail, logger: logger))
         let name = try db.setting("organization_name") ?? "Waymark node"
         // Written straight to the descriptor, not through print's buffer, so scripts see it at once.
         FileHandle.standardOutput.write(

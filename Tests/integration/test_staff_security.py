@@ -312,13 +312,16 @@ def test_the_audit_log_filters_links_and_exports(staff_node) -> None:
     client_id = r.headers["Location"].split("?")[0].rsplit("/", 1)[1]
     admin, _ = sign_in(base, "aoife", ADMIN_PASSWORD)
     page = admin.get(base + "/staff/audit", params={"user": "ciaran", "action": "create client"}, timeout=HTTP_TIMEOUT).text
-    rows = re.findall(r"<tr><td>.*?</tr>", page)
+    rows = re.findall(r'<tr><td class="date">.*?</tr>', page)
     assert rows and all(">ciaran<" in row and "create client" in row for row in rows), rows[:3]
     assert f'href="/staff/clients/{client_id}?lang=en" class="audit-subject"' in page, "the client is not a link"
     assert '<option selected>ciaran</option>' in page and '<option selected>create client</option>' in page, "the filter is not kept"
     # Dates: a range in the past shows nothing, and says so.
     empty = admin.get(base + "/staff/audit", params={"user": "ciaran", "from": "2001-01-01", "to": "2001-01-31"}, timeout=HTTP_TIMEOUT).text
-    assert 'id="audit-empty"' in empty and "No lines match" in empty and "<tr><td>" not in empty
+    assert 'id="audit-empty"' in empty and "No lines match" in empty and '<tr><td class="date">' not in empty
+    # A date that cannot be read is said so, not silently dropped.
+    bad = admin.get(base + "/staff/audit", params={"from": "2026-13-45"}, timeout=HTTP_TIMEOUT).text
+    assert 'id="audit-error"' in bad and "A date could not be read" in bad
     # The CSV carries the same lines, with the filter.
     m = re.search(r'id="audit-csv"', page) and re.search(r'href="(/staff/audit\.csv[^"]*)" id="audit-csv"', page)
     assert m, "no CSV link"
@@ -576,7 +579,7 @@ def test_tasks_are_due_on_the_home_page_done_sealed_and_erased_with_the_client(s
     page = s.get(base + client_path, timeout=HTTP_TIMEOUT).text
     assert 'id="no-tasks"' in page and 'id="task-form"' in page
     # The key worker is whoever registered the client.
-    assert re.search(r'id="key-worker">Ciarán Caseworker', page), "the client is not on the registering worker's caseload"
+    assert '<option value="ciaran" selected>Ciarán Caseworker</option>' in page, "the client is not on the registering worker's caseload"
     today = re.search(r'name="due" type="date" value="(\d{4}-\d\d-\d\d)"', page).group(1)  # a week ahead by default
     empty = s.post(base + "/staff/tasks", data={"csrf": csrf_of(s, base), "task": " ", "due": today, "assignee": "aoife",
                                                  "client": client_path.rsplit("/", 1)[1], "back": client_path}, timeout=HTTP_TIMEOUT)
@@ -584,6 +587,8 @@ def test_tasks_are_due_on_the_home_page_done_sealed_and_erased_with_the_client(s
     nobody = s.post(base + "/staff/tasks", data={"csrf": csrf_of(s, base), "task": "Ring the council", "due": today, "assignee": "nobody",
                                                   "client": client_path.rsplit("/", 1)[1], "back": client_path}, timeout=HTTP_TIMEOUT)
     assert nobody.status_code == 400 and "Choose who the task is for" in nobody.text
+    # What was typed comes back, with the field to put right marked.
+    assert 'value="Ring the council"' in nobody.text and 'name="assignee" aria-invalid="true"' in nobody.text
     due_now = time.strftime("%Y-%m-%d", time.gmtime())
     r = s.post(base + "/staff/tasks", data={"csrf": csrf_of(s, base), "task": "Ring the council about the housing list", "due": due_now,
                                              "assignee": "aoife", "client": client_path.rsplit("/", 1)[1], "back": client_path},
@@ -597,6 +602,12 @@ def test_tasks_are_due_on_the_home_page_done_sealed_and_erased_with_the_client(s
     due = home[home.index('id="due-tasks"'):]
     assert "Ring the council about the housing list" in due and "Due today" in due and "Tadhg Taskful" in due
     task_id = re.search(r'data-task="(\d+)"', due).group(1)
+    # The caseworker sees it among everyone's tasks, not among their own.
+    assert "Ring the council" in s.get(base + "/staff/tasks", params={"who": "all"}, timeout=HTTP_TIMEOUT).text
+    assert "Ring the council" not in s.get(base + "/staff/tasks", timeout=HTTP_TIMEOUT).text
+    # A key worker who cannot hold a caseload is refused beside the key worker's form.
+    bad = s.post(base + client_path + "/worker", data={"csrf": csrf_of(s, base), "worker": "nobody"}, timeout=HTTP_TIMEOUT)
+    assert bad.status_code == 400 and 'id="worker-error"' in bad.text and 'id="task-error"' not in bad.text
     # The caseload filter: clients with a task due, and the worker's caseload.
     listing = s.get(base + "/staff/clients", params={"due": "1"}, timeout=HTTP_TIMEOUT).text
     assert "Tadhg Taskful" in listing and "Gráinne Mhaol" not in listing

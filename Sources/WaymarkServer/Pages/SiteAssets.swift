@@ -142,6 +142,31 @@ enum SiteAssets {
         .client-changes .acks { margin: 0.25rem 0 0.5rem; }
         .banner-note { border-left: 4px solid #00594f; background: #eef6f4; padding: 0.5rem 0.75rem; }
         fieldset.dob input { width: 4em; margin-right: 0.5rem; }
+        /* Tasks: what, then when and for whom, the Done button beside; an overdue task stands out. */
+        ul.tasks { list-style: none; padding: 0; margin: 0 0 1rem; }
+        li.task { border: 1px solid var(--line); border-left: 4px solid var(--line); border-radius: 4px; padding: 0.4rem 0.75rem; margin: 0 0 0.5rem; }
+        li.task.overdue { border-left-color: var(--closed); background: #fdf3f3; }
+        li.task.due-today { border-left-color: #b58900; }
+        li.task p { margin: 0.1rem 0; }
+        li.task .task-text { font-weight: 600; }
+        li.task strong.overdue { color: var(--closed); }
+        li.task form.inline button { min-height: 44px; margin-top: 0.25rem; }
+        ol.messages { list-style: none; padding: 0; }
+        li.message { border: 1px solid var(--line); border-radius: 4px; padding: 0.4rem 0.75rem; margin: 0 0 0.5rem; max-width: 40rem; }
+        li.message.mine { margin-left: 2rem; background: var(--soft); }
+        li.message .message-text { white-space: pre-wrap; margin: 0.2rem 0; }
+        p.check { display: flex; gap: 0.5rem; align-items: center; }
+        p.check input { width: 1.4rem; height: 1.4rem; flex: none; }
+        p.check label { font-weight: normal; }
+        details > summary { min-height: 44px; display: flex; align-items: center; cursor: pointer; }
+        td.date, table.clients td:nth-child(2) { white-space: nowrap; }
+        @media (max-width: 40rem) {
+          table.audit thead, table.clients thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+          table.audit, table.audit tbody, table.audit tr, table.audit td, table.clients, table.clients tbody, table.clients tr, table.clients td { display: block; width: auto; }
+          table.audit tr, table.clients tr { border: 1px solid #ccc; border-radius: 4px; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem; }
+          table.audit td, table.clients td { border: none; padding: 0.1rem 0; overflow-wrap: anywhere; }
+          table.audit td[data-label]::before, table.clients td[data-label]::before { content: attr(data-label) ": "; color: #444; }
+        }
         @media print {
           @page { size: A6; margin: 6mm; }
           .client-code-sheet { border: none; padding: 0; max-width: none; font-size: 9pt; }

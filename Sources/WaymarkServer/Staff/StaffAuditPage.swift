@@ -43,6 +43,8 @@ extension StaffPages {
         let p = QueryParameters(rawQuery: request.uri.query)
         let before = p.string("before").flatMap(Int64.init)
         let (filter, query) = auditFilter(p)
+        // A date that cannot be read is said so, not silently left out.
+        let badDate = ["from", "to"].contains { name in p.string(name).map { !$0.isEmpty && Self.dublinMidnight($0) == nil } ?? false }
         try database.audit(s.user.username, "view audit log", nowMilliseconds: now())
         let perPage = 100
         let entries = try database.auditLog(filter, limit: perPage, before: before)
@@ -75,6 +77,7 @@ extension StaffPages {
             $0["filterSubject"] = filter.subject ?? ""
             $0["filterFrom"] = p.string("from") ?? ""
             $0["filterTo"] = p.string("to") ?? ""
+            $0["auditError"] = badDate ? t("staff.audit.baddate", language) : false
         }
     }
 

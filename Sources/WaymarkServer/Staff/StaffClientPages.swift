@@ -13,6 +13,7 @@ extension StaffPages {
         registerReferrals(routes)
         registerJourney(routes)
         registerTasks(routes)
+        registerAccount(routes)
         routes.signedIn.get("clients") { request, context in try clientList(request, context.staff(), context.language) }
         routes.signedIn.get("clients/new") { request, context in
             try clientForm(request, context.staff(), context.language, id: nil, record: ClientRecord(name: ""))
@@ -130,9 +131,9 @@ extension StaffPages {
             try database.setClientWorker(id: id, worker: form.worker.flatMap { $0.isEmpty ? nil : $0 }, by: s.user.username, nowMilliseconds: now())
         } catch let e as JourneyError {
             if e.code == .noSuchClient { return notFound(request, s, language) }
-            return try clientPage(request, s, language, id: id, taskError: e.text(language), status: .badRequest)
+            return try clientPage(request, s, language, id: id, workerError: e.text(language), status: .badRequest)
         }
-        return Self.redirect("/staff/clients/\(id)?lang=\(language.rawValue)")
+        return Self.redirect("/staff/clients/\(id)?saved=worker&lang=\(language.rawValue)#key-worker-term")
     }
 
     func clientForm(
@@ -213,7 +214,7 @@ extension StaffPages {
     func clientPage(
         _ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, id: String, consentError: String? = nil,
         referralError: String? = nil, progressError: String? = nil, eraseError: String? = nil, noteError: String? = nil, taskError: String? = nil,
-        status: HTTPResponse.Status = .ok
+        taskForm: TaskForm? = nil, taskField: String? = nil, workerError: String? = nil, status: HTTPResponse.Status = .ok
     ) throws -> Response {
         guard let identity, let c = try database.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()),
             let journey = try database.journey(clientID: id, identity: identity, today: today())
@@ -234,14 +235,19 @@ extension StaffPages {
         ctx["consentError"] = consentError
         ctx["noteError"] = noteError ?? false
         ctx["taskError"] = taskError ?? false
-        let caseloads = try database.staffUsers().filter { !$0.disabled && $0.role != .champion }
-        ctx["keyWorker"] = c.worker.map { w in caseloads.first { $0.username == w }?.displayName ?? w } ?? t("staff.client.worker.none", language)
+        // A key worker whose account was since disabled stays chosen, and says so, until someone changes it.
+        let everyone = try database.staffUsers().filter { $0.role != .champion }
+        let caseloads = everyone.filter { !$0.disabled || $0.username == c.worker }
+        func label(_ u: StaffUser) -> String { u.disabled ? t("staff.client.worker.disabled", language, ["name": u.displayName]) : u.displayName }
+        ctx["keyWorker"] = c.worker.map { w in everyone.first { $0.username == w }.map(label) ?? w } ?? t("staff.client.worker.none", language)
         ctx["workerChoices"] = [["value": "", "name": t("staff.client.worker.none", language), "selected": c.worker == nil]]
-            + caseloads.map { ["value": $0.username, "name": $0.displayName, "selected": $0.username == c.worker] }
+            + caseloads.map { ["value": $0.username, "name": label($0), "selected": $0.username == c.worker] }
+        ctx["workerError"] = workerError ?? false
+        ctx["workerSaved"] = QueryParameters(rawQuery: request.uri.query).string("saved") == "worker"
         ctx.merge(
             try taskFormContext(
                 s, clientID: id, referral: nil, back: "/staff/clients/\(id)?lang=\(language.rawValue)", tasks: database.tasks(.init(clientID: id), identity: identity),
-                language)
+                language, posted: taskForm, invalid: taskField)
         ) { _, new in new }
         let notes = try database.caseNotes(clientID: id, identity: identity)
         let byID = Dictionary(uniqueKeysWithValues: notes.map { ($0.id, $0) })

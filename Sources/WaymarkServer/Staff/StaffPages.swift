@@ -37,6 +37,8 @@ struct StaffPages: Sendable {
     var trustedProxies: Set<String> = []
     /// Called after every staff form that may have signed envelopes, so the sync shell pushes them at once.
     var changed: @Sendable () -> Void = {}
+    /// Whether the node sends email notifications (`waymark serve --smtp`).
+    var mailConfigured = false
 
     var sessionCookie: String { "waymark_session_\(port)" }
     var loginCookie: String { "waymark_signin_\(port)" }

@@ -102,7 +102,8 @@ extension StaffPages {
 
     func referralPage(
         _ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, key: String, error: String? = nil, progressError: String? = nil,
-        taskError: String? = nil, messageError: String? = nil, message: String = "", status: HTTPResponse.Status = .ok, posted: ReferralChangeForm? = nil, errorField: String? = nil
+        taskError: String? = nil, taskForm: TaskForm? = nil, taskField: String? = nil, messageError: String? = nil, message: String = "",
+        status: HTTPResponse.Status = .ok, posted: ReferralChangeForm? = nil, errorField: String? = nil
     ) throws -> Response {
         guard let identity, let v = try database.referral(key: key, identity: identity, today: today()) else { return notFound(request, s, language) }
         try database.audit(s.user.username, "view referral", subject: v.record.id, nowMilliseconds: now())
@@ -138,7 +139,7 @@ extension StaffPages {
         ctx.merge(
             try taskFormContext(
                 s, clientID: nil, referral: v.key, back: "/staff/referrals/\(v.key)?lang=\(language.rawValue)",
-                tasks: database.tasks(.init(referral: v.key), identity: identity), language)
+                tasks: database.tasks(.init(referral: v.key), identity: identity), language, posted: taskForm, invalid: taskField)
         ) { _, new in new }
         if let old = v.record.reroutes { ctx["reroutes"] = old }
         return page("staffReferral", ctx, status: status) {

@@ -21,6 +21,7 @@ extension StaffPages {
     /// Rows for a task list: what, when due (and whether overdue or due today), for whom, about what
     /// (a link), and the button that marks it done or open again.
     func taskRows(_ tasks: [StaffTask], _ language: InterfaceLanguage, back: String) throws -> [[String: Any]] {
+        let back = back.contains("#") ? back : back + "#tasks-heading"
         guard let identity else { return [] }
         let names = try database.clientNames(ids: Set(tasks.compactMap(\.clientID)), identity: identity)
         let sides = try database.referralOtherSides(keys: Set(tasks.compactMap(\.referral)), me: hexString(identity.signingPublicKey))
@@ -30,6 +31,9 @@ extension StaffPages {
             var row: [String: Any] = [
                 "id": task.id, "text": task.text, "due": task.dueOn, "who": people[task.assignee] ?? task.assignee, "back": back,
                 "overdue": task.doneAt == nil && task.dueOn < day, "dueToday": task.doneAt == nil && task.dueOn == day, "isDone": task.doneAt != nil,
+                "later": task.doneAt != nil || task.dueOn > day,
+                "overdueText": { (n: Int) in t(n == 1 ? "staff.task.overdueby.one" : "staff.task.overdueby", language, ["n": String(n)]) }(
+                    max(1, (BusinessDays.dayNumber(day) ?? 0) - (BusinessDays.dayNumber(task.dueOn) ?? 0))),
                 "doneLine": task.doneAt.map { t("staff.task.doneby", language, ["name": people[task.doneBy ?? ""] ?? task.doneBy ?? "", "date": when($0)]) } ?? false,
             ]
             if let c = task.clientID {
@@ -46,14 +50,16 @@ extension StaffPages {
 
     /// The task form's choices: who it may be for (this organisation's staff who hold caseloads),
     /// the signed-in member first chosen, and a due date a week away.
-    func taskFormContext(_ s: StaffSession, clientID: String?, referral: String?, back: String, tasks: [StaffTask], _ language: InterfaceLanguage)
-        throws -> [String: Any]
-    {
+    func taskFormContext(
+        _ s: StaffSession, clientID: String?, referral: String?, back: String, tasks: [StaffTask], _ language: InterfaceLanguage, posted: TaskForm? = nil,
+        invalid: String? = nil
+    ) throws -> [String: Any] {
         let staff = try database.staffUsers().filter { !$0.disabled && $0.role != .champion }
         let inAWeek = BusinessDays.isoDate(dayNumber: pages.clock.now().day + 7)
         return [
-            "taskAssignees": staff.map { ["value": $0.username, "name": $0.displayName, "selected": $0.username == s.user.username] },
-            "taskClient": clientID ?? false, "taskReferral": referral ?? false, "taskBack": back, "taskDue": inAWeek,
+            "taskAssignees": staff.map { ["value": $0.username, "name": $0.displayName, "selected": $0.username == (posted?.assignee ?? s.user.username)] },
+            "taskClient": clientID ?? false, "taskReferral": referral ?? false, "taskBack": back, "taskDue": posted?.due ?? inAWeek,
+            "taskText": posted?.task ?? "", "taskInvalid": invalid.map { [$0: true] } ?? [:],
             "tasks": try taskRows(tasks, language, back: back), "hasTasks": !tasks.isEmpty,
         ]
     }
@@ -71,8 +77,10 @@ extension StaffPages {
                 identity: identity, by: s.user.username, nowMilliseconds: now())
         } catch let e as JourneyError {
             if e.code == .noSuchClient { return notFound(request, s, language) }
-            if let clientID { return try clientPage(request, s, language, id: clientID, taskError: e.text(language), status: .badRequest) }
-            if let referral { return try referralPage(request, s, language, key: referral.key, taskError: e.text(language), status: .badRequest) }
+            if let clientID { return try clientPage(request, s, language, id: clientID, taskError: e.text(language), taskForm: form, taskField: e.field, status: .badRequest) }
+            if let referral {
+                return try referralPage(request, s, language, key: referral.key, taskError: e.text(language), taskForm: form, taskField: e.field, status: .badRequest)
+            }
             return notFound(request, s, language)
         }
         let back = Self.staffPage(form.back) ?? "/staff?lang=\(language.rawValue)"
@@ -93,18 +101,21 @@ extension StaffPages {
     func tasksPage(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
         guard let identity else { return notFound(request, s, language) }
         let p = QueryParameters(rawQuery: request.uri.query)
-        let whose = p.string("who") ?? s.user.username
+        // `who=all`: everyone's; no choice: the signed-in member's own.
+        let asked = p.string("who") ?? s.user.username
+        let whose = asked == "all" ? "" : asked
         let done = p.string("show") == "done"
         let tasks = try database.tasks(.init(assignee: whose.isEmpty ? nil : whose, done: done), identity: identity)
         let staff = try database.staffUsers().filter { $0.role != .champion }
-        var query = [("who", whose)]
+        var query = [("who", whose.isEmpty ? "all" : whose)]
         if done { query.append(("show", "done")) }
-        let back = "/staff/tasks?" + Self.queryString(query + [("lang", language.rawValue)])
+        let back = "/staff/tasks?" + Self.queryString(query + [("lang", language.rawValue)]) + "#tasks-count"
         return page("staffTasks", base(request, language, title: t("staff.tasks", language), session: s)) {
             $0["tasks"] = (try? taskRows(tasks, language, back: back)) ?? []
             $0["hasTasks"] = !tasks.isEmpty
-            $0["whoChoices"] = [["value": "", "name": t("staff.tasks.everyone", language), "selected": whose.isEmpty]]
-                + staff.map { ["value": $0.username, "name": $0.username == s.user.username ? t("staff.tasks.mine", language) : $0.displayName, "selected": $0.username == whose] }
+            $0["whoChoices"] = [["value": s.user.username, "name": t("staff.tasks.mine", language), "selected": whose == s.user.username],
+                ["value": "all", "name": t("staff.tasks.everyone", language), "selected": whose.isEmpty]]
+                + staff.filter { $0.username != s.user.username }.map { ["value": $0.username, "name": $0.displayName, "selected": $0.username == whose] }
             $0["showDone"] = done
             $0["tasksCount"] = t(done ? "staff.tasks.count.done" : "staff.tasks.count", language, ["n": String(tasks.count)])
         }
@@ -115,7 +126,7 @@ extension StaffPages {
         guard let identity else { return [:] }
         let due = try database.tasks(.init(assignee: s.user.username, dueBy: today()), identity: identity)
         return [
-            "tasks": try taskRows(due, language, back: "/staff?lang=\(language.rawValue)"), "hasDueTasks": !due.isEmpty,
+            "tasks": try taskRows(due, language, back: "/staff?lang=\(language.rawValue)#tasks-heading"), "hasDueTasks": !due.isEmpty,
             "dueTasksCount": t(due.count == 1 ? "staff.tasks.due.one" : "staff.tasks.due.count", language, ["n": String(due.count)]),
         ]
     }

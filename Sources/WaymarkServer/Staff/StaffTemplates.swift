@@ -5,7 +5,7 @@ enum StaffTemplates {
         "staffHeader": staffHeader, "staffLogin": login, "staffHome": home, "staffAudit": audit, "staffUsers": users,
         "staffClients": clients, "staffClientForm": clientForm, "staffClient": client, "staffReceipt": receipt, "staffWithdraw": withdraw,
         "staffReferrals": referrals, "staffReferral": referral, "referralTable": referralTable, "journeySections": journeySections,
-        "staffAccess": access, "staffErasures": erasures, "pager": pager, "taskList": taskList, "taskForm": taskForm, "staffTasks": tasks, "staffListings": listings, "staffChecks": checks,
+        "staffAccess": access, "staffErasures": erasures, "pager": pager, "taskList": taskList, "taskForm": taskForm, "staffTasks": tasks, "staffAccount": account, "staffListings": listings, "staffChecks": checks,
     ]
 
     /// The way through a long list (`StaffPages.pager`).
@@ -16,20 +16,20 @@ enum StaffTemplates {
 
     /// A list of tasks, each with its button (done, or not done yet).
     static let taskList = """
-        <ul class="tasks">{{#tasks}}<li class="task{{#overdue}} overdue{{/overdue}}{{#isDone}} done{{/isDone}}" data-task="{{id}}"><p class="task-text">{{text}}</p>
-        <p class="meta">{{#overdue}}<strong class="overdue">{{t.staff_task_overdue}}</strong> · {{/overdue}}{{#dueToday}}<strong>{{t.staff_task_today}}</strong> · {{/dueToday}}{{t.staff_task_due}} {{due}} · {{t.staff_task_for}} {{who}}{{#about}} · <a href="{{aboutLink}}">{{about}}</a>{{/about}}{{#doneLine}} · {{doneLine}}{{/doneLine}}</p>
+        <ul class="tasks">{{#tasks}}<li class="task{{#overdue}} overdue{{/overdue}}{{#dueToday}} due-today{{/dueToday}}{{#isDone}} done{{/isDone}}" data-task="{{id}}"><p class="task-text">{{text}}</p>
+        <p class="meta">{{#overdue}}<strong class="overdue">{{overdueText}}</strong> ({{due}}){{/overdue}}{{#dueToday}}<strong>{{t.staff_task_today}}</strong>{{/dueToday}}{{#later}}{{t.staff_task_due}} {{due}}{{/later}} · {{t.staff_task_for}}: {{who}}{{#about}} · <a href="{{aboutLink}}">{{about}}</a>{{/about}}{{#doneLine}} · {{doneLine}}{{/doneLine}}</p>
         <form method="post" action="/staff/tasks/{{id}}/done" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="back" value="{{back}}">{{^isDone}}<input type="hidden" name="done" value="1"><button type="submit" class="task-done">{{t.staff_task_done}}<span class="visually-hidden">: {{text}}</span></button>{{/isDone}}{{#isDone}}<input type="hidden" name="done" value="0"><button type="submit" class="task-reopen">{{t.staff_task_reopen}}<span class="visually-hidden">: {{text}}</span></button>{{/isDone}}</form></li>{{/tasks}}</ul>
         """
 
     /// Adding a task about a client or a referral.
     static let taskForm = """
         {{#taskError}}<p class="error" role="alert" id="task-error">{{taskError}}</p>{{/taskError}}
-        <form method="post" action="/staff/tasks" class="staff-form" id="task-form">
+        <form method="post" action="/staff/tasks#tasks-heading" class="staff-form" id="task-form">
         <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="back" value="{{taskBack}}">
         {{#taskClient}}<input type="hidden" name="client" value="{{taskClient}}">{{/taskClient}}{{#taskReferral}}<input type="hidden" name="referral" value="{{taskReferral}}">{{/taskReferral}}
-        <p><label for="task-text">{{t.staff_task_what}}</label><br><input id="task-text" name="task" maxlength="2000" required></p>
-        <p><label for="task-due">{{t.staff_task_due}}</label><br><input id="task-due" name="due" type="date" value="{{taskDue}}" required></p>
-        <p><label for="task-assignee">{{t.staff_task_for}}</label><br><select id="task-assignee" name="assignee">{{#taskAssignees}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/taskAssignees}}</select></p>
+        <p><label for="task-text">{{t.staff_task_what}}</label><br><input id="task-text" name="task" maxlength="2000" required value="{{taskText}}"{{#taskInvalid.task}} aria-invalid="true" aria-describedby="task-error" autofocus{{/taskInvalid.task}}></p>
+        <p><label for="task-due">{{t.staff_task_due}}</label><br><input id="task-due" name="due" type="date" value="{{taskDue}}" required{{#taskInvalid.due}} aria-invalid="true" aria-describedby="task-error" autofocus{{/taskInvalid.due}}></p>
+        <p><label for="task-assignee">{{t.staff_task_for}}</label><br><select id="task-assignee" name="assignee"{{#taskInvalid.assignee}} aria-invalid="true" aria-describedby="task-error" autofocus{{/taskInvalid.assignee}}>{{#taskAssignees}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/taskAssignees}}</select></p>
         <p><button type="submit" id="add-task">{{t.staff_task_add}}</button></p>
         </form>
         """
@@ -44,6 +44,27 @@ enum StaffTemplates {
         <p id="tasks-count">{{tasksCount}}</p>
         {{#hasTasks}}{{> taskList}}{{/hasTasks}}
         <p class="meta">{{t.staff_tasks_howto}}</p>
+        {{> footer}}
+        """
+
+    static let account = """
+        {{> staffHeader}}
+        <h1>{{t.staff_account}}</h1>
+        <p>{{accountName}}</p>
+        {{#saved}}<p class="notice" role="status" id="notice">{{t.staff_account_saved}}</p>{{/saved}}
+        <h2 id="notify-heading">{{t.staff_account_notify}}</h2>
+        {{^mailConfigured}}<p class="banner-note" id="no-mail">{{t.staff_account_nomail}}</p>{{/mailConfigured}}
+        <p>{{t.staff_account_notify_intro}}</p>
+        {{#accountError}}<p class="error" role="alert" id="account-error">{{accountError}}</p>{{/accountError}}
+        <form method="post" action="/staff/account" class="staff-form" id="account-form">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
+        <p><label for="account-email">{{t.staff_account_email}}</label><br><input id="account-email" name="email" type="email" value="{{email}}" autocomplete="email"{{#accountError}} aria-invalid="true" aria-describedby="account-error"{{/accountError}}></p>
+        <fieldset><legend>{{t.staff_account_tellme}}</legend>
+        {{#kinds}}<p class="check"><input type="checkbox" id="notify-{{value}}" name="notify" value="{{value}}"{{#checked}} checked{{/checked}}> <label for="notify-{{value}}">{{label}}</label></p>{{/kinds}}
+        </fieldset>
+        <p><button type="submit" id="save-account">{{t.staff_account_save}}</button></p>
+        </form>
+        {{#mailStatus}}<h2>{{t.staff_account_mail}}</h2><p id="mail-status">{{mailStatus}}</p>{{#mailError}}<p class="error" id="mail-error">{{t.staff_account_mailerror}} {{mailError}}</p>{{/mailError}}{{/mailStatus}}
         {{> footer}}
         """
 
@@ -64,7 +85,7 @@ enum StaffTemplates {
         {{#user}}{{#isChampion}}<li><a href="/staff/checks?lang={{lang}}"{{#current.checks}} aria-current="page"{{/current.checks}}>{{t.staff_checks}}</a></li>{{/isChampion}}{{^isChampion}}<li><a href="/staff?lang={{lang}}"{{#current.home}} aria-current="page"{{/current.home}}>{{t.staff_home}}</a></li><li><a href="/staff/clients?lang={{lang}}"{{#current.clients}} aria-current="page"{{/current.clients}}>{{t.staff_clients}}</a></li><li><a href="/staff/referrals?lang={{lang}}"{{#current.referrals}} aria-current="page"{{/current.referrals}}>{{t.staff_referrals}}</a></li><li><a href="/staff/tasks?lang={{lang}}"{{#current.tasks}} aria-current="page"{{/current.tasks}}>{{t.staff_tasks}}</a></li><li><a href="/staff/checkins?lang={{lang}}" id="checkins-link"{{#current.checkins}} aria-current="page"{{/current.checkins}}>{{t.staff_nav_checkins}}</a></li>{{/isChampion}}
         {{#isAdmin}}<li><a href="/staff/users?lang={{lang}}"{{#current.users}} aria-current="page"{{/current.users}}>{{t.staff_users}}</a></li><li><a href="/staff/audit?lang={{lang}}"{{#current.audit}} aria-current="page"{{/current.audit}}>{{t.staff_audit}}</a></li><li><a href="/staff/erasures?lang={{lang}}"{{#current.erasures}} aria-current="page"{{/current.erasures}}>{{t.staff_erasures}}</a></li><li><a href="/staff/corrections?lang={{lang}}"{{#current.corrections}} aria-current="page"{{/current.corrections}}>{{t.staff_corrections}}</a></li><li><a href="/staff/sync?lang={{lang}}"{{#current.sync}} aria-current="page"{{/current.sync}}>{{t.staff_sync}}</a></li><li><a href="/staff/listings?lang={{lang}}"{{#current.listings}} aria-current="page"{{/current.listings}}>{{t.staff_listings}}</a></li>{{/isAdmin}}{{/user}}
         <li><a href="{{switchURL}}" lang="{{otherLang}}" hreflang="{{otherLang}}" id="language-switch">{{otherLangName}}</a></li>
-        {{#user}}<li><form method="post" action="/staff/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" id="signout">{{t.staff_signout}}</button></form></li>{{/user}}
+        {{#user}}<li><a href="/staff/account?lang={{lang}}" id="account-link"{{#current.account}} aria-current="page"{{/current.account}}>{{t.staff_account}}</a></li><li><form method="post" action="/staff/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" id="signout">{{t.staff_signout}}</button></form></li>{{/user}}
         </ul></nav>
         </div></header>
         <main id="main" tabindex="-1"><div class="wrap">
@@ -161,12 +182,13 @@ enum StaffTemplates {
         <p><label for="audit-subject">{{t.staff_audit_subject}}</label> <input id="audit-subject" name="subject" value="{{filterSubject}}"></p>
         <p><label for="audit-from">{{t.staff_audit_from}}</label> <input id="audit-from" name="from" type="date" value="{{filterFrom}}">
         <label for="audit-to">{{t.staff_audit_to}}</label> <input id="audit-to" name="to" type="date" value="{{filterTo}}"></p>
+        {{#auditError}}<p class="error" role="alert" id="audit-error">{{auditError}}</p>{{/auditError}}
         <p><button type="submit" id="audit-apply">{{t.staff_audit_apply}}</button>{{#isFiltered}} <a href="/staff/audit?lang={{lang}}" id="audit-clear">{{t.staff_audit_clear}}</a>{{/isFiltered}}</p>
         </fieldset></form>
         <p><a href="{{csvLink}}" id="audit-csv" download>{{t.staff_audit_csv}}</a></p>
         {{^entries}}<p id="audit-empty">{{#isFiltered}}{{t.staff_audit_nomatch}}{{/isFiltered}}{{^isFiltered}}{{t.staff_audit_none}}{{/isFiltered}}</p>{{/entries}}
         {{#hasEntries}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_table}}"><table class="audit" id="audit-lines"><thead><tr><th scope="col">{{t.staff_audit_when}}</th><th scope="col">{{t.staff_audit_who}}</th><th scope="col">{{t.staff_audit_action}}</th><th scope="col">{{t.staff_audit_subject}}</th></tr></thead><tbody>
-        {{#entries}}<tr><td>{{at}}</td><td><a href="{{whoLink}}">{{username}}</a></td><td>{{action}}</td><td>{{#link}}<a href="{{link}}" class="audit-subject">{{subject}}</a>{{/link}}{{^link}}{{subject}}{{/link}}{{#detail}} — {{detail}}{{/detail}}{{#subjectFilter}} <a href="{{subjectFilter}}" class="audit-about">{{t.staff_audit_about}}</a>{{/subjectFilter}}</td></tr>{{/entries}}
+        {{#entries}}<tr><td class="date">{{at}}</td><td data-label="{{t.staff_audit_who}}"><a href="{{whoLink}}">{{username}}</a></td><td data-label="{{t.staff_audit_action}}">{{action}}</td><td data-label="{{t.staff_audit_subject}}">{{#link}}<a href="{{link}}" class="audit-subject">{{subject}}</a>{{/link}}{{^link}}{{subject}}{{/link}}{{#detail}} — {{detail}}{{/detail}}{{#subjectFilter}} <a href="{{subjectFilter}}" class="audit-about">{{t.staff_audit_about}}</a>{{/subjectFilter}}</td></tr>{{/entries}}
         </tbody></table></div>{{/hasEntries}}
         {{#older}}<p><a href="{{older}}" id="older">{{t.staff_audit_older}}</a></p>{{/older}}
         {{> footer}}
@@ -209,7 +231,7 @@ enum StaffTemplates {
         <p><label for="filter-worker">{{t.staff_client_worker}}</label><br><select id="filter-worker" name="worker">{{#workerChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/workerChoices}}</select></p>
         <p><label for="filter-need">{{t.staff_client_needs}}</label><br><select id="filter-need" name="need"><option value="">{{t.staff_clients_need_any}}</option>{{#needFilter}}<option{{#selected}} selected{{/selected}}>{{name}}</option>{{/needFilter}}</select></p>
         <p><label for="filter-status">{{t.staff_clients_status}}</label><br><select id="filter-status" name="status"><option value="">{{t.staff_clients_status_any}}</option>{{#statusChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/statusChoices}}</select></p>
-        <p><input type="checkbox" id="filter-due" name="due" value="1"{{#dueChecked}} checked{{/dueChecked}}> <label for="filter-due">{{t.staff_clients_due}}</label></p>
+        <p class="check"><input type="checkbox" id="filter-due" name="due" value="1"{{#dueChecked}} checked{{/dueChecked}}> <label for="filter-due">{{t.staff_clients_due}}</label></p>
         <p><button type="submit" id="apply-filter">{{t.staff_audit_apply}}</button>{{#isFiltered}} <a href="/staff/clients?lang={{lang}}" id="clear-filter">{{t.staff_clients_clear}}</a>{{/isFiltered}}</p>
         </details>
         </form>
@@ -218,7 +240,7 @@ enum StaffTemplates {
         <p id="client-count">{{count}}</p>
         {{#empty}}<p>{{emptyText}}</p>{{/empty}}
         {{#hasClients}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_table}}"><table class="staff-users clients"><thead><tr><th scope="col">{{t.staff_client_name}}</th><th scope="col">{{t.staff_client_dob}}</th><th scope="col">{{t.staff_client_needs}}</th><th scope="col">{{t.staff_client_worker}}</th></tr></thead><tbody>
-        {{#clients}}<tr><td><a href="/staff/clients/{{id}}?lang={{lang}}">{{name}}</a></td><td>{{dob}}</td><td>{{needs}}</td><td>{{worker}}</td></tr>{{/clients}}
+        {{#clients}}<tr><td><a href="/staff/clients/{{id}}?lang={{lang}}">{{name}}</a></td><td data-label="{{t.staff_client_dob}}">{{dob}}</td><td data-label="{{t.staff_client_needs}}">{{needs}}</td><td data-label="{{t.staff_client_worker}}">{{worker}}</td></tr>{{/clients}}
         </tbody></table></div>{{/hasClients}}
         {{> pager}}
         {{/unavailable}}
@@ -260,9 +282,10 @@ enum StaffTemplates {
         <dt>{{t.staff_client_language}}</dt><dd>{{clientLanguage}}</dd>
         <dt>{{t.staff_client_goals}}</dt><dd><ul>{{#goals}}<li>{{.}}</li>{{/goals}}</ul></dd>
         <dt>{{t.staff_client_notes}}</dt><dd class="notes">{{notes}}</dd>
-        <dt>{{t.staff_client_worker}}</dt><dd id="key-worker">{{keyWorker}}
+        <dt id="key-worker-term">{{t.staff_client_worker}}</dt><dd id="key-worker"><span class="visually-hidden">{{keyWorker}}</span>
+        {{#workerSaved}}<span class="notice" role="status" id="worker-saved">{{t.staff_client_worker_saved}}</span>{{/workerSaved}}{{#workerError}}<span class="error" role="alert" id="worker-error">{{workerError}}</span>{{/workerError}}
         <form method="post" action="/staff/clients/{{id}}/worker" class="inline" id="worker-form"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
-        <label for="client-worker" class="visually-hidden">{{t.staff_client_worker}}</label><select id="client-worker" name="worker">{{#workerChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/workerChoices}}</select> <button type="submit" id="save-worker">{{t.staff_client_worker_change}}</button></form></dd>
+        <label for="client-worker" class="visually-hidden">{{t.staff_client_worker}}</label><select id="client-worker" name="worker"{{#workerError}} aria-invalid="true" aria-describedby="worker-error"{{/workerError}}>{{#workerChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/workerChoices}}</select> <button type="submit" id="save-worker">{{t.staff_client_worker_change}}</button></form></dd>
         </dl>
         <p><a href="/staff/clients/{{id}}/edit?lang={{lang}}" id="edit-client">{{t.staff_client_edit}}</a> · <a href="/staff/clients/{{id}}/access?lang={{lang}}" id="subject-access">{{t.staff_access_title}}</a></p>
         <h2 id="notes-heading">{{t.staff_notes}}</h2>
@@ -544,9 +567,10 @@ enum StaffTemplates {
         <dt>{{t.staff_client_name}}</dt><dd>{{name}}</dd><dt>{{t.staff_client_dob}}</dt><dd>{{dob}}</dd><dt>{{t.staff_client_contact}}</dt><dd>{{contact}}</dd>
         <dt>{{t.staff_client_language}}</dt><dd>{{clientLanguage}}</dd><dt>{{t.staff_client_needs}}</dt><dd>{{needs}}</dd><dt>{{t.staff_client_goals}}</dt><dd>{{goalsText}}</dd>
         <dt>{{t.staff_client_notes}}</dt><dd class="notes">{{notes}}</dd>
-        <dt>{{t.staff_client_worker}}</dt><dd id="key-worker">{{keyWorker}}
+        <dt id="key-worker-term">{{t.staff_client_worker}}</dt><dd id="key-worker"><span class="visually-hidden">{{keyWorker}}</span>
+        {{#workerSaved}}<span class="notice" role="status" id="worker-saved">{{t.staff_client_worker_saved}}</span>{{/workerSaved}}{{#workerError}}<span class="error" role="alert" id="worker-error">{{workerError}}</span>{{/workerError}}
         <form method="post" action="/staff/clients/{{id}}/worker" class="inline" id="worker-form"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
-        <label for="client-worker" class="visually-hidden">{{t.staff_client_worker}}</label><select id="client-worker" name="worker">{{#workerChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/workerChoices}}</select> <button type="submit" id="save-worker">{{t.staff_client_worker_change}}</button></form></dd>
+        <label for="client-worker" class="visually-hidden">{{t.staff_client_worker}}</label><select id="client-worker" name="worker"{{#workerError}} aria-invalid="true" aria-describedby="worker-error"{{/workerError}}>{{#workerChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/workerChoices}}</select> <button type="submit" id="save-worker">{{t.staff_client_worker_change}}</button></form></dd>
         </dl>
         <h2>{{t.staff_timeline}}</h2>
         {{^hasTimeline}}<p>{{t.staff_timeline_none}}</p>{{/hasTimeline}}
