@@ -155,6 +155,7 @@ extension NodeDatabase {
                 }
                 try db.execute(sql: "DELETE FROM case_note WHERE client_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM task WHERE client_id = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM attachment WHERE client_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM client_key WHERE client_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM client WHERE id = ?", arguments: [id])
                 guard db.changesCount == 1 else { throw Self.noSuchClient }

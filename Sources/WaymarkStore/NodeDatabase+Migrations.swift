@@ -445,6 +445,15 @@ extension NodeDatabase {
                     CREATE INDEX mail_outbox_waiting ON mail_outbox (next_try) WHERE sent_at IS NULL;
                     """)
         }
+        m.registerMigration("v34: files kept with a client's record, sealed under the client's key") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE attachment (
+                        id INTEGER PRIMARY KEY, client_id TEXT NOT NULL, sealed_name BLOB NOT NULL, sealed BLOB NOT NULL, type TEXT NOT NULL,
+                        size INTEGER NOT NULL, added_at INTEGER NOT NULL, username TEXT NOT NULL);
+                    CREATE INDEX attachment_by_client ON attachment (client_id, id);
+                    """)
+        }
         return m
     }
 }

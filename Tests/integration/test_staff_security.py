@@ -633,3 +633,52 @@ def test_tasks_are_due_on_the_home_page_done_sealed_and_erased_with_the_client(s
         assert con.execute("SELECT count(*) FROM task").fetchone()[0] == 0
     finally:
         con.close()
+
+
+def test_files_kept_with_a_client_are_type_checked_sealed_downloaded_and_erased(staff_node) -> None:
+    """A scanned consent (PDF) is kept with a client's record and downloaded as it was; a program
+    named .pdf and a file over 5 MB are refused in the worker's words; the database file (WAL
+    included) holds neither the file's name nor its words; the file goes with the client."""
+    node, server = staff_node
+    base = server.base_url
+    s, _ = sign_in(base, "ciaran", CASEWORKER_PASSWORD)
+    r = create_client(s, base, name="Labhaoise Filekeeper", date_of_birth="1975-08-19")
+    client_path = r.headers["Location"].split("?")[0]
+    page = s.get(base + client_path, timeout=HTTP_TIMEOUT).text
+    assert 'id="no-files"' in page and 'enctype="multipart/form-data"' in page
+    token = csrf_of(s, base)
+    pdf = b"%PDF-1.4\n1 0 obj << /Title (Signed consent of Labhaoise) >> endobj\n%%EOF\n" + bytes(range(256)) * 40
+    r = s.post(base + client_path + "/attachments", data={"csrf": token, "lang": "en"},
+               files={"file": ("consent-Labhaoise.pdf", pdf, "application/pdf")}, allow_redirects=False, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 303 and r.headers["Location"].endswith("#files-heading"), (r.status_code, r.text[:300])
+    page = s.get(base + client_path, timeout=HTTP_TIMEOUT).text
+    link = re.search(r'href="(/staff/clients/[^"]+/attachments/\d+)" download>consent-Labhaoise\.pdf<', page)
+    assert link, "the file is not listed"
+    got = s.get(base + link.group(1), timeout=HTTP_TIMEOUT)
+    assert got.status_code == 200 and got.content == pdf and got.headers["Content-Type"] == "application/pdf"
+    assert got.headers["Content-Disposition"].startswith("attachment;") and got.headers["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in got.headers["Content-Security-Policy"]
+    # A program renamed .pdf, and the browser's claim, count for nothing.
+    r = s.post(base + client_path + "/attachments", data={"csrf": token, "lang": "en"},
+               files={"file": ("invoice.pdf", b"MZ\x90\x00" + b"\x00" * 500, "application/pdf")}, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 400 and "Only PDF, JPEG and PNG files can be kept" in r.text
+    r = s.post(base + client_path + "/attachments", data={"csrf": token, "lang": "en"},
+               files={"file": ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * (6 << 20), "image/png")}, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 413 and "larger than 5 MB" in r.text
+    r = s.post(base + client_path + "/attachments", data={"csrf": token, "lang": "en"}, files={"file": ("", b"", "application/octet-stream")},
+               timeout=HTTP_TIMEOUT)
+    assert r.status_code == 400 and "Choose a file first" in r.text
+    # Without the form's token nothing is kept, even from a signed-in session.
+    r = s.post(base + client_path + "/attachments", data={"csrf": "0" * 64}, files={"file": ("x.pdf", pdf, "application/pdf")}, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 403
+    stored = b"".join(p.read_bytes() for p in node.path.glob("waymark.sqlite*"))
+    assert b"Signed consent of Labhaoise" not in stored and b"consent-Labhaoise" not in stored, "the file is readable in the database file"
+    admin, _ = sign_in(base, "aoife", ADMIN_PASSWORD)
+    r = admin.post(base + client_path + "/erase", data={"csrf": csrf_of(admin, base), "confirm": "1"}, allow_redirects=False, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 303
+    con = sqlite3.connect(f"file:{node.path / 'waymark.sqlite'}?mode=ro", uri=True)
+    try:
+        assert con.execute("SELECT count(*) FROM attachment").fetchone()[0] == 0
+    finally:
+        con.close()
+    assert s.get(base + link.group(1), timeout=HTTP_TIMEOUT).status_code == 404

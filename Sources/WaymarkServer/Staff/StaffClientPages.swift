@@ -14,6 +14,7 @@ extension StaffPages {
         registerJourney(routes)
         registerTasks(routes)
         registerAccount(routes)
+        registerAttachments(routes)
         routes.signedIn.get("clients") { request, context in try clientList(request, context.staff(), context.language) }
         routes.signedIn.get("clients/new") { request, context in
             try clientForm(request, context.staff(), context.language, id: nil, record: ClientRecord(name: ""))
@@ -214,7 +215,7 @@ extension StaffPages {
     func clientPage(
         _ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, id: String, consentError: String? = nil,
         referralError: String? = nil, progressError: String? = nil, eraseError: String? = nil, noteError: String? = nil, taskError: String? = nil,
-        taskForm: TaskForm? = nil, taskField: String? = nil, workerError: String? = nil, status: HTTPResponse.Status = .ok
+        taskForm: TaskForm? = nil, taskField: String? = nil, workerError: String? = nil, fileError: String? = nil, status: HTTPResponse.Status = .ok
     ) throws -> Response {
         guard let identity, let c = try database.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()),
             let journey = try database.journey(clientID: id, identity: identity, today: today())
@@ -243,6 +244,10 @@ extension StaffPages {
         ctx["workerChoices"] = [["value": "", "name": t("staff.client.worker.none", language), "selected": c.worker == nil]]
             + caseloads.map { ["value": $0.username, "name": label($0), "selected": $0.username == c.worker] }
         ctx["workerError"] = workerError ?? false
+        ctx.merge(try attachmentsContext(clientID: id, language)) { _, new in new }
+        ctx["fileError"] = fileError ?? false
+        ctx["fileSaved"] = QueryParameters(rawQuery: request.uri.query).string("saved") == "file"
+        ctx["fileRemoved"] = QueryParameters(rawQuery: request.uri.query).string("saved") == "file-removed"
         ctx["workerSaved"] = QueryParameters(rawQuery: request.uri.query).string("saved") == "worker"
         ctx.merge(
             try taskFormContext(

@@ -18,6 +18,8 @@ struct StaffContext: ChildRequestContext, RemoteAddressRequestContext {
     fileprivate(set) var language: InterfaceLanguage = .english
     /// The posted form; empty for a page.
     fileprivate(set) var form = QueryParameters(rawQuery: "")
+    /// The file of a posted `multipart/form-data` form (its field `file`), if one came.
+    fileprivate(set) var upload: Multipart.Part?
 
     init(context: WaymarkRequestContext) {
         coreContext = context.coreContext
@@ -66,7 +68,24 @@ struct StaffSessionMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: StaffContext, next: (Request, StaffContext) async throws -> Response) async throws -> Response {
         var context = context
         if request.method == .post {
-            let form = try await PublicPages.form(request)
+            var form: QueryParameters
+            // A file upload: only from a signed-in session is a body that big read at all.
+            if let boundary = request.headers[.contentType].flatMap(Multipart.boundary(contentType:)) {
+                guard let s = try pages.session(request) else { return StaffPages.redirect("/staff/login") }
+                let body: ByteBuffer
+                do { body = try await request.body.collect(upTo: NodeDatabase.attachmentLimit + (64 << 10)) } catch {
+                    // Said in the worker's words, with the way back to the page the form was on.
+                    let language = PageRenderer.language(request, QueryParameters(rawQuery: request.uri.query))
+                    let back = request.uri.path.split(separator: "/").prefix(3).joined(separator: "/")
+                    return pages.message(request, s, language, "staff.attachment.toobig", back: "/" + back, status: .contentTooLarge)
+                }
+                let parts: [Multipart.Part]
+                do { parts = try Multipart.parse(Array(buffer: body), boundary: boundary) } catch { return Response(status: .badRequest) }
+                form = QueryParameters(parts.filter { $0.filename == nil }.map { ($0.name, String(decoding: $0.data, as: UTF8.self)) })
+                context.upload = parts.first { $0.filename != nil && $0.name == "file" }
+            } else {
+                form = try await PublicPages.form(request)
+            }
             let language = PageRenderer.language(request, form)
             guard let s = try pages.session(request) else { return StaffPages.redirect("/staff/login") }
             guard PublicPages.isSameSite(request), Tokens.equal(form.string("csrf") ?? "", s.csrf) else {

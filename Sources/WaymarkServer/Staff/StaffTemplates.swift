@@ -304,6 +304,18 @@ enum StaffTemplates {
         {{^hasTasks}}<p id="no-tasks">{{t.staff_tasks_none}}</p>{{/hasTasks}}
         {{#hasTasks}}{{> taskList}}{{/hasTasks}}
         <details{{#taskError}} open{{/taskError}}><summary>{{t.staff_task_new}}</summary>{{> taskForm}}</details>
+        <h2 id="files-heading">{{t.staff_attachments}}</h2>
+        <p class="meta">{{t.staff_attachments_intro}}</p>
+        {{#fileSaved}}<p class="notice" role="status" id="file-saved">{{t.staff_attachment_saved}}</p>{{/fileSaved}}{{#fileRemoved}}<p class="notice" role="status" id="file-removed">{{t.staff_attachment_removed}}</p>{{/fileRemoved}}
+        {{^hasFiles}}<p id="no-files">{{t.staff_attachments_none}}</p>{{/hasFiles}}
+        {{#hasFiles}}<ul class="files" id="files">{{#files}}<li class="file"><a href="/staff/clients/{{id}}/attachments/{{n}}" download>{{name}}</a> <span class="meta">({{kind}}, {{size}}) · {{when}} · {{by}}</span>
+        <form method="post" action="/staff/clients/{{id}}/attachments/{{n}}/remove" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><button type="submit" class="remove-file">{{t.staff_attachment_remove}}<span class="visually-hidden"> {{name}}</span></button></form></li>{{/files}}</ul>{{/hasFiles}}
+        {{#fileError}}<p class="error" role="alert" id="file-error">{{fileError}}</p>{{/fileError}}
+        <form method="post" action="/staff/clients/{{id}}/attachments" enctype="multipart/form-data" class="staff-form" id="file-form">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
+        <p><label for="file-input">{{t.staff_attachment_choose}}</label><br><input id="file-input" name="file" type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" aria-describedby="file-hint"{{#fileError}} aria-invalid="true"{{/fileError}}><br><span id="file-hint" class="hint">{{t.staff_attachment_hint}}</span></p>
+        <p><button type="submit" id="add-file">{{t.staff_attachment_add}}</button></p>
+        </form>
         <h2 id="consents-heading">{{t.staff_consents}}</h2>
         {{#notice}}<p class="notice" role="status" id="notice">{{notice}}</p>{{/notice}}
         {{#consentError}}<p class="error" role="alert" id="consent-error">{{consentError}}</p>{{/consentError}}
