@@ -14,6 +14,8 @@ public struct ErasureView: Sendable, Equatable {
     public var erasedAt: UInt64
     /// Organisations (names) that acknowledged it, with when (milliseconds).
     public var acknowledgements: [(organization: String, at: UInt64)]
+    /// Other organisations that held records of the client (names) and have not confirmed yet.
+    public var waiting: [String] = []
 
     public static func == (a: ErasureView, b: ErasureView) -> Bool {
         a.id == b.id && a.erasedAt == b.erasedAt && a.acknowledgements.map(\.organization) == b.acknowledgements.map(\.organization)
@@ -149,9 +151,20 @@ extension NodeDatabase {
                     let org = hexString([UInt8](a["author"] as Data))
                     return (names[org] ?? org, HybridClock.milliseconds(UInt64(bitPattern: a["clock"] as Int64)))
                 }
+                // Who held records of the circle: the organisations its envelopes were encrypted to.
+                let holders = try Row.fetchAll(
+                    db, sql: "SELECT k.author, k.encryption_key FROM known_node k WHERE k.author <> ?", arguments: [row["author"] as Data]
+                ).compactMap { k -> String? in
+                    let keyID = PrivateEnvelope.keyID(of: [UInt8](k["encryption_key"] as Data))
+                    guard try Int.fetchOne(db, sql: "SELECT count(*) FROM circle_recipient WHERE key_id = ? AND circle = ?", arguments: [Data(keyID), circle]) == 1
+                    else { return nil }
+                    let org = hexString([UInt8](k["author"] as Data))
+                    return names[org] ?? org
+                }
+                let confirmed = Set(acks.map(\.0))
                 return ErasureView(
                     id: hexString(id), circle: circle, requestedOn: requested, requestedBy: names[author] ?? author,
-                    erasedAt: UInt64(row["erased_at"] as Int64), acknowledgements: acks)
+                    erasedAt: UInt64(row["erased_at"] as Int64), acknowledgements: acks, waiting: holders.filter { !confirmed.contains($0) }.sorted())
             }
         }
     }

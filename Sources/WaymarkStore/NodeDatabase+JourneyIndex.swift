@@ -19,13 +19,15 @@ public struct ReferralListing: Sendable, Equatable {
     public var sentAt: UInt64
     public var status: ReferralStatus
     public var overdue: Bool
+    /// The directory service it was made for, when one was chosen.
+    public var serviceID: String? = nil
 }
 
 extension ReferralView {
     public var listing: ReferralListing {
         ReferralListing(
             key: key, circle: circle, clientName: record.clientName, serviceName: record.serviceName, sender: sender, senderName: senderName,
-            recipient: recipient, recipientName: recipientName, sentAt: sentAt, status: status, overdue: overdue)
+            recipient: recipient, recipientName: recipientName, sentAt: sentAt, status: status, overdue: overdue, serviceID: record.serviceID)
     }
 }
 
@@ -250,7 +252,7 @@ extension NodeDatabase {
             return ReferralListing(
                 key: r.key, circle: r.circle, clientName: record.clientName, serviceName: record.serviceName, sender: r.sender,
                 senderName: names[r.sender] ?? r.sender, recipient: r.recipient, recipientName: names[r.recipient] ?? r.recipient, sentAt: r.sentAt,
-                status: r.status, overdue: JourneyFold.isOverdue(r.status, sentAt: r.sentAt, today: today, days: days))
+                status: r.status, overdue: JourneyFold.isOverdue(r.status, sentAt: r.sentAt, today: today, days: days), serviceID: record.serviceID)
         }
     }
 

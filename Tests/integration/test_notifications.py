@@ -79,6 +79,8 @@ def mail_pair(make_node, tmp_path_factory) -> Iterator[tuple[FedNode, FedNode, M
     a.add_staff("ciaran", "Ciarán Caseworker", "caseworker", PASSWORD)
     b.add_staff("brid", "Bríd Partner", "caseworker", PASSWORD)
     b.add_staff("aoife", "Aoife Admin", "admin", PASSWORD)
+    # B publishes a slice of the sample directory: the services a referral can be made for.
+    b.cli_ok("import", "--data", b.path, "--sample", "--sample-part", "1/40")
     a.start("--only-added-peers")
     b.start("--only-added-peers", "--smtp", f"127.0.0.1:{smtp.port}", "--mail-from", "waymark@notify-b.example", "--notify-interval", "0.5")
     try:
@@ -116,10 +118,19 @@ def test_a_worker_is_emailed_of_a_referral_a_message_and_a_task_without_client_d
                                                    "start": "2026-11-22", "end": "2027-11-21", "method": "written"}, allow_redirects=False, timeout=10)
     assert r.status_code == 303
     page = home.get(client_url, timeout=10).text
-    r = home.post(client_url + "/referrals", data={"csrf": csrf(home, page), "organization": b_key, "service_name": "Housing advice",
-                                                    "note": "Sleeping at her sister's"}, allow_redirects=False, timeout=10)
+    # A service B publishes, as A's directory has it: the referral names it and so the organisation that runs it.
+    wait_until("A has B's services", lambda: a.get("/api/services", params={"per_page": 1}).json()["total_items"] > 0, 60, (a, b))
+    service = a.get("/api/services", params={"per_page": 1}).json()["contents"][0]
+    service_doc = a.get(f"/api/services/{service['id']}").json()
+    runner = service_doc["organization"]["name"]
+    r = home.post(client_url + "/referrals", data={"csrf": csrf(home, page), "organization": b_key, "service_id": service["id"],
+                                                    "service_name": service["name"], "note": "Sleeping at her sister's"}, allow_redirects=False, timeout=10)
     assert r.status_code == 303
     key = re.search(r'href="/staff/referrals/([0-9a-f]{64})', home.get(client_url, timeout=10).text).group(1)
+    # Both sides see which organisation runs the service (not only the node it is on), and whom to contact there.
+    page = home.get(a.url + f"/staff/referrals/{key}", timeout=10).text
+    assert f'id="run-by">{runner}<' in page.replace("&#39;", "'").replace("&amp;", "&"), "the referral does not name the organisation running the service"
+    assert 'id="provider-contact">' in page
     wait_until("B's worker is emailed of the referral", lambda: any("New referral from Notify Org A" in s for s, _ in smtp.to("brid@partner.example")),
                60, (a, b))
     page = home.get(a.url + f"/staff/referrals/{key}", timeout=10).text

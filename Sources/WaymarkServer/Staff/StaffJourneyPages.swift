@@ -331,10 +331,14 @@ extension StaffPages {
     func erasuresPage(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
         let list = try database.erasures()
         return page("staffErasures", base(request, language, title: t("staff.erasures", language), session: s)) {
-            $0["erasures"] = list.map { e -> [String: Any] in
+            // Numbered oldest first; no name: the client is gone, and the list says only whether every
+            // organisation that held their records has confirmed.
+            $0["erasures"] = list.enumerated().map { i, e -> [String: Any] in
                 [
-                    "requested": e.requestedOn, "by": e.requestedBy, "erased": when(e.erasedAt), "circle": String(e.circle.suffix(24)),
-                    "acks": e.acknowledgements.map { "\($0.organization) (\(when($0.at)))" }.joined(separator: "; "),
+                    "number": t("staff.erasures.number", language, ["n": String(list.count - i)]), "requested": e.requestedOn, "by": e.requestedBy,
+                    "erased": when(e.erasedAt),
+                    "acks": e.acknowledgements.isEmpty ? t("staff.erasures.noneyet", language) : e.acknowledgements.map { "\($0.organization) (\(when($0.at)))" }.joined(separator: "; "),
+                    "waiting": e.waiting.isEmpty ? t("staff.erasures.complete", language) : e.waiting.joined(separator: "; "), "complete": e.waiting.isEmpty,
                 ]
             }
             $0["hasErasures"] = !list.isEmpty

@@ -27,10 +27,35 @@ extension StaffPages {
 
     func statusText(_ s: ReferralStatus, _ language: InterfaceLanguage) -> String { t("staff.status.\(s.rawValue)", language) }
 
+    /// Who runs a directory service, as staff think of the referral's other side: the organisation
+    /// named in the listing (not the node that publishes it), and the service's first contact person
+    /// with their phone or email.
+    func provider(serviceID: String?) -> (organization: String?, contact: String?) {
+        guard let serviceID, let snapshot = try? pages.directory.snapshot(), let facts = snapshot.index.facts(serviceID) else { return (nil, nil) }
+        var contact: String?
+        if let json = (try? pages.directory.documents([serviceID], full: true))?[serviceID],
+            case .object(let doc)? = try? JSONParser.parse(Array(json.utf8)), let first = doc["contacts"]?.arrayValue?.first, case .object(let c) = first
+        {
+            let phone = c["phones"]?.arrayValue?.first.flatMap { p -> String? in if case .object(let o) = p { return o["number"]?.stringValue } else { return nil } }
+            contact = [c["name"]?.stringValue, c["title"]?.stringValue, phone ?? facts.phone, c["email"]?.stringValue].compactMap { $0 }.filter { !$0.isEmpty }
+                .joined(separator: " · ")
+        }
+        if contact?.isEmpty ?? true { contact = facts.phone }
+        return (facts.organizationName, contact)
+    }
+
     func referralRows(_ views: [ReferralListing], _ language: InterfaceLanguage) -> [[String: Any]] {
-        views.map { v in
-            [
-                "key": v.key, "client": v.clientName, "from": v.senderName, "to": v.recipientName, "service": v.serviceName ?? "",
+        var providers: [String: String?] = [:]
+        return views.map { v in
+            // The organisation that runs the chosen service, with the node it is on when that differs.
+            var runBy: String?
+            if let id = v.serviceID {
+                if providers[id] == nil { providers[id] = provider(serviceID: id).organization }
+                runBy = providers[id] ?? nil
+            }
+            let to = runBy.map { $0 == v.recipientName ? $0 : t("staff.referral.runby.on", language, ["org": $0, "node": v.recipientName]) } ?? v.recipientName
+            return [
+                "key": v.key, "client": v.clientName, "from": v.senderName, "to": to, "service": v.serviceName ?? "",
                 "sent": when(v.sentAt), "status": statusText(v.status, language), "overdue": v.overdue,
             ]
         }
@@ -150,6 +175,9 @@ extension StaffPages {
             $0["needs"] = withdrawn ? "" : v.record.needs.joined(separator: ", ")
             $0["note"] = withdrawn ? "" : v.record.note
             $0["service"] = v.record.serviceName ?? ""
+            let provider = provider(serviceID: v.record.serviceID)
+            $0["runBy"] = provider.organization ?? false
+            $0["providerContact"] = provider.contact ?? false
             $0["from"] = v.senderName
             $0["to"] = v.recipientName
             $0["sent"] = when(v.sentAt)

@@ -458,7 +458,7 @@ enum StaffTemplates {
         <dl class="client-details">
         <dt>{{t.staff_referral_status}}</dt><dd id="referral-status">{{status}}{{#overdue}} — <strong class="overdue">{{t.staff_referral_overdue}}</strong>{{/overdue}}</dd>
         <dt>{{t.staff_referral_from}}</dt><dd>{{from}}</dd><dt>{{t.staff_referral_to}}</dt><dd>{{to}}</dd>
-        <dt>{{t.staff_referral_service}}</dt><dd>{{service}}</dd><dt>{{t.staff_referral_sent}}</dt><dd>{{sent}}</dd>
+        <dt>{{t.staff_referral_service}}</dt><dd>{{service}}</dd>{{#runBy}}<dt>{{t.staff_referral_runby}}</dt><dd id="run-by">{{runBy}}</dd>{{/runBy}}{{#providerContact}}<dt>{{t.staff_referral_contact}}</dt><dd id="provider-contact">{{providerContact}}</dd>{{/providerContact}}<dt>{{t.staff_referral_sent}}</dt><dd>{{sent}}</dd>
         <dt>{{t.staff_referral_client}}</dt><dd>{{client}}{{#dob}} ({{dob}}){{/dob}}{{#contact}}<br>{{contact}}{{/contact}}</dd>
         {{^withdrawn}}<dt>{{t.staff_client_needs}}</dt><dd>{{needs}}</dd><dt>{{t.staff_referral_note}}</dt><dd>{{note}}</dd>{{/withdrawn}}
         {{#reroutes}}<dt>{{t.staff_referral_reroutes}}</dt><dd>{{reroutes}}</dd>{{/reroutes}}
@@ -604,8 +604,8 @@ enum StaffTemplates {
         <h1>{{t.staff_erasures}}</h1>
         <p>{{t.staff_erasures_intro}}</p>
         {{^hasErasures}}<p>{{t.staff_erasures_none}}</p>{{/hasErasures}}
-        {{#hasErasures}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_table}}"><table class="staff-users" id="erasures"><thead><tr><th scope="col">{{t.staff_erasures_requested}}</th><th scope="col">{{t.staff_erasures_by}}</th><th scope="col">{{t.staff_erasures_circle}}</th><th scope="col">{{t.staff_erasures_done}}</th><th scope="col">{{t.staff_erasures_acks}}</th></tr></thead><tbody>
-        {{#erasures}}<tr class="erasure"><td>{{requested}}</td><td>{{by}}</td><td><code>{{circle}}</code></td><td>{{erased}}</td><td class="acks">{{acks}}</td></tr>{{/erasures}}
+        {{#hasErasures}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_table}}"><table class="staff-users clients" id="erasures"><thead><tr><th scope="col">{{t.staff_erasures_circle}}</th><th scope="col">{{t.staff_erasures_requested}}</th><th scope="col">{{t.staff_erasures_by}}</th><th scope="col">{{t.staff_erasures_done}}</th><th scope="col">{{t.staff_erasures_acks}}</th><th scope="col">{{t.staff_erasures_waiting}}</th></tr></thead><tbody>
+        {{#erasures}}<tr class="erasure"><td>{{number}}</td><td data-label="{{t.staff_erasures_requested}}">{{requested}}</td><td data-label="{{t.staff_erasures_by}}">{{by}}</td><td data-label="{{t.staff_erasures_done}}">{{erased}}</td><td class="acks" data-label="{{t.staff_erasures_acks}}">{{acks}}</td><td class="waiting" data-label="{{t.staff_erasures_waiting}}">{{#complete}}<strong>{{waiting}}</strong>{{/complete}}{{^complete}}{{waiting}}{{/complete}}</td></tr>{{/erasures}}
         </tbody></table></div>{{/hasErasures}}
         {{> footer}}
         """
