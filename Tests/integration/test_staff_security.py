@@ -614,10 +614,16 @@ def test_tasks_are_due_on_the_home_page_done_sealed_and_erased_with_the_client(s
     mine = s.get(base + "/staff/clients", params={"worker": "ciaran", "need": "housing"}, timeout=HTTP_TIMEOUT).text
     assert "Tadhg Taskful" in mine
     assert "Tadhg Taskful" not in s.get(base + "/staff/clients", params={"worker": "aoife"}, timeout=HTTP_TIMEOUT).text
+    # The printable summary: details, key worker and the open task; no forms; the print is audited.
+    summary = s.get(base + client_path + "/summary", timeout=HTTP_TIMEOUT)
+    assert summary.status_code == 200 and "Tadhg Taskful" in summary.text and "Ring the council about the housing list" in summary.text
+    assert "Ciarán Caseworker" in summary.text and "This sheet holds personal information" in summary.text
+    assert '<form method="post"' not in summary.text.split('<main', 1)[1].split("</main>")[0], "the summary carries forms"
+    assert 'data-print id="print-summary"' in summary.text
     # Done, from the home page.
-    r = admin.post(base + f"/staff/tasks/{task_id}/done", data={"csrf": csrf_of(admin, base), "done": "1", "back": "/staff?lang=en"},
+    r = admin.post(base + f"/staff/tasks/{task_id}/done", data={"csrf": csrf_of(admin, base), "done": "1", "back": "/staff?lang=en#tasks-heading"},
                    allow_redirects=False, timeout=HTTP_TIMEOUT)
-    assert r.status_code == 303 and r.headers["Location"] == "/staff?lang=en"
+    assert r.status_code == 303 and r.headers["Location"] == "/staff?lang=en#tasks-heading"
     assert "Ring the council" not in admin.get(base + "/staff", timeout=HTTP_TIMEOUT).text
     done = admin.get(base + "/staff/tasks", params={"who": "aoife", "show": "done"}, timeout=HTTP_TIMEOUT).text
     assert "Ring the council about the housing list" in done and "done by Aoife Admin" in done
@@ -631,6 +637,7 @@ def test_tasks_are_due_on_the_home_page_done_sealed_and_erased_with_the_client(s
     con = sqlite3.connect(f"file:{node.path / 'waymark.sqlite'}?mode=ro", uri=True)
     try:
         assert con.execute("SELECT count(*) FROM task").fetchone()[0] == 0
+        assert con.execute("SELECT count(*) FROM audit_log WHERE action = 'print client summary'").fetchone()[0] >= 1
     finally:
         con.close()
 

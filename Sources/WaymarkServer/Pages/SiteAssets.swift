@@ -167,9 +167,12 @@ enum SiteAssets {
           table.audit td, table.clients td { border: none; padding: 0.1rem 0; overflow-wrap: anywhere; }
           table.audit td[data-label]::before, table.clients td[data-label]::before { content: attr(data-label) ": "; color: #444; }
         }
+        @page receipt { size: A6; margin: 6mm; }
+        .client-code-sheet { page: receipt; }
         @media print {
-          @page { size: A6; margin: 6mm; }
+          @page { margin: 15mm; }
           .client-code-sheet { border: none; padding: 0; max-width: none; font-size: 9pt; }
+          form, details:not([open]), .staff-form, #task-form, #message-form { display: none !important; }
           .print-only { display: block; }
           header.site, footer.site, .banner, .urgent, .quick-exit, .no-print, .list-form, .skip, .map, nav { display: none !important; }
           body { font-size: 11pt; }

@@ -15,6 +15,7 @@ extension StaffPages {
         registerTasks(routes)
         registerAccount(routes)
         registerAttachments(routes)
+        registerSummaries(routes)
         routes.signedIn.get("clients") { request, context in try clientList(request, context.staff(), context.language) }
         routes.signedIn.get("clients/new") { request, context in
             try clientForm(request, context.staff(), context.language, id: nil, record: ClientRecord(name: ""))

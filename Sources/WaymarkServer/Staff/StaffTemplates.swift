@@ -5,7 +5,7 @@ enum StaffTemplates {
         "staffHeader": staffHeader, "staffLogin": login, "staffHome": home, "staffAudit": audit, "staffUsers": users,
         "staffClients": clients, "staffClientForm": clientForm, "staffClient": client, "staffReceipt": receipt, "staffWithdraw": withdraw,
         "staffReferrals": referrals, "staffReferral": referral, "referralTable": referralTable, "journeySections": journeySections,
-        "staffAccess": access, "staffErasures": erasures, "pager": pager, "taskList": taskList, "taskForm": taskForm, "staffTasks": tasks, "staffAccount": account, "staffListings": listings, "staffChecks": checks,
+        "staffAccess": access, "staffErasures": erasures, "pager": pager, "taskList": taskList, "taskForm": taskForm, "staffTasks": tasks, "staffAccount": account, "staffClientSummary": clientSummary, "staffListings": listings, "staffChecks": checks,
     ]
 
     /// The way through a long list (`StaffPages.pager`).
@@ -44,6 +44,38 @@ enum StaffTemplates {
         <p id="tasks-count">{{tasksCount}}</p>
         {{#hasTasks}}{{> taskList}}{{/hasTasks}}
         <p class="meta">{{t.staff_tasks_howto}}</p>
+        {{> footer}}
+        """
+
+    /// A client's summary on paper: no forms, no suggestions; what a case conference needs.
+    static let clientSummary = """
+        {{> staffHeader}}
+        <article class="summary-sheet">
+        <h1>{{name}}</h1>
+        <p class="meta" id="summary-printed">{{printed}}</p>
+        <p class="no-print"><a href="/staff/clients/{{id}}?lang={{lang}}">{{t.staff_summary_back}}</a></p>
+        <p class="no-print js-only" hidden><button type="button" data-print id="print-summary">{{t.staff_print_button}}</button></p>
+        <dl class="client-details">
+        <dt>{{t.staff_client_dob}}</dt><dd>{{dob}}</dd><dt>{{t.staff_client_contact}}</dt><dd>{{contact}}</dd>
+        <dt>{{t.staff_client_needs}}</dt><dd>{{needs}}</dd><dt>{{t.staff_client_language}}</dt><dd>{{clientLanguage}}</dd>
+        <dt>{{t.staff_client_worker}}</dt><dd>{{keyWorker}}</dd>
+        </dl>
+        <h2>{{t.staff_consents}}</h2>
+        {{^hasConsents}}<p>{{t.staff_consents_none}}</p>{{/hasConsents}}
+        {{#hasConsents}}<table class="staff-users"><thead><tr><th scope="col">{{t.staff_consent_org}}</th><th scope="col">{{t.staff_consent_purposes}}</th><th scope="col">{{t.staff_consent_term}}</th><th scope="col">{{t.staff_consent_state}}</th></tr></thead><tbody>
+        {{#consents}}<tr><td>{{orgName}}</td><td>{{purposes}}</td><td>{{term}}</td><td>{{state}}</td></tr>{{/consents}}</tbody></table>{{/hasConsents}}
+        <h2>{{t.staff_referrals}}</h2>
+        {{^hasReferrals}}<p>{{t.staff_summary_noreferrals}}</p>{{/hasReferrals}}
+        {{#hasReferrals}}<table class="staff-users"><thead><tr><th scope="col">{{t.staff_referral_to}}</th><th scope="col">{{t.staff_referral_service}}</th><th scope="col">{{t.staff_referral_sent}}</th><th scope="col">{{t.staff_referral_status}}</th></tr></thead><tbody>
+        {{#referrals}}<tr><td>{{to}}</td><td>{{service}}</td><td>{{sent}}</td><td>{{status}}</td></tr>{{/referrals}}</tbody></table>{{/hasReferrals}}
+        <h2>{{t.staff_progress}}</h2>
+        {{^hasGoals}}<p>{{t.staff_progress_none}}</p>{{/hasGoals}}
+        {{#journeyGoals}}<h3>{{title}}</h3><p class="meta">{{by}}</p>{{#hasReadings}}<ul>{{#readings}}<li>{{area}}: {{stage}} / {{stages}} ({{date}})</li>{{/readings}}</ul>{{/hasReadings}}{{#hasMilestones}}<ul>{{#milestones}}<li>{{date}} — {{label}}</li>{{/milestones}}</ul>{{/hasMilestones}}{{/journeyGoals}}
+        <h2>{{t.staff_tasks}}</h2>
+        {{^hasSummaryTasks}}<p>{{t.staff_tasks_none}}</p>{{/hasSummaryTasks}}
+        {{#hasSummaryTasks}}<ul>{{#summaryTasks}}<li>{{due}} — {{text}} ({{who}})</li>{{/summaryTasks}}</ul>{{/hasSummaryTasks}}
+        <p class="meta summary-care">{{t.staff_summary_care}}</p>
+        </article>
         {{> footer}}
         """
 
@@ -287,7 +319,7 @@ enum StaffTemplates {
         <form method="post" action="/staff/clients/{{id}}/worker" class="inline" id="worker-form"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
         <label for="client-worker" class="visually-hidden">{{t.staff_client_worker}}</label><select id="client-worker" name="worker"{{#workerError}} aria-invalid="true" aria-describedby="worker-error"{{/workerError}}>{{#workerChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/workerChoices}}</select> <button type="submit" id="save-worker">{{t.staff_client_worker_change}}</button></form></dd>
         </dl>
-        <p><a href="/staff/clients/{{id}}/edit?lang={{lang}}" id="edit-client">{{t.staff_client_edit}}</a> · <a href="/staff/clients/{{id}}/access?lang={{lang}}" id="subject-access">{{t.staff_access_title}}</a></p>
+        <p><a href="/staff/clients/{{id}}/edit?lang={{lang}}" id="edit-client">{{t.staff_client_edit}}</a> · <a href="/staff/clients/{{id}}/access?lang={{lang}}" id="subject-access">{{t.staff_access_title}}</a> · <a href="/staff/clients/{{id}}/summary?lang={{lang}}" id="client-summary">{{t.staff_summary_link}}</a></p>
         <h2 id="notes-heading">{{t.staff_notes}}</h2>
         <p class="meta">{{t.staff_notes_intro}}</p>
         {{^hasNotes}}<p id="no-notes">{{t.staff_notes_none}}</p>{{/hasNotes}}
@@ -454,6 +486,7 @@ enum StaffTemplates {
     static let referral = """
         {{> staffHeader}}
         <h1>{{t.staff_referral_heading}}: {{client}}</h1>
+        <p class="no-print js-only" hidden><button type="button" data-print id="print-referral">{{t.staff_summary_print_referral}}</button></p>
         {{#withdrawn}}<p class="banner-note" id="referral-withdrawn"><strong>{{t.staff_referral_withdrawn}}</strong></p>{{/withdrawn}}
         <dl class="client-details">
         <dt>{{t.staff_referral_status}}</dt><dd id="referral-status">{{status}}{{#overdue}} — <strong class="overdue">{{t.staff_referral_overdue}}</strong>{{/overdue}}</dd>
