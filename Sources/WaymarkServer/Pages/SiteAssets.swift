@@ -159,7 +159,7 @@ enum SiteAssets {
         p.check input { width: 1.4rem; height: 1.4rem; flex: none; }
         p.check label { font-weight: normal; }
         details > summary { min-height: 44px; display: flex; align-items: center; cursor: pointer; }
-        td.date, table.clients td:nth-child(2) { white-space: nowrap; }
+        td.date, table.clients:not(.accounts) td:nth-child(2) { white-space: nowrap; }
         @media (max-width: 40rem) {
           table.audit thead, table.clients thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
           table.audit, table.audit tbody, table.audit tr, table.audit td, table.clients, table.clients tbody, table.clients tr, table.clients td { display: block; width: auto; }

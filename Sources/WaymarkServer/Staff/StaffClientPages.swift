@@ -270,6 +270,8 @@ extension StaffPages {
         ctx["hasNotes"] = !notes.isEmpty
         ctx["noteChoices"] = notes.filter { !$0.corrected }.map { ["id": $0.id, "label": "\(when($0.at)) · \(String($0.text.prefix(40)))"] }
         let asked = QueryParameters(rawQuery: request.uri.query)
+        // "Track as a goal" beside one of the client's own goals fills in the goal form.
+        ctx["goalDraft"] = asked.string("goal").map { String($0.prefix(200)) } ?? false
         ctx["progressSaved"] = asked.string("saved") == "progress" && progressError == nil
         if asked.string("done") == "withdrawn", let v = consents.first(where: { $0.organization == asked.string("org") }) {
             ctx["notice"] = t("staff.withdraw.done", language, ["org": v.organizationName])
@@ -296,7 +298,7 @@ extension StaffPages {
             $0["contact"] = c.record.contact
             $0["needs"] = c.record.needs
             $0["clientLanguage"] = languageShown(c.record.language, language)
-            $0["goals"] = c.record.goals
+            $0["ownGoals"] = c.record.goals.map { ["text": $0, "query": $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""] }
             $0["notes"] = c.record.notes
             $0["registered"] = t("staff.client.registered", language, ["date": when(c.createdAt), "changed": when(c.updatedAt)])
         }

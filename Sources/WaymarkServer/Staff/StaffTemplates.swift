@@ -231,8 +231,8 @@ enum StaffTemplates {
         <h1>{{t.staff_users}}</h1>
         {{#notice}}<p class="notice" role="status" id="notice">{{notice}}</p>{{/notice}}
         {{#error}}<p class="error" role="alert" id="form-error">{{error}}</p>{{/error}}
-        <div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_table}}"><table class="staff-users"><thead><tr><th scope="col">{{t.staff_username}}</th><th scope="col">{{t.staff_users_name}}</th><th scope="col">{{t.staff_users_role}}</th><th scope="col">{{t.staff_users_state}}</th><th scope="col"><span class="visually-hidden">{{t.staff_users_state}}</span></th></tr></thead><tbody>
-        {{#accounts}}<tr><td>{{username}}</td><td>{{displayName}}</td><td>{{role}}</td><td>{{state}}</td><td>{{^self}}<form method="post" action="/staff/users/{{action}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="username" value="{{username}}"><button type="submit">{{actionLabel}}<span class="visually-hidden"> {{username}}</span></button></form>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_table}}"><table class="staff-users clients accounts"><thead><tr><th scope="col">{{t.staff_username}}</th><th scope="col">{{t.staff_users_name}}</th><th scope="col">{{t.staff_users_role}}</th><th scope="col">{{t.staff_users_state}}</th><th scope="col"><span class="visually-hidden">{{t.staff_users_state}}</span></th></tr></thead><tbody>
+        {{#accounts}}<tr><td>{{username}}</td><td data-label="{{t.staff_users_name}}">{{displayName}}</td><td data-label="{{t.staff_users_role}}">{{role}}</td><td data-label="{{t.staff_users_state}}">{{state}}</td><td>{{^self}}<form method="post" action="/staff/users/{{action}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="username" value="{{username}}"><button type="submit">{{actionLabel}}<span class="visually-hidden"> {{username}}</span></button></form>
         <details class="account-change"><summary>{{t.staff_users_change}}<span class="visually-hidden"> {{username}}</span></summary>
         <form method="post" action="/staff/users/change" class="staff-form" id="change-{{username}}"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="username" value="{{username}}">
         <p><label for="role-{{username}}">{{t.staff_users_role}}</label><br><select id="role-{{username}}" name="role">{{#roles}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/roles}}</select></p>
@@ -296,7 +296,7 @@ enum StaffTemplates {
         </fieldset>{{/hasNeedChoices}}
         <p><label for="client-needs">{{t.staff_client_needs_other}}</label><br><textarea id="client-needs" name="needs" rows="3" aria-describedby="needs-hint">{{needs}}</textarea><br><span id="needs-hint" class="hint">{{t.staff_client_needs_hint}}</span></p>
         <p><label for="client-language">{{t.staff_client_language}}</label><br><select id="client-language" name="language" aria-describedby="language-hint"><option value="">{{t.staff_client_language_none}}</option>{{#languageChoices}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/languageChoices}}</select><br><span id="language-hint" class="hint">{{t.staff_client_language_hint}}</span></p>
-        <p><label for="client-goals">{{t.staff_client_goals}}</label><br><textarea id="client-goals" name="goals" rows="3">{{goals}}</textarea></p>
+        <p><label for="client-goals">{{t.staff_client_goals}}</label><br><textarea id="client-goals" name="goals" rows="3" aria-describedby="goals-hint">{{goals}}</textarea><br><span id="goals-hint" class="hint">{{t.staff_client_goals_hint}}</span></p>
         <p><label for="client-notes">{{t.staff_client_notes}}</label><br><textarea id="client-notes" name="notes" rows="5">{{notes}}</textarea></p>
         <p><button type="submit" id="save-client">{{#hasDuplicates}}{{t.staff_client_create_anyway}}{{/hasDuplicates}}{{^hasDuplicates}}{{t.staff_client_save}}{{/hasDuplicates}}</button></p>
         </form>
@@ -312,7 +312,7 @@ enum StaffTemplates {
         <dt>{{t.staff_client_contact}}</dt><dd>{{contact}}</dd>
         <dt>{{t.staff_client_needs}}</dt><dd><ul>{{#needs}}<li>{{.}}</li>{{/needs}}</ul></dd>
         <dt>{{t.staff_client_language}}</dt><dd>{{clientLanguage}}</dd>
-        <dt>{{t.staff_client_goals}}</dt><dd><ul>{{#goals}}<li>{{.}}</li>{{/goals}}</ul></dd>
+        <dt>{{t.staff_client_goals}}</dt><dd><ul>{{#ownGoals}}<li>{{text}} <a href="/staff/clients/{{id}}?goal={{query}}&amp;lang={{lang}}#progress-heading" class="track-goal">{{t.staff_client_goals_track}}<span class="visually-hidden">: {{text}}</span></a></li>{{/ownGoals}}</ul></dd>
         <dt>{{t.staff_client_notes}}</dt><dd class="notes">{{notes}}</dd>
         <dt id="key-worker-term">{{t.staff_client_worker}}</dt><dd id="key-worker"><span class="visually-hidden">{{keyWorker}}</span>
         {{#workerSaved}}<span class="notice" role="status" id="worker-saved">{{t.staff_client_worker_saved}}</span>{{/workerSaved}}{{#workerError}}<span class="error" role="alert" id="worker-error">{{workerError}}</span>{{/workerError}}
@@ -559,11 +559,11 @@ enum StaffTemplates {
         </form></details>{{/canRequest}}
         {{#canRecord}}
         {{#progressSaved}}<p class="notice" role="status" id="progress-saved">{{t.staff_progress_saved}}</p>{{/progressSaved}}
-        <details class="progress-forms"{{#progressError}} open{{/progressError}}{{^progressError}}{{#progressSaved}} open{{/progressSaved}}{{/progressError}}><summary>{{t.staff_progress_record}}</summary>
+        <details class="progress-forms"{{#progressError}} open{{/progressError}}{{^progressError}}{{#progressSaved}} open{{/progressSaved}}{{#goalDraft}} open{{/goalDraft}}{{/progressError}}><summary>{{t.staff_progress_record}}</summary>
         <form method="post" action="/staff/progress#progress-heading" class="staff-form" id="goal-form">
         <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="client" value="{{progressClient}}"><input type="hidden" name="referral" value="{{progressReferral}}"><input type="hidden" name="type" value="goal">
         <h3>{{t.staff_progress_goal_new}}</h3>
-        <p><label for="goal-title">{{t.staff_progress_goal_title}}</label><br><input id="goal-title" name="title"></p>
+        <p><label for="goal-title">{{t.staff_progress_goal_title}}</label><br><input id="goal-title" name="title" value="{{goalDraft}}"{{#goalDraft}} autofocus{{/goalDraft}}></p>
         <p><label for="goal-instrument">{{t.staff_progress_instrument}}</label><br><select id="goal-instrument" name="instrument">{{#instruments}}<option value="{{id}}">{{name}}</option>{{/instruments}}<option value="none">{{t.staff_progress_milestones_only}}</option></select></p>
         <p><button type="submit" id="add-goal">{{t.staff_progress_goal_add}}</button></p>
         </form>
