@@ -51,6 +51,14 @@ public struct SubjectAccess: Sendable {
     public var audit: [AuditLine]
     /// This organisation's name.
     public var organizationName: String
+    /// This organisation's own notes, tasks and files about the client (never sent elsewhere).
+    public var caseNotes: [CaseNote] = []
+    public var tasks: [StaffTask] = []
+    public var attachments: [Attachment] = []
+    /// Messages on the client's referrals this organisation can read.
+    public var messages: [(service: String, message: ReferralMessage)] {
+        journey.referrals.flatMap { r in r.messages.map { (r.record.serviceName ?? r.recipientName, $0) } }
+    }
 }
 
 extension NodeDatabase {
@@ -91,7 +99,7 @@ extension NodeDatabase {
     public func subjectAccess(clientID: String, identity: NodeIdentity, by username: String, today: String, nowMilliseconds now: UInt64) throws
         -> SubjectAccess?
     {
-        try writer.write { db in
+        try writer.write { db -> SubjectAccess? in
             guard let client = try Self.readClients(db, identity: identity, id: clientID).first else { return nil }
             try Self.audit(db, username, "subject access export", subject: clientID, now: now)
             let journey = try Self.journey(db, identity: identity, circle: client.circle, today: today)
@@ -112,6 +120,12 @@ extension NodeDatabase {
             let me = hexString(identity.signingPublicKey)
             return SubjectAccess(
                 client: client, journey: journey, disclosures: disclosures, audit: audit, organizationName: try Self.organizationName(db, me))
+        }.map { a in
+            var a = a
+            a.caseNotes = try caseNotes(clientID: clientID, identity: identity)
+            a.tasks = try tasks(.init(clientID: clientID), identity: identity) + tasks(.init(clientID: clientID, done: true), identity: identity)
+            a.attachments = try attachments(clientID: clientID, identity: identity)
+            return a
         }
     }
 }
@@ -155,6 +169,37 @@ extension SubjectAccess {
                                 JSONObject([
                                     ("at", time(d.at)), ("kind", .string(d.kind)), ("record", .string(d.record)),
                                     ("recipients", .array(d.recipients.map(JSONValue.string))),
+                                ]))
+                        })
+                ),
+                (
+                    "case_notes",
+                    .array(
+                        caseNotes.map { n in
+                            .object(JSONObject([("at", time(n.at)), ("by", .string(n.username)), ("text", .string(n.text)), ("corrected_later", .bool(n.corrected))]))
+                        })
+                ),
+                (
+                    "tasks",
+                    .array(
+                        tasks.map { t in
+                            .object(JSONObject([("text", .string(t.text)), ("due", .string(t.dueOn)), ("for", .string(t.assignee)), ("done", .bool(t.doneAt != nil))]))
+                        })
+                ),
+                (
+                    "files",
+                    .array(
+                        attachments.map { f in
+                            .object(JSONObject([("name", .string(f.name)), ("type", .string(f.type)), ("bytes", JSONValue(f.size)), ("added", time(f.addedAt))]))
+                        })
+                ),
+                (
+                    "messages",
+                    .array(
+                        messages.map { m in
+                            .object(
+                                JSONObject([
+                                    ("at", time(m.message.at)), ("by", .string(m.message.authorName)), ("referral", .string(m.service)), ("text", .string(m.message.text)),
                                 ]))
                         })
                 ),

@@ -556,6 +556,11 @@ def test_case_notes_are_dated_corrected_sealed_and_erased_with_the_client(staff_
     finally:
         con.close()
     assert ("add case note", "") in audit and ("correct case note", "") in audit
+    # The client's subject access export carries the organisation's own notes about them.
+    access = s.get(client_url + "/access", timeout=HTTP_TIMEOUT).text
+    assert "Phoned about the hostel bed on Wednesday" in access[access.index('id="access-own"'):]
+    exported = s.get(client_url + "/access.json", timeout=HTTP_TIMEOUT).json()
+    assert [n["text"] for n in exported["case_notes"]][0] == "Phoned about the hostel bed on Wednesday"
     # Erased with the client.
     admin, _ = sign_in(base, "aoife", ADMIN_PASSWORD)
     r = admin.post(client_url + "/erase", data={"csrf": csrf_of(admin, base), "confirm": "1"}, allow_redirects=False, timeout=HTTP_TIMEOUT)

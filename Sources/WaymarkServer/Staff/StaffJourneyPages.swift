@@ -297,6 +297,11 @@ extension StaffPages {
                 ["when": when(d.at), "kind": t("staff.access.kind.\(d.kind)", language), "recipients": d.recipients.joined(separator: ", ")]
             }
             $0["hasDisclosures"] = !a.disclosures.isEmpty
+            $0["accessNotes"] = a.caseNotes.map { ["when": when($0.at), "by": $0.username, "text": $0.text] }
+            $0["accessTasks"] = a.tasks.map { ["due": $0.dueOn, "text": $0.text, "done": $0.doneAt != nil] }
+            $0["accessFiles"] = a.attachments.map { ["name": $0.name, "when": when($0.addedAt)] }
+            $0["accessMessages"] = a.messages.map { ["when": when($0.message.at), "by": $0.message.authorName, "text": $0.message.text, "referral": $0.service] }
+            $0["hasOwnRecords"] = !(a.caseNotes.isEmpty && a.tasks.isEmpty && a.attachments.isEmpty && a.messages.isEmpty)
             $0["audit"] = a.audit.map { a -> [String: Any] in
                 var row: [String: Any] = ["when": when(a.at), "user": a.user, "action": a.action]
                 if !a.detail.isEmpty { row["detail"] = a.detail }

@@ -625,6 +625,9 @@ enum StaffTemplates {
         {{#hasDisclosures}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_table}}"><table class="staff-users" id="disclosures" aria-labelledby="disclosures-heading"><thead><tr><th scope="col">{{t.staff_audit_when}}</th><th scope="col">{{t.staff_access_record}}</th><th scope="col">{{t.staff_access_recipients}}</th></tr></thead><tbody>
         {{#disclosures}}<tr><td>{{when}}</td><td>{{kind}}</td><td>{{recipients}}</td></tr>{{/disclosures}}
         </tbody></table></div>{{/hasDisclosures}}
+        <h2 id="access-own-heading">{{t.staff_access_own}}</h2>
+        {{^hasOwnRecords}}<p>{{t.staff_access_own_none}}</p>{{/hasOwnRecords}}
+        {{#hasOwnRecords}}<ul id="access-own">{{#accessNotes}}<li>{{t.staff_notes}} · {{when}} · {{by}}: {{text}}</li>{{/accessNotes}}{{#accessMessages}}<li>{{t.staff_messages}} · {{when}} · {{by}} ({{referral}}): {{text}}</li>{{/accessMessages}}{{#accessTasks}}<li>{{t.staff_tasks}} · {{due}}: {{text}}</li>{{/accessTasks}}{{#accessFiles}}<li>{{t.staff_attachments}} · {{when}}: {{name}}</li>{{/accessFiles}}</ul>{{/hasOwnRecords}}
         <h2 id="access-audit-heading">{{t.staff_audit}}</h2>
         <div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_table}}"><table class="audit" aria-labelledby="access-audit-heading"><thead><tr><th scope="col">{{t.staff_audit_when}}</th><th scope="col">{{t.staff_audit_who}}</th><th scope="col">{{t.staff_audit_action}}</th></tr></thead><tbody>
         {{#audit}}<tr><td>{{when}}</td><td>{{user}}</td><td>{{action}}{{#detail}} — {{detail}}{{/detail}}</td></tr>{{/audit}}
