@@ -48,8 +48,15 @@ for k in $(seq 1 "$NODES"); do
         echo "demo-champion-$k" | "$BIN" user add --data "$dir" --username champion --name "Sample Champion $k" --role champion --password-stdin >/dev/null
     fi
 done
+# A real SMTP server for the staff's email notifications (aiosmtpd, installed by install-deps.sh):
+# every email the nodes send lands in one Maildir, readable with any mail reader or `cat`.
+SMTP_PORT=$((PORT + 50))
+mkdir -p "$DATA/mail"
+python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$DATA/mail/maildir" >"$DATA/mail/smtpd.log" 2>&1 &
+pids+=($!)
 for k in $(seq 1 "$NODES"); do
-    "$BIN" serve --data "$DATA/node$k" --port $((PORT + k - 1)) --sync-interval 2 >"$DATA/node$k.log" 2>&1 &
+    "$BIN" serve --data "$DATA/node$k" --port $((PORT + k - 1)) --sync-interval 2 \
+        --smtp "127.0.0.1:$SMTP_PORT" --mail-from "waymark@node$k.demo.example" --notify-interval 5 >"$DATA/node$k.log" 2>&1 &
     pids+=($!)
 done
 for k in $(seq 1 "$NODES"); do
@@ -151,6 +158,8 @@ cat <<MSG
                   above: see who holds her record, stop sharing with node 2 and watch nodes 1 and 2 confirm,
                   share with another organisation, give her own view of her progress; once node 2 marks
                   her referral completed, answer "Did you get the help you needed?".
+  Staff email:    at /staff/account ("Your account") give an address and tick what to be told of; the
+                  emails land in $DATA/mail/maildir/new (a real SMTP server on port $SMTP_PORT)
   Edit on node 2 and watch it appear on node 1 within a sync interval:
     $BIN info --data $DATA/node2        (lists some services node 2 publishes)
     $BIN update --data $DATA/node2 --table service --id <ID of a node-2 service> --set name="Renamed"
