@@ -13,6 +13,11 @@ extension NodeDatabase {
         }
     }
 
+    /// The client of this organisation whose circle this is, if any.
+    public func clientID(circle: String) throws -> String? {
+        try writer.read { db in try String.fetchOne(db, sql: "SELECT id FROM client WHERE circle = ?", arguments: [circle]) }
+    }
+
     /// The circle of one of this organisation's clients.
     public func circle(clientID: String) throws -> String? { try writer.read { db in try Self.circle(db, clientID: clientID) } }
 

@@ -15,6 +15,9 @@ public struct ArrivedMessage: Sendable, Equatable {
     /// Milliseconds.
     public var at: UInt64
     public var count: Int
+    /// The client and service as the referral names them (opened for the staff home).
+    public var clientName: String? = nil
+    public var serviceName: String? = nil
 }
 
 extension NodeDatabase {
@@ -74,16 +77,25 @@ extension NodeDatabase {
     }
 
     /// Referrals with messages from the other side nobody here has read yet, newest first.
-    public func unreadMessages() throws -> [ArrivedMessage] {
+    public func unreadMessages(identity: NodeIdentity? = nil) throws -> [ArrivedMessage] {
         try writer.read { db in
             let names = try Self.organizationNames(db)
+            let read = try db.cachedStatement(sql: "SELECT wire FROM envelope WHERE id = ?")
             return try Row.fetchAll(
                 db,
                 sql: """
                     SELECT referral, author, max(at) AS at, count(*) AS n FROM referral_message_seen WHERE read_at IS NULL
                     GROUP BY referral ORDER BY at DESC LIMIT 50
                     """
-            ).map { ArrivedMessage(referral: $0["referral"], fromName: names[$0["author"] as String] ?? $0["author"], at: UInt64($0["at"] as Int64), count: $0["n"]) }
+            ).map { row in
+                var m = ArrivedMessage(referral: row["referral"], fromName: names[row["author"] as String] ?? row["author"], at: UInt64(row["at"] as Int64), count: row["n"])
+                if let identity, let id = bytesFromHex(m.referral), let wire = try Data.fetchOne(read, arguments: [Data(id)]),
+                    case (_, _, .referral(let record))? = Self.open(wire, kind: .referral, identity: identity)
+                {
+                    (m.clientName, m.serviceName) = (record.clientName, record.serviceName)
+                }
+                return m
+            }
         }
     }
 

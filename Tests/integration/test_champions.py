@@ -32,6 +32,8 @@ def pair(make_node):
     a.cli_ok("import", "--sample", "--sample-part", "1/2")
     b.cli_ok("import", "--sample", "--sample-part", "2/2")
     b.add_staff("sile", "Síle Byrne", "champion", PASSWORD)
+    b.add_staff("aoife", "Aoife Admin", "admin", PASSWORD)
+    b.add_staff("ciaran", "Ciarán Caseworker", "caseworker", PASSWORD)
     for n in (a, b):
         n.start()
     try:
@@ -91,6 +93,45 @@ def test_a_champion_checks_another_organisations_listing_and_every_node_shows_it
     assert checked_overall(a) == before + 1, "the freshness page does not count the champion's check"
 
 
+def test_an_admin_changes_a_listings_hours_and_address_and_every_node_shows_it(pair) -> None:
+    """The publisher's admin changes one of its listings in the staff area: the weekly hours (a day
+    closed, two days sharing hours) and the address; the listing, signed by the publisher, shows the
+    new hours and address on the other node. Hours that do not make sense are refused in the admin's
+    words; a caseworker cannot open the editor; another organisation's listing cannot be changed."""
+    a, b = pair[:2]
+    admin = b.staff_session("aoife", PASSWORD)
+    listings = admin.get(b.url + "/staff/listings", timeout=10).text
+    edit = re.search(r'href="(/staff/listings/([^/"]+)/edit\?lang=en)" class="edit-listing"', listings)
+    assert edit, "no way to change a listing"
+    service_id = edit.group(2)
+    page = admin.get(b.url + edit.group(1), timeout=10).text
+    token = re.search(r'name="csrf" value="([0-9a-f]{64})"', page).group(1)
+    name = re.search(r'id="listing-name" name="name" value="([^"]*)"', page).group(1)
+    form = {"csrf": token, "lang": "en", "name": name, "address_1": "Unit 9, 1 Main Street", "city": "Dublin", "postal_code": "D11",
+            "mo_opens": "09:30", "mo_closes": "13:00", "we_opens": "09:30", "we_closes": "13:00", "fr_opens": "18:00", "fr_closes": "20:00"}
+    bad = admin.post(b.url + f"/staff/listings/{service_id}/edit", data={**form, "fr_closes": "17:00"}, timeout=10)
+    assert bad.status_code == 400 and "The hours for Friday are not right" in bad.text and 'value="Unit 9, 1 Main Street"' in bad.text
+    r = admin.post(b.url + f"/staff/listings/{service_id}/edit", data=form, allow_redirects=False, timeout=10)
+    assert r.status_code == 303 and "edited=" in r.headers["Location"], r.text[:300]
+
+    def shown_on_a() -> bool:
+        doc = a.get(f"/api/services/{service_id}").json()
+        days = {(s.get("byday"), s.get("opens_at"), s.get("closes_at")) for s in doc.get("schedules", [])}
+        addresses = [ad.get("address_1") for l in doc.get("service_at_locations", []) for ad in (l.get("location") or {}).get("addresses", [])]
+        return days == {("MO,WE", "09:30", "13:00"), ("FR", "18:00", "20:00")} and "Unit 9, 1 Main Street" in addresses
+    wait_until("the other node shows the new hours and address", shown_on_a, 60, (a, b))
+    assert "Unit 9, 1 Main Street" in a.get(f"/services/{service_id}").text
+    # Not for caseworkers; not for another organisation's listing.
+    worker = b.staff_session("ciaran", PASSWORD)
+    assert worker.get(b.url + edit.group(1), allow_redirects=False, timeout=10).status_code == 403
+    theirs = a.get("/api/services", params={"per_page": 50}).json()["contents"]
+    a_own = {r[0] for r in a.sql("SELECT id FROM record WHERE tbl = 'service' AND publisher = ?", a.signing_key())}
+    other = next(iter(a_own))
+    assert admin.get(b.url + f"/staff/listings/{other}/edit", timeout=10).status_code == 404
+    r = admin.post(b.url + f"/staff/listings/{other}/edit", data={**form, "name": "Taken over"}, timeout=10)
+    assert r.status_code == 404 and a.get(f"/api/services/{other}").json()["name"] != "Taken over"
+
+
 def test_a_member_gone_bad_answers_for_its_checks_and_they_go_when_it_is_removed(pair) -> None:
     a, b, own_a = pair
     service = own_a[-1]
@@ -111,3 +152,4 @@ def test_a_member_gone_bad_answers_for_its_checks_and_they_go_when_it_is_removed
     a.cli_ok("member", "remove", bad.fingerprint, "--reason", "made-up checks")
     wait_until("the removed member's check is gone on both nodes", lambda: all(
         "Made Up Person" not in requests.get(n.url + f"/services/{service}", timeout=10).text for n in (a, b)), CONVERGE, (a, b))
+

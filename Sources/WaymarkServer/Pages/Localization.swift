@@ -510,7 +510,7 @@ enum Localization {
         "staff.client.registered": "Registered {date}; last changed {changed}.",
         "staff.client.duplicates": "This may be someone already registered: same date of birth and a similar name. Check before going on.",
         "staff.client.create.anyway": "Register as a new client anyway",
-        "staff.client.notfound": "There is no such client on this node.",
+        "staff.client.notfound": "This client is not here: they may have been erased, or the link is not right.",
         "staff.client.unavailable": "Clients can be kept only on a node started with `waymark serve` (it holds the node's keys).",
         "staff.consents": "Consents",
         "staff.consents.none": "No consent recorded: nothing about this client can be shared with another organisation.",

@@ -155,12 +155,21 @@ enum SiteAssets {
         li.message { border: 1px solid var(--line); border-radius: 4px; padding: 0.4rem 0.75rem; margin: 0 0 0.5rem; max-width: 40rem; }
         li.message.mine { margin-left: 2rem; background: var(--soft); }
         li.message .message-text { white-space: pre-wrap; margin: 0.2rem 0; }
+        .hours-day .day-name { display: inline-block; min-width: 7.5rem; }
+        .staff-form .hours-day input[type=time] { width: auto; max-width: 8rem; }
         p.check { display: flex; gap: 0.5rem; align-items: center; }
         p.check input { width: 1.4rem; height: 1.4rem; flex: none; }
         p.check label { font-weight: normal; }
-        details > summary { min-height: 44px; display: flex; align-items: center; cursor: pointer; }
+        /* A disclosure keeps its arrow (a list item), with a target big enough for a finger. */
+        details > summary { display: list-item; min-height: 44px; padding-top: 0.6rem; box-sizing: border-box; cursor: pointer; color: var(--link, #00594f); font-weight: 600; }
         td.date, table.clients:not(.accounts) td:nth-child(2) { white-space: nowrap; }
         @media (max-width: 40rem) {
+          table.cards thead, table.cards th[scope=col] { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+          table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: auto; }
+          table.cards tr { border: 1px solid #ccc; border-radius: 4px; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem; }
+          table.cards td { border: none; padding: 0.1rem 0; overflow-wrap: anywhere; }
+          table.cards td:first-child { font-weight: bold; }
+          table.cards td[data-label]::before { content: attr(data-label) ": "; color: #444; font-weight: normal; }
           table.audit thead, table.clients thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
           table.audit, table.audit tbody, table.audit tr, table.audit td, table.clients, table.clients tbody, table.clients tr, table.clients td { display: block; width: auto; }
           table.audit tr, table.clients tr { border: 1px solid #ccc; border-radius: 4px; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem; }
@@ -173,6 +182,7 @@ enum SiteAssets {
           @page { margin: 15mm; }
           .client-code-sheet { border: none; padding: 0; max-width: none; font-size: 9pt; }
           form, details:not([open]), .staff-form, #task-form, #message-form { display: none !important; }
+          .print-name.visually-hidden { position: static; width: auto; height: auto; overflow: visible; clip: auto; white-space: normal; }
           .print-only { display: block; }
           header.site, footer.site, .banner, .urgent, .quick-exit, .no-print, .list-form, .skip, .map, nav { display: none !important; }
           body { font-size: 11pt; }

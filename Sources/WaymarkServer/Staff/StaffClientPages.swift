@@ -16,6 +16,7 @@ extension StaffPages {
         registerAccount(routes)
         registerAttachments(routes)
         registerSummaries(routes)
+        registerListingEditor(routes)
         routes.signedIn.get("clients") { request, context in try clientList(request, context.staff(), context.language) }
         routes.signedIn.get("clients/new") { request, context in
             try clientForm(request, context.staff(), context.language, id: nil, record: ClientRecord(name: ""))
@@ -246,7 +247,7 @@ extension StaffPages {
             + caseloads.map { ["value": $0.username, "name": label($0), "selected": $0.username == c.worker] }
         ctx["workerError"] = workerError ?? false
         ctx.merge(try attachmentsContext(clientID: id, language)) { _, new in new }
-        ctx["fileError"] = fileError ?? false
+        ctx["fileError"] = fileError ?? (QueryParameters(rawQuery: request.uri.query).string("file") == "toobig" ? t("staff.attachment.toobig", language) : false)
         ctx["fileSaved"] = QueryParameters(rawQuery: request.uri.query).string("saved") == "file"
         ctx["fileRemoved"] = QueryParameters(rawQuery: request.uri.query).string("saved") == "file-removed"
         ctx["workerSaved"] = QueryParameters(rawQuery: request.uri.query).string("saved") == "worker"

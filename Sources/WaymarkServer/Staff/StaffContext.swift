@@ -74,10 +74,14 @@ struct StaffSessionMiddleware: RouterMiddleware {
                 guard let s = try pages.session(request) else { return StaffPages.redirect("/staff/login") }
                 let body: ByteBuffer
                 do { body = try await request.body.collect(upTo: NodeDatabase.attachmentLimit + (64 << 10)) } catch {
-                    // Said in the worker's words, with the way back to the page the form was on.
+                    // Back to the page the form was on, which says why in the worker's words (the body
+                    // was not read, so neither was its language: the address's or the browser's).
                     let language = PageRenderer.language(request, QueryParameters(rawQuery: request.uri.query))
-                    let back = request.uri.path.split(separator: "/").prefix(3).joined(separator: "/")
-                    return pages.message(request, s, language, "staff.attachment.toobig", back: "/" + back, status: .contentTooLarge)
+                    let path = request.uri.path.split(separator: "/")
+                    guard path.count >= 3, path[0] == "staff", path[1] == "clients" else {
+                        return pages.message(request, s, language, "staff.attachment.toobig", back: "/staff", status: .contentTooLarge)
+                    }
+                    return StaffPages.redirect("/staff/clients/\(path[2])?file=toobig&lang=\(language.rawValue)#files-heading")
                 }
                 let parts: [Multipart.Part]
                 do { parts = try Multipart.parse(Array(buffer: body), boundary: boundary) } catch { return Response(status: .badRequest) }

@@ -330,7 +330,7 @@ extension StaffPages {
         } catch let e as JourneyError where e.code == .noSuchClient {
             return notFound(request, s, language)
         }
-        return Self.redirect("/staff/erasures?lang=\(language.rawValue)")
+        return Self.redirect("/staff/erasures?done=1&lang=\(language.rawValue)")
     }
 
     func erasuresPage(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
@@ -343,10 +343,11 @@ extension StaffPages {
                     "number": t("staff.erasures.number", language, ["n": String(list.count - i)]), "requested": e.requestedOn, "by": e.requestedBy,
                     "erased": when(e.erasedAt),
                     "acks": e.acknowledgements.isEmpty ? t("staff.erasures.noneyet", language) : e.acknowledgements.map { "\($0.organization) (\(when($0.at)))" }.joined(separator: "; "),
-                    "waiting": e.waiting.isEmpty ? t("staff.erasures.complete", language) : e.waiting.joined(separator: "; "), "complete": e.waiting.isEmpty,
+                    "waiting": e.waiting.isEmpty ? t("staff.erasures.nowaiting", language) : e.waiting.joined(separator: "; "), "complete": e.waiting.isEmpty,
                 ]
             }
             $0["hasErasures"] = !list.isEmpty
+            $0["erasedNotice"] = QueryParameters(rawQuery: request.uri.query).string("done") == "1"
         }
     }
 

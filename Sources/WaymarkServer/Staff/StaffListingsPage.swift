@@ -16,6 +16,9 @@ extension StaffPages {
         if let checked = query.string("checked"), let name = snap.index.facts(checked)?.name {
             ctx["notice"] = t("staff.listings.marked", language, ["service": name])
         }
+        if let edited = query.string("edited"), let name = snap.index.facts(edited)?.name {
+            ctx["notice"] = t("staff.listing.saved", language, ["service": name])
+        }
         let rows = own.compactMap { id -> (ServiceFacts, Bool)? in snap.index.facts(id).map { ($0, !$0.checkedRecently(today: today)) } }
             .sorted { a, b in a.1 != b.1 ? a.1 : (a.0.assuredDay ?? .min, a.0.sortKey) < (b.0.assuredDay ?? .min, b.0.sortKey) }
         ctx["listings"] = rows.map { facts, due -> [String: Any] in

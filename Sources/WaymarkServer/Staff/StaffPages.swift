@@ -165,11 +165,11 @@ struct StaffPages: Sendable {
     func message(
         _ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, _ key: String, back: String, status: HTTPResponse.Status
     ) -> Response {
-        page("message", base(request, language, title: t(key, language), session: s), status: status) {
+        page("staffMessage", base(request, language, title: t(key, language), session: s), status: status) {
             $0["heading"] = t(key, language)
-            $0["text"] = t(key, language)
+            $0["text"] = false
             $0["link"] = "\(back)?lang=\(language.rawValue)"
-            $0["linkText"] = t("staff.back.home", language)
+            $0["linkText"] = t(back.hasPrefix("/staff/clients/") ? "staff.back.client" : back == "/staff/referrals" ? "staff.back.referrals" : "staff.back.home", language)
         }
     }
 
@@ -305,9 +305,14 @@ struct StaffPages: Sendable {
         var ctx = base(request, language, title: t("staff.home", language), session: s)
         ctx.merge(try caseloadContext(language)) { _, new in new }
         ctx.merge(try dueTasksContext(s, language)) { _, new in new }
-        let unread = try database.unreadMessages()
+        let unread = try database.unreadMessages(identity: identity)
         ctx["unread"] = unread.map { m -> [String: Any] in
-            ["referral": m.referral, "text": t(m.count == 1 ? "staff.messages.from.one" : "staff.messages.from", language, ["org": m.fromName, "n": String(m.count), "date": when(m.at)])]
+            let about = [m.clientName, m.serviceName].compactMap { $0 }.joined(separator: " · ")
+            return [
+                "referral": m.referral,
+                "text": t(m.count == 1 ? "staff.messages.from.one" : "staff.messages.from", language, ["org": m.fromName, "n": String(m.count), "date": when(m.at)])
+                    + (about.isEmpty ? "" : " — " + about),
+            ]
         }
         ctx["hasUnread"] = !unread.isEmpty
         if s.user.role == .admin, case _ = try database.collectSuggestions(identity: identity),

@@ -30,8 +30,8 @@ extension StaffPages {
     /// Who runs a directory service, as staff think of the referral's other side: the organisation
     /// named in the listing (not the node that publishes it), and the service's first contact person
     /// with their phone or email.
-    func provider(serviceID: String?) -> (organization: String?, contact: String?) {
-        guard let serviceID, let snapshot = try? pages.directory.snapshot(), let facts = snapshot.index.facts(serviceID) else { return (nil, nil) }
+    func provider(serviceID: String?) -> (organization: String?, contact: String?, phone: String?) {
+        guard let serviceID, let snapshot = try? pages.directory.snapshot(), let facts = snapshot.index.facts(serviceID) else { return (nil, nil, nil) }
         var contact: String?
         if let json = (try? pages.directory.documents([serviceID], full: true))?[serviceID],
             case .object(let doc)? = try? JSONParser.parse(Array(json.utf8)), let first = doc["contacts"]?.arrayValue?.first, case .object(let c) = first
@@ -41,7 +41,7 @@ extension StaffPages {
                 .joined(separator: " · ")
         }
         if contact?.isEmpty ?? true { contact = facts.phone }
-        return (facts.organizationName, contact)
+        return (facts.organizationName, contact, facts.phone)
     }
 
     func referralRows(_ views: [ReferralListing], _ language: InterfaceLanguage) -> [[String: Any]] {
@@ -130,7 +130,9 @@ extension StaffPages {
         taskError: String? = nil, taskForm: TaskForm? = nil, taskField: String? = nil, messageError: String? = nil, message: String = "",
         status: HTTPResponse.Status = .ok, posted: ReferralChangeForm? = nil, errorField: String? = nil
     ) throws -> Response {
-        guard let identity, let v = try database.referral(key: key, identity: identity, today: today()) else { return notFound(request, s, language) }
+        guard let identity, let v = try database.referral(key: key, identity: identity, today: today()) else {
+            return self.message(request, s, language, "staff.referral.notfound", back: "/staff/referrals", status: .notFound)
+        }
         try database.audit(s.user.username, "view referral", subject: v.record.id, nowMilliseconds: now())
         let me = hexString(identity.signingPublicKey)
         let role: ReferralRole = me == v.sender ? .sender : .recipient
@@ -178,6 +180,10 @@ extension StaffPages {
             let provider = provider(serviceID: v.record.serviceID)
             $0["runBy"] = provider.organization ?? false
             $0["providerContact"] = provider.contact ?? false
+            let phone = provider.phone.map { $0.filter { $0.isNumber || $0 == "+" } } ?? ""
+            $0["providerPhone"] = !phone.isEmpty
+            $0["providerPhoneDial"] = phone
+            $0["clientLink"] = role == .sender ? ((try? database.clientID(circle: v.circle)).flatMap { $0 }.map { "/staff/clients/\($0)?lang=\(language.rawValue)" } ?? false) : false
             $0["from"] = v.senderName
             $0["to"] = v.recipientName
             $0["sent"] = when(v.sentAt)
@@ -228,6 +234,6 @@ extension StaffPages {
             let field = e.code == .reasonRequired ? "reason" : e.code == .outcomeRequired ? "outcome" : "status"
             return try referralPage(request, s, language, key: key, error: e.text(language), status: e.httpStatus, posted: form, errorField: field)
         }
-        return Self.redirect("/staff/referrals/\(key)?lang=\(language.rawValue)")
+        return Self.redirect("/staff/referrals/\(key)?lang=\(language.rawValue)#referral-status")
     }
 }

@@ -5,7 +5,7 @@ enum StaffTemplates {
         "staffHeader": staffHeader, "staffLogin": login, "staffHome": home, "staffAudit": audit, "staffUsers": users,
         "staffClients": clients, "staffClientForm": clientForm, "staffClient": client, "staffReceipt": receipt, "staffWithdraw": withdraw,
         "staffReferrals": referrals, "staffReferral": referral, "referralTable": referralTable, "journeySections": journeySections,
-        "staffAccess": access, "staffErasures": erasures, "pager": pager, "taskList": taskList, "taskForm": taskForm, "staffTasks": tasks, "staffAccount": account, "staffClientSummary": clientSummary, "staffListings": listings, "staffChecks": checks,
+        "staffAccess": access, "staffErasures": erasures, "pager": pager, "taskList": taskList, "taskForm": taskForm, "staffTasks": tasks, "staffAccount": account, "staffListingEditor": listingEditor, "staffMessage": staffMessage, "staffClientSummary": clientSummary, "staffListings": listings, "staffChecks": checks,
     ]
 
     /// The way through a long list (`StaffPages.pager`).
@@ -76,6 +76,43 @@ enum StaffTemplates {
         {{#hasSummaryTasks}}<ul>{{#summaryTasks}}<li>{{due}} — {{text}} ({{who}})</li>{{/summaryTasks}}</ul>{{/hasSummaryTasks}}
         <p class="meta summary-care">{{t.staff_summary_care}}</p>
         </article>
+        {{> footer}}
+        """
+
+    /// A sentence in the staff area's own layout (something not found, something refused), with the way back.
+    static let staffMessage = """
+        {{> staffHeader}}
+        <h1 id="message">{{heading}}</h1>
+        {{#text}}<p id="message-text-body">{{text}}</p>{{/text}}
+        <p><a href="{{link}}" id="message-back">{{linkText}}</a></p>
+        {{> footer}}
+        """
+
+    static let listingEditor = """
+        {{> staffHeader}}
+        <h1>{{heading}}</h1>
+        <p><a href="/services/{{id}}?lang={{lang}}" id="public-page">{{t.staff_listing_public}}</a> · <a href="/staff/listings?lang={{lang}}">{{t.staff_listings}}</a></p>
+        {{#listingError}}<p class="error" role="alert" id="listing-error">{{listingError}}</p>{{/listingError}}
+        <form method="post" action="/staff/listings/{{id}}/edit" class="staff-form" id="listing-form">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
+        <p><label for="listing-name">{{t.staff_listing_name}}</label><br><input id="listing-name" name="name" value="{{fName}}" required maxlength="200"></p>
+        <p><label for="listing-description">{{t.staff_listing_description}}</label><br><textarea id="listing-description" name="description" rows="5" maxlength="4000">{{fDescription}}</textarea></p>
+        <p><label for="listing-phone">{{t.staff_listing_phone}}</label><br><input id="listing-phone" name="phone" type="tel" value="{{fPhone}}" maxlength="40"></p>
+        <p><label for="listing-email">{{t.staff_listing_email}}</label><br><input id="listing-email" name="email" type="email" value="{{fEmail}}"></p>
+        <p><label for="listing-url">{{t.staff_listing_url}}</label><br><input id="listing-url" name="url" type="url" value="{{fUrl}}"></p>
+        <fieldset><legend>{{t.staff_listing_address}}</legend>
+        <p><label for="listing-address1">{{t.staff_listing_address1}}</label><br><input id="listing-address1" name="address_1" value="{{fAddress1}}" autocomplete="address-line1"></p>
+        <p><label for="listing-address2">{{t.staff_listing_address2}}</label><br><input id="listing-address2" name="address_2" value="{{fAddress2}}" autocomplete="address-line2"></p>
+        <p><label for="listing-city">{{t.staff_listing_city}}</label><br><input id="listing-city" name="city" value="{{fCity}}" autocomplete="address-level2"></p>
+        <p><label for="listing-postal">{{t.staff_listing_postal}}</label><br><input id="listing-postal" name="postal_code" value="{{fPostal}}" autocomplete="postal-code"></p>
+        </fieldset>
+        <fieldset><legend>{{t.staff_listing_hours}}</legend>
+        <p class="hint" id="hours-hint">{{t.staff_listing_hours_hint}}</p>
+        {{#split}}<p class="alert" id="split-hours">{{t.staff_listing_split}}</p>{{/split}}
+        {{#days}}<p class="hours-day"><span class="day-name" id="day-{{code}}">{{name}}</span> <label for="{{code}}-opens" class="visually-hidden">{{name}} {{t.staff_listing_opens}}</label><input id="{{code}}-opens" name="{{code}}_opens" type="time" value="{{opens}}" aria-describedby="hours-hint"> – <label for="{{code}}-closes" class="visually-hidden">{{name}} {{t.staff_listing_closes}}</label><input id="{{code}}-closes" name="{{code}}_closes" type="time" value="{{closes}}"></p>{{/days}}
+        </fieldset>
+        <p><button type="submit" id="save-listing">{{t.staff_listing_save}}</button></p>
+        </form>
         {{> footer}}
         """
 
@@ -179,7 +216,7 @@ enum StaffTemplates {
         {{^hasListings}}<p>{{t.staff_listings_none}}</p>{{/hasListings}}
         {{#hasListings}}<p id="due-count">{{dueCount}}</p>
         <div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_listings}}"><table class="staff-users" id="listings"><thead><tr><th scope="col">{{t.staff_listings_service}}</th><th scope="col">{{t.staff_listings_last}}</th><th scope="col"><span class="visually-hidden">{{t.staff_listings_action}}</span></th></tr></thead><tbody>
-        {{#listings}}<tr{{#due}} class="due"{{/due}} data-id="{{id}}"><td><a href="/services/{{id}}?lang={{lang}}">{{name}}</a>{{#due}} <strong>{{t.staff_listings_due}}</strong>{{/due}}</td><td>{{checked}}</td>
+        {{#listings}}<tr{{#due}} class="due"{{/due}} data-id="{{id}}"><td><a href="/services/{{id}}?lang={{lang}}">{{name}}</a>{{#due}} <strong>{{t.staff_listings_due}}</strong>{{/due}} · <a href="/staff/listings/{{id}}/edit?lang={{lang}}" class="edit-listing">{{t.staff_listing_editlink}}<span class="visually-hidden"> {{name}}</span></a></td><td>{{checked}}</td>
         <td><form method="post" action="/staff/listings/{{id}}/checked" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">{{t.staff_listings_mark}}<span class="visually-hidden"> {{name}}</span></button></form></td></tr>{{/listings}}
         </tbody></table></div>{{/hasListings}}
         {{> footer}}
@@ -314,7 +351,7 @@ enum StaffTemplates {
         <dt>{{t.staff_client_language}}</dt><dd>{{clientLanguage}}</dd>
         <dt>{{t.staff_client_goals}}</dt><dd><ul>{{#ownGoals}}<li>{{text}} <a href="/staff/clients/{{id}}?goal={{query}}&amp;lang={{lang}}#progress-heading" class="track-goal">{{t.staff_client_goals_track}}<span class="visually-hidden">: {{text}}</span></a></li>{{/ownGoals}}</ul></dd>
         <dt>{{t.staff_client_notes}}</dt><dd class="notes">{{notes}}</dd>
-        <dt id="key-worker-term">{{t.staff_client_worker}}</dt><dd id="key-worker"><span class="visually-hidden">{{keyWorker}}</span>
+        <dt id="key-worker-term">{{t.staff_client_worker}}</dt><dd id="key-worker"><span class="visually-hidden print-name">{{keyWorker}}</span>
         {{#workerSaved}}<span class="notice" role="status" id="worker-saved">{{t.staff_client_worker_saved}}</span>{{/workerSaved}}{{#workerError}}<span class="error" role="alert" id="worker-error">{{workerError}}</span>{{/workerError}}
         <form method="post" action="/staff/clients/{{id}}/worker" class="inline" id="worker-form"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
         <label for="client-worker" class="visually-hidden">{{t.staff_client_worker}}</label><select id="client-worker" name="worker"{{#workerError}} aria-invalid="true" aria-describedby="worker-error"{{/workerError}}>{{#workerChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/workerChoices}}</select> <button type="submit" id="save-worker">{{t.staff_client_worker_change}}</button></form></dd>
@@ -337,13 +374,13 @@ enum StaffTemplates {
         {{#hasTasks}}{{> taskList}}{{/hasTasks}}
         <details{{#taskError}} open{{/taskError}}><summary>{{t.staff_task_new}}</summary>{{> taskForm}}</details>
         <h2 id="files-heading">{{t.staff_attachments}}</h2>
+        {{#fileError}}<p class="error" role="alert" id="file-error">{{fileError}}</p>{{/fileError}}
         <p class="meta">{{t.staff_attachments_intro}}</p>
         {{#fileSaved}}<p class="notice" role="status" id="file-saved">{{t.staff_attachment_saved}}</p>{{/fileSaved}}{{#fileRemoved}}<p class="notice" role="status" id="file-removed">{{t.staff_attachment_removed}}</p>{{/fileRemoved}}
         {{^hasFiles}}<p id="no-files">{{t.staff_attachments_none}}</p>{{/hasFiles}}
         {{#hasFiles}}<ul class="files" id="files">{{#files}}<li class="file"><a href="/staff/clients/{{id}}/attachments/{{n}}" download>{{name}}</a> <span class="meta">({{kind}}, {{size}}) · {{when}} · {{by}}</span>
         <form method="post" action="/staff/clients/{{id}}/attachments/{{n}}/remove" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><button type="submit" class="remove-file">{{t.staff_attachment_remove}}<span class="visually-hidden"> {{name}}</span></button></form></li>{{/files}}</ul>{{/hasFiles}}
-        {{#fileError}}<p class="error" role="alert" id="file-error">{{fileError}}</p>{{/fileError}}
-        <form method="post" action="/staff/clients/{{id}}/attachments" enctype="multipart/form-data" class="staff-form" id="file-form">
+        <form method="post" action="/staff/clients/{{id}}/attachments#files-heading" enctype="multipart/form-data" class="staff-form" id="file-form">
         <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
         <p><label for="file-input">{{t.staff_attachment_choose}}</label><br><input id="file-input" name="file" type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" aria-describedby="file-hint"{{#fileError}} aria-invalid="true"{{/fileError}}><br><span id="file-hint" class="hint">{{t.staff_attachment_hint}}</span></p>
         <p><button type="submit" id="add-file">{{t.staff_attachment_add}}</button></p>
@@ -352,8 +389,8 @@ enum StaffTemplates {
         {{#notice}}<p class="notice" role="status" id="notice">{{notice}}</p>{{/notice}}
         {{#consentError}}<p class="error" role="alert" id="consent-error">{{consentError}}</p>{{/consentError}}
         {{^hasConsents}}<p id="no-consents">{{t.staff_consents_none}}</p>{{/hasConsents}}
-        {{#hasConsents}}<div class="table-scroll" tabindex="0" role="region" aria-labelledby="consents-heading"><table class="staff-users consents" aria-labelledby="consents-heading"><thead><tr><th scope="col">{{t.staff_consent_org}}</th><th scope="col">{{t.staff_consent_purposes}}</th><th scope="col">{{t.staff_consent_classes}}</th><th scope="col">{{t.staff_consent_term}}</th><th scope="col">{{t.staff_consent_method}}</th><th scope="col">{{t.staff_consent_state}}</th><th scope="col"><span class="visually-hidden">{{t.staff_consent_revoke}}</span></th></tr></thead><tbody>
-        {{#consents}}<tr class="consent"><td>{{orgName}}</td><td>{{purposes}}</td><td>{{classes}}</td><td>{{term}}</td><td>{{method}}</td><td class="consent-state">{{state}}</td><td>{{#granted}}<a href="/staff/clients/{{id}}/consents/{{org}}/receipt?lang={{lang}}">{{t.staff_consent_receipt}}<span class="visually-hidden"> {{orgName}}</span></a>
+        {{#hasConsents}}<div class="table-scroll" tabindex="0" role="region" aria-labelledby="consents-heading"><table class="staff-users consents cards" aria-labelledby="consents-heading"><thead><tr><th scope="col">{{t.staff_consent_org}}</th><th scope="col">{{t.staff_consent_purposes}}</th><th scope="col">{{t.staff_consent_classes}}</th><th scope="col">{{t.staff_consent_term}}</th><th scope="col">{{t.staff_consent_method}}</th><th scope="col">{{t.staff_consent_state}}</th><th scope="col"><span class="visually-hidden">{{t.staff_consent_revoke}}</span></th></tr></thead><tbody>
+        {{#consents}}<tr class="consent"><td>{{orgName}}</td><td data-label="{{t.staff_consent_purposes}}">{{purposes}}</td><td data-label="{{t.staff_consent_classes}}">{{classes}}</td><td data-label="{{t.staff_consent_term}}">{{term}}</td><td data-label="{{t.staff_consent_method}}">{{method}}</td><td class="consent-state" data-label="{{t.staff_consent_state}}">{{state}}</td><td>{{#granted}}<a href="/staff/clients/{{id}}/consents/{{org}}/receipt?lang={{lang}}">{{t.staff_consent_receipt}}<span class="visually-hidden"> {{orgName}}</span></a>
         <form method="post" action="/staff/clients/{{id}}/consents/revoke" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}"><input type="hidden" name="organization" value="{{org}}">
         <button type="submit" class="revoke">{{t.staff_consent_revoke}}<span class="visually-hidden"> {{orgName}}</span></button></form>{{/granted}}</td></tr>{{/consents}}
         </tbody></table></div>{{/hasConsents}}
@@ -491,8 +528,8 @@ enum StaffTemplates {
         <dl class="client-details">
         <dt>{{t.staff_referral_status}}</dt><dd id="referral-status">{{status}}{{#overdue}} — <strong class="overdue">{{t.staff_referral_overdue}}</strong>{{/overdue}}</dd>
         <dt>{{t.staff_referral_from}}</dt><dd>{{from}}</dd><dt>{{t.staff_referral_to}}</dt><dd>{{to}}</dd>
-        <dt>{{t.staff_referral_service}}</dt><dd>{{service}}</dd>{{#runBy}}<dt>{{t.staff_referral_runby}}</dt><dd id="run-by">{{runBy}}</dd>{{/runBy}}{{#providerContact}}<dt>{{t.staff_referral_contact}}</dt><dd id="provider-contact">{{providerContact}}</dd>{{/providerContact}}<dt>{{t.staff_referral_sent}}</dt><dd>{{sent}}</dd>
-        <dt>{{t.staff_referral_client}}</dt><dd>{{client}}{{#dob}} ({{dob}}){{/dob}}{{#contact}}<br>{{contact}}{{/contact}}</dd>
+        <dt>{{t.staff_referral_service}}</dt><dd>{{service}}</dd>{{#runBy}}<dt>{{t.staff_referral_runby}}</dt><dd id="run-by">{{runBy}}</dd>{{/runBy}}{{#providerContact}}<dt>{{t.staff_referral_contact}}</dt><dd id="provider-contact">{{providerContact}}{{#providerPhone}} · <a href="tel:{{providerPhoneDial}}">{{t.staff_referral_call}}</a>{{/providerPhone}}</dd>{{/providerContact}}<dt>{{t.staff_referral_sent}}</dt><dd>{{sent}}</dd>
+        <dt>{{t.staff_referral_client}}</dt><dd>{{#clientLink}}<a href="{{clientLink}}" id="referral-client-link">{{client}}</a>{{/clientLink}}{{^clientLink}}{{client}}{{/clientLink}}{{#dob}} ({{dob}}){{/dob}}{{#contact}}<br>{{contact}}{{/contact}}</dd>
         {{^withdrawn}}<dt>{{t.staff_client_needs}}</dt><dd>{{needs}}</dd><dt>{{t.staff_referral_note}}</dt><dd>{{note}}</dd>{{/withdrawn}}
         {{#reroutes}}<dt>{{t.staff_referral_reroutes}}</dt><dd>{{reroutes}}</dd>{{/reroutes}}
         </dl>
@@ -612,7 +649,7 @@ enum StaffTemplates {
         <dt>{{t.staff_client_name}}</dt><dd>{{name}}</dd><dt>{{t.staff_client_dob}}</dt><dd>{{dob}}</dd><dt>{{t.staff_client_contact}}</dt><dd>{{contact}}</dd>
         <dt>{{t.staff_client_language}}</dt><dd>{{clientLanguage}}</dd><dt>{{t.staff_client_needs}}</dt><dd>{{needs}}</dd><dt>{{t.staff_client_goals}}</dt><dd>{{goalsText}}</dd>
         <dt>{{t.staff_client_notes}}</dt><dd class="notes">{{notes}}</dd>
-        <dt id="key-worker-term">{{t.staff_client_worker}}</dt><dd id="key-worker"><span class="visually-hidden">{{keyWorker}}</span>
+        <dt id="key-worker-term">{{t.staff_client_worker}}</dt><dd id="key-worker"><span class="visually-hidden print-name">{{keyWorker}}</span>
         {{#workerSaved}}<span class="notice" role="status" id="worker-saved">{{t.staff_client_worker_saved}}</span>{{/workerSaved}}{{#workerError}}<span class="error" role="alert" id="worker-error">{{workerError}}</span>{{/workerError}}
         <form method="post" action="/staff/clients/{{id}}/worker" class="inline" id="worker-form"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
         <label for="client-worker" class="visually-hidden">{{t.staff_client_worker}}</label><select id="client-worker" name="worker"{{#workerError}} aria-invalid="true" aria-describedby="worker-error"{{/workerError}}>{{#workerChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/workerChoices}}</select> <button type="submit" id="save-worker">{{t.staff_client_worker_change}}</button></form></dd>
@@ -638,6 +675,7 @@ enum StaffTemplates {
     static let erasures = """
         {{> staffHeader}}
         <h1>{{t.staff_erasures}}</h1>
+        {{#erasedNotice}}<p class="notice" role="status" id="notice">{{t.staff_erasures_done}}</p>{{/erasedNotice}}
         <p>{{t.staff_erasures_intro}}</p>
         {{^hasErasures}}<p>{{t.staff_erasures_none}}</p>{{/hasErasures}}
         {{#hasErasures}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_table}}"><table class="staff-users clients" id="erasures"><thead><tr><th scope="col">{{t.staff_erasures_circle}}</th><th scope="col">{{t.staff_erasures_requested}}</th><th scope="col">{{t.staff_erasures_by}}</th><th scope="col">{{t.staff_erasures_done}}</th><th scope="col">{{t.staff_erasures_acks}}</th><th scope="col">{{t.staff_erasures_waiting}}</th></tr></thead><tbody>
