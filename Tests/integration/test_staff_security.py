@@ -315,7 +315,10 @@ def test_the_audit_log_filters_links_and_exports(staff_node) -> None:
     rows = re.findall(r'<tr><td class="date">.*?</tr>', page)
     assert rows and all(">ciaran<" in row and "create client" in row for row in rows), rows[:3]
     assert f'href="/staff/clients/{client_id}?lang=en" class="audit-subject"' in page, "the client is not a link"
-    assert '<option selected>ciaran</option>' in page and '<option selected>create client</option>' in page, "the filter is not kept"
+    assert '<option selected>ciaran</option>' in page and '<option value="create client" selected>create client</option>' in page, "the filter is not kept"
+    # Read in Irish, the actions are in Irish too (the filter keeps the action as written).
+    irish = admin.get(base + "/staff/audit", params={"user": "ciaran", "action": "create client", "lang": "ga"}, timeout=HTTP_TIMEOUT).text
+    assert "cliant cláraithe" in irish and '<option value="create client" selected>cliant cláraithe</option>' in irish
     # Dates: a range in the past shows nothing, and says so.
     empty = admin.get(base + "/staff/audit", params={"user": "ciaran", "from": "2001-01-01", "to": "2001-01-31"}, timeout=HTTP_TIMEOUT).text
     assert 'id="audit-empty"' in empty and "No lines match" in empty and '<tr><td class="date">' not in empty

@@ -1,3 +1,5 @@
+import WaymarkCore
+
 /// The words of the caseworker's day (tasks, messages on referrals, the caseload's filters,
 /// notifications), in English and Irish.
 extension Localization {
@@ -292,4 +294,43 @@ extension Localization {
         "staff.client.worker.none": "Duine ar bith fós",
         "staff.client.worker.change": "Athraigh an príomhoibrí",
     ]
+
+    /// The audit log's actions in Irish, for reading the log (the log itself, and its CSV, keep the
+    /// English action as written). Actions with a value after them (a status, an address) are
+    /// matched by their start.
+    static let auditActionsIrish: [String: String] = [
+        "add attachment": "comhad curtha leis", "add case note": "nóta cáis scríofa", "add staff account": "cuntas foirne curtha leis",
+        "add task": "tasc curtha leis", "ask client to share": "iarradh ar an gcliant roinnt", "assign key worker": "príomhoibrí ainmnithe",
+        "change listing from a suggestion": "liostú athraithe ó mholadh", "change staff role": "ról foirne athraithe", "check listing": "liostú seiceáilte",
+        "client reading": "léamh an chliaint", "client check-in": "freagra an chliaint", "client record opened": "taifead oscailte ag an gcliant",
+        "complete task": "tasc déanta", "correct case note": "nóta cáis ceartaithe", "create client": "cliant cláraithe",
+        "disable staff account": "cuntas foirne díchumasaithe", "duplicate warning": "rabhadh dúblach", "edit listing": "liostú athraithe",
+        "enable staff account": "cuntas foirne cumasaithe", "end proxy": "ionadaí críochnaithe", "erase client": "cliant léirscriosta",
+        "export audit log": "loga iniúchta easpórtáilte", "failed sign-in": "síniú isteach teipthe", "issue client receipt": "admháil eisithe don chliant",
+        "issue proxy receipt": "admháil eisithe don ionadaí", "list clients": "liosta cliant", "mark listing checked": "liostú marcáilte seiceáilte",
+        "open attachment": "comhad oscailte", "print client summary": "achoimre priontáilte", "print consent receipt": "admháil toilithe priontáilte",
+        "record consent": "toiliú taifeadta", "record paper check-in": "freagra páipéir taifeadta", "record progress": "dul chun cinn taifeadta",
+        "refused: admin action": "diúltaithe: gníomh riarthóra", "refused: admin page": "diúltaithe: leathanach riarthóra",
+        "refused: form without a valid token": "diúltaithe: foirm gan chomhartha bailí", "remove attachment": "comhad bainte",
+        "reopen task": "tasc athoscailte", "reset staff password": "pasfhocal foirne athshocraithe", "revoke consent": "toiliú tarraingthe siar",
+        "send referral": "atreorú seolta", "send referral message": "teachtaireacht seolta ar atreorú", "set email notifications": "fógraí ríomhphoist socraithe",
+        "sign in": "sínithe isteach", "sign out": "sínithe amach", "sign-in refused: disabled": "síniú isteach diúltaithe: díchumasaithe",
+        "sign-in refused: locked": "síniú isteach diúltaithe: faoi ghlas", "sign-in refused: too many failures from": "síniú isteach diúltaithe: an iomarca teipeanna ó",
+        "subject access export": "easpórtáil rochtana ábhair", "update client": "cliant nuashonraithe", "view audit log": "loga iniúchta feicthe",
+        "view client": "cliant feicthe", "view referral": "atreorú feicthe", "view suggested corrections": "ceartúcháin mholta feicthe",
+        "referral": "atreorú", "correction": "ceartúchán",
+    ]
+
+    /// An audit action as a reader of the log in `language` sees it.
+    static func auditAction(_ action: String, _ language: InterfaceLanguage) -> String {
+        guard language == .irish else { return action }
+        if let whole = auditActionsIrish[action] { return whole }
+        // "referral accepted", "sign-in refused: too many failures from 127.0.0.9": the longest known start.
+        for key in auditActionsIrish.keys.sorted(by: { $0.count > $1.count }) where action.hasPrefix(key + " ") {
+            var rest = String(action.dropFirst(key.count + 1))
+            if let status = ReferralStatus(rawValue: rest) { rest = Localization.text("staff.status.\(status.rawValue)", language) }
+            return auditActionsIrish[key]! + " " + rest
+        }
+        return action
+    }
 }

@@ -54,7 +54,9 @@ extension StaffPages {
         let lang = "lang=\(language.rawValue)"
         return page("staffAudit", base(request, language, title: t("staff.audit", language), session: s)) {
             $0["entries"] = entries.map { e -> [String: Any] in
-                var row = Self.dropEmpty(["at": when(e.at), "username": e.username, "action": e.action, "subject": e.subject, "detail": e.detail])
+                var row = Self.dropEmpty([
+                    "at": when(e.at), "username": e.username, "action": Localization.auditAction(e.action, language), "subject": e.subject, "detail": e.detail,
+                ])
                 switch subjects[e.subject] {
                 case .client(let id)?: row["link"] = "/staff/clients/\(id)?\(lang)"
                 case .referral(let key)?: row["link"] = "/staff/referrals/\(key)?\(lang)"
@@ -73,7 +75,7 @@ extension StaffPages {
             $0["csvLink"] = "/staff/audit.csv" + (filtered.isEmpty ? "" : "?" + filtered)
             $0["isFiltered"] = !query.isEmpty
             $0["auditUsers"] = choices.usernames.map { ["value": $0, "selected": $0 == filter.username] }
-            $0["auditActions"] = choices.actions.map { ["value": $0, "selected": $0 == filter.action] }
+            $0["auditActions"] = choices.actions.map { ["value": $0, "label": Localization.auditAction($0, language), "selected": $0 == filter.action] }
             $0["filterSubject"] = filter.subject ?? ""
             $0["filterFrom"] = p.string("from") ?? ""
             $0["filterTo"] = p.string("to") ?? ""

@@ -105,7 +105,7 @@ extension StaffPages {
             $0["count"] = t(shown.total == 1 ? "staff.clients.count.one" : "staff.clients.count", language, ["n": String(shown.total)])
             $0["clients"] = shown.items.map { c -> [String: Any] in
                 [
-                    "id": c.id, "name": c.record.name, "dob": c.record.dateOfBirth, "needs": c.record.needs.joined(separator: ", "),
+                    "id": c.id, "name": c.record.name, "dob": c.record.dateOfBirth, "needs": needLabels(c.record.needs, language).joined(separator: ", "),
                     "worker": c.worker.map { people[$0] ?? $0 } ?? "",
                 ]
             }
@@ -119,7 +119,8 @@ extension StaffPages {
                 + staff.map { u in
                     ["value": u.username, "name": u.username == s.user.username ? t("staff.clients.worker.mine", language) : u.displayName, "selected": u.username == worker]
                 }
-            $0["needFilter"] = ((try? needTerms()) ?? []).map { ["name": $0.name, "selected": $0.name == need] }
+            let snap = try? pages.directory.snapshot()
+            $0["needFilter"] = ((try? needTerms()) ?? []).map { ["name": $0.name, "label": snap?.termName($0, language: language.rawValue) ?? $0.name, "selected": $0.name == need] }
             $0["statusChoices"] = Self.statusGroups.map { ["value": $0.0, "name": t("staff.clients.status.\($0.0)", language), "selected": $0.0 == statusGroup?.0] }
             $0["dueChecked"] = due
             $0["isFiltered"] = worker != nil || need != nil || statusGroup != nil || due
@@ -146,7 +147,7 @@ extension StaffPages {
         let heading = id == nil ? t("staff.clients.new", language) : t("staff.client.edit", language)
         let terms = try needTerms()
         let listed = Set(terms.map { $0.name.lowercased() })
-        let choices = needChoices(terms, chosen: record.needs)
+        let choices = needChoices(terms, chosen: record.needs, language: language)
         return page("staffClientForm", base(request, language, title: heading, session: s), status: status) {
             $0["heading"] = heading
             $0["action"] = id.map { "/staff/clients/\($0)" } ?? "/staff/clients"
@@ -297,7 +298,7 @@ extension StaffPages {
             $0["name"] = c.record.name
             $0["dob"] = c.record.dateOfBirth
             $0["contact"] = c.record.contact
-            $0["needs"] = c.record.needs
+            $0["needs"] = needLabels(c.record.needs, language)
             $0["clientLanguage"] = languageShown(c.record.language, language)
             $0["ownGoals"] = c.record.goals.map { ["text": $0, "query": $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""] }
             $0["notes"] = c.record.notes

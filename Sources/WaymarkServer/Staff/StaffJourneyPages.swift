@@ -221,11 +221,21 @@ extension StaffPages {
     }
 
     /// Checkboxes for the client form: every need of the list, ticked when the client has it.
-    func needChoices(_ terms: [TermInfo], chosen: [String]) -> [[String: Any]] {
+    func needChoices(_ terms: [TermInfo], chosen: [String], language: InterfaceLanguage = .english) -> [[String: Any]] {
         let have = Set(chosen.map { $0.lowercased() })
+        let snap = try? pages.directory.snapshot()
         return terms.enumerated().map { i, t in
-            ["n": i, "name": t.name, "child": t.parentID != nil, "checked": have.contains(t.name.lowercased())]
+            ["n": i, "name": t.name, "label": snap?.termName(t, language: language.rawValue) ?? t.name, "child": t.parentID != nil,
+             "checked": have.contains(t.name.lowercased())]
         }
+    }
+
+    /// Needs as the page's language names them: a need from the directory's categories in its label
+    /// for the language (the record keeps the category's own name); free text as it was typed.
+    func needLabels(_ needs: [String], _ language: InterfaceLanguage) -> [String] {
+        guard language != .english, let snap = try? pages.directory.snapshot(), let terms = try? needTerms() else { return needs }
+        let byName = Dictionary(terms.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        return needs.map { n in byName[n.lowercased()].map { snap.termName($0, language: language.rawValue) } ?? n }
     }
 
     // MARK: Suggested services (signposting)
@@ -288,7 +298,7 @@ extension StaffPages {
             $0["dob"] = a.client.record.dateOfBirth
             $0["contact"] = a.client.record.contact
             $0["clientLanguage"] = languageShown(a.client.record.language, language)
-            $0["needs"] = a.client.record.needs.joined(separator: ", ")
+            $0["needs"] = needLabels(a.client.record.needs, language).joined(separator: ", ")
             $0["goalsText"] = a.client.record.goals.joined(separator: ", ")
             $0["notes"] = a.client.record.notes
             $0["timeline"] = a.journey.timeline.map { timelineRow($0, language) }

@@ -31,7 +31,7 @@ extension StaffPages {
             $0["name"] = c.record.name
             $0["dob"] = c.record.dateOfBirth
             $0["contact"] = c.record.contact
-            $0["needs"] = c.record.needs.joined(separator: ", ")
+            $0["needs"] = needLabels(c.record.needs, language).joined(separator: ", ")
             $0["clientLanguage"] = languageShown(c.record.language, language)
             $0["keyWorker"] = c.worker.map { people[$0] ?? $0 } ?? t("staff.client.worker.none", language)
             $0["summaryTasks"] = tasks.map { ["text": $0.text, "due": $0.dueOn, "who": people[$0.assignee] ?? $0.assignee] }

@@ -247,7 +247,7 @@ enum StaffTemplates {
         <form method="get" action="/staff/audit" class="filters" id="audit-filter"><fieldset><legend>{{t.staff_audit_filter}}</legend>
         <input type="hidden" name="lang" value="{{lang}}">
         <p><label for="audit-user">{{t.staff_audit_who}}</label> <select id="audit-user" name="user"><option value="">{{t.staff_audit_anyone}}</option>{{#auditUsers}}<option{{#selected}} selected{{/selected}}>{{value}}</option>{{/auditUsers}}</select></p>
-        <p><label for="audit-action">{{t.staff_audit_action}}</label> <select id="audit-action" name="action"><option value="">{{t.staff_audit_anyaction}}</option>{{#auditActions}}<option{{#selected}} selected{{/selected}}>{{value}}</option>{{/auditActions}}</select></p>
+        <p><label for="audit-action">{{t.staff_audit_action}}</label> <select id="audit-action" name="action"><option value="">{{t.staff_audit_anyaction}}</option>{{#auditActions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/auditActions}}</select></p>
         <p><label for="audit-subject">{{t.staff_audit_subject}}</label> <input id="audit-subject" name="subject" value="{{filterSubject}}"></p>
         <p><label for="audit-from">{{t.staff_audit_from}}</label> <input id="audit-from" name="from" type="date" value="{{filterFrom}}">
         <label for="audit-to">{{t.staff_audit_to}}</label> <input id="audit-to" name="to" type="date" value="{{filterTo}}"></p>
@@ -298,7 +298,7 @@ enum StaffTemplates {
         <p><label for="client-q">{{t.staff_clients_search}}</label><br><input id="client-q" name="q" type="search" value="{{q}}"> <button type="submit">{{t.staff_clients_search_button}}</button></p>
         <details{{#isFiltered}} open{{/isFiltered}} id="caseload-filter"><summary>{{t.staff_clients_filter}}</summary>
         <p><label for="filter-worker">{{t.staff_client_worker}}</label><br><select id="filter-worker" name="worker">{{#workerChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/workerChoices}}</select></p>
-        <p><label for="filter-need">{{t.staff_client_needs}}</label><br><select id="filter-need" name="need"><option value="">{{t.staff_clients_need_any}}</option>{{#needFilter}}<option{{#selected}} selected{{/selected}}>{{name}}</option>{{/needFilter}}</select></p>
+        <p><label for="filter-need">{{t.staff_client_needs}}</label><br><select id="filter-need" name="need"><option value="">{{t.staff_clients_need_any}}</option>{{#needFilter}}<option value="{{name}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/needFilter}}</select></p>
         <p><label for="filter-status">{{t.staff_clients_status}}</label><br><select id="filter-status" name="status"><option value="">{{t.staff_clients_status_any}}</option>{{#statusChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/statusChoices}}</select></p>
         <p class="check"><input type="checkbox" id="filter-due" name="due" value="1"{{#dueChecked}} checked{{/dueChecked}}> <label for="filter-due">{{t.staff_clients_due}}</label></p>
         <p><button type="submit" id="apply-filter">{{t.staff_audit_apply}}</button>{{#isFiltered}} <a href="/staff/clients?lang={{lang}}" id="clear-filter">{{t.staff_clients_clear}}</a>{{/isFiltered}}</p>
@@ -329,7 +329,7 @@ enum StaffTemplates {
         <p><label for="client-dob">{{t.staff_client_dob}}</label><br><input id="client-dob" name="date_of_birth" value="{{dob}}" placeholder="1990-04-02" aria-describedby="dob-hint" autocomplete="off"><br><span id="dob-hint" class="hint">{{t.staff_client_dob_hint}}</span></p>
         <p><label for="client-contact">{{t.staff_client_contact}}</label><br><input id="client-contact" name="contact" value="{{contact}}" autocomplete="off"></p>
         {{#hasNeedChoices}}<fieldset class="needs"><legend>{{t.staff_client_needs_list}}</legend>
-        {{#needChoices}}<label class="{{#child}}need-child{{/child}}"><input type="checkbox" name="need" value="{{name}}"{{#checked}} checked{{/checked}}> {{name}}</label><br>{{/needChoices}}
+        {{#needChoices}}<label class="{{#child}}need-child{{/child}}"><input type="checkbox" name="need" value="{{name}}"{{#checked}} checked{{/checked}}> {{label}}</label><br>{{/needChoices}}
         </fieldset>{{/hasNeedChoices}}
         <p><label for="client-needs">{{t.staff_client_needs_other}}</label><br><textarea id="client-needs" name="needs" rows="3" aria-describedby="needs-hint">{{needs}}</textarea><br><span id="needs-hint" class="hint">{{t.staff_client_needs_hint}}</span></p>
         <p><label for="client-language">{{t.staff_client_language}}</label><br><select id="client-language" name="language" aria-describedby="language-hint"><option value="">{{t.staff_client_language_none}}</option>{{#languageChoices}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/languageChoices}}</select><br><span id="language-hint" class="hint">{{t.staff_client_language_hint}}</span></p>
