@@ -143,6 +143,30 @@ extension NodeDatabase {
         }
     }
 
+    /// Why a member of staff's own password change was refused.
+    public enum OwnPasswordProblem: Error, Sendable, Equatable {
+        /// The current password given is not theirs (counted like a failed sign-in).
+        case wrongCurrent
+        /// The new one is too short or the same as the old.
+        case weak
+    }
+
+    /// A member of staff changes their own password, giving the current one (a wrong one counts as a
+    /// failed sign-in, so a session left open cannot be used to guess it). Their other sessions end;
+    /// the one they are using (`keeping`, its token) stays.
+    public func changeOwnPassword(username: String, current: String, new: String, keeping token: String, nowMilliseconds now: UInt64) throws {
+        guard PasswordHash.problem(with: new) == nil, new != current else { throw OwnPasswordProblem.weak }
+        guard case .success(let user) = try checkLogin(username: username, password: current, nowMilliseconds: now) else {
+            throw OwnPasswordProblem.wrongCurrent
+        }
+        let hash = try PasswordHash.hash(new)
+        try writer.write { db in
+            try db.execute(sql: "UPDATE staff_user SET password_hash = ? WHERE id = ?", arguments: [hash, user.id])
+            try db.execute(sql: "DELETE FROM staff_session WHERE user_id = ? AND token_digest <> ?", arguments: [user.id, Tokens.digest(token)])
+            try Self.audit(db, username, "change own password", subject: username, now: now)
+        }
+    }
+
     /// Disables or enables an account; disabling ends its sessions.
     public func setStaffDisabled(username: String, _ disabled: Bool) throws {
         try writer.write { db in

@@ -194,6 +194,10 @@ def test_a_referral_goes_round_the_loop_through_the_relay(circle) -> None:
     assert r.status_code == 303
     wait_until("B gets A's answer", lambda: "Yes, Tuesday suits her." in partner.get(inbox_url, timeout=10).text, 60, (a, b, c))
     assert "wrote to Journey Org B about the referral" in home.get(client_url, timeout=10).text, "the message is not in the timeline"
+    # In Irish the verb comes first, the organisation standing as its subject.
+    irish = home.get(client_url, params={"lang": "ga"}, timeout=10).text
+    assert "D&#39;atreoraigh <strong>Journey Org A</strong> an cliant chuig Journey Org B" in irish or \
+        "D'atreoraigh <strong>Journey Org A</strong> an cliant chuig Journey Org B" in irish, irish[irish.find('id="timeline"'):][:600]
     # The relay is no side of the referral: it cannot write on it.
     page = partner.get(inbox_url, timeout=10).text
     # Declining needs a reason; accepting does not.

@@ -698,3 +698,36 @@ def test_files_kept_with_a_client_are_type_checked_sealed_downloaded_and_erased(
     finally:
         con.close()
     assert s.get(base + link.group(1), timeout=HTTP_TIMEOUT).status_code == 404
+
+
+def test_a_member_of_staff_changes_their_own_password(staff_node) -> None:
+    """From "Your account": the current password is needed (a wrong one counts as a failed sign-in),
+    the new one twice; afterwards the other browser is signed out, this one stays, and only the new
+    password signs in. Audited."""
+    node, server = staff_node
+    base = server.base_url
+    assert add_user(node, "pw.change", "Pádraig Password", "caseworker", CASEWORKER_PASSWORD).returncode == 0
+    here, _ = sign_in(base, "pw.change", CASEWORKER_PASSWORD)
+    there, _ = sign_in(base, "pw.change", CASEWORKER_PASSWORD)
+    new = "a brand new passphrase"
+    r = here.post(base + "/staff/account/password", data={"csrf": csrf_of(here, base), "current_password": "not it at all",
+                                                         "new_password": new, "repeat_password": new}, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 400 and "That is not your password now" in r.text
+    r = here.post(base + "/staff/account/password", data={"csrf": csrf_of(here, base), "current_password": CASEWORKER_PASSWORD,
+                                                         "new_password": new, "repeat_password": new + "x"}, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 400 and "not the same" in r.text
+    r = here.post(base + "/staff/account/password", data={"csrf": csrf_of(here, base), "current_password": CASEWORKER_PASSWORD,
+                                                         "new_password": new, "repeat_password": new}, allow_redirects=False, timeout=HTTP_TIMEOUT)
+    assert r.status_code == 303 and "saved=password" in r.headers["Location"]
+    assert here.get(base + "/staff/account", allow_redirects=False, timeout=HTTP_TIMEOUT).status_code == 200, "this browser was signed out"
+    assert there.get(base + "/staff/account", allow_redirects=False, timeout=HTTP_TIMEOUT).status_code == 303, "the other browser is still signed in"
+    _, old = sign_in(base, "pw.change", CASEWORKER_PASSWORD)
+    assert old.status_code != 303, "the old password still signs in"
+    fresh, ok = sign_in(base, "pw.change", new)
+    assert ok.status_code == 303
+    assert fresh.get(base + "/staff/account", allow_redirects=False, timeout=HTTP_TIMEOUT).status_code == 200
+    con = sqlite3.connect(f"file:{node.path / 'waymark.sqlite'}?mode=ro", uri=True)
+    try:
+        assert con.execute("SELECT count(*) FROM audit_log WHERE username = 'pw.change' AND action = 'change own password'").fetchone()[0] == 1
+    finally:
+        con.close()

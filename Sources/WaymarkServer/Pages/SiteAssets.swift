@@ -24,7 +24,9 @@ enum SiteAssets {
         .publisher { color: var(--muted); }
         nav.pager a { display: inline-block; padding: 0.5rem 0.75rem; min-height: 44px; box-sizing: border-box; }
         .brand { font-weight: 700; font-size: 1.15rem; text-decoration: none; }
-        nav ul { list-style: none; display: flex; gap: 1rem; margin: 0; padding: 0; flex-wrap: wrap; }
+        nav ul { list-style: none; display: flex; gap: 1rem; margin: 0; padding: 0; flex-wrap: wrap; align-items: baseline; }
+        /* Sign out reads as the menu's last link, not a button sitting lower than the rest. */
+        header.site nav button#signout { background: none; border: none; padding: 0; color: var(--accent-ink); text-decoration: underline; }
         .banner { background: #fff4ce; border-bottom: 2px solid #b58900; padding: 0.5rem 0; }
         main { padding: 1rem 0 2rem; }
         main:focus { outline: none; }

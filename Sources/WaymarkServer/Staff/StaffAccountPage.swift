@@ -12,11 +12,14 @@ extension StaffPages {
         routes.anyone.post("account") { request, context in
             try saveAccount(request, context.staff(), context.form(NoticeForm.self), context.language)
         }
+        routes.anyone.post("account/password") { request, context in
+            try changePassword(request, context.staff(), context.form(OwnPasswordForm.self), context.language)
+        }
     }
 
     func accountPage(
         _ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, error: String? = nil, posted: NoticeForm? = nil,
-        status: HTTPResponse.Status = .ok
+        passwordError: String? = nil, status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let saved = try database.noticePreferences(username: s.user.username)
         let chosen = posted.map { Set(($0.notify ?? []).compactMap(NoticeKind.init(rawValue:))) } ?? saved?.kinds ?? []
@@ -28,6 +31,8 @@ extension StaffPages {
             $0["mailConfigured"] = mailConfigured
             $0["accountError"] = error ?? false
             $0["saved"] = QueryParameters(rawQuery: request.uri.query).string("saved") == "1"
+            $0["passwordSaved"] = QueryParameters(rawQuery: request.uri.query).string("saved") == "password"
+            $0["passwordError"] = passwordError ?? false
             $0["accountName"] = t("staff.signedin", language, ["name": s.user.displayName, "role": t("staff.role.\(s.user.role.rawValue)", language)])
             if s.user.role == .admin, let m = try? database.mailStatus() {
                 $0["mailStatus"] = t("staff.account.mailstatus", language, ["waiting": String(m.waiting), "sent": String(m.sent)])
@@ -50,6 +55,30 @@ extension StaffPages {
             nowMilliseconds: now())
         return Self.redirect("/staff/account?saved=1&lang=\(language.rawValue)")
     }
+}
+
+extension StaffPages {
+    func changePassword(_ request: Request, _ s: StaffSession, _ form: OwnPasswordForm, _ language: InterfaceLanguage) throws -> Response {
+        let new = form.new_password ?? ""
+        guard new == (form.repeat_password ?? "") else {
+            return try accountPage(request, s, language, passwordError: t("staff.account.password.mismatch", language), status: .badRequest)
+        }
+        guard let token = PageRenderer.cookies(request)[sessionCookie] else { return Self.redirect("/staff/login") }
+        do {
+            try database.changeOwnPassword(username: s.user.username, current: form.current_password ?? "", new: new, keeping: token, nowMilliseconds: now())
+        } catch let e as NodeDatabase.OwnPasswordProblem {
+            let key = e == .weak ? "staff.account.password.weak" : "staff.account.password.wrong"
+            return try accountPage(request, s, language, passwordError: t(key, language), status: .badRequest)
+        }
+        return Self.redirect("/staff/account?saved=password&lang=\(language.rawValue)#password-heading")
+    }
+}
+
+/// A member of staff's own password change.
+struct OwnPasswordForm: Decodable {
+    var current_password: String?
+    var new_password: String?
+    var repeat_password: String?
 }
 
 /// A member of staff's notification choices (`notify`: the kinds ticked).

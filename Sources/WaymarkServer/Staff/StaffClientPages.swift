@@ -297,11 +297,13 @@ extension StaffPages {
             $0["id"] = c.id
             $0["name"] = c.record.name
             $0["dob"] = c.record.dateOfBirth
-            $0["contact"] = c.record.contact
+            // Empty fields are false, not "", so the page can say "Not given".
+            $0["contact"] = c.record.contact.isEmpty ? false : c.record.contact
             $0["needs"] = needLabels(c.record.needs, language)
-            $0["clientLanguage"] = languageShown(c.record.language, language)
+            $0["clientLanguage"] = c.record.language.isEmpty ? false : languageShown(c.record.language, language)
+            $0["hasOwnGoals"] = !c.record.goals.isEmpty
             $0["ownGoals"] = c.record.goals.map { ["text": $0, "query": $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""] }
-            $0["notes"] = c.record.notes
+            $0["notes"] = c.record.notes.isEmpty ? false : c.record.notes
             $0["registered"] = t("staff.client.registered", language, ["date": when(c.createdAt), "changed": when(c.updatedAt)])
         }
     }

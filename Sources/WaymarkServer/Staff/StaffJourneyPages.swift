@@ -115,9 +115,17 @@ extension StaffPages {
             }.joined(separator: ", ")
         }
         // A consent change the client made themselves (§13) names the member that carried it.
-        let text = t("staff.timeline.\(e.event)\(e.byClient ? ".client" : "")", language, ["other": e.otherName, "subject": subject, "detail": e.detail])
+        var text = t("staff.timeline.\(e.event)\(e.byClient ? ".client" : "")", language, ["other": e.otherName, "subject": subject, "detail": e.detail])
+        // Irish puts the verb first: "Thaifead <organisation> toiliú…", the organisation standing for
+        // the pronoun some lines carry ("bhreac sé síos…" → "Bhreac <organisation> síos…").
+        var verb = ""
+        if language == .irish, let space = text.firstIndex(of: " ") {
+            verb = text[..<space].prefix(1).uppercased() + text[..<space].dropFirst()
+            text = String(text[text.index(after: space)...])
+            if text.hasPrefix("sé ") { text = String(text.dropFirst(3)) }
+        }
         return Self.dropEmpty([
-            "when": when(e.at), "org": e.organizationName, "text": text, "detail": e.event == "referral-status" ? e.detail : "", "refused": e.refused,
+            "when": when(e.at), "org": e.organizationName, "text": text, "verb": verb, "detail": e.event == "referral-status" ? e.detail : "", "refused": e.refused,
             "corrected": e.corrected,
         ])
     }

@@ -133,6 +133,16 @@ enum StaffTemplates {
         </fieldset>
         <p><button type="submit" id="save-account">{{t.staff_account_save}}</button></p>
         </form>
+        <h2 id="password-heading">{{t.staff_account_password}}</h2>
+        {{#passwordSaved}}<p class="notice" role="status" id="password-saved">{{t.staff_account_password_saved}}</p>{{/passwordSaved}}
+        {{#passwordError}}<p class="error" role="alert" id="password-error">{{passwordError}}</p>{{/passwordError}}
+        <form method="post" action="/staff/account/password#password-heading" class="staff-form" id="password-form">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
+        <p><label for="current-password">{{t.staff_account_password_current}}</label><br><input id="current-password" name="current_password" type="password" autocomplete="current-password" required></p>
+        <p><label for="new-password">{{t.staff_account_password_new}}</label><br><input id="new-password" name="new_password" type="password" autocomplete="new-password" minlength="10" required aria-describedby="new-password-hint"><br><span id="new-password-hint" class="hint">{{t.staff_account_password_hint}}</span></p>
+        <p><label for="repeat-password">{{t.staff_account_password_repeat}}</label><br><input id="repeat-password" name="repeat_password" type="password" autocomplete="new-password" minlength="10" required></p>
+        <p><button type="submit" id="change-password">{{t.staff_account_password_change}}</button></p>
+        </form>
         {{#mailStatus}}<h2>{{t.staff_account_mail}}</h2><p id="mail-status">{{mailStatus}}</p>{{#mailError}}<p class="error" id="mail-error">{{t.staff_account_mailerror}} {{mailError}}</p>{{/mailError}}{{/mailStatus}}
         {{> footer}}
         """
@@ -346,11 +356,11 @@ enum StaffTemplates {
         <p class="meta">{{registered}}</p>
         <dl class="client-details">
         <dt>{{t.staff_client_dob}}</dt><dd id="client-dob">{{dob}}</dd>
-        <dt>{{t.staff_client_contact}}</dt><dd>{{contact}}</dd>
-        <dt>{{t.staff_client_needs}}</dt><dd><ul>{{#needs}}<li>{{.}}</li>{{/needs}}</ul></dd>
-        <dt>{{t.staff_client_language}}</dt><dd>{{clientLanguage}}</dd>
-        <dt>{{t.staff_client_goals}}</dt><dd><ul>{{#ownGoals}}<li>{{text}} <a href="/staff/clients/{{id}}?goal={{query}}&amp;lang={{lang}}#progress-heading" class="track-goal">{{t.staff_client_goals_track}}<span class="visually-hidden">: {{text}}</span></a></li>{{/ownGoals}}</ul></dd>
-        <dt>{{t.staff_client_notes}}</dt><dd class="notes">{{notes}}</dd>
+        <dt>{{t.staff_client_contact}}</dt><dd>{{contact}}{{^contact}}<span class="meta">{{t.staff_client_notgiven}}</span>{{/contact}}</dd>
+        <dt>{{t.staff_client_needs}}</dt><dd>{{#hasNeeds}}<ul>{{#needs}}<li>{{.}}</li>{{/needs}}</ul>{{/hasNeeds}}{{^hasNeeds}}<span class="meta">{{t.staff_client_notgiven}}</span>{{/hasNeeds}}</dd>
+        <dt>{{t.staff_client_language}}</dt><dd>{{clientLanguage}}{{^clientLanguage}}<span class="meta">{{t.staff_client_notgiven}}</span>{{/clientLanguage}}</dd>
+        <dt>{{t.staff_client_goals}}</dt><dd>{{^hasOwnGoals}}<span class="meta">{{t.staff_client_notgiven}}</span>{{/hasOwnGoals}}<ul>{{#ownGoals}}<li>{{text}} <a href="/staff/clients/{{id}}?goal={{query}}&amp;lang={{lang}}#progress-heading" class="track-goal">{{t.staff_client_goals_track}}<span class="visually-hidden">: {{text}}</span></a></li>{{/ownGoals}}</ul></dd>
+        <dt>{{t.staff_client_notes}}</dt><dd class="notes">{{notes}}{{^notes}}<span class="meta">{{t.staff_client_notgiven}}</span>{{/notes}}</dd>
         <dt id="key-worker-term">{{t.staff_client_worker}}</dt><dd id="key-worker"><span class="visually-hidden print-name">{{keyWorker}}</span>
         {{#workerSaved}}<span class="notice" role="status" id="worker-saved">{{t.staff_client_worker_saved}}</span>{{/workerSaved}}{{#workerError}}<span class="error" role="alert" id="worker-error">{{workerError}}</span>{{/workerError}}
         <form method="post" action="/staff/clients/{{id}}/worker" class="inline" id="worker-form"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
@@ -635,7 +645,7 @@ enum StaffTemplates {
         {{/canRecord}}
         <h2 id="timeline-heading">{{t.staff_timeline}}</h2>
         {{^hasTimeline}}<p>{{t.staff_timeline_none}}</p>{{/hasTimeline}}
-        {{#hasTimeline}}<ol class="timeline" id="timeline">{{#timeline}}<li class="timeline-entry">{{when}} — <strong>{{org}}</strong> {{text}}{{#detail}} — {{detail}}{{/detail}}{{#refused}} <em>({{t.staff_referral_refused}})</em>{{/refused}}{{#corrected}} <em>({{t.staff_progress_corrected}})</em>{{/corrected}}</li>{{/timeline}}</ol>{{/hasTimeline}}
+        {{#hasTimeline}}<ol class="timeline" id="timeline">{{#timeline}}<li class="timeline-entry">{{when}} — {{#verb}}{{verb}} {{/verb}}<strong>{{org}}</strong> {{text}}{{#detail}} — {{detail}}{{/detail}}{{#refused}} <em>({{t.staff_referral_refused}})</em>{{/refused}}{{#corrected}} <em>({{t.staff_progress_corrected}})</em>{{/corrected}}</li>{{/timeline}}</ol>{{/hasTimeline}}
         {{#hasHiddenNote}}<p class="meta" id="hidden-note">{{hiddenNote}}</p>{{/hasHiddenNote}}
         """
 
@@ -648,7 +658,7 @@ enum StaffTemplates {
         <dl class="client-details">
         <dt>{{t.staff_client_name}}</dt><dd>{{name}}</dd><dt>{{t.staff_client_dob}}</dt><dd>{{dob}}</dd><dt>{{t.staff_client_contact}}</dt><dd>{{contact}}</dd>
         <dt>{{t.staff_client_language}}</dt><dd>{{clientLanguage}}</dd><dt>{{t.staff_client_needs}}</dt><dd>{{needs}}</dd><dt>{{t.staff_client_goals}}</dt><dd>{{goalsText}}</dd>
-        <dt>{{t.staff_client_notes}}</dt><dd class="notes">{{notes}}</dd>
+        <dt>{{t.staff_client_notes}}</dt><dd class="notes">{{notes}}{{^notes}}<span class="meta">{{t.staff_client_notgiven}}</span>{{/notes}}</dd>
         <dt id="key-worker-term">{{t.staff_client_worker}}</dt><dd id="key-worker"><span class="visually-hidden print-name">{{keyWorker}}</span>
         {{#workerSaved}}<span class="notice" role="status" id="worker-saved">{{t.staff_client_worker_saved}}</span>{{/workerSaved}}{{#workerError}}<span class="error" role="alert" id="worker-error">{{workerError}}</span>{{/workerError}}
         <form method="post" action="/staff/clients/{{id}}/worker" class="inline" id="worker-form"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
@@ -656,7 +666,7 @@ enum StaffTemplates {
         </dl>
         <h2>{{t.staff_timeline}}</h2>
         {{^hasTimeline}}<p>{{t.staff_timeline_none}}</p>{{/hasTimeline}}
-        {{#hasTimeline}}<ol class="timeline">{{#timeline}}<li>{{when}} — <strong>{{org}}</strong> {{text}}{{#detail}} — {{detail}}{{/detail}}</li>{{/timeline}}</ol>{{/hasTimeline}}
+        {{#hasTimeline}}<ol class="timeline">{{#timeline}}<li>{{when}} — {{#verb}}{{verb}} {{/verb}}<strong>{{org}}</strong> {{text}}{{#detail}} — {{detail}}{{/detail}}</li>{{/timeline}}</ol>{{/hasTimeline}}
         <h2 id="disclosures-heading">{{t.staff_access_disclosures}}</h2>
         <p>{{t.staff_access_disclosures_intro}}</p>
         {{#hasDisclosures}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_table}}"><table class="staff-users" id="disclosures" aria-labelledby="disclosures-heading"><thead><tr><th scope="col">{{t.staff_audit_when}}</th><th scope="col">{{t.staff_access_record}}</th><th scope="col">{{t.staff_access_recipients}}</th></tr></thead><tbody>
