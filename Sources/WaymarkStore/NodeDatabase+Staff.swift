@@ -157,6 +157,7 @@ extension NodeDatabase {
     public func changeOwnPassword(username: String, current: String, new: String, keeping token: String, nowMilliseconds now: UInt64) throws {
         guard PasswordHash.problem(with: new) == nil, new != current else { throw OwnPasswordProblem.weak }
         guard case .success(let user) = try checkLogin(username: username, password: current, nowMilliseconds: now) else {
+            try writer.write { db in try Self.audit(db, username, "failed password change", subject: username, now: now) }
             throw OwnPasswordProblem.wrongCurrent
         }
         let hash = try PasswordHash.hash(new)

@@ -109,8 +109,11 @@ def test_an_admin_changes_a_listings_hours_and_address_and_every_node_shows_it(p
     name = re.search(r'id="listing-name" name="name" value="([^"]*)"', page).group(1)
     form = {"csrf": token, "lang": "en", "name": name, "address_1": "Unit 9, 1 Main Street", "city": "Dublin", "postal_code": "D11",
             "mo_opens": "09:30", "mo_closes": "13:00", "we_opens": "09:30", "we_closes": "13:00", "fr_opens": "18:00", "fr_closes": "20:00"}
-    bad = admin.post(b.url + f"/staff/listings/{service_id}/edit", data={**form, "fr_closes": "17:00"}, timeout=10)
-    assert bad.status_code == 400 and "The hours for Friday are not right" in bad.text and 'value="Unit 9, 1 Main Street"' in bad.text
+    bad = admin.post(b.url + f"/staff/listings/{service_id}/edit", data={**form, "mo_closes": "09:00", "fr_closes": "17:00"}, timeout=10)
+    assert bad.status_code == 400 and "The hours for Monday, Friday are not right" in bad.text and 'value="Unit 9, 1 Main Street"' in bad.text
+    # Every day comes back as typed (the good ones too), the bad ones marked.
+    assert 'id="we-closes" name="we_closes" type="time" value="13:00"' in bad.text
+    assert 'id="fr-closes" name="fr_closes" type="time" value="17:00" aria-invalid="true"' in bad.text
     r = admin.post(b.url + f"/staff/listings/{service_id}/edit", data=form, allow_redirects=False, timeout=10)
     assert r.status_code == 303 and "edited=" in r.headers["Location"], r.text[:300]
 
@@ -121,6 +124,11 @@ def test_an_admin_changes_a_listings_hours_and_address_and_every_node_shows_it(p
         return days == {("MO,WE", "09:30", "13:00"), ("FR", "18:00", "20:00")} and "Unit 9, 1 Main Street" in addresses
     wait_until("the other node shows the new hours and address", shown_on_a, 60, (a, b))
     assert "Unit 9, 1 Main Street" in a.get(f"/services/{service_id}").text
+    # The listing says it changed today; the map pin at the old address is gone rather than wrong.
+    doc = a.get(f"/api/services/{service_id}").json()
+    assert doc["last_modified"].startswith(time.strftime("%Y-%m-%d", time.gmtime()))
+    assert all("latitude" not in (l.get("location") or {}) for l in doc["service_at_locations"] if any(
+        ad.get("address_1") == "Unit 9, 1 Main Street" for ad in (l.get("location") or {}).get("addresses", [])))
     # Not for caseworkers; not for another organisation's listing.
     worker = b.staff_session("ciaran", PASSWORD)
     assert worker.get(b.url + edit.group(1), allow_redirects=False, timeout=10).status_code == 403

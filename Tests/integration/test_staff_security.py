@@ -538,6 +538,8 @@ def test_case_notes_are_dated_corrected_sealed_and_erased_with_the_client(staff_
     client_url = base + r.headers["Location"].split("?")[0]
     page = s.get(client_url, timeout=HTTP_TIMEOUT).text
     assert 'id="no-notes"' in page
+    # Fields left empty at registration say so, in words.
+    assert page.count("Not given") >= 3 and "false" not in page.split('<dl class="client-details">')[1].split("</dl>")[0]
     empty = s.post(client_url + "/notes", data={"csrf": csrf_of(s, base), "note": "   "}, timeout=HTTP_TIMEOUT)
     assert empty.status_code == 400 and "Write the note before saving." in empty.text
     r = s.post(client_url + "/notes", data={"csrf": csrf_of(s, base), "note": "Phoned about the hostel bed on Tuesday"},

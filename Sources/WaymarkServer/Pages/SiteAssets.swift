@@ -158,7 +158,8 @@ enum SiteAssets {
         li.message.mine { margin-left: 2rem; background: var(--soft); }
         li.message .message-text { white-space: pre-wrap; margin: 0.2rem 0; }
         .hours-day .day-name { display: inline-block; min-width: 7.5rem; }
-        .staff-form .hours-day input[type=time] { width: auto; max-width: 8rem; }
+        .staff-form .hours-day input[type=time] { width: 8.5rem; max-width: none; }
+        .hours-day .hours-pair { white-space: nowrap; }
         p.check { display: flex; gap: 0.5rem; align-items: center; }
         p.check input { width: 1.4rem; height: 1.4rem; flex: none; }
         p.check label { font-weight: normal; }

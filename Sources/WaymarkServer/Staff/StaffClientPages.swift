@@ -297,13 +297,13 @@ extension StaffPages {
             $0["id"] = c.id
             $0["name"] = c.record.name
             $0["dob"] = c.record.dateOfBirth
-            // Empty fields are false, not "", so the page can say "Not given".
-            $0["contact"] = c.record.contact.isEmpty ? false : c.record.contact
+            // An empty field is left out, so the page can say "Not given".
+            if !c.record.contact.isEmpty { $0["contact"] = c.record.contact }
             $0["needs"] = needLabels(c.record.needs, language)
-            $0["clientLanguage"] = c.record.language.isEmpty ? false : languageShown(c.record.language, language)
+            if !c.record.language.isEmpty { $0["clientLanguage"] = languageShown(c.record.language, language) }
             $0["hasOwnGoals"] = !c.record.goals.isEmpty
             $0["ownGoals"] = c.record.goals.map { ["text": $0, "query": $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""] }
-            $0["notes"] = c.record.notes.isEmpty ? false : c.record.notes
+            if !c.record.notes.isEmpty { $0["notes"] = c.record.notes }
             $0["registered"] = t("staff.client.registered", language, ["date": when(c.createdAt), "changed": when(c.updatedAt)])
         }
     }

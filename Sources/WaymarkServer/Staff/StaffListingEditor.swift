@@ -69,7 +69,7 @@ extension StaffPages {
 
     func listingEditor(
         _ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, id: String, draft: ListingDraft? = nil, error: String? = nil,
-        status: HTTPResponse.Status = .ok
+        invalidDays: Set<String> = [], status: HTTPResponse.Status = .ok
     ) throws -> Response {
         guard let own = try ownListing(id) else { return message(request, s, language, "staff.listings.notfound", back: "/staff/listings", status: .notFound) }
         let d = draft ?? own.draft
@@ -82,7 +82,10 @@ extension StaffPages {
                 ("fAddress2", d.address2), ("fCity", d.city), ("fPostal", d.postalCode),
             ] { $0[k] = v }
             $0["days"] = Self.weekdays.enumerated().map { i, day -> [String: Any] in
-                ["code": day.lowercased(), "name": i < dayNames.count ? dayNames[i] : day, "opens": d.hours[day]?.opens ?? "", "closes": d.hours[day]?.closes ?? ""]
+                [
+                    "code": day.lowercased(), "name": i < dayNames.count ? dayNames[i] : day, "opens": d.hours[day]?.opens ?? "",
+                    "closes": d.hours[day]?.closes ?? "", "invalid": invalidDays.contains(day), "firstInvalid": invalidDays.first == day,
+                ]
             }
             $0["split"] = d.split
             $0["listingError"] = error ?? false
@@ -110,16 +113,23 @@ extension StaffPages {
             "SU": (form.su_opens, form.su_closes),
         ]
         let dayNames = t("staff.listing.days", language).split(separator: ",").map(String.init)
-        for (i, day) in Self.weekdays.enumerated() {
+        // Every day is read before any is refused, so what was typed for each comes back as it was.
+        var bad: [String] = []
+        for day in Self.weekdays {
             let (o, c) = (clean(raw[day]?.0, 5), clean(raw[day]?.1, 5))
             if o.isEmpty && c.isEmpty { continue }
-            d.hours[day] = (o, c)
-            guard let opens = Self.time(o), let closes = Self.time(c), opens < closes else {
-                return try listingEditor(
-                    request, s, language, id: id, draft: d, error: t("staff.listing.badhours", language, ["day": i < dayNames.count ? dayNames[i] : day]),
-                    status: .badRequest)
+            if let opens = Self.time(o), let closes = Self.time(c), opens < closes {
+                d.hours[day] = (opens, closes)
+            } else {
+                d.hours[day] = (o, c)
+                bad.append(day)
             }
-            d.hours[day] = (opens, closes)
+        }
+        if !bad.isEmpty {
+            let names = bad.compactMap { day in Self.weekdays.firstIndex(of: day).map { $0 < dayNames.count ? dayNames[$0] : day } }
+            return try listingEditor(
+                request, s, language, id: id, draft: d, error: t("staff.listing.badhours", language, ["day": names.joined(separator: ", ")]),
+                invalidDays: Set(bad), status: .badRequest)
         }
         guard !d.name.isEmpty else { return try listingEditor(request, s, language, id: id, draft: d, error: t("staff.listing.noname", language), status: .badRequest) }
         if !d.email.isEmpty, !NoticePreferences.isPlausibleAddress(d.email) {
@@ -136,7 +146,11 @@ extension StaffPages {
         for (name, value) in [("name", d.name), ("description", d.description), ("email", d.email), ("url", d.url)] {
             fields[name] = value.isEmpty ? nil : .string(value)
         }
-        if fields != own.service.fields { records.append(HSDSRecord(table: "service", id: id, fields: fields)) }
+        var changedAddress = false
+        if let address = try firstAddress(of: id) {
+            for (name, value) in [("address_1", d.address1), ("address_2", d.address2), ("city", d.city), ("postal_code", d.postalCode)]
+            where (address.fields[name]?.stringValue ?? "") != value { changedAddress = true }
+        }
         // The first phone.
         let phones = try database.records(table: "phone", foreignKey: "service_id", value: id).sorted { $0.id < $1.id }
         if var phone = phones.first {
@@ -154,7 +168,17 @@ extension StaffPages {
             for (name, value) in [("address_1", d.address1), ("address_2", d.address2), ("city", d.city), ("postal_code", d.postalCode)] {
                 address.fields[name] = value.isEmpty ? nil : .string(value)
             }
-            if address.fields != (try firstAddress(of: id))?.fields { records.append(address) }
+            if changedAddress {
+                records.append(address)
+                // The map pin stood at the old address: it goes rather than point somewhere wrong.
+                if let locationID = address.fields["location_id"]?.stringValue, var location = try database.record(table: "location", id: locationID),
+                    location.fields["latitude"] != nil || location.fields["longitude"] != nil
+                {
+                    location.fields["latitude"] = nil
+                    location.fields["longitude"] = nil
+                    records.append(location)
+                }
+            }
         } else if !d.address1.isEmpty {
             let location = UUID().uuidString.lowercased()
             var l = JSONObject([("name", .string(d.name)), ("location_type", .string("physical"))])
@@ -187,6 +211,12 @@ extension StaffPages {
                             ("opens_at", .string(times[0])), ("closes_at", .string(times[1])), ("description", .string("\(byday) \(span)")),
                         ])))
             }
+        }
+        // The service shows when its listing last changed.
+        let serviceChanged = fields != own.service.fields
+        if serviceChanged || !records.isEmpty || !deleting.isEmpty {
+            fields["last_modified"] = .string(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(now()) / 1000)))
+            records.insert(HSDSRecord(table: "service", id: id, fields: fields), at: 0)
         }
         if !records.isEmpty || !deleting.isEmpty {
             var flattener = HSDSFlattener()

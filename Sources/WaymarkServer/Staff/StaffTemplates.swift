@@ -62,12 +62,12 @@ enum StaffTemplates {
         </dl>
         <h2>{{t.staff_consents}}</h2>
         {{^hasConsents}}<p>{{t.staff_consents_none}}</p>{{/hasConsents}}
-        {{#hasConsents}}<table class="staff-users"><thead><tr><th scope="col">{{t.staff_consent_org}}</th><th scope="col">{{t.staff_consent_purposes}}</th><th scope="col">{{t.staff_consent_term}}</th><th scope="col">{{t.staff_consent_state}}</th></tr></thead><tbody>
-        {{#consents}}<tr><td>{{orgName}}</td><td>{{purposes}}</td><td>{{term}}</td><td>{{state}}</td></tr>{{/consents}}</tbody></table>{{/hasConsents}}
+        {{#hasConsents}}<table class="staff-users cards"><thead><tr><th scope="col">{{t.staff_consent_org}}</th><th scope="col">{{t.staff_consent_purposes}}</th><th scope="col">{{t.staff_consent_term}}</th><th scope="col">{{t.staff_consent_state}}</th></tr></thead><tbody>
+        {{#consents}}<tr><td>{{orgName}}</td><td data-label="{{t.staff_consent_purposes}}">{{purposes}}</td><td data-label="{{t.staff_consent_term}}">{{term}}</td><td data-label="{{t.staff_consent_state}}">{{state}}</td></tr>{{/consents}}</tbody></table>{{/hasConsents}}
         <h2>{{t.staff_referrals}}</h2>
         {{^hasReferrals}}<p>{{t.staff_summary_noreferrals}}</p>{{/hasReferrals}}
-        {{#hasReferrals}}<table class="staff-users"><thead><tr><th scope="col">{{t.staff_referral_to}}</th><th scope="col">{{t.staff_referral_service}}</th><th scope="col">{{t.staff_referral_sent}}</th><th scope="col">{{t.staff_referral_status}}</th></tr></thead><tbody>
-        {{#referrals}}<tr><td>{{to}}</td><td>{{service}}</td><td>{{sent}}</td><td>{{status}}</td></tr>{{/referrals}}</tbody></table>{{/hasReferrals}}
+        {{#hasReferrals}}<table class="staff-users cards"><thead><tr><th scope="col">{{t.staff_referral_to}}</th><th scope="col">{{t.staff_referral_service}}</th><th scope="col">{{t.staff_referral_sent}}</th><th scope="col">{{t.staff_referral_status}}</th></tr></thead><tbody>
+        {{#referrals}}<tr><td>{{to}}</td><td data-label="{{t.staff_referral_service}}">{{service}}</td><td data-label="{{t.staff_referral_sent}}">{{sent}}</td><td data-label="{{t.staff_referral_status}}">{{status}}</td></tr>{{/referrals}}</tbody></table>{{/hasReferrals}}
         <h2>{{t.staff_progress}}</h2>
         {{^hasGoals}}<p>{{t.staff_progress_none}}</p>{{/hasGoals}}
         {{#journeyGoals}}<h3>{{title}}</h3><p class="meta">{{by}}</p>{{#hasReadings}}<ul>{{#readings}}<li>{{area}}: {{stage}} / {{stages}} ({{date}})</li>{{/readings}}</ul>{{/hasReadings}}{{#hasMilestones}}<ul>{{#milestones}}<li>{{date}} — {{label}}</li>{{/milestones}}</ul>{{/hasMilestones}}{{/journeyGoals}}
@@ -109,7 +109,7 @@ enum StaffTemplates {
         <fieldset><legend>{{t.staff_listing_hours}}</legend>
         <p class="hint" id="hours-hint">{{t.staff_listing_hours_hint}}</p>
         {{#split}}<p class="alert" id="split-hours">{{t.staff_listing_split}}</p>{{/split}}
-        {{#days}}<p class="hours-day"><span class="day-name" id="day-{{code}}">{{name}}</span> <label for="{{code}}-opens" class="visually-hidden">{{name}} {{t.staff_listing_opens}}</label><input id="{{code}}-opens" name="{{code}}_opens" type="time" value="{{opens}}" aria-describedby="hours-hint"> – <label for="{{code}}-closes" class="visually-hidden">{{name}} {{t.staff_listing_closes}}</label><input id="{{code}}-closes" name="{{code}}_closes" type="time" value="{{closes}}"></p>{{/days}}
+        {{#days}}<p class="hours-day"><span class="day-name" id="day-{{code}}">{{name}}</span> <span class="hours-pair"><label for="{{code}}-opens" class="visually-hidden">{{name}} {{t.staff_listing_opens}}</label><input id="{{code}}-opens" name="{{code}}_opens" type="time" value="{{opens}}" aria-describedby="hours-hint"{{#invalid}} aria-invalid="true"{{/invalid}}{{#firstInvalid}} autofocus{{/firstInvalid}}> – <label for="{{code}}-closes" class="visually-hidden">{{name}} {{t.staff_listing_closes}}</label><input id="{{code}}-closes" name="{{code}}_closes" type="time" value="{{closes}}"{{#invalid}} aria-invalid="true"{{/invalid}}></span></p>{{/days}}
         </fieldset>
         <p><button type="submit" id="save-listing">{{t.staff_listing_save}}</button></p>
         </form>
