@@ -24,9 +24,22 @@ public enum EnvelopeCrypto {
     ) -> Envelope {
         let header = Envelope.Header(
             kind: kind, scope: scope, author: identity.signingPublicKey, sequence: sequence, dependencies: dependencies, clock: clock,
-            payloadHash: Blake2b.hash(payload), payloadSize: UInt64(payload.count), extensions: extensions)
+            payloadHash: Blake2b.hash(payload), payloadSize: UInt64(payload.count), extensions: signerExtensions(identity, extensions))
         let unsigned = Envelope(header: header, signature: [], payload: payload)
         return Envelope(header: header, signature: identity.sign(unsigned.signingInput), payload: payload)
+    }
+
+    /// The extensions an envelope signed by `identity` carries: the signer entry once the organisation
+    /// has handed over to a later key (§1.4), else what the caller gave.
+    static func signerExtensions(_ identity: NodeIdentity, _ given: [UInt8] = []) -> [UInt8] {
+        identity.hasHandedOver && given.isEmpty ? Envelope.Header.signerExtension(identity.signerPublicKey) : given
+    }
+
+    /// A key hand-over's payload (kind 6, §9.6): `next`'s newest key, with its proof that it signs for
+    /// `author`.
+    public static func handover(author: [UInt8], to next: NodeIdentity) -> Membership.Handover {
+        let key = next.signerPublicKey
+        return Membership.Handover(key: key, proof: next.sign(Membership.Handover.proofMessage(author: author, key: key)))
     }
 
     /// The envelope id: BLAKE2b-256 of the header bytes followed by the signature. Erasing the payload
@@ -47,7 +60,13 @@ public enum EnvelopeCrypto {
     }
 
     private static func verify(_ envelope: Envelope, headerBytes: [UInt8]) -> Verdict {
-        guard NodeIdentity.verify(envelope.signature, of: Envelope.signingDomain + headerBytes, publicKey: envelope.header.author) else {
+        guard NodeIdentity.verify(envelope.signature, of: Envelope.signingDomain + headerBytes, publicKey: envelope.header.signer) else {
+            return .badSignature
+        }
+        // A hand-over's new key must have signed its proof (§9.6): no one hands over to a key they do not hold.
+        if envelope.header.kind == .keyHandover, let payload = envelope.payload, let handover = try? Membership.Handover.decode(payload),
+            !NodeIdentity.verify(handover.proof, of: Membership.Handover.proofMessage(author: envelope.header.author, key: handover.key), publicKey: handover.key)
+        {
             return .badSignature
         }
         if let payload = envelope.payload {

@@ -96,7 +96,8 @@ public enum PrivateEnvelope {
         let sealed = byID.values.sorted { $0.keyID.lexicographicallyPrecedes($1.keyID) }
         let header = Envelope.Header(
             kind: kind, scope: scope, author: identity.signingPublicKey, sequence: sequence, dependencies: dependencies, clock: clock,
-            payloadHash: Blake2b.hash(payload), payloadSize: UInt64(payload.count), recipients: sealed)
+            payloadHash: Blake2b.hash(payload), payloadSize: UInt64(payload.count), recipients: sealed,
+            extensions: EnvelopeCrypto.signerExtensions(identity))
         let unsigned = Envelope(header: header, signature: [], payload: payload)
         return (Envelope(header: header, signature: identity.sign(unsigned.signingInput), payload: payload), key)
     }
@@ -106,22 +107,36 @@ extension NodeIdentity {
     /// This organisation's key id, as recipients list it.
     public var encryptionKeyID: [UInt8] { PrivateEnvelope.keyID(of: encryptionPublicKey) }
 
-    /// Whether the envelope lists this organisation as a recipient.
-    public func isRecipient(of envelope: Envelope) -> Bool {
-        let id = encryptionKeyID
-        return envelope.header.recipients.contains { $0.keyID == id }
+    /// This organisation's key ids, newest first: its encryption key now, then those of the keys it
+    /// handed over from (§9.6), to which what was sealed before the hand-over stays sealed.
+    public var encryptionKeyIDs: [[UInt8]] {
+        [encryptionKeyID] + earlierEncryptionKeys.map { PrivateEnvelope.keyID(of: $0.publicKey) }
     }
 
-    /// Opens the content key sealed to this organisation.
+    /// Whether the envelope lists this organisation as a recipient (under any of its keys).
+    public func isRecipient(of envelope: Envelope) -> Bool {
+        if earlierEncryptionKeys.isEmpty {
+            let id = encryptionKeyID
+            return envelope.header.recipients.contains { $0.keyID == id }
+        }
+        let ids = encryptionKeyIDs
+        return envelope.header.recipients.contains { ids.contains($0.keyID) }
+    }
+
+    /// Opens the content key sealed to this organisation (under any of its keys).
     public func contentKey(of envelope: Envelope) throws -> [UInt8] {
-        let id = encryptionKeyID
-        guard let mine = envelope.header.recipients.first(where: { $0.keyID == id }) else { throw PrivateEnvelope.OpenError.notARecipient }
-        Sodium.ensureReady()
-        guard mine.sealedKey.count == PrivateEnvelope.sealedKeyLength else { throw PrivateEnvelope.OpenError.sealedKeyDoesNotOpen }
-        var key = [UInt8](repeating: 0, count: PrivateEnvelope.contentKeyLength)
-        let rc = crypto_box_seal_open(&key, mine.sealedKey, UInt64(mine.sealedKey.count), encryptionPublicKey, encryptionSecretKey)
-        guard rc == 0 else { throw PrivateEnvelope.OpenError.sealedKeyDoesNotOpen }
-        return key
+        let pairs = [(encryptionPublicKey, encryptionSecretKey)] + earlierEncryptionKeys.map { ($0.publicKey, $0.secretKey) }
+        for (publicKey, secretKey) in pairs {
+            let id = PrivateEnvelope.keyID(of: publicKey)
+            guard let mine = envelope.header.recipients.first(where: { $0.keyID == id }) else { continue }
+            Sodium.ensureReady()
+            guard mine.sealedKey.count == PrivateEnvelope.sealedKeyLength else { throw PrivateEnvelope.OpenError.sealedKeyDoesNotOpen }
+            var key = [UInt8](repeating: 0, count: PrivateEnvelope.contentKeyLength)
+            let rc = crypto_box_seal_open(&key, mine.sealedKey, UInt64(mine.sealedKey.count), publicKey, secretKey)
+            guard rc == 0 else { throw PrivateEnvelope.OpenError.sealedKeyDoesNotOpen }
+            return key
+        }
+        throw PrivateEnvelope.OpenError.notARecipient
     }
 
     /// Reads a private envelope addressed to this organisation.

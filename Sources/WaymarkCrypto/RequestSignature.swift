@@ -11,6 +11,8 @@ import WaymarkCore
 /// `Waymark-Nonce` and `Waymark-Signature` (hex).
 public enum RequestSignature {
     public static let keyHeader = "Waymark-Key"
+    /// The organisation the request is from, when a later key than its first signs for it (§9.6).
+    public static let authorHeader = "Waymark-Author"
     public static let hostHeader = "Waymark-Host"
     public static let dateHeader = "Waymark-Date"
     public static let nonceHeader = "Waymark-Nonce"
@@ -69,10 +71,12 @@ public enum RequestSignature {
         method: String, host: String, path: String, body: [UInt8], by identity: NodeIdentity, nowMilliseconds: UInt64, nonce: String = Tokens.random(bytes: 16)
     ) -> [(String, String)] {
         let sig = identity.sign(message(method: method, host: host, path: path, date: nowMilliseconds, nonce: nonce, body: body))
-        return [
-            (keyHeader, hexString(identity.signingPublicKey)), (hostHeader, host), (dateHeader, String(nowMilliseconds)), (nonceHeader, nonce),
+        var out = [
+            (keyHeader, hexString(identity.signerPublicKey)), (hostHeader, host), (dateHeader, String(nowMilliseconds)), (nonceHeader, nonce),
             (signatureHeader, hexString(sig)),
         ]
+        if identity.hasHandedOver { out.append((authorHeader, hexString(identity.signingPublicKey))) }
+        return out
     }
 
     /// Checks a request's signature headers: signed by the key, for one of `hosts` (this node's

@@ -44,6 +44,7 @@ public enum SecretBox {
 extension NodeIdentity {
     /// The key that wraps this node's per-client keys at rest, derived from the node's secret seeds
     /// (BLAKE2b keyed with them, over a domain string). It lives in no database: a copy of
-    /// `waymark.sqlite` alone reads as noise.
-    public var localDataKey: [UInt8] { Blake2b.hash(Array("waymark/local-data/v1".utf8), key: Blake2b.hash(secretSeeds)) }
+    /// `waymark.sqlite` alone reads as noise. Derived from the first key's seeds, so a key hand-over
+    /// (§9.6) leaves it as it was.
+    public var localDataKey: [UInt8] { Blake2b.hash(Array("waymark/local-data/v1".utf8), key: Blake2b.hash(firstSeeds)) }
 }

@@ -22,6 +22,11 @@ struct SyncAPI: Sendable {
             }
             return Self.binary(wire)
         }
+        // The organisation's hand-overs, in chain order (§9.6): how a node record signed by a later
+        // key is traced back to the organisation's first key. Public, like the node record.
+        router.get("/sync/v1/keys") { _, _ in
+            Self.binary(EnvelopeFrames.encode(try node.database.handoverWires(author: node.identity.signingPublicKey)))
+        }
         router.post("/sync/v1/reconcile") { request, context in
             try await handle(request, context) { body, sender in try node.answerReconcile(body, from: sender) }
         }
@@ -64,25 +69,33 @@ struct SyncAPI: Sendable {
             response.headers[.retryAfter] = String(refusals.windowMilliseconds / 1000)
             return response
         }
-        // A key that is not a member is told so at once: its body is never read.
-        if let key = header(RequestSignature.keyHeader).flatMap(bytesFromHex), key.count == 32, !node.isMember(key) {
+        // A key that is not a member is told so at once: its body is never read. The organisation is
+        // the one `Waymark-Author` names when a later key signs for it (§9.6), else the signing key's.
+        let authorHeader = header(RequestSignature.authorHeader)
+        let claimedAuthor = authorHeader.flatMap(bytesFromHex) ?? header(RequestSignature.keyHeader).flatMap(bytesFromHex)
+        if let key = claimedAuthor, key.count == 32, !node.isMember(key) {
             return refused(Self.problem(.notMember(NodeIdentity.fingerprint(of: key))))
+        }
+        if authorHeader != nil && claimedAuthor?.count != 32 {
+            return refused(Problem(status: .unauthorized, title: "Unsigned or badly signed request", detail: "Waymark-Author is not a 32-byte key in hex"))
         }
         let buffer: ByteBuffer
         do { buffer = try await request.collectBody(upTo: SyncNode.maximumRequest) } catch {
             return refused(Problem(status: .contentTooLarge, title: "Too large", detail: "sync requests are limited to \(SyncNode.maximumRequest) bytes"))
         }
         let body = [UInt8](buffer.readableBytesView)
-        let sender: [UInt8]
+        let signer: [UInt8]
         do {
-            sender = try node.verifyRequest(
+            signer = try node.verifyRequest(
                 path: request.uri.path, body: body, key: header(RequestSignature.keyHeader), host: header(RequestSignature.hostHeader),
                 date: header(RequestSignature.dateHeader), nonce: header(RequestSignature.nonceHeader), signature: header(RequestSignature.signatureHeader),
                 reachedAt: request.head.authority)
         } catch {
             return refused(Problem(status: .unauthorized, title: "Unsigned or badly signed request", detail: error.description))
         }
+        let sender = claimedAuthor ?? signer
         do {
+            try node.checkKeyInForce(author: sender, signer: signer)
             try node.admit(sender: sender, bytes: body.count)
             // Taking in a push or answering a large fetch can take seconds: off the cooperative pool.
             return Self.binary(
@@ -93,6 +106,7 @@ struct SyncAPI: Sendable {
                 }, contentType: contentType)
         } catch let refusal as SyncRefusal {
             if case .notMember = refusal { return refused(Self.problem(refusal)) }
+            if case .notKeyInForce = refusal { return refused(Self.problem(refusal)) }
             return Self.problem(refusal).response
         } catch where NodeDatabase.isDiskFull(error) {
             let database = node.database
@@ -111,6 +125,7 @@ struct SyncAPI: Sendable {
         case .backedOff: return Problem(status: .tooManyRequests, title: "Backed off", detail: refusal.description)
         case .unavailable: return Problem(status: .serviceUnavailable, title: "Unavailable", detail: refusal.description)
         case .notMember: return Problem(status: .forbidden, title: "Not a member", detail: refusal.description)
+        case .notKeyInForce: return Problem(status: .forbidden, title: "Not the key in force", detail: refusal.description)
         }
     }
 

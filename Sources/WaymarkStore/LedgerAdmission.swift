@@ -202,7 +202,7 @@ final class SQLLookup: EnvelopeLookup {
         let key = SequenceKey(author: ByteKey(h.author), sequence: h.sequence)
         let ids = before[key] ?? idsInStore(author: h.author, sequence: h.sequence)
         let own = ByteKey(v.id)
-        primed = (key, ids, own, ids.contains(v.id) ? StoredEnvelope(h) : nil)
+        primed = (key, ids, own, ids.contains(v.id) ? StoredEnvelope(h, handover: v.handover) : nil)
     }
 
     func unprime() { primed = nil }
@@ -224,7 +224,7 @@ final class SQLLookup: EnvelopeLookup {
     }
 
     func remember(_ v: VerifiedEnvelope) {
-        let s = StoredEnvelope(v.envelope.header)
+        let s = StoredEnvelope(v.envelope.header, handover: v.handover)
         accepted[ByteKey(v.id)] = s
         acceptedBySequence[SequenceKey(author: ByteKey(s.author), sequence: s.sequence), default: []].append(v.id)
     }
@@ -233,13 +233,14 @@ final class SQLLookup: EnvelopeLookup {
         let key = ByteKey(id)
         if let s = accepted[key] { return s }
         if let p = primed, p.own == key { return p.ownStored }
-        guard let statement = try? db.cachedStatement(sql: "SELECT author, sequence, clock FROM envelope WHERE id = ?"),
+        guard let statement = try? db.cachedStatement(sql: "SELECT author, sequence, clock, next_signer FROM envelope WHERE id = ?"),
             let row = try? Row.fetchOne(statement, arguments: [Data(id)])
         else {
             return nil
         }
         return StoredEnvelope(
-            author: [UInt8](row["author"] as Data), sequence: UInt64(row["sequence"] as Int64), clock: UInt64(bitPattern: row["clock"] as Int64))
+            author: [UInt8](row["author"] as Data), sequence: UInt64(row["sequence"] as Int64), clock: UInt64(bitPattern: row["clock"] as Int64),
+            nextSigner: (row["next_signer"] as Data?).map { [UInt8]($0) })
     }
 
     func storedIDs(author: [UInt8], sequence: UInt64) -> [[UInt8]] {

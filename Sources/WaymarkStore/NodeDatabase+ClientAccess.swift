@@ -326,9 +326,10 @@ extension NodeDatabase {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT e.id, e.scope, e.clock, e.wire FROM envelope e JOIN circle_recipient r ON r.circle = e.scope AND r.key_id = ?
-                    WHERE e.kind = 16 AND NOT EXISTS (SELECT 1 FROM consent_checked c WHERE c.id = e.id)
-                    """, arguments: [Data(identity.encryptionKeyID)])
+                    SELECT e.id, e.scope, e.clock, e.wire FROM envelope e
+                    WHERE e.kind = 16 AND e.scope IN (\(Self.circlesNamingSQL(identity)))
+                    AND NOT EXISTS (SELECT 1 FROM consent_checked c WHERE c.id = e.id)
+                    """)
             var count = 0
             for row in rows {
                 let id = [UInt8](row["id"] as Data)
@@ -414,8 +415,7 @@ extension NodeDatabase {
             let me = hexString(identity.signingPublicKey)
             var out: [(CheckIn, String, Bool)] = []
             for circle in try String.fetchAll(
-                db, sql: "SELECT DISTINCT scope FROM envelope WHERE kind = 30 AND scope IN (SELECT circle FROM circle_recipient WHERE key_id = ?)",
-                arguments: [Data(identity.encryptionKeyID)])
+                db, sql: "SELECT DISTINCT scope FROM envelope WHERE kind = 30 AND scope IN (\(Self.circlesNamingSQL(identity)))")
             {
                 let view = try Self.journey(db, identity: identity, circle: circle, today: today)
                 for r in view.referrals where r.recipient == me {

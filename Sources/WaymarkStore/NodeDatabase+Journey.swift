@@ -76,6 +76,17 @@ extension NodeDatabase {
     /// The circles in which the organisation with this encryption key id (the one argument) is a recipient.
     static let circlesNamingRecipientSQL = "SELECT circle FROM circle_recipient WHERE key_id = ?"
 
+    /// The circles that name this organisation as a recipient under any of its keys (its key now and
+    /// those it handed over from, §9.6), as SQL with the key ids written in (hex literals).
+    static func circlesNamingSQL(_ identity: NodeIdentity) -> String {
+        "SELECT circle FROM circle_recipient WHERE key_id IN (\(keyIDList(identity)))"
+    }
+
+    /// This organisation's key ids as a list of SQL blob literals.
+    static func keyIDList(_ identity: NodeIdentity) -> String {
+        identity.encryptionKeyIDs.map { "X'\(hexString($0))'" }.joined(separator: ", ")
+    }
+
     /// One circle's journey envelopes of the given kinds that this node can open, oldest first.
     /// `extraKeys`: content keys given by other means (a client's copy, kind 28), by envelope id.
     /// A consent record signed by the circle's client key in force at its clock is marked so (§13.3).

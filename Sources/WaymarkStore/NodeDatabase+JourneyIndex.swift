@@ -143,7 +143,7 @@ extension NodeDatabase {
     static func circlesToFold(_ db: Database, identity: NodeIdentity) throws -> Set<String> {
         Set(
             try String.fetchAll(
-                db, sql: "SELECT circle FROM journey_dirty WHERE circle IN (\(circlesNamingRecipientSQL))", arguments: [Data(identity.encryptionKeyID)]))
+                db, sql: "SELECT circle FROM journey_dirty WHERE circle IN (\(circlesNamingSQL(identity)))"))
     }
 
     /// One circle's index rows, by the fold the client page uses.

@@ -54,6 +54,7 @@ final class VerifiedEnvelope: Sendable {
     let nodeRecord: NodeRecord?
     let vouch: Membership.Vouch?
     let removal: Membership.Removal?
+    let handover: Membership.Handover?
     /// The stored text of the row a directory record carries (worked out on the verifying cores, so
     /// the writer does not have to).
     let body: String?
@@ -68,6 +69,7 @@ final class VerifiedEnvelope: Sendable {
         nodeRecord = read.nodeRecord
         vouch = read.vouch
         removal = read.removal
+        handover = read.handover
         body = read.directory.flatMap { p in
             guard let fields = p.fields else { return nil }
             // An accepted payload is canonical JSON, so its `fields` object is already the row's
@@ -322,13 +324,13 @@ extension NodeDatabase {
         }
         try db.cachedStatement(
             sql: """
-                INSERT INTO envelope (id, clock, author, sequence, kind, scope, row_table, row_id, wire, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO envelope (id, clock, author, sequence, kind, scope, row_table, row_id, wire, received_at, next_signer)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
             arguments: [
                 Data(v.id), Int64(bitPattern: h.clock), Data(h.author), Int64(h.sequence), Int(h.kind.rawValue), h.scope, row?.table, row?.id,
-                Data(wire), Int64(now),
+                Data(wire), Int64(now), StoredEnvelope(h, handover: v.handover).nextSigner.map { Data($0) },
             ])
         heads.accepted(v.id, dependencies: h.dependencies)
         if h.kind.isPrivate {

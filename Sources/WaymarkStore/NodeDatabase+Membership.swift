@@ -186,3 +186,70 @@ extension NodeDatabase {
         if let problem = report.rejected.first { throw MembershipError(description: "\(problem.reason.rawValue): \(problem.detail)") }
     }
 }
+
+extension NodeDatabase {
+    /// The key that signs for `author` now (§9.6): the key its newest envelope says signs the next
+    /// one (its own key until a hand-over names another).
+    public func keyInForce(author: [UInt8]) throws -> [UInt8] {
+        try writer.read { db in try Self.keyInForce(db, author: author) }
+    }
+
+    static func keyInForce(_ db: Database, author: [UInt8]) throws -> [UInt8] {
+        let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT next_signer FROM envelope WHERE author = ? ORDER BY sequence DESC LIMIT 1"), arguments: [Data(author)])
+        return (row?["next_signer"] as Data?).map { [UInt8]($0) } ?? author
+    }
+
+    /// The wire form of the hand-overs an author's chain holds, in chain order: what `GET
+    /// /sync/v1/keys` answers, so that whoever checks a node record signed by a later key can follow
+    /// the keys from the organisation's first (§9.6).
+    public func handoverWires(author: [UInt8]) throws -> [[UInt8]] {
+        try writer.read { db in
+            try Data.fetchAll(
+                db, sql: "SELECT wire FROM envelope WHERE author = ? AND kind = ? ORDER BY sequence",
+                arguments: [Data(author), Int(Envelope.Kind.keyHandover.rawValue)]
+            ).map { [UInt8]($0) }
+        }
+    }
+
+    /// The hand-overs an author's chain holds, oldest first: (sequence, clock, new key).
+    public func handovers(author: [UInt8]) throws -> [(sequence: UInt64, clock: UInt64, key: [UInt8])] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT sequence, clock, next_signer FROM envelope WHERE author = ? AND kind = ? ORDER BY sequence",
+                arguments: [Data(author), Int(Envelope.Kind.keyHandover.rawValue)]
+            ).compactMap { row in
+                guard let key = row["next_signer"] as Data? else { return nil }
+                return (UInt64(row["sequence"] as Int64), UInt64(bitPattern: row["clock"] as Int64), [UInt8](key))
+            }
+        }
+    }
+}
+
+extension NodeDatabase {
+    /// Hands this organisation over to the newest key `identity` holds (§9.6): signs a hand-over (kind
+    /// 6) with the key in force, naming the new key with its proof. The organisation's own key (its
+    /// fingerprint, its rows and circles) is unchanged; its later envelopes and requests are signed by
+    /// the new key, and what is sealed to it afterwards uses the new encryption key (the node record
+    /// published next carries it).
+    /// - Returns: the identity to sign with from now on.
+    public func handOver(to identity: NodeIdentity, nowMilliseconds: UInt64) throws -> NodeIdentity {
+        try writer.write { db in
+            let inForce = try Self.keyInForce(db, author: identity.signingPublicKey)
+            guard let g = identity.signingKeys.firstIndex(of: inForce) else {
+                throw PublishError(
+                    description: "the key file does not hold the key in force for this organisation (\(NodeIdentity.fingerprint(of: inForce))); restore the key file that does")
+            }
+            guard g < identity.generations - 1, let signer = identity.signingWithGeneration(g) else {
+                throw PublishError(description: "the newest key is already in force")
+            }
+            let payload = EnvelopeCrypto.handover(author: identity.signingPublicKey, to: identity).encoded()
+            let envelopes = try Self.signChain(db, [(.keyHandover, payload)], identity: signer, nowMilliseconds: nowMilliseconds)
+            var report = IngestReport()
+            try Self.admit(db, envelopes, peer: "self", nowMilliseconds: nowMilliseconds, report: &report)
+            if let problem = report.rejected.first { throw PublishError(description: "\(problem.reason.rawValue): \(problem.detail)") }
+            try Self.setSetting(db, "encryption_public_key", hexString(identity.encryptionPublicKey))
+            return identity
+        }
+    }
+}

@@ -454,6 +454,10 @@ extension NodeDatabase {
                     CREATE INDEX attachment_by_client ON attachment (client_id, id);
                     """)
         }
+        m.registerMigration("v35: the key that signs each author's next envelope, once a key hand-over names a new one") { db in
+            // NULL: the author's own key (every envelope before hand-overs existed).
+            try db.execute(sql: "ALTER TABLE envelope ADD COLUMN next_signer BLOB")
+        }
         return m
     }
 }

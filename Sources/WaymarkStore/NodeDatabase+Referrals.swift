@@ -150,9 +150,9 @@ extension NodeDatabase {
                 db,
                 sql: """
                     SELECT DISTINCT scope FROM envelope WHERE seq > ? AND kind = ?
-                    AND scope IN (\(Self.circlesNamingRecipientSQL))
+                    AND scope IN (\(Self.circlesNamingSQL(identity)))
                     """,
-                arguments: [through, Int(Envelope.Kind.referral.rawValue), Data(identity.encryptionKeyID)])
+                arguments: [through, Int(Envelope.Kind.referral.rawValue)])
             try Self.setSetting(db, "referrals_acknowledged_through", String(newest))
             for circle in circles {
                 let journey = try Self.referralJourney(db, circle: circle, identity: identity, today: "")

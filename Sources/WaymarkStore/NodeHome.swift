@@ -72,8 +72,35 @@ public struct NodeHome: Sendable {
         }
     }
 
-    /// Reads the node's keys, refusing a key file that others can read.
-    public func loadIdentity() throws -> NodeIdentity {
+    /// Reads the node's keys, refusing a key file that others can read, signing with the key in force
+    /// (§9.6): a newer key the file holds is used only once the hand-over to it is in the ledger (a
+    /// hand-over cut short before it was published leaves the node signing as before).
+    /// - Parameter inForce: `false` to get every key the file holds, newest signing (`waymark key rotate`).
+    public func loadIdentity(inForce: Bool = true) throws -> NodeIdentity {
+        let identity = try loadKeyFile()
+        guard inForce, identity.generations > 1, FileManager.default.fileExists(atPath: databasePath) else { return identity }
+        let held = try NodeDatabase(path: databasePath).keyInForce(author: identity.signingPublicKey)
+        if let g = identity.signingKeys.firstIndex(of: held), g < identity.generations - 1, let older = identity.signingWithGeneration(g) {
+            return older
+        }
+        return identity
+    }
+
+    /// Writes the key file anew (a new key added by `waymark key rotate`), through a temporary file
+    /// renamed over it, so that a crash leaves the old file or the new one, never a part.
+    public func writeKeyFile(_ identity: NodeIdentity) throws {
+        let temporary = keyPath + ".new"
+        try? FileManager.default.removeItem(atPath: temporary)
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(identity.secretSeeds), attributes: [.posixPermissions: 0o600]) else {
+            throw Problem(description: "cannot write \(temporary)")
+        }
+        _ = rename(temporary, keyPath)
+        guard (try? loadKeyFile().signerPublicKey) == identity.signerPublicKey else {
+            throw Problem(description: "could not replace \(keyPath) with the file holding the new key (\(temporary))")
+        }
+    }
+
+    private func loadKeyFile() throws -> NodeIdentity {
         let attrs = try FileManager.default.attributesOfItem(atPath: keyPath)
         if let mode = attrs[.posixPermissions] as? NSNumber, mode.intValue & 0o077 != 0 {
             throw Problem(description: "\(keyPath) can be read by other users; run: chmod 600 \(keyPath)")

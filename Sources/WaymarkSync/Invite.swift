@@ -90,6 +90,34 @@ public enum PeerEnrolment {
         guard actual == fingerprint.lowercased() else {
             throw Failure(description: "fingerprint mismatch: \(url) has key \(actual), not \(fingerprint); nothing was added")
         }
+        if e.header.signer != e.header.author {
+            // Signed by a later key: the node must show the hand-overs from its first key to that one.
+            let frames: [[UInt8]]
+            do { frames = try EnvelopeFrames.decode(try await transport.get(url, path: "/sync/v1/keys")) } catch {
+                throw Failure(description: "\(url) signs with a later key than its first and did not show its hand-overs: \(error)")
+            }
+            guard let problem = lineageProblem(frames.compactMap { try? Envelope.decode($0) }, author: e.header.author, signer: e.header.signer) else {
+                return (record, wire, e.header.author)
+            }
+            throw Failure(description: "\(url) signs with a later key than its first, but \(problem); nothing was added")
+        }
         return (record, wire, e.header.author)
+    }
+
+    /// What is wrong with a chain of hand-overs that should lead from `author`'s first key to
+    /// `signer` (§9.6), or `nil` if it does: each a valid kind-6 envelope of the author, each signed by
+    /// the key the one before named (the first by the author's own), the last naming `signer`.
+    public static func lineageProblem(_ handovers: [Envelope], author: [UInt8], signer: [UInt8]) -> String? {
+        var inForce = author
+        var sequence: UInt64 = 0
+        for h in handovers {
+            guard h.header.kind == .keyHandover, h.header.author == author, h.header.sequence > sequence, EnvelopeCrypto.verify(h) == .valid,
+                let payload = h.payload, let handover = try? Membership.Handover.decode(payload)
+            else { return "one of its hand-overs is not a valid hand-over of that organisation" }
+            guard h.header.signer == inForce else { return "a hand-over is signed by a key that was not in force" }
+            inForce = handover.key
+            sequence = h.header.sequence
+        }
+        return inForce == signer ? nil : "its hand-overs do not lead to the key that signed its node record"
     }
 }

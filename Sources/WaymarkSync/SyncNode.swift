@@ -12,6 +12,9 @@ public enum SyncRefusal: Error, Sendable, CustomStringConvertible {
     case unavailable(String)
     /// The sender's key is not a member of this node's federation.
     case notMember(String)
+    /// The request was signed by a key the sender's organisation has handed over from, or by one this
+    /// node does not yet know it handed over to (§9.6).
+    case notKeyInForce(String)
 
     public var description: String {
         switch self {
@@ -20,6 +23,8 @@ public enum SyncRefusal: Error, Sendable, CustomStringConvertible {
         case .backedOff: return "this node has backed off the sender after too many rejected envelopes; try later"
         case .unavailable(let m): return "the node cannot answer now: \(m)"
         case .notMember(let f): return "the key \(f) is not a member of this federation: a member's admin must vouch for it (waymark member add)"
+        case .notKeyInForce(let f):
+            return "the request was not signed by the key in force for \(f): this node holds a key hand-over from it, or not yet the one to it (§9.6)"
         }
     }
 }
@@ -129,6 +134,13 @@ public final class SyncNode: Sendable {
     /// Whether a key may sync with this node: a current member of the federation.
     public func isMember(_ key: [UInt8]) -> Bool {
         (try? roster().isCurrentMember(key)) ?? false
+    }
+
+    /// Checks that `signer` is the key in force for `author` (its own key until a hand-over this node
+    /// holds names another, §9.6).
+    public func checkKeyInForce(author: [UInt8], signer: [UInt8]) throws(SyncRefusal) {
+        let inForce = (try? database.keyInForce(author: author)) ?? author
+        guard inForce == signer else { throw .notKeyInForce(NodeIdentity.fingerprint(of: author)) }
     }
 
     /// Refuses a sender that is not a member (nothing is counted for strangers, so they cannot

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import WaymarkCore
 import WaymarkCrypto
 import WaymarkStore
@@ -42,6 +43,14 @@ public struct HTTPTransport: SyncTransport {
     public var timeout: TimeInterval
     public var maximumResponse: Int
 
+    /// Which of the organisation's keys each peer last took a request from (§9.6): after a hand-over,
+    /// a peer that has not yet taken it in knows only the earlier key.
+    private let keyByPeer = KeyMemory()
+
+    final class KeyMemory: Sendable {
+        let generation = Mutex<[String: Int]>([:])
+    }
+
     public init(identity: NodeIdentity, timeout: TimeInterval = 15, maximumResponse: Int = 16 << 20) {
         self.identity = identity
         self.timeout = timeout
@@ -72,6 +81,26 @@ public struct HTTPTransport: SyncTransport {
     }()
 
     public func post(_ base: String, path: String, body: [UInt8]) async throws -> [UInt8] {
+        guard identity.generations > 1 else { return try await post(base, path: path, body: body, signedBy: identity) }
+        // After a hand-over: the key this peer last took, then the others, newest first. A peer that
+        // refuses one (403) may know only an earlier key, or already the newer one.
+        let newest = identity.generations - 1
+        let first = keyByPeer.generation.withLock { $0[base] } ?? newest
+        var refusal: (any Error)?
+        for g in [first] + (0...newest).reversed().filter({ $0 != first }) {
+            guard let signer = identity.signingWithGeneration(g) else { continue }
+            do {
+                let answer = try await post(base, path: path, body: body, signedBy: signer)
+                if g != first { keyByPeer.generation.withLock { $0[base] = g } }
+                return answer
+            } catch let e as TransportError where e.status == 403 {
+                refusal = e
+            }
+        }
+        throw refusal ?? TransportError(status: nil, message: "no key to sign with")
+    }
+
+    private func post(_ base: String, path: String, body: [UInt8], signedBy identity: NodeIdentity) async throws -> [UInt8] {
         var request = HTTPClientRequest(url: base + path)
         request.method = .POST
         request.body = .bytes(ByteBuffer(bytes: body))

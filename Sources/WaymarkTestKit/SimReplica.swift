@@ -203,7 +203,8 @@ public final class SimReplica: AdmissionHost {
         envelopes[id] = e.header.kind.isPrivate && e.payload != nil && erased.contains(e.header.scope) ? e.withoutPayload.encoded() : c.wire
         scopes[id] = e.header.scope
         byPrefix[Array(id.prefix(RangeReconciler.prefixSize))] = id
-        summaries[id] = StoredEnvelope(e.header)
+        let handover = e.header.kind == .keyHandover ? e.payload.flatMap { try? Membership.Handover.decode($0) } : nil
+        summaries[id] = StoredEnvelope(e.header, handover: handover)
         bySequence[SequenceKey(author: e.header.author, sequence: e.header.sequence), default: []].append(id)
         let item = RangeReconciler.Item(timestamp: e.header.clock, id: id)
         var lo = 0

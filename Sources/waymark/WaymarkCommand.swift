@@ -20,7 +20,7 @@ struct WaymarkCommand: AsyncParsableCommand {
             """,
         subcommands: [
             Init.self, Import.self, Update.self, Delete.self, Export.self, Serve.self, Search.self, Info.self, Generate.self, Peer.self,
-            InviteCommand.self, Member.self, SyncCommand.self, Backup.self, Restore.self, User.self, InstrumentCommand.self, NeedsCommand.self, SettingCommand.self, SampleJourney.self, HelpLinesCommand.self, SearchWordsCommand.self, DistrictCommand.self, HubCommand.self, SampleCaseload.self,
+            InviteCommand.self, Member.self, KeyCommand.self, SyncCommand.self, Backup.self, Restore.self, User.self, InstrumentCommand.self, NeedsCommand.self, SettingCommand.self, SampleJourney.self, HelpLinesCommand.self, SearchWordsCommand.self, DistrictCommand.self, HubCommand.self, SampleCaseload.self,
         ]
     )
 }
@@ -363,6 +363,9 @@ struct Info: ParsableCommand {
         print("organisation: \(try db.setting("organization_name") ?? "?") (\(try db.setting("organization_id") ?? "?"))")
         print("fingerprint:  \(identity.fingerprint)")
         print("signing key:  \(hexString(identity.signingPublicKey))")
+        if identity.hasHandedOver {
+            print("key in force: \(hexString(identity.signerPublicKey)) (fingerprint \(NodeIdentity.fingerprint(of: identity.signerPublicKey)); key \(identity.generations) of the organisation's)")
+        }
         print("encryption key: \(hexString(identity.encryptionPublicKey))")
         let mine = hexString(identity.signingPublicKey)
         let own = try db.recordCounts(publisher: mine)

@@ -101,6 +101,27 @@ struct ProtocolVectorTests {
             kind: .directoryRecord, scope: "public", payload: row(bobRow, [("organization_id", .string(RowNamespace.id(author: alice.signingPublicKey, local: 9)))]),
             by: bob, sequence: 1, dependencies: [], clock: clock)
         add("a row in its author's namespace that names an organisation in alice's", underAlice.encoded(), "valid", ["Namespace"], admission: "not-owner")
+        // Key hand-over (§1.4, §9.6): alice's second key (seeds 32 × 07, 32 × 08) signs for her after it.
+        let rotated = try! NodeIdentity(secretSeeds: [UInt8](repeating: 1, count: 32) + [UInt8](repeating: 2, count: 32)
+            + [UInt8](repeating: 7, count: 32) + [UInt8](repeating: 8, count: 32))
+        let handover = EnvelopeCrypto.sign(
+            kind: .keyHandover, scope: "public", payload: EnvelopeCrypto.handover(author: alice.signingPublicKey, to: rotated).encoded(), by: alice,
+            sequence: 3, dependencies: [EnvelopeCrypto.id(of: second)], clock: clock + 3)
+        add("alice hands over to her second key (kind 6, §9.6)", handover.encoded(), "valid", ["Handover"], admission: "ok")
+        let liar = identity(9)
+        let falseProof = EnvelopeCrypto.sign(
+            kind: .keyHandover, scope: "public",
+            payload: Membership.Handover(
+                key: rotated.signerPublicKey, proof: liar.sign(Membership.Handover.proofMessage(author: alice.signingPublicKey, key: rotated.signerPublicKey))
+            ).encoded(), by: alice, sequence: 3, dependencies: [EnvelopeCrypto.id(of: second)], clock: clock + 3)
+        add("a hand-over whose proof another key made", falseProof.encoded(), "invalid", ["BadProof"])
+        let afterHandover = EnvelopeCrypto.sign(
+            kind: .directoryRecord, scope: "public", payload: payload, by: rotated, sequence: 4, dependencies: [EnvelopeCrypto.id(of: handover)],
+            clock: clock + 4)
+        add("a record alice's second key signs after the hand-over (signer extension 01 20 ‖ key)", afterHandover.encoded(), "valid", ["Signer"], admission: "ok")
+        var otherSigner = afterHandover
+        otherSigner.header.extensions = Envelope.Header.signerExtension(liar.signingPublicKey)
+        add("the same record naming another signer than the one that signed", otherSigner.encoded(), "invalid", ["BadSignature"])
         return out
     }
 
@@ -132,7 +153,7 @@ struct ProtocolVectorTests {
             // The precise outcome each flag stands for, so a vector whose bytes give another failure fails here.
             let expected: [String: String] = [
                 "BadSignature": "bad-signature", "WrongDomain": "bad-signature", "PayloadMismatch": "payload-mismatch", "Truncated": "malformed",
-                "UnknownVersion": "unknown-version",
+                "UnknownVersion": "unknown-version", "BadProof": "bad-signature",
             ]
             let outcome: String
             var decoded: Envelope?

@@ -32,7 +32,7 @@ final class InMemoryNetwork: Sendable {
                 }
             } catch let refusal as SyncRefusal {
                 switch refusal {
-                case .notMember: throw TransportError(status: 403, message: refusal.description)
+                case .notMember, .notKeyInForce: throw TransportError(status: 403, message: refusal.description)
                 case .backedOff: throw TransportError(status: 429, message: refusal.description)
                 case .malformed: throw TransportError(status: 400, message: refusal.description)
                 case .tooLarge: throw TransportError(status: 413, message: refusal.description)

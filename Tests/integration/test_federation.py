@@ -131,7 +131,7 @@ class FedNode:
 
     def cli(self, *args: Any, timeout: float = 120) -> subprocess.CompletedProcess:
         """`waymark SUBCOMMAND --data DIR ARGS...` (for `peer`, after `peer add|list|remove`)."""
-        words = 2 if args[0] in ("peer", "member", "hub") else 1
+        words = 2 if args[0] in ("peer", "member", "hub", "key") else 1
         return run_waymark(*args[:words], "--data", self.path, *args[words:], timeout=timeout, clock=self.clock)
 
     def cli_ok(self, *args: Any, timeout: float = 120) -> subprocess.CompletedProcess:

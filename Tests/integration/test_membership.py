@@ -20,6 +20,7 @@ import socket
 import sqlite3
 import time
 
+import nacl.signing
 import pytest
 import requests
 
@@ -456,3 +457,108 @@ def test_a_member_gone_bad_fills_no_more_of_a_node_than_its_quota(federation) ->
     b.cli_ok("member", "quota", "--mib", "1024")
     wait_until("B takes the rest in from A", lambda: b.sql("SELECT count(*) FROM envelope WHERE author = ?", bad.public)[0][0] == 30,
                CONVERGE, (a, b))
+
+
+def describe_proc(proc) -> str:
+    return f"stdout: {proc.stdout}\nstderr: {proc.stderr}"
+
+
+def newest_of(node: FedNode, author: bytes) -> tuple[bytes, int]:
+    row = node.sql("SELECT id, sequence FROM envelope WHERE author = ? ORDER BY sequence DESC LIMIT 1", author)[0]
+    return row[0], row[1]
+
+
+def test_an_organisation_hands_over_to_a_new_key_and_the_old_key_is_refused_everywhere(federation, make_node) -> None:
+    """B's admin stops the node, runs `waymark key rotate` and starts it again (SPEC §9.6). B keeps its
+    fingerprint, its listings and its membership; A takes the hand-over and B's later edit. Someone
+    holding B's old key (a copy of the key file from before) is then refused: its sync requests get
+    403, and an envelope it signs to continue B's chain, relayed by a member, is refused as
+    wrong-signer and stored nowhere."""
+    a, b = federation
+    organisation = bytes.fromhex(b.signing_key())
+    old_seed = (b.path / "identity.key").read_bytes()[:32]
+    old = wire.Signer(key=nacl.signing.SigningKey(old_seed))
+    assert old.public == organisation
+    b.stop()
+    rotated = b.cli_ok("key", "rotate").stdout
+    assert "Handed over to a new key" in rotated and b.fingerprint in rotated, rotated
+    assert (b.path / "identity.key").stat().st_size == 128 and oct((b.path / "identity.key").stat().st_mode & 0o777) == "0o600"
+    b.start()
+    assert b.fingerprint in b.cli_ok("info").stdout, "the organisation's fingerprint changed"
+    shown = b.cli_ok("key", "show").stdout
+    assert "hand-over at record" in shown, shown
+    wait_until("A holds B's hand-over", lambda: a.sql("SELECT count(*) FROM envelope WHERE author = ? AND kind = 6", organisation)[0][0] == 1,
+               CONVERGE, (a, b))
+    sid = sorted(r[0] for r in b.sql("SELECT id FROM record WHERE tbl = 'service' AND publisher = ?", b.signing_key()))[6]
+    b.cli_ok("update", "--table", "service", "--id", sid, "--set", "name=Changed with the new key")
+    wait_until("A shows B's edit signed by the new key", lambda: services_named(a)[sid] == "Changed with the new key", CONVERGE, (a, b))
+    assert "Membership Org B" in a.cli_ok("member", "list").stdout
+
+    # A node joining with B's invite checks B's node record, now signed by the new key, by following
+    # B's hand-overs from the fingerprint it was given (GET /sync/v1/keys).
+    node_record = wire.decode_header(requests.get(b.url + "/sync/v1/node", timeout=10).content)
+    assert node_record["author"] == organisation and node_record["signer"] != organisation
+    c = new_node(make_node, "member-c", "Membership Org C")
+    joined = c.cli_ok("peer", "add", b.invite())
+    assert b.url in c.cli_ok("peer", "list").stdout, describe_proc(joined)
+
+    r = old.post(a.url, "/sync/v1/fetch", b"")
+    assert r.status_code == 403 and "key in force" in r.text, r.text
+    relay = wire.Signer()
+    a.cli_ok("member", "add", "--key", relay.public.hex(), "--fingerprint", relay.fingerprint, "--name", "Membership Old-Key Relay")
+    old.previous, old.sequence = newest_of(a, organisation)
+    body = json.loads(a.sql("SELECT body FROM record WHERE tbl = 'service' AND id = ?", sid)[0][0])
+    body["name"] = "Taken with the old key"
+    forged, forged_id = old.envelope(wire.DIRECTORY_RECORD, wire.directory_record("service", sid, {k: v for k, v in body.items() if k != "id"}),
+                                     clock=wire.hlc(int(time.time() * 1000)))
+    r = relay.post(a.url, "/sync/v1/push", wire.frames(forged))
+    assert r.status_code == 200, r.text
+    assert [x["reason"] for x in r.json()["rejected"]] == ["wrong-signer"], r.text
+    assert rejections(a, "wrong-signer") >= 1
+    time.sleep(2)
+    for node in (a, b):
+        assert node.sql("SELECT count(*) FROM envelope WHERE id = ?", forged_id)[0][0] == 0, f"{node.label} stored the old key's envelope"
+        assert services_named(node)[sid] == "Changed with the new key"
+    assert a.metric("waymark_forked_authors") == 0
+
+
+def test_a_member_written_from_the_spec_hands_over_and_signs_with_its_new_key(federation) -> None:
+    """The hand-over as `waymark_wire` writes it from SPEC §1.4 and §9.6: a member publishes a
+    service, hands over (kind 6, with the new key's proof) with a request signed by its old key, and
+    then publishes with the new key (the signer extension, `Waymark-Author` on requests). A takes
+    both; the old key's requests are refused after the hand-over; a hand-over whose proof another key
+    made is refused as bad-signature."""
+    a, b = federation
+    m = wire.Signer()
+    a.cli_ok("member", "add", "--key", m.public.hex(), "--fingerprint", m.fingerprint, "--name", "Membership Spec Rotator")
+    org_id, sid = wire.namespaced_id(m.public, 1), wire.namespaced_id(m.public, 2)
+    now = int(time.time() * 1000)
+    org, _ = m.envelope(wire.DIRECTORY_RECORD, wire.directory_record("organization", org_id, {"name": "Membership Spec Rotator"}), clock=wire.hlc(now))
+    svc, _ = m.envelope(wire.DIRECTORY_RECORD, wire.directory_record("service", sid, {"organization_id": org_id, "name": "Spec club",
+                                                                                     "status": "active"}), clock=wire.hlc(now + 1))
+    r = m.post(a.url, "/sync/v1/push", wire.frames(org, svc))
+    assert r.status_code == 200 and r.json()["accepted"] == 2, r.text
+
+    # A hand-over whose proof was made by a key other than the one it names.
+    liar = wire.Signer(key=m.key, sequence=m.sequence, previous=m.previous)
+    named, prover = nacl.signing.SigningKey.generate(), nacl.signing.SigningKey.generate()
+    bad_proof = prover.sign(wire.HANDOVER_DOMAIN + m.public + named.verify_key.encode()).signature
+    lie, _ = liar.envelope(wire.KEY_HANDOVER, wire.canonical({"key": named.verify_key.encode().hex(), "proof": bad_proof.hex()}),
+                           clock=wire.hlc(now + 2))
+    r = m.post(a.url, "/sync/v1/push", wire.frames(lie))
+    assert [x["reason"] for x in r.json()["rejected"]] == ["bad-signature"], r.text
+
+    new = nacl.signing.SigningKey.generate()
+    handover, _ = m.handover(new, clock=wire.hlc(now + 3))
+    r = m.post(a.url, "/sync/v1/push", wire.frames(handover))
+    assert r.status_code == 200 and r.json()["accepted"] == 1, r.text
+    old = wire.Signer(key=m.key)
+    m.switch_to(new)
+    edit, _ = m.envelope(wire.DIRECTORY_RECORD, wire.directory_record("service", sid, {"organization_id": org_id, "name": "Spec club, renamed",
+                                                                                      "status": "active"}), clock=wire.hlc(now + 4))
+    r = m.post(a.url, "/sync/v1/push", wire.frames(edit))
+    assert r.status_code == 200 and r.json()["accepted"] == 1, r.text
+    assert services_named(a)[sid] == "Spec club, renamed"
+    r = old.post(a.url, "/sync/v1/fetch", b"")
+    assert r.status_code == 403, r.text
+    wait_until("B shows the new key's edit", lambda: services_named(b).get(sid) == "Spec club, renamed", CONVERGE, (a, b))

@@ -16,7 +16,8 @@ import requests
 ENVELOPE_DOMAIN = b"waymark/envelope/v1\x00"
 REQUEST_DOMAIN = b"waymark/request/v2\x00"
 
-NODE_RECORD, DIRECTORY_RECORD, DIRECTORY_TOMBSTONE, MEMBER_VOUCH, MEMBER_REMOVAL = 1, 2, 3, 4, 5
+NODE_RECORD, DIRECTORY_RECORD, DIRECTORY_TOMBSTONE, MEMBER_VOUCH, MEMBER_REMOVAL, KEY_HANDOVER = 1, 2, 3, 4, 5, 6
+HANDOVER_DOMAIN = b"waymark/handover/v1\x00"
 CONSENT = 16
 
 
@@ -60,10 +61,31 @@ class Signer:
     key: nacl.signing.SigningKey = field(default_factory=nacl.signing.SigningKey.generate)
     sequence: int = 0
     previous: bytes | None = None
+    # The organisation's first key, once a later key signs for it after a hand-over (§9.6).
+    organisation: bytes | None = None
 
     @property
     def public(self) -> bytes:
         return self.key.verify_key.encode()
+
+    @property
+    def author(self) -> bytes:
+        return self.organisation or self.public
+
+    def extensions(self) -> bytes:
+        """The signer entry (§1.4) when the key signing is not the author's own."""
+        return b"" if self.author == self.public else bytes([1]) + prefixed(self.public)
+
+    def handover(self, new: nacl.signing.SigningKey, *, clock: int) -> tuple[bytes, bytes]:
+        """Signs, with the key in force, a hand-over (kind 6) to `new`, with `new`'s proof; the
+        envelopes after it are to be signed by `new` (call `switch_to`)."""
+        new_public = new.verify_key.encode()
+        proof = new.sign(HANDOVER_DOMAIN + self.author + new_public).signature
+        return self.envelope(KEY_HANDOVER, canonical({"key": new_public.hex(), "proof": proof.hex()}), clock=clock)
+
+    def switch_to(self, new: nacl.signing.SigningKey) -> None:
+        self.organisation = self.author
+        self.key = new
 
     @property
     def fingerprint(self) -> str:
@@ -75,10 +97,10 @@ class Signer:
         self.sequence += 1
         deps = sorted(set((deps or []) + ([self.previous] if self.previous else [])))
         body = payload or b""
-        header = (b"WM" + bytes([1]) + kind.to_bytes(2, "big") + prefixed(scope.encode()) + self.public + varint(self.sequence)
+        header = (b"WM" + bytes([1]) + kind.to_bytes(2, "big") + prefixed(scope.encode()) + self.author + varint(self.sequence)
                   + varint(len(deps)) + b"".join(deps) + clock.to_bytes(8, "big") + blake2b(body) + varint(len(body))
                   + varint(len(recipients or [])) + b"".join(kid + prefixed(sk) for kid, sk in (recipients or []))
-                  + prefixed(b""))
+                  + prefixed(self.extensions()))
         signature = self.key.sign(ENVELOPE_DOMAIN + header).signature
         wire = header + signature + ((b"\x01" + prefixed(body)) if keep_payload else b"\x00")
         eid = blake2b(header + signature)
@@ -91,11 +113,49 @@ class Signer:
         host = host_of(base)
         nonce = nonce or os.urandom(16).hex()
         message = REQUEST_DOMAIN + f"POST\n{host}\n{path}\n{date}\n{nonce}\n{blake2b(body).hex()}".encode()
-        return {"Waymark-Key": self.public.hex(), "Waymark-Host": host, "Waymark-Date": date, "Waymark-Nonce": nonce,
-                "Waymark-Signature": self.key.sign(message).signature.hex(), "Content-Type": "application/octet-stream"}
+        headers = {"Waymark-Key": self.public.hex(), "Waymark-Host": host, "Waymark-Date": date, "Waymark-Nonce": nonce,
+                   "Waymark-Signature": self.key.sign(message).signature.hex(), "Content-Type": "application/octet-stream"}
+        if self.author != self.public:
+            headers["Waymark-Author"] = self.author.hex()
+        return headers
 
     def post(self, base: str, path: str, body: bytes) -> requests.Response:
         return requests.post(base + path, data=body, headers=self.request_headers(base, path, body), timeout=30)
+
+
+def decode_header(envelope: bytes) -> dict:
+    """The fields of an envelope's header this module's tests look at (§1.1), and its signer (§1.4)."""
+    i = 5  # magic, version, kind
+
+    def read_varint() -> int:
+        nonlocal i
+        n, shift = 0, 0
+        while True:
+            b = envelope[i]
+            i += 1
+            n |= (b & 0x7F) << shift
+            if not b & 0x80:
+                return n
+            shift += 7
+
+    kind = int.from_bytes(envelope[3:5], "big")
+    n = read_varint()  # scope
+    i += n
+    author = envelope[i:i + 32]
+    i += 32
+    sequence = read_varint()
+    n = read_varint()  # dependencies
+    i += 32 * n
+    i += 8 + 32  # clock, payload hash
+    read_varint()  # payload size
+    for _ in range(read_varint()):  # recipients
+        i += 8
+        n = read_varint()
+        i += n
+    length = read_varint()
+    extensions = envelope[i:i + length]
+    signer = extensions[2:34] if len(extensions) >= 34 and extensions[0] == 1 and extensions[1] == 32 else author
+    return {"kind": kind, "author": author, "sequence": sequence, "signer": signer}
 
 
 def host_of(url: str) -> str:

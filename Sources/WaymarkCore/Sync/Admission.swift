@@ -15,12 +15,27 @@ public struct StoredEnvelope: Sendable, Hashable {
     public let author: [UInt8]
     public let sequence: UInt64
     public let clock: UInt64
-    public init(author: [UInt8], sequence: UInt64, clock: UInt64) {
+    /// The key that must sign the author's next envelope in its chain (§9.6), when it is not the
+    /// author's own: the new key of a hand-over, or the signer of an envelope signed after one.
+    public let nextSigner: [UInt8]?
+
+    public init(author: [UInt8], sequence: UInt64, clock: UInt64, nextSigner: [UInt8]? = nil) {
         self.author = author
         self.sequence = sequence
         self.clock = clock
+        self.nextSigner = nextSigner == author ? nil : nextSigner
     }
-    public init(_ h: Envelope.Header) { self.init(author: h.author, sequence: h.sequence, clock: h.clock) }
+
+    /// For an envelope that is not a hand-over (or whose payload is not read).
+    public init(_ h: Envelope.Header) { self.init(author: h.author, sequence: h.sequence, clock: h.clock, nextSigner: h.signer) }
+
+    /// For any envelope: a hand-over's new key signs what follows it.
+    public init(_ h: Envelope.Header, handover: Membership.Handover?) {
+        self.init(author: h.author, sequence: h.sequence, clock: h.clock, nextSigner: handover?.key ?? h.signer)
+    }
+
+    /// The key that must sign the author's next envelope.
+    public var signerOfNext: [UInt8] { nextSigner ?? author }
 }
 
 /// Why an envelope was refused. The raw values are stable: they appear in logs, metrics and the admin page.
@@ -31,6 +46,9 @@ public enum RejectionReason: String, Sendable, Hashable, CaseIterable {
     case farFuture = "far-future"
     case clockNotAfterDependencies = "clock-not-after-dependencies"
     case brokenChain = "broken-chain"
+    /// Signed by a key that is not the author's key in force at this point of its chain (§9.6): a key
+    /// that handed over signs nothing after the hand-over, and a new key nothing before it.
+    case wrongSigner = "wrong-signer"
     case badPayload = "bad-payload"
     case wrongScope = "wrong-scope"
     case notOwner = "not-owner"
@@ -116,6 +134,15 @@ public enum AdmissionRules {
         } else if own.count != 1 || own[0].sequence != h.sequence - 1 {
             return .reject(.brokenChain, "envelope \(h.sequence) must depend on exactly its author's envelope \(h.sequence - 1)")
         }
+        // The key in force (§9.6): the author's own until a hand-over in its chain names another.
+        let expected = h.sequence == 1 ? h.author : own[0].signerOfNext
+        if h.signer != expected {
+            return .reject(
+                .wrongSigner,
+                expected == h.author
+                    ? "signed by another key than the author's, which has handed over to no other"
+                    : "signed by a key that is not the one in force for this author (a hand-over in its chain names another)")
+        }
         if h.kind == .memberRemoval, let payload = envelope.payload, let removal = try? Membership.Removal.decode(payload),
             !lookup.mayRemove(removal.member, by: h.author)
         {
@@ -141,6 +168,8 @@ public enum AdmissionRules {
         /// For membership records.
         public var vouch: Membership.Vouch?
         public var removal: Membership.Removal?
+        /// For key hand-overs.
+        public var handover: Membership.Handover?
 
         /// This reading, refused for `reason`.
         func failing(_ reason: RejectionReason, _ detail: String) -> ReadPayload {
@@ -154,7 +183,7 @@ public enum AdmissionRules {
     /// can fill other nodes' disks with a few envelopes: what the kind needs, with room to spare.
     public static func maximumPayload(_ kind: Envelope.Kind) -> UInt64 {
         switch kind.rawValue {
-        case 1, 4, 5, 20, 21, 27, 29: return 4 << 10
+        case 1, 4, 5, 6, 20, 21, 27, 29: return 4 << 10
         case 2: return 256 << 10
         case 3: return 1 << 10
         case 16...19: return 64 << 10
@@ -216,6 +245,12 @@ public enum AdmissionRules {
                 out.vouch = try Membership.Vouch.decode(value: value)
             } else if kind == .memberRemoval {
                 out.removal = try Membership.Removal.decode(value: value)
+            } else if kind == .keyHandover {
+                let handover = try Membership.Handover.decode(value: value)
+                guard handover.key != e.header.author, handover.key != e.header.signer else {
+                    return fail(.badPayload, "a hand-over names a new key, not the one in force or the author's own")
+                }
+                out.handover = handover
             } else {
                 let d = try DirectoryPayload.decode(value: value)
                 if kind == .directoryRecord && d.fields == nil { return fail(.badPayload, "a directory record needs fields") }

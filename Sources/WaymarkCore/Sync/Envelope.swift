@@ -15,6 +15,9 @@ public struct Envelope: Sendable, Hashable {
         public static let memberVouch = Kind(rawValue: 4)
         /// Membership: a key is removed from the federation.
         public static let memberRemoval = Kind(rawValue: 5)
+        /// Keys over a node's life (`Protocol/SPEC.md` §9.6): the author's signing key in force hands
+        /// over to a new one, which signs the author's later envelopes.
+        public static let keyHandover = Kind(rawValue: 6)
         /// Private journey records (`Protocol/SPEC.md` §8): encrypted to the organisations of one
         /// client's consent circle, scoped to that circle.
         public static let consent = Kind(rawValue: 16)
@@ -57,7 +60,7 @@ public struct Envelope: Sendable, Hashable {
         /// Kinds whose payload is encrypted to recipients.
         public var isPrivate: Bool { (16...19).contains(rawValue) || (28...33).contains(rawValue) && rawValue != 29 }
         /// Kinds that are public, in scope `public`, always carry their payload, and are read by every node.
-        public var isPublicRecord: Bool { (1...5).contains(rawValue) }
+        public var isPublicRecord: Bool { (1...6).contains(rawValue) }
         /// Membership records.
         public var isMembership: Bool { self == .memberVouch || self == .memberRemoval }
 
@@ -68,6 +71,7 @@ public struct Envelope: Sendable, Hashable {
             case 3: return "directory-tombstone"
             case 4: return "member-vouch"
             case 5: return "member-removal"
+            case 6: return "key-handover"
             case 16: return "consent"
             case 17: return "referral"
             case 18: return "referral-status"
@@ -120,7 +124,8 @@ public struct Envelope: Sendable, Hashable {
         public var payloadHash: [UInt8]
         public var payloadSize: UInt64
         public var recipients: [Recipient]
-        /// Room for later versions: carried and signed, not interpreted.
+        /// Signed entries for what the fixed fields do not say (`Protocol/SPEC.md` §1.4): today only
+        /// the key that signed, when it is not the author's own (`signer`). Unknown entries are carried.
         public var extensions: [UInt8]
 
         public init(
@@ -162,6 +167,56 @@ public struct Envelope: Sendable, Hashable {
 
     /// The bytes the author signs: the signing domain, then the encoded header.
     public var signingInput: [UInt8] { Self.signingDomain + header.encoded() }
+}
+
+extension Envelope.Header {
+    /// The extension entry naming the signing key (§1.4).
+    public static let signerEntry: UInt8 = 1
+
+    /// The entries of `extensions` (§1.4): each a type byte and a length-prefixed value, types strictly
+    /// ascending. `nil` when the bytes are not such a list (they then say nothing).
+    public static func extensionEntries(_ bytes: [UInt8]) -> [(type: UInt8, value: [UInt8])]? {
+        var out: [(type: UInt8, value: [UInt8])] = []
+        var i = 0
+        while i < bytes.count {
+            let type = bytes[i]
+            i += 1
+            if let last = out.last, last.type >= type { return nil }
+            // The length: unsigned LEB128 in its shortest form, as everywhere in the header.
+            var length = 0
+            var shift = 0
+            while true {
+                guard i < bytes.count, shift <= 14 else { return nil }
+                let b = bytes[i]
+                i += 1
+                length |= Int(b & 0x7F) << shift
+                if b & 0x80 == 0 {
+                    if b == 0 && shift > 0 { return nil }
+                    break
+                }
+                shift += 7
+            }
+            guard length <= bytes.count - i else { return nil }
+            out.append((type, Array(bytes[i..<(i + length)])))
+            i += length
+        }
+        return out
+    }
+
+    /// The extensions that name `key` as the signer.
+    public static func signerExtension(_ key: [UInt8]) -> [UInt8] {
+        precondition(key.count == 32 && key.count < 128)
+        return [signerEntry, UInt8(key.count)] + key
+    }
+
+    /// The key whose signature the envelope carries: the `signer` entry's 32 bytes when the extensions
+    /// hold one, otherwise the author's own key.
+    public var signer: [UInt8] {
+        guard !extensions.isEmpty, let entries = Self.extensionEntries(extensions),
+            let entry = entries.first(where: { $0.type == Self.signerEntry }), entry.value.count == 32
+        else { return author }
+        return entry.value
+    }
 }
 
 extension Envelope {

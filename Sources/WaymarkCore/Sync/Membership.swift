@@ -92,6 +92,44 @@ public enum Membership {
         }
     }
 
+    /// The payload of a key hand-over (kind 6, `Protocol/SPEC.md` §9.6): canonical JSON
+    /// `{"key": hex new signing key, "proof": hex Ed25519 signature}`. Signed, like any envelope, by
+    /// the author's key in force; `proof` is the new key's signature of `proofMessage`, so no one hands
+    /// over to a key they do not hold. The author's envelopes after it in its chain are signed by `key`.
+    public struct Handover: Sendable, Hashable {
+        public var key: [UInt8]
+        public var proof: [UInt8]
+
+        public init(key: [UInt8], proof: [UInt8]) {
+            self.key = key
+            self.proof = proof
+        }
+
+        /// What the new key signs: `"waymark/handover/v1" 0x00 || author (32 bytes) || new key (32 bytes)`.
+        public static func proofMessage(author: [UInt8], key: [UInt8]) -> [UInt8] {
+            Array("waymark/handover/v1".utf8) + [0] + author + key
+        }
+
+        public func encoded() -> [UInt8] {
+            JSONValue.object(JSONObject([("key", .string(hexString(key))), ("proof", .string(hexString(proof)))])).canonicalBytes
+        }
+
+        public static func decode(_ bytes: [UInt8]) throws -> Handover { try decode(value: JSONParser.parse(bytes)) }
+
+        public static func decode(value: JSONValue) throws -> Handover {
+            func fail(_ m: String) -> HSDSError { HSDSError(record: "key hand-over", message: m) }
+            guard case .object(let o) = value else { throw fail("must be a JSON object") }
+            guard o.count == 2 else { throw fail("has exactly key and proof") }
+            guard let hex = o["key"]?.stringValue, let key = bytesFromHex(hex), key.count == 32, hex == hexString(key) else {
+                throw fail("needs a key: 32 bytes in lower-case hex")
+            }
+            guard let p = o["proof"]?.stringValue, let proof = bytesFromHex(p), proof.count == 64, p == hexString(proof) else {
+                throw fail("needs a proof: 64 bytes in lower-case hex")
+            }
+            return Handover(key: key, proof: proof)
+        }
+    }
+
     /// A key's standing for an envelope it signed with a given clock.
     public enum Standing: Sendable, Equatable {
         case member
