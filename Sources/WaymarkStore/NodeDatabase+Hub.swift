@@ -108,7 +108,7 @@ extension NodeDatabase {
         }
     }
 
-    /// The quarter a week falls in (`2026-Q4`): the hub's privacy budget is per quarter.
+    /// The quarter a week falls in (`2026-Q4`): the hub shows what a quarter's releases spent in all.
     static func quarter(_ period: StatisticsPeriod) -> String {
         let parts = period.week.split(separator: "-W")
         let q = min(4, (Int(parts[1])! - 1) / 13 + 1)
@@ -116,7 +116,7 @@ extension NodeDatabase {
     }
 
     /// As the hub: adds the helper's sum to its own shares of the same nodes and releases the
-    /// period's cells (§12.3–12.4), charged to the quarter's budget; keeps only what is published
+    /// period's cells (§12.3–12.4), charged to the week's budget (`budgetLimit`); keeps only what is published
     /// and why the rest is withheld.
     @discardableResult
     public func releaseAsHub(
@@ -141,12 +141,15 @@ extension NodeDatabase {
             guard missing.isEmpty else { throw HubError(description: "the hub lacks the shares of \(missing.count) of the \(answer.nodes.count) nodes the helper summed: sync, then release") }
             var totals = answer.words
             for node in answer.nodes { AdditiveShares.add(mine[node]!, into: &totals) }
-            let quarter = Self.quarter(period)
-            let spentKey = "hub_budget_spent:\(quarter)"
+            // The budget is the week's (§12.4): one release per week, its families charged to it. What
+            // the quarter's releases spent in all is kept beside it, for the page to show.
             var budget = PrivacyBudget(limit: budgetLimit)
-            if let spent = try Self.setting(db, spentKey).flatMap(Double.init), spent > 0 { _ = budget.spend(min(spent, budgetLimit), on: "earlier releases") }
             let published = Disclosure.release(layout, totals: totals, nodes: answer.nodes.count, rules: rules, budget: &budget, period: period.week, using: &rng)
-            try Self.setSetting(db, spentKey, String(budget.spent))
+            try Self.setSetting(db, "hub_budget_spent:\(period.week)", String(budget.spent))
+            try Self.setSetting(db, "hub_budget_limit:\(period.week)", String(budgetLimit))
+            let quarterKey = "hub_quarter_spent:\(Self.quarter(period))"
+            let before = try Self.setting(db, quarterKey).flatMap(Double.init) ?? 0
+            try Self.setSetting(db, quarterKey, String(before + budget.spent))
             for p in published {
                 try db.cachedStatement(
                     sql: "INSERT INTO hub_release (period, cell, family, labels, value, withheld, organisations, epsilon) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
@@ -159,8 +162,9 @@ extension NodeDatabase {
         }
     }
 
-    /// A release as pages show it: the cells, the nodes it covers, and the quarter's budget spent.
-    public func hubRelease(period: String) throws -> (cells: [PublishedCell], nodes: Int, quarterSpent: Double)? {
+    /// A release as pages show it: the cells, the nodes it covers, the ε it spent of the week's
+    /// budget, and what the quarter's releases spent in all so far.
+    public func hubRelease(period: String) throws -> (cells: [PublishedCell], nodes: Int, spent: Double, limit: Double, quarterSpent: Double)? {
         try writer.read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM hub_release WHERE period = ? ORDER BY cell", arguments: [period])
             guard !rows.isEmpty, let p = StatisticsPeriod(week: period) else { return nil }
@@ -172,7 +176,9 @@ extension NodeDatabase {
             }
             return (
                 cells, Int(try Self.setting(db, "hub_release_nodes:\(period)") ?? "0") ?? 0,
-                Double(try Self.setting(db, "hub_budget_spent:\(Self.quarter(p))") ?? "0") ?? 0
+                Double(try Self.setting(db, "hub_budget_spent:\(period)") ?? "0") ?? 0,
+                Double(try Self.setting(db, "hub_budget_limit:\(period)") ?? "0") ?? 0,
+                Double(try Self.setting(db, "hub_quarter_spent:\(Self.quarter(p))") ?? "0") ?? 0
             )
         }
     }

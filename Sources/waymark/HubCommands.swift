@@ -140,7 +140,7 @@ struct HubRelease: ParsableCommand {
     @OptionGroup var data: DataOption
     @OptionGroup var week: WeekOption
     @Option(help: "ε spent on each family of figures.") var epsilon: Double = 0.2
-    @Option(help: "The privacy budget of a quarter.") var budget: Double = 1.0
+    @Option(help: "The privacy budget of the week's release (each family spends --epsilon of it).") var budget: Double = 1.0
 
     func run() throws {
         let db = try data.database()

@@ -78,6 +78,23 @@ struct HubRoundTests {
         let kept = try #require(try hubDB.hubRelease(period: "2026-W48"))
         #expect(kept.nodes == 3 && kept.quarterSpent > 0 && kept.cells.count == Self.layout.cells.count)
         #expect(kept.cells.first { $0.cell == education.cell }?.value == education.value)
+        // The next week is released from a budget of its own: nothing of it is withheld for the budget
+        // (a budget per quarter spent the whole quarter in its first week), and the page can say
+        // what the quarter's releases spent in all.
+        let week49 = StatisticsPeriod(week: "2026-W49")!
+        for (k, db) in dbs.prefix(3).enumerated() {
+            try db.sendStatistics(
+                Self.figures(counts[k].0, health: counts[k].1), layout: Self.layout, period: week49, identity: Self.orgs[k], nowMilliseconds: Self.now + 40)
+        }
+        try Self.syncAll(dbs, at: Self.now + 50)
+        #expect(try helperDB.answerAsHelper(period: week49, layout: Self.layout, hub: Self.hub.signingPublicKey, identity: Self.helper, nowMilliseconds: Self.now + 60) == 3)
+        try Self.syncAll(dbs, at: Self.now + 70)
+        let next = try hubDB.releaseAsHub(
+            period: week49, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1, identity: Self.hub, using: &rng)
+        #expect(!next.contains { $0.withheld == .budget })
+        #expect(next.first { $0.cell == education.cell }?.withheld == nil)
+        let second = try #require(try hubDB.hubRelease(period: "2026-W49"))
+        #expect(second.limit == 1 && second.spent > 0 && abs(second.quarterSpent - (kept.spent + second.spent)) < 1e-9)
         // Neither the hub nor the helper can open another party's shares; the organisations cannot
         // open their own once sent.
         #expect(try helperDB.hubRelease(period: "2026-W48") == nil)

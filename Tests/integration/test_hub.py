@@ -86,7 +86,7 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     assert f"Released {week}:" in released
 
     page = requests.get(hub.url + "/hub", timeout=10).text
-    assert "from 3 organisations" in page and re.search(r"Privacy budget spent this quarter: ε (0\.\d\d|1\.00)", page), page[-3000:]
+    assert "from 3 organisations" in page and re.search(r"Privacy cost of this week(?:'|&#39;|&#x27;)s figures: ε (0\.\d\d|1\.00) of the week(?:'|&#39;|&#x27;)s budget of 1\.00", page), page[-3000:]
     assert "Needs recorded" in page and "<td>3</td>" in page, "no published figure with its organisations"
     # Charts drawn on the server, each with its table: needs by category, and the flows of the
     # referrals the fictional caseloads made between the organisations.
@@ -101,8 +101,8 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     assert "Figiúirí an cheantair" in requests.get(hub.url + "/hub", params={"lang": "ga"}, timeout=10).text
     assert '<table class="hub audit" id="gaps">' in page and "People per service" in page, "no gaps table"
 
-    # A second week: the quarter's budget (1.0, at 0.2 a family) is mostly spent, so most of its
-    # families are withheld as "privacy budget spent"; the page now draws needs week by week.
+    # A second week, released from a budget of its own (a budget per quarter used to be spent in the
+    # quarter's first week): nothing withheld for the budget; the page now draws needs week by week.
     y, w, _ = (datetime.date.today() - datetime.timedelta(days=7)).isocalendar()
     prev = f"{y}-W{w:02d}"
     for org in (a, b, c):
@@ -110,8 +110,11 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     wait_until("the shares of the second week arrive", lambda: shares(helper) == 12 and shares(hub) == 12, CONVERGE, nodes)
     helper.cli_ok("hub", "answer", "--week", prev)
     wait_until("the hub can release the second week", lambda: hub.cli("hub", "release", "--week", prev).returncode == 0, CONVERGE, nodes)
+    second = requests.get(hub.url + "/hub", params={"period": prev}, timeout=10).text
+    assert "privacy budget spent: " not in second, second[-3000:]
     if prev[:4] == week[:4] and (int(prev[6:]) - 1) // 13 == (int(week[6:]) - 1) // 13:
-        assert "privacy budget spent: " in requests.get(hub.url + "/hub", params={"period": prev}, timeout=10).text
+        spent = [float(x) for x in re.findall(r"this quarter(?:'|&#39;|&#x27;)s figures so far: ε (\d+\.\d\d)", second)]
+        assert spent and spent[0] > 1.0, "the quarter's total does not add up both weeks"
     page = requests.get(hub.url + "/hub", timeout=10).text
     assert '<figure id="trend-chart"><svg class="chart lines"' in page and f"<th scope=\"col\">{prev}</th>" in page
 

@@ -120,7 +120,8 @@ extension PublicPages {
         ctx["period"] = period
         ctx["summary"] = t(
             "hub.summary", language,
-            ["nodes": String(release.nodes), "published": String(rows.count), "cells": String(release.cells.count), "spent": String(format: "%.2f", release.quarterSpent)])
+            ["nodes": String(release.nodes), "published": String(rows.count), "cells": String(release.cells.count), "spent": String(format: "%.2f", release.spent), "limit": String(format: "%.2f", release.limit),
+                "quarter": String(format: "%.2f", release.quarterSpent)])
         ctx["families"] = families.keys.sorted().map { f in ["name": families[f]![0]["familyName"]!, "rows": families[f]!] as [String: Any] }
         let charts = try hubCharts(release.cells, language: language)
         ctx["needsChart"] = charts.needs.isEmpty ? false : charts.needs as Any

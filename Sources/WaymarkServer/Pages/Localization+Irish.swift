@@ -198,7 +198,7 @@ extension Localization {
         "hub.none": "Níor fhoilsigh an mol aon fhigiúirí ar an suíomh seo fós.",
         "hub.period": "Seachtain",
         "hub.show": "Taispeáin",
-        "hub.summary": "{published} as {cells} figiúr foilsithe, ó {nodes} eagraíocht. Buiséad príobháideachais caite an ráithe seo: ε {spent}.",
+        "hub.summary": "{published} as {cells} figiúr foilsithe, ó {nodes} eagraíocht. Costas príobháideachais fhigiúirí na seachtaine seo: ε {spent} as buiséad {limit} na seachtaine; fhigiúirí na ráithe seo go dtí seo: ε {quarter}.",
         "hub.cell": "Cad a áirítear",
         "hub.value": "Daoine (le torann)",
         "hub.organisations": "Eagraíochtaí",

@@ -235,7 +235,7 @@ enum Localization {
         "hub.none": "The hub has not published any figures on this site yet.",
         "hub.period": "Week",
         "hub.show": "Show",
-        "hub.summary": "{published} of {cells} figures published, from {nodes} organisations. Privacy budget spent this quarter: ε {spent}.",
+        "hub.summary": "{published} of {cells} figures published, from {nodes} organisations. Privacy cost of this week's figures: ε {spent} of the week's budget of {limit}; of this quarter's figures so far: ε {quarter}.",
         "hub.cell": "What is counted",
         "hub.value": "People (with noise)",
         "hub.organisations": "Organisations",
