@@ -33,10 +33,13 @@ extension NodeDatabase {
             // Days to respond to the referrals received: from the referral to the receiver's first
             // accept or decline that took effect, in working days (folded from the circle's records).
             var responses: [String: Int?] = [:]
+            // Referrals declined for lack of capacity (the reason is inside the receiver's own status change).
+            var declinedForCapacity = Set<String>()
             let toMe = rows.filter { ($0["recipient"] as String) == me }
             let received = Set(toMe.map { hexString([UInt8]($0["referral"] as Data)) })
             for circle in Set(toMe.map { $0["circle"] as String }) {
                 for v in try Self.referralViews(db, identity: identity, circle: circle, today: day) where received.contains(v.key) {
+                    if let closing = v.fold.closing, closing.to == .rejected, closing.declineReason == .noCapacity { declinedForCapacity.insert(v.key) }
                     let answer = v.fold.history.first { step in
                         step.refused == nil && step.role == .recipient && [.accepted, .rejected].contains(step.change.transition.to)
                     }
@@ -50,7 +53,7 @@ extension NodeDatabase {
             let all = try Self.readClients(db, identity: identity, id: nil)
             // Progress and the client's own view, folded from the journeys of this node's own clients.
             let journeys = try all.map { c in (c.circle, try Self.journey(db, identity: identity, circle: c.circle, today: day)) }
-            return (all.filter { $0.createdAt >= from && $0.createdAt < to }, rows, responses, journeys)
+            return (all.filter { $0.createdAt >= from && $0.createdAt < to }, rows, (days: responses, noCapacity: declinedForCapacity), journeys)
         }
         for c in clients {
             let age = FigureLayout.ageBand(dateOfBirth: c.record.dateOfBirth.isEmpty ? nil : c.record.dateOfBirth, on: day)
@@ -67,9 +70,9 @@ extension NodeDatabase {
                 counter.add(client: circle, FigureCell("referrals", [from, to]))
             }
             if recipient == me, let at = mine {
-                counter.add(client: circle, FigureCell("outcomes", [at, Self.outcome(status)]))
                 let key = hexString([UInt8](row["referral"] as Data))
-                counter.add(client: circle, FigureCell("response", [at, FigureLayout.responseBucket(days: responses[key] ?? nil)]))
+                counter.add(client: circle, FigureCell("outcomes", [at, Self.outcome(status, noCapacity: responses.noCapacity.contains(key))]))
+                counter.add(client: circle, FigureCell("response", [at, FigureLayout.responseBucket(days: responses.days[key] ?? nil)]))
             }
         }
         Self.countProgress(journeys, into: &counter, from: from, to: to)
@@ -104,13 +107,12 @@ extension NodeDatabase {
         }
     }
 
-    /// Where a referral stands, as the hub counts it (§12.1). A refusal's reason is inside the
-    /// encrypted status change, so `declined-capacity` is not told apart yet: every refusal counts
-    /// as `declined-other`.
-    static func outcome(_ status: ReferralStatus) -> String {
+    /// Where a referral stands, as the hub counts it (§12.1): a decline whose reason from the list is
+    /// `no-capacity` counts as `declined-capacity`, any other as `declined-other`.
+    static func outcome(_ status: ReferralStatus, noCapacity: Bool = false) -> String {
         switch status {
         case .accepted, .inProgress, .onHold: return "accepted"
-        case .rejected: return "declined-other"
+        case .rejected: return noCapacity ? "declined-capacity" : "declined-other"
         case .completed: return "completed"
         case .failed: return "failed"
         case .cancelled, .enteredInError: return "cancelled"

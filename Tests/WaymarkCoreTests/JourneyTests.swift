@@ -44,6 +44,21 @@ struct ReferralMachineTests {
         #expect(ReferralMachine.check(from: .inProgress, .init(to: .failed), by: .recipient) == .reasonRequired(.failed))
         #expect(ReferralMachine.check(from: .inProgress, .init(to: .completed), by: .recipient) == .outcomeRequired)
         #expect(ReferralMachine.check(from: .inProgress, .init(to: .completed, outcome: "started the course"), by: .recipient) == nil)
+        // A decline may be explained by a reason from the list alone; nothing else may.
+        #expect(ReferralMachine.check(from: .received, .init(to: .rejected, declineReason: .noCapacity), by: .recipient) == nil)
+        #expect(ReferralMachine.check(from: .received, .init(to: .cancelled, declineReason: .noCapacity), by: .recipient) == .reasonRequired(.cancelled))
+        #expect(ReferralTransition(to: .accepted, declineReason: .other).declineReason == nil)
+    }
+
+    @Test func aDeclineReasonTravelsInTheStatusChangeAndAnUnknownOneReadsAsAnother() throws {
+        let change = JourneyPayload.referralStatus(referralID: "r1", ReferralTransition(to: .rejected, reason: "full until March", declineReason: .noCapacity))
+        let bytes = change.encoded()
+        #expect(String(decoding: bytes, as: UTF8.self).contains(#""reason_code":"no-capacity""#))
+        guard case .referralStatus(_, let t) = try JourneyPayload.decode(bytes, kind: .referralStatus) else { Issue.record("not a status change"); return }
+        #expect(t.declineReason == .noCapacity && t.reason == "full until March")
+        let later = Array(#"{"reason_code":"waiting-list-closed","referral_id":"r1","status":"rejected"}"#.utf8)
+        guard case .referralStatus(_, let u) = try JourneyPayload.decode(later, kind: .referralStatus) else { Issue.record("not a status change"); return }
+        #expect(u.declineReason == .other)
     }
 
     @Test func choicesOfferOnlyWhatTheRoleMaySet() {

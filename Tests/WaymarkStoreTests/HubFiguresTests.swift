@@ -60,6 +60,11 @@ struct HubFiguresTests {
         // Accepted the same day: 0–1 working days; the other not answered yet.
         #expect(fb["response/education/0-1d"] == 1 && fb["response/education/none"] == 1, "\(fb)")
         #expect(fb.keys.allSatisfy { !$0.hasPrefix("referrals/") && !$0.hasPrefix("needs/") }, "the receiver does not count the referral")
+        // The other one declined for lack of capacity, from the list: counted apart, as a gap (§12.1).
+        let other = try #require(try b.incomingReferrals(identity: Self.partner, today: "2026-11-22").items.first { $0.key != key }?.key)
+        try b.changeReferral(key: other, .init(to: .rejected, declineReason: .noCapacity), identity: Self.partner, by: "p", today: "2026-11-22", nowMilliseconds: Self.now + 30)
+        let fc = try Self.figures(b, Self.partner)
+        #expect(fc["outcomes/education/declined-capacity"] == 1 && fc["outcomes/education/declined-other"] == nil, "\(fc)")
     }
 
     /// Progress and the client's own view (§12.1 `progress`): the home organisation counts the

@@ -52,6 +52,12 @@ def test_a_caseworkers_day_across_two_nodes(browser, pages, two_nodes, axe, form
     b.set_window_size(390, 844)
     sign_in(b, pages, partner, "partner")
     wait_for(b, pages, partner.url(referral_path), lambda d: "Mornings suit best" in d.find_element(By.TAG_NAME, "main").text, "the referral at the partner")
+    # Declining asks why from a list (the hub counts "no capacity" apart); labelled, on a phone.
+    decline = Select(b.find_element(By.ID, "referral-decline"))
+    assert [o.get_attribute("value") for o in decline.options] == ["", "no-capacity", "not-eligible", "cannot-contact", "client-declined", "other"]
+    assert b.find_element(By.CSS_SELECTOR, 'label[for="referral-decline"]').is_displayed()
+    found["referral before an answer (phone)"] = axe(b)
+    pages.shot(b, "day-referral-decline-phone")
     started = time.monotonic()
     Select(b.find_element(By.ID, "referral-newstatus")).select_by_value("accepted")
     fields += 1

@@ -202,7 +202,7 @@ def test_a_referral_goes_round_the_loop_through_the_relay(circle) -> None:
     page = partner.get(inbox_url, timeout=10).text
     # Declining needs a reason; accepting does not.
     r = partner.post(inbox_url, data={"csrf": csrf(partner, page), "status": "rejected"}, timeout=10)
-    assert r.status_code == 400 and "Give a reason to set a referral to" in r.text
+    assert r.status_code == 400 and "Say why you are declining: choose a reason from the list, or write one." in r.text
     for status, extra in (("accepted", {}), ("in-progress", {}), ("completed", {"outcome": "Started the jobs club on Monday"})):
         page = partner.get(inbox_url, timeout=10).text
         r = partner.post(inbox_url, data={"csrf": csrf(partner, page), "status": status, **extra}, allow_redirects=False, timeout=10)
@@ -221,6 +221,39 @@ def test_a_referral_goes_round_the_loop_through_the_relay(circle) -> None:
         assert secret.encode() not in stored_c, f"{secret!r} is readable on the relay"
     assert c.sql("SELECT count(*) FROM envelope WHERE kind IN (17, 18)")[0][0] >= 5
     assert c.sql("SELECT count(*) FROM envelope WHERE kind = 33")[0][0] == 2, "the relay did not carry the messages"
+
+
+def test_a_referral_declined_for_lack_of_capacity_says_so_on_both_sides(circle) -> None:
+    """B declines with a reason from the list and no words: A's page says why in A's language (SPEC
+    §8.3). (That the hub counts it as `declined-capacity` is `HubFiguresTests`: these nodes' listings
+    have no category for the hub to count by.)"""
+    a, b, c = circle
+    home = sign_in(a)
+    page = home.get(a.url + "/staff/clients/new", timeout=10).text
+    r = home.post(a.url + "/staff/clients", data={"csrf": csrf(home, page), "name": "Doireann Fullclient", "date_of_birth": "1979-06-01",
+                                                   "needs": "employment"}, allow_redirects=False, timeout=10)
+    client_url = a.url + r.headers["Location"].split("?")[0]
+    page = home.get(client_url, timeout=10).text
+    b_key = re.search(r'<option value="([0-9a-f]{64})">Journey Org B · ', page).group(1)
+    home.post(client_url + "/consents", data={"csrf": csrf(home, page), "organization": b_key, "purpose": "referral", "class": ["needs"],
+                                              "start": "2026-11-22", "end": "2027-11-21", "method": "verbal"}, allow_redirects=False, timeout=10)
+    page = home.get(client_url, timeout=10).text
+    r = home.post(client_url + "/referrals", data={"csrf": csrf(home, page), "organization": b_key, "service_name": "Evening course"},
+                  allow_redirects=False, timeout=10)
+    assert r.status_code == 303, r.text[:500]
+    key = re.search(r'href="/staff/referrals/([0-9a-f]{64})', home.get(client_url, timeout=10).text).group(1)
+    partner = sign_in(b)
+    inbox_url = b.url + f"/staff/referrals/{key}"
+    wait_until("the referral reaches B", lambda: "Doireann Fullclient" in partner.get(inbox_url, timeout=10).text, 60, (a, b, c))
+    page = partner.get(inbox_url, timeout=10).text
+    assert '<select id="referral-decline" name="decline_reason">' in page and 'value="no-capacity"' in page
+    r = partner.post(inbox_url, data={"csrf": csrf(partner, page), "status": "rejected", "decline_reason": "no-capacity"},
+                     allow_redirects=False, timeout=10)
+    assert r.status_code == 303, r.text[:400]
+    sent_url = a.url + f"/staff/referrals/{key}"
+    wait_until("A sees it declined", lambda: status_on(home, sent_url) == "declined", 60, (a, b, c))
+    assert "No capacity (no place or appointment free)" in home.get(sent_url, timeout=10).text
+    assert "Gan acmhainn" in home.get(sent_url, params={"lang": "ga"}, timeout=10).text
 
 
 def circle_wires(node: FedNode, circle: str) -> dict[bytes, int]:

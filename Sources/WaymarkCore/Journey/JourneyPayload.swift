@@ -56,6 +56,7 @@ public enum JourneyPayload: Sendable, Hashable {
             var obj = JSONObject([("referral_id", .string(id)), ("status", .string(t.to.rawValue))])
             if let reason = t.reason { obj["reason"] = .string(reason) }
             if let outcome = t.outcome { obj["outcome"] = .string(outcome) }
+            if let code = t.declineReason { obj["reason_code"] = .string(code.rawValue) }
             return obj
         case .progress(let e):
             return Self.progressObject(e)
@@ -103,7 +104,11 @@ public enum JourneyPayload: Sendable, Hashable {
             let statusText = try string(o, "status")
             guard let status = ReferralStatus(rawValue: statusText) else { throw Problem(field: "status", message: "unknown status \(statusText)") }
             return .referralStatus(
-                referralID: try string(o, "referral_id"), ReferralTransition(to: status, reason: o["reason"]?.stringValue, outcome: o["outcome"]?.stringValue))
+                referralID: try string(o, "referral_id"),
+                ReferralTransition(
+                    to: status, reason: o["reason"]?.stringValue, outcome: o["outcome"]?.stringValue,
+                    // A code this version does not know (a later one's) reads as "another reason".
+                    declineReason: o["reason_code"]?.stringValue.map { DeclineReason(rawValue: $0) ?? .other }))
         case .progress: return .progress(try progress(o, depth: 0))
         case .erasure:
             let circle = try string(o, "circle")

@@ -24,17 +24,31 @@ public enum ReferralRole: String, Sendable, Hashable {
     case sender, recipient
 }
 
+/// Why a receiving organisation declines a referral (`reason_code` of a `rejected` status change,
+/// `Protocol/SPEC.md` §8.3), after the decline reasons of closed-loop referral products (Unite Us,
+/// the Gravity SDOH task's status reason): the hub counts `no-capacity` apart, as a gap in services.
+public enum DeclineReason: String, Sendable, Hashable, CaseIterable {
+    case noCapacity = "no-capacity"
+    case notEligible = "not-eligible"
+    case cannotContact = "cannot-contact"
+    case clientDeclined = "client-declined"
+    case other
+}
+
 /// One status change, as its author asked for it.
 public struct ReferralTransition: Sendable, Hashable {
     public var to: ReferralStatus
     public var reason: String?
     /// What came of it, recorded when the referral closes as completed or failed.
     public var outcome: String?
+    /// Why it was declined, from the fixed list (only with `rejected`).
+    public var declineReason: DeclineReason?
 
-    public init(to: ReferralStatus, reason: String? = nil, outcome: String? = nil) {
+    public init(to: ReferralStatus, reason: String? = nil, outcome: String? = nil, declineReason: DeclineReason? = nil) {
         self.to = to
         self.reason = reason
         self.outcome = outcome
+        self.declineReason = to == .rejected ? declineReason : nil
     }
 }
 
@@ -82,7 +96,10 @@ public enum ReferralMachine {
         guard successors[from, default: []].contains(t.to) else { return .notAllowed(from: from, to: t.to) }
         let allowed = role == .sender ? senderSets : recipientSets
         guard allowed.contains(t.to) else { return .wrongRole(role, to: t.to) }
-        if t.to.needsReason && (t.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .reasonRequired(t.to) }
+        // A decline is explained by a reason from the list or in words; the other statuses in words.
+        if t.to.needsReason && (t.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && t.declineReason == nil {
+            return .reasonRequired(t.to)
+        }
         if t.to == .completed && (t.outcome ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .outcomeRequired }
         return nil
     }

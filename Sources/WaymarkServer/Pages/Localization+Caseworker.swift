@@ -4,6 +4,14 @@ import WaymarkCore
 /// notifications), in English and Irish.
 extension Localization {
     static let caseworkerEnglish: [String: String] = [
+        "staff.referral.decline": "If you decline: why",
+        "staff.referral.decline.none": "Choose a reason",
+        "staff.error.decline-reason": "Say why you are declining: choose a reason from the list, or write one.",
+        "staff.decline.no-capacity": "No capacity (no place or appointment free)",
+        "staff.decline.not-eligible": "Not eligible for the service",
+        "staff.decline.cannot-contact": "Could not contact the client",
+        "staff.decline.client-declined": "The client did not want the service",
+        "staff.decline.other": "Another reason",
         "staff.messages": "Messages",
         "staff.messages.none": "No messages yet.",
         "staff.messages.new": "New messages on referrals",
@@ -161,6 +169,14 @@ extension Localization {
     ]
 
     static let caseworkerIrish: [String: String] = [
+        "staff.referral.decline": "Má dhiúltaíonn tú: cén fáth",
+        "staff.referral.decline.none": "Roghnaigh cúis",
+        "staff.error.decline-reason": "Abair cén fáth a bhfuil tú ag diúltú: roghnaigh cúis ón liosta, nó scríobh ceann.",
+        "staff.decline.no-capacity": "Gan acmhainn (níl áit ná coinne saor)",
+        "staff.decline.not-eligible": "Níl an cliant incháilithe don tseirbhís",
+        "staff.decline.cannot-contact": "Níorbh fhéidir teagmháil a dhéanamh leis an gcliant",
+        "staff.decline.client-declined": "Níor theastaigh an tseirbhís ón gcliant",
+        "staff.decline.other": "Cúis eile",
         "staff.messages": "Teachtaireachtaí",
         "staff.messages.none": "Níl teachtaireacht ar bith fós.",
         "staff.messages.new": "Teachtaireachtaí nua ar atreoruithe",

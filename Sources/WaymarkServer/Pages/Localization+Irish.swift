@@ -531,7 +531,7 @@ extension Localization {
         "staff.referral.noconsent": "Níl toiliú an chliaint d'atreoruithe ag aon eagraíocht fós: taifead toiliú ar dtús.",
         "staff.referral.change": "Nuashonraigh an t-atreorú",
         "staff.referral.newstatus": "Stádas nua",
-        "staff.referral.reason": "Cúis (riachtanach chun diúltú, cealú, cur ar fionraí nó dúnadh gan rath)",
+        "staff.referral.reason": "Cúis (riachtanach chun cealú, cur ar fionraí nó dúnadh gan rath; chun diúltú, roghnaigh cúis thuas nó scríobh ceann)",
         "staff.referral.outcome": "Toradh (riachtanach chun críochnú)",
         "staff.referral.save": "Nuashonraigh",
         "staff.referral.closed": "Tá an t-atreorú seo dúnta.",

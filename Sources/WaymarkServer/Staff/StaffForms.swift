@@ -162,6 +162,8 @@ struct ReferralChangeForm: Decodable {
     var status: String?
     var reason: String?
     var outcome: String?
+    /// Why a referral is declined, from the list (`DeclineReason`); empty when not chosen.
+    var decline_reason: String?
 }
 
 /// Issuing a client's own code (`/staff/clients/:id/client-code`).

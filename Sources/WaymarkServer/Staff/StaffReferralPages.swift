@@ -195,17 +195,30 @@ extension StaffPages {
                     Self.dropEmpty([
                         "when": when(HybridClock.milliseconds(step.change.clock)), "who": step.change.author == v.sender ? v.senderName : v.recipientName,
                         "status": statusText(step.change.transition.to, language),
-                        "detail": step.change.transition.reason ?? step.change.transition.outcome ?? "", "refused": step.refused != nil,
+                        "detail": Self.detail(step.change.transition, language), "refused": step.refused != nil,
                     ])
                 }
             // A refused change comes back as it was typed, with the field to put right marked and focused.
             let chosen = posted?.status
             $0["choices"] = choices.map { ["value": $0.rawValue, "label": statusText($0, language), "selected": $0.rawValue == chosen] }
             $0["reason"] = posted?.reason ?? ""
+            $0["canDecline"] = choices.contains(.rejected)
+            $0["declineChoices"] = DeclineReason.allCases.map {
+                ["value": $0.rawValue, "label": t("staff.decline.\($0.rawValue)", language), "selected": $0.rawValue == posted?.decline_reason]
+            }
             $0["outcome"] = posted?.outcome ?? ""
             $0["invalid"] = errorField.map { [$0: true] } ?? [:]
             $0["hasChoices"] = !choices.isEmpty
         }
+    }
+
+    /// What a change in the history says besides its status: the decline reason from the list, in the
+    /// reader's language, then the reason or outcome in the words its author wrote.
+    static func detail(_ t: ReferralTransition, _ language: InterfaceLanguage) -> String {
+        let words = (t.reason ?? t.outcome ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let code = t.declineReason else { return words }
+        let label = Localization.text("staff.decline.\(code.rawValue)", language)
+        return words.isEmpty ? label : "\(label): \(words)"
     }
 
     func sendMessage(_ request: Request, _ s: StaffSession, _ form: MessageForm, _ language: InterfaceLanguage, key: String) throws -> Response {
@@ -228,11 +241,14 @@ extension StaffPages {
         }
         do {
             try database.changeReferral(
-                key: key, ReferralTransition(to: status, reason: form.reason, outcome: form.outcome), identity: identity,
+                key: key,
+                ReferralTransition(to: status, reason: form.reason, outcome: form.outcome, declineReason: (form.decline_reason).flatMap(DeclineReason.init(rawValue:))),
+                identity: identity,
                 by: s.user.username, today: today(), nowMilliseconds: now())
         } catch let e as JourneyError {
             let field = e.code == .reasonRequired ? "reason" : e.code == .outcomeRequired ? "outcome" : "status"
-            return try referralPage(request, s, language, key: key, error: e.text(language), status: e.httpStatus, posted: form, errorField: field)
+            let text = e.code == .reasonRequired && status == .rejected ? t("staff.error.decline-reason", language) : e.text(language)
+            return try referralPage(request, s, language, key: key, error: text, status: e.httpStatus, posted: form, errorField: field)
         }
         return Self.redirect("/staff/referrals/\(key)?lang=\(language.rawValue)#referral-status")
     }
