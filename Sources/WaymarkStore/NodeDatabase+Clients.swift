@@ -60,7 +60,8 @@ extension NodeDatabase {
     /// A member of staff who may hold a caseload (not a champion, not disabled), or nil.
     static func caseloadHolder(_ db: Database, _ username: String) throws -> String? {
         try String.fetchOne(
-            db, sql: "SELECT username FROM staff_user WHERE username = ? AND disabled = 0 AND role <> ?", arguments: [username, StaffRole.champion.rawValue])
+            db, sql: "SELECT username FROM staff_user WHERE username = ? AND disabled = 0 AND role IN (?, ?)",
+            arguments: [username, StaffRole.admin.rawValue, StaffRole.caseworker.rawValue])
     }
 
     /// Puts a client on a member of staff's caseload (nil: on no one's).

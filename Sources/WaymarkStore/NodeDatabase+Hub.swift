@@ -188,3 +188,80 @@ extension NodeDatabase {
         try writer.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT period FROM hub_release ORDER BY period DESC") }
     }
 }
+
+/// One release as the hub's planners see it in the ledger (`/staff/hub`).
+public struct HubLedgerEntry: Sendable, Equatable {
+    public var period: String
+    public var organisations: Int
+    public var published: Int
+    public var cells: Int
+    /// Withheld cells by reason (`PublishedCell.Withheld` raw values).
+    public var withheld: [String: Int]
+    public var spent: Double
+    public var limit: Double
+}
+
+/// Where this week's round stands at the hub: who sent shares sealed to it, and whether the helper answered.
+public struct HubRoundStatus: Sendable, Equatable {
+    public var period: String
+    /// The organisations (names, or fingerprints where no name is known) whose share for the hub is held.
+    public var senders: [String]
+    public var helperAnswered: Bool
+    public var released: Bool
+}
+
+extension NodeDatabase {
+    /// Every release this node made, newest first, with what it withheld and spent (§12.4).
+    public func hubLedger() throws -> [HubLedgerEntry] {
+        try writer.read { db in
+            var out: [HubLedgerEntry] = []
+            for period in try String.fetchAll(db, sql: "SELECT DISTINCT period FROM hub_release ORDER BY period DESC") {
+                var withheld: [String: Int] = [:]
+                var published = 0, cells = 0
+                for row in try Row.fetchAll(db, sql: "SELECT withheld, count(*) AS n FROM hub_release WHERE period = ? GROUP BY withheld", arguments: [period]) {
+                    let n: Int = row["n"]
+                    cells += n
+                    if let why = row["withheld"] as String? { withheld[why] = n } else { published = n }
+                }
+                out.append(
+                    HubLedgerEntry(
+                        period: period, organisations: Int(try Self.setting(db, "hub_release_nodes:\(period)") ?? "0") ?? 0, published: published,
+                        cells: cells, withheld: withheld, spent: Double(try Self.setting(db, "hub_budget_spent:\(period)") ?? "0") ?? 0,
+                        limit: Double(try Self.setting(db, "hub_budget_limit:\(period)") ?? "0") ?? 0))
+            }
+            return out
+        }
+    }
+
+    /// What each quarter's releases spent in all, newest first.
+    public func hubQuarters() throws -> [(quarter: String, spent: Double)] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT key, value FROM node_setting WHERE key LIKE 'hub\\_quarter\\_spent:%' ESCAPE '\\' ORDER BY key DESC").map {
+                (String(($0["key"] as String).dropFirst("hub_quarter_spent:".count)), Double($0["value"] as String) ?? 0)
+            }
+        }
+    }
+
+    /// The round of `period` as the hub holds it: shares sealed to it (read from the envelopes'
+    /// headers, never opened here) and the helper's answer.
+    public func hubRound(period: StatisticsPeriod, identity: NodeIdentity) throws -> HubRoundStatus {
+        try writer.read { db in
+            let names = try Self.organizationNames(db)
+            var senders: [String] = []
+            var seen = Set<[UInt8]>()
+            for row in try Row.fetchAll(db, sql: "SELECT author, wire FROM envelope WHERE kind = 25 AND scope = ? ORDER BY clock, id", arguments: [period.scope]) {
+                let author = [UInt8](row["author"] as Data)
+                guard !seen.contains(author), let e = try? Envelope.decode([UInt8](row["wire"] as Data)), identity.isRecipient(of: e) else { continue }
+                seen.insert(author)
+                senders.append(names[hexString(author)] ?? NodeIdentity.fingerprint(of: author))
+            }
+            let helper = try Self.setting(db, Self.helperKeySetting).flatMap(bytesFromHex)
+            let answered =
+                try helper.map {
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM envelope WHERE kind = 26 AND scope = ? AND author = ?", arguments: [period.scope, Data($0)]) ?? 0
+                } ?? 0
+            let released = try Int.fetchOne(db, sql: "SELECT count(*) FROM hub_release WHERE period = ?", arguments: [period.week]) ?? 0
+            return HubRoundStatus(period: period.week, senders: senders.sorted(), helperAnswered: answered > 0, released: released > 0)
+        }
+    }
+}

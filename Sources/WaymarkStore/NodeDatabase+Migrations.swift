@@ -458,6 +458,32 @@ extension NodeDatabase {
             // NULL: the author's own key (every envelope before hand-overs existed).
             try db.execute(sql: "ALTER TABLE envelope ADD COLUMN next_signer BLOB")
         }
+        m.registerMigration("v36: the hub's planners: the staff role's CHECK widened (SQLite rebuilds the table)") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE staff_user_new (
+                        id INTEGER PRIMARY KEY,
+                        username TEXT NOT NULL UNIQUE,
+                        display_name TEXT NOT NULL,
+                        role TEXT NOT NULL CHECK (role IN ('admin', 'caseworker', 'champion', 'planner')),
+                        password_hash TEXT NOT NULL,
+                        disabled INTEGER NOT NULL DEFAULT 0,
+                        failed_logins INTEGER NOT NULL DEFAULT 0,
+                        locked_until INTEGER NOT NULL DEFAULT 0,
+                        created_at INTEGER NOT NULL,
+                        email TEXT,
+                        notify TEXT NOT NULL DEFAULT '',
+                        notify_lang TEXT NOT NULL DEFAULT 'en',
+                        notify_since INTEGER NOT NULL DEFAULT 0
+                    );
+                    INSERT INTO staff_user_new (id, username, display_name, role, password_hash, disabled, failed_logins, locked_until, created_at,
+                        email, notify, notify_lang, notify_since)
+                        SELECT id, username, display_name, role, password_hash, disabled, failed_logins, locked_until, created_at,
+                        email, notify, notify_lang, notify_since FROM staff_user;
+                    DROP TABLE staff_user;
+                    ALTER TABLE staff_user_new RENAME TO staff_user;
+                    """)
+        }
         return m
     }
 }

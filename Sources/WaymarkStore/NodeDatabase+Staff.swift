@@ -11,6 +11,12 @@ public enum StaffRole: String, Sendable, CaseIterable {
     case caseworker
     /// A local champion the organisation admitted: checks listings in person, and nothing else.
     case champion
+    /// A planner at the hub's node: reads the district's figures, their ledger and the week's round
+    /// (`/staff/hub`), and nothing else (no client, referral or account).
+    case planner
+
+    /// Whether the role works with clients (and may be a key worker or be given tasks).
+    public var worksWithClients: Bool { self == .admin || self == .caseworker }
 }
 
 /// A staff account.

@@ -42,7 +42,7 @@ extension NodeDatabase {
         }
         return try writer.write { db in
             guard let role = try String.fetchOne(db, sql: "SELECT role FROM staff_user WHERE username = ? AND disabled = 0", arguments: [assignee]),
-                role != StaffRole.champion.rawValue
+                StaffRole(rawValue: role)?.worksWithClients == true
             else { throw JourneyError(.taskAssignee, field: "assignee") }
             let key: [UInt8], about: String, circle: String?
             if let clientID {

@@ -25,7 +25,7 @@ struct UserAdd: ParsableCommand {
     @Flag(help: "Read the password from standard input.") var passwordStdin = false
 
     func run() throws {
-        guard let role = StaffRole(rawValue: role) else { throw fail("--role must be admin, caseworker or champion") }
+        guard let role = StaffRole(rawValue: role) else { throw fail("--role must be admin, caseworker, champion or planner") }
         let db = try data.database()
         var password: String
         var made = false

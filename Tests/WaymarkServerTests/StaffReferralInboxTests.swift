@@ -130,7 +130,8 @@ struct StaffReferralInboxTests {
                 #expect(text.contains("<option value=\"rejected\" selected>"), "the chosen status is still chosen")
                 #expect(text.contains("name=\"reason\" value=\"\" aria-invalid=\"true\" aria-describedby=\"referral-error\" autofocus"))
                 #expect(text.contains("name=\"outcome\" value=\"nóta\">"), "what was typed stays")
-                #expect(text.contains("Tabhair cúis chun atreorú a chur go"))
+                #expect(text.contains("Abair cén fáth a bhfuil tú ag diúltú: roghnaigh cúis ón liosta, nó scríobh ceann."), "a decline asks why, in Irish")
+                #expect(text.contains("name=\"decline_reason\" aria-invalid=\"true\""), "the list of reasons is marked too")
                 let form = try #require(text.range(of: "<form method=\"post\" action=\"/staff/referrals/"))
                 #expect(text[form.lowerBound...].contains("id=\"referral-error\""), "the reason sits in the form")
             }

@@ -125,3 +125,25 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
         own = {line.split("\t")[0]: int(line.split("\t")[1]) for line in org.cli_ok("hub", "figures", "--week", week).stdout.splitlines()[1:]}
         kept = {r[0]: r[1] for r in hub.sql("SELECT cell, value FROM hub_release WHERE value IS NOT NULL")}
         assert kept and any(kept.get(cell) != value for cell, value in own.items()), f"the hub holds {org.label}'s figures"
+
+    # The hub's planner signs in and gets the planners' view, and nothing else of the staff area.
+    hub.add_staff("planner", "Pádraigín Planner", "planner", "a planner's long password")
+    planner = hub.staff_session("planner", "a planner's long password")
+    home = planner.get(hub.url + "/staff", allow_redirects=False, timeout=10)
+    assert home.status_code == 303 and home.headers["Location"].startswith("/staff/hub"), home.headers
+    view = planner.get(hub.url + "/staff/hub", timeout=10).text
+    assert f'href="/hub?period={week}' in view and f'href="/hub?period={prev}' in view, view[-3000:]
+    assert 'id="quarters"' in view and re.search(r"Q\d: ε \d+\.\d\d", view), view[-2000:]
+    assert f"This week&#39;s round: {week}" in view or f"This week's round: {week}" in view
+    assert re.search(r'<dd id="round-senders">3: ', view) and '<dd id="round-helper">arrived</dd>' in view, view[-3000:]
+    assert 'id="hub-link" aria-current="page"' in view and "/staff/clients" not in view, "a planner's menu offers more than the figures"
+    csv_all = planner.get(hub.url + "/staff/hub.csv", timeout=10)
+    assert csv_all.status_code == 200 and csv_all.text.startswith("period,family,cell,value,organisations,epsilon\n")
+    assert f"\n{week}," in csv_all.text, csv_all.text[:500]
+    for path in ("/staff/clients", "/staff/referrals", "/staff/users", "/staff/audit"):
+        assert planner.get(hub.url + path, allow_redirects=False, timeout=10).status_code == 403, path
+    assert "Figiúirí an cheantair" in planner.get(hub.url + "/staff/hub", params={"lang": "ga"}, timeout=10).text
+    # A caseworker is not a planner.
+    hub.add_staff("hubworker", "Hub Caseworker", "caseworker", "a caseworker's long password")
+    worker = hub.staff_session("hubworker", "a caseworker's long password")
+    assert worker.get(hub.url + "/staff/hub", allow_redirects=False, timeout=10).status_code == 403

@@ -55,12 +55,15 @@ struct StaffSessionMiddleware: RouterMiddleware {
         case staff
         /// Admins only.
         case admin
+        /// Planners and admins: the hub's figures.
+        case planner
 
         func allows(_ role: StaffRole) -> Bool {
             switch self {
             case .anyone: return true
-            case .staff: return role != .champion
+            case .staff: return role.worksWithClients
             case .admin: return role == .admin
+            case .planner: return role == .planner || role == .admin
             }
         }
     }

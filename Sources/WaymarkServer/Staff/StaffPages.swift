@@ -59,9 +59,14 @@ struct StaffPages: Sendable {
             let s = try context.staff()
             // A local champion's part of the staff area is checking listings.
             if s.user.role == .champion { return Self.redirect("/staff/checks?lang=\(context.language.rawValue)") }
+            // A planner's part is the hub's figures.
+            if s.user.role == .planner { return Self.redirect("/staff/hub?lang=\(context.language.rawValue)") }
             return try home(request, s, context.language)
         }
         routes.anyone.get("checks") { request, context in try checksPage(request, context.staff(), context.language) }
+        let planners = group(.planner)
+        planners.get("hub") { request, context in try hubPlannersPage(request, context.staff(), context.language) }
+        planners.get("hub.csv") { _, context in try hubPlannersCSV(context.staff()) }
         routes.anyone.post("checks") { request, context in
             try recordCheck(request, context.staff(), context.form(ListingCheckForm.self), context.language)
         }
@@ -143,6 +148,8 @@ struct StaffPages: Sendable {
             ctx["user"] = ["name": session.user.displayName]
             ctx["isAdmin"] = session.user.role == .admin
             ctx["isChampion"] = session.user.role == .champion
+            ctx["isPlanner"] = session.user.role == .planner
+            ctx["isLimited"] = !session.user.role.worksWithClients
             ctx["csrf"] = session.csrf
         }
         // Which part of the staff area the page is in, for the menu's aria-current.

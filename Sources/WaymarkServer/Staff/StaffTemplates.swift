@@ -5,7 +5,7 @@ enum StaffTemplates {
         "staffHeader": staffHeader, "staffLogin": login, "staffHome": home, "staffAudit": audit, "staffUsers": users,
         "staffClients": clients, "staffClientForm": clientForm, "staffClient": client, "staffReceipt": receipt, "staffWithdraw": withdraw,
         "staffReferrals": referrals, "staffReferral": referral, "referralTable": referralTable, "journeySections": journeySections,
-        "staffAccess": access, "staffErasures": erasures, "pager": pager, "taskList": taskList, "taskForm": taskForm, "staffTasks": tasks, "staffAccount": account, "staffListingEditor": listingEditor, "staffMessage": staffMessage, "staffClientSummary": clientSummary, "staffListings": listings, "staffChecks": checks,
+        "staffAccess": access, "staffErasures": erasures, "pager": pager, "taskList": taskList, "taskForm": taskForm, "staffTasks": tasks, "staffAccount": account, "staffListingEditor": listingEditor, "staffMessage": staffMessage, "staffClientSummary": clientSummary, "staffListings": listings, "staffChecks": checks, "staffHub": hub,
     ]
 
     /// The way through a long list (`StaffPages.pager`).
@@ -161,7 +161,7 @@ enum StaffTemplates {
         <header class="site staff"><div class="wrap">
         <a class="brand" href="/staff?lang={{lang}}">{{organization}} – {{t.staff_title}}</a>
         <nav aria-label="{{t.staff_nav}}"><ul>
-        {{#user}}{{#isChampion}}<li><a href="/staff/checks?lang={{lang}}"{{#current.checks}} aria-current="page"{{/current.checks}}>{{t.staff_checks}}</a></li>{{/isChampion}}{{^isChampion}}<li><a href="/staff?lang={{lang}}"{{#current.home}} aria-current="page"{{/current.home}}>{{t.staff_home}}</a></li><li><a href="/staff/clients?lang={{lang}}"{{#current.clients}} aria-current="page"{{/current.clients}}>{{t.staff_clients}}</a></li><li><a href="/staff/referrals?lang={{lang}}"{{#current.referrals}} aria-current="page"{{/current.referrals}}>{{t.staff_referrals}}</a></li><li><a href="/staff/tasks?lang={{lang}}"{{#current.tasks}} aria-current="page"{{/current.tasks}}>{{t.staff_tasks}}</a></li><li><a href="/staff/checkins?lang={{lang}}" id="checkins-link"{{#current.checkins}} aria-current="page"{{/current.checkins}}>{{t.staff_nav_checkins}}</a></li>{{/isChampion}}
+        {{#user}}{{#isChampion}}<li><a href="/staff/checks?lang={{lang}}"{{#current.checks}} aria-current="page"{{/current.checks}}>{{t.staff_checks}}</a></li>{{/isChampion}}{{#isPlanner}}<li><a href="/staff/hub?lang={{lang}}" id="hub-link"{{#current.hub}} aria-current="page"{{/current.hub}}>{{t.staff_hub}}</a></li>{{/isPlanner}}{{^isLimited}}<li><a href="/staff?lang={{lang}}"{{#current.home}} aria-current="page"{{/current.home}}>{{t.staff_home}}</a></li><li><a href="/staff/clients?lang={{lang}}"{{#current.clients}} aria-current="page"{{/current.clients}}>{{t.staff_clients}}</a></li><li><a href="/staff/referrals?lang={{lang}}"{{#current.referrals}} aria-current="page"{{/current.referrals}}>{{t.staff_referrals}}</a></li><li><a href="/staff/tasks?lang={{lang}}"{{#current.tasks}} aria-current="page"{{/current.tasks}}>{{t.staff_tasks}}</a></li><li><a href="/staff/checkins?lang={{lang}}" id="checkins-link"{{#current.checkins}} aria-current="page"{{/current.checkins}}>{{t.staff_nav_checkins}}</a></li>{{/isLimited}}
         {{#isAdmin}}<li><a href="/staff/users?lang={{lang}}"{{#current.users}} aria-current="page"{{/current.users}}>{{t.staff_users}}</a></li><li><a href="/staff/audit?lang={{lang}}"{{#current.audit}} aria-current="page"{{/current.audit}}>{{t.staff_audit}}</a></li><li><a href="/staff/erasures?lang={{lang}}"{{#current.erasures}} aria-current="page"{{/current.erasures}}>{{t.staff_erasures}}</a></li><li><a href="/staff/corrections?lang={{lang}}"{{#current.corrections}} aria-current="page"{{/current.corrections}}>{{t.staff_corrections}}</a></li><li><a href="/staff/sync?lang={{lang}}"{{#current.sync}} aria-current="page"{{/current.sync}}>{{t.staff_sync}}</a></li><li><a href="/staff/listings?lang={{lang}}"{{#current.listings}} aria-current="page"{{/current.listings}}>{{t.staff_listings}}</a></li>{{/isAdmin}}{{/user}}
         <li><a href="{{switchURL}}" lang="{{otherLang}}" hreflang="{{otherLang}}" id="language-switch">{{otherLangName}}</a></li>
         {{#user}}<li><a href="/staff/account?lang={{lang}}" id="account-link"{{#current.account}} aria-current="page"{{/current.account}}>{{t.staff_account}}</a></li><li><form method="post" action="/staff/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" id="signout">{{t.staff_signout}}</button></form></li>{{/user}}
@@ -232,6 +232,24 @@ enum StaffTemplates {
         {{> footer}}
         """
 
+    static let hub = """
+        {{> staffHeader}}
+        <h1>{{t.staff_hub}}</h1>
+        <p>{{t.staff_hub_intro}}</p>
+        {{#round}}<h2 id="round-heading">{{t.staff_hub_round}} {{period}}</h2>
+        <dl class="client-details" id="round"><dt>{{t.staff_hub_senders}}</dt><dd id="round-senders">{{count}}: {{senders}}</dd>
+        <dt>{{t.staff_hub_helper}}</dt><dd id="round-helper">{{helper}}</dd><dt>{{t.staff_hub_released}}</dt><dd id="round-released">{{released}}</dd></dl>{{/round}}
+        <h2 id="releases-heading">{{t.staff_hub_releases}}</h2>
+        {{^hasReleases}}<p id="no-releases">{{t.staff_hub_noreleases}}</p>{{/hasReleases}}
+        {{#hasReleases}}<div class="table-scroll" tabindex="0" role="region" aria-labelledby="releases-heading"><table class="staff-users cards" id="releases"><thead><tr><th scope="col">{{t.staff_hub_week}}</th><th scope="col">{{t.staff_hub_orgs}}</th><th scope="col">{{t.staff_hub_published}}</th><th scope="col">{{t.staff_hub_withheld}}</th><th scope="col">{{t.staff_hub_epsilon}}</th></tr></thead><tbody>
+        {{#releases}}<tr><td><a href="/hub?period={{period}}&amp;lang={{lang}}">{{period}}</a></td><td data-label="{{t.staff_hub_orgs}}">{{organisations}}</td><td data-label="{{t.staff_hub_published}}">{{published}} / {{cells}}</td><td data-label="{{t.staff_hub_withheld}}">{{withheld}}</td><td data-label="{{t.staff_hub_epsilon}}">{{epsilon}}</td></tr>{{/releases}}
+        </tbody></table></div>
+        <h2 id="quarters-heading">{{t.staff_hub_quarters}}</h2>
+        <ul id="quarters">{{#quarters}}<li>{{text}}</li>{{/quarters}}</ul>
+        <p><a href="/staff/hub.csv" id="hub-csv" download>{{t.staff_hub_csv}}</a></p>{{/hasReleases}}
+        {{> footer}}
+        """
+
     static let checks = """
         {{> staffHeader}}
         <h1>{{t.staff_checks}}</h1>
@@ -291,7 +309,7 @@ enum StaffTemplates {
         <input type="hidden" name="csrf" value="{{csrf}}">
         <p><label for="new-username">{{t.staff_username}}</label><br><input id="new-username" name="username" required></p>
         <p><label for="new-name">{{t.staff_users_fullname}}</label><br><input id="new-name" name="name" required></p>
-        <p><label for="new-role">{{t.staff_users_role}}</label><br><select id="new-role" name="role"><option value="caseworker">{{t.staff_role_caseworker}}</option><option value="admin">{{t.staff_role_admin}}</option><option value="champion">{{t.staff_role_champion}}</option></select></p>
+        <p><label for="new-role">{{t.staff_users_role}}</label><br><select id="new-role" name="role"><option value="caseworker">{{t.staff_role_caseworker}}</option><option value="admin">{{t.staff_role_admin}}</option><option value="champion">{{t.staff_role_champion}}</option><option value="planner">{{t.staff_role_planner}}</option></select></p>
         <p><label for="new-password">{{t.staff_password}}</label><br><input id="new-password" name="password" type="password" autocomplete="new-password" required minlength="10" aria-describedby="password-hint"><br><span id="password-hint">{{t.staff_users_password_hint}}</span></p>
         <p><button type="submit" id="add-user">{{t.staff_users_add}}</button></p>
         </form>

@@ -1,0 +1,67 @@
+import Foundation
+import Hummingbird
+import WaymarkCore
+import WaymarkCrypto
+import WaymarkStore
+
+/// The hub's planners (`Protocol/SPEC.md` §12): a staff account with the role `planner` on the hub's
+/// node opens `/staff/hub` and nothing else of the staff area (admins open it too). The public `/hub`
+/// shows one week at a time; this page is the planners' working view: every week released, what each
+/// withheld and why, the privacy budget each spent and each quarter's total, where this week's round
+/// stands (who sent their shares, whether the helper answered), and every week's figures as one CSV.
+/// It shows nothing the hub does not keep: only published, noised figures and the reasons for the
+/// rest; no organisation's own figures exist here to show.
+extension StaffPages {
+    /// The ISO week (YYYY-Www) a day falls in.
+    static func isoWeek(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .iso8601)
+        calendar.timeZone = TimeZone(identifier: "Europe/Dublin") ?? .gmt
+        let c = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: date)
+        let week = c.weekOfYear ?? 1
+        return "\(c.yearForWeekOfYear ?? 2026)-W\(week < 10 ? "0" : "")\(week)"
+    }
+
+    func hubPlannersPage(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
+        var ctx = base(request, language, title: t("staff.hub", language), session: s)
+        let ledger = try database.hubLedger()
+        let reasons = ["small", "few-organisations", "dominated", "inconsistent", "budget"]
+        ctx["hasReleases"] = !ledger.isEmpty
+        ctx["releases"] = ledger.map { e -> [String: Any] in
+            [
+                "period": e.period, "organisations": String(e.organisations), "published": String(e.published), "cells": String(e.cells),
+                "withheld": e.withheld.isEmpty
+                    ? t("staff.hub.nothing", language)
+                    : reasons.compactMap { r in e.withheld[r].map { "\(t("hub.withheld.\(r)", language)): \($0)" } }.joined(separator: "; "),
+                "epsilon": String(format: "%.2f", e.spent) + " / " + String(format: "%.2f", e.limit),
+            ]
+        }
+        ctx["quarters"] = try database.hubQuarters().map { ["text": "\($0.quarter): ε " + String(format: "%.2f", $0.spent)] }
+        if let identity, let period = StatisticsPeriod(week: Self.isoWeek(Date(timeIntervalSince1970: Double(now()) / 1000))) {
+            let round = try database.hubRound(period: period, identity: identity)
+            ctx["round"] = [
+                "period": round.period, "count": String(round.senders.count),
+                "senders": round.senders.isEmpty ? t("staff.hub.none", language) : round.senders.joined(separator: ", "),
+                "helper": t(round.helperAnswered ? "staff.hub.helper.yes" : "staff.hub.helper.no", language),
+                "released": t(round.released ? "staff.hub.released.yes" : "staff.hub.released.no", language),
+            ]
+        }
+        return page("staffHub", ctx)
+    }
+
+    /// Every released week's figures, one CSV (published cells only, as on `/hub.csv`).
+    func hubPlannersCSV(_ s: StaffSession) throws -> Response {
+        func field(_ x: String) -> String { x.contains(where: { ",\"\n".contains($0) }) ? "\"" + x.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : x }
+        var out = "period,family,cell,value,organisations,epsilon\n"
+        for period in try database.hubPeriods().reversed() {
+            guard let release = try database.hubRelease(period: period) else { continue }
+            for c in release.cells {
+                guard let v = c.value else { continue }
+                out += [period, c.cell.family, c.cell.labels.joined(separator: "/"), String(v), String(c.organisations), String(c.epsilon)].map(field).joined(separator: ",") + "\n"
+            }
+        }
+        var response = Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: out)))
+        response.headers[.contentDisposition] = "attachment; filename=\"hub-all-weeks.csv\""
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+}
