@@ -67,19 +67,28 @@ extension NodeDatabase {
     static func sharesForMe(_ db: Database, period: StatisticsPeriod, layout: FigureLayout, identity: NodeIdentity) throws -> [(node: [UInt8], words: [UInt64])] {
         let hash = layoutHash(layout)
         let words = layout.cells.count * AdditiveShares.wordsPerCell
-        var seen: Set<[UInt8]> = []
         var out: [(node: [UInt8], words: [UInt64])] = []
+        try forEachShareToMe(db, period: period, identity: identity) { author, e in
+            guard let plain = try? identity.open(e), let share = StatisticsPayload.readShare(plain, layoutHash: hash, words: words) else { return false }
+            out.append((author, share))
+            return true
+        }
+        return out
+    }
+
+    /// The period's shares (kind 25) sealed to this node, oldest first, each author's first that
+    /// `body` takes (returns true) and no later one of that author.
+    static func forEachShareToMe(
+        _ db: Database, period: StatisticsPeriod, identity: NodeIdentity, _ body: ([UInt8], Envelope) throws -> Bool
+    ) throws {
+        var seen: Set<[UInt8]> = []
         for row in try Row.fetchAll(
             db, sql: "SELECT author, wire FROM envelope WHERE kind = 25 AND scope = ? ORDER BY clock, id", arguments: [period.scope])
         {
             let author = [UInt8](row["author"] as Data)
-            guard !seen.contains(author), let e = try? Envelope.decode([UInt8](row["wire"] as Data)), identity.isRecipient(of: e),
-                let plain = try? identity.open(e), let share = StatisticsPayload.readShare(plain, layoutHash: hash, words: words)
-            else { continue }
-            seen.insert(author)
-            out.append((author, share))
+            guard !seen.contains(author), let e = try? Envelope.decode([UInt8](row["wire"] as Data)), identity.isRecipient(of: e) else { continue }
+            if try body(author, e) { seen.insert(author) }
         }
-        return out
     }
 
     /// As the helper: sums the shares it holds for a period and sends the sum to the hub, once.
@@ -248,12 +257,9 @@ extension NodeDatabase {
         try writer.read { db in
             let names = try Self.organizationNames(db)
             var senders: [String] = []
-            var seen = Set<[UInt8]>()
-            for row in try Row.fetchAll(db, sql: "SELECT author, wire FROM envelope WHERE kind = 25 AND scope = ? ORDER BY clock, id", arguments: [period.scope]) {
-                let author = [UInt8](row["author"] as Data)
-                guard !seen.contains(author), let e = try? Envelope.decode([UInt8](row["wire"] as Data)), identity.isRecipient(of: e) else { continue }
-                seen.insert(author)
+            try Self.forEachShareToMe(db, period: period, identity: identity) { author, _ in
                 senders.append(names[hexString(author)] ?? NodeIdentity.fingerprint(of: author))
+                return true
             }
             let helper = try Self.setting(db, Self.helperKeySetting).flatMap(bytesFromHex)
             let answered =

@@ -149,11 +149,21 @@ extension PublicPages {
         guard let period = p.string("period").flatMap({ periods.contains($0) ? $0 : nil }) ?? periods.first,
             let release = try directory.database.hubRelease(period: period)
         else { return Response(status: .notFound) }
-        func field(_ s: String) -> String { s.contains(where: { ",\"\n".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
-        var text = "period,family,cell,value,organisations,epsilon\n"
-        for c in release.cells { if let v = c.value { text += [period, c.cell.family, c.cell.labels.joined(separator: "/"), String(v), String(c.organisations), String(c.epsilon)].map(field).joined(separator: ",") + "\n" } }
         return Response(
             status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"waymark-hub-\(period).csv\""],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+            body: ResponseBody(byteBuffer: ByteBuffer(string: Self.hubCSVText([(period, release.cells)]))))
+    }
+
+    /// The published cells of the given releases as CSV (the public `/hub.csv` and the planners'
+    /// all-weeks export): one row a published cell, written by `CSV.write`.
+    static func hubCSVText(_ releases: [(period: String, cells: [PublishedCell])]) -> String {
+        var rows = [["period", "family", "cell", "value", "organisations", "epsilon"]]
+        for (period, cells) in releases {
+            for c in cells {
+                guard let v = c.value else { continue }
+                rows.append([period, c.cell.family, c.cell.labels.joined(separator: "/"), String(v), String(c.organisations), String(c.epsilon)])
+            }
+        }
+        return CSV.write(rows)
     }
 }

@@ -50,15 +50,10 @@ extension StaffPages {
 
     /// Every released week's figures, one CSV (published cells only, as on `/hub.csv`).
     func hubPlannersCSV(_ s: StaffSession) throws -> Response {
-        func field(_ x: String) -> String { x.contains(where: { ",\"\n".contains($0) }) ? "\"" + x.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : x }
-        var out = "period,family,cell,value,organisations,epsilon\n"
-        for period in try database.hubPeriods().reversed() {
-            guard let release = try database.hubRelease(period: period) else { continue }
-            for c in release.cells {
-                guard let v = c.value else { continue }
-                out += [period, c.cell.family, c.cell.labels.joined(separator: "/"), String(v), String(c.organisations), String(c.epsilon)].map(field).joined(separator: ",") + "\n"
-            }
+        let releases = try database.hubPeriods().reversed().compactMap { period in
+            try database.hubRelease(period: period).map { (period: period, cells: $0.cells) }
         }
+        let out = PublicPages.hubCSVText(releases)
         var response = Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: out)))
         response.headers[.contentDisposition] = "attachment; filename=\"hub-all-weeks.csv\""
         response.headers[.cacheControl] = "no-store"
