@@ -71,13 +71,24 @@ struct SyncAPI: Sendable {
         }
         // A key that is not a member is told so at once: its body is never read. The organisation is
         // the one `Waymark-Author` names when a later key signs for it (§9.6), else the signing key's.
-        let authorHeader = header(RequestSignature.authorHeader)
-        let claimedAuthor = authorHeader.flatMap(bytesFromHex) ?? header(RequestSignature.keyHeader).flatMap(bytesFromHex)
+        let claimedKey = header(RequestSignature.keyHeader).flatMap(bytesFromHex)
+        var claimedAuthor = claimedKey
+        if let authorHeader = header(RequestSignature.authorHeader) {
+            guard let author = bytesFromHex(authorHeader), author.count == 32 else {
+                return refused(Problem(status: .unauthorized, title: "Unsigned or badly signed request", detail: "Waymark-Author is not a 32-byte key in hex"))
+            }
+            claimedAuthor = author
+        }
         if let key = claimedAuthor, key.count == 32, !node.isMember(key) {
             return refused(Self.problem(.notMember(NodeIdentity.fingerprint(of: key))))
         }
-        if authorHeader != nil && claimedAuthor?.count != 32 {
-            return refused(Problem(status: .unauthorized, title: "Unsigned or badly signed request", detail: "Waymark-Author is not a 32-byte key in hex"))
+        // Nor is the body read for a key that is not the organisation's key in force (a spoofed
+        // `Waymark-Author` gets no further than a stranger's key); the signature is checked after.
+        if let author = claimedAuthor, author.count == 32, let key = claimedKey, key.count == 32 {
+            do { try node.checkKeyInForce(author: author, signer: key) } catch {
+                if case .notKeyInForce = error { return refused(Self.problem(error)) }
+                return Self.problem(error).response
+            }
         }
         let buffer: ByteBuffer
         do { buffer = try await request.collectBody(upTo: SyncNode.maximumRequest) } catch {

@@ -129,6 +129,18 @@ extension NodeDatabase {
     public func erasures() throws -> [ErasureView] {
         try writer.read { db in
             let names = try Self.organizationNames(db)
+            // Every encryption key each known organisation has published (a node that handed over to a
+            // new key has more than one, §9.6), as recipient key ids.
+            var keyIDs: [ByteKey: [Data]] = [:]
+            for k in try Row.fetchAll(db, sql: "SELECT author, encryption_key FROM known_node") {
+                keyIDs[ByteKey([UInt8](k["author"] as Data)), default: []].append(Data(PrivateEnvelope.keyID(of: [UInt8](k["encryption_key"] as Data))))
+            }
+            for r in try Row.fetchAll(db, sql: "SELECT author, wire FROM envelope WHERE kind = 1 AND author IN (SELECT author FROM known_node)") {
+                guard let e = try? Envelope.decode([UInt8](r["wire"] as Data)), let p = e.payload, let n = try? NodeRecord.decode(p) else { continue }
+                let id = Data(PrivateEnvelope.keyID(of: n.encryptionKey))
+                let author = ByteKey([UInt8](r["author"] as Data))
+                if keyIDs[author]?.contains(id) == false { keyIDs[author]?.append(id) }
+            }
             return try Row.fetchAll(
                 db, sql: "SELECT e.id, e.scope, e.author, e.wire, c.erased_at FROM erased_circle c JOIN envelope e ON e.id = c.erasure ORDER BY c.erased_at DESC"
             ).map { row in
@@ -152,13 +164,14 @@ extension NodeDatabase {
                     return (names[org] ?? org, HybridClock.milliseconds(UInt64(bitPattern: a["clock"] as Int64)))
                 }
                 // Who held records of the circle: the organisations its envelopes were encrypted to.
-                let holders = try Row.fetchAll(
-                    db, sql: "SELECT k.author, k.encryption_key FROM known_node k WHERE k.author <> ?", arguments: [row["author"] as Data]
-                ).compactMap { k -> String? in
-                    let keyID = PrivateEnvelope.keyID(of: [UInt8](k["encryption_key"] as Data))
-                    guard try Int.fetchOne(db, sql: "SELECT count(*) FROM circle_recipient WHERE key_id = ? AND circle = ?", arguments: [Data(keyID), circle]) == 1
-                    else { return nil }
-                    let org = hexString([UInt8](k["author"] as Data))
+                let eraser = ByteKey([UInt8](row["author"] as Data))
+                let holders = try keyIDs.filter { $0.key != eraser }.compactMap { author, ids -> String? in
+                    let held = try ids.contains { keyID in
+                        try Int.fetchOne(
+                            db.cachedStatement(sql: "SELECT count(*) FROM circle_recipient WHERE key_id = ? AND circle = ?"), arguments: [keyID, circle]) == 1
+                    }
+                    guard held else { return nil }
+                    let org = hexString(author.bytes)
                     return names[org] ?? org
                 }
                 let confirmed = Set(acks.map(\.0))

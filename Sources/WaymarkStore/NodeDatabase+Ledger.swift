@@ -338,13 +338,16 @@ extension NodeDatabase {
                 try db.cachedStatement(sql: "INSERT OR IGNORE INTO circle_recipient (key_id, circle) VALUES (?, ?)").execute(arguments: [Data(r.keyID), h.scope])
             }
         }
+        if h.kind == .keyHandover { try refreshKnownNode(db, author: h.author, handover: v.id) }
         if h.kind == .erasure { try eraseCircle(db, h.scope, erasure: v.id, ownKey: ownKey, author: h.author, now: now) }
         if h.kind == .listingCheck { try storeListingCheck(db, id: v.id, author: h.author, payload: v.envelope.payload) }
         if h.kind.isMembership {
             try storeMembership(db, v, now: now)
             lookup.noteMembership(v)
         }
-        if let n = nodeRecord {
+        // A node record counts only from the key in force (§9.6): one that an earlier key signed on a
+        // fork after handing over cannot redirect what others seal to the organisation.
+        if let n = nodeRecord, try keyInForce(db, author: h.author) == h.signer {
             try db.execute(
                 sql: """
                     INSERT INTO known_node (author, organization_id, organization_name, url, encryption_key, clock) VALUES (?, ?, ?, ?, ?, ?)
@@ -373,6 +376,58 @@ extension NodeDatabase {
             }
         }
         return row
+    }
+
+    /// After a hand-over, the organisation's known node comes from its newest node record that the
+    /// key now in force signed, or that lies in the hand-over's own past: a record an earlier key signed
+    /// on a fork (taken in here before the hand-over was) stops counting (§9.6).
+    static func refreshKnownNode(_ db: Database, author: [UInt8], handover: [UInt8]) throws {
+        let inForce = try keyInForce(db, author: author)
+        var past: Set<ByteKey>?
+        for row in try Row.fetchAll(
+            db, sql: "SELECT id, wire FROM envelope WHERE author = ? AND kind = ? ORDER BY clock DESC, id",
+            arguments: [Data(author), Int(Envelope.Kind.nodeRecord.rawValue)])
+        {
+            guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), let payload = e.payload,
+                let n = try? NodeRecord.decode(payload)
+            else { continue }
+            if e.header.signer != inForce {
+                if past == nil { past = try ownPast(db, of: handover, author: author) }
+                guard past?.contains(ByteKey([UInt8](row["id"] as Data))) == true else { continue }
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO known_node (author, organization_id, organization_name, url, encryption_key, clock) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(author) DO UPDATE SET organization_id = excluded.organization_id, organization_name = excluded.organization_name,
+                        url = excluded.url, encryption_key = excluded.encryption_key, clock = excluded.clock
+                    """,
+                arguments: [Data(author), n.organizationID, n.organizationName, n.url, Data(n.encryptionKey), Int64(bitPattern: e.header.clock)])
+            return
+        }
+        // None counts yet: the organisation is known again from the next record its new key signs.
+        try db.execute(sql: "DELETE FROM known_node WHERE author = ?", arguments: [Data(author)])
+    }
+
+    /// The ids of an author's own chain up to and including `id`, following each envelope's dependency
+    /// on its author's previous one.
+    static func ownPast(_ db: Database, of id: [UInt8], author: [UInt8]) throws -> Set<ByteKey> {
+        var out: Set<ByteKey> = []
+        var next: [UInt8]? = id
+        let read = try db.cachedStatement(sql: "SELECT wire FROM envelope WHERE id = ? AND author = ?")
+        while let current = next, !out.contains(ByteKey(current)),
+            let wire = try Data.fetchOne(read, arguments: [Data(current), Data(author)]),
+            let e = try? Envelope.decode([UInt8](wire))
+        {
+            out.insert(ByteKey(current))
+            next = nil
+            guard e.header.sequence > 1 else { break }
+            for d in e.header.dependencies
+            where try Int.fetchOne(db, sql: "SELECT 1 FROM envelope WHERE id = ? AND author = ?", arguments: [Data(d), Data(author)]) != nil {
+                next = d
+                break
+            }
+        }
+        return out
     }
 
     /// Re-folds each touched row from all of its envelopes, writes the visible result, and marks the
@@ -662,8 +717,20 @@ extension NodeDatabase {
             )
         }
         let me = Data(identity.signingPublicKey)
+        let inForce = try keyInForce(db, author: identity.signingPublicKey)
+        guard inForce == identity.signerPublicKey else {
+            throw PublishError(
+                description:
+                    "this key (\(NodeIdentity.fingerprint(of: identity.signerPublicKey))) has handed over to another; the organisation signs with \(NodeIdentity.fingerprint(of: inForce)) now"
+            )
+        }
+        // The own chain goes on from the newest envelope that leaves the next one to the key signing
+        // now (§9.6): after a hand-over, a longer branch signed by an earlier key on a fork is not
+        // this node's to continue (its next envelope there would be refused as `wrong-signer`).
         let last = try Row.fetchOne(
-            db, sql: "SELECT id, sequence, clock FROM envelope WHERE author = ? ORDER BY sequence DESC LIMIT 1", arguments: [me])
+            db,
+            sql: "SELECT id, sequence, clock FROM envelope WHERE author = ? AND coalesce(next_signer, author) = ? ORDER BY sequence DESC LIMIT 1",
+            arguments: [me, Data(identity.signerPublicKey)])
         var sequence = UInt64((last?["sequence"] as Int64?) ?? 0)
         // Other authors' newest envelopes, as dependencies, leaving out any dated further ahead of this
         // node's clock than the horizon (§3.3): depending on one would date this node's envelope after

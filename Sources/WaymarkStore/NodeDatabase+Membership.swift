@@ -194,10 +194,25 @@ extension NodeDatabase {
         try writer.read { db in try Self.keyInForce(db, author: author) }
     }
 
+    /// Follows the author's hand-overs from its first key: each key hands over to the key named by the
+    /// first hand-over it signed that this node took in. A hand-over the same key signed on a fork is
+    /// passed over, and so is a branch that a key which had already handed over went on signing: the key
+    /// in force is never taken from the longest branch, which whoever holds an old key could make.
     static func keyInForce(_ db: Database, author: [UInt8]) throws -> [UInt8] {
-        let row = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT next_signer FROM envelope WHERE author = ? ORDER BY sequence DESC LIMIT 1"), arguments: [Data(author)])
-        return (row?["next_signer"] as Data?).map { [UInt8]($0) } ?? author
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT wire, next_signer FROM envelope WHERE author = ? AND kind = 6 ORDER BY seq"), arguments: [Data(author)])
+        guard !rows.isEmpty else { return author }
+        let handovers: [(signer: [UInt8], key: [UInt8])] = rows.compactMap { row in
+            guard let key = row["next_signer"] as Data?, let e = try? Envelope.decode([UInt8](row["wire"] as Data)) else { return nil }
+            return (e.header.signer, [UInt8](key))
+        }
+        var key = author
+        var seen: Set<ByteKey> = [ByteKey(author)]
+        while let next = handovers.first(where: { $0.signer == key && !seen.contains(ByteKey($0.key)) }) {
+            key = next.key
+            seen.insert(ByteKey(key))
+        }
+        return key
     }
 
     /// The wire form of the hand-overs an author's chain holds, in chain order: what `GET

@@ -484,6 +484,9 @@ extension NodeDatabase {
                     ALTER TABLE staff_user_new RENAME TO staff_user;
                     """)
         }
+        m.registerMigration("v37: an author's key hand-overs found without reading its whole chain (the key in force, on every sync request)") { db in
+            try db.execute(sql: "CREATE INDEX envelope_handover ON envelope (author, seq) WHERE kind = 6")
+        }
         return m
     }
 }

@@ -94,10 +94,24 @@ public struct NodeHome: Sendable {
         guard FileManager.default.createFile(atPath: temporary, contents: Data(identity.secretSeeds), attributes: [.posixPermissions: 0o600]) else {
             throw Problem(description: "cannot write \(temporary)")
         }
-        _ = rename(temporary, keyPath)
+        // On disk before the rename, and the rename on disk before the hand-over is published: a
+        // power cut must not leave a ledger whose key in force no file holds.
+        try Self.syncToDisk(temporary)
+        guard rename(temporary, keyPath) == 0 else {
+            throw Problem(description: "could not rename \(temporary) to \(keyPath) (error \(errno)); the old key file is unchanged")
+        }
+        try Self.syncToDisk((keyPath as NSString).deletingLastPathComponent)
         guard (try? loadKeyFile().signerPublicKey) == identity.signerPublicKey else {
             throw Problem(description: "could not replace \(keyPath) with the file holding the new key (\(temporary))")
         }
+    }
+
+    /// Flushes a file or a folder (its entries) to disk.
+    static func syncToDisk(_ path: String) throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw Problem(description: "cannot open \(path) to flush it to disk (error \(errno))") }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw Problem(description: "cannot flush \(path) to disk (error \(errno))") }
     }
 
     private func loadKeyFile() throws -> NodeIdentity {

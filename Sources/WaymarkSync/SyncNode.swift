@@ -139,7 +139,10 @@ public final class SyncNode: Sendable {
     /// Checks that `signer` is the key in force for `author` (its own key until a hand-over this node
     /// holds names another, §9.6).
     public func checkKeyInForce(author: [UInt8], signer: [UInt8]) throws(SyncRefusal) {
-        let inForce = (try? database.keyInForce(author: author)) ?? author
+        let inForce: [UInt8]
+        do { inForce = try database.keyInForce(author: author) } catch {
+            throw .unavailable("this node cannot read which key is in force for \(NodeIdentity.fingerprint(of: author)) now; try again later")
+        }
         guard inForce == signer else { throw .notKeyInForce(NodeIdentity.fingerprint(of: author)) }
     }
 

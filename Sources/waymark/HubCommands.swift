@@ -44,16 +44,12 @@ struct HubWeek {
     let start: Date, end: Date
 
     init(_ week: String?) throws {
-        var calendar = Calendar(identifier: .iso8601)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let now = Date()
-        let label = week ?? String(format: "%04d-W%02d", calendar.component(.yearForWeekOfYear, from: now), calendar.component(.weekOfYear, from: now))
-        let parts = label.split(separator: "-W")
-        guard let period = StatisticsPeriod(week: label), parts.count == 2, let year = Int(parts[0]), let number = Int(parts[1]),
-            let start = calendar.date(from: DateComponents(weekOfYear: number, yearForWeekOfYear: year)),
-            let end = calendar.date(byAdding: .day, value: 7, to: start)
-        else { throw fail("--week takes an ISO week such as 2026-W49, got \(label)") }
-        (self.period, self.start, self.end) = (period, start, end)
+        let label = week ?? StatisticsPeriod(containing: LocalClock.nowMilliseconds()).week
+        guard let period = StatisticsPeriod(week: label) else { throw fail("--week takes an ISO week such as 2026-W49, got \(label)") }
+        let bounds = period.bounds
+        (self.period, self.start, self.end) = (
+            period, Date(timeIntervalSince1970: Double(bounds.start) / 1000), Date(timeIntervalSince1970: Double(bounds.end) / 1000)
+        )
     }
 
     static func layout(_ db: NodeDatabase) throws -> FigureLayout {

@@ -5,6 +5,28 @@ import WaymarkCore
 /// The hub's pure core (`Protocol/SPEC.md` §12): contribution bounding, additive shares, disclosure
 /// control and the noise, and a whole round among 130 organisations.
 struct HubTests {
+    /// Weeks agree with the ISO 8601 calendar (Foundation's), across year ends where week 1 or 53 spans two years.
+    @Test func weeksAreTheISOCalendarsWeeks() throws {
+        var calendar = Calendar(identifier: .iso8601)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var checked = 0
+        for day in stride(from: 10_000, to: 30_000, by: 3) {
+            let ms = UInt64(day) * 86_400_000 + UInt64(day % 24) * 3_600_000
+            let date = Date(timeIntervalSince1970: Double(ms) / 1000)
+            let c = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: date)
+            let expected = String(format: "%04d-W%02d", c.yearForWeekOfYear!, c.weekOfYear!)
+            let period = StatisticsPeriod(containing: ms)
+            #expect(period.week == expected, "day \(day)")
+            let start = try #require(calendar.date(from: DateComponents(weekOfYear: c.weekOfYear!, yearForWeekOfYear: c.yearForWeekOfYear!)))
+            #expect(period.bounds.start == UInt64(start.timeIntervalSince1970 * 1000))
+            #expect(period.bounds.end == period.bounds.start + 7 * 86_400_000)
+            checked += 1
+        }
+        #expect(checked > 6000)
+        #expect(StatisticsPeriod(containing: 1_767_225_600_000).week == "2026-W01", "1 January 2026, a Thursday")
+        #expect(StatisticsPeriod(containing: 1_735_603_200_000).week == "2025-W01", "31 December 2024 is in 2025's first week")
+    }
+
     static let layout = FigureLayout.district(
         categories: ["children", "health", "education", "addiction"], areas: ["D9", "D11"], instrumentAreas: ["housing", "money"])
 

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import WaymarkCore
 import WaymarkCrypto
@@ -67,6 +68,65 @@ struct KeyHandoverTests {
             let earlyChained = try b.ingest([early.encoded()], from: "relay", nowMilliseconds: Self.now + 13_000)
             #expect(earlyChained.accepted == 0)
             #expect(try b.record(table: "service", id: "a-svc")?.fields["name"]?.stringValue == "Homework club, Tuesdays")
+        }
+    }
+
+    /// The encryption key a node holds for an organisation (what it seals referrals to).
+    func encryptionKey(_ db: NodeDatabase, of author: [UInt8]) throws -> [UInt8]? {
+        try db.writer.read { db in
+            try Data.fetchOne(db, sql: "SELECT encryption_key FROM known_node WHERE author = ?", arguments: [Data(author)]).map { [UInt8]($0) }
+        }
+    }
+
+    /// Someone who got the old key after the hand-over forks the chain before it and makes that branch
+    /// the longer, with a node record dated far ahead that names their own encryption key. The key in
+    /// force stays the new one, the organisation's known node stays its own, whichever arrives first,
+    /// and the organisation goes on publishing on its own branch.
+    @Test func aForkTheOldKeyBeganBeforeTheHandOverTakesBackNeitherTheKeyInForceNorTheNodeRecord() throws {
+        try withLargeStack {
+            let a = try NodeDatabase()
+            try a.setFounders([alice.signingPublicKey])
+            try a.publish(rows(name: "Homework club"), identity: alice, nowMilliseconds: Fixtures.publishedAt)
+            let beforeHandover = try LedgerTests.wires(a)
+            let forkPoint = try head(a, of: alice.signingPublicKey)
+            let rotated = try a.handOver(to: alice.withNewGeneration(), nowMilliseconds: Self.now)
+            let record = NodeRecord(organizationID: "a-org", organizationName: "Alice's", url: "http://127.0.0.1:1/a", encryptionKey: rotated.encryptionPublicKey)
+            #expect(try a.publishNodeRecord(record, identity: rotated, nowMilliseconds: Self.now + 1_000))
+
+            var previous = forkPoint
+            var branch: [[UInt8]] = []
+            for n in 1...6 {
+                let e = LedgerTests.envelope(
+                    by: alice, sequence: previous.sequence + 1, deps: [previous.id], clock: Self.now + UInt64(n) * 1_000, id: "a-svc", name: "Thief's \(n)")
+                branch.append(e.encoded())
+                previous = (EnvelopeCrypto.id(of: e), e.header.sequence)
+            }
+            let theirs = NodeRecord(organizationID: "a-org", organizationName: "Alice's", url: "http://127.0.0.1:1/t", encryptionKey: mallory.encryptionPublicKey)
+            branch.append(
+                EnvelopeCrypto.sign(
+                    kind: .nodeRecord, scope: "public", payload: theirs.encoded(), by: alice, sequence: previous.sequence + 1, dependencies: [previous.id],
+                    clock: HybridClock.pack(milliseconds: AdmissionRules.latestClockMilliseconds - 1, counter: 0)
+                ).encoded())
+
+            // A node that takes in the thief's branch before the hand-over, and one that takes it after.
+            let early = try NodeDatabase(), late = try NodeDatabase()
+            for db in [early, late] { try db.setFounders([alice.signingPublicKey]) }
+            _ = try early.ingest(beforeHandover, from: "a", nowMilliseconds: Self.now + 10_000)
+            let stolen = try early.ingest(branch, from: "relay", nowMilliseconds: Self.now + 10_000)
+            #expect(stolen.accepted == branch.count, "before it holds the hand-over, a node cannot tell the branch from the organisation's")
+            #expect(try encryptionKey(early, of: alice.signingPublicKey) == mallory.encryptionPublicKey)
+            _ = try early.ingest(LedgerTests.wires(a), from: "a", nowMilliseconds: Self.now + 11_000)
+            _ = try late.ingest(LedgerTests.wires(a), from: "a", nowMilliseconds: Self.now + 11_000)
+            _ = try late.ingest(branch, from: "relay", nowMilliseconds: Self.now + 11_000)
+            _ = try a.ingest(branch, from: "relay", nowMilliseconds: Self.now + 11_000)
+            for db in [a, early, late] {
+                #expect(try db.keyInForce(author: alice.signingPublicKey) == rotated.signerPublicKey, "the longer branch does not bring the old key back")
+                #expect(try encryptionKey(db, of: alice.signingPublicKey) == rotated.encryptionPublicKey, "nothing is sealed to the thief's key")
+            }
+            // The organisation goes on from its own envelope, not from the thief's longer branch.
+            try a.publish(rows(name: "Homework club, Thursdays"), identity: rotated, nowMilliseconds: Self.now + 20_000)
+            let report = try late.ingest(LedgerTests.wires(a), from: "a", nowMilliseconds: Self.now + 21_000)
+            #expect(report.rejected.isEmpty, "\(report.rejected)")
         }
     }
 

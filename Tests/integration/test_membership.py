@@ -504,6 +504,19 @@ def test_an_organisation_hands_over_to_a_new_key_and_the_old_key_is_refused_ever
 
     r = old.post(a.url, "/sync/v1/fetch", b"")
     assert r.status_code == 403 and "key in force" in r.text, r.text
+    # Someone naming B as its organisation while signing with a key of its own is turned away before
+    # its body is read (8 MiB here, answered at once), and a Waymark-Author that is not a key gets 401.
+    spoofer = wire.Signer()
+    big = b"\0" * (8 << 20)
+    headers = spoofer.request_headers(a.url, "/sync/v1/push", big)
+    headers["Waymark-Author"] = organisation.hex()
+    started = time.monotonic()
+    r = requests.post(a.url + "/sync/v1/push", data=big, headers=headers, timeout=30)
+    assert r.status_code == 403 and "key in force" in r.text, r.text
+    headers["Waymark-Author"] = "not-a-key"
+    r = requests.post(a.url + "/sync/v1/push", data=b"", headers=headers, timeout=30)
+    assert r.status_code == 401 and "Waymark-Author" in r.text, r.text
+    assert time.monotonic() - started < 10
     relay = wire.Signer()
     a.cli_ok("member", "add", "--key", relay.public.hex(), "--fingerprint", relay.fingerprint, "--name", "Membership Old-Key Relay")
     old.previous, old.sequence = newest_of(a, organisation)

@@ -125,6 +125,43 @@ public struct StatisticsPeriod: Sendable, Hashable, CustomStringConvertible {
     }
     public var scope: String { "stats:" + week }
     public var description: String { week }
+
+    /// The ISO 8601 week (UTC) that a moment, in milliseconds since 1970, falls in.
+    public init(containing milliseconds: UInt64) {
+        let day = Int(milliseconds / 86_400_000)
+        let thursday = day - (day + 3) % 7 + 3  // 1970-01-01 was a Thursday; weeks start on Monday
+        let year = Self.civil(thursday).year
+        let number = (thursday - Self.days(year: year, month: 1, day: 1)) / 7 + 1
+        self.week = "\(year)-W\(number < 10 ? "0" : "")\(number)"
+    }
+
+    /// The week's first moment and the first moment after it, in milliseconds since 1970 (UTC).
+    public var bounds: (start: UInt64, end: UInt64) {
+        let parts = week.split(separator: "-W")
+        let year = Int(parts[0]) ?? 2000, number = Int(parts[1]) ?? 1
+        let january4 = Self.days(year: year, month: 1, day: 4)
+        let start = january4 - (january4 + 3) % 7 + (number - 1) * 7
+        return (UInt64(start) * 86_400_000, UInt64(start + 7) * 86_400_000)
+    }
+
+    /// Days since 1970-01-01 of a date in the proleptic Gregorian calendar (years from 1970).
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = y / 400, yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        return era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear - 719_468
+    }
+
+    /// The year of a day counted from 1970-01-01 (days ≥ 0).
+    static func civil(_ days: Int) -> (year: Int, month: Int) {
+        let z = days + 719_468
+        let era = z / 146_097, dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month)
+    }
 }
 
 /// What a statistics envelope carries, once opened (§12.5): a share is the layout's hash (32 bytes)

@@ -54,7 +54,12 @@ public enum JourneyPayload: Sendable, Hashable {
             return r.object
         case .referralStatus(let id, let t):
             var obj = JSONObject([("referral_id", .string(id)), ("status", .string(t.to.rawValue))])
-            if let reason = t.reason { obj["reason"] = .string(reason) }
+            if let reason = t.reason, !reason.allSatisfy(\.isWhitespace) {
+                obj["reason"] = .string(reason)
+            } else if let code = t.declineReason {
+                // Nodes from before reason codes need a reason with every decline (§8.3).
+                obj["reason"] = .string(code.words)
+            }
             if let outcome = t.outcome { obj["outcome"] = .string(outcome) }
             if let code = t.declineReason { obj["reason_code"] = .string(code.rawValue) }
             return obj

@@ -33,6 +33,17 @@ public enum DeclineReason: String, Sendable, Hashable, CaseIterable {
     case cannotContact = "cannot-contact"
     case clientDeclined = "client-declined"
     case other
+
+    /// The reason in words, written beside the code for nodes that read only words.
+    public var words: String {
+        switch self {
+        case .noCapacity: return "No capacity"
+        case .notEligible: return "Not eligible"
+        case .cannotContact: return "Could not contact the client"
+        case .clientDeclined: return "The client declined"
+        case .other: return "Other"
+        }
+    }
 }
 
 /// One status change, as its author asked for it.

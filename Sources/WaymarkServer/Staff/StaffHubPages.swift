@@ -12,15 +12,6 @@ import WaymarkStore
 /// It shows nothing the hub does not keep: only published, noised figures and the reasons for the
 /// rest; no organisation's own figures exist here to show.
 extension StaffPages {
-    /// The ISO week (YYYY-Www) a day falls in.
-    static func isoWeek(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .iso8601)
-        calendar.timeZone = TimeZone(identifier: "Europe/Dublin") ?? .gmt
-        let c = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: date)
-        let week = c.weekOfYear ?? 1
-        return "\(c.yearForWeekOfYear ?? 2026)-W\(week < 10 ? "0" : "")\(week)"
-    }
-
     func hubPlannersPage(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
         var ctx = base(request, language, title: t("staff.hub", language), session: s)
         let ledger = try database.hubLedger()
@@ -36,7 +27,8 @@ extension StaffPages {
             ]
         }
         ctx["quarters"] = try database.hubQuarters().map { ["text": "\($0.quarter): ε " + String(format: "%.2f", $0.spent)] }
-        if let identity, let period = StatisticsPeriod(week: Self.isoWeek(Date(timeIntervalSince1970: Double(now()) / 1000))) {
+        if let identity {
+            let period = StatisticsPeriod(containing: now())
             let round = try database.hubRound(period: period, identity: identity)
             ctx["round"] = [
                 "period": round.period, "count": String(round.senders.count),
