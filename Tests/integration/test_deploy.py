@@ -1,5 +1,5 @@
-"""Running a node for real, as `Deploy/` ships it: the systemd unit verifies and its command line
-starts a node; Debian's nginx, configured from `Deploy/nginx/waymark.conf`, carries residents and
+"""Running a node for real, as `Deploy/` ships it: the systemd unit verifies, runs under a real
+systemd as the hardened user it names, and its command line starts a node; Debian's nginx, configured from `Deploy/nginx/waymark.conf`, carries residents and
 staff over TLS to that node on loopback. Through the real proxy: http is sent to https, staff
 cookies are `Secure`, the node believes the client address the proxy forwards (and only the
 proxy's: a client's own `X-Forwarded-For` is overwritten by the proxy and ignored by the node when
@@ -51,6 +51,148 @@ def test_the_systemd_unit_verifies_and_is_hardened(tmp_path) -> None:
     assert argv[argv.index("--data") + 1] == "/var/lib/waymark" and argv[argv.index("--host") + 1] == "127.0.0.1", argv
     assert argv[argv.index("--trusted-proxy") + 1] == "127.0.0.1", argv
 
+
+
+# Runs inside new pid, mount, uts, ipc and cgroup namespaces, as the parent of the systemd that
+# becomes their PID 1: the machine's /etc, /usr and /var/lib stay as they are (each change below is
+# a mount private to these namespaces), and only the unit under test and a target wanting it are
+# known to that systemd (no sysinit.target: nothing else of a boot runs, so nothing touches /tmp,
+# devices or the machine's services).
+SYSTEMD_STAGE = r"""
+set -euo pipefail
+W=$1; BIN=$2; PORT=$3
+mount --make-rprivate /
+cp /etc/passwd "$W/passwd"; cp /etc/group "$W/group"
+echo "waymark:x:64990:64990:Waymark:/var/lib/waymark:/usr/sbin/nologin" >> "$W/passwd"
+echo "waymark:x:64990:" >> "$W/group"
+mount --bind "$W/passwd" /etc/passwd; mount --bind "$W/group" /etc/group
+mount -t tmpfs tmpfs /etc/systemd/system
+sed -e "s|--port 8080|--port $PORT|" "$W/waymark.service" > /etc/systemd/system/waymark.service
+# The one change to the unit: no default dependencies, so starting it does not boot the machine.
+mkdir /etc/systemd/system/waymark.service.d
+printf '[Unit]\nDefaultDependencies=no\n' > /etc/systemd/system/waymark.service.d/no-boot.conf
+printf '[Unit]\nDefaultDependencies=no\nWants=waymark.service\n' > /etc/systemd/system/waymark-test.target
+for unit in systemd-tmpfiles-setup.service systemd-tmpfiles-clean.service systemd-udevd.service systemd-udev-trigger.service; do
+  ln -s /dev/null "/etc/systemd/system/$unit"
+done
+mount -t tmpfs tmpfs /usr/local/bin; cp "$BIN" /usr/local/bin/waymark
+mount -t tmpfs tmpfs /var/lib
+# README, "Running a node for your organisation", step 2.
+install -d -o waymark -g waymark -m 0700 /var/lib/waymark
+setpriv --reuid=waymark --regid=waymark --clear-groups /usr/local/bin/waymark init --data /var/lib/waymark --org "Systemd Org" > "$W/init.log" 2>&1
+setpriv --reuid=waymark --regid=waymark --clear-groups /usr/local/bin/waymark user add --data /var/lib/waymark --username aoife \
+  --name "Aoife Admin" --role admin --password-stdin < "$W/password" >> "$W/init.log" 2>&1
+exec env container=waymark-test /lib/systemd/systemd --system --unit=waymark-test.target
+"""
+
+
+def status_fields(pid: int) -> dict[str, str]:
+    return dict(line.split(":\t", 1) for line in pathlib.Path(f"/proc/{pid}/status").read_text().splitlines() if ":\t" in line)
+
+
+def test_the_unit_runs_under_systemd_hardened_and_restarts_after_a_crash(tmp_path) -> None:
+    """The shipped unit, started by a real systemd (PID 1 of namespaces of its own): the node runs
+    as the `waymark` user with no capabilities, no new privileges, a system-call filter and a
+    read-only system; its data folder is 0700; it answers on loopback; killed, it is started again;
+    stopped, it ends within the unit's stop timeout."""
+    import os
+    import signal
+    needed = ["unshare", "nsenter", "setpriv"]
+    if os.geteuid() != 0 or not pathlib.Path("/lib/systemd/systemd").exists() or not all(shutil.which(c) for c in needed):
+        pytest.skip("needs root, /lib/systemd/systemd and util-linux's unshare, nsenter and setpriv")
+    port = free_port()
+    (tmp_path / "waymark.service").write_text(UNIT.read_text())
+    (tmp_path / "password").write_text(PASSWORD + "\n")
+    (tmp_path / "stage.sh").write_text(SYSTEMD_STAGE)
+    manager = subprocess.Popen(["unshare", "--pid", "--fork", "--mount", "--uts", "--ipc", "--cgroup", "--mount-proc", "--kill-child",
+                                "bash", str(tmp_path / "stage.sh"), str(tmp_path), str(BIN), str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, start_new_session=True)
+
+    def systemd_pid() -> int | None:
+        for child in pathlib.Path(f"/proc/{manager.pid}/task").glob("*/children"):
+            for pid in child.read_text().split():
+                if pathlib.Path(f"/proc/{pid}/comm").read_text().strip() == "systemd":
+                    return int(pid)
+        return None
+
+    def systemctl(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["nsenter", "-t", str(pid1), "-p", "-m", "systemctl", *args], capture_output=True, text=True, timeout=30)
+
+    def main_pid() -> int:
+        shown = systemctl("show", "-p", "MainPID", "--value", "waymark").stdout.strip()
+        inner = int(shown or 0)
+        # MainPID is the pid in the namespaces; the same process's pid here, through its NSpid line.
+        for proc in pathlib.Path("/proc").glob("[0-9]*"):
+            try:
+                ns = status_fields(int(proc.name)).get("NSpid", "").split()
+            except (OSError, ValueError):
+                continue
+            if inner and len(ns) == 2 and ns[1] == str(inner) and ns[0] == proc.name and pathlib.Path(f"/proc/{proc.name}/comm").read_text().strip() == "waymark":
+                return int(proc.name)
+        return 0
+
+    def health() -> bool:
+        try:
+            return requests.get(f"http://127.0.0.1:{port}/health", timeout=2).text.strip() == "ok"
+        except requests.RequestException:
+            return False
+
+    pid1 = None
+    try:
+        deadline = time.monotonic() + 30
+        while pid1 is None or systemctl("is-system-running").stdout.strip() not in ("running", "degraded"):
+            if manager.poll() is not None or time.monotonic() > deadline:
+                init_log = (tmp_path / "init.log").read_text() if (tmp_path / "init.log").exists() else ""
+                if "Created a Waymark node" not in init_log:
+                    pytest.fail(f"preparing the data folder as the unit's user failed:\n{init_log}")
+                pytest.skip("systemd could not run as PID 1 of new namespaces on this machine (needs root in a container that allows it)")
+            pid1 = systemd_pid()
+            time.sleep(0.2)
+        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        while not health():
+            assert time.monotonic() < deadline, systemctl("status", "waymark", "--no-pager").stdout
+            time.sleep(0.2)
+        assert systemctl("is-active", "waymark").stdout.strip() == "active"
+        node = main_pid()
+        assert node, systemctl("status", "waymark", "--no-pager").stdout
+        fields = status_fields(node)
+        uid = subprocess.run(["nsenter", "-t", str(pid1), "-m", "id", "-u", "waymark"], capture_output=True, text=True, timeout=10).stdout.strip()
+        assert fields["Uid"].split()[0] == uid == "64990", fields["Uid"]
+        assert fields["CapEff"] == fields["CapBnd"] == "0000000000000000", (fields["CapEff"], fields["CapBnd"])
+        assert fields["NoNewPrivs"] == "1" and fields["Seccomp"] == "2", (fields["NoNewPrivs"], fields["Seccomp"])
+        root = next(line.split() for line in pathlib.Path(f"/proc/{node}/mountinfo").read_text().splitlines() if line.split()[4] == "/")
+        assert root[5].split(",")[0] == "ro", root
+        # In the node's own view: the system is read-only, /home is closed, /tmp is its own.
+        seen = subprocess.run(["nsenter", "-t", str(node), "-m", "sh", "-c",
+                               "touch /usr/local/bin/x 2>&1; touch /etc/x 2>&1; ls -A /home | wc -l; stat -c '%a %U' /var/lib/waymark /var/lib/waymark/waymark.sqlite"],
+                              capture_output=True, text=True, timeout=10).stdout
+        assert seen.count("Read-only file system") == 2, seen
+        assert seen.splitlines()[2] == "0", seen
+        assert "700 waymark" in seen and "600 waymark" in seen, seen
+        # Staff sign in through it (it can write its database).
+        with requests.Session() as s:
+            r = sign_in(s, f"http://127.0.0.1:{port}", "aoife", PASSWORD)
+            assert r.status_code == 303, (r.status_code, r.text[:500])
+
+        # A crash: systemd starts it again (Restart=on-failure, RestartSec=5).
+        os.kill(node, signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while not (health() and main_pid() not in (0, node)):
+            assert time.monotonic() < deadline, systemctl("status", "waymark", "--no-pager").stdout
+            time.sleep(0.3)
+        assert systemctl("show", "-p", "NRestarts", "--value", "waymark").stdout.strip() == "1"
+
+        # A stop ends it cleanly, well within TimeoutStopSec.
+        started = time.monotonic()
+        stopped = systemctl("stop", "waymark")
+        assert stopped.returncode == 0 and time.monotonic() - started < 30, stopped.stderr
+        assert systemctl("show", "-p", "Result", "--value", "waymark").stdout.strip() == "success"
+        assert not health()
+    finally:
+        if pid1:
+            os.kill(pid1, signal.SIGKILL)  # ends every process of its pid namespace
+        manager.kill()
+        manager.wait(timeout=30)
 
 class Deployment:
     def __init__(self, node: Node, https: str, http: str, cert: pathlib.Path, access_log: pathlib.Path, node_port: int):
