@@ -31,8 +31,8 @@ extension WaymarkBench {
             let (db, home, clientIDs) = built!
             let held = try db.ledgerCounts().envelopes
             let token = String(repeating: "5a", count: 32)
-            let user = try db.addStaff(username: "ciaran", displayName: "Ciarán", role: .caseworker, password: "a long bench password", nowMilliseconds: LocalClock.nowMilliseconds())
-            try db.startSession(userID: user.id, token: token, csrf: Tokens.random(), nowMilliseconds: LocalClock.nowMilliseconds())
+            let user = try db.staff.add(username: "ciaran", displayName: "Ciarán", role: .caseworker, password: "a long bench password", nowMilliseconds: LocalClock.nowMilliseconds())
+            try db.staff.startSession(userID: user.id, token: token, csrf: Tokens.random(), nowMilliseconds: LocalClock.nowMilliseconds())
             let app = try buildApplication(
             NodeArguments(database: db, identity: home, server: ServerSettings(port: 0), logger: Logger(label: "bench")))
             final class Figures: @unchecked Sendable { var times: [String: [Double]] = [:] }

@@ -112,7 +112,7 @@ struct SyncAPI: Sendable {
             return Self.binary(
                 try await Blocking.run {
                     // A peer this node had given up on for a while is reachable again.
-                    if (try? node.database.heardFrom(author: sender)) == true { node.changes.signal() }
+                    if (try? node.database.peers.heardFrom(author: sender)) == true { node.changes.signal() }
                     return try answer(body, sender)
                 }, contentType: contentType)
         } catch let refusal as SyncRefusal {
@@ -178,7 +178,7 @@ enum SyncMetrics {
         metric("waymark_known_nodes", "gauge", "Nodes known from signed node records.", [("", c.knownNodes)])
         metric("waymark_forked_authors", "gauge", "Authors who signed two envelopes with one sequence number.", [("", c.forkedAuthors)])
         metric("waymark_rejections_logged", "gauge", "Entries in the rejection log.", [("", c.rejections)])
-        let peers = try node.database.peers()
+        let peers = try node.database.peers.all()
         func label(_ p: PeerInfo) -> String { "{peer=\"\(Self.escapeLabel(p.url))\"}" }
         metric("waymark_peer_last_success_seconds", "gauge", "When the last sync session with the peer succeeded.",
             peers.map { (label($0), Double($0.lastSuccess ?? 0) / 1000) })

@@ -61,7 +61,7 @@ extension NodeDatabase {
                 sql: "INSERT INTO attachment (client_id, sealed_name, sealed, type, size, added_at, username) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 arguments: [clientID, Data(sealedName), Data(sealed), type, bytes.count, Int64(now), username])
             let id = db.lastInsertedRowID
-            try Self.audit(db, username, "add attachment", subject: clientID, detail: "\(type), \(bytes.count) bytes", now: now)
+            try AuditLog.record(db, username, "add attachment", subject: clientID, detail: "\(type), \(bytes.count) bytes", now: now)
             return id
         }
     }
@@ -91,7 +91,7 @@ extension NodeDatabase {
             else { return nil }
             let name = String(decoding: try SecretBox.open([UInt8](row["sealed_name"] as Data), key: key, associatedData: Self.attachmentAD(clientID, "name")), as: UTF8.self)
             let bytes = try SecretBox.open([UInt8](row["sealed"] as Data), key: key, associatedData: Self.attachmentAD(clientID, "bytes"))
-            try Self.audit(db, username, "open attachment", subject: clientID, now: now)
+            try AuditLog.record(db, username, "open attachment", subject: clientID, now: now)
             return (
                 Attachment(id: id, name: name, type: row["type"], size: row["size"], addedAt: UInt64(row["added_at"] as Int64), username: row["username"]),
                 bytes
@@ -107,7 +107,7 @@ extension NodeDatabase {
             try db.inTransaction {
                 try db.execute(sql: "DELETE FROM attachment WHERE id = ? AND client_id = ?", arguments: [id, clientID])
                 guard db.changesCount == 1 else { throw Self.noSuchClient }
-                try Self.audit(db, username, "remove attachment", subject: clientID, now: now)
+                try AuditLog.record(db, username, "remove attachment", subject: clientID, now: now)
                 return .commit
             }
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")

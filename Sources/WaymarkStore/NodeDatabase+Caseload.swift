@@ -101,7 +101,7 @@ extension NodeDatabase {
     {
         try writer.write { db -> SubjectAccess? in
             guard let client = try Self.readClients(db, identity: identity, id: clientID).first else { return nil }
-            try Self.audit(db, username, "subject access export", subject: clientID, now: now)
+            try AuditLog.record(db, username, "subject access export", subject: clientID, now: now)
             let journey = try Self.journey(db, identity: identity, circle: client.circle, today: today)
             // Who could read what: the key ids in each record's header, named from the node records.
             var byKeyID: [ByteKey: String] = [:]

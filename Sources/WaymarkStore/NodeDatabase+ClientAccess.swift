@@ -116,9 +116,9 @@ extension NodeDatabase {
             } while start < keys.count
             try Self.refreshJourneyIndex(db, identity: identity)
             if let details {
-                try Self.audit(db, username, "issue proxy receipt", subject: clientID, detail: "\(details.relationship): \(details.name)", now: now)
+                try AuditLog.record(db, username, "issue proxy receipt", subject: clientID, detail: "\(details.relationship): \(details.name)", now: now)
             } else {
-                try Self.audit(db, username, "issue client receipt", subject: clientID, detail: "a new code; any earlier one stops working", now: now)
+                try AuditLog.record(db, username, "issue client receipt", subject: clientID, detail: "a new code; any earlier one stops working", now: now)
             }
         }
         return IssuedReceipt(code: code, circle: client.circle, clientName: client.record.name, dateOfBirth: dob, issuedAt: now)
@@ -234,7 +234,7 @@ extension NodeDatabase {
             else { throw ClientAccessError.noSuchClient }
             record.ended = true
             _ = try Self.publishOwn(db, .clientKey, scope: circle, record.encoded(), to: [], identity: identity, now: now)
-            try Self.audit(db, username, "end proxy", subject: clientID, detail: slot, now: now)
+            try AuditLog.record(db, username, "end proxy", subject: clientID, detail: slot, now: now)
         }
     }
 
@@ -311,7 +311,7 @@ extension NodeDatabase {
             try Self.refreshJourneyIndex(db, identity: identity)
             let what: String
             if case .grant = event { what = "client granted consent" } else { what = "client withdrew consent" }
-            try Self.audit(db, "client", what, subject: circle, detail: names[event.organization] ?? event.organization, now: now)
+            try AuditLog.record(db, "client", what, subject: circle, detail: names[event.organization] ?? event.organization, now: now)
             return id
         }
     }
@@ -372,7 +372,7 @@ extension NodeDatabase {
             var to = recipients + (try Self.clientKeys(db, circle: circle).currentKeys.map(\.encryptionKey))
             if recipients.contains(identity.encryptionPublicKey) { to.append(identity.encryptionPublicKey) }
             _ = try Self.publishOwn(db, .clientVoice, scope: circle, signed, to: to, identity: identity, now: now)
-            try Self.audit(db, "client", voice.isCheckin ? "client check-in" : "client reading", subject: circle, now: now)
+            try AuditLog.record(db, "client", voice.isCheckin ? "client check-in" : "client reading", subject: circle, now: now)
         }
     }
 
@@ -404,7 +404,7 @@ extension NodeDatabase {
             let voice = ClientVoice.checkin(referralID: referralID, score: min(10, max(0, score)), comment: comment, date: today, onPaper: true)
             let recipients = try Self.voiceRecipients(db, voice, view: view, today: today)
             try Self.publishPrivate(db, .clientVoice, circle: circle, JourneyPayload.clientVoice(voice).encoded(), to: recipients, identity: identity, now: now)
-            try Self.audit(db, username, "record paper check-in", subject: clientID, now: now)
+            try AuditLog.record(db, username, "record paper check-in", subject: clientID, now: now)
         }
     }
 
@@ -498,7 +498,7 @@ extension NodeDatabase {
             let request = ConsentRequest.request(organization: hexString(identity.signingPublicKey), purposes: purposes, reason: String(reason.prefix(1000)))
             let to = [homeKey, identity.encryptionPublicKey] + (try Self.clientKeys(db, circle: circle).currentKeys.map(\.encryptionKey))
             _ = try Self.publishOwn(db, .consentRequest, scope: circle, request.encoded(), to: to, identity: identity, now: now)
-            try Self.audit(db, username, "ask client to share", subject: circle, detail: purposes.sorted().map(\.rawValue).joined(separator: ", "), now: now)
+            try AuditLog.record(db, username, "ask client to share", subject: circle, detail: purposes.sorted().map(\.rawValue).joined(separator: ", "), now: now)
         }
     }
 
@@ -579,7 +579,7 @@ extension NodeDatabase {
         try writer.write { db in
             try db.execute(
                 sql: "INSERT INTO feedback_change (noted_on, text, username) VALUES (?, ?, ?)", arguments: [today, String(trimmed.prefix(2000)), username])
-            try Self.audit(db, username, "record a change made because of clients' feedback", now: now)
+            try AuditLog.record(db, username, "record a change made because of clients' feedback", now: now)
         }
     }
 

@@ -41,7 +41,7 @@ extension NodeDatabase {
                 sql: "INSERT INTO client (id, circle, sealed, created_at, updated_at, worker) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [id, circle.scope, Data(sealed), Int64(now), Int64(now), try Self.caseloadHolder(db, worker ?? username)])
             try db.execute(sql: "INSERT INTO client_key (client_id, wrapped) VALUES (?, ?)", arguments: [id, Data(wrapped)])
-            try Self.audit(db, username, "create client", subject: id, now: now)
+            try AuditLog.record(db, username, "create client", subject: id, now: now)
         }
         return id
     }
@@ -53,7 +53,7 @@ extension NodeDatabase {
             guard let key = try Self.clientKey(db, id: id, identity: identity) else { throw Self.noSuchClient }
             let sealed = try SecretBox.seal(record.encoded(), key: key, associatedData: Self.clientAD(id))
             try db.execute(sql: "UPDATE client SET sealed = ?, updated_at = ? WHERE id = ?", arguments: [Data(sealed), Int64(now), id])
-            try Self.audit(db, username, "update client", subject: id, now: now)
+            try AuditLog.record(db, username, "update client", subject: id, now: now)
         }
     }
 
@@ -71,7 +71,7 @@ extension NodeDatabase {
             if worker != nil, holder == nil { throw JourneyError(.taskAssignee, field: "worker") }
             try db.execute(sql: "UPDATE client SET worker = ? WHERE id = ?", arguments: [holder, id])
             guard db.changesCount == 1 else { throw Self.noSuchClient }
-            try Self.audit(db, username, "assign key worker", subject: id, detail: holder ?? "none", now: now)
+            try AuditLog.record(db, username, "assign key worker", subject: id, detail: holder ?? "none", now: now)
         }
     }
 
@@ -99,7 +99,7 @@ extension NodeDatabase {
     public func client(id: String, identity: NodeIdentity, by username: String, nowMilliseconds now: UInt64) throws -> ClientSummary? {
         try writer.write { db in
             guard let c = try Self.readClients(db, identity: identity, id: id).first else { return nil }
-            try Self.audit(db, username, "view client", subject: id, now: now)
+            try AuditLog.record(db, username, "view client", subject: id, now: now)
             return c
         }
     }
@@ -108,7 +108,7 @@ extension NodeDatabase {
     public func clients(identity: NodeIdentity, by username: String, nowMilliseconds now: UInt64) throws -> [ClientSummary] {
         try writer.write { db in
             let all = try Self.readClients(db, identity: identity, id: nil)
-            try Self.audit(db, username, "list clients", detail: "\(all.count) clients", now: now)
+            try AuditLog.record(db, username, "list clients", detail: "\(all.count) clients", now: now)
             return all
         }
     }
@@ -132,7 +132,7 @@ extension NodeDatabase {
                 page = Page(
                     items: try Self.readClients(db, identity: identity, id: nil, limit: max(0, limit), offset: max(0, offset)), total: total, offset: max(0, offset))
             }
-            try Self.audit(db, username, "list clients", detail: "\(page.items.count) of \(page.total) clients", now: now)
+            try AuditLog.record(db, username, "list clients", detail: "\(page.items.count) of \(page.total) clients", now: now)
             return page
         }
     }
@@ -160,7 +160,7 @@ extension NodeDatabase {
                 try db.execute(sql: "DELETE FROM client_key WHERE client_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM client WHERE id = ?", arguments: [id])
                 guard db.changesCount == 1 else { throw Self.noSuchClient }
-                try Self.audit(db, username, "erase client", subject: id, now: now)
+                try AuditLog.record(db, username, "erase client", subject: id, now: now)
                 return .commit
             }
             // The deleted pages' old contents also leave the write-ahead log.
@@ -192,12 +192,6 @@ extension NodeDatabase {
                 id: cid, circle: row["circle"], record: record, createdAt: UInt64(row["created_at"] as Int64), updatedAt: UInt64(row["updated_at"] as Int64),
                 worker: row["worker"])
         }
-    }
-
-    static func audit(_ db: Database, _ username: String, _ action: String, subject: String = "", detail: String = "", now: UInt64) throws {
-        try db.execute(
-            sql: "INSERT INTO audit_log (at, username, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
-            arguments: [Int64(now), username, action, subject, detail])
     }
 }
 
@@ -247,7 +241,7 @@ extension NodeDatabase {
             try db.execute(
                 sql: "INSERT INTO case_note (client_id, sealed, noted_at, username, supersedes) VALUES (?, ?, ?, ?, ?)",
                 arguments: [clientID, Data(sealed), Int64(now), username, supersedes])
-            try Self.audit(db, username, supersedes == nil ? "add case note" : "correct case note", subject: clientID, now: now)
+            try AuditLog.record(db, username, supersedes == nil ? "add case note" : "correct case note", subject: clientID, now: now)
         }
     }
 

@@ -69,11 +69,11 @@ extension NodeDatabase {
             let name = try Self.organizationName(db, event.organization)
             switch event {
             case .grant(let g, _):
-                try Self.audit(
+                try AuditLog.record(
                     db, username, "record consent", subject: clientID,
                     detail: "\(name): \(g.purposes.sorted().map(\.rawValue).joined(separator: ", ")) until \(g.end) (\(g.method.rawValue))", now: now)
             case .revoke(_, let method, _, _):
-                try Self.audit(db, username, "revoke consent", subject: clientID, detail: "\(name) (\(method.rawValue))", now: now)
+                try AuditLog.record(db, username, "revoke consent", subject: clientID, detail: "\(name) (\(method.rawValue))", now: now)
             }
         }
     }

@@ -76,7 +76,7 @@ extension NodeDatabase {
                 sql: "UPDATE correction SET status = ?, handled_by = ?, handled_at = ? WHERE id = ? AND (envelope IS NULL OR ? = 0)",
                 arguments: [status, open ? nil : displayName ?? username, open ? nil : Int64(now), id, open ? 1 : 0])
             guard db.changesCount == 1 else { return false }
-            try Self.audit(db, username, "correction \(status == "new" ? "reopened" : status)", subject: "correction \(id)", now: now)
+            try AuditLog.record(db, username, "correction \(status == "new" ? "reopened" : status)", subject: "correction \(id)", now: now)
             return true
         }
     }

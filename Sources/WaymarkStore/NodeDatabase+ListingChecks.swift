@@ -18,7 +18,7 @@ extension NodeDatabase {
     public func publishListingCheck(_ check: ListingCheck, identity: NodeIdentity, by username: String, nowMilliseconds now: UInt64) throws {
         try writer.write { db in
             try Self.publishOwn(db, .listingCheck, scope: "public", check.encoded(), to: [], identity: identity, now: now)
-            try Self.audit(db, username, "check listing", subject: check.serviceID, now: now)
+            try AuditLog.record(db, username, "check listing", subject: check.serviceID, now: now)
         }
     }
 

@@ -41,7 +41,7 @@ extension NodeDatabase {
             try Self.publishPrivate(
                 db, .referralMessage, circle: view.circle, JourneyPayload.referralMessage(referralID: view.record.id, text: trimmed).encoded(),
                 to: [identity.encryptionPublicKey, otherKey], identity: identity, now: now)
-            try Self.audit(db, username, "send referral message", subject: view.key, now: now)
+            try AuditLog.record(db, username, "send referral message", subject: view.key, now: now)
         }
     }
 

@@ -88,7 +88,7 @@ extension NodeDatabase {
                 arguments: [
                     p?.email, p.map { $0.kinds.map(\.rawValue).sorted().joined(separator: ",") } ?? "", p?.language ?? "en", changed, Int64(now), username,
                 ])
-            try Self.audit(db, username, "set email notifications", subject: username, detail: p.map { $0.kinds.map(\.rawValue).sorted().joined(separator: ", ") } ?? "off", now: now)
+            try AuditLog.record(db, username, "set email notifications", subject: username, detail: p.map { $0.kinds.map(\.rawValue).sorted().joined(separator: ", ") } ?? "off", now: now)
         }
     }
 

@@ -54,7 +54,7 @@ extension NodeDatabase {
             }
             try Self.check(event, in: journey, by: me, instruments: try Self.instruments(db))
             try Self.publishPrivate(db, .progress, circle: circle, JourneyPayload.progress(event).encoded(), to: recipients, identity: identity, now: now)
-            try Self.audit(db, username, "record progress", subject: clientID ?? circle, detail: Self.describe(event), now: now)
+            try AuditLog.record(db, username, "record progress", subject: clientID ?? circle, detail: Self.describe(event), now: now)
             return event.goalID
         }
     }

@@ -43,7 +43,7 @@ extension NodeDatabase {
             try Self.publishPrivate(
                 db, .referral, circle: client.circle, JourneyPayload.referral(record).encoded(), to: [identity.encryptionPublicKey, key], identity: identity,
                 now: now)
-            try Self.audit(db, username, "send referral", subject: clientID, detail: "to \(try Self.organizationName(db, organization)): \(serviceName ?? "")", now: now)
+            try AuditLog.record(db, username, "send referral", subject: clientID, detail: "to \(try Self.organizationName(db, organization)): \(serviceName ?? "")", now: now)
             return record.id
         }
     }
@@ -131,7 +131,7 @@ extension NodeDatabase {
             try Self.publishPrivate(
                 db, .referralStatus, circle: view.circle, JourneyPayload.referralStatus(referralID: view.record.id, transition).encoded(),
                 to: recipients, identity: identity, now: now)
-            try Self.audit(db, username, "referral \(transition.to.rawValue)", subject: view.circle, detail: "referral \(view.record.id)", now: now)
+            try AuditLog.record(db, username, "referral \(transition.to.rawValue)", subject: view.circle, detail: "referral \(view.record.id)", now: now)
         }
     }
 

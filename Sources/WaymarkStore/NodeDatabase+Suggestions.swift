@@ -169,7 +169,7 @@ extension NodeDatabase {
             try db.execute(
                 sql: "UPDATE correction SET status = ?, reason = ?, handled_by = ?, handled_at = ? WHERE id = ?",
                 arguments: [status, reason, displayName ?? username, Int64(now), id])
-            try Self.audit(db, username, "correction \(status)", subject: "correction \(id)", now: now)
+            try AuditLog.record(db, username, "correction \(status)", subject: "correction \(id)", now: now)
             return true
         }
     }

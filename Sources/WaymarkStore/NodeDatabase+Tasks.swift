@@ -63,7 +63,7 @@ extension NodeDatabase {
                     """,
                 arguments: [clientID, clientID == nil ? referral?.key : nil, circle, Data(sealed), dueOn, assignee, username, Int64(now)])
             let id = db.lastInsertedRowID
-            try Self.audit(db, username, "add task", subject: clientID ?? referral?.key ?? "", detail: "for \(assignee), due \(dueOn)", now: now)
+            try AuditLog.record(db, username, "add task", subject: clientID ?? referral?.key ?? "", detail: "for \(assignee), due \(dueOn)", now: now)
             return id
         }
     }
@@ -78,7 +78,7 @@ extension NodeDatabase {
                 sql: "UPDATE task SET done_at = ?, done_by = ? WHERE id = ?",
                 arguments: [done ? Int64(now) : nil, done ? username : nil, id])
             let subject: String = (row["client_id"] as String?) ?? (row["referral"] as String?) ?? ""
-            try Self.audit(db, username, done ? "complete task" : "reopen task", subject: subject, now: now)
+            try AuditLog.record(db, username, done ? "complete task" : "reopen task", subject: subject, now: now)
         }
     }
 

@@ -66,7 +66,7 @@ public enum PeerEnrolment {
         }
         // Taken in now if its author is already a member here; otherwise it comes again by sync.
         _ = try database.ingest([wire], from: record.url, nowMilliseconds: nowMilliseconds)
-        try database.addPeer(url: normalized(rawURL), author: author, source: "admin", nowMilliseconds: nowMilliseconds)
+        try database.peers.add(url: normalized(rawURL), author: author, source: "admin", nowMilliseconds: nowMilliseconds)
         return record
     }
 

@@ -138,7 +138,7 @@ public actor SyncEngine: Service {
         let t = node.nowMilliseconds()
         return callablePeers().filter {
             let error = $0.lastError ?? ""
-            return $0.nextAttempt > t && $0.failures > 0 && !error.hasPrefix("HTTP ") && !error.hasPrefix(NodeDatabase.abuseErrorPrefix)
+            return $0.nextAttempt > t && $0.failures > 0 && !error.hasPrefix("HTTP ") && !error.hasPrefix(PeerBook.abuseErrorPrefix)
         }
     }
 
@@ -154,7 +154,7 @@ public actor SyncEngine: Service {
     /// those its admin added; learned ones only while `mayCall(learned:)`.
     private func callablePeers() -> [PeerInfo] {
         let me = node.identity.signingPublicKey
-        return ((try? node.database.peers()) ?? []).filter {
+        return ((try? node.database.peers.all()) ?? []).filter {
             $0.author != me && (!settings.onlyAddedPeers || $0.source == "admin") && ($0.source == "admin" || mayCall(learned: $0))
         }
     }
@@ -218,7 +218,7 @@ public actor SyncEngine: Service {
         let database = node.database
         // Referrals for this organisation that just arrived are acknowledged (`received`) at once, and erasures carried out.
         if outcome.envelopesIn > 0 { await acknowledgeArrivals() }
-        try? node.database.recordSession(url: peer.url, outcome, nowMilliseconds: node.nowMilliseconds())
+        try? node.database.peers.recordSession(url: peer.url, outcome, nowMilliseconds: node.nowMilliseconds())
         if outcome.envelopesIn >= NodeDatabase.largeIngest {
             do { try await Blocking.run { try database.settleAfterLargeIngest() } } catch {
                 logger.notice("could not checkpoint the database after taking in \(outcome.envelopesIn) envelopes: \(error)")
@@ -275,7 +275,7 @@ public actor SyncEngine: Service {
     struct Abusive: Error, CustomStringConvertible {
         let rejected: Int
         let until: UInt64
-        var description: String { "\(NodeDatabase.abuseErrorPrefix) \(rejected) envelopes from this peer were rejected" }
+        var description: String { "\(PeerBook.abuseErrorPrefix) \(rejected) envelopes from this peer were rejected" }
     }
 
     func session(_ base: String) async throws -> SessionOutcome {

@@ -59,7 +59,7 @@ struct PeerList: ParsableCommand {
 
     func run() throws {
         let db = try data.database()
-        let peers = try db.peers()
+        let peers = try db.peers.all()
         if peers.isEmpty { print("No peers. Add one with: waymark peer add --data \(data.data) URL --fingerprint F") }
         for p in peers {
             let last = p.lastSuccess.map { "last success \(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double($0) / 1000)))" } ?? "never synced"
@@ -82,7 +82,7 @@ struct PeerRemove: ParsableCommand {
 
     func run() throws {
         let db = try data.database()
-        guard try db.removePeer(url: url) else { throw fail("no peer with URL \(url); see: waymark peer list --data \(data.data)") }
+        guard try db.peers.remove(url: url) else { throw fail("no peer with URL \(url); see: waymark peer list --data \(data.data)") }
         print("Removed \(url).")
     }
 }
@@ -120,7 +120,7 @@ struct SyncCommand: AsyncParsableCommand {
         settings.learnedPeerRanges = AddressRange.defaults(forOwnURL: try db.setting("public_url") ?? "")
         let engine = SyncEngine(node: node, transport: HTTPTransport(identity: identity), settings: settings, logger: Logger(label: "waymark"))
         var failed = 0
-        for p in try db.peers() where p.author != identity.signingPublicKey {
+        for p in try db.peers.all() where p.author != identity.signingPublicKey {
             // Learned peers only as `serve` would call them: current members in the allowed address ranges.
             if p.source != "admin", !(await engine.mayCall(learned: p)) {
                 print("\(p.url): skipped (a learned peer that is not a current member, or not in an allowed address range)")

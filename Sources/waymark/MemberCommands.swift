@@ -60,7 +60,7 @@ struct MemberAdd: AsyncParsableCommand {
         let vouch = Membership.Vouch(member: found.key, organizationName: name ?? found.record.organizationName, roles: role)
         do { try db.publishVouch(vouch, identity: identity, nowMilliseconds: now) } catch let e as MembershipError { throw fail(e.description) }
         _ = try db.ingest([found.wire], from: url, nowMilliseconds: now)
-        try db.addPeer(url: PeerEnrolment.normalized(url), author: found.key, source: "admin", nowMilliseconds: now)
+        try db.peers.add(url: PeerEnrolment.normalized(url), author: found.key, source: "admin", nowMilliseconds: now)
         print("Vouched for \(vouch.organizationName) (fingerprint \(NodeIdentity.fingerprint(of: found.key))) and peered with \(url).")
         print("Give its admin this node's invite to join with: waymark invite --data \(data.data)")
     }

@@ -39,8 +39,8 @@ struct UserAdd: ParsableCommand {
             made = true
         }
         do {
-            let user = try db.addStaff(username: username, displayName: name, role: role, password: password, nowMilliseconds: LocalClock.nowMilliseconds())
-            try db.audit("cli", "add staff account", subject: user.username, detail: "role \(role.rawValue)", nowMilliseconds: LocalClock.nowMilliseconds())
+            let user = try db.staff.add(username: username, displayName: name, role: role, password: password, nowMilliseconds: LocalClock.nowMilliseconds())
+            try db.audit.record("cli", "add staff account", subject: user.username, detail: "role \(role.rawValue)", nowMilliseconds: LocalClock.nowMilliseconds())
             print("Added \(user.username) (\(user.displayName), \(role.rawValue)).")
             if made { print("Password (shown once): \(password)") }
         } catch let e as StaffError {
@@ -55,7 +55,7 @@ struct UserList: ParsableCommand {
     @OptionGroup var data: DataOption
 
     func run() throws {
-        let users = try data.database().staffUsers()
+        let users = try data.database().staff.all()
         if users.isEmpty { print("No staff accounts. Add one with: waymark user add --data \(data.data) --username NAME --name \"Full Name\" --role admin") }
         let now = LocalClock.nowMilliseconds()
         for u in users {
@@ -84,7 +84,7 @@ struct UserEnable: ParsableCommand {
 /// Disables or enables an account, and logs it.
 func setDisabled(_ data: DataOption, _ username: String, _ disabled: Bool) throws {
     let db = try data.database()
-    do { try db.setStaffDisabled(username: username, disabled) } catch let e as StaffError { throw fail(e.description) }
-    try db.audit("cli", disabled ? "disable staff account" : "enable staff account", subject: username, nowMilliseconds: LocalClock.nowMilliseconds())
+    do { try db.staff.setDisabled(username: username, disabled) } catch let e as StaffError { throw fail(e.description) }
+    try db.audit.record("cli", disabled ? "disable staff account" : "enable staff account", subject: username, nowMilliseconds: LocalClock.nowMilliseconds())
     print("\(disabled ? "Disabled" : "Enabled") \(username).")
 }

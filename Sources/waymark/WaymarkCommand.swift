@@ -377,7 +377,7 @@ struct Info: ParsableCommand {
             for e in examples { print("  \(e.id)  \(e.name)") }
         }
         let c = try db.ledgerCounts()
-        print("sync: \(c.envelopes) signed records, \(c.pending) waiting for earlier ones, \(try db.peers().count) peers, \(c.knownNodes) known nodes")
+        print("sync: \(c.envelopes) signed records, \(c.pending) waiting for earlier ones, \(try db.peers.all().count) peers, \(c.knownNodes) known nodes")
     }
 }
 

@@ -26,11 +26,11 @@ struct StaffAdminPagesTests {
             let db = try NodeDatabase()
             try db.publish(SampleDirectory.ballymun(), identity: publisher, nowMilliseconds: Fixtures.publishedAt)
             let now = LocalClock.nowMilliseconds()
-            let admin = try db.addStaff(username: "maire", displayName: "Máire Admin", role: .admin, password: "a long admin password", nowMilliseconds: now)
-            let caseworker = try db.addStaff(
+            let admin = try db.staff.add(username: "maire", displayName: "Máire Admin", role: .admin, password: "a long admin password", nowMilliseconds: now)
+            let caseworker = try db.staff.add(
                 username: "sean", displayName: "Seán Caseworker", role: .caseworker, password: "a long caseworker password", nowMilliseconds: now)
-            try db.startSession(userID: admin.id, token: adminToken, csrf: adminCSRF, nowMilliseconds: now)
-            try db.startSession(userID: caseworker.id, token: caseworkerToken, csrf: caseworkerCSRF, nowMilliseconds: now)
+            try db.staff.startSession(userID: admin.id, token: adminToken, csrf: adminCSRF, nowMilliseconds: now)
+            try db.staff.startSession(userID: caseworker.id, token: caseworkerToken, csrf: caseworkerCSRF, nowMilliseconds: now)
             return db
         }
     }
@@ -92,7 +92,7 @@ struct StaffAdminPagesTests {
                 let body = String(buffer: response.body)
                 #expect(body.contains("Closed on Fridays now") && body.contains("reader@example.org"))
             }
-            let viewed = try Self.database.auditLog(username: "maire").map(\.action)
+            let viewed = try Self.database.audit.lines(username: "maire").map(\.action)
             #expect(viewed.contains("view suggested corrections"))
         }
     }
@@ -152,7 +152,7 @@ struct StaffAdminPagesTests {
             #expect(try await post(Self.adminToken, "csrf=admin-form-token&status=lost") == .notFound)
         }
         #expect(try db.corrections().map(\.status) == ["dismissed"] && db.corrections().first?.handledBy == "Máire Admin")
-        let actions = try db.auditLog(username: "maire").map(\.action)
+        let actions = try db.audit.lines(username: "maire").map(\.action)
         #expect(actions.contains("correction done") && actions.contains("correction reopened") && actions.contains("correction dismissed"))
     }
 

@@ -52,8 +52,8 @@ struct StaffReferralInboxTests {
         }
         let report = try b.ingest(try a.envelopes(a.reconciliationItems().map(\.id)), from: "test", nowMilliseconds: now + 10)
         #expect(report.rejected.isEmpty, "\(report.rejected)")
-        let caseworker = try b.addStaff(username: "brid", displayName: "Bríd Partner", role: .caseworker, password: "a long caseworker password", nowMilliseconds: now)
-        try b.startSession(userID: caseworker.id, token: token, csrf: Tokens.random(), nowMilliseconds: LocalClock.nowMilliseconds())
+        let caseworker = try b.staff.add(username: "brid", displayName: "Bríd Partner", role: .caseworker, password: "a long caseworker password", nowMilliseconds: now)
+        try b.staff.startSession(userID: caseworker.id, token: token, csrf: Tokens.random(), nowMilliseconds: LocalClock.nowMilliseconds())
         return b
     }
 

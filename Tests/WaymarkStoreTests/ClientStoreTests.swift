@@ -42,7 +42,7 @@ struct ClientStoreTests {
         #expect(read.record == record)
         #expect(Circle(scope: read.circle)?.isOwned(by: Self.me.signingPublicKey) == true)
         #expect(try db.clients(identity: Self.me, by: "aoife", nowMilliseconds: Self.now + 2).map(\.id) == [id])
-        #expect(try db.auditLog().map(\.action) == ["list clients", "view client", "create client"])
+        #expect(try db.audit.lines().map(\.action) == ["list clients", "view client", "create client"])
         let bytes = try Self.fileBytes(dir)
         for secret in ["Saoirse", "Bhriain", "087 123 4567", "prefers mornings"] {
             #expect(!Self.contains(bytes, Array(secret.utf8)), "\(secret) is in the database file in the clear")
@@ -60,7 +60,7 @@ struct ClientStoreTests {
         }
         #expect(throws: JourneyError.self) { try db.createClient(ClientRecord(name: "A", dateOfBirth: "14/03/1991"), identity: Self.me, by: "c", nowMilliseconds: Self.now) }
         #expect(throws: JourneyError.self) { try db.updateClient(id: "client-none", ClientRecord(name: "A"), identity: Self.me, by: "c", nowMilliseconds: Self.now) }
-        #expect(try db.auditLog().isEmpty, "nothing was saved, nothing logged")
+        #expect(try db.audit.lines().isEmpty, "nothing was saved, nothing logged")
     }
 
     @Test func similarNamesWithTheSameBirthdayAreFlagged() throws {
@@ -89,7 +89,7 @@ struct ClientStoreTests {
         #expect(!Self.contains(after, sealedHex.wrappedKey), "the wrapped key is still in the file")
         #expect(try db.clients(identity: Self.me, by: "aoife", nowMilliseconds: Self.now + 4).map(\.id) == [keep])
         #expect(throws: JourneyError.self) { try db.eraseClient(id: id, by: "aoife", nowMilliseconds: Self.now + 5) }
-        #expect(try db.auditLog(limit: 3).map(\.action).contains("erase client"))
+        #expect(try db.audit.lines(limit: 3).map(\.action).contains("erase client"))
     }
 }
 

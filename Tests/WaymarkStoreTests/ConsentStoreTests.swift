@@ -44,7 +44,7 @@ struct ConsentStoreTests {
         try db.recordConsent(clientID: client, Self.grant("2026-12-10"), identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 2)
         views = try db.consents(clientID: client, identity: Self.home, today: "2026-11-22")
         #expect(views[0].coversToday && views[0].expiringSoon)
-        #expect(try db.auditLog(limit: 3).map(\.action) == ["record consent", "revoke consent", "record consent"])
+        #expect(try db.audit.lines(limit: 3).map(\.action) == ["record consent", "revoke consent", "record consent"])
     }
 
     @Test func theEnvelopesAreReadableByTheTwoOrganisationsOnly() throws {

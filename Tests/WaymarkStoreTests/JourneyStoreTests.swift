@@ -173,7 +173,7 @@ struct JourneyStoreTests {
         #expect(access.disclosures.allSatisfy { $0.recipients.sorted() == ["Home", "Partner"] })
         let json = String(decoding: access.json.canonicalBytes, as: UTF8.self)
         #expect(json.contains("Saoirse Journey") && json.contains("\"disclosures\""))
-        #expect(try a.auditLog(limit: 5).map(\.action).contains("subject access export"))
+        #expect(try a.audit.lines(limit: 5).map(\.action).contains("subject access export"))
     }
 
     @Test func onlyWhatItsAuthorMayWriteIntoACircleCounts() throws {

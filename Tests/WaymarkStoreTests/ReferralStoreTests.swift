@@ -70,7 +70,7 @@ struct ReferralStoreTests {
         #expect(throws: JourneyError.self) {
             try a.changeReferral(key: key, .init(to: .cancelled, reason: "moved"), identity: Self.home, by: "ciaran", today: "2026-11-22", nowMilliseconds: Self.now + 21)
         }
-        let actions = try a.auditLog(limit: 10).map(\.action)
+        let actions = try a.audit.lines(limit: 10).map(\.action)
         #expect(actions.contains("send referral") && actions.contains("record consent"))
     }
 }

@@ -41,7 +41,7 @@ struct SyncEngineTests {
     }
 
     func peer(_ url: String, _ db: NodeDatabase) throws -> PeerInfo {
-        try #require(try db.peers().first { $0.url == url })
+        try #require(try db.peers.all().first { $0.url == url })
     }
 
     @Test func membersConvergeAndAStrangerIsRefusedAtTheDoor() async throws {
@@ -52,7 +52,7 @@ struct SyncEngineTests {
         try s.database.publish(rows("s"), identity: s.identity, nowMilliseconds: Fixtures.publishedAt + 30)
         try a.database.publishVouch(.init(member: b.identity.signingPublicKey, organizationName: "Organisation 2"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 40)
         let network = InMemoryNetwork([a.url: a.node, b.url: b.node, s.url: s.node])
-        for (m, other) in [(b, a), (s, a)] { try m.database.addPeer(url: other.url, author: other.identity.signingPublicKey, nowMilliseconds: Self.now) }
+        for (m, other) in [(b, a), (s, a)] { try m.database.peers.add(url: other.url, author: other.identity.signingPublicKey, nowMilliseconds: Self.now) }
 
         let fromB = await engine(b, network).sync(with: try peer(a.url, b.database))
         #expect(fromB.succeeded, "\(fromB.error ?? "")")
@@ -77,7 +77,7 @@ struct SyncEngineTests {
         try a.database.publish(rows("a"), identity: a.identity, nowMilliseconds: Fixtures.publishedAt + 10)
         try a.database.publishVouch(.init(member: b.identity.signingPublicKey, organizationName: "Organisation 2"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 40)
         let network = InMemoryNetwork([a.url: a.node])
-        try b.database.addPeer(url: a.url, author: a.identity.signingPublicKey, nowMilliseconds: Self.now)
+        try b.database.peers.add(url: a.url, author: a.identity.signingPublicKey, nowMilliseconds: Self.now)
 
         // Every other request is lost: each is sent again, and the session succeeds.
         let flaky = FlakyTransport(inner: network.transport(for: b.identity), fail: { $0 % 2 == 1 })
@@ -120,11 +120,11 @@ struct SyncEngineTests {
         let a = try member(1, founders: [alice])
         try a.database.publishVouch(.init(member: Fixtures.identity(2).signingPublicKey, organizationName: "Two"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 1)
         let two = Fixtures.identity(2).signingPublicKey, stranger = Fixtures.identity(66).signingPublicKey
-        try a.database.addPeer(url: "http://127.0.0.1:9", author: two, source: "learned", nowMilliseconds: Self.now)
-        try a.database.addPeer(url: "http://10.0.0.9:80", author: two, source: "learned", nowMilliseconds: Self.now)
-        try a.database.addPeer(url: "https://two.example.ie", author: stranger, source: "learned", nowMilliseconds: Self.now)
-        try a.database.addPeer(url: "https://three.example.ie", author: two, source: "learned", nowMilliseconds: Self.now)
-        try a.database.addPeer(url: "http://127.0.0.1:10", author: two, source: "admin", nowMilliseconds: Self.now)
+        try a.database.peers.add(url: "http://127.0.0.1:9", author: two, source: "learned", nowMilliseconds: Self.now)
+        try a.database.peers.add(url: "http://10.0.0.9:80", author: two, source: "learned", nowMilliseconds: Self.now)
+        try a.database.peers.add(url: "https://two.example.ie", author: stranger, source: "learned", nowMilliseconds: Self.now)
+        try a.database.peers.add(url: "https://three.example.ie", author: two, source: "learned", nowMilliseconds: Self.now)
+        try a.database.peers.add(url: "http://127.0.0.1:10", author: two, source: "admin", nowMilliseconds: Self.now)
         var settings = SyncSettings()
         settings.learnedPeerRanges = AddressRange.defaults(forOwnURL: "https://one.example.ie")
         let engine = SyncEngine(node: a.node, transport: InMemoryNetwork([:]).transport(for: alice), settings: settings, logger: Logger(label: "test"))
@@ -137,14 +137,14 @@ struct SyncEngineTests {
         let a = try member(1, founders: [alice]), b = try member(2, founders: [alice])
         try a.database.publishVouch(.init(member: b.identity.signingPublicKey, organizationName: "Organisation 2"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 40)
         try b.database.publish(rows("b"), identity: b.identity, nowMilliseconds: Fixtures.publishedAt + 20)
-        try a.database.addPeer(url: b.url, author: b.identity.signingPublicKey, nowMilliseconds: Self.now)
-        try a.database.addPeer(url: "http://refusing.test", author: b.identity.signingPublicKey, nowMilliseconds: Self.now)
+        try a.database.peers.add(url: b.url, author: b.identity.signingPublicKey, nowMilliseconds: Self.now)
+        try a.database.peers.add(url: "http://refusing.test", author: b.identity.signingPublicKey, nowMilliseconds: Self.now)
         // Both wait out a backoff of minutes: B gave no answer (a partition, now healed); the other
         // refused (its clock is a day out).
         for (url, error) in [(b.url, "the connection was lost"), ("http://refusing.test", "HTTP 401: Waymark-Date is 1 day 0 h ahead")] {
             var failed = SessionOutcome(succeeded: false, error: error)
             failed.nextAttempt = Self.now + 200_000
-            try a.database.recordSession(url: url, failed, nowMilliseconds: Self.now)
+            try a.database.peers.recordSession(url: url, failed, nowMilliseconds: Self.now)
         }
         let engine = engine(a, InMemoryNetwork([b.url: b.node]))
         #expect(await engine.duePeers().isEmpty)
@@ -161,16 +161,16 @@ struct SyncEngineTests {
         let a = try member(1, founders: [alice])
         let two = Fixtures.identity(2).signingPublicKey
         let day: UInt64 = 86_400_000
-        try a.database.addPeer(url: "http://waiting.test", author: two, nowMilliseconds: Self.now)
-        try a.database.addPeer(url: "http://scheduled-fast.test", author: two, nowMilliseconds: Self.now)
+        try a.database.peers.add(url: "http://waiting.test", author: two, nowMilliseconds: Self.now)
+        try a.database.peers.add(url: "http://scheduled-fast.test", author: two, nowMilliseconds: Self.now)
         // One peer waits out an ordinary backoff (a minute); the other was scheduled while this
         // node's clock ran a day fast.
         var backoff = SessionOutcome(succeeded: false, error: "the connection was lost")
         backoff.nextAttempt = Self.now + 60_000
-        try a.database.recordSession(url: "http://waiting.test", backoff, nowMilliseconds: Self.now)
+        try a.database.peers.recordSession(url: "http://waiting.test", backoff, nowMilliseconds: Self.now)
         var fast = SessionOutcome(succeeded: false, error: "the connection was lost")
         fast.nextAttempt = Self.now + day + 1_000
-        try a.database.recordSession(url: "http://scheduled-fast.test", fast, nowMilliseconds: Self.now + day)
+        try a.database.peers.recordSession(url: "http://scheduled-fast.test", fast, nowMilliseconds: Self.now + day)
         let engine = SyncEngine(node: a.node, transport: InMemoryNetwork([:]).transport(for: alice), settings: SyncSettings(), logger: Logger(label: "test"))
         let due = await engine.duePeers().map(\.url)
         #expect(due == ["http://scheduled-fast.test"], "\(due)")
@@ -197,7 +197,7 @@ struct SyncEngineTests {
         let restored = try restoredHome.openDatabase()
         #expect(try restored.mustResyncBeforeSigning())
         #expect(throws: PublishError.self) { try restored.publish(rows("too-early"), identity: bIdentity, nowMilliseconds: Fixtures.publishedAt + 30) }
-        try restored.addPeer(url: a.url, author: alice.signingPublicKey, nowMilliseconds: Self.now)
+        try restored.peers.add(url: a.url, author: alice.signingPublicKey, nowMilliseconds: Self.now)
         let b2 = Member(url: "http://b.test", identity: bIdentity, database: restored, node: SyncNode(database: restored, identity: bIdentity, now: { Self.now }))
         let network = InMemoryNetwork([a.url: a.node])
         let outcome = await engine(b2, network).sync(with: try peer(a.url, restored))
@@ -219,7 +219,7 @@ struct SyncEngineTests {
         try a.database.publish(rows("a"), identity: a.identity, nowMilliseconds: Fixtures.publishedAt + 10)
         try a.database.publishVouch(.init(member: b.identity.signingPublicKey, organizationName: "Organisation 2"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 40)
         let network = InMemoryNetwork([a.url: a.node, b.url: b.node])
-        try b.database.addPeer(url: a.url, author: a.identity.signingPublicKey, nowMilliseconds: Self.now)
+        try b.database.peers.add(url: a.url, author: a.identity.signingPublicKey, nowMilliseconds: Self.now)
         let group = ServiceGroup(
             configuration: .init(
                 services: [engine(b, network, settings: SyncSettings(interval: .milliseconds(100), pollInterval: .milliseconds(20)))],

@@ -114,7 +114,7 @@ struct ClientPages: Sendable {
             return again("client.error.nomatch", .notFound)
         }
         let token = sessions.open(key: key, circle: circle, now: at)
-        try database.audit("client", "client record opened", subject: circle, detail: "", nowMilliseconds: at)
+        try database.audit.record("client", "client record opened", subject: circle, detail: "", nowMilliseconds: at)
         // The home organisation, and the client, learn that the record was opened here (§13.8).
         if let identity {
             try database.recordClientAccess(key: key, circle: circle, identity: identity, today: today(), nowMilliseconds: at)

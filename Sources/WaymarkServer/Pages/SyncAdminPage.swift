@@ -28,7 +28,7 @@ extension PublicPages {
             guard let ms, ms > 0 else { return t("admin.sync.never", language) }
             return iso.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
         }
-        let peers: [[String: Any]] = try db.peers().map { p in
+        let peers: [[String: Any]] = try db.peers.all().map { p in
             let status: String =
                 if p.nextAttempt > now { "retry after \(when(p.nextAttempt)): \(p.lastError ?? "")" } else if let e = p.lastError { e } else {
                     t("admin.sync.ok", language)

@@ -65,8 +65,8 @@ extension StaffPages {
         }
         guard let token = PageRenderer.cookies(request)[sessionCookie] else { return Self.redirect("/staff/login") }
         do {
-            try database.changeOwnPassword(username: s.user.username, current: form.current_password ?? "", new: new, keeping: token, nowMilliseconds: now())
-        } catch let e as NodeDatabase.OwnPasswordProblem {
+            try database.staff.changeOwnPassword(username: s.user.username, current: form.current_password ?? "", new: new, keeping: token, nowMilliseconds: now())
+        } catch let e as StaffAccounts.OwnPasswordProblem {
             let key = e == .weak ? "staff.account.password.weak" : "staff.account.password.wrong"
             return try accountPage(request, s, language, passwordError: t(key, language), status: .badRequest)
         }

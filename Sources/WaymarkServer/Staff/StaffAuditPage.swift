@@ -45,11 +45,11 @@ extension StaffPages {
         let (filter, query) = auditFilter(p)
         // A date that cannot be read is said so, not silently left out.
         let badDate = ["from", "to"].contains { name in p.string(name).map { !$0.isEmpty && Self.dublinMidnight($0) == nil } ?? false }
-        try database.audit(s.user.username, "view audit log", nowMilliseconds: now())
+        try database.audit.record(s.user.username, "view audit log", nowMilliseconds: now())
         let perPage = 100
-        let entries = try database.auditLog(filter, limit: perPage, before: before)
-        let subjects = try database.auditSubjects(Set(entries.map(\.subject)))
-        let choices = try database.auditChoices()
+        let entries = try database.audit.lines(filter, limit: perPage, before: before)
+        let subjects = try database.audit.subjects(Set(entries.map(\.subject)))
+        let choices = try database.audit.choices()
         let filtered = Self.queryString(query)
         let lang = "lang=\(language.rawValue)"
         return page("staffAudit", base(request, language, title: t("staff.audit", language), session: s)) {
@@ -86,8 +86,8 @@ extension StaffPages {
     /// The filtered log as CSV (up to 100,000 lines), newest first; the export is logged.
     func auditCSV(_ request: Request, _ s: StaffSession) throws -> Response {
         let (filter, query) = auditFilter(QueryParameters(rawQuery: request.uri.query))
-        let entries = try database.auditLog(filter, limit: 100_000)
-        try database.audit(s.user.username, "export audit log", detail: Self.queryString(query), nowMilliseconds: now())
+        let entries = try database.audit.lines(filter, limit: 100_000)
+        try database.audit.record(s.user.username, "export audit log", detail: Self.queryString(query), nowMilliseconds: now())
         let rows = [["when", "user", "action", "subject", "detail"]] + entries.map { [when($0.at), $0.username, $0.action, $0.subject, $0.detail] }
         return Response(
             status: .ok,

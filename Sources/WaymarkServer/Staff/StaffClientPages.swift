@@ -98,7 +98,7 @@ extension StaffPages {
         let only = try database.clientIDs(worker: worker, statuses: statusGroup?.1 ?? [], taskDueBy: due ? today() : nil)
         let shown = try database.clients(
             identity: identity, by: s.user.username, nowMilliseconds: now(), matching: matching, only: only, offset: Self.offset(request), limit: Self.pageSize)
-        let staff = try database.staffUsers().filter { $0.role.worksWithClients }
+        let staff = try database.staff.all().filter { $0.role.worksWithClients }
         let people = Dictionary(staff.map { ($0.username, $0.displayName) }, uniquingKeysWith: { a, _ in a })
         return page("staffClients", ctx) {
             $0["q"] = q
@@ -191,7 +191,7 @@ extension StaffPages {
         if !form.confirm {
             let duplicates = try database.possibleDuplicates(of: record, identity: identity)
             if !duplicates.isEmpty {
-                try database.audit(s.user.username, "duplicate warning", detail: "\(duplicates.count) possible", nowMilliseconds: now())
+                try database.audit.record(s.user.username, "duplicate warning", detail: "\(duplicates.count) possible", nowMilliseconds: now())
                 return try clientForm(request, s, language, id: nil, record: record, duplicates: duplicates, status: .conflict)
             }
         }
@@ -240,7 +240,7 @@ extension StaffPages {
         ctx["noteError"] = noteError ?? false
         ctx["taskError"] = taskError ?? false
         // A key worker whose account was since disabled stays chosen, and says so, until someone changes it.
-        let everyone = try database.staffUsers().filter { $0.role.worksWithClients }
+        let everyone = try database.staff.all().filter { $0.role.worksWithClients }
         let caseloads = everyone.filter { !$0.disabled || $0.username == c.worker }
         func label(_ u: StaffUser) -> String { u.disabled ? t("staff.client.worker.disabled", language, ["name": u.displayName]) : u.displayName }
         ctx["keyWorker"] = c.worker.map { w in everyone.first { $0.username == w }.map(label) ?? w } ?? t("staff.client.worker.none", language)

@@ -144,7 +144,7 @@ extension StaffPages {
         guard let identity, let c = try database.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()),
             let v = try database.consents(clientID: id, identity: identity, today: today()).first(where: { $0.organization == org }), let g = v.grant
         else { return notFound(request, s, language) }
-        try database.audit(s.user.username, "print consent receipt", subject: id, detail: v.organizationName, nowMilliseconds: now())
+        try database.audit.record(s.user.username, "print consent receipt", subject: id, detail: v.organizationName, nowMilliseconds: now())
         let names = ["client": c.record.name, "home": organization, "org": v.organizationName]
         // The receipt is the client's: in their language (English or Irish), the staff pages around it in the worker's.
         let sheet = Self.clientLanguage(c.record.language) ?? language

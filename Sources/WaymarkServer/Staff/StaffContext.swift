@@ -96,11 +96,11 @@ struct StaffSessionMiddleware: RouterMiddleware {
             let language = PageRenderer.language(request, form)
             guard let s = try pages.session(request) else { return StaffPages.redirect("/staff/login") }
             guard PublicPages.isSameSite(request), Tokens.equal(form.string("csrf") ?? "", s.csrf) else {
-                try pages.database.audit(s.user.username, "refused: form without a valid token", subject: request.uri.path, nowMilliseconds: pages.now())
+                try pages.database.audit.record(s.user.username, "refused: form without a valid token", subject: request.uri.path, nowMilliseconds: pages.now())
                 return pages.message(request, s, language, "staff.error.form", back: "/staff", status: .forbidden)
             }
             guard access.allows(s.user.role) else {
-                try pages.database.audit(s.user.username, "refused: admin action", subject: request.uri.path, nowMilliseconds: pages.now())
+                try pages.database.audit.record(s.user.username, "refused: admin action", subject: request.uri.path, nowMilliseconds: pages.now())
                 return Response(status: .forbidden)
             }
             context.session = s
@@ -118,7 +118,7 @@ struct StaffSessionMiddleware: RouterMiddleware {
                 "/staff/login?lang=\(language.rawValue)&next=\(StaffPages.queryEscaped(StaffPages.pathAndQuery(request)))")
         }
         if !access.allows(s.user.role) {
-            try pages.database.audit(s.user.username, "refused: admin page", subject: request.uri.path, nowMilliseconds: pages.now())
+            try pages.database.audit.record(s.user.username, "refused: admin page", subject: request.uri.path, nowMilliseconds: pages.now())
             return pages.message(request, s, language, "staff.error.forbidden", back: "/staff", status: .forbidden)
         }
         context.session = s

@@ -73,7 +73,7 @@ extension StaffPages {
         }
         try database.publish(flattener.records, identity: identity, nowMilliseconds: now())
         pages.directory.noteChange()
-        try database.audit(s.user.username, "change listing from a suggestion", subject: serviceID, nowMilliseconds: now())
+        try database.audit.record(s.user.username, "change listing from a suggestion", subject: serviceID, nowMilliseconds: now())
     }
 
     /// The listing's current description, email, website and first phone, to start the answer form from.

@@ -231,7 +231,7 @@ extension StaffPages {
                 return try listingEditor(request, s, language, id: id, draft: d, error: e.description, status: .badRequest)
             }
             pages.directory.noteChange()
-            try database.audit(s.user.username, "edit listing", subject: id, nowMilliseconds: now())
+            try database.audit.record(s.user.username, "edit listing", subject: id, nowMilliseconds: now())
         }
         return Self.redirect("/staff/listings?lang=\(language.rawValue)&edited=\(Self.queryEscaped(id))")
     }

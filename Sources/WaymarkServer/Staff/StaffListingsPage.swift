@@ -44,7 +44,7 @@ extension StaffPages {
         try flattener.add(.object(fields), table: "service", path: "service")
         try database.publish(flattener.records, identity: identity, nowMilliseconds: now())
         pages.directory.noteChange()
-        try database.audit(s.user.username, "mark listing checked", subject: id, nowMilliseconds: now())
+        try database.audit.record(s.user.username, "mark listing checked", subject: id, nowMilliseconds: now())
         return Self.redirect("/staff/listings?lang=\(language.rawValue)&checked=\(Self.queryEscaped(id))")
     }
 

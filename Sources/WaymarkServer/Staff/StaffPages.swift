@@ -103,7 +103,7 @@ struct StaffPages: Sendable {
 
     func session(_ request: Request) throws -> StaffSession? {
         guard let token = PageRenderer.cookies(request)[sessionCookie], token.count == 64 else { return nil }
-        return try database.session(token: token, nowMilliseconds: now())
+        return try database.staff.session(token: token, nowMilliseconds: now())
     }
 
     static func redirect(_ location: String, cookies: [String] = []) -> Response {
@@ -263,34 +263,34 @@ struct StaffPages: Sendable {
         // Where each attempt came from is in the audit log (an admin looking into a lockout needs it).
         let from = client.map { "from \($0.address)" } ?? ""
         if let throttled, throttle.isBlocked(throttled, now: now()) {
-            try database.audit(username.isEmpty ? "-" : String(username.prefix(64)), "sign-in refused: too many failures from \(throttled)", nowMilliseconds: now())
+            try database.audit.record(username.isEmpty ? "-" : String(username.prefix(64)), "sign-in refused: too many failures from \(throttled)", nowMilliseconds: now())
             return try loginPage(
                 request, error: t("staff.error.throttled", language), username: username, status: .tooManyRequests, language: language, next: next)
         }
         let database = self.database, password = form.string("password") ?? "", at = now()
-        let outcome = try await Blocking.passwordCheck { try database.checkLogin(username: username, password: password, nowMilliseconds: at) }
+        let outcome = try await Blocking.passwordCheck { try database.staff.checkLogin(username: username, password: password, nowMilliseconds: at) }
         if let throttled, outcome.failed { throttle.failed(throttled, now: now()) }
         switch outcome {
         case .success(let user):
             // A fresh token every time; whatever session cookie came with the request is ended.
-            if let old = PageRenderer.cookies(request)[sessionCookie] { try database.endSession(token: old) }
+            if let old = PageRenderer.cookies(request)[sessionCookie] { try database.staff.endSession(token: old) }
             let token = Tokens.random()
-            try database.startSession(userID: user.id, token: token, csrf: Tokens.random(), nowMilliseconds: now())
-            try database.audit(user.username, "sign in", detail: from, nowMilliseconds: now())
+            try database.staff.startSession(userID: user.id, token: token, csrf: Tokens.random(), nowMilliseconds: now())
+            try database.audit.record(user.username, "sign in", detail: from, nowMilliseconds: now())
             return Self.redirect(
                 Self.afterSignIn(next, language: language),
                 cookies: [cookie(sessionCookie, token), cookie(loginCookie, "", maxAge: 0)])
         case .locked:
             // Answered exactly as a wrong username or password: a locked account gives away neither
             // that it exists nor that it is locked (the message says an account may be).
-            try database.audit(username.isEmpty ? "-" : username, "sign-in refused: locked", detail: from, nowMilliseconds: now())
+            try database.audit.record(username.isEmpty ? "-" : username, "sign-in refused: locked", detail: from, nowMilliseconds: now())
             return try loginPage(
                 request, error: t("staff.error.credentials", language), username: username, status: .unauthorized, language: language, next: next)
         case .disabled:
-            try database.audit(username, "sign-in refused: disabled", detail: from, nowMilliseconds: now())
+            try database.audit.record(username, "sign-in refused: disabled", detail: from, nowMilliseconds: now())
             return try loginPage(request, error: t("staff.error.disabled", language), username: username, status: .forbidden, language: language, next: next)
         case .wrongUsernameOrPassword:
-            try database.audit(username.isEmpty ? "-" : String(username.prefix(64)), "failed sign-in", detail: from, nowMilliseconds: now())
+            try database.audit.record(username.isEmpty ? "-" : String(username.prefix(64)), "failed sign-in", detail: from, nowMilliseconds: now())
             return try loginPage(
                 request, error: t("staff.error.credentials", language), username: username, status: .unauthorized, language: language, next: next)
         }
@@ -298,10 +298,10 @@ struct StaffPages: Sendable {
 
     func logout(_ request: Request) async throws -> Response {
         let form = try await PublicPages.form(request)
-        if let token = PageRenderer.cookies(request)[sessionCookie], let s = try database.session(token: token, nowMilliseconds: now()) {
+        if let token = PageRenderer.cookies(request)[sessionCookie], let s = try database.staff.session(token: token, nowMilliseconds: now()) {
             guard PublicPages.isSameSite(request), Tokens.equal(form.string("csrf") ?? "", s.csrf) else { return Response(status: .forbidden) }
-            try database.endSession(token: token)
-            try database.audit(s.user.username, "sign out", nowMilliseconds: now())
+            try database.staff.endSession(token: token)
+            try database.audit.record(s.user.username, "sign out", nowMilliseconds: now())
         }
         return Self.redirect("/staff/login", cookies: [cookie(sessionCookie, "", maxAge: 0)])
     }
@@ -345,7 +345,7 @@ struct StaffPages: Sendable {
 
     /// Corrections residents suggested (admins): the messages may hold a resident's contact details.
     func correctionsPage(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
-        try database.audit(s.user.username, "view suggested corrections", nowMilliseconds: now())
+        try database.audit.record(s.user.username, "view suggested corrections", nowMilliseconds: now())
         var ctx = base(request, language, title: t("admin.corrections", language), session: s)
         let query = QueryParameters(rawQuery: request.uri.query)
         let open = query.string("show") != "closed"
@@ -362,7 +362,7 @@ struct StaffPages: Sendable {
     func usersPage(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, notice: String?, error: String?, status: HTTPResponse.Status = .ok)
         throws -> Response
     {
-        let users = try database.staffUsers()
+        let users = try database.staff.all()
         let n = now()
         return page("staffUsers", base(request, language, title: t("staff.users", language), session: s), status: status) {
             $0["accounts"] = users.map { u -> [String: Any] in
@@ -383,14 +383,14 @@ struct StaffPages: Sendable {
         let username = form.username ?? ""
         let role = StaffRole(rawValue: form.role ?? "") ?? .caseworker
         do {
-            try database.addStaff(
+            try database.staff.add(
                 username: username, displayName: form.name ?? "", role: role, password: form.password ?? "", nowMilliseconds: now())
         } catch let e as StaffError {
             return try usersPage(request, s, language, notice: nil, error: e.description, status: .badRequest)
         } catch let e as CryptoError {
             return try usersPage(request, s, language, notice: nil, error: e.description, status: .badRequest)
         }
-        try database.audit(s.user.username, "add staff account", subject: username, detail: "role \(role.rawValue)", nowMilliseconds: now())
+        try database.audit.record(s.user.username, "add staff account", subject: username, detail: "role \(role.rawValue)", nowMilliseconds: now())
         return try usersPage(request, s, language, notice: t("staff.users.added", language, ["username": username]), error: nil)
     }
 
@@ -404,14 +404,14 @@ struct StaffPages: Sendable {
         let password = form.password ?? ""
         var done: [String] = []
         do {
-            if let role = StaffRole(rawValue: form.role ?? ""), try database.staffUser(username: username)?.role != role {
-                let old = try database.setStaffRole(username: username, role)
-                try database.audit(s.user.username, "change staff role", subject: username, detail: "\(old.rawValue) → \(role.rawValue)", nowMilliseconds: now())
+            if let role = StaffRole(rawValue: form.role ?? ""), try database.staff.user(username: username)?.role != role {
+                let old = try database.staff.setRole(username: username, role)
+                try database.audit.record(s.user.username, "change staff role", subject: username, detail: "\(old.rawValue) → \(role.rawValue)", nowMilliseconds: now())
                 done.append(t("staff.users.changed.role", language, ["username": username, "role": t("staff.role.\(role.rawValue)", language)]))
             }
             if !password.isEmpty {
-                try database.setStaffPassword(username: username, password)
-                try database.audit(s.user.username, "reset staff password", subject: username, nowMilliseconds: now())
+                try database.staff.setPassword(username: username, password)
+                try database.audit.record(s.user.username, "reset staff password", subject: username, nowMilliseconds: now())
                 done.append(t("staff.users.changed.password", language, ["username": username]))
             }
         } catch let e as StaffError {
@@ -425,10 +425,10 @@ struct StaffPages: Sendable {
     func setDisabled(_ request: Request, _ s: StaffSession, _ form: AccountForm, _ language: InterfaceLanguage, _ disabled: Bool) throws -> Response {
         let username = form.username ?? ""
         guard username != s.user.username else { return try usersPage(request, s, language, notice: nil, error: nil, status: .badRequest) }
-        do { try database.setStaffDisabled(username: username, disabled) } catch let e as StaffError {
+        do { try database.staff.setDisabled(username: username, disabled) } catch let e as StaffError {
             return try usersPage(request, s, language, notice: nil, error: e.description, status: .badRequest)
         }
-        try database.audit(s.user.username, disabled ? "disable staff account" : "enable staff account", subject: username, nowMilliseconds: now())
+        try database.audit.record(s.user.username, disabled ? "disable staff account" : "enable staff account", subject: username, nowMilliseconds: now())
         return Self.redirect("/staff/users?lang=\(language.rawValue)")
     }
 }

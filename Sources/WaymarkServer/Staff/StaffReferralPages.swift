@@ -110,7 +110,7 @@ extension StaffPages {
             sent
             ? try database.sentReferrals(identity: identity, today: today(), offset: Self.offset(request), limit: Self.pageSize)
             : try database.incomingReferrals(identity: identity, today: today(), offset: Self.offset(request), limit: Self.pageSize)
-        try database.audit(
+        try database.audit.record(
             s.user.username, sent ? "view sent referrals" : "view referral inbox", detail: "\(shown.items.count) of \(shown.total) referrals", nowMilliseconds: now())
         let title = t(sent ? "staff.referrals.sent" : "staff.referrals.inbox", language)
         return page("staffReferrals", base(request, language, title: title, session: s)) {
@@ -133,7 +133,7 @@ extension StaffPages {
         guard let identity, let v = try database.referral(key: key, identity: identity, today: today()) else {
             return self.message(request, s, language, "staff.referral.notfound", back: "/staff/referrals", status: .notFound)
         }
-        try database.audit(s.user.username, "view referral", subject: v.record.id, nowMilliseconds: now())
+        try database.audit.record(s.user.username, "view referral", subject: v.record.id, nowMilliseconds: now())
         let me = hexString(identity.signingPublicKey)
         let role: ReferralRole = me == v.sender ? .sender : .recipient
         let journey = try database.journey(circle: v.circle, identity: identity, today: today())

@@ -18,14 +18,14 @@ extension StaffPages {
         guard let identity, let c = try database.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()),
             let journey = try database.journey(clientID: id, identity: identity, today: today())
         else { return notFound(request, s, language) }
-        try database.audit(s.user.username, "print client summary", subject: id, nowMilliseconds: now())
+        try database.audit.record(s.user.username, "print client summary", subject: id, nowMilliseconds: now())
         var ctx = base(request, language, title: t("staff.summary.title", language, ["name": c.record.name]), session: s)
         let consents = try database.consents(clientID: id, identity: identity, today: today())
         ctx.merge(try consentContext(s, language, consents: consents)) { _, new in new }
         ctx.merge(try referralContext(s, language, clientID: id, consents: consents, service: nil)) { _, new in new }
         ctx.merge(try journeyContext(journey, language, clientID: id, referralKey: nil)) { _, new in new }
         let tasks = try database.tasks(.init(clientID: id), identity: identity)
-        let people = Dictionary(try database.staffUsers().map { ($0.username, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+        let people = Dictionary(try database.staff.all().map { ($0.username, $0.displayName) }, uniquingKeysWith: { a, _ in a })
         return page("staffClientSummary", ctx) {
             $0["id"] = c.id
             $0["name"] = c.record.name

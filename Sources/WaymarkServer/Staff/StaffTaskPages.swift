@@ -25,7 +25,7 @@ extension StaffPages {
         guard let identity else { return [] }
         let names = try database.clientNames(ids: Set(tasks.compactMap(\.clientID)), identity: identity)
         let sides = try database.referralOtherSides(keys: Set(tasks.compactMap(\.referral)), me: hexString(identity.signingPublicKey))
-        let people = Dictionary(try database.staffUsers().map { ($0.username, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+        let people = Dictionary(try database.staff.all().map { ($0.username, $0.displayName) }, uniquingKeysWith: { a, _ in a })
         let day = today()
         return tasks.map { task -> [String: Any] in
             var row: [String: Any] = [
@@ -54,7 +54,7 @@ extension StaffPages {
         _ s: StaffSession, clientID: String?, referral: String?, back: String, tasks: [StaffTask], _ language: InterfaceLanguage, posted: TaskForm? = nil,
         invalid: String? = nil
     ) throws -> [String: Any] {
-        let staff = try database.staffUsers().filter { !$0.disabled && $0.role.worksWithClients }
+        let staff = try database.staff.all().filter { !$0.disabled && $0.role.worksWithClients }
         let inAWeek = BusinessDays.isoDate(dayNumber: pages.clock.now().day + 7)
         return [
             "taskAssignees": staff.map { ["value": $0.username, "name": $0.displayName, "selected": $0.username == (posted?.assignee ?? s.user.username)] },
@@ -106,7 +106,7 @@ extension StaffPages {
         let whose = asked == "all" ? "" : asked
         let done = p.string("show") == "done"
         let tasks = try database.tasks(.init(assignee: whose.isEmpty ? nil : whose, done: done), identity: identity)
-        let staff = try database.staffUsers().filter { $0.role.worksWithClients }
+        let staff = try database.staff.all().filter { $0.role.worksWithClients }
         var query = [("who", whose.isEmpty ? "all" : whose)]
         if done { query.append(("show", "done")) }
         let back = "/staff/tasks?" + Self.queryString(query + [("lang", language.rawValue)]) + "#tasks-count"

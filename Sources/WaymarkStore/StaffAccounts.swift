@@ -19,8 +19,10 @@ public enum StaffRole: String, Sendable, CaseIterable {
     public var worksWithClients: Bool { self == .admin || self == .caseworker }
 }
 
-/// A staff account.
-public struct StaffUser: Sendable, Equatable {
+/// A staff account: a row of `staff_user`.
+public struct StaffUser: Sendable, Equatable, FetchableRecord, TableRecord {
+    public static let databaseTableName = "staff_user"
+
     public var id: Int64
     public var username: String
     public var displayName: String
@@ -31,7 +33,7 @@ public struct StaffUser: Sendable, Equatable {
     public var lockedUntil: UInt64
     public var createdAt: UInt64
 
-    init(row: Row) {
+    public init(row: Row) {
         id = row["id"]
         username = row["username"]
         displayName = row["display_name"]
@@ -41,16 +43,6 @@ public struct StaffUser: Sendable, Equatable {
         lockedUntil = UInt64(row["locked_until"] as Int64)
         createdAt = UInt64(row["created_at"] as Int64)
     }
-}
-
-/// One line of the audit log: who did what to what, and when.
-public struct AuditEntry: Sendable, Equatable {
-    public var id: Int64
-    public var at: UInt64
-    public var username: String
-    public var action: String
-    public var subject: String
-    public var detail: String
 }
 
 /// Why a login did not succeed (the page says the same for all but `locked`, so it does not tell
@@ -79,7 +71,11 @@ public struct StaffError: Error, Sendable, Equatable, CustomStringConvertible {
     public let description: String
 }
 
-extension NodeDatabase {
+/// Staff accounts and their sessions (`staff_user`, `staff_session`): who may sign in to the staff
+/// pages, with what role, and the sessions they hold. Reached as `NodeDatabase.staff`.
+public struct StaffAccounts: Sendable {
+    let writer: any DatabaseWriter
+
     /// Failed logins in a row before the account is locked.
     public static let loginAttempts = 5
     /// How long a locked account stays locked.
@@ -98,7 +94,7 @@ extension NodeDatabase {
 
     /// Adds a staff account. The password is hashed with Argon2id here.
     @discardableResult
-    public func addStaff(username: String, displayName: String, role: StaffRole, password: String, nowMilliseconds: UInt64) throws -> StaffUser {
+    public func add(username: String, displayName: String, role: StaffRole, password: String, nowMilliseconds: UInt64) throws -> StaffUser {
         if let p = Self.usernameProblem(username) { throw StaffError(description: p) }
         let name = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 100 else { throw StaffError(description: "a name is 1 to 100 characters") }
@@ -111,22 +107,22 @@ extension NodeDatabase {
             try db.execute(
                 sql: "INSERT INTO staff_user (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [username, name, role.rawValue, hash, Int64(nowMilliseconds)])
-            return try StaffUser(row: Row.fetchOne(db, sql: "SELECT * FROM staff_user WHERE id = ?", arguments: [db.lastInsertedRowID])!)
+            return try StaffUser.fetchOne(db, sql: "SELECT * FROM staff_user WHERE id = ?", arguments: [db.lastInsertedRowID])!
         }
     }
 
-    public func staffUsers() throws -> [StaffUser] {
-        try writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM staff_user ORDER BY username").map(StaffUser.init(row:)) }
+    public func all() throws -> [StaffUser] {
+        try writer.read { db in try StaffUser.fetchAll(db, sql: "SELECT * FROM staff_user ORDER BY username") }
     }
 
-    public func staffUser(username: String) throws -> StaffUser? {
-        try writer.read { db in try Row.fetchOne(db, sql: "SELECT * FROM staff_user WHERE username = ?", arguments: [username]).map(StaffUser.init(row:)) }
+    public func user(username: String) throws -> StaffUser? {
+        try writer.read { db in try StaffUser.fetchOne(db, sql: "SELECT * FROM staff_user WHERE username = ?", arguments: [username]) }
     }
 
     /// Changes an account's role; its sessions end, so the new role applies from its next sign-in.
     /// - Returns: the role it had.
     @discardableResult
-    public func setStaffRole(username: String, _ role: StaffRole) throws -> StaffRole {
+    public func setRole(username: String, _ role: StaffRole) throws -> StaffRole {
         try writer.write { db in
             guard let old = try String.fetchOne(db, sql: "SELECT role FROM staff_user WHERE username = ?", arguments: [username]).flatMap(StaffRole.init(rawValue:))
             else { throw StaffError(description: "there is no account named \(username)") }
@@ -138,7 +134,7 @@ extension NodeDatabase {
 
     /// Sets a new password for an account (an admin's reset, the old one forgotten): hashed with
     /// Argon2id; the account's sessions end and a lock from wrong tries is lifted.
-    public func setStaffPassword(username: String, _ password: String) throws {
+    public func setPassword(username: String, _ password: String) throws {
         if let p = PasswordHash.problem(with: password) { throw StaffError(description: p) }
         let hash = try PasswordHash.hash(password)
         try writer.write { db in
@@ -163,19 +159,19 @@ extension NodeDatabase {
     public func changeOwnPassword(username: String, current: String, new: String, keeping token: String, nowMilliseconds now: UInt64) throws {
         guard PasswordHash.problem(with: new) == nil, new != current else { throw OwnPasswordProblem.weak }
         guard case .success(let user) = try checkLogin(username: username, password: current, nowMilliseconds: now) else {
-            try writer.write { db in try Self.audit(db, username, "failed password change", subject: username, now: now) }
+            try writer.write { db in try AuditLog.record(db, username, "failed password change", subject: username, now: now) }
             throw OwnPasswordProblem.wrongCurrent
         }
         let hash = try PasswordHash.hash(new)
         try writer.write { db in
             try db.execute(sql: "UPDATE staff_user SET password_hash = ? WHERE id = ?", arguments: [hash, user.id])
             try db.execute(sql: "DELETE FROM staff_session WHERE user_id = ? AND token_digest <> ?", arguments: [user.id, Tokens.digest(token)])
-            try Self.audit(db, username, "change own password", subject: username, now: now)
+            try AuditLog.record(db, username, "change own password", subject: username, now: now)
         }
     }
 
     /// Disables or enables an account; disabling ends its sessions.
-    public func setStaffDisabled(username: String, _ disabled: Bool) throws {
+    public func setDisabled(username: String, _ disabled: Bool) throws {
         try writer.write { db in
             try db.execute(sql: "UPDATE staff_user SET disabled = ? WHERE username = ?", arguments: [disabled, username])
             guard db.changesCount == 1 else { throw StaffError(description: "there is no account named \(username)") }
@@ -256,103 +252,9 @@ extension NodeDatabase {
     public func endSession(token: String) throws {
         try writer.write { db in try db.execute(sql: "DELETE FROM staff_session WHERE token_digest = ?", arguments: [Tokens.digest(token)]) }
     }
-
-    // MARK: Audit log
-
-    /// Writes one line of the audit log.
-    public func audit(_ username: String, _ action: String, subject: String = "", detail: String = "", nowMilliseconds: UInt64) throws {
-        try writer.write { db in try Self.audit(db, username, action, subject: subject, detail: detail, now: nowMilliseconds) }
-    }
-
-    /// The newest audit lines first; `before` pages back (an entry id).
-    public func auditLog(limit: Int = 100, before: Int64? = nil, username: String? = nil) throws -> [AuditEntry] {
-        try auditLog(AuditFilter(username: username), limit: limit, before: before)
-    }
-
-    /// The newest audit lines that pass `filter` first; `before` pages back (an entry id).
-    public func auditLog(_ filter: AuditFilter, limit: Int = 100, before: Int64? = nil) throws -> [AuditEntry] {
-        try writer.read { db in
-            var sql = "SELECT * FROM audit_log WHERE 1"
-            var args: [(any DatabaseValueConvertible)?] = []
-            func and(_ clause: String, _ value: (any DatabaseValueConvertible)?) {
-                sql += " AND " + clause
-                args.append(value)
-            }
-            if let before { and("id < ?", before) }
-            if let u = filter.username { and("username = ?", u) }
-            if let a = filter.action { and("action = ?", a) }
-            if let s = filter.subject { and("subject = ?", s) }
-            if let f = filter.from { and("at >= ?", Int64(f)) }
-            if let t = filter.until { and("at < ?", Int64(t)) }
-            sql += " ORDER BY id DESC LIMIT ?"
-            args.append(limit)
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map {
-                AuditEntry(id: $0["id"], at: UInt64($0["at"] as Int64), username: $0["username"], action: $0["action"], subject: $0["subject"], detail: $0["detail"])
-            }
-        }
-    }
-
-    /// Every action and every user the audit log has lines for, for the filter's choices.
-    public func auditChoices() throws -> (actions: [String], usernames: [String]) {
-        try writer.read { db in
-            (
-                try String.fetchAll(db, sql: "SELECT DISTINCT action FROM audit_log ORDER BY action"),
-                try String.fetchAll(db, sql: "SELECT DISTINCT username FROM audit_log ORDER BY username")
-            )
-        }
-    }
-
-    /// What each subject of the audit log is, where this node still knows: a client (by id, or by
-    /// the circle of a client whose home is here), a referral, a member of staff or a service.
-    /// Subjects of erased clients are known no more.
-    public func auditSubjects(_ subjects: Set<String>) throws -> [String: AuditSubject] {
-        try writer.read { db in
-            var out: [String: AuditSubject] = [:]
-            for s in subjects where !s.isEmpty {
-                if try Int.fetchOne(db, sql: "SELECT count(*) FROM client WHERE id = ?", arguments: [s]) == 1 {
-                    out[s] = .client(id: s)
-                } else if let id = try String.fetchOne(db, sql: "SELECT id FROM client WHERE circle = ?", arguments: [s]) {
-                    out[s] = .client(id: id)
-                } else if s.hasPrefix("circle:") {
-                    out[s] = .journey
-                } else if let b = bytesFromHex(s), b.count == 32, try Int.fetchOne(db, sql: "SELECT count(*) FROM referral_index WHERE referral = ?", arguments: [Data(b)]) == 1 {
-                    out[s] = .referral(key: s)
-                } else if try Int.fetchOne(db, sql: "SELECT count(*) FROM staff_user WHERE username = ?", arguments: [s]) == 1 {
-                    out[s] = .staff(username: s)
-                } else if try Int.fetchOne(db, sql: "SELECT count(*) FROM service_doc WHERE service_id = ?", arguments: [s]) == 1 {
-                    out[s] = .service(id: s)
-                }
-            }
-            return out
-        }
-    }
 }
 
-/// Which lines of the audit log to show.
-public struct AuditFilter: Sendable, Equatable {
-    public var username: String?
-    public var action: String?
-    public var subject: String?
-    /// Milliseconds, inclusive.
-    public var from: UInt64?
-    /// Milliseconds, exclusive.
-    public var until: UInt64?
-
-    public init(username: String? = nil, action: String? = nil, subject: String? = nil, from: UInt64? = nil, until: UInt64? = nil) {
-        self.username = username
-        self.action = action
-        self.subject = subject
-        self.from = from
-        self.until = until
-    }
-}
-
-/// What a subject of the audit log refers to.
-public enum AuditSubject: Sendable, Equatable {
-    case client(id: String)
-    /// A circle this node is in as a partner (its journey is reached through a referral).
-    case journey
-    case referral(key: String)
-    case staff(username: String)
-    case service(id: String)
+extension NodeDatabase {
+    /// Staff accounts and their sessions.
+    public var staff: StaffAccounts { StaffAccounts(writer: writer) }
 }

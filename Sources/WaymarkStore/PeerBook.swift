@@ -3,8 +3,9 @@ import GRDB
 import WaymarkCore
 import WaymarkCrypto
 
-/// A node this one syncs with, and how syncing with it has gone.
-public struct PeerInfo: Sendable, Equatable {
+/// A node this one syncs with, and how syncing with it has gone (a row of `peer`).
+public struct PeerInfo: Sendable, Equatable, FetchableRecord, TableRecord {
+    public static let databaseTableName = "peer"
     public var url: String
     /// The peer's signing key, once known (from `peer add` or its node record).
     public var author: [UInt8]?
@@ -27,7 +28,7 @@ public struct PeerInfo: Sendable, Equatable {
 
     public var fingerprint: String? { author.map(NodeIdentity.fingerprint(of:)) }
 
-    init(row: Row) {
+    public init(row: Row) {
         url = row["url"]
         author = (row["author"] as Data?).map { [UInt8]($0) }
         source = row["source"]
@@ -68,9 +69,14 @@ public struct SessionOutcome: Sendable {
     }
 }
 
-extension NodeDatabase {
+/// The nodes this one syncs with (`peer`): those its admin added and those learned from members'
+/// node records, with each one's sync figures and backoff. Reached as `NodeDatabase.peers`; the
+/// ledger learns peers from node records inside its own transactions.
+public struct PeerBook: Sendable {
+    let writer: any DatabaseWriter
+
     /// Adds a peer, or marks a learned one as added by the admin.
-    public func addPeer(url: String, author: [UInt8]?, source: String = "admin", nowMilliseconds: UInt64) throws {
+    public func add(url: String, author: [UInt8]?, source: String = "admin", nowMilliseconds: UInt64) throws {
         try writer.write { db in
             try db.execute(
                 sql: """
@@ -84,15 +90,16 @@ extension NodeDatabase {
 
     /// Removes a peer. Returns whether there was one.
     @discardableResult
-    public func removePeer(url: String) throws -> Bool {
+    public func remove(url: String) throws -> Bool {
         try writer.write { db in
             try db.execute(sql: "DELETE FROM peer WHERE url = ?", arguments: [url])
             return db.changesCount > 0
         }
     }
 
-    public func peers() throws -> [PeerInfo] {
-        try writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM peer ORDER BY source, url").map(PeerInfo.init(row:)) }
+    /// Every peer, those the admin added first.
+    public func all() throws -> [PeerInfo] {
+        try writer.read { db in try PeerInfo.fetchAll(db, sql: "SELECT * FROM peer ORDER BY source, url") }
     }
 
     /// How a session abandoned because of the peer's rejected envelopes is recorded (`last_error`).
@@ -130,4 +137,9 @@ extension NodeDatabase {
                 ])
         }
     }
+}
+
+extension NodeDatabase {
+    /// The nodes this one syncs with.
+    public var peers: PeerBook { PeerBook(writer: writer) }
 }
