@@ -144,7 +144,7 @@ extension SubjectAccess {
                     .object(
                         JSONObject([
                             ("id", .string(client.id)), ("name", .string(r.name)), ("date_of_birth", .string(r.dateOfBirth)), ("contact", .string(r.contact)),
-                            ("language", .string(r.language)), ("needs", .array(r.needs.map(JSONValue.string))),
+                            ("language", .string(r.language)), ("area", .string(r.area)), ("needs", .array(r.needs.map(JSONValue.string))),
                             ("goals", .array(r.goals.map(JSONValue.string))), ("notes", .string(r.notes)), ("registered", time(client.createdAt)),
                             ("updated", time(client.updatedAt)),
                         ]))

@@ -6,8 +6,8 @@ import WaymarkCrypto
 extension NodeDatabase {
     /// This organisation's figures for one period (`Protocol/SPEC.md` §12.1), each client's
     /// contribution bounded, from what the node holds of its own work:
-    /// - `needs`: the clients registered here in the period, by each need's category, the area
-    ///   (`unknown`: client records hold no structured address) and their age band on `day`;
+    /// - `needs`: the clients registered here in the period, by each need's category, their area
+    ///   (`FigureLayout.areaLabel`) and their age band on `day`;
     /// - `referrals`: the referrals this node **sent** in the period, by its category and the
     ///   receiver's (only the sender counts a referral, so no referral is counted twice);
     /// - `outcomes`: the referrals this node **received** in the period, by its category and where
@@ -55,11 +55,13 @@ extension NodeDatabase {
             let journeys = try all.map { c in (c.circle, try Self.journey(db, identity: identity, circle: c.circle, today: day)) }
             return (all.filter { $0.createdAt >= from && $0.createdAt < to }, rows, (days: responses, noCapacity: declinedForCapacity), journeys)
         }
+        let areas = layout.areas
         for c in clients {
             let age = FigureLayout.ageBand(dateOfBirth: c.record.dateOfBirth.isEmpty ? nil : c.record.dateOfBirth, on: day)
+            let area = FigureLayout.areaLabel(c.record.area, areas: areas)
             for need in c.record.needs {
                 guard let category = needCategory(need) else { continue }
-                counter.add(client: c.circle, FigureCell("needs", [category, "unknown", age]))
+                counter.add(client: c.circle, FigureCell("needs", [category, area, age]))
             }
         }
         let mine = organisationCategory(me)

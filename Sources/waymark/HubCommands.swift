@@ -53,13 +53,18 @@ struct HubWeek {
     }
 
     static func layout(_ db: NodeDatabase) throws -> FigureLayout {
-        FigureLayout.district(categories: try Directory(database: db).hubCategories().categories, areas: [], instrumentAreas: Instrument.standard.areas)
+        FigureLayout.district(categories: try Directory(database: db).hubCategories().categories, areas: try areas(db), instrumentAreas: Instrument.standard.areas)
+    }
+
+    /// The district's postal areas (`waymark district`): every node of a district lays its figures out alike.
+    static func areas(_ db: NodeDatabase) throws -> [String] {
+        Array(try db.district().gazetteer.routingKeys.keys)
     }
 
     /// This node's own figures for the week.
     func figures(_ db: NodeDatabase, identity: NodeIdentity) throws -> (FigureLayout, BoundedCounter) {
         let (categories, need, organisation) = try Directory(database: db).hubCategories()
-        let layout = FigureLayout.district(categories: categories, areas: [], instrumentAreas: Instrument.standard.areas)
+        let layout = FigureLayout.district(categories: categories, areas: try Self.areas(db), instrumentAreas: Instrument.standard.areas)
         let day = ISO8601DateFormatter().string(from: end.addingTimeInterval(-1)).prefix(10)
         var cache: [String: String?] = [:]
         let counter = try db.hubFigures(
@@ -178,9 +183,12 @@ struct SampleCaseload: ParsableCommand {
         for k in 0..<max(0, clients) {
             let needs = (0..<Int(1 + rng.next() % 3)).map { _ in terms[Int(rng.next() % UInt64(terms.count))] }
             let year = 1940 + Int(rng.next() % 70), month = 1 + Int(rng.next() % 12), day = 1 + Int(rng.next() % 28)
+            // Most of Ballymun is Dublin 11, some Dublin 9; a few live elsewhere or did not say.
+            let area = ["D11", "D11", "D11", "D11", "D11", "D11", "D09", "D09", "other", ""][Int(rng.next() % 10)]
             now += 1
             let client = try db.createClient(
-                ClientRecord(name: "Sample Client \(seed)-\(k) (fictional)", dateOfBirth: String(format: "%04d-%02d-%02d", year, month, day), needs: needs),
+                ClientRecord(
+                    name: "Sample Client \(seed)-\(k) (fictional)", dateOfBirth: String(format: "%04d-%02d-%02d", year, month, day), needs: needs, area: area),
                 identity: identity, by: "sample", nowMilliseconds: now)
             guard !partners.isEmpty, Double(rng.next() % 1000) / 1000 < referred else { continue }
             let partner = partners[Int(rng.next() % UInt64(partners.count))]

@@ -67,6 +67,30 @@ struct HubFiguresTests {
         #expect(fc["outcomes/education/declined-capacity"] == 1 && fc["outcomes/education/declined-other"] == nil, "\(fc)")
     }
 
+    /// Areas (§12.1 `needs`): a client's needs count under the postal area their record names where
+    /// the layout has it, `other` for any other area, `unknown` where none was recorded; the record
+    /// keeps only the routing key, never the whole Eircode.
+    @Test func needsCountUnderTheClientsArea() throws {
+        let a = try NodeDatabase.inTestFederation()
+        let typed = try #require(ClientRecord.area("d11 x2y3"))
+        #expect(typed == "D11")
+        for (k, area) in [typed, "K67", "", "other"].enumerated() {
+            _ = try a.createClient(
+                ClientRecord(name: "Client \(k)", dateOfBirth: "1990-05-05", needs: ["debt"], area: area), identity: Self.home, by: "c",
+                nowMilliseconds: Self.now + UInt64(k))
+        }
+        let f = try Self.figures(a, Self.home)
+        #expect(f["needs/money/D11/25-44"] == 1, "\(f)")
+        #expect(f["needs/money/other/25-44"] == 2, "K67 is not one of the layout's areas, and `other` is other: \(f)")
+        #expect(f["needs/money/unknown/25-44"] == 1, "\(f)")
+        let stored = try #require(try a.clients(identity: Self.home, by: "c", nowMilliseconds: Self.now + 9).first { $0.record.name == "Client 0" })
+        #expect(stored.record.area == "D11")
+        #expect(ClientRecord(name: "X", area: "D11 X2Y3").problem == JourneyError(.areaFormat, field: "area"), "a whole Eircode is never kept")
+        #expect(ClientRecord(name: "X", area: "Ballymun").problem == JourneyError(.areaFormat, field: "area"))
+        #expect(ClientRecord(name: "X", area: "D6W").problem == nil && ClientRecord(name: "X", area: "other").problem == nil)
+        #expect(ClientRecord.area("Dublin 9") == "D09" && ClientRecord.area("x") == nil && ClientRecord.area("  ") == "")
+    }
+
     /// Progress and the client's own view (§12.1 `progress`): the home organisation counts the
     /// change between a goal area's first and latest readings, and the gap to the client's own view
     /// only where the client agreed it be counted.

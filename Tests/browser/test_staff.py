@@ -93,9 +93,12 @@ def test_a_caseworker_registers_a_client_without_javascript(nojs_browser, pages,
     b.find_element(By.ID, "client-name").send_keys("Niamh Example")
     b.find_element(By.ID, "client-dob").send_keys("1995-07-07")
     b.find_element(By.ID, "client-needs").send_keys("childcare\ntraining")
+    # The area: the postal area only, from the district's list (for the district's figures).
+    Select(b.find_element(By.ID, "client-area")).select_by_value("D11")
     pages.navigating(b, lambda: b.find_element(By.ID, "save-client").click())
     assert b.find_element(By.ID, "client-name").text == "Niamh Example"
     assert b.find_element(By.ID, "client-dob").text == "1995-07-07"
+    assert b.find_element(By.ID, "client-area").text == "D11 · Dublin 11"
     # The same person again: a warning first, with a link to the one already registered.
     pages.load(b, staff_site.url("/staff/clients/new"))
     b.find_element(By.ID, "client-name").send_keys("niamh example")

@@ -47,6 +47,11 @@ def shares(node) -> int:
     return node.sql("SELECT count(*) FROM envelope WHERE kind = 25")[0][0]
 
 
+def csv_cells(url: str, week: str) -> str:
+    """The cells (labels) the hub published for a week, from its CSV, one a line."""
+    return "\n".join(line.split(",")[2] for line in requests.get(url + f"/hub.csv?period={week}", timeout=10).text.strip().split("\n")[1:])
+
+
 def test_three_organisations_a_hub_and_a_helper(district) -> None:
     a, b, c, hub, helper = district
     nodes = (a, b, c, hub, helper)
@@ -87,10 +92,15 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
 
     page = requests.get(hub.url + "/hub", timeout=10).text
     assert "from 3 organisations" in page and re.search(r"Privacy cost of this week(?:'|&#39;|&#x27;)s figures: ε (0\.\d\d|1\.00) of the week(?:'|&#39;|&#x27;)s budget of 1\.00", page), page[-3000:]
-    assert "Needs recorded" in page and "<td>3</td>" in page, "no published figure with its organisations"
+    assert "Needs recorded" in page and re.search(r"<td data-label=\"Organisations\">3</td>", page), "no published figure with its organisations"
     # Charts drawn on the server, each with its table: needs by category, and the flows of the
     # referrals the fictional caseloads made between the organisations.
     assert '<figure id="needs-chart"><svg class="chart"' in page and 'role="img"' in page
+    # Needs by area: the sample caseloads record most clients in Dublin 11 (routing key D11).
+    areas = page.split('<table class="hub audit" id="areas">')[1].split("</table>")[0]
+    # Against the sample directory's services with a Dublin 11 address, people per service.
+    assert re.search(r'<th scope="row">D11 · Dublin 11</th><td[^>]*>\d+</td><td[^>]*>[1-9]\d*</td><td[^>]*>\d+\.\d</td>', areas), areas
+    assert "/D11/" in csv_cells(hub.url, week), "no needs figure for an area"
     # Each referral flow and outcome here comes from one organisation (each node is its own kind of
     # organisation), so the rules withhold them all: no flows chart, and the page says why.
     assert '<figure id="flows-chart">' not in page and "fewer than 3 organisations: " in page

@@ -44,11 +44,11 @@ public struct FigureLayout: Sendable, Equatable {
 
     /// The layout for a district: needs by category × area × age band; referrals between
     /// organisation categories; outcomes and response buckets by receiving category; progress
-    /// changes by instrument area.
+    /// changes by instrument area. `areas` are the district's postal areas (Eircode routing keys);
+    /// `other` (a client living outside them) and `unknown` (not recorded) are always added.
     public static func district(categories: [String], areas: [String], instrumentAreas: [String]) -> FigureLayout {
         var cells: [FigureCell] = []
-        // Client records hold no structured address: their needs are counted in the area `unknown`.
-        let areas = areas.contains("unknown") ? areas : areas + ["unknown"]
+        let areas = Array(Set(areas).subtracting(["other", "unknown"])).sorted() + ["other", "unknown"]
         for need in categories { for area in areas { for age in ageBands { cells.append(FigureCell("needs", [need, area, age])) } } }
         for from in categories { for to in categories { cells.append(FigureCell("referrals", [from, to])) } }
         for to in categories { for outcome in outcomes { cells.append(FigureCell("outcomes", [to, outcome])) } }
@@ -61,6 +61,16 @@ public struct FigureLayout: Sendable, Equatable {
     }
 
     public static let ageBands = ["0-17", "18-24", "25-44", "45-64", "65+", "unknown"]
+
+    /// The area label a client's needs count under (§12.1): their routing key where the layout has
+    /// it, `other` for any other recorded area, `unknown` when none is recorded.
+    public static func areaLabel(_ recorded: String, areas: Set<String>) -> String {
+        if recorded.isEmpty { return "unknown" }
+        return areas.contains(recorded) ? recorded : "other"
+    }
+
+    /// The areas of this layout's `needs` family.
+    public var areas: Set<String> { Set(cells.lazy.filter { $0.family == "needs" && $0.labels.count == 3 }.map { $0.labels[1] }) }
     /// How referrals end, as the receiving organisation closes them (findhelp's closed-loop statuses,
     /// folded onto the referral state machine, §8.5).
     public static let outcomes = ["accepted", "declined-capacity", "declined-other", "completed", "failed", "cancelled", "open"]

@@ -16,9 +16,14 @@ public struct ClientRecord: Sendable, Hashable {
     public var goals: [String]
     /// Local notes: never shared.
     public var notes: String
+    /// Where the client lives, as coarse as the district's figures need (`Protocol/SPEC.md` §12.1):
+    /// an Eircode routing key (`D11`: the first three characters only, never the whole Eircode,
+    /// which finds a home), `other` for outside the district's postal areas, or empty when not known.
+    public var area: String
 
     public init(
-        name: String, dateOfBirth: String = "", contact: String = "", needs: [String] = [], language: String = "", goals: [String] = [], notes: String = ""
+        name: String, dateOfBirth: String = "", contact: String = "", needs: [String] = [], language: String = "", goals: [String] = [], notes: String = "",
+        area: String = ""
     ) {
         self.name = name
         self.dateOfBirth = dateOfBirth
@@ -27,6 +32,23 @@ public struct ClientRecord: Sendable, Hashable {
         self.language = language
         self.goals = goals
         self.notes = notes
+        self.area = area
+    }
+
+    /// The area to keep for what a worker chose or typed: a routing key (`d11`, `D11 X2Y3` and
+    /// `Dublin 11` give `D11`; `D6W` stays), `other`, or empty; `nil` when it is none of these.
+    public static func area(_ text: String) -> String? {
+        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if t.isEmpty { return "" }
+        if t.lowercased() == "other" { return "other" }
+        let compact = t.uppercased().filter { !$0.isWhitespace }
+        if compact.hasPrefix("DUBLIN"), let n = Int(compact.dropFirst(6)), (1...24).contains(n) { return String(format: "D%02d", n) }
+        let key = String(compact.prefix(3))
+        guard compact.count == 3 || compact.count == 7 else { return nil }
+        let c = Array(key.unicodeScalars)
+        guard c.count == 3, ("A"..."Z").contains(c[0]) else { return nil }
+        if key == "D6W" { return key }
+        return ("0"..."9").contains(c[1]) && ("0"..."9").contains(c[2]) ? key : nil
     }
 
     /// What is wrong with the record, or `nil`.
@@ -41,17 +63,19 @@ public struct ClientRecord: Sendable, Hashable {
         if language.count > 100 { return JourneyError(.languageTooLong, field: "language") }
         if notes.count > 20_000 { return JourneyError(.notesTooLong, field: "notes") }
         if needs.count > 50 || goals.count > 50 { return JourneyError(.tooManyNeeds, field: "needs") }
+        if Self.area(area) != area { return JourneyError(.areaFormat, field: "area") }
         return nil
     }
 
     /// Canonical JSON.
     public func encoded() -> [UInt8] {
-        JSONValue.object(
-            JSONObject([
-                ("name", .string(name)), ("date_of_birth", .string(dateOfBirth)), ("contact", .string(contact)),
-                ("needs", .array(needs.map(JSONValue.string))), ("language", .string(language)), ("goals", .array(goals.map(JSONValue.string))), ("notes", .string(notes)),
-            ])
-        ).canonicalBytes
+        var pairs: [(String, JSONValue)] = [
+            ("name", .string(name)), ("date_of_birth", .string(dateOfBirth)), ("contact", .string(contact)),
+            ("needs", .array(needs.map(JSONValue.string))), ("language", .string(language)), ("goals", .array(goals.map(JSONValue.string))), ("notes", .string(notes)),
+        ]
+        // Records kept before areas were asked for read back the same.
+        if !area.isEmpty { pairs.append(("area", .string(area))) }
+        return JSONValue.object(JSONObject(pairs)).canonicalBytes
     }
 
     public static func decode(_ bytes: [UInt8]) throws -> ClientRecord {
@@ -61,7 +85,7 @@ public struct ClientRecord: Sendable, Hashable {
         func list(_ k: String) -> [String] { o[k]?.arrayValue?.compactMap(\.stringValue) ?? [] }
         return ClientRecord(
             name: name, dateOfBirth: o["date_of_birth"]?.stringValue ?? "", contact: o["contact"]?.stringValue ?? "", needs: list("needs"),
-            language: o["language"]?.stringValue ?? "", goals: list("goals"), notes: o["notes"]?.stringValue ?? "")
+            language: o["language"]?.stringValue ?? "", goals: list("goals"), notes: o["notes"]?.stringValue ?? "", area: o["area"]?.stringValue ?? "")
     }
 }
 

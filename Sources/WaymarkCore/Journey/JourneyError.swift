@@ -16,6 +16,8 @@ public struct JourneyError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let languageTooLong = Code(rawValue: "language-too-long")
         public static let notesTooLong = Code(rawValue: "notes-too-long")
         public static let tooManyNeeds = Code(rawValue: "too-many-needs")
+        /// An area that is neither an Eircode routing key nor `other`.
+        public static let areaFormat = Code(rawValue: "area-format")
         // Consents.
         public static let organizationUnknown = Code(rawValue: "organization-unknown")
         public static let consentForSelf = Code(rawValue: "consent-for-self")
@@ -77,7 +79,7 @@ public struct JourneyError: Error, Sendable, Hashable, CustomStringConvertible {
 
         /// Every code, for the tests that check each has words in both languages.
         public static let all: [Code] = [
-            noSuchClient, nameMissing, nameTooLong, dateOfBirthFormat, contactTooLong, languageTooLong, notesTooLong, tooManyNeeds,
+            noSuchClient, nameMissing, nameTooLong, dateOfBirthFormat, contactTooLong, languageTooLong, notesTooLong, tooManyNeeds, areaFormat,
             organizationUnknown, consentForSelf, purposesMissing, consentDates, consentWithdrawn, referralEmpty, noteEmpty, taskEmpty, taskAssignee, messageEmpty, noProgressConsent, noReferralConsent,
             noSuchReferral, notASide, otherSideUnknown, rerouteNotThisClient, transitionNotAllowed, onlyRecipientSets, onlySenderSets,
             reasonRequired, outcomeRequired, notACircle, clientErased, homeUnknown, noSuchGoal, dateFormat, goalTitleMissing, goalTitleTooLong,

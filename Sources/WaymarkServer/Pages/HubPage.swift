@@ -83,6 +83,46 @@ extension PublicPages {
         }
     }
 
+    /// Needs by area: for each area (the district's postal areas, then elsewhere and not recorded),
+    /// the people with a need recorded this week (its published needs cells added up), the active
+    /// services whose address is in the area and the people per service, and the category most of
+    /// them needed.
+    func hubAreas(_ cells: [PublishedCell], language: InterfaceLanguage) throws -> [[String: Any]] {
+        let snap = try directory.snapshot()
+        let places = try directory.database.district().gazetteer.routingKeys
+        var people: [String: Int] = [:], byCategory: [String: [String: Int]] = [:]
+        for c in cells where c.cell.family == "needs" && c.cell.labels.count == 3 {
+            guard let v = c.value else { continue }
+            people[c.cell.labels[1], default: 0] += v
+            byCategory[c.cell.labels[1], default: [:]][c.cell.labels[0], default: 0] += v
+        }
+        // Active services by the postal area their first address names (its postal code, or the
+        // last part of the address line).
+        var services: [String: Int] = [:]
+        for service in snap.index.services where service.status == "active" {
+            guard let line = service.addressLine, let last = line.split(separator: ",").last, let key = ClientRecord.area(String(last)),
+                !key.isEmpty, key != "other"
+            else { continue }
+            services[places[key] == nil ? "other" : key, default: 0] += 1
+        }
+        func order(_ a: String) -> (Int, String) { (a == "other" ? 1 : a == "unknown" ? 2 : 0, a) }
+        return people.keys.sorted { order($0) < order($1) }.map { area in
+            let name: String
+            switch area {
+            case "other": name = t("hub.label.other", language)
+            case "unknown": name = t("hub.areas.unknown", language)
+            default: name = places[area].map { "\(area) · \($0.name)" } ?? area
+            }
+            let top = byCategory[area]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+            let listed = area == "unknown" ? nil : services[area] ?? 0
+            return [
+                "name": name, "people": people[area]!, "services": listed.map(String.init) ?? "–",
+                "ratio": listed.map { $0 == 0 ? t("hub.gaps.none", language) : String(format: "%.1f", Double(people[area]!) / Double($0)) } ?? "–",
+                "top": top.map { id in snap.terms[id].map { snap.termName($0, language: language.rawValue) } ?? id } ?? "",
+            ] as [String: Any]
+        }
+    }
+
     /// Needs per category over the weeks released (oldest first, the last 12): a chart and its table.
     func hubTrend(periods: [String], language: InterfaceLanguage) throws -> (chart: String, head: [String], rows: [[String: Any]]) {
         let weeks = Array(periods.prefix(12).reversed())
@@ -131,6 +171,9 @@ extension PublicPages {
         let gaps = try hubGaps(release.cells, language: language)
         ctx["gaps"] = gaps
         ctx["hasGaps"] = !gaps.isEmpty
+        let areas = try hubAreas(release.cells, language: language)
+        ctx["areas"] = areas
+        ctx["hasAreas"] = !areas.isEmpty
         let trend = try hubTrend(periods: periods, language: language)
         ctx["trendChart"] = trend.chart.isEmpty ? false : trend.chart as Any
         ctx["trendHead"] = trend.head

@@ -289,13 +289,15 @@ enum Templates {
         {{#needsChart}}<h2>{{t.hub_chart_needs}}</h2><figure id="needs-chart">{{{needsChart}}}</figure>{{/needsChart}}
         {{#flowsChart}}<h2>{{t.hub_chart_flows}}</h2><figure id="flows-chart">{{{flowsChart}}}</figure>{{/flowsChart}}
         {{#hasGaps}}<h2>{{t.hub_gaps}}</h2><p>{{t.hub_gaps_intro}}</p><div class="table-scroll" tabindex="0" role="region" aria-label="{{t.hub_gaps}}"><table class="hub audit" id="gaps"><thead><tr><th scope="col">{{t.hub_gaps_category}}</th><th scope="col">{{t.hub_gaps_people}}</th><th scope="col">{{t.hub_gaps_services}}</th><th scope="col">{{t.hub_gaps_ratio}}</th></tr></thead><tbody>
-        {{#gaps}}<tr><th scope="row">{{name}}</th><td>{{people}}</td><td>{{services}}</td><td>{{ratio}}</td></tr>{{/gaps}}</tbody></table></div>{{/hasGaps}}
+        {{#gaps}}<tr><th scope="row">{{name}}</th><td data-label="{{t.hub_gaps_people}}">{{people}}</td><td data-label="{{t.hub_gaps_services}}">{{services}}</td><td data-label="{{t.hub_gaps_ratio}}">{{ratio}}</td></tr>{{/gaps}}</tbody></table></div>{{/hasGaps}}
+        {{#hasAreas}}<h2>{{t.hub_areas}}</h2><p>{{t.hub_areas_intro}}</p><div class="table-scroll" tabindex="0" role="region" aria-label="{{t.hub_areas}}"><table class="hub audit" id="areas"><thead><tr><th scope="col">{{t.hub_areas_area}}</th><th scope="col">{{t.hub_gaps_people}}</th><th scope="col">{{t.hub_areas_services}}</th><th scope="col">{{t.hub_gaps_ratio}}</th><th scope="col">{{t.hub_areas_top}}</th></tr></thead><tbody>
+        {{#areas}}<tr><th scope="row">{{name}}</th><td data-label="{{t.hub_gaps_people}}">{{people}}</td><td data-label="{{t.hub_areas_services}}">{{services}}</td><td data-label="{{t.hub_gaps_ratio}}">{{ratio}}</td><td data-label="{{t.hub_areas_top}}">{{top}}</td></tr>{{/areas}}</tbody></table></div>{{/hasAreas}}
         {{#trendChart}}<h2>{{t.hub_trend}}</h2><figure id="trend-chart">{{{trendChart}}}</figure><div class="table-scroll" tabindex="0" role="region" aria-label="{{t.hub_trend}}"><table class="hub audit"><thead><tr><th scope="col">{{t.hub_gaps_category}}</th>{{#trendHead}}<th scope="col">{{.}}</th>{{/trendHead}}</tr></thead><tbody>
         {{#trendRows}}<tr><th scope="row">{{name}}</th>{{#values}}<td>{{v}}</td>{{/values}}</tr>{{/trendRows}}</tbody></table></div>{{/trendChart}}
         {{#hasClosedLoop}}<h2>{{t.hub_loop}}</h2><p>{{t.hub_loop_intro}}</p><ul id="closed-loop">{{#closedLoop}}<li>{{name}}: {{rate}}</li>{{/closedLoop}}</ul>{{/hasClosedLoop}}
         <h2>{{t.hub_tables}}</h2>
         {{#families}}<h3>{{name}}</h3><div class="table-scroll" tabindex="0" role="region" aria-label="{{name}}"><table class="hub audit"><thead><tr><th scope="col">{{t.hub_cell}}</th><th scope="col">{{t.hub_value}}</th><th scope="col">{{t.hub_organisations}}</th><th scope="col">{{t.hub_epsilon}}</th></tr></thead><tbody>
-        {{#rows}}<tr><th scope="row">{{labels}}</th><td>{{value}}</td><td>{{organisations}}</td><td>{{epsilon}}</td></tr>{{/rows}}
+        {{#rows}}<tr><th scope="row">{{labels}}</th><td data-label="{{t.hub_value}}">{{value}}</td><td data-label="{{t.hub_organisations}}">{{organisations}}</td><td data-label="{{t.hub_epsilon}}">{{epsilon}}</td></tr>{{/rows}}
         </tbody></table></div>{{/families}}
         {{#anyWithheld}}<h2>{{t.hub_withheld}}</h2><ul id="hub-withheld">{{#withheld}}<li>{{reason}}: {{count}}</li>{{/withheld}}</ul>{{/anyWithheld}}
         <p><a href="/hub.csv?period={{period}}" id="hub-csv">{{t.hub_csv}}</a></p>{{/hasRelease}}

@@ -148,6 +148,7 @@ extension StaffPages {
         let terms = try needTerms()
         let listed = Set(terms.map { $0.name.lowercased() })
         let choices = needChoices(terms, chosen: record.needs, language: language)
+        let areas = try areaChoices(chosen: record.area, language)
         return page("staffClientForm", base(request, language, title: heading, session: s), status: status) {
             $0["heading"] = heading
             $0["action"] = id.map { "/staff/clients/\($0)" } ?? "/staff/clients"
@@ -164,6 +165,7 @@ extension StaffPages {
             $0["languageChoices"] = codes.map { ($0, LanguageNames.name($0, irish: irish)) }
                 .sorted { ($0.0 == "en" ? 0 : $0.0 == "ga" ? 1 : 2, $0.1) < ($1.0 == "en" ? 0 : $1.0 == "ga" ? 1 : 2, $1.1) }
                 .map { ["code": $0.0, "name": $0.1, "selected": $0.0 == record.language] }
+            $0["areaChoices"] = areas
             $0["goals"] = record.goals.joined(separator: "\n")
             $0["notes"] = record.notes
             $0["error"] = error
@@ -178,9 +180,28 @@ extension StaffPages {
         }
         var needs: [String] = []
         for n in (form.need ?? []) + lines(form.needs) where !needs.contains(where: { $0.caseInsensitiveCompare(n) == .orderedSame }) { needs.append(n) }
+        // A value that is no area is kept as sent, so that the record's check names it.
+        let area = ClientRecord.area(form.area ?? "") ?? (form.area ?? "")
         return ClientRecord(
             name: (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines), dateOfBirth: form.dateOfBirth ?? "", contact: form.contact ?? "",
-            needs: needs, language: form.language ?? "", goals: lines(form.goals), notes: form.notes ?? "")
+            needs: needs, language: form.language ?? "", goals: lines(form.goals), notes: form.notes ?? "", area: area)
+    }
+
+    /// The areas a client may be recorded in: the district's postal areas by routing key (`D11 ·
+    /// Dublin 11`), then "somewhere else"; an area recorded before that is not in the list stays
+    /// choosable as it was.
+    func areaChoices(chosen: String, _ language: InterfaceLanguage) throws -> [[String: Any]] {
+        var keys = Set(try database.district().gazetteer.routingKeys.keys)
+        if !chosen.isEmpty { keys.insert(chosen) }
+        keys.remove("other")
+        return (keys.sorted() + ["other"]).map { ["code": $0, "name": areaName($0, language), "selected": $0 == chosen] as [String: Any] }
+    }
+
+    /// How an area is shown to staff: `D11 · Dublin 11`, or "Somewhere else".
+    func areaName(_ area: String, _ language: InterfaceLanguage) -> String {
+        if area == "other" { return t("staff.client.area.other", language) }
+        guard let place = (try? database.district())?.gazetteer.routingKeys[area], place.name != area else { return area }
+        return "\(area) · \(place.name)"
     }
 
     func createClient(_ request: Request, _ s: StaffSession, _ form: ClientForm, _ language: InterfaceLanguage) throws -> Response {
@@ -301,6 +322,7 @@ extension StaffPages {
             if !c.record.contact.isEmpty { $0["contact"] = c.record.contact }
             $0["needs"] = needLabels(c.record.needs, language)
             if !c.record.language.isEmpty { $0["clientLanguage"] = languageShown(c.record.language, language) }
+            if !c.record.area.isEmpty { $0["clientArea"] = areaName(c.record.area, language) }
             $0["hasOwnGoals"] = !c.record.goals.isEmpty
             $0["ownGoals"] = c.record.goals.map { ["text": $0, "query": $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""] }
             if !c.record.notes.isEmpty { $0["notes"] = c.record.notes }

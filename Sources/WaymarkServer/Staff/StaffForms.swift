@@ -73,13 +73,15 @@ struct ClientForm: Decodable {
     /// Needs typed, one per line.
     var needs: String?
     var language: String?
+    /// A routing key from the district's list, `other`, or empty.
+    var area: String?
     var goals: String?
     var notes: String?
     /// Register anyway, after the possible-duplicate warning.
     var confirm: Bool
 
     enum CodingKeys: String, CodingKey {
-        case name, contact, need, needs, language, goals, notes, confirm
+        case name, contact, need, needs, language, area, goals, notes, confirm
         case dateOfBirth = "date_of_birth"
     }
 }

@@ -361,6 +361,7 @@ enum StaffTemplates {
         </fieldset>{{/hasNeedChoices}}
         <p><label for="client-needs">{{t.staff_client_needs_other}}</label><br><textarea id="client-needs" name="needs" rows="3" aria-describedby="needs-hint">{{needs}}</textarea><br><span id="needs-hint" class="hint">{{t.staff_client_needs_hint}}</span></p>
         <p><label for="client-language">{{t.staff_client_language}}</label><br><select id="client-language" name="language" aria-describedby="language-hint"><option value="">{{t.staff_client_language_none}}</option>{{#languageChoices}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/languageChoices}}</select><br><span id="language-hint" class="hint">{{t.staff_client_language_hint}}</span></p>
+        <p><label for="client-area">{{t.staff_client_area}}</label><br><select id="client-area" name="area" aria-describedby="area-hint"><option value="">{{t.staff_client_area_none}}</option>{{#areaChoices}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/areaChoices}}</select><br><span id="area-hint" class="hint">{{t.staff_client_area_hint}}</span></p>
         <p><label for="client-goals">{{t.staff_client_goals}}</label><br><textarea id="client-goals" name="goals" rows="3" aria-describedby="goals-hint">{{goals}}</textarea><br><span id="goals-hint" class="hint">{{t.staff_client_goals_hint}}</span></p>
         <p><label for="client-notes">{{t.staff_client_notes}}</label><br><textarea id="client-notes" name="notes" rows="5">{{notes}}</textarea></p>
         <p><button type="submit" id="save-client">{{#hasDuplicates}}{{t.staff_client_create_anyway}}{{/hasDuplicates}}{{^hasDuplicates}}{{t.staff_client_save}}{{/hasDuplicates}}</button></p>
@@ -373,10 +374,11 @@ enum StaffTemplates {
         <h1 id="client-name">{{name}}</h1>
         <p class="meta">{{registered}}</p>
         <dl class="client-details">
-        <dt>{{t.staff_client_dob}}</dt><dd id="client-dob">{{dob}}</dd>
+        <dt>{{t.staff_client_dob}}</dt><dd id="client-dob">{{dob}}{{^dob}}<span class="meta">{{t.staff_client_notgiven}}</span>{{/dob}}</dd>
         <dt>{{t.staff_client_contact}}</dt><dd>{{contact}}{{^contact}}<span class="meta">{{t.staff_client_notgiven}}</span>{{/contact}}</dd>
         <dt>{{t.staff_client_needs}}</dt><dd>{{#hasNeeds}}<ul>{{#needs}}<li>{{.}}</li>{{/needs}}</ul>{{/hasNeeds}}{{^hasNeeds}}<span class="meta">{{t.staff_client_notgiven}}</span>{{/hasNeeds}}</dd>
         <dt>{{t.staff_client_language}}</dt><dd>{{clientLanguage}}{{^clientLanguage}}<span class="meta">{{t.staff_client_notgiven}}</span>{{/clientLanguage}}</dd>
+        <dt>{{t.staff_client_area}}</dt><dd id="client-area">{{clientArea}}{{^clientArea}}<span class="meta">{{t.staff_client_notgiven}}</span>{{/clientArea}}</dd>
         <dt>{{t.staff_client_goals}}</dt><dd>{{^hasOwnGoals}}<span class="meta">{{t.staff_client_notgiven}}</span>{{/hasOwnGoals}}<ul>{{#ownGoals}}<li>{{text}} <a href="/staff/clients/{{id}}?goal={{query}}&amp;lang={{lang}}#progress-heading" class="track-goal">{{t.staff_client_goals_track}}<span class="visually-hidden">: {{text}}</span></a></li>{{/ownGoals}}</ul></dd>
         <dt>{{t.staff_client_notes}}</dt><dd class="notes">{{notes}}{{^notes}}<span class="meta">{{t.staff_client_notgiven}}</span>{{/notes}}</dd>
         <dt id="key-worker-term">{{t.staff_client_worker}}</dt><dd id="key-worker"><span class="visually-hidden print-name">{{keyWorker}}</span>
