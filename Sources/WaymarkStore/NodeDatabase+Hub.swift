@@ -118,11 +118,7 @@ extension NodeDatabase {
     }
 
     /// The quarter a week falls in (`2026-Q4`): the hub shows what a quarter's releases spent in all.
-    static func quarter(_ period: StatisticsPeriod) -> String {
-        let parts = period.week.split(separator: "-W")
-        let q = min(4, (Int(parts[1])! - 1) / 13 + 1)
-        return "\(parts[0])-Q\(q)"
-    }
+    static func quarter(_ period: StatisticsPeriod) -> String { period.quarter }
 
     /// As the hub: adds the helper's sum to its own shares of the same nodes and releases the
     /// period's cells (§12.3–12.4), charged to the week's budget (`budgetLimit`); keeps only what is published

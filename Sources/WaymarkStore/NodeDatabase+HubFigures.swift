@@ -24,12 +24,17 @@ extension NodeDatabase {
     ) throws -> BoundedCounter {
         var counter = BoundedCounter(layout: layout)
         let me = hexString(identity.signingPublicKey)
+        // A client counts in a family in at most `FigureLayout.weeksPerQuarter` weeks of a quarter
+        // (§12.4): the weeks of the quarter so far in which each client had something to count.
+        let week = StatisticsPeriod(containing: from)
+        let quarterStart = min(from, week.firstWeekOfQuarter.bounds.start)
         // Read first, then count: the callers' category look-ups read the database too.
-        let (clients, referrals, responses, journeys) = try writer.read { db in
-            let rows = try Row.fetchAll(
+        let (clients, quarterRows, responses, journeys) = try writer.read { db in
+            let quarterRows = try Row.fetchAll(
                 db,
-                sql: "SELECT referral, circle, sender, recipient, status FROM referral_index WHERE sent_at >= ? AND sent_at < ? AND (sender = ? OR recipient = ?)",
-                arguments: [Int64(from), Int64(to), me, me])
+                sql: "SELECT referral, circle, sender, recipient, status, sent_at FROM referral_index WHERE sent_at >= ? AND sent_at < ? AND (sender = ? OR recipient = ?)",
+                arguments: [Int64(quarterStart), Int64(to), me, me])
+            let rows = quarterRows.filter { ($0["sent_at"] as Int64) >= Int64(from) }
             // Days to respond to the referrals received: from the referral to the receiver's first
             // accept or decline that took effect, in working days (folded from the circle's records).
             var responses: [String: Int?] = [:]
@@ -53,8 +58,16 @@ extension NodeDatabase {
             let all = try Self.readClients(db, identity: identity, id: nil)
             // Progress and the client's own view, folded from the journeys of this node's own clients.
             let journeys = try all.map { c in (c.circle, try Self.journey(db, identity: identity, circle: c.circle, today: day)) }
-            return (all.filter { $0.createdAt >= from && $0.createdAt < to }, rows, (days: responses, noCapacity: declinedForCapacity), journeys)
+            return (all.filter { $0.createdAt >= from && $0.createdAt < to }, quarterRows, (days: responses, noCapacity: declinedForCapacity), journeys)
         }
+        var sentWeeks: [String: Set<String>] = [:], receivedWeeks: [String: Set<String>] = [:]
+        for row in quarterRows {
+            let circle: String = row["circle"], at = UInt64(row["sent_at"] as Int64)
+            let w = StatisticsPeriod(containing: at).week
+            if (row["sender"] as String) == me { sentWeeks[circle, default: []].insert(w) }
+            if (row["recipient"] as String) == me { receivedWeeks[circle, default: []].insert(w) }
+        }
+        let referrals = quarterRows.filter { ($0["sent_at"] as Int64) >= Int64(from) }
         let areas = layout.areas
         for c in clients {
             let age = FigureLayout.ageBand(dateOfBirth: c.record.dateOfBirth.isEmpty ? nil : c.record.dateOfBirth, on: day)
@@ -68,16 +81,18 @@ extension NodeDatabase {
         for row in referrals {
             let circle: String = row["circle"], sender: String = row["sender"], recipient: String = row["recipient"]
             guard let status = ReferralStatus(rawValue: row["status"]) else { continue }
-            if sender == me, let from = mine, let to = organisationCategory(recipient) {
+            if sender == me, let from = mine, let to = organisationCategory(recipient),
+                FigureLayout.countsThisWeek(week, active: sentWeeks[circle] ?? [])
+            {
                 counter.add(client: circle, FigureCell("referrals", [from, to]))
             }
-            if recipient == me, let at = mine {
+            if recipient == me, let at = mine, FigureLayout.countsThisWeek(week, active: receivedWeeks[circle] ?? []) {
                 let key = hexString([UInt8](row["referral"] as Data))
                 counter.add(client: circle, FigureCell("outcomes", [at, Self.outcome(status, noCapacity: responses.noCapacity.contains(key))]))
                 counter.add(client: circle, FigureCell("response", [at, FigureLayout.responseBucket(days: responses.days[key] ?? nil)]))
             }
         }
-        Self.countProgress(journeys, into: &counter, from: from, to: to)
+        Self.countProgress(journeys, into: &counter, from: from, to: to, quarterStart: quarterStart)
         return counter
     }
 
@@ -86,10 +101,27 @@ extension NodeDatabase {
     /// the change from the worker's first reading to the latest when the latest falls in the period;
     /// and, where the client gave their own view in the period and agreed it be counted, their
     /// stage against the worker's latest.
-    static func countProgress(_ journeys: [(String, JourneyView)], into counter: inout BoundedCounter, from: UInt64, to: UInt64) {
+    static func countProgress(
+        _ journeys: [(String, JourneyView)], into counter: inout BoundedCounter, from: UInt64, to: UInt64, quarterStart: UInt64? = nil
+    ) {
         let first = BusinessDays.isoDate(dayNumber: Int(from / 86_400_000)), last = BusinessDays.isoDate(dayNumber: Int((to - 1) / 86_400_000))
+        let quarterFirst = BusinessDays.isoDate(dayNumber: Int((quarterStart ?? from) / 86_400_000))
         func inPeriod(_ date: String) -> Bool { date >= first && date <= last }
+        let week = StatisticsPeriod(containing: from)
         for (circle, journey) in journeys {
+            // The weeks of the quarter so far with a reading of the worker's or the client's own.
+            var active = Set<String>()
+            for goal in journey.goals {
+                for e in goal.events {
+                    if case .reading(_, _, _, let date) = e.event, date >= quarterFirst, date <= last, let day = LocalDateTime.parseDate(date) {
+                        active.insert(StatisticsPeriod(containing: UInt64(day) * 86_400_000).week)
+                    }
+                }
+                for own in (journey.clientReadings[goal.id] ?? [:]).values where own.counted && own.date >= quarterFirst && own.date <= last {
+                    if let day = LocalDateTime.parseDate(own.date) { active.insert(StatisticsPeriod(containing: UInt64(day) * 86_400_000).week) }
+                }
+            }
+            guard FigureLayout.countsThisWeek(week, active: active) else { continue }
             for goal in journey.goals {
                 var byArea: [String: [(date: String, clock: UInt64, stage: Int)]] = [:]
                 for e in goal.events {

@@ -24,6 +24,16 @@ struct HubFiguresTests {
         return out
     }
 
+    /// The home organisation records the client's consent to referrals to the partner.
+    static func consentToReferToThePartner(_ a: NodeDatabase, _ client: String) throws {
+        try a.recordConsent(
+            clientID: client,
+            .grant(
+                ConsentGrant(
+                    organization: hexString(partner.signingPublicKey), purposes: [.referral], dataClasses: ["needs"], start: "2026-11-22", end: "2027-11-21",
+                    method: .written, recordedBy: "C"), after: []), identity: home, by: "c", nowMilliseconds: now + 1)
+    }
+
     @Test func eachOrganisationCountsWhatIsItsOwnToCount() throws {
         let a = try NodeDatabase.inTestFederation(), b = try NodeDatabase.inTestFederation()
         _ = try a.ingest([ReferralStoreTests.nodeRecord(Self.partner, "Partner")], from: "t", nowMilliseconds: Self.now)
@@ -32,12 +42,7 @@ struct HubFiguresTests {
             ClientRecord(name: "Aoife One", dateOfBirth: "1990-05-05", needs: ["training", "literacy", "debt", "counselling", "childcare"]), identity: Self.home,
             by: "c", nowMilliseconds: Self.now)
         _ = try a.createClient(ClientRecord(name: "Bláthnaid Two", dateOfBirth: "2010-01-01", needs: ["training", "unlisted"]), identity: Self.home, by: "c", nowMilliseconds: Self.now)
-        try a.recordConsent(
-            clientID: one,
-            .grant(
-                ConsentGrant(
-                    organization: hexString(Self.partner.signingPublicKey), purposes: [.referral], dataClasses: ["needs"], start: "2026-11-22", end: "2027-11-21",
-                    method: .written, recordedBy: "C"), after: []), identity: Self.home, by: "c", nowMilliseconds: Self.now + 1)
+        try Self.consentToReferToThePartner(a, one)
         for k in 0..<2 {
             try a.sendReferral(
                 clientID: one, to: hexString(Self.partner.signingPublicKey), serviceID: "s\(k)", serviceName: "Course \(k)", note: "", identity: Self.home, by: "c",
@@ -89,6 +94,38 @@ struct HubFiguresTests {
         #expect(ClientRecord(name: "X", area: "Ballymun").problem == JourneyError(.areaFormat, field: "area"))
         #expect(ClientRecord(name: "X", area: "D6W").problem == nil && ClientRecord(name: "X", area: "other").problem == nil)
         #expect(ClientRecord.area("Dublin 9") == "D09" && ClientRecord.area("x") == nil && ClientRecord.area("  ") == "")
+    }
+
+    /// Weeks per quarter (§12.4): a client referred every week is counted in the referrals family in
+    /// the first four weeks of the quarter that had one, and not after; the same week's figures,
+    /// computed again, are the same.
+    @Test func aClientCountsInAtMostFourWeeksOfAQuarter() throws {
+        let a = try NodeDatabase.inTestFederation()
+        _ = try a.ingest([ReferralStoreTests.nodeRecord(Self.partner, "Partner")], from: "t", nowMilliseconds: Self.now)
+        let one = try a.createClient(ClientRecord(name: "Aoife Weekly", dateOfBirth: "1990-05-05", needs: ["debt"]), identity: Self.home, by: "c", nowMilliseconds: Self.now)
+        try Self.consentToReferToThePartner(a, one)
+        let day: UInt64 = 86_400_000
+        var weeks: [StatisticsPeriod] = []
+        for k in 0..<6 {
+            let at = Self.now + 2 * day + UInt64(k) * 7 * day  // Tuesdays of 2026-W48 … W53 (the fourth quarter)
+            weeks.append(StatisticsPeriod(containing: at))
+            let today = BusinessDays.isoDate(dayNumber: Int(at / day))
+            try a.sendReferral(
+                clientID: one, to: hexString(Self.partner.signingPublicKey), serviceID: "s\(k)", serviceName: "Course \(k)", note: "", identity: Self.home, by: "c",
+                today: today, nowMilliseconds: at)
+        }
+        #expect(Set(weeks.map(\.quarter)) == ["2026-Q4"] && Set(weeks.map(\.week)).count == 6)
+        func referrals(_ w: StatisticsPeriod) throws -> UInt64? {
+            let counter = try a.hubFigures(
+                layout: Self.layout, identity: Self.home, from: w.bounds.start, to: w.bounds.end, day: "2026-12-01", needCategory: { Self.needs[$0] },
+                organisationCategory: { Self.categories[$0] })
+            return zip(Self.layout.cells, counter.figures).first { $0.0.description == "referrals/health/education" }.map(\.1)
+        }
+        #expect(try weeks.map(referrals) == [1, 1, 1, 1, 0, 0], "counted in the first four weeks with a referral only")
+        #expect(try referrals(weeks[2]) == 1 && referrals(weeks[5]) == 0, "the same week again gives the same")
+        #expect(FigureLayout.countsThisWeek(weeks[5], active: [weeks[5].week]), "a client's first week in a quarter always counts")
+        #expect(!FigureLayout.countsThisWeek(StatisticsPeriod(week: "2026-W44")!, active: ["2026-W40", "2026-W41", "2026-W42", "2026-W43"]))
+        #expect(FigureLayout.countsThisWeek(StatisticsPeriod(week: "2027-W01")!, active: ["2026-W50", "2026-W51", "2026-W52", "2026-W53"]), "a new quarter starts again")
     }
 
     /// Progress and the client's own view (§12.1 `progress`): the home organisation counts the

@@ -62,6 +62,19 @@ public struct FigureLayout: Sendable, Equatable {
 
     public static let ageBands = ["0-17", "18-24", "25-44", "45-64", "65+", "unknown"]
 
+    /// In how many weeks of a quarter one client may be counted in a family (§12.4): so that what a
+    /// quarter's releases tell about one person has a bound of its own, not one per week.
+    public static let weeksPerQuarter = 4
+
+    /// Whether a client may be counted this week in a family, given the weeks of the quarter so far
+    /// in which they had something that family counts (`active`, this week included or not): only in
+    /// the first `weeksPerQuarter` of them. Deterministic from the records alone, so computing a
+    /// week's figures again gives the same answer, and no list of who was counted is kept.
+    public static func countsThisWeek(_ week: StatisticsPeriod, active: Set<String>, limit: Int = weeksPerQuarter) -> Bool {
+        let weeks = active.union([week.week]).filter { StatisticsPeriod(week: $0)?.quarter == week.quarter && $0 <= week.week }
+        return weeks.sorted().prefix(limit).contains(week.week)
+    }
+
     /// The area label a client's needs count under (§12.1): their routing key where the layout has
     /// it, `other` for any other recorded area, `unknown` when none is recorded.
     public static func areaLabel(_ recorded: String, areas: Set<String>) -> String {

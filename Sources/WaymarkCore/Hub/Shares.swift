@@ -144,6 +144,19 @@ public struct StatisticsPeriod: Sendable, Hashable, CustomStringConvertible {
         return (UInt64(start) * 86_400_000, UInt64(start + 7) * 86_400_000)
     }
 
+    /// The quarter the week falls in (`2026-Q4`): weeks 1–13, 14–26, 27–39, and 40 to the year's last.
+    public var quarter: String {
+        let parts = week.split(separator: "-W")
+        return "\(parts[0])-Q\(min(4, ((Int(parts[1]) ?? 1) - 1) / 13 + 1))"
+    }
+
+    /// The first week of the week's quarter.
+    public var firstWeekOfQuarter: StatisticsPeriod {
+        let parts = week.split(separator: "-W")
+        let first = (min(4, ((Int(parts[1]) ?? 1) - 1) / 13 + 1) - 1) * 13 + 1
+        return StatisticsPeriod(week: "\(parts[0])-W\(first < 10 ? "0" : "")\(first)")!
+    }
+
     /// Days since 1970-01-01 of a date in the proleptic Gregorian calendar (years from 1970).
     static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year

@@ -162,6 +162,12 @@ extension PublicPages {
             "hub.summary", language,
             ["nodes": String(release.nodes), "published": String(rows.count), "cells": String(release.cells.count), "spent": String(format: "%.2f", release.spent), "limit": String(format: "%.2f", release.limit),
                 "quarter": String(format: "%.2f", release.quarterSpent)])
+        // What a quarter's releases can say of one person: each family counts a client in at most
+        // `weeksPerQuarter` weeks of a quarter, their needs once (in the week they were registered).
+        var familyEpsilon: [String: Double] = [:]
+        for c in release.cells { familyEpsilon[c.cell.family] = max(familyEpsilon[c.cell.family] ?? 0, c.epsilon) }
+        let personBound = familyEpsilon.reduce(0.0) { $0 + $1.value * Double($1.key == "needs" ? 1 : FigureLayout.weeksPerQuarter) }
+        ctx["personBound"] = t("hub.quarter.person", language, ["weeks": String(FigureLayout.weeksPerQuarter), "bound": String(format: "%.2f", personBound)])
         ctx["families"] = families.keys.sorted().map { f in ["name": families[f]![0]["familyName"]!, "rows": families[f]!] as [String: Any] }
         let charts = try hubCharts(release.cells, language: language)
         ctx["needsChart"] = charts.needs.isEmpty ? false : charts.needs as Any

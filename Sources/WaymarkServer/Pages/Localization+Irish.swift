@@ -198,6 +198,7 @@ extension Localization {
         "hub.none": "Níor fhoilsigh an mol aon fhigiúirí ar an suíomh seo fós.",
         "hub.period": "Seachtain",
         "hub.show": "Taispeáin",
+        "hub.quarter.person": "Ní áirítear aon duine i ngach cineál figiúir ach i {weeks} seachtain de ráithe ar a mhéad (a riachtanais uair amháin), mar sin ní chosnaíonn figiúirí ráithe iomláine níos mó ná ε {bound} ar aon duine amháin.",
         "hub.summary": "{published} as {cells} figiúr foilsithe, ó {nodes} eagraíocht. Costas príobháideachais fhigiúirí na seachtaine seo: ε {spent} as buiséad {limit} na seachtaine; fhigiúirí na ráithe seo go dtí seo: ε {quarter}.",
         "hub.cell": "Cad a áirítear",
         "hub.value": "Daoine (le torann)",

@@ -235,6 +235,7 @@ enum Localization {
         "hub.none": "The hub has not published any figures on this site yet.",
         "hub.period": "Week",
         "hub.show": "Show",
+        "hub.quarter.person": "Each person is counted in each kind of figure in at most {weeks} weeks of a quarter (their needs once), so a whole quarter's figures cost any one person at most ε {bound}.",
         "hub.summary": "{published} of {cells} figures published, from {nodes} organisations. Privacy cost of this week's figures: ε {spent} of the week's budget of {limit}; of this quarter's figures so far: ε {quarter}.",
         "hub.cell": "What is counted",
         "hub.value": "People (with noise)",
