@@ -56,7 +56,7 @@ extension WaymarkBench {
             try db.setFounders([home.signingPublicKey])
             let batches = stride(from: 0, to: wires.count, by: IngestPipeline.batchSize).map { Array(wires[$0..<min(wires.count, $0 + IngestPipeline.batchSize)]) }
             var accepted = 0
-            let t = try seconds { accepted = try db.ingest(batches: batches, from: "bench", nowMilliseconds: 1_795_305_700_000, refreshingDocuments: false).accepted }
+            let t = try seconds { accepted = try db.ledger.ingest(batches: batches, from: "bench", nowMilliseconds: 1_795_305_700_000, refreshingDocuments: false).accepted }
             precondition(accepted == n)
             return Double(n) / t
         }

@@ -29,7 +29,7 @@ extension WaymarkBench {
             var built: (NodeDatabase, NodeIdentity, [String])!
             let buildSeconds = try seconds { built = try buildStaffNode(at: dir.path, clients: n, relayed: relayed) }
             let (db, home, clientIDs) = built!
-            let held = try db.ledgerCounts().envelopes
+            let held = try db.ledger.counts().envelopes
             let token = String(repeating: "5a", count: 32)
             let user = try db.staff.add(username: "ciaran", displayName: "Ciarán", role: .caseworker, password: "a long bench password", nowMilliseconds: LocalClock.nowMilliseconds())
             try db.staff.startSession(userID: user.id, token: token, csrf: Tokens.random(), nowMilliseconds: LocalClock.nowMilliseconds())
@@ -85,8 +85,8 @@ extension WaymarkBench {
                 kind: .nodeRecord, scope: "public", payload: r.encoded(), by: who, sequence: 1, dependencies: [], clock: HybridClock.pack(milliseconds: now, counter: 0)
             ).encoded()
         }
-        _ = try db.ingest([record(partner, "Partner"), record(relay, "Relay")], from: "bench", nowMilliseconds: now)
-        _ = try partnerDB.ingest([record(identity, "Bench home"), record(relay, "Relay")], from: "bench", nowMilliseconds: now)
+        _ = try db.ledger.ingest([record(partner, "Partner"), record(relay, "Relay")], from: "bench", nowMilliseconds: now)
+        _ = try partnerDB.ledger.ingest([record(identity, "Bench home"), record(relay, "Relay")], from: "bench", nowMilliseconds: now)
         let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10)), end = BusinessDays.adding(200, to: today)
         let partnerKey = hexString(partner.signingPublicKey), homeKey = hexString(identity.signingPublicKey)
         func grant(_ org: String) -> ConsentEvent {
@@ -121,9 +121,9 @@ extension WaymarkBench {
             try partnerDB.sendReferral(
                 clientID: id, to: homeKey, serviceID: nil, serviceName: "Drop-in", note: "", identity: partner, by: "bench", today: today, nowMilliseconds: now + 2)
         }
-        let fromPartner = try partnerDB.envelopes(partnerDB.reconciliationItems().map(\.id))
+        let fromPartner = try partnerDB.ledger.envelopes(partnerDB.ledger.reconciliationItems().map(\.id))
         for start in stride(from: 0, to: fromPartner.count, by: 4096) {
-            _ = try db.ingest(Array(fromPartner[start..<min(fromPartner.count, start + 4096)]), from: "partner", nowMilliseconds: now)
+            _ = try db.ledger.ingest(Array(fromPartner[start..<min(fromPartner.count, start + 4096)]), from: "partner", nowMilliseconds: now)
         }
         // What the sync shell does after a session: the journey index takes in what arrived, and the
         // referrals are acknowledged.
@@ -141,7 +141,7 @@ extension WaymarkBench {
             last = EnvelopeCrypto.id(of: e)
             batch.append(e.encoded())
             if batch.count == 4096 || k == relayed - 1 {
-                let report = try db.ingest(batch, from: "relay", nowMilliseconds: now + 1000)
+                let report = try db.ledger.ingest(batch, from: "relay", nowMilliseconds: now + 1000)
                 guard report.rejected.isEmpty else { throw BenchError("relayed envelopes refused: \(report.rejected.prefix(3))") }
                 batch.removeAll(keepingCapacity: true)
             }

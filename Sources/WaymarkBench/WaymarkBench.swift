@@ -59,7 +59,7 @@ struct WaymarkBench {
             let db = try home.openDatabase()
             let rows = SampleDirectory.synthetic(services: size)
             var now: UInt64 = 1_795_305_600_000
-            let load = try seconds { _ = try db.publish(rows, identity: identity, nowMilliseconds: now) }
+            let load = try seconds { _ = try db.ledger.publish(rows, identity: identity, nowMilliseconds: now) }
             let services = rows.filter { $0.table == "service" }
             var times: [Double] = []
             for i in 0..<40 {
@@ -69,7 +69,7 @@ struct WaymarkBench {
                     try seconds {
                         guard var record = try db.record(table: "service", id: id) else { throw BenchError("service \(id) missing") }
                         record.fields["description"] = .string("Edited for the benchmark, round \(i).")
-                        let summary = try db.publish([record], identity: identity, nowMilliseconds: now)
+                        let summary = try db.ledger.publish([record], identity: identity, nowMilliseconds: now)
                         guard summary.updated == 1 else { throw BenchError("the edit of \(id) published nothing") }
                     })
             }
@@ -158,7 +158,7 @@ struct WaymarkBench {
             var accepted = 0
             let ingestTime = try seconds {
                 // The next batch is verified while the current one is written, as in a sync session.
-                accepted = try db.ingest(batches: batches, from: "bench", nowMilliseconds: 1_795_305_700_000, refreshingDocuments: false).accepted
+                accepted = try db.ledger.ingest(batches: batches, from: "bench", nowMilliseconds: 1_795_305_700_000, refreshingDocuments: false).accepted
             }
             precondition(accepted == wires.count, "every envelope should be accepted")
             if last { documents = try seconds { try db.refreshDocuments() } }

@@ -85,7 +85,7 @@ public func buildApplication(_ arguments: NodeArguments) throws -> some Applicat
         // The node's signed record (organisation, URL, keys) spreads to every node by sync; a node
         // restored from a backup publishes it only after it has caught up (`NodeHome.restore`).
         if try !db.mustResyncBeforeSigning() {
-            try db.publishNodeRecord(
+            try db.ledger.publishNodeRecord(
                 NodeRecord(
                     organizationID: try db.setting("organization_id") ?? "", organizationName: name, url: url,
                     encryptionKey: identity.encryptionPublicKey),

@@ -17,7 +17,7 @@ struct SyncAPI: Sendable {
 
     func register(on router: Router<WaymarkRequestContext>) {
         router.get("/sync/v1/node") { _, _ in
-            guard let wire = try node.database.nodeRecordEnvelope(author: node.identity.signingPublicKey) else {
+            guard let wire = try node.database.ledger.nodeRecordEnvelope(author: node.identity.signingPublicKey) else {
                 return Problem(status: .serviceUnavailable, title: "No node record", detail: "this node has not published its node record yet").response
             }
             return Self.binary(wire)
@@ -167,7 +167,7 @@ enum SyncMetrics {
     }
 
     static func text(_ node: SyncNode) throws -> String {
-        let c = try node.database.ledgerCounts()
+        let c = try node.database.ledger.counts()
         var out = ""
         func metric(_ name: String, _ type: String, _ help: String, _ samples: [(String, Any)]) {
             out += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"

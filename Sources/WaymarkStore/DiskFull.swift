@@ -24,7 +24,7 @@ extension NodeDatabase {
         // the checkpoint is tried again for a few seconds, and the reserve is made again only once
         // the log was truncated (before that, the room is better left to the log).
         for attempt in 0..<20 {
-            if (try? truncateLog()) == true {
+            if (try? ledger.truncateLog()) == true {
                 keepReserve()
                 return
             }

@@ -121,7 +121,7 @@ extension NodeDatabase {
             }
             return count
         }
-        if count > 0 { try truncateLog() }
+        if count > 0 { try ledger.truncateLog() }
         return count
     }
 

@@ -29,7 +29,7 @@ extension NodeHome {
         guard let seeds = fm.contents(atPath: keyPath), fm.createFile(atPath: key, contents: seeds, attributes: [.posixPermissions: 0o600]) else {
             throw Problem(description: "cannot copy \(keyPath) into the backup")
         }
-        return try NodeDatabase(path: target).ledgerCounts().envelopes
+        return try NodeDatabase(path: target).ledger.counts().envelopes
     }
 
     /// Restores a backup into this (empty) data folder. The restored node signs nothing until it has

@@ -65,7 +65,7 @@ public enum PeerEnrolment {
             do { try database.setFounders(founders) } catch let e as MembershipError { throw Failure(description: e.description) }
         }
         // Taken in now if its author is already a member here; otherwise it comes again by sync.
-        _ = try database.ingest([wire], from: record.url, nowMilliseconds: nowMilliseconds)
+        _ = try database.ledger.ingest([wire], from: record.url, nowMilliseconds: nowMilliseconds)
         try database.peers.add(url: normalized(rawURL), author: author, source: "admin", nowMilliseconds: nowMilliseconds)
         return record
     }

@@ -79,7 +79,7 @@ public actor SyncEngine: Service {
         var nextAntiEntropy = ContinuousClock.now
         var nextDocumentRefresh = ContinuousClock.now
         while !Task.isCancelled {
-            let version = (try? node.database.ledgerVersion()) ?? pushedVersion
+            let version = (try? node.database.ledger.version()) ?? pushedVersion
             if version != pushedVersion {
                 pushedVersion = version
                 await pushRound()
@@ -220,7 +220,7 @@ public actor SyncEngine: Service {
         if outcome.envelopesIn > 0 { await acknowledgeArrivals() }
         try? node.database.peers.recordSession(url: peer.url, outcome, nowMilliseconds: node.nowMilliseconds())
         if outcome.envelopesIn >= NodeDatabase.largeIngest {
-            do { try await Blocking.run { try database.settleAfterLargeIngest() } } catch {
+            do { try await Blocking.run { try database.ledger.settleAfterLargeIngest() } } catch {
                 logger.notice("could not checkpoint the database after taking in \(outcome.envelopesIn) envelopes: \(error)")
             }
         }
@@ -351,7 +351,7 @@ public actor SyncEngine: Service {
             var batch: [[UInt8]] = []
             var size = 0
             let ids = Array(have[start..<min(have.count, start + Self.pushBatchSize)])
-            for w in try await Blocking.run({ try node.database.envelopes(ids) }) {
+            for w in try await Blocking.run({ try node.database.ledger.envelopes(ids) }) {
                 if size + w.count > Self.pushBatchBytes && !batch.isEmpty { break }
                 batch.append(w)
                 size += w.count + 5

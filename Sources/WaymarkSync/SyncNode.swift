@@ -111,9 +111,9 @@ public final class SyncNode: Sendable {
 
     /// The held envelopes as reconciliation items, re-read only when the ledger changed.
     public func items() throws -> [RangeReconciler.Item] {
-        let version = try database.ledgerVersion()
+        let version = try database.ledger.version()
         if let c = cache.withLock({ $0 }), c.version == version { return c.items }
-        let items = try database.reconciliationItems()
+        let items = try database.ledger.reconciliationItems()
         cache.withLock { $0 = (version, items) }
         return items
     }
@@ -124,7 +124,7 @@ public final class SyncNode: Sendable {
 
     /// The member set, re-read only when the ledger changed.
     public func roster() throws -> Membership.Roster {
-        let version = try database.ledgerVersion()
+        let version = try database.ledger.version()
         if let c = rosterCache.withLock({ $0 }), c.version == version { return c.roster }
         let roster = try database.roster()
         rosterCache.withLock { $0 = (version, roster) }
@@ -182,7 +182,7 @@ public final class SyncNode: Sendable {
         let ids = stride(from: 0, to: body.count, by: size).map { Array(body[$0..<($0 + size)]) }
         var wires: [[UInt8]] = []
         var answerSize = 0
-        for w in try database.envelopes(ids, maximumBytes: EnvelopeFrames.maximumBytes) {
+        for w in try database.ledger.envelopes(ids, maximumBytes: EnvelopeFrames.maximumBytes) {
             // Every answer stays under the frame limit; what is left is fetched in the next session.
             if answerSize + w.count + 10 > EnvelopeFrames.maximumBytes { break }
             wires.append(w)
@@ -203,7 +203,7 @@ public final class SyncNode: Sendable {
         // The search documents are not rebuilt per push (for a node taking in a whole directory, each
         // rebuild covered every service, push after push): the engine rebuilds them at most once a
         // second for everything pushes brought.
-        let report = try database.ingest(frames, from: "key:" + NodeIdentity.fingerprint(of: sender), nowMilliseconds: now(), refreshingDocuments: false)
+        let report = try database.ledger.ingest(frames, from: "key:" + NodeIdentity.fingerprint(of: sender), nowMilliseconds: now(), refreshingDocuments: false)
         if report.rowsChanged > 0 || report.accepted > 0 { documentsStale.withLock { $0 = true } }
         noteRejections(report, from: sender)
         // A referral pushed to this organisation is acknowledged (`received`) at once, and an erasure carried out.

@@ -159,7 +159,7 @@ struct Update: ParsableCommand {
         do {
             var flattener = HSDSFlattener()
             try flattener.add(.object(fields), table: table, path: "--set")
-            let summary = try db.publish(flattener.records, identity: identity, nowMilliseconds: LocalClock.nowMilliseconds())
+            let summary = try db.ledger.publish(flattener.records, identity: identity, nowMilliseconds: LocalClock.nowMilliseconds())
             print(summary.updated > 0 ? "Published the change to \(table) \(id)." : "Nothing changed.")
         } catch let e as PublishError {
             throw fail(e.description)
@@ -183,7 +183,7 @@ struct Delete: ParsableCommand {
         guard try db.record(table: table, id: id) != nil else { throw fail("no \(table) record with id \(id)") }
         do {
             let under = try db.dependents(table: table, id: id)
-            try db.publish([], deleting: [(table, id)] + under, identity: identity, nowMilliseconds: LocalClock.nowMilliseconds())
+            try db.ledger.publish([], deleting: [(table, id)] + under, identity: identity, nowMilliseconds: LocalClock.nowMilliseconds())
             print("Deleted \(table) \(id)" + (under.isEmpty ? "" : " and \(under.count) records under it") + "; the deletion is signed and spreads to every node.")
         } catch let e as PublishError {
             throw fail(e.description)

@@ -47,7 +47,7 @@ struct KeyRotate: ParsableCommand {
             throw fail("the new key is in the key file but the hand-over was not published: \(e.description). Run `waymark key rotate` again.")
         }
         if let url = try db.setting("public_url") {
-            try db.publishNodeRecord(
+            try db.ledger.publishNodeRecord(
                 NodeRecord(
                     organizationID: try db.setting("organization_id") ?? "", organizationName: try db.setting("organization_name") ?? "", url: url,
                     encryptionKey: identity.encryptionPublicKey),

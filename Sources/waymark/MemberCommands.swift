@@ -59,7 +59,7 @@ struct MemberAdd: AsyncParsableCommand {
         }
         let vouch = Membership.Vouch(member: found.key, organizationName: name ?? found.record.organizationName, roles: role)
         do { try db.publishVouch(vouch, identity: identity, nowMilliseconds: now) } catch let e as MembershipError { throw fail(e.description) }
-        _ = try db.ingest([found.wire], from: url, nowMilliseconds: now)
+        _ = try db.ledger.ingest([found.wire], from: url, nowMilliseconds: now)
         try db.peers.add(url: PeerEnrolment.normalized(url), author: found.key, source: "admin", nowMilliseconds: now)
         print("Vouched for \(vouch.organizationName) (fingerprint \(NodeIdentity.fingerprint(of: found.key))) and peered with \(url).")
         print("Give its admin this node's invite to join with: waymark invite --data \(data.data)")
@@ -76,8 +76,8 @@ struct MemberList: ParsableCommand {
         if members.isEmpty {
             print("This node belongs to no federation yet: found one (waymark init --found) or join one (waymark peer add INVITE).")
         }
-        let quota = try db.authorQuota()
-        let usage = Dictionary(try db.storageByAuthor().map { (ByteKey($0.author), $0) }, uniquingKeysWith: { a, _ in a })
+        let quota = try db.ledger.authorQuota()
+        let usage = Dictionary(try db.ledger.storageByAuthor().map { (ByteKey($0.author), $0) }, uniquingKeysWith: { a, _ in a })
         let own = try data.identity().signingPublicKey
         for m in members {
             var notes: [String] = []
@@ -114,13 +114,13 @@ struct MemberQuota: ParsableCommand {
     func run() throws {
         let db = try data.database()
         if let mib {
-            guard try db.setAuthorQuota(mib: mib) else { throw fail("--mib takes a number of MiB from 1 upwards") }
+            guard try db.ledger.setAuthorQuota(mib: mib) else { throw fail("--mib takes a number of MiB from 1 upwards") }
         }
-        let quota = try db.authorQuota()
+        let quota = try db.ledger.authorQuota()
         print("Each other organisation may fill up to \(quota >> 20) MiB of this node.")
         let own = try data.identity().signingPublicKey
         let names = Dictionary(try db.members().map { (ByteKey($0.key), $0.organizationName) }, uniquingKeysWith: { a, _ in a })
-        for u in try db.storageByAuthor() {
+        for u in try db.ledger.storageByAuthor() {
             let name = names[ByteKey(u.author)] ?? "(not a member)"
             let over = u.author != own && u.bytes >= quota ? "  -- already over it: its new envelopes will be refused" : ""
             print("\(NodeIdentity.fingerprint(of: u.author))  \(name)  \(Self.describe(u.envelopes, u.bytes, quota: u.author == own ? nil : quota))\(over)")

@@ -139,7 +139,7 @@ struct Import: ParsableCommand {
         let started = Date()
         let summary: ImportSummary
         do {
-            summary = try db.publish(records, identity: identity, nowMilliseconds: LocalClock.nowMilliseconds())
+            summary = try db.ledger.publish(records, identity: identity, nowMilliseconds: LocalClock.nowMilliseconds())
         } catch let e as PublishError {
             throw fail("nothing was imported: \(e.description)")
         } catch where NodeDatabase.isDiskFull(error) {
@@ -232,7 +232,7 @@ struct Serve: AsyncParsableCommand {
         let db = try data.database()
         let identity = try data.identity()
         if let authorQuotaMib {
-            guard try db.setAuthorQuota(mib: authorQuotaMib) else { throw fail("--author-quota-mib takes a number of MiB from 1 upwards") }
+            guard try db.ledger.setAuthorQuota(mib: authorQuotaMib) else { throw fail("--author-quota-mib takes a number of MiB from 1 upwards") }
         }
         var logger = Logger(label: "waymark")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
@@ -376,7 +376,7 @@ struct Info: ParsableCommand {
             print("some services published here (change one with `waymark update --table service --id ID --set name=...`):")
             for e in examples { print("  \(e.id)  \(e.name)") }
         }
-        let c = try db.ledgerCounts()
+        let c = try db.ledger.counts()
         print("sync: \(c.envelopes) signed records, \(c.pending) waiting for earlier ones, \(try db.peers.all().count) peers, \(c.knownNodes) known nodes")
     }
 }

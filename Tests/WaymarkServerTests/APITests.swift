@@ -12,7 +12,7 @@ import WaymarkSample
 struct APITests {
     static let database: NodeDatabase = try! withLargeStack {
         let db = try NodeDatabase()
-        try db.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
+        try db.ledger.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
         return db
     }
 

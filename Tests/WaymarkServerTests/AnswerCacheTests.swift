@@ -50,7 +50,7 @@ struct AnswerCacheTests {
     @Test func aDirectoryChangeIsNeverAnsweredFromTheCache() async throws {
         let db = try withLargeStack {
             let db = try NodeDatabase()
-            try db.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
+            try db.ledger.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
             return db
         }
         let org = try #require(SampleDirectory.ballymun().first { $0.table == "organization" })
@@ -74,7 +74,7 @@ struct AnswerCacheTests {
                 ("status", .string("active")),
             ])
             _ = try withLargeStack {
-                try db.publish(
+                try db.ledger.publish(
                     [HSDSRecord(table: "service", id: "zebra-patrol", fields: fields)], identity: Fixtures.publisher,
                     nowMilliseconds: Fixtures.publishedAt + 1)
             }

@@ -24,7 +24,7 @@ struct StaffAdminPagesTests {
     static func node(publisher: NodeIdentity, adminCSRF: String, caseworkerCSRF: String) throws -> NodeDatabase {
         try withLargeStack {
             let db = try NodeDatabase()
-            try db.publish(SampleDirectory.ballymun(), identity: publisher, nowMilliseconds: Fixtures.publishedAt)
+            try db.ledger.publish(SampleDirectory.ballymun(), identity: publisher, nowMilliseconds: Fixtures.publishedAt)
             let now = LocalClock.nowMilliseconds()
             let admin = try db.staff.add(username: "maire", displayName: "Máire Admin", role: .admin, password: "a long admin password", nowMilliseconds: now)
             let caseworker = try db.staff.add(

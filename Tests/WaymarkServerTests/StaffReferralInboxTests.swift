@@ -31,8 +31,8 @@ struct StaffReferralInboxTests {
     static func partnerNode(referrals: Int = 1) throws -> NodeDatabase {
         let a = try NodeDatabase(), b = try NodeDatabase()
         for db in [a, b] { try db.setFounders([home.signingPublicKey, partner.signingPublicKey]) }
-        _ = try a.ingest([nodeRecord(partner, "Partner")], from: "t", nowMilliseconds: now)
-        _ = try b.ingest([nodeRecord(home, "Home")], from: "t", nowMilliseconds: now)
+        _ = try a.ledger.ingest([nodeRecord(partner, "Partner")], from: "t", nowMilliseconds: now)
+        _ = try b.ledger.ingest([nodeRecord(home, "Home")], from: "t", nowMilliseconds: now)
         let partnerKey = hexString(partner.signingPublicKey)
         for i in 0..<referrals {
             let t = now + UInt64(i) * 10
@@ -50,7 +50,7 @@ struct StaffReferralInboxTests {
                 clientID: client, to: partnerKey, serviceID: "s1", serviceName: "Course", note: "evenings", identity: home, by: "ciaran", today: "2026-11-22",
                 nowMilliseconds: t + 2)
         }
-        let report = try b.ingest(try a.envelopes(a.reconciliationItems().map(\.id)), from: "test", nowMilliseconds: now + 10)
+        let report = try b.ledger.ingest(try a.ledger.envelopes(a.ledger.reconciliationItems().map(\.id)), from: "test", nowMilliseconds: now + 10)
         #expect(report.rejected.isEmpty, "\(report.rejected)")
         let caseworker = try b.staff.add(username: "brid", displayName: "Bríd Partner", role: .caseworker, password: "a long caseworker password", nowMilliseconds: now)
         try b.staff.startSession(userID: caseworker.id, token: token, csrf: Tokens.random(), nowMilliseconds: LocalClock.nowMilliseconds())
@@ -61,7 +61,7 @@ struct StaffReferralInboxTests {
         let b = try withLargeStack { try Self.partnerNode() }
         let app = try buildApplication(
             NodeArguments(database: b, identity: Self.partner, server: ServerSettings(port: 0), logger: Logger(label: "test")))
-        let before = try b.ledgerCounts().envelopes
+        let before = try b.ledger.counts().envelopes
         try await app.test(.router) { client in
             for _ in 0..<2 {
                 try await client.execute(uri: "/staff/referrals", method: .get, headers: [.cookie: "waymark_session_0=\(Self.token)"]) { response in
@@ -70,10 +70,10 @@ struct StaffReferralInboxTests {
                 }
             }
         }
-        #expect(try b.ledgerCounts().envelopes == before, "opening the inbox signed envelopes")
+        #expect(try b.ledger.counts().envelopes == before, "opening the inbox signed envelopes")
         // Acknowledging is the sync shell's work, on arrival: it signs the `received` once.
         #expect(try b.acknowledgeReferrals(identity: Self.partner, nowMilliseconds: Self.now + 20) == 1)
-        #expect(try b.ledgerCounts().envelopes == before + 1)
+        #expect(try b.ledger.counts().envelopes == before + 1)
     }
 
     /// Long lists come a page at a time: the inbox 50 referrals, the staff home the first 10 of each

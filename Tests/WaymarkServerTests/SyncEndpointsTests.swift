@@ -55,7 +55,7 @@ struct SyncEndpointsTests {
             kind: .directoryRecord, scope: "public", payload: record.encoded(), by: Self.member, sequence: 1, dependencies: [],
             clock: HybridClock.pack(milliseconds: LocalClock.nowMilliseconds(), counter: 0))
         let push = EnvelopeFrames.encode([envelope.encoded()])
-        let before = try db.ledgerCounts().envelopes
+        let before = try db.ledger.counts().envelopes
         try await Self.app(db).test(.router) { client in
             // A member: its push is taken in, its fetch answered.
             try await client.execute(
@@ -86,7 +86,7 @@ struct SyncEndpointsTests {
                 #expect(response.status == .unauthorized)
             }
         }
-        #expect(try db.ledgerCounts().envelopes == before + 1, "only the member's envelope was stored")
+        #expect(try db.ledger.counts().envelopes == before + 1, "only the member's envelope was stored")
         #expect(try db.record(table: "service", id: row) != nil)
     }
 

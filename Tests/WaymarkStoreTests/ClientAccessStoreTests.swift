@@ -18,7 +18,7 @@ struct ClientAccessStoreTests {
         let records = [(home, "Home"), (partner, "Partner"), (visitor, "Visitor")].map { ReferralStoreTests.nodeRecord($0.0, $0.1) }
         let dbs = try (0..<3).map { _ in
             let db = try NodeDatabase.inTestFederation()
-            _ = try db.ingest(records, from: "t", nowMilliseconds: now)
+            _ = try db.ledger.ingest(records, from: "t", nowMilliseconds: now)
             return db
         }
         let client = try dbs[0].createClient(ClientRecord(name: "Nuala Ownkey", dateOfBirth: "1990-05-01"), identity: home, by: "ciaran", nowMilliseconds: now)

@@ -16,7 +16,7 @@ struct ConsentStoreTests {
         let db = try NodeDatabase.inTestFederation()
         let record = NodeRecord(organizationID: "p", organizationName: "Partner Training Centre", url: "http://127.0.0.1:1", encryptionKey: partner.encryptionPublicKey)
         let e = EnvelopeCrypto.sign(kind: .nodeRecord, scope: "public", payload: record.encoded(), by: partner, sequence: 1, dependencies: [], clock: HybridClock.pack(milliseconds: now - 1000, counter: 0))
-        #expect(try db.ingest([e.encoded()], from: "test", nowMilliseconds: now).accepted == 1)
+        #expect(try db.ledger.ingest([e.encoded()], from: "test", nowMilliseconds: now).accepted == 1)
         let client = try db.createClient(ClientRecord(name: "Róisín Test", dateOfBirth: "1990-01-01"), identity: home, by: "ciaran", nowMilliseconds: now)
         return (db, client)
     }
@@ -51,8 +51,8 @@ struct ConsentStoreTests {
         let (db, client) = try Self.setUp()
         try db.recordConsent(clientID: client, Self.grant(), identity: Self.home, by: "ciaran", nowMilliseconds: Self.now)
         let circle = try #require(try db.client(id: client, identity: Self.home, by: "t", nowMilliseconds: Self.now)?.circle)
-        let items = try db.reconciliationItems()
-        let wires = try db.envelopes(items.map(\.id))
+        let items = try db.ledger.reconciliationItems()
+        let wires = try db.ledger.envelopes(items.map(\.id))
         let consents = try wires.map(Envelope.decode).filter { $0.header.kind == .consent }
         #expect(consents.count == 1)
         let e = consents[0]

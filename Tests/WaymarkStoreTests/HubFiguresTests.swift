@@ -36,8 +36,8 @@ struct HubFiguresTests {
 
     @Test func eachOrganisationCountsWhatIsItsOwnToCount() throws {
         let a = try NodeDatabase.inTestFederation(), b = try NodeDatabase.inTestFederation()
-        _ = try a.ingest([ReferralStoreTests.nodeRecord(Self.partner, "Partner")], from: "t", nowMilliseconds: Self.now)
-        _ = try b.ingest([ReferralStoreTests.nodeRecord(Self.home, "Home")], from: "t", nowMilliseconds: Self.now)
+        _ = try a.ledger.ingest([ReferralStoreTests.nodeRecord(Self.partner, "Partner")], from: "t", nowMilliseconds: Self.now)
+        _ = try b.ledger.ingest([ReferralStoreTests.nodeRecord(Self.home, "Home")], from: "t", nowMilliseconds: Self.now)
         let one = try a.createClient(
             ClientRecord(name: "Aoife One", dateOfBirth: "1990-05-05", needs: ["training", "literacy", "debt", "counselling", "childcare"]), identity: Self.home,
             by: "c", nowMilliseconds: Self.now)
@@ -101,7 +101,7 @@ struct HubFiguresTests {
     /// computed again, are the same.
     @Test func aClientCountsInAtMostFourWeeksOfAQuarter() throws {
         let a = try NodeDatabase.inTestFederation()
-        _ = try a.ingest([ReferralStoreTests.nodeRecord(Self.partner, "Partner")], from: "t", nowMilliseconds: Self.now)
+        _ = try a.ledger.ingest([ReferralStoreTests.nodeRecord(Self.partner, "Partner")], from: "t", nowMilliseconds: Self.now)
         let one = try a.createClient(ClientRecord(name: "Aoife Weekly", dateOfBirth: "1990-05-05", needs: ["debt"]), identity: Self.home, by: "c", nowMilliseconds: Self.now)
         try Self.consentToReferToThePartner(a, one)
         let day: UInt64 = 86_400_000
@@ -133,7 +133,7 @@ struct HubFiguresTests {
     /// only where the client agreed it be counted.
     @Test func progressAndTheClientsOwnViewAreCountedWhereTheClientAgreed() throws {
         let a = try NodeDatabase.inTestFederation()
-        _ = try a.ingest([ReferralStoreTests.nodeRecord(Self.home, "Home")], from: "t", nowMilliseconds: Self.now)
+        _ = try a.ledger.ingest([ReferralStoreTests.nodeRecord(Self.home, "Home")], from: "t", nowMilliseconds: Self.now)
         let client = try a.createClient(ClientRecord(name: "Caoimhe Counted", dateOfBirth: "1990-05-05"), identity: Self.home, by: "c", nowMilliseconds: Self.now)
         let circle = try #require(try a.circle(clientID: client))
         let today = "2026-11-22"

@@ -19,7 +19,7 @@ struct HubRoundTests {
         let records = all.enumerated().map { k, who in ReferralStoreTests.nodeRecord(who, "Node \(k)") }
         return try all.map { _ in
             let db = try NodeDatabase.inTestFederation()
-            _ = try db.ingest(records, from: "t", nowMilliseconds: now)
+            _ = try db.ledger.ingest(records, from: "t", nowMilliseconds: now)
             return db
         }
     }

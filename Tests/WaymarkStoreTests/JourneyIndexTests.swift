@@ -85,7 +85,7 @@ struct JourneyIndexTests {
     func theIndexShowsWhatFoldingEveryCircleShows(seed: UInt64) throws {
         var rng = SeededRandom(seed: seed)
         let a = try NodeDatabase.inTestFederation(), b = try NodeDatabase.inTestFederation()
-        for db in [a, b] { _ = try db.ingest([R.nodeRecord(Self.home, "Home"), R.nodeRecord(Self.partner, "Partner")], from: "t", nowMilliseconds: Self.now) }
+        for db in [a, b] { _ = try db.ledger.ingest([R.nodeRecord(Self.home, "Home"), R.nodeRecord(Self.partner, "Partner")], from: "t", nowMilliseconds: Self.now) }
         let sides = [(a, Self.home, hexString(Self.partner.signingPublicKey)), (b, Self.partner, hexString(Self.home.signingPublicKey))]
         var clients: [[String]] = [[], []]
         var t = Self.now

@@ -18,7 +18,7 @@ struct JourneyStoreTests {
     static func setUp() throws -> (a: NodeDatabase, b: NodeDatabase, c: NodeDatabase, client: String, key: String) {
         let a = try NodeDatabase.inTestFederation(), b = try NodeDatabase.inTestFederation(), c = try NodeDatabase.inTestFederation()
         let records = [R.nodeRecord(home, "Home"), R.nodeRecord(partner, "Partner"), R.nodeRecord(outsider, "Outsider")]
-        for db in [a, b, c] { _ = try db.ingest(records, from: "t", nowMilliseconds: now) }
+        for db in [a, b, c] { _ = try db.ledger.ingest(records, from: "t", nowMilliseconds: now) }
         let client = try a.createClient(
             ClientRecord(name: "Saoirse Journey", dateOfBirth: "1995-01-01", needs: ["training"]), identity: home, by: "ciaran", nowMilliseconds: now)
         try a.recordConsent(
@@ -143,8 +143,8 @@ struct JourneyStoreTests {
         try R.sync(b, c, at: Self.now + 33)
 
         for (db, who) in [(a, Self.home), (b, Self.partner), (c, Self.outsider)] {
-            let items = try db.reconciliationItems()
-            let held = try db.envelopes(items.map(\.id)).compactMap { try? Envelope.decode($0) }.filter { $0.header.scope == circle }
+            let items = try db.ledger.reconciliationItems()
+            let held = try db.ledger.envelopes(items.map(\.id)).compactMap { try? Envelope.decode($0) }.filter { $0.header.scope == circle }
             #expect(held.contains { $0.header.kind == .erasure })
             #expect(held.filter { $0.header.kind.isPrivate }.allSatisfy { $0.payload == nil }, "no payload left in the circle")
             #expect(held.filter { $0.header.kind.isPrivate }.count >= 5)
@@ -156,8 +156,8 @@ struct JourneyStoreTests {
         #expect(erasures.count == 1 && erasures[0].acknowledgements.map(\.organization) == ["Partner"])
         // The headers still verify: a new node takes every envelope in.
         let d = try NodeDatabase.inTestFederation()
-        let wires = try a.envelopes(a.reconciliationItems().map(\.id))
-        #expect(try d.ingest(wires, from: "t", nowMilliseconds: Self.now + 40).rejected.isEmpty)
+        let wires = try a.ledger.envelopes(a.ledger.reconciliationItems().map(\.id))
+        #expect(try d.ledger.ingest(wires, from: "t", nowMilliseconds: Self.now + 40).rejected.isEmpty)
     }
 
     @Test func caseloadAndSubjectAccess() throws {
@@ -196,7 +196,7 @@ struct JourneyStoreTests {
             previous = EnvelopeCrypto.id(of: e.envelope)
             wires.append(e.envelope.encoded())
         }
-        let report = try a.ingest(wires, from: "t", nowMilliseconds: Self.now + 101)
+        let report = try a.ledger.ingest(wires, from: "t", nowMilliseconds: Self.now + 101)
         #expect(report.accepted == 3, "admission checks form, not meaning: \(report)")
         let j = try #require(try a.journey(clientID: client, identity: Self.home, today: Self.today))
         #expect(!j.consents.organizations.contains(outsiderKey))

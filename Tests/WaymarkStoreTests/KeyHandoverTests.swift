@@ -34,10 +34,10 @@ struct KeyHandoverTests {
         try withLargeStack {
             let a = try NodeDatabase()
             try a.setFounders([alice.signingPublicKey])
-            try a.publish(rows(name: "Homework club"), identity: alice, nowMilliseconds: Fixtures.publishedAt)
+            try a.ledger.publish(rows(name: "Homework club"), identity: alice, nowMilliseconds: Fixtures.publishedAt)
             let b = try NodeDatabase()
             try b.setFounders([alice.signingPublicKey])
-            _ = try b.ingest(LedgerTests.wires(a), from: "a", nowMilliseconds: Self.now)
+            _ = try b.ledger.ingest(LedgerTests.wires(a), from: "a", nowMilliseconds: Self.now)
             let before = try head(a, of: alice.signingPublicKey)
 
             let rotated = try a.handOver(to: alice.withNewGeneration(), nowMilliseconds: Self.now)
@@ -45,13 +45,13 @@ struct KeyHandoverTests {
             #expect(rotated.fingerprint == alice.fingerprint, "the organisation keeps its fingerprint")
             #expect(try a.keyInForce(author: alice.signingPublicKey) == rotated.signerPublicKey)
             #expect(throws: PublishError.self, "the old key may not sign after the hand-over") {
-                try a.publish(rows(name: "Signed by the old key"), identity: alice, nowMilliseconds: Self.now + 1_000)
+                try a.ledger.publish(rows(name: "Signed by the old key"), identity: alice, nowMilliseconds: Self.now + 1_000)
             }
-            try a.publish(rows(name: "Homework club, Tuesdays"), identity: rotated, nowMilliseconds: Self.now + 2_000)
+            try a.ledger.publish(rows(name: "Homework club, Tuesdays"), identity: rotated, nowMilliseconds: Self.now + 2_000)
             #expect(try a.record(table: "service", id: "a-svc")?.fields["name"]?.stringValue == "Homework club, Tuesdays")
 
             // A peer takes the hand-over and the new key's edit of a row the organisation published before.
-            let report = try b.ingest(LedgerTests.wires(a), from: "a", nowMilliseconds: Self.now + 3_000)
+            let report = try b.ledger.ingest(LedgerTests.wires(a), from: "a", nowMilliseconds: Self.now + 3_000)
             #expect(report.rejected.isEmpty, "\(report.rejected)")
             #expect(try b.record(table: "service", id: "a-svc")?.fields["name"]?.stringValue == "Homework club, Tuesdays")
             #expect(try b.keyInForce(author: alice.signingPublicKey) == rotated.signerPublicKey)
@@ -61,11 +61,11 @@ struct KeyHandoverTests {
             let latest = try head(b, of: alice.signingPublicKey)
             let forged = LedgerTests.envelope(
                 by: alice, sequence: latest.sequence + 1, deps: [latest.id], clock: Self.now + 10_000, id: "a-svc", name: "Taken by a thief")
-            let refused = try b.ingest([forged.encoded()], from: "relay", nowMilliseconds: Self.now + 11_000)
+            let refused = try b.ledger.ingest([forged.encoded()], from: "relay", nowMilliseconds: Self.now + 11_000)
             #expect(refused.accepted == 0 && refused.rejected.map(\.reason) == [.wrongSigner], "\(refused.rejected)")
             // The new key cannot sign in the old key's place before the hand-over either.
             let early = LedgerTests.envelope(by: rotated, sequence: before.sequence, deps: [], clock: Self.now + 12_000, id: "a-svc", name: "Early")
-            let earlyChained = try b.ingest([early.encoded()], from: "relay", nowMilliseconds: Self.now + 13_000)
+            let earlyChained = try b.ledger.ingest([early.encoded()], from: "relay", nowMilliseconds: Self.now + 13_000)
             #expect(earlyChained.accepted == 0)
             #expect(try b.record(table: "service", id: "a-svc")?.fields["name"]?.stringValue == "Homework club, Tuesdays")
         }
@@ -86,12 +86,12 @@ struct KeyHandoverTests {
         try withLargeStack {
             let a = try NodeDatabase()
             try a.setFounders([alice.signingPublicKey])
-            try a.publish(rows(name: "Homework club"), identity: alice, nowMilliseconds: Fixtures.publishedAt)
+            try a.ledger.publish(rows(name: "Homework club"), identity: alice, nowMilliseconds: Fixtures.publishedAt)
             let beforeHandover = try LedgerTests.wires(a)
             let forkPoint = try head(a, of: alice.signingPublicKey)
             let rotated = try a.handOver(to: alice.withNewGeneration(), nowMilliseconds: Self.now)
             let record = NodeRecord(organizationID: "a-org", organizationName: "Alice's", url: "http://127.0.0.1:1/a", encryptionKey: rotated.encryptionPublicKey)
-            #expect(try a.publishNodeRecord(record, identity: rotated, nowMilliseconds: Self.now + 1_000))
+            #expect(try a.ledger.publishNodeRecord(record, identity: rotated, nowMilliseconds: Self.now + 1_000))
 
             var previous = forkPoint
             var branch: [[UInt8]] = []
@@ -111,21 +111,21 @@ struct KeyHandoverTests {
             // A node that takes in the thief's branch before the hand-over, and one that takes it after.
             let early = try NodeDatabase(), late = try NodeDatabase()
             for db in [early, late] { try db.setFounders([alice.signingPublicKey]) }
-            _ = try early.ingest(beforeHandover, from: "a", nowMilliseconds: Self.now + 10_000)
-            let stolen = try early.ingest(branch, from: "relay", nowMilliseconds: Self.now + 10_000)
+            _ = try early.ledger.ingest(beforeHandover, from: "a", nowMilliseconds: Self.now + 10_000)
+            let stolen = try early.ledger.ingest(branch, from: "relay", nowMilliseconds: Self.now + 10_000)
             #expect(stolen.accepted == branch.count, "before it holds the hand-over, a node cannot tell the branch from the organisation's")
             #expect(try encryptionKey(early, of: alice.signingPublicKey) == mallory.encryptionPublicKey)
-            _ = try early.ingest(LedgerTests.wires(a), from: "a", nowMilliseconds: Self.now + 11_000)
-            _ = try late.ingest(LedgerTests.wires(a), from: "a", nowMilliseconds: Self.now + 11_000)
-            _ = try late.ingest(branch, from: "relay", nowMilliseconds: Self.now + 11_000)
-            _ = try a.ingest(branch, from: "relay", nowMilliseconds: Self.now + 11_000)
+            _ = try early.ledger.ingest(LedgerTests.wires(a), from: "a", nowMilliseconds: Self.now + 11_000)
+            _ = try late.ledger.ingest(LedgerTests.wires(a), from: "a", nowMilliseconds: Self.now + 11_000)
+            _ = try late.ledger.ingest(branch, from: "relay", nowMilliseconds: Self.now + 11_000)
+            _ = try a.ledger.ingest(branch, from: "relay", nowMilliseconds: Self.now + 11_000)
             for db in [a, early, late] {
                 #expect(try db.keyInForce(author: alice.signingPublicKey) == rotated.signerPublicKey, "the longer branch does not bring the old key back")
                 #expect(try encryptionKey(db, of: alice.signingPublicKey) == rotated.encryptionPublicKey, "nothing is sealed to the thief's key")
             }
             // The organisation goes on from its own envelope, not from the thief's longer branch.
-            try a.publish(rows(name: "Homework club, Thursdays"), identity: rotated, nowMilliseconds: Self.now + 20_000)
-            let report = try late.ingest(LedgerTests.wires(a), from: "a", nowMilliseconds: Self.now + 21_000)
+            try a.ledger.publish(rows(name: "Homework club, Thursdays"), identity: rotated, nowMilliseconds: Self.now + 20_000)
+            let report = try late.ledger.ingest(LedgerTests.wires(a), from: "a", nowMilliseconds: Self.now + 21_000)
             #expect(report.rejected.isEmpty, "\(report.rejected)")
         }
     }
@@ -134,7 +134,7 @@ struct KeyHandoverTests {
         try withLargeStack {
             let a = try NodeDatabase()
             try a.setFounders([alice.signingPublicKey])
-            try a.publish(rows(name: "Homework club"), identity: alice, nowMilliseconds: Fixtures.publishedAt)
+            try a.ledger.publish(rows(name: "Homework club"), identity: alice, nowMilliseconds: Fixtures.publishedAt)
             let last = try head(a, of: alice.signingPublicKey)
             // The proof is made by another key than the one named: the author does not hold it.
             let named = mallory.signerPublicKey
@@ -145,7 +145,7 @@ struct KeyHandoverTests {
             #expect(EnvelopeCrypto.verify(handover) == .badSignature)
             let b = try NodeDatabase()
             try b.setFounders([alice.signingPublicKey])
-            let report = try b.ingest(LedgerTests.wires(a) + [handover.encoded()], from: "a", nowMilliseconds: Self.now)
+            let report = try b.ledger.ingest(LedgerTests.wires(a) + [handover.encoded()], from: "a", nowMilliseconds: Self.now)
             #expect(report.rejected.map(\.reason) == [.badSignature])
             #expect(try b.keyInForce(author: alice.signingPublicKey) == alice.signingPublicKey)
         }

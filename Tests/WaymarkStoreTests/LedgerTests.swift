@@ -28,7 +28,7 @@ struct LedgerTests {
 
     /// Every envelope a database holds, in wire form.
     static func wires(_ db: NodeDatabase) throws -> [[UInt8]] {
-        try db.envelopes(db.reconciliationItems().map(\.id))
+        try db.ledger.envelopes(db.ledger.reconciliationItems().map(\.id))
     }
 
     /// A hand-made directory envelope.
@@ -44,7 +44,7 @@ struct LedgerTests {
 
     func published() throws -> (NodeDatabase, [[UInt8]]) {
         let a = try NodeDatabase.inTestFederation()
-        try a.publish(Self.rows(), identity: alice, nowMilliseconds: Fixtures.publishedAt)
+        try a.ledger.publish(Self.rows(), identity: alice, nowMilliseconds: Fixtures.publishedAt)
         return (a, try Self.wires(a))
     }
 
@@ -52,10 +52,10 @@ struct LedgerTests {
         try withLargeStack {
             let (a, wires) = try published()
             let b = try NodeDatabase.inTestFederation()
-            let report = try b.ingest(wires.reversed(), from: "test", nowMilliseconds: Self.now)
+            let report = try b.ledger.ingest(wires.reversed(), from: "test", nowMilliseconds: Self.now)
             #expect(report.accepted == 2 && report.rejected.isEmpty && report.pending == 0)
             #expect(try b.allRecords() == a.allRecords())
-            let again = try b.ingest(wires, from: "test", nowMilliseconds: Self.now)
+            let again = try b.ledger.ingest(wires, from: "test", nowMilliseconds: Self.now)
             #expect(again.duplicates == 2 && again.accepted == 0)
         }
     }
@@ -66,16 +66,16 @@ struct LedgerTests {
     func editsSplitAcrossBatchesFoldToThePublishersRows(_ batchSize: Int) throws {
         try withLargeStack {
             let a = try NodeDatabase.inTestFederation()
-            try a.publish(Self.rows(), identity: alice, nowMilliseconds: Fixtures.publishedAt)
+            try a.ledger.publish(Self.rows(), identity: alice, nowMilliseconds: Fixtures.publishedAt)
             for (i, name) in ["Homework club", "Homework club (Tuesdays)", "Homework and study club"].enumerated() {
-                try a.publish(Self.rows(name: name), identity: alice, nowMilliseconds: Fixtures.publishedAt + UInt64(i + 1) * 1000)
+                try a.ledger.publish(Self.rows(name: name), identity: alice, nowMilliseconds: Fixtures.publishedAt + UInt64(i + 1) * 1000)
             }
             var wires = try Self.wires(a)
             // Mallory's edit of Alice's service, depending on nothing Alice wrote.
             wires.insert(Self.envelope(by: mallory, sequence: 1, deps: [], clock: HybridClock.pack(milliseconds: Fixtures.publishedAt + 500, counter: 0)).encoded(), at: 2)
             let b = try NodeDatabase.inTestFederation()
             let batches = stride(from: 0, to: wires.count, by: batchSize).map { Array(wires[$0..<min(wires.count, $0 + batchSize)]) }
-            let report = try b.ingest(batches: batches, from: "test", nowMilliseconds: Self.now)
+            let report = try b.ledger.ingest(batches: batches, from: "test", nowMilliseconds: Self.now)
             #expect(report.rejected.map(\.reason) == [.notOwner])
             #expect(try b.allRecords() == a.allRecords())
             #expect(try b.allRecords().contains { $0.string("name") == "Homework and study club" })
@@ -98,7 +98,7 @@ struct LedgerTests {
             }
             for order in [wires, wires.reversed(), wires.enumerated().sorted { ($0.offset * 7919) % count < ($1.offset * 7919) % count }.map(\.element)] {
                 let b = try NodeDatabase.inTestFederation()
-                let report = try b.ingest(batches: [Array(order.prefix(count - 50)), Array(order.suffix(50))], from: "test", nowMilliseconds: Self.now)
+                let report = try b.ledger.ingest(batches: [Array(order.prefix(count - 50)), Array(order.suffix(50))], from: "test", nowMilliseconds: Self.now)
                 #expect(report.accepted == count)
                 #expect(report.rejected.isEmpty)
                 #expect(try b.allRecords().count == count)
@@ -113,12 +113,12 @@ struct LedgerTests {
         try withLargeStack {
             let a = try NodeDatabase.inTestFederation()
             for (i, name) in ["Homework club", "Homework club (Tuesdays)", "Homework and study club", "Study club"].enumerated() {
-                try a.publish(Self.rows(name: name), identity: alice, nowMilliseconds: Fixtures.publishedAt + UInt64(i) * 1000)
+                try a.ledger.publish(Self.rows(name: name), identity: alice, nowMilliseconds: Fixtures.publishedAt + UInt64(i) * 1000)
             }
-            let ids = try a.reconciliationItems().map(\.id)
+            let ids = try a.ledger.reconciliationItems().map(\.id)
             #expect(ids.count >= 5)
             for asked in [Array(ids.reversed()), ids.map { Array($0.prefix(RangeReconciler.prefixSize)) }.shuffled()] {
-                let clocks = try a.envelopes(asked).map { try Envelope.decode($0).header.clock }
+                let clocks = try a.ledger.envelopes(asked).map { try Envelope.decode($0).header.clock }
                 #expect(clocks.count == ids.count)
                 #expect(clocks == clocks.sorted())
             }
@@ -129,7 +129,7 @@ struct LedgerTests {
         try withLargeStack {
             let (_, wires) = try published()
             let b = try NodeDatabase.inTestFederation()
-            try b.ingest(wires, from: "test", nowMilliseconds: Self.now)
+            try b.ledger.ingest(wires, from: "test", nowMilliseconds: Self.now)
             let before = try b.allRecords()
             let owned = try Self.wires(b)
             let last = try Envelope.decode(owned.last!)
@@ -141,13 +141,13 @@ struct LedgerTests {
             var stripped = Self.envelope(by: alice, sequence: 3, deps: [EnvelopeCrypto.id(of: last)], clock: last.header.clock + 1, name: "Real")
             let real = stripped.encoded()
             stripped.payload = nil
-            let report = try b.ingest(
+            let report = try b.ledger.ingest(
                 [forged.encoded(), altered.encoded(), [0x57, 0x4D, 0x01], [], stripped.encoded()], from: "mallory", nowMilliseconds: Self.now)
             #expect(report.accepted == 0)
             #expect(Set(report.rejected.map(\.reason)) == [.badSignature, .payloadMismatch, .malformed, .badPayload])
             #expect(try b.allRecords() == before)
-            #expect(try b.recentRejections().count == 5)
-            #expect(try b.ingest([real], from: "alice", nowMilliseconds: Self.now).accepted == 1)
+            #expect(try b.ledger.rejections().count == 5)
+            #expect(try b.ledger.ingest([real], from: "alice", nowMilliseconds: Self.now).accepted == 1)
             #expect(try b.record(table: "service", id: "svc-1")?.string("name") == "Real")
         }
     }
@@ -156,15 +156,15 @@ struct LedgerTests {
         try withLargeStack {
             let (a, wires) = try published()
             let b = try NodeDatabase.inTestFederation()
-            try b.ingest(wires, from: "test", nowMilliseconds: Self.now)
+            try b.ledger.ingest(wires, from: "test", nowMilliseconds: Self.now)
             let hijack = Self.envelope(by: mallory, sequence: 1, deps: [], clock: HybridClock.pack(milliseconds: Self.now, counter: 0))
-            let report = try b.ingest([hijack.encoded()], from: "mallory", nowMilliseconds: Self.now)
+            let report = try b.ledger.ingest([hijack.encoded()], from: "mallory", nowMilliseconds: Self.now)
             #expect(report.rejected.map(\.reason) == [.notOwner])
             #expect(try b.allRecords() == a.allRecords())
-            #expect(try b.recentRejections().first?.reason == "not-owner")
+            #expect(try b.ledger.rejections().first?.reason == "not-owner")
             // The owner's own later edit still applies.
-            try a.publish(Self.rows(name: "Homework club (Tuesdays)"), identity: alice, nowMilliseconds: Self.now)
-            _ = try b.ingest(Self.wires(a), from: "test", nowMilliseconds: Self.now)
+            try a.ledger.publish(Self.rows(name: "Homework club (Tuesdays)"), identity: alice, nowMilliseconds: Self.now)
+            _ = try b.ledger.ingest(Self.wires(a), from: "test", nowMilliseconds: Self.now)
             #expect(try b.record(table: "service", id: "svc-1")?.string("name") == "Homework club (Tuesdays)")
         }
     }
@@ -173,15 +173,15 @@ struct LedgerTests {
         try withLargeStack {
             let (_, wires) = try published()
             let b = try NodeDatabase.inTestFederation()
-            try b.ingest(wires, from: "test", nowMilliseconds: Self.now)
+            try b.ledger.ingest(wires, from: "test", nowMilliseconds: Self.now)
             let last = try Envelope.decode(Self.wires(b).last!)
             let dep = [EnvelopeCrypto.id(of: last)]
             let one = Self.envelope(by: alice, sequence: 3, deps: dep, clock: last.header.clock + 1, name: "Branch one")
             let two = Self.envelope(by: alice, sequence: 3, deps: dep, clock: last.header.clock + 2, name: "Branch two")
-            let report = try b.ingest([one.encoded(), two.encoded()], from: "test", nowMilliseconds: Self.now)
+            let report = try b.ledger.ingest([one.encoded(), two.encoded()], from: "test", nowMilliseconds: Self.now)
             #expect(report.accepted == 2 && report.forks == 1)
-            #expect(try b.forkedAuthors().map(\.fingerprint) == [alice.fingerprint])
-            #expect(try b.recentRejections().first?.reason == "fork")
+            #expect(try b.ledger.forkedAuthors().map(\.fingerprint) == [alice.fingerprint])
+            #expect(try b.ledger.rejections().first?.reason == "fork")
             // The merge still decides alike everywhere: the later of the two wins on every node.
             #expect(try b.record(table: "service", id: "svc-1")?.string("name") == "Branch two")
         }
@@ -204,7 +204,7 @@ struct LedgerTests {
             let skipped = Self.envelope(by: mallory, sequence: 5, deps: [], clock: HybridClock.pack(milliseconds: Self.now, counter: 5), id: "e")
             let beforeAnother = Self.envelope(
                 by: alice, sequence: 1, deps: [EnvelopeCrypto.id(of: ahead)], clock: HybridClock.pack(milliseconds: Self.now + 2, counter: 0), id: "f")
-            let report = try b.ingest(
+            let report = try b.ledger.ingest(
                 [first, ahead, putRight, impossible, skipped, beforeAnother].map { $0.encoded() }, from: "m", nowMilliseconds: Self.now)
             #expect(report.accepted == 3)
             #expect(Set(report.rejected.map(\.reason)) == [.farFuture, .brokenChain, .clockNotAfterDependencies])
@@ -218,16 +218,16 @@ struct LedgerTests {
             let a = try NodeDatabase.inTestFederation()
             let b = try NodeDatabase.inTestFederation()
             let day: UInt64 = 86_400_000
-            try a.publish(Self.rows(), identity: alice, nowMilliseconds: Self.now + day)
-            try a.publish(
+            try a.ledger.publish(Self.rows(), identity: alice, nowMilliseconds: Self.now + day)
+            try a.ledger.publish(
                 Self.rows(name: "Homework club (put right)")
                     + [HSDSRecord(table: "location", id: "loc-1", fields: JSONObject([("id", .string("loc-1")), ("name", .string("Hall"))]))],
                 identity: alice, nowMilliseconds: Self.now)
-            let report = try b.ingest(try Self.wires(a), from: "a", nowMilliseconds: Self.now)
+            let report = try b.ledger.ingest(try Self.wires(a), from: "a", nowMilliseconds: Self.now)
             #expect(report.rejected.isEmpty && report.accepted == 4)
-            #expect(try b.ledgerCounts().pending == 0)
+            #expect(try b.ledger.counts().pending == 0)
             #expect(try b.record(table: "service", id: "svc-1")?.string("name") == "Homework club (put right)")
-            let clocks = try b.reconciliationItems().map { HybridClock.milliseconds($0.timestamp) }
+            let clocks = try b.ledger.reconciliationItems().map { HybridClock.milliseconds($0.timestamp) }
             #expect(clocks.filter { $0 < Self.now + 60_000 }.count == 1, "the new row is dated now: \(clocks)")
             #expect(clocks.filter { $0 >= Self.now + day }.count == 3, "the edit is dated after the row it replaces: \(clocks)")
         }
@@ -237,12 +237,12 @@ struct LedgerTests {
         try withLargeStack {
             let (a, wires) = try published()
             let b = try NodeDatabase.inTestFederation()
-            let late = try b.ingest([wires[1]], from: "test", nowMilliseconds: Self.now)
+            let late = try b.ledger.ingest([wires[1]], from: "test", nowMilliseconds: Self.now)
             #expect(late.pending == 1 && late.accepted == 0)
-            #expect(try b.ledgerCounts().pending == 1)
-            let rest = try b.ingest([wires[0]], from: "test", nowMilliseconds: Self.now)
+            #expect(try b.ledger.counts().pending == 1)
+            let rest = try b.ledger.ingest([wires[0]], from: "test", nowMilliseconds: Self.now)
             #expect(rest.accepted == 2)
-            #expect(try b.ledgerCounts().pending == 0)
+            #expect(try b.ledger.counts().pending == 0)
             #expect(try b.allRecords() == a.allRecords())
         }
     }
@@ -269,7 +269,7 @@ struct LedgerTests {
                     clock: HybridClock.pack(milliseconds: Self.now, counter: UInt16(i % 60_000)), id: "flood-\(i)"
                 ).encoded()
             }
-            let report = try b.ingest(flood, from: "mallory", nowMilliseconds: Self.now)
+            let report = try b.ledger.ingest(flood, from: "mallory", nowMilliseconds: Self.now)
             #expect(report.pending == limit)
             #expect(report.rejected.map(\.reason) == [.missingDependenciesOverflow])
             #expect(try b.allRecords().isEmpty)
@@ -289,26 +289,26 @@ struct LedgerTests {
                         ("description", .string(String(repeating: "Long text. ", count: 200))), ("status", .string("active")),
                     ]))
             }
-            try a.publish(Self.rows() + rows, identity: alice, nowMilliseconds: Fixtures.publishedAt)
+            try a.ledger.publish(Self.rows() + rows, identity: alice, nowMilliseconds: Fixtures.publishedAt)
             let wires = try Self.wires(a)
             let b = try NodeDatabase.inTestFederation()
             try b.setSetting(NodeDatabase.authorQuotaSetting, "40000")
-            let report = try b.ingest(wires, from: "peer-1", nowMilliseconds: Self.now)
+            let report = try b.ledger.ingest(wires, from: "peer-1", nowMilliseconds: Self.now)
             let refused = report.rejected.filter { $0.reason == .overQuota }
             #expect(report.accepted > 5 && !refused.isEmpty, "some came in, the rest were refused: \(report)")
-            let usage = try b.storageByAuthor()
+            let usage = try b.ledger.storageByAuthor()
             #expect(usage.count == 1 && usage[0].author == alice.signingPublicKey && usage[0].envelopes == report.accepted)
             #expect(usage[0].bytes <= 40_000 && usage[0].bytes > 30_000)
             // What was refused is neither stored nor held back, and no refusal counts against the peer.
-            #expect(try b.envelopes(b.reconciliationItems().map(\.id)).count == report.accepted)
+            #expect(try b.ledger.envelopes(b.ledger.reconciliationItems().map(\.id)).count == report.accepted)
             // Raised: offered again, the rest comes in.
             try b.setSetting(NodeDatabase.authorQuotaSetting, String(1 << 30))
-            let again = try b.ingest(wires, from: "peer-1", nowMilliseconds: Self.now)
+            let again = try b.ledger.ingest(wires, from: "peer-1", nowMilliseconds: Self.now)
             #expect(again.rejected.isEmpty && report.accepted + again.accepted == wires.count)
             #expect(try b.allRecords() == a.allRecords())
             // The node's own envelopes count against no quota.
             try a.setSetting(NodeDatabase.authorQuotaSetting, "1000")
-            try a.publish([Self.rows(name: "Homework club (new times)")[1]], identity: alice, nowMilliseconds: Self.now)
+            try a.ledger.publish([Self.rows(name: "Homework club (new times)")[1]], identity: alice, nowMilliseconds: Self.now)
             #expect(try Self.wires(a).count == wires.count + 1)
         }
     }
@@ -324,23 +324,23 @@ struct LedgerTests {
                     clock: HybridClock.pack(milliseconds: Self.now, counter: UInt16(i % 60_000)), id: "flood-\(i)"
                 ).encoded()
             }
-            let first = try b.ingest(Array(flood.prefix(limit - 1_000)), from: "peer-1", nowMilliseconds: Self.now)
-            let second = try b.ingest(Array(flood.suffix(1_001)), from: "peer-2", nowMilliseconds: Self.now)
+            let first = try b.ledger.ingest(Array(flood.prefix(limit - 1_000)), from: "peer-1", nowMilliseconds: Self.now)
+            let second = try b.ledger.ingest(Array(flood.suffix(1_001)), from: "peer-2", nowMilliseconds: Self.now)
             #expect(first.pending == limit - 1_000 && first.rejected.isEmpty)
             #expect(second.pending == 1_000)
             #expect(second.rejected.map(\.reason) == [.missingDependenciesOverflow])
             // Another author still has room.
             let other = Self.envelope(by: alice, sequence: 1, deps: [Blake2b.hash(Array("missing".utf8))], clock: HybridClock.pack(milliseconds: Self.now, counter: 1))
-            #expect(try b.ingest([other.encoded()], from: "peer-2", nowMilliseconds: Self.now).pending == 1)
+            #expect(try b.ledger.ingest([other.encoded()], from: "peer-2", nowMilliseconds: Self.now).pending == 1)
         }
     }
 
     @Test func deletionsSpread() throws {
         try withLargeStack {
             let (a, _) = try published()
-            try a.publish([], deleting: [("service", "svc-1")], identity: alice, nowMilliseconds: Self.now)
+            try a.ledger.publish([], deleting: [("service", "svc-1")], identity: alice, nowMilliseconds: Self.now)
             let b = try NodeDatabase.inTestFederation()
-            try b.ingest(Self.wires(a), from: "test", nowMilliseconds: Self.now)
+            try b.ledger.ingest(Self.wires(a), from: "test", nowMilliseconds: Self.now)
             #expect(try b.record(table: "service", id: "svc-1") == nil)
             #expect(try b.record(table: "organization", id: "org-1") != nil)
         }
@@ -349,13 +349,13 @@ struct LedgerTests {
     @Test func aFullDiskDuringIngestLosesNothing() throws {
         try withLargeStack {
             let a = try NodeDatabase.inTestFederation()
-            try a.publish(Array(SampleDirectory.ballymun().prefix(400)), identity: alice, nowMilliseconds: Fixtures.publishedAt)
+            try a.ledger.publish(Array(SampleDirectory.ballymun().prefix(400)), identity: alice, nowMilliseconds: Fixtures.publishedAt)
             let queue = try DatabaseQueue()
             let b = try NodeDatabase(writer: queue)
             let pages = try queue.read { try Int.fetchOne($0, sql: "PRAGMA page_count") } ?? 0
             try queue.write { try $0.execute(sql: "PRAGMA max_page_count = \(pages + 4)") }
-            #expect(throws: DatabaseError.self) { try b.ingest(Self.wires(a), from: "test", nowMilliseconds: Self.now) }
-            #expect(try b.ledgerCounts().envelopes == 0)
+            #expect(throws: DatabaseError.self) { try b.ledger.ingest(Self.wires(a), from: "test", nowMilliseconds: Self.now) }
+            #expect(try b.ledger.counts().envelopes == 0)
             #expect(try b.allRecords().isEmpty)
         }
     }
@@ -377,7 +377,7 @@ struct IncrementalDocumentTests {
             let me = Fixtures.publisher
             let db = try NodeDatabase.inTestFederation()
             let sample = SampleDirectory.ballymun()
-            try db.publish(sample, identity: me, nowMilliseconds: Fixtures.publishedAt)
+            try db.ledger.publish(sample, identity: me, nowMilliseconds: Fixtures.publishedAt)
             func changed(_ table: String, _ field: String, _ value: String, nth: Int = 3) -> HSDSRecord {
                 var r = sample.filter { $0.table == table }[nth]
                 r.fields[field] = .string(value)
@@ -385,14 +385,14 @@ struct IncrementalDocumentTests {
             }
             let location = sample.first { $0.table == "location" }!
             let service = sample.first { $0.table == "service" }!
-            try db.publish(
+            try db.ledger.publish(
                 [
                     changed("organization", "name", "Renamed organisation"), changed("address", "address_1", "1 New Street"),
                     changed("schedule", "description", "Mondays only"), changed("phone", "number", "01 555 0000"),
                     changed("location", "name", "New hall"),
                 ], deleting: [("service_at_location", sample.first { $0.table == "service_at_location" }!.id)], identity: me,
                 nowMilliseconds: Fixtures.publishedAt + 1000)
-            try db.publish(
+            try db.ledger.publish(
                 [HSDSRecord(table: "service", id: "new-service", fields: JSONObject([("id", .string("new-service")), ("name", .string("Brand new club")), ("status", .string("active")), ("organization_id", service.fields["organization_id"]!)]))],
                 deleting: [("accessibility", sample.first { $0.table == "accessibility" && $0.string("location_id") == location.id }?.id ?? "none")],
                 identity: me, nowMilliseconds: Fixtures.publishedAt + 2000)
@@ -414,13 +414,13 @@ struct DependentRowsTests {
         try withLargeStack {
             let db = try NodeDatabase.inTestFederation()
             let sample = SampleDirectory.ballymun()
-            try db.publish(sample, identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
+            try db.ledger.publish(sample, identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
             let service = sample.first { $0.table == "service" }!
             let under = try db.dependents(table: "service", id: service.id)
             let tables = Set(under.map(\.table))
             #expect(tables.isSuperset(of: ["service_at_location", "schedule", "cost_option", "attribute"]))
             #expect(!tables.contains("organization") && !tables.contains("location"))
-            try db.publish([], deleting: [("service", service.id)] + under, identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt + 1)
+            try db.ledger.publish([], deleting: [("service", service.id)] + under, identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt + 1)
             let left = try db.allRecords().filter { $0.string("service_id") == service.id || $0.string("link_id") == service.id }
             #expect(left.isEmpty)
             #expect(try db.record(table: "organization", id: service.string("organization_id")!) != nil)
@@ -435,14 +435,14 @@ struct CrossPublisherTests {
             let alice = Fixtures.identity(1)
             let mallory = Fixtures.identity(66)
             let a = try NodeDatabase.inTestFederation()
-            try a.publish(LedgerTests.rows(), identity: alice, nowMilliseconds: Fixtures.publishedAt)
+            try a.ledger.publish(LedgerTests.rows(), identity: alice, nowMilliseconds: Fixtures.publishedAt)
             let m = try NodeDatabase.inTestFederation()
-            try m.ingest(LedgerTests.wires(a), from: "alice", nowMilliseconds: LedgerTests.now)
+            try m.ledger.ingest(LedgerTests.wires(a), from: "alice", nowMilliseconds: LedgerTests.now)
             let phone = HSDSRecord(
                 table: "phone", id: "phone-x",
                 fields: JSONObject([("id", .string("phone-x")), ("service_id", .string("svc-1")), ("number", .string("1800 SCAM"))]))
-            try m.publish([phone], identity: mallory, nowMilliseconds: LedgerTests.now)
-            try a.ingest(LedgerTests.wires(m), from: "mallory", nowMilliseconds: LedgerTests.now + 1)
+            try m.ledger.publish([phone], identity: mallory, nowMilliseconds: LedgerTests.now)
+            try a.ledger.ingest(LedgerTests.wires(m), from: "mallory", nowMilliseconds: LedgerTests.now + 1)
             for db in [a, m] {
                 #expect(try db.record(table: "phone", id: "phone-x") != nil, "the row itself is held")
                 let incremental = try db.writer.read { try DatabaseRowSource($0).serviceDocuments(["svc-1"], full: true) }["svc-1"] ?? ""
@@ -455,7 +455,7 @@ struct CrossPublisherTests {
             let own = HSDSRecord(
                 table: "phone", id: "phone-own",
                 fields: JSONObject([("id", .string("phone-own")), ("service_id", .string("svc-1")), ("number", .string("01 555 1234"))]))
-            try a.publish([own], identity: alice, nowMilliseconds: LedgerTests.now + 2)
+            try a.ledger.publish([own], identity: alice, nowMilliseconds: LedgerTests.now + 2)
             let doc = try a.writer.read { try DatabaseRowSource($0).serviceDocuments(["svc-1"], full: true) }["svc-1"] ?? ""
             #expect(doc.contains("01 555 1234"))
         }

@@ -20,7 +20,7 @@ struct LinkedRowsTests {
             let db = try NodeDatabase.inTestFederation()
             let composed = "caf\u{e9}-club", decomposed = "cafe\u{301}-club"
             #expect(composed == decomposed && Array(composed.utf8) != Array(decomposed.utf8))
-            try db.publish(
+            try db.ledger.publish(
                 [
                     Self.row("organization", "org-c", [("name", "Café group")]),
                     Self.row("service", composed, [("name", "Composed club"), ("status", "active"), ("organization_id", "org-c")]),
@@ -47,14 +47,14 @@ struct LinkedRowsTests {
             let mallory = Fixtures.identity(66)
             let a = try NodeDatabase.inTestFederation()
             let sample = SampleDirectory.ballymun()
-            try a.publish(sample, identity: alice, nowMilliseconds: Fixtures.publishedAt)
+            try a.ledger.publish(sample, identity: alice, nowMilliseconds: Fixtures.publishedAt)
             let m = try NodeDatabase.inTestFederation()
-            try m.ingest(LedgerTests.wires(a), from: "alice", nowMilliseconds: LedgerTests.now)
+            try m.ledger.ingest(LedgerTests.wires(a), from: "alice", nowMilliseconds: LedgerTests.now)
             let service = sample.first { $0.table == "service" }!
             let location = sample.first { $0.table == "location" }!
             // Another publisher's rows under alice's service and location (not nested), its own service with a
             // phone and an attribute whose link names no table (nested by the same-publisher fallback).
-            try m.publish(
+            try m.ledger.publish(
                 [
                     Self.row("phone", "m-phone", [("service_id", service.id), ("number", "1800 SCAM")]),
                     Self.row("schedule", "m-schedule", [("location_id", location.id), ("description", "Always open")]),

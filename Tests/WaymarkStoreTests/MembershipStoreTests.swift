@@ -33,18 +33,18 @@ struct MembershipStoreTests {
     @Test func aStrangersEnvelopesAreRefusedAndNeverStoredOrHeldBack() throws {
         try withLargeStack {
             let a = try database(founders: [alice])
-            try a.publish(rows("a"), identity: alice, nowMilliseconds: Fixtures.publishedAt)
+            try a.ledger.publish(rows("a"), identity: alice, nowMilliseconds: Fixtures.publishedAt)
             let s = try NodeDatabase()
-            try s.publish(rows("s"), identity: stranger, nowMilliseconds: Fixtures.publishedAt)
+            try s.ledger.publish(rows("s"), identity: stranger, nowMilliseconds: Fixtures.publishedAt)
             let wires = try LedgerTests.wires(s)
             // Also one that waits for a dependency nobody has: refused all the same, not held back.
             let orphan = LedgerTests.envelope(by: stranger, sequence: 9, deps: [[UInt8](repeating: 7, count: 32)], clock: Fixtures.publishedAt + 5)
-            let before = try a.ledgerCounts().envelopes
-            let report = try a.ingest(wires + [orphan.encoded()], from: "test", nowMilliseconds: Self.now)
+            let before = try a.ledger.counts().envelopes
+            let report = try a.ledger.ingest(wires + [orphan.encoded()], from: "test", nowMilliseconds: Self.now)
             #expect(report.accepted == 0 && report.pending == 0)
             #expect(report.rejected.count == wires.count + 1 && report.rejected.allSatisfy { $0.reason == .notMember })
-            #expect(try a.ledgerCounts().envelopes == before)
-            #expect(try a.ledgerCounts().pending == 0)
+            #expect(try a.ledger.counts().envelopes == before)
+            #expect(try a.ledger.counts().pending == 0)
             #expect(try a.record(table: "service", id: "s-svc") == nil)
         }
     }
@@ -52,10 +52,10 @@ struct MembershipStoreTests {
     @Test func aMembersEnvelopesFromBeforeItsVouchAreTakenInWithTheVouchInAnyOrder() throws {
         try withLargeStack {
             let a = try database(founders: [alice])
-            try a.publish(rows("a"), identity: alice, nowMilliseconds: Fixtures.publishedAt)
+            try a.ledger.publish(rows("a"), identity: alice, nowMilliseconds: Fixtures.publishedAt)
             // Bob publishes before anyone vouched for him (his own node takes its own envelopes).
             let b = try NodeDatabase()
-            try b.publish(rows("b"), identity: bob, nowMilliseconds: Fixtures.publishedAt + 10)
+            try b.ledger.publish(rows("b"), identity: bob, nowMilliseconds: Fixtures.publishedAt + 10)
             try a.publishVouch(.init(member: bob.signingPublicKey, organizationName: "Bob's"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 1_000)
             #expect(throws: MembershipError.self) {
                 try a.publishVouch(.init(member: carol.signingPublicKey, organizationName: "bob's"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 1_100)
@@ -63,7 +63,7 @@ struct MembershipStoreTests {
             let all = try LedgerTests.wires(a) + LedgerTests.wires(b)
             for order in [all, all.reversed()] {
                 let c = try database(founders: [alice])
-                let report = try c.ingest(order, from: "test", nowMilliseconds: Self.now)
+                let report = try c.ledger.ingest(order, from: "test", nowMilliseconds: Self.now)
                 #expect(report.rejected.isEmpty && report.accepted == all.count, "\(report)")
                 #expect(try c.record(table: "service", id: "b-svc") != nil)
                 #expect(try c.members().map(\.organizationName).contains("Bob's"))
@@ -74,12 +74,12 @@ struct MembershipStoreTests {
     @Test func aRemovalHidesTheRemovedKeysRowsEverywhereAndRefusesItsLaterEnvelopes() throws {
         try withLargeStack {
             let a = try database(founders: [alice])
-            try a.publish(rows("a"), identity: alice, nowMilliseconds: Fixtures.publishedAt)
+            try a.ledger.publish(rows("a"), identity: alice, nowMilliseconds: Fixtures.publishedAt)
             try a.publishVouch(.init(member: bob.signingPublicKey, organizationName: "Bob's"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 100)
             let b = try database(founders: [alice])
-            _ = try b.ingest(LedgerTests.wires(a), from: "a", nowMilliseconds: Self.now)
-            try b.publish(rows("b"), identity: bob, nowMilliseconds: Fixtures.publishedAt + 200)
-            _ = try a.ingest(LedgerTests.wires(b), from: "b", nowMilliseconds: Self.now)
+            _ = try b.ledger.ingest(LedgerTests.wires(a), from: "a", nowMilliseconds: Self.now)
+            try b.ledger.publish(rows("b"), identity: bob, nowMilliseconds: Fixtures.publishedAt + 200)
+            _ = try a.ledger.ingest(LedgerTests.wires(b), from: "b", nowMilliseconds: Self.now)
             #expect(try a.record(table: "service", id: "b-svc") != nil)
 
             // Bob may not remove Alice (a founder he did not vouch for).
@@ -91,13 +91,13 @@ struct MembershipStoreTests {
             #expect(try a.record(table: "service", id: "a-svc") != nil)
             // A fresh node that takes in everything shows the same.
             let c = try database(founders: [alice])
-            _ = try c.ingest(LedgerTests.wires(a), from: "a", nowMilliseconds: Self.now)
+            _ = try c.ledger.ingest(LedgerTests.wires(a), from: "a", nowMilliseconds: Self.now)
             #expect(try c.record(table: "service", id: "b-svc") == nil)
             #expect(try c.allRecords() == a.allRecords())
             // Bob's node has not heard of the removal; what it signs next is stored where it arrives (so
             // every node ends up holding the same envelopes) but shows nowhere.
-            try b.publish(rows("b", name: "After removal"), identity: bob, nowMilliseconds: Fixtures.publishedAt + 400)
-            _ = try a.ingest(LedgerTests.wires(b), from: "b", nowMilliseconds: Self.now)
+            try b.ledger.publish(rows("b", name: "After removal"), identity: bob, nowMilliseconds: Fixtures.publishedAt + 400)
+            _ = try a.ledger.ingest(LedgerTests.wires(b), from: "b", nowMilliseconds: Self.now)
             #expect(try a.record(table: "service", id: "b-svc") == nil)
             #expect(try a.knownNodes().allSatisfy { $0.author != bob.signingPublicKey })
         }
@@ -108,15 +108,15 @@ struct MembershipStoreTests {
             let a = try database(founders: [alice])
             try a.publishVouch(.init(member: bob.signingPublicKey, organizationName: "Bob's"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 100)
             let b = try NodeDatabase()
-            try b.publish(rows("b"), identity: bob, nowMilliseconds: Fixtures.publishedAt + 200)
-            _ = try a.ingest(LedgerTests.wires(b), from: "b", nowMilliseconds: Self.now)
+            try b.ledger.publish(rows("b"), identity: bob, nowMilliseconds: Fixtures.publishedAt + 200)
+            _ = try a.ledger.ingest(LedgerTests.wires(b), from: "b", nowMilliseconds: Self.now)
             try a.publishVouch(.init(member: carol.signingPublicKey, organizationName: "Carol's"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 300)
             // Carol's first envelope, dated long before anything, claims Bob's service; then deletes it.
             let claim = LedgerTests.envelope(by: carol, sequence: 1, deps: [], clock: 1 << 16, id: "b-svc", name: "Taken over")
             let tomb = EnvelopeCrypto.sign(
                 kind: .directoryTombstone, scope: "public", payload: DirectoryPayload(table: "service", id: "b-svc", fields: nil).encoded(), by: carol,
                 sequence: 2, dependencies: [EnvelopeCrypto.id(of: claim)], clock: 2 << 16)
-            let report = try a.ingest([claim.encoded(), tomb.encoded()], from: "carol", nowMilliseconds: Self.now)
+            let report = try a.ledger.ingest([claim.encoded(), tomb.encoded()], from: "carol", nowMilliseconds: Self.now)
             #expect(report.accepted == 2)
             #expect(report.rejected.map(\.reason) == [.notOwner, .notOwner])
             #expect(try a.record(table: "service", id: "b-svc")?.fields["name"]?.stringValue == "Homework club")
@@ -133,17 +133,17 @@ struct MembershipStoreTests {
             let stripped = referral.withoutPayload.encoded()
             let b = try database(founders: [alice])
             // Handed a stripped copy first: refused, so the real one is still taken in when it comes.
-            let first = try b.ingest([stripped], from: "relay", nowMilliseconds: Self.now)
+            let first = try b.ledger.ingest([stripped], from: "relay", nowMilliseconds: Self.now)
             #expect(first.accepted == 0 && first.rejected.map(\.reason) == [.strippedCopy])
-            let real = try b.ingest([referral.encoded()], from: "relay", nowMilliseconds: Self.now)
+            let real = try b.ledger.ingest([referral.encoded()], from: "relay", nowMilliseconds: Self.now)
             #expect(real.accepted == 1)
-            #expect(try b.envelopes([EnvelopeCrypto.id(of: referral)]).first.flatMap { try? Envelope.decode($0) }?.payload != nil)
+            #expect(try b.ledger.envelopes([EnvelopeCrypto.id(of: referral)]).first.flatMap { try? Envelope.decode($0) }?.payload != nil)
             // With its circle's erasure in the same message (which depends on it), the stripped copy is taken in.
             let erasure = EnvelopeCrypto.sign(
                 kind: .erasure, scope: circle, payload: JourneyPayload.erasure(Erasure(circle: circle, requestedOn: "2026-12-02")).encoded(), by: alice,
                 sequence: 2, dependencies: [EnvelopeCrypto.id(of: referral)], clock: HybridClock.pack(milliseconds: Fixtures.publishedAt, counter: 2))
             let c = try database(founders: [alice])
-            let both = try c.ingest([stripped, erasure.encoded()], from: "relay", nowMilliseconds: Self.now)
+            let both = try c.ledger.ingest([stripped, erasure.encoded()], from: "relay", nowMilliseconds: Self.now)
             #expect(both.accepted == 2 && both.rejected.isEmpty, "\(both)")
         }
     }
@@ -156,12 +156,12 @@ struct MembershipStoreTests {
             try a.publishVouch(.init(member: dave.signingPublicKey, organizationName: "Dave's Org"), identity: alice, nowMilliseconds: Self.now + 1)
             // Bob vouches for Carol, and Carol for Erin, on Bob's and Carol's own nodes.
             let b = try database(founders: [alice])
-            try b.ingest(try LedgerTests.wires(a), from: "a", nowMilliseconds: Self.now + 2)
+            try b.ledger.ingest(try LedgerTests.wires(a), from: "a", nowMilliseconds: Self.now + 2)
             try b.publishVouch(.init(member: carol.signingPublicKey, organizationName: "Carol's Org"), identity: bob, nowMilliseconds: Self.now + 3)
             let c = try database(founders: [alice])
-            try c.ingest(try LedgerTests.wires(b), from: "b", nowMilliseconds: Self.now + 4)
+            try c.ledger.ingest(try LedgerTests.wires(b), from: "b", nowMilliseconds: Self.now + 4)
             try c.publishVouch(.init(member: erin.signingPublicKey, organizationName: "Erin's Org"), identity: carol, nowMilliseconds: Self.now + 5)
-            try a.ingest(try LedgerTests.wires(c), from: "c", nowMilliseconds: Self.now + 6)
+            try a.ledger.ingest(try LedgerTests.wires(c), from: "c", nowMilliseconds: Self.now + 6)
             #expect(try a.members().first { $0.key == carol.signingPublicKey }?.voucher == bob.signingPublicKey, "the list shows who vouched")
 
             // Bob may not remove those he vouched for: only a founder may.
@@ -176,7 +176,7 @@ struct MembershipStoreTests {
             #expect(!roster.isCurrentMember(erin.signingPublicKey))
             #expect(roster.isCurrentMember(dave.signingPublicKey) && roster.isCurrentMember(alice.signingPublicKey), "others stay")
             // Each removal is a signed record of its own, which every node takes in.
-            try c.ingest(try LedgerTests.wires(a), from: "a", nowMilliseconds: Self.now + 9)
+            try c.ledger.ingest(try LedgerTests.wires(a), from: "a", nowMilliseconds: Self.now + 9)
             #expect(try c.roster() == roster)
         }
     }

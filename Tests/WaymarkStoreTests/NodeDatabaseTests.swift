@@ -10,7 +10,7 @@ struct NodeDatabaseTests {
     @Test func importsTheSampleAndSearchesIt() throws {
         try withLargeStack {
             let db = try NodeDatabase.inTestFederation()
-            let summary = try db.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
+            let summary = try db.ledger.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
             #expect(summary.services >= 350)
             let directory = Directory(database: db)
             var q = SearchQuery()
@@ -26,9 +26,9 @@ struct NodeDatabaseTests {
     @Test func reimportingTheSameDataChangesNothing() throws {
         try withLargeStack {
             let db = try NodeDatabase.inTestFederation()
-            try db.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
+            try db.ledger.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
             let version = try db.directoryVersion()
-            let again = try db.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
+            let again = try db.ledger.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
             #expect(again.inserted == 0 && again.updated == 0)
             #expect(try db.directoryVersion() == version)
         }
@@ -37,7 +37,7 @@ struct NodeDatabaseTests {
     @Test func hostileSearchTextIsSearchedAsWords() throws {
         try withLargeStack {
             let db = try NodeDatabase.inTestFederation()
-            try db.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
+            try db.ledger.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
             let directory = Directory(database: db)
             for text in ["\"unbalanced", "AND OR NOT", "*", "name:foo", "NEAR(a b)", "^", "'; DROP TABLE record; --", String(repeating: "x", count: 500)] {
                 var q = SearchQuery()
@@ -51,13 +51,13 @@ struct NodeDatabaseTests {
         try withLargeStack {
             let queue = try DatabaseQueue()
             let db = try NodeDatabase(writer: queue)
-            try db.publish(Array(SampleDirectory.ballymun().prefix(200)), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
+            try db.ledger.publish(Array(SampleDirectory.ballymun().prefix(200)), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
             let before = try db.allRecords()
             let pages = try queue.read { try Int.fetchOne($0, sql: "PRAGMA page_count") } ?? 0
             // SQLite reports SQLITE_FULL once the database may not grow: the same error as a full disk.
             try queue.write { try $0.execute(sql: "PRAGMA max_page_count = \(pages + 2)") }
             #expect(throws: DatabaseError.self) {
-                try db.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
+                try db.ledger.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
             }
             #expect(try db.allRecords() == before)
         }
@@ -93,27 +93,27 @@ struct RowLinkTests {
         func children(of service: String) throws -> [String] {
             try db.writer.read { DatabaseRowSource($0).records(table: "phone", foreignKey: "service_id", value: service).map(\.id) }
         }
-        try db.publish(LedgerTests.rows() + [Self.service("svc-2"), Self.phone("phone-1", serviceID: "svc-1")], identity: me, nowMilliseconds: at)
+        try db.ledger.publish(LedgerTests.rows() + [Self.service("svc-2"), Self.phone("phone-1", serviceID: "svc-1")], identity: me, nowMilliseconds: at)
         #expect(try children(of: "svc-1") == ["phone-1"])
         try Self.expectLinksMatchRows(db)
 
         at += 1000
-        try db.publish([Self.phone("phone-1", serviceID: "svc-2")], identity: me, nowMilliseconds: at)
+        try db.ledger.publish([Self.phone("phone-1", serviceID: "svc-2")], identity: me, nowMilliseconds: at)
         #expect(try children(of: "svc-1") == [])
         #expect(try children(of: "svc-2") == ["phone-1"])
         try Self.expectLinksMatchRows(db)
 
         // The same change arriving by sync at another node.
         let other = try NodeDatabase.inTestFederation()
-        try other.ingest(LedgerTests.wires(db), from: "peer", nowMilliseconds: at + 1)
+        try other.ledger.ingest(LedgerTests.wires(db), from: "peer", nowMilliseconds: at + 1)
         try Self.expectLinksMatchRows(other)
         #expect(try other.writer.read { DatabaseRowSource($0).records(table: "phone", foreignKey: "service_id", value: "svc-2").map(\.id) } == ["phone-1"])
 
         at += 1000
-        try db.publish([], deleting: [("phone", "phone-1")], identity: me, nowMilliseconds: at)
+        try db.ledger.publish([], deleting: [("phone", "phone-1")], identity: me, nowMilliseconds: at)
         #expect(try children(of: "svc-2") == [])
         try Self.expectLinksMatchRows(db)
-        try other.ingest(LedgerTests.wires(db), from: "peer", nowMilliseconds: at + 1)
+        try other.ledger.ingest(LedgerTests.wires(db), from: "peer", nowMilliseconds: at + 1)
         try Self.expectLinksMatchRows(other)
     }
 

@@ -18,15 +18,15 @@ struct ReferralStoreTests {
 
     /// Copies every envelope `from` holds to `to`.
     static func sync(_ from: NodeDatabase, _ to: NodeDatabase, at t: UInt64) throws {
-        let wires = try from.envelopes(from.reconciliationItems().map(\.id))
-        let report = try to.ingest(wires, from: "test", nowMilliseconds: t)
+        let wires = try from.ledger.envelopes(from.ledger.reconciliationItems().map(\.id))
+        let report = try to.ledger.ingest(wires, from: "test", nowMilliseconds: t)
         #expect(report.rejected.isEmpty, "\(report.rejected)")
     }
 
     @Test func theLoopFromRequestToCompletion() throws {
         let a = try NodeDatabase.inTestFederation(), b = try NodeDatabase.inTestFederation()
-        _ = try a.ingest([Self.nodeRecord(Self.partner, "Partner")], from: "t", nowMilliseconds: Self.now)
-        _ = try b.ingest([Self.nodeRecord(Self.home, "Home")], from: "t", nowMilliseconds: Self.now)
+        _ = try a.ledger.ingest([Self.nodeRecord(Self.partner, "Partner")], from: "t", nowMilliseconds: Self.now)
+        _ = try b.ledger.ingest([Self.nodeRecord(Self.home, "Home")], from: "t", nowMilliseconds: Self.now)
         let client = try a.createClient(
             ClientRecord(name: "Clíona Loop", dateOfBirth: "1990-05-05", contact: "secret contact", needs: ["training"]), identity: Self.home, by: "ciaran",
             nowMilliseconds: Self.now)

@@ -16,7 +16,7 @@ struct RelevanceTests {
     @Test func searchAnswersTheJudgedResidentQueries() throws {
         try withLargeStack {
             let db = try NodeDatabase.inTestFederation()
-            try db.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
+            try db.ledger.publish(SampleDirectory.ballymun(), identity: Fixtures.publisher, nowMilliseconds: Fixtures.publishedAt)
             let directory = Directory(database: db)
             let snap = try directory.snapshot()
             let queries = try JudgedQuery.load(Self.judged)

@@ -15,13 +15,13 @@ struct SuggestionStoreTests {
         var flattener = HSDSFlattener()
         try flattener.add(
             .object(JSONObject([("id", .string(id)), ("name", .string("Homework club")), ("status", .string("active"))])), table: "service", path: "t")
-        try db.publish(flattener.records, identity: who, nowMilliseconds: now)
+        try db.ledger.publish(flattener.records, identity: who, nowMilliseconds: now)
     }
 
     @Test func aSuggestionTravelsToThePublisherAndItsAnswerComesBack() throws {
         let a = try NodeDatabase.inTestFederation(), b = try NodeDatabase.inTestFederation()
-        _ = try a.ingest([ReferralStoreTests.nodeRecord(Self.publisher, "Publisher")], from: "t", nowMilliseconds: Self.now)
-        _ = try b.ingest([ReferralStoreTests.nodeRecord(Self.here, "Here")], from: "t", nowMilliseconds: Self.now)
+        _ = try a.ledger.ingest([ReferralStoreTests.nodeRecord(Self.publisher, "Publisher")], from: "t", nowMilliseconds: Self.now)
+        _ = try b.ledger.ingest([ReferralStoreTests.nodeRecord(Self.here, "Here")], from: "t", nowMilliseconds: Self.now)
         try Self.publishService(b, by: Self.publisher, id: "svc-1")
         try ReferralStoreTests.sync(b, a, at: Self.now + 1)
 
@@ -69,7 +69,7 @@ struct SuggestionStoreTests {
 
     @Test func aSuggestionForTheNodesOwnListingIsAnsweredThere() throws {
         let a = try NodeDatabase.inTestFederation()
-        _ = try a.ingest([ReferralStoreTests.nodeRecord(Self.here, "Here")], from: "t", nowMilliseconds: Self.now)
+        _ = try a.ledger.ingest([ReferralStoreTests.nodeRecord(Self.here, "Here")], from: "t", nowMilliseconds: Self.now)
         try Self.publishService(a, by: Self.here, id: "svc-own")
         let code = try a.takeSuggestion(
             Correction(serviceID: "svc-own", organizationID: nil, field: "any", message: "Wrong name", contact: nil, createdAt: "2026-11-22T10:00:00Z"),
@@ -85,8 +85,8 @@ struct SuggestionStoreTests {
     /// that comes after it still is.
     @Test func suggestionsForOtherNodesAreLookedAtOnce() throws {
         let a = try NodeDatabase.inTestFederation(), b = try NodeDatabase.inTestFederation()
-        _ = try a.ingest([ReferralStoreTests.nodeRecord(Self.publisher, "Publisher"), ReferralStoreTests.nodeRecord(Self.here, "Here")], from: "t", nowMilliseconds: Self.now)
-        _ = try b.ingest([ReferralStoreTests.nodeRecord(Self.here, "Here")], from: "t", nowMilliseconds: Self.now)
+        _ = try a.ledger.ingest([ReferralStoreTests.nodeRecord(Self.publisher, "Publisher"), ReferralStoreTests.nodeRecord(Self.here, "Here")], from: "t", nowMilliseconds: Self.now)
+        _ = try b.ledger.ingest([ReferralStoreTests.nodeRecord(Self.here, "Here")], from: "t", nowMilliseconds: Self.now)
         try Self.publishService(b, by: Self.publisher, id: "svc-1")
         try Self.publishService(a, by: Self.here, id: "svc-a")
         try ReferralStoreTests.sync(b, a, at: Self.now + 1)

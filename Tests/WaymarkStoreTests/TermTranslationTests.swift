@@ -16,7 +16,7 @@ struct TermTranslationTests {
 
     @Test func aTermsNameInIrishIsItsIrishRowsAndTheIrishRowIsNoCategoryOfItsOwn() throws {
         let db = try NodeDatabase.inTestFederation()
-        try db.publish(
+        try db.ledger.publish(
             [
                 Self.term("health", code: "health", name: "Health & Wellbeing", language: "en"),
                 Self.term("health-ga", code: "health", name: "Sláinte & Folláine", language: "ga"),

@@ -42,7 +42,7 @@ final class InMemoryNetwork: Sendable {
         }
 
         func get(_ base: String, path: String) async throws -> [UInt8] {
-            guard let node = network.nodes[base], let wire = try node.database.nodeRecordEnvelope(author: node.identity.signingPublicKey) else {
+            guard let node = network.nodes[base], let wire = try node.database.ledger.nodeRecordEnvelope(author: node.identity.signingPublicKey) else {
                 throw TransportError(status: 404, message: "no node record at \(base)")
             }
             return wire

@@ -26,7 +26,7 @@ struct SyncEngineTests {
         let db = try NodeDatabase()
         try db.setFounders(founders.map(\.signingPublicKey))
         let url = "http://node\(n).test"
-        try db.publishNodeRecord(
+        try db.ledger.publishNodeRecord(
             NodeRecord(organizationID: "org-\(n)", organizationName: "Organisation \(n)", url: url, encryptionKey: identity.encryptionPublicKey),
             identity: identity, nowMilliseconds: Fixtures.publishedAt + UInt64(n))
         return Member(url: url, identity: identity, database: db, node: SyncNode(database: db, identity: identity, now: { Self.now }))
@@ -47,9 +47,9 @@ struct SyncEngineTests {
     @Test func membersConvergeAndAStrangerIsRefusedAtTheDoor() async throws {
         let alice = Fixtures.identity(1)
         let a = try member(1, founders: [alice]), b = try member(2, founders: [alice]), s = try member(66, founders: [alice])
-        try a.database.publish(rows("a"), identity: a.identity, nowMilliseconds: Fixtures.publishedAt + 10)
-        try b.database.publish(rows("b"), identity: b.identity, nowMilliseconds: Fixtures.publishedAt + 20)
-        try s.database.publish(rows("s"), identity: s.identity, nowMilliseconds: Fixtures.publishedAt + 30)
+        try a.database.ledger.publish(rows("a"), identity: a.identity, nowMilliseconds: Fixtures.publishedAt + 10)
+        try b.database.ledger.publish(rows("b"), identity: b.identity, nowMilliseconds: Fixtures.publishedAt + 20)
+        try s.database.ledger.publish(rows("s"), identity: s.identity, nowMilliseconds: Fixtures.publishedAt + 30)
         try a.database.publishVouch(.init(member: b.identity.signingPublicKey, organizationName: "Organisation 2"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 40)
         let network = InMemoryNetwork([a.url: a.node, b.url: b.node, s.url: s.node])
         for (m, other) in [(b, a), (s, a)] { try m.database.peers.add(url: other.url, author: other.identity.signingPublicKey, nowMilliseconds: Self.now) }
@@ -74,7 +74,7 @@ struct SyncEngineTests {
     @Test func aLinkThatLosesRequestsStillCarriesASessionAndAFailedSessionShrinksTheNextAnswers() async throws {
         let alice = Fixtures.identity(1)
         let a = try member(1, founders: [alice]), b = try member(2, founders: [alice])
-        try a.database.publish(rows("a"), identity: a.identity, nowMilliseconds: Fixtures.publishedAt + 10)
+        try a.database.ledger.publish(rows("a"), identity: a.identity, nowMilliseconds: Fixtures.publishedAt + 10)
         try a.database.publishVouch(.init(member: b.identity.signingPublicKey, organizationName: "Organisation 2"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 40)
         let network = InMemoryNetwork([a.url: a.node])
         try b.database.peers.add(url: a.url, author: a.identity.signingPublicKey, nowMilliseconds: Self.now)
@@ -136,7 +136,7 @@ struct SyncEngineTests {
         let alice = Fixtures.identity(1)
         let a = try member(1, founders: [alice]), b = try member(2, founders: [alice])
         try a.database.publishVouch(.init(member: b.identity.signingPublicKey, organizationName: "Organisation 2"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 40)
-        try b.database.publish(rows("b"), identity: b.identity, nowMilliseconds: Fixtures.publishedAt + 20)
+        try b.database.ledger.publish(rows("b"), identity: b.identity, nowMilliseconds: Fixtures.publishedAt + 20)
         try a.database.peers.add(url: b.url, author: b.identity.signingPublicKey, nowMilliseconds: Self.now)
         try a.database.peers.add(url: "http://refusing.test", author: b.identity.signingPublicKey, nowMilliseconds: Self.now)
         // Both wait out a backoff of minutes: B gave no answer (a partition, now healed); the other
@@ -186,17 +186,17 @@ struct SyncEngineTests {
         let bDB = try home.openDatabase()
         try bDB.setFounders([alice.signingPublicKey])
         try a.database.publishVouch(.init(member: bIdentity.signingPublicKey, organizationName: "Organisation B"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 5)
-        try bDB.publish(rows("b"), identity: bIdentity, nowMilliseconds: Fixtures.publishedAt + 10)
+        try bDB.ledger.publish(rows("b"), identity: bIdentity, nowMilliseconds: Fixtures.publishedAt + 10)
         try home.backup(to: folder.appendingPathComponent("backup").path)
         // After the backup B signs more, and A takes it in.
-        try bDB.publish([HSDSRecord(table: "service", id: "b-svc", fields: JSONObject([("id", .string("b-svc")), ("name", .string("later")), ("status", .string("active"))]))], identity: bIdentity, nowMilliseconds: Fixtures.publishedAt + 20)
-        _ = try a.database.ingest(try bDB.envelopes(bDB.reconciliationItems().map(\.id)), from: "b", nowMilliseconds: Self.now)
+        try bDB.ledger.publish([HSDSRecord(table: "service", id: "b-svc", fields: JSONObject([("id", .string("b-svc")), ("name", .string("later")), ("status", .string("active"))]))], identity: bIdentity, nowMilliseconds: Fixtures.publishedAt + 20)
+        _ = try a.database.ledger.ingest(try bDB.ledger.envelopes(bDB.ledger.reconciliationItems().map(\.id)), from: "b", nowMilliseconds: Self.now)
 
         let restoredHome = NodeHome(folder.appendingPathComponent("b2").path)
         try restoredHome.restore(from: folder.appendingPathComponent("backup").path)
         let restored = try restoredHome.openDatabase()
         #expect(try restored.mustResyncBeforeSigning())
-        #expect(throws: PublishError.self) { try restored.publish(rows("too-early"), identity: bIdentity, nowMilliseconds: Fixtures.publishedAt + 30) }
+        #expect(throws: PublishError.self) { try restored.ledger.publish(rows("too-early"), identity: bIdentity, nowMilliseconds: Fixtures.publishedAt + 30) }
         try restored.peers.add(url: a.url, author: alice.signingPublicKey, nowMilliseconds: Self.now)
         let b2 = Member(url: "http://b.test", identity: bIdentity, database: restored, node: SyncNode(database: restored, identity: bIdentity, now: { Self.now }))
         let network = InMemoryNetwork([a.url: a.node])
@@ -204,8 +204,8 @@ struct SyncEngineTests {
         #expect(outcome.succeeded, "\(outcome.error ?? "")")
         #expect(try !restored.mustResyncBeforeSigning())
         #expect(try restored.record(table: "service", id: "b-svc")?.fields["name"]?.stringValue == "later")
-        try restored.publish(rows("after"), identity: bIdentity, nowMilliseconds: Fixtures.publishedAt + 40)
-        let report = try a.database.ingest(try restored.envelopes(restored.reconciliationItems().map(\.id)), from: "b2", nowMilliseconds: Self.now)
+        try restored.ledger.publish(rows("after"), identity: bIdentity, nowMilliseconds: Fixtures.publishedAt + 40)
+        let report = try a.database.ledger.ingest(try restored.ledger.envelopes(restored.ledger.reconciliationItems().map(\.id)), from: "b2", nowMilliseconds: Self.now)
         #expect(report.forks == 0 && report.rejected.isEmpty, "\(report)")
     }
 
@@ -216,7 +216,7 @@ struct SyncEngineTests {
     @Test func theEngineRunsAndStopsWithTheNodesServiceGroup() async throws {
         let alice = Fixtures.identity(1)
         let a = try member(1, founders: [alice]), b = try member(2, founders: [alice])
-        try a.database.publish(rows("a"), identity: a.identity, nowMilliseconds: Fixtures.publishedAt + 10)
+        try a.database.ledger.publish(rows("a"), identity: a.identity, nowMilliseconds: Fixtures.publishedAt + 10)
         try a.database.publishVouch(.init(member: b.identity.signingPublicKey, organizationName: "Organisation 2"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 40)
         let network = InMemoryNetwork([a.url: a.node, b.url: b.node])
         try b.database.peers.add(url: a.url, author: a.identity.signingPublicKey, nowMilliseconds: Self.now)

@@ -20,7 +20,7 @@ extension PublicPages {
     /// publishers and the rejection log.
     func syncContext(node: SyncNode, language: InterfaceLanguage) throws -> [String: Any] {
         let db = node.database
-        let counts = try db.ledgerCounts()
+        let counts = try db.ledger.counts()
         let now = node.nowMilliseconds()
         let iso = ISO8601DateFormatter()
         iso.formatOptions = [.withInternetDateTime]
@@ -40,8 +40,8 @@ extension PublicPages {
             ]
         }
         let nodes: [[String: Any]] = try db.knownNodes().map { ["name": $0.organizationName, "url": $0.url, "fingerprint": $0.fingerprint] }
-        let forks: [[String: Any]] = try db.forkedAuthors().map { ["fingerprint": $0.fingerprint, "sequences": $0.sequences] }
-        let rejections: [[String: Any]] = try db.recentRejections(limit: 50).map {
+        let forks: [[String: Any]] = try db.ledger.forkedAuthors().map { ["fingerprint": $0.fingerprint, "sequences": $0.sequences] }
+        let rejections: [[String: Any]] = try db.ledger.rejections(limit: 50).map {
             ["at": when($0.at), "peer": $0.peer, "author": $0.author, "reason": $0.reason, "detail": $0.detail]
         }
         var ctx: [String: Any] = [:]

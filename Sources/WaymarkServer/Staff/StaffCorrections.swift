@@ -71,7 +71,7 @@ extension StaffPages {
             f["id"] = .string(r.id)
             try flattener.add(.object(f), table: r.table, path: r.table)
         }
-        try database.publish(flattener.records, identity: identity, nowMilliseconds: now())
+        try database.ledger.publish(flattener.records, identity: identity, nowMilliseconds: now())
         pages.directory.noteChange()
         try database.audit.record(s.user.username, "change listing from a suggestion", subject: serviceID, nowMilliseconds: now())
     }

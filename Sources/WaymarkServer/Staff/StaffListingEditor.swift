@@ -226,7 +226,7 @@ extension StaffPages {
                 try flattener.add(.object(f), table: r.table, path: r.table)
             }
             do {
-                try database.publish(flattener.records, deleting: deleting, identity: identity, nowMilliseconds: now())
+                try database.ledger.publish(flattener.records, deleting: deleting, identity: identity, nowMilliseconds: now())
             } catch let e as PublishError {
                 return try listingEditor(request, s, language, id: id, draft: d, error: e.description, status: .badRequest)
             }

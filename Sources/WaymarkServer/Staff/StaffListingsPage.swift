@@ -42,7 +42,7 @@ extension StaffPages {
         fields["assured_date"] = .string(pages.clock.now().dateString)
         var flattener = HSDSFlattener()
         try flattener.add(.object(fields), table: "service", path: "service")
-        try database.publish(flattener.records, identity: identity, nowMilliseconds: now())
+        try database.ledger.publish(flattener.records, identity: identity, nowMilliseconds: now())
         pages.directory.noteChange()
         try database.audit.record(s.user.username, "mark listing checked", subject: id, nowMilliseconds: now())
         return Self.redirect("/staff/listings?lang=\(language.rawValue)&checked=\(Self.queryEscaped(id))")
