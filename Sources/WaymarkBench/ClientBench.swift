@@ -40,7 +40,7 @@ extension WaymarkBench {
                 var random = [UInt8](repeating: 0, count: 10)
                 random[0] = UInt8(k & 0xFF)
                 random[1] = UInt8(k >> 8)
-                codes.append(try db.issueClientReceipt(clientID: id, identity: home, by: "bench", nowMilliseconds: LocalClock.nowMilliseconds(), random: random).code)
+                codes.append(try db.clientAccess.issueClientReceipt(clientID: id, identity: home, by: "bench", nowMilliseconds: LocalClock.nowMilliseconds(), random: random).code)
             }
             let issued = codes
             let app = try buildApplication(NodeArguments(database: db, identity: home, server: ServerSettings(port: 0), logger: Logger(label: "bench")))

@@ -98,27 +98,27 @@ extension WaymarkBench {
         var ids: [String] = []
         for i in 0..<n {
             now += 10
-            let id = try db.createClient(
+            let id = try db.caseload.createClient(
                 ClientRecord(name: "Bench Client \(i)", dateOfBirth: "1990-01-01", needs: ["training"]), identity: identity, by: "bench", nowMilliseconds: now)
             ids.append(id)
-            try db.recordConsent(clientID: id, grant(partnerKey), identity: identity, by: "bench", nowMilliseconds: now + 1)
-            try db.sendReferral(
+            try db.journeys.recordConsent(clientID: id, grant(partnerKey), identity: identity, by: "bench", nowMilliseconds: now + 1)
+            try db.journeys.sendReferral(
                 clientID: id, to: partnerKey, serviceID: nil, serviceName: "Course", note: "", identity: identity, by: "bench", today: today, nowMilliseconds: now + 2)
-            guard let circle = try db.client(id: id, identity: identity, by: "bench", nowMilliseconds: now + 3)?.circle else { throw BenchError("no circle") }
-            let goal = try db.recordProgress(
+            guard let circle = try db.caseload.client(id: id, identity: identity, by: "bench", nowMilliseconds: now + 3)?.circle else { throw BenchError("no circle") }
+            let goal = try db.journeys.recordProgress(
                 circle: circle, .goal(id: "goal-\(i)", title: "A job", instrumentID: nil), identity: identity, by: "bench", today: today, nowMilliseconds: now + 4)
             for m in 0..<5 {
-                try db.recordProgress(
+                try db.journeys.recordProgress(
                     circle: circle, .milestone(goalID: goal, label: "Step \(m)", date: today), identity: identity, by: "bench", today: today, nowMilliseconds: now + 5 + UInt64(m))
             }
         }
         // Referrals from the partner, in the inbox.
         for i in 0..<max(1, n / 10) {
             now += 10
-            let id = try partnerDB.createClient(
+            let id = try partnerDB.caseload.createClient(
                 ClientRecord(name: "Bench Client referred \(i)", dateOfBirth: "1991-01-01", needs: ["housing"]), identity: partner, by: "bench", nowMilliseconds: now)
-            try partnerDB.recordConsent(clientID: id, grant(homeKey), identity: partner, by: "bench", nowMilliseconds: now + 1)
-            try partnerDB.sendReferral(
+            try partnerDB.journeys.recordConsent(clientID: id, grant(homeKey), identity: partner, by: "bench", nowMilliseconds: now + 1)
+            try partnerDB.journeys.sendReferral(
                 clientID: id, to: homeKey, serviceID: nil, serviceName: "Drop-in", note: "", identity: partner, by: "bench", today: today, nowMilliseconds: now + 2)
         }
         let fromPartner = try partnerDB.ledger.envelopes(partnerDB.ledger.reconciliationItems().map(\.id))
@@ -127,7 +127,7 @@ extension WaymarkBench {
         }
         // What the sync shell does after a session: the journey index takes in what arrived, and the
         // referrals are acknowledged.
-        try db.acknowledgeArrivals(identity: identity, nowMilliseconds: now)
+        try db.journeys.acknowledgeArrivals(identity: identity, nowMilliseconds: now)
         // What the node relays: other organisations' circles, not addressed to it.
         let plaintext = JourneyPayload.progress(.milestone(goalID: "g", label: "A step someone else took", date: today)).encoded()
         var last: [UInt8]?

@@ -4,7 +4,7 @@ import WaymarkCore
 import WaymarkCrypto
 
 /// What needs a caseworker's attention today.
-public struct Caseload: Sendable {
+public struct CaseloadToday: Sendable {
     public struct ExpiringConsent: Sendable, Equatable {
         public var clientID: String
         public var clientName: String
@@ -61,74 +61,6 @@ public struct SubjectAccess: Sendable {
     }
 }
 
-extension NodeDatabase {
-    /// What the staff home shows: the first `shown` of each list, with how many there are, read from
-    /// the journey index (only the referrals and clients shown are opened).
-    public func caseload(identity: NodeIdentity, today: String, shown: Int = 10) throws -> Caseload {
-        try writer.read { db in
-            let me = hexString(identity.signingPublicKey)
-            let days = try Self.responseDays(db)
-            let names = try Self.organizationNames(db)
-            func page(_ condition: String, _ arguments: StatementArguments, _ matches: (IndexedReferral) -> Bool) throws -> Page<ReferralListing> {
-                let (rows, total) = try Self.indexedReferrals(db, identity: identity, where: condition, arguments, matches: matches, limit: shown)
-                return Page(items: try Self.listings(db, rows, identity: identity, names: names, today: today, days: days), total: total, offset: 0)
-            }
-            let awaiting: [ReferralStatus] = [.requested, .received], active: [ReferralStatus] = [.accepted, .inProgress, .onHold]
-            func list(_ statuses: [ReferralStatus]) -> String { statuses.map { "'\($0.rawValue)'" }.joined(separator: ", ") }
-            let overdueBefore = today.isEmpty ? 0 : Self.overdueBefore(today: today, days: days)
-            let ending = try Self.indexedConsentsOfClients(
-                db, identity: identity, endingFrom: today, through: BusinessDays.adding(Self.consentWarningDays, to: today), limit: shown)
-            var expiring: [Caseload.ExpiringConsent] = []
-            for e in ending.rows {
-                guard let client = try Self.readClients(db, identity: identity, id: e.clientID).first else { continue }
-                expiring.append(
-                    .init(clientID: e.clientID, clientName: client.record.name, organizationName: names[e.consent.organization] ?? e.consent.organization, end: e.consent.end))
-            }
-            return Caseload(
-                awaiting: try page("recipient = ? AND status IN (\(list(awaiting)))", [me]) { $0.recipient == me && awaiting.contains($0.status) },
-                overdue: try page("status IN (\(list(awaiting))) AND sent_at < ?", [overdueBefore]) {
-                    JourneyFold.isOverdue($0.status, sentAt: $0.sentAt, today: today, days: days)
-                },
-                active: try page("recipient = ? AND status IN (\(list(active)))", [me]) { $0.recipient == me && active.contains($0.status) },
-                sent: try page("sender = ? AND status IN (\(list(awaiting + active)))", [me]) { $0.sender == me && (awaiting + active).contains($0.status) },
-                expiring: Page(items: expiring, total: ending.total, offset: 0))
-        }
-    }
-
-    /// Everything held about one client, for the client (the read is audited).
-    public func subjectAccess(clientID: String, identity: NodeIdentity, by username: String, today: String, nowMilliseconds now: UInt64) throws
-        -> SubjectAccess?
-    {
-        try writer.write { db -> SubjectAccess? in
-            guard let client = try Self.readClients(db, identity: identity, id: clientID).first else { return nil }
-            try AuditLog.record(db, username, "subject access export", subject: clientID, now: now)
-            let journey = try Self.journey(db, identity: identity, circle: client.circle, today: today)
-            // Who could read what: the key ids in each record's header, named from the node records.
-            var byKeyID: [ByteKey: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT encryption_key, organization_name FROM known_node") {
-                byKeyID[ByteKey(PrivateEnvelope.keyID(of: [UInt8](row["encryption_key"] as Data)))] = row["organization_name"]
-            }
-            let disclosures = try Self.openedEnvelopes(db, identity: identity, kinds: [.consent, .referral, .referralStatus, .progress], circle: client.circle)
-                .map { e in
-                    SubjectAccess.Disclosure(
-                        at: HybridClock.milliseconds(e.clock), kind: e.kind.description, record: hexString(e.id),
-                        recipients: e.recipientKeyIDs.map { byKeyID[ByteKey($0)] ?? hexString($0) })
-                }
-            let audit = try Row.fetchAll(
-                db, sql: "SELECT at, username, action, detail FROM audit_log WHERE subject = ? ORDER BY at, id", arguments: [clientID]
-            ).map { SubjectAccess.AuditLine(at: UInt64($0["at"] as Int64), user: $0["username"], action: $0["action"], detail: $0["detail"]) }
-            let me = hexString(identity.signingPublicKey)
-            return SubjectAccess(
-                client: client, journey: journey, disclosures: disclosures, audit: audit, organizationName: try Self.organizationName(db, me))
-        }.map { a in
-            var a = a
-            a.caseNotes = try caseNotes(clientID: clientID, identity: identity)
-            a.tasks = try tasks(.init(clientID: clientID), identity: identity) + tasks(.init(clientID: clientID, done: true), identity: identity)
-            a.attachments = try attachments(clientID: clientID, identity: identity)
-            return a
-        }
-    }
-}
 
 extension SubjectAccess {
     /// The export as JSON (what the client takes away).

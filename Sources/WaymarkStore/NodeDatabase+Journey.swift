@@ -5,29 +5,8 @@ import WaymarkCrypto
 
 /// Reading a client's journey: the private envelopes of a circle this node can open, folded.
 extension NodeDatabase {
-    /// The journey of one of this organisation's clients.
-    public func journey(clientID: String, identity: NodeIdentity, today: String) throws -> JourneyView? {
-        try writer.read { db in
-            guard let circle = try Self.circle(db, clientID: clientID) else { return nil }
-            return try Self.journey(db, identity: identity, circle: circle, today: today)
-        }
-    }
-
-    /// The client of this organisation whose circle this is, if any.
-    public func clientID(circle: String) throws -> String? {
-        try writer.read { db in try String.fetchOne(db, sql: "SELECT id FROM client WHERE circle = ?", arguments: [circle]) }
-    }
-
-    /// The circle of one of this organisation's clients.
-    public func circle(clientID: String) throws -> String? { try writer.read { db in try Self.circle(db, clientID: clientID) } }
-
     static func circle(_ db: Database, clientID: String) throws -> String? {
         try String.fetchOne(db, sql: "SELECT circle FROM client WHERE id = ?", arguments: [clientID])
-    }
-
-    /// The journey of a circle as this organisation sees it (a partner sees what was shared with it).
-    public func journey(circle: String, identity: NodeIdentity, today: String) throws -> JourneyView {
-        try writer.read { db in try Self.journey(db, identity: identity, circle: circle, today: today) }
     }
 
     static func journey(_ db: Database, identity: NodeIdentity, circle: String, today: String) throws -> JourneyView {
@@ -126,52 +105,6 @@ extension NodeDatabase {
         }
         guard let plain, let p = try? JourneyPayload.decode(plain, kind: kind) else { return nil }
         return (e, plain, p)
-    }
-
-    /// The node (signing key, hex) that publishes a directory service: where a referral to it goes.
-    public func serviceOwner(id: String) throws -> String? {
-        try writer.read { db in try Self.ownerOfRow(db, table: "service", id: id).map(hexString) }
-    }
-
-    /// The organisations whose nodes publish these services (by service id): each one's name, and
-    /// whether it is the node with this signing key.
-    public func publishers(ofServices ids: [String], me: [UInt8]?) throws -> [String: (name: String, isMe: Bool)] {
-        try writer.read { db in
-            let names = try Self.organizationNames(db)
-            var out: [String: (name: String, isMe: Bool)] = [:]
-            for id in Set(ids) {
-                guard let owner = try Self.ownerOfRow(db, table: "service", id: id) else { continue }
-                let key = hexString(owner)
-                out[id] = (names[key] ?? key, owner == me)
-            }
-            return out
-        }
-    }
-
-    /// One service an organisation's node publishes (id and name), if any: for sample referrals.
-    public func partnerService(of author: [UInt8]) throws -> (id: String, name: String)? {
-        try writer.read { db in
-            guard let id = try String.fetchOne(
-                db, sql: "SELECT row_id FROM envelope WHERE author = ? AND row_table = 'service' AND kind = 2 ORDER BY clock LIMIT 1", arguments: [Data(author)]),
-                let body = try String.fetchOne(db, sql: "SELECT body FROM record WHERE tbl = 'service' AND id = ?", arguments: [id]),
-                let name = (try? JSONParser.parse(Array(body.utf8)))?["name"]?.stringValue
-            else { return nil }
-            return (id, name)
-        }
-    }
-
-    /// The directory's taxonomies with how many terms each has (for `waymark needs`).
-    public func taxonomies() throws -> [(id: String, name: String, terms: Int)] {
-        try writer.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT t.id, json_extract(t.body, '$.name') AS name,
-                        (SELECT count(*) FROM record r WHERE r.tbl = 'taxonomy_term' AND json_extract(r.body, '$.taxonomy_id') = t.id) AS terms
-                    FROM record t WHERE t.tbl = 'taxonomy' ORDER BY terms DESC, t.id
-                    """
-            ).map { ($0["id"], $0["name"] ?? "", $0["terms"]) }
-        }
     }
 
     /// Organisation names by node signing key (hex).

@@ -103,14 +103,6 @@ extension NodeDatabase {
                 """)
     }
 
-    /// Folds again every circle listed as changed and rewrites its rows (called after arrivals and
-    /// by the node's own writes; cheap when nothing changed).
-    /// - Returns: how many circles were folded.
-    @discardableResult
-    public func refreshJourneyIndex(identity: NodeIdentity) throws -> Int {
-        try writer.write { db in try Self.refreshJourneyIndex(db, identity: identity) }
-    }
-
     @discardableResult
     static func refreshJourneyIndex(_ db: Database, identity: NodeIdentity) throws -> Int {
         let dirty = try String.fetchAll(db, sql: "SELECT circle FROM journey_dirty")

@@ -9,54 +9,9 @@ import WaymarkCrypto
 /// partner with such a consent encrypts to itself and the home organisation. Nothing is changed in
 /// place: a correction supersedes the event it names.
 extension NodeDatabase {
-    /// The instruments staff may measure goals with (node setting `instruments`; the standard one
-    /// until an admin sets a list).
-    public func instruments() throws -> [Instrument] { try writer.read { db in try Self.instruments(db) } }
-
     static func instruments(_ db: Database) throws -> [Instrument] {
         guard let text = try setting(db, "instruments"), let list = try? Instrument.decode(Array(text.utf8)), !list.isEmpty else { return [.standard] }
         return list
-    }
-
-    /// Replaces the node's instruments (`waymark instrument set`). Readings already taken keep their
-    /// area names and stages.
-    public func setInstruments(_ list: [Instrument]) throws {
-        for i in list { if let p = i.problem { throw JourneyError(.instrumentInvalid, field: "instrument", ["id": i.id, "problem": p]) } }
-        guard Set(list.map(\.id)).count == list.count else { throw JourneyError(.instrumentIDsRepeat, field: "instrument") }
-        try setSetting("instruments", String(decoding: Instrument.encode(list), as: UTF8.self))
-    }
-
-    /// Records a goal, reading, milestone or correction in a circle this organisation may write to.
-    @discardableResult
-    public func recordProgress(
-        circle: String, _ event: ProgressEvent, identity: NodeIdentity, by username: String, today: String, nowMilliseconds now: UInt64
-    ) throws -> String {
-        try writer.write { db in
-            guard let c = Circle(scope: circle) else { throw JourneyError(.notACircle, field: "circle") }
-            let me = hexString(identity.signingPublicKey)
-            let journey = try Self.journey(db, identity: identity, circle: circle, today: today)
-            var recipients = [identity.encryptionPublicKey]
-            let clientID = try String.fetchOne(db, sql: "SELECT id FROM client WHERE circle = ?", arguments: [circle])
-            if c.isOwned(by: identity.signingPublicKey) {
-                guard clientID != nil else { throw JourneyError(.clientErased, field: "circle") }
-                for org in journey.consents.organizations(consentingTo: .progress, on: today) {
-                    if let key = try Self.memberEncryptionKey(db, organization: org) { recipients.append(key) }
-                }
-            } else {
-                guard journey.consents.consent(for: me, purpose: .progress, on: today) != nil else {
-                    if case .revoked = journey.consents.standing(of: me) { throw JourneyError(.consentWithdrawn, field: "consent") }
-                    throw JourneyError(.noProgressConsent, field: "consent")
-                }
-                guard let home = try Self.homeEncryptionKey(db, circle: c) else {
-                    throw JourneyError(.homeUnknown, field: "circle")
-                }
-                recipients.append(home)
-            }
-            try Self.check(event, in: journey, by: me, instruments: try Self.instruments(db))
-            try Self.publishPrivate(db, .progress, circle: circle, JourneyPayload.progress(event).encoded(), to: recipients, identity: identity, now: now)
-            try AuditLog.record(db, username, "record progress", subject: clientID ?? circle, detail: Self.describe(event), now: now)
-            return event.goalID
-        }
     }
 
     /// Refuses an event that does not fit the goals and instruments it names.

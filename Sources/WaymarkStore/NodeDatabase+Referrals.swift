@@ -13,61 +13,6 @@ extension NodeDatabase {
 
     static func responseDays(_ db: Database) throws -> Int { max(0, Int(try setting(db, "referral_response_days") ?? "") ?? defaultResponseDays) }
 
-    /// Sends a referral for a client to an organisation their consent covers. What is shared follows
-    /// the consent's data classes (contact details, needs).
-    @discardableResult
-    public func sendReferral(
-        clientID: String, to organization: String, serviceID: String?, serviceName: String?, note: String, reroutes: String? = nil, identity: NodeIdentity,
-        by username: String,
-        today: String, nowMilliseconds now: UInt64
-    ) throws -> String {
-        let said = [serviceID, serviceName, note].compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }
-        if reroutes == nil, said.allSatisfy(\.isEmpty) { throw JourneyError(.referralEmpty, field: "service") }
-        return try writer.write { db in
-            guard let client = try Self.readClients(db, identity: identity, id: clientID).first else {
-                throw Self.noSuchClient
-            }
-            let fold = try Self.consentFold(db, circle: client.circle, identity: identity)
-            guard let consent = fold.consent(for: organization, purpose: .referral, on: today) else {
-                throw JourneyError(.noReferralConsent, field: "organization")
-            }
-            guard let key = try Self.memberEncryptionKey(db, organization: organization) else {
-                throw JourneyError(.organizationUnknown, field: "organization")
-            }
-            let record = ReferralPolicy.record(
-                id: "referral-" + Tokens.random(bytes: 8), to: organization, serviceID: serviceID, serviceName: serviceName, client: client.record,
-                consent: consent, note: note, reroutes: reroutes)
-            if let reroutes, try !Self.referralViews(db, identity: identity, circle: client.circle, today: today).contains(where: { $0.record.id == reroutes }) {
-                throw JourneyError(.rerouteNotThisClient, field: "reroutes")
-            }
-            try Self.publishPrivate(
-                db, .referral, circle: client.circle, JourneyPayload.referral(record).encoded(), to: [identity.encryptionPublicKey, key], identity: identity,
-                now: now)
-            try AuditLog.record(db, username, "send referral", subject: clientID, detail: "to \(try Self.organizationName(db, organization)): \(serviceName ?? "")", now: now)
-            return record.id
-        }
-    }
-
-    /// The referrals of one client (sent from this node).
-    public func referrals(clientID: String, identity: NodeIdentity, today: String) throws -> [ReferralView] {
-        try writer.read { db in
-            guard let circle = try Self.circle(db, clientID: clientID) else { return [] }
-            return try Self.referralViews(db, identity: identity, circle: circle, today: today)
-        }
-    }
-
-    /// Referrals addressed to this organisation, newest first: `limit` of them from `offset`, read
-    /// from the journey index (only those on the page are opened).
-    public func incomingReferrals(identity: NodeIdentity, today: String, offset: Int = 0, limit: Int = .max) throws -> Page<ReferralListing> {
-        try referralList(identity: identity, sent: false, today: today, offset: offset, limit: limit)
-    }
-
-    /// Referrals this organisation sent, newest first, whatever their status (what it is waiting on,
-    /// and how the others ended).
-    public func sentReferrals(identity: NodeIdentity, today: String, offset: Int = 0, limit: Int = .max) throws -> Page<ReferralListing> {
-        try referralList(identity: identity, sent: true, today: today, offset: offset, limit: limit)
-    }
-
     func referralList(identity: NodeIdentity, sent: Bool, today: String, offset: Int, limit: Int) throws -> Page<ReferralListing> {
         try writer.read { db in
             let me = hexString(identity.signingPublicKey)
@@ -79,11 +24,6 @@ extension NodeDatabase {
                 total: total,
                 offset: max(0, offset))
         }
-    }
-
-    /// One referral by its key, as either side.
-    public func referral(key: String, identity: NodeIdentity, today: String) throws -> ReferralView? {
-        try writer.read { db in try Self.referralView(db, key: key, identity: identity, today: today) }
     }
 
     static func referralView(_ db: Database, key: String, identity: NodeIdentity, today: String) throws -> ReferralView? {
@@ -104,69 +44,6 @@ extension NodeDatabase {
     static func referralJourney(_ db: Database, circle: String, identity: NodeIdentity, today: String) throws -> JourneyView {
         let opened = try openedEnvelopes(db, identity: identity, kinds: [.consent, .referral, .referralStatus], circle: circle)
         return try journey(db, circle: circle, opened: opened, names: organizationNames(db), today: today)
-    }
-
-    /// Changes a referral's status as this organisation's side of it; refused (naming why) when the
-    /// state machine does not allow it.
-    public func changeReferral(
-        key: String, _ transition: ReferralTransition, identity: NodeIdentity, by username: String, today: String, nowMilliseconds now: UInt64
-    ) throws {
-        try writer.write { db in
-            guard let (view, journey) = try Self.referralInJourney(db, key: key, identity: identity, today: today) else {
-                throw JourneyError(.noSuchReferral, field: "referral")
-            }
-            let me = hexString(identity.signingPublicKey)
-            let role: ReferralRole = me == view.sender ? .sender : .recipient
-            guard me == view.sender || me == view.recipient else { throw JourneyError(.notASide, field: "referral") }
-            if let refusal = ReferralMachine.check(from: view.status, transition, by: role) { throw refusal.journeyError }
-            let other = role == .sender ? view.recipient : view.sender
-            guard let key = try Self.encryptionKey(db, organization: other) else { throw JourneyError(.otherSideUnknown, field: "referral") }
-            // §8.6: after a revoke nothing new is encrypted to that organisation, and it writes nothing more into the circle.
-            var recipients = [identity.encryptionPublicKey]
-            switch ReferralPolicy.sharing(role: role, consents: journey.consents, me: me, other: other, closing: transition.to.isClosed) {
-            case .refused: throw Self.consentWithdrawn
-            case .authorOnly: break
-            case .bothSides: recipients.append(key)
-            }
-            try Self.publishPrivate(
-                db, .referralStatus, circle: view.circle, JourneyPayload.referralStatus(referralID: view.record.id, transition).encoded(),
-                to: recipients, identity: identity, now: now)
-            try AuditLog.record(db, username, "referral \(transition.to.rawValue)", subject: view.circle, detail: "referral \(view.record.id)", now: now)
-        }
-    }
-
-    /// Marks every referral addressed to this organisation that it has not yet acknowledged as
-    /// `received` (called after each sync session and when the inbox is opened).
-    /// - Returns: how many were marked.
-    @discardableResult
-    public func acknowledgeReferrals(identity: NodeIdentity, nowMilliseconds now: UInt64) throws -> Int {
-        try writer.write { db in
-            let me = hexString(identity.signingPublicKey)
-            var marked = 0
-            // Only circles where a referral arrived since the last pass (envelopes are numbered as stored).
-            let through = Int64(try Self.setting(db, "referrals_acknowledged_through") ?? "") ?? 0
-            let newest = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM envelope") ?? 0
-            let circles = try String.fetchAll(
-                db,
-                sql: """
-                    SELECT DISTINCT scope FROM envelope WHERE seq > ? AND kind = ?
-                    AND scope IN (\(Self.circlesNamingSQL(identity)))
-                    """,
-                arguments: [through, Int(Envelope.Kind.referral.rawValue)])
-            try Self.setSetting(db, "referrals_acknowledged_through", String(newest))
-            for circle in circles {
-                let journey = try Self.referralJourney(db, circle: circle, identity: identity, today: "")
-                if case .revoked = journey.consents.standing(of: me) { continue }
-                for v in journey.referrals where v.recipient == me && v.status == .requested {
-                    guard !v.fold.history.contains(where: { $0.change.author == me }), let key = try Self.encryptionKey(db, organization: v.sender) else { continue }
-                    try Self.publishPrivate(
-                        db, .referralStatus, circle: v.circle, JourneyPayload.referralStatus(referralID: v.record.id, ReferralTransition(to: .received)).encoded(),
-                        to: [identity.encryptionPublicKey, key], identity: identity, now: now)
-                    marked += 1
-                }
-            }
-            return marked
-        }
     }
 
     // MARK: Helpers

@@ -232,7 +232,7 @@ public actor SyncEngine: Service {
     private func acknowledgeArrivals() async {
         let database = node.database, identity = node.identity, now = node.nowMilliseconds()
         do {
-            try await Blocking.run { try database.acknowledgeArrivals(identity: identity, nowMilliseconds: now) }
+            try await Blocking.run { try database.journeys.acknowledgeArrivals(identity: identity, nowMilliseconds: now) }
             acknowledgementsDue = false
             node.changes.signal()
         } catch {

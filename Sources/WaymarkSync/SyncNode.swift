@@ -208,7 +208,7 @@ public final class SyncNode: Sendable {
         noteRejections(report, from: sender)
         // A referral pushed to this organisation is acknowledged (`received`) at once, and an erasure carried out.
         if report.accepted > 0 {
-            do { try database.acknowledgeArrivals(identity: identity, nowMilliseconds: now()) } catch { acknowledgementFailed.withLock { $0 = true } }
+            do { try database.journeys.acknowledgeArrivals(identity: identity, nowMilliseconds: now()) } catch { acknowledgementFailed.withLock { $0 = true } }
             changes.signal()
         }
         return report

@@ -178,7 +178,7 @@ struct SampleCaseload: ParsableCommand {
         var rng = SeededRandom(seed: seed)
         var now = LocalClock.nowMilliseconds()
         let today = BusinessDays.isoDate(dayNumber: LocalClock().now().day)
-        let partners = try db.partnerOrganizations(identity: identity)
+        let partners = try db.journeys.partnerOrganizations(identity: identity)
         var referrals = 0
         for k in 0..<max(0, clients) {
             let needs = (0..<Int(1 + rng.next() % 3)).map { _ in terms[Int(rng.next() % UInt64(terms.count))] }
@@ -186,7 +186,7 @@ struct SampleCaseload: ParsableCommand {
             // Most of Ballymun is Dublin 11, some Dublin 9; a few live elsewhere or did not say.
             let area = ["D11", "D11", "D11", "D11", "D11", "D11", "D09", "D09", "other", ""][Int(rng.next() % 10)]
             now += 1
-            let client = try db.createClient(
+            let client = try db.caseload.createClient(
                 ClientRecord(
                     name: "Sample Client \(seed)-\(k) (fictional)", dateOfBirth: String(format: "%04d-%02d-%02d", year, month, day), needs: needs, area: area),
                 identity: identity, by: "sample", nowMilliseconds: now)
@@ -194,7 +194,7 @@ struct SampleCaseload: ParsableCommand {
             let partner = partners[Int(rng.next() % UInt64(partners.count))]
             let key = hexString(partner.author)
             now += 1
-            try db.recordConsent(
+            try db.journeys.recordConsent(
                 clientID: client,
                 .grant(
                     ConsentGrant(
@@ -202,8 +202,8 @@ struct SampleCaseload: ParsableCommand {
                         method: .written, recordedBy: "Sample Caseworker"), after: []),
                 identity: identity, by: "sample", nowMilliseconds: now)
             now += 1
-            let service = try db.partnerService(of: partner.author)
-            try db.sendReferral(
+            let service = try db.journeys.partnerService(of: partner.author)
+            try db.journeys.sendReferral(
                 clientID: client, to: key, serviceID: service?.id, serviceName: service?.name ?? "Any suitable service", note: "Sample referral (fictional).",
                 identity: identity, by: "sample", today: today, nowMilliseconds: now)
             referrals += 1

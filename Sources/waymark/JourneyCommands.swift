@@ -17,7 +17,7 @@ struct InstrumentList: ParsableCommand {
     @OptionGroup var data: DataOption
 
     func run() throws {
-        for i in try data.database().instruments() {
+        for i in try data.database().journeys.instruments() {
             print("\(i.id)\t\(i.name)\t\(i.stages) stages\t\(i.areas.joined(separator: "; "))")
             if !i.stageNames.isEmpty { print("\tstages: \(i.stageNames.joined(separator: "; "))") }
         }
@@ -43,10 +43,10 @@ struct InstrumentSet: ParsableCommand {
         let db = try data.database()
         func list(_ s: String) -> [String] { s.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
         let new = Instrument(id: id, name: name, areas: list(areas), stages: stages, stageNames: stageNames.map(list) ?? [])
-        var all = try db.instruments()
+        var all = try db.journeys.instruments()
         all.removeAll { $0.id == id }
         all.append(new)
-        do { try db.setInstruments(all) } catch let e as JourneyError { throw fail(e.text(.english)) }
+        do { try db.journeys.setInstruments(all) } catch let e as JourneyError { throw fail(e.text(.english)) }
         print("Instrument \(id) saved: \(new.areas.count) areas, \(stages) stages.")
     }
 }
@@ -58,11 +58,11 @@ struct InstrumentRemove: ParsableCommand {
 
     func run() throws {
         let db = try data.database()
-        var all = try db.instruments()
+        var all = try db.journeys.instruments()
         guard all.contains(where: { $0.id == id }) else { throw fail("there is no instrument \(id)") }
         all.removeAll { $0.id == id }
         guard !all.isEmpty else { throw fail("a node keeps at least one instrument") }
-        try db.setInstruments(all)
+        try db.journeys.setInstruments(all)
         print("Removed \(id).")
     }
 }
@@ -81,7 +81,7 @@ struct NeedsCommand: ParsableCommand {
 
     func run() throws {
         let db = try data.database()
-        let taxonomies = try db.taxonomies()
+        let taxonomies = try db.journeys.taxonomies()
         if let taxonomy {
             guard taxonomies.contains(where: { $0.id == taxonomy }) else { throw fail("the directory has no taxonomy \(taxonomy)") }
             try db.setSetting("needs_taxonomy", taxonomy)
@@ -149,47 +149,47 @@ struct SampleJourney: ParsableCommand {
         let today = BusinessDays.isoDate(dayNumber: LocalClock().now().day)
         let by = "sample"
         let name = "Róisín Sample (fictional)"
-        if let existing = try db.clients(identity: identity, by: by, nowMilliseconds: now).first(where: { $0.record.name == name }) {
+        if let existing = try db.caseload.clients(identity: identity, by: by, nowMilliseconds: now).first(where: { $0.record.name == name }) {
             print("The sample journey is already there.")
             if receipt { try printReceipt(db, identity, clientID: existing.id, now: now + 10) }
             return
         }
-        guard let org = try db.partnerOrganizations(identity: identity).first(where: { $0.organizationName.localizedCaseInsensitiveContains(partner) }) else {
+        guard let org = try db.journeys.partnerOrganizations(identity: identity).first(where: { $0.organizationName.localizedCaseInsensitiveContains(partner) }) else {
             throw fail("this node does not know an organisation named like \(partner) yet (sync first)")
         }
         let key = hexString(org.author)
-        let client = try db.createClient(
+        let client = try db.caseload.createClient(
             ClientRecord(
                 name: name, dateOfBirth: "1994-04-12", contact: "085 000 0000 (sample)", needs: ["Digital skills", "Employment & job seeking", "Early years & childcare"],
                 language: "ga", goals: ["Back to work"], notes: "Sample client for the demo federation."), identity: identity, by: by, nowMilliseconds: now)
-        try db.recordConsent(
+        try db.journeys.recordConsent(
             clientID: client,
             .grant(
                 ConsentGrant(
                     organization: key, purposes: [.referral, .progress], dataClasses: ["contact", "needs", "progress"], start: today,
                     end: BusinessDays.consentEnd(months: 12, from: today), method: .written, recordedBy: "Sample Caseworker"), after: []),
             identity: identity, by: by, nowMilliseconds: now + 1)
-        let service = try db.partnerService(of: org.author)
-        try db.sendReferral(
+        let service = try db.journeys.partnerService(of: org.author)
+        try db.journeys.sendReferral(
             clientID: client, to: key, serviceID: service?.id, serviceName: service?.name ?? "Any suitable service",
             note: "Sample referral: mornings suit best while the children are in school.", identity: identity, by: by, today: today,
             nowMilliseconds: now + 2)
-        let circle = try db.journey(clientID: client, identity: identity, today: today)!.circle
-        let goal = try db.recordProgress(
+        let circle = try db.journeys.journey(clientID: client, identity: identity, today: today)!.circle
+        let goal = try db.journeys.recordProgress(
             circle: circle, .goal(id: "goal-sample-work", title: "Back to work", instrumentID: Instrument.standard.id), identity: identity, by: by,
             today: today, nowMilliseconds: now + 3)
         let earlier = BusinessDays.adding(-14, to: today)
         for (area, stage, date) in [("Confidence", 3, earlier), ("Job search", 2, earlier), ("Confidence", 4, today)] {
-            try db.recordProgress(
+            try db.journeys.recordProgress(
                 circle: circle, .reading(goalID: goal, area: area, stage: stage, date: date), identity: identity, by: by, today: today,
                 nowMilliseconds: now + 4)
         }
-        try db.recordProgress(
+        try db.journeys.recordProgress(
             circle: circle, .milestone(goalID: goal, label: "Wrote a CV", date: earlier), identity: identity, by: by, today: today, nowMilliseconds: now + 5)
-        let second = try db.createClient(
+        let second = try db.caseload.createClient(
             ClientRecord(name: "Darragh Sample (fictional)", dateOfBirth: "1988-08-08", needs: ["housing advice"]), identity: identity, by: by,
             nowMilliseconds: now + 6)
-        try db.recordConsent(
+        try db.journeys.recordConsent(
             clientID: second,
             .grant(
                 ConsentGrant(
@@ -202,7 +202,7 @@ struct SampleJourney: ParsableCommand {
 
     /// A new receipt for the sample client (`Protocol/SPEC.md` §13): the code and date of birth.
     func printReceipt(_ db: NodeDatabase, _ identity: NodeIdentity, clientID: String, now: UInt64) throws {
-        let r = try db.issueClientReceipt(clientID: clientID, identity: identity, by: "sample", nowMilliseconds: now)
+        let r = try db.clientAccess.issueClientReceipt(clientID: clientID, identity: identity, by: "sample", nowMilliseconds: now)
         let parts = r.dateOfBirth.split(separator: "-").compactMap { Int($0) }
         print("Receipt code: \(ClientCode.shown(r.code))  date of birth: \(parts.count == 3 ? "\(parts[2]) \(parts[1]) \(parts[0])" : r.dateOfBirth)")
     }

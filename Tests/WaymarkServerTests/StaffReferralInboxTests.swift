@@ -36,17 +36,17 @@ struct StaffReferralInboxTests {
         let partnerKey = hexString(partner.signingPublicKey)
         for i in 0..<referrals {
             let t = now + UInt64(i) * 10
-            let client = try a.createClient(
+            let client = try a.caseload.createClient(
                 ClientRecord(name: i == 0 ? "Clíona Inbox" : "Client \(i)", dateOfBirth: "1990-05-05", needs: ["training"]), identity: home, by: "ciaran",
                 nowMilliseconds: t)
-            try a.recordConsent(
+            try a.journeys.recordConsent(
                 clientID: client,
                 .grant(
                     ConsentGrant(
                         organization: partnerKey, purposes: [.referral], dataClasses: ["needs"], start: "2026-11-22", end: "2027-11-21", method: .written,
                         recordedBy: "C"), after: []),
                 identity: home, by: "ciaran", nowMilliseconds: t + 1)
-            try a.sendReferral(
+            try a.journeys.sendReferral(
                 clientID: client, to: partnerKey, serviceID: "s1", serviceName: "Course", note: "evenings", identity: home, by: "ciaran", today: "2026-11-22",
                 nowMilliseconds: t + 2)
         }
@@ -72,7 +72,7 @@ struct StaffReferralInboxTests {
         }
         #expect(try b.ledger.counts().envelopes == before, "opening the inbox signed envelopes")
         // Acknowledging is the sync shell's work, on arrival: it signs the `received` once.
-        #expect(try b.acknowledgeReferrals(identity: Self.partner, nowMilliseconds: Self.now + 20) == 1)
+        #expect(try b.journeys.acknowledgeReferrals(identity: Self.partner, nowMilliseconds: Self.now + 20) == 1)
         #expect(try b.ledger.counts().envelopes == before + 1)
     }
 
@@ -115,7 +115,7 @@ struct StaffReferralInboxTests {
     /// the field to put right marked and focused, the reason next to the form, in the page's language.
     @Test func aRefusedChangeComesBackAsTyped() async throws {
         let b = try withLargeStack { try Self.partnerNode() }
-        let key = try #require(try b.incomingReferrals(identity: Self.partner, today: "2026-11-22").items.first?.key)
+        let key = try #require(try b.journeys.incomingReferrals(identity: Self.partner, today: "2026-11-22").items.first?.key)
         let app = try buildApplication(NodeArguments(database: b, identity: Self.partner, server: ServerSettings(port: 0), logger: Logger(label: "test")))
         try await app.test(.router) { client in
             let cookie: HTTPFields = [.cookie: "waymark_session_0=\(Self.token)"]

@@ -21,29 +21,29 @@ struct ClientAccessStoreTests {
             _ = try db.ledger.ingest(records, from: "t", nowMilliseconds: now)
             return db
         }
-        let client = try dbs[0].createClient(ClientRecord(name: "Nuala Ownkey", dateOfBirth: "1990-05-01"), identity: home, by: "ciaran", nowMilliseconds: now)
+        let client = try dbs[0].caseload.createClient(ClientRecord(name: "Nuala Ownkey", dateOfBirth: "1990-05-01"), identity: home, by: "ciaran", nowMilliseconds: now)
         let grant = ConsentGrant(
             organization: hexString(partner.signingPublicKey), purposes: [.referral, .progress], dataClasses: ["needs"], start: "2026-11-22", end: "2027-11-21",
             method: .written, recordedBy: "Ciarán")
-        try dbs[0].recordConsent(clientID: client, .grant(grant, after: []), identity: home, by: "ciaran", nowMilliseconds: now + 1)
+        try dbs[0].journeys.recordConsent(clientID: client, .grant(grant, after: []), identity: home, by: "ciaran", nowMilliseconds: now + 1)
         return (dbs[0], dbs[1], dbs[2], client)
     }
 
     static func partnerStanding(_ p: NodeDatabase, circle: String) throws -> ConsentFold.Standing {
-        try p.journey(circle: circle, identity: partner, today: "2026-11-23").consents.standing(of: hexString(partner.signingPublicKey))
+        try p.journeys.journey(circle: circle, identity: partner, today: "2026-11-23").consents.standing(of: hexString(partner.signingPublicKey))
     }
 
     @Test func theClientReadsTheirRecordElsewhereAndWithdrawsEvenIfTheHomeNeverHearsOfIt() throws {
         let (h, p, v, client) = try Self.setUp()
-        let receipt = try h.issueClientReceipt(clientID: client, identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 2, random: Self.random)
+        let receipt = try h.clientAccess.issueClientReceipt(clientID: client, identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 2, random: Self.random)
         #expect(receipt.dateOfBirth == "1990-05-01" && receipt.code == ClientCode.make(random: Self.random))
         for (a, b) in [(h, v), (h, p)] { try ReferralStoreTests.sync(a, b, at: Self.now + 3) }
 
         // On the visitor's node the code and date of birth find the record; a wrong date finds nothing.
         let key = try ClientKey.derive(code: receipt.code, dateOfBirth: "1990-05-01")
-        #expect(try v.clientCircle(key: key) == receipt.circle)
-        #expect(try v.clientCircle(key: ClientKey.derive(code: receipt.code, dateOfBirth: "1990-05-02")) == nil)
-        let record = try v.clientRecord(key: key, circle: receipt.circle, today: "2026-11-23")
+        #expect(try v.clientAccess.clientCircle(key: key) == receipt.circle)
+        #expect(try v.clientAccess.clientCircle(key: ClientKey.derive(code: receipt.code, dateOfBirth: "1990-05-02")) == nil)
+        let record = try v.clientAccess.clientRecord(key: key, circle: receipt.circle, today: "2026-11-23")
         // The consent written before the receipt opens through the client's copy of its key.
         guard case .granted(let g, _) = record.journey.consents.standing(of: hexString(Self.partner.signingPublicKey)) else {
             Issue.record("the client sees their consent for the partner")
@@ -54,47 +54,47 @@ struct ClientAccessStoreTests {
         #expect(record.journey.timeline.count == 1 && !record.journey.timeline[0].byClient)
 
         // The client withdraws on the visitor's site. The visitor cannot read the record itself.
-        try v.clientConsentChange(
+        try v.clientAccess.clientConsentChange(
             key: key, circle: receipt.circle, .revoke(organization: hexString(Self.partner.signingPublicKey), method: .digital, recordedBy: "client", reason: nil),
             identity: Self.visitor, today: "2026-11-23", nowMilliseconds: Self.now + 10)
-        #expect(try v.journey(circle: receipt.circle, identity: Self.visitor, today: "2026-11-23").consents.organizations.isEmpty)
+        #expect(try v.journeys.journey(circle: receipt.circle, identity: Self.visitor, today: "2026-11-23").consents.organizations.isEmpty)
         // It reaches the partner without passing through the home node, and counts there.
         try ReferralStoreTests.sync(v, p, at: Self.now + 11)
         guard case .revoked = try Self.partnerStanding(p, circle: receipt.circle) else {
             Issue.record("the partner honours the client's withdrawal though the home node never passed it on")
             return
         }
-        #expect(try p.acknowledgeClientConsents(identity: Self.partner, nowMilliseconds: Self.now + 12) == 1)
-        #expect(try p.acknowledgeClientConsents(identity: Self.partner, nowMilliseconds: Self.now + 13) == 0)
+        #expect(try p.clientAccess.acknowledgeClientConsents(identity: Self.partner, nowMilliseconds: Self.now + 12) == 1)
+        #expect(try p.clientAccess.acknowledgeClientConsents(identity: Self.partner, nowMilliseconds: Self.now + 13) == 0)
         try ReferralStoreTests.sync(v, h, at: Self.now + 14)
-        #expect(try h.acknowledgeClientConsents(identity: Self.home, nowMilliseconds: Self.now + 15) == 1)
-        guard case .revoked = try h.consents(clientID: client, identity: Self.home, today: "2026-11-23")[0].standing else {
+        #expect(try h.clientAccess.acknowledgeClientConsents(identity: Self.home, nowMilliseconds: Self.now + 15) == 1)
+        guard case .revoked = try h.journeys.consents(clientID: client, identity: Self.home, today: "2026-11-23")[0].standing else {
             Issue.record("the home organisation's staff see the consent withdrawn")
             return
         }
         for (a, b) in [(p, v), (h, v)] { try ReferralStoreTests.sync(a, b, at: Self.now + 16) }
-        let after = try v.clientRecord(key: key, circle: receipt.circle, today: "2026-11-23")
+        let after = try v.clientAccess.clientRecord(key: key, circle: receipt.circle, today: "2026-11-23")
         #expect(after.changes.count == 1 && !after.changes[0].granted && after.changes[0].carriedByName == "Visitor")
         #expect(after.changes[0].acknowledgements.map(\.name).sorted() == ["Home", "Partner"])
         #expect(after.journey.timeline.last?.byClient == true)
         // Withdrawing again changes nothing.
         #expect(throws: NodeDatabase.ClientAccessError.nothingToChange) {
-            try v.clientConsentChange(
+            try v.clientAccess.clientConsentChange(
                 key: key, circle: receipt.circle, .revoke(organization: hexString(Self.partner.signingPublicKey), method: .digital, recordedBy: "client", reason: nil),
                 identity: Self.visitor, today: "2026-11-23", nowMilliseconds: Self.now + 17)
         }
         // Agreeing again and stopping again: the second withdrawal is a change of its own, not a
         // replay of the first (each signing carries a fresh nonce, §13.6).
         let partnerHex = hexString(Self.partner.signingPublicKey)
-        try v.clientConsentChange(
+        try v.clientAccess.clientConsentChange(
             key: key, circle: receipt.circle,
             .grant(ConsentGrant(organization: partnerHex, purposes: [.referral], dataClasses: ["needs"], start: "2026-11-23", end: "2027-11-22",
                 method: .digital, recordedBy: "client"), after: []),
             identity: Self.visitor, today: "2026-11-23", nowMilliseconds: Self.now + 17)
-        try v.clientConsentChange(
+        try v.clientAccess.clientConsentChange(
             key: key, circle: receipt.circle, .revoke(organization: partnerHex, method: .digital, recordedBy: "client", reason: nil),
             identity: Self.visitor, today: "2026-11-23", nowMilliseconds: Self.now + 17)
-        guard case .revoked = try v.clientRecord(key: key, circle: receipt.circle, today: "2026-11-23").journey.consents.standing(of: partnerHex) else {
+        guard case .revoked = try v.clientAccess.clientRecord(key: key, circle: receipt.circle, today: "2026-11-23").journey.consents.standing(of: partnerHex) else {
             Issue.record("a second withdrawal after agreeing again counts")
             return
         }
@@ -104,25 +104,25 @@ struct ClientAccessStoreTests {
             return
         }
         // What the home node writes from now on is the client's to read too.
-        try h.recordConsent(
+        try h.journeys.recordConsent(
             clientID: client, .revoke(organization: hexString(Self.visitor.signingPublicKey), method: .verbal, recordedBy: "Ciarán", reason: nil),
             identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 18)
         try ReferralStoreTests.sync(h, v, at: Self.now + 19)
-        #expect(try v.clientRecord(key: key, circle: receipt.circle, today: "2026-11-23").journey.consents.organizations.count == 2)
+        #expect(try v.clientAccess.clientRecord(key: key, circle: receipt.circle, today: "2026-11-23").journey.consents.organizations.count == 2)
     }
 
     /// A new receipt replaces the old one: the old code opens nothing and signs nothing that counts.
     @Test func aReplacedCodeStopsWorking() throws {
         let (h, p, _, client) = try Self.setUp()
-        let first = try h.issueClientReceipt(clientID: client, identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 2, random: Self.random)
+        let first = try h.clientAccess.issueClientReceipt(clientID: client, identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 2, random: Self.random)
         let oldKey = try ClientKey.derive(code: first.code, dateOfBirth: "1990-05-01")
-        #expect(try h.clientCircle(key: oldKey) == first.circle)
-        let second = try h.issueClientReceipt(
+        #expect(try h.clientAccess.clientCircle(key: oldKey) == first.circle)
+        let second = try h.clientAccess.issueClientReceipt(
             clientID: client, identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 3, random: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1])
-        #expect(try h.clientCircle(key: oldKey) == nil)
-        #expect(try h.clientCircle(key: ClientKey.derive(code: second.code, dateOfBirth: "1990-05-01")) == second.circle)
+        #expect(try h.clientAccess.clientCircle(key: oldKey) == nil)
+        #expect(try h.clientAccess.clientCircle(key: ClientKey.derive(code: second.code, dateOfBirth: "1990-05-01")) == second.circle)
         #expect(throws: NodeDatabase.ClientAccessError.noSuchClient) {
-            try h.clientConsentChange(
+            try h.clientAccess.clientConsentChange(
                 key: oldKey, circle: first.circle, .revoke(organization: hexString(Self.partner.signingPublicKey), method: .digital, recordedBy: "client", reason: nil),
                 identity: Self.home, today: "2026-11-23", nowMilliseconds: Self.now + 4)
         }
@@ -134,18 +134,18 @@ struct ClientAccessStoreTests {
     /// shows as agreed.
     @Test func aPartnerAsksAndTheClientAnswers() throws {
         let (h, p, v, client) = try Self.setUp()
-        let receipt = try h.issueClientReceipt(clientID: client, identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 2, random: Self.random)
+        let receipt = try h.clientAccess.issueClientReceipt(clientID: client, identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 2, random: Self.random)
         for (a, b) in [(h, v), (h, p)] { try ReferralStoreTests.sync(a, b, at: Self.now + 3) }
         let key = try ClientKey.derive(code: receipt.code, dateOfBirth: "1990-05-01")
         // The home organisation cannot ask itself; the partner can.
         #expect(throws: NodeDatabase.ClientAccessError.nothingToChange) {
-            try h.requestConsent(circle: receipt.circle, purposes: [.progress], reason: "x", identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 4)
+            try h.clientAccess.requestConsent(circle: receipt.circle, purposes: [.progress], reason: "x", identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 4)
         }
-        try p.requestConsent(circle: receipt.circle, purposes: [.progress], reason: "To note how it goes", identity: Self.partner, by: "brid", nowMilliseconds: Self.now + 4)
+        try p.clientAccess.requestConsent(circle: receipt.circle, purposes: [.progress], reason: "To note how it goes", identity: Self.partner, by: "brid", nowMilliseconds: Self.now + 4)
         // A member gone bad (the visitor) says no for the client without the client's key, and asks
         // in the home organisation's name: neither counts anywhere.
         let partnerKey = try #require(try v.writer.read { try NodeDatabase.encryptionKey($0, organization: hexString(Self.partner.signingPublicKey)) })
-        let asked = try #require(try p.consentRequests(circle: receipt.circle, identity: Self.partner, consents: try p.journey(circle: receipt.circle, identity: Self.partner, today: "2026-11-23").consents).first)
+        let asked = try #require(try p.clientAccess.consentRequests(circle: receipt.circle, identity: Self.partner, consents: try p.journeys.journey(circle: receipt.circle, identity: Self.partner, today: "2026-11-23").consents).first)
         try v.writer.write { db in
             let forged = try ClientKey.sign(ConsentRequest.declined(request: try #require(bytesFromHex(asked.id))).encoded(), scope: receipt.circle, with: Self.visitor)
             _ = try NodeDatabase.publishOwn(db, .consentRequest, scope: receipt.circle, forged, to: [partnerKey], identity: Self.visitor, now: Self.now + 5)
@@ -153,25 +153,25 @@ struct ClientAccessStoreTests {
             _ = try NodeDatabase.publishOwn(db, .consentRequest, scope: receipt.circle, impostor.encoded(), to: [partnerKey], identity: Self.visitor, now: Self.now + 5)
         }
         try ReferralStoreTests.sync(v, p, at: Self.now + 5)
-        #expect(try p.consentRequests(circle: receipt.circle, identity: Self.partner, consents: try p.journey(circle: receipt.circle, identity: Self.partner, today: "2026-11-23").consents).map(\.state) == [.open])
+        #expect(try p.clientAccess.consentRequests(circle: receipt.circle, identity: Self.partner, consents: try p.journeys.journey(circle: receipt.circle, identity: Self.partner, today: "2026-11-23").consents).map(\.state) == [.open])
         try ReferralStoreTests.sync(p, v, at: Self.now + 5)
-        let open = try v.clientRecord(key: key, circle: receipt.circle, today: "2026-11-23").requests
+        let open = try v.clientAccess.clientRecord(key: key, circle: receipt.circle, today: "2026-11-23").requests
         #expect(open.count == 1 && open[0].state == .open && open[0].organizationName == "Partner" && open[0].reason == "To note how it goes")
         // The visitor carries it and cannot read it.
-        #expect(try v.consentRequests(circle: receipt.circle, identity: Self.visitor, consents: try v.journey(circle: receipt.circle, identity: Self.visitor, today: "2026-11-23").consents).isEmpty)
+        #expect(try v.clientAccess.consentRequests(circle: receipt.circle, identity: Self.visitor, consents: try v.journeys.journey(circle: receipt.circle, identity: Self.visitor, today: "2026-11-23").consents).isEmpty)
         // The client says no on the visitor's site.
-        try v.declineConsentRequest(key: key, circle: receipt.circle, request: open[0].id, identity: Self.visitor, nowMilliseconds: Self.now + 6)
-        #expect(try v.clientRecord(key: key, circle: receipt.circle, today: "2026-11-23").requests.map(\.state) == [.declined])
+        try v.clientAccess.declineConsentRequest(key: key, circle: receipt.circle, request: open[0].id, identity: Self.visitor, nowMilliseconds: Self.now + 6)
+        #expect(try v.clientAccess.clientRecord(key: key, circle: receipt.circle, today: "2026-11-23").requests.map(\.state) == [.declined])
         #expect(throws: NodeDatabase.ClientAccessError.nothingToChange) {
-            try v.declineConsentRequest(key: key, circle: receipt.circle, request: open[0].id, identity: Self.visitor, nowMilliseconds: Self.now + 7)
+            try v.clientAccess.declineConsentRequest(key: key, circle: receipt.circle, request: open[0].id, identity: Self.visitor, nowMilliseconds: Self.now + 7)
         }
         for (a, b) in [(v, p), (v, h)] { try ReferralStoreTests.sync(a, b, at: Self.now + 8) }
-        #expect(try p.consentRequests(circle: receipt.circle, identity: Self.partner, consents: try p.journey(circle: receipt.circle, identity: Self.partner, today: "2026-11-23").consents).map(\.state) == [.declined])
-        #expect(try h.consentRequests(circle: receipt.circle, identity: Self.home, consents: try h.journey(circle: receipt.circle, identity: Self.home, today: "2026-11-23").consents).map(\.state) == [.declined])
+        #expect(try p.clientAccess.consentRequests(circle: receipt.circle, identity: Self.partner, consents: try p.journeys.journey(circle: receipt.circle, identity: Self.partner, today: "2026-11-23").consents).map(\.state) == [.declined])
+        #expect(try h.clientAccess.consentRequests(circle: receipt.circle, identity: Self.home, consents: try h.journeys.journey(circle: receipt.circle, identity: Self.home, today: "2026-11-23").consents).map(\.state) == [.declined])
 
         // Erasure strips every private record of the circle, the client's kinds (§13) included, on
         // every node that holds them.
-        try h.requestErasure(clientID: client, identity: Self.home, by: "ciaran", today: "2026-11-23", nowMilliseconds: Self.now + 9)
+        try h.journeys.requestErasure(clientID: client, identity: Self.home, by: "ciaran", today: "2026-11-23", nowMilliseconds: Self.now + 9)
         for (a, b) in [(h, v), (h, p)] { try ReferralStoreTests.sync(a, b, at: Self.now + 10) }
         for db in [h, p, v] {
             let kinds = try db.writer.read { db in

@@ -37,58 +37,58 @@ struct ClientStoreTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let record = ClientRecord(
             name: "Saoirse Ní Bhriain", dateOfBirth: "1991-03-14", contact: "087 123 4567", needs: ["housing"], goals: ["a job"], notes: "prefers mornings")
-        let id = try db.createClient(record, identity: Self.me, by: "ciaran", nowMilliseconds: Self.now)
-        let read = try #require(try db.client(id: id, identity: Self.me, by: "ciaran", nowMilliseconds: Self.now + 1))
+        let id = try db.caseload.createClient(record, identity: Self.me, by: "ciaran", nowMilliseconds: Self.now)
+        let read = try #require(try db.caseload.client(id: id, identity: Self.me, by: "ciaran", nowMilliseconds: Self.now + 1))
         #expect(read.record == record)
         #expect(Circle(scope: read.circle)?.isOwned(by: Self.me.signingPublicKey) == true)
-        #expect(try db.clients(identity: Self.me, by: "aoife", nowMilliseconds: Self.now + 2).map(\.id) == [id])
+        #expect(try db.caseload.clients(identity: Self.me, by: "aoife", nowMilliseconds: Self.now + 2).map(\.id) == [id])
         #expect(try db.audit.lines().map(\.action) == ["list clients", "view client", "create client"])
         let bytes = try Self.fileBytes(dir)
         for secret in ["Saoirse", "Bhriain", "087 123 4567", "prefers mornings"] {
             #expect(!Self.contains(bytes, Array(secret.utf8)), "\(secret) is in the database file in the clear")
         }
         // Another node's keys read nothing.
-        #expect(throws: SecretBox.DoesNotOpen.self) { try db.client(id: id, identity: Fixtures.identity(2), by: "x", nowMilliseconds: Self.now) }
-        try db.updateClient(id: id, ClientRecord(name: "Saoirse Ní Bhriain", dateOfBirth: "1991-03-14"), identity: Self.me, by: "ciaran", nowMilliseconds: Self.now + 3)
-        #expect(try db.client(id: id, identity: Self.me, by: "ciaran", nowMilliseconds: Self.now + 4)?.record.notes == "")
+        #expect(throws: SecretBox.DoesNotOpen.self) { try db.caseload.client(id: id, identity: Fixtures.identity(2), by: "x", nowMilliseconds: Self.now) }
+        try db.caseload.updateClient(id: id, ClientRecord(name: "Saoirse Ní Bhriain", dateOfBirth: "1991-03-14"), identity: Self.me, by: "ciaran", nowMilliseconds: Self.now + 3)
+        #expect(try db.caseload.client(id: id, identity: Self.me, by: "ciaran", nowMilliseconds: Self.now + 4)?.record.notes == "")
     }
 
     @Test func badRecordsNameTheField() throws {
         let db = try NodeDatabase()
         #expect(throws: JourneyError(.nameMissing, field: "name")) {
-            try db.createClient(ClientRecord(name: "  "), identity: Self.me, by: "c", nowMilliseconds: Self.now)
+            try db.caseload.createClient(ClientRecord(name: "  "), identity: Self.me, by: "c", nowMilliseconds: Self.now)
         }
-        #expect(throws: JourneyError.self) { try db.createClient(ClientRecord(name: "A", dateOfBirth: "14/03/1991"), identity: Self.me, by: "c", nowMilliseconds: Self.now) }
-        #expect(throws: JourneyError.self) { try db.updateClient(id: "client-none", ClientRecord(name: "A"), identity: Self.me, by: "c", nowMilliseconds: Self.now) }
+        #expect(throws: JourneyError.self) { try db.caseload.createClient(ClientRecord(name: "A", dateOfBirth: "14/03/1991"), identity: Self.me, by: "c", nowMilliseconds: Self.now) }
+        #expect(throws: JourneyError.self) { try db.caseload.updateClient(id: "client-none", ClientRecord(name: "A"), identity: Self.me, by: "c", nowMilliseconds: Self.now) }
         #expect(try db.audit.lines().isEmpty, "nothing was saved, nothing logged")
     }
 
     @Test func similarNamesWithTheSameBirthdayAreFlagged() throws {
         let db = try NodeDatabase()
-        _ = try db.createClient(ClientRecord(name: "Seán Ó Briain", dateOfBirth: "1980-01-02"), identity: Self.me, by: "c", nowMilliseconds: Self.now)
-        _ = try db.createClient(ClientRecord(name: "Mary Byrne", dateOfBirth: "1975-06-30"), identity: Self.me, by: "c", nowMilliseconds: Self.now)
-        #expect(try db.possibleDuplicates(of: ClientRecord(name: "sean o'briain", dateOfBirth: "1980-01-02"), identity: Self.me).map(\.record.name) == ["Seán Ó Briain"])
-        #expect(try db.possibleDuplicates(of: ClientRecord(name: "Sean O Brien", dateOfBirth: "1980-01-02"), identity: Self.me).count == 1)
-        #expect(try db.possibleDuplicates(of: ClientRecord(name: "Seán Ó Briain", dateOfBirth: "1980-01-03"), identity: Self.me).isEmpty)
-        #expect(try db.possibleDuplicates(of: ClientRecord(name: "Byrne Mary", dateOfBirth: "1975-06-30"), identity: Self.me).count == 1)
-        #expect(try db.possibleDuplicates(of: ClientRecord(name: "Martin Burke", dateOfBirth: "1975-06-30"), identity: Self.me).isEmpty)
+        _ = try db.caseload.createClient(ClientRecord(name: "Seán Ó Briain", dateOfBirth: "1980-01-02"), identity: Self.me, by: "c", nowMilliseconds: Self.now)
+        _ = try db.caseload.createClient(ClientRecord(name: "Mary Byrne", dateOfBirth: "1975-06-30"), identity: Self.me, by: "c", nowMilliseconds: Self.now)
+        #expect(try db.caseload.possibleDuplicates(of: ClientRecord(name: "sean o'briain", dateOfBirth: "1980-01-02"), identity: Self.me).map(\.record.name) == ["Seán Ó Briain"])
+        #expect(try db.caseload.possibleDuplicates(of: ClientRecord(name: "Sean O Brien", dateOfBirth: "1980-01-02"), identity: Self.me).count == 1)
+        #expect(try db.caseload.possibleDuplicates(of: ClientRecord(name: "Seán Ó Briain", dateOfBirth: "1980-01-03"), identity: Self.me).isEmpty)
+        #expect(try db.caseload.possibleDuplicates(of: ClientRecord(name: "Byrne Mary", dateOfBirth: "1975-06-30"), identity: Self.me).count == 1)
+        #expect(try db.caseload.possibleDuplicates(of: ClientRecord(name: "Martin Burke", dateOfBirth: "1975-06-30"), identity: Self.me).isEmpty)
     }
 
     @Test func erasureLeavesNothingOfTheClientInTheFile() throws {
         let (db, dir) = try Self.fileDatabase()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let id = try db.createClient(ClientRecord(name: "Erin Example", dateOfBirth: "2000-02-02"), identity: Self.me, by: "aoife", nowMilliseconds: Self.now)
-        let keep = try db.createClient(ClientRecord(name: "Kept Client", dateOfBirth: "2001-01-01"), identity: Self.me, by: "aoife", nowMilliseconds: Self.now + 1)
+        let id = try db.caseload.createClient(ClientRecord(name: "Erin Example", dateOfBirth: "2000-02-02"), identity: Self.me, by: "aoife", nowMilliseconds: Self.now)
+        let keep = try db.caseload.createClient(ClientRecord(name: "Kept Client", dateOfBirth: "2001-01-01"), identity: Self.me, by: "aoife", nowMilliseconds: Self.now + 1)
         // The sealed record, as the file holds it.
         let sealedHex = try #require(try db.rawClientColumns(id: id))
         #expect(Self.contains(try Self.fileBytes(dir), sealedHex.sealed))
-        try db.eraseClient(id: id, by: "aoife", nowMilliseconds: Self.now + 2)
-        #expect(try db.client(id: id, identity: Self.me, by: "aoife", nowMilliseconds: Self.now + 3) == nil)
+        try db.caseload.eraseClient(id: id, by: "aoife", nowMilliseconds: Self.now + 2)
+        #expect(try db.caseload.client(id: id, identity: Self.me, by: "aoife", nowMilliseconds: Self.now + 3) == nil)
         let after = try Self.fileBytes(dir)
         #expect(!Self.contains(after, sealedHex.sealed), "the sealed record is still in the file")
         #expect(!Self.contains(after, sealedHex.wrappedKey), "the wrapped key is still in the file")
-        #expect(try db.clients(identity: Self.me, by: "aoife", nowMilliseconds: Self.now + 4).map(\.id) == [keep])
-        #expect(throws: JourneyError.self) { try db.eraseClient(id: id, by: "aoife", nowMilliseconds: Self.now + 5) }
+        #expect(try db.caseload.clients(identity: Self.me, by: "aoife", nowMilliseconds: Self.now + 4).map(\.id) == [keep])
+        #expect(throws: JourneyError.self) { try db.caseload.eraseClient(id: id, by: "aoife", nowMilliseconds: Self.now + 5) }
         #expect(try db.audit.lines(limit: 3).map(\.action).contains("erase client"))
     }
 }

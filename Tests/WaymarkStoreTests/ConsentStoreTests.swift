@@ -17,7 +17,7 @@ struct ConsentStoreTests {
         let record = NodeRecord(organizationID: "p", organizationName: "Partner Training Centre", url: "http://127.0.0.1:1", encryptionKey: partner.encryptionPublicKey)
         let e = EnvelopeCrypto.sign(kind: .nodeRecord, scope: "public", payload: record.encoded(), by: partner, sequence: 1, dependencies: [], clock: HybridClock.pack(milliseconds: now - 1000, counter: 0))
         #expect(try db.ledger.ingest([e.encoded()], from: "test", nowMilliseconds: now).accepted == 1)
-        let client = try db.createClient(ClientRecord(name: "Róisín Test", dateOfBirth: "1990-01-01"), identity: home, by: "ciaran", nowMilliseconds: now)
+        let client = try db.caseload.createClient(ClientRecord(name: "Róisín Test", dateOfBirth: "1990-01-01"), identity: home, by: "ciaran", nowMilliseconds: now)
         return (db, client)
     }
 
@@ -32,25 +32,25 @@ struct ConsentStoreTests {
 
     @Test func grantRevokeAndGrantAgain() throws {
         let (db, client) = try Self.setUp()
-        #expect(try db.consents(clientID: client, identity: Self.home, today: "2026-11-22").isEmpty)
-        try db.recordConsent(clientID: client, Self.grant(), identity: Self.home, by: "ciaran", nowMilliseconds: Self.now)
-        var views = try db.consents(clientID: client, identity: Self.home, today: "2026-11-22")
+        #expect(try db.journeys.consents(clientID: client, identity: Self.home, today: "2026-11-22").isEmpty)
+        try db.journeys.recordConsent(clientID: client, Self.grant(), identity: Self.home, by: "ciaran", nowMilliseconds: Self.now)
+        var views = try db.journeys.consents(clientID: client, identity: Self.home, today: "2026-11-22")
         #expect(views.count == 1 && views[0].coversToday && !views[0].expiringSoon && views[0].organizationName == "Partner Training Centre")
-        try db.recordConsent(clientID: client, Self.revoke, identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 1)
-        views = try db.consents(clientID: client, identity: Self.home, today: "2026-11-22")
+        try db.journeys.recordConsent(clientID: client, Self.revoke, identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 1)
+        views = try db.journeys.consents(clientID: client, identity: Self.home, today: "2026-11-22")
         #expect(!views[0].coversToday && views[0].grant == nil)
         if case .revoked = views[0].standing {} else { Issue.record("expected revoked, got \(views[0].standing)") }
         // A new grant lists the revoke it follows, so it is in force.
-        try db.recordConsent(clientID: client, Self.grant("2026-12-10"), identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 2)
-        views = try db.consents(clientID: client, identity: Self.home, today: "2026-11-22")
+        try db.journeys.recordConsent(clientID: client, Self.grant("2026-12-10"), identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 2)
+        views = try db.journeys.consents(clientID: client, identity: Self.home, today: "2026-11-22")
         #expect(views[0].coversToday && views[0].expiringSoon)
         #expect(try db.audit.lines(limit: 3).map(\.action) == ["record consent", "revoke consent", "record consent"])
     }
 
     @Test func theEnvelopesAreReadableByTheTwoOrganisationsOnly() throws {
         let (db, client) = try Self.setUp()
-        try db.recordConsent(clientID: client, Self.grant(), identity: Self.home, by: "ciaran", nowMilliseconds: Self.now)
-        let circle = try #require(try db.client(id: client, identity: Self.home, by: "t", nowMilliseconds: Self.now)?.circle)
+        try db.journeys.recordConsent(clientID: client, Self.grant(), identity: Self.home, by: "ciaran", nowMilliseconds: Self.now)
+        let circle = try #require(try db.caseload.client(id: client, identity: Self.home, by: "t", nowMilliseconds: Self.now)?.circle)
         let items = try db.ledger.reconciliationItems()
         let wires = try db.ledger.envelopes(items.map(\.id))
         let consents = try wires.map(Envelope.decode).filter { $0.header.kind == .consent }
@@ -66,12 +66,12 @@ struct ConsentStoreTests {
         let (db, client) = try Self.setUp()
         let stranger = ConsentEvent.grant(
             ConsentGrant(organization: hexString(Self.outsider.signingPublicKey), purposes: [.referral], dataClasses: [], start: "2026-11-22", end: "2027-01-01", method: .verbal, recordedBy: "x"), after: [])
-        #expect(throws: JourneyError(.organizationUnknown, field: "organization")) { try db.recordConsent(clientID: client, stranger, identity: Self.home, by: "c", nowMilliseconds: Self.now) }
+        #expect(throws: JourneyError(.organizationUnknown, field: "organization")) { try db.journeys.recordConsent(clientID: client, stranger, identity: Self.home, by: "c", nowMilliseconds: Self.now) }
         var noPurpose = Self.grant()
         if case .grant(var g, let a) = noPurpose { g.purposes = []; noPurpose = .grant(g, after: a) }
-        #expect(throws: JourneyError(.purposesMissing, field: "purposes")) { try db.recordConsent(clientID: client, noPurpose, identity: Self.home, by: "c", nowMilliseconds: Self.now) }
-        #expect(throws: JourneyError(.consentDates, field: "end")) { try db.recordConsent(clientID: client, Self.grant("2026-01-01"), identity: Self.home, by: "c", nowMilliseconds: Self.now) }
-        #expect(throws: JourneyError(.noSuchClient, field: "id")) { try db.recordConsent(clientID: "client-none", Self.grant(), identity: Self.home, by: "c", nowMilliseconds: Self.now) }
-        #expect(try db.consents(clientID: client, identity: Self.home, today: "2026-11-22").isEmpty)
+        #expect(throws: JourneyError(.purposesMissing, field: "purposes")) { try db.journeys.recordConsent(clientID: client, noPurpose, identity: Self.home, by: "c", nowMilliseconds: Self.now) }
+        #expect(throws: JourneyError(.consentDates, field: "end")) { try db.journeys.recordConsent(clientID: client, Self.grant("2026-01-01"), identity: Self.home, by: "c", nowMilliseconds: Self.now) }
+        #expect(throws: JourneyError(.noSuchClient, field: "id")) { try db.journeys.recordConsent(clientID: "client-none", Self.grant(), identity: Self.home, by: "c", nowMilliseconds: Self.now) }
+        #expect(try db.journeys.consents(clientID: client, identity: Self.home, today: "2026-11-22").isEmpty)
     }
 }

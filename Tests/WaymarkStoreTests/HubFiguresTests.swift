@@ -26,7 +26,7 @@ struct HubFiguresTests {
 
     /// The home organisation records the client's consent to referrals to the partner.
     static func consentToReferToThePartner(_ a: NodeDatabase, _ client: String) throws {
-        try a.recordConsent(
+        try a.journeys.recordConsent(
             clientID: client,
             .grant(
                 ConsentGrant(
@@ -38,13 +38,13 @@ struct HubFiguresTests {
         let a = try NodeDatabase.inTestFederation(), b = try NodeDatabase.inTestFederation()
         _ = try a.ledger.ingest([ReferralStoreTests.nodeRecord(Self.partner, "Partner")], from: "t", nowMilliseconds: Self.now)
         _ = try b.ledger.ingest([ReferralStoreTests.nodeRecord(Self.home, "Home")], from: "t", nowMilliseconds: Self.now)
-        let one = try a.createClient(
+        let one = try a.caseload.createClient(
             ClientRecord(name: "Aoife One", dateOfBirth: "1990-05-05", needs: ["training", "literacy", "debt", "counselling", "childcare"]), identity: Self.home,
             by: "c", nowMilliseconds: Self.now)
-        _ = try a.createClient(ClientRecord(name: "Bláthnaid Two", dateOfBirth: "2010-01-01", needs: ["training", "unlisted"]), identity: Self.home, by: "c", nowMilliseconds: Self.now)
+        _ = try a.caseload.createClient(ClientRecord(name: "Bláthnaid Two", dateOfBirth: "2010-01-01", needs: ["training", "unlisted"]), identity: Self.home, by: "c", nowMilliseconds: Self.now)
         try Self.consentToReferToThePartner(a, one)
         for k in 0..<2 {
-            try a.sendReferral(
+            try a.journeys.sendReferral(
                 clientID: one, to: hexString(Self.partner.signingPublicKey), serviceID: "s\(k)", serviceName: "Course \(k)", note: "", identity: Self.home, by: "c",
                 today: "2026-11-22", nowMilliseconds: Self.now + 2 + UInt64(k))
         }
@@ -58,16 +58,16 @@ struct HubFiguresTests {
         #expect(fa.keys.allSatisfy { !$0.hasPrefix("outcomes/") }, "the sender does not count outcomes")
 
         try ReferralStoreTests.sync(a, b, at: Self.now + 10)
-        let key = try #require(try b.incomingReferrals(identity: Self.partner, today: "2026-11-22").items.first?.key)
-        try b.changeReferral(key: key, .init(to: .accepted), identity: Self.partner, by: "p", today: "2026-11-22", nowMilliseconds: Self.now + 20)
+        let key = try #require(try b.journeys.incomingReferrals(identity: Self.partner, today: "2026-11-22").items.first?.key)
+        try b.journeys.changeReferral(key: key, .init(to: .accepted), identity: Self.partner, by: "p", today: "2026-11-22", nowMilliseconds: Self.now + 20)
         let fb = try Self.figures(b, Self.partner)
         #expect(fb["outcomes/education/accepted"] == 1 && fb["outcomes/education/open"] == 1, "one accepted, one still open: \(fb)")
         // Accepted the same day: 0–1 working days; the other not answered yet.
         #expect(fb["response/education/0-1d"] == 1 && fb["response/education/none"] == 1, "\(fb)")
         #expect(fb.keys.allSatisfy { !$0.hasPrefix("referrals/") && !$0.hasPrefix("needs/") }, "the receiver does not count the referral")
         // The other one declined for lack of capacity, from the list: counted apart, as a gap (§12.1).
-        let other = try #require(try b.incomingReferrals(identity: Self.partner, today: "2026-11-22").items.first { $0.key != key }?.key)
-        try b.changeReferral(key: other, .init(to: .rejected, declineReason: .noCapacity), identity: Self.partner, by: "p", today: "2026-11-22", nowMilliseconds: Self.now + 30)
+        let other = try #require(try b.journeys.incomingReferrals(identity: Self.partner, today: "2026-11-22").items.first { $0.key != key }?.key)
+        try b.journeys.changeReferral(key: other, .init(to: .rejected, declineReason: .noCapacity), identity: Self.partner, by: "p", today: "2026-11-22", nowMilliseconds: Self.now + 30)
         let fc = try Self.figures(b, Self.partner)
         #expect(fc["outcomes/education/declined-capacity"] == 1 && fc["outcomes/education/declined-other"] == nil, "\(fc)")
     }
@@ -80,7 +80,7 @@ struct HubFiguresTests {
         let typed = try #require(ClientRecord.area("d11 x2y3"))
         #expect(typed == "D11")
         for (k, area) in [typed, "K67", "", "other"].enumerated() {
-            _ = try a.createClient(
+            _ = try a.caseload.createClient(
                 ClientRecord(name: "Client \(k)", dateOfBirth: "1990-05-05", needs: ["debt"], area: area), identity: Self.home, by: "c",
                 nowMilliseconds: Self.now + UInt64(k))
         }
@@ -88,7 +88,7 @@ struct HubFiguresTests {
         #expect(f["needs/money/D11/25-44"] == 1, "\(f)")
         #expect(f["needs/money/other/25-44"] == 2, "K67 is not one of the layout's areas, and `other` is other: \(f)")
         #expect(f["needs/money/unknown/25-44"] == 1, "\(f)")
-        let stored = try #require(try a.clients(identity: Self.home, by: "c", nowMilliseconds: Self.now + 9).first { $0.record.name == "Client 0" })
+        let stored = try #require(try a.caseload.clients(identity: Self.home, by: "c", nowMilliseconds: Self.now + 9).first { $0.record.name == "Client 0" })
         #expect(stored.record.area == "D11")
         #expect(ClientRecord(name: "X", area: "D11 X2Y3").problem == JourneyError(.areaFormat, field: "area"), "a whole Eircode is never kept")
         #expect(ClientRecord(name: "X", area: "Ballymun").problem == JourneyError(.areaFormat, field: "area"))
@@ -102,7 +102,7 @@ struct HubFiguresTests {
     @Test func aClientCountsInAtMostFourWeeksOfAQuarter() throws {
         let a = try NodeDatabase.inTestFederation()
         _ = try a.ledger.ingest([ReferralStoreTests.nodeRecord(Self.partner, "Partner")], from: "t", nowMilliseconds: Self.now)
-        let one = try a.createClient(ClientRecord(name: "Aoife Weekly", dateOfBirth: "1990-05-05", needs: ["debt"]), identity: Self.home, by: "c", nowMilliseconds: Self.now)
+        let one = try a.caseload.createClient(ClientRecord(name: "Aoife Weekly", dateOfBirth: "1990-05-05", needs: ["debt"]), identity: Self.home, by: "c", nowMilliseconds: Self.now)
         try Self.consentToReferToThePartner(a, one)
         let day: UInt64 = 86_400_000
         var weeks: [StatisticsPeriod] = []
@@ -110,7 +110,7 @@ struct HubFiguresTests {
             let at = Self.now + 2 * day + UInt64(k) * 7 * day  // Tuesdays of 2026-W48 … W53 (the fourth quarter)
             weeks.append(StatisticsPeriod(containing: at))
             let today = BusinessDays.isoDate(dayNumber: Int(at / day))
-            try a.sendReferral(
+            try a.journeys.sendReferral(
                 clientID: one, to: hexString(Self.partner.signingPublicKey), serviceID: "s\(k)", serviceName: "Course \(k)", note: "", identity: Self.home, by: "c",
                 today: today, nowMilliseconds: at)
         }
@@ -134,21 +134,21 @@ struct HubFiguresTests {
     @Test func progressAndTheClientsOwnViewAreCountedWhereTheClientAgreed() throws {
         let a = try NodeDatabase.inTestFederation()
         _ = try a.ledger.ingest([ReferralStoreTests.nodeRecord(Self.home, "Home")], from: "t", nowMilliseconds: Self.now)
-        let client = try a.createClient(ClientRecord(name: "Caoimhe Counted", dateOfBirth: "1990-05-05"), identity: Self.home, by: "c", nowMilliseconds: Self.now)
-        let circle = try #require(try a.circle(clientID: client))
+        let client = try a.caseload.createClient(ClientRecord(name: "Caoimhe Counted", dateOfBirth: "1990-05-05"), identity: Self.home, by: "c", nowMilliseconds: Self.now)
+        let circle = try #require(try a.journeys.circle(clientID: client))
         let today = "2026-11-22"
-        _ = try a.recordProgress(circle: circle, .goal(id: "goal-1", title: "Work", instrumentID: "steps"), identity: Self.home, by: "c", today: today, nowMilliseconds: Self.now + 1)
+        _ = try a.journeys.recordProgress(circle: circle, .goal(id: "goal-1", title: "Work", instrumentID: "steps"), identity: Self.home, by: "c", today: today, nowMilliseconds: Self.now + 1)
         for (i, (area, stage, date)) in [("Confidence", 3, "2026-10-01"), ("Confidence", 6, "2026-11-22"), ("Money", 4, "2026-11-22")].enumerated() {
-            _ = try a.recordProgress(
+            _ = try a.journeys.recordProgress(
                 circle: circle, .reading(goalID: "goal-1", area: area, stage: stage, date: date), identity: Self.home, by: "c", today: today,
                 nowMilliseconds: Self.now + 2 + UInt64(i))
         }
-        let receipt = try a.issueClientReceipt(clientID: client, identity: Self.home, by: "c", nowMilliseconds: Self.now + 10, random: Array(repeating: 7, count: 10))
+        let receipt = try a.clientAccess.issueClientReceipt(clientID: client, identity: Self.home, by: "c", nowMilliseconds: Self.now + 10, random: Array(repeating: 7, count: 10))
         let key = try ClientKey.derive(code: receipt.code, dateOfBirth: "1990-05-05")
-        try a.clientVoice(
+        try a.clientAccess.clientVoice(
             key: key, circle: circle, .reading(goalID: "goal-1", area: "Confidence", stage: 8, date: today, counted: true), identity: Self.home, today: today,
             nowMilliseconds: Self.now + 11)
-        try a.clientVoice(
+        try a.clientAccess.clientVoice(
             key: key, circle: circle, .reading(goalID: "goal-1", area: "Money", stage: 2, date: today, counted: false), identity: Self.home, today: today,
             nowMilliseconds: Self.now + 12)
         let layout = FigureLayout.district(categories: ["health"], areas: [], instrumentAreas: ["Confidence", "Money"])

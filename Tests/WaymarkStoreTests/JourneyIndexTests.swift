@@ -39,7 +39,7 @@ struct JourneyIndexTests {
         inbox: [Shown], awaiting: [Shown], overdue: [Shown], active: [Shown], sent: [Shown]
     ) {
         let key = hexString(me.signingPublicKey)
-        let all = try circles(db).flatMap { try db.journey(circle: $0, identity: me, today: today).referrals }.map(\.listing)
+        let all = try circles(db).flatMap { try db.journeys.journey(circle: $0, identity: me, today: today).referrals }.map(\.listing)
         let incoming = all.filter { $0.recipient == key }
         return (
             incoming.map(shown), incoming.filter(\.status.awaitsResponse).map(shown), all.filter(\.overdue).map(shown),
@@ -53,13 +53,13 @@ struct JourneyIndexTests {
     static func check(_ db: NodeDatabase, _ me: NodeIdentity, step: Int, at t: UInt64) throws {
         for today in days(from: t) {
             let expected = try oracle(db, me, today: today)
-            let inbox = try db.incomingReferrals(identity: me, today: today).items.map(shown)
-            let load = try db.caseload(identity: me, today: today, shown: .max)
+            let inbox = try db.journeys.incomingReferrals(identity: me, today: today).items.map(shown)
+            let load = try db.caseload.needingAttention(identity: me, today: today, shown: .max)
             #expect(sortedByKey(inbox) == sortedByKey(expected.inbox), "step \(step), \(today): inbox")
             // A page of the inbox is that part of the whole, newest first.
-            let page = try db.incomingReferrals(identity: me, today: today, offset: 1, limit: 2)
+            let page = try db.journeys.incomingReferrals(identity: me, today: today, offset: 1, limit: 2)
             #expect(page.items.map(\.key) == Array(inbox.map(\.key).dropFirst().prefix(2)) && page.total == inbox.count, "step \(step): a page")
-            let newest = try db.caseload(identity: me, today: today, shown: 1)
+            let newest = try db.caseload.needingAttention(identity: me, today: today, shown: 1)
             #expect(newest.awaiting.items.map(\.key) == Array(load.awaiting.items.map(\.key).prefix(1)) && newest.awaiting.total == load.awaiting.total)
             #expect(sortedByKey(load.awaiting.items.map(shown)) == sortedByKey(expected.awaiting), "step \(step), \(today): awaiting")
             #expect(sortedByKey(load.overdue.items.map(shown)) == sortedByKey(expected.overdue), "step \(step), \(today): overdue")
@@ -68,8 +68,8 @@ struct JourneyIndexTests {
             #expect(load.awaiting.total == expected.awaiting.count && load.overdue.total == expected.overdue.count)
             // Consents ending soon, as each client's consents folded say.
             var ending: [String] = []
-            for c in try db.clients(identity: me, by: "t", nowMilliseconds: now, matching: nil, offset: 0, limit: .max).items {
-                for v in try db.consents(clientID: c.id, identity: me, today: today) {
+            for c in try db.caseload.clients(identity: me, by: "t", nowMilliseconds: now, matching: nil, offset: 0, limit: .max).items {
+                for v in try db.journeys.consents(clientID: c.id, identity: me, today: today) {
                     guard case .granted(let g, _) = v.standing, g.end >= today, g.end <= BusinessDays.adding(NodeDatabase.consentWarningDays, to: today)
                     else { continue }
                     ending.append("\(c.id) \(v.organization) \(g.end)")
@@ -97,11 +97,11 @@ struct JourneyIndexTests {
             let (db, me, other) = sides[s]
             switch Int.random(in: 0..<12, using: &rng) {
             case 0, 1:
-                let id = try db.createClient(
+                let id = try db.caseload.createClient(
                     ClientRecord(name: "Client \(s)-\(step)", dateOfBirth: "1990-01-01", needs: ["training"]), identity: me, by: "t", nowMilliseconds: t)
                 clients[s].append(id)
                 let end = BusinessDays.adding(Int.random(in: 1...40, using: &rng), to: today)
-                try db.recordConsent(
+                try db.journeys.recordConsent(
                     clientID: id,
                     .grant(
                         ConsentGrant(
@@ -110,31 +110,31 @@ struct JourneyIndexTests {
             case 2, 3, 4:
                 guard let id = clients[s].randomElement(using: &rng) else { continue }
                 do {
-                    try db.sendReferral(
+                    try db.journeys.sendReferral(
                         clientID: id, to: other, serviceID: nil, serviceName: "Service \(step)", note: "", identity: me, by: "t", today: today, nowMilliseconds: t)
                     sent += 1
                 } catch is JourneyError {}
             case 5, 6:
                 // Answer or move a referral this side holds.
-                let mine = try db.incomingReferrals(identity: me, today: today).items
+                let mine = try db.journeys.incomingReferrals(identity: me, today: today).items
                 guard let r = mine.randomElement(using: &rng) else { continue }
                 let next: [ReferralTransition] = [
                     .init(to: .accepted), .init(to: .rejected, reason: "full"), .init(to: .inProgress), .init(to: .onHold, reason: "waiting"),
                     .init(to: .completed, outcome: "done"),
                 ]
-                _ = try? db.changeReferral(key: r.key, next.randomElement(using: &rng)!, identity: me, by: "t", today: today, nowMilliseconds: t)
+                _ = try? db.journeys.changeReferral(key: r.key, next.randomElement(using: &rng)!, identity: me, by: "t", today: today, nowMilliseconds: t)
             case 7:
-                guard let id = clients[s].randomElement(using: &rng), let r = try db.referrals(clientID: id, identity: me, today: today).first else { continue }
-                _ = try? db.changeReferral(key: r.key, .init(to: .cancelled, reason: "moved"), identity: me, by: "t", today: today, nowMilliseconds: t)
+                guard let id = clients[s].randomElement(using: &rng), let r = try db.journeys.referrals(clientID: id, identity: me, today: today).first else { continue }
+                _ = try? db.journeys.changeReferral(key: r.key, .init(to: .cancelled, reason: "moved"), identity: me, by: "t", today: today, nowMilliseconds: t)
             case 8:
                 guard let id = clients[s].randomElement(using: &rng) else { continue }
-                _ = try? db.recordConsent(
+                _ = try? db.journeys.recordConsent(
                     clientID: id, .revoke(organization: other, method: .written, recordedBy: "t", reason: nil), identity: me, by: "t", nowMilliseconds: t)
             default:
                 // Sync one way; the receiver re-indexes (as after a sync session) or not yet.
                 let (to, who) = s == 0 ? (b, Self.partner) : (a, Self.home)
                 try R.sync(db, to, at: t)
-                if Bool.random(using: &rng) { try to.acknowledgeArrivals(identity: who, nowMilliseconds: t + 1) }
+                if Bool.random(using: &rng) { try to.journeys.acknowledgeArrivals(identity: who, nowMilliseconds: t + 1) }
             }
             if step % 6 == 5 {
                 try Self.check(a, Self.home, step: step, at: t)
@@ -145,7 +145,7 @@ struct JourneyIndexTests {
         try R.sync(b, a, at: t + 10)
         try Self.check(a, Self.home, step: 90, at: t)
         try Self.check(b, Self.partner, step: 90, at: t)
-        #expect(try a.incomingReferrals(identity: Self.home, today: "").total + b.incomingReferrals(identity: Self.partner, today: "").total == sent && sent > 5, "the scenario made referrals (\(sent))")
+        #expect(try a.journeys.incomingReferrals(identity: Self.home, today: "").total + b.journeys.incomingReferrals(identity: Self.partner, today: "").total == sent && sent > 5, "the scenario made referrals (\(sent))")
     }
 
     @Test func aReadBeforeReindexingFoldsTheChangedCirclesAndWritesNothing() throws {
@@ -154,20 +154,20 @@ struct JourneyIndexTests {
         try R.sync(b, a, at: Self.now + 20)
         let dirty = try a.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM journey_dirty") ?? 0 }
         #expect(dirty > 0)
-        let sent = try a.caseload(identity: Self.home, today: JourneyStoreTests.today, shown: .max)
+        let sent = try a.caseload.needingAttention(identity: Self.home, today: JourneyStoreTests.today, shown: .max)
         #expect(sent.awaiting.isEmpty)
-        let listed = try #require(try a.referral(key: key, identity: Self.home, today: JourneyStoreTests.today))
+        let listed = try #require(try a.journeys.referral(key: key, identity: Self.home, today: JourneyStoreTests.today))
         #expect(listed.status == .accepted)
         #expect(try a.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM journey_dirty") ?? 0 } == dirty, "a read leaves the index as it was")
         #expect(try a.writer.read { db in try String.fetchOne(db, sql: "SELECT status FROM referral_index") } == "requested")
-        try a.acknowledgeArrivals(identity: Self.home, nowMilliseconds: Self.now + 21)
+        try a.journeys.acknowledgeArrivals(identity: Self.home, nowMilliseconds: Self.now + 21)
         #expect(try a.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM journey_dirty") ?? 0 } == 0)
         #expect(try a.writer.read { db in try String.fetchOne(db, sql: "SELECT status FROM referral_index") } == "accepted")
     }
 
     @Test func erasureEmptiesTheIndexOfTheCircleEverywhere() throws {
         let (a, b, _, client, key) = try JourneyStoreTests.setUp()
-        let circle = try #require(try a.circle(clientID: client))
+        let circle = try #require(try a.journeys.circle(clientID: client))
         func rows(_ db: NodeDatabase) throws -> Int {
             try db.writer.read { db in
                 try Int.fetchOne(
@@ -176,11 +176,11 @@ struct JourneyIndexTests {
             }
         }
         #expect(try rows(a) == 2 && rows(b) == 2, "one referral and one consent on each side")
-        try a.requestErasure(clientID: client, identity: Self.home, by: "ciaran", today: JourneyStoreTests.today, nowMilliseconds: Self.now + 30)
+        try a.journeys.requestErasure(clientID: client, identity: Self.home, by: "ciaran", today: JourneyStoreTests.today, nowMilliseconds: Self.now + 30)
         #expect(try rows(a) == 0)
         try R.sync(a, b, at: Self.now + 31)
         #expect(try rows(b) == 0, "gone when the erasure arrives, before any re-indexing")
-        #expect(try b.referral(key: key, identity: Self.partner, today: JourneyStoreTests.today) == nil)
-        #expect(try b.incomingReferrals(identity: Self.partner, today: JourneyStoreTests.today).isEmpty)
+        #expect(try b.journeys.referral(key: key, identity: Self.partner, today: JourneyStoreTests.today) == nil)
+        #expect(try b.journeys.incomingReferrals(identity: Self.partner, today: JourneyStoreTests.today).isEmpty)
     }
 }

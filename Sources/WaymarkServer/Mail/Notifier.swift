@@ -47,16 +47,16 @@ struct Notifier: Service {
         let now = clock.milliseconds()
         let today = BusinessDays.isoDate(dayNumber: clock.now().day)
         do {
-            try database.queueNotices(identity: identity, today: today, nowMilliseconds: now) { facts, lang in
+            try database.notices.queueNotices(identity: identity, today: today, nowMilliseconds: now) { facts, lang in
                 Self.compose(facts, language: InterfaceLanguage(rawValue: lang) ?? .english, siteURL: settings.siteURL)
             }
-            for mail in try database.mailToSend(nowMilliseconds: now) {
+            for mail in try database.notices.mailToSend(nowMilliseconds: now) {
                 do {
                     try await settings.smtp.send(to: mail.to, subject: mail.subject, body: mail.body)
-                    try database.mailSent(id: mail.id, nowMilliseconds: clock.milliseconds())
+                    try database.notices.mailSent(id: mail.id, nowMilliseconds: clock.milliseconds())
                 } catch {
                     logger.warning("email to a member of staff not sent (try \(mail.attempts + 1)): \(error)")
-                    try database.mailFailed(id: mail.id, error: "\(error)", nowMilliseconds: clock.milliseconds())
+                    try database.notices.mailFailed(id: mail.id, error: "\(error)", nowMilliseconds: clock.milliseconds())
                 }
             }
         } catch {

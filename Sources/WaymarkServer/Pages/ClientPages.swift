@@ -108,7 +108,7 @@ struct ClientPages: Sendable {
         guard sessions.beginDerivation() else { return again("client.error.load", .serviceUnavailable) }
         defer { sessions.endDerivation() }
         let key = try await Blocking.run { try ClientKey.derive(code: code, dateOfBirth: dob) }
-        guard let circle = try database.clientCircle(key: key) else {
+        guard let circle = try database.clientAccess.clientCircle(key: key) else {
             if let address { addressThrottle.failed(address, now: at) }
             codeThrottle.failed("code:" + code, now: at)
             return again("client.error.nomatch", .notFound)
@@ -117,7 +117,7 @@ struct ClientPages: Sendable {
         try database.audit.record("client", "client record opened", subject: circle, detail: "", nowMilliseconds: at)
         // The home organisation, and the client, learn that the record was opened here (§13.8).
         if let identity {
-            try database.recordClientAccess(key: key, circle: circle, identity: identity, today: today(), nowMilliseconds: at)
+            try database.clientAccess.recordClientAccess(key: key, circle: circle, identity: identity, today: today(), nowMilliseconds: at)
             changed()
         }
         return Response(
@@ -142,12 +142,12 @@ struct ClientPages: Sendable {
     func record(_ request: Request, notice: String? = nil, error: String? = nil) throws -> Response {
         let language = language(request)
         guard let (_, s) = session(request) else { return Self.toSignIn(language) }
-        let v = try database.clientRecord(key: s.key, circle: s.circle, today: today())
+        let v = try database.clientAccess.clientRecord(key: s.key, circle: s.circle, today: today())
         let p = QueryParameters(rawQuery: request.uri.query)
         let noticeText = notice ?? p.string("done").flatMap {
             ["withdrawn": "client.done.withdrawn", "granted": "client.done.granted", "rated": "client.done.rated", "checkin": "client.done.checkin", "declined": "client.done.declined"][$0]
         }.map { t($0, language) }
-        let instruments = (try? database.instruments()) ?? []
+        let instruments = (try? database.journeys.instruments()) ?? []
         let members = (try? database.knownNodes()) ?? []
         let inForce = Set(v.journey.consents.organizations.filter { if case .granted = v.journey.consents.standing(of: $0) { return true } else { return false } })
         return page("clientRecord", request, language, title: t("client.record.title", language)) {
@@ -320,7 +320,7 @@ struct ClientPages: Sendable {
         let event: ConsentEvent
         let today = today()
         if grant {
-            let months = (try? database.consentMonths()) ?? NodeDatabase.defaultConsentMonths
+            let months = (try? database.journeys.consentMonths()) ?? NodeDatabase.defaultConsentMonths
             event = .grant(
                 ConsentGrant(
                     organization: org, purposes: purposes, dataClasses: ["contact", "needs"], start: today, end: BusinessDays.consentEnd(months: months, from: today),
@@ -329,7 +329,7 @@ struct ClientPages: Sendable {
             event = .revoke(organization: org, method: .digital, recordedBy: "client", reason: nil)
         }
         do {
-            try database.clientConsentChange(key: s.key, circle: s.circle, event, identity: identity, today: today, nowMilliseconds: now())
+            try database.clientAccess.clientConsentChange(key: s.key, circle: s.circle, event, identity: identity, today: today, nowMilliseconds: now())
         } catch let e as NodeDatabase.ClientAccessError {
             let key: String
             switch e {
@@ -339,7 +339,7 @@ struct ClientPages: Sendable {
             }
             return try record(request, error: t(key, language))
         }
-        try database.acknowledgeClientConsents(identity: identity, nowMilliseconds: now())
+        try database.clientAccess.acknowledgeClientConsents(identity: identity, nowMilliseconds: now())
         changed()
         return Response(status: .seeOther, headers: [.location: "/me/record?done=\(grant ? "granted" : "withdrawn")&lang=\(language.rawValue)#client-notice"])
     }
@@ -372,7 +372,7 @@ struct ClientPages: Sendable {
         }
         do {
             for (k, v) in voices.enumerated() {
-                try database.clientVoice(key: s.key, circle: s.circle, v, identity: identity, today: today, nowMilliseconds: now() + UInt64(k))
+                try database.clientAccess.clientVoice(key: s.key, circle: s.circle, v, identity: identity, today: today, nowMilliseconds: now() + UInt64(k))
             }
         } catch let e as NodeDatabase.ClientAccessError {
             if e == .noSuchClient { return Self.toSignIn(language) }
@@ -391,7 +391,7 @@ struct ClientPages: Sendable {
         case .accepted(let f, let session, let id): (form, s, identity) = (f, session, id)
         }
         do {
-            try database.declineConsentRequest(key: s.key, circle: s.circle, request: form.string("request") ?? "", identity: identity, nowMilliseconds: now())
+            try database.clientAccess.declineConsentRequest(key: s.key, circle: s.circle, request: form.string("request") ?? "", identity: identity, nowMilliseconds: now())
         } catch NodeDatabase.ClientAccessError.nothingToChange {
             return try record(request, error: t("client.error.nothing", language))
         } catch is NodeDatabase.ClientAccessError {
@@ -408,7 +408,7 @@ struct ClientPages: Sendable {
     func receiptJSON(_ request: Request) throws -> Response {
         let language = language(request)
         guard let (_, s) = session(request) else { return Self.toSignIn(language) }
-        let v = try database.clientRecord(key: s.key, circle: s.circle, today: today())
+        let v = try database.clientAccess.clientRecord(key: s.key, circle: s.circle, today: today())
         let services: [JSONValue] = v.journey.consents.organizations.compactMap { org in
             guard case .granted(let g, let id) = v.journey.consents.standing(of: org) else { return nil }
             let name = v.holders.first { $0.organization == org }?.name ?? org

@@ -166,7 +166,7 @@ extension PublicPages {
             Correction(
                 serviceID: id, organizationID: facts.organizationID, field: field, message: text, contact: contact.isEmpty ? nil : contact,
                 createdAt: clock.isoNow()), serviceName: facts.name, identity: identity, nowMilliseconds: clock.milliseconds())
-        let publisher = try directory.database.publishers(ofServices: [id], me: identity?.signingPublicKey)[id]
+        let publisher = try directory.database.journeys.publishers(ofServices: [id], me: identity?.signingPublicKey)[id]
         var ctx = base(request, language: language, title: t("suggest.title", language))
         ctx["text"] = publisher.map { t("suggest.thanks.sent", language, ["org": $0.name]) } ?? t("suggest.thanks", language)
         ctx["code"] = SuggestionCode.shown(code)
@@ -235,7 +235,7 @@ extension PublicPages {
         try directory.database.followAnswers()
         try directory.database.forgetAnsweredContacts(identity: identity, nowMilliseconds: clock.milliseconds())
         let list = try directory.database.corrections(open: open, identity: identity)
-        let publishers = try directory.database.publishers(ofServices: list.map(\.serviceID), me: me)
+        let publishers = try directory.database.journeys.publishers(ofServices: list.map(\.serviceID), me: me)
         let names = try directory.database.organizationNames()
         let iso = ISO8601DateFormatter()
         func shown(_ date: Date) -> String { StaffPages.when(UInt64(max(0, date.timeIntervalSince1970 * 1000))) }

@@ -21,7 +21,7 @@ extension StaffPages {
         _ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, error: String? = nil, posted: NoticeForm? = nil,
         passwordError: String? = nil, status: HTTPResponse.Status = .ok
     ) throws -> Response {
-        let saved = try database.noticePreferences(username: s.user.username)
+        let saved = try database.notices.noticePreferences(username: s.user.username)
         let chosen = posted.map { Set(($0.notify ?? []).compactMap(NoticeKind.init(rawValue:))) } ?? saved?.kinds ?? []
         return page("staffAccount", base(request, language, title: t("staff.account", language), session: s), status: status) {
             $0["email"] = posted?.email ?? saved?.email ?? ""
@@ -34,7 +34,7 @@ extension StaffPages {
             $0["passwordSaved"] = QueryParameters(rawQuery: request.uri.query).string("saved") == "password"
             $0["passwordError"] = passwordError ?? false
             $0["accountName"] = t("staff.signedin", language, ["name": s.user.displayName, "role": t("staff.role.\(s.user.role.rawValue)", language)])
-            if s.user.role == .admin, let m = try? database.mailStatus() {
+            if s.user.role == .admin, let m = try? database.notices.mailStatus() {
                 $0["mailStatus"] = t("staff.account.mailstatus", language, ["waiting": String(m.waiting), "sent": String(m.sent)])
                 $0["mailError"] = m.lastError ?? false
             }
@@ -50,7 +50,7 @@ extension StaffPages {
         if email.isEmpty, !kinds.isEmpty {
             return try accountPage(request, s, language, error: t("staff.account.noemail", language), posted: form, status: .badRequest)
         }
-        try database.setNoticePreferences(
+        try database.notices.setNoticePreferences(
             username: s.user.username, email.isEmpty ? nil : NoticePreferences(email: email, kinds: kinds, language: language.rawValue, since: now()),
             nowMilliseconds: now())
         return Self.redirect("/staff/account?saved=1&lang=\(language.rawValue)")

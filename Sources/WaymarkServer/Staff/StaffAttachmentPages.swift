@@ -18,7 +18,7 @@ extension StaffPages {
         routes.signedIn.post("clients/:id/attachments/:n/remove") { request, context in
             let id = context.parameters.get("id") ?? ""
             guard let n = Int64(context.parameters.get("n") ?? "") else { return notFound(request, try context.staff(), context.language) }
-            do { try database.removeAttachment(clientID: id, id: n, by: try context.staff().user.username, nowMilliseconds: now()) } catch is JourneyError {
+            do { try database.caseload.removeAttachment(clientID: id, id: n, by: try context.staff().user.username, nowMilliseconds: now()) } catch is JourneyError {
                 return notFound(request, try context.staff(), context.language)
             }
             return Self.redirect("/staff/clients/\(id)?saved=file-removed&lang=\(context.language.rawValue)#files-heading")
@@ -28,7 +28,7 @@ extension StaffPages {
     func addAttachment(_ request: Request, _ s: StaffSession, _ upload: Multipart.Part?, _ language: InterfaceLanguage, id: String) throws -> Response {
         guard let identity else { return notFound(request, s, language) }
         do {
-            try database.addAttachment(
+            try database.caseload.addAttachment(
                 clientID: id, name: upload?.filename ?? "", bytes: upload?.data ?? [], identity: identity, by: s.user.username, nowMilliseconds: now())
         } catch let e as NodeDatabase.AttachmentProblem {
             let key: String
@@ -46,7 +46,7 @@ extension StaffPages {
 
     func openAttachment(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, id: String, n: String) throws -> Response {
         guard let identity, let number = Int64(n),
-            let (file, bytes) = try database.attachment(clientID: id, id: number, identity: identity, by: s.user.username, nowMilliseconds: now())
+            let (file, bytes) = try database.caseload.attachment(clientID: id, id: number, identity: identity, by: s.user.username, nowMilliseconds: now())
         else { return notFound(request, s, language) }
         // The name as a download (RFC 6266: an ASCII fallback and the UTF-8 name); never shown in place,
         // never run: the type is the one read from the bytes, sniffing is off, the page is sandboxed.
@@ -64,7 +64,7 @@ extension StaffPages {
     /// The files section of a client's page.
     func attachmentsContext(clientID: String, _ language: InterfaceLanguage) throws -> [String: Any] {
         guard let identity else { return [:] }
-        let files = try database.attachments(clientID: clientID, identity: identity)
+        let files = try database.caseload.attachments(clientID: clientID, identity: identity)
         return [
             "files": files.map { f -> [String: Any] in
                 [

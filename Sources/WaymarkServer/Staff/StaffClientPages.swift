@@ -27,7 +27,7 @@ extension StaffPages {
         }
         routes.signedIn.get("clients/:id/edit") { request, context in
             let s = try context.staff(), id = context.parameters.get("id") ?? ""
-            guard let identity, let c = try database.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()) else {
+            guard let identity, let c = try database.caseload.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()) else {
                 return notFound(request, s, context.language)
             }
             return try clientForm(request, s, context.language, id: id, record: c.record)
@@ -47,7 +47,7 @@ extension StaffPages {
     func addNote(_ request: Request, _ s: StaffSession, _ form: CaseNoteForm, _ language: InterfaceLanguage, id: String) throws -> Response {
         guard let identity else { return notFound(request, s, language) }
         do {
-            try database.addCaseNote(
+            try database.caseload.addCaseNote(
                 clientID: id, text: form.note ?? "", supersedes: form.supersedes.flatMap { Int64($0) }, identity: identity, by: s.user.username,
                 nowMilliseconds: now())
         } catch let e as JourneyError {
@@ -95,8 +95,8 @@ extension StaffPages {
                 (needle.isEmpty || ClientMatching.matches(query: q, name: r.name, dateOfBirth: r.dateOfBirth))
                     && (need.map { n in r.needs.contains { $0.caseInsensitiveCompare(n) == .orderedSame } } ?? true)
             }
-        let only = try database.clientIDs(worker: worker, statuses: statusGroup?.1 ?? [], taskDueBy: due ? today() : nil)
-        let shown = try database.clients(
+        let only = try database.caseload.clientIDs(worker: worker, statuses: statusGroup?.1 ?? [], taskDueBy: due ? today() : nil)
+        let shown = try database.caseload.clients(
             identity: identity, by: s.user.username, nowMilliseconds: now(), matching: matching, only: only, offset: Self.offset(request), limit: Self.pageSize)
         let staff = try database.staff.all().filter { $0.role.worksWithClients }
         let people = Dictionary(staff.map { ($0.username, $0.displayName) }, uniquingKeysWith: { a, _ in a })
@@ -132,7 +132,7 @@ extension StaffPages {
     /// Puts the client on a member of staff's caseload (or on no one's).
     func setWorker(_ request: Request, _ s: StaffSession, _ form: WorkerForm, _ language: InterfaceLanguage, id: String) throws -> Response {
         do {
-            try database.setClientWorker(id: id, worker: form.worker.flatMap { $0.isEmpty ? nil : $0 }, by: s.user.username, nowMilliseconds: now())
+            try database.caseload.setClientWorker(id: id, worker: form.worker.flatMap { $0.isEmpty ? nil : $0 }, by: s.user.username, nowMilliseconds: now())
         } catch let e as JourneyError {
             if e.code == .noSuchClient { return notFound(request, s, language) }
             return try clientPage(request, s, language, id: id, workerError: e.text(language), status: .badRequest)
@@ -210,14 +210,14 @@ extension StaffPages {
         if let p = record.problem { return try clientForm(request, s, language, id: nil, record: record, error: p.text(language), status: .badRequest) }
         // The duplicate warning: shown once; registering anyway is a deliberate second step.
         if !form.confirm {
-            let duplicates = try database.possibleDuplicates(of: record, identity: identity)
+            let duplicates = try database.caseload.possibleDuplicates(of: record, identity: identity)
             if !duplicates.isEmpty {
                 try database.audit.record(s.user.username, "duplicate warning", detail: "\(duplicates.count) possible", nowMilliseconds: now())
                 return try clientForm(request, s, language, id: nil, record: record, duplicates: duplicates, status: .conflict)
             }
         }
         do {
-            let id = try database.createClient(record, identity: identity, by: s.user.username, nowMilliseconds: now())
+            let id = try database.caseload.createClient(record, identity: identity, by: s.user.username, nowMilliseconds: now())
             return Self.redirect("/staff/clients/\(id)?lang=\(language.rawValue)")
         } catch let e as JourneyError {
             return try clientForm(request, s, language, id: nil, record: record, error: e.text(language), status: e.httpStatus)
@@ -228,7 +228,7 @@ extension StaffPages {
         guard let identity else { return try clientList(request, s, language) }
         let record = Self.record(form)
         do {
-            try database.updateClient(id: id, record, identity: identity, by: s.user.username, nowMilliseconds: now())
+            try database.caseload.updateClient(id: id, record, identity: identity, by: s.user.username, nowMilliseconds: now())
         } catch let e as JourneyError {
             if e.code == .noSuchClient { return notFound(request, s, language) }
             return try clientForm(request, s, language, id: id, record: record, error: e.text(language), status: e.httpStatus)
@@ -241,13 +241,13 @@ extension StaffPages {
         referralError: String? = nil, progressError: String? = nil, eraseError: String? = nil, noteError: String? = nil, taskError: String? = nil,
         taskForm: TaskForm? = nil, taskField: String? = nil, workerError: String? = nil, fileError: String? = nil, status: HTTPResponse.Status = .ok
     ) throws -> Response {
-        guard let identity, let c = try database.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()),
-            let journey = try database.journey(clientID: id, identity: identity, today: today())
+        guard let identity, let c = try database.caseload.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()),
+            let journey = try database.journeys.journey(clientID: id, identity: identity, today: today())
         else {
             return notFound(request, s, language)
         }
         var ctx = base(request, language, title: c.record.name, session: s)
-        let consents = try database.consents(clientID: id, identity: identity, today: today())
+        let consents = try database.journeys.consents(clientID: id, identity: identity, today: today())
         ctx.merge(try consentContext(s, language, consents: consents)) { _, new in new }
         let referrals = try referralContext(s, language, clientID: id, consents: consents, service: QueryParameters(rawQuery: request.uri.query).string("service"))
         ctx.merge(referrals) { _, new in new }
@@ -275,10 +275,10 @@ extension StaffPages {
         ctx["workerSaved"] = QueryParameters(rawQuery: request.uri.query).string("saved") == "worker"
         ctx.merge(
             try taskFormContext(
-                s, clientID: id, referral: nil, back: "/staff/clients/\(id)?lang=\(language.rawValue)", tasks: database.tasks(.init(clientID: id), identity: identity),
+                s, clientID: id, referral: nil, back: "/staff/clients/\(id)?lang=\(language.rawValue)", tasks: database.caseload.tasks(.init(clientID: id), identity: identity),
                 language, posted: taskForm, invalid: taskField)
         ) { _, new in new }
-        let notes = try database.caseNotes(clientID: id, identity: identity)
+        let notes = try database.caseload.caseNotes(clientID: id, identity: identity)
         let byID = Dictionary(uniqueKeysWithValues: notes.map { ($0.id, $0) })
         // The notes as they stand, newest first, each correction with the versions it replaced.
         ctx["caseNotes"] = notes.filter { !$0.corrected }.map { n -> [String: Any] in
@@ -302,12 +302,12 @@ extension StaffPages {
         ctx["referralError"] = referralError
         ctx["progressError"] = progressError
         ctx["eraseError"] = eraseError
-        let proxies = try database.proxies(clientID: id, identity: identity)
+        let proxies = try database.clientAccess.proxies(clientID: id, identity: identity)
         ctx["proxies"] = proxies.map {
             ["slot": $0.slot, "name": $0.name, "relationship": t("client.relationship.\($0.relationship)", language), "authority": $0.authority]
         }
         ctx["hasProxies"] = !proxies.isEmpty
-        let accesses = try database.clientAccesses(clientID: id, identity: identity)
+        let accesses = try database.clientAccess.clientAccesses(clientID: id, identity: identity)
         ctx["accesses"] = accesses.prefix(20).map { a -> String in
             let who = a.by.map { "\($0.name) (\(t("client.relationship.\($0.relationship)", language)))" } ?? t("staff.access.client", language)
             return t("staff.access.line", language, ["date": a.on, "site": a.site, "who": who])

@@ -25,7 +25,7 @@ extension StaffPages {
         routes.signedIn.post("clients/:id/proxy/end") { request, context in
             let id = context.parameters.get("id") ?? ""
             guard let identity else { return notFound(request, try context.staff(), context.language) }
-            try database.endProxy(clientID: id, slot: try context.form(ProxyForm.self).slot ?? "", identity: identity, by: try context.staff().user.username,
+            try database.clientAccess.endProxy(clientID: id, slot: try context.form(ProxyForm.self).slot ?? "", identity: identity, by: try context.staff().user.username,
                 nowMilliseconds: now())
             changed()
             return Self.redirect("/staff/clients/\(id)?lang=\(context.language.rawValue)#proxies-heading")
@@ -49,7 +49,7 @@ extension StaffPages {
     func consentContext(_ s: StaffSession, _ language: InterfaceLanguage, consents views: [ConsentView]) throws -> [String: Any] {
         guard let identity else { return [:] }
         let today = today()
-        let partners = try database.partnerOrganizations(identity: identity)
+        let partners = try database.journeys.partnerOrganizations(identity: identity)
         return [
             "consents": views.map { v -> [String: Any] in
                 let state: String
@@ -68,7 +68,7 @@ extension StaffPages {
             "partners": partners.map { ["key": hexString($0.author), "name": $0.organizationName, "fingerprint": $0.fingerprint] },
             "hasPartners": !partners.isEmpty,
             "today": today,
-            "defaultEnd": BusinessDays.consentEnd(months: try database.consentMonths(), from: today),
+            "defaultEnd": BusinessDays.consentEnd(months: try database.journeys.consentMonths(), from: today),
         ]
     }
 
@@ -101,7 +101,7 @@ extension StaffPages {
             start: form.start ?? "", end: form.end ?? "", method: ConsentMethod(rawValue: form.method ?? "") ?? .written,
             recordedBy: s.user.displayName)
         do {
-            try database.recordConsent(clientID: id, .grant(grant, after: []), identity: identity, by: s.user.username, nowMilliseconds: now())
+            try database.journeys.recordConsent(clientID: id, .grant(grant, after: []), identity: identity, by: s.user.username, nowMilliseconds: now())
         } catch let e as JourneyError {
             if e.code == .noSuchClient { return notFound(request, s, language) }
             return try clientPage(request, s, language, id: id, consentError: e.text(language), status: e.httpStatus)
@@ -114,8 +114,8 @@ extension StaffPages {
         let org = form.organization ?? ""
         if form.confirm != "yes" {
             // First what withdrawing does, and how the client said so; then yes or cancel.
-            guard let c = try database.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()),
-                let v = try database.consents(clientID: id, identity: identity, today: today()).first(where: { $0.organization == org })
+            guard let c = try database.caseload.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()),
+                let v = try database.journeys.consents(clientID: id, identity: identity, today: today()).first(where: { $0.organization == org })
             else { return notFound(request, s, language) }
             let words = ["org": v.organizationName, "client": c.record.name]
             return page("staffWithdraw", base(request, language, title: t("staff.withdraw.title", language, words), session: s)) {
@@ -132,7 +132,7 @@ extension StaffPages {
             organization: org, method: ConsentMethod(rawValue: form.method ?? "") ?? .verbal,
             recordedBy: s.user.displayName, reason: reason)
         do {
-            try database.recordConsent(clientID: id, event, identity: identity, by: s.user.username, nowMilliseconds: now())
+            try database.journeys.recordConsent(clientID: id, event, identity: identity, by: s.user.username, nowMilliseconds: now())
         } catch let e as JourneyError {
             if e.code == .noSuchClient { return notFound(request, s, language) }
             return try clientPage(request, s, language, id: id, consentError: e.text(language), status: e.httpStatus)
@@ -141,8 +141,8 @@ extension StaffPages {
     }
 
     func receipt(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, id: String, org: String) throws -> Response {
-        guard let identity, let c = try database.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()),
-            let v = try database.consents(clientID: id, identity: identity, today: today()).first(where: { $0.organization == org }), let g = v.grant
+        guard let identity, let c = try database.caseload.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()),
+            let v = try database.journeys.consents(clientID: id, identity: identity, today: today()).first(where: { $0.organization == org }), let g = v.grant
         else { return notFound(request, s, language) }
         try database.audit.record(s.user.username, "print consent receipt", subject: id, detail: v.organizationName, nowMilliseconds: now())
         let names = ["client": c.record.name, "home": organization, "org": v.organizationName]
@@ -172,12 +172,12 @@ extension StaffPages {
     func clientCode(
         _ request: Request, _ s: StaffSession, _ form: ClientCodeForm, _ language: InterfaceLanguage, id: String, proxy: ProxyForm? = nil
     ) throws -> Response {
-        guard let identity, let c = try database.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()) else {
+        guard let identity, let c = try database.caseload.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()) else {
             return notFound(request, s, language)
         }
         let issued: IssuedReceipt
         do {
-            issued = try database.issueClientReceipt(
+            issued = try database.clientAccess.issueClientReceipt(
                 clientID: id, dateOfBirth: proxy?.dob ?? form.dob,
                 proxy: proxy.map { ($0.name ?? "", $0.relationship ?? "", $0.authority ?? "") }, identity: identity, by: s.user.username,
                 nowMilliseconds: now())
@@ -189,7 +189,7 @@ extension StaffPages {
         changed()
         let sheet: InterfaceLanguage = proxy == nil ? Self.clientLanguage(c.record.language) ?? language : language
         let home = organization
-        let lines = try database.consents(clientID: id, identity: identity, today: today()).compactMap { v -> String? in
+        let lines = try database.journeys.consents(clientID: id, identity: identity, today: today()).compactMap { v -> String? in
             guard let g = v.grant, v.coversToday else { return nil }
             let what = ConsentPurpose.allCases.filter(g.purposes.contains).map { Localization.text("client.purpose.\($0.rawValue)", sheet) }.joined(separator: Localization.text("client.and", sheet))
             return Localization.text("clientsheet.line", sheet, ["org": v.organizationName, "purposes": what, "end": PublicPages.shownDate(g.end, sheet)])
@@ -227,7 +227,7 @@ extension StaffPages {
             return try clientPage(request, s, language, id: id, consentError: t("client.error.score", language), status: .badRequest)
         }
         do {
-            try database.recordPaperCheckin(
+            try database.clientAccess.recordPaperCheckin(
                 clientID: id, referralID: form.referral ?? "", score: score, comment: form.comment, identity: identity, by: s.user.username, today: today(),
                 nowMilliseconds: now())
         } catch NodeDatabase.ClientAccessError.noSuchClient {
@@ -243,7 +243,7 @@ extension StaffPages {
     /// referral it received, with the count and the average.
     func checkinsPage(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, error: String? = nil) throws -> Response {
         guard let identity else { return notFound(request, s, language) }
-        let all = try database.checkinsReceived(identity: identity, today: today())
+        let all = try database.clientAccess.checkinsReceived(identity: identity, today: today())
         let average = all.isEmpty ? 0 : Double(all.map(\.checkin.score).reduce(0, +)) / Double(all.count)
         let helped = all.filter { $0.checkin.score >= 7 }.count
         return page("staffCheckins", base(request, language, title: t("staff.checkins.title", language), session: s)) {
@@ -257,7 +257,7 @@ extension StaffPages {
                 ]
             }
             $0["hasRows"] = !all.isEmpty
-            let changes = (try? database.feedbackChanges()) ?? []
+            let changes = (try? database.clientAccess.feedbackChanges()) ?? []
             $0["changes"] = changes.map { ["date": PublicPages.shownDate($0.writtenOn, language), "text": $0.text, "by": $0.username] }
             $0["hasChanges"] = !changes.isEmpty
             $0["changeError"] = error ?? false
@@ -267,7 +267,7 @@ extension StaffPages {
     /// "You said, we did": staff note what the organisation changed because of clients' answers.
     func feedbackChange(_ request: Request, _ s: StaffSession, _ form: FeedbackChangeForm, _ language: InterfaceLanguage) throws -> Response {
         do {
-            try database.addFeedbackChange(form.text ?? "", by: s.user.username, today: today(), nowMilliseconds: now())
+            try database.clientAccess.addFeedbackChange(form.text ?? "", by: s.user.username, today: today(), nowMilliseconds: now())
         } catch is NodeDatabase.ClientAccessError {
             var r = try checkinsPage(request, s, language, error: t("staff.changes.empty", language))
             r.status = .badRequest

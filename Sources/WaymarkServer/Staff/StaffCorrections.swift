@@ -40,7 +40,7 @@ extension StaffPages {
     /// Publishes what the admin changed of one of this node's listings (fields left out or unchanged
     /// are not touched).
     func changeListing(_ serviceID: String, _ form: CorrectionStatusForm, _ s: StaffSession) throws {
-        guard let identity, try database.publishers(ofServices: [serviceID], me: identity.signingPublicKey)[serviceID]?.isMe == true,
+        guard let identity, try database.journeys.publishers(ofServices: [serviceID], me: identity.signingPublicKey)[serviceID]?.isMe == true,
             let service = try database.record(table: "service", id: serviceID)
         else { return }
         var records: [HSDSRecord] = []

@@ -37,7 +37,7 @@ extension StaffPages {
         let canRecord = home || journey.consents.consent(for: me, purpose: .progress, on: today()) != nil
         var withdrawn = false
         if !home, case .revoked = journey.consents.standing(of: me) { withdrawn = true }
-        let instruments = try database.instruments()
+        let instruments = try database.journeys.instruments()
         let stagesOf = Dictionary(instruments.map { ($0.id, $0.stages) }, uniquingKeysWith: { a, _ in a })
         var own: [[String: Any]] = []
         let goals = journey.goals.map { g -> [String: Any] in
@@ -69,7 +69,7 @@ extension StaffPages {
         }
         // Requests to the client to share (§13.10): where each stands; a partner without a progress
         // consent may ask, from a referral's page, once at a time.
-        let requests = (try? database.consentRequests(circle: journey.circle, identity: identity, consents: journey.consents)) ?? []
+        let requests = (try? database.clientAccess.consentRequests(circle: journey.circle, identity: identity, consents: journey.consents)) ?? []
         let openRequest = requests.contains { $0.organization == me && $0.state == .open }
         let measured = journey.goals.filter { g in g.instrumentID.map { id in instruments.contains { $0.id == id } } ?? false }
         let areas = Array(Set(measured.compactMap { g in instruments.first { $0.id == g.instrumentID }?.areas }.flatMap { $0 })).sorted()
@@ -141,11 +141,11 @@ extension StaffPages {
         let circle: String
         let back: String
         if !clientID.isEmpty {
-            guard let c = try database.circle(clientID: clientID) else { return notFound(request, s, language) }
+            guard let c = try database.journeys.circle(clientID: clientID) else { return notFound(request, s, language) }
             circle = c
             back = "/staff/clients/\(clientID)"
         } else {
-            guard let v = try database.referral(key: referralKey, identity: identity, today: today()) else { return notFound(request, s, language) }
+            guard let v = try database.journeys.referral(key: referralKey, identity: identity, today: today()) else { return notFound(request, s, language) }
             circle = v.circle
             back = "/staff/referrals/\(referralKey)"
         }
@@ -166,7 +166,7 @@ extension StaffPages {
             event = .milestone(goalID: form.goal ?? "", label: form.label ?? "", date: date)
         case "correction":
             guard let target = form.supersedes.flatMap(bytesFromHex),
-                let original = try database.journey(circle: circle, identity: identity, today: today()).goals.flatMap(\.events).first(where: {
+                let original = try database.journeys.journey(circle: circle, identity: identity, today: today()).goals.flatMap(\.events).first(where: {
                     $0.originalID == target
                 })
             else { return try failed(t("staff.error.choose-correction", language)) }
@@ -183,7 +183,7 @@ extension StaffPages {
             return try failed(t("staff.error.choose-record", language))
         }
         do {
-            try database.recordProgress(circle: circle, event, identity: identity, by: s.user.username, today: today(), nowMilliseconds: now())
+            try database.journeys.recordProgress(circle: circle, event, identity: identity, by: s.user.username, today: today(), nowMilliseconds: now())
         } catch let e as JourneyError {
             return try failed(e.text(language))
         }
@@ -194,7 +194,7 @@ extension StaffPages {
     /// A partner asks the client to let it record progress (§13.10). The circle comes from a referral
     /// this node received, never from the form; the client answers on their own page.
     func requestConsent(_ request: Request, _ s: StaffSession, _ form: ConsentRequestForm, _ language: InterfaceLanguage) throws -> Response {
-        guard let identity, let v = try database.referral(key: form.referral ?? "", identity: identity, today: today()) else {
+        guard let identity, let v = try database.journeys.referral(key: form.referral ?? "", identity: identity, today: today()) else {
             return notFound(request, s, language)
         }
         let reason = (form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -202,7 +202,7 @@ extension StaffPages {
             return try referralPage(request, s, language, key: form.referral ?? "", progressError: t("staff.request.noreason", language), status: .badRequest)
         }
         do {
-            try database.requestConsent(
+            try database.clientAccess.requestConsent(
                 circle: v.circle, purposes: [.progress], reason: reason, identity: identity, by: s.user.username, nowMilliseconds: now())
         } catch is NodeDatabase.ClientAccessError {
             return try referralPage(request, s, language, key: form.referral ?? "", progressError: t("staff.request.cannot", language), status: .badRequest)
@@ -283,7 +283,7 @@ extension StaffPages {
         }
         ranked.sort { ($0.score, $1.facts.name) > ($1.score, $0.facts.name) }
         return try ranked.prefix(6).map { r in
-            let owner = try database.serviceOwner(id: r.id)
+            let owner = try database.journeys.serviceOwner(id: r.id)
             var v: [String: Any] = [
                 "id": r.id, "name": r.facts.name, "open": open.contains(r.id), "speaks": r.speaks,
                 "clientLanguage": languageShown(client.record.language, language),
@@ -297,7 +297,7 @@ extension StaffPages {
     // MARK: Subject access
 
     func accessPage(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, id: String) throws -> Response {
-        guard let identity, let a = try database.subjectAccess(clientID: id, identity: identity, by: s.user.username, today: today(), nowMilliseconds: now())
+        guard let identity, let a = try database.caseload.subjectAccess(clientID: id, identity: identity, by: s.user.username, today: today(), nowMilliseconds: now())
         else { return notFound(request, s, language) }
         return page("staffAccess", base(request, language, title: t("staff.access.title", language), session: s)) {
             $0["id"] = id
@@ -329,7 +329,7 @@ extension StaffPages {
     }
 
     func accessJSON(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, id: String) throws -> Response {
-        guard let identity, let a = try database.subjectAccess(clientID: id, identity: identity, by: s.user.username, today: today(), nowMilliseconds: now())
+        guard let identity, let a = try database.caseload.subjectAccess(clientID: id, identity: identity, by: s.user.username, today: today(), nowMilliseconds: now())
         else { return notFound(request, s, language) }
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"]
         headers[.contentDisposition] = "attachment; filename=\"subject-access-\(id).json\""
@@ -344,7 +344,7 @@ extension StaffPages {
             return try clientPage(request, s, language, id: id, eraseError: t("staff.erase.confirm.needed", language), status: .badRequest)
         }
         do {
-            try database.requestErasure(clientID: id, identity: identity, by: s.user.username, today: today(), nowMilliseconds: now())
+            try database.journeys.requestErasure(clientID: id, identity: identity, by: s.user.username, today: today(), nowMilliseconds: now())
         } catch let e as JourneyError where e.code == .noSuchClient {
             return notFound(request, s, language)
         }
@@ -352,7 +352,7 @@ extension StaffPages {
     }
 
     func erasuresPage(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
-        let list = try database.erasures()
+        let list = try database.journeys.erasures()
         return page("staffErasures", base(request, language, title: t("staff.erasures", language), session: s)) {
             // Numbered oldest first; no name: the client is gone, and the list says only whether every
             // organisation that held their records has confirmed.
@@ -373,7 +373,7 @@ extension StaffPages {
 
     func caseloadContext(_ language: InterfaceLanguage) throws -> [String: Any] {
         guard let identity else { return [:] }
-        let c = try database.caseload(identity: identity, today: today())
+        let c = try database.caseload.needingAttention(identity: identity, today: today())
         func more<T>(_ page: Page<T>, inbox: Bool) -> [String: Any] {
             guard page.total > page.items.count else { return [:] }
             return [

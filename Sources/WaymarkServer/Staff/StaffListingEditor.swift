@@ -32,7 +32,7 @@ extension StaffPages {
 
     /// The listing as stored, or nil when it is not this node's to change.
     func ownListing(_ id: String) throws -> (service: HSDSRecord, draft: ListingDraft)? {
-        guard let identity, try database.publishers(ofServices: [id], me: identity.signingPublicKey)[id]?.isMe == true,
+        guard let identity, try database.journeys.publishers(ofServices: [id], me: identity.signingPublicKey)[id]?.isMe == true,
             let service = try database.record(table: "service", id: id)
         else { return nil }
         var d = ListingDraft()

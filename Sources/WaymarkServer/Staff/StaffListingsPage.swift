@@ -33,7 +33,7 @@ extension StaffPages {
     }
 
     func markChecked(_ request: Request, _ s: StaffSession, id: String, _ language: InterfaceLanguage) throws -> Response {
-        guard let identity, try database.publishers(ofServices: [id], me: identity.signingPublicKey)[id]?.isMe == true,
+        guard let identity, try database.journeys.publishers(ofServices: [id], me: identity.signingPublicKey)[id]?.isMe == true,
             let current = try database.record(table: "service", id: id)
         else {
             return message(request, s, language, "staff.listings.notfound", back: "/staff/listings", status: .notFound)

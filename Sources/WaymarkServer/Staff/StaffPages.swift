@@ -312,7 +312,7 @@ struct StaffPages: Sendable {
         var ctx = base(request, language, title: t("staff.home", language), session: s)
         ctx.merge(try caseloadContext(language)) { _, new in new }
         ctx.merge(try dueTasksContext(s, language)) { _, new in new }
-        let unread = try database.unreadMessages(identity: identity)
+        let unread = try database.journeys.unreadMessages(identity: identity)
         ctx["unread"] = unread.map { m -> [String: Any] in
             let about = [m.clientName, m.serviceName].compactMap { $0 }.joined(separator: " · ")
             return [

@@ -67,11 +67,11 @@ extension StaffPages {
         -> [String: Any]
     {
         guard let identity else { return [:] }
-        let views = try database.referrals(clientID: clientID, identity: identity, today: today())
+        let views = try database.journeys.referrals(clientID: clientID, identity: identity, today: today())
         let referable = consents.filter { $0.coversToday && ($0.grant?.purposes.contains(.referral) ?? false) }
         let reroutable = views.filter { [.rejected, .cancelled, .failed].contains($0.status) }
         var picked: (id: String, name: String, owner: String)?
-        if let service, let facts = try pages.directory.snapshot().index.facts(service), let owner = try database.serviceOwner(id: service) {
+        if let service, let facts = try pages.directory.snapshot().index.facts(service), let owner = try database.journeys.serviceOwner(id: service) {
             picked = (service, facts.name, owner)
         }
         return [
@@ -90,7 +90,7 @@ extension StaffPages {
     func sendReferral(_ request: Request, _ s: StaffSession, _ form: ReferralForm, _ language: InterfaceLanguage, clientID: String) throws -> Response {
         guard let identity else { return notFound(request, s, language) }
         do {
-            try database.sendReferral(
+            try database.journeys.sendReferral(
                 clientID: clientID, to: form.organization ?? "", serviceID: form.serviceID, serviceName: form.serviceName, note: form.note ?? "",
                 reroutes: form.reroutes, identity: identity,
                 by: s.user.username, today: today(), nowMilliseconds: now())
@@ -108,8 +108,8 @@ extension StaffPages {
         let sent = QueryParameters(rawQuery: request.uri.query).string("box") == "sent"
         let shown =
             sent
-            ? try database.sentReferrals(identity: identity, today: today(), offset: Self.offset(request), limit: Self.pageSize)
-            : try database.incomingReferrals(identity: identity, today: today(), offset: Self.offset(request), limit: Self.pageSize)
+            ? try database.journeys.sentReferrals(identity: identity, today: today(), offset: Self.offset(request), limit: Self.pageSize)
+            : try database.journeys.incomingReferrals(identity: identity, today: today(), offset: Self.offset(request), limit: Self.pageSize)
         try database.audit.record(
             s.user.username, sent ? "view sent referrals" : "view referral inbox", detail: "\(shown.items.count) of \(shown.total) referrals", nowMilliseconds: now())
         let title = t(sent ? "staff.referrals.sent" : "staff.referrals.inbox", language)
@@ -130,13 +130,13 @@ extension StaffPages {
         taskError: String? = nil, taskForm: TaskForm? = nil, taskField: String? = nil, messageError: String? = nil, message: String = "",
         status: HTTPResponse.Status = .ok, posted: ReferralChangeForm? = nil, errorField: String? = nil
     ) throws -> Response {
-        guard let identity, let v = try database.referral(key: key, identity: identity, today: today()) else {
+        guard let identity, let v = try database.journeys.referral(key: key, identity: identity, today: today()) else {
             return self.message(request, s, language, "staff.referral.notfound", back: "/staff/referrals", status: .notFound)
         }
         try database.audit.record(s.user.username, "view referral", subject: v.record.id, nowMilliseconds: now())
         let me = hexString(identity.signingPublicKey)
         let role: ReferralRole = me == v.sender ? .sender : .recipient
-        let journey = try database.journey(circle: v.circle, identity: identity, today: today())
+        let journey = try database.journeys.journey(circle: v.circle, identity: identity, today: today())
         // After the client withdrew this organisation's consent it sees nothing more of them than
         // closing the referral needs, and may only close it (SPEC §8.6).
         var withdrawn = false
@@ -149,7 +149,7 @@ extension StaffPages {
         ctx["progressError"] = progressError
         ctx["taskError"] = taskError ?? false
         // Messages between the two sides (§8.9); seeing them here marks them read.
-        try database.markMessagesRead(referral: v.key, nowMilliseconds: now())
+        try database.journeys.markMessagesRead(referral: v.key, nowMilliseconds: now())
         let other = role == .sender ? v.recipientName : v.senderName
         // The referral as folded with the whole journey, which includes its messages.
         let messages = journey.referrals.first { $0.key == v.key }?.messages ?? []
@@ -166,7 +166,7 @@ extension StaffPages {
         ctx.merge(
             try taskFormContext(
                 s, clientID: nil, referral: v.key, back: "/staff/referrals/\(v.key)?lang=\(language.rawValue)",
-                tasks: database.tasks(.init(referral: v.key), identity: identity), language, posted: taskForm, invalid: taskField)
+                tasks: database.caseload.tasks(.init(referral: v.key), identity: identity), language, posted: taskForm, invalid: taskField)
         ) { _, new in new }
         if let old = v.record.reroutes { ctx["reroutes"] = old }
         return page("staffReferral", ctx, status: status) {
@@ -183,7 +183,7 @@ extension StaffPages {
             let phone = provider.phone.map { $0.filter { $0.isNumber || $0 == "+" } } ?? ""
             $0["providerPhone"] = !phone.isEmpty
             $0["providerPhoneDial"] = phone
-            $0["clientLink"] = role == .sender ? ((try? database.clientID(circle: v.circle)).flatMap { $0 }.map { "/staff/clients/\($0)?lang=\(language.rawValue)" } ?? false) : false
+            $0["clientLink"] = role == .sender ? ((try? database.journeys.clientID(circle: v.circle)).flatMap { $0 }.map { "/staff/clients/\($0)?lang=\(language.rawValue)" } ?? false) : false
             $0["from"] = v.senderName
             $0["to"] = v.recipientName
             $0["sent"] = when(v.sentAt)
@@ -224,7 +224,7 @@ extension StaffPages {
     func sendMessage(_ request: Request, _ s: StaffSession, _ form: MessageForm, _ language: InterfaceLanguage, key: String) throws -> Response {
         guard let identity else { return notFound(request, s, language) }
         do {
-            try database.sendReferralMessage(
+            try database.journeys.sendReferralMessage(
                 key: key, text: form.message ?? "", identity: identity, by: s.user.username, today: today(), nowMilliseconds: now())
         } catch let e as JourneyError {
             if e.httpStatus == .notFound { return notFound(request, s, language) }
@@ -240,7 +240,7 @@ extension StaffPages {
                 request, s, language, key: key, error: t("staff.error.choose-status", language), status: .badRequest, posted: form, errorField: "status")
         }
         do {
-            try database.changeReferral(
+            try database.journeys.changeReferral(
                 key: key,
                 ReferralTransition(to: status, reason: form.reason, outcome: form.outcome, declineReason: (form.decline_reason).flatMap(DeclineReason.init(rawValue:))),
                 identity: identity,

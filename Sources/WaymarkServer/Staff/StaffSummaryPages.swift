@@ -15,16 +15,16 @@ extension StaffPages {
     }
 
     func clientSummary(_ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, id: String) throws -> Response {
-        guard let identity, let c = try database.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()),
-            let journey = try database.journey(clientID: id, identity: identity, today: today())
+        guard let identity, let c = try database.caseload.client(id: id, identity: identity, by: s.user.username, nowMilliseconds: now()),
+            let journey = try database.journeys.journey(clientID: id, identity: identity, today: today())
         else { return notFound(request, s, language) }
         try database.audit.record(s.user.username, "print client summary", subject: id, nowMilliseconds: now())
         var ctx = base(request, language, title: t("staff.summary.title", language, ["name": c.record.name]), session: s)
-        let consents = try database.consents(clientID: id, identity: identity, today: today())
+        let consents = try database.journeys.consents(clientID: id, identity: identity, today: today())
         ctx.merge(try consentContext(s, language, consents: consents)) { _, new in new }
         ctx.merge(try referralContext(s, language, clientID: id, consents: consents, service: nil)) { _, new in new }
         ctx.merge(try journeyContext(journey, language, clientID: id, referralKey: nil)) { _, new in new }
-        let tasks = try database.tasks(.init(clientID: id), identity: identity)
+        let tasks = try database.caseload.tasks(.init(clientID: id), identity: identity)
         let people = Dictionary(try database.staff.all().map { ($0.username, $0.displayName) }, uniquingKeysWith: { a, _ in a })
         return page("staffClientSummary", ctx) {
             $0["id"] = c.id

@@ -23,8 +23,8 @@ extension StaffPages {
     func taskRows(_ tasks: [StaffTask], _ language: InterfaceLanguage, back: String) throws -> [[String: Any]] {
         let back = back.contains("#") ? back : back + "#tasks-heading"
         guard let identity else { return [] }
-        let names = try database.clientNames(ids: Set(tasks.compactMap(\.clientID)), identity: identity)
-        let sides = try database.referralOtherSides(keys: Set(tasks.compactMap(\.referral)), me: hexString(identity.signingPublicKey))
+        let names = try database.caseload.clientNames(ids: Set(tasks.compactMap(\.clientID)), identity: identity)
+        let sides = try database.caseload.referralOtherSides(keys: Set(tasks.compactMap(\.referral)), me: hexString(identity.signingPublicKey))
         let people = Dictionary(try database.staff.all().map { ($0.username, $0.displayName) }, uniquingKeysWith: { a, _ in a })
         let day = today()
         return tasks.map { task -> [String: Any] in
@@ -68,11 +68,11 @@ extension StaffPages {
         guard let identity else { return notFound(request, s, language) }
         let clientID = form.client.flatMap { $0.isEmpty ? nil : $0 }
         var referral: (key: String, circle: String)?
-        if clientID == nil, let key = form.referral, let v = try database.referral(key: key, identity: identity, today: today()) {
+        if clientID == nil, let key = form.referral, let v = try database.journeys.referral(key: key, identity: identity, today: today()) {
             referral = (v.key, v.circle)
         }
         do {
-            try database.addTask(
+            try database.caseload.addTask(
                 text: form.task ?? "", dueOn: form.due ?? "", assignee: form.assignee ?? "", clientID: clientID, referral: referral,
                 identity: identity, by: s.user.username, nowMilliseconds: now())
         } catch let e as JourneyError {
@@ -90,7 +90,7 @@ extension StaffPages {
     func setTaskDone(_ s: StaffSession, _ form: TaskDoneForm, _ language: InterfaceLanguage, id: String) throws -> Response {
         guard let n = Int64(id) else { throw HTTPError(.notFound) }
         do {
-            try database.setTaskDone(id: n, done: form.done != "0", by: s.user.username, nowMilliseconds: now())
+            try database.caseload.setTaskDone(id: n, done: form.done != "0", by: s.user.username, nowMilliseconds: now())
         } catch is JourneyError {
             throw HTTPError(.notFound)
         }
@@ -105,7 +105,7 @@ extension StaffPages {
         let asked = p.string("who") ?? s.user.username
         let whose = asked == "all" ? "" : asked
         let done = p.string("show") == "done"
-        let tasks = try database.tasks(.init(assignee: whose.isEmpty ? nil : whose, done: done), identity: identity)
+        let tasks = try database.caseload.tasks(.init(assignee: whose.isEmpty ? nil : whose, done: done), identity: identity)
         let staff = try database.staff.all().filter { $0.role.worksWithClients }
         var query = [("who", whose.isEmpty ? "all" : whose)]
         if done { query.append(("show", "done")) }
@@ -124,7 +124,7 @@ extension StaffPages {
     /// The signed-in member's open tasks due today or before, for the staff home.
     func dueTasksContext(_ s: StaffSession, _ language: InterfaceLanguage) throws -> [String: Any] {
         guard let identity else { return [:] }
-        let due = try database.tasks(.init(assignee: s.user.username, dueBy: today()), identity: identity)
+        let due = try database.caseload.tasks(.init(assignee: s.user.username, dueBy: today()), identity: identity)
         return [
             "tasks": try taskRows(due, language, back: "/staff?lang=\(language.rawValue)#tasks-heading"), "hasDueTasks": !due.isEmpty,
             "dueTasksCount": t(due.count == 1 ? "staff.tasks.due.one" : "staff.tasks.due.count", language, ["n": String(due.count)]),
