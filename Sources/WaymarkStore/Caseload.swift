@@ -173,15 +173,9 @@ public struct Caseload: Sendable {
     public func caseNotes(clientID: String, identity: NodeIdentity) throws -> [CaseNote] {
         try writer.read { db in
             guard let key = try NodeDatabase.clientKey(db, id: clientID, identity: identity) else { return [] }
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM case_note WHERE client_id = ? ORDER BY id DESC", arguments: [clientID])
-            let corrected = Set(rows.compactMap { $0["supersedes"] as Int64? })
-            return try rows.map { row in
-                let text = String(decoding: try SecretBox.open([UInt8](row["sealed"] as Data), key: key, associatedData: NodeDatabase.caseNoteAD(clientID)), as: UTF8.self)
-                let id: Int64 = row["id"]
-                return CaseNote(
-                    id: id, text: text, at: UInt64(row["noted_at"] as Int64), username: row["username"], supersedes: row["supersedes"],
-                    corrected: corrected.contains(id))
-            }
+            let rows = try SealedCaseNote.fetchAll(db, sql: "SELECT * FROM case_note WHERE client_id = ? ORDER BY id DESC", arguments: [clientID])
+            let corrected = Set(rows.compactMap(\.supersedes))
+            return try rows.map { try $0.open(key: key, corrected: corrected.contains($0.id)) }
         }
     }
 
@@ -320,20 +314,14 @@ public struct Caseload: Sendable {
             sql += " LIMIT ?"
             args.append(limit)
             var keys: [String: [UInt8]] = [:]
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).compactMap { row in
-                let clientID: String? = row["client_id"], referral: String? = row["referral"]
-                let about = clientID.map { "client/" + $0 } ?? "referral/" + (referral ?? "")
+            return try SealedTask.fetchAll(db, sql: sql, arguments: StatementArguments(args)).compactMap { task in
                 var key = identity.localDataKey
-                if let clientID {
+                if let clientID = task.clientID {
                     if keys[clientID] == nil { keys[clientID] = try NodeDatabase.clientKey(db, id: clientID, identity: identity) }
                     guard let k = keys[clientID] else { return nil }
                     key = k
                 }
-                guard let plain = try? SecretBox.open([UInt8](row["sealed"] as Data), key: key, associatedData: NodeDatabase.taskAD(about)) else { return nil }
-                return StaffTask(
-                    id: row["id"], text: String(decoding: plain, as: UTF8.self), dueOn: row["due_on"], assignee: row["assignee"],
-                    createdBy: row["created_by"], createdAt: UInt64(row["created_at"] as Int64), doneAt: (row["done_at"] as Int64?).map(UInt64.init),
-                    doneBy: row["done_by"], clientID: clientID, referral: referral)
+                return task.open(key: key)
             }
         }
     }
@@ -403,13 +391,12 @@ public struct Caseload: Sendable {
     public func attachments(clientID: String, identity: NodeIdentity) throws -> [Attachment] {
         try writer.read { db in
             guard let key = try NodeDatabase.clientKey(db, id: clientID, identity: identity) else { return [] }
-            return try Row.fetchAll(
-                db, sql: "SELECT id, sealed_name, type, size, added_at, username FROM attachment WHERE client_id = ? ORDER BY id DESC", arguments: [clientID]
+            return try SealedAttachment.fetchAll(
+                db, sql: "SELECT id, client_id, sealed_name, type, size, added_at, username FROM attachment WHERE client_id = ? ORDER BY id DESC",
+                arguments: [clientID]
             ).map { row in
-                let name = (try? SecretBox.open([UInt8](row["sealed_name"] as Data), key: key, associatedData: NodeDatabase.attachmentAD(clientID, "name")))
-                    .map { String(decoding: $0, as: UTF8.self) } ?? "file"
-                return Attachment(
-                    id: row["id"], name: name, type: row["type"], size: row["size"], addedAt: UInt64(row["added_at"] as Int64), username: row["username"])
+                (try? row.listing(key: key))
+                    ?? Attachment(id: row.id, name: "file", type: row.type, size: row.size, addedAt: row.addedAt, username: row.username)
             }
         }
     }
@@ -420,15 +407,11 @@ public struct Caseload: Sendable {
     {
         try writer.write { db in
             guard let key = try NodeDatabase.clientKey(db, id: clientID, identity: identity),
-                let row = try Row.fetchOne(db, sql: "SELECT * FROM attachment WHERE id = ? AND client_id = ?", arguments: [id, clientID])
+                let row = try SealedAttachment.fetchOne(db, sql: "SELECT * FROM attachment WHERE id = ? AND client_id = ?", arguments: [id, clientID])
             else { return nil }
-            let name = String(decoding: try SecretBox.open([UInt8](row["sealed_name"] as Data), key: key, associatedData: NodeDatabase.attachmentAD(clientID, "name")), as: UTF8.self)
-            let bytes = try SecretBox.open([UInt8](row["sealed"] as Data), key: key, associatedData: NodeDatabase.attachmentAD(clientID, "bytes"))
+            let opened = (try row.listing(key: key), try row.bytes(key: key))
             try AuditLog.record(db, username, "open attachment", subject: clientID, now: now)
-            return (
-                Attachment(id: id, name: name, type: row["type"], size: row["size"], addedAt: UInt64(row["added_at"] as Int64), username: row["username"]),
-                bytes
-            )
+            return opened
         }
     }
 

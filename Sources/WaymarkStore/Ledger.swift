@@ -219,12 +219,7 @@ public struct Ledger: Sendable {
 
     public func rejections(limit: Int = 50) throws -> [NodeDatabase.RejectionEntry] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM rejection ORDER BY id DESC LIMIT ?", arguments: [limit]).map {
-                NodeDatabase.RejectionEntry(
-                    at: UInt64($0["at"] as Int64), peer: $0["peer"], envelopeID: (($0["envelope_id"] as Data?).map { hexString([UInt8]($0)) }) ?? "",
-                    author: (($0["author"] as Data?).map { NodeIdentity.fingerprint(of: [UInt8]($0)) }) ?? "", reason: $0["reason"],
-                    detail: $0["detail"])
-            }
+            try NodeDatabase.RejectionEntry.fetchAll(db, sql: "SELECT * FROM rejection ORDER BY id DESC LIMIT ?", arguments: [limit])
         }
     }
 

@@ -39,22 +39,12 @@ extension NodeDatabase {
     static func readClients(_ db: Database, identity: NodeIdentity, id: String?, limit: Int = -1, offset: Int = 0) throws -> [ClientSummary] {
         let rows =
             if let id {
-                try Row.fetchAll(
-                    db, sql: "SELECT c.*, k.wrapped FROM client c JOIN client_key k ON k.client_id = c.id WHERE c.id = ?", arguments: [id])
+                try SealedClient.fetchAll(db, sql: SealedClient.selection + " WHERE c.id = ?", arguments: [id])
             } else {
-                try Row.fetchAll(
-                    db, sql: "SELECT c.*, k.wrapped FROM client c JOIN client_key k ON k.client_id = c.id ORDER BY c.created_at DESC, c.id LIMIT ? OFFSET ?",
-                    arguments: [limit, offset])
+                try SealedClient.fetchAll(db, sql: SealedClient.selection + " ORDER BY c.created_at DESC, c.id LIMIT ? OFFSET ?", arguments: [limit, offset])
             }
         let dataKey = identity.localDataKey
-        return try rows.map { row in
-            let cid: String = row["id"]
-            let key = try SecretBox.open([UInt8](row["wrapped"] as Data), key: dataKey, associatedData: clientKeyAD(cid))
-            let record = try ClientRecord.decode(SecretBox.open([UInt8](row["sealed"] as Data), key: key, associatedData: clientAD(cid)))
-            return ClientSummary(
-                id: cid, circle: row["circle"], record: record, createdAt: UInt64(row["created_at"] as Int64), updatedAt: UInt64(row["updated_at"] as Int64),
-                worker: row["worker"])
-        }
+        return try rows.map { try $0.open(dataKey: dataKey) }
     }
 }
 

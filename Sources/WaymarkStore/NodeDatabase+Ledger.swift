@@ -715,12 +715,20 @@ extension NodeDatabase {
     }
 
     /// A node this one has learned of from its signed node record.
-    public struct KnownNode: Sendable {
+    /// A member's node as its node record gives it (a row of `known_node`).
+    public struct KnownNode: Sendable, FetchableRecord {
         public var author: [UInt8]
         public var organizationID: String
         public var organizationName: String
         public var url: String
         public var fingerprint: String { NodeIdentity.fingerprint(of: author) }
+
+        public init(row: Row) {
+            author = [UInt8](row["author"] as Data)
+            organizationID = row["organization_id"]
+            organizationName = row["organization_name"]
+            url = row["url"]
+        }
     }
 
     /// The nodes of current members, from their signed node records, named as their vouch names them
@@ -728,25 +736,33 @@ extension NodeDatabase {
     public func knownNodes() throws -> [KnownNode] {
         try writer.read { db in
             let roster = try Self.roster(db)
-            return try Row.fetchAll(db, sql: "SELECT * FROM known_node ORDER BY organization_name").compactMap { row -> KnownNode? in
-                let author = [UInt8](row["author"] as Data)
-                guard roster.isCurrentMember(author) else { return nil }
-                let vouched = roster.members[ByteKey(author)]?.organizationName ?? ""
-                return KnownNode(
-                    author: author, organizationID: row["organization_id"], organizationName: vouched.isEmpty ? row["organization_name"] : vouched,
-                    url: row["url"])
+            return try KnownNode.fetchAll(db, sql: "SELECT * FROM known_node ORDER BY organization_name").compactMap { node -> KnownNode? in
+                guard roster.isCurrentMember(node.author) else { return nil }
+                var named = node
+                if let vouched = roster.members[ByteKey(node.author)]?.organizationName, !vouched.isEmpty { named.organizationName = vouched }
+                return named
             }.sorted { ($0.organizationName, $0.fingerprint) < ($1.organizationName, $1.fingerprint) }
         }
     }
 
     /// One entry of the rejection log.
-    public struct RejectionEntry: Sendable {
+    /// A row of `rejection`, ids and keys as an admin reads them (hex, fingerprint).
+    public struct RejectionEntry: Sendable, FetchableRecord {
         public var at: UInt64
         public var peer: String
         public var envelopeID: String
         public var author: String
         public var reason: String
         public var detail: String
+
+        public init(row: Row) {
+            at = UInt64(row["at"] as Int64)
+            peer = row["peer"]
+            envelopeID = (row["envelope_id"] as Data?).map { hexString([UInt8]($0)) } ?? ""
+            author = (row["author"] as Data?).map { NodeIdentity.fingerprint(of: [UInt8]($0)) } ?? ""
+            reason = row["reason"]
+            detail = row["detail"]
+        }
     }
 
 }
