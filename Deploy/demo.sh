@@ -80,7 +80,11 @@ invite="$("$BIN" invite --data "$DATA/node1")"
 for k in $(seq 2 "$NODES"); do
     fp="$("$BIN" info --data "$DATA/node$k" | sed -n 's/^fingerprint: *//p')"
     if ! grep -q "^$fp " <<<"$members"; then
-        "$BIN" member add --data "$DATA/node1" "http://127.0.0.1:$((PORT + k - 1))" --fingerprint "$fp" | head -1 | sed "s/^/node 1: /"
+        # Node 4 is the district's hub and node 5 its helper: the founder names them by their roles.
+        roles=()
+        [ "$k" = 4 ] && roles=(--role hub)
+        [ "$k" = 5 ] && roles=(--role helper)
+        "$BIN" member add --data "$DATA/node1" "http://127.0.0.1:$((PORT + k - 1))" --fingerprint "$fp" "${roles[@]}" | head -1 | sed "s/^/node 1: /"
     fi
     if [ "$("$BIN" peer list --data "$DATA/node$k" 2>/dev/null | grep -c '\[admin\]')" = 0 ] || [ "$fresh" = 1 ]; then
         "$BIN" peer add --data "$DATA/node$k" "$invite" | head -1 | sed "s/^/node $k: /"

@@ -20,6 +20,10 @@ extension NodeDatabase {
     public func useHub(hub: [UInt8], helper: [UInt8]) throws {
         guard hub != helper else { throw HubError(description: "the hub and the helper must be two different nodes, or the hub would see every share") }
         try writer.write { db in
+            if let named = try Self.foundersParties(db), named.hub != hub || named.helper != helper {
+                throw HubError(
+                    description: "the federation's founders named the hub (\(NodeIdentity.fingerprint(of: named.hub))) and the helper (\(NodeIdentity.fingerprint(of: named.helper))): every organisation sends its figures to them")
+            }
             for key in [hub, helper] where try Self.encryptionKey(db, organization: hexString(key)) == nil {
                 throw HubError(description: "this node holds no node record of \(NodeIdentity.fingerprint(of: key)): sync with the federation first")
             }
@@ -28,13 +32,25 @@ extension NodeDatabase {
         }
     }
 
-    /// The hub and the helper this organisation chose, if it chose.
+    /// The hub and the helper: those the federation's founders named (by vouching each with the role
+    /// `hub` or `helper`, one of each, §12.5), else those this organisation chose (`waymark hub use`).
     public func hubParties() throws -> (hub: [UInt8], helper: [UInt8])? {
-        try writer.read { db in
-            guard let h = try Self.setting(db, Self.hubKeySetting).flatMap(bytesFromHex), let p = try Self.setting(db, Self.helperKeySetting).flatMap(bytesFromHex)
-            else { return nil }
-            return (h, p)
-        }
+        try writer.read { db in try Self.hubParties(db) }
+    }
+
+    static func hubParties(_ db: Database) throws -> (hub: [UInt8], helper: [UInt8])? {
+        if let named = try foundersParties(db) { return named }
+        guard let h = try setting(db, hubKeySetting).flatMap(bytesFromHex), let p = try setting(db, helperKeySetting).flatMap(bytesFromHex) else { return nil }
+        return (h, p)
+    }
+
+    /// The hub and the helper the founders' vouches name, when they name exactly one of each, two
+    /// different members.
+    static func foundersParties(_ db: Database) throws -> (hub: [UInt8], helper: [UInt8])? {
+        let roster = try roster(db)
+        let hubs = roster.holders(of: "hub"), helpers = roster.holders(of: "helper")
+        guard hubs.count == 1, helpers.count == 1, hubs[0] != helpers[0] else { return nil }
+        return (hubs[0], helpers[0])
     }
 
     static func layoutHash(_ layout: FigureLayout) -> [UInt8] { Blake2b.hash(Array(layout.canonicalText.utf8)) }
@@ -44,9 +60,10 @@ extension NodeDatabase {
     public func sendStatistics(_ figures: [UInt64], layout: FigureLayout, period: StatisticsPeriod, identity: NodeIdentity, nowMilliseconds now: UInt64) throws {
         guard figures.count == layout.cells.count else { throw HubError(description: "figures of another layout") }
         try writer.write { db in
-            guard let hub = try Self.setting(db, Self.hubKeySetting), let helper = try Self.setting(db, Self.helperKeySetting) else {
-                throw HubError(description: "choose the hub and the helper first (waymark hub use)")
+            guard let parties = try Self.hubParties(db) else {
+                throw HubError(description: "no hub and helper yet: a founder vouches for them with --role hub and --role helper, or choose them (waymark hub use)")
             }
+            let hub = hexString(parties.hub), helper = hexString(parties.helper)
             guard let hubKey = try Self.memberEncryptionKey(db, organization: hub), let helperKey = try Self.memberEncryptionKey(db, organization: helper) else {
                 throw HubError(description: "the hub or the helper is not a current member with a node record")
             }
@@ -257,7 +274,7 @@ extension NodeDatabase {
                 senders.append(names[hexString(author)] ?? NodeIdentity.fingerprint(of: author))
                 return true
             }
-            let helper = try Self.setting(db, Self.helperKeySetting).flatMap(bytesFromHex)
+            let helper = try Self.hubParties(db)?.helper
             let answered =
                 try helper.map {
                     try Int.fetchOne(db, sql: "SELECT count(*) FROM envelope WHERE kind = 26 AND scope = ? AND author = ?", arguments: [period.scope, Data($0)]) ?? 0

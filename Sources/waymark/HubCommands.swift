@@ -125,7 +125,7 @@ struct HubAnswer: ParsableCommand {
 
     func run() throws {
         let db = try data.database()
-        guard let parties = try db.hubParties() else { throw fail("choose the hub and the helper first (waymark hub use)") }
+        guard let parties = try db.hubParties() else { throw fail("no hub and helper yet: a founder vouches for them (waymark member add ... --role hub, --role helper), or choose them (waymark hub use)") }
         let w = try HubWeek(week.week)
         let n = try hubStep {
             try db.answerAsHelper(
@@ -145,7 +145,7 @@ struct HubRelease: ParsableCommand {
 
     func run() throws {
         let db = try data.database()
-        guard let parties = try db.hubParties() else { throw fail("choose the hub and the helper first (waymark hub use)") }
+        guard let parties = try db.hubParties() else { throw fail("no hub and helper yet: a founder vouches for them (waymark member add ... --role hub, --role helper), or choose them (waymark hub use)") }
         let w = try HubWeek(week.week)
         var rules = DisclosureRules()
         rules.epsilon = epsilon

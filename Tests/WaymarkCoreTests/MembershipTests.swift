@@ -75,6 +75,19 @@ struct MembershipTests {
         #expect(r.standing(of: stranger, clock: 3_000) == .notMember)
     }
 
+    /// Roles count only by a founder's vouch (§12.5): a member cannot make itself or a friend the hub.
+    @Test func rolesCountOnlyWhenAFounderGaveThem() {
+        let dave = [UInt8](repeating: 4, count: 32)
+        var r = Membership.Roster(founders: [founder])
+        r.apply(vouch: .init(member: bob, organizationName: "District Hub", roles: ["hub"]), voucher: founder, clock: 1_000, envelopeID: [1])
+        r.apply(vouch: .init(member: carol, organizationName: "Member's Friend", roles: ["helper", "hub"]), voucher: bob, clock: 1_100, envelopeID: [2])
+        #expect(r.holders(of: "hub") == [bob] && r.holders(of: "helper").isEmpty, "carol's roles came from bob, not a founder")
+        r.apply(vouch: .init(member: dave, organizationName: "District Helper", roles: ["helper"]), voucher: founder, clock: 1_200, envelopeID: [3])
+        #expect(r.holders(of: "helper") == [dave])
+        r.apply(removal: .init(member: bob, reason: "left"), remover: founder, clock: 2_000, envelopeID: [4])
+        #expect(r.holders(of: "hub").isEmpty, "a removed member holds no role")
+    }
+
     /// A member gone bad signs whatever clock it likes; replaying in clock order keeps it from reaching back.
     @Test func aMemberCannotReachBackInTime() {
         var r = Membership.Roster(founders: [founder])

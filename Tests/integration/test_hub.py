@@ -17,7 +17,7 @@ import pytest
 import requests
 
 import waymark_wire as wire
-from conftest import SAMPLE_SERVICES
+from conftest import SAMPLE_SERVICES, describe
 from test_federation import CONVERGE, new_node, wait_until
 
 
@@ -32,11 +32,20 @@ def district(make_node):
     for n in nodes:
         n.start()
     try:
-        a.found_with(b, c, hub, helper)
+        # The founder vouches for the hub and the helper with their roles: every node names the same
+        # two from the vouches, and no organisation has to choose (§12.5).
+        a.found()
+        for n in (b, c):
+            a.admit(n)
+        a.cli_ok("member", "add", hub.url, "--fingerprint", hub.fingerprint, "--role", "hub")
+        a.cli_ok("member", "add", helper.url, "--fingerprint", helper.fingerprint, "--role", "helper")
+        for n in (b, c, hub, helper):
+            n.cli_ok("peer", "add", a.invite())
         wait_until("every node holds the whole directory and knows every node", lambda: all(
             n.total() == SAMPLE_SERVICES and n.sql("SELECT count(*) FROM known_node")[0][0] == 5 for n in nodes), CONVERGE, nodes)
-        for n in nodes:
-            n.cli_ok("hub", "use", "--hub", hub.fingerprint, "--helper", helper.fingerprint)
+        # A member cannot send figures elsewhere than the founders' parties.
+        swapped = b.cli("hub", "use", "--hub", helper.fingerprint, "--helper", hub.fingerprint)
+        assert swapped.returncode != 0 and "founders named the hub" in swapped.stderr, describe(swapped)
         yield a, b, c, hub, helper
     finally:
         for n in nodes:

@@ -253,6 +253,15 @@ public enum Membership {
             members[ByteKey(key)] != nil && removedAt[ByteKey(key)] == nil
         }
 
+        /// The current members holding `role` by a **founder's** vouch (`Protocol/SPEC.md` §9.3): a role
+        /// another member gave counts for nothing, so every node names the same parties (the hub and
+        /// its helper, §12.5) from the same records. In ascending key order.
+        public func holders(of role: String) -> [[UInt8]] {
+            members.filter { key, m in
+                m.roles.contains(role) && m.voucher.map(founders.contains) == true && removedAt[key] == nil
+            }.keys.map(\.bytes).sorted { $0.lexicographicallyPrecedes($1) }
+        }
+
         /// Who may remove `member`: a founder, or the member itself (leaving). Deciding this needs no
         /// state but the founders, so every node judges a removal alike.
         public func mayRemove(_ member: [UInt8], by author: [UInt8]) -> Bool {
