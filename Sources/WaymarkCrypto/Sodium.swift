@@ -39,6 +39,18 @@ public enum Blake2b {
         precondition(rc == 0, "crypto_generichash failed")
         return out
     }
+
+    /// A 16-byte BLAKE2b digest of `bytes` as two words, allocating nothing: a compact in-memory key
+    /// for a longer one (two keys that differ agree here with a chance of about 2⁻¹²⁸).
+    public static func words128(_ bytes: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+        Sodium.ensureReady()
+        var out: (UInt64, UInt64) = (0, 0)
+        let rc = withUnsafeMutableBytes(of: &out) { o in
+            crypto_generichash(o.baseAddress!.assumingMemoryBound(to: UInt8.self), 16, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(bytes.count), nil, 0)
+        }
+        precondition(rc == 0, "crypto_generichash failed")
+        return out
+    }
 }
 
 /// Randomness from libsodium: bytes (circle and thread names, codes) and 64-bit words (the hub's

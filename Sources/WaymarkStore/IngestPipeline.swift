@@ -29,6 +29,12 @@ public final class IngestPipeline: @unchecked Sendable {
         self.peer = peer
     }
 
+    deinit {
+        // A session that ended without `finish` (a peer sending what it must not): the background
+        // verifier stops waiting for a writer that will not come.
+        waiting?.release()
+    }
+
     /// Starts verifying `wires` and writes the batch before it (if any).
     /// - Returns: what the batch before this one did (this batch's report comes with the next call
     ///   or with `finish`).
@@ -52,7 +58,12 @@ public final class IngestPipeline: @unchecked Sendable {
 extension NodeDatabase {
     /// Writes one batch as one transaction, admitting it a chunk at a time as its envelopes are verified.
     func ingestVerifying(_ job: VerifyJob, from peer: String, nowMilliseconds: UInt64) throws -> IngestReport {
-        try writer.write { db in
+        // The batch's envelopes were freed as they were admitted: give the pages back before the next.
+        defer {
+            job.release()
+            FreedMemory.giveBack()
+        }
+        return try writer.write { db in
             var report = IngestReport()
             var admission = BatchAdmission<VerifiedEnvelope>(peer: peer, nowMilliseconds: nowMilliseconds, limits: try Self.admissionLimits(db))
             for start in stride(from: 0, to: job.count, by: IngestPipeline.chunkSize) {
@@ -67,7 +78,11 @@ extension NodeDatabase {
 
 /// Verifying one batch, shared out in small runs taken in order: the pipeline's background verifier
 /// works through it, and the writer takes the results a range at a time, verifying the range's
-/// unclaimed runs itself rather than waiting for them.
+/// unclaimed runs itself rather than waiting for them. The background verifier stays at most
+/// `window` envelopes ahead of the writer: what it verified ahead (each envelope decoded and its
+/// payload parsed, several times its size in bytes) used to be a whole batch, held beside the batch
+/// being written. The writer admits a chunk in about twice the time it takes to verify one, so two
+/// chunks ahead keep it fed as well as a whole batch did.
 final class VerifyJob: @unchecked Sendable {
     private let wires: [[UInt8]]
     private let slots: ResultSlots<Result<VerifiedEnvelope, NodeDatabase.RejectedBox>>
@@ -77,6 +92,9 @@ final class VerifyJob: @unchecked Sendable {
     /// The runs that are verified.
     private var done: [Bool]
     private static let run = 16
+    private static let window = 2 * IngestPipeline.chunkSize
+    /// Where the writer has asked for results up to (everything, once it is done with the batch).
+    private var taken = 0
 
     init(_ wires: [[UInt8]]) {
         self.wires = wires
@@ -104,14 +122,40 @@ final class VerifyJob: @unchecked Sendable {
         }
     }
 
-    /// Verifies runs until none is left unclaimed.
+    /// Verifies runs until none is left unclaimed, keeping within `window` of the writer.
     func work() {
-        while let r = claim(before: wires.count) { verify(r) }
+        while true {
+            let r: Range<Int>? = condition.withLock {
+                while next < wires.count && next >= taken + Self.window { condition.wait() }
+                guard next < wires.count else { return nil }
+                let r = next..<min(wires.count, next + Self.run)
+                next = r.upperBound
+                return r
+            }
+            guard let r else { return }
+            verify(r)
+        }
+    }
+
+    /// How many envelopes are verified so far (for tests).
+    var verifiedCount: Int { condition.withLock { done.indices.filter { done[$0] }.map { min(wires.count, ($0 + 1) * Self.run) - $0 * Self.run }.reduce(0, +) } }
+
+    /// The writer is done with the batch (written, or given up): the background verifier stops.
+    func release() {
+        condition.withLock {
+            taken = wires.count
+            next = wires.count
+            condition.broadcast()
+        }
     }
 
     /// The results for `range`, in order: runs in it nobody has claimed are verified on this thread,
     /// runs another thread is verifying are waited for.
     func results(_ range: Range<Int>) -> [Result<VerifiedEnvelope, NodeDatabase.RejectedBox>] {
+        condition.withLock {
+            taken = max(taken, range.upperBound)
+            condition.broadcast()
+        }
         while let r = claim(before: range.upperBound) { verify(r) }
         condition.withLock {
             let runs = (range.lowerBound / Self.run)..<((range.upperBound + Self.run - 1) / Self.run)

@@ -148,6 +148,8 @@ extension NodeDatabase {
             guard let service = rows.record(rowid: entry["rowid"]) else { continue }
             rowid += 1
             try writeServiceDocuments(db, service, rowid: rowid, assembler: assembler, storedAt: entry["stored_at"])
+            // Each document's parts are garbage as soon as it is written; hand the pages back as we go.
+            if rowid % 1024 == 0 { FreedMemory.giveBack() }
         }
         if let failure = rows.failure { throw failure }
         return rowid

@@ -23,6 +23,13 @@ public final class NodeDatabase: Sendable {
     /// batch after batch are copied back to the database file once, not once per batch.
     static let checkpointPages = 16_384
 
+    /// Unmaps the writer's view of the file (it maps again, page by page, as it reads): pages a large
+    /// ingest read would otherwise stay mapped and count as the node's resident memory.
+    static func unmapFile(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA mmap_size = 0")
+        try db.execute(sql: "PRAGMA mmap_size = \(mappedBytes)")
+    }
+
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public init(path: String) throws {
         var config = Configuration()

@@ -107,6 +107,33 @@ struct LedgerTests {
         }
     }
 
+    /// The background verifier keeps within two chunks of the writer (what it verified ahead is held
+    /// in memory, decoded and parsed), goes on as the writer asks for more, and stops when the writer
+    /// is done with the batch, even part-way.
+    @Test func theVerifierStaysWithinTwoChunksOfTheWriter() throws {
+        let count = IngestPipeline.chunkSize * 6
+        let job = VerifyJob(Array(repeating: Envelope.magic + [1, 0, 0], count: count))
+        let finished = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            job.work()
+            finished.signal()
+        }
+        func settled(at expected: Int) -> Int {
+            // It stops on its own: waiting longer changes nothing.
+            let deadline = Date().addingTimeInterval(10)
+            while job.verifiedCount < expected && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+            Thread.sleep(forTimeInterval: 0.2)
+            return job.verifiedCount
+        }
+        #expect(settled(at: 2 * IngestPipeline.chunkSize) == 2 * IngestPipeline.chunkSize)
+        #expect(job.results(0..<IngestPipeline.chunkSize).count == IngestPipeline.chunkSize)
+        #expect(settled(at: 3 * IngestPipeline.chunkSize) == 3 * IngestPipeline.chunkSize)
+        #expect(finished.wait(timeout: .now() + 0.1) == .timedOut)
+        job.release()
+        #expect(finished.wait(timeout: .now() + 10) == .success)
+        #expect(job.verifiedCount < count)
+    }
+
     /// A fetch answer comes oldest clock first, whatever order the ids were asked in, so the chunks of
     /// the batch a peer takes in bring dependencies before their dependents.
     @Test func envelopesComeOldestClockFirst() throws {
