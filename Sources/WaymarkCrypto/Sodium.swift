@@ -44,12 +44,14 @@ public enum Blake2b {
     /// for a longer one (two keys that differ agree here with a chance of about 2⁻¹²⁸).
     public static func words128(_ bytes: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
         Sodium.ensureReady()
-        var out: (UInt64, UInt64) = (0, 0)
-        let rc = withUnsafeMutableBytes(of: &out) { o in
-            crypto_generichash(o.baseAddress!.assumingMemoryBound(to: UInt8.self), 16, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(bytes.count), nil, 0)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { out in
+            let rc = bytes.withMemoryRebound(to: UInt8.self) { input in
+                crypto_generichash(out.baseAddress!, 16, input.baseAddress, UInt64(input.count), nil, 0)
+            }
+            precondition(rc == 0, "crypto_generichash failed")
+            let raw = UnsafeRawBufferPointer(out)
+            return (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
         }
-        precondition(rc == 0, "crypto_generichash failed")
-        return out
     }
 }
 

@@ -23,6 +23,8 @@ public final class IngestPipeline: @unchecked Sendable {
     private let verifier = DispatchQueue(label: "waymark.ingest.verify")
     /// The batch being verified and not yet written.
     private var waiting: VerifyJob?
+    /// The batch being verified and not yet written (for tests).
+    var pendingJob: VerifyJob? { waiting }
 
     public init(database: NodeDatabase, peer: String) {
         self.database = database
@@ -95,6 +97,9 @@ final class VerifyJob: @unchecked Sendable {
     private static let window = 2 * IngestPipeline.chunkSize
     /// Where the writer has asked for results up to (everything, once it is done with the batch).
     private var taken = 0
+    private var finished = false
+    /// Whether `work` has returned (for tests).
+    var workerFinished: Bool { condition.withLock { finished } }
 
     init(_ wires: [[UInt8]]) {
         self.wires = wires
@@ -122,8 +127,16 @@ final class VerifyJob: @unchecked Sendable {
         }
     }
 
-    /// Verifies runs until none is left unclaimed, keeping within `window` of the writer.
+    /// Verifies runs until none is left unclaimed, keeping within `window` of the writer. While it
+    /// waits for the writer it holds the pipeline's verifier thread (one per sync session, for as
+    /// long as the next fetch answer takes); `release` ends the wait.
     func work() {
+        defer {
+            condition.withLock {
+                finished = true
+                condition.broadcast()
+            }
+        }
         while true {
             let r: Range<Int>? = condition.withLock {
                 while next < wires.count && next >= taken + Self.window { condition.wait() }

@@ -66,6 +66,7 @@ final class LinkedRows: HSDSRowSource {
         // The table's own order (its primary key) puts the rows of each link in id order; the sort
         // by key keeps that order among a key's rows (ties are broken by position).
         var named: [(key: Key, position: Int32, entry: Entry)] = []
+        named.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM record_link") ?? 0)
         let links = try Row.fetchCursor(db, sql: "SELECT tbl, field, value, id FROM record_link ORDER BY value, tbl, field, id")
         while let row = try links.next() {
             let table: String = row[0]

@@ -26,8 +26,10 @@ public final class NodeDatabase: Sendable {
     /// Unmaps the writer's view of the file (it maps again, page by page, as it reads): pages a large
     /// ingest read would otherwise stay mapped and count as the node's resident memory.
     static func unmapFile(_ db: Database) throws {
+        // As it was (a connection made elsewhere, for tests or in memory, may map nothing).
+        guard let size = try Int.fetchOne(db, sql: "PRAGMA mmap_size"), size > 0 else { return }
         try db.execute(sql: "PRAGMA mmap_size = 0")
-        try db.execute(sql: "PRAGMA mmap_size = \(mappedBytes)")
+        try db.execute(sql: "PRAGMA mmap_size = \(size)")
     }
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.

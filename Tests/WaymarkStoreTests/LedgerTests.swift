@@ -114,7 +114,8 @@ struct LedgerTests {
         let count = IngestPipeline.chunkSize * 6
         let job = VerifyJob(Array(repeating: Envelope.magic + [1, 0, 0], count: count))
         let finished = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
+        // A thread of its own, as the pipeline's verifier has: a busy shared pool cannot hold it up.
+        Thread.detachNewThread {
             job.work()
             finished.signal()
         }
@@ -132,6 +133,21 @@ struct LedgerTests {
         job.release()
         #expect(finished.wait(timeout: .now() + 10) == .success)
         #expect(job.verifiedCount < count)
+    }
+
+    /// A session that ends without writing its last batch (a peer that sent what it must not) drops
+    /// its pipeline: the verifier waiting for that batch's writer stops.
+    @Test func aPipelineDroppedWithABatchUnwrittenStopsItsVerifier() throws {
+        var pipeline: IngestPipeline? = IngestPipeline(database: try NodeDatabase(), peer: "test")
+        _ = try pipeline!.add(Array(repeating: Envelope.magic + [1, 0, 0], count: IngestPipeline.chunkSize * 6), nowMilliseconds: Self.now)
+        let job = try #require(pipeline!.pendingJob)
+        let deadline = Date().addingTimeInterval(10)
+        while job.verifiedCount < 2 * IngestPipeline.chunkSize && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(!job.workerFinished, "it waits for the writer")
+        pipeline = nil
+        while !job.workerFinished && Date() < deadline.addingTimeInterval(10) { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(job.workerFinished)
+        #expect(job.verifiedCount < IngestPipeline.chunkSize * 6)
     }
 
     /// A fetch answer comes oldest clock first, whatever order the ids were asked in, so the chunks of
