@@ -29,7 +29,7 @@ extension NodeDatabase {
         let week = StatisticsPeriod(containing: from)
         let quarterStart = min(from, week.firstWeekOfQuarter.bounds.start)
         // Read first, then count: the callers' category look-ups read the database too.
-        let (clients, quarterRows, responses, journeys) = try writer.read { db in
+        let (clients, quarterRows, responses, journeys, shared) = try writer.read { db in
             let quarterRows = try Row.fetchAll(
                 db,
                 sql: "SELECT referral, circle, sender, recipient, status, sent_at FROM referral_index WHERE sent_at >= ? AND sent_at < ? AND (sender = ? OR recipient = ?)",
@@ -58,7 +58,8 @@ extension NodeDatabase {
             let all = try Self.readClients(db, identity: identity, id: nil)
             // Progress and the client's own view, folded from the journeys of this node's own clients.
             let journeys = try all.map { c in (c.circle, try Self.journey(db, identity: identity, circle: c.circle, today: day)) }
-            return (all.filter { $0.createdAt >= from && $0.createdAt < to }, quarterRows, (days: responses, noCapacity: declinedForCapacity), journeys)
+            let registered = all.filter { $0.createdAt >= from && $0.createdAt < to }
+            return (registered, quarterRows, (days: responses, noCapacity: declinedForCapacity), journeys, try Self.sharedClients(db, identity: identity, clients: registered, day: day))
         }
         var sentWeeks: [String: Set<String>] = [:], receivedWeeks: [String: Set<String>] = [:]
         for row in quarterRows {
@@ -70,6 +71,12 @@ extension NodeDatabase {
         let referrals = quarterRows.filter { ($0["sent_at"] as Int64) >= Int64(from) }
         let areas = layout.areas
         for c in clients {
+            // A person another organisation also holds, and counts (§12.1, "A person at two organisations").
+            if let person = SharedClients.personKey(name: c.record.name, dateOfBirth: c.record.dateOfBirth), let holders = shared.holders[person],
+                SharedClients.countedElsewhere(me: me, holders: holders, told: shared.told[c.circle] ?? [])
+            {
+                continue
+            }
             let age = FigureLayout.ageBand(dateOfBirth: c.record.dateOfBirth.isEmpty ? nil : c.record.dateOfBirth, on: day)
             let area = FigureLayout.areaLabel(c.record.area, areas: areas)
             for need in c.record.needs {
@@ -94,6 +101,31 @@ extension NodeDatabase {
         }
         Self.countProgress(journeys, into: &counter, from: from, to: to, quarterStart: quarterStart)
         return counter
+    }
+
+    /// What this node holds of its clients at other organisations (§12.1, "A person at two
+    /// organisations"): by person key, the organisations that referred that person here from their own
+    /// clients, read from referrals whose consent for this organisation is in force on `day` (after a
+    /// withdrawal, what the referral said is not used); and, by circle, the organisations this node
+    /// referred each of its own clients to. Read only when a client registered in the period has a
+    /// person key.
+    static func sharedClients(
+        _ db: Database, identity: NodeIdentity, clients: [ClientSummary], day: String
+    ) throws -> (holders: [String: Set<String>], told: [String: Set<String>]) {
+        guard clients.contains(where: { SharedClients.personKey(name: $0.record.name, dateOfBirth: $0.record.dateOfBirth) != nil }) else { return ([:], [:]) }
+        let me = hexString(identity.signingPublicKey)
+        var holders: [String: Set<String>] = [:], told: [String: Set<String>] = [:]
+        for circle in try String.fetchAll(db, sql: "SELECT DISTINCT circle FROM referral_index WHERE recipient = ? AND sender <> ?", arguments: [me, me]) {
+            let journey = try referralJourney(db, circle: circle, identity: identity, today: day)
+            guard case .granted(let grant, _) = journey.consents.standing(of: me), grant.covers(day: day) else { continue }
+            for v in journey.referrals where v.recipient == me {
+                if let person = SharedClients.personKey(name: v.record.clientName, dateOfBirth: v.record.clientDateOfBirth) { holders[person, default: []].insert(v.sender) }
+            }
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT circle, recipient FROM referral_index WHERE sender = ?", arguments: [me]) {
+            told[row["circle"] as String, default: []].insert(row["recipient"] as String)
+        }
+        return (holders, told)
     }
 
     /// `progress` (§12.1), changes and the client's own view, counted by the home organisation only (it holds every reading

@@ -72,6 +72,41 @@ struct HubFiguresTests {
         #expect(fc["outcomes/education/declined-capacity"] == 1 && fc["outcomes/education/declined-other"] == nil, "\(fc)")
     }
 
+    /// A person at two organisations (§12.1): the partner registered the client the home
+    /// organisation referred to it, so it leaves them out of the people with a need it counts (the home
+    /// organisation counts them); once the client withdraws their consent for the partner, what the
+    /// referral said is not used, and the partner counts them again.
+    @Test func aPersonReferredToAnOrganisationThatAlsoRegisteredThemIsCountedOnce() throws {
+        let a = try NodeDatabase.inTestFederation(), b = try NodeDatabase.inTestFederation()
+        _ = try a.ledger.ingest([ReferralStoreTests.nodeRecord(Self.partner, "Partner")], from: "t", nowMilliseconds: Self.now)
+        _ = try b.ledger.ingest([ReferralStoreTests.nodeRecord(Self.home, "Home")], from: "t", nowMilliseconds: Self.now)
+        let atHome = try a.caseload.createClient(
+            ClientRecord(name: "Seán Ó Briain", dateOfBirth: "1990-05-05", needs: ["training"]), identity: Self.home, by: "c", nowMilliseconds: Self.now)
+        _ = try a.caseload.createClient(ClientRecord(name: "Aoife Other", dateOfBirth: "1990-05-05", needs: ["training"]), identity: Self.home, by: "c", nowMilliseconds: Self.now)
+        // The partner's own records: the same person typed otherwise, and someone else.
+        _ = try b.caseload.createClient(
+            ClientRecord(name: "sean o briain", dateOfBirth: "1990-05-05", needs: ["debt"]), identity: Self.partner, by: "p", nowMilliseconds: Self.now)
+        _ = try b.caseload.createClient(ClientRecord(name: "Niamh Third", dateOfBirth: "1985-02-02", needs: ["debt"]), identity: Self.partner, by: "p", nowMilliseconds: Self.now)
+        #expect(try Self.figures(b, Self.partner)["needs/money/unknown/25-44"] == 2, "before any referral, the partner counts both")
+
+        try Self.consentToReferToThePartner(a, atHome)
+        try a.journeys.sendReferral(
+            clientID: atHome, to: hexString(Self.partner.signingPublicKey), serviceID: "s", serviceName: "Course", note: "", identity: Self.home, by: "c",
+            today: "2026-11-22", nowMilliseconds: Self.now + 2)
+        try ReferralStoreTests.sync(a, b, at: Self.now + 10)
+        // As a node does after envelopes arrive.
+        try b.journeys.acknowledgeArrivals(identity: Self.partner, nowMilliseconds: Self.now + 11)
+        #expect(try Self.figures(b, Self.partner)["needs/money/unknown/25-44"] == 1, "Seán is counted by the home organisation")
+        #expect(try Self.figures(a, Self.home)["needs/education/unknown/25-44"] == 2, "the home organisation counts both its clients")
+
+        try a.journeys.recordConsent(
+            clientID: atHome, .revoke(organization: hexString(Self.partner.signingPublicKey), method: .verbal, recordedBy: "C", reason: nil), identity: Self.home,
+            by: "c", nowMilliseconds: Self.now + 20)
+        try ReferralStoreTests.sync(a, b, at: Self.now + 30)
+        try b.journeys.acknowledgeArrivals(identity: Self.partner, nowMilliseconds: Self.now + 31)
+        #expect(try Self.figures(b, Self.partner)["needs/money/unknown/25-44"] == 2, "after a withdrawal the referral is not used")
+    }
+
     /// Areas (§12.1 `needs`): a client's needs count under the postal area their record names where
     /// the layout has it, `other` for any other area, `unknown` where none was recorded; the record
     /// keeps only the routing key, never the whole Eircode.

@@ -107,6 +107,7 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     assert '<figure id="needs-chart"><svg class="chart"' in page and 'role="img"' in page
     # Each person counts in at most 4 weeks of a quarter in each family, their needs once: 0.2 + 4 × 4 × 0.2.
     assert re.search(r'<p id="hub-person-bound">Each person is counted in each kind of figure in at most 4 weeks of a quarter.*at most ε 3\.40\.</p>', page), page[:3000]
+    assert '<p id="hub-shared-people">A person registered at two organisations that referred them' in page, page[:3000]
     # Needs by area: the sample caseloads record most clients in Dublin 11 (routing key D11).
     areas = page.split('<table class="hub audit" id="areas">')[1].split("</table>")[0]
     # Against the sample directory's services with a Dublin 11 address, people per service.

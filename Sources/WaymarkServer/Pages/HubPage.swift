@@ -168,6 +168,7 @@ extension PublicPages {
         for c in release.cells { familyEpsilon[c.cell.family] = max(familyEpsilon[c.cell.family] ?? 0, c.epsilon) }
         let personBound = familyEpsilon.reduce(0.0) { $0 + $1.value * Double($1.key == "needs" ? 1 : FigureLayout.weeksPerQuarter) }
         ctx["personBound"] = t("hub.quarter.person", language, ["weeks": String(FigureLayout.weeksPerQuarter), "bound": String(format: "%.2f", personBound)])
+        ctx["sharedPeople"] = t("hub.shared.people", language)
         ctx["families"] = families.keys.sorted().map { f in ["name": families[f]![0]["familyName"]!, "rows": families[f]!] as [String: Any] }
         let charts = try hubCharts(release.cells, language: language)
         ctx["needsChart"] = charts.needs.isEmpty ? false : charts.needs as Any

@@ -198,6 +198,7 @@ extension Localization {
         "hub.none": "Níor fhoilsigh an mol aon fhigiúirí ar an suíomh seo fós.",
         "hub.period": "Seachtain",
         "hub.show": "Taispeáin",
+        "hub.shared.people": "Duine atá cláraithe ag dhá eagraíocht a rinne atreorú air chuig a chéile, bealach amháin nó an dá bhealach, ní áirítear é ach uair amháin i measc na ndaoine a bhfuil riachtanas acu; ag dhá eagraíocht nach ndearna, áirítear faoi dhó é fós.",
         "hub.quarter.person": "Ní áirítear aon duine i ngach cineál figiúir ach i {weeks} seachtain de ráithe ar a mhéad (a riachtanais uair amháin), mar sin ní chosnaíonn figiúirí ráithe iomláine níos mó ná ε {bound} ar aon duine amháin.",
         "hub.summary": "{published} as {cells} figiúr foilsithe, ó {nodes} eagraíocht. Costas príobháideachais fhigiúirí na seachtaine seo: ε {spent} as buiséad {limit} na seachtaine; fhigiúirí na ráithe seo go dtí seo: ε {quarter}.",
         "hub.cell": "Cad a áirítear",

@@ -235,6 +235,7 @@ enum Localization {
         "hub.none": "The hub has not published any figures on this site yet.",
         "hub.period": "Week",
         "hub.show": "Show",
+        "hub.shared.people": "A person registered at two organisations that referred them to each other, one way or both, is counted once among the people with a need; at two that did not, they are still counted twice.",
         "hub.quarter.person": "Each person is counted in each kind of figure in at most {weeks} weeks of a quarter (their needs once), so a whole quarter's figures cost any one person at most ε {bound}.",
         "hub.summary": "{published} of {cells} figures published, from {nodes} organisations. Privacy cost of this week's figures: ε {spent} of the week's budget of {limit}; of this quarter's figures so far: ε {quarter}.",
         "hub.cell": "What is counted",

@@ -285,7 +285,7 @@ enum Templates {
         <p>{{t.hub_intro}}</p>
         {{^hasRelease}}<p id="hub-none">{{t.hub_none}}</p>{{/hasRelease}}
         {{#hasRelease}}<form method="get" action="/hub" class="inline"><input type="hidden" name="lang" value="{{lang}}"><label for="period">{{t.hub_period}}</label> <select id="period" name="period">{{#periods}}<option value="{{period}}"{{#selected}} selected{{/selected}}>{{period}}</option>{{/periods}}</select> <button type="submit">{{t.hub_show}}</button></form>
-        <p id="hub-summary">{{summary}}</p><p id="hub-person-bound">{{personBound}}</p>
+        <p id="hub-summary">{{summary}}</p><p id="hub-person-bound">{{personBound}}</p><p id="hub-shared-people">{{sharedPeople}}</p>
         {{#needsChart}}<h2>{{t.hub_chart_needs}}</h2><figure id="needs-chart">{{{needsChart}}}</figure>{{/needsChart}}
         {{#flowsChart}}<h2>{{t.hub_chart_flows}}</h2><figure id="flows-chart">{{{flowsChart}}}</figure>{{/flowsChart}}
         {{#hasGaps}}<h2>{{t.hub_gaps}}</h2><p>{{t.hub_gaps_intro}}</p><div class="table-scroll" tabindex="0" role="region" aria-label="{{t.hub_gaps}}"><table class="hub audit" id="gaps"><thead><tr><th scope="col">{{t.hub_gaps_category}}</th><th scope="col">{{t.hub_gaps_people}}</th><th scope="col">{{t.hub_gaps_services}}</th><th scope="col">{{t.hub_gaps_ratio}}</th></tr></thead><tbody>
