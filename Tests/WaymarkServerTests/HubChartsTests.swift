@@ -8,7 +8,7 @@ import Testing
 struct HubChartsTests {
     @Test func barsAreAsLongAsTheirFigures() {
         let svg = HubCharts.bars([("Health", 50), ("Children & families", 100)], title: "Needs <by category>")
-        #expect(svg.hasPrefix("<svg class=\"chart\"") && svg.contains("role=\"img\"") && svg.contains("aria-label=\"Needs &lt;by category&gt;\""))
+        #expect(svg.hasPrefix("<svg class=\"chart bars\"") && svg.contains("role=\"img\"") && svg.contains("aria-label=\"Needs &lt;by category&gt;\""))
         #expect(svg.contains("Children &amp; families") && !svg.contains("Children & families"))
         // The longest bar first, the other half as long.
         let widths = svg.split(separator: "<rect").dropFirst().compactMap { $0.split(separator: "width=\"").dropFirst().first?.split(separator: "\"").first }

@@ -104,7 +104,7 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     assert "Needs recorded" in page and re.search(r"<td data-label=\"Organisations\">3</td>", page), "no published figure with its organisations"
     # Charts drawn on the server, each with its table: needs by category, and the flows of the
     # referrals the fictional caseloads made between the organisations.
-    assert '<figure id="needs-chart"><svg class="chart"' in page and 'role="img"' in page
+    assert '<figure id="needs-chart" class="chart-scroll" tabindex="0"><svg class="chart bars"' in page and 'role="img"' in page
     # Each person counts in at most 4 weeks of a quarter in each family, their needs once: 0.2 + 4 × 4 × 0.2.
     assert re.search(r'<p id="hub-person-bound">Each person is counted in each kind of figure in at most 4 weeks of a quarter.*at most ε 3\.40\.</p>', page), page[:3000]
     assert '<p id="hub-shared-people">A person registered at two organisations that referred them' in page, page[:3000]
@@ -115,8 +115,8 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     assert "/D11/" in csv_cells(hub.url, week), "no needs figure for an area"
     # Each referral flow and outcome here comes from one organisation (each node is its own kind of
     # organisation), so the rules withhold them all: no flows chart, and the page says why.
-    assert '<figure id="flows-chart">' not in page and "fewer than 3 organisations: " in page
-    assert "<script" not in page.split('<figure id="needs-chart">')[1].split("</figure>")[0]
+    assert '<figure id="flows-chart"' not in page and "fewer than 3 organisations: " in page
+    assert "<script" not in page.split('<figure id="needs-chart"')[1].split("</figure>")[0]
     csv = requests.get(hub.url + f"/hub.csv?period={week}", timeout=10)
     assert csv.status_code == 200 and csv.text.startswith("period,family,cell,value,organisations,epsilon\n") and csv.text.count("\n") > 2
     assert all(int(line.split(",")[4]) >= 3 for line in csv.text.strip().split("\n")[1:]), "a published figure from fewer than 3 organisations"
@@ -138,7 +138,7 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
         spent = [float(x) for x in re.findall(r"this quarter(?:'|&#39;|&#x27;)s figures so far: ε (\d+\.\d\d)", second)]
         assert spent and spent[0] > 1.0, "the quarter's total does not add up both weeks"
     page = requests.get(hub.url + "/hub", timeout=10).text
-    assert '<figure id="trend-chart"><svg class="chart lines"' in page and f"<th scope=\"col\">{prev}</th>" in page
+    assert '<figure id="trend-chart" class="chart-scroll" tabindex="0"><svg class="chart lines"' in page and f"<th scope=\"col\">{prev}</th>" in page
 
     # Other nodes have nothing to show, and say so.
     assert "has not published any figures on this site yet" in requests.get(a.url + "/hub", timeout=10).text
@@ -169,3 +169,63 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     hub.add_staff("hubworker", "Hub Caseworker", "caseworker", "a caseworker's long password")
     worker = hub.staff_session("hubworker", "a caseworker's long password")
     assert worker.get(hub.url + "/staff/hub", allow_redirects=False, timeout=10).status_code == 403
+
+
+def test_the_hub_page_in_a_browser(district) -> None:
+    """The published week as a planner or a resident meets it, in headless Chromium: on a phone
+    (390 px) and a desktop, in English and Irish, with JavaScript and without. The charts are drawn
+    on the server (SVG, there without JavaScript), each with its table; nothing scrolls sideways on
+    a phone; axe finds nothing serious."""
+    import importlib.util
+    import pathlib
+
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+
+    hub = district[3]
+    assert "has not published any figures" not in requests.get(hub.url + "/hub", timeout=10).text, "the round above published no week"
+    spec = next(s for s in (importlib.util.find_spec(m) for m in ("axe_selenium_python", "selenium_axe_python")) if s)
+    root = pathlib.Path(list(spec.submodule_search_locations)[0])
+    axe = next(p for p in (root / "node_modules/axe-core/axe.min.js", root / "axe-core/axe.min.js") if p.exists()).read_text(encoding="utf-8")
+
+    def browser(width: int, js: bool):
+        options = webdriver.ChromeOptions()
+        if pathlib.Path("/usr/bin/chromium").exists():
+            options.binary_location = "/usr/bin/chromium"
+        for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--window-size={width},900"):
+            options.add_argument(a)
+        if not js:
+            options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+        return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+    for width in (390, 1280):
+        for js in (True, False):
+            driver = browser(width, js)
+            try:
+                for lang, title, shared in (("en", "District figures", "A person registered at two organisations"),
+                                            ("ga", "Figiúirí an cheantair", "Duine atá cláraithe ag dhá eagraíocht")):
+                    driver.get(f"{hub.url}/hub?lang={lang}")
+                    where = f"{width} px, {'with' if js else 'without'} JavaScript, {lang}"
+                    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang, where
+                    assert driver.find_element(By.TAG_NAME, "h1").text == title, where
+                    assert driver.find_element(By.ID, "hub-shared-people").text.startswith(shared), where
+                    chart = driver.find_element(By.CSS_SELECTOR, "#needs-chart svg")
+                    assert chart.get_attribute("role") == "img" and chart.size["width"] > 0, where
+                    # The bars fit the screen whole, their labels readable (10 px or more).
+                    frame = driver.find_element(By.ID, "needs-chart")
+                    assert driver.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth", frame), where
+                    label = driver.execute_script("return arguments[0].querySelector('text').getBoundingClientRect().height", chart)
+                    assert label >= 10, f"chart labels {label:.1f} px high ({where})"
+                    assert driver.find_elements(By.CSS_SELECTOR, "table#areas tr"), where
+                    overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                    assert overflow <= 0, f"the page scrolls sideways by {overflow} px ({where})"
+                    if js:
+                        driver.execute_script(axe)
+                        found = driver.execute_async_script(
+                            "var done = arguments[arguments.length - 1];"
+                            "axe.run(document, {resultTypes: ['violations']}).then(function (r) { done(r.violations); });")
+                        serious = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in found if v.get("impact") in ("serious", "critical")]
+                        assert not serious, f"axe ({where}): {serious}"
+            finally:
+                driver.quit()

@@ -10,18 +10,19 @@ enum HubCharts {
             .replacingOccurrences(of: "\"", with: "&quot;")
     }
 
-    /// Horizontal bars, one per (label, value), longest first.
+    /// Horizontal bars, one per (label, value), longest first, each label on its own line above its
+    /// bar: narrow enough (400 wide) that a phone shows the whole chart with its labels readable.
     static func bars(_ items: [(label: String, value: Int)], title: String) -> String {
         let rows = items.sorted { $0.value > $1.value }
         guard let top = rows.first?.value, top > 0 else { return "" }
-        let rowHeight = 28, labelWidth = 220, width = 640
-        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(width) \(rows.count * rowHeight + 8)\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
+        let rowHeight = 38, width = 400
+        var svg = "<svg class=\"chart bars\" viewBox=\"0 0 \(width) \(rows.count * rowHeight + 6)\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
         for (i, r) in rows.enumerated() {
-            let y = i * rowHeight + 4
-            let w = max(1, (width - labelWidth - 60) * r.value / top)
-            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 18)\" text-anchor=\"end\">\(escape(r.label))</text>"
-            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(w)\" height=\"\(rowHeight - 10)\" class=\"bar\"></rect>"
-            svg += "<text x=\"\(labelWidth + w + 6)\" y=\"\(y + 18)\">\(r.value)</text>"
+            let y = i * rowHeight + 2
+            let w = max(1, (width - 56) * r.value / top)
+            svg += "<text x=\"0\" y=\"\(y + 13)\">\(escape(r.label))</text>"
+            svg += "<rect x=\"0\" y=\"\(y + 18)\" width=\"\(w)\" height=\"14\" class=\"bar\"></rect>"
+            svg += "<text x=\"\(w + 6)\" y=\"\(y + 30)\">\(r.value)</text>"
         }
         return svg + "</svg>"
     }

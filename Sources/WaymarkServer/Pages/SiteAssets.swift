@@ -80,6 +80,10 @@ enum SiteAssets {
         form.inline { display: inline; margin: 0; }
         .notice { border-left: 4px solid var(--accent, #0b6e4f); padding: 0.5rem 0.75rem; }
         svg.chart { width: 100%; max-width: 44rem; height: auto; font: 12px sans-serif; }
+        /* On a phone a chart keeps a width its labels can be read at, and scrolls within its frame. */
+        .chart-scroll { overflow-x: auto; }
+        svg.chart.bars { max-width: 30rem; }
+        @media (max-width: 40rem) { svg.chart:not(.bars) { min-width: 36rem; } }
         svg.chart .bar { fill: #0b6e4f; }
         svg.chart .node { fill: #333; }
         svg.chart .flow { fill: none; stroke: #0b6e4f; stroke-opacity: 0.35; }
