@@ -185,7 +185,7 @@ public struct ClientAccess: Sendable {
                 db,
                 sql: """
                     SELECT e.id, e.scope, e.clock, e.wire FROM envelope e
-                    WHERE e.kind = 16 AND e.scope IN (\(NodeDatabase.circlesNamingSQL(identity)))
+                    WHERE e.kind = 16 AND e.scope <> 'public' AND e.scope IN (\(NodeDatabase.circlesNamingSQL(identity)))
                     AND NOT EXISTS (SELECT 1 FROM consent_checked c WHERE c.id = e.id)
                     """)
             var count = 0

@@ -181,12 +181,7 @@ public struct Journeys: Sendable {
             let through = Int64(try NodeDatabase.setting(db, "referrals_acknowledged_through") ?? "") ?? 0
             let newest = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM envelope") ?? 0
             let circles = try String.fetchAll(
-                db,
-                sql: """
-                    SELECT DISTINCT scope FROM envelope WHERE seq > ? AND kind = ?
-                    AND scope IN (\(NodeDatabase.circlesNamingSQL(identity)))
-                    """,
-                arguments: [through, Int(Envelope.Kind.referral.rawValue)])
+                db, sql: NodeDatabase.circlesWithNewSQL(identity), arguments: [Int(Envelope.Kind.referral.rawValue), through])
             try NodeDatabase.setSetting(db, "referrals_acknowledged_through", String(newest))
             for circle in circles {
                 let journey = try NodeDatabase.referralJourney(db, circle: circle, identity: identity, today: "")
@@ -283,8 +278,7 @@ public struct Journeys: Sendable {
             guard newest > through else { return 0 }
             try NodeDatabase.setSetting(db, "messages_noted_through", String(newest))
             let circles = try String.fetchAll(
-                db, sql: "SELECT DISTINCT scope FROM envelope WHERE seq > ? AND kind = ? AND scope <> 'public'",
-                arguments: [through, Int(Envelope.Kind.referralMessage.rawValue)])
+                db, sql: NodeDatabase.circlesWithNewSQL(identity), arguments: [Int(Envelope.Kind.referralMessage.rawValue), through])
             let me = hexString(identity.signingPublicKey)
             var added = 0
             for circle in circles {

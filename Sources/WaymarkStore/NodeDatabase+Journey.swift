@@ -57,6 +57,14 @@ extension NodeDatabase {
 
     /// The circles that name this organisation as a recipient under any of its keys (its key now and
     /// those it handed over from, §9.6), as SQL with the key ids written in (hex literals).
+    /// The circles naming this organisation where an envelope of a kind arrived after a point
+    /// (arguments: the last `seq` seen, the kind). Through the private envelopes' kind index: a scan
+    /// of every envelope stored since, after a node took in a whole directory, read (and mapped) the
+    /// whole table at the end of the session.
+    static func circlesWithNewSQL(_ identity: NodeIdentity) -> String {
+        "SELECT DISTINCT scope FROM envelope WHERE kind = ? AND seq > ? AND scope <> 'public' AND scope IN (\(circlesNamingSQL(identity)))"
+    }
+
     static func circlesNamingSQL(_ identity: NodeIdentity) -> String {
         "SELECT circle FROM circle_recipient WHERE key_id IN (\(keyIDList(identity)))"
     }
