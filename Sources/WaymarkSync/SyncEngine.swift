@@ -272,6 +272,12 @@ public actor SyncEngine: Service {
     static let pushBatchSize = 512
     static let pushBatchBytes = 1 << 20
 
+    /// Whether a push answer (§5.5) says the peer already held at least half of a batch of 64 or more.
+    static func mostlyHeld(_ answer: [UInt8], sent: Int) -> Bool {
+        guard sent >= 64, case .object(let o)? = try? JSONParser.parse(answer), let held = o["duplicates"]?.doubleValue else { return false }
+        return held * 2 >= Double(sent)
+    }
+
     struct Abusive: Error, CustomStringConvertible {
         let rejected: Int
         let until: UInt64
@@ -363,6 +369,10 @@ public actor SyncEngine: Service {
             let answer = try await Self.post(transport, base, path: "/sync/v1/push", body: body)
             outcome.bytesIn += answer.count
             outcome.envelopesOut += batch.count
+            // The peer already held most of the batch: it is taking these in another way (its own
+            // fetch from this node, as a new node does while this one pushes to it). The rest is left
+            // to the next session's reconciliation rather than sent twice.
+            if Self.mostlyHeld(answer, sent: batch.count) { break }
         }
         return outcome
     }

@@ -27,7 +27,7 @@ final class InMemoryNetwork: Sendable {
                 case "/sync/v1/fetch": return try node.answerFetch(body, from: sender)
                 case "/sync/v1/push":
                     let report = try node.acceptPush(body, from: sender)
-                    return Array("{\"accepted\":\(report.accepted)}".utf8)
+                    return Array("{\"accepted\":\(report.accepted),\"duplicates\":\(report.duplicates)}".utf8)
                 default: throw TransportError(status: 404, message: path)
                 }
             } catch let refusal as SyncRefusal {

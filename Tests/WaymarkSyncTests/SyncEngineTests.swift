@@ -96,6 +96,40 @@ struct SyncEngineTests {
         #expect(try peer(a.url, b.database).failures == 1)
     }
 
+    /// A node pushing a peer what it lacks stops once the peer answers that it already held most of a
+    /// batch (it was taking them in by its own fetch, as a new node does), instead of sending the whole
+    /// directory twice; a peer that lacks them still gets every one.
+    @Test func aPushStopsWhenThePeerAlreadyHoldsWhatIsSent() async throws {
+        let alice = Fixtures.identity(1)
+        let many = (0..<2_000).map { i in
+            HSDSRecord(table: "service", id: "a-svc-\(i)", fields: JSONObject([("id", .string("a-svc-\(i)")), ("name", .string("Club \(i)")), ("status", .string("active"))]))
+        }
+        for fetchesMeanwhile in [true, false] {
+            let a = try member(1, founders: [alice]), b = try member(2, founders: [alice])
+            try a.database.ledger.publish(many, identity: a.identity, nowMilliseconds: Fixtures.publishedAt + 10)
+            try a.database.publishVouch(.init(member: b.identity.signingPublicKey, organizationName: "Organisation 2"), identity: alice, nowMilliseconds: Fixtures.publishedAt + 40)
+            _ = try b.database.ledger.ingest(try a.database.ledger.envelopes(a.database.ledger.reconciliationItems().map(\.id)).filter { w in
+                (try? Envelope.decode(w).header.kind) != .directoryRecord
+            }, from: "test", nowMilliseconds: Self.now)
+            try a.database.peers.add(url: b.url, author: b.identity.signingPublicKey, nowMilliseconds: Self.now)
+            let network = InMemoryNetwork([a.url: a.node, b.url: b.node])
+            // B fetching from A meanwhile: before A's first push arrives, B takes everything in itself.
+            let transport = CopyingTransport(inner: network.transport(for: a.identity)) {
+                guard fetchesMeanwhile else { return }
+                _ = try b.database.ledger.ingest(try a.database.ledger.envelopes(a.database.ledger.reconciliationItems().map(\.id)), from: "fetch", nowMilliseconds: Self.now)
+            }
+            let outcome = await SyncEngine(node: a.node, transport: transport, settings: SyncSettings(), logger: Logger(label: "test")).sync(with: try peer(b.url, a.database))
+            #expect(outcome.succeeded, "\(outcome.error ?? "")")
+            let (held, published) = (try b.database.allRecords().count, try a.database.allRecords().count)
+            #expect(held == published)
+            if fetchesMeanwhile {
+                #expect(outcome.envelopesOut <= SyncEngine.pushBatchSize, "pushed \(outcome.envelopesOut) envelopes the peer already held")
+            } else {
+                #expect(outcome.envelopesOut >= many.count, "a peer that lacked them got \(outcome.envelopesOut)")
+            }
+        }
+    }
+
     @Test func learnedPeersAreCalledOnlyInAllowedRangesAndOnlyForMembers() async throws {
         #expect(AddressRange.of(url: "http://127.0.0.1:8080") == .loopback)
         #expect(AddressRange.of(url: "http://localhost:8080") == .loopback)
@@ -266,6 +300,26 @@ final class FlakyTransport: SyncTransport, @unchecked Sendable {
             return count - 1
         }
         if fail(n) { throw TransportError(status: nil, message: "the connection was lost") }
+        return try await inner.post(base, path: path, body: body)
+    }
+
+    func get(_ base: String, path: String) async throws -> [UInt8] { try await inner.get(base, path: path) }
+}
+
+/// A transport that runs `beforeFirstPush` once, just before the first push goes out.
+final class CopyingTransport: SyncTransport, @unchecked Sendable {
+    let inner: any SyncTransport
+    let beforeFirstPush: @Sendable () throws -> Void
+    private let lock = NSLock()
+    private var done = false
+
+    init(inner: any SyncTransport, beforeFirstPush: @escaping @Sendable () throws -> Void) {
+        self.inner = inner
+        self.beforeFirstPush = beforeFirstPush
+    }
+
+    func post(_ base: String, path: String, body: [UInt8]) async throws -> [UInt8] {
+        if path == "/sync/v1/push", lock.withLock({ () -> Bool in defer { done = true }; return !done }) { try beforeFirstPush() }
         return try await inner.post(base, path: path, body: body)
     }
 
