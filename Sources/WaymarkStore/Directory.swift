@@ -22,7 +22,6 @@ public final class Directory: Sendable {
     public let database: NodeDatabase
     private let loaded = Mutex<Snapshot?>(nil)
     private let lastCheck = Mutex<ContinuousClock.Instant?>(nil)
-    private let scoreCache = Mutex<[String: [Int: Double]]>([:])
 
     /// What is held in memory for one version of the directory.
     public struct Snapshot: Sendable {
@@ -36,10 +35,15 @@ public final class Directory: Sendable {
         /// each term with the same taxonomy and code and `language` `ga`. Keyed by `labelKey`.
         let translations: [String: String]
         public let organizations: [String: String]
-        /// Full-text rowid to the service's position in `index`.
-        let positionByRowid: [Int64: Int]
+        /// The full-text index, its rows being positions in `index`.
+        public let text: TextIndex
+        /// Each service's list form (HSDS JSON), by position in `index`: a page of results is answered
+        /// without reading the database.
+        let listDocuments: [String]
         /// The district's search words, with the words of category names in other languages.
         public let searchWords: SearchWords
+        /// The district (its places and map centre), read with the directory: a change moves its version.
+        public let district: District
 
         static func labelKey(taxonomy: String, code: String, language: String) -> String { "\(taxonomy)\u{1F}\(code)\u{1F}\(language)" }
 
@@ -50,7 +54,8 @@ public final class Directory: Sendable {
         }
     }
 
-    /// How many recent full-text answers to keep (0 keeps none).
+    /// Whether whole answers may be kept (0: none; `waymark serve --search-cache`). Text matches
+    /// themselves are not cached: the index in memory answers them in microseconds.
     public let scoreCacheSize: Int
 
     public init(database: NodeDatabase, scoreCacheSize: Int = 256) {
@@ -110,16 +115,18 @@ public final class Directory: Sendable {
             let parents = terms.compactMapValues(\.parentID)
             var facts: [ServiceFacts] = []
             var rowids: [(Int64, String)] = []
+            var lists: [String: String] = [:]
             let strings = StringPool()
             let cursor = try Row.fetchCursor(
-                db, sql: "SELECT d.rowid AS rowid, d.last_modified, f.full_json FROM service_doc d JOIN service_full f ON f.rowid = d.rowid")
+                db,
+                sql: "SELECT d.rowid AS rowid, d.last_modified, d.list_json, f.full_json FROM service_doc d JOIN service_full f ON f.rowid = d.rowid")
             while let row = try cursor.next() {
                 guard case .object(let doc) = try JSONParser.parse(row["full_json"] as String) else { continue }
                 let f = ServiceFacts(service: doc, parents: parents, storedAt: row["last_modified"], strings: strings)
                 facts.append(f)
                 rowids.append((row["rowid"], f.id))
+                lists[f.id] = row["list_json"]
             }
-            let words = try String.fetchAll(db, sql: "SELECT term FROM service_fts_vocab")
             let base = NodeDatabase.searchWordsSetting.value(try NodeDatabase.setting(db, NodeDatabase.searchWordsSetting.key))
             // Each translated term's name beside the name of the term it translates (same taxonomy and code).
             var ownName: [String: String] = [:]
@@ -132,10 +139,36 @@ public final class Directory: Sendable {
             let index = DirectoryIndex(services: facts, termTaxonomy: terms.compactMapValues(\.taxonomyID))
             var positionByRowid: [Int64: Int] = [:]
             for (rowid, id) in rowids { positionByRowid[rowid] = index.position(of: id) }
+            let text = try Self.loadTextIndex(db, positionByRowid: positionByRowid, rows: index.count)
+            let listDocuments = index.services.map { lists[$0.id] ?? "" }
             return Snapshot(
-                version: version, index: index, vocabulary: SortedVocabulary(words), terms: terms, translations: translations, organizations: organizations,
-                positionByRowid: positionByRowid, searchWords: base.adding(categoryNames: categoryNames))
+                version: version, index: index, vocabulary: SortedVocabulary(text.terms), terms: terms, translations: translations, organizations: organizations,
+                text: text, listDocuments: listDocuments, searchWords: base.adding(categoryNames: categoryNames),
+                district: NodeDatabase.districtSetting.value(try NodeDatabase.setting(db, NodeDatabase.districtSetting.key)))
         }
+    }
+
+    /// The stored full-text index's tokens, as SQLite's tokenizer made them, into memory.
+    static func loadTextIndex(_ db: Database, positionByRowid: [Int64: Int], rows: Int) throws -> TextIndex {
+        let columnIndex = Dictionary(uniqueKeysWithValues: TextQuery.columns.enumerated().map { ($1, UInt8($0)) })
+        var tokens: [(term: String, occurrence: TextIndex.Occurrence)] = []
+        tokens.reserveCapacity(try Int.fetchOne(db, sql: "SELECT sum(cnt) FROM service_fts_vocab") ?? 0)
+        let cursor = try Row.fetchCursor(db, sql: "SELECT term, doc, col, offset FROM service_fts_instance")
+        var lastColumn = ""
+        var column: UInt8 = 0
+        while let row = try cursor.next() {
+            guard let position = positionByRowid[row[1]] else { continue }
+            let name: String = row[2]
+            if name != lastColumn {
+                guard let c = columnIndex[name] else { continue }
+                lastColumn = name
+                column = c
+            }
+            let offset: Int = row[3]
+            guard offset <= Int(UInt16.max) else { continue }
+            tokens.append((row[0], TextIndex.Occurrence(row: UInt32(position), column: column, offset: UInt16(offset))))
+        }
+        return TextIndex(rowCount: rows, columnCount: TextQuery.columns.count, weights: TextQuery.columnWeights, tokens: tokens)
     }
 
     /// Runs a search.
@@ -146,65 +179,39 @@ public final class Directory: Sendable {
         try search(query, now: now, snapshot: snapshot())
     }
 
-    struct StaleSnapshot: Error {}
-
-    /// Loads the directory afresh, whatever the last check said.
-    private func reload() throws -> Snapshot {
-        let fresh = try load()
-        loaded.withLock { $0 = fresh }
-        return fresh
-    }
-
     private func search(_ query: SearchQuery, now: LocalDateTime, snapshot snap: Snapshot) throws -> SearchResult {
-        var scores: [Int: Double]?
+        var scores: [(row: Int, score: Double)]?
         let text = TextQuery(query.text, vocabulary: snap.vocabulary, searchWords: snap.searchWords)
         if !text.isEmpty {
-            do {
-                // Every word; then without the words naming a person ("my son …"); then any word.
-                scores = try textScores(text.ftsExpression(joinedBy: "AND"), snap)
-                if scores?.isEmpty == true && text.canDropPersons {
-                    scores = try textScores(text.ftsExpression(joinedBy: "AND", droppingPersons: true), snap)
-                }
-                if scores?.isEmpty == true && text.words.count > 1 {
-                    scores = try textScores(text.ftsExpression(joinedBy: "OR"), snap)
-                }
-            } catch is StaleSnapshot {
-                // The directory changed between the snapshot and the text query: reload once and ask again.
-                return try search(query, now: now, snapshot: reload())
+            // Every word; then without the words naming a person ("my son …"); then any word.
+            scores = textScores(text.expression(and: true), snap)
+            if scores?.isEmpty == true && text.canDropPersons {
+                scores = textScores(text.expression(and: true, droppingPersons: true), snap)
+            }
+            if scores?.isEmpty == true && text.words.count > 1 {
+                scores = textScores(text.expression(and: false), snap)
             }
         }
-        return snap.index.search(query, scoresByPosition: scores, now: now)
+        return snap.index.search(query, matches: scores, now: now)
     }
 
-    /// Index position to relevance for an FTS5 expression built by `TextQuery` (never raw user text).
-    /// Recent answers are kept per directory version: the same words are searched again and again.
-    func textScores(_ expression: String, _ snap: Snapshot) throws -> [Int: Double] {
-        let key = "\(snap.version)|\(expression)"
-        if let hit = scoreCache.withLock({ $0[key] }) { return hit }
-        let scores = try database.writer.read { db in
-            // Full-text rowids are renumbered by every import: they only mean something for this snapshot's version.
-            guard try NodeDatabase.directoryVersion(db) == snap.version else { throw StaleSnapshot() }
-            var out: [Int: Double] = [:]
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT rowid, bm25(service_fts, 10.0, 5.0, 1.0, 3.0, 2.0, 1.0) FROM service_fts WHERE service_fts MATCH ?",
-                arguments: [expression])
-            while let row = try rows.next() {
-                if let p = snap.positionByRowid[row[0]] { out[p] = -(row[1] as Double) }
-            }
-            return out
-        }
-        if scoreCacheSize > 0 {
-            scoreCache.withLock { cache in
-                if cache.count >= scoreCacheSize { cache.removeAll(keepingCapacity: true) }
-                cache[key] = scores
-            }
-        }
-        return scores
+    /// Index position to relevance for an expression built by `TextQuery` (never raw user text),
+    /// from the snapshot's own text index.
+    func textScores(_ expression: TextIndex.Expression, _ snap: Snapshot) -> [(row: Int, score: Double)] {
+        snap.text.scores(expression)
     }
 
-    /// The stored JSON of services, by id: the fully nested form or the list form.
+    /// The stored JSON of services, by id: the fully nested form or the list form (held in memory).
     public func documents(_ ids: [String], full: Bool) throws -> [String: String] {
         guard !ids.isEmpty else { return [:] }
+        if !full {
+            let snap = try snapshot()
+            var out: [String: String] = [:]
+            for id in ids {
+                if let p = snap.index.position(of: id), !snap.listDocuments[p].isEmpty { out[id] = snap.listDocuments[p] }
+            }
+            if out.count == ids.count { return out }
+        }
         return try database.writer.read { db in try DatabaseRowSource(db).serviceDocuments(ids, full: full) }
     }
 

@@ -487,6 +487,9 @@ extension NodeDatabase {
         m.registerMigration("v37: an author's key hand-overs found without reading its whole chain (the key in force, on every sync request)") { db in
             try db.execute(sql: "CREATE INDEX envelope_handover ON envelope (author, seq) WHERE kind = 6")
         }
+        m.registerMigration("v38: every token of the full-text index, for the search index held in memory") { db in
+            try db.execute(sql: "CREATE VIRTUAL TABLE service_fts_instance USING fts5vocab(service_fts, 'instance')")
+        }
         return m
     }
 }

@@ -197,7 +197,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The address to listen on.") var host: String = "127.0.0.1"
     @Option(help: "The port to listen on.") var port: Int = 8080
     @Option(help: "Log level: trace, debug, info, notice, warning, error.") var logLevel: String = "info"
-    @Option(help: "How many recent full-text search answers to keep in memory, besides up to 4 MiB of whole API answers (0 turns both off).") var searchCache: Int = 256
+    @Option(help: "Keep up to 4 MiB of recent whole search answers of the API in memory (0 turns this off).") var searchCache: Int = 256
     @Option(help: "Map tile URL template with {z}/{x}/{y}; an empty string shows markers without tiles.")
     var tiles: String = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 

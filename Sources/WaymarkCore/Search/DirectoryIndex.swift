@@ -48,6 +48,12 @@ public struct DirectoryIndex: Sendable {
     /// Runs a query whose text scores are keyed by position (see `position(of:)`), which spares
     /// hashing service ids on the hot path.
     public func search(_ query: SearchQuery, scoresByPosition textScores: [Int: Double]?, now: LocalDateTime) -> SearchResult {
+        search(query, matches: textScores.map { Array($0.map { (row: $0.key, score: $0.value) }) }, now: now)
+    }
+
+    /// Runs a query over the text index's matches (positions with their relevance), or over every
+    /// service when `textScores` is `nil`. A position must appear at most once.
+    public func search(_ query: SearchQuery, matches textScores: [(row: Int, score: Double)]?, now: LocalDateTime) -> SearchResult {
         let openMoment = query.openAt ?? now
         // "Open on Monday between 10 and 12" means the coming Monday (today if it is Monday).
         let windowDay = query.openDuring.map { now.day + ($0.day.rawValue - now.weekday.rawValue + 7) % 7 }
@@ -88,7 +94,7 @@ public struct DirectoryIndex: Sendable {
                     matches.append(Match(position: position, score: score, distance: distance))
                 }
                 if let textScores {
-                    for (position, score) in textScores where position < services.count { consider(position, score) }
+                    for (position, score) in textScores where position >= 0 && position < services.count { consider(position, score) }
                 } else {
                     for position in services.indices { consider(position, 0) }
                 }

@@ -34,8 +34,8 @@ public struct TextQuery: Sendable, Equatable {
         var words: [[String]] = []
         var meanings: [[Meaning]] = []
         var persons: [Bool] = []
-        let stop = Self.stopWords.union(searchWords.stopWords)
-        let allStop = folded.allSatisfy { stop.contains($0) }
+        let stop = { (word: String) in Self.stopWords.contains(word) || searchWords.stopWords.contains(word) }
+        let allStop = folded.allSatisfy(stop)
         var i = 0
         while i < raw.count, words.count < 12 {
             // The longest phrase the search words know, starting here.
@@ -56,7 +56,7 @@ public struct TextQuery: Sendable, Equatable {
             let t = raw[i]
             let f = folded[i]
             i += 1
-            if !allStop && stop.contains(f) { continue }
+            if !allStop && stop(f) { continue }
             var spellings = [t]
             var meaning = Self.phrases(searchWords.synonyms[f] ?? [])
             meaning += (searchWords.categoryPhrases[f] ?? []).map(Meaning.category)
@@ -143,15 +143,56 @@ public struct TextQuery: Sendable, Equatable {
     }
 }
 
+extension TextQuery {
+    /// The columns of the directory's full-text index, in order, and the weight of a hit in each
+    /// (a word in a service's name counts ten times one in its description).
+    public static let columns = ["name", "alternate_name", "description", "categories", "organization", "extra"]
+    public static let columnWeights: [Double] = [10, 5, 1, 3, 2, 1]
+
+    /// What `ftsExpression` says, for the in-memory index (`TextIndex`): the same groups and phrases,
+    /// their words folded as the index folds them (lower case, accents removed).
+    public func expression(and: Bool = true, droppingPersons: Bool = false) -> TextIndex.Expression {
+        let categories = Self.columns.firstIndex(of: "categories")
+        var groups: [[TextIndex.Phrase]] = []
+        for (index, alternatives) in words.enumerated() where !(droppingPersons && isPerson[index]) {
+            var group = alternatives.map { TextIndex.Phrase(tokens: Self.indexTokens($0), prefix: true) }
+            for m in meanings[index] {
+                switch m {
+                case .phrase(let p): group.append(TextIndex.Phrase(tokens: Self.indexTokens(p), prefix: true))
+                case .category(let c): group.append(TextIndex.Phrase(tokens: Self.indexTokens(c), prefix: false, column: categories))
+                }
+            }
+            groups.append(group.filter { !$0.tokens.isEmpty })
+        }
+        return TextIndex.Expression(groups: groups, and: and)
+    }
+
+    /// A text's words as the index holds them: SQLite's `unicode61 remove_diacritics 2` lower-cases
+    /// and drops accents ("Gaeilge" and "gaeilge", "céim" and "ceim" are one word).
+    public static func indexTokens(_ text: String) -> [String] {
+        tokenize(text).map(fold)
+    }
+
+    static func fold(_ token: String) -> String {
+        guard token.unicodeScalars.contains(where: { $0.value >= 0x80 }) else { return token }
+        var out = String.UnicodeScalarView()
+        for scalar in token.decomposedStringWithCanonicalMapping.unicodeScalars where !(0x300...0x36F).contains(scalar.value) {
+            out.append(scalar)
+        }
+        return String(out)
+    }
+}
+
 /// The words of the full-text index, sorted, with near-spelling lookup.
 public struct SortedVocabulary: Sendable {
     private let words: [String]
-    private let byLength: [Int: [String]]
+    /// Words by their length in Unicode scalars, each as its scalars, for the edit-distance scan.
+    private let byLength: [Int: [(word: String, scalars: [UInt32])]]
 
     public init(_ words: some Sequence<String>) {
         let sorted = Array(Set(words)).sorted()
         self.words = sorted
-        self.byLength = Dictionary(grouping: sorted, by: { $0.count })
+        self.byLength = Dictionary(grouping: sorted.map { ($0, $0.unicodeScalars.map(\.value)) }, by: { $0.1.count })
     }
 
     public var isEmpty: Bool { words.isEmpty }
@@ -183,14 +224,20 @@ public struct SortedVocabulary: Sendable {
     /// Words within a small edit distance of `word` (1 for words of 4 to 7 letters, 2 for longer),
     /// closest first. Short words get none: too many near spellings would match.
     public func nearWords(to word: String) -> [String] {
-        let n = word.count
-        guard n >= 4 else { return [] }
+        let x = word.unicodeScalars.map(\.value)
+        let n = x.count
+        guard n >= 4, n <= 64 else { return [] }
         let limit = n >= 8 ? 2 : 1
         var found: [(String, Int)] = []
-        for len in (n - limit)...(n + limit) {
-            for candidate in byLength[len] ?? [] {
-                let d = EditDistance.damerauLevenshtein(word, candidate, limit: limit)
-                if d <= limit { found.append((candidate, d)) }
+        // One set of rows for the whole scan: the distance itself allocates nothing.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (n + limit + 1)) { rows in
+            x.withUnsafeBufferPointer { x in
+                for len in (n - limit)...(n + limit) {
+                    for candidate in byLength[len] ?? [] {
+                        let d = candidate.scalars.withUnsafeBufferPointer { y in EditDistance.distance(x, y, limit: limit, rows: rows) }
+                        if d <= limit { found.append((candidate.word, d)) }
+                    }
+                }
             }
         }
         return found.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.map(\.0)
@@ -202,27 +249,67 @@ public enum EditDistance {
     /// Optimal string alignment distance (insertions, deletions, substitutions and adjacent
     /// transpositions), stopping early once it must exceed `limit`.
     public static func damerauLevenshtein(_ a: String, _ b: String, limit: Int = .max) -> Int {
-        let x = Array(a.unicodeScalars)
-        let y = Array(b.unicodeScalars)
+        let x = a.unicodeScalars.map(\.value)
+        let y = b.unicodeScalars.map(\.value)
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (y.count + 1)) { rows in
+            x.withUnsafeBufferPointer { x in y.withUnsafeBufferPointer { y in distance(x, y, limit: limit, rows: rows) } }
+        }
+    }
+
+    /// The same over scalars, in `rows` (room for three rows of `y.count + 1`).
+    static func distance(_ x: UnsafeBufferPointer<UInt32>, _ y: UnsafeBufferPointer<UInt32>, limit: Int, rows: UnsafeMutableBufferPointer<Int>) -> Int {
         if abs(x.count - y.count) > limit { return limit + 1 }
+        if limit == 1 { return withinOne(x, y) }
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
-        var prev2 = [Int](repeating: 0, count: y.count + 1)
-        var prev = Array(0...y.count)
-        var cur = [Int](repeating: 0, count: y.count + 1)
+        let w = y.count + 1
+        var prev2 = rows.baseAddress!
+        var prev = prev2 + w
+        var cur = prev + w
+        for j in 0...y.count { prev[j] = j }
         for i in 1...x.count {
             cur[0] = i
-            var rowMin = cur[0]
+            var rowMin = i
             for j in 1...y.count {
                 let cost = x[i - 1] == y[j - 1] ? 0 : 1
-                var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { v = min(v, prev2[j - 2] + 1) }
+                var v = Swift.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { v = Swift.min(v, prev2[j - 2] + 1) }
                 cur[j] = v
-                rowMin = min(rowMin, v)
+                rowMin = Swift.min(rowMin, v)
             }
             if rowMin > limit { return limit + 1 }
             (prev2, prev, cur) = (prev, cur, prev2)
         }
         return prev[y.count]
+    }
+
+    /// The distance when at most 1 matters (2 standing for anything more), without the table: one
+    /// letter changed, added, dropped, or two neighbours swapped.
+    static func withinOne(_ x: UnsafeBufferPointer<UInt32>, _ y: UnsafeBufferPointer<UInt32>) -> Int {
+        if x.count == y.count {
+            var first = -1
+            var second = -1
+            for i in 0..<x.count where x[i] != y[i] {
+                if first < 0 {
+                    first = i
+                } else if second < 0 {
+                    second = i
+                } else {
+                    return 2
+                }
+            }
+            if first < 0 { return 0 }
+            if second < 0 { return 1 }
+            return second == first + 1 && x[first] == y[second] && x[second] == y[first] ? 1 : 2
+        }
+        let (long, short) = x.count > y.count ? (x, y) : (y, x)
+        guard long.count == short.count + 1 else { return 2 }
+        var i = 0
+        while i < short.count && short[i] == long[i] { i += 1 }
+        while i < short.count {
+            if short[i] != long[i + 1] { return 2 }
+            i += 1
+        }
+        return 1
     }
 }

@@ -450,6 +450,7 @@ enum SafeLink {
 extension Directory {
     /// The node's help lines (the built-in ones if its own cannot be read), for the pages.
     var helpLines: HelpLines { (try? database.helpLines()) ?? .ireland }
-    /// The node's district (the built-in one if its own cannot be read), for the pages and the API.
-    var district: District { (try? database.district()) ?? .ballymun }
+    /// The node's district (the built-in one if its own cannot be read), for the pages and the API:
+    /// kept with the directory's snapshot (a change of district moves the directory's version).
+    var district: District { (try? snapshot().district) ?? .ballymun }
 }
