@@ -152,7 +152,6 @@ public final class Directory: Sendable {
     static func loadTextIndex(_ db: Database, positionByRowid: [Int64: Int], rows: Int) throws -> TextIndex {
         let columnIndex = Dictionary(uniqueKeysWithValues: TextQuery.columns.enumerated().map { ($1, UInt8($0)) })
         var tokens: [(term: String, occurrence: TextIndex.Occurrence)] = []
-        tokens.reserveCapacity(try Int.fetchOne(db, sql: "SELECT sum(cnt) FROM service_fts_vocab") ?? 0)
         let cursor = try Row.fetchCursor(db, sql: "SELECT term, doc, col, offset FROM service_fts_instance")
         var lastColumn = ""
         var column: UInt8 = 0
@@ -184,21 +183,15 @@ public final class Directory: Sendable {
         let text = TextQuery(query.text, vocabulary: snap.vocabulary, searchWords: snap.searchWords)
         if !text.isEmpty {
             // Every word; then without the words naming a person ("my son …"); then any word.
-            scores = textScores(text.expression(and: true), snap)
+            scores = snap.text.scores(text.expression(and: true))
             if scores?.isEmpty == true && text.canDropPersons {
-                scores = textScores(text.expression(and: true, droppingPersons: true), snap)
+                scores = snap.text.scores(text.expression(and: true, droppingPersons: true))
             }
             if scores?.isEmpty == true && text.words.count > 1 {
-                scores = textScores(text.expression(and: false), snap)
+                scores = snap.text.scores(text.expression(and: false))
             }
         }
         return snap.index.search(query, matches: scores, now: now)
-    }
-
-    /// Index position to relevance for an expression built by `TextQuery` (never raw user text),
-    /// from the snapshot's own text index.
-    func textScores(_ expression: TextIndex.Expression, _ snap: Snapshot) -> [(row: Int, score: Double)] {
-        snap.text.scores(expression)
     }
 
     /// The stored JSON of services, by id: the fully nested form or the list form (held in memory).

@@ -36,20 +36,13 @@ public struct DirectoryIndex: Sendable {
     ///   - now: the local moment "open now" refers to.
     /// - Returns: the requested page, the total and facet counts over all matches.
     public func search(_ query: SearchQuery, textScores: [String: Double]?, now: LocalDateTime) -> SearchResult {
-        let scores = textScores.map { scores in
-            Dictionary(scores.compactMap { id, score in positions[id].map { ($0, score) } }, uniquingKeysWith: { a, _ in a })
-        }
-        return search(query, scoresByPosition: scores, now: now)
+        // Distinct ids have distinct positions, so each position appears once.
+        let matches = textScores.map { scores in scores.compactMap { id, score in positions[id].map { (row: $0, score: score) } } }
+        return search(query, matches: matches, now: now)
     }
 
-    /// The position of a service in this index (name order), for callers that key text scores by position.
+    /// The position of a service in this index (name order): the rows of the text index.
     public func position(of id: String) -> Int? { positions[id] }
-
-    /// Runs a query whose text scores are keyed by position (see `position(of:)`), which spares
-    /// hashing service ids on the hot path.
-    public func search(_ query: SearchQuery, scoresByPosition textScores: [Int: Double]?, now: LocalDateTime) -> SearchResult {
-        search(query, matches: textScores.map { Array($0.map { (row: $0.key, score: $0.value) }) }, now: now)
-    }
 
     /// Runs a query over the text index's matches (positions with their relevance), or over every
     /// service when `textScores` is `nil`. A position must appear at most once.

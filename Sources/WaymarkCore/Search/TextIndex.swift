@@ -135,24 +135,21 @@ public struct TextIndex: Sendable {
     /// Rows matching `expression`, each with its relevance: FTS5's `bm25()` with this index's column
     /// weights, negated (higher is better). Rows that do not match are absent.
     public func scores(_ expression: Expression) -> [(row: Int, score: Double)] {
-        let phrases = expression.groups.flatMap { $0 }
-        guard !phrases.isEmpty, rowCount > 0 else { return [] }
+        guard expression.groups.contains(where: { !$0.isEmpty }), rowCount > 0 else { return [] }
         let k1 = 1.2
         let b = 0.75
         var score = [Double](repeating: 0, count: rowCount)
         var freq = [Double](repeating: 0, count: rowCount)
         var groupsHit = [UInt16](repeating: 0, count: rowCount)
         var lastGroup = [Int32](repeating: -1, count: rowCount)
-        var candidates: [Int] = []
-        var smallestGroup = Int.max
+        // AND: the rows of the group that hit fewest (every match is among them); OR: every group's rows.
+        var candidates: [Int]?
         var groupIndex = 0
-        var phraseIndex = 0
         occurrences.withUnsafeBufferPointer { occurrences in
             sequence.withUnsafeBufferPointer { sequence in
                 for group in expression.groups {
                     var groupRows: [Int] = []
                     for phrase in group {
-                        defer { phraseIndex += 1 }
                         var touched: [Int] = []
                         collect(phrase, occurrences, sequence, &freq, &touched)
                         // FTS5 counts the rows holding the phrase anywhere in the table (its IDF).
@@ -169,13 +166,10 @@ public struct TextIndex: Sendable {
                             }
                         }
                     }
-                    if expression.and {
-                        if groupRows.count < smallestGroup {
-                            smallestGroup = groupRows.count
-                            candidates = groupRows
-                        }
-                    } else {
-                        candidates += groupRows
+                    if !expression.and {
+                        candidates = (candidates ?? []) + groupRows
+                    } else if groupRows.count < candidates?.count ?? .max {
+                        candidates = groupRows
                     }
                     groupIndex += 1
                 }
@@ -183,8 +177,8 @@ public struct TextIndex: Sendable {
         }
         let needed = expression.and ? UInt16(expression.groups.count) : 1
         var out: [(row: Int, score: Double)] = []
-        out.reserveCapacity(candidates.count)
-        for row in candidates where groupsHit[row] >= needed {
+        out.reserveCapacity(candidates?.count ?? 0)
+        for row in candidates ?? [] where groupsHit[row] >= needed {
             // A row hit by several groups of an OR is listed by each: keep it once.
             groupsHit[row] = 0
             out.append((row, score[row]))

@@ -126,18 +126,14 @@ public struct TextQuery: Sendable, Equatable {
     /// The FTS5 MATCH expression: words joined by `AND` (or `OR` for the fallback), each word an
     /// `OR` of quoted prefix terms and of what it also means (quoted phrases; category names under a
     /// `categories` column filter). Every quoted text is made of `tokenize`'s letters and digits only.
+    /// The same groups as `expression`, with the words as typed: SQLite folds them itself.
     public func ftsExpression(joinedBy op: String = "AND", droppingPersons: Bool = false) -> String {
         func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        var groups: [String] = []
-        for (index, alternatives) in words.enumerated() where !(droppingPersons && isPerson[index]) {
-            var terms = alternatives.map { quoted($0) + "*" }
-            for m in meanings[index] {
-                switch m {
-                case .phrase(let p): terms.append(quoted(p) + "*")
-                case .category(let c): terms.append("categories : " + quoted(c))
-                }
+        let groups = phraseGroups(droppingPersons: droppingPersons, words: Self.tokenize).map { group in
+            let terms = group.map { p in
+                (p.column.map { Self.columns[$0] + " : " } ?? "") + quoted(p.tokens.joined(separator: " ")) + (p.prefix ? "*" : "")
             }
-            groups.append(terms.count == 1 ? terms[0] : "(" + terms.joined(separator: " OR ") + ")")
+            return terms.count == 1 ? terms[0] : "(" + terms.joined(separator: " OR ") + ")"
         }
         return groups.joined(separator: " \(op) ")
     }
@@ -152,19 +148,25 @@ extension TextQuery {
     /// What `ftsExpression` says, for the in-memory index (`TextIndex`): the same groups and phrases,
     /// their words folded as the index folds them (lower case, accents removed).
     public func expression(and: Bool = true, droppingPersons: Bool = false) -> TextIndex.Expression {
+        TextIndex.Expression(groups: phraseGroups(droppingPersons: droppingPersons, words: Self.indexTokens), and: and)
+    }
+
+    /// For each word kept, its spellings (matched as prefixes) and what it also means (phrases,
+    /// category names in the categories column), each split into words by `words`.
+    func phraseGroups(droppingPersons: Bool, words split: (String) -> [String]) -> [[TextIndex.Phrase]] {
         let categories = Self.columns.firstIndex(of: "categories")
         var groups: [[TextIndex.Phrase]] = []
         for (index, alternatives) in words.enumerated() where !(droppingPersons && isPerson[index]) {
-            var group = alternatives.map { TextIndex.Phrase(tokens: Self.indexTokens($0), prefix: true) }
+            var group = alternatives.map { TextIndex.Phrase(tokens: split($0), prefix: true) }
             for m in meanings[index] {
                 switch m {
-                case .phrase(let p): group.append(TextIndex.Phrase(tokens: Self.indexTokens(p), prefix: true))
-                case .category(let c): group.append(TextIndex.Phrase(tokens: Self.indexTokens(c), prefix: false, column: categories))
+                case .phrase(let p): group.append(TextIndex.Phrase(tokens: split(p), prefix: true))
+                case .category(let c): group.append(TextIndex.Phrase(tokens: split(c), prefix: false, column: categories))
                 }
             }
             groups.append(group.filter { !$0.tokens.isEmpty })
         }
-        return TextIndex.Expression(groups: groups, and: and)
+        return groups
     }
 
     /// A text's words as the index holds them: SQLite's `unicode61 remove_diacritics 2` lower-cases
