@@ -41,6 +41,11 @@ def pair(make_node):
         own_a = sorted(r[0] for r in a.sql("SELECT id FROM record WHERE tbl = 'service' AND publisher = ?", a.signing_key()))
         wait_until("B holds A's listings", lambda: set(own_a) <= {r[0] for r in b.sql("SELECT id FROM record WHERE tbl = 'service'")}
                    and requests.get(b.url + f"/services/{own_a[0]}", timeout=10).status_code == 200, CONVERGE, (a, b))
+        # And the other way: the test counts A's freshness page before and after a check, so A must
+        # already hold every listing of B, or the count grows by B's arrivals as well.
+        own_b = sorted(r[0] for r in b.sql("SELECT id FROM record WHERE tbl = 'service' AND publisher = ?", b.signing_key()))
+        wait_until("A holds B's listings", lambda: set(own_b) <= {r[0] for r in a.sql("SELECT id FROM record WHERE tbl = 'service'")}
+                   and requests.get(a.url + f"/services/{own_b[-1]}", timeout=10).status_code == 200, CONVERGE, (a, b))
         yield a, b, own_a
     finally:
         for n in (a, b):
