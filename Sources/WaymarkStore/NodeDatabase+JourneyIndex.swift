@@ -52,7 +52,8 @@ public struct Page<Item: Sendable>: Sendable {
 /// recompute: each circle's rows are the fold the client page uses (`referralJourney`), redone
 /// whenever a consent, referral or status change of that circle is stored, stripped or dropped.
 ///
-/// Triggers on `envelope` list such circles in `journey_dirty`; the circles are folded again with
+/// Storing such an envelope (`store`), and triggers on stripping or dropping one, list such circles
+/// in `journey_dirty`; the circles are folded again with
 /// the node's key after every arrival (`acknowledgeArrivals`) and every write of the node's own.
 /// A read never writes: a circle still listed is folded on the spot, so pages are exact between
 /// arrival and re-indexing too. The staff home and inbox then open only the referrals they show,
@@ -75,6 +76,8 @@ extension NodeDatabase {
         var end: String
     }
 
+    /// The kinds whose arrival, stripping or removal changes a circle's rows in the index.
+    static let journeyIndexKindSet: Set<Envelope.Kind> = [.consent, .referral, .referralStatus]
     static let journeyIndexKinds = "\(Envelope.Kind.consent.rawValue), \(Envelope.Kind.referral.rawValue), \(Envelope.Kind.referralStatus.rawValue)"
 
     /// Schema of the index (migration v19).

@@ -271,6 +271,9 @@ extension NodeDatabase {
                 Data(wire), Int64(now), StoredEnvelope(h, handover: v.handover).nextSigner.map { Data($0) },
             ])
         heads.accepted(v.id, dependencies: h.dependencies)
+        if Self.journeyIndexKindSet.contains(h.kind), h.scope != "public" {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO journey_dirty (circle) VALUES (?)").execute(arguments: [h.scope])
+        }
         if h.kind.isPrivate {
             for r in h.recipients {
                 try db.cachedStatement(sql: "INSERT OR IGNORE INTO circle_recipient (key_id, circle) VALUES (?, ?)").execute(arguments: [Data(r.keyID), h.scope])

@@ -490,6 +490,12 @@ extension NodeDatabase {
         m.registerMigration("v38: every token of the full-text index, for the search index held in memory") { db in
             try db.execute(sql: "CREATE VIRTUAL TABLE service_fts_instance USING fts5vocab(service_fts, 'instance')")
         }
+        m.registerMigration("v39: a stored consent, referral or status change marks its circle from the code that stores it, not a trigger") { db in
+            // A trigger on `envelope` made every insert into it keep a statement journal (SQLite
+            // copies each page an insert touches, about six, in case a trigger aborts): a tenth of
+            // the writer's time in an ingest (BENCHMARKS.md). `store` marks the circle itself.
+            try db.execute(sql: "DROP TRIGGER journey_dirty_on_insert")
+        }
         return m
     }
 }
