@@ -267,6 +267,28 @@ def test_unknown_place_keeps_the_search_form(browser, site, pages):
         "the form kept and a message that the place is unknown")
 
 
+def test_a_search_that_finds_nothing_offers_the_categories(nojs_browser, browser, site, pages, axe, format_axe):
+    """A search with no matches is not a dead end: the page lists every category holding services
+    (with their counts) and the crisis helplines, draws no empty map, in English and in Irish, with
+    and without JavaScript; a category leads to its services."""
+    for driver in (browser, nojs_browser):
+        for lang, heading in (("en", "Browse by category"), ("ga", "Brabhsáil de réir catagóire")):
+            pages.load(driver, site.url("/search", q="zxqv blorp", lang=lang))
+            assert pages.count(driver) == 0
+            assert driver.find_element(By.ID, "empty-browse-heading").text == heading
+            links = driver.find_elements(By.CSS_SELECTOR, "#empty-browse a")
+            assert len(links) >= 5, f"{len(links)} categories offered"
+            assert not driver.find_elements(By.ID, "map"), "an empty map is drawn"
+            assert "/help" in driver.find_element(By.ID, "empty-help").get_attribute("href")
+            first = links[0].text
+            listed = int(re.search(r"\d+", driver.find_element(By.CSS_SELECTOR, "#empty-browse li .count").text).group())
+            pages.click_and_wait_for_new_page(driver, links[0])
+            assert pages.count(driver) == listed, f"{first}: the link promised {listed} services"
+    pages.load(browser, site.url("/search", q="zxqv blorp"))
+    serious = [v for v in axe(browser) if v.get("impact") in ("serious", "critical")]
+    assert not serious, format_axe(serious)
+
+
 # --------------------------------------------------------------------------------------------
 # 5. Service page (and organisation page)
 # --------------------------------------------------------------------------------------------

@@ -92,21 +92,30 @@ struct PublicPages: Sendable {
 
     // MARK: Home
 
+    /// The whole directory as one search (its facet counts).
+    static func everything(_ snap: Directory.Snapshot, now: LocalDateTime) -> SearchResult {
+        var q = SearchQuery()
+        q.perPage = 1
+        return snap.index.search(q, textScores: nil, now: now)
+    }
+
+    /// The top-level categories holding services, each with its count, in the order of the names
+    /// shown (Irish names sort differently from the English ones).
+    static func topCategories(_ snap: Directory.Snapshot, _ language: InterfaceLanguage, everything result: SearchResult) -> [[String: Any]] {
+        let topLevel = snap.terms.values.filter { $0.parentID == nil && (result.facets.taxonomyTerms[$0.id] ?? 0) > 0 }
+        return named(topLevel, language, in: snap).map { term, name in
+            ["id": term.id, "name": name, "count": result.facets.taxonomyTerms[term.id] ?? 0]
+        }
+    }
+
     func home(_ request: Request) throws -> Response {
         let params = QueryParameters(rawQuery: request.uri.query)
         let language = PageRenderer.language(request, params)
         let snap = try directory.snapshot()
-        var q = SearchQuery()
-        q.perPage = 1
-        let result = snap.index.search(q, textScores: nil, now: clock.now())
-        let topLevel = snap.terms.values.filter { $0.parentID == nil && (result.facets.taxonomyTerms[$0.id] ?? 0) > 0 }
-        // In the order of the names shown (Irish names sort differently from the English ones).
-        let categories: [[String: Any]] = Self.named(topLevel, language, in: snap).map { term, name in
-            ["id": term.id, "name": name, "count": result.facets.taxonomyTerms[term.id] ?? 0]
-        }
         var ctx = base(request, language: language, title: t("site.tagline", language))
-        ctx["categories"] = categories
-        ctx["openNowCount"] = result.facets.openNow
+        let everything = Self.everything(snap, now: clock.now())
+        ctx["categories"] = Self.topCategories(snap, language, everything: everything)
+        ctx["openNowCount"] = everything.facets.openNow
         return renderer.page("home", ctx, language: params.string("lang") != nil ? language : nil)
     }
 
@@ -212,6 +221,12 @@ struct PublicPages: Sendable {
         }
         ctx["countText"] = result.total == 1 ? t("results.count.one", language) : t("results.count.many", language, ["n": String(result.total)])
         ctx["empty"] = result.total == 0
+        if result.total == 0 {
+            // Nothing matched: every category with services, to look through instead of a dead end.
+            let categories = Self.topCategories(snap, language, everything: Self.everything(snap, now: now))
+            ctx["emptyCategories"] = categories
+            ctx["hasEmptyCategories"] = !categories.isEmpty
+        }
         let back = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
         let hits = try hitViews(
             result.hits, snap: snap, language: language, request: request, back: back, at: chosenMoment(p, now: now, language: language))

@@ -176,15 +176,18 @@ enum Templates {
         <section class="results" aria-labelledby="count-heading">
         {{#notice}}<p class="error" role="alert" id="search-notice">{{notice}}</p>{{/notice}}
         <h2 id="count-heading" aria-live="polite" tabindex="-1">{{countText}}</h2>
-        {{#empty}}<p>{{t.results_none}}</p>{{/empty}}
+        {{#empty}}<p>{{t.results_none}}</p>
+        {{#hasEmptyCategories}}<h3 id="empty-browse-heading">{{t.home_categories}}</h3>
+        <ul class="empty-browse" id="empty-browse" aria-labelledby="empty-browse-heading">{{#emptyCategories}}<li><a href="/search?category={{id}}&amp;lang={{lang}}">{{name}}</a> <span class="count">({{count}})</span></li>{{/emptyCategories}}</ul>{{/hasEmptyCategories}}
+        <p><a href="/help?lang={{lang}}" id="empty-help">{{t.help_all}}</a></p>{{/empty}}
         <ol class="result-list" id="results">
         {{#hits}}{{> resultItem}}{{/hits}}
         </ol>
         {{#paging}}<nav class="pagination" aria-label="{{t.results_pagination}}"><p>{{pageText}}</p>
         {{#previous}}<a href="{{previous}}" rel="prev">{{t.results_previous}}</a>{{/previous}}
         {{#next}}<a href="{{next}}" rel="next">{{t.results_next}}</a>{{/next}}</nav>{{/paging}}
-        <div id="map" class="map" role="region" aria-label="{{t.results_map}}" data-points="{{pointsJSON}}" data-tiles="{{tiles}}" data-centre="{{mapCentre}}" data-pick="{{t.results_map_pick}}" data-here="{{t.results_map_here}}" data-lang="{{lang}}"></div>
-        <noscript><p class="note">{{t.results_map_nojs}}</p></noscript>
+        {{^empty}}<div id="map" class="map" role="region" aria-label="{{t.results_map}}" data-points="{{pointsJSON}}" data-tiles="{{tiles}}" data-centre="{{mapCentre}}" data-pick="{{t.results_map_pick}}" data-here="{{t.results_map_here}}" data-lang="{{lang}}"></div>
+        <noscript><p class="note">{{t.results_map_nojs}}</p></noscript>{{/empty}}
         </section>
         </div>
         {{> footer}}
