@@ -93,7 +93,7 @@ public func buildApplication(_ arguments: NodeArguments) throws -> some Applicat
         }
         try db.setSetting("public_url", url)
     }
-    let directory = Directory(database: db, scoreCacheSize: max(0, arguments.searchCache))
+    let directory = Directory(database: db, cachesAnswers: arguments.searchCache > 0)
     _ = try directory.snapshot()
     let node = arguments.identity.map { SyncNode(database: db, identity: $0) }
     var services: [any Service] = []

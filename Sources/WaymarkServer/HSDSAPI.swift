@@ -18,7 +18,7 @@ struct HSDSAPI: Sendable {
         self.clock = clock
         self.nodeName = nodeName
         // Off when the full-text answers are not cached either (`waymark serve --search-cache 0`).
-        answers = AnswerCache(capacityBytes: directory.scoreCacheSize > 0 ? 4 << 20 : 0)
+        answers = AnswerCache(capacityBytes: directory.cachesAnswers ? 4 << 20 : 0)
     }
 
     static let jsonHeaders: HTTPFields = [.contentType: "application/json; charset=utf-8", .accessControlAllowOrigin: "*"]

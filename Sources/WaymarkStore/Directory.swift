@@ -54,13 +54,13 @@ public final class Directory: Sendable {
         }
     }
 
-    /// Whether whole answers may be kept (0: none; `waymark serve --search-cache`). Text matches
-    /// themselves are not cached: the index in memory answers them in microseconds.
-    public let scoreCacheSize: Int
+    /// Whether the API may keep recent whole answers (`waymark serve --search-cache 0` turns it off).
+    /// Text matches themselves are not cached: the index in memory answers them in microseconds.
+    public let cachesAnswers: Bool
 
-    public init(database: NodeDatabase, scoreCacheSize: Int = 256) {
+    public init(database: NodeDatabase, cachesAnswers: Bool = true) {
         self.database = database
-        self.scoreCacheSize = scoreCacheSize
+        self.cachesAnswers = cachesAnswers
     }
 
     /// Has the next `snapshot()` look at the directory's version at once: this process just changed it

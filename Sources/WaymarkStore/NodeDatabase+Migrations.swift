@@ -496,6 +496,9 @@ extension NodeDatabase {
             // the writer's time in an ingest (BENCHMARKS.md). `store` marks the circle itself.
             try db.execute(sql: "DROP TRIGGER journey_dirty_on_insert")
         }
+        m.registerMigration("v40: the full-text index's per-word row counts, read by nothing since search is held in memory") { db in
+            try db.execute(sql: "DROP TABLE IF EXISTS service_fts_vocab")
+        }
         return m
     }
 }

@@ -1,24 +1,85 @@
 import Foundation
 
 /// Noise for published figures (`Protocol/SPEC.md` §12.4): the discrete Laplace distribution
-/// (two-sided geometric), P(k) ∝ exp(−|k| / scale), sampled as the difference of two geometric
-/// variables. Randomness comes from the caller.
+/// (two-sided geometric), P(k) ∝ exp(−|k| / scale), for a rational scale t / s, sampled exactly:
+/// integer arithmetic and uniform integers only, no floating point (Canonne, Kamath and Steinke,
+/// "The Discrete Gaussian for Differential Privacy", 2020, algorithms 1 and 2). A sampler built on
+/// floating-point logarithms has a distribution that only approximates the specified one, and the
+/// gaps can say something about the value noised. Randomness comes from the caller.
 public enum DiscreteLaplace {
+    /// A scale t / s, both positive.
+    public struct Scale: Sendable, Equatable {
+        public let t: Int
+        public let s: Int
+        public init(t: Int, s: Int) {
+            precondition(t > 0 && s > 0, "a positive scale")
+            let g = Self.gcd(t, s)
+            self.t = t / g
+            self.s = s / g
+        }
+        public var value: Double { Double(t) / Double(s) }
+
+        /// The scale for a release: the family's bound per client over ε, with ε taken to millionths
+        /// and rounded down (a little more noise, never less than ε calls for).
+        public static func forRelease(perClient: Int, epsilon: Double) -> Scale {
+            var micro = Int((epsilon * 1_000_000).rounded())
+            if Double(micro) / 1_000_000 > epsilon { micro -= 1 }
+            precondition(micro >= 1, "ε of at least 0.000001")
+            return Scale(t: perClient * 1_000_000, s: micro)
+        }
+
+        static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+    }
+
     /// The probability of `k` for a scale.
     public static func probability(_ k: Int, scale: Double) -> Double {
         let q = exp(-1 / scale)
         return (1 - q) / (1 + q) * pow(q, Double(abs(k)))
     }
 
-    public static func sample(scale: Double, using rng: inout some RandomNumberGenerator) -> Int {
-        precondition(scale > 0, "a positive scale")
-        let q = exp(-1 / scale)
-        func geometric() -> Int {
-            // P(G = g) = (1 − q) q^g: the number of failures before the first success.
-            let u = Double.random(in: Double.leastNonzeroMagnitude..<1, using: &rng)
-            return Int((log(u) / log(q)).rounded(.down))
+    /// One draw: P(k) ∝ exp(−|k| s / t).
+    public static func sample(_ scale: Scale, using rng: inout some RandomNumberGenerator) -> Int {
+        let t = scale.t, s = scale.s
+        while true {
+            // X = U + tV is geometric: P(X = x) ∝ exp(−x / t).
+            let u = Int.random(in: 0..<t, using: &rng)
+            guard ExactBernoulli.exponential(numerator: u, denominator: t, using: &rng) else { continue }
+            var v = 0
+            while ExactBernoulli.exponential(numerator: 1, denominator: 1, using: &rng) { v += 1 }
+            let y = (u + t * v) / s
+            // A sign; zero once only (it would otherwise come up for both signs).
+            let negative = Bool.random(using: &rng)
+            if negative && y == 0 { continue }
+            return negative ? -y : y
         }
-        return geometric() - geometric()
+    }
+}
+
+/// Bernoulli trials with exact rational parameters, from uniform integers.
+public enum ExactBernoulli {
+    /// True with probability n / d (0 ≤ n ≤ d, d > 0).
+    public static func rational(numerator n: Int, denominator d: Int, using rng: inout some RandomNumberGenerator) -> Bool {
+        precondition(d > 0 && n >= 0 && n <= d)
+        return Int.random(in: 0..<d, using: &rng) < n
+    }
+
+    /// True with probability exp(−n / d) (n ≥ 0, d > 0).
+    public static func exponential(numerator n: Int, denominator d: Int, using rng: inout some RandomNumberGenerator) -> Bool {
+        precondition(d > 0 && n >= 0)
+        // exp(−γ) for γ > 1 is exp(−1) for each whole unit, then exp(−(the rest)).
+        for _ in 0..<(n / d) {
+            if !belowOne(numerator: 1, denominator: 1, using: &rng) { return false }
+        }
+        return belowOne(numerator: n % d, denominator: d, using: &rng)
+    }
+
+    /// exp(−γ) for γ = n / d in [0, 1]: K, the first k at which a Bernoulli(γ / k) fails, is odd with
+    /// probability 1 − γ + γ²/2! − … = exp(−γ).
+    private static func belowOne(numerator n: Int, denominator d: Int, using rng: inout some RandomNumberGenerator) -> Bool {
+        var k = 1
+        // γ / k = n / (d k); d k stays far below Int.max (k is rarely over 10).
+        while rational(numerator: n, denominator: d * k, using: &rng) { k += 1 }
+        return k % 2 == 1
     }
 }
 
@@ -138,8 +199,8 @@ public enum Disclosure {
             guard allowed[cell.family] == true else { return withheld(.budget) }
             // Noise is drawn for every cell, published or not, so that what is withheld says nothing
             // through the random stream.
-            let scale = Double(layout.perClient[cell.family, default: 1]) / rules.epsilon
-            let noised = Int(clamping: sum) + DiscreteLaplace.sample(scale: scale, using: &rng)
+            let scale = DiscreteLaplace.Scale.forRelease(perClient: layout.perClient[cell.family, default: 1], epsilon: rules.epsilon)
+            let noised = Int(clamping: sum) + DiscreteLaplace.sample(scale, using: &rng)
             guard consistent(sum: sum, organisations: k, fourthPowers: m4, nodes: nodes) else { return withheld(.inconsistent) }
             guard organisations >= rules.minimumOrganisations else { return withheld(organisations == 0 ? .small : .fewOrganisations) }
             guard dominanceBound(sum: sum, fourthPowers: m4) <= rules.dominance else { return withheld(.dominated) }
