@@ -235,6 +235,11 @@ def test_a_client_gives_their_own_view_and_answers_the_check_in(browser, pages, 
     assert "Saved" in b.find_element(By.ID, "client-notice").text
     row = next(r for r in b.find_element(By.ID, f"rate-{goal}").find_elements(By.CSS_SELECTOR, "tbody tr") if r.text.startswith("Confidence"))
     assert row.find_element(By.CSS_SELECTOR, "td.mine").text == "6 / 10"
+    # In Irish, the standard areas are named in Irish (what is stored stays the area's own name).
+    pages.load(b, b.current_url.split("?")[0] + "?lang=ga")
+    rows = b.find_element(By.ID, f"rate-{goal}").find_elements(By.CSS_SELECTOR, "tbody tr")
+    assert any(r.text.startswith("Muinín") for r in rows) and not any(r.text.startswith("Confidence") for r in rows), [r.text for r in rows]
+    pages.load(b, b.current_url.split("?")[0] + "?lang=en")
     # The check-in: a number from 0 to 10 and a comment.
     checkin = b.find_element(By.CSS_SELECTOR, "form.client-checkin")
     checkin.find_element(By.CSS_SELECTOR, "input[name=score][value='9']").send_keys(Keys.SPACE)

@@ -488,7 +488,8 @@ def test_everything_works_without_javascript(nojs_browser, site, pages):
 
     service_url = d.current_url
     pages.click_and_wait_for_new_page(d, d.find_element(By.CSS_SELECTOR, "article.service .list-button"))
-    assert d.current_url == service_url, f"adding to the list went to {d.current_url}"
+    # The same page (it now names the results it came from, for "Back to results").
+    assert d.current_url.split("&from=")[0] == service_url, f"adding to the list went to {d.current_url}"
     assert d.find_element(By.ID, "mylist-count").text.strip() == "1"
 
     pages.click_and_wait_for_new_page(d, d.find_element(By.ID, "mylist-link"))
@@ -712,6 +713,43 @@ def test_results_on_a_phone(browser, site, pages):
         pages.shot(browser, "results-phone")
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_service_pages_with_long_addresses_fit_a_phone(browser, site, pages):
+    """The service pages with the longest email and web addresses do not scroll sideways at 390 px
+    (they did by 40-75 px: an address is one long word)."""
+    everything = site.api("/services", per_page=1000)["contents"]
+    longest = sorted(everything, key=lambda s: max(len(s.get("email") or ""), len(s.get("url") or "")), reverse=True)[:5]
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        for s in longest:
+            pages.load(browser, site.url(f"/services/{s['id']}"))
+            width = browser.execute_script("return document.documentElement.scrollWidth")
+            assert width <= 390, f"{s['name']} ({s.get('email')}, {s.get('url')}) is {width} px wide on a 390 px phone"
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_back_to_results_keeps_the_search_after_adding_to_the_list(browser, nojs_browser, site, pages):
+    """After "Add to my list" on a service page, "Back to results" still goes to the search the
+    visitor came from; adding from the results comes back to the same card."""
+    for driver in (browser, nojs_browser):
+        pages.load(driver, site.url("/search", q="youth"))
+        pages.click_and_wait_for_new_page(driver, driver.find_elements(By.CSS_SELECTOR, "li.result h3 a")[0])
+        pages.click_and_wait_for_new_page(driver, driver.find_element(By.CSS_SELECTOR, "form.list-form button"))
+        back = driver.find_element(By.PARTIAL_LINK_TEXT, "Back to results").get_attribute("href")
+        assert query_of(back).get("q") == ["youth"], f"Back to results after adding goes to {back}"
+        pages.load(driver, site.url("/search", q="youth"))
+        cards = driver.find_elements(By.CSS_SELECTOR, "li.result")
+        card = cards[min(6, len(cards) - 1)]
+        card_id = card.get_attribute("data-id")
+        button = card.find_element(By.CSS_SELECTOR, "form.list-form button")
+        driver.execute_script("arguments[0].scrollIntoView()", button)
+        pages.click_and_wait_for_new_page(driver, button)
+        assert driver.execute_script("return window.scrollY") > 300, "adding from the results went back to the top"
+        assert driver.find_element(By.CSS_SELECTOR, f"li.result[data-id='{card_id}']").is_displayed()
+        driver.delete_cookie("waymark_list")  # the list lives in a cookie; leave it as found
 
 
 # --------------------------------------------------------------------------------------------

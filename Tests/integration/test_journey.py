@@ -148,6 +148,8 @@ def test_a_referral_goes_round_the_loop_through_the_relay(circle) -> None:
     client_url = a.url + r.headers["Location"].split("?")[0]
     page = home.get(client_url, timeout=10).text
     assert 'id="no-referral-consent"' in page, "no referral without consent"
+    # The new-goal field starts empty (it once read "false", one click from a goal of that name).
+    assert re.search(r'<input id="goal-title" name="title" value="">', page), re.search(r'<input id="goal-title"[^>]*>', page)
     b_key = re.search(r'<option value="([0-9a-f]{64})">Journey Org B · ', page).group(1)
     # Without consent the node refuses to send, even when asked directly.
     r = home.post(client_url + "/referrals", data={"csrf": csrf(home, page), "organization": b_key, "service_name": "Jobs club"}, timeout=10)

@@ -58,7 +58,7 @@ extension SearchWords {
             "addicted": ["addiction"], "freezing": ["heating", "energy", "insulation"],
             "cold house": ["heating", "energy"], "heating": ["energy"], "electricity": ["energy", "electricity"],
             "esb": ["energy", "electricity"], "gas bill": ["energy"], "rent": ["rent", "tenancy", "housing"],
-            "arrears": ["money advice", "debt"], "debt": ["debt", "money advice", "budgeting"],
+            "arrears": ["money advice", "debt", "budgeting"], "rent arrears": ["arrears", "budgeting", "tenancy", "money advice", "housing advice"], "behind on rent": ["arrears", "budgeting", "tenancy", "money advice", "housing advice"], "behind on the rent": ["arrears", "budgeting", "tenancy", "money advice", "housing advice"], "behind with the rent": ["arrears", "budgeting", "tenancy", "money advice", "housing advice"], "owe rent": ["arrears", "budgeting", "tenancy", "money advice", "housing advice"], "mortgage arrears": ["arrears", "budgeting", "money advice", "debt"], "debt": ["debt", "money advice", "budgeting"],
             "bills": ["budgeting", "money advice"], "money": ["money", "budgeting"],
             "broke": ["money advice", "budgeting"], "cant afford": ["money", "budgeting", "money advice", "arrears"],
             "afford": ["money", "budgeting"], "lonely": ["befriending", "loneliness", "social"],

@@ -238,7 +238,7 @@ struct ClientPages: Sendable {
                     "areas": areas.enumerated().map { i, area -> [String: Any] in
                         let worker = g.readings.first { $0.area == area }
                         return [
-                            "i": i, "area": area, "worker": worker.map { "\($0.stage) / \(stages)" } ?? "–",
+                            "i": i, "area": area, "areaName": Localization.areaName(area, language), "worker": worker.map { "\($0.stage) / \(stages)" } ?? "–",
                             "mine": mine[area].map { "\($0.stage) / \(stages)" } ?? "–",
                             "choices": (1...stages).map { ["n": $0] },
                         ]

@@ -62,7 +62,7 @@ enum ClientTemplates {
         <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="goal" value="{{id}}">
         <h3>{{title}}</h3><p class="meta">{{t.client_progress_with}} {{by}}</p>
         <div class="table-scroll" tabindex="0" role="region" aria-label="{{title}}"><table class="staff-users client-readings"><thead><tr><th scope="col">{{t.client_progress_area}}</th><th scope="col">{{t.client_progress_worker}}</th><th scope="col">{{t.client_progress_mine}}</th><th scope="col">{{t.client_progress_now}}</th></tr></thead><tbody>
-        {{#areas}}<tr><td>{{area}}<input type="hidden" name="area-{{i}}" value="{{area}}"></td><td>{{worker}}</td><td class="mine">{{mine}}</td><td><label class="visually-hidden" for="stage-{{id}}-{{i}}">{{t.client_progress_now}} {{area}}</label><select id="stage-{{id}}-{{i}}" name="stage-{{i}}"><option value="">–</option>{{#choices}}<option>{{n}}</option>{{/choices}}</select></td></tr>{{/areas}}
+        {{#areas}}<tr><td>{{areaName}}<input type="hidden" name="area-{{i}}" value="{{area}}"></td><td>{{worker}}</td><td class="mine">{{mine}}</td><td><label class="visually-hidden" for="stage-{{id}}-{{i}}">{{t.client_progress_now}} {{areaName}}</label><select id="stage-{{id}}-{{i}}" name="stage-{{i}}"><option value="">–</option>{{#choices}}<option>{{n}}</option>{{/choices}}</select></td></tr>{{/areas}}
         </tbody></table></div>
         <p><label><input type="checkbox" name="statistics" value="yes"> {{t.client_progress_count}}</label></p>
         <p><button type="submit" class="rate">{{t.client_progress_save}}</button></p>

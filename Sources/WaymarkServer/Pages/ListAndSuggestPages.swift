@@ -44,6 +44,14 @@ extension PublicPages {
         return QueryParameters(rawQuery: String(buffer: body))
     }
 
+    /// Back to the page the change was made on; on a results page, to the card of the service, with or
+    /// without JavaScript (each card is an anchor, `result-<id>`).
+    static func back(to back: String?, card id: String) -> String {
+        let page = safeBack(back)
+        guard page.hasPrefix("/search"), !page.contains("#"), !id.isEmpty, PageRenderer.parseList(id) == [id] else { return page }
+        return page + "#result-" + id
+    }
+
     /// Only paths on this site may be returned to, never another site.
     static func safeBack(_ back: String?) -> String {
         // Browsers drop tabs and newlines from URLs, so "/\t/evil" would become "//evil": refuse every control character.
@@ -63,7 +71,7 @@ extension PublicPages {
         return Response(
             status: .seeOther,
             headers: [
-                .location: Self.safeBack(form.string("back")),
+                .location: Self.back(to: form.string("back"), card: id),
                 .setCookie: "waymark_list=\(ids.joined(separator: ".")); Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
             ])
     }

@@ -1,6 +1,13 @@
 /// The words of the client's own pages (`/me`) and of the receipt staff print, in English and Irish.
 extension Localization {
     static let clientEnglish: [String: String] = [
+        // The areas of the standard instrument (`Instrument.standard`), by the name stored with readings.
+        "progress.area.Confidence": "Confidence",
+        "progress.area.Skills and learning": "Skills and learning",
+        "progress.area.Job search": "Job search",
+        "progress.area.Money": "Money",
+        "progress.area.Housing": "Housing",
+        "progress.area.Health and wellbeing": "Health and wellbeing",
         "client.footer": "Your record",
         "client.accesses": "When your record was opened",
         "client.access.line": "{date}: opened by {who} on the website of {site}",
@@ -235,6 +242,12 @@ extension Localization {
     ]
 
     static let clientIrish: [String: String] = [
+        "progress.area.Confidence": "Muinín",
+        "progress.area.Skills and learning": "Scileanna agus foghlaim",
+        "progress.area.Job search": "Cuardach poist",
+        "progress.area.Money": "Airgead",
+        "progress.area.Housing": "Tithíocht",
+        "progress.area.Health and wellbeing": "Sláinte agus folláine",
         "client.footer": "Do thaifead",
         "client.accesses": "Cathain a osclaíodh do thaifead",
         "client.access.line": "{date}: d'oscail {who} é ar shuíomh {site}",

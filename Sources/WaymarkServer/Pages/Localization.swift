@@ -28,6 +28,12 @@ enum Localization {
         language.table[key] ?? english[key] ?? key
     }
 
+    /// An area of the standard instrument in `language`; any other area as its instrument names it.
+    static func areaName(_ area: String, _ language: InterfaceLanguage) -> String {
+        let key = "progress.area." + area
+        return english[key] == nil ? area : text(key, language)
+    }
+
     /// The text of `key` with each `{name}` replaced by its value.
     static func text(_ key: String, _ language: InterfaceLanguage, _ values: [String: String]) -> String {
         var s = text(key, language)
@@ -63,6 +69,7 @@ enum Localization {
         "results.count.one": "1 service found",
         "results.count.many": "{n} services found",
         "results.none": "No services match. Try fewer words or remove a filter.",
+        "results.none.filters": "No services match these filters. Remove a filter to see more.",
         "results.filters": "Filter results",
         "results.apply": "Apply filters",
         "results.clear": "Clear all filters",
@@ -579,6 +586,7 @@ enum Localization {
         "staff.referral.change": "Update the referral",
         "staff.referral.newstatus": "New status",
         "staff.referral.reason": "Reason (needed to cancel, put on hold or close as failed; to decline, choose a reason above or write one)",
+        "staff.referral.reason.nodecline": "Reason (needed to cancel, put on hold or close as failed)",
         "staff.referral.outcome": "Outcome (needed to complete)",
         "staff.referral.save": "Update",
         "staff.referral.closed": "This referral is closed.",

@@ -222,6 +222,9 @@ struct PublicPages: Sendable {
         ctx["countText"] = result.total == 1 ? t("results.count.one", language) : t("results.count.many", language, ["n": String(result.total)])
         ctx["empty"] = result.total == 0
         if result.total == 0 {
+            // Fewer words help only where words were typed.
+            let typed = !(p.string("q") ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+            ctx["emptyText"] = t(typed ? "results.none" : "results.none.filters", language)
             // Nothing matched: every category with services, to look through instead of a dead end.
             let categories = Self.topCategories(snap, language, everything: Self.everything(snap, now: now))
             ctx["emptyCategories"] = categories

@@ -25,9 +25,14 @@ extension PublicPages {
         ctx["tiles"] = tiles
         ctx["id"] = id
         ctx["name"] = facts.name
-        ctx["selfURL"] = request.uri.path + "?lang=\(language.rawValue)"
+        // "Back to results" goes to the search the visitor came from: named in `from` once the page
+        // has reloaded itself (after "Add to my list"), else the referring results page.
         let referer = request.headers[.referer].flatMap { URL(string: $0) }
-        ctx["backURL"] = referer.flatMap { $0.path == "/search" ? "/search" + ($0.query.map { "?" + $0 } ?? "") : nil } ?? "/search?lang=\(language.rawValue)"
+        let fromResults = p.string("from").flatMap { Self.isResultsPath($0) ? $0 : nil }
+            ?? referer.flatMap { $0.path == "/search" ? "/search" + ($0.query.map { "?" + $0 } ?? "") : nil }
+        ctx["backURL"] = fromResults ?? "/search?lang=\(language.rawValue)"
+        ctx["selfURL"] = request.uri.path + "?lang=\(language.rawValue)"
+            + (fromResults.flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) }.map { "&from=" + $0 } ?? "")
         let org = s["organization"]?.objectValue
         if let name = str(org, "name") {
             ctx["organization"] = name
@@ -128,5 +133,10 @@ extension PublicPages {
         ctx["listAction"] = listed ? "remove" : "add"
         ctx["listLabel"] = t(listed ? "list.remove" : "list.add", language)
         return renderer.page("service", ctx, language: p.string("lang") != nil ? language : nil)
+    }
+
+    /// A path on this site's results page, safe to link to.
+    static func isResultsPath(_ path: String) -> Bool {
+        (path == "/search" || path.hasPrefix("/search?")) && safeBack(path) == path
     }
 }

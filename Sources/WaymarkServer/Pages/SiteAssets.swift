@@ -120,6 +120,7 @@ enum SiteAssets {
         .crisis-call { font-weight: 700; font-size: 1.1rem; }
         .helplines { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0.75rem; }
         .empty-browse li { margin: 0.5rem 0; }
+        .service { overflow-wrap: anywhere; }
         .empty-browse a { display: inline-block; padding: 0.25rem 0; }
         .helpline { border: 1px solid var(--line); border-radius: 6px; padding: 0.5rem 0.75rem; background: var(--bg); }
         .helpline h3 { margin: 0.25rem 0; font-size: 1.1rem; }

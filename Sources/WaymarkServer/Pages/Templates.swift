@@ -124,7 +124,7 @@ enum Templates {
         """
 
     static let resultItem = """
-        <li class="result" data-id="{{id}}">
+        <li class="result" data-id="{{id}}" id="result-{{id}}">
         <h3><a href="/services/{{id}}?lang={{lang}}">{{name}}</a></h3>
         {{#organization}}<p class="org">{{organization}}</p>{{/organization}}
         <p class="badges">{{#open}}<span class="badge open">{{openText}}</span>{{/open}}{{^open}}<span class="badge closed">{{openText}}</span>{{/open}}
@@ -176,7 +176,7 @@ enum Templates {
         <section class="results" aria-labelledby="count-heading">
         {{#notice}}<p class="error" role="alert" id="search-notice">{{notice}}</p>{{/notice}}
         <h2 id="count-heading" aria-live="polite" tabindex="-1">{{countText}}</h2>
-        {{#empty}}<p>{{t.results_none}}</p>
+        {{#empty}}<p id="empty-text">{{emptyText}}</p>
         {{#hasEmptyCategories}}<h3 id="empty-browse-heading">{{t.home_categories}}</h3>
         <ul class="empty-browse" id="empty-browse" aria-labelledby="empty-browse-heading">{{#emptyCategories}}<li><a href="/search?category={{id}}&amp;lang={{lang}}">{{name}}</a> <span class="count">({{count}})</span></li>{{/emptyCategories}}</ul>{{/hasEmptyCategories}}
         <p><a href="/help?lang={{lang}}" id="empty-help">{{t.help_all}}</a></p>{{/empty}}

@@ -294,7 +294,8 @@ extension StaffPages {
         ctx["noteChoices"] = notes.filter { !$0.corrected }.map { ["id": $0.id, "label": "\(when($0.at)) · \(String($0.text.prefix(40)))"] }
         let asked = QueryParameters(rawQuery: request.uri.query)
         // "Track as a goal" beside one of the client's own goals fills in the goal form.
-        ctx["goalDraft"] = asked.string("goal").map { String($0.prefix(200)) } ?? false
+        // Only a goal someone asked for (a suggested step): a missing value must not render as text.
+        if let goal = asked.string("goal"), !goal.isEmpty { ctx["goalDraft"] = String(goal.prefix(200)) }
         ctx["progressSaved"] = asked.string("saved") == "progress" && progressError == nil
         if asked.string("done") == "withdrawn", let v = consents.first(where: { $0.organization == asked.string("org") }) {
             ctx["notice"] = t("staff.withdraw.done", language, ["org": v.organizationName])
