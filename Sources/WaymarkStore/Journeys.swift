@@ -125,14 +125,19 @@ public struct Journeys: Sendable {
 
     /// Referrals addressed to this organisation, newest first: `limit` of them from `offset`, read
     /// from the journey index (only those on the page are opened).
-    public func incomingReferrals(identity: NodeIdentity, today: String, offset: Int = 0, limit: Int = .max) throws -> Page<ReferralListing> {
-        try database.referralList(identity: identity, sent: false, today: today, offset: offset, limit: limit)
+    /// `statuses`: only referrals whose status is one of these (all when nil).
+    public func incomingReferrals(
+        identity: NodeIdentity, today: String, statuses: Set<ReferralStatus>? = nil, offset: Int = 0, limit: Int = .max
+    ) throws -> Page<ReferralListing> {
+        try database.referralList(identity: identity, sent: false, today: today, statuses: statuses, offset: offset, limit: limit)
     }
 
     /// Referrals this organisation sent, newest first, whatever their status (what it is waiting on,
     /// and how the others ended).
-    public func sentReferrals(identity: NodeIdentity, today: String, offset: Int = 0, limit: Int = .max) throws -> Page<ReferralListing> {
-        try database.referralList(identity: identity, sent: true, today: today, offset: offset, limit: limit)
+    public func sentReferrals(
+        identity: NodeIdentity, today: String, statuses: Set<ReferralStatus>? = nil, offset: Int = 0, limit: Int = .max
+    ) throws -> Page<ReferralListing> {
+        try database.referralList(identity: identity, sent: true, today: today, statuses: statuses, offset: offset, limit: limit)
     }
 
     /// One referral by its key, as either side.

@@ -13,11 +13,21 @@ extension NodeDatabase {
 
     static func responseDays(_ db: Database) throws -> Int { max(0, Int(try setting(db, "referral_response_days") ?? "") ?? defaultResponseDays) }
 
-    func referralList(identity: NodeIdentity, sent: Bool, today: String, offset: Int, limit: Int) throws -> Page<ReferralListing> {
+    func referralList(identity: NodeIdentity, sent: Bool, today: String, statuses: Set<ReferralStatus>? = nil, offset: Int, limit: Int) throws
+        -> Page<ReferralListing>
+    {
         try writer.read { db in
             let me = hexString(identity.signingPublicKey)
+            var condition = sent ? "sender = ?" : "recipient = ?"
+            var arguments: StatementArguments = [me]
+            if let statuses {
+                let values = statuses.map(\.rawValue).sorted()
+                condition += " AND status IN (" + (values.isEmpty ? "NULL" : values.map { _ in "?" }.joined(separator: ", ")) + ")"
+                arguments += StatementArguments(values)
+            }
             let (rows, total) = try Self.indexedReferrals(
-                db, identity: identity, where: sent ? "sender = ?" : "recipient = ?", [me], matches: { (sent ? $0.sender : $0.recipient) == me },
+                db, identity: identity, where: condition, arguments,
+                matches: { (sent ? $0.sender : $0.recipient) == me && statuses?.contains($0.status) != false },
                 offset: offset, limit: limit)
             return Page(
                 items: try Self.listings(db, rows, identity: identity, names: Self.organizationNames(db), today: today, days: Self.responseDays(db)),

@@ -176,6 +176,12 @@ def test_a_referral_goes_round_the_loop_through_the_relay(circle) -> None:
     assert 'id="box-sent" aria-current="page"' in sent_box
     assert "Caoimhe Loopclient" not in home.get(a.url + "/staff/referrals", timeout=10).text
     assert "Caoimhe Loopclient" not in partner.get(b.url + "/staff/referrals?box=sent", timeout=10).text
+    # B's inbox filtered by status: waiting for an answer lists it; under way and closed do not.
+    def inbox(show: str) -> str:
+        return partner.get(b.url + "/staff/referrals", params={"show": show}, timeout=10).text
+    assert "Caoimhe Loopclient" in inbox("waiting") and '<option value="waiting" selected>' in inbox("waiting")
+    assert "Caoimhe Loopclient" not in inbox("open") and "Caoimhe Loopclient" not in inbox("closed")
+    assert "Caoimhe Loopclient" in inbox("nonsense"), "an unknown filter shows everything"
     inbox_url = b.url + f"/staff/referrals/{key}"
     page = partner.get(inbox_url, timeout=10).text
     assert "086 999 1234" in page and "employment" in page and "Wants evening hours" in page

@@ -105,11 +105,15 @@ extension StaffPages {
         guard let identity else { return notFound(request, s, language) }
         // A read: referrals are acknowledged as they arrive (by the sync shell), never by opening a page.
         // Two boxes: what came in, and what this organisation sent and is waiting on.
-        let sent = QueryParameters(rawQuery: request.uri.query).string("box") == "sent"
+        let query = QueryParameters(rawQuery: request.uri.query)
+        let sent = query.string("box") == "sent"
+        // Which referrals: all, those waiting for an answer, those under way, or those closed.
+        let show = query.string("show").flatMap { Self.referralFilters[$0] != nil ? $0 : nil } ?? "all"
+        let statuses = Self.referralFilters[show] ?? nil
         let shown =
             sent
-            ? try database.journeys.sentReferrals(identity: identity, today: today(), offset: Self.offset(request), limit: Self.pageSize)
-            : try database.journeys.incomingReferrals(identity: identity, today: today(), offset: Self.offset(request), limit: Self.pageSize)
+            ? try database.journeys.sentReferrals(identity: identity, today: today(), statuses: statuses, offset: Self.offset(request), limit: Self.pageSize)
+            : try database.journeys.incomingReferrals(identity: identity, today: today(), statuses: statuses, offset: Self.offset(request), limit: Self.pageSize)
         try database.audit.record(
             s.user.username, sent ? "view sent referrals" : "view referral inbox", detail: "\(shown.items.count) of \(shown.total) referrals", nowMilliseconds: now())
         let title = t(sent ? "staff.referrals.sent" : "staff.referrals.inbox", language)
@@ -121,9 +125,22 @@ extension StaffPages {
             $0["showFrom"] = !sent
             $0["showTo"] = sent
             $0["none"] = t(sent ? "staff.referrals.sent.none" : "staff.referrals.none", language)
-            $0.merge(pager(path: "/staff/referrals", query: sent ? [("box", "sent")] : [], shown, language)) { _, new in new }
+            $0["showChoices"] = Self.referralFilterOrder.map { ["value": $0, "label": t("staff.referrals.show.\($0)", language), "selected": $0 == show] }
+            $0["filtered"] = show != "all"
+            $0.merge(pager(path: "/staff/referrals", query: (sent ? [("box", "sent")] : []) + (show == "all" ? [] : [("show", show)]), shown, language)) {
+                _, new in new
+            }
         }
     }
+
+    /// The inbox's filters by status, in the order offered.
+    static let referralFilterOrder = ["all", "waiting", "open", "closed"]
+    static let referralFilters: [String: Set<ReferralStatus>?] = [
+        "all": nil,
+        "waiting": [.requested, .received],
+        "open": [.accepted, .inProgress, .onHold],
+        "closed": [.rejected, .completed, .failed, .cancelled],
+    ]
 
     func referralPage(
         _ request: Request, _ s: StaffSession, _ language: InterfaceLanguage, key: String, error: String? = nil, progressError: String? = nil,

@@ -207,7 +207,7 @@ enum StaffTemplates {
         {{#hasActive}}<div id="active">{{#active}}{{> referralTable}}{{#more}}<p class="more">{{more}}{{#inbox}} <a href="/staff/referrals?lang={{lang}}">{{t.staff_caseload_seeall}}</a>{{/inbox}}</p>{{/more}}{{/active}}</div>{{/hasActive}}
         <h2 id="sent-heading">{{t.staff_caseload_sent}}</h2>
         {{^hasSent}}<p>{{t.staff_caseload_sent_none}}</p>{{/hasSent}}
-        {{#hasSent}}<div id="sent">{{#sent}}{{> referralTable}}{{#more}}<p class="more">{{more}}</p>{{/more}}{{/sent}}</div>{{/hasSent}}
+        {{#hasSent}}<div id="sent">{{#sent}}{{> referralTable}}{{#more}}<p class="more">{{more}} <a href="/staff/referrals?box=sent&amp;lang={{lang}}" id="sent-see-all">{{t.staff_caseload_seeall}}</a></p>{{/more}}{{/sent}}</div>{{/hasSent}}
         <h2 id="expiring-heading">{{t.staff_caseload_expiring}}</h2>
         {{^hasExpiring}}<p>{{t.staff_caseload_expiring_none}}</p>{{/hasExpiring}}
         {{#hasExpiring}}<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_table}}"><table class="staff-users" id="expiring" aria-labelledby="expiring-heading"><thead><tr><th scope="col">{{t.staff_referral_client}}</th><th scope="col">{{t.staff_consent_org}}</th><th scope="col">{{t.staff_consent_until}}</th></tr></thead><tbody>
@@ -526,7 +526,10 @@ enum StaffTemplates {
         <nav aria-label="{{t.staff_referrals}}" class="boxes"><ul class="inline-list">
         <li><a href="/staff/referrals?lang={{lang}}" id="box-received"{{^sentBox}} aria-current="page"{{/sentBox}}>{{t.staff_referrals_box_received}}</a></li>
         <li><a href="/staff/referrals?box=sent&amp;lang={{lang}}" id="box-sent"{{#sentBox}} aria-current="page"{{/sentBox}}>{{t.staff_referrals_box_sent}}</a></li></ul></nav>
-        {{^hasReferrals}}<p id="no-referrals">{{none}}</p>{{/hasReferrals}}
+        <form method="get" action="/staff/referrals" class="staff-form inline-form" id="referral-filter">{{#sentBox}}<input type="hidden" name="box" value="sent">{{/sentBox}}<input type="hidden" name="lang" value="{{lang}}">
+        <label for="referral-show">{{t.staff_referrals_show}}</label> <select id="referral-show" name="show">{{#showChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/showChoices}}</select>
+        <button type="submit" class="secondary" id="referral-show-apply">{{t.staff_referrals_show_apply}}</button></form>
+        {{^hasReferrals}}<p id="no-referrals">{{#filtered}}{{t.staff_referrals_show_none}}{{/filtered}}{{^filtered}}{{none}}{{/filtered}}</p>{{/hasReferrals}}
         {{#hasReferrals}}{{> referralTable}}{{/hasReferrals}}
         {{> pager}}
         {{> footer}}
