@@ -373,6 +373,23 @@ public struct Journeys: Sendable {
         }
     }
 
+    /// The active services these organisations publish (by signing key, hex), each with its id and
+    /// name, by organisation then name: what a referral to one of them may name.
+    public func servicesPublished(by organizations: [String]) throws -> [(id: String, name: String, organization: String)] {
+        guard !organizations.isEmpty else { return [] }
+        return try writer.read { db in
+            let marks = organizations.map { _ in "?" }.joined(separator: ", ")
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, json_extract(body, '$.name') AS name, publisher FROM record
+                    WHERE tbl = 'service' AND publisher IN (\(marks)) AND coalesce(json_extract(body, '$.status'), 'active') = 'active'
+                    ORDER BY publisher, name
+                    """, arguments: StatementArguments(organizations)
+            ).compactMap { row in (row["name"] as String?).map { (row["id"], $0, row["publisher"]) } }
+        }
+    }
+
     /// One service an organisation's node publishes (id and name), if any: for sample referrals.
     public func partnerService(of author: [UInt8]) throws -> (id: String, name: String)? {
         try writer.read { db in

@@ -11,7 +11,7 @@ import pytest
 import requests
 
 from conftest import describe, run_waymark
-from test_federation import FedNode, new_node, wait_until
+from test_federation import CONVERGE, FedNode, new_node, wait_until
 
 PASSWORD = "home node caseworker"
 
@@ -439,3 +439,49 @@ def test_settings_instruments_and_needs_on_the_command_line(make_node) -> None:
     assert proc.returncode == 0 and proc.stdout.startswith("week 2026-W49: ") and "dropped by the bound per client: 0" in proc.stdout, describe(proc)
     proc = run_waymark("hub", "figures", "--data", node.path, "--week", "2026-W60")
     assert proc.returncode != 0 and "an ISO week such as 2026-W49" in proc.stderr, describe(proc)
+
+
+def test_a_referral_names_a_service_from_the_partners_listings(make_node) -> None:
+    """The service of a referral is offered from the listings of the organisations the client agreed
+    to be referred to (a list the browser shows as it is typed); a name picked or typed as listed is
+    that service, so the referral carries its details; a name not listed stays words."""
+    a = new_node(make_node, "pick-a", "Pick Org A")
+    b = new_node(make_node, "pick-b", "Pick Org B")
+    b.cli_ok("import", "--sample", "--sample-part", "2/2")
+    a.add_staff("ciaran", "Ciarán Caseworker", "caseworker", PASSWORD)
+    for n in (a, b):
+        n.start()
+    try:
+        a.found_with(b)
+        own_b = {r[0]: r[1] for r in b.sql("SELECT id, json_extract(body, '$.name') FROM record WHERE tbl = 'service' AND publisher = ?", b.signing_key())}
+        wait_until("A holds B's listings", lambda: set(own_b) <= {r[0] for r in a.sql("SELECT id FROM record WHERE tbl = 'service'")}
+                   and "Pick Org B" in a.peer_list(), CONVERGE, (a, b))
+        home = sign_in(a)
+        page = home.get(a.url + "/staff/clients/new", timeout=10).text
+        r = home.post(a.url + "/staff/clients", data={"csrf": csrf(home, page), "name": "Pádraig Picker", "date_of_birth": "1990-03-03",
+                                                       "needs": "employment"}, allow_redirects=False, timeout=10)
+        client_url = a.url + r.headers["Location"].split("?")[0]
+        page = home.get(client_url, timeout=10).text
+        assert "referral-service-list" not in page, "no services offered before the client agreed to a referral"
+        b_key = re.search(r'<option value="([0-9a-f]{64})">Pick Org B · ', page).group(1)
+        r = home.post(client_url + "/consents", data={"csrf": csrf(home, page), "organization": b_key, "purpose": "referral", "class": ["contact", "needs"],
+                                                       "start": "2026-11-22", "end": "2027-11-21", "method": "written"}, allow_redirects=False, timeout=10)
+        assert r.status_code == 303
+        page = home.get(client_url, timeout=10).text
+        offered = re.search(r'<datalist id="referral-service-list">(.*?)</datalist>', page, re.S).group(1)
+        names = set(re.findall(r'<option value="([^"]*)">Pick Org B</option>', offered.replace("&#39;", "'").replace("&amp;", "&")))
+        assert names == set(own_b.values()), f"{len(names)} services offered, B lists {len(own_b)}"
+        # Typed as listed (any case): the referral is to that service, and says who runs it.
+        picked = sorted(own_b.values())[0]
+        r = home.post(client_url + "/referrals", data={"csrf": csrf(home, page), "organization": b_key, "service_name": picked.upper()},
+                      allow_redirects=False, timeout=10)
+        assert r.status_code == 303, r.text[:400]
+        page = home.get(client_url, timeout=10).text
+        key = re.search(r'href="/staff/referrals/([0-9a-f]{64})', page).group(1)
+        picked_id = next(i for i, n in own_b.items() if n == picked)
+        runner = requests.get(a.url + f"/api/services/{picked_id}", timeout=10).json()["organization"]["name"]
+        shown = home.get(a.url + f"/staff/referrals/{key}", timeout=10).text.replace("&#39;", "'").replace("&amp;", "&")
+        assert f'id="run-by">{runner}<' in shown, "the referral does not carry the service"
+    finally:
+        for n in (a, b):
+            n.stop()

@@ -74,7 +74,12 @@ extension StaffPages {
         if let service, let facts = try pages.directory.snapshot().index.facts(service), let owner = try database.journeys.serviceOwner(id: service) {
             picked = (service, facts.name, owner)
         }
+        // The services of the organisations that may be referred to, offered as the service is typed
+        // (a browser's own list: no JavaScript needed).
+        let names = Dictionary(referable.map { ($0.organization, $0.organizationName) }, uniquingKeysWith: { a, _ in a })
+        let services = try database.journeys.servicesPublished(by: referable.map(\.organization))
         return [
+            "serviceChoices": services.map { ["name": $0.name, "organization": names[$0.organization] ?? ""] },
             "referrals": referralRows(views.map(\.listing), language), "hasReferrals": !views.isEmpty, "showTo": true,
             "referable": referable.map {
                 ["key": $0.organization, "name": $0.organizationName, "selected": $0.organization == picked?.owner,
@@ -90,8 +95,15 @@ extension StaffPages {
     func sendReferral(_ request: Request, _ s: StaffSession, _ form: ReferralForm, _ language: InterfaceLanguage, clientID: String) throws -> Response {
         guard let identity else { return notFound(request, s, language) }
         do {
+            // A service named as the chosen organisation lists it is that service (its details then
+            // show on the referral), whether picked from the list or typed.
+            var serviceID = form.serviceID.flatMap { $0.isEmpty ? nil : $0 }
+            if serviceID == nil, let typed = form.serviceName?.trimmingCharacters(in: .whitespaces), !typed.isEmpty, let to = form.organization {
+                let same = try database.journeys.servicesPublished(by: [to]).filter { $0.name.caseInsensitiveCompare(typed) == .orderedSame }
+                if same.count == 1 { serviceID = same[0].id }
+            }
             try database.journeys.sendReferral(
-                clientID: clientID, to: form.organization ?? "", serviceID: form.serviceID, serviceName: form.serviceName, note: form.note ?? "",
+                clientID: clientID, to: form.organization ?? "", serviceID: serviceID, serviceName: form.serviceName, note: form.note ?? "",
                 reroutes: form.reroutes, identity: identity,
                 by: s.user.username, today: today(), nowMilliseconds: now())
         } catch let e as JourneyError {

@@ -472,7 +472,7 @@ enum StaffTemplates {
         <form method="post" action="/staff/clients/{{id}}/referrals" class="staff-form" id="referral-form">
         <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{lang}}">
         <p><label for="referral-org">{{t.staff_referral_to}}</label><br><select id="referral-org" name="organization">{{#referable}}<option value="{{key}}"{{#selected}} selected{{/selected}}>{{name}} · {{fingerprint}}</option>{{/referable}}</select></p>
-        <p><label for="referral-service">{{t.staff_referral_service}}</label><br><input id="referral-service" name="service_name" value="{{pickedServiceName}}"><input type="hidden" name="service_id" value="{{pickedServiceID}}"></p>
+        <p><label for="referral-service">{{t.staff_referral_service}}</label><br><input id="referral-service" name="service_name" value="{{pickedServiceName}}" list="referral-service-list" autocomplete="off"><datalist id="referral-service-list">{{#serviceChoices}}<option value="{{name}}">{{organization}}</option>{{/serviceChoices}}</datalist><input type="hidden" name="service_id" value="{{pickedServiceID}}"></p>
         {{#hasReroutable}}<p><label for="referral-reroutes">{{t.staff_referral_reroutes}}</label><br><select id="referral-reroutes" name="reroutes"><option value="">{{t.staff_referral_reroutes_none}}</option>{{#reroutable}}<option value="{{key}}">{{label}}</option>{{/reroutable}}</select></p>{{/hasReroutable}}
         <p><label for="referral-note">{{t.staff_referral_note}}</label><br><textarea id="referral-note" name="note" rows="3"></textarea></p>
         <p><button type="submit" id="send-referral">{{t.staff_referral_send}}</button></p>
