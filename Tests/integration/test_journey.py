@@ -163,6 +163,8 @@ def test_a_referral_goes_round_the_loop_through_the_relay(circle) -> None:
     assert r.status_code == 303, r.text[:500]
     page = home.get(client_url, timeout=10).text
     key = re.search(r'href="/staff/referrals/([0-9a-f]{64})', page).group(1)
+    # On the client's own page the referral is named by its service, not by the client again.
+    assert f'<a href="/staff/referrals/{key}?lang=en">Jobs club</a>' in page
     sent_url = a.url + f"/staff/referrals/{key}"
 
     # B receives it through C, and B's node acknowledges it on its own: A sees "received".

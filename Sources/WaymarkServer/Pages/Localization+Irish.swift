@@ -549,6 +549,7 @@ extension Localization {
         "staff.referral.noconsent": "Níl toiliú an chliaint d'atreoruithe ag aon eagraíocht fós: taifead toiliú ar dtús.",
         "staff.referral.change": "Nuashonraigh an t-atreorú",
         "staff.referral.newstatus": "Stádas nua",
+        "staff.referral.unnamed": "Atreorú",
         "staff.referral.reason": "Cúis (riachtanach chun cealú, cur ar fionraí nó dúnadh gan rath; chun diúltú, roghnaigh cúis thuas nó scríobh ceann)",
         "staff.referral.reason.nodecline": "Cúis (riachtanach chun cealú, cur ar fionraí nó dúnadh gan rath)",
         "staff.referral.outcome": "Toradh (riachtanach chun críochnú)",

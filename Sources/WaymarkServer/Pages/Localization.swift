@@ -592,6 +592,7 @@ enum Localization {
         "staff.referral.noconsent": "No organisation has the client's consent for referrals yet: record a consent first.",
         "staff.referral.change": "Update the referral",
         "staff.referral.newstatus": "New status",
+        "staff.referral.unnamed": "A referral",
         "staff.referral.reason": "Reason (needed to cancel, put on hold or close as failed; to decline, choose a reason above or write one)",
         "staff.referral.reason.nodecline": "Reason (needed to cancel, put on hold or close as failed)",
         "staff.referral.outcome": "Outcome (needed to complete)",

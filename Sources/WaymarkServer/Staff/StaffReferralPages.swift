@@ -56,6 +56,8 @@ extension StaffPages {
             let to = runBy.map { $0 == v.recipientName ? $0 : t("staff.referral.runby.on", language, ["org": $0, "node": v.recipientName]) } ?? v.recipientName
             return [
                 "key": v.key, "client": v.clientName, "from": v.senderName, "to": to, "service": v.serviceName ?? "",
+                // On the client's own page a referral is named by its service (the client is the page's).
+                "named": (v.serviceName?.isEmpty == false ? v.serviceName : nil) ?? t("staff.referral.unnamed", language),
                 "sent": when(v.sentAt), "status": statusText(v.status, language), "overdue": v.overdue,
             ]
         }
@@ -80,7 +82,7 @@ extension StaffPages {
         let services = try database.journeys.servicesPublished(by: referable.map(\.organization))
         return [
             "serviceChoices": services.map { ["name": $0.name, "organization": names[$0.organization] ?? ""] },
-            "referrals": referralRows(views.map(\.listing), language), "hasReferrals": !views.isEmpty, "showTo": true,
+            "referrals": referralRows(views.map(\.listing), language), "hasReferrals": !views.isEmpty, "showTo": true, "onClient": true,
             "referable": referable.map {
                 ["key": $0.organization, "name": $0.organizationName, "selected": $0.organization == picked?.owner,
                  "fingerprint": NodeIdentity.fingerprint(of: bytesFromHex($0.organization) ?? [])]

@@ -67,7 +67,7 @@ enum StaffTemplates {
         <h2>{{t.staff_referrals}}</h2>
         {{^hasReferrals}}<p>{{t.staff_summary_noreferrals}}</p>{{/hasReferrals}}
         {{#hasReferrals}}<table class="staff-users cards"><thead><tr><th scope="col">{{t.staff_referral_to}}</th><th scope="col">{{t.staff_referral_service}}</th><th scope="col">{{t.staff_referral_sent}}</th><th scope="col">{{t.staff_referral_status}}</th></tr></thead><tbody>
-        {{#referrals}}<tr><td>{{to}}</td><td data-label="{{t.staff_referral_service}}">{{service}}</td><td data-label="{{t.staff_referral_sent}}">{{sent}}</td><td data-label="{{t.staff_referral_status}}">{{status}}</td></tr>{{/referrals}}</tbody></table>{{/hasReferrals}}
+        {{#referrals}}<tr><td>{{to}}</td>{{^onClient}}<td data-label="{{t.staff_referral_service}}">{{service}}</td>{{/onClient}}<td data-label="{{t.staff_referral_sent}}">{{sent}}</td><td data-label="{{t.staff_referral_status}}">{{status}}</td></tr>{{/referrals}}</tbody></table>{{/hasReferrals}}
         <h2>{{t.staff_progress}}</h2>
         {{^hasGoals}}<p>{{t.staff_progress_none}}</p>{{/hasGoals}}
         {{#journeyGoals}}<h3>{{title}}</h3><p class="meta">{{by}}</p>{{#hasReadings}}<ul>{{#readings}}<li>{{area}}: {{stage}} / {{stages}} ({{date}})</li>{{/readings}}</ul>{{/hasReadings}}{{#hasMilestones}}<ul>{{#milestones}}<li>{{date}} — {{label}}</li>{{/milestones}}</ul>{{/hasMilestones}}{{/journeyGoals}}
@@ -515,8 +515,8 @@ enum StaffTemplates {
         """
 
     static let referralTable = """
-        <div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_referrals}}"><table class="staff-users referrals"><thead><tr><th scope="col">{{t.staff_referral_client}}</th>{{#showFrom}}<th scope="col">{{t.staff_referral_from}}</th>{{/showFrom}}{{#showTo}}<th scope="col">{{t.staff_referral_to}}</th>{{/showTo}}<th scope="col">{{t.staff_referral_service}}</th><th scope="col">{{t.staff_referral_sent}}</th><th scope="col">{{t.staff_referral_status}}</th></tr></thead><tbody>
-        {{#referrals}}<tr class="referral"><td><a href="/staff/referrals/{{key}}?lang={{lang}}">{{client}}</a></td>{{#showFrom}}<td data-label="{{t.staff_referral_from}}">{{from}}</td>{{/showFrom}}{{#showTo}}<td data-label="{{t.staff_referral_to}}">{{to}}</td>{{/showTo}}<td data-label="{{t.staff_referral_service}}">{{service}}</td><td data-label="{{t.staff_referral_sent}}">{{sent}}</td><td class="referral-status" data-label="{{t.staff_referral_status}}">{{status}}{{#overdue}} — <strong class="overdue">{{t.staff_referral_overdue}}</strong>{{/overdue}}</td></tr>{{/referrals}}
+        <div class="table-scroll" tabindex="0" role="region" aria-label="{{t.staff_referrals}}"><table class="staff-users referrals"><thead><tr><th scope="col">{{^onClient}}{{t.staff_referral_client}}{{/onClient}}{{#onClient}}{{t.staff_referral_service}}{{/onClient}}</th>{{#showFrom}}<th scope="col">{{t.staff_referral_from}}</th>{{/showFrom}}{{#showTo}}<th scope="col">{{t.staff_referral_to}}</th>{{/showTo}}{{^onClient}}<th scope="col">{{t.staff_referral_service}}</th>{{/onClient}}<th scope="col">{{t.staff_referral_sent}}</th><th scope="col">{{t.staff_referral_status}}</th></tr></thead><tbody>
+        {{#referrals}}<tr class="referral"><td><a href="/staff/referrals/{{key}}?lang={{lang}}">{{^onClient}}{{client}}{{/onClient}}{{#onClient}}{{named}}{{/onClient}}</a></td>{{#showFrom}}<td data-label="{{t.staff_referral_from}}">{{from}}</td>{{/showFrom}}{{#showTo}}<td data-label="{{t.staff_referral_to}}">{{to}}</td>{{/showTo}}{{^onClient}}<td data-label="{{t.staff_referral_service}}">{{service}}</td>{{/onClient}}<td data-label="{{t.staff_referral_sent}}">{{sent}}</td><td class="referral-status" data-label="{{t.staff_referral_status}}">{{status}}{{#overdue}} — <strong class="overdue">{{t.staff_referral_overdue}}</strong>{{/overdue}}</td></tr>{{/referrals}}
         </tbody></table></div>
         """
 
