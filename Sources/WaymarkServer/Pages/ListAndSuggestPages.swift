@@ -71,7 +71,9 @@ extension PublicPages {
         return Response(
             status: .seeOther,
             headers: [
-                .location: Self.back(to: form.string("back"), card: id),
+                // Without JavaScript, back to the card on a results page; with it, the page itself
+                // puts focus and scroll back where they were.
+                .location: form.string("js") == "1" ? Self.safeBack(form.string("back")) : Self.back(to: form.string("back"), card: id),
                 .setCookie: "waymark_list=\(ids.joined(separator: ".")); Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
             ])
     }

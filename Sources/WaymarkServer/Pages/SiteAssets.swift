@@ -228,6 +228,12 @@ enum SiteAssets {
             if (!f.classList || !f.classList.contains("list-form")) { return; }
             var idField = f.querySelector("input[name=id]");
             remember(null, idField ? idField.value : null);
+            // This page puts focus and scroll back itself: the server need not aim at the card.
+            if (!f.querySelector("input[name=js]")) {
+              var flag = document.createElement("input");
+              flag.type = "hidden"; flag.name = "js"; flag.value = "1";
+              f.appendChild(flag);
+            }
           });
           try {
             var saved = JSON.parse(sessionStorage.getItem("waymark-filters") || "null");
