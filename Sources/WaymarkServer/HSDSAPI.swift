@@ -17,7 +17,7 @@ struct HSDSAPI: Sendable {
         self.directory = directory
         self.clock = clock
         self.nodeName = nodeName
-        // Off when the full-text answers are not cached either (`waymark serve --search-cache 0`).
+        // Off with `waymark serve --search-cache 0`.
         answers = AnswerCache(capacityBytes: directory.cachesAnswers ? 4 << 20 : 0)
     }
 

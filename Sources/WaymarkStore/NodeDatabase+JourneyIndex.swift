@@ -78,7 +78,8 @@ extension NodeDatabase {
 
     /// The kinds whose arrival, stripping or removal changes a circle's rows in the index.
     static let journeyIndexKindSet: Set<Envelope.Kind> = [.consent, .referral, .referralStatus]
-    static let journeyIndexKinds = "\(Envelope.Kind.consent.rawValue), \(Envelope.Kind.referral.rawValue), \(Envelope.Kind.referralStatus.rawValue)"
+    /// The same, as SQL's list of numbers (`16, 17, 18`), for the triggers and queries.
+    static let journeyIndexKinds = journeyIndexKindSet.map(\.rawValue).sorted().map { String($0) }.joined(separator: ", ")
 
     /// Schema of the index (migration v19).
     static func createJourneyIndex(_ db: Database) throws {
