@@ -108,8 +108,9 @@ if [ "$NODES" -ge 2 ]; then
     done
 fi
 # The hub (Protocol/SPEC.md §12): node 4 is the hub and node 5 the helper. Every node gets a
-# fictional caseload (once) and sends this week's figures as two sealed shares; the helper answers
-# once; the hub publishes at /hub. Kept if this week is already published.
+# fictional caseload (once) and sends this week's figures as two sealed shares with their proof; the
+# hub checks its share of each proof and sends the checks to the helper; the helper finishes them and
+# answers once; the hub publishes at /hub. Kept if this week is already published.
 hubpage=""
 if [ "$NODES" -ge 5 ]; then
     week="$(date -u +%G-W%V)"
@@ -125,8 +126,13 @@ if [ "$NODES" -ge 5 ]; then
         fi
         "$BIN" hub send --data "$DATA/node$k" --week "$week" >/dev/null 2>&1 || true
     done
-    echo "Waiting for the hub's round (shares to the helper and the hub, the helper's sum)..."
-    sleep 8  # a few sync intervals, so that every node's shares reach the helper before it answers
+    echo "Waiting for the hub's round (shares to the helper and the hub, the hub's checks, the helper's sum)..."
+    sleep 8  # a few sync intervals, so that every node's shares reach the hub and the helper
+    for _ in $(seq 1 60); do
+        out="$("$BIN" hub check --data "$DATA/node4" --week "$week" 2>&1)" && break
+        grep -q "already sent the helper its checks" <<<"$out" && break
+        sleep 1
+    done
     for _ in $(seq 1 60); do
         out="$("$BIN" hub answer --data "$DATA/node5" --week "$week" 2>&1)" && break
         grep -q "already answered" <<<"$out" && break

@@ -3,11 +3,12 @@ import WaymarkCore
 import WaymarkCrypto
 
 /// The hub's round (`Protocol/SPEC.md` §12), timed: each organisation counts a synthetic caseload
-/// (contribution bounded), splits its measurement into two shares with libsodium's randomness and
-/// seals each to its party as a signed private envelope; the helper and the hub open theirs and sum
-/// them; the hub adds the helper's sum to its own and releases the cells. Prints bytes and CPU per
-/// organisation, the helper's and the hub's time, and the relative error of published cells of 50
-/// or more.
+/// (contribution bounded), encodes it, proves it well formed, splits input and proof into two shares
+/// with libsodium's randomness and seals each to its party as a signed private envelope; the hub
+/// checks its share of every proof and seals its verifier shares to the helper; the helper finishes
+/// the checks and sums the shares that pass; the hub adds the helper's sum to its own and releases the
+/// cells. One organisation lies (a count over the cap) and must be refused. Prints bytes and CPU per
+/// organisation, the parties' times, and the relative error of published cells of 50 or more.
 extension WaymarkBench {
     static func hub(organisations sizes: [Int]) throws {
         print("== hub round: per organisation, and the helper's and hub's time (one core)")
@@ -16,8 +17,13 @@ extension WaymarkBench {
         let areas = ["D9", "D11", "D11-north", "D11-south", "D15", "other"]
         let layout = FigureLayout.district(categories: categories, areas: areas, instrumentAreas: ["housing", "money", "health", "work", "family"])
         let words = layout.cells.count * AdditiveShares.wordsPerCell
+        let circuit = FigureProof(cells: layout.cells.count)
         let hubParty = NodeIdentity.generate(), helperParty = NodeIdentity.generate()
-        print("layout: \(layout.cells.count) cells, \(words) words a share (\(words * 8) bytes before sealing)")
+        let period = StatisticsPeriod(week: "2026-W49")!
+        let layoutHash = Blake2b.hash(Array(("waymark/stats/v2\n" + layout.canonicalText).utf8))
+        print(
+            "layout: \(layout.cells.count) cells; input \(circuit.inputLength) and proof \(circuit.proofLength) field elements (the hub's share), "
+                + "\(StatisticsShares.seedBytes * 4) bytes (the helper's); verifier \(circuit.verifierLength) elements")
         for n in sizes {
             var rng = SeededRandom(seed: UInt64(n))
             let orgs = (0..<min(n, 64)).map { _ in NodeIdentity.generate() }
@@ -25,6 +31,7 @@ extension WaymarkBench {
             var bytes = 0
             var truth = [UInt64](repeating: 0, count: words)
             var orgTime = 0.0
+            let liar = n / 2
             for k in 0..<n {
                 let org = orgs[k % orgs.count]
                 let name = String(format: "org-%05d", k)
@@ -39,39 +46,75 @@ extension WaymarkBench {
                     cases.append((client, FigureCell("outcomes", [categories[Int(rng.next() % 10)], FigureLayout.outcomes[Int(rng.next() % 7)]])))
                 }
                 var sealed: (Envelope, Envelope)?
-                var measurement: [UInt64] = []
+                var figures: [UInt64] = []
                 orgTime += try seconds {
                     var counter = BoundedCounter(layout: layout)
                     for (client, cell) in cases { counter.add(client: client, cell) }
-                    measurement = AdditiveShares.measurement(counter.figures)
-                    let (h, p) = AdditiveShares.split(measurement, random: SecureRandom.words(words))
+                    figures = counter.figures
+                    var input = circuit.encode(figures)
+                    // One organisation in each round lies: a count of 5,000 (over the cap) in one cell.
+                    if k == liar { input[0] = Field64(5000 % 16); input[1] = Field64(5000 / 16 % 16); input[2] = Field64(19); input[3] = .one; input[4] = Field64(UInt64(5000 * 5000) * 5000 * 5000) }
+                    let (h, p) = StatisticsShares.split(input, proof: circuit, period: period, node: Blake2b.hash(Array(name.utf8)))
                     let clock = HybridClock.pack(milliseconds: 1_795_305_600_000, counter: 0)
                     let a = try PrivateEnvelope.sign(
-                        kind: Envelope.Kind(rawValue: 25), scope: "stats:2026-W49", plaintext: AdditiveShares.encode(h), recipients: [hubParty.encryptionPublicKey],
+                        kind: .statisticsShare, scope: period.scope, plaintext: layoutHash + h.bytes, recipients: [hubParty.encryptionPublicKey],
                         by: org, sequence: 1, dependencies: [], clock: clock).envelope
                     let b = try PrivateEnvelope.sign(
-                        kind: Envelope.Kind(rawValue: 25), scope: "stats:2026-W49", plaintext: AdditiveShares.encode(p),
+                        kind: .statisticsShare, scope: period.scope, plaintext: layoutHash + p.bytes,
                         recipients: [helperParty.encryptionPublicKey], by: org, sequence: 2, dependencies: [], clock: clock + 1).envelope
                     sealed = (a, b)
                 }
-                AdditiveShares.add(measurement, into: &truth)
+                if k != liar { AdditiveShares.add(AdditiveShares.measurement(figures), into: &truth) }
                 bytes += sealed!.0.encoded().count + sealed!.1.encoded().count
                 toHub.append((name, sealed!.0))
                 toHelper.append((name, sealed!.1))
             }
+            // The hub checks its share of every proof and sends the helper its verifier shares.
+            var hubShares: [String: StatisticsShares.ForHub] = [:]
+            var check: [Envelope] = []
+            let checkTime = try seconds {
+                let verifyKey = SecureRandom.bytes(32)
+                var entries: [StatisticsPayload.CheckEntry] = []
+                for (name, e) in toHub {
+                    let share = StatisticsShares.ForHub(try hubParty.open(e)[32...], proof: circuit)!
+                    hubShares[name] = share
+                    let node = Blake2b.hash(Array(name.utf8))  // a signing key's 32 bytes in the envelopes
+                    let v = share.verify(proof: circuit, period: period, node: node, verifyKey: verifyKey)!
+                    entries.append(.init(node: node, jointSeed: v.jointSeed, verifier: v.verifier.map(\.value)))
+                }
+                for (k, part) in StatisticsPayload.check(layoutHash: layoutHash, verifyKey: verifyKey, entries).enumerated() {
+                    check.append(
+                        try PrivateEnvelope.sign(
+                            kind: .statisticsCheck, scope: period.scope, plaintext: part, recipients: [helperParty.encryptionPublicKey], by: hubParty,
+                            sequence: UInt64(k + 1), dependencies: [], clock: UInt64(k + 1)
+                        ).envelope)
+                }
+            }
             var helperSum: [UInt64] = [], used: Set<String> = []
+            var refused: [[UInt8]] = []
             let helperTime = try seconds {
+                var verifyKey: [UInt8] = [], entries: [StatisticsPayload.CheckEntry] = []
+                for e in check {
+                    let part = StatisticsPayload.readCheck(try helperParty.open(e), layoutHash: layoutHash, verifierLength: circuit.verifierLength)!
+                    verifyKey = part.verifyKey
+                    entries += part.entries
+                }
                 var round = HelperRound(words: words)
-                for (name, e) in toHelper { try round.add(node: name, AdditiveShares.decode(try helperParty.open(e))!) }
+                let mine = Dictionary(uniqueKeysWithValues: try toHelper.map { (Blake2b.hash(Array($0.0.utf8)), ($0.0, StatisticsShares.ForHelper(try helperParty.open($0.1)[32...])!)) })
+                for entry in entries {
+                    let (name, share) = mine[entry.node]!
+                    let verdict = share.check(
+                        proof: circuit, period: period, node: entry.node, verifyKey: verifyKey, hubJointSeed: entry.jointSeed, hubVerifier: entry.verifier.map { Field64($0) })
+                    if verdict.valid { try round.add(node: name, verdict.output.map(\.value)) } else { refused.append(entry.node) }
+                }
                 (helperSum, used) = try round.answer(hubNodes: Set(toHub.map(\.0)))
             }
+            precondition(refused == [Blake2b.hash(Array(String(format: "org-%05d", liar).utf8))], "the liar was not refused, or an honest organisation was")
             var published: [PublishedCell] = []
             var totals: [UInt64] = []
             let hubTime = try seconds {
-                var collector = ShareCollector(words: words)
-                for (name, e) in toHub { try collector.add(node: name, AdditiveShares.decode(try hubParty.open(e))!) }
-                totals = collector.sum(over: used).sum
-                AdditiveShares.add(helperSum, into: &totals)
+                totals = helperSum
+                for name in used { AdditiveShares.add(circuit.output(hubShares[name]!.input).map(\.value), into: &totals) }
                 var budget = PrivacyBudget(limit: 1)
                 var noise = SeededRandom(seed: 49)
                 published = Disclosure.release(layout, totals: totals, nodes: used.count, rules: DisclosureRules(), budget: &budget, period: "2026-W49", using: &noise)
@@ -84,9 +127,10 @@ extension WaymarkBench {
             let withheld = Dictionary(grouping: published.compactMap(\.withheld), by: { $0 }).mapValues(\.count)
             print(
                 String(
-                    format: "%5d organisations: %.1f KB and %.2f ms CPU per organisation; helper %.2f s, hub %.2f s; published %d of %d cells",
-                    n, Double(bytes) / Double(n) / 1024, orgTime / Double(n) * 1000, helperTime, hubTime, published.filter { $0.value != nil }.count,
-                    published.count))
+                    format:
+                        "%5d organisations: %.1f KB and %.2f ms CPU per organisation (+ %.2f KB of the hub's check to the helper); hub's check %.2f s, helper %.2f s, hub's release %.2f s (%.2f ms per organisation in all); one liar refused; published %d of %d cells",
+                    n, Double(bytes) / Double(n) / 1024, orgTime / Double(n) * 1000, Double(check.map { $0.encoded().count }.reduce(0, +)) / Double(n) / 1024, checkTime, helperTime, hubTime,
+                    (checkTime + helperTime + hubTime) / Double(n) * 1000, published.filter { $0.value != nil }.count, published.count))
             if !large.isEmpty {
                 print(
                     String(

@@ -53,12 +53,23 @@ extension NodeDatabase {
         return (hubs[0], helpers[0])
     }
 
-    static func layoutHash(_ layout: FigureLayout) -> [UInt8] { Blake2b.hash(Array(layout.canonicalText.utf8)) }
+    /// BLAKE2b-256 of the layout's canonical text after a line naming the shares' format (§12.5):
+    /// shares of another layout or format are never added together.
+    static func layoutHash(_ layout: FigureLayout) -> [UInt8] { Blake2b.hash(Array(("waymark/stats/v2\n" + layout.canonicalText).utf8)) }
 
-    /// Sends this organisation's figures for a period as two shares, one sealed to the hub and one to
-    /// the helper; once per period.
+    /// Sends this organisation's figures for a period as two shares with their validity proof, one
+    /// sealed to the hub and one to the helper; once per period.
     public func sendStatistics(_ figures: [UInt64], layout: FigureLayout, period: StatisticsPeriod, identity: NodeIdentity, nowMilliseconds now: UInt64) throws {
         guard figures.count == layout.cells.count else { throw HubError(description: "figures of another layout") }
+        try sendStatistics(input: FigureProof(cells: layout.cells.count).encode(figures), layout: layout, period: period, identity: identity, nowMilliseconds: now)
+    }
+
+    /// Sends `input` (what `FigureProof.encode` makes of the figures) with its proof. Anything else
+    /// than an encoding of figures is refused when the hub and the helper check it: tests use this to
+    /// play a node that lies.
+    public func sendStatistics(input: [Field64], layout: FigureLayout, period: StatisticsPeriod, identity: NodeIdentity, nowMilliseconds now: UInt64) throws {
+        let circuit = FigureProof(cells: layout.cells.count)
+        guard input.count == circuit.inputLength else { throw HubError(description: "figures of another layout") }
         try writer.write { db in
             guard let parties = try Self.hubParties(db) else {
                 throw HubError(description: "no hub and helper yet: a founder vouches for them with --role hub and --role helper, or choose them (waymark hub use)")
@@ -67,27 +78,42 @@ extension NodeDatabase {
             guard let hubKey = try Self.memberEncryptionKey(db, organization: hub), let helperKey = try Self.memberEncryptionKey(db, organization: helper) else {
                 throw HubError(description: "the hub or the helper is not a current member with a node record")
             }
-            let sent = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM envelope WHERE kind = 25 AND scope = ? AND author = ?", arguments: [period.scope, Data(identity.signingPublicKey)]) ?? 0
-            guard sent == 0 else { throw HubError(description: "this node already sent its figures for \(period)") }
-            let measurement = AdditiveShares.measurement(figures)
-            let (forHub, forHelper) = AdditiveShares.split(measurement, random: SecureRandom.words(measurement.count))
+            guard try !Self.sentOwn(db, .statisticsShare, period: period, identity: identity) else { throw HubError(description: "this node already sent its figures for \(period)") }
+            let (forHub, forHelper) = StatisticsShares.split(input, proof: circuit, period: period, node: identity.signingPublicKey)
             let hash = Self.layoutHash(layout)
-            try Self.publishOwn(db, .statisticsShare, scope: period.scope, StatisticsPayload.share(layoutHash: hash, forHub), to: [hubKey], identity: identity, now: now)
-            try Self.publishOwn(
-                db, .statisticsShare, scope: period.scope, StatisticsPayload.share(layoutHash: hash, forHelper), to: [helperKey], identity: identity, now: now)
+            try Self.publishOwn(db, .statisticsShare, scope: period.scope, hash + forHub.bytes, to: [hubKey], identity: identity, now: now)
+            try Self.publishOwn(db, .statisticsShare, scope: period.scope, hash + forHelper.bytes, to: [helperKey], identity: identity, now: now)
         }
+    }
+
+    /// Whether this node already signed an envelope of `kind` for the period.
+    static func sentOwn(_ db: Database, _ kind: Envelope.Kind, period: StatisticsPeriod, identity: NodeIdentity) throws -> Bool {
+        try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM envelope WHERE kind = ? AND scope = ? AND author = ?",
+            arguments: [Int(kind.rawValue), period.scope, Data(identity.signingPublicKey)]) ?? 0 > 0
+    }
+
+    /// A share sealed to this node, opened: the hub's or the helper's.
+    enum OpenedShare {
+        case hub(StatisticsShares.ForHub)
+        case helper(StatisticsShares.ForHelper)
     }
 
     /// The shares of a period addressed to this node, by the node that sent each (the first one a
     /// node sent counts).
-    static func sharesForMe(_ db: Database, period: StatisticsPeriod, layout: FigureLayout, identity: NodeIdentity) throws -> [(node: [UInt8], words: [UInt64])] {
+    static func sharesForMe(_ db: Database, period: StatisticsPeriod, layout: FigureLayout, identity: NodeIdentity) throws -> [(node: [UInt8], share: OpenedShare)] {
         let hash = layoutHash(layout)
-        let words = layout.cells.count * AdditiveShares.wordsPerCell
-        var out: [(node: [UInt8], words: [UInt64])] = []
+        let circuit = FigureProof(cells: layout.cells.count)
+        var out: [(node: [UInt8], share: OpenedShare)] = []
         try forEachShareToMe(db, period: period, identity: identity) { author, e in
-            guard let plain = try? identity.open(e), let share = StatisticsPayload.readShare(plain, layoutHash: hash, words: words) else { return false }
-            out.append((author, share))
+            guard let plain = try? identity.open(e), plain.count > 33, Array(plain.prefix(32)) == hash else { return false }
+            if let s = StatisticsShares.ForHub(plain[32...], proof: circuit) {
+                out.append((author, .hub(s)))
+            } else if let s = StatisticsShares.ForHelper(plain[32...]) {
+                out.append((author, .helper(s)))
+            } else {
+                return false
+            }
             return true
         }
         return out
@@ -108,29 +134,118 @@ extension NodeDatabase {
         }
     }
 
-    /// As the helper: sums the shares it holds for a period and sends the sum to the hub, once.
-    /// - Returns: how many nodes the sum covers.
+    /// The first envelope of `kind` in the period from `author` sealed to this node, opened.
+    static func firstOpened(_ db: Database, kind: Int, period: StatisticsPeriod, author: [UInt8], identity: NodeIdentity) throws -> [UInt8]? {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT wire FROM envelope WHERE kind = ? AND scope = ? AND author = ? ORDER BY clock, id LIMIT 1", arguments: [kind, period.scope, Data(author)])
+        {
+            guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), identity.isRecipient(of: e), let plain = try? identity.open(e) else { continue }
+            return plain
+        }
+        return nil
+    }
+
+    /// The hub's check for a period, its parts put together: those with the verify key of the
+    /// earliest part from the hub sealed to this node; nil until every part of it is here.
+    static func hubCheck(
+        _ db: Database, period: StatisticsPeriod, hub: [UInt8], layoutHash: [UInt8], verifierLength: Int, identity: NodeIdentity
+    ) throws -> (verifyKey: [UInt8], entries: [StatisticsPayload.CheckEntry])? {
+        var key: [UInt8]?
+        var parts: [Int: [StatisticsPayload.CheckEntry]] = [:]
+        var count = 0
+        for row in try Row.fetchAll(
+            db, sql: "SELECT wire FROM envelope WHERE kind = 34 AND scope = ? AND author = ? ORDER BY clock, id", arguments: [period.scope, Data(hub)])
+        {
+            guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), identity.isRecipient(of: e), let plain = try? identity.open(e),
+                let part = StatisticsPayload.readCheck(plain, layoutHash: layoutHash, verifierLength: verifierLength)
+            else { continue }
+            if key == nil { (key, count) = (part.verifyKey, part.parts) }
+            guard part.verifyKey == key, part.parts == count, parts[part.part] == nil else { continue }
+            parts[part.part] = part.entries
+        }
+        guard let key, count > 0, parts.count == count else { return nil }
+        var seen: Set<[UInt8]> = []
+        let entries = (0..<count).flatMap { parts[$0]! }.filter { seen.insert($0.node).inserted }
+        return (key, entries)
+    }
+
+    /// As the hub: checks its share of each node's proof and sends the helper its verifier shares
+    /// (kind 34), once per period (§12.3). The helper finishes each check and sums only the nodes
+    /// whose figures pass.
+    /// - Returns: how many nodes' shares were checked.
     @discardableResult
-    public func answerAsHelper(period: StatisticsPeriod, layout: FigureLayout, hub: [UInt8], identity: NodeIdentity, nowMilliseconds now: UInt64) throws -> Int {
+    public func checkAsHub(period: StatisticsPeriod, layout: FigureLayout, helper: [UInt8], identity: NodeIdentity, nowMilliseconds now: UInt64) throws -> Int {
         try writer.write { db in
-            let answered = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM envelope WHERE kind = 26 AND scope = ? AND author = ?", arguments: [period.scope, Data(identity.signingPublicKey)]) ?? 0
-            guard answered == 0 else { throw HubError(description: "this helper already answered for \(period): a second sum could give one node's figures away") }
+            guard try !Self.sentOwn(db, .statisticsCheck, period: period, identity: identity) else {
+                throw HubError(description: "this hub already sent the helper its checks for \(period)")
+            }
+            guard let helperKey = try Self.memberEncryptionKey(db, organization: hexString(helper)) else { throw HubError(description: "the helper is not a current member with a node record") }
+            let circuit = FigureProof(cells: layout.cells.count)
+            let verifyKey = SecureRandom.bytes(StatisticsShares.seedBytes)
+            var entries: [StatisticsPayload.CheckEntry] = []
+            for (node, share) in try Self.sharesForMe(db, period: period, layout: layout, identity: identity) {
+                guard case .hub(let mine) = share, let v = mine.verify(proof: circuit, period: period, node: node, verifyKey: verifyKey) else { continue }
+                entries.append(.init(node: node, jointSeed: v.jointSeed, verifier: v.verifier.map(\.value)))
+            }
+            guard entries.count >= 3 else { throw HubError(description: "only \(entries.count) organisations sent the hub figures for this period; at least 3 are needed") }
+            for part in StatisticsPayload.check(layoutHash: Self.layoutHash(layout), verifyKey: verifyKey, entries) {
+                try Self.publishOwn(db, .statisticsCheck, scope: period.scope, part, to: [helperKey], identity: identity, now: now)
+            }
+            return entries.count
+        }
+    }
+
+    /// As the helper: finishes the hub's check of each node's proof (§12.3), sums its shares of the
+    /// nodes whose figures pass and sends the sum to the hub, once.
+    /// - Returns: how many nodes the sum covers, and the nodes whose figures were refused.
+    @discardableResult
+    public func answerAsHelper(period: StatisticsPeriod, layout: FigureLayout, hub: [UInt8], identity: NodeIdentity, nowMilliseconds now: UInt64) throws -> (
+        counted: Int, refused: [[UInt8]]
+    ) {
+        try writer.write { db in
+            guard try !Self.sentOwn(db, .statisticsSum, period: period, identity: identity) else {
+                throw HubError(description: "this helper already answered for \(period): a second sum could give one node's figures away")
+            }
             guard let hubKey = try Self.memberEncryptionKey(db, organization: hexString(hub)) else { throw HubError(description: "the hub is not a current member with a node record") }
-            var round = HelperRound(words: layout.cells.count * AdditiveShares.wordsPerCell)
-            for s in try Self.sharesForMe(db, period: period, layout: layout, identity: identity) { try round.add(node: hexString(s.node), s.words) }
+            let circuit = FigureProof(cells: layout.cells.count)
+            let hash = Self.layoutHash(layout)
+            guard let check = try Self.hubCheck(db, period: period, hub: hub, layoutHash: hash, verifierLength: circuit.verifierLength, identity: identity) else {
+                throw HubError(description: "no check from the hub for \(period) yet, or not all of it (the hub sends it with waymark hub check; then sync and answer)")
+            }
+            var mine: [[UInt8]: StatisticsShares.ForHelper] = [:]
+            for (node, share) in try Self.sharesForMe(db, period: period, layout: layout, identity: identity) {
+                if case .helper(let s) = share { mine[node] = s }
+            }
+            var round = HelperRound(words: circuit.outputLength)
+            var refused: [[UInt8]] = []
+            for entry in check.entries {
+                guard let share = mine[entry.node] else { continue }  // the helper lacks it: not counted
+                let verdict = share.check(
+                    proof: circuit, period: period, node: entry.node, verifyKey: check.verifyKey, hubJointSeed: entry.jointSeed,
+                    hubVerifier: entry.verifier.map { Field64($0) })
+                guard verdict.valid else {
+                    refused.append(entry.node)
+                    continue
+                }
+                try round.add(node: hexString(entry.node), verdict.output.map(\.value))
+            }
             let (sum, nodes) = try Self.mapRefusal { try round.answer(hubNodes: round.collector.nodes) }
             let keys = nodes.compactMap(bytesFromHex)
             try Self.publishOwn(
-                db, .statisticsSum, scope: period.scope, StatisticsPayload.sum(layoutHash: Self.layoutHash(layout), nodes: keys, sum), to: [hubKey], identity: identity,
+                db, .statisticsSum, scope: period.scope, StatisticsPayload.sum(layoutHash: hash, nodes: keys, sum, refused: refused), to: [hubKey], identity: identity,
                 now: now)
-            return keys.count
+            for node in refused {
+                try AuditLog.record(
+                    db, "helper", "statistics-refused", subject: NodeIdentity.fingerprint(of: node),
+                    detail: "the figures for \(period) did not pass their proof check and were left out of the sum", now: now)
+            }
+            return (keys.count, refused.sorted { $0.lexicographicallyPrecedes($1) })
         }
     }
 
     static func mapRefusal<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch HelperRound.Refusal.tooFewNodes(let n) {
-            throw HubError(description: "only \(n) organisations sent figures for this period; at least 3 are needed")
+            throw HubError(description: "only \(n) organisations sent figures for this period that passed their check; at least 3 are needed")
         }
     }
 
@@ -149,20 +264,18 @@ extension NodeDatabase {
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM hub_release WHERE period = ?", arguments: [period.week]) ?? 0 == 0 else {
                 throw HubError(description: "\(period) is already released")
             }
-            let words = layout.cells.count * AdditiveShares.wordsPerCell
-            var answer: (nodes: [[UInt8]], words: [UInt64])?
-            for row in try Row.fetchAll(
-                db, sql: "SELECT wire FROM envelope WHERE kind = 26 AND scope = ? AND author = ? ORDER BY clock, id LIMIT 1", arguments: [period.scope, Data(helper)])
-            {
-                guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), identity.isRecipient(of: e), let plain = try? identity.open(e) else { continue }
-                answer = StatisticsPayload.readSum(plain, layoutHash: Self.layoutHash(layout), words: words)
+            let circuit = FigureProof(cells: layout.cells.count)
+            guard let plain = try Self.firstOpened(db, kind: 26, period: period, author: helper, identity: identity),
+                let answer = StatisticsPayload.readSum(plain, layoutHash: Self.layoutHash(layout), words: circuit.outputLength)
+            else { throw HubError(description: "no sum from the helper for \(period) yet (or one of another layout)") }
+            var mine: [[UInt8]: StatisticsShares.ForHub] = [:]
+            for (node, share) in try Self.sharesForMe(db, period: period, layout: layout, identity: identity) {
+                if case .hub(let s) = share { mine[node] = s }
             }
-            guard let answer else { throw HubError(description: "no sum from the helper for \(period) yet (or one of another layout)") }
-            let mine = Dictionary(uniqueKeysWithValues: try Self.sharesForMe(db, period: period, layout: layout, identity: identity).map { ($0.node, $0.words) })
             let missing = answer.nodes.filter { mine[$0] == nil }
             guard missing.isEmpty else { throw HubError(description: "the hub lacks the shares of \(missing.count) of the \(answer.nodes.count) nodes the helper summed: sync, then release") }
             var totals = answer.words
-            for node in answer.nodes { AdditiveShares.add(mine[node]!, into: &totals) }
+            for node in answer.nodes { AdditiveShares.add(circuit.output(mine[node]!.input).map(\.value), into: &totals) }
             // The budget is the week's (§12.4): one release per week, its families charged to it. What
             // the quarter's releases spent in all is kept beside it, for the page to show.
             var budget = PrivacyBudget(limit: budgetLimit)
@@ -180,6 +293,8 @@ extension NodeDatabase {
                 ])
             }
             try Self.setSetting(db, "hub_release_nodes:\(period.week)", String(answer.nodes.count))
+            // Who the helper left out because their figures did not pass the check, for the planners' ledger.
+            try Self.setSetting(db, "hub_release_refused:\(period.week)", answer.refused.map { NodeIdentity.fingerprint(of: $0) }.joined(separator: " "))
             return published
         }
     }
@@ -221,6 +336,8 @@ public struct HubLedgerEntry: Sendable, Equatable {
     public var withheld: [String: Int]
     public var spent: Double
     public var limit: Double
+    /// The organisations (fingerprints) the helper left out because their figures failed the check.
+    public var refused: [String] = []
 }
 
 /// Where this week's round stands at the hub: who sent shares sealed to it, and whether the helper answered.
@@ -228,6 +345,8 @@ public struct HubRoundStatus: Sendable, Equatable {
     public var period: String
     /// The organisations (names, or fingerprints where no name is known) whose share for the hub is held.
     public var senders: [String]
+    /// The hub sent the helper its share of the checks (kind 34).
+    public var checkSent: Bool
     public var helperAnswered: Bool
     public var released: Bool
 }
@@ -249,7 +368,8 @@ extension NodeDatabase {
                     HubLedgerEntry(
                         period: period, organisations: Int(try Self.setting(db, "hub_release_nodes:\(period)") ?? "0") ?? 0, published: published,
                         cells: cells, withheld: withheld, spent: Double(try Self.setting(db, "hub_budget_spent:\(period)") ?? "0") ?? 0,
-                        limit: Double(try Self.setting(db, "hub_budget_limit:\(period)") ?? "0") ?? 0))
+                        limit: Double(try Self.setting(db, "hub_budget_limit:\(period)") ?? "0") ?? 0,
+                        refused: (try Self.setting(db, "hub_release_refused:\(period)") ?? "").split(separator: " ").map(String.init)))
             }
             return out
         }
@@ -280,7 +400,8 @@ extension NodeDatabase {
                     try Int.fetchOne(db, sql: "SELECT count(*) FROM envelope WHERE kind = 26 AND scope = ? AND author = ?", arguments: [period.scope, Data($0)]) ?? 0
                 } ?? 0
             let released = try Int.fetchOne(db, sql: "SELECT count(*) FROM hub_release WHERE period = ?", arguments: [period.week]) ?? 0
-            return HubRoundStatus(period: period.week, senders: senders.sorted(), helperAnswered: answered > 0, released: released > 0)
+            let checked = try Self.sentOwn(db, .statisticsCheck, period: period, identity: identity)
+            return HubRoundStatus(period: period.week, senders: senders.sorted(), checkSent: checked, helperAnswered: answered > 0, released: released > 0)
         }
     }
 }

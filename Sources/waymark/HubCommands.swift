@@ -7,7 +7,7 @@ import WaymarkStore
 struct HubCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hub", abstract: "The hub's statistics: what this node would share for a period (Protocol/SPEC.md §12).",
-        subcommands: [HubFigures.self, HubUse.self, HubSend.self, HubAnswer.self, HubRelease.self])
+        subcommands: [HubFigures.self, HubLayout.self, HubUse.self, HubSend.self, HubCheck.self, HubAnswer.self, HubRelease.self])
 }
 
 struct HubFigures: ParsableCommand {
@@ -52,6 +52,14 @@ struct HubWeek {
         )
     }
 
+    /// The hub and the helper, or a clear error.
+    static func parties(_ db: NodeDatabase) throws -> (hub: [UInt8], helper: [UInt8]) {
+        guard let parties = try db.hubParties() else {
+            throw fail("no hub and helper yet: a founder vouches for them (waymark member add ... --role hub, --role helper), or choose them (waymark hub use)")
+        }
+        return parties
+    }
+
     static func layout(_ db: NodeDatabase) throws -> FigureLayout {
         FigureLayout.district(categories: try Directory(database: db).hubCategories().categories, areas: try areas(db), instrumentAreas: Instrument.standard.areas)
     }
@@ -87,6 +95,20 @@ func knownNodeKey(_ db: NodeDatabase, _ text: String) throws -> [UInt8] {
     throw fail("no known node with fingerprint or key \(text) (sync with the federation first)")
 }
 
+struct HubLayout: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "layout",
+        abstract: "Print the cells every node of this district counts, one a line, then the bounds per family: the text whose hash every share names (§12.5).")
+    @OptionGroup var data: DataOption
+
+    func run() throws {
+        let layout = try HubWeek.layout(try data.database())
+        let proof = FigureProof(cells: layout.cells.count)
+        print(layout.canonicalText)
+        FileHandle.standardError.write(Data("\(layout.cells.count) cells; a share to the hub holds \(proof.inputLength) input and \(proof.proofLength) proof elements\n".utf8))
+    }
+}
+
 struct HubUse: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "use", abstract: "Choose the hub and the helper this organisation sends its statistics to (two different members).")
@@ -117,21 +139,44 @@ struct HubSend: ParsableCommand {
     }
 }
 
-struct HubAnswer: ParsableCommand {
+struct HubCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "answer", abstract: "As the helper: send the hub the sum of the shares this node holds for a week (once a week).")
+        commandName: "check",
+        abstract: "As the hub: check the hub's share of each organisation's proof for a week and send the helper the checks (once a week, after the shares came).")
     @OptionGroup var data: DataOption
     @OptionGroup var week: WeekOption
 
     func run() throws {
         let db = try data.database()
-        guard let parties = try db.hubParties() else { throw fail("no hub and helper yet: a founder vouches for them (waymark member add ... --role hub, --role helper), or choose them (waymark hub use)") }
+        let parties = try HubWeek.parties(db)
         let w = try HubWeek(week.week)
         let n = try hubStep {
+            try db.checkAsHub(
+                period: w.period, layout: try HubWeek.layout(db), helper: parties.helper, identity: try data.identity(), nowMilliseconds: LocalClock.nowMilliseconds())
+        }
+        print("Sent the helper the checks of \(n) organisations' figures for \(w.period); the helper answers next (waymark hub answer).")
+    }
+}
+
+struct HubAnswer: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "answer",
+        abstract: "As the helper: finish the hub's checks and send the hub the sum of the shares of the organisations whose figures passed (once a week).")
+    @OptionGroup var data: DataOption
+    @OptionGroup var week: WeekOption
+
+    func run() throws {
+        let db = try data.database()
+        let parties = try HubWeek.parties(db)
+        let w = try HubWeek(week.week)
+        let answer = try hubStep {
             try db.answerAsHelper(
                 period: w.period, layout: try HubWeek.layout(db), hub: parties.hub, identity: try data.identity(), nowMilliseconds: LocalClock.nowMilliseconds())
         }
-        print("Sent the hub the sum of \(n) organisations' shares for \(w.period).")
+        print("Sent the hub the sum of \(answer.counted) organisations' shares for \(w.period).")
+        if !answer.refused.isEmpty {
+            print("Left out \(answer.refused.count), whose figures failed the check: \(answer.refused.map { NodeIdentity.fingerprint(of: $0) }.joined(separator: ", ")).")
+        }
     }
 }
 
@@ -145,7 +190,7 @@ struct HubRelease: ParsableCommand {
 
     func run() throws {
         let db = try data.database()
-        guard let parties = try db.hubParties() else { throw fail("no hub and helper yet: a founder vouches for them (waymark member add ... --role hub, --role helper), or choose them (waymark hub use)") }
+        let parties = try HubWeek.parties(db)
         let w = try HubWeek(week.week)
         var rules = DisclosureRules()
         rules.epsilon = epsilon

@@ -79,7 +79,7 @@ struct HubTests {
         try c.add(node: "a", [1, 2, 3])
         #expect(throws: ShareCollector.Refusal.alreadyCounted(node: "a")) { try c.add(node: "a", [1, 2, 3]) }
         #expect(throws: ShareCollector.Refusal.wrongLength(expected: 3, got: 2)) { try c.add(node: "b", [1, 2]) }
-        try c.add(node: "b", [UInt64.max, 0, 0])
+        try c.add(node: "b", [Field64.modulus - 1, 0, 0])  // −1: the sums are modulo p
         #expect(c.sum(over: ["a", "b", "z"]) == ([0, 2, 3], ["a", "b"]))
     }
 
@@ -205,20 +205,23 @@ struct HubTests {
         #expect(DiscreteLaplace.Scale.forRelease(perClient: 1, epsilon: 0.1234567) == DiscreteLaplace.Scale(t: 1_000_000, s: 123_456))
     }
 
-    /// A round among 130 organisations: each counts, splits and sends; one lies with figures no
-    /// honest count gives, one goes offline after sending only the hub's share. The helper sums the
-    /// shares of the nodes both hold; the hub adds its own: the totals are exactly the honest
-    /// organisations' sums, the liar's cells are withheld, and neither party ever held one
-    /// organisation's figures.
+    /// A round among 130 organisations: each counts, encodes, proves and splits; one lies with a
+    /// count over the cap, one goes offline after sending only the hub's share. The hub and the helper
+    /// check every proof on their shares (§12.3): the liar is refused. The helper sums the shares of
+    /// the nodes both hold whose proofs pass; the hub adds its own: the totals are exactly the honest
+    /// organisations' sums, and neither party ever held one organisation's figures.
     @Test func aRoundAmong130OrganisationsWithALiarAndOneOffline() throws {
         let layout = Self.layout
         var rng = SeededRandom(seed: 130)
-        let words = layout.cells.count * AdditiveShares.wordsPerCell
+        func element() -> Field64 { Field64(rng.next() % Field64.modulus) }
+        let circuit = FigureProof(cells: layout.cells.count)
+        let words = circuit.outputLength
         var hub = ShareCollector(words: words), helper = HelperRound(words: words)
         var honest = [UInt64](repeating: 0, count: words)
         var figuresOf: [String: [UInt64]] = [:]
         let liar = "org-017", offline = "org-042"
         let watched = layout.index[FigureCell("referrals", ["health", "children"])]!
+        var refused: [String] = []
         for n in 0..<130 {
             let org = String(format: "org-%03d", n)
             var counter = BoundedCounter(layout: layout)
@@ -228,23 +231,40 @@ struct HubTests {
                 counter.add(client: client, FigureCell("needs", [category, ["D9", "D11"][Int(rng.next() % 2)], FigureLayout.ageBands[Int(rng.next() % 6)]]))
                 counter.add(client: client, FigureCell("referrals", [category, ["children", "health"][Int(rng.next() % 2)]]))
             }
-            var measurement = AdditiveShares.measurement(counter.figures)
-            figuresOf[org] = measurement
-            if org == liar { measurement[3 * watched] = 1_000_000 }  // a count no honest figure reaches
-            let (forHub, forHelper) = AdditiveShares.split(measurement, random: (0..<words).map { _ in rng.next() })
-            try hub.add(node: org, forHub)
-            if org == offline { continue }
-            try helper.add(node: org, forHelper)
-            AdditiveShares.add(measurement, into: &honest)
+            figuresOf[org] = AdditiveShares.measurement(counter.figures)
+            var input = circuit.encode(counter.figures)
+            if org == liar { input[5 * watched + 2] = Field64(244) }  // a third digit of 244: a count over 62,000, far over the cap
+            // The node's shares of its input and proof (§12.2); here the randomness is seeded.
+            let joint = (0..<circuit.jointRandomnessLength).map { _ in element() }
+            let proof = circuit.prove(input, proveRandomness: (0..<circuit.arity).map { _ in element() }, jointRandomness: joint)
+            let helperInput = input.map { _ in element() }, helperProof = proof.map { _ in element() }
+            let hubInput = zip(input, helperInput).map { $0 - $1 }, hubProof = zip(proof, helperProof).map { $0 - $1 }
+            if org == offline {
+                try hub.add(node: org, circuit.output(hubInput).map(\.value))
+                continue
+            }
+            // Both parties check the proof on their shares; only the verifier shares are exchanged.
+            var t = element()
+            while !circuit.isQueryPoint(t) { t = element() }
+            let a = try #require(circuit.query(inputShare: hubInput, proofShare: hubProof, jointRandomness: joint, queryPoint: t, leader: true))
+            let b = try #require(circuit.query(inputShare: helperInput, proofShare: helperProof, jointRandomness: joint, queryPoint: t, leader: false))
+            guard circuit.decide(zip(a, b).map { $0 + $1 }, jointRandomness: joint) else {
+                refused.append(org)
+                continue
+            }
+            try hub.add(node: org, circuit.output(hubInput).map(\.value))
+            try helper.add(node: org, circuit.output(helperInput).map(\.value))
+            AdditiveShares.add(figuresOf[org]!, into: &honest)
         }
+        #expect(refused == [liar], "only the liar is refused")
         // The helper sums over the nodes both hold, once; the hub adds its own shares of the same nodes.
         let (helperSum, used) = try helper.answer(hubNodes: hub.nodes)
-        #expect(used.count == 129 && !used.contains(offline))
+        #expect(used.count == 128 && !used.contains(offline) && !used.contains(liar))
         var totals = hub.sum(over: used).sum
         AdditiveShares.add(helperSum, into: &totals)
-        #expect(totals == honest, "the totals are the sum of what the 129 submitted")
+        #expect(totals == honest, "the totals are the sum of what the 128 honest organisations submitted")
 
-        // Neither the hub nor the helper held any organisation's figure: no stored word equals the
+        // Neither the hub nor the helper held any organisation's figures: no stored word equals the
         // organisation's own word where it counted anyone.
         for (org, figures) in figuresOf {
             for stored in [hub.shares[org], helper.collector.shares[org]].compactMap({ $0 }) + [helperSum] {
@@ -257,7 +277,6 @@ struct HubTests {
         var budget = PrivacyBudget(limit: 5)
         var noise = SeededRandom(seed: 9)
         let published = Disclosure.release(layout, totals: totals, nodes: used.count, rules: rules, budget: &budget, period: "2026-W49", using: &noise)
-        #expect(published[watched].withheld == .inconsistent, "the liar's cell is withheld")
         let shown = published.filter { $0.value != nil }
         #expect(!shown.isEmpty && shown.allSatisfy { $0.organisations >= 3 && $0.epsilon == rules.epsilon })
         // No cell's noise beyond what its scale allows: P(|noise| ≥ k) < 2 exp(−k / scale), so over

@@ -14,7 +14,7 @@ struct HubRoundTests {
     static let layout = FigureLayout.district(categories: ["education", "health"], areas: ["D11"], instrumentAreas: [])
     static let period = StatisticsPeriod(week: "2026-W48")!
 
-    static func everyone() throws -> [NodeDatabase] {
+    static func everyone(_ orgs: [NodeIdentity] = orgs) throws -> [NodeDatabase] {
         let all = orgs + [hub, helper]
         let records = all.enumerated().map { k, who in ReferralStoreTests.nodeRecord(who, "Node \(k)") }
         return try all.map { _ in
@@ -60,7 +60,17 @@ struct HubRoundTests {
             try hubDB.releaseAsHub(
                 period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1, identity: Self.hub, using: &rng)
         }
-        #expect(try helperDB.answerAsHelper(period: Self.period, layout: Self.layout, hub: Self.hub.signingPublicKey, identity: Self.helper, nowMilliseconds: Self.now + 20) == 3)
+        // The helper cannot answer before the hub's checks come; the hub sends them once.
+        #expect(throws: HubError.self) {
+            try helperDB.answerAsHelper(period: Self.period, layout: Self.layout, hub: Self.hub.signingPublicKey, identity: Self.helper, nowMilliseconds: Self.now + 11)
+        }
+        #expect(try hubDB.checkAsHub(period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, identity: Self.hub, nowMilliseconds: Self.now + 12) == 3)
+        #expect(throws: HubError.self) {
+            try hubDB.checkAsHub(period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, identity: Self.hub, nowMilliseconds: Self.now + 13)
+        }
+        try Self.syncAll(dbs, at: Self.now + 14)
+        let answer = try helperDB.answerAsHelper(period: Self.period, layout: Self.layout, hub: Self.hub.signingPublicKey, identity: Self.helper, nowMilliseconds: Self.now + 20)
+        #expect(answer.counted == 3 && answer.refused.isEmpty)
         #expect(throws: HubError.self) {
             try helperDB.answerAsHelper(period: Self.period, layout: Self.layout, hub: Self.hub.signingPublicKey, identity: Self.helper, nowMilliseconds: Self.now + 21)
         }
@@ -87,7 +97,9 @@ struct HubRoundTests {
                 Self.figures(counts[k].0, health: counts[k].1), layout: Self.layout, period: week49, identity: Self.orgs[k], nowMilliseconds: Self.now + 40)
         }
         try Self.syncAll(dbs, at: Self.now + 50)
-        #expect(try helperDB.answerAsHelper(period: week49, layout: Self.layout, hub: Self.hub.signingPublicKey, identity: Self.helper, nowMilliseconds: Self.now + 60) == 3)
+        try hubDB.checkAsHub(period: week49, layout: Self.layout, helper: Self.helper.signingPublicKey, identity: Self.hub, nowMilliseconds: Self.now + 55)
+        try Self.syncAll(dbs, at: Self.now + 56)
+        #expect(try helperDB.answerAsHelper(period: week49, layout: Self.layout, hub: Self.hub.signingPublicKey, identity: Self.helper, nowMilliseconds: Self.now + 60).counted == 3)
         try Self.syncAll(dbs, at: Self.now + 70)
         let next = try hubDB.releaseAsHub(
             period: week49, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1, identity: Self.hub, using: &rng)
@@ -104,5 +116,74 @@ struct HubRoundTests {
                 period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1, identity: Self.helper,
                 using: &other)
         }
+    }
+
+    /// A member that sends figures no honest count gives (a count over the cap, an indicator of 2, a
+    /// wrong fourth power) is left out of the sum by the check, and the round goes on with the others;
+    /// the hub's ledger names it. A member that gives the two parties different parts of the joint
+    /// randomness is left out too.
+    @Test func figuresThatFailTheirCheckAreLeftOut() throws {
+        let liars = [Fixtures.identity(16), Fixtures.identity(17), Fixtures.identity(18)]
+        let orgs = Self.orgs + liars
+        let dbs = try Self.everyone(orgs)
+        let (hubDB, helperDB) = (dbs[orgs.count], dbs[orgs.count + 1])
+        let circuit = FigureProof(cells: Self.layout.cells.count)
+        for (k, db) in dbs.prefix(orgs.count).enumerated() {
+            try db.useHub(hub: Self.hub.signingPublicKey, helper: Self.helper.signingPublicKey)
+            var input = circuit.encode(Self.figures(100 + k, health: 0))
+            switch k {
+            case 3: input[2] = Field64(16)  // a count of 4,096 or more
+            case 4: input[3] = Field64(2)  // an indicator of 2
+            case 5: input[4] += .one  // a fourth power that is not one
+            default: break
+            }
+            try db.sendStatistics(input: input, layout: Self.layout, period: Self.period, identity: orgs[k], nowMilliseconds: Self.now + 1)
+        }
+        try Self.syncAll(dbs, at: Self.now + 10)
+        #expect(try hubDB.checkAsHub(period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, identity: Self.hub, nowMilliseconds: Self.now + 12) == 6)
+        try Self.syncAll(dbs, at: Self.now + 14)
+        let answer = try helperDB.answerAsHelper(period: Self.period, layout: Self.layout, hub: Self.hub.signingPublicKey, identity: Self.helper, nowMilliseconds: Self.now + 20)
+        #expect(answer.counted == 3)
+        #expect(Set(answer.refused) == Set(liars.map(\.signingPublicKey)))
+        let logged = try helperDB.audit.lines().filter { $0.action == "statistics-refused" }.map(\.subject)
+        #expect(Set(logged) == Set(liars.map { NodeIdentity.fingerprint(of: $0.signingPublicKey) }))
+        try Self.syncAll(dbs, at: Self.now + 30)
+        var rng = SeededRandom(seed: 5)
+        let published = try hubDB.releaseAsHub(
+            period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1, identity: Self.hub, using: &rng)
+        let education = try #require(published.first { $0.cell == FigureCell("needs", ["education", "D11", "25-44"]) })
+        // 100 + 101 + 102 from the honest three; the liars' counts (103–105 and worse) are not in it.
+        #expect(education.organisations == 3 && abs(education.value! - 303) < 60, "\(education)")
+        let ledger = try #require(try hubDB.hubLedger().first)
+        #expect(ledger.organisations == 3 && Set(ledger.refused) == Set(liars.map { NodeIdentity.fingerprint(of: $0.signingPublicKey) }))
+    }
+
+    /// The shares' bytes: the helper's are seeds, the hub's the input and proof less the helper's;
+    /// a party reads only a share of its own layout and format.
+    @Test func sharesAreReadOnlyWhole() throws {
+        let circuit = FigureProof(cells: Self.layout.cells.count)
+        let period = Self.period
+        let (hub, helper) = StatisticsShares.split(circuit.encode(Self.figures(7, health: 2)), proof: circuit, period: period, node: Self.orgs[0].signingPublicKey)
+        #expect(StatisticsShares.ForHub(hub.bytes[...], proof: circuit) == hub && StatisticsShares.ForHelper(helper.bytes[...]) == helper)
+        #expect(helper.bytes.count == 129 && hub.bytes.count == 65 + 8 * (circuit.inputLength + circuit.proofLength))
+        #expect(StatisticsShares.ForHub(hub.bytes.dropLast(8), proof: circuit) == nil && StatisticsShares.ForHelper(helper.bytes.dropLast()) == nil)
+        var high = hub.bytes
+        for i in 65..<73 { high[i] = 0xFF }  // an element not below p
+        #expect(StatisticsShares.ForHub(high[...], proof: circuit) == nil)
+        // The two shares add up to the input, and the proof passes between them.
+        let sum = zip(hub.input, helper.input(circuit)).map { $0 + $1 }
+        #expect(sum == circuit.encode(Self.figures(7, health: 2)))
+        let key = SecureRandom.bytes(32)
+        let v = try #require(hub.verify(proof: circuit, period: period, node: Self.orgs[0].signingPublicKey, verifyKey: key))
+        #expect(helper.check(proof: circuit, period: period, node: Self.orgs[0].signingPublicKey, verifyKey: key, hubJointSeed: v.jointSeed, hubVerifier: v.verifier).valid)
+        // Checked as another node's, or another week's, the parts do not agree.
+        #expect(!helper.check(proof: circuit, period: period, node: Self.orgs[1].signingPublicKey, verifyKey: key, hubJointSeed: v.jointSeed, hubVerifier: v.verifier).valid)
+        let w49 = StatisticsPeriod(week: "2026-W49")!
+        #expect(!helper.check(proof: circuit, period: w49, node: Self.orgs[0].signingPublicKey, verifyKey: key, hubJointSeed: v.jointSeed, hubVerifier: v.verifier).valid)
+        // A node that tells the hub another helper's part than the helper's is caught the same way.
+        var lying = hub
+        lying.helperPart = Array(repeating: 7, count: 32)
+        let w = try #require(lying.verify(proof: circuit, period: period, node: Self.orgs[0].signingPublicKey, verifyKey: key))
+        #expect(!helper.check(proof: circuit, period: period, node: Self.orgs[0].signingPublicKey, verifyKey: key, hubJointSeed: w.jointSeed, hubVerifier: w.verifier).valid)
     }
 }

@@ -1,17 +1,23 @@
 """The hub's round between real node processes (Protocol/SPEC.md §12).
 
 Three organisations (each publishing a third of the sample, each with a fictional caseload), a hub
-and a helper, all members. Each organisation sends its week's figures as two sealed shares; the
-helper answers the hub once with its sum; the hub adds its own shares and publishes the week on
-/hub, each figure with its organisations and ε. No one held an organisation's figures: the relays
-and the helper cannot open the hub's shares, the hub cannot open the helper's, a forged sum from a
-member that is not the helper is ignored, and nothing is answered or sent twice.
+and a helper, all members. Each organisation sends its week's figures as two sealed shares with
+their validity proof; the hub checks its share of each proof and sends the helper its checks; the
+helper finishes them and answers the hub once with the sum of the shares that pass; the hub adds its
+own shares and publishes the week on /hub, each figure with its organisations and ε. No one held an
+organisation's figures: the relays and the helper cannot open the hub's shares, the hub cannot open
+the helper's, a member gone bad that sends figures over the cap is left out, a forged sum or check
+from a member that is neither party is ignored, and nothing is checked, answered or sent twice.
 """
 from __future__ import annotations
 
 import datetime
+import os
 import re
 import time
+
+import nacl.bindings
+import nacl.public
 
 import pytest
 import requests
@@ -56,6 +62,37 @@ def shares(node) -> int:
     return node.sql("SELECT count(*) FROM envelope WHERE kind = 25")[0][0]
 
 
+P = 2**64 - 2**32 + 1
+
+
+def sealed(signer, kind: int, scope: str, plaintext: bytes, encryption_key: bytes) -> tuple[bytes, list[tuple[bytes, bytes]]]:
+    """A private envelope's payload and recipient as SPEC §8.2 has them, for one recipient."""
+    key, nonce = os.urandom(32), os.urandom(24)
+    ad = b"waymark/private/v1\x00" + kind.to_bytes(2, "big") + signer.author + scope.encode()
+    payload = nonce + nacl.bindings.crypto_aead_xchacha20poly1305_ietf_encrypt(plaintext, ad, nonce, key)
+    return payload, [(wire.blake2b(encryption_key)[:8], nacl.public.SealedBox(nacl.public.PublicKey(encryption_key)).encrypt(key))]
+
+
+def lying_shares(node, week: str) -> tuple[bytes, bytes]:
+    """Shares (SPEC §12.2, §12.5) of figures no honest count gives: 5,000 in the first cell, over the
+    cap of 4,095, with a proof of random elements. The layout is the district's, from `hub layout`."""
+    text = node.cli_ok("hub", "layout").stdout.rstrip("\n")
+    cells = len(text.split("\n")) - 1
+    layout_hash = wire.blake2b(b"waymark/stats/v2\n" + text.encode())
+    chunk = max(1, (cells + 62) // 63)
+    calls = -(-cells // chunk)
+    points = 1
+    while points < calls + 1:
+        points *= 2
+    proof_length = 5 * chunk + 17 * (points - 1) + 1
+    x = 5000
+    elements = [x % 16, x // 16 % 16, x // 256, 1, x ** 4 % P] + [0] * (5 * (cells - 1))
+    elements += [int.from_bytes(os.urandom(8), "little") % P for _ in range(proof_length)]
+    to_hub = layout_hash + b"\x00" + os.urandom(64) + b"".join(e.to_bytes(8, "little") for e in elements)
+    to_helper = layout_hash + b"\x01" + os.urandom(128)
+    return to_hub, to_helper
+
+
 def csv_cells(url: str, week: str) -> str:
     """The cells (labels) the hub published for a week, from its CSV, one a line."""
     return "\n".join(line.split(",")[2] for line in requests.get(url + f"/hub.csv?period={week}", timeout=10).text.strip().split("\n")[1:])
@@ -76,18 +113,42 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     assert early.returncode != 0 and "no sum from the helper" in early.stderr
     wait_until("the helper and the hub hold every share", lambda: shares(helper) == 6 and shares(hub) == 6, CONVERGE, nodes)
 
-    # A member that is not the helper sends the hub a forged sum: it is ignored.
+    # A member gone bad sends figures over the cap, sealed to the hub and the helper like any
+    # organisation's; and a member that is not the helper sends the hub a forged sum: it is ignored.
     bad = wire.Signer()
     a.cli_ok("member", "add", "--key", bad.public.hex(), "--fingerprint", bad.fingerprint, "--name", "Hub Bad Member")
-    wait_until("the hub holds the vouch", lambda: "Hub Bad Member" in hub.cli_ok("member", "list").stdout, CONVERGE, nodes)
-    hub_key_id = hub.sql("SELECT encryption_key FROM known_node WHERE organization_name = 'District Hub'")[0][0]
-    forged, _ = bad.envelope(26, b"\x00" * 400, clock=wire.hlc(int(time.time() * 1000)), scope=f"stats:{week}",
-                             recipients=[(wire.blake2b(hub_key_id)[:8], b"\x01" * 80)])
-    report = bad.post(hub.url, "/sync/v1/push", wire.frames(forged)).json()
-    assert report["accepted"] == 1, report
+    wait_until("the hub and the helper hold the vouch", lambda: all(
+        "Hub Bad Member" in n.cli_ok("member", "list").stdout for n in (hub, helper)), CONVERGE, nodes)
+    hub_enc = hub.sql("SELECT encryption_key FROM known_node WHERE organization_name = 'District Hub'")[0][0]
+    helper_enc = helper.sql("SELECT encryption_key FROM known_node WHERE organization_name = 'District Helper'")[0][0]
+    scope = f"stats:{week}"
+    now = int(time.time() * 1000)
+    to_hub, to_helper = lying_shares(a, week)
+    lies = []
+    for k, (plain, enc) in enumerate(((to_hub, hub_enc), (to_helper, helper_enc))):
+        payload, recipients = sealed(bad, 25, scope, plain, enc)
+        lies.append(bad.envelope(25, payload, clock=wire.hlc(now, k), scope=scope, recipients=recipients)[0])
+    forged_sum, _ = bad.envelope(26, b"\x00" * 400, clock=wire.hlc(now, 2), scope=scope, recipients=[(wire.blake2b(hub_enc)[:8], b"\x01" * 80)])
+    forged_check, _ = bad.envelope(34, b"\x00" * 400, clock=wire.hlc(now, 3), scope=scope, recipients=[(wire.blake2b(helper_enc)[:8], b"\x01" * 80)])
+    for target in (hub, helper):
+        report = bad.post(target.url, "/sync/v1/push", wire.frames(*lies, forged_sum, forged_check)).json()
+        assert report["accepted"] == 4, report
+    wait_until("the helper and the hub hold every share", lambda: shares(helper) == 8 and shares(hub) == 8, CONVERGE, nodes)
+
+    # The helper cannot answer before the hub's checks; the hub sends them once.
+    early = helper.cli("hub", "answer", "--week", week)
+    assert early.returncode != 0 and "no check from the hub" in early.stderr, describe(early)
+    checked = hub.cli_ok("hub", "check", "--week", week).stdout
+    assert "checks of 4 organisations' figures" in checked, checked
+    again = hub.cli("hub", "check", "--week", week)
+    assert again.returncode != 0 and "already sent the helper its checks" in again.stderr
+    wait_until("the helper holds the hub's checks", lambda: helper.sql(
+        "SELECT count(*) FROM envelope e JOIN known_node k ON k.author = e.author WHERE e.kind = 34 AND k.organization_name = 'District Hub'")[0][0] == 1,
+        CONVERGE, nodes)
 
     answered = helper.cli_ok("hub", "answer", "--week", week).stdout
-    assert "sum of 3 organisations' shares" in answered
+    assert "sum of 3 organisations' shares" in answered and f"Left out 1, whose figures failed the check: {bad.fingerprint}" in answered, answered
+    assert helper.sql("SELECT count(*) FROM audit_log WHERE action = 'statistics-refused' AND subject = ?", bad.fingerprint)[0][0] == 1
     twice = helper.cli("hub", "answer", "--week", week)
     assert twice.returncode != 0 and "already answered" in twice.stderr
     wait_until("the hub holds the helper's sum", lambda: hub.sql(
@@ -129,8 +190,9 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     prev = f"{y}-W{w:02d}"
     for org in (a, b, c):
         org.cli_ok("hub", "send", "--week", prev)
-    wait_until("the shares of the second week arrive", lambda: shares(helper) == 12 and shares(hub) == 12, CONVERGE, nodes)
-    helper.cli_ok("hub", "answer", "--week", prev)
+    wait_until("the shares of the second week arrive", lambda: shares(helper) == 14 and shares(hub) == 14, CONVERGE, nodes)
+    hub.cli_ok("hub", "check", "--week", prev)
+    wait_until("the helper can answer for the second week", lambda: helper.cli("hub", "answer", "--week", prev).returncode == 0, CONVERGE, nodes)
     wait_until("the hub can release the second week", lambda: hub.cli("hub", "release", "--week", prev).returncode == 0, CONVERGE, nodes)
     second = requests.get(hub.url + "/hub", params={"period": prev}, timeout=10).text
     assert "privacy budget spent: " not in second, second[-3000:]
@@ -157,7 +219,10 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     assert f'href="/hub?period={week}' in view and f'href="/hub?period={prev}' in view, view[-3000:]
     assert 'id="quarters"' in view and re.search(r"Q\d: ε \d+\.\d\d", view), view[-2000:]
     assert f"This week&#39;s round: {week}" in view or f"This week's round: {week}" in view
-    assert re.search(r'<dd id="round-senders">3: ', view) and '<dd id="round-helper">arrived</dd>' in view, view[-3000:]
+    assert re.search(r'<dd id="round-senders">4: ', view) and '<dd id="round-helper">arrived</dd>' in view, view[-3000:]
+    assert '<dd id="round-check">sent</dd>' in view, view[-3000:]
+    # The week's row names the member whose figures failed the check.
+    assert f"left out, their figures failed the check: {bad.fingerprint}" in view, view[-3000:]
     assert 'id="hub-link" aria-current="page"' in view and "/staff/clients" not in view, "a planner's menu offers more than the figures"
     csv_all = planner.get(hub.url + "/staff/hub.csv", timeout=10)
     assert csv_all.status_code == 200 and csv_all.text.startswith("period,family,cell,value,organisations,epsilon\n")

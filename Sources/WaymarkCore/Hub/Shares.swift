@@ -1,7 +1,7 @@
-/// Additive secret sharing of a node's figures (`Protocol/SPEC.md` §12.2): the node splits what it
-/// measures into two vectors of 64-bit words that add up (wrapping) to it: one for the hub, one for
-/// the helper. Either share alone is uniformly random whatever the figures are; only their sum over
-/// many nodes is ever reconstructed.
+/// Additive secret sharing of a node's figures (`Protocol/SPEC.md` §12.2): vectors of elements of
+/// `Field64` (as their canonical words) that add up, modulo p, to what is shared: one share for the
+/// hub, one for the helper. Either share alone is uniformly random whatever the figures are; only
+/// their sum over many nodes is ever reconstructed.
 public enum AdditiveShares {
     /// Words measured per cell: the organisation's count, whether it counted anyone (0 or 1, so that
     /// the sum is how many organisations stand behind the cell), and the count's fourth power (so that
@@ -19,17 +19,17 @@ public enum AdditiveShares {
         return out
     }
 
-    /// The two shares of `measurement`: the helper's is `random` (one uniformly random word per
-    /// word measured), the hub's the difference.
+    /// The two shares of `measurement`: the helper's is `random` (one uniformly random field
+    /// element per word measured), the hub's the difference modulo p.
     public static func split(_ measurement: [UInt64], random: [UInt64]) -> (hub: [UInt64], helper: [UInt64]) {
         precondition(random.count == measurement.count, "one random word per word measured")
-        return (zip(measurement, random).map { $0 &- $1 }, random)
+        return (zip(measurement, random).map { (Field64($0) - Field64($1)).value }, random.map { Field64($0).value })
     }
 
-    /// `into` plus `share`, word by word, wrapping.
+    /// `into` plus `share`, element by element, modulo p.
     public static func add(_ share: [UInt64], into sum: inout [UInt64]) {
         precondition(share.count == sum.count, "shares of one layout")
-        for i in sum.indices { sum[i] &+= share[i] }
+        for i in sum.indices { sum[i] = (Field64(sum[i]) + Field64(share[i])).value }
     }
 
     /// A share as bytes: its words, little-endian.
@@ -177,29 +177,89 @@ public struct StatisticsPeriod: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// What a statistics envelope carries, once opened (§12.5): a share is the layout's hash (32 bytes)
-/// and the words; the helper's sum is the layout's hash, the number of nodes (u32, little-endian),
-/// their signing keys (32 bytes each, ascending) and the words.
+/// What the hub's envelopes carry, once opened (§12.5), beside the shares themselves
+/// (`StatisticsShares` in WaymarkCrypto): the helper's sum (kind 26) and the hub's check (kind 34).
 public enum StatisticsPayload {
-    public static func share(layoutHash: [UInt8], _ words: [UInt64]) -> [UInt8] { layoutHash + AdditiveShares.encode(words) }
-
-    public static func readShare(_ bytes: [UInt8], layoutHash: [UInt8], words: Int) -> [UInt64]? {
-        guard bytes.count == 32 + words * 8, Array(bytes.prefix(32)) == layoutHash else { return nil }
-        return AdditiveShares.decode(Array(bytes.dropFirst(32)))
+    /// The helper's sum: the layout's hash, the nodes summed (a count, u32 LE, then their keys,
+    /// ascending), the words, then the nodes whose figures were refused (a count, then their keys).
+    public static func sum(layoutHash: [UInt8], nodes: [[UInt8]], _ words: [UInt64], refused: [[UInt8]] = []) -> [UInt8] {
+        layoutHash + keyList(nodes) + AdditiveShares.encode(words) + keyList(refused)
     }
 
-    public static func sum(layoutHash: [UInt8], nodes: [[UInt8]], _ words: [UInt64]) -> [UInt8] {
-        let sorted = nodes.sorted { $0.lexicographicallyPrecedes($1) }
-        let n = UInt32(sorted.count)
-        return layoutHash + (0..<4).map { UInt8(truncatingIfNeeded: n >> (8 * $0)) } + sorted.flatMap { $0 } + AdditiveShares.encode(words)
+    static func keyList(_ keys: [[UInt8]]) -> [UInt8] {
+        let sorted = keys.sorted { $0.lexicographicallyPrecedes($1) }
+        return u32(sorted.count) + sorted.flatMap { $0 }
     }
 
-    public static func readSum(_ bytes: [UInt8], layoutHash: [UInt8], words: Int) -> (nodes: [[UInt8]], words: [UInt64])? {
-        guard bytes.count >= 36, Array(bytes.prefix(32)) == layoutHash else { return nil }
-        let n = (0..<4).reduce(0) { $0 | Int(bytes[32 + $1]) << (8 * $1) }
-        guard n <= 100_000, bytes.count == 36 + n * 32 + words * 8 else { return nil }
-        let nodes = (0..<n).map { Array(bytes[(36 + $0 * 32)..<(36 + $0 * 32 + 32)]) }
-        return AdditiveShares.decode(Array(bytes.suffix(words * 8))).map { (nodes, $0) }
+    static func u32(_ n: Int) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: n >> (8 * $0)) } }
+
+    static func readU32(_ bytes: [UInt8], at i: Int) -> Int? {
+        guard i + 4 <= bytes.count else { return nil }
+        return (0..<4).reduce(0) { $0 | Int(bytes[i + $1]) << (8 * $1) }
+    }
+
+    static func readKeys(_ bytes: [UInt8], at i: Int) -> (keys: [[UInt8]], next: Int)? {
+        guard let n = readU32(bytes, at: i), n <= 100_000, i + 4 + 32 * n <= bytes.count else { return nil }
+        return ((0..<n).map { Array(bytes[(i + 4 + $0 * 32)..<(i + 4 + $0 * 32 + 32)]) }, i + 4 + 32 * n)
+    }
+
+    public static func readSum(_ bytes: [UInt8], layoutHash: [UInt8], words: Int) -> (nodes: [[UInt8]], words: [UInt64], refused: [[UInt8]])? {
+        guard bytes.count >= 36, Array(bytes.prefix(32)) == layoutHash, let (nodes, at) = readKeys(bytes, at: 32), at + words * 8 <= bytes.count,
+            let sum = AdditiveShares.decode(Array(bytes[at..<(at + words * 8)])), sum.allSatisfy({ $0 < Field64.modulus }),
+            let (refused, end) = readKeys(bytes, at: at + words * 8), end == bytes.count
+        else { return nil }
+        return (nodes, sum, refused)
+    }
+
+    /// What the hub sends the helper for one node (§12.3): the node, the joint randomness's seed the
+    /// hub derived, and the hub's verifier share (`FigureProof.verifierLength` elements).
+    public struct CheckEntry: Sendable, Equatable {
+        public var node: [UInt8]
+        public var jointSeed: [UInt8]
+        public var verifier: [UInt64]
+        public init(node: [UInt8], jointSeed: [UInt8], verifier: [UInt64]) {
+            self.node = node
+            self.jointSeed = jointSeed
+            self.verifier = verifier
+        }
+    }
+
+    /// The largest payload of one check envelope (kind 34): the limit of a kind a node of an earlier
+    /// version does not know, so that every node relays it.
+    public static let checkPartBytes = 64 << 10
+
+    /// The hub's check (kind 34), in parts of at most `checkPartBytes`: each is the layout's hash,
+    /// the verify key (32 bytes), the part's index and the number of parts (u16 LE each), a count
+    /// (u32 LE), then per node, ascending by key over all parts: key (32), joint seed (32), verifier
+    /// share (8 bytes an element).
+    public static func check(layoutHash: [UInt8], verifyKey: [UInt8], _ entries: [CheckEntry]) -> [[UInt8]] {
+        precondition(verifyKey.count == 32 && entries.allSatisfy { $0.node.count == 32 && $0.jointSeed.count == 32 }, "32-byte keys and seeds")
+        let sorted = entries.sorted { $0.node.lexicographicallyPrecedes($1.node) }
+        let each = 64 + 8 * (sorted.first?.verifier.count ?? 0)
+        let perPart = max(1, (checkPartBytes - 72) / max(each, 1))
+        let parts = stride(from: 0, to: max(sorted.count, 1), by: perPart).map { Array(sorted[$0..<min($0 + perPart, sorted.count)]) }
+        return parts.enumerated().map { k, part in
+            layoutHash + verifyKey + u16(k) + u16(parts.count) + u32(part.count) + part.flatMap { $0.node + $0.jointSeed + AdditiveShares.encode($0.verifier) }
+        }
+    }
+
+    static func u16(_ n: Int) -> [UInt8] { [UInt8(truncatingIfNeeded: n), UInt8(truncatingIfNeeded: n >> 8)] }
+
+    /// One part of a check: its verify key, index, number of parts and entries.
+    public static func readCheck(_ bytes: [UInt8], layoutHash: [UInt8], verifierLength: Int) -> (
+        verifyKey: [UInt8], part: Int, parts: Int, entries: [CheckEntry]
+    )? {
+        guard bytes.count >= 72, Array(bytes.prefix(32)) == layoutHash, let n = readU32(bytes, at: 68) else { return nil }
+        let part = Int(bytes[64]) | Int(bytes[65]) << 8, parts = Int(bytes[66]) | Int(bytes[67]) << 8
+        let each = 64 + 8 * verifierLength
+        guard part < parts, n <= 100_000, bytes.count == 72 + n * each else { return nil }
+        var entries: [CheckEntry] = []
+        for k in 0..<n {
+            let b = 72 + k * each
+            guard let v = AdditiveShares.decode(Array(bytes[(b + 64)..<(b + each)])), v.allSatisfy({ $0 < Field64.modulus }) else { return nil }
+            entries.append(CheckEntry(node: Array(bytes[b..<(b + 32)]), jointSeed: Array(bytes[(b + 32)..<(b + 64)]), verifier: v))
+        }
+        return (Array(bytes[32..<64]), part, parts, entries)
     }
 }
 

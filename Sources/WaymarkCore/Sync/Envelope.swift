@@ -41,6 +41,8 @@ public struct Envelope: Sendable, Hashable {
         public static let statisticsShare = Kind(rawValue: 25)
         /// The helper's one sum of the shares it holds for a period, encrypted to the hub.
         public static let statisticsSum = Kind(rawValue: 26)
+        /// The hub's share of the check of every node's proof, encrypted to the helper (§12.3).
+        public static let statisticsCheck = Kind(rawValue: 34)
         /// Clients in control (`Protocol/SPEC.md` §13): in the clear in a circle, from its owner, the
         /// public halves of the key the client's receipt unlocks.
         public static let clientKey = Kind(rawValue: 27)
@@ -90,6 +92,7 @@ public struct Envelope: Sendable, Hashable {
             case 31: return "client-access"
             case 32: return "consent-request"
             case 33: return "referral-message"
+            case 34: return "statistics-check"
             default: return "kind-\(rawValue)"
             }
         }

@@ -19,7 +19,7 @@ extension StaffPages {
         ctx["hasReleases"] = !ledger.isEmpty
         ctx["releases"] = ledger.map { e -> [String: Any] in
             [
-                "period": e.period, "organisations": String(e.organisations), "published": String(e.published), "cells": String(e.cells),
+                "period": e.period, "organisations": String(e.organisations), "refused": e.refused.joined(separator: ", "), "published": String(e.published), "cells": String(e.cells),
                 "withheld": e.withheld.isEmpty
                     ? t("staff.hub.nothing", language)
                     : reasons.compactMap { r in e.withheld[r].map { "\(t("hub.withheld.\(r)", language)): \($0)" } }.joined(separator: "; "),
@@ -33,6 +33,7 @@ extension StaffPages {
             ctx["round"] = [
                 "period": round.period, "count": String(round.senders.count),
                 "senders": round.senders.isEmpty ? t("staff.hub.none", language) : round.senders.joined(separator: ", "),
+                "check": t(round.checkSent ? "staff.hub.check.yes" : "staff.hub.check.no", language),
                 "helper": t(round.helperAnswered ? "staff.hub.helper.yes" : "staff.hub.helper.no", language),
                 "released": t(round.released ? "staff.hub.released.yes" : "staff.hub.released.no", language),
             ]
