@@ -189,6 +189,21 @@ struct HubTests {
 
     /// The exact trials behind the noise: exp(−γ) below, at and above 1, and a ratio, each within four
     /// standard errors over 100,000 seeded draws; a release's scale is ε to millionths, rounded down.
+    /// The margin shown beside each figure holds the noise nine times in ten, and is the smallest that does.
+    @Test func theMarginHoldsTheNoiseNineTimesInTen() {
+        for scale in [1.0, 5, 10, 15, 50] {
+            let k = DiscreteLaplace.margin(scale: scale)
+            let within = { (m: Int) in (-m...m).reduce(0.0) { $0 + DiscreteLaplace.probability($1, scale: scale) } }
+            #expect(within(k) >= 0.9 && (k == 0 || within(k - 1) < 0.9), "scale \(scale): margin \(k)")
+        }
+        #expect(DiscreteLaplace.margin(family: "needs", epsilon: 0.2) == 35 && DiscreteLaplace.margin(family: "referrals", epsilon: 0.2) == 23)
+        // Against the exact sampler.
+        var rng = SeededRandom(seed: 90)
+        let draws = (0..<20_000).map { _ in DiscreteLaplace.sample(DiscreteLaplace.Scale(t: 15, s: 1), using: &rng) }
+        let share = Double(draws.filter { abs($0) <= 35 }.count) / Double(draws.count)
+        #expect(abs(share - 0.9) < 0.01, "\(share)")
+    }
+
     @Test func theExactBernoulliTrialsHaveTheirProbabilities() {
         var rng = SeededRandom(seed: 27)
         let n = 100_000

@@ -163,6 +163,9 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     page = requests.get(hub.url + "/hub", timeout=10).text
     assert "from 3 organisations" in page and re.search(r"Privacy cost of this week(?:'|&#39;|&#x27;)s figures: ε (0\.\d\d|1\.00) of the week(?:'|&#39;|&#x27;)s budget of 1\.00", page), page[-3000:]
     assert "Needs recorded" in page and re.search(r"<td data-label=\"Organisations\">3</td>", page), "no published figure with its organisations"
+    # Each figure with its margin: discrete Laplace at ε 0.2 and 3 cells a client (scale 15) stays
+    # within ± 35 nine times in ten.
+    assert '<td data-label="Give or take">± 35</td>' in page and 'id="hub-margin-intro"' in page, page[-3000:]
     # Charts drawn on the server, each with its table: needs by category, and the flows of the
     # referrals the fictional caseloads made between the organisations.
     assert '<figure id="needs-chart" class="chart-scroll" tabindex="0"><svg class="chart bars"' in page and 'role="img"' in page
@@ -179,8 +182,9 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     assert '<figure id="flows-chart"' not in page and "fewer than 3 organisations: " in page
     assert "<script" not in page.split('<figure id="needs-chart"')[1].split("</figure>")[0]
     csv = requests.get(hub.url + f"/hub.csv?period={week}", timeout=10)
-    assert csv.status_code == 200 and csv.text.startswith("period,family,cell,value,organisations,epsilon\n") and csv.text.count("\n") > 2
+    assert csv.status_code == 200 and csv.text.startswith("period,family,cell,value,organisations,epsilon,margin90\n") and csv.text.count("\n") > 2
     assert all(int(line.split(",")[4]) >= 3 for line in csv.text.strip().split("\n")[1:]), "a published figure from fewer than 3 organisations"
+    assert any(line.startswith(f"{week},needs,") and line.endswith(",0.2,35") for line in csv.text.strip().split("\n")), csv.text[:800]
     assert "Figiúirí an cheantair" in requests.get(hub.url + "/hub", params={"lang": "ga"}, timeout=10).text
     assert '<table class="hub audit" id="gaps">' in page and "People per service" in page, "no gaps table"
 
@@ -225,7 +229,7 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     assert f"left out, their figures failed the check: {bad.fingerprint}" in view, view[-3000:]
     assert 'id="hub-link" aria-current="page"' in view and "/staff/clients" not in view, "a planner's menu offers more than the figures"
     csv_all = planner.get(hub.url + "/staff/hub.csv", timeout=10)
-    assert csv_all.status_code == 200 and csv_all.text.startswith("period,family,cell,value,organisations,epsilon\n")
+    assert csv_all.status_code == 200 and csv_all.text.startswith("period,family,cell,value,organisations,epsilon,margin90\n")
     assert f"\n{week}," in csv_all.text, csv_all.text[:500]
     for path in ("/staff/clients", "/staff/referrals", "/staff/users", "/staff/audit"):
         assert planner.get(hub.url + path, allow_redirects=False, timeout=10).status_code == 403, path

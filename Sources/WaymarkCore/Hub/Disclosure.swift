@@ -31,6 +31,20 @@ public enum DiscreteLaplace {
         static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
     }
 
+    /// The margin the noise stays within with probability at least `confidence`: the smallest k with
+    /// P(|N| ≤ k) ≥ confidence, where P(|N| > k) = 2 q^(k+1) / (1 + q) and q = exp(−1 / scale).
+    public static func margin(scale: Double, confidence: Double = 0.9) -> Int {
+        let q = exp(-1 / scale)
+        var k = 0
+        while 2 * pow(q, Double(k + 1)) / (1 + q) > 1 - confidence { k += 1 }
+        return k
+    }
+
+    /// The 90 % margin of a published figure of `family` released at `epsilon`.
+    public static func margin(family: String, epsilon: Double) -> Int {
+        margin(scale: Scale.forRelease(perClient: FigureLayout.familyBounds[family] ?? 1, epsilon: epsilon).value)
+    }
+
     /// The probability of `k` for a scale.
     public static func probability(_ k: Int, scale: Double) -> Double {
         let q = exp(-1 / scale)

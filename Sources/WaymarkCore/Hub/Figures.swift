@@ -34,6 +34,9 @@ public struct FigureLayout: Sendable, Equatable {
     /// shared), so that the sums of powers used to check dominance stay exact (§12.3).
     public static let cellCap: UInt64 = 4095
 
+    /// The district layout's bounds: in how many cells of each family one client counts at most.
+    public static let familyBounds = ["needs": 3, "referrals": 2, "outcomes": 2, "response": 2, "progress": 3]
+
     public init(cells: [FigureCell], perClient: [String: Int]) {
         self.cells = cells.sorted()
         self.perClient = perClient
@@ -57,7 +60,7 @@ public struct FigureLayout: Sendable, Equatable {
         // The client's own view shares the progress family: its budget and its bound (a client
         // counts in at most 3 progress cells, whether changes or gaps).
         for area in instrumentAreas { for gap in gapBuckets { cells.append(FigureCell("progress", [area, "client-view", gap])) } }
-        return FigureLayout(cells: cells, perClient: ["needs": 3, "referrals": 2, "outcomes": 2, "response": 2, "progress": 3])
+        return FigureLayout(cells: cells, perClient: familyBounds)
     }
 
     public static let ageBands = ["0-17", "18-24", "25-44", "45-64", "65+", "unknown"]

@@ -30,6 +30,7 @@ extension PublicPages {
             return [
                 "family": p.cell.family, "familyName": t("hub.family.\(p.cell.family)", language), "labels": labels.joined(separator: " · "), "value": value,
                 "organisations": p.organisations, "epsilon": String(format: "%.2f", p.epsilon),
+                "margin": "± \(DiscreteLaplace.margin(family: p.cell.family, epsilon: p.epsilon))",
             ]
         }
     }
@@ -207,11 +208,14 @@ extension PublicPages {
     /// The published cells of the given releases as CSV (the public `/hub.csv` and the planners'
     /// all-weeks export): one row a published cell, written by `CSV.write`.
     static func hubCSVText(_ releases: [(period: String, cells: [PublishedCell])]) -> String {
-        var rows = [["period", "family", "cell", "value", "organisations", "epsilon"]]
+        var rows = [["period", "family", "cell", "value", "organisations", "epsilon", "margin90"]]
         for (period, cells) in releases {
             for c in cells {
                 guard let v = c.value else { continue }
-                rows.append([period, c.cell.family, c.cell.labels.joined(separator: "/"), String(v), String(c.organisations), String(c.epsilon)])
+                rows.append([
+                    period, c.cell.family, c.cell.labels.joined(separator: "/"), String(v), String(c.organisations), String(c.epsilon),
+                    String(DiscreteLaplace.margin(family: c.cell.family, epsilon: c.epsilon)),
+                ])
             }
         }
         return CSV.write(rows)

@@ -204,6 +204,8 @@ extension Localization {
         "hub.summary": "{published} as {cells} figiúr foilsithe, ó {nodes} eagraíocht. Costas príobháideachais fhigiúirí na seachtaine seo: ε {spent} as buiséad {limit} na seachtaine; fhigiúirí na ráithe seo go dtí seo: ε {quarter}.",
         "hub.cell": "Cad a áirítear",
         "hub.value": "Daoine (le torann)",
+        "hub.margin": "Corrlach",
+        "hub.margin.intro": "Corrlach: naoi n-uaire as deich, níl an torann a cuireadh le figiúr níos mó ná seo. D’fhéadfadh figiúr 60 le corrlach 35 a bheith áit ar bith idir 25 agus 95; cuir seachtainí nó catagóirí le chéile chun pictiúr níos seasta a fháil.",
         "hub.organisations": "Eagraíochtaí",
         "hub.withheld": "Figiúirí nach dtaispeántar",
         "hub.csv": "Íoslódáil na figiúirí seo (CSV)",

@@ -247,6 +247,8 @@ enum Localization {
         "hub.summary": "{published} of {cells} figures published, from {nodes} organisations. Privacy cost of this week's figures: ε {spent} of the week's budget of {limit}; of this quarter's figures so far: ε {quarter}.",
         "hub.cell": "What is counted",
         "hub.value": "People (with noise)",
+        "hub.margin": "Give or take",
+        "hub.margin.intro": "Give or take: nine times in ten, the noise added to a figure is no bigger than this. A figure of 60 give or take 35 may be anywhere from 25 to 95; add weeks or categories together for a steadier picture.",
         "hub.organisations": "Organisations",
         "hub.withheld": "Figures not shown",
         "hub.csv": "Download these figures (CSV)",

@@ -299,8 +299,9 @@ enum Templates {
         {{#trendRows}}<tr><th scope="row">{{name}}</th>{{#values}}<td>{{v}}</td>{{/values}}</tr>{{/trendRows}}</tbody></table></div>{{/trendChart}}
         {{#hasClosedLoop}}<h2>{{t.hub_loop}}</h2><p>{{t.hub_loop_intro}}</p><ul id="closed-loop">{{#closedLoop}}<li>{{name}}: {{rate}}</li>{{/closedLoop}}</ul>{{/hasClosedLoop}}
         <h2>{{t.hub_tables}}</h2>
-        {{#families}}<h3>{{name}}</h3><div class="table-scroll" tabindex="0" role="region" aria-label="{{name}}"><table class="hub audit"><thead><tr><th scope="col">{{t.hub_cell}}</th><th scope="col">{{t.hub_value}}</th><th scope="col">{{t.hub_organisations}}</th><th scope="col">{{t.hub_epsilon}}</th></tr></thead><tbody>
-        {{#rows}}<tr><th scope="row">{{labels}}</th><td data-label="{{t.hub_value}}">{{value}}</td><td data-label="{{t.hub_organisations}}">{{organisations}}</td><td data-label="{{t.hub_epsilon}}">{{epsilon}}</td></tr>{{/rows}}
+        <p id="hub-margin-intro">{{t.hub_margin_intro}}</p>
+        {{#families}}<h3>{{name}}</h3><div class="table-scroll" tabindex="0" role="region" aria-label="{{name}}"><table class="hub audit"><thead><tr><th scope="col">{{t.hub_cell}}</th><th scope="col">{{t.hub_value}}</th><th scope="col">{{t.hub_margin}}</th><th scope="col">{{t.hub_organisations}}</th><th scope="col">{{t.hub_epsilon}}</th></tr></thead><tbody>
+        {{#rows}}<tr><th scope="row">{{labels}}</th><td data-label="{{t.hub_value}}">{{value}}</td><td data-label="{{t.hub_margin}}">{{margin}}</td><td data-label="{{t.hub_organisations}}">{{organisations}}</td><td data-label="{{t.hub_epsilon}}">{{epsilon}}</td></tr>{{/rows}}
         </tbody></table></div>{{/families}}
         {{#anyWithheld}}<h2>{{t.hub_withheld}}</h2><ul id="hub-withheld">{{#withheld}}<li>{{reason}}: {{count}}</li>{{/withheld}}</ul>{{/anyWithheld}}
         <p><a href="/hub.csv?period={{period}}" id="hub-csv">{{t.hub_csv}}</a></p>{{/hasRelease}}
