@@ -108,12 +108,15 @@ if [ "$NODES" -ge 2 ]; then
     done
 fi
 # The hub (Protocol/SPEC.md §12): node 4 is the hub and node 5 the helper. Every node gets a
-# fictional caseload (once) and sends this week's figures as two sealed shares with their proof; the
-# hub checks its share of each proof and sends the checks to the helper; the helper finishes them and
-# answers once; the hub publishes at /hub. Kept if this week is already published.
+# fictional caseload for this week (once a week: 300 clients, some referred to other nodes), answers
+# the sample referrals the others sent it (accepted, declined, completed), and sends this week's
+# figures as two sealed shares with their proof; the hub checks its share of each proof and sends
+# the checks to the helper; the helper finishes them and answers once; the hub publishes at /hub.
+# Kept if this week is already published.
 hubpage=""
 if [ "$NODES" -ge 5 ]; then
     week="$(date -u +%G-W%V)"
+    weeknum="$(date -u +%G%V)"
     hubfp="$("$BIN" info --data "$DATA/node4" | sed -n 's/^fingerprint: *//p')"
     helperfp="$("$BIN" info --data "$DATA/node5" | sed -n 's/^fingerprint: *//p')"
     for k in $(seq 1 "$NODES"); do
@@ -121,8 +124,15 @@ if [ "$NODES" -ge 5 ]; then
             "$BIN" hub use --data "$DATA/node$k" --hub "$hubfp" --helper "$helperfp" >/dev/null 2>&1 && break
             sleep 1
         done
-        if [ ! -f "$DATA/node$k/.sample-caseload" ]; then
-            "$BIN" sample-caseload --data "$DATA/node$k" --clients 300 --seed "$k" >/dev/null && touch "$DATA/node$k/.sample-caseload"
+        if [ ! -f "$DATA/node$k/.sample-caseload-$week" ]; then
+            "$BIN" sample-caseload --data "$DATA/node$k" --clients 300 --seed "$((weeknum * 10 + k))" >/dev/null && touch "$DATA/node$k/.sample-caseload-$week"
+        fi
+    done
+    echo "Answering this week's sample referrals on each node..."
+    sleep 8  # a few sync intervals, so that the sample referrals reach the nodes they were sent to
+    for k in $(seq 1 "$NODES"); do
+        if [ ! -f "$DATA/node$k/.sample-answers-$week" ]; then
+            "$BIN" sample-caseload --data "$DATA/node$k" --answer-received --seed "$k" >/dev/null && touch "$DATA/node$k/.sample-answers-$week"
         fi
         "$BIN" hub send --data "$DATA/node$k" --week "$week" >/dev/null 2>&1 || true
     done

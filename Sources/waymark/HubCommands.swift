@@ -213,10 +213,15 @@ struct SampleCaseload: ParsableCommand {
     @Option(help: "How many clients.") var clients: Int = 200
     @Option(help: "The seed: the same seed gives the same clients.") var seed: UInt64 = 1
     @Option(help: "The share of clients (0 to 1) referred, with their consent, to another organisation this node knows.") var referred: Double = 0.3
+    @Flag(
+        help:
+            "Instead of adding clients, answer the open referrals other nodes' sample caseloads sent here: about 3 in 5 accepted (half of those completed), 1 in 5 declined (half for no capacity), the rest left open."
+    ) var answerReceived = false
 
     func run() throws {
         let db = try data.database()
         let identity = try data.identity()
+        if answerReceived { return try answer(db, identity: identity) }
         let snap = try Directory(database: db).snapshot()
         let terms = snap.terms.values.filter { $0.parentID != nil }.map(\.name).sorted()
         guard !terms.isEmpty else { throw fail("the directory has no categories to take needs from (import or sync it first)") }
@@ -254,5 +259,34 @@ struct SampleCaseload: ParsableCommand {
             referrals += 1
         }
         print("Added \(clients) fictional clients with needs, \(referrals) of them referred to another organisation.")
+    }
+
+    /// Answers the sample referrals received here, as the receiving organisation's staff would.
+    func answer(_ db: NodeDatabase, identity: NodeIdentity) throws {
+        var rng = SeededRandom(seed: seed)
+        var now = LocalClock.nowMilliseconds()
+        let today = BusinessDays.isoDate(dayNumber: LocalClock().now().day)
+        try db.journeys.acknowledgeReferrals(identity: identity, nowMilliseconds: now)
+        let open = try db.journeys.incomingReferrals(identity: identity, today: today, statuses: [.requested, .received]).items
+        var counts: [String: Int] = [:]
+        for referral in open where referral.clientName.hasSuffix("(fictional)") {
+            let roll = rng.next() % 100
+            var steps: [ReferralTransition] = []
+            switch roll {
+            case 0..<10: steps = [ReferralTransition(to: .rejected, declineReason: .noCapacity)]
+            case 10..<15: steps = [ReferralTransition(to: .rejected, declineReason: .notEligible)]
+            case 15..<20: steps = [ReferralTransition(to: .rejected, declineReason: .clientDeclined)]
+            case 20..<50: steps = [ReferralTransition(to: .accepted)]
+            case 50..<80: steps = [ReferralTransition(to: .accepted), ReferralTransition(to: .completed, outcome: "Sample outcome: took part (fictional).")]
+            default: break
+            }
+            for step in steps {
+                now += 1
+                let t = step.to == .rejected ? ReferralTransition(to: .rejected, reason: step.declineReason?.words, declineReason: step.declineReason) : step
+                try db.journeys.changeReferral(key: referral.key, t, identity: identity, by: "sample", today: today, nowMilliseconds: now)
+            }
+            counts[steps.last?.to.rawValue ?? "open", default: 0] += 1
+        }
+        print("Answered the sample referrals received here: " + counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ".")
     }
 }

@@ -22,6 +22,8 @@ struct StatisticsVectorTests {
         var input: [Field64]
         var figures: [UInt64]?
         var valid: Bool
+        /// A change the node made to the hub's share after splitting, as the vector states it.
+        var tamper: String?
     }
 
     static func cases() -> [Case] {
@@ -40,6 +42,12 @@ struct StatisticsVectorTests {
             Case(comment: "a digit of 16", cells: 3, input: overCap, figures: nil, valid: false),
             Case(comment: "an indicator of 2", cells: 3, input: indicator, figures: nil, valid: false),
             Case(comment: "a fourth power one too many, in the last cell", cells: 130, input: fourth, figures: nil, valid: false),
+            Case(
+                comment: "honest figures, but the node tells the hub another helper's part: the joint seeds differ", cells: 3, input: three.encode([1, 2, 3]),
+                figures: [1, 2, 3], valid: false, tamper: "helperPart = 32 bytes of 0x09"),
+            Case(
+                comment: "honest figures, but the hub's proof share has its first wire seed plus one: the gadget check fails at the query point", cells: 3,
+                input: three.encode([1, 2, 3]), figures: [1, 2, 3], valid: false, tamper: "hub's proof share, element 0, plus 1"),
         ]
     }
 
@@ -48,7 +56,9 @@ struct StatisticsVectorTests {
     static func compute(_ c: Case) -> [String: Any] {
         let circuit = FigureProof(cells: c.cells)
         var draws = seeds.makeIterator()
-        let (hub, helper) = StatisticsShares.split(c.input, proof: circuit, period: period, node: node) { _ in draws.next()! }
+        var (hub, helper) = StatisticsShares.split(c.input, proof: circuit, period: period, node: node) { _ in draws.next()! }
+        if c.tamper?.hasPrefix("helperPart") == true { hub.helperPart = [UInt8](repeating: 9, count: 32) }
+        if c.tamper?.hasPrefix("hub's proof share") == true { hub.proof[0] += .one }
         let checked = hub.verify(proof: circuit, period: period, node: node, verifyKey: verifyKey)!
         let verdict = helper.check(proof: circuit, period: period, node: node, verifyKey: verifyKey, hubJointSeed: checked.jointSeed, hubVerifier: checked.verifier)
         let joint = StatisticsShares.expand(seed: checked.jointSeed, label: "joint", count: circuit.jointRandomnessLength)
@@ -61,6 +71,7 @@ struct StatisticsVectorTests {
             "hubVerifier": elements(checked.verifier), "helperVerifier": elements(helperVerifier), "valid": verdict.valid,
         ]
         if let f = c.figures { out["figures"] = f.map(Int.init) }
+        if let t = c.tamper { out["tamper"] = t }
         if verdict.valid { out["helperOutput"] = elements(verdict.output) }
         return out
     }
@@ -74,7 +85,8 @@ struct StatisticsVectorTests {
                 "period": Self.period.week, "node": hexString(Self.node),
                 "seeds": "in order: helper's blind, input seed, proof seed, hub's blind, wire seeds' seed; seed n is 32 bytes of n (1 to 5)",
                 "verifyKey": hexString(Self.verifyKey),
-                "elements": "hex strings of field elements are their values, 8 bytes little-endian each",
+                "elements": "hex strings of field elements are their values, 8 bytes little-endian each; queryPoint is a decimal string",
+                "shares": "hubShare and helperShare are the shares' bytes after the layout hash (SPEC §12.2); helperVerifier is the helper's verifier share with the joint randomness of the hub's jointSeed, whatever the verdict; tamper, where present, is a change the node made to the hub's share after splitting",
                 "numberOfTests": computed.count, "testGroups": [["tests": computed]],
             ]
             try JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys]).write(to: file)
@@ -90,7 +102,7 @@ struct StatisticsVectorTests {
             #expect(stored["valid"] as? Bool == fresh["valid"] as? Bool, "tcId \(id): verdict")
         }
         // The honest cases pass and the others do not; the outputs of an honest case add up to its figures.
-        #expect(computed.map { $0["valid"] as? Bool } == [true, true, false, false, false])
+        #expect(computed.map { $0["valid"] as? Bool } == [true, true, false, false, false, false, false])
         let first = Self.cases()[0], circuit = FigureProof(cells: 3)
         var draws = Self.seeds.makeIterator()
         let (hub, helper) = StatisticsShares.split(first.input, proof: circuit, period: Self.period, node: Self.node) { _ in draws.next()! }

@@ -104,6 +104,17 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     week = time.strftime("%G-W%V", time.gmtime())
     for k, org in enumerate((a, b, c), start=1):
         org.cli_ok("sample-caseload", "--clients", "300", "--seed", str(k))
+
+    def received(org) -> bool:
+        return "\noutcomes/" in org.cli_ok("hub", "figures", "--week", week).stdout
+    wait_until("the sample referrals reach the organisations they were sent to", lambda: all(received(o) for o in (a, b, c)), CONVERGE, nodes)
+    # Each organisation answers the referrals it received, as its staff would: the receiver's
+    # outcomes and response times are then among its figures.
+    for k, org in enumerate((a, b, c), start=1):
+        answered = org.cli_ok("sample-caseload", "--answer-received", "--seed", str(k)).stdout
+        assert "accepted" in answered and "rejected" in answered and "completed" in answered, answered
+        assert re.search(r"\nresponse/[^/\n]+/0-1d\t[1-9]", org.cli_ok("hub", "figures", "--week", week).stdout)
+    for k, org in enumerate((a, b, c), start=1):
         sent = org.cli_ok("hub", "send", "--week", week).stdout
         assert f"Sent the figures for {week}" in sent
         again = org.cli("hub", "send", "--week", week)
