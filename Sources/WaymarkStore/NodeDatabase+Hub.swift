@@ -99,39 +99,51 @@ extension NodeDatabase {
         case helper(StatisticsShares.ForHelper)
     }
 
-    /// The shares of a period addressed to this node, by the node that sent each (the first one a
-    /// node sent counts).
-    static func sharesForMe(_ db: Database, period: StatisticsPeriod, layout: FigureLayout, identity: NodeIdentity) throws -> [(node: [UInt8], share: OpenedShare)] {
-        let hash = layoutHash(layout)
-        let circuit = FigureProof(cells: layout.cells.count)
-        var out: [(node: [UInt8], share: OpenedShare)] = []
-        try forEachShareToMe(db, period: period, identity: identity) { author, e in
-            guard let plain = try? identity.open(e), plain.count > 33, Array(plain.prefix(32)) == hash else { return false }
-            if let s = StatisticsShares.ForHub(plain[32...], proof: circuit) {
-                out.append((author, .hub(s)))
-            } else if let s = StatisticsShares.ForHelper(plain[32...]) {
-                out.append((author, .helper(s)))
-            } else {
-                return false
-            }
-            return true
-        }
-        return out
+    /// One node's share of a period sealed to this node, opened, with its envelope's id.
+    struct ShareToMe {
+        var node: [UInt8]
+        var envelope: [UInt8]
+        var share: OpenedShare
     }
 
-    /// The period's shares (kind 25) sealed to this node, oldest first, each author's first that
-    /// `body` takes (returns true) and no later one of that author.
-    static func forEachShareToMe(
-        _ db: Database, period: StatisticsPeriod, identity: NodeIdentity, _ body: ([UInt8], Envelope) throws -> Bool
-    ) throws {
-        var seen: Set<[UInt8]> = []
+    /// The shares of a period addressed to this node, one per node that sent exactly one (§12.2: a
+    /// node that sent this party two or more for the period counts for nothing, whichever arrived
+    /// first), and the nodes that sent more than one.
+    static func sharesForMe(_ db: Database, period: StatisticsPeriod, layout: FigureLayout, identity: NodeIdentity) throws -> (
+        shares: [ShareToMe], doubled: Set<[UInt8]>
+    ) {
+        let hash = layoutHash(layout)
+        let circuit = FigureProof(cells: layout.cells.count)
+        var out: [ShareToMe] = []
+        let (envelopes, doubled) = try sharesToMe(db, period: period, identity: identity)
+        for (author, e) in envelopes {
+            guard let plain = try? identity.open(e), plain.count > 33, Array(plain.prefix(32)) == hash else { continue }
+            if let s = StatisticsShares.ForHub(plain[32...], proof: circuit) {
+                out.append(ShareToMe(node: author, envelope: EnvelopeCrypto.id(of: e), share: .hub(s)))
+            } else if let s = StatisticsShares.ForHelper(plain[32...]) {
+                out.append(ShareToMe(node: author, envelope: EnvelopeCrypto.id(of: e), share: .helper(s)))
+            }
+        }
+        return (out, doubled)
+    }
+
+    /// The period's shares (kind 25) sealed to this node, oldest first, of the authors that sent it
+    /// exactly one; and the authors that sent it more than one.
+    static func sharesToMe(_ db: Database, period: StatisticsPeriod, identity: NodeIdentity) throws -> (
+        envelopes: [(author: [UInt8], envelope: Envelope)], doubled: Set<[UInt8]>
+    ) {
+        var byAuthor: [[UInt8]: [Envelope]] = [:]
+        var order: [[UInt8]] = []
         for row in try Row.fetchAll(
             db, sql: "SELECT author, wire FROM envelope WHERE kind = 25 AND scope = ? ORDER BY clock, id", arguments: [period.scope])
         {
             let author = [UInt8](row["author"] as Data)
-            guard !seen.contains(author), let e = try? Envelope.decode([UInt8](row["wire"] as Data)), identity.isRecipient(of: e) else { continue }
-            if try body(author, e) { seen.insert(author) }
+            guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), identity.isRecipient(of: e) else { continue }
+            if byAuthor[author] == nil { order.append(author) }
+            byAuthor[author, default: []].append(e)
         }
+        let doubled = Set(byAuthor.filter { $0.value.count > 1 }.keys)
+        return (order.filter { !doubled.contains($0) }.map { ($0, byAuthor[$0]![0]) }, doubled)
     }
 
     /// The first envelope of `kind` in the period from `author` sealed to this node, opened.
@@ -172,9 +184,12 @@ extension NodeDatabase {
     /// As the hub: checks its share of each node's proof and sends the helper its verifier shares
     /// (kind 34), once per period (§12.3). The helper finishes each check and sums only the nodes
     /// whose figures pass.
+    /// `atLeast`: refuse (to be tried again after the next sync) until that many nodes' shares are here.
     /// - Returns: how many nodes' shares were checked.
     @discardableResult
-    public func checkAsHub(period: StatisticsPeriod, layout: FigureLayout, helper: [UInt8], identity: NodeIdentity, nowMilliseconds now: UInt64) throws -> Int {
+    public func checkAsHub(
+        period: StatisticsPeriod, layout: FigureLayout, helper: [UInt8], identity: NodeIdentity, atLeast: Int = 3, nowMilliseconds now: UInt64
+    ) throws -> Int {
         try writer.write { db in
             guard try !Self.sentOwn(db, .statisticsCheck, period: period, identity: identity) else {
                 throw HubError(description: "this hub already sent the helper its checks for \(period)")
@@ -183,11 +198,19 @@ extension NodeDatabase {
             let circuit = FigureProof(cells: layout.cells.count)
             let verifyKey = SecureRandom.bytes(StatisticsShares.seedBytes)
             var entries: [StatisticsPayload.CheckEntry] = []
-            for (node, share) in try Self.sharesForMe(db, period: period, layout: layout, identity: identity) {
-                guard case .hub(let mine) = share, let v = mine.verify(proof: circuit, period: period, node: node, verifyKey: verifyKey) else { continue }
-                entries.append(.init(node: node, jointSeed: v.jointSeed, verifier: v.verifier.map(\.value)))
+            var checked: [(node: [UInt8], envelope: [UInt8])] = []
+            for s in try Self.sharesForMe(db, period: period, layout: layout, identity: identity).shares {
+                guard case .hub(let mine) = s.share, let v = mine.verify(proof: circuit, period: period, node: s.node, verifyKey: verifyKey) else { continue }
+                entries.append(.init(node: s.node, jointSeed: v.jointSeed, verifier: v.verifier.map(\.value)))
+                checked.append((s.node, s.envelope))
             }
-            guard entries.count >= 3 else { throw HubError(description: "only \(entries.count) organisations sent the hub figures for this period; at least 3 are needed") }
+            guard entries.count >= max(3, atLeast) else {
+                throw HubError(description: "only \(entries.count) organisations' figures for this period have reached the hub; at least \(max(3, atLeast)) are needed")
+            }
+            // The release adds exactly the shares checked here (§12.5), whatever arrives later.
+            for c in checked {
+                try db.execute(sql: "INSERT INTO hub_checked (period, node, envelope) VALUES (?, ?, ?)", arguments: [period.week, Data(c.node), Data(c.envelope)])
+            }
             for part in StatisticsPayload.check(layoutHash: Self.layoutHash(layout), verifyKey: verifyKey, entries) {
                 try Self.publishOwn(db, .statisticsCheck, scope: period.scope, part, to: [helperKey], identity: identity, now: now)
             }
@@ -213,12 +236,18 @@ extension NodeDatabase {
                 throw HubError(description: "no check from the hub for \(period) yet, or not all of it (the hub sends it with waymark hub check; then sync and answer)")
             }
             var mine: [[UInt8]: StatisticsShares.ForHelper] = [:]
-            for (node, share) in try Self.sharesForMe(db, period: period, layout: layout, identity: identity) {
-                if case .helper(let s) = share { mine[node] = s }
+            let held = try Self.sharesForMe(db, period: period, layout: layout, identity: identity)
+            for s in held.shares {
+                if case .helper(let h) = s.share { mine[s.node] = h }
             }
             var round = HelperRound(words: circuit.outputLength)
             var refused: [[UInt8]] = []
             for entry in check.entries {
+                // A node that sent the helper two shares counts for nothing (§12.2).
+                if held.doubled.contains(entry.node) {
+                    refused.append(entry.node)
+                    continue
+                }
                 guard let share = mine[entry.node] else { continue }  // the helper lacks it: not counted
                 let verdict = share.check(
                     proof: circuit, period: period, node: entry.node, verifyKey: check.verifyKey, hubJointSeed: entry.jointSeed,
@@ -268,14 +297,27 @@ extension NodeDatabase {
             guard let plain = try Self.firstOpened(db, kind: 26, period: period, author: helper, identity: identity),
                 let answer = StatisticsPayload.readSum(plain, layoutHash: Self.layoutHash(layout), words: circuit.outputLength)
             else { throw HubError(description: "no sum from the helper for \(period) yet (or one of another layout)") }
-            var mine: [[UInt8]: StatisticsShares.ForHub] = [:]
-            for (node, share) in try Self.sharesForMe(db, period: period, layout: layout, identity: identity) {
-                if case .hub(let s) = share { mine[node] = s }
+            // Exactly the shares the hub checked (§12.5), and only nodes the hub checked, each once,
+            // none the helper refused, at least 3: a helper that named a node twice, or one node
+            // alone, would have the hub publish that node's figures.
+            var checked: [[UInt8]: [UInt8]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT node, envelope FROM hub_checked WHERE period = ?", arguments: [period.week]) {
+                checked[[UInt8](row["node"] as Data)] = [UInt8](row["envelope"] as Data)
             }
-            let missing = answer.nodes.filter { mine[$0] == nil }
-            guard missing.isEmpty else { throw HubError(description: "the hub lacks the shares of \(missing.count) of the \(answer.nodes.count) nodes the helper summed: sync, then release") }
+            guard !checked.isEmpty else { throw HubError(description: "this hub has not checked \(period) (waymark hub check)") }
+            let named = Set(answer.nodes)
+            guard named.count == answer.nodes.count, named.count >= 3, named.isSubset(of: Set(checked.keys)), named.isDisjoint(with: Set(answer.refused)) else {
+                throw HubError(description: "the helper's sum for \(period) names nodes the hub did not check, or too few: not released")
+            }
+            let hash = Self.layoutHash(layout)
             var totals = answer.words
-            for node in answer.nodes { AdditiveShares.add(circuit.output(mine[node]!.input).map(\.value), into: &totals) }
+            for node in answer.nodes {
+                guard let wire = try Data.fetchOne(db, sql: "SELECT wire FROM envelope WHERE id = ?", arguments: [Data(checked[node]!)]),
+                    let e = try? Envelope.decode([UInt8](wire)), let plain = try? identity.open(e), plain.count > 32, Array(plain.prefix(32)) == hash,
+                    let share = StatisticsShares.ForHub(plain[32...], proof: circuit)
+                else { throw HubError(description: "the hub lacks a share it checked for \(period)") }
+                AdditiveShares.add(circuit.output(share.input).map(\.value), into: &totals)
+            }
             // The budget is the week's (§12.4): one release per week, its families charged to it. What
             // the quarter's releases spent in all is kept beside it, for the page to show.
             var budget = PrivacyBudget(limit: budgetLimit)
@@ -389,10 +431,8 @@ extension NodeDatabase {
     public func hubRound(period: StatisticsPeriod, identity: NodeIdentity) throws -> HubRoundStatus {
         try writer.read { db in
             let names = try Self.organizationNames(db)
-            var senders: [String] = []
-            try Self.forEachShareToMe(db, period: period, identity: identity) { author, _ in
-                senders.append(names[hexString(author)] ?? NodeIdentity.fingerprint(of: author))
-                return true
+            let senders = try Self.sharesToMe(db, period: period, identity: identity).envelopes.map {
+                names[hexString($0.author)] ?? NodeIdentity.fingerprint(of: $0.author)
             }
             let helper = try Self.hubParties(db)?.helper
             let answered =

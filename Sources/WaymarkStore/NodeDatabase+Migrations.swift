@@ -499,6 +499,10 @@ extension NodeDatabase {
         m.registerMigration("v40: the full-text index's per-word row counts, read by nothing since search is held in memory") { db in
             try db.execute(sql: "DROP TABLE IF EXISTS service_fts_vocab")
         }
+        m.registerMigration("v41: the shares the hub checked, which its release adds and no other") { db in
+            try db.execute(
+                sql: "CREATE TABLE hub_checked (period TEXT NOT NULL, node BLOB NOT NULL, envelope BLOB NOT NULL, PRIMARY KEY (period, node)) WITHOUT ROWID")
+        }
         return m
     }
 }

@@ -145,6 +145,8 @@ struct HubCheck: ParsableCommand {
         abstract: "As the hub: check the hub's share of each organisation's proof for a week and send the helper the checks (once a week, after the shares came).")
     @OptionGroup var data: DataOption
     @OptionGroup var week: WeekOption
+    @Option(help: "Refuse, to be tried again after the next sync, until the shares of this many organisations have reached the hub (at least 3).")
+    var atLeast: Int = 3
 
     func run() throws {
         let db = try data.database()
@@ -152,7 +154,8 @@ struct HubCheck: ParsableCommand {
         let w = try HubWeek(week.week)
         let n = try hubStep {
             try db.checkAsHub(
-                period: w.period, layout: try HubWeek.layout(db), helper: parties.helper, identity: try data.identity(), nowMilliseconds: LocalClock.nowMilliseconds())
+                period: w.period, layout: try HubWeek.layout(db), helper: parties.helper, identity: try data.identity(), atLeast: atLeast,
+                nowMilliseconds: LocalClock.nowMilliseconds())
         }
         print("Sent the helper the checks of \(n) organisations' figures for \(w.period); the helper answers next (waymark hub answer).")
     }
@@ -208,7 +211,8 @@ struct HubRelease: ParsableCommand {
 /// real-looking figures in the demo and the tests (§12).
 struct SampleCaseload: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sample-caseload", abstract: "Add fictional clients with needs from the directory's categories (for the hub's demo and tests).")
+        commandName: "sample-caseload",
+        abstract: "Add fictional clients with needs from the directory's categories, goals and readings, and referrals (for the hub's demo and tests).")
     @OptionGroup var data: DataOption
     @Option(help: "How many clients.") var clients: Int = 200
     @Option(help: "The seed: the same seed gives the same clients.") var seed: UInt64 = 1
@@ -240,6 +244,26 @@ struct SampleCaseload: ParsableCommand {
                 ClientRecord(
                     name: "Sample Client \(seed)-\(k) (fictional)", dateOfBirth: String(format: "%04d-%02d-%02d", year, month, day), needs: needs, area: area),
                 identity: identity, by: "sample", nowMilliseconds: now)
+            // About 2 in 5 have a goal on the standard instrument, with a first reading 3 to 6 weeks
+            // ago and one today in one or two areas: the hub's progress figures count the change.
+            if rng.next() % 5 < 2, let circle = try db.journeys.circle(clientID: client) {
+                let goal = "sample-goal-\(seed)-\(k)"
+                let title = ["Back to work", "Manage money", "A stable home", "Feel better", "Back to learning"][Int(rng.next() % 5)]
+                now += 1
+                try db.journeys.recordProgress(
+                    circle: circle, .goal(id: goal, title: title, instrumentID: Instrument.standard.id), identity: identity, by: "sample", today: today,
+                    nowMilliseconds: now)
+                let day = LocalClock().now().day
+                for area in Instrument.standard.areas.shuffled(using: &rng).prefix(Int(1 + rng.next() % 2)) {
+                    let first = 2 + Int(rng.next() % 5), change = [-1, 0, 0, 1, 1, 2, 3][Int(rng.next() % 7)]
+                    for (stage, date) in [(first, BusinessDays.isoDate(dayNumber: day - 21 - Int(rng.next() % 22))), (min(10, max(1, first + change)), today)] {
+                        now += 1
+                        try db.journeys.recordProgress(
+                            circle: circle, .reading(goalID: goal, area: area, stage: stage, date: date), identity: identity, by: "sample", today: today,
+                            nowMilliseconds: now)
+                    }
+                }
+            }
             guard !partners.isEmpty, Double(rng.next() % 1000) / 1000 < referred else { continue }
             let partner = partners[Int(rng.next() % UInt64(partners.count))]
             let key = hexString(partner.author)
@@ -258,7 +282,7 @@ struct SampleCaseload: ParsableCommand {
                 identity: identity, by: "sample", today: today, nowMilliseconds: now)
             referrals += 1
         }
-        print("Added \(clients) fictional clients with needs, \(referrals) of them referred to another organisation.")
+        print("Added \(clients) fictional clients with needs, some with a goal and readings, \(referrals) of them referred to another organisation.")
     }
 
     /// Answers the sample referrals received here, as the receiving organisation's staff would.

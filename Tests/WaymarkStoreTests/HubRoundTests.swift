@@ -147,11 +147,7 @@ struct HubRoundTests {
         #expect(Set(answer.refused) == Set(liars.map(\.signingPublicKey)))
         let logged = try helperDB.audit.lines().filter { $0.action == "statistics-refused" }.map(\.subject)
         #expect(Set(logged) == Set(liars.map { NodeIdentity.fingerprint(of: $0.signingPublicKey) }))
-        try Self.syncAll(dbs, at: Self.now + 30)
-        var rng = SeededRandom(seed: 5)
-        let published = try hubDB.releaseAsHub(
-            period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1, identity: Self.hub, using: &rng)
-        let education = try #require(published.first { $0.cell == FigureCell("needs", ["education", "D11", "25-44"]) })
+        let education = try Self.releasedEducation(dbs, hub: hubDB)
         // 100 + 101 + 102 from the honest three; the liars' counts (103–105 and worse) are not in it.
         #expect(education.organisations == 3 && abs(education.value! - 303) < 60, "\(education)")
         let ledger = try #require(try hubDB.hubLedger().first)
@@ -185,5 +181,101 @@ struct HubRoundTests {
         lying.helperPart = Array(repeating: 7, count: 32)
         let w = try #require(lying.verify(proof: circuit, period: period, node: Self.orgs[0].signingPublicKey, verifyKey: key))
         #expect(!helper.check(proof: circuit, period: period, node: Self.orgs[0].signingPublicKey, verifyKey: key, hubJointSeed: w.jointSeed, hubVerifier: w.verifier).valid)
+    }
+
+    /// The next envelope of `who`'s chain as `db` holds it: its sequence and the previous one's id.
+    static func next(_ db: NodeDatabase, _ who: NodeIdentity) throws -> (sequence: UInt64, previous: [UInt8]) {
+        let mine = try db.ledger.envelopes(try db.ledger.reconciliationItems().map(\.id)).compactMap { try? Envelope.decode($0) }
+            .filter { $0.header.author == who.signingPublicKey }
+        let last = try #require(mine.max { $0.header.sequence < $1.header.sequence })
+        return (last.header.sequence + 1, EnvelopeCrypto.id(of: last))
+    }
+
+    static func statisticsEnvelope(
+        _ kind: Envelope.Kind, _ plaintext: [UInt8], to party: NodeIdentity, by who: NodeIdentity, after: (sequence: UInt64, previous: [UInt8]), clock: UInt64
+    ) throws -> [UInt8] {
+        try PrivateEnvelope.sign(
+            kind: kind, scope: period.scope, plaintext: plaintext, recipients: [party.encryptionPublicKey], by: who, sequence: after.sequence,
+            dependencies: [after.previous], clock: HybridClock.pack(milliseconds: clock, counter: 0)
+        ).envelope.encoded()
+    }
+
+    /// Syncs, releases as the hub, and gives the published cell of education needs in D11 at 25–44.
+    static func releasedEducation(_ dbs: [NodeDatabase], hub hubDB: NodeDatabase) throws -> PublishedCell {
+        try syncAll(dbs, at: now + 30)
+        var rng = SeededRandom(seed: 5)
+        let published = try hubDB.releaseAsHub(
+            period: period, layout: layout, helper: helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1, identity: hub, using: &rng)
+        return try #require(published.first { $0.cell == FigureCell("needs", ["education", "D11", "25-44"]) })
+    }
+
+    static var layoutHash: [UInt8] { Blake2b.hash(Array(("waymark/stats/v2\n" + layout.canonicalText).utf8)) }
+
+    /// A member that sends the hub a second share after the hub checked its first — dated earlier, so
+    /// that it would sort first — gets nothing of it added: the release adds exactly the shares the
+    /// hub checked. A member that sent the hub two shares before the check is not checked at all.
+    @Test func onlyTheSharesTheHubCheckedAreAdded() throws {
+        let orgs = Self.orgs + [Fixtures.identity(19)]
+        let dbs = try Self.everyone(orgs)
+        let (hubDB, helperDB) = (dbs[orgs.count], dbs[orgs.count + 1])
+        for (k, db) in dbs.prefix(orgs.count).enumerated() {
+            try db.useHub(hub: Self.hub.signingPublicKey, helper: Self.helper.signingPublicKey)
+            try db.sendStatistics(Self.figures(100 + k, health: 0), layout: Self.layout, period: Self.period, identity: orgs[k], nowMilliseconds: Self.now + 1)
+        }
+        try Self.syncAll(dbs, at: Self.now + 10)
+        let circuit = FigureProof(cells: Self.layout.cells.count)
+        // A share that is no share: the whole figures plus 5,000 a cell would show, no proof.
+        let forged = StatisticsShares.ForHub(
+            blind: Array(repeating: 1, count: 32), helperPart: Array(repeating: 2, count: 32),
+            input: circuit.encode(Self.figures(4000, health: 0)), proof: Array(repeating: .zero, count: circuit.proofLength))
+        // The fourth organisation sends the hub a second share before the check: it is left out.
+        let doubled = try Self.statisticsEnvelope(
+            .statisticsShare, Self.layoutHash + forged.bytes, to: Self.hub, by: orgs[3], after: try Self.next(dbs[3], orgs[3]), clock: Self.now + 2)
+        #expect(try hubDB.ledger.ingest([doubled], from: "t", nowMilliseconds: Self.now + 11).accepted == 1)
+        #expect(try hubDB.checkAsHub(period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, identity: Self.hub, nowMilliseconds: Self.now + 12) == 3)
+        // The first organisation, checked already, sends another dated before its first.
+        let late = try Self.statisticsEnvelope(
+            .statisticsShare, Self.layoutHash + forged.bytes, to: Self.hub, by: orgs[0], after: try Self.next(dbs[0], orgs[0]), clock: Self.now - 5_000)
+        #expect(try hubDB.ledger.ingest([late], from: "t", nowMilliseconds: Self.now + 13).accepted == 1)
+        try Self.syncAll(dbs, at: Self.now + 14)
+        let answer = try helperDB.answerAsHelper(period: Self.period, layout: Self.layout, hub: Self.hub.signingPublicKey, identity: Self.helper, nowMilliseconds: Self.now + 20)
+        #expect(answer.counted == 3 && answer.refused.isEmpty)
+        let education = try Self.releasedEducation(dbs, hub: hubDB)
+        #expect(education.organisations == 3 && abs(education.value! - 303) < 60, "\(education)")
+    }
+
+    /// A helper whose sum names a node twice, a node the hub did not check, or fewer than 3 nodes
+    /// would have the hub publish one node's figures: such a sum is never released.
+    @Test func aSumNamingNodesTheHubDidNotCheckIsNotReleased() throws {
+        let circuit = FigureProof(cells: Self.layout.cells.count)
+        let outsider = Fixtures.identity(20).signingPublicKey
+        let sums: [(String, [UInt8])] = [
+            ("a node three times", Self.layoutHash + [3, 0, 0, 0] + Array(repeating: Self.orgs[0].signingPublicKey, count: 3).flatMap { $0 }
+                + AdditiveShares.encode([UInt64](repeating: 0, count: circuit.outputLength)) + [0, 0, 0, 0]),
+            ("a node the hub did not check", StatisticsPayload.sum(
+                layoutHash: Self.layoutHash, nodes: [Self.orgs[0].signingPublicKey, Self.orgs[1].signingPublicKey, outsider],
+                [UInt64](repeating: 0, count: circuit.outputLength))),
+            ("two nodes", StatisticsPayload.sum(
+                layoutHash: Self.layoutHash, nodes: [Self.orgs[0].signingPublicKey, Self.orgs[1].signingPublicKey],
+                [UInt64](repeating: 0, count: circuit.outputLength))),
+        ]
+        for (what, plaintext) in sums {
+            let dbs = try Self.everyone()
+            let (hubDB, helperDB) = (dbs[3], dbs[4])
+            for (k, db) in dbs.prefix(3).enumerated() {
+                try db.useHub(hub: Self.hub.signingPublicKey, helper: Self.helper.signingPublicKey)
+                try db.sendStatistics(Self.figures(100 + k, health: 0), layout: Self.layout, period: Self.period, identity: Self.orgs[k], nowMilliseconds: Self.now + 1)
+            }
+            try Self.syncAll(dbs, at: Self.now + 10)
+            try hubDB.checkAsHub(period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, identity: Self.hub, nowMilliseconds: Self.now + 12)
+            let sum = try Self.statisticsEnvelope(.statisticsSum, plaintext, to: Self.hub, by: Self.helper, after: try Self.next(helperDB, Self.helper), clock: Self.now + 20)
+            #expect(try hubDB.ledger.ingest([sum], from: "t", nowMilliseconds: Self.now + 21).accepted == 1, "\(what)")
+            var rng = SeededRandom(seed: 5)
+            #expect(throws: HubError.self, "\(what)") {
+                try hubDB.releaseAsHub(
+                    period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1, identity: Self.hub, using: &rng)
+            }
+            #expect(try hubDB.hubPeriods().isEmpty, "\(what)")
+        }
     }
 }

@@ -113,7 +113,10 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     for k, org in enumerate((a, b, c), start=1):
         answered = org.cli_ok("sample-caseload", "--answer-received", "--seed", str(k)).stdout
         assert "accepted" in answered and "rejected" in answered and "completed" in answered, answered
-        assert re.search(r"\nresponse/[^/\n]+/0-1d\t[1-9]", org.cli_ok("hub", "figures", "--week", week).stdout)
+        figures = org.cli_ok("hub", "figures", "--week", week).stdout
+        assert re.search(r"\nresponse/[^/\n]+/0-1d\t[1-9]", figures), figures
+        # The sample clients' goals: a reading weeks ago and one today, so the change counts this week.
+        assert re.search(r"\nprogress/[^/\n]+/(worse|same|up-1|up-2\+)\t[1-9]", figures), figures
     for k, org in enumerate((a, b, c), start=1):
         sent = org.cli_ok("hub", "send", "--week", week).stdout
         assert f"Sent the figures for {week}" in sent

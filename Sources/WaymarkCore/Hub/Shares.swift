@@ -198,9 +198,12 @@ public enum StatisticsPayload {
         return (0..<4).reduce(0) { $0 | Int(bytes[i + $1]) << (8 * $1) }
     }
 
+    /// A count and that many 32-byte keys, strictly ascending (so each at most once).
     static func readKeys(_ bytes: [UInt8], at i: Int) -> (keys: [[UInt8]], next: Int)? {
         guard let n = readU32(bytes, at: i), n <= 100_000, i + 4 + 32 * n <= bytes.count else { return nil }
-        return ((0..<n).map { Array(bytes[(i + 4 + $0 * 32)..<(i + 4 + $0 * 32 + 32)]) }, i + 4 + 32 * n)
+        let keys = (0..<n).map { Array(bytes[(i + 4 + $0 * 32)..<(i + 4 + $0 * 32 + 32)]) }
+        guard zip(keys, keys.dropFirst()).allSatisfy({ $0.lexicographicallyPrecedes($1) }) else { return nil }
+        return (keys, i + 4 + 32 * n)
     }
 
     public static func readSum(_ bytes: [UInt8], layoutHash: [UInt8], words: Int) -> (nodes: [[UInt8]], words: [UInt64], refused: [[UInt8]])? {
@@ -225,10 +228,12 @@ public enum StatisticsPayload {
     }
 
     /// The largest payload of one check envelope (kind 34): the limit of a kind a node of an earlier
-    /// version does not know, so that every node relays it.
+    /// version does not know, so that every node relays it. It bounds the sealed payload, 40 bytes
+    /// (nonce and tag, §8.2) more than the plaintext.
     public static let checkPartBytes = 64 << 10
+    static let sealingBytes = 40
 
-    /// The hub's check (kind 34), in parts of at most `checkPartBytes`: each is the layout's hash,
+    /// The hub's check (kind 34), in parts that sealed stay within `checkPartBytes`: each is the layout's hash,
     /// the verify key (32 bytes), the part's index and the number of parts (u16 LE each), a count
     /// (u32 LE), then per node, ascending by key over all parts: key (32), joint seed (32), verifier
     /// share (8 bytes an element).
@@ -236,7 +241,7 @@ public enum StatisticsPayload {
         precondition(verifyKey.count == 32 && entries.allSatisfy { $0.node.count == 32 && $0.jointSeed.count == 32 }, "32-byte keys and seeds")
         let sorted = entries.sorted { $0.node.lexicographicallyPrecedes($1.node) }
         let each = 64 + 8 * (sorted.first?.verifier.count ?? 0)
-        let perPart = max(1, (checkPartBytes - 72) / max(each, 1))
+        let perPart = max(1, (checkPartBytes - sealingBytes - 72) / max(each, 1))
         let parts = stride(from: 0, to: max(sorted.count, 1), by: perPart).map { Array(sorted[$0..<min($0 + perPart, sorted.count)]) }
         return parts.enumerated().map { k, part in
             layoutHash + verifyKey + u16(k) + u16(parts.count) + u32(part.count) + part.flatMap { $0.node + $0.jointSeed + AdditiveShares.encode($0.verifier) }
