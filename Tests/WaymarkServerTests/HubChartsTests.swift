@@ -24,6 +24,24 @@ struct HubChartsTests {
         #expect(HubCharts.sankey([], title: "Flows").isEmpty)
     }
 
+    @Test func aStackedBarSplitsEachRowByItsParts() {
+        let svg = HubCharts.stacked(
+            [("Money", [10, 30, 40, 20]), ("Housing <area>", [0, 50, 50, 0]), ("Empty", [0, 0, 0, 0]), ("Tiny", [1, 99, 0, 0])],
+            partLabels: ["went back", "the same", "up one", "up two"],
+            title: "Progress")
+        #expect(svg.hasPrefix("<svg class=\"chart stacked\"") && svg.contains("aria-label=\"Progress\"") && svg.contains("Housing &lt;area&gt;"))
+        #expect(!svg.contains(">Empty<"), "a row with nothing is left out")
+        // Money: 344 wide in all, split 10/30/40/20 %; its shares written on the wider parts.
+        let money = svg.components(separatedBy: ">Money<")[1].components(separatedBy: "Housing")[0]
+        let widths = money.split(separator: "<rect").dropFirst().compactMap { $0.split(separator: "width=\"").dropFirst().first?.split(separator: "\"").first }.map { Int($0)! }
+        #expect(widths == [34, 103, 137, 70] && widths.reduce(0, +) == 344, "\(widths)")
+        #expect(["10", "30", "40", "20"].allSatisfy { money.contains(">\($0)%<") })
+        let tiny = svg.components(separatedBy: ">Tiny<")[1]
+        #expect(!tiny.contains(">1%<") && tiny.contains(">99%<"), "a part under 30 wide has no label")
+        #expect(svg.components(separatedBy: "class=\"seg0\"").count - 1 == 3, "the legend's, Money's and Tiny's; Housing has none gone back")
+        #expect(HubCharts.stacked([], partLabels: ["a"], title: "x").isEmpty)
+    }
+
     @Test func linesBreakWhereAWeekIsMissingAndEveryWeekHasItsPoint() {
         let svg = HubCharts.lines([("Health", [10, nil, 30]), ("Housing", [5, 6, 7])], periods: ["2026-W47", "2026-W48", "2026-W49"], title: "Week by week")
         #expect(svg.contains("class=\"chart lines\"") && svg.contains("aria-label=\"Week by week\""))

@@ -195,6 +195,17 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     # organisation), so the rules withhold them all: no flows chart, and the page says why.
     assert '<figure id="flows-chart"' not in page and "fewer than 3 organisations: " in page
     assert "<script" not in page.split('<figure id="needs-chart"')[1].split("</figure>")[0]
+    # Progress on the staged scales: drawn for each area whose four changes are all published.
+    progress = {}
+    for line in csv_cells(hub.url, week).split("\n"):
+        if line.count("/") == 1 and line.split("/")[1] in ("worse", "same", "up-1", "up-2+"):
+            progress.setdefault(line.split("/")[0], set()).add(line.split("/")[1])
+    complete = sorted(area for area, changes in progress.items() if len(changes) == 4)
+    if complete:
+        chart = page.split('<figure id="progress-chart" class="chart-scroll" tabindex="0">')[1].split("</figure>")[0]
+        assert all(f">{area}<" in chart for area in complete) and '<table class="hub audit" id="progress">' in page, (complete, chart[:500])
+    else:
+        assert '<figure id="progress-chart"' not in page
     csv = requests.get(hub.url + f"/hub.csv?period={week}", timeout=10)
     assert csv.status_code == 200 and csv.text.startswith("period,family,cell,value,organisations,epsilon,margin90\n") and csv.text.count("\n") > 2
     assert all(int(line.split(",")[4]) >= 3 for line in csv.text.strip().split("\n")[1:]), "a published figure from fewer than 3 organisations"

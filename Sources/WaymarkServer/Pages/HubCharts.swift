@@ -27,6 +27,32 @@ enum HubCharts {
         return svg + "</svg>"
     }
 
+    /// One bar per row split into its parts (each part's share of the row), longest part classes
+    /// `seg0` … in order, with a legend above: 400 wide, like `bars`, for a phone.
+    static func stacked(_ rows: [(label: String, parts: [Int])], partLabels: [String], title: String) -> String {
+        let rows = rows.filter { $0.parts.reduce(0, +) > 0 }
+        guard !rows.isEmpty else { return "" }
+        let width = 344, rowHeight = 40, legendHeight = 18 * partLabels.count + 6
+        var svg = "<svg class=\"chart stacked\" viewBox=\"0 0 400 \(legendHeight + rows.count * rowHeight)\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
+        for (i, name) in partLabels.enumerated() {
+            svg += "<rect x=\"0\" y=\"\(i * 18 + 2)\" width=\"12\" height=\"12\" class=\"seg\(i)\"></rect><text x=\"18\" y=\"\(i * 18 + 12)\">\(escape(name))</text>"
+        }
+        for (r, row) in rows.enumerated() {
+            let y = legendHeight + r * rowHeight
+            let total = row.parts.reduce(0, +)
+            svg += "<text x=\"0\" y=\"\(y + 12)\">\(escape(row.label))</text>"
+            var x = 0
+            for (i, part) in row.parts.enumerated() {
+                let w = i == row.parts.count - 1 ? width - x : width * part / total
+                guard w > 0 else { continue }
+                svg += "<rect x=\"\(x)\" y=\"\(y + 17)\" width=\"\(w)\" height=\"16\" class=\"seg\(i)\"></rect>"
+                if w >= 30 { svg += "<text x=\"\(x + 3)\" y=\"\(y + 29)\" class=\"on-seg\">\(Int((Double(part) * 100 / Double(total)).rounded()))%</text>" }
+                x += w
+            }
+        }
+        return svg + "</svg>"
+    }
+
     /// A Sankey diagram of flows from the categories on the left to those on the right.
     static func sankey(_ flows: [(from: String, to: String, value: Int)], title: String) -> String {
         let flows = flows.filter { $0.value > 0 }

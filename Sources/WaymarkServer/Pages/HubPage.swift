@@ -22,7 +22,7 @@ extension PublicPages {
             if let term = snap.terms[text] { return snap.termName(term, language: language.rawValue) }
             let key = "hub.label.\(text)"
             let translated = t(key, language)
-            return translated == key ? text : translated
+            return translated == key ? Localization.areaName(text, language) : translated
         }
         return cells.compactMap { p -> [String: Any]? in
             guard let value = p.value else { return nil }
@@ -63,6 +63,27 @@ extension PublicPages {
             HubCharts.bars(needs.map { ($0.key, $0.value) }, title: t("hub.chart.needs", language)), HubCharts.sankey(flows, title: t("hub.chart.flows", language)),
             loop
         )
+    }
+
+    /// Progress on the staged scales: per instrument area whose four changes (went back, the same,
+    /// up one, up two or more) are all published, each change's share, as a stacked bar and a table.
+    func hubProgress(_ cells: [PublishedCell], language: InterfaceLanguage) -> (chart: String, rows: [[String: Any]]) {
+        let buckets = ["worse", "same", "up-1", "up-2+"]
+        var byArea: [String: [String: Int]] = [:]
+        for c in cells where c.cell.family == "progress" && c.cell.labels.count == 2 {
+            if let v = c.value { byArea[c.cell.labels[0], default: [:]][c.cell.labels[1]] = max(0, v) }
+        }
+        let areas = byArea.keys.sorted().filter { a in buckets.allSatisfy { byArea[a]?[$0] != nil } }
+        let series = areas.map { a in (label: Localization.areaName(a, language), parts: buckets.map { byArea[a]![$0]! }) }
+        let chart = HubCharts.stacked(series, partLabels: buckets.map { t("hub.label.\($0)", language) }, title: t("hub.progress", language))
+        let rows = series.map { s -> [String: Any] in
+            let total = max(1, s.parts.reduce(0, +))
+            return [
+                "name": s.label, "people": String(s.parts.reduce(0, +)),
+                "parts": zip(buckets, s.parts).map { ["label": t("hub.label.\($0)", language), "v": "\(Int((Double($1) * 100 / Double(total)).rounded())) % (\($1))"] },
+            ]
+        }
+        return (chart, rows)
     }
 
     /// Gaps: for each category, the people with that need this week (its published figures added
@@ -176,6 +197,10 @@ extension PublicPages {
         ctx["flowsChart"] = charts.flows.isEmpty ? false : charts.flows as Any
         ctx["closedLoop"] = charts.closedLoop
         ctx["hasClosedLoop"] = !charts.closedLoop.isEmpty
+        let progress = hubProgress(release.cells, language: language)
+        ctx["progressChart"] = progress.chart.isEmpty ? false : progress.chart as Any
+        ctx["progressRows"] = progress.rows
+        ctx["progressHead"] = ["worse", "same", "up-1", "up-2+"].map { t("hub.label.\($0)", language) }
         let gaps = try hubGaps(release.cells, language: language)
         ctx["gaps"] = gaps
         ctx["hasGaps"] = !gaps.isEmpty

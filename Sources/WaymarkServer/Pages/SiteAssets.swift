@@ -82,9 +82,11 @@ enum SiteAssets {
         svg.chart { width: 100%; max-width: 44rem; height: auto; font: 12px sans-serif; }
         /* On a phone a chart keeps a width its labels can be read at, and scrolls within its frame. */
         .chart-scroll { overflow-x: auto; }
-        svg.chart.bars { max-width: 30rem; }
-        @media (max-width: 40rem) { svg.chart:not(.bars) { min-width: 36rem; } }
+        svg.chart.bars, svg.chart.stacked { max-width: 30rem; }
+        @media (max-width: 40rem) { svg.chart:not(.bars):not(.stacked) { min-width: 36rem; } }
         svg.chart .bar { fill: #0b6e4f; }
+        svg.chart .seg0 { fill: #b35806; } svg.chart .seg1 { fill: #767676; } svg.chart .seg2 { fill: #4d9221; } svg.chart .seg3 { fill: #1b5e20; }
+        svg.chart text.on-seg { fill: #fff; font-weight: 700; }
         svg.chart .node { fill: #333; }
         svg.chart .flow { fill: none; stroke: #0b6e4f; stroke-opacity: 0.35; }
         svg.chart .line { fill: none; stroke-width: 2; }
