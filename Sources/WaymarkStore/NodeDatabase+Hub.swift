@@ -70,6 +70,14 @@ extension NodeDatabase {
     public func sendStatistics(input: [Field64], layout: FigureLayout, period: StatisticsPeriod, identity: NodeIdentity, nowMilliseconds now: UInt64) throws {
         let circuit = FigureProof(cells: layout.cells.count)
         guard input.count == circuit.inputLength else { throw HubError(description: "figures of another layout") }
+        // The hub's share, sealed, must fit its kind's limit (§12.5): about 40 bytes a cell.
+        let shareBytes = 32 + 65 + 8 * (circuit.inputLength + circuit.proofLength) + 40
+        guard shareBytes <= Int(AdmissionRules.maximumPayload(.statisticsShare)) else {
+            throw HubError(
+                description:
+                    "the district's layout has \(layout.cells.count) cells: a share to the hub would take \(shareBytes / 1024) KiB, over the \(AdmissionRules.maximumPayload(.statisticsShare) / 1024) KiB a share may take; use fewer categories or areas"
+            )
+        }
         try writer.write { db in
             guard let parties = try Self.hubParties(db) else {
                 throw HubError(description: "no hub and helper yet: a founder vouches for them with --role hub and --role helper, or choose them (waymark hub use)")

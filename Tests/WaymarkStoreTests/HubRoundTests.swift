@@ -154,6 +154,21 @@ struct HubRoundTests {
         #expect(ledger.organisations == 3 && Set(ledger.refused) == Set(liars.map { NodeIdentity.fingerprint(of: $0.signingPublicKey) }))
     }
 
+    /// A layout too large for a share to fit its kind's limit is refused before anything is sent, in words.
+    @Test func aLayoutTooLargeForAShareIsRefusedInWords() throws {
+        let dbs = try Self.everyone()
+        try dbs[0].useHub(hub: Self.hub.signingPublicKey, helper: Self.helper.signingPublicKey)
+        let big = FigureLayout.district(categories: (0..<40).map { "c\($0)" }, areas: (0..<20).map { "D\($0)" }, instrumentAreas: [])
+        #expect(big.cells.count > 3_300)
+        do {
+            try dbs[0].sendStatistics(
+                [UInt64](repeating: 1, count: big.cells.count), layout: big, period: Self.period, identity: Self.orgs[0], nowMilliseconds: Self.now)
+            Issue.record("a share over the limit was sent")
+        } catch let e as HubError {
+            #expect(e.description.contains("use fewer categories or areas"), "\(e)")
+        }
+    }
+
     /// The shares' bytes: the helper's are seeds, the hub's the input and proof less the helper's;
     /// a party reads only a share of its own layout and format.
     @Test func sharesAreReadOnlyWhole() throws {
