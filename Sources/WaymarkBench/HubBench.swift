@@ -138,6 +138,27 @@ extension WaymarkBench {
                         large[large.count / 2] * 100, large[large.count * 9 / 10] * 100, large.last! * 100, large.count, DisclosureRules().epsilon))
             }
             print("      withheld: " + withheld.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))
+            // The trade-off a district's data-protection lead chooses from: the same totals released at
+            // other ε a family, 20 draws of the noise each, and what a quarter then costs one person.
+            for epsilon in [0.2, 0.4, 0.6, 0.8, 1.0] {
+                var rules = DisclosureRules()
+                rules.epsilon = epsilon
+                var errors: [Double] = []
+                for draw in 0..<20 {
+                    var budget = PrivacyBudget(limit: 5 * epsilon)
+                    var noise = SeededRandom(seed: UInt64(1_000 + draw))
+                    for p in Disclosure.release(layout, totals: totals, nodes: used.count, rules: rules, budget: &budget, period: "2026-W49", using: &noise) {
+                        guard let v = p.value, let i = layout.index[p.cell], totals[3 * i] >= 50 else { continue }
+                        errors.append(abs(Double(v) - Double(totals[3 * i])) / Double(totals[3 * i]))
+                    }
+                }
+                errors.sort()
+                let quarter = epsilon + Double(FigureLayout.weeksPerQuarter) * 4 * epsilon
+                print(
+                    String(
+                        format: "      at ε %.1f a family (a week's release %.1f, a quarter at most %.1f for one person): relative error median %.1f %%, 90th %.1f %%",
+                        epsilon, 5 * epsilon, quarter, errors[errors.count / 2] * 100, errors[errors.count * 9 / 10] * 100))
+            }
         }
     }
 }
