@@ -9,10 +9,11 @@ public struct HubError: Error, CustomStringConvertible, Sendable {
 }
 
 /// The hub's round between real nodes (`Protocol/SPEC.md` §12.5): each organisation sends the two
-/// shares of its figures (kind 25, one encrypted to the hub, one to the helper); the helper answers
-/// the hub once with the sum of its shares (kind 26); the hub adds its own shares of the same nodes
-/// and releases the period's cells, charged to its privacy budget. Which nodes are the hub and the
-/// helper is each organisation's choice (`waymark hub use`).
+/// shares of its figures with their proof (kind 25, one encrypted to the hub, one to the helper); the
+/// hub checks its share of each proof and sends the helper its checks (kind 34); the helper finishes
+/// them and answers the hub once with the sum of the shares that pass (kind 26); the hub adds its own
+/// shares of the same nodes and releases the period's cells, charged to its privacy budget. The hub
+/// and the helper are those the founders named, else each organisation's choice (`waymark hub use`).
 extension NodeDatabase {
     static let hubKeySetting = "hub_key", helperKeySetting = "helper_key"
 
@@ -190,7 +191,7 @@ extension NodeDatabase {
     }
 
     /// As the hub: checks its share of each node's proof and sends the helper its verifier shares
-    /// (kind 34), once per period (§12.3). The helper finishes each check and sums only the nodes
+    /// (kind 34), once per period (§12.2). The helper finishes each check and sums only the nodes
     /// whose figures pass.
     /// `atLeast`: refuse (to be tried again after the next sync) until that many nodes' shares are here.
     /// - Returns: how many nodes' shares were checked.
@@ -226,7 +227,7 @@ extension NodeDatabase {
         }
     }
 
-    /// As the helper: finishes the hub's check of each node's proof (§12.3), sums its shares of the
+    /// As the helper: finishes the hub's check of each node's proof (§12.2), sums its shares of the
     /// nodes whose figures pass and sends the sum to the hub, once.
     /// - Returns: how many nodes the sum covers, and the nodes whose figures were refused.
     @discardableResult
@@ -274,7 +275,8 @@ extension NodeDatabase {
             for node in refused {
                 try AuditLog.record(
                     db, "helper", "statistics-refused", subject: NodeIdentity.fingerprint(of: node),
-                    detail: "the figures for \(period) did not pass their proof check and were left out of the sum", now: now)
+                    detail: "the figures for \(period) did not pass their check (a proof that does not hold, or two shares sent) and were left out of the sum",
+                    now: now)
             }
             return (keys.count, refused.sorted { $0.lexicographicallyPrecedes($1) })
         }

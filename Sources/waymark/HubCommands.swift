@@ -190,6 +190,13 @@ struct HubRelease: ParsableCommand {
     @OptionGroup var week: WeekOption
     @Option(help: "ε spent on each family of figures.") var epsilon: Double = 0.2
     @Option(help: "The privacy budget of the week's release (each family spends --epsilon of it).") var budget: Double = 1.0
+    @Option(
+        help:
+            "A need category whose figures are shown only from 10 people (its name or taxonomy term id; repeat for several). Without it: the top-level categories whose names speak of health, addiction, drugs, alcohol, domestic violence or abuse."
+    ) var sensitive: [String] = []
+
+    /// Words in a category's name that make it sensitive when no `--sensitive` is given.
+    static let sensitiveWords = ["health", "addiction", "drug", "alcohol", "domestic", "violence", "abuse"]
 
     func run() throws {
         let db = try data.database()
@@ -197,6 +204,19 @@ struct HubRelease: ParsableCommand {
         let w = try HubWeek(week.week)
         var rules = DisclosureRules()
         rules.epsilon = epsilon
+        let snap = try Directory(database: db).snapshot()
+        let categories = try Directory(database: db).hubCategories().categories
+        func name(_ id: String) -> String { snap.terms[id]?.name.lowercased() ?? id.lowercased() }
+        if sensitive.isEmpty {
+            rules.sensitiveCategories = Set(categories.filter { id in Self.sensitiveWords.contains { name(id).contains($0) } })
+        } else {
+            for given in sensitive {
+                guard let id = categories.first(where: { $0 == given || name($0) == given.lowercased() }) else {
+                    throw fail("no top-level need category is called \(given); the categories are: \(categories.map { snap.terms[$0]?.name ?? $0 }.joined(separator: ", "))")
+                }
+                rules.sensitiveCategories.insert(id)
+            }
+        }
         var rng = SystemRandomNumberGenerator()
         let cells = try hubStep {
             try db.releaseAsHub(
@@ -204,6 +224,8 @@ struct HubRelease: ParsableCommand {
                 using: &rng)
         }
         print("Released \(w.period): \(cells.filter { $0.value != nil }.count) of \(cells.count) cells published (the rest withheld); see /hub.")
+        let strict = rules.sensitiveCategories.map { snap.terms[$0]?.name ?? $0 }.sorted()
+        print("Needs shown only from \(rules.sensitiveThreshold) people in: " + (strict.isEmpty ? "no category" : strict.joined(separator: ", ")) + ".")
     }
 }
 

@@ -173,6 +173,8 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     assert wrong.returncode != 0
     released = hub.cli_ok("hub", "release", "--week", week).stdout
     assert f"Released {week}:" in released
+    # Health needs are sensitive by default: shown only from 10 people (SPEC §12.4).
+    assert "Needs shown only from 10 people in: Health & wellbeing." in released, released
 
     page = requests.get(hub.url + "/hub", timeout=10).text
     assert "from 3 organisations" in page and re.search(r"Privacy cost of this week(?:'|&#39;|&#x27;)s figures: ε (0\.\d\d|1\.00) of the week(?:'|&#39;|&#x27;)s budget of 1\.00", page), page[-3000:]

@@ -97,8 +97,8 @@ public enum ExactBernoulli {
     }
 }
 
-/// The hub's privacy budget for one accounting window (a quarter): every release of a family's
-/// figures spends its ε, and a release that would spend more than is left is refused (§12.4).
+/// The hub's privacy budget for one accounting window (a week's release): every family's figures
+/// spend their ε, and a family that would spend more than is left is withheld (§12.4).
 public struct PrivacyBudget: Sendable, Equatable {
     public let limit: Double
     public private(set) var spent: Double = 0

@@ -1,5 +1,5 @@
 /// A proof that a node's figures are well formed, checked by the hub and the helper together on
-/// their shares without either learning the figures (`Protocol/SPEC.md` §12.3): a fully linear
+/// their shares without either learning the figures (`Protocol/SPEC.md` §12.2): a fully linear
 /// proof in the manner of Prio3 (Boneh, Boyle, Corrigan-Gibbs, Gilboa and Ishai, "Zero-knowledge
 /// proofs on secret-shared data via fully linear PCPs", 2019; draft-irtf-cfrg-vdaf §7).
 ///

@@ -214,7 +214,7 @@ public enum StatisticsPayload {
         return (nodes, sum, refused)
     }
 
-    /// What the hub sends the helper for one node (§12.3): the node, the joint randomness's seed the
+    /// What the hub sends the helper for one node (§12.2): the node, the joint randomness's seed the
     /// hub derived, and the hub's verifier share (`FigureProof.verifierLength` elements).
     public struct CheckEntry: Sendable, Equatable {
         public var node: [UInt8]
