@@ -57,19 +57,7 @@ public enum StatisticsShares {
     public static func encode(_ xs: [Field64]) -> [UInt8] { AdditiveShares.encode(xs.map(\.value)) }
 
     /// Elements from bytes; nil unless whole and every value below p.
-    public static func decode(_ bytes: ArraySlice<UInt8>) -> [Field64]? {
-        guard bytes.count % 8 == 0 else { return nil }
-        var out: [Field64] = []
-        out.reserveCapacity(bytes.count / 8)
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let w = (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[i + $1]) << (8 * $1) }
-            guard w < Field64.modulus else { return nil }
-            out.append(Field64(w))
-            i += 8
-        }
-        return out
-    }
+    public static func decode(_ bytes: ArraySlice<UInt8>) -> [Field64]? { AdditiveShares.decodeElements(bytes)?.map { Field64($0) } }
 
     /// The hub's share of a node's figures.
     public struct ForHub: Sendable, Equatable {
@@ -82,9 +70,12 @@ public enum StatisticsShares {
         /// The bytes after the layout hash: 0x00, blind, helper's part, input, proof.
         public var bytes: [UInt8] { [0] + blind + helperPart + StatisticsShares.encode(input) + StatisticsShares.encode(proof) }
 
+        /// How many bytes `bytes` has for a layout's proof.
+        public static func byteCount(_ circuit: FigureProof) -> Int { 65 + 8 * (circuit.inputLength + circuit.proofLength) }
+
         public init?(_ bytes: ArraySlice<UInt8>, proof circuit: FigureProof) {
             let s = bytes.startIndex
-            guard bytes.count == 65 + 8 * (circuit.inputLength + circuit.proofLength), bytes[s] == 0,
+            guard bytes.count == Self.byteCount(circuit), bytes[s] == 0,
                 let input = StatisticsShares.decode(bytes[(s + 65)..<(s + 65 + 8 * circuit.inputLength)]),
                 let proof = StatisticsShares.decode(bytes[(s + 65 + 8 * circuit.inputLength)...])
             else { return nil }

@@ -71,8 +71,9 @@ extension NodeDatabase {
     public func sendStatistics(input: [Field64], layout: FigureLayout, period: StatisticsPeriod, identity: NodeIdentity, nowMilliseconds now: UInt64) throws {
         let circuit = FigureProof(cells: layout.cells.count)
         guard input.count == circuit.inputLength else { throw HubError(description: "figures of another layout") }
-        // The hub's share, sealed, must fit its kind's limit (§12.5): about 40 bytes a cell.
-        let shareBytes = 32 + 65 + 8 * (circuit.inputLength + circuit.proofLength) + 40
+        // The hub's share after the layout hash, sealed (nonce and tag, §8.2), must fit its kind's
+        // limit (§12.5): about 40 bytes a cell.
+        let shareBytes = 32 + StatisticsShares.ForHub.byteCount(circuit) + 40
         guard shareBytes <= Int(AdmissionRules.maximumPayload(.statisticsShare)) else {
             throw HubError(
                 description:
@@ -97,9 +98,13 @@ extension NodeDatabase {
 
     /// Whether this node already signed an envelope of `kind` for the period.
     static func sentOwn(_ db: Database, _ kind: Envelope.Kind, period: StatisticsPeriod, identity: NodeIdentity) throws -> Bool {
+        try sent(db, kind, period: period, author: identity.signingPublicKey)
+    }
+
+    /// Whether `author` signed an envelope of `kind` for the period that this node holds.
+    static func sent(_ db: Database, _ kind: Envelope.Kind, period: StatisticsPeriod, author: [UInt8]) throws -> Bool {
         try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM envelope WHERE kind = ? AND scope = ? AND author = ?",
-            arguments: [Int(kind.rawValue), period.scope, Data(identity.signingPublicKey)]) ?? 0 > 0
+            db, sql: "SELECT count(*) FROM envelope WHERE kind = ? AND scope = ? AND author = ?", arguments: [Int(kind.rawValue), period.scope, Data(author)]) ?? 0 > 0
     }
 
     /// A share sealed to this node, opened: the hub's or the helper's.
@@ -123,17 +128,28 @@ extension NodeDatabase {
     ) {
         let hash = layoutHash(layout)
         let circuit = FigureProof(cells: layout.cells.count)
-        var out: [ShareToMe] = []
         let (envelopes, doubled) = try sharesToMe(db, period: period, identity: identity)
-        for (author, e) in envelopes {
-            guard let plain = try? identity.open(e), plain.count > 33, Array(plain.prefix(32)) == hash else { continue }
-            if let s = StatisticsShares.ForHub(plain[32...], proof: circuit) {
-                out.append(ShareToMe(node: author, envelope: EnvelopeCrypto.id(of: e), share: .hub(s)))
-            } else if let s = StatisticsShares.ForHelper(plain[32...]) {
-                out.append(ShareToMe(node: author, envelope: EnvelopeCrypto.id(of: e), share: .helper(s)))
-            }
+        let shares = envelopes.compactMap { author, e in
+            opened(e, identity: identity).flatMap { share($0, layoutHash: hash, proof: circuit) }.map { ShareToMe(node: author, envelope: EnvelopeCrypto.id(of: e), share: $0) }
         }
-        return (out, doubled)
+        return (shares, doubled)
+    }
+
+    /// A share's plaintext read: the layout's hash, then the hub's share or the helper's.
+    static func share(_ plain: [UInt8], layoutHash: [UInt8], proof circuit: FigureProof) -> OpenedShare? {
+        guard plain.count > 33, Array(plain.prefix(32)) == layoutHash else { return nil }
+        if let s = StatisticsShares.ForHub(plain[32...], proof: circuit) { return .hub(s) }
+        return StatisticsShares.ForHelper(plain[32...]).map { .helper($0) }
+    }
+
+    /// The plaintext of an envelope sealed to this node (nil if it is not, or does not open).
+    static func opened(_ e: Envelope, identity: NodeIdentity) -> [UInt8]? {
+        identity.isRecipient(of: e) ? try? identity.open(e) : nil
+    }
+
+    /// An envelope's plaintext from its stored wire bytes, when it is sealed to this node.
+    static func opened(wire: Data, identity: NodeIdentity) -> [UInt8]? {
+        (try? Envelope.decode([UInt8](wire))).flatMap { opened($0, identity: identity) }
     }
 
     /// The period's shares (kind 25) sealed to this node, oldest first, of the authors that sent it
@@ -160,8 +176,7 @@ extension NodeDatabase {
         for row in try Row.fetchAll(
             db, sql: "SELECT wire FROM envelope WHERE kind = ? AND scope = ? AND author = ? ORDER BY clock, id LIMIT 1", arguments: [kind, period.scope, Data(author)])
         {
-            guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), identity.isRecipient(of: e), let plain = try? identity.open(e) else { continue }
-            return plain
+            if let plain = opened(wire: row["wire"], identity: identity) { return plain }
         }
         return nil
     }
@@ -177,7 +192,7 @@ extension NodeDatabase {
         for row in try Row.fetchAll(
             db, sql: "SELECT wire FROM envelope WHERE kind = 34 AND scope = ? AND author = ? ORDER BY clock, id", arguments: [period.scope, Data(hub)])
         {
-            guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), identity.isRecipient(of: e), let plain = try? identity.open(e),
+            guard let plain = opened(wire: row["wire"], identity: identity),
                 let part = StatisticsPayload.readCheck(plain, layoutHash: layoutHash, verifierLength: verifierLength)
             else { continue }
             if key == nil { (key, count) = (part.verifyKey, part.parts) }
@@ -323,8 +338,7 @@ extension NodeDatabase {
             var totals = answer.words
             for node in answer.nodes {
                 guard let wire = try Data.fetchOne(db, sql: "SELECT wire FROM envelope WHERE id = ?", arguments: [Data(checked[node]!)]),
-                    let e = try? Envelope.decode([UInt8](wire)), let plain = try? identity.open(e), plain.count > 32, Array(plain.prefix(32)) == hash,
-                    let share = StatisticsShares.ForHub(plain[32...], proof: circuit)
+                    case .hub(let share) = Self.opened(wire: wire, identity: identity).flatMap({ Self.share($0, layoutHash: hash, proof: circuit) })
                 else { throw HubError(description: "the hub lacks a share it checked for \(period)") }
                 AdditiveShares.add(circuit.output(share.input).map(\.value), into: &totals)
             }
@@ -444,14 +458,10 @@ extension NodeDatabase {
             let senders = try Self.sharesToMe(db, period: period, identity: identity).envelopes.map {
                 names[hexString($0.author)] ?? NodeIdentity.fingerprint(of: $0.author)
             }
-            let helper = try Self.hubParties(db)?.helper
-            let answered =
-                try helper.map {
-                    try Int.fetchOne(db, sql: "SELECT count(*) FROM envelope WHERE kind = 26 AND scope = ? AND author = ?", arguments: [period.scope, Data($0)]) ?? 0
-                } ?? 0
+            let answered = try Self.hubParties(db).map { try Self.sent(db, .statisticsSum, period: period, author: $0.helper) } ?? false
             let released = try Int.fetchOne(db, sql: "SELECT count(*) FROM hub_release WHERE period = ?", arguments: [period.week]) ?? 0
             let checked = try Self.sentOwn(db, .statisticsCheck, period: period, identity: identity)
-            return HubRoundStatus(period: period.week, senders: senders.sorted(), checkSent: checked, helperAnswered: answered > 0, released: released > 0)
+            return HubRoundStatus(period: period.week, senders: senders.sorted(), checkSent: checked, helperAnswered: answered, released: released > 0)
         }
     }
 }

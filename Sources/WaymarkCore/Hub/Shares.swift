@@ -44,6 +44,11 @@ public enum AdditiveShares {
         guard bytes.count % 8 == 0 else { return nil }
         return stride(from: 0, to: bytes.count, by: 8).map { i in (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[i + $1]) << (8 * $1) } }
     }
+
+    /// Field elements' words from bytes: nil unless whole and every value below p (§12.2).
+    public static func decodeElements(_ bytes: ArraySlice<UInt8>) -> [UInt64]? {
+        decode(Array(bytes)).flatMap { words in words.allSatisfy { $0 < Field64.modulus } ? words : nil }
+    }
 }
 
 /// What the hub or the helper keeps of one period: each node's share (one per node: a second is
@@ -208,7 +213,7 @@ public enum StatisticsPayload {
 
     public static func readSum(_ bytes: [UInt8], layoutHash: [UInt8], words: Int) -> (nodes: [[UInt8]], words: [UInt64], refused: [[UInt8]])? {
         guard bytes.count >= 36, Array(bytes.prefix(32)) == layoutHash, let (nodes, at) = readKeys(bytes, at: 32), at + words * 8 <= bytes.count,
-            let sum = AdditiveShares.decode(Array(bytes[at..<(at + words * 8)])), sum.allSatisfy({ $0 < Field64.modulus }),
+            let sum = AdditiveShares.decodeElements(bytes[at..<(at + words * 8)]),
             let (refused, end) = readKeys(bytes, at: at + words * 8), end == bytes.count
         else { return nil }
         return (nodes, sum, refused)
@@ -261,7 +266,7 @@ public enum StatisticsPayload {
         var entries: [CheckEntry] = []
         for k in 0..<n {
             let b = 72 + k * each
-            guard let v = AdditiveShares.decode(Array(bytes[(b + 64)..<(b + each)])), v.allSatisfy({ $0 < Field64.modulus }) else { return nil }
+            guard let v = AdditiveShares.decodeElements(bytes[(b + 64)..<(b + each)]) else { return nil }
             entries.append(CheckEntry(node: Array(bytes[b..<(b + 32)]), jointSeed: Array(bytes[(b + 32)..<(b + 64)]), verifier: v))
         }
         return (Array(bytes[32..<64]), part, parts, entries)
