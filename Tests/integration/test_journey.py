@@ -24,6 +24,13 @@ def csrf(s: requests.Session, page: str) -> str:
     return re.search(r'name="csrf" value="([0-9a-f]{64})"', page).group(1)
 
 
+def register(s: requests.Session, node: FedNode, **fields: str) -> str:
+    """Registers a client through the staff form, as a caseworker does; returns the client page's path."""
+    page = s.get(node.url + "/staff/clients/new", timeout=10).text
+    r = s.post(node.url + "/staff/clients", data={"csrf": csrf(s, page), **fields}, allow_redirects=False, timeout=10)
+    return r.headers["Location"].split("?")[0]
+
+
 @pytest.fixture(scope="module")
 def circle(make_node):
     a, b, c = (new_node(make_node, f"journey-{x}", f"Journey Org {x.upper()}") for x in "abc")
@@ -142,10 +149,7 @@ def status_on(s: requests.Session, url: str) -> str:
 def test_a_referral_goes_round_the_loop_through_the_relay(circle) -> None:
     a, b, c = circle
     home = sign_in(a)
-    page = home.get(a.url + "/staff/clients/new", timeout=10).text
-    r = home.post(a.url + "/staff/clients", data={"csrf": csrf(home, page), "name": "Caoimhe Loopclient", "date_of_birth": "1985-02-14",
-                                                   "contact": "086 999 1234", "needs": "employment"}, allow_redirects=False, timeout=10)
-    client_url = a.url + r.headers["Location"].split("?")[0]
+    client_url = a.url + register(home, a, name="Caoimhe Loopclient", date_of_birth="1985-02-14", contact="086 999 1234", needs="employment")
     page = home.get(client_url, timeout=10).text
     assert 'id="no-referral-consent"' in page, "no referral without consent"
     # The new-goal field starts empty (it once read "false", one click from a goal of that name).
@@ -239,10 +243,7 @@ def test_a_referral_declined_for_lack_of_capacity_says_so_on_both_sides(circle) 
     have no category for the hub to count by.)"""
     a, b, c = circle
     home = sign_in(a)
-    page = home.get(a.url + "/staff/clients/new", timeout=10).text
-    r = home.post(a.url + "/staff/clients", data={"csrf": csrf(home, page), "name": "Doireann Fullclient", "date_of_birth": "1979-06-01",
-                                                   "needs": "employment"}, allow_redirects=False, timeout=10)
-    client_url = a.url + r.headers["Location"].split("?")[0]
+    client_url = a.url + register(home, a, name="Doireann Fullclient", date_of_birth="1979-06-01", needs="employment")
     page = home.get(client_url, timeout=10).text
     b_key = re.search(r'<option value="([0-9a-f]{64})">Journey Org B · ', page).group(1)
     home.post(client_url + "/consents", data={"csrf": csrf(home, page), "organization": b_key, "purpose": "referral", "class": ["needs"],
@@ -276,10 +277,7 @@ def test_progress_revocation_and_erasure_across_three_nodes(circle) -> None:
     it; A withdraws B's consent and B gets nothing new; erasure removes it from A and B (and C)."""
     a, b, c = circle
     home = sign_in(a)
-    page = home.get(a.url + "/staff/clients/new", timeout=10).text
-    r = home.post(a.url + "/staff/clients", data={"csrf": csrf(home, page), "name": "Fionnuala Progressclient", "date_of_birth": "1990-03-03",
-                                                   "needs": "training"}, allow_redirects=False, timeout=10)
-    client_path = r.headers["Location"].split("?")[0]
+    client_path = register(home, a, name="Fionnuala Progressclient", date_of_birth="1990-03-03", needs="training")
     client_url = a.url + client_path
     client_id = client_path.rsplit("/", 1)[1]
     page = home.get(client_url, timeout=10).text
@@ -459,10 +457,7 @@ def test_a_referral_names_a_service_from_the_partners_listings(make_node) -> Non
         wait_until("A holds B's listings", lambda: set(own_b) <= {r[0] for r in a.sql("SELECT id FROM record WHERE tbl = 'service'")}
                    and "Pick Org B" in a.peer_list(), CONVERGE, (a, b))
         home = sign_in(a)
-        page = home.get(a.url + "/staff/clients/new", timeout=10).text
-        r = home.post(a.url + "/staff/clients", data={"csrf": csrf(home, page), "name": "Pádraig Picker", "date_of_birth": "1990-03-03",
-                                                       "needs": "employment"}, allow_redirects=False, timeout=10)
-        client_url = a.url + r.headers["Location"].split("?")[0]
+        client_url = a.url + register(home, a, name="Pádraig Picker", date_of_birth="1990-03-03", needs="employment")
         page = home.get(client_url, timeout=10).text
         assert "referral-service-list" not in page, "no services offered before the client agreed to a referral"
         b_key = re.search(r'<option value="([0-9a-f]{64})">Pick Org B · ', page).group(1)
