@@ -15,7 +15,8 @@ extension WaymarkBench {
         let categories = ["children-families", "health-wellbeing", "education-training", "art-culture", "place-making", "recreation-sport",
             "community-safety", "addiction", "domestic-violence", "housing"]
         let areas = ["D9", "D11", "D11-north", "D11-south", "D15", "other"]
-        let layout = FigureLayout.district(categories: categories, areas: areas, instrumentAreas: ["housing", "money", "health", "work", "family"])
+        let instrumentAreas = ["housing", "money", "health", "work", "family"]
+        let layout = FigureLayout.district(categories: categories, areas: areas, instrumentAreas: instrumentAreas)
         let words = layout.cells.count * AdditiveShares.wordsPerCell
         let circuit = FigureProof(cells: layout.cells.count)
         let hubParty = NodeIdentity.generate(), helperParty = NodeIdentity.generate()
@@ -35,7 +36,8 @@ extension WaymarkBench {
             for k in 0..<n {
                 let org = orgs[k % orgs.count]
                 let name = String(format: "org-%05d", k)
-                // A week's synthetic caseload: 150 clients, each with up to 3 needs and 2 referrals.
+                // A week's synthetic caseload: 150 clients, each with 1 to 3 needs, a referral sent, the outcome
+                // and days to respond of one received, and a change on one area of the staged scale.
                 var cases: [(String, FigureCell)] = []
                 for c in 0..<150 {
                     let client = "\(name)-\(c)"
@@ -44,6 +46,8 @@ extension WaymarkBench {
                     }
                     cases.append((client, FigureCell("referrals", [categories[Int(rng.next() % 10)], categories[Int(rng.next() % 10)]])))
                     cases.append((client, FigureCell("outcomes", [categories[Int(rng.next() % 10)], FigureLayout.outcomes[Int(rng.next() % 7)]])))
+                    cases.append((client, FigureCell("response", [categories[Int(rng.next() % 10)], FigureLayout.responseBuckets[Int(rng.next() % 5)]])))
+                    cases.append((client, FigureCell("progress", [instrumentAreas[Int(rng.next() % 5)], FigureLayout.progressBuckets[Int(rng.next() % 4)]])))
                 }
                 var sealed: (Envelope, Envelope)?
                 var figures: [UInt64] = []
@@ -115,7 +119,7 @@ extension WaymarkBench {
             let hubTime = try seconds {
                 totals = helperSum
                 for name in used { AdditiveShares.add(circuit.output(hubShares[name]!.input).map(\.value), into: &totals) }
-                var budget = PrivacyBudget(limit: 1)
+                var budget = PrivacyBudget(limit: DisclosureRules().weekSpend(layout))
                 var noise = SeededRandom(seed: 49)
                 published = Disclosure.release(layout, totals: totals, nodes: used.count, rules: DisclosureRules(), budget: &budget, period: "2026-W49", using: &noise)
             }
@@ -134,30 +138,42 @@ extension WaymarkBench {
             if !large.isEmpty {
                 print(
                     String(
-                        format: "      relative error of published cells of 50 or more: median %.1f %%, 90th %.1f %%, max %.1f %% (%d cells, ε %.2f a family)",
-                        large[large.count / 2] * 100, large[large.count * 9 / 10] * 100, large.last! * 100, large.count, DisclosureRules().epsilon))
+                        format: "      relative error of published cells of 50 or more: median %.1f %%, 90th %.1f %%, max %.1f %% (%d cells, the default ε: a week %.2f)",
+                        large[large.count / 2] * 100, large[large.count * 9 / 10] * 100, large.last! * 100, large.count, DisclosureRules().weekSpend(layout)))
             }
             print("      withheld: " + withheld.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))
-            // The trade-off a district's data-protection lead chooses from: the same totals released at
-            // other ε a family, 20 draws of the noise each, and what a quarter then costs one person.
-            for epsilon in [0.2, 0.4, 0.6, 0.8, 1.0] {
+            // The trade-off a district's data-protection lead chooses from: the same totals released
+            // under other splits of ε between the families, 20 draws of the noise each, with what a
+            // week's release spends and what a quarter then costs one person at most (§12.4).
+            let splits: [(String, Double, Double)] = [
+                ("even 0.2", 0.2, 0.2), ("even 0.4", 0.4, 0.4), ("even 0.6", 0.6, 0.6), ("even 1.0", 1.0, 1.0),
+                ("needs 0.6, others 0.2", 0.6, 0.2), ("needs 0.8, others 0.25 (default)", 0.8, 0.25), ("needs 1.0, others 0.3", 1.0, 0.3),
+            ]
+            for (label, needs, others) in splits {
                 var rules = DisclosureRules()
-                rules.epsilon = epsilon
-                var errors: [Double] = []
+                rules.spendEvenly(others, over: layout)
+                rules.epsilons["needs"] = needs
+                var errors: [Double] = [], byFamily: [String: [Double]] = [:]
                 for draw in 0..<20 {
-                    var budget = PrivacyBudget(limit: 5 * epsilon)
+                    var budget = PrivacyBudget(limit: rules.weekSpend(layout))
                     var noise = SeededRandom(seed: UInt64(1_000 + draw))
                     for p in Disclosure.release(layout, totals: totals, nodes: used.count, rules: rules, budget: &budget, period: "2026-W49", using: &noise) {
                         guard let v = p.value, let i = layout.index[p.cell], totals[3 * i] >= 50 else { continue }
-                        errors.append(abs(Double(v) - Double(totals[3 * i])) / Double(totals[3 * i]))
+                        let e = abs(Double(v) - Double(totals[3 * i])) / Double(totals[3 * i])
+                        errors.append(e)
+                        byFamily[p.cell.family, default: []].append(e)
                     }
                 }
                 errors.sort()
-                let quarter = epsilon + Double(FigureLayout.weeksPerQuarter) * 4 * epsilon
+                let tails = byFamily.keys.sorted().map { f -> String in
+                    let e = byFamily[f]!.sorted()
+                    return f + String(format: " %.1f", e[e.count * 9 / 10] * 100)
+                }
                 print(
                     String(
-                        format: "      at ε %.1f a family (a week's release %.1f, a quarter at most %.1f for one person): relative error median %.1f %%, 90th %.1f %%",
-                        epsilon, 5 * epsilon, quarter, errors[errors.count / 2] * 100, errors[errors.count * 9 / 10] * 100))
+                        format: "      ε \(label) (a week %.2f, a quarter at most %.2f for one person): relative error median %.1f %%, 90th %.1f %%",
+                        rules.weekSpend(layout), rules.quarterBound(layout), errors[errors.count / 2] * 100, errors[errors.count * 9 / 10] * 100)
+                        + " (90th by family: " + tails.joined(separator: ", ") + ")")
             }
         }
     }

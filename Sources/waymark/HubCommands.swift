@@ -188,8 +188,12 @@ struct HubRelease: ParsableCommand {
         commandName: "release", abstract: "As the hub: add the helper's sum to the hub's shares and publish the week's figures, noised and suppressed.")
     @OptionGroup var data: DataOption
     @OptionGroup var week: WeekOption
-    @Option(help: "ε spent on each family of figures.") var epsilon: Double = 0.2
-    @Option(help: "The privacy budget of the week's release (each family spends --epsilon of it).") var budget: Double = 1.0
+    @Option(
+        help: ArgumentHelp(
+            "ε spent on a family of figures, as FAMILY=E (needs, referrals, outcomes, response, progress; repeat for several), or E for every family. Without it: needs 0.8, the others 0.25 each.",
+            valueName: "family=ε"))
+    var epsilon: [String] = []
+    @Option(help: "The privacy budget of the week's release (each family spends its ε of it). Without it: the sum of the families' ε.") var budget: Double?
     @Option(
         help:
             "A need category whose figures are shown only from 10 people (its name or taxonomy term id; repeat for several). Without it: the top-level categories whose names speak of health, addiction, drugs, alcohol, domestic violence or abuse."
@@ -203,7 +207,18 @@ struct HubRelease: ParsableCommand {
         let parties = try HubWeek.parties(db)
         let w = try HubWeek(week.week)
         var rules = DisclosureRules()
-        rules.epsilon = epsilon
+        let layout = try HubWeek.layout(db)
+        let families = Set(layout.cells.map(\.family))
+        for given in epsilon {
+            let parts = given.split(separator: "=", maxSplits: 1).map(String.init)
+            guard let value = Double(parts.last!), value > 0, value.isFinite else { throw fail("--epsilon \(given): ε must be a positive number, as in needs=0.8 or 0.25") }
+            if parts.count == 1 {
+                rules.spendEvenly(value, over: layout)
+            } else {
+                guard families.contains(parts[0]) else { throw fail("--epsilon \(given): there is no family \(parts[0]); the families are \(families.sorted().joined(separator: ", "))") }
+                rules.epsilons[parts[0]] = value
+            }
+        }
         let snap = try Directory(database: db).snapshot()
         let categories = try Directory(database: db).hubCategories().categories
         func name(_ id: String) -> String { snap.terms[id]?.name.lowercased() ?? id.lowercased() }
@@ -220,10 +235,13 @@ struct HubRelease: ParsableCommand {
         var rng = SystemRandomNumberGenerator()
         let cells = try hubStep {
             try db.releaseAsHub(
-                period: w.period, layout: try HubWeek.layout(db), helper: parties.helper, rules: rules, budgetLimit: budget, identity: try data.identity(),
+                period: w.period, layout: layout, helper: parties.helper, rules: rules, budgetLimit: budget ?? rules.weekSpend(layout), identity: try data.identity(),
                 using: &rng)
         }
         print("Released \(w.period): \(cells.filter { $0.value != nil }.count) of \(cells.count) cells published (the rest withheld); see /hub.")
+        print(
+            "ε spent: " + families.sorted().map { "\($0) " + String(format: "%.2f", rules.epsilon($0)) }.joined(separator: ", ")
+                + String(format: "; a week %.2f; a quarter's releases at most %.2f for one person.", rules.weekSpend(layout), rules.quarterBound(layout)))
         let strict = rules.sensitiveCategories.map { snap.terms[$0]?.name ?? $0 }.sorted()
         print("Needs shown only from \(rules.sensitiveThreshold) people in: " + (strict.isEmpty ? "no category" : strict.joined(separator: ", ")) + ".")
     }

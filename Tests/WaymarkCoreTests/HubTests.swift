@@ -130,7 +130,7 @@ struct HubTests {
             words += [s, k, m4]
         }
         var rules = DisclosureRules()
-        rules.epsilon = 1000  // no noise to speak of: this test is about the rules
+        rules.spendEvenly(1000)  // no noise to speak of: this test is about the rules
         rules.sensitiveCategories = ["f"]
         var budget = PrivacyBudget(limit: 10_000)
         var rng = SeededRandom(seed: 1)
@@ -140,11 +140,30 @@ struct HubTests {
         #expect(out[5].organisations == 5, "8 people from 5 organisations: over the threshold of 5, under the sensitive one of 10")
     }
 
+    /// The default split spends most on needs, which count a person once a quarter (§12.4): a week
+    /// 1.8, a quarter at most 0.8 + 4 × 4 × 0.25 = 4.8; the release charges each family its own ε
+    /// and labels each cell with it.
+    @Test func theDefaultSplitFavoursNeeds() {
+        let layout = Self.layout
+        let rules = DisclosureRules()
+        #expect(abs(rules.weekSpend(layout) - 1.8) < 1e-9 && abs(rules.quarterBound(layout) - 4.8) < 1e-9)
+        var budget = PrivacyBudget(limit: rules.weekSpend(layout))
+        var rng = SeededRandom(seed: 5)
+        let zeros = [UInt64](repeating: 0, count: layout.cells.count * 3)
+        let out = Disclosure.release(layout, totals: zeros, nodes: 3, rules: rules, budget: &budget, period: "2026-W49", using: &rng)
+        #expect(!out.contains { $0.withheld == .budget }, "the default budget is the default split's sum")
+        #expect(out.allSatisfy { $0.epsilon == ($0.cell.family == "needs" ? 0.8 : 0.25) })
+        #expect(budget.releases.first { $0.what.hasSuffix("needs") }?.epsilon == 0.8)
+        var even = DisclosureRules()
+        even.spendEvenly(0.2, over: layout)
+        #expect(abs(even.quarterBound(layout) - 3.4) < 1e-9 && abs(even.weekSpend(layout) - 1.0) < 1e-9)
+    }
+
     @Test func theBudgetIsNeverOverspent() {
         let layout = Self.layout
         var budget = PrivacyBudget(limit: 1.0)
         var rules = DisclosureRules()
-        rules.epsilon = 0.25
+        rules.spendEvenly(0.25)
         var rng = SeededRandom(seed: 3)
         let zeros = [UInt64](repeating: 0, count: layout.cells.count * 3)
         let first = Disclosure.release(layout, totals: zeros, nodes: 3, rules: rules, budget: &budget, period: "2026-Q4", using: &rng)
@@ -289,16 +308,16 @@ struct HubTests {
 
         var rules = DisclosureRules()
         rules.sensitiveCategories = ["addiction"]
-        var budget = PrivacyBudget(limit: 5)
+        var budget = PrivacyBudget(limit: rules.weekSpend(layout))
         var noise = SeededRandom(seed: 9)
         let published = Disclosure.release(layout, totals: totals, nodes: used.count, rules: rules, budget: &budget, period: "2026-W49", using: &noise)
         let shown = published.filter { $0.value != nil }
-        #expect(!shown.isEmpty && shown.allSatisfy { $0.organisations >= 3 && $0.epsilon == rules.epsilon })
+        #expect(!shown.isEmpty && shown.allSatisfy { $0.organisations >= 3 && $0.epsilon == rules.epsilon($0.cell.family) })
         // No cell's noise beyond what its scale allows: P(|noise| ≥ k) < 2 exp(−k / scale), so over
         // all the cells shown, k = scale × ln(2,000 × cells) is passed with probability under 0.1 %.
         for p in shown {
             let i = layout.index[p.cell]!
-            let scale = Double(layout.perClient[p.cell.family]!) / rules.epsilon
+            let scale = Double(layout.perClient[p.cell.family]!) / rules.epsilon(p.cell.family)
             let bound = scale * log(2_000 * Double(shown.count))
             #expect(Double(abs(p.value! - Int(totals[3 * i]))) < bound, "noise at scale \(scale) on \(p.cell)")
         }

@@ -58,7 +58,7 @@ struct HubRoundTests {
         var rng = SeededRandom(seed: 5)
         #expect(throws: HubError.self) {
             try hubDB.releaseAsHub(
-                period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1, identity: Self.hub, using: &rng)
+                period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1.8, identity: Self.hub, using: &rng)
         }
         // The helper cannot answer before the hub's checks come; the hub sends them once.
         #expect(throws: HubError.self) {
@@ -76,14 +76,14 @@ struct HubRoundTests {
         }
         try Self.syncAll(dbs, at: Self.now + 30)
         let published = try hubDB.releaseAsHub(
-            period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1, identity: Self.hub, using: &rng)
+            period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1.8, identity: Self.hub, using: &rng)
         let education = try #require(published.first { $0.cell == FigureCell("needs", ["education", "D11", "25-44"]) })
         #expect(education.organisations == 3 && education.withheld == nil && abs(education.value! - 1050) < 100, "\(education)")
         let health = try #require(published.first { $0.cell == FigureCell("needs", ["health", "D11", "45-64"]) })
         #expect(health.withheld == .fewOrganisations && health.value == nil && health.organisations == 1)
         #expect(throws: HubError.self) {
             try hubDB.releaseAsHub(
-                period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1, identity: Self.hub, using: &rng)
+                period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1.8, identity: Self.hub, using: &rng)
         }
         let kept = try #require(try hubDB.hubRelease(period: "2026-W48"))
         #expect(kept.nodes == 3 && kept.quarterSpent > 0 && kept.cells.count == Self.layout.cells.count)
@@ -102,18 +102,18 @@ struct HubRoundTests {
         #expect(try helperDB.answerAsHelper(period: week49, layout: Self.layout, hub: Self.hub.signingPublicKey, identity: Self.helper, nowMilliseconds: Self.now + 60).counted == 3)
         try Self.syncAll(dbs, at: Self.now + 70)
         let next = try hubDB.releaseAsHub(
-            period: week49, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1, identity: Self.hub, using: &rng)
+            period: week49, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1.8, identity: Self.hub, using: &rng)
         #expect(!next.contains { $0.withheld == .budget })
         #expect(next.first { $0.cell == education.cell }?.withheld == nil)
         let second = try #require(try hubDB.hubRelease(period: "2026-W49"))
-        #expect(second.limit == 1 && second.spent > 0 && abs(second.quarterSpent - (kept.spent + second.spent)) < 1e-9)
+        #expect(second.limit == 1.8 && second.spent > 0 && abs(second.quarterSpent - (kept.spent + second.spent)) < 1e-9)
         // Neither the hub nor the helper can open another party's shares; the organisations cannot
         // open their own once sent.
         #expect(try helperDB.hubRelease(period: "2026-W48") == nil)
         #expect(throws: HubError.self) {
             var other = SeededRandom(seed: 6)
             try helperDB.releaseAsHub(
-                period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1, identity: Self.helper,
+                period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1.8, identity: Self.helper,
                 using: &other)
         }
     }
@@ -220,7 +220,7 @@ struct HubRoundTests {
         try syncAll(dbs, at: now + 30)
         var rng = SeededRandom(seed: 5)
         let published = try hubDB.releaseAsHub(
-            period: period, layout: layout, helper: helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1, identity: hub, using: &rng)
+            period: period, layout: layout, helper: helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1.8, identity: hub, using: &rng)
         return try #require(published.first { $0.cell == FigureCell("needs", ["education", "D11", "25-44"]) })
     }
 
@@ -288,7 +288,7 @@ struct HubRoundTests {
             var rng = SeededRandom(seed: 5)
             #expect(throws: HubError.self, "\(what)") {
                 try hubDB.releaseAsHub(
-                    period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1, identity: Self.hub, using: &rng)
+                    period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1.8, identity: Self.hub, using: &rng)
             }
             #expect(try hubDB.hubPeriods().isEmpty, "\(what)")
         }

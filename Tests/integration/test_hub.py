@@ -171,22 +171,28 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     # The helper cannot release: the sum and the hub's shares are sealed to the hub.
     wrong = helper.cli("hub", "release", "--week", week)
     assert wrong.returncode != 0
+    # A split of ε that names no family, or no positive ε, is refused in words before anything is spent.
+    for given, said in (("wishes=0.5", "there is no family wishes"), ("needs=-1", "ε must be a positive number")):
+        refused = hub.cli("hub", "release", "--week", week, "--epsilon", given)
+        assert refused.returncode != 0 and said in refused.stderr + refused.stdout, refused.stderr
     released = hub.cli_ok("hub", "release", "--week", week).stdout
     assert f"Released {week}:" in released
+    # The default split: needs 0.8, the other families 0.25 each (SPEC §12.4).
+    assert "ε spent: needs 0.80, outcomes 0.25, progress 0.25, referrals 0.25, response 0.25; a week 1.80; a quarter's releases at most 4.80 for one person." in released, released
     # Health needs are sensitive by default: shown only from 10 people (SPEC §12.4).
     assert "Needs shown only from 10 people in: Health & wellbeing." in released, released
 
     page = requests.get(hub.url + "/hub", timeout=10).text
-    assert "from 3 organisations" in page and re.search(r"Privacy cost of this week(?:'|&#39;|&#x27;)s figures: ε (0\.\d\d|1\.00) of the week(?:'|&#39;|&#x27;)s budget of 1\.00", page), page[-3000:]
+    assert "from 3 organisations" in page and re.search(r"Privacy cost of this week(?:'|&#39;|&#x27;)s figures: ε (0\.\d\d|1\.\d\d) of the week(?:'|&#39;|&#x27;)s budget of 1\.80", page), page[-3000:]
     assert "Needs recorded" in page and re.search(r"<td data-label=\"Organisations\">3</td>", page), "no published figure with its organisations"
-    # Each figure with its margin: discrete Laplace at ε 0.2 and 3 cells a client (scale 15) stays
-    # within ± 35 nine times in ten.
-    assert '<td data-label="Give or take">± 35</td>' in page and 'id="hub-margin-intro"' in page, page[-3000:]
+    # Each figure with its margin: needs get discrete Laplace at ε 0.8 and 3 cells a client (scale
+    # 3.75), within ± 9 nine times in ten.
+    assert '<td data-label="Give or take">± 9</td>' in page and 'id="hub-margin-intro"' in page, page[-3000:]
     # Charts drawn on the server, each with its table: needs by category, and the flows of the
     # referrals the fictional caseloads made between the organisations.
     assert '<figure id="needs-chart" class="chart-scroll" tabindex="0"><svg class="chart bars"' in page and 'role="img"' in page
-    # Each person counts in at most 4 weeks of a quarter in each family, their needs once: 0.2 + 4 × 4 × 0.2.
-    assert re.search(r'<p id="hub-person-bound">Each person is counted in each kind of figure in at most 4 weeks of a quarter.*at most ε 3\.40\.</p>', page), page[:3000]
+    # Each person counts in at most 4 weeks of a quarter in each family, their needs once: 0.8 + 4 × 4 × 0.25.
+    assert re.search(r'<p id="hub-person-bound">Each person is counted in each kind of figure in at most 4 weeks of a quarter.*at most ε 4\.80\.</p>', page), page[:3000]
     assert '<p id="hub-shared-people">A person registered at two organisations that referred them' in page, page[:3000]
     # Needs by area: the sample caseloads record most clients in Dublin 11 (routing key D11).
     areas = page.split('<table class="hub audit" id="areas">')[1].split("</table>")[0]
@@ -211,7 +217,7 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     csv = requests.get(hub.url + f"/hub.csv?period={week}", timeout=10)
     assert csv.status_code == 200 and csv.text.startswith("period,family,cell,value,organisations,epsilon,margin90\n") and csv.text.count("\n") > 2
     assert all(int(line.split(",")[4]) >= 3 for line in csv.text.strip().split("\n")[1:]), "a published figure from fewer than 3 organisations"
-    assert any(line.startswith(f"{week},needs,") and line.endswith(",0.2,35") for line in csv.text.strip().split("\n")), csv.text[:800]
+    assert any(line.startswith(f"{week},needs,") and line.endswith(",0.8,9") for line in csv.text.strip().split("\n")), csv.text[:800]
     assert "Figiúirí an cheantair" in requests.get(hub.url + "/hub", params={"lang": "ga"}, timeout=10).text
     assert '<table class="hub audit" id="gaps">' in page and "People per service" in page, "no gaps table"
 
@@ -229,7 +235,7 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     assert "privacy budget spent: " not in second, second[-3000:]
     if prev[:4] == week[:4] and (int(prev[6:]) - 1) // 13 == (int(week[6:]) - 1) // 13:
         spent = [float(x) for x in re.findall(r"this quarter(?:'|&#39;|&#x27;)s figures so far: ε (\d+\.\d\d)", second)]
-        assert spent and spent[0] > 1.0, "the quarter's total does not add up both weeks"
+        assert spent and spent[0] > 1.8, "the quarter's total does not add up both weeks"
     page = requests.get(hub.url + "/hub", timeout=10).text
     assert '<figure id="trend-chart" class="chart-scroll" tabindex="0"><svg class="chart lines"' in page and f"<th scope=\"col\">{prev}</th>" in page
 

@@ -132,10 +132,37 @@ public struct DisclosureRules: Sendable, Equatable {
     public var minimumOrganisations = 3
     /// A cell where the largest organisation may hold more than this share is not published.
     public var dominance = 0.5
-    /// ε spent on each family's release (the noise scale is the family's bound per client over ε).
-    public var epsilon = 0.2
+    /// ε spent on each family's release (the noise scale is the family's bound per client over its ε).
+    public var epsilons = DisclosureRules.defaultEpsilons
+
+    /// The default split of a week's ε between the families (§12.4). Needs get the most: their cells
+    /// are the finest (category × area × age band) and a person's needs are counted in one week of a
+    /// quarter only, while the other families may count them in `FigureLayout.weeksPerQuarter`
+    /// weeks, so ε spent on needs costs a person a quarter once and ε spent on the others up to 4
+    /// times. A week spends 1.8 in all; a quarter at most 0.8 + 4 × 4 × 0.25 = 4.8 for one person.
+    public static let defaultEpsilons = ["needs": 0.8, "referrals": 0.25, "outcomes": 0.25, "response": 0.25, "progress": 0.25]
+    /// ε of a family this split does not name.
+    public static let otherEpsilon = 0.25
 
     public init() {}
+
+    /// The ε a family's release spends.
+    public func epsilon(_ family: String) -> Double { epsilons[family] ?? Self.otherEpsilon }
+
+    /// The same ε for every family of `layout` (and any other).
+    public mutating func spendEvenly(_ epsilon: Double, over layout: FigureLayout? = nil) {
+        let families = layout.map { Set($0.cells.map(\.family)) } ?? Set(Self.defaultEpsilons.keys)
+        epsilons = Dictionary(uniqueKeysWithValues: families.union(Self.defaultEpsilons.keys).map { ($0, epsilon) })
+    }
+
+    /// What a week's release of `layout` spends in all: the sum of its families' ε.
+    public func weekSpend(_ layout: FigureLayout) -> Double { Set(layout.cells.map(\.family)).reduce(0) { $0 + epsilon($1) } }
+
+    /// The most a quarter's releases of `layout` can tell about one person (§12.4): needs counted in
+    /// one week, every other family in at most `FigureLayout.weeksPerQuarter`.
+    public func quarterBound(_ layout: FigureLayout) -> Double {
+        Set(layout.cells.map(\.family)).reduce(0) { $0 + epsilon($1) * Double($1 == "needs" ? 1 : FigureLayout.weeksPerQuarter) }
+    }
 }
 
 /// One published cell, or why it was withheld.
@@ -203,24 +230,24 @@ public enum Disclosure {
     ) -> [PublishedCell] {
         precondition(totals.count == layout.cells.count * AdditiveShares.wordsPerCell, "totals of this layout")
         var allowed: [String: Bool] = [:]
-        for family in Set(layout.cells.map(\.family)).sorted() { allowed[family] = budget.spend(rules.epsilon, on: "\(period) \(family)") }
+        for family in Set(layout.cells.map(\.family)).sorted() { allowed[family] = budget.spend(rules.epsilon(family), on: "\(period) \(family)") }
         return layout.cells.enumerated().map { i, cell in
             let sum = totals[3 * i], k = totals[3 * i + 1], m4 = totals[3 * i + 2]
             let organisations = Int(min(k, UInt64(Int.max)))
             func withheld(_ why: PublishedCell.Withheld) -> PublishedCell {
-                PublishedCell(cell: cell, value: nil, withheld: why, organisations: organisations, epsilon: allowed[cell.family] == true ? rules.epsilon : 0)
+                PublishedCell(cell: cell, value: nil, withheld: why, organisations: organisations, epsilon: allowed[cell.family] == true ? rules.epsilon(cell.family) : 0)
             }
             guard allowed[cell.family] == true else { return withheld(.budget) }
             // Noise is drawn for every cell, published or not, so that what is withheld says nothing
             // through the random stream.
-            let scale = DiscreteLaplace.Scale.forRelease(perClient: layout.perClient[cell.family, default: 1], epsilon: rules.epsilon)
+            let scale = DiscreteLaplace.Scale.forRelease(perClient: layout.perClient[cell.family, default: 1], epsilon: rules.epsilon(cell.family))
             let noised = Int(clamping: sum) + DiscreteLaplace.sample(scale, using: &rng)
             guard consistent(sum: sum, organisations: k, fourthPowers: m4, nodes: nodes) else { return withheld(.inconsistent) }
             guard organisations >= rules.minimumOrganisations else { return withheld(organisations == 0 ? .small : .fewOrganisations) }
             guard dominanceBound(sum: sum, fourthPowers: m4) <= rules.dominance else { return withheld(.dominated) }
             let sensitive = cell.family == "needs" && cell.labels.first.map(rules.sensitiveCategories.contains) == true
             guard noised >= (sensitive ? rules.sensitiveThreshold : rules.threshold) else { return withheld(.small) }
-            return PublishedCell(cell: cell, value: noised, withheld: nil, organisations: organisations, epsilon: rules.epsilon)
+            return PublishedCell(cell: cell, value: noised, withheld: nil, organisations: organisations, epsilon: rules.epsilon(cell.family))
         }
     }
 }
