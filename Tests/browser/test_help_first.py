@@ -133,6 +133,27 @@ def test_on_a_phone_the_crisis_call_and_the_first_results_come_before_the_map(br
         off_phone(browser)
 
 
+def test_on_a_phone_the_quick_exit_is_a_bar_that_covers_no_line_ends(browser, site, pages):
+    """Scrolled down a long page on a phone, the quick exit stays at the top, as a bar the whole width
+    of the screen, so the page passes under it whole instead of losing the ends of its lines."""
+    on_phone(browser)
+    try:
+        pages.load(browser, site.url("/search", q="youth"))
+        browser.execute_script("window.scrollTo(0, 1500)")
+        rect = browser.execute_script(
+            "const r = document.getElementById('quick-exit').getBoundingClientRect(); return [r.left, r.top, r.width, r.height, window.innerWidth];")
+        left, top_, width, height, viewport = rect
+        assert top_ == 0 and left == 0 and width >= viewport - 1, f"the quick exit is not a bar across the top once scrolled: {rect}"
+        assert 44 <= height <= 60, f"the quick exit bar is {height}px high"
+        pages.shot(browser, "quick-exit-phone-scrolled", full_page=False)
+    finally:
+        off_phone(browser)
+    # On a wide screen it stays a button at the top right.
+    pages.load(browser, site.url("/search", q="youth"))
+    width = browser.execute_script("return document.getElementById('quick-exit').getBoundingClientRect().width;")
+    assert width < 400, f"on a wide screen the quick exit is {width}px wide"
+
+
 def test_result_cards_and_the_printed_list_carry_a_phone_number_and_when_it_opens(browser, site, pages):
     pages.load(browser, site.url("/search", q="youth"))
     cards = browser.find_elements(By.CSS_SELECTOR, "#results li.result")

@@ -117,6 +117,10 @@ enum SiteAssets {
           min-height: 44px; display: inline-flex; align-items: center;
           border-radius: 4px; font-weight: 700; text-decoration: none; border: 2px solid #fff; box-shadow: 0 1px 4px rgba(0,0,0,0.4); }
         .quick-exit:hover { color: #fff; background: #6b1515; }
+        /* On a phone a floating button would sit on the ends of lines as the page scrolls: there it is a
+           full-width bar at the top, which the page scrolls under whole. */
+        @media (max-width: 40rem) { .quick-exit { float: none; display: flex; justify-content: center; width: 100%; box-sizing: border-box; margin: 0; top: 0;
+          border-radius: 0; border: 0; border-bottom: 2px solid #fff; box-shadow: 0 1px 3px rgba(0,0,0,0.4); } }
         .crisis { border: 3px solid var(--closed); border-radius: 6px; padding: 0.5rem 1rem; margin: 0 0 1.5rem; background: #fdf3f3; }
         .crisis h2 { margin-top: 0.25rem; }
         .crisis-call { font-weight: 700; font-size: 1.1rem; }
