@@ -47,6 +47,10 @@ for k in $(seq 1 "$NODES"); do
     if ! grep -q '^champion ' <<<"$users"; then
         echo "demo-champion-$k" | "$BIN" user add --data "$dir" --username champion --name "Sample Champion $k" --role champion --password-stdin >/dev/null
     fi
+    # The hub's node (node 4 of 5) has a planner, who signs in to the hub's own pages only.
+    if [ "$NODES" -ge 5 ] && [ "$k" = 4 ] && ! grep -q '^planner ' <<<"$users"; then
+        echo "demo-planner-$k" | "$BIN" user add --data "$dir" --username planner --name "Sample Planner" --role planner --password-stdin >/dev/null
+    fi
 done
 # A real SMTP server for the staff's email notifications (aiosmtpd, installed by install-deps.sh):
 # every email the nodes send lands in one Maildir, readable with any mail reader or `cat`.
@@ -156,7 +160,8 @@ if [ "$NODES" -ge 5 ]; then
         grep -q "already released" <<<"$out" && break
         sleep 1
     done
-    hubpage="http://127.0.0.1:$((PORT + 3))/hub   (node 4 is the hub, node 5 the helper; each node sent this week's figures from a fictional caseload)"
+    hubpage="http://127.0.0.1:$((PORT + 3))/hub   (node 4 is the hub, node 5 the helper; each node sent this week's figures from a fictional caseload)
+                  planners sign in at http://127.0.0.1:$((PORT + 3))/staff as  planner / demo-planner-4  for the weeks, the round and the CSV"
 fi
 echo
 echo "A local Waymark federation is running: $NODES organisation nodes, the fictional Ballymun sample split between them."

@@ -199,6 +199,10 @@ struct HubRelease: ParsableCommand {
             "A need category whose figures are shown only from 10 people (its name or taxonomy term id; repeat for several). Without it: the top-level categories whose names speak of health, addiction, drugs, alcohol, domestic violence or abuse."
     ) var sensitive: [String] = []
 
+    @Option(help: "Published figures under this are withheld.") var threshold: Int = DisclosureRules().threshold
+    @Option(help: "The same for the figures of sensitive categories (needs, referrals, outcomes and days to respond).")
+    var sensitiveThreshold: Int = DisclosureRules().sensitiveThreshold
+
     /// Words in a category's name that make it sensitive when no `--sensitive` is given.
     static let sensitiveWords = ["health", "addiction", "drug", "alcohol", "domestic", "violence", "abuse"]
 
@@ -207,6 +211,11 @@ struct HubRelease: ParsableCommand {
         let parties = try HubWeek.parties(db)
         let w = try HubWeek(week.week)
         var rules = DisclosureRules()
+        guard threshold >= 1, sensitiveThreshold >= threshold else {
+            throw fail("--threshold must be at least 1 and --sensitive-threshold at least --threshold (given \(threshold) and \(sensitiveThreshold))")
+        }
+        rules.threshold = threshold
+        rules.sensitiveThreshold = sensitiveThreshold
         let layout = try HubWeek.layout(db)
         let families = Set(layout.cells.map(\.family))
         for given in epsilon {
@@ -243,7 +252,7 @@ struct HubRelease: ParsableCommand {
             "ε spent: " + families.sorted().map { "\($0) " + String(format: "%.2f", rules.epsilon($0)) }.joined(separator: ", ")
                 + String(format: "; a week %.2f; a quarter's releases at most %.2f for one person.", rules.weekSpend(layout), rules.quarterBound(layout)))
         let strict = rules.sensitiveCategories.map { snap.terms[$0]?.name ?? $0 }.sorted()
-        print("Needs shown only from \(rules.sensitiveThreshold) people in: " + (strict.isEmpty ? "no category" : strict.joined(separator: ", ")) + ".")
+        print("Figures shown only from \(rules.sensitiveThreshold) people in: " + (strict.isEmpty ? "no category" : strict.joined(separator: ", ")) + "; from \(rules.threshold) elsewhere.")
     }
 }
 

@@ -180,7 +180,7 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     # The default split: needs 0.8, the other families 0.25 each (SPEC §12.4).
     assert "ε spent: needs 0.80, outcomes 0.25, progress 0.25, referrals 0.25, response 0.25; a week 1.80; a quarter's releases at most 4.80 for one person." in released, released
     # Health needs are sensitive by default: shown only from 10 people (SPEC §12.4).
-    assert "Needs shown only from 10 people in: Health & wellbeing." in released, released
+    assert "Figures shown only from 10 people in: Health & wellbeing; from 5 elsewhere." in released, released
 
     page = requests.get(hub.url + "/hub", timeout=10).text
     assert "from 3 organisations" in page and re.search(r"Privacy cost of this week(?:'|&#39;|&#x27;)s figures: ε (0\.\d\d|1\.\d\d) of the week(?:'|&#39;|&#x27;)s budget of 1\.80", page), page[-3000:]

@@ -125,7 +125,8 @@ public struct PrivacyBudget: Sendable, Equatable {
 public struct DisclosureRules: Sendable, Equatable {
     /// Cells whose noised count is under this are not published.
     public var threshold = 5
-    /// The same for sensitive need categories (addiction, domestic violence, health).
+    /// The same for the cells of sensitive categories (addiction, domestic violence, health), in
+    /// every family that names a category.
     public var sensitiveThreshold = 10
     public var sensitiveCategories: Set<String> = []
     /// Fewer organisations than this behind a cell: not published (CSO: 3).
@@ -245,7 +246,9 @@ public enum Disclosure {
             guard consistent(sum: sum, organisations: k, fourthPowers: m4, nodes: nodes) else { return withheld(.inconsistent) }
             guard organisations >= rules.minimumOrganisations else { return withheld(organisations == 0 ? .small : .fewOrganisations) }
             guard dominanceBound(sum: sum, fourthPowers: m4) <= rules.dominance else { return withheld(.dominated) }
-            let sensitive = cell.family == "needs" && cell.labels.first.map(rules.sensitiveCategories.contains) == true
+            // A sensitive category's cells in every family: its needs, referrals to or from it, its
+            // outcomes and its days to respond.
+            let sensitive = cell.labels.contains(where: rules.sensitiveCategories.contains)
             guard noised >= (sensitive ? rules.sensitiveThreshold : rules.threshold) else { return withheld(.small) }
             return PublishedCell(cell: cell, value: noised, withheld: nil, organisations: organisations, epsilon: rules.epsilon(cell.family))
         }

@@ -37,25 +37,29 @@ extension PublicPages {
 
     /// The page's charts, from published cells only: needs per category (the published cells of a
     /// category added up), referral flows between categories, and per receiving category the share
-    /// of its referrals closed with a final status (the closed-loop rate), where both are published.
+    /// of its referrals closed with a final status (the closed-loop rate), where its open referrals
+    /// are published.
     func hubCharts(_ cells: [PublishedCell], language: InterfaceLanguage) throws -> (needs: String, flows: String, closedLoop: [[String: Any]]) {
         let snap = try directory.snapshot()
         func name(_ id: String) -> String { snap.terms[id].map { snap.termName($0, language: language.rawValue) } ?? id }
         var needs: [String: Int] = [:], flows: [(from: String, to: String, value: Int)] = []
         var closed: [String: Int] = [:], all: [String: Int] = [:]
+        // A rate only where the referrals still open are published: without them every published
+        // outcome is a closed one and the rate would read 100 %.
+        var openShown: Set<String> = []
         for c in cells {
             guard let v = c.value, let first = c.cell.labels.first else { continue }
             switch c.cell.family {
             case "referrals" where c.cell.labels.count == 2: flows.append((name(first), name(c.cell.labels[1]), v))
             case "outcomes" where c.cell.labels.count == 2:
                 all[name(first), default: 0] += v
-                if c.cell.labels[1] != "open" { closed[name(first), default: 0] += v }
+                if c.cell.labels[1] != "open" { closed[name(first), default: 0] += v } else { openShown.insert(name(first)) }
             default: break
             }
         }
         for (id, v) in Self.needsByCategory(cells) { needs[name(id), default: 0] += v }
         let loop = all.keys.sorted().compactMap { k -> [String: Any]? in
-            guard let total = all[k], total > 0 else { return nil }
+            guard openShown.contains(k), let total = all[k], total > 0 else { return nil }
             let share = Int((Double(closed[k] ?? 0) * 100 / Double(total)).rounded())
             return ["name": k, "rate": t("hub.loop.rate", language, ["n": String(share), "closed": String(closed[k] ?? 0), "total": String(total)])]
         }

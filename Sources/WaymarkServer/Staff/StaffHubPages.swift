@@ -19,7 +19,7 @@ extension StaffPages {
         ctx["hasReleases"] = !ledger.isEmpty
         ctx["releases"] = ledger.map { e -> [String: Any] in
             [
-                "period": e.period, "organisations": String(e.organisations), "refused": e.refused.joined(separator: ", "), "published": String(e.published), "cells": String(e.cells),
+                "period": e.period, "organisations": String(e.organisations), "refused": e.refused.isEmpty ? false as Any : e.refused.joined(separator: ", "), "published": String(e.published), "cells": String(e.cells),
                 "withheld": e.withheld.isEmpty
                     ? t("staff.hub.nothing", language)
                     : reasons.compactMap { r in e.withheld[r].map { "\(t("hub.withheld.\(r)", language)): \($0)" } }.joined(separator: "; "),
