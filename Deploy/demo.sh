@@ -140,7 +140,7 @@ if [ "$NODES" -ge 5 ]; then
         fi
         "$BIN" hub send --data "$DATA/node$k" --week "$week" >/dev/null 2>&1 || true
     done
-    echo "Waiting for the hub's round (shares to the helper and the hub, the hub's checks, the helper's sum)..."
+    echo "Waiting for the hub's round (shares to the helper and the hub, the hub's checks, the helper's counts, the cells it opens)..."
     sleep 8  # a few sync intervals, so that every node's shares reach the hub and the helper
     # Every node's shares if they come within a minute (the check is once a week), else those here.
     checked=""
@@ -150,13 +150,13 @@ if [ "$NODES" -ge 5 ]; then
         sleep 1
     done
     [ -n "$checked" ] || "$BIN" hub check --data "$DATA/node4" --week "$week" >/dev/null 2>&1 || true
-    for _ in $(seq 1 60); do
-        out="$("$BIN" hub answer --data "$DATA/node5" --week "$week" 2>&1)" && break
-        grep -q "already answered" <<<"$out" && break
-        sleep 1
-    done
-    for _ in $(seq 1 60); do
-        out="$("$BIN" hub release --data "$DATA/node4" --week "$week" 2>&1)" && { echo "hub: $out"; break; }
+    # The helper answers with the counts of organisations; the hub asks it to open the cells from 3
+    # organisations or more; the helper opens them; the hub releases. Each step once, each waiting
+    # for the one before it to sync.
+    for _ in $(seq 1 120); do
+        "$BIN" hub answer --data "$DATA/node5" --week "$week" >/dev/null 2>&1 || true
+        out="$("$BIN" hub release --data "$DATA/node4" --week "$week" 2>&1)" || true
+        grep -q "^Released" <<<"$out" && { echo "hub: $out"; break; }
         grep -q "already released" <<<"$out" && break
         sleep 1
     done

@@ -96,7 +96,7 @@ extension WaymarkBench {
             }
             var helperSum: [UInt64] = [], used: Set<String> = []
             var refused: [[UInt8]] = []
-            let helperTime = try seconds {
+            var helperTime = try seconds {
                 var verifyKey: [UInt8] = [], entries: [StatisticsPayload.CheckEntry] = []
                 for e in check {
                     let part = StatisticsPayload.readCheck(try helperParty.open(e), layoutHash: layoutHash, verifierLength: circuit.verifierLength)!
@@ -114,16 +114,44 @@ extension WaymarkBench {
                 (helperSum, used) = try round.answer(hubNodes: Set(toHub.map(\.0)))
             }
             precondition(refused == [Blake2b.hash(Array(String(format: "org-%05d", liar).utf8))], "the liar was not refused, or an honest organisation was")
+            // The helper answers with the counts of organisations only; the hub adds its own and asks
+            // the helper to open the cells from 3 organisations or more; the helper opens them (§12.2).
+            let answerWords = StatisticsPayload.countsOnly(helperSum)
             var published: [PublishedCell] = []
             var totals: [UInt64] = []
+            var open: [Bool] = []
+            var own = [UInt64](repeating: 0, count: words)
+            let askTime = try seconds {
+                for name in used { AdditiveShares.add(circuit.output(hubShares[name]!.input).map(\.value), into: &own) }
+                open = StatisticsPayload.cellsToOpen(
+                    helperCounts: stride(from: 1, to: words, by: 3).map { answerWords[$0] }, hubCounts: stride(from: 1, to: words, by: 3).map { own[$0] },
+                    nodes: used.count)!
+            }
+            var openedWords: [UInt64] = []
+            let openTime = try seconds {
+                let mine = stride(from: 1, to: words, by: 3).map { helperSum[$0] }
+                let hubCounts = stride(from: 1, to: words, by: 3).map { own[$0] }
+                openedWords = StatisticsPayload.opened(helperSum, cells: StatisticsPayload.cellsToOpen(helperCounts: mine, hubCounts: hubCounts, nodes: used.count)!)
+            }
             let hubTime = try seconds {
-                totals = helperSum
-                for name in used { AdditiveShares.add(circuit.output(hubShares[name]!.input).map(\.value), into: &totals) }
+                totals = [UInt64](repeating: 0, count: words)
+                for cell in 0..<layout.cells.count {
+                    totals[3 * cell + 1] = (Field64(answerWords[3 * cell + 1]) + Field64(own[3 * cell + 1])).value
+                    guard open[cell] else { continue }
+                    for w in [3 * cell, 3 * cell + 2] { totals[w] = (Field64(openedWords[w]) + Field64(own[w])).value }
+                }
                 var budget = PrivacyBudget(limit: DisclosureRules().weekSpend(layout))
                 var noise = SeededRandom(seed: 49)
                 published = Disclosure.release(layout, totals: totals, nodes: used.count, rules: DisclosureRules(), budget: &budget, period: "2026-W49", using: &noise)
             }
-            precondition(totals == truth, "the round's totals are not the organisations' sums")
+            for cell in 0..<layout.cells.count {
+                let i = 3 * cell
+                precondition(totals[i + 1] == truth[i + 1], "the counts of organisations are not the organisations' sums")
+                precondition(open[cell] == (truth[i + 1] >= 3), "a cell opened against the rule")
+                precondition(open[cell] ? (totals[i] == truth[i] && totals[i + 2] == truth[i + 2]) : (totals[i] == 0 && totals[i + 2] == 0), "the round's totals are not the organisations' sums")
+            }
+            helperTime += openTime
+            let checkAndAsk = checkTime + askTime
             let large = published.compactMap { p -> Double? in
                 guard let v = p.value, let i = layout.index[p.cell], totals[3 * i] >= 50 else { return nil }
                 return abs(Double(v) - Double(totals[3 * i])) / Double(totals[3 * i])
@@ -132,9 +160,9 @@ extension WaymarkBench {
             print(
                 String(
                     format:
-                        "%5d organisations: %.1f KB and %.2f ms CPU per organisation (+ %.2f KB of the hub's check to the helper); hub's check %.2f s, helper %.2f s, hub's release %.2f s (%.2f ms per organisation in all); one liar refused; published %d of %d cells",
-                    n, Double(bytes) / Double(n) / 1024, orgTime / Double(n) * 1000, Double(check.map { $0.encoded().count }.reduce(0, +)) / Double(n) / 1024, checkTime, helperTime, hubTime,
-                    (checkTime + helperTime + hubTime) / Double(n) * 1000, published.filter { $0.value != nil }.count, published.count))
+                        "%5d organisations: %.1f KB and %.2f ms CPU per organisation (+ %.2f KB of the hub's check to the helper); hub's check and request to open %.2f s, helper %.2f s, hub's release %.2f s (%.2f ms per organisation in all); one liar refused; %d of %d cells opened (3 organisations or more); published %d",
+                    n, Double(bytes) / Double(n) / 1024, orgTime / Double(n) * 1000, Double(check.map { $0.encoded().count }.reduce(0, +)) / Double(n) / 1024, checkAndAsk, helperTime, hubTime,
+                    (checkAndAsk + helperTime + hubTime) / Double(n) * 1000, open.filter { $0 }.count, open.count, published.filter { $0.value != nil }.count))
             if !large.isEmpty {
                 print(
                     String(

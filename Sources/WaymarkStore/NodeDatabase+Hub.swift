@@ -11,8 +11,10 @@ public struct HubError: Error, CustomStringConvertible, Sendable {
 /// The hub's round between real nodes (`Protocol/SPEC.md` §12.5): each organisation sends the two
 /// shares of its figures with their proof (kind 25, one encrypted to the hub, one to the helper); the
 /// hub checks its share of each proof and sends the helper its checks (kind 34); the helper finishes
-/// them and answers the hub once with the sum of the shares that pass (kind 26); the hub adds its own
-/// shares of the same nodes and releases the period's cells, charged to its privacy budget. The hub
+/// them and answers the hub once with its share of each cell's organisation count over the shares
+/// that pass (kind 26); the hub sends its own (kind 35), and the helper opens, once, only the cells from
+/// at least 3 organisations (kind 36); the hub adds its own shares of the same nodes and releases the
+/// period's cells, charged to its privacy budget. The hub
 /// and the helper are those the founders named, else each organisation's choice (`waymark hub use`).
 extension NodeDatabase {
     static let hubKeySetting = "hub_key", helperKeySetting = "helper_key"
@@ -242,8 +244,47 @@ extension NodeDatabase {
         }
     }
 
+    /// The helper's sum of its shares for a period: the hub's check of each node's proof finished
+    /// (§12.2), the shares of the nodes whose figures pass added up (only those in `only`, when
+    /// given), and the nodes refused.
+    static func helperSum(
+        _ db: Database, period: StatisticsPeriod, layout: FigureLayout, hub: [UInt8], identity: NodeIdentity, only: Set<[UInt8]>? = nil
+    ) throws -> (sum: [UInt64], nodes: [[UInt8]], refused: [[UInt8]]) {
+        let circuit = FigureProof(cells: layout.cells.count)
+        let hash = Self.layoutHash(layout)
+        guard let check = try Self.hubCheck(db, period: period, hub: hub, layoutHash: hash, verifierLength: circuit.verifierLength, identity: identity) else {
+            throw HubError(description: "no check from the hub for \(period) yet, or not all of it (the hub sends it with waymark hub check; then sync and answer)")
+        }
+        var mine: [[UInt8]: StatisticsShares.ForHelper] = [:]
+        let held = try Self.sharesForMe(db, period: period, layout: layout, identity: identity)
+        for s in held.shares {
+            if case .helper(let h) = s.share { mine[s.node] = h }
+        }
+        var round = HelperRound(words: circuit.outputLength)
+        var refused: [[UInt8]] = []
+        for entry in check.entries where only?.contains(entry.node) ?? true {
+            // A node that sent the helper two shares counts for nothing (§12.2).
+            if held.doubled.contains(entry.node) {
+                refused.append(entry.node)
+                continue
+            }
+            guard let share = mine[entry.node] else { continue }  // the helper lacks it: not counted
+            let verdict = share.check(
+                proof: circuit, period: period, node: entry.node, verifyKey: check.verifyKey, hubJointSeed: entry.jointSeed,
+                hubVerifier: entry.verifier.map { Field64($0) })
+            guard verdict.valid else {
+                refused.append(entry.node)
+                continue
+            }
+            try round.add(node: hexString(entry.node), verdict.output.map(\.value))
+        }
+        let (sum, nodes) = try Self.mapRefusal { try round.answer(hubNodes: round.collector.nodes) }
+        return (sum, nodes.compactMap(bytesFromHex).sorted { $0.lexicographicallyPrecedes($1) }, refused.sorted { $0.lexicographicallyPrecedes($1) })
+    }
+
     /// As the helper: finishes the hub's check of each node's proof (§12.2), sums its shares of the
-    /// nodes whose figures pass and sends the sum to the hub, once.
+    /// nodes whose figures pass and sends the hub, once, its share of each cell's organisation count
+    /// only (kind 26): the counts and fourth powers wait for the hub's request to open (§12.3).
     /// - Returns: how many nodes the sum covers, and the nodes whose figures were refused.
     @discardableResult
     public func answerAsHelper(period: StatisticsPeriod, layout: FigureLayout, hub: [UInt8], identity: NodeIdentity, nowMilliseconds now: UInt64) throws -> (
@@ -254,47 +295,81 @@ extension NodeDatabase {
                 throw HubError(description: "this helper already answered for \(period): a second sum could give one node's figures away")
             }
             guard let hubKey = try Self.memberEncryptionKey(db, organization: hexString(hub)) else { throw HubError(description: "the hub is not a current member with a node record") }
-            let circuit = FigureProof(cells: layout.cells.count)
             let hash = Self.layoutHash(layout)
-            guard let check = try Self.hubCheck(db, period: period, hub: hub, layoutHash: hash, verifierLength: circuit.verifierLength, identity: identity) else {
-                throw HubError(description: "no check from the hub for \(period) yet, or not all of it (the hub sends it with waymark hub check; then sync and answer)")
-            }
-            var mine: [[UInt8]: StatisticsShares.ForHelper] = [:]
-            let held = try Self.sharesForMe(db, period: period, layout: layout, identity: identity)
-            for s in held.shares {
-                if case .helper(let h) = s.share { mine[s.node] = h }
-            }
-            var round = HelperRound(words: circuit.outputLength)
-            var refused: [[UInt8]] = []
-            for entry in check.entries {
-                // A node that sent the helper two shares counts for nothing (§12.2).
-                if held.doubled.contains(entry.node) {
-                    refused.append(entry.node)
-                    continue
-                }
-                guard let share = mine[entry.node] else { continue }  // the helper lacks it: not counted
-                let verdict = share.check(
-                    proof: circuit, period: period, node: entry.node, verifyKey: check.verifyKey, hubJointSeed: entry.jointSeed,
-                    hubVerifier: entry.verifier.map { Field64($0) })
-                guard verdict.valid else {
-                    refused.append(entry.node)
-                    continue
-                }
-                try round.add(node: hexString(entry.node), verdict.output.map(\.value))
-            }
-            let (sum, nodes) = try Self.mapRefusal { try round.answer(hubNodes: round.collector.nodes) }
-            let keys = nodes.compactMap(bytesFromHex)
+            let (sum, keys, refused) = try Self.helperSum(db, period: period, layout: layout, hub: hub, identity: identity)
             try Self.publishOwn(
-                db, .statisticsSum, scope: period.scope, StatisticsPayload.sum(layoutHash: hash, nodes: keys, sum, refused: refused), to: [hubKey], identity: identity,
-                now: now)
+                db, .statisticsSum, scope: period.scope, StatisticsPayload.sum(layoutHash: hash, nodes: keys, StatisticsPayload.countsOnly(sum), refused: refused),
+                to: [hubKey], identity: identity, now: now)
+            // The nodes it answered for (keys, no figures): the request to open must name the same.
+            try Self.setSetting(db, "hub_helper_nodes:\(period.week)", keys.map(hexString).joined(separator: " "))
             for node in refused {
                 try AuditLog.record(
                     db, "helper", "statistics-refused", subject: NodeIdentity.fingerprint(of: node),
                     detail: "the figures for \(period) did not pass their check (a proof that does not hold, or two shares sent) and were left out of the sum",
                     now: now)
             }
-            return (keys.count, refused.sorted { $0.lexicographicallyPrecedes($1) })
+            return (keys.count, refused)
         }
+    }
+
+    /// Whether this helper has answered `period` and holds the hub's request to open, not yet answered.
+    public func helperCanOpen(period: StatisticsPeriod, hub: [UInt8], identity: NodeIdentity) throws -> Bool {
+        try writer.read { db in
+            try Self.sentOwn(db, .statisticsSum, period: period, identity: identity) && !Self.sentOwn(db, .statisticsOpened, period: period, identity: identity)
+                && Self.sent(db, .statisticsOpen, period: period, author: hub)
+        }
+    }
+
+    /// As the helper, once it has answered: reads the hub's request to open (kind 35), adds the hub's
+    /// shares of the organisation counts to its own, and sends the hub, once, its share of the count
+    /// and the fourth powers of the cells from at least 3 organisations only (kind 36, §12.3). A
+    /// request for other nodes than it answered for, or whose counts do not add up to honest ones,
+    /// opens nothing.
+    /// - Returns: how many cells it opened, of how many.
+    @discardableResult
+    public func openAsHelper(period: StatisticsPeriod, layout: FigureLayout, hub: [UInt8], identity: NodeIdentity, nowMilliseconds now: UInt64) throws -> (
+        opened: Int, cells: Int
+    ) {
+        let outcome: (opened: Int, cells: Int)? = try writer.write { db in
+            guard try Self.sentOwn(db, .statisticsSum, period: period, identity: identity) else { throw HubError(description: "this helper has not answered for \(period) yet") }
+            guard try !Self.sentOwn(db, .statisticsOpened, period: period, identity: identity) else {
+                throw HubError(description: "this helper already opened the cells of \(period)")
+            }
+            guard let hubKey = try Self.memberEncryptionKey(db, organization: hexString(hub)) else { throw HubError(description: "the hub is not a current member with a node record") }
+            let hash = Self.layoutHash(layout)
+            guard let plain = try Self.firstOpened(db, kind: Int(Envelope.Kind.statisticsOpen.rawValue), period: period, author: hub, identity: identity) else {
+                throw HubError(description: "no request to open from the hub for \(period) yet (the hub sends it with waymark hub release; then sync and answer again)")
+            }
+            guard let request = StatisticsPayload.readOpenRequest(plain, layoutHash: hash, cells: layout.cells.count) else {
+                throw HubError(description: "the hub's request to open \(period) is not of this layout: nothing opened")
+            }
+            let answered = (try Self.setting(db, "hub_helper_nodes:\(period.week)") ?? "").split(separator: " ").compactMap { bytesFromHex(String($0)) }
+            guard request.nodes == answered else {
+                throw HubError(description: "the hub's request to open \(period) names other nodes than this helper answered for: nothing opened")
+            }
+            let (sum, keys, _) = try Self.helperSum(db, period: period, layout: layout, hub: hub, identity: identity, only: Set(answered))
+            guard keys == answered else { throw HubError(description: "this helper no longer holds every share it answered for \(period): nothing opened") }
+            let myCounts = stride(from: 1, to: sum.count, by: AdditiveShares.wordsPerCell).map { sum[$0] }
+            guard let open = StatisticsPayload.cellsToOpen(helperCounts: myCounts, hubCounts: request.counts, nodes: keys.count) else { return nil }
+            try Self.publishOwn(
+                db, .statisticsOpened, scope: period.scope, StatisticsPayload.openedCells(layoutHash: hash, StatisticsPayload.opened(sum, cells: open)), to: [hubKey],
+                identity: identity, now: now)
+            let count = open.filter { $0 }.count
+            try AuditLog.record(
+                db, "helper", "statistics-opened", subject: NodeIdentity.fingerprint(of: hub),
+                detail: "opened \(count) of \(open.count) cells of \(period) (those from at least \(StatisticsPayload.openingMinimum) organisations)", now: now)
+            return (count, open.count)
+        }
+        guard let outcome else {
+            // Logged on its own: the refusal leaves nothing else behind.
+            try writer.write { db in
+                try AuditLog.record(
+                    db, "helper", "statistics-open-refused", subject: NodeIdentity.fingerprint(of: hub),
+                    detail: "the hub's request to open \(period) gives a cell more organisations than were summed; nothing opened", now: now)
+            }
+            throw HubError(description: "the hub's request to open \(period) does not add up to honest organisation counts: nothing opened")
+        }
+        return outcome
     }
 
     static func mapRefusal<T>(_ body: () throws -> T) throws -> T {
@@ -306,9 +381,77 @@ extension NodeDatabase {
     /// The quarter a week falls in (`2026-Q4`): the hub shows what a quarter's releases spent in all.
     static func quarter(_ period: StatisticsPeriod) -> String { period.quarter }
 
-    /// As the hub: adds the helper's sum to its own shares of the same nodes and releases the
-    /// period's cells (§12.3–12.4), charged to the week's budget (`budgetLimit`); keeps only what is published
-    /// and why the rest is withheld.
+    /// The helper's first answer for a period (kind 26) checked against what the hub checked, and the
+    /// hub's own shares of the same nodes added up (every word; the hub uses only the organisation
+    /// counts until the helper opens cells).
+    static func hubSums(_ db: Database, period: StatisticsPeriod, layout: FigureLayout, helper: [UInt8], identity: NodeIdentity) throws -> (
+        answer: (nodes: [[UInt8]], words: [UInt64], refused: [[UInt8]]), own: [UInt64]
+    ) {
+        let circuit = FigureProof(cells: layout.cells.count)
+        guard let plain = try Self.firstOpened(db, kind: 26, period: period, author: helper, identity: identity),
+            let answer = StatisticsPayload.readSum(plain, layoutHash: Self.layoutHash(layout), words: circuit.outputLength)
+        else { throw HubError(description: "no sum from the helper for \(period) yet (or one of another layout)") }
+        // Exactly the shares the hub checked (§12.5), and only nodes the hub checked, each once,
+        // none the helper refused, at least 3: a helper that named a node twice, or one node
+        // alone, would have the hub publish that node's figures.
+        var checked: [[UInt8]: [UInt8]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT node, envelope FROM hub_checked WHERE period = ?", arguments: [period.week]) {
+            checked[[UInt8](row["node"] as Data)] = [UInt8](row["envelope"] as Data)
+        }
+        guard !checked.isEmpty else { throw HubError(description: "this hub has not checked \(period) (waymark hub check)") }
+        let named = Set(answer.nodes)
+        guard named.count == answer.nodes.count, named.count >= 3, named.isSubset(of: Set(checked.keys)), named.isDisjoint(with: Set(answer.refused)) else {
+            throw HubError(description: "the helper's sum for \(period) names nodes the hub did not check, or too few: not released")
+        }
+        let hash = Self.layoutHash(layout)
+        var own = [UInt64](repeating: 0, count: circuit.outputLength)
+        for node in answer.nodes {
+            guard let wire = try Data.fetchOne(db, sql: "SELECT wire FROM envelope WHERE id = ?", arguments: [Data(checked[node]!)]),
+                case .hub(let share) = Self.opened(wire: wire, identity: identity).flatMap({ Self.share($0, layoutHash: hash, proof: circuit) })
+            else { throw HubError(description: "the hub lacks a share it checked for \(period)") }
+            AdditiveShares.add(circuit.output(share.input).map(\.value), into: &own)
+        }
+        return (answer, own)
+    }
+
+    /// Whether the hub has asked the helper to open `period`'s cells.
+    public func hubAskedToOpen(period: StatisticsPeriod, identity: NodeIdentity) throws -> Bool {
+        try writer.read { db in try Self.sentOwn(db, .statisticsOpen, period: period, identity: identity) }
+    }
+
+    /// As the hub, once the helper has answered: sends the helper, once, its share of each cell's
+    /// organisation count over the nodes the helper named (kind 35), so that both learn how many
+    /// organisations stand behind each cell and the helper opens only those from at least 3 (§12.3).
+    /// - Returns: how many cells will be opened, of how many.
+    @discardableResult
+    public func askToOpenAsHub(period: StatisticsPeriod, layout: FigureLayout, helper: [UInt8], identity: NodeIdentity, nowMilliseconds now: UInt64) throws -> (
+        opening: Int, cells: Int
+    ) {
+        try writer.write { db in
+            guard try !Self.sentOwn(db, .statisticsOpen, period: period, identity: identity) else {
+                throw HubError(description: "this hub already asked the helper to open \(period)")
+            }
+            guard let helperKey = try Self.memberEncryptionKey(db, organization: hexString(helper)) else {
+                throw HubError(description: "the helper is not a current member with a node record")
+            }
+            let (answer, own) = try Self.hubSums(db, period: period, layout: layout, helper: helper, identity: identity)
+            let counts = stride(from: 1, to: own.count, by: AdditiveShares.wordsPerCell).map { own[$0] }
+            let helperCounts = stride(from: 1, to: answer.words.count, by: AdditiveShares.wordsPerCell).map { answer.words[$0] }
+            guard let open = StatisticsPayload.cellsToOpen(helperCounts: helperCounts, hubCounts: counts, nodes: answer.nodes.count) else {
+                throw HubError(description: "the helper's organisation counts for \(period) do not add up to honest ones: not released")
+            }
+            try Self.publishOwn(
+                db, .statisticsOpen, scope: period.scope, StatisticsPayload.openRequest(layoutHash: Self.layoutHash(layout), nodes: answer.nodes, counts: counts),
+                to: [helperKey], identity: identity, now: now)
+            return (open.filter { $0 }.count, open.count)
+        }
+    }
+
+    /// As the hub: adds the helper's answers (the organisation counts, then the opened cells) to its
+    /// own shares of the same nodes and releases the period's cells (§12.3–12.4), charged to the
+    /// week's budget (`budgetLimit`); keeps only what is published and why the rest is withheld.
+    /// Cells from fewer than 3 organisations were never opened: the hub knows only their count of
+    /// organisations.
     @discardableResult
     public func releaseAsHub(
         period: StatisticsPeriod, layout: FigureLayout, helper: [UInt8], rules: DisclosureRules, budgetLimit: Double, identity: NodeIdentity,
@@ -319,28 +462,30 @@ extension NodeDatabase {
                 throw HubError(description: "\(period) is already released")
             }
             let circuit = FigureProof(cells: layout.cells.count)
-            guard let plain = try Self.firstOpened(db, kind: 26, period: period, author: helper, identity: identity),
-                let answer = StatisticsPayload.readSum(plain, layoutHash: Self.layoutHash(layout), words: circuit.outputLength)
-            else { throw HubError(description: "no sum from the helper for \(period) yet (or one of another layout)") }
-            // Exactly the shares the hub checked (§12.5), and only nodes the hub checked, each once,
-            // none the helper refused, at least 3: a helper that named a node twice, or one node
-            // alone, would have the hub publish that node's figures.
-            var checked: [[UInt8]: [UInt8]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT node, envelope FROM hub_checked WHERE period = ?", arguments: [period.week]) {
-                checked[[UInt8](row["node"] as Data)] = [UInt8](row["envelope"] as Data)
+            let (answer, own) = try Self.hubSums(db, period: period, layout: layout, helper: helper, identity: identity)
+            guard try Self.sentOwn(db, .statisticsOpen, period: period, identity: identity) else {
+                throw HubError(description: "this hub has not asked the helper to open \(period)'s cells yet (waymark hub release sends the request)")
             }
-            guard !checked.isEmpty else { throw HubError(description: "this hub has not checked \(period) (waymark hub check)") }
-            let named = Set(answer.nodes)
-            guard named.count == answer.nodes.count, named.count >= 3, named.isSubset(of: Set(checked.keys)), named.isDisjoint(with: Set(answer.refused)) else {
-                throw HubError(description: "the helper's sum for \(period) names nodes the hub did not check, or too few: not released")
+            guard let plain = try Self.firstOpened(db, kind: Int(Envelope.Kind.statisticsOpened.rawValue), period: period, author: helper, identity: identity),
+                let opened = StatisticsPayload.readOpenedCells(plain, layoutHash: Self.layoutHash(layout), words: circuit.outputLength)
+            else { throw HubError(description: "the helper has not opened \(period)'s cells yet (waymark hub answer on the helper, after a sync)") }
+            let w = AdditiveShares.wordsPerCell
+            let counts = stride(from: 1, to: own.count, by: w).map { own[$0] }
+            let helperCounts = stride(from: 1, to: answer.words.count, by: w).map { answer.words[$0] }
+            guard let open = StatisticsPayload.cellsToOpen(helperCounts: helperCounts, hubCounts: counts, nodes: answer.nodes.count) else {
+                throw HubError(description: "the helper's organisation counts for \(period) do not add up to honest ones: not released")
             }
-            let hash = Self.layoutHash(layout)
-            var totals = answer.words
-            for node in answer.nodes {
-                guard let wire = try Data.fetchOne(db, sql: "SELECT wire FROM envelope WHERE id = ?", arguments: [Data(checked[node]!)]),
-                    case .hub(let share) = Self.opened(wire: wire, identity: identity).flatMap({ Self.share($0, layoutHash: hash, proof: circuit) })
-                else { throw HubError(description: "the hub lacks a share it checked for \(period)") }
-                AdditiveShares.add(circuit.output(share.input).map(\.value), into: &totals)
+            // Counts for every cell; count and fourth powers for the opened cells only, zero for the
+            // rest (which the rules withhold for their few organisations before reading them).
+            var totals = [UInt64](repeating: 0, count: circuit.outputLength)
+            for cell in 0..<layout.cells.count {
+                totals[w * cell + 1] = (Field64(answer.words[w * cell + 1]) + Field64(own[w * cell + 1])).value
+                guard open[cell] else { continue }
+                for word in [w * cell, w * cell + 2] { totals[word] = (Field64(opened[word]) + Field64(own[word])).value }
+            }
+            // A helper that opened what it should not have, or left an opened cell out, is not believed.
+            for cell in 0..<layout.cells.count where !open[cell] && (opened[w * cell] != 0 || opened[w * cell + 2] != 0) {
+                throw HubError(description: "the helper opened a cell of \(period) from fewer than \(StatisticsPayload.openingMinimum) organisations: not released")
             }
             // The budget is the week's (§12.4): one release per week, its families charged to it. What
             // the quarter's releases spent in all is kept beside it, for the page to show.
@@ -414,6 +559,10 @@ public struct HubRoundStatus: Sendable, Equatable {
     /// The hub sent the helper its share of the checks (kind 34).
     public var checkSent: Bool
     public var helperAnswered: Bool
+    /// The hub asked the helper to open the cells from at least 3 organisations (kind 35).
+    public var openAsked: Bool = false
+    /// The helper's opened cells arrived (kind 36).
+    public var helperOpened: Bool = false
     public var released: Bool
 }
 
@@ -461,7 +610,10 @@ extension NodeDatabase {
             let answered = try Self.hubParties(db).map { try Self.sent(db, .statisticsSum, period: period, author: $0.helper) } ?? false
             let released = try Int.fetchOne(db, sql: "SELECT count(*) FROM hub_release WHERE period = ?", arguments: [period.week]) ?? 0
             let checked = try Self.sentOwn(db, .statisticsCheck, period: period, identity: identity)
-            return HubRoundStatus(period: period.week, senders: senders.sorted(), checkSent: checked, helperAnswered: answered, released: released > 0)
+            let opened = try Self.hubParties(db).map { try Self.sent(db, .statisticsOpened, period: period, author: $0.helper) } ?? false
+            return HubRoundStatus(
+                period: period.week, senders: senders.sorted(), checkSent: checked, helperAnswered: answered,
+                openAsked: try Self.sentOwn(db, .statisticsOpen, period: period, identity: identity), helperOpened: opened, released: released > 0)
         }
     }
 }

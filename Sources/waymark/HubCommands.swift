@@ -164,7 +164,8 @@ struct HubCheck: ParsableCommand {
 struct HubAnswer: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "answer",
-        abstract: "As the helper: finish the hub's checks and send the hub the sum of the shares of the organisations whose figures passed (once a week).")
+        abstract:
+            "As the helper: finish the hub's checks and send the hub its share of each cell's count of organisations (once a week); run again after the hub's request to open, to send the cells from 3 organisations or more.")
     @OptionGroup var data: DataOption
     @OptionGroup var week: WeekOption
 
@@ -172,11 +173,23 @@ struct HubAnswer: ParsableCommand {
         let db = try data.database()
         let parties = try HubWeek.parties(db)
         let w = try HubWeek(week.week)
+        let identity = try data.identity()
+        if try db.helperCanOpen(period: w.period, hub: parties.hub, identity: identity) {
+            let opened = try hubStep {
+                try db.openAsHelper(period: w.period, layout: try HubWeek.layout(db), hub: parties.hub, identity: identity, nowMilliseconds: LocalClock.nowMilliseconds())
+            }
+            print(
+                "Opened \(opened.opened) of \(opened.cells) cells of \(w.period) for the hub (those from at least \(StatisticsPayload.openingMinimum) organisations); the hub releases next (waymark hub release)."
+            )
+            return
+        }
         let answer = try hubStep {
             try db.answerAsHelper(
                 period: w.period, layout: try HubWeek.layout(db), hub: parties.hub, identity: try data.identity(), nowMilliseconds: LocalClock.nowMilliseconds())
         }
-        print("Sent the hub the sum of \(answer.counted) organisations' shares for \(w.period).")
+        print(
+            "Sent the hub the counts of organisations in each cell over \(answer.counted) organisations' shares for \(w.period); once the hub asks (waymark hub release), answer again to open the cells from 3 organisations or more."
+        )
         if !answer.refused.isEmpty {
             print("Left out \(answer.refused.count), whose figures failed the check: \(answer.refused.map { NodeIdentity.fingerprint(of: $0) }.joined(separator: ", ")).")
         }
@@ -241,10 +254,20 @@ struct HubRelease: ParsableCommand {
                 rules.sensitiveCategories.insert(id)
             }
         }
+        let identity = try data.identity()
+        if try !db.hubAskedToOpen(period: w.period, identity: identity) {
+            let asked = try hubStep {
+                try db.askToOpenAsHub(period: w.period, layout: layout, helper: parties.helper, identity: identity, nowMilliseconds: LocalClock.nowMilliseconds())
+            }
+            print(
+                "Asked the helper to open \(asked.opening) of \(asked.cells) cells of \(w.period) (those from at least \(StatisticsPayload.openingMinimum) organisations); once it has (waymark hub answer on the helper, then a sync), run waymark hub release again."
+            )
+            return
+        }
         var rng = SystemRandomNumberGenerator()
         let cells = try hubStep {
             try db.releaseAsHub(
-                period: w.period, layout: layout, helper: parties.helper, rules: rules, budgetLimit: budget ?? rules.weekSpend(layout), identity: try data.identity(),
+                period: w.period, layout: layout, helper: parties.helper, rules: rules, budgetLimit: budget ?? rules.weekSpend(layout), identity: identity,
                 using: &rng)
         }
         print("Released \(w.period): \(cells.filter { $0.value != nil }.count) of \(cells.count) cells published (the rest withheld); see /hub.")

@@ -75,6 +75,24 @@ struct HubRoundTests {
             try helperDB.answerAsHelper(period: Self.period, layout: Self.layout, hub: Self.hub.signingPublicKey, identity: Self.helper, nowMilliseconds: Self.now + 21)
         }
         try Self.syncAll(dbs, at: Self.now + 30)
+        // Not before the helper opened the cells from 3 organisations or more.
+        #expect(throws: HubError.self) {
+            try hubDB.releaseAsHub(
+                period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1.8, identity: Self.hub, using: &rng)
+        }
+        #expect(throws: HubError.self) {
+            try helperDB.openAsHelper(period: Self.period, layout: Self.layout, hub: Self.hub.signingPublicKey, identity: Self.helper, nowMilliseconds: Self.now + 31)
+        }
+        let asked = try hubDB.askToOpenAsHub(period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, identity: Self.hub, nowMilliseconds: Self.now + 32)
+        // Education at D11 25–44 from all three; health at D11 45–64 from the first alone.
+        #expect(asked.opening == 1 && asked.cells == Self.layout.cells.count)
+        try Self.syncAll(dbs, at: Self.now + 33)
+        #expect(try helperDB.openAsHelper(period: Self.period, layout: Self.layout, hub: Self.hub.signingPublicKey, identity: Self.helper, nowMilliseconds: Self.now + 34).opened == 1)
+        #expect(throws: HubError.self) {
+            try helperDB.openAsHelper(period: Self.period, layout: Self.layout, hub: Self.hub.signingPublicKey, identity: Self.helper, nowMilliseconds: Self.now + 35)
+        }
+        try Self.syncAll(dbs, at: Self.now + 36)
+        try Self.neverOpened(FigureCell("needs", ["health", "D11", "45-64"]), figure: 12, opened: FigureCell("needs", ["education", "D11", "25-44"]), total: 1050, hub: hubDB)
         let published = try hubDB.releaseAsHub(
             period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1.8, identity: Self.hub, using: &rng)
         let education = try #require(published.first { $0.cell == FigureCell("needs", ["education", "D11", "25-44"]) })
@@ -101,6 +119,7 @@ struct HubRoundTests {
         try Self.syncAll(dbs, at: Self.now + 56)
         #expect(try helperDB.answerAsHelper(period: week49, layout: Self.layout, hub: Self.hub.signingPublicKey, identity: Self.helper, nowMilliseconds: Self.now + 60).counted == 3)
         try Self.syncAll(dbs, at: Self.now + 70)
+        try Self.open(dbs, hub: hubDB, helper: helperDB, period: week49, at: Self.now + 72)
         let next = try hubDB.releaseAsHub(
             period: week49, layout: Self.layout, helper: Self.helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1.8, identity: Self.hub, using: &rng)
         #expect(!next.contains { $0.withheld == .budget })
@@ -147,7 +166,7 @@ struct HubRoundTests {
         #expect(Set(answer.refused) == Set(liars.map(\.signingPublicKey)))
         let logged = try helperDB.audit.lines().filter { $0.action == "statistics-refused" }.map(\.subject)
         #expect(Set(logged) == Set(liars.map { NodeIdentity.fingerprint(of: $0.signingPublicKey) }))
-        let education = try Self.releasedEducation(dbs, hub: hubDB)
+        let education = try Self.releasedEducation(dbs, hub: hubDB, helper: helperDB)
         // 100 + 101 + 102 from the honest three; the liars' counts (103–105 and worse) are not in it.
         #expect(education.organisations == 3 && abs(education.value! - 303) < 60, "\(education)")
         let ledger = try #require(try hubDB.hubLedger().first)
@@ -215,9 +234,51 @@ struct HubRoundTests {
         ).envelope.encoded()
     }
 
+    /// The hub asks the helper to open, the helper opens, each synced to the other.
+    static func open(_ dbs: [NodeDatabase], hub hubDB: NodeDatabase, helper helperDB: NodeDatabase, period: StatisticsPeriod = period, at t: UInt64) throws {
+        try hubDB.askToOpenAsHub(period: period, layout: layout, helper: helper.signingPublicKey, identity: hub, nowMilliseconds: t)
+        try syncAll(dbs, at: t + 1)
+        try helperDB.openAsHelper(period: period, layout: layout, hub: hub.signingPublicKey, identity: helper, nowMilliseconds: t + 2)
+        try syncAll(dbs, at: t + 3)
+    }
+
+    /// Everything the hub can put together of `cell` (a cell one organisation alone counted in, its
+    /// figure `figure`) from what it holds — its own shares of every node, the helper's answer and
+    /// the cells the helper opened — is not that organisation's count nor its fourth power, while
+    /// the same sums give `opened` exactly (`total`, from 3 organisations): the helper never opened
+    /// the first (§12.3).
+    static func neverOpened(_ cell: FigureCell, figure: UInt64, opened: FigureCell, total: UInt64, hub hubDB: NodeDatabase) throws {
+        let circuit = FigureProof(cells: layout.cells.count)
+        let all = try hubDB.ledger.envelopes(try hubDB.ledger.reconciliationItems().map(\.id)).compactMap { try? Envelope.decode($0) }
+        var own = [UInt64](repeating: 0, count: circuit.outputLength)
+        var answer: [UInt64] = [], openedWords: [UInt64] = []
+        for e in all where e.header.scope == period.scope {
+            guard let plain = try? hub.open(e) else { continue }
+            switch e.header.kind {
+            case .statisticsShare:
+                let share = try #require(StatisticsShares.ForHub(plain[32...], proof: circuit))
+                AdditiveShares.add(circuit.output(share.input).map(\.value), into: &own)
+            case .statisticsSum: answer = try #require(StatisticsPayload.readSum(plain, layoutHash: layoutHash, words: circuit.outputLength)).words
+            case .statisticsOpened: openedWords = try #require(StatisticsPayload.readOpenedCells(plain, layoutHash: layoutHash, words: circuit.outputLength))
+            default: continue
+            }
+        }
+        #expect(!answer.isEmpty && !openedWords.isEmpty)
+        let w = AdditiveShares.wordsPerCell
+        func put(_ c: FigureCell, _ word: Int) -> UInt64 {
+            let i = w * layout.index[c]! + word
+            return (Field64(own[i]) + Field64(answer[i]) + Field64(openedWords[i])).value
+        }
+        #expect(put(opened, 0) == total && put(opened, 1) == 3, "the opened cell does not add up: the test reads the wrong words")
+        #expect(put(cell, 1) == 1, "the hub knows how many organisations counted in the cell")
+        #expect(put(cell, 0) != figure && put(cell, 2) != figure * figure * figure * figure, "the hub can put together one organisation's figure")
+        #expect(answer[w * layout.index[cell]!] == 0 && openedWords[w * layout.index[cell]!] == 0 && openedWords[w * layout.index[cell]! + 2] == 0)
+    }
+
     /// Syncs, releases as the hub, and gives the published cell of education needs in D11 at 25–44.
-    static func releasedEducation(_ dbs: [NodeDatabase], hub hubDB: NodeDatabase) throws -> PublishedCell {
+    static func releasedEducation(_ dbs: [NodeDatabase], hub hubDB: NodeDatabase, helper helperDB: NodeDatabase) throws -> PublishedCell {
         try syncAll(dbs, at: now + 30)
+        try open(dbs, hub: hubDB, helper: helperDB, at: now + 31)
         var rng = SeededRandom(seed: 5)
         let published = try hubDB.releaseAsHub(
             period: period, layout: layout, helper: helper.signingPublicKey, rules: DisclosureRules(), budgetLimit: 1.8, identity: hub, using: &rng)
@@ -255,8 +316,44 @@ struct HubRoundTests {
         try Self.syncAll(dbs, at: Self.now + 14)
         let answer = try helperDB.answerAsHelper(period: Self.period, layout: Self.layout, hub: Self.hub.signingPublicKey, identity: Self.helper, nowMilliseconds: Self.now + 20)
         #expect(answer.counted == 3 && answer.refused.isEmpty)
-        let education = try Self.releasedEducation(dbs, hub: hubDB)
+        let education = try Self.releasedEducation(dbs, hub: hubDB, helper: helperDB)
         #expect(education.organisations == 3 && abs(education.value! - 303) < 60, "\(education)")
+    }
+
+    /// A hub that asks the helper to open with other nodes than the helper answered for, or with
+    /// counts that give a cell more organisations than were summed (so as to open a cell one
+    /// organisation alone counted in), gets nothing opened; the helper logs the second.
+    @Test func aRequestToOpenThatDoesNotAddUpOpensNothing() throws {
+        let circuit = FigureProof(cells: Self.layout.cells.count)
+        let nodes = Self.orgs.map(\.signingPublicKey)
+        let requests: [(String, [UInt8])] = [
+            ("other nodes", StatisticsPayload.openRequest(
+                layoutHash: Self.layoutHash, nodes: Array(nodes.prefix(2)) + [Fixtures.identity(20).signingPublicKey],
+                counts: [UInt64](repeating: 0, count: Self.layout.cells.count))),
+            ("counts over the nodes", StatisticsPayload.openRequest(
+                layoutHash: Self.layoutHash, nodes: nodes, counts: [UInt64](repeating: 100, count: Self.layout.cells.count))),
+        ]
+        for (what, plaintext) in requests {
+            let dbs = try Self.everyone()
+            let (hubDB, helperDB) = (dbs[3], dbs[4])
+            for (k, db) in dbs.prefix(3).enumerated() {
+                try db.useHub(hub: Self.hub.signingPublicKey, helper: Self.helper.signingPublicKey)
+                try db.sendStatistics(Self.figures(100 + k, health: k == 0 ? 9 : 0), layout: Self.layout, period: Self.period, identity: Self.orgs[k], nowMilliseconds: Self.now + 1)
+            }
+            try Self.syncAll(dbs, at: Self.now + 10)
+            try hubDB.checkAsHub(period: Self.period, layout: Self.layout, helper: Self.helper.signingPublicKey, identity: Self.hub, nowMilliseconds: Self.now + 12)
+            try Self.syncAll(dbs, at: Self.now + 14)
+            #expect(try helperDB.answerAsHelper(period: Self.period, layout: Self.layout, hub: Self.hub.signingPublicKey, identity: Self.helper, nowMilliseconds: Self.now + 20).counted == 3)
+            let request = try Self.statisticsEnvelope(.statisticsOpen, plaintext, to: Self.helper, by: Self.hub, after: try Self.next(hubDB, Self.hub), clock: Self.now + 21)
+            #expect(try helperDB.ledger.ingest([request], from: "t", nowMilliseconds: Self.now + 22).accepted == 1, "\(what)")
+            #expect(throws: HubError.self, "\(what)") {
+                try helperDB.openAsHelper(period: Self.period, layout: Self.layout, hub: Self.hub.signingPublicKey, identity: Self.helper, nowMilliseconds: Self.now + 23)
+            }
+            #expect(circuit.outputLength == 3 * Self.layout.cells.count)
+            if what == "counts over the nodes" {
+                #expect(try helperDB.audit.lines().contains { $0.action == "statistics-open-refused" })
+            }
+        }
     }
 
     /// A helper whose sum names a node twice, a node the hub did not check, or fewer than 3 nodes

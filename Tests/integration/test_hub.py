@@ -161,7 +161,7 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
         CONVERGE, nodes)
 
     answered = helper.cli_ok("hub", "answer", "--week", week).stdout
-    assert "sum of 3 organisations' shares" in answered and f"Left out 1, whose figures failed the check: {bad.fingerprint}" in answered, answered
+    assert "counts of organisations in each cell over 3 organisations' shares" in answered and f"Left out 1, whose figures failed the check: {bad.fingerprint}" in answered, answered
     assert helper.sql("SELECT count(*) FROM audit_log WHERE action = 'statistics-refused' AND subject = ?", bad.fingerprint)[0][0] == 1
     twice = helper.cli("hub", "answer", "--week", week)
     assert twice.returncode != 0 and "already answered" in twice.stderr
@@ -175,6 +175,22 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     for given, said in (("wishes=0.5", "there is no family wishes"), ("needs=-1", "ε must be a positive number")):
         refused = hub.cli("hub", "release", "--week", week, "--epsilon", given)
         assert refused.returncode != 0 and said in refused.stderr + refused.stdout, refused.stderr
+    # The hub asks the helper to open the cells from 3 organisations or more (SPEC §12.3): the
+    # helper adds the hub's share of each cell's count of organisations to its own and opens those
+    # cells only, once; the hub never learns the count of a cell fewer organisations counted in.
+    asked = hub.cli_ok("hub", "release", "--week", week).stdout
+    assert re.search(r"Asked the helper to open \d+ of \d+ cells", asked), asked
+    wait_until("the helper holds the hub's request to open", lambda: helper.sql(
+        "SELECT count(*) FROM envelope e JOIN known_node k ON k.author = e.author WHERE e.kind = 35 AND k.organization_name = 'District Hub'")[0][0] == 1,
+        CONVERGE, nodes)
+    opened = helper.cli_ok("hub", "answer", "--week", week).stdout
+    assert re.search(r"Opened \d+ of \d+ cells", opened), opened
+    assert helper.sql("SELECT count(*) FROM audit_log WHERE action = 'statistics-opened'")[0][0] == 1
+    again = helper.cli("hub", "answer", "--week", week)
+    assert again.returncode != 0, describe(again)
+    wait_until("the hub holds the opened cells", lambda: hub.sql(
+        "SELECT count(*) FROM envelope e JOIN known_node k ON k.author = e.author WHERE e.kind = 36 AND k.organization_name = 'District Helper'")[0][0] == 1,
+        CONVERGE, nodes)
     released = hub.cli_ok("hub", "release", "--week", week).stdout
     assert f"Released {week}:" in released
     # The default split: needs 0.8, the other families 0.25 each (SPEC §12.4).
@@ -230,7 +246,9 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     wait_until("the shares of the second week arrive", lambda: shares(helper) == 14 and shares(hub) == 14, CONVERGE, nodes)
     hub.cli_ok("hub", "check", "--week", prev)
     wait_until("the helper can answer for the second week", lambda: helper.cli("hub", "answer", "--week", prev).returncode == 0, CONVERGE, nodes)
-    wait_until("the hub can release the second week", lambda: hub.cli("hub", "release", "--week", prev).returncode == 0, CONVERGE, nodes)
+    wait_until("the hub can ask the helper to open the second week", lambda: hub.cli("hub", "release", "--week", prev).returncode == 0, CONVERGE, nodes)
+    wait_until("the helper can open the second week", lambda: helper.cli("hub", "answer", "--week", prev).returncode == 0, CONVERGE, nodes)
+    wait_until("the hub can release the second week", lambda: "Released" in hub.cli("hub", "release", "--week", prev).stdout, CONVERGE, nodes)
     second = requests.get(hub.url + "/hub", params={"period": prev}, timeout=10).text
     assert "privacy budget spent: " not in second, second[-3000:]
     if prev[:4] == week[:4] and (int(prev[6:]) - 1) // 13 == (int(week[6:]) - 1) // 13:
@@ -257,7 +275,7 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     assert 'id="quarters"' in view and re.search(r"Q\d: ε \d+\.\d\d", view), view[-2000:]
     assert f"This week&#39;s round: {week}" in view or f"This week's round: {week}" in view
     assert re.search(r'<dd id="round-senders">4: ', view) and '<dd id="round-helper">arrived</dd>' in view, view[-3000:]
-    assert '<dd id="round-check">sent</dd>' in view, view[-3000:]
+    assert '<dd id="round-check">sent</dd>' in view and '<dd id="round-opened">opened</dd>' in view, view[-3000:]
     # The week's row names the member whose figures failed the check.
     assert f"left out, their figures failed the check: {bad.fingerprint}" in view, view[-3000:]
     assert 'id="hub-link" aria-current="page"' in view and "/staff/clients" not in view, "a planner's menu offers more than the figures"

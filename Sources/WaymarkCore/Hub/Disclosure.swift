@@ -243,8 +243,11 @@ public enum Disclosure {
             // through the random stream.
             let scale = DiscreteLaplace.Scale.forRelease(perClient: layout.perClient[cell.family, default: 1], epsilon: rules.epsilon(cell.family))
             let noised = Int(clamping: sum) + DiscreteLaplace.sample(scale, using: &rng)
-            guard consistent(sum: sum, organisations: k, fourthPowers: m4, nodes: nodes) else { return withheld(.inconsistent) }
+            guard k <= UInt64(nodes) else { return withheld(.inconsistent) }
+            // Before anything else is read: the helper never opens a cell from fewer than 3
+            // organisations (§12.3), so its count and fourth powers are not known here.
             guard organisations >= rules.minimumOrganisations else { return withheld(organisations == 0 ? .small : .fewOrganisations) }
+            guard consistent(sum: sum, organisations: k, fourthPowers: m4, nodes: nodes) else { return withheld(.inconsistent) }
             guard dominanceBound(sum: sum, fourthPowers: m4) <= rules.dominance else { return withheld(.dominated) }
             // A sensitive category's cells in every family: its needs, referrals to or from it, its
             // outcomes and its days to respond.

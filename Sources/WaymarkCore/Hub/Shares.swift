@@ -219,6 +219,61 @@ public enum StatisticsPayload {
         return (nodes, sum, refused)
     }
 
+    /// The fewest organisations behind a cell for the helper to open it (§12.3): below this the
+    /// hub never learns a cell's count or fourth powers, only how many organisations counted in it.
+    public static let openingMinimum: UInt64 = 3
+
+    /// The organisation counts of a sum (the `k` word of each cell), the rest zero: what the helper's
+    /// first answer (kind 26) carries.
+    public static func countsOnly(_ words: [UInt64]) -> [UInt64] {
+        words.enumerated().map { $0.offset % AdditiveShares.wordsPerCell == 1 ? $0.element : 0 }
+    }
+
+    /// The cells to open, from the two parties' shares of the organisation counts (one element a
+    /// cell, added mod p): those with at least `openingMinimum` organisations and at most `nodes`.
+    /// Nil when a count is over `nodes`: the shares do not add up to an honest count.
+    public static func cellsToOpen(helperCounts: [UInt64], hubCounts: [UInt64], nodes: Int) -> [Bool]? {
+        guard helperCounts.count == hubCounts.count else { return nil }
+        var open: [Bool] = []
+        for (a, b) in zip(helperCounts, hubCounts) {
+            let k = (Field64(a) + Field64(b)).value
+            guard k <= UInt64(nodes) else { return nil }
+            open.append(k >= openingMinimum)
+        }
+        return open
+    }
+
+    /// A sum's words kept for the opened cells only (count and fourth powers; the organisation
+    /// count word zero, as it was sent before), the rest zero: what the helper's second answer carries.
+    public static func opened(_ words: [UInt64], cells open: [Bool]) -> [UInt64] {
+        words.enumerated().map { i, w in
+            let cell = i / AdditiveShares.wordsPerCell
+            return open[cell] && i % AdditiveShares.wordsPerCell != 1 ? w : 0
+        }
+    }
+
+    /// The hub's request to open (kind 35): the layout's hash, the nodes of the helper's answer (a
+    /// count, u32 LE, then their keys ascending), then the hub's share of each cell's organisation
+    /// count, one element a cell.
+    public static func openRequest(layoutHash: [UInt8], nodes: [[UInt8]], counts: [UInt64]) -> [UInt8] {
+        layoutHash + keyList(nodes) + AdditiveShares.encode(counts)
+    }
+
+    public static func readOpenRequest(_ bytes: [UInt8], layoutHash: [UInt8], cells: Int) -> (nodes: [[UInt8]], counts: [UInt64])? {
+        guard bytes.count >= 36, Array(bytes.prefix(32)) == layoutHash, let (nodes, at) = readKeys(bytes, at: 32), bytes.count == at + cells * 8,
+            let counts = AdditiveShares.decodeElements(bytes[at...])
+        else { return nil }
+        return (nodes, counts)
+    }
+
+    /// The helper's second answer (kind 36): the layout's hash, then the words of `opened`.
+    public static func openedCells(layoutHash: [UInt8], _ words: [UInt64]) -> [UInt8] { layoutHash + AdditiveShares.encode(words) }
+
+    public static func readOpenedCells(_ bytes: [UInt8], layoutHash: [UInt8], words: Int) -> [UInt64]? {
+        guard bytes.count == 32 + words * 8, Array(bytes.prefix(32)) == layoutHash else { return nil }
+        return AdditiveShares.decodeElements(bytes[32...])
+    }
+
     /// What the hub sends the helper for one node (§12.2): the node, the joint randomness's seed the
     /// hub derived, and the hub's verifier share (`FigureProof.verifierLength` elements).
     public struct CheckEntry: Sendable, Equatable {

@@ -194,8 +194,8 @@ public enum AdmissionRules {
         case 22: return 16 << 10
         case 23: return 8 << 10
         case 24: return 2 << 10
-        case 25, 26: return 128 << 10
-        case 34: return 64 << 10
+        case 25, 26, 36: return 128 << 10
+        case 34, 35: return 64 << 10
         default: return 64 << 10  // kinds this version does not know: a kind that needs more comes with a new envelope version
         }
     }
@@ -216,7 +216,7 @@ public enum AdmissionRules {
             return readJourney(e, into: out)
         }
         if kind == .suggestion || kind == .suggestionAnswer { return readSuggestion(e) }
-        if kind == .statisticsShare || kind == .statisticsSum || kind == .statisticsCheck {
+        if [.statisticsShare, .statisticsSum, .statisticsCheck, .statisticsOpen, .statisticsOpened].contains(kind) {
             guard StatisticsPeriod(scope: e.header.scope) != nil else { return out.failing(.wrongScope, "\(kind) envelopes are scoped to a period, stats:YYYY-Www") }
             guard e.header.recipients.count == 1 else { return out.failing(.wrongScope, "\(kind) envelopes are encrypted to exactly one party") }
             guard e.payload != nil else { return out.failing(.badPayload, "\(kind) envelopes must carry their payload") }

@@ -43,6 +43,11 @@ public struct Envelope: Sendable, Hashable {
         public static let statisticsSum = Kind(rawValue: 26)
         /// The hub's share of the check of every node's proof, encrypted to the helper (§12.3).
         public static let statisticsCheck = Kind(rawValue: 34)
+        /// The hub's request to open the cells from at least 3 organisations: its share of every
+        /// cell's organisation count, encrypted to the helper (§12.3).
+        public static let statisticsOpen = Kind(rawValue: 35)
+        /// The helper's share of the counts and fourth powers of the cells opened, encrypted to the hub.
+        public static let statisticsOpened = Kind(rawValue: 36)
         /// Clients in control (`Protocol/SPEC.md` §13): in the clear in a circle, from its owner, the
         /// public halves of the key the client's receipt unlocks.
         public static let clientKey = Kind(rawValue: 27)
@@ -93,6 +98,8 @@ public struct Envelope: Sendable, Hashable {
             case 32: return "consent-request"
             case 33: return "referral-message"
             case 34: return "statistics-check"
+            case 35: return "statistics-open"
+            case 36: return "statistics-opened"
             default: return "kind-\(rawValue)"
             }
         }

@@ -35,6 +35,7 @@ extension StaffPages {
                 "senders": round.senders.isEmpty ? t("staff.hub.none", language) : round.senders.joined(separator: ", "),
                 "check": t(round.checkSent ? "staff.hub.check.yes" : "staff.hub.check.no", language),
                 "helper": t(round.helperAnswered ? "staff.hub.helper.yes" : "staff.hub.helper.no", language),
+                "opened": t(round.helperOpened ? "staff.hub.opened.yes" : round.openAsked ? "staff.hub.opened.asked" : "staff.hub.opened.no", language),
                 "released": t(round.released ? "staff.hub.released.yes" : "staff.hub.released.no", language),
             ]
         }

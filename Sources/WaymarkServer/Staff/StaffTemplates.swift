@@ -238,7 +238,7 @@ enum StaffTemplates {
         <p>{{t.staff_hub_intro}}</p>
         {{#round}}<h2 id="round-heading">{{t.staff_hub_round}} {{period}}</h2>
         <dl class="client-details" id="round"><dt>{{t.staff_hub_senders}}</dt><dd id="round-senders">{{count}}: {{senders}}</dd>
-        <dt>{{t.staff_hub_check}}</dt><dd id="round-check">{{check}}</dd><dt>{{t.staff_hub_helper}}</dt><dd id="round-helper">{{helper}}</dd><dt>{{t.staff_hub_released}}</dt><dd id="round-released">{{released}}</dd></dl>{{/round}}
+        <dt>{{t.staff_hub_check}}</dt><dd id="round-check">{{check}}</dd><dt>{{t.staff_hub_helper}}</dt><dd id="round-helper">{{helper}}</dd><dt>{{t.staff_hub_opened}}</dt><dd id="round-opened">{{opened}}</dd><dt>{{t.staff_hub_released}}</dt><dd id="round-released">{{released}}</dd></dl>{{/round}}
         <h2 id="releases-heading">{{t.staff_hub_releases}}</h2>
         {{^hasReleases}}<p id="no-releases">{{t.staff_hub_noreleases}}</p>{{/hasReleases}}
         {{#hasReleases}}<div class="table-scroll" tabindex="0" role="region" aria-labelledby="releases-heading"><table class="staff-users cards" id="releases"><thead><tr><th scope="col">{{t.staff_hub_week}}</th><th scope="col">{{t.staff_hub_orgs}}</th><th scope="col">{{t.staff_hub_published}}</th><th scope="col">{{t.staff_hub_withheld}}</th><th scope="col">{{t.staff_hub_epsilon}}</th></tr></thead><tbody>
