@@ -201,6 +201,14 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     page = requests.get(hub.url + "/hub", timeout=10).text
     assert "from 3 organisations" in page and re.search(r"Privacy cost of this week(?:'|&#39;|&#x27;)s figures: ε (0\.\d\d|1\.\d\d) of the week(?:'|&#39;|&#x27;)s budget of 1\.80", page), page[-3000:]
     assert "Needs recorded" in page and re.search(r"<td data-label=\"Organisations\">3</td>", page), "no published figure with its organisations"
+    # A contents list leads to each part; with one week released the trend says when it will appear.
+    contents = page.split('<nav aria-labelledby="hub-contents-heading" id="hub-contents">')[1].split("</nav>")[0]
+    assert all(f'href="#{a}"' in contents for a in ("sec-needs", "sec-gaps", "sec-trend", "sec-figures")), contents
+    assert all(f'id="{a}"' in page for a in ("sec-needs", "sec-gaps", "sec-trend", "sec-figures"))
+    assert 'id="hub-trend-later"' in page
+    # A week that was never released is said so, and the latest is shown.
+    unknown = requests.get(hub.url + "/hub", params={"period": "2020-W01"}, timeout=10).text
+    assert 'id="hub-unknown-period"' in unknown and "No figures were released for 2020-W01" in unknown, unknown[:3000]
     # Each figure with its margin: needs get discrete Laplace at ε 0.8 and 3 cells a client (scale
     # 3.75), within ± 9 nine times in ten.
     assert '<td data-label="Give or take">± 9</td>' in page and 'id="hub-margin-intro"' in page, page[-3000:]
@@ -256,10 +264,17 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
         assert spent and spent[0] > 1.8, "the quarter's total does not add up both weeks"
     page = requests.get(hub.url + "/hub", timeout=10).text
     assert '<figure id="trend-chart" class="chart-scroll" tabindex="0"><svg class="chart lines"' in page and f"<th scope=\"col\">{prev}</th>" in page
+    assert 'id="hub-trend-later"' not in page
 
     # Other nodes have nothing to show, and say so.
     assert "has not published any figures on this site yet" in requests.get(a.url + "/hub", timeout=10).text
-    # What the hub keeps is the noised totals; no organisation's own figures are among them.
+    # What the hub keeps is the noised totals of cells from 3 organisations or more: a withheld
+    # cell keeps no value, and no kept value comes from fewer than 3 organisations. The helper keeps
+    # no release at all.
+    assert hub.sql("SELECT count(*) FROM hub_release WHERE value IS NOT NULL AND (organisations < 3 OR withheld IS NOT NULL)")[0][0] == 0
+    assert hub.sql("SELECT count(*) FROM hub_release WHERE value IS NULL")[0][0] > 0
+    assert helper.sql("SELECT count(*) FROM hub_release")[0][0] == 0
+    # No organisation's own figures are among them.
     for org in (a, b, c):
         own = {line.split("\t")[0]: int(line.split("\t")[1]) for line in org.cli_ok("hub", "figures", "--week", week).stdout.splitlines()[1:]}
         kept = {r[0]: r[1] for r in hub.sql("SELECT cell, value FROM hub_release WHERE value IS NOT NULL")}

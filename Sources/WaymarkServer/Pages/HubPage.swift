@@ -176,7 +176,11 @@ extension PublicPages {
         let language = PageRenderer.language(request, p)
         var ctx = base(request, language: language, title: t("hub.title", language))
         let periods = try directory.database.hubPeriods()
-        let period = p.string("period").flatMap { periods.contains($0) ? $0 : nil } ?? periods.first
+        let asked = p.string("period").flatMap { $0.isEmpty ? nil : $0 }
+        let period = asked.flatMap { periods.contains($0) ? $0 : nil } ?? periods.first
+        if let asked, !periods.contains(asked), let period {
+            ctx["unknownPeriod"] = t("hub.period.unknown", language, ["asked": asked, "shown": period])
+        }
         ctx["periods"] = periods.map { ["period": $0, "selected": $0 == period] as [String: Any] }
         ctx["hasRelease"] = false
         guard let period, let release = try directory.database.hubRelease(period: period) else { return renderer.page("hub", ctx) }
