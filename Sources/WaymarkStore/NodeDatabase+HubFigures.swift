@@ -13,7 +13,7 @@ extension NodeDatabase {
     /// - `outcomes`: the referrals this node **received** in the period, by its category and where
     ///   they stand now (only the receiver counts them);
     /// - `response`: the same referrals by the working days this node took to accept or decline
-    ///   them (`none` while it has not).
+    ///   them (`none` while it has not), and to close them (`close`, `open` while it has not).
     /// A client is their circle, so one person counts once in a cell however many referrals they have.
     /// - Parameters:
     ///   - needCategory: the category (a layout label) of a need term, if it has one.
@@ -32,12 +32,13 @@ extension NodeDatabase {
         let (clients, quarterRows, responses, journeys, shared) = try writer.read { db in
             let quarterRows = try Row.fetchAll(
                 db,
-                sql: "SELECT referral, circle, sender, recipient, status, sent_at FROM referral_index WHERE sent_at >= ? AND sent_at < ? AND (sender = ? OR recipient = ?)",
+                sql:
+                    "SELECT referral, circle, sender, recipient, status, sent_at FROM referral_index WHERE sent_at >= ? AND sent_at < ? AND (sender = ? OR recipient = ?) ORDER BY sent_at, referral",
                 arguments: [Int64(quarterStart), Int64(to), me, me])
             let rows = quarterRows.filter { ($0["sent_at"] as Int64) >= Int64(from) }
             // Days to respond to the referrals received: from the referral to the receiver's first
             // accept or decline that took effect, in working days (folded from the circle's records).
-            var responses: [String: Int?] = [:]
+            var responses: [String: Int?] = [:], closes: [String: Int] = [:]
             // Referrals declined for lack of capacity (the reason is inside the receiver's own status change).
             var declinedForCapacity = Set<String>()
             let toMe = rows.filter { ($0["recipient"] as String) == me }
@@ -48,10 +49,13 @@ extension NodeDatabase {
                     let answer = v.fold.history.first { step in
                         step.refused == nil && step.role == .recipient && [.accepted, .rejected].contains(step.change.transition.to)
                     }
+                    let sent = BusinessDays.isoDate(dayNumber: Int(HybridClock.milliseconds(v.fold.sentClock) / 86_400_000))
                     responses[v.key] = answer.map { a in
-                        BusinessDays.between(
-                            BusinessDays.isoDate(dayNumber: Int(HybridClock.milliseconds(v.fold.sentClock) / 86_400_000)),
-                            BusinessDays.isoDate(dayNumber: Int(HybridClock.milliseconds(a.change.clock) / 86_400_000)))
+                        BusinessDays.between(sent, BusinessDays.isoDate(dayNumber: Int(HybridClock.milliseconds(a.change.clock) / 86_400_000)))
+                    }
+                    // Days to close: to the change that closed it, as it stands now.
+                    if v.fold.closing != nil, let last = v.fold.history.last(where: { $0.refused == nil }) {
+                        closes[v.key] = BusinessDays.between(sent, BusinessDays.isoDate(dayNumber: Int(HybridClock.milliseconds(last.change.clock) / 86_400_000)))
                     }
                 }
             }
@@ -59,7 +63,7 @@ extension NodeDatabase {
             // Progress and the client's own view, folded from the journeys of this node's own clients.
             let journeys = try all.map { c in (c.circle, try Self.journey(db, identity: identity, circle: c.circle, today: day)) }
             let registered = all.filter { $0.createdAt >= from && $0.createdAt < to }
-            return (registered, quarterRows, (days: responses, noCapacity: declinedForCapacity), journeys, try Self.sharedClients(db, identity: identity, clients: registered, day: day))
+            return (registered, quarterRows, (days: responses, noCapacity: declinedForCapacity, close: closes), journeys, try Self.sharedClients(db, identity: identity, clients: registered, day: day))
         }
         var sentWeeks: [String: Set<String>] = [:], receivedWeeks: [String: Set<String>] = [:]
         for row in quarterRows {
@@ -97,6 +101,7 @@ extension NodeDatabase {
                 let key = hexString([UInt8](row["referral"] as Data))
                 counter.add(client: circle, FigureCell("outcomes", [at, Self.outcome(status, noCapacity: responses.noCapacity.contains(key))]))
                 counter.add(client: circle, FigureCell("response", [at, FigureLayout.responseBucket(days: responses.days[key] ?? nil)]))
+                counter.add(client: circle, FigureCell("response", [at, "close", FigureLayout.closeBucket(days: responses.close[key])]))
             }
         }
         Self.countProgress(journeys, into: &counter, from: from, to: to, quarterStart: quarterStart)

@@ -62,14 +62,23 @@ struct HubFiguresTests {
         try b.journeys.changeReferral(key: key, .init(to: .accepted), identity: Self.partner, by: "p", today: "2026-11-22", nowMilliseconds: Self.now + 20)
         let fb = try Self.figures(b, Self.partner)
         #expect(fb["outcomes/education/accepted"] == 1 && fb["outcomes/education/open"] == 1, "one accepted, one still open: \(fb)")
-        // Accepted the same day: 0–1 working days; the other not answered yet.
-        #expect(fb["response/education/0-1d"] == 1 && fb["response/education/none"] == 1, "\(fb)")
+        // One client, two referrals: the response family's bound of 2 takes the first referral's
+        // days to respond (accepted the same day, 0–1 working days, or not answered yet) and to
+        // close (not closed: open); the second's are dropped.
+        #expect((fb["response/education/0-1d"] ?? 0) + (fb["response/education/none"] ?? 0) == 1, "\(fb)")
+        #expect(fb["response/education/close/open"] == 1, "\(fb)")
         #expect(fb.keys.allSatisfy { !$0.hasPrefix("referrals/") && !$0.hasPrefix("needs/") }, "the receiver does not count the referral")
         // The other one declined for lack of capacity, from the list: counted apart, as a gap (§12.1).
         let other = try #require(try b.journeys.incomingReferrals(identity: Self.partner, today: "2026-11-22").items.first { $0.key != key }?.key)
         try b.journeys.changeReferral(key: other, .init(to: .rejected, declineReason: .noCapacity), identity: Self.partner, by: "p", today: "2026-11-22", nowMilliseconds: Self.now + 30)
         let fc = try Self.figures(b, Self.partner)
         #expect(fc["outcomes/education/declined-capacity"] == 1 && fc["outcomes/education/declined-other"] == nil, "\(fc)")
+        // Both closed the same day (one declined, the other completed): days to close 0–5.
+        try b.journeys.changeReferral(key: key, .init(to: .completed, outcome: "Finished the course"), identity: Self.partner, by: "p", today: "2026-11-22", nowMilliseconds: Self.now + 40)
+        let fd = try Self.figures(b, Self.partner)
+        #expect(fd["response/education/close/0-5d"] == 1 && fd["response/education/close/open"] == nil, "\(fd)")
+        #expect(FigureLayout.closeBucket(days: nil) == "open" && FigureLayout.closeBucket(days: 5) == "0-5d" && FigureLayout.closeBucket(days: 6) == "6-20d")
+        #expect(FigureLayout.closeBucket(days: 60) == "21-60d" && FigureLayout.closeBucket(days: 61) == "61d+")
     }
 
     /// A person at two organisations (§12.1): the partner registered the client the home

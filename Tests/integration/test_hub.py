@@ -115,6 +115,8 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
         assert "accepted" in answered and "rejected" in answered and "completed" in answered, answered
         figures = org.cli_ok("hub", "figures", "--week", week).stdout
         assert re.search(r"\nresponse/[^/\n]+/0-1d\t[1-9]", figures), figures
+        # And days to close: the ones completed or declined the same day, the rest still open.
+        assert re.search(r"\nresponse/[^/\n]+/close/0-5d\t[1-9]", figures) and re.search(r"\nresponse/[^/\n]+/close/open\t[1-9]", figures), figures
         # The sample clients' goals: a reading weeks ago and one today, so the change counts this week.
         assert re.search(r"\nprogress/[^/\n]+/(worse|same|up-1|up-2\+)\t[1-9]", figures), figures
     for k, org in enumerate((a, b, c), start=1):
@@ -244,6 +246,9 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     assert any(line.startswith(f"{week},needs,") and line.endswith(",0.8,9") for line in csv.text.strip().split("\n")), csv.text[:800]
     assert "Figiúirí an cheantair" in requests.get(hub.url + "/hub", params={"lang": "ga"}, timeout=10).text
     assert '<table class="hub audit" id="gaps">' in page and "People per service" in page, "no gaps table"
+    # Beside the services, the hours they are open that week, from their published schedules.
+    gaps = page.split('<table class="hub audit" id="gaps">')[1].split("</table>")[0]
+    assert re.search(r'<td data-label="Hours open that week \(all its services\)">[1-9]\d*</td>', gaps), gaps[:1500]
 
     # A second week, released from a budget of its own (a budget per quarter used to be spent in the
     # quarter's first week): nothing withheld for the budget; the page now draws needs week by week.

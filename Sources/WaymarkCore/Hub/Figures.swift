@@ -6,7 +6,7 @@
 public struct FigureCell: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// `needs` (need × area × age band), `referrals` (sender's category → receiver's category),
     /// `outcomes` (receiver's category × outcome), `response` (receiver's category × days-to-respond
-    /// bucket), `progress` (instrument area × change bucket; and instrument area × `client-view` ×
+    /// bucket; and receiver's category × `close` × days-to-close bucket), `progress` (instrument area × change bucket; and instrument area × `client-view` ×
     /// how the client's own reading stands against their worker's, counted only where the client
     /// agreed).
     public let family: String
@@ -56,6 +56,9 @@ public struct FigureLayout: Sendable, Equatable {
         for from in categories { for to in categories { cells.append(FigureCell("referrals", [from, to])) } }
         for to in categories { for outcome in outcomes { cells.append(FigureCell("outcomes", [to, outcome])) } }
         for to in categories { for bucket in responseBuckets { cells.append(FigureCell("response", [to, bucket])) } }
+        // Days to close share the response family: its budget and its bound (a client counts in at
+        // most 2 response cells: one referral's days to respond and to close).
+        for to in categories { for bucket in closeBuckets { cells.append(FigureCell("response", [to, "close", bucket])) } }
         for area in instrumentAreas { for change in progressBuckets { cells.append(FigureCell("progress", [area, change])) } }
         // The client's own view shares the progress family: its budget and its bound (a client
         // counts in at most 3 progress cells, whether changes or gaps).
@@ -91,6 +94,9 @@ public struct FigureLayout: Sendable, Equatable {
     /// folded onto the referral state machine, §8.5).
     public static let outcomes = ["accepted", "declined-capacity", "declined-other", "completed", "failed", "cancelled", "open"]
     public static let responseBuckets = ["0-1d", "2-5d", "6-10d", "11d+", "none"]
+    /// Working days from a referral to the receiver's closing it (completed, did not work out,
+    /// declined, cancelled), `open` while it is not closed.
+    public static let closeBuckets = ["0-5d", "6-20d", "21-60d", "61d+", "open"]
     public static let progressBuckets = ["worse", "same", "up-1", "up-2+"]
     /// The client's own stage minus their worker's, for the same area (§13.5).
     public static let gapBuckets = ["client-lower-2+", "client-lower-1", "same", "client-higher-1", "client-higher-2+"]
@@ -111,14 +117,16 @@ public struct FigureLayout: Sendable, Equatable {
     }
 
     /// The bucket of a response after `days` working days (`nil`: no response yet).
-    public static func responseBucket(days: Int?) -> String {
-        guard let days else { return "none" }
-        switch days {
-        case ...1: return "0-1d"
-        case 2...5: return "2-5d"
-        case 6...10: return "6-10d"
-        default: return "11d+"
-        }
+    public static func responseBucket(days: Int?) -> String { bucket(days, upTo: [1, 5, 10], responseBuckets) }
+
+    /// The bucket of a referral closed after `days` working days (`nil`: not closed).
+    public static func closeBucket(days: Int?) -> String { bucket(days, upTo: [5, 20, 60], closeBuckets) }
+
+    /// The first of `buckets` whose upper edge `days` is within, the one after the edges beyond
+    /// them, the last (no answer yet) for `nil`.
+    static func bucket(_ days: Int?, upTo edges: [Int], _ buckets: [String]) -> String {
+        guard let days else { return buckets[buckets.count - 1] }
+        return buckets[edges.firstIndex { days <= $0 } ?? edges.count]
     }
 
     /// The bucket of a change on a staged scale (later stage minus the first).

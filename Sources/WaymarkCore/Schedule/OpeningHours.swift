@@ -31,6 +31,23 @@ public struct OpeningHours: Sendable, Hashable {
 
     public var slots: [Slot]
 
+    /// Minutes open in the week that starts on `monday` (a day number), each day's slots in force
+    /// that day merged, so that overlapping schedules count once.
+    public func minutesOpen(weekStarting monday: Int) -> Int {
+        var total = 0
+        for weekday in Weekday.allCases {
+            let day = monday + weekday.rawValue - 1
+            let spans = slots.filter { $0.weekday == weekday && $0.holds(on: day) && $0.closes > $0.opens }.map { ($0.opens, $0.closes) }.sorted { $0 < $1 }
+            var end = -1
+            for (opens, closes) in spans {
+                let start = max(opens, end)
+                if closes > start { total += closes - start }
+                end = max(end, closes)
+            }
+        }
+        return total
+    }
+
     public init(slots: [Slot]) {
         self.slots = slots.sorted { ($0.weekday.rawValue, $0.opens) < ($1.weekday.rawValue, $1.opens) }
     }

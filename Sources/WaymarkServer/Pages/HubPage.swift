@@ -90,20 +90,64 @@ extension PublicPages {
         return (chart, rows)
     }
 
+    /// Days to respond and to close: per receiving category whose buckets are all published, each
+    /// bucket's share, as a stacked bar and a table (one for responding, one for closing).
+    func hubTimes(_ cells: [PublishedCell], close: Bool, language: InterfaceLanguage) throws -> (chart: String, rows: [[String: Any]]) {
+        let snap = try directory.snapshot()
+        let buckets = close ? FigureLayout.closeBuckets : FigureLayout.responseBuckets
+        // A bucket withheld as small (its noised count under the threshold) is drawn as 0 and shown
+        // as "a few"; a category with a bucket withheld for any other reason is left out.
+        var byCategory: [String: [String: Int]] = [:], few: [String: Set<String>] = [:]
+        for c in cells where c.cell.family == "response" && c.cell.labels.count == (close ? 3 : 2) && (!close || c.cell.labels[1] == "close") {
+            if let v = c.value {
+                byCategory[c.cell.labels[0], default: [:]][c.cell.labels.last!] = max(0, v)
+            } else if c.withheld == .small {
+                byCategory[c.cell.labels[0], default: [:]][c.cell.labels.last!] = 0
+                few[c.cell.labels[0], default: []].insert(c.cell.labels.last!)
+            }
+        }
+        let ids = byCategory.keys.sorted().filter { id in
+            buckets.allSatisfy { byCategory[id]?[$0] != nil } && (few[id]?.count ?? 0) < buckets.count
+        }
+        let series = ids.map { id in
+            (label: snap.terms[id].map { snap.termName($0, language: language.rawValue) } ?? id, parts: buckets.map { byCategory[id]![$0]! })
+        }
+        let title = t(close ? "hub.times.close" : "hub.times.respond", language)
+        let chart = HubCharts.stacked(series, partLabels: buckets.map { t("hub.label.\($0)", language) }, title: title)
+        let rows = zip(ids, series).map { id, s -> [String: Any] in
+            let total = max(1, s.parts.reduce(0, +))
+            return [
+                "name": s.label, "people": String(s.parts.reduce(0, +)),
+                "parts": zip(buckets, s.parts).map { bucket, v in
+                    [
+                        "label": t("hub.label.\(bucket)", language),
+                        "v": few[id]?.contains(bucket) == true ? t("hub.times.few", language) : "\(Int((Double(v) * 100 / Double(total)).rounded())) % (\(v))",
+                    ]
+                },
+            ]
+        }
+        return (series.isEmpty ? "" : chart, rows)
+    }
+
     /// Gaps: for each category, the people with that need this week (its published figures added
     /// up) against the active services the directory lists in it, and the people per service.
-    func hubGaps(_ cells: [PublishedCell], language: InterfaceLanguage) throws -> [[String: Any]] {
+    /// With each category, the hours its active services are open in the release's week (from their
+    /// published schedules; services without any count none).
+    func hubGaps(_ cells: [PublishedCell], week: String, language: InterfaceLanguage) throws -> [[String: Any]] {
         let snap = try directory.snapshot()
         let needs = Self.needsByCategory(cells)
         let active = snap.index.services.filter { $0.status == "active" }
-        return needs.keys.compactMap { id -> (String, Int, Int)? in
+        let monday = StatisticsPeriod(week: week).map { Int($0.bounds.start / 86_400_000) } ?? 0
+        return needs.keys.compactMap { id -> (String, Int, Int, Int)? in
             guard let term = snap.terms[id] else { return nil }
-            return (snap.termName(term, language: language.rawValue), needs[id]!, active.filter { $0.termIDs.contains(id) }.count)
+            let services = active.filter { $0.termIDs.contains(id) }
+            let minutes = services.reduce(0) { $0 + $1.hours.minutesOpen(weekStarting: monday) }
+            return (snap.termName(term, language: language.rawValue), needs[id]!, services.count, minutes)
         }
         .sorted { Double($0.1) / Double(max(1, $0.2)) > Double($1.1) / Double(max(1, $1.2)) }
-        .map { name, people, services in
+        .map { name, people, services, minutes in
             [
-                "name": name, "people": people, "services": services,
+                "name": name, "people": people, "services": services, "hours": String(minutes / 60),
                 "ratio": services == 0 ? t("hub.gaps.none", language) : String(format: "%.1f", Double(people) / Double(services)),
             ] as [String: Any]
         }
@@ -209,7 +253,13 @@ extension PublicPages {
         ctx["progressChart"] = progress.chart.isEmpty ? false : progress.chart as Any
         ctx["progressRows"] = progress.rows
         ctx["progressHead"] = ["worse", "same", "up-1", "up-2+"].map { t("hub.label.\($0)", language) }
-        let gaps = try hubGaps(release.cells, language: language)
+        for (key, close) in [("respond", false), ("close", true)] {
+            let times = try hubTimes(release.cells, close: close, language: language)
+            ctx["\(key)Chart"] = times.chart.isEmpty ? false : times.chart as Any
+            ctx["\(key)Rows"] = times.rows
+            ctx["\(key)Head"] = (close ? FigureLayout.closeBuckets : FigureLayout.responseBuckets).map { t("hub.label.\($0)", language) }
+        }
+        let gaps = try hubGaps(release.cells, week: period, language: language)
         ctx["gaps"] = gaps
         ctx["hasGaps"] = !gaps.isEmpty
         let areas = try hubAreas(release.cells, language: language)
