@@ -241,9 +241,11 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     else:
         assert '<figure id="progress-chart"' not in page
     csv = requests.get(hub.url + f"/hub.csv?period={week}", timeout=10)
-    assert csv.status_code == 200 and csv.text.startswith("period,family,cell,value,organisations,epsilon,margin90\n") and csv.text.count("\n") > 2
+    assert csv.status_code == 200 and csv.text.startswith("period,family,cell,value,organisations,epsilon,margin90,what\n") and csv.text.count("\n") > 2
     assert all(int(line.split(",")[4]) >= 3 for line in csv.text.strip().split("\n")[1:]), "a published figure from fewer than 3 organisations"
-    assert any(line.startswith(f"{week},needs,") and line.endswith(",0.8,9") for line in csv.text.strip().split("\n")), csv.text[:800]
+    assert any(line.startswith(f"{week},needs,") and ",0.8,9," in line for line in csv.text.strip().split("\n")), csv.text[:800]
+    # Each row says in words what it counts: the category's name, the area, the age band.
+    assert re.search(r"\n[^\n]*,needs,[^\n]*,0\.8,9,[^,\n]+ · [^,\n]+ · [^,\n]+", csv.text), csv.text[:800]
     assert "Figiúirí an cheantair" in requests.get(hub.url + "/hub", params={"lang": "ga"}, timeout=10).text
     assert '<table class="hub audit" id="gaps">' in page and "People per service" in page, "no gaps table"
     # Beside the services, the hours they are open that week, from their published schedules.
@@ -300,7 +302,7 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     assert f"left out, their figures failed the check: {bad.fingerprint}" in view, view[-3000:]
     assert 'id="hub-link" aria-current="page"' in view and "/staff/clients" not in view, "a planner's menu offers more than the figures"
     csv_all = planner.get(hub.url + "/staff/hub.csv", timeout=10)
-    assert csv_all.status_code == 200 and csv_all.text.startswith("period,family,cell,value,organisations,epsilon,margin90\n")
+    assert csv_all.status_code == 200 and csv_all.text.startswith("period,family,cell,value,organisations,epsilon,margin90,what\n")
     assert f"\n{week}," in csv_all.text, csv_all.text[:500]
     for path in ("/staff/clients", "/staff/referrals", "/staff/users", "/staff/audit"):
         assert planner.get(hub.url + path, allow_redirects=False, timeout=10).status_code == 403, path

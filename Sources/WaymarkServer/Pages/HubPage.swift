@@ -17,13 +17,7 @@ extension PublicPages {
 
     /// The rows of a release that may be shown: published cells, labels in the page's language.
     func hubRows(_ cells: [PublishedCell], language: InterfaceLanguage) throws -> [[String: Any]] {
-        let snap = try directory.snapshot()
-        func label(_ text: String) -> String {
-            if let term = snap.terms[text] { return snap.termName(term, language: language.rawValue) }
-            let key = "hub.label.\(text)"
-            let translated = t(key, language)
-            return translated == key ? Localization.areaName(text, language) : translated
-        }
+        let label = try hubLabel(language)
         return cells.compactMap { p -> [String: Any]? in
             guard let value = p.value else { return nil }
             let labels = p.cell.labels.map(label)
@@ -285,19 +279,33 @@ extension PublicPages {
         else { return Response(status: .notFound) }
         return Response(
             status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"waymark-hub-\(period).csv\""],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: Self.hubCSVText([(period, release.cells)]))))
+            body: ResponseBody(byteBuffer: ByteBuffer(string: Self.hubCSVText([(period, release.cells)], label: try hubLabel(PageRenderer.language(request, p))))))
     }
 
     /// The published cells of the given releases as CSV (the public `/hub.csv` and the planners'
     /// all-weeks export): one row a published cell, written by `CSV.write`.
-    static func hubCSVText(_ releases: [(period: String, cells: [PublishedCell])]) -> String {
-        var rows = [["period", "family", "cell", "value", "organisations", "epsilon", "margin90"]]
+    /// A cell's label in words: a taxonomy term's name, an outcome or bucket in the page's
+    /// language, an area's name.
+    func hubLabel(_ language: InterfaceLanguage) throws -> (String) -> String {
+        let snap = try directory.snapshot()
+        return { text in
+            if let term = snap.terms[text] { return snap.termName(term, language: language.rawValue) }
+            let key = "hub.label.\(text)"
+            let translated = t(key, language)
+            return translated == key ? Localization.areaName(text, language) : translated
+        }
+    }
+
+    /// The published cells as CSV: the cell's labels as the protocol has them (`cell`) and in
+    /// words (`what`, by `label`).
+    static func hubCSVText(_ releases: [(period: String, cells: [PublishedCell])], label: (String) -> String) -> String {
+        var rows = [["period", "family", "cell", "value", "organisations", "epsilon", "margin90", "what"]]
         for (period, cells) in releases {
             for c in cells {
                 guard let v = c.value else { continue }
                 rows.append([
                     period, c.cell.family, c.cell.labels.joined(separator: "/"), String(v), String(c.organisations), String(c.epsilon),
-                    String(DiscreteLaplace.margin(family: c.cell.family, epsilon: c.epsilon)),
+                    String(DiscreteLaplace.margin(family: c.cell.family, epsilon: c.epsilon)), c.cell.labels.map(label).joined(separator: " · "),
                 ])
             }
         }

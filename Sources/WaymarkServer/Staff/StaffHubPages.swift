@@ -43,11 +43,11 @@ extension StaffPages {
     }
 
     /// Every released week's figures, one CSV (published cells only, as on `/hub.csv`).
-    func hubPlannersCSV(_ s: StaffSession) throws -> Response {
+    func hubPlannersCSV(_ s: StaffSession, _ language: InterfaceLanguage) throws -> Response {
         let releases = try database.hubPeriods().reversed().compactMap { period in
             try database.hubRelease(period: period).map { (period: period, cells: $0.cells) }
         }
-        let out = PublicPages.hubCSVText(releases)
+        let out = PublicPages.hubCSVText(releases, label: try pages.hubLabel(language))
         var response = Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: out)))
         response.headers[.contentDisposition] = "attachment; filename=\"hub-all-weeks.csv\""
         response.headers[.cacheControl] = "no-store"

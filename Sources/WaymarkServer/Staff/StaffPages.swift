@@ -66,7 +66,7 @@ struct StaffPages: Sendable {
         routes.anyone.get("checks") { request, context in try checksPage(request, context.staff(), context.language) }
         let planners = group(.planner)
         planners.get("hub") { request, context in try hubPlannersPage(request, context.staff(), context.language) }
-        planners.get("hub.csv") { _, context in try hubPlannersCSV(context.staff()) }
+        planners.get("hub.csv") { _, context in try hubPlannersCSV(context.staff(), context.language) }
         routes.anyone.post("checks") { request, context in
             try recordCheck(request, context.staff(), context.form(ListingCheckForm.self), context.language)
         }
