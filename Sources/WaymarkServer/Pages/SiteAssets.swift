@@ -25,7 +25,7 @@ enum SiteAssets {
         nav.pager a { display: inline-block; padding: 0.5rem 0.75rem; min-height: 44px; box-sizing: border-box; }
         .brand { font-weight: 700; font-size: 1.15rem; text-decoration: none; }
         nav ul { list-style: none; display: flex; gap: 1rem; margin: 0; padding: 0; flex-wrap: wrap; align-items: baseline; }
-        /* Sign out reads as the menu's last link, not a button sitting lower than the rest. */
+        /* Sign out reads as a link. */
         header.site nav button#signout { background: none; border: none; padding: 0; color: var(--accent-ink); text-decoration: underline; }
         .banner { background: #fff4ce; border-bottom: 2px solid #b58900; padding: 0.5rem 0; }
         main { padding: 1rem 0 2rem; }
@@ -106,21 +106,18 @@ enum SiteAssets {
         table.corrections td, table.corrections th { border: 1px solid var(--line); padding: 0.4rem; vertical-align: top; text-align: left; }
         .urgent { background: #fff; border-bottom: 3px solid var(--closed); }
         .urgent .wrap { display: flex; flex-wrap: wrap; align-items: center; gap: 0 1rem; padding: 0.2rem 1rem; min-height: 3.25rem; }
-        /* On a phone the strip keeps to short rows beside the quick exit (the question stays for screen readers). */
+        /* Phone: short rows; the quick exit a bar. */
         @media (max-width: 40rem) { .urgent .wide-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-          .urgent, .quick-exit { font-size: 0.95rem; } .quick-exit { padding: 0 0.6rem; } .urgent .wrap { padding-right: 0.5rem; } }
+          .urgent, .quick-exit { font-size: 0.95rem; } .urgent .wrap { padding-right: 0.5rem; } }
         .urgent p { margin: 0; font-weight: 700; }
         .urgent a { min-height: 44px; display: inline-flex; align-items: center; }
         a.call { font-weight: 700; }
-        /* Always in reach: the quick exit stays at the top right however far the page is scrolled. */
+        /* The quick exit stays in reach. */
         .quick-exit { position: sticky; float: right; top: 0.4rem; margin: 0.4rem 0.5rem 0 0.5rem; z-index: 1000; background: var(--closed); color: #fff; padding: 0 0.9rem;
           min-height: 44px; display: inline-flex; align-items: center;
           border-radius: 4px; font-weight: 700; text-decoration: none; border: 2px solid #fff; box-shadow: 0 1px 4px rgba(0,0,0,0.4); }
         .quick-exit:hover { color: #fff; background: #6b1515; }
-        /* On a phone a floating button would sit on the ends of lines as the page scrolls: there it is a
-           full-width bar at the top, which the page scrolls under whole. */
-        @media (max-width: 40rem) { .quick-exit { float: none; display: flex; justify-content: center; width: 100%; box-sizing: border-box; margin: 0; top: 0;
-          border-radius: 0; border: 0; border-bottom: 2px solid #fff; box-shadow: 0 1px 3px rgba(0,0,0,0.4); } }
+        @media (max-width: 40rem) { .quick-exit { float: none; display: flex; justify-content: center; margin: 0; top: 0; border: 0; border-radius: 0; } }
         .crisis { border: 3px solid var(--closed); border-radius: 6px; padding: 0.5rem 1rem; margin: 0 0 1.5rem; background: #fdf3f3; }
         .crisis h2 { margin-top: 0.25rem; }
         .crisis-call { font-weight: 700; font-size: 1.1rem; }
@@ -143,7 +140,7 @@ enum SiteAssets {
           table.referrals td:first-child { font-weight: bold; }
           table.referrals td[data-label]::before { content: attr(data-label) ": "; color: #444; }
         }
-        /* A section jumped to is not hidden under the fixed "Leave this site" button. */
+        /* Jumps clear the quick exit. */
         :target { scroll-margin-top: 4.5rem; }
         nav.boxes ul { list-style: none; padding: 0; margin: 0 0 1rem; display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; }
         nav.boxes a[aria-current="page"] { font-weight: bold; text-decoration-thickness: 3px; }
