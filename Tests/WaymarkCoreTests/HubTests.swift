@@ -209,6 +209,26 @@ struct HubTests {
     /// The exact trials behind the noise: exp(−γ) below, at and above 1, and a ratio, each within four
     /// standard errors over 100,000 seeded draws; a release's scale is ε to millionths, rounded down.
     /// The margin shown beside each figure holds the noise nine times in ten, and is the smallest that does.
+    /// A sum of published figures carries the margin of their noise added up: one figure's own
+    /// margin for one; for many, within a few percent of what draws of the same noise give.
+    @Test func theMarginOfASumHoldsItsNoiseAboutNineTimesInTen() {
+        let scale = DiscreteLaplace.Scale.forRelease(perClient: 3, epsilon: 0.8)
+        #expect(DiscreteLaplace.margin(ofSumOf: 1, scale: scale.value) == DiscreteLaplace.margin(scale: scale.value))
+        var rng = SeededRandom(seed: 21)
+        for count in [4, 12, 48] {
+            let m = DiscreteLaplace.margin(ofSumOf: count, scale: scale.value)
+            let draws = 4_000
+            var within = 0
+            for _ in 0..<draws {
+                let sum = (0..<count).reduce(0) { acc, _ in acc + DiscreteLaplace.sample(scale, using: &rng) }
+                if abs(sum) <= m { within += 1 }
+            }
+            let share = Double(within) / Double(draws)
+            #expect(share > 0.87 && share < 0.94, "a sum of \(count): \(share) within ± \(m)")
+        }
+        #expect(DiscreteLaplace.margin(ofSumOf: 48, family: "needs", epsilon: 0.8) > DiscreteLaplace.margin(family: "needs", epsilon: 0.8))
+    }
+
     @Test func theMarginHoldsTheNoiseNineTimesInTen() {
         for scale in [1.0, 5, 10, 15, 50] {
             let k = DiscreteLaplace.margin(scale: scale)

@@ -251,6 +251,8 @@ def test_three_organisations_a_hub_and_a_helper(district) -> None:
     # Beside the services, the hours they are open that week, from their published schedules.
     gaps = page.split('<table class="hub audit" id="gaps">')[1].split("</table>")[0]
     assert re.search(r'<td data-label="Hours open that week \(all its services\)">[1-9]\d*</td>', gaps), gaps[:1500]
+    # Each total with its margin: the noise of the figures it adds up.
+    assert re.search(r'<td data-label="People with the need">\d+ <span class="margin">\(± [1-9]\d*\)</span></td>', gaps), gaps[:1500]
 
     # A second week, released from a budget of its own (a budget per quarter used to be spent in the
     # quarter's first week): nothing withheld for the budget; the page now draws needs week by week.

@@ -45,6 +45,20 @@ public enum DiscreteLaplace {
         margin(scale: Scale.forRelease(perClient: FigureLayout.familyBounds[family] ?? 1, epsilon: epsilon).value)
     }
 
+    /// The 90 % margin of a sum of `count` published figures, each with its own noise at `scale`: the
+    /// figure's own margin for one; for more, from the normal approximation to the sum, whose
+    /// variance is `count` × 2q / (1 − q)² (q = exp(−1 / scale)), rounded up.
+    public static func margin(ofSumOf count: Int, scale: Double) -> Int {
+        guard count > 1 else { return margin(scale: scale) }
+        let q = exp(-1 / scale)
+        return Int((1.6449 * (Double(count) * 2 * q / ((1 - q) * (1 - q))).squareRoot()).rounded(.up))
+    }
+
+    /// The 90 % margin of a sum of `count` published figures of `family` released at `epsilon`.
+    public static func margin(ofSumOf count: Int, family: String, epsilon: Double) -> Int {
+        margin(ofSumOf: count, scale: Scale.forRelease(perClient: FigureLayout.familyBounds[family] ?? 1, epsilon: epsilon).value)
+    }
+
     /// The probability of `k` for a scale.
     public static func probability(_ k: Int, scale: Double) -> Double {
         let q = exp(-1 / scale)

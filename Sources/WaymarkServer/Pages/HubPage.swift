@@ -130,18 +130,24 @@ extension PublicPages {
     func hubGaps(_ cells: [PublishedCell], week: String, language: InterfaceLanguage) throws -> [[String: Any]] {
         let snap = try directory.snapshot()
         let needs = Self.needsByCategory(cells)
+        // How rough each total is: the noise of the published cells it adds up.
+        var summed: [String: (count: Int, epsilon: Double)] = [:]
+        for c in cells where c.cell.family == "needs" && c.value != nil {
+            if let first = c.cell.labels.first { summed[first] = ((summed[first]?.count ?? 0) + 1, c.epsilon) }
+        }
         let active = snap.index.services.filter { $0.status == "active" }
         let monday = StatisticsPeriod(week: week).map { Int($0.bounds.start / 86_400_000) } ?? 0
-        return needs.keys.compactMap { id -> (String, Int, Int, Int)? in
-            guard let term = snap.terms[id] else { return nil }
+        return needs.keys.compactMap { id -> (String, Int, Int, Int, Int)? in
+            guard let term = snap.terms[id], let sum = summed[id] else { return nil }
             let services = active.filter { $0.termIDs.contains(id) }
             let minutes = services.reduce(0) { $0 + $1.hours.minutesOpen(weekStarting: monday) }
-            return (snap.termName(term, language: language.rawValue), needs[id]!, services.count, minutes)
+            let margin = DiscreteLaplace.margin(ofSumOf: sum.count, family: "needs", epsilon: sum.epsilon)
+            return (snap.termName(term, language: language.rawValue), needs[id]!, services.count, minutes, margin)
         }
         .sorted { Double($0.1) / Double(max(1, $0.2)) > Double($1.1) / Double(max(1, $1.2)) }
-        .map { name, people, services, minutes in
+        .map { name, people, services, minutes, margin in
             [
-                "name": name, "people": people, "services": services, "hours": String(minutes / 60),
+                "name": name, "people": people, "margin": "± \(margin)", "services": services, "hours": String(minutes / 60),
                 "ratio": services == 0 ? t("hub.gaps.none", language) : String(format: "%.1f", Double(people) / Double(services)),
             ] as [String: Any]
         }

@@ -259,7 +259,7 @@ extension Localization {
         "hub.tables": "Na figiúirí",
         "hub.epsilon": "ε (costas príobháideachais)",
         "hub.gaps": "Bearnaí: riachtanais i gcomparáid le seirbhísí",
-        "hub.gaps.intro": "I ngach catagóir, na daoine a raibh an riachtanas sin acu an tseachtain seo (a figiúirí foilsithe curtha le chéile) i gcomparáid leis na seirbhísí atá liostaithe san eolaire inti. Dá mhéad daoine in aghaidh na seirbhíse, is ea is dóchúla go bhfuil bearna ann.",
+        "hub.gaps.intro": "I ngach catagóir, na daoine a raibh an riachtanas sin acu an tseachtain seo (a figiúirí foilsithe curtha le chéile) i gcomparáid leis na seirbhísí atá liostaithe san eolaire inti, agus cé chomh fada amach is féidir leis an iomlán a bheith naoi n-uaire as deich (torann na bhfigiúirí curtha le chéile). Dá mhéad daoine in aghaidh na seirbhíse, is ea is dóchúla go bhfuil bearna ann.",
         "hub.gaps.category": "Catagóir",
         "hub.gaps.people": "Daoine a bhfuil an riachtanas acu",
         "hub.gaps.services": "Seirbhísí liostaithe",

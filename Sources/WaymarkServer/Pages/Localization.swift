@@ -302,7 +302,7 @@ enum Localization {
         "hub.tables": "The figures",
         "hub.epsilon": "ε (privacy cost)",
         "hub.gaps": "Gaps: needs against services",
-        "hub.gaps.intro": "For each category, the people with that need this week (its published figures added up) against the services the directory lists in it. The more people per service, the more likely a gap.",
+        "hub.gaps.intro": "For each category, the people with that need this week (its published figures added up) against the services the directory lists in it, with how far the total may be off nine times in ten (the noise of the figures added up). The more people per service, the more likely a gap.",
         "hub.gaps.category": "Category",
         "hub.gaps.people": "People with the need",
         "hub.gaps.services": "Services listed",
