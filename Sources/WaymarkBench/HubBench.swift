@@ -124,22 +124,16 @@ extension WaymarkBench {
             let askTime = try seconds {
                 for name in used { AdditiveShares.add(circuit.output(hubShares[name]!.input).map(\.value), into: &own) }
                 open = StatisticsPayload.cellsToOpen(
-                    helperCounts: stride(from: 1, to: words, by: 3).map { answerWords[$0] }, hubCounts: stride(from: 1, to: words, by: 3).map { own[$0] },
-                    nodes: used.count)!
+                    helperCounts: StatisticsPayload.counts(answerWords), hubCounts: StatisticsPayload.counts(own), nodes: used.count)!
             }
             var openedWords: [UInt64] = []
             let openTime = try seconds {
-                let mine = stride(from: 1, to: words, by: 3).map { helperSum[$0] }
-                let hubCounts = stride(from: 1, to: words, by: 3).map { own[$0] }
-                openedWords = StatisticsPayload.opened(helperSum, cells: StatisticsPayload.cellsToOpen(helperCounts: mine, hubCounts: hubCounts, nodes: used.count)!)
+                let helperOpens = StatisticsPayload.cellsToOpen(
+                    helperCounts: StatisticsPayload.counts(helperSum), hubCounts: StatisticsPayload.counts(own), nodes: used.count)!
+                openedWords = StatisticsPayload.opened(helperSum, cells: helperOpens)
             }
             let hubTime = try seconds {
-                totals = [UInt64](repeating: 0, count: words)
-                for cell in 0..<layout.cells.count {
-                    totals[3 * cell + 1] = (Field64(answerWords[3 * cell + 1]) + Field64(own[3 * cell + 1])).value
-                    guard open[cell] else { continue }
-                    for w in [3 * cell, 3 * cell + 2] { totals[w] = (Field64(openedWords[w]) + Field64(own[w])).value }
-                }
+                totals = StatisticsPayload.totals(answer: answerWords, opened: openedWords, own: own, cells: open)!
                 var budget = PrivacyBudget(limit: DisclosureRules().weekSpend(layout))
                 var noise = SeededRandom(seed: 49)
                 published = Disclosure.release(layout, totals: totals, nodes: used.count, rules: DisclosureRules(), budget: &budget, period: "2026-W49", using: &noise)

@@ -349,8 +349,7 @@ extension NodeDatabase {
             }
             let (sum, keys, _) = try Self.helperSum(db, period: period, layout: layout, hub: hub, identity: identity, only: Set(answered))
             guard keys == answered else { throw HubError(description: "this helper no longer holds every share it answered for \(period): nothing opened") }
-            let myCounts = stride(from: 1, to: sum.count, by: AdditiveShares.wordsPerCell).map { sum[$0] }
-            guard let open = StatisticsPayload.cellsToOpen(helperCounts: myCounts, hubCounts: request.counts, nodes: keys.count) else { return nil }
+            guard let open = StatisticsPayload.cellsToOpen(helperCounts: StatisticsPayload.counts(sum), hubCounts: request.counts, nodes: keys.count) else { return nil }
             try Self.publishOwn(
                 db, .statisticsOpened, scope: period.scope, StatisticsPayload.openedCells(layoutHash: hash, StatisticsPayload.opened(sum, cells: open)), to: [hubKey],
                 identity: identity, now: now)
@@ -381,11 +380,11 @@ extension NodeDatabase {
     /// The quarter a week falls in (`2026-Q4`): the hub shows what a quarter's releases spent in all.
     static func quarter(_ period: StatisticsPeriod) -> String { period.quarter }
 
-    /// The helper's first answer for a period (kind 26) checked against what the hub checked, and the
+    /// The helper's first answer for a period (kind 26) checked against what the hub checked, the
     /// hub's own shares of the same nodes added up (every word; the hub uses only the organisation
-    /// counts until the helper opens cells).
+    /// counts until the helper opens cells), and the cells to open from the two parties' counts.
     static func hubSums(_ db: Database, period: StatisticsPeriod, layout: FigureLayout, helper: [UInt8], identity: NodeIdentity) throws -> (
-        answer: (nodes: [[UInt8]], words: [UInt64], refused: [[UInt8]]), own: [UInt64]
+        answer: (nodes: [[UInt8]], words: [UInt64], refused: [[UInt8]]), own: [UInt64], open: [Bool]
     ) {
         let circuit = FigureProof(cells: layout.cells.count)
         guard let plain = try Self.firstOpened(db, kind: 26, period: period, author: helper, identity: identity),
@@ -411,7 +410,11 @@ extension NodeDatabase {
             else { throw HubError(description: "the hub lacks a share it checked for \(period)") }
             AdditiveShares.add(circuit.output(share.input).map(\.value), into: &own)
         }
-        return (answer, own)
+        guard
+            let open = StatisticsPayload.cellsToOpen(
+                helperCounts: StatisticsPayload.counts(answer.words), hubCounts: StatisticsPayload.counts(own), nodes: answer.nodes.count)
+        else { throw HubError(description: "the helper's organisation counts for \(period) do not add up to honest ones: not released") }
+        return (answer, own, open)
     }
 
     /// Whether the hub has asked the helper to open `period`'s cells.
@@ -434,14 +437,10 @@ extension NodeDatabase {
             guard let helperKey = try Self.memberEncryptionKey(db, organization: hexString(helper)) else {
                 throw HubError(description: "the helper is not a current member with a node record")
             }
-            let (answer, own) = try Self.hubSums(db, period: period, layout: layout, helper: helper, identity: identity)
-            let counts = stride(from: 1, to: own.count, by: AdditiveShares.wordsPerCell).map { own[$0] }
-            let helperCounts = stride(from: 1, to: answer.words.count, by: AdditiveShares.wordsPerCell).map { answer.words[$0] }
-            guard let open = StatisticsPayload.cellsToOpen(helperCounts: helperCounts, hubCounts: counts, nodes: answer.nodes.count) else {
-                throw HubError(description: "the helper's organisation counts for \(period) do not add up to honest ones: not released")
-            }
+            let (answer, own, open) = try Self.hubSums(db, period: period, layout: layout, helper: helper, identity: identity)
             try Self.publishOwn(
-                db, .statisticsOpen, scope: period.scope, StatisticsPayload.openRequest(layoutHash: Self.layoutHash(layout), nodes: answer.nodes, counts: counts),
+                db, .statisticsOpen, scope: period.scope,
+                StatisticsPayload.openRequest(layoutHash: Self.layoutHash(layout), nodes: answer.nodes, counts: StatisticsPayload.counts(own)),
                 to: [helperKey], identity: identity, now: now)
             return (open.filter { $0 }.count, open.count)
         }
@@ -462,29 +461,17 @@ extension NodeDatabase {
                 throw HubError(description: "\(period) is already released")
             }
             let circuit = FigureProof(cells: layout.cells.count)
-            let (answer, own) = try Self.hubSums(db, period: period, layout: layout, helper: helper, identity: identity)
+            let (answer, own, open) = try Self.hubSums(db, period: period, layout: layout, helper: helper, identity: identity)
             guard try Self.sentOwn(db, .statisticsOpen, period: period, identity: identity) else {
                 throw HubError(description: "this hub has not asked the helper to open \(period)'s cells yet (waymark hub release sends the request)")
             }
             guard let plain = try Self.firstOpened(db, kind: Int(Envelope.Kind.statisticsOpened.rawValue), period: period, author: helper, identity: identity),
                 let opened = StatisticsPayload.readOpenedCells(plain, layoutHash: Self.layoutHash(layout), words: circuit.outputLength)
             else { throw HubError(description: "the helper has not opened \(period)'s cells yet (waymark hub answer on the helper, after a sync)") }
-            let w = AdditiveShares.wordsPerCell
-            let counts = stride(from: 1, to: own.count, by: w).map { own[$0] }
-            let helperCounts = stride(from: 1, to: answer.words.count, by: w).map { answer.words[$0] }
-            guard let open = StatisticsPayload.cellsToOpen(helperCounts: helperCounts, hubCounts: counts, nodes: answer.nodes.count) else {
-                throw HubError(description: "the helper's organisation counts for \(period) do not add up to honest ones: not released")
-            }
             // Counts for every cell; count and fourth powers for the opened cells only, zero for the
-            // rest (which the rules withhold for their few organisations before reading them).
-            var totals = [UInt64](repeating: 0, count: circuit.outputLength)
-            for cell in 0..<layout.cells.count {
-                totals[w * cell + 1] = (Field64(answer.words[w * cell + 1]) + Field64(own[w * cell + 1])).value
-                guard open[cell] else { continue }
-                for word in [w * cell, w * cell + 2] { totals[word] = (Field64(opened[word]) + Field64(own[word])).value }
-            }
-            // A helper that opened what it should not have, or left an opened cell out, is not believed.
-            for cell in 0..<layout.cells.count where !open[cell] && (opened[w * cell] != 0 || opened[w * cell + 2] != 0) {
+            // rest (which the rules withhold for their few organisations before reading them). A
+            // helper that opened what it should not have is not believed.
+            guard let totals = StatisticsPayload.totals(answer: answer.words, opened: opened, own: own, cells: open) else {
                 throw HubError(description: "the helper opened a cell of \(period) from fewer than \(StatisticsPayload.openingMinimum) organisations: not released")
             }
             // The budget is the week's (§12.4): one release per week, its families charged to it. What
@@ -607,10 +594,11 @@ extension NodeDatabase {
             let senders = try Self.sharesToMe(db, period: period, identity: identity).envelopes.map {
                 names[hexString($0.author)] ?? NodeIdentity.fingerprint(of: $0.author)
             }
-            let answered = try Self.hubParties(db).map { try Self.sent(db, .statisticsSum, period: period, author: $0.helper) } ?? false
+            let helper = try Self.hubParties(db)?.helper
+            let answered = try helper.map { try Self.sent(db, .statisticsSum, period: period, author: $0) } ?? false
             let released = try Int.fetchOne(db, sql: "SELECT count(*) FROM hub_release WHERE period = ?", arguments: [period.week]) ?? 0
             let checked = try Self.sentOwn(db, .statisticsCheck, period: period, identity: identity)
-            let opened = try Self.hubParties(db).map { try Self.sent(db, .statisticsOpened, period: period, author: $0.helper) } ?? false
+            let opened = try helper.map { try Self.sent(db, .statisticsOpened, period: period, author: $0) } ?? false
             return HubRoundStatus(
                 period: period.week, senders: senders.sorted(), checkSent: checked, helperAnswered: answered,
                 openAsked: try Self.sentOwn(db, .statisticsOpen, period: period, identity: identity), helperOpened: opened, released: released > 0)

@@ -185,7 +185,7 @@ struct HubAnswer: ParsableCommand {
         }
         let answer = try hubStep {
             try db.answerAsHelper(
-                period: w.period, layout: try HubWeek.layout(db), hub: parties.hub, identity: try data.identity(), nowMilliseconds: LocalClock.nowMilliseconds())
+                period: w.period, layout: try HubWeek.layout(db), hub: parties.hub, identity: identity, nowMilliseconds: LocalClock.nowMilliseconds())
         }
         print(
             "Sent the hub the counts of organisations in each cell over \(answer.counted) organisations' shares for \(w.period); once the hub asks (waymark hub release), answer again to open the cells from 3 organisations or more."

@@ -229,6 +229,19 @@ struct HubTests {
         #expect(DiscreteLaplace.margin(ofSumOf: 48, family: "needs", epsilon: 0.8) > DiscreteLaplace.margin(family: "needs", epsilon: 0.8))
     }
 
+    /// The hub's totals (§12.2): counts for every cell, count and fourth powers for opened cells only;
+    /// an answer that opened a cell not to be opened is refused.
+    @Test func totalsTakeOnlyTheOpenedCells() {
+        // Two cells; the parties' shares of (count, organisations, fourth powers) add up mod p.
+        let own: [UInt64] = [10, 1, 100, 20, Field64.modulus - 1, 200]
+        let answer: [UInt64] = [0, 2, 0, 0, 2, 0]
+        let opened: [UInt64] = [5, 0, 50, 0, 0, 0]
+        #expect(StatisticsPayload.counts(answer) == [2, 2])
+        #expect(StatisticsPayload.totals(answer: answer, opened: opened, own: own, cells: [true, false]) == [15, 3, 150, 0, 1, 0])
+        #expect(StatisticsPayload.totals(answer: answer, opened: [5, 0, 50, 7, 0, 0], own: own, cells: [true, false]) == nil)
+        #expect(StatisticsPayload.cellsToOpen(helperCounts: [2, 2], hubCounts: [1, Field64.modulus - 1], nodes: 3) == [true, false])
+    }
+
     @Test func theMarginHoldsTheNoiseNineTimesInTen() {
         for scale in [1.0, 5, 10, 15, 50] {
             let k = DiscreteLaplace.margin(scale: scale)

@@ -229,6 +229,30 @@ public enum StatisticsPayload {
         words.enumerated().map { $0.offset % AdditiveShares.wordsPerCell == 1 ? $0.element : 0 }
     }
 
+    /// The organisation-count word of each cell of a sum's words (one element a cell).
+    public static func counts(_ words: [UInt64]) -> [UInt64] {
+        stride(from: 1, to: words.count, by: AdditiveShares.wordsPerCell).map { words[$0] }
+    }
+
+    /// The totals the hub puts together from the helper's answer (its counts), the helper's opened
+    /// cells and the hub's own sum (all as words, three a cell): every cell's organisation count, and
+    /// the count and fourth powers of the opened cells only, zero elsewhere. Nil when the helper's
+    /// opened words hold anything for a cell that was not to be opened.
+    public static func totals(answer: [UInt64], opened: [UInt64], own: [UInt64], cells open: [Bool]) -> [UInt64]? {
+        let w = AdditiveShares.wordsPerCell
+        var totals = [UInt64](repeating: 0, count: own.count)
+        for cell in open.indices {
+            let (count, four) = (w * cell, w * cell + 2)
+            totals[w * cell + 1] = (Field64(answer[w * cell + 1]) + Field64(own[w * cell + 1])).value
+            if open[cell] {
+                for word in [count, four] { totals[word] = (Field64(opened[word]) + Field64(own[word])).value }
+            } else if opened[count] != 0 || opened[four] != 0 {
+                return nil
+            }
+        }
+        return totals
+    }
+
     /// The cells to open, from the two parties' shares of the organisation counts (one element a
     /// cell, added mod p): those with at least `openingMinimum` organisations and at most `nodes`.
     /// Nil when a count is over `nodes`: the shares do not add up to an honest count.

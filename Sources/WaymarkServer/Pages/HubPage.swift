@@ -66,61 +66,67 @@ extension PublicPages {
     /// Progress on the staged scales: per instrument area whose four changes (went back, the same,
     /// up one, up two or more) are all published, each change's share, as a stacked bar and a table.
     func hubProgress(_ cells: [PublishedCell], language: InterfaceLanguage) -> (chart: String, rows: [[String: Any]]) {
-        let buckets = ["worse", "same", "up-1", "up-2+"]
-        var byArea: [String: [String: Int]] = [:]
-        for c in cells where c.cell.family == "progress" && c.cell.labels.count == 2 {
-            if let v = c.value { byArea[c.cell.labels[0], default: [:]][c.cell.labels[1]] = max(0, v) }
+        let series = Self.bucketed(cells, buckets: FigureLayout.progressBuckets, smallAsFew: false) { $0.family == "progress" && $0.labels.count == 2 }
+        return stackedShares(
+            series.map { (Localization.areaName($0.key, language), $0.parts, $0.few) }, buckets: FigureLayout.progressBuckets, title: t("hub.progress", language),
+            language: language)
+    }
+
+    /// Days to respond and to close: per receiving category whose buckets are all published or
+    /// withheld as small, each bucket's share, as a stacked bar and a table (one for responding, one
+    /// for closing).
+    func hubTimes(_ cells: [PublishedCell], close: Bool, language: InterfaceLanguage) throws -> (chart: String, rows: [[String: Any]]) {
+        let snap = try directory.snapshot()
+        let buckets = close ? FigureLayout.closeBuckets : FigureLayout.responseBuckets
+        let series = Self.bucketed(cells, buckets: buckets, smallAsFew: true) {
+            $0.family == "response" && $0.labels.count == (close ? 3 : 2) && (!close || $0.labels[1] == "close")
         }
-        let areas = byArea.keys.sorted().filter { a in buckets.allSatisfy { byArea[a]?[$0] != nil } }
-        let series = areas.map { a in (label: Localization.areaName(a, language), parts: buckets.map { byArea[a]![$0]! }) }
-        let chart = HubCharts.stacked(series, partLabels: buckets.map { t("hub.label.\($0)", language) }, title: t("hub.progress", language))
+        return stackedShares(
+            series.map { (snap.terms[$0.key].map { snap.termName($0, language: language.rawValue) } ?? $0.key, $0.parts, $0.few) }, buckets: buckets,
+            title: t(close ? "hub.times.close" : "hub.times.respond", language), language: language)
+    }
+
+    /// The cells `matching` grouped by their first label, each group's figures in the order of
+    /// `buckets` (its last label), only groups with every bucket: published, or — with
+    /// `smallAsFew` — withheld as small (its noised count under the threshold), then counted as 0
+    /// and listed in `few` (by bucket index); a group withheld as small in every bucket is left out.
+    static func bucketed(_ cells: [PublishedCell], buckets: [String], smallAsFew: Bool, matching: (FigureCell) -> Bool) -> [(
+        key: String, parts: [Int], few: Set<Int>
+    )] {
+        var byKey: [String: [String: Int]] = [:], few: [String: Set<String>] = [:]
+        for c in cells where matching(c.cell) {
+            let key = c.cell.labels[0], bucket = c.cell.labels.last!
+            if let v = c.value {
+                byKey[key, default: [:]][bucket] = max(0, v)
+            } else if smallAsFew && c.withheld == .small {
+                byKey[key, default: [:]][bucket] = 0
+                few[key, default: []].insert(bucket)
+            }
+        }
+        return byKey.keys.sorted().filter { k in buckets.allSatisfy { byKey[k]?[$0] != nil } && (few[k]?.count ?? 0) < buckets.count }.map { k in
+            (k, buckets.map { byKey[k]![$0]! }, Set(buckets.indices.filter { few[k]?.contains(buckets[$0]) == true }))
+        }
+    }
+
+    /// Rows of counts by bucket as a stacked bar each and a table of each bucket's share (a bucket in
+    /// `few` reads "a few").
+    func stackedShares(_ series: [(label: String, parts: [Int], few: Set<Int>)], buckets: [String], title: String, language: InterfaceLanguage) -> (
+        chart: String, rows: [[String: Any]]
+    ) {
+        let chart = HubCharts.stacked(series.map { ($0.label, $0.parts) }, partLabels: buckets.map { t("hub.label.\($0)", language) }, title: title)
         let rows = series.map { s -> [String: Any] in
             let total = max(1, s.parts.reduce(0, +))
             return [
                 "name": s.label, "people": String(s.parts.reduce(0, +)),
-                "parts": zip(buckets, s.parts).map { ["label": t("hub.label.\($0)", language), "v": "\(Int((Double($1) * 100 / Double(total)).rounded())) % (\($1))"] },
-            ]
-        }
-        return (chart, rows)
-    }
-
-    /// Days to respond and to close: per receiving category whose buckets are all published, each
-    /// bucket's share, as a stacked bar and a table (one for responding, one for closing).
-    func hubTimes(_ cells: [PublishedCell], close: Bool, language: InterfaceLanguage) throws -> (chart: String, rows: [[String: Any]]) {
-        let snap = try directory.snapshot()
-        let buckets = close ? FigureLayout.closeBuckets : FigureLayout.responseBuckets
-        // A bucket withheld as small (its noised count under the threshold) is drawn as 0 and shown
-        // as "a few"; a category with a bucket withheld for any other reason is left out.
-        var byCategory: [String: [String: Int]] = [:], few: [String: Set<String>] = [:]
-        for c in cells where c.cell.family == "response" && c.cell.labels.count == (close ? 3 : 2) && (!close || c.cell.labels[1] == "close") {
-            if let v = c.value {
-                byCategory[c.cell.labels[0], default: [:]][c.cell.labels.last!] = max(0, v)
-            } else if c.withheld == .small {
-                byCategory[c.cell.labels[0], default: [:]][c.cell.labels.last!] = 0
-                few[c.cell.labels[0], default: []].insert(c.cell.labels.last!)
-            }
-        }
-        let ids = byCategory.keys.sorted().filter { id in
-            buckets.allSatisfy { byCategory[id]?[$0] != nil } && (few[id]?.count ?? 0) < buckets.count
-        }
-        let series = ids.map { id in
-            (label: snap.terms[id].map { snap.termName($0, language: language.rawValue) } ?? id, parts: buckets.map { byCategory[id]![$0]! })
-        }
-        let title = t(close ? "hub.times.close" : "hub.times.respond", language)
-        let chart = HubCharts.stacked(series, partLabels: buckets.map { t("hub.label.\($0)", language) }, title: title)
-        let rows = zip(ids, series).map { id, s -> [String: Any] in
-            let total = max(1, s.parts.reduce(0, +))
-            return [
-                "name": s.label, "people": String(s.parts.reduce(0, +)),
-                "parts": zip(buckets, s.parts).map { bucket, v in
+                "parts": s.parts.enumerated().map { i, v in
                     [
-                        "label": t("hub.label.\(bucket)", language),
-                        "v": few[id]?.contains(bucket) == true ? t("hub.times.few", language) : "\(Int((Double(v) * 100 / Double(total)).rounded())) % (\(v))",
+                        "label": t("hub.label.\(buckets[i])", language),
+                        "v": s.few.contains(i) ? t("hub.times.few", language) : "\(Int((Double(v) * 100 / Double(total)).rounded())) % (\(v))",
                     ]
                 },
             ]
         }
-        return (series.isEmpty ? "" : chart, rows)
+        return (chart, rows)
     }
 
     /// Gaps: for each category, the people with that need this week (its published figures added
@@ -252,7 +258,7 @@ extension PublicPages {
         let progress = hubProgress(release.cells, language: language)
         ctx["progressChart"] = progress.chart.isEmpty ? false : progress.chart as Any
         ctx["progressRows"] = progress.rows
-        ctx["progressHead"] = ["worse", "same", "up-1", "up-2+"].map { t("hub.label.\($0)", language) }
+        ctx["progressHead"] = FigureLayout.progressBuckets.map { t("hub.label.\($0)", language) }
         for (key, close) in [("respond", false), ("close", true)] {
             let times = try hubTimes(release.cells, close: close, language: language)
             ctx["\(key)Chart"] = times.chart.isEmpty ? false : times.chart as Any
