@@ -49,14 +49,9 @@ extension NodeDatabase {
                     let answer = v.fold.history.first { step in
                         step.refused == nil && step.role == .recipient && [.accepted, .rejected].contains(step.change.transition.to)
                     }
-                    let sent = BusinessDays.isoDate(dayNumber: Int(HybridClock.milliseconds(v.fold.sentClock) / 86_400_000))
-                    responses[v.key] = answer.map { a in
-                        BusinessDays.between(sent, BusinessDays.isoDate(dayNumber: Int(HybridClock.milliseconds(a.change.clock) / 86_400_000)))
-                    }
+                    responses[v.key] = answer.map { BusinessDays.between(clock: v.fold.sentClock, $0.change.clock) }
                     // Days to close: to the change that closed it, as it stands now.
-                    if v.fold.closing != nil, let last = v.fold.history.last(where: { $0.refused == nil }) {
-                        closes[v.key] = BusinessDays.between(sent, BusinessDays.isoDate(dayNumber: Int(HybridClock.milliseconds(last.change.clock) / 86_400_000)))
-                    }
+                    if let closed = v.fold.closingChange { closes[v.key] = BusinessDays.between(clock: v.fold.sentClock, closed.clock) }
                 }
             }
             let all = try Self.readClients(db, identity: identity, id: nil)

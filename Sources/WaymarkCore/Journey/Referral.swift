@@ -185,11 +185,14 @@ public struct ReferralFold: Sendable {
     /// The current status.
     public var status: ReferralStatus { history.last(where: { $0.refused == nil })?.change.transition.to ?? .requested }
 
-    /// The outcome or reason of the change that closed the referral, if it is closed.
-    public var closing: ReferralTransition? {
-        guard status.isClosed, let last = history.last(where: { $0.refused == nil }) else { return nil }
-        return last.change.transition
+    /// The change that closed the referral, if it is closed.
+    public var closingChange: Change? {
+        guard status.isClosed else { return nil }
+        return history.last(where: { $0.refused == nil })?.change
     }
+
+    /// The outcome or reason of the change that closed the referral, if it is closed.
+    public var closing: ReferralTransition? { closingChange?.transition }
 }
 
 /// Working days between two ISO dates (Monday to Friday; Irish public holidays are not counted out).
@@ -200,6 +203,11 @@ public enum BusinessDays {
         var n = 0
         for d in (a + 1)...b where !isWeekend(d) { n += 1 }
         return n
+    }
+
+    /// Working days from one hybrid-clock moment to another, each taken as its UTC day.
+    public static func between(clock from: UInt64, _ to: UInt64) -> Int {
+        between(isoDate(dayNumber: Int(HybridClock.milliseconds(from) / 86_400_000)), isoDate(dayNumber: Int(HybridClock.milliseconds(to) / 86_400_000)))
     }
 
     /// Days since 1970-01-01 for an ISO date; `nil` if it is not a real day.
