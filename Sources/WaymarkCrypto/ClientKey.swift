@@ -56,6 +56,7 @@ public enum ClientKey {
 extension NodeIdentity {
     /// Reads a private envelope with a content key given by other means (a client copy, kind 28).
     public static func open(_ envelope: Envelope, contentKey: [UInt8]) throws -> [UInt8] {
+        if envelope.header.kind == .sealed { return try SealedEnvelope.open(envelope, contentKey: contentKey).body }
         guard let payload = envelope.payload else { throw PrivateEnvelope.OpenError.erased }
         return try PrivateEnvelope.decrypt(
             payload, key: contentKey, kind: envelope.header.kind, author: envelope.header.author, scope: envelope.header.scope)

@@ -29,6 +29,20 @@ public enum PrivateEnvelope {
         case erased
         /// The ciphertext does not authenticate under the content key (altered, or made for another header).
         case ciphertextDoesNotOpen
+        /// A sealed envelope's frame (§8.10) opened but is not well formed: not a padded size, bytes
+        /// after the body that are not zero, key ids out of order, or a kind that is not private.
+        case frameUnreadable
+
+        /// The outcome's name in the vectors (`Protocol/vectors/private.json`, `sealed.json`).
+        public var name: String {
+            switch self {
+            case .notARecipient: return "NotARecipient"
+            case .sealedKeyDoesNotOpen: return "SealedKeyDoesNotOpen"
+            case .erased: return "Erased"
+            case .ciphertextDoesNotOpen: return "CiphertextDoesNotOpen"
+            case .frameUnreadable: return "FrameUnreadable"
+            }
+        }
 
         public var description: String {
             switch self {
@@ -36,6 +50,7 @@ public enum PrivateEnvelope {
             case .sealedKeyDoesNotOpen: return "the content key sealed to this organisation does not open"
             case .erased: return "the payload was erased"
             case .ciphertextDoesNotOpen: return "the payload does not authenticate under its content key"
+            case .frameUnreadable: return "the sealed record's frame is not well formed"
             }
         }
     }
@@ -113,8 +128,10 @@ extension NodeIdentity {
         [encryptionKeyID] + earlierEncryptionKeys.map { PrivateEnvelope.keyID(of: $0.publicKey) }
     }
 
-    /// Whether the envelope lists this organisation as a recipient (under any of its keys).
+    /// Whether the envelope lists this organisation as a recipient (under any of its keys). A sealed
+    /// envelope (§8.10) names no one: its sealed keys are tried.
     public func isRecipient(of envelope: Envelope) -> Bool {
+        if envelope.header.kind == .sealed { return (try? sealedContentKey(of: envelope)) != nil }
         if earlierEncryptionKeys.isEmpty {
             let id = encryptionKeyID
             return envelope.header.recipients.contains { $0.keyID == id }
@@ -125,6 +142,7 @@ extension NodeIdentity {
 
     /// Opens the content key sealed to this organisation (under any of its keys).
     public func contentKey(of envelope: Envelope) throws -> [UInt8] {
+        if envelope.header.kind == .sealed { return try sealedContentKey(of: envelope) }
         let pairs = [(encryptionPublicKey, encryptionSecretKey)] + earlierEncryptionKeys.map { ($0.publicKey, $0.secretKey) }
         for (publicKey, secretKey) in pairs {
             let id = PrivateEnvelope.keyID(of: publicKey)
@@ -140,7 +158,9 @@ extension NodeIdentity {
     }
 
     /// Reads a private envelope addressed to this organisation.
+    /// A sealed envelope's record is its frame's body (§8.10).
     public func open(_ envelope: Envelope) throws -> [UInt8] {
+        if envelope.header.kind == .sealed { return try openSealed(envelope).body }
         let key = try contentKey(of: envelope)
         guard let payload = envelope.payload else { throw PrivateEnvelope.OpenError.erased }
         return try PrivateEnvelope.decrypt(

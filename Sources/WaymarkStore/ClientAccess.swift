@@ -34,6 +34,7 @@ public struct ClientAccess: Sendable {
         try writer.write { db in
             var record = ClientKey.record(of: key)
             if let details { record.slot = details.slot }
+            record.tagKeyBox = try SealedEnvelope.sealTagKey(NodeDatabase.circleTagKey(db, circle: client.circle, identity: identity), to: key.encryptionPublicKey)
             _ = try NodeDatabase.publishOwn(db, .clientKey, scope: client.circle, record.encoded(), to: [], identity: identity, now: now)
             // The content keys of what the circle holds so far, for the client to read it all.
             var keys: [ClientCopy.Key] = []
@@ -66,8 +67,14 @@ public struct ClientAccess: Sendable {
     /// The circle this client key belongs to, if it is the circle's current client key: the key is
     /// found as a recipient (its client copy, and what was written since), and a replaced key finds
     /// nothing. Nothing tells a wrong code from a code of a replaced receipt.
+    ///
+    /// Sealed records name no circle (§8.10): the circle's client-key record (kind 27, in the clear)
+    /// gives the key its circle and, sealed to it, the circle's tag key; the sealed records whose tags
+    /// it explains and that the key opens are then noted as the circle's here (the kind and circle,
+    /// never their content), so that this member's pages can show them to the client.
     public func clientCircle(key: NodeIdentity) throws -> String? {
-        try writer.read { db in
+        try writer.write { db in
+            try NodeDatabase.findSealed(db, for: key)
             for circle in try String.fetchAll(db, sql: NodeDatabase.circlesNamingRecipientSQL, arguments: [Data(key.encryptionKeyID)]) {
                 if try NodeDatabase.mayAct(db, key: key, circle: circle) { return circle }
             }
@@ -77,7 +84,9 @@ public struct ClientAccess: Sendable {
 
     /// The client's record as their key opens it.
     public func clientRecord(key: NodeIdentity, circle: String, today: String) throws -> ClientRecordView {
-        try writer.read { db in
+        // What arrived since the client signed in, found as at sign-in (`clientCircle`).
+        try writer.write { db in try NodeDatabase.findSealed(db, for: key) }
+        return try writer.read { db in
             let extra = try NodeDatabase.clientCopyKeys(db, key: key, circle: circle)
             let opened = try NodeDatabase.openedEnvelopes(db, identity: key, kinds: NodeDatabase.journeyKinds, circle: circle, extraKeys: extra)
             let names = try NodeDatabase.organizationNames(db)
@@ -87,9 +96,10 @@ public struct ClientAccess: Sendable {
             var holders: [String: [String: Int]] = [:]
             for row in try Row.fetchAll(db, sql: NodeDatabase.circleEnvelopesSQL(kinds: NodeDatabase.journeyKinds), arguments: [circle]) {
                 guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)) else { continue }
-                for r in e.header.recipients {
-                    guard let org = keyIDs[ByteKey(r.keyID)] else { continue }
-                    holders[org, default: [:]][e.header.kind.description, default: 0] += 1
+                let kind = Envelope.Kind(rawValue: UInt16(row["kind"] as Int))
+                for keyID in NodeDatabase.recipientKeyIDs(row, e) {
+                    guard let org = keyIDs[ByteKey(keyID)] else { continue }
+                    holders[org, default: [:]][kind.description, default: 0] += 1
                 }
             }
             let owner = NodeDatabase.owner(ofCircle: circle, names: names)
@@ -134,6 +144,8 @@ public struct ClientAccess: Sendable {
         key: NodeIdentity, circle: String, _ event: ConsentEvent, identity: NodeIdentity, today: String, nowMilliseconds now: UInt64
     ) throws -> [UInt8] {
         try writer.write { db in
+            // What arrived since the client signed in, found as at sign-in (`clientCircle`).
+            try NodeDatabase.findSealed(db, for: key)
             guard let c = Circle(scope: circle), try NodeDatabase.mayAct(db, key: key, circle: circle) else { throw NodeDatabase.ClientAccessError.noSuchClient }
             let names = try NodeDatabase.organizationNames(db)
             guard let home = NodeDatabase.owner(ofCircle: circle, names: names), let homeKey = try NodeDatabase.encryptionKey(db, organization: home) else {
@@ -187,6 +199,9 @@ public struct ClientAccess: Sendable {
                     SELECT e.id, e.scope, e.clock, e.wire FROM envelope e
                     WHERE e.kind = 16 AND e.scope <> 'public' AND e.scope IN (\(NodeDatabase.circlesNamingSQL(identity)))
                     AND NOT EXISTS (SELECT 1 FROM consent_checked c WHERE c.id = e.id)
+                    UNION ALL
+                    SELECT e.id, s.circle AS scope, e.clock, e.wire FROM sealed_envelope s JOIN envelope e ON e.id = s.id
+                    WHERE s.kind = 16 AND NOT EXISTS (SELECT 1 FROM consent_checked c WHERE c.id = e.id)
                     """)
             var count = 0
             for row in rows {
@@ -211,6 +226,8 @@ public struct ClientAccess: Sendable {
         key: NodeIdentity, circle: String, _ voice: ClientVoice, identity: NodeIdentity, today: String, nowMilliseconds now: UInt64
     ) throws {
         try writer.write { db in
+            // What arrived since the client signed in, found as at sign-in (`clientCircle`).
+            try NodeDatabase.findSealed(db, for: key)
             guard try NodeDatabase.mayAct(db, key: key, circle: circle) else { throw NodeDatabase.ClientAccessError.noSuchClient }
             let extra = try NodeDatabase.clientCopyKeys(db, key: key, circle: circle)
             let opened = try NodeDatabase.openedEnvelopes(db, identity: key, kinds: NodeDatabase.journeyKinds, circle: circle, extraKeys: extra)
@@ -246,7 +263,11 @@ public struct ClientAccess: Sendable {
             let me = hexString(identity.signingPublicKey)
             var out: [(CheckIn, String, Bool)] = []
             for circle in try String.fetchAll(
-                db, sql: "SELECT DISTINCT scope FROM envelope WHERE kind = 30 AND scope IN (\(NodeDatabase.circlesNamingSQL(identity)))")
+                db,
+                sql: """
+                    SELECT DISTINCT scope FROM envelope WHERE kind = 30 AND scope IN (\(NodeDatabase.circlesNamingSQL(identity)))
+                    UNION SELECT DISTINCT circle FROM sealed_envelope WHERE kind = 30
+                    """)
             {
                 let view = try NodeDatabase.journey(db, identity: identity, circle: circle, today: today)
                 for r in view.referrals where r.recipient == me {
@@ -304,6 +325,8 @@ public struct ClientAccess: Sendable {
     /// The client says no to a request: signed with their key, carried by this node.
     public func declineConsentRequest(key: NodeIdentity, circle: String, request: String, identity: NodeIdentity, nowMilliseconds now: UInt64) throws {
         try writer.write { db in
+            // What arrived since the client signed in, found as at sign-in (`clientCircle`).
+            try NodeDatabase.findSealed(db, for: key)
             guard try NodeDatabase.mayAct(db, key: key, circle: circle), let id = bytesFromHex(request), id.count == 32,
                 let home = NodeDatabase.owner(ofCircle: circle, names: try NodeDatabase.organizationNames(db)), let homeKey = try NodeDatabase.encryptionKey(db, organization: home)
             else { throw NodeDatabase.ClientAccessError.noSuchClient }

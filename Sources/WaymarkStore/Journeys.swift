@@ -431,9 +431,10 @@ public struct Journeys: Sendable {
             guard let circle = try NodeDatabase.circle(db, clientID: clientID) else {
                 throw NodeDatabase.noSuchClient
             }
+            let secret = SealedEnvelope.ownTagSecret(circle: circle, identity: identity)
             try NodeDatabase.publishPrivate(
-                db, .erasure, circle: circle, JourneyPayload.erasure(Erasure(circle: circle, requestedOn: today)).encoded(), to: [], identity: identity,
-                now: now)
+                db, .erasure, circle: circle, JourneyPayload.erasure(Erasure(circle: circle, requestedOn: today, tagSecret: secret)).encoded(), to: [],
+                identity: identity, now: now)
         }
         try database.caseload.eraseClient(id: clientID, by: username, nowMilliseconds: now)
     }

@@ -38,6 +38,9 @@ final class StoreAdmission: AdmissionHost {
     func didJudge(_ c: VerifiedEnvelope) { lookup.unprime() }
 
     func isErased(circle: String) throws -> Bool { try NodeDatabase.isErased(db, circle: circle) }
+    func isErasedSealed(_ header: Envelope.Header, alsoBy erasures: [Erasure]) throws -> Bool {
+        try NodeDatabase.isErasedSealed(db, header, alsoBy: erasures.compactMap { e in e.tagSecret.map { SealedEnvelope.tagKey(secret: $0, circle: e.circle) } })
+    }
 
     func isHeldBack(_ id: [UInt8]) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM pending_envelope WHERE id = ?)"), arguments: [Data(id)]) ?? false

@@ -32,17 +32,148 @@ extension NodeDatabase {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM erased_circle WHERE circle = ?)"), arguments: [circle]) ?? false
     }
 
+    /// The tag keys of every erasure held (§8.10).
+    static func erasedTagKeys(_ db: Database) throws -> [[UInt8]] {
+        try Data.fetchAll(db.cachedStatement(sql: "SELECT tag_keys FROM erased_circle WHERE tag_keys IS NOT NULL")).flatMap { blob in
+            stride(from: 0, to: blob.count - SealedFrame.tagLength + 1, by: SealedFrame.tagLength).map { [UInt8](blob[$0..<($0 + SealedFrame.tagLength)]) }
+        }
+    }
+
+    /// Whether a held erasure (or one of `tagKeys`) explains a sealed envelope's erasure tag: one
+    /// keyed hash per erasure held.
+    static func isErasedSealed(_ db: Database, _ header: Envelope.Header, alsoBy tagKeys: [[UInt8]] = []) throws -> Bool {
+        try (erasedTagKeys(db) + tagKeys).contains { SealedEnvelope.isTagged(header, by: $0) }
+    }
+
+    /// The tag key this node puts in what it seals into a circle (§8.10): for a circle it opened, its
+    /// own (from the circle's tag secret); else the one in the owner's earliest sealed frame it read.
+    /// A node that read nothing the owner sealed in the circle has nothing to write into it.
+    static func circleTagKey(_ db: Database, circle: String, identity: NodeIdentity) throws -> [UInt8] {
+        guard let c = Circle(scope: circle), !c.isOwned(by: identity.signingPublicKey) else { return SealedEnvelope.ownTagKey(circle: circle, identity: identity) }
+        for row in try Row.fetchAll(
+            db, sql: "SELECT s.tag_key, e.author FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.circle = ? AND s.tag_key IS NOT NULL ORDER BY e.clock, e.id",
+            arguments: [circle])
+        where c.isOwned(by: [UInt8](row["author"] as Data)) {
+            return [UInt8](row["tag_key"] as Data)
+        }
+        throw PublishError(description: "this node has read nothing the client's home organisation sealed in this circle, so it cannot write into it")
+    }
+
+    /// Opens the sealed envelopes not tried yet with this organisation's keys: where one opens, its
+    /// circle, kind, tag key and recipients are noted (never the record), and its circle is marked
+    /// to be folded again. One X25519 operation per sealed key for each one tried.
+    @discardableResult
+    static func openSealedArrivals(_ db: Database, identity: NodeIdentity) throws -> Int {
+        var opened = 0
+        for row in try Row.fetchAll(
+            db, sql: "SELECT s.id, e.wire FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.opened = 0")
+        {
+            let id = row["id"] as Data
+            guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), e.payload != nil, let frame = try? identity.openSealed(e),
+                Circle(scope: frame.circle) != nil
+            else {
+                try db.cachedStatement(sql: "UPDATE sealed_envelope SET opened = 1 WHERE id = ?").execute(arguments: [id])
+                continue
+            }
+            try db.cachedStatement(sql: "UPDATE sealed_envelope SET opened = 1, circle = ?, kind = ?, tag_key = ?, recipients = ? WHERE id = ?").execute(
+                arguments: [frame.circle, Int(frame.kind.rawValue), Data(frame.tagKey), Data(frame.recipientKeyIDs.flatMap { $0 }), id])
+            for k in frame.recipientKeyIDs {
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO circle_recipient (key_id, circle) VALUES (?, ?)").execute(arguments: [Data(k), frame.circle])
+            }
+            if journeyIndexKindSet.contains(frame.kind) {
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO journey_dirty (circle) VALUES (?)").execute(arguments: [frame.circle])
+            }
+            opened += 1
+        }
+        return opened
+    }
+
+    /// Notes the sealed records a client's (or proxy's) key can read in its circle, found by the
+    /// circle's tag key that the circle's client-key record seals to it: one keyed hash per sealed
+    /// envelope held, and an attempt to open each whose tag matches.
+    static func findSealed(_ db: Database, for key: NodeIdentity) throws {
+        var tagKeys: [[UInt8]] = []
+        for row in try Row.fetchAll(db, sql: "SELECT wire FROM envelope WHERE kind = 27") {
+            guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), let p = e.payload, let r = try? ClientKeyRecord.decode(p),
+                r.encryptionKey == key.encryptionPublicKey, let box = r.tagKeyBox, let t = key.openTagKey(box), !tagKeys.contains(t)
+            else { continue }
+            tagKeys.append(t)
+        }
+        guard !tagKeys.isEmpty else { return }
+        // Those this node has not put in a circle yet (it could not open them, nor a key before)
+        // whose tags a tag key explains.
+        var matched: [(id: Data, envelope: Envelope, tagKey: [UInt8])] = []
+        for row in try Row.fetchAll(
+            db, sql: "SELECT s.id, s.tag, e.author, e.sequence FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.circle IS NULL")
+        {
+            let tag = [UInt8](row["tag"] as Data), author = [UInt8](row["author"] as Data), sequence = UInt64(row["sequence"] as Int64)
+            guard let tagKey = tagKeys.first(where: { SealedEnvelope.tag(key: $0, author: author, sequence: sequence) == tag }),
+                let wire = try Data.fetchOne(db, sql: "SELECT wire FROM envelope WHERE id = ?", arguments: [row["id"] as Data]),
+                let e = try? Envelope.decode([UInt8](wire))
+            else { continue }
+            matched.append((row["id"] as Data, e, tagKey))
+        }
+        func note(_ id: Data, _ frame: SealedFrame) throws {
+            try db.execute(
+                sql: "UPDATE sealed_envelope SET opened = 1, circle = ?, kind = ?, tag_key = ?, recipients = ? WHERE id = ?",
+                arguments: [frame.circle, Int(frame.kind.rawValue), Data(frame.tagKey), Data(frame.recipientKeyIDs.flatMap { $0 }), id])
+            for k in frame.recipientKeyIDs {
+                try db.execute(sql: "INSERT OR IGNORE INTO circle_recipient (key_id, circle) VALUES (?, ?)", arguments: [Data(k), frame.circle])
+            }
+        }
+        // First what is sealed to the key (its client copies among them), then what those copies
+        // give it the content keys of (what was written before the receipt).
+        var rest: [(id: Data, envelope: Envelope, tagKey: [UInt8])] = []
+        var circles = Set<String>()
+        for m in matched {
+            if let frame = try? key.openSealed(m.envelope), frame.tagKey == m.tagKey {
+                try note(m.id, frame)
+                circles.insert(frame.circle)
+            } else {
+                rest.append(m)
+            }
+        }
+        guard !rest.isEmpty else { return }
+        var copyKeys: [ByteKey: [UInt8]] = [:]
+        for circle in circles { copyKeys.merge(try clientCopyKeys(db, key: key, circle: circle)) { a, _ in a } }
+        for m in rest {
+            guard let k = copyKeys[ByteKey([UInt8](m.id))], let frame = try? SealedEnvelope.open(m.envelope, contentKey: k), frame.tagKey == m.tagKey else { continue }
+            try note(m.id, frame)
+        }
+    }
+
+    /// Strips every sealed envelope, stored or held back, that one of `tagKeys` explains: one keyed
+    /// hash per sealed envelope held.
+    static func stripSealed(_ db: Database, tagKeys: [[UInt8]]) throws {
+        guard !tagKeys.isEmpty else { return }
+        for row in try Row.fetchAll(db, sql: "SELECT s.id, s.tag, e.author, e.sequence FROM sealed_envelope s JOIN envelope e ON e.id = s.id") {
+            let tag = [UInt8](row["tag"] as Data), author = [UInt8](row["author"] as Data), sequence = UInt64(row["sequence"] as Int64)
+            guard tagKeys.contains(where: { SealedEnvelope.tag(key: $0, author: author, sequence: sequence) == tag }),
+                let wire = try Data.fetchOne(db, sql: "SELECT wire FROM envelope WHERE id = ?", arguments: [row["id"] as Data]),
+                let e = try? Envelope.decode([UInt8](wire)), e.payload != nil
+            else { continue }
+            try db.execute(sql: "UPDATE envelope SET wire = ? WHERE id = ?", arguments: [Data(e.withoutPayload.encoded()), row["id"] as Data])
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT id, wire FROM pending_envelope WHERE scope = ?", arguments: [SealedFrame.scope]) {
+            guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), e.header.kind == .sealed, e.payload != nil,
+                tagKeys.contains(where: { SealedEnvelope.isTagged(e.header, by: $0) })
+            else { continue }
+            try db.execute(sql: "UPDATE pending_envelope SET wire = ? WHERE id = ?", arguments: [Data(e.withoutPayload.encoded()), row["id"] as Data])
+        }
+    }
+
     /// Carries out an erasure just accepted: every private record of the circle, stored or held back
-    /// for its dependencies, keeps its header only.
-    static func eraseCircle(_ db: Database, _ circle: String, erasure: [UInt8], ownKey: [UInt8]?, author: [UInt8], now: UInt64) throws {
+    /// for its dependencies, keeps its header only; sealed ones are found by the tags its tag keys explain.
+    static func eraseCircle(_ db: Database, _ circle: String, erasure: [UInt8], tagKeys: [[UInt8]], ownKey: [UInt8]?, author: [UInt8], now: UInt64) throws {
         // A circle already erased has nothing left to strip (what arrives later is stripped as it is
         // stored), so a second erasure of it costs one look-up.
         if try isErased(db, circle: circle) { return }
         try? db.execute(sql: "PRAGMA secure_delete = ON")
         defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
         try db.execute(
-            sql: "INSERT OR IGNORE INTO erased_circle (circle, erasure, erased_at, acknowledged) VALUES (?, ?, ?, ?)",
-            arguments: [circle, Data(erasure), Int64(now), author == ownKey ? 1 : 0])
+            sql: "INSERT OR IGNORE INTO erased_circle (circle, erasure, erased_at, acknowledged, tag_keys) VALUES (?, ?, ?, ?, ?)",
+            arguments: [circle, Data(erasure), Int64(now), author == ownKey ? 1 : 0, tagKeys.isEmpty ? nil : Data(tagKeys.flatMap { $0 })])
+        try stripSealed(db, tagKeys: tagKeys)
         try scrubAudit(db, circle: circle)
         try db.execute(
             sql: "DELETE FROM referral_message_seen WHERE referral IN (SELECT lower(hex(referral)) FROM referral_index WHERE circle = ?)", arguments: [circle])

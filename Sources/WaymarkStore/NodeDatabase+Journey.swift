@@ -47,9 +47,23 @@ extension NodeDatabase {
     /// One circle's envelopes of these kinds. `scope <> 'public'` lets SQLite use the partial index
     /// `envelope_by_circle` (a bound `scope = ?` alone does not tell it the circle is not `public`,
     /// and each look-up read the whole ledger: the staff home took seconds at 500 clients).
+    /// Sealed envelopes (§8.10) count here as the kind and circle their frames say, for those this
+    /// node opened; `recipients` is their frame's key ids (NULL for unsealed envelopes, whose header lists them).
     static func circleEnvelopesSQL(kinds: [Envelope.Kind]) -> String {
         let list = kinds.map { String($0.rawValue) }.joined(separator: ", ")
-        return "SELECT id, clock, author, scope, kind, wire FROM envelope WHERE scope = ? AND scope <> 'public' AND kind IN (\(list)) ORDER BY clock, id"
+        return """
+            SELECT id, clock, author, scope, kind, wire, NULL AS recipients FROM envelope WHERE scope = ?1 AND scope <> 'public' AND kind IN (\(list))
+            UNION ALL
+            SELECT e.id, e.clock, e.author, s.circle AS scope, s.kind, e.wire, s.recipients FROM sealed_envelope s JOIN envelope e ON e.id = s.id
+            WHERE s.circle = ?1 AND s.kind IN (\(list))
+            ORDER BY clock, id
+            """
+    }
+
+    /// The recipients' key ids of a row of `circleEnvelopesSQL`.
+    static func recipientKeyIDs(_ row: Row, _ e: Envelope) -> [[UInt8]] {
+        guard let blob = row["recipients"] as Data? else { return e.header.recipients.map(\.keyID) }
+        return stride(from: 0, to: blob.count - 7, by: 8).map { [UInt8](blob[$0..<($0 + 8)]) }
     }
 
     /// The circles in which the organisation with this encryption key id (the one argument) is a recipient.
@@ -62,7 +76,10 @@ extension NodeDatabase {
     /// of every envelope stored since, after a node took in a whole directory, read (and mapped) the
     /// whole table at the end of the session.
     static func circlesWithNewSQL(_ identity: NodeIdentity) -> String {
-        "SELECT DISTINCT scope FROM envelope WHERE kind = ? AND seq > ? AND scope <> 'public' AND scope IN (\(circlesNamingSQL(identity)))"
+        """
+        SELECT DISTINCT scope FROM envelope WHERE kind = ?1 AND seq > ?2 AND scope <> 'public' AND scope IN (\(circlesNamingSQL(identity)))
+        UNION SELECT DISTINCT s.circle FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.kind = ?1 AND e.seq > ?2
+        """
     }
 
     static func circlesNamingSQL(_ identity: NodeIdentity) -> String {
@@ -94,7 +111,7 @@ extension NodeDatabase {
             }
             return OpenedRecord(
                 id: id, clock: UInt64(bitPattern: row["clock"] as Int64), author: hexString([UInt8](row["author"] as Data)),
-                scope: row["scope"], kind: kind, recipientKeyIDs: e.header.recipients.map(\.keyID), payload: p, clientSigned: signer != nil,
+                scope: row["scope"], kind: kind, recipientKeyIDs: recipientKeyIDs(row, e), payload: p, clientSigned: signer != nil,
                 clientSignature: split?.signature, clientSigner: signer)
         }
     }
@@ -103,14 +120,10 @@ extension NodeDatabase {
     /// content key) and the payload is still held and reads as a journey record of that kind.
     static func open(_ wire: Data, kind: Envelope.Kind, identity: NodeIdentity, extraKey: [UInt8]? = nil) -> (Envelope, [UInt8], JourneyPayload)? {
         guard let e = try? Envelope.decode([UInt8](wire)) else { return nil }
-        let plain: [UInt8]?
-        if identity.isRecipient(of: e) {
-            plain = try? identity.open(e)
-        } else if let extraKey {
-            plain = try? NodeIdentity.open(e, contentKey: extraKey)
-        } else {
-            plain = nil
-        }
+        var plain: [UInt8]?
+        // A sealed envelope is opened by trying its sealed keys (§8.10), once.
+        if e.header.kind == .sealed || identity.isRecipient(of: e) { plain = try? identity.open(e) }
+        if plain == nil, let extraKey { plain = try? NodeIdentity.open(e, contentKey: extraKey) }
         guard let plain, let p = try? JourneyPayload.decode(plain, kind: kind) else { return nil }
         return (e, plain, p)
     }

@@ -109,6 +109,7 @@ extension NodeDatabase {
 
     @discardableResult
     static func refreshJourneyIndex(_ db: Database, identity: NodeIdentity) throws -> Int {
+        try openSealedArrivals(db, identity: identity)
         let dirty = try String.fetchAll(db, sql: "SELECT circle FROM journey_dirty")
         guard !dirty.isEmpty else { return 0 }
         let mine = try circlesToFold(db, identity: identity)

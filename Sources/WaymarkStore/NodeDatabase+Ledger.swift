@@ -3,6 +3,7 @@ import Foundation
     import Glibc
 #endif
 import GRDB
+import Synchronization
 import WaymarkCore
 import WaymarkCrypto
 
@@ -97,11 +98,13 @@ extension NodeDatabase {
     /// A full copy of a private envelope held without its payload (and whose circle is not erased)
     /// takes the stripped copy's place.
     static func replaceStrippedCopy(_ db: Database, with v: VerifiedEnvelope) throws {
-        guard v.envelope.header.kind.isPrivate, v.envelope.payload != nil,
+        let h = v.envelope.header
+        guard h.kind.isPrivate || h.kind == .sealed, v.envelope.payload != nil,
             let held = try Data.fetchOne(db.cachedStatement(sql: "SELECT wire FROM envelope WHERE id = ?"), arguments: [Data(v.id)]),
             let e = try? Envelope.decode([UInt8](held)), e.payload == nil
         else { return }
-        if try isErased(db, circle: v.envelope.header.scope) { return }
+        if h.kind == .sealed ? try isErasedSealed(db, h) : try isErased(db, circle: h.scope) { return }
+        if h.kind == .sealed { try db.execute(sql: "UPDATE sealed_envelope SET opened = 0 WHERE id = ?", arguments: [Data(v.id)]) }
         try db.execute(sql: "UPDATE envelope SET wire = ? WHERE id = ?", arguments: [Data(v.wire), Data(v.id)])
     }
     /// The node's bounds of batch admission: `AdmissionLimits.node`, with the storage quota per author
@@ -130,6 +133,8 @@ extension NodeDatabase {
             try Self.admit(db, results: verified, admission: &admission, report: &report)
             try Self.admit(db, [], admission: &admission, report: &report, finishing: true)
             if refreshingDocuments { try Self.refreshDerived(db) }
+            // Sealed records are opened as they are stored, so pages read them at once (§8.10).
+            if let opener = opener.withLock({ $0 }) { try Self.openSealedArrivals(db, identity: opener) }
             return report
         }
     }
@@ -260,6 +265,11 @@ extension NodeDatabase {
         if h.kind.isPrivate, v.envelope.payload != nil, try isErased(db, circle: h.scope) {
             wire = v.envelope.withoutPayload.encoded()
         }
+        // A sealed one, where a held erasure's tag key explains its tag (§8.10).
+        if h.kind == .sealed, let tag = h.erasureTag {
+            if v.envelope.payload != nil, try isErasedSealed(db, h) { wire = v.envelope.withoutPayload.encoded() }
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO sealed_envelope (id, tag) VALUES (?, ?)").execute(arguments: [Data(v.id), Data(tag)])
+        }
         try db.cachedStatement(
             sql: """
                 INSERT INTO envelope (id, clock, author, sequence, kind, scope, row_table, row_id, wire, received_at, next_signer)
@@ -280,7 +290,13 @@ extension NodeDatabase {
             }
         }
         if h.kind == .keyHandover { try refreshKnownNode(db, author: h.author, handover: v.id) }
-        if h.kind == .erasure { try eraseCircle(db, h.scope, erasure: v.id, ownKey: ownKey, author: h.author, now: now) }
+        if h.kind == .erasure {
+            var tagKeys: [[UInt8]] = []
+            if let p = v.envelope.payload, case .erasure(let e)? = try? JourneyPayload.decode(p, kind: .erasure), let secret = e.tagSecret {
+                tagKeys = [SealedEnvelope.tagKey(secret: secret, circle: h.scope)]
+            }
+            try eraseCircle(db, h.scope, erasure: v.id, tagKeys: tagKeys, ownKey: ownKey, author: h.author, now: now)
+        }
         if h.kind == .listingCheck { try storeListingCheck(db, id: v.id, author: h.author, payload: v.envelope.payload) }
         if h.kind.isMembership {
             try storeMembership(db, v, now: now)
@@ -640,6 +656,13 @@ extension NodeDatabase {
             let e =
                 p.recipients.isEmpty
                 ? EnvelopeCrypto.sign(kind: p.kind, scope: p.scope, payload: p.payload, by: identity, sequence: sequence, dependencies: deps, clock: tick)
+                : p.kind.isPrivate && Circle(scope: p.scope) != nil
+                ? try SealedEnvelope.sign(
+                    frame: SealedFrame(
+                        kind: p.kind, circle: p.scope, tagKey: try circleTagKey(db, circle: p.scope, identity: identity), recipientKeyIDs: [],
+                        body: p.payload),
+                    recipients: p.recipients, by: identity, sequence: sequence, dependencies: deps, clock: tick
+                ).envelope
                 : try PrivateEnvelope.sign(
                     kind: p.kind, scope: p.scope, plaintext: p.payload, recipients: p.recipients, by: identity, sequence: sequence,
                     dependencies: deps, clock: tick
@@ -663,8 +686,11 @@ extension NodeDatabase {
         let newest: Int64?
         switch p.kind {
         case _ where p.scope != "public":
-            newest = try Int64.fetchOne(
+            let clear = try Int64.fetchOne(
                 db.cachedStatement(sql: "SELECT max(clock) FROM envelope WHERE scope = ? AND scope <> 'public'"), arguments: [p.scope])
+            let sealed = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT max(e.clock) FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.circle = ?"), arguments: [p.scope])
+            newest = [clear, sealed].compactMap { $0 }.max()
         case .directoryRecord, .directoryTombstone:
             guard let row = try? DirectoryPayload.decode(p.payload) else { return 0 }
             newest = try Int64.fetchOne(

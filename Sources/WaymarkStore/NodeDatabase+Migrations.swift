@@ -503,6 +503,20 @@ extension NodeDatabase {
             try db.execute(
                 sql: "CREATE TABLE hub_checked (period TEXT NOT NULL, node BLOB NOT NULL, envelope BLOB NOT NULL, PRIMARY KEY (period, node)) WITHOUT ROWID")
         }
+        m.registerMigration("v42: sealed private records (§8.10): each one's erasure tag, and what this node read inside those it can open") { db in
+            // `opened` 0: not tried with this node's keys yet; 1: tried. `circle`, `kind`, `tag_key`
+            // and `recipients` (the real recipients' key ids, 8 bytes each) only where it opened.
+            try db.execute(
+                sql: """
+                    CREATE TABLE sealed_envelope (
+                        id BLOB PRIMARY KEY, tag BLOB NOT NULL, opened INTEGER NOT NULL DEFAULT 0,
+                        circle TEXT, kind INTEGER, tag_key BLOB, recipients BLOB) WITHOUT ROWID
+                    """)
+            try db.execute(sql: "CREATE INDEX sealed_by_circle ON sealed_envelope (circle, kind) WHERE circle IS NOT NULL")
+            try db.execute(sql: "CREATE INDEX sealed_unopened ON sealed_envelope (opened) WHERE opened = 0")
+            // The erasure's tag keys, 16 bytes each, one after another.
+            try db.execute(sql: "ALTER TABLE erased_circle ADD COLUMN tag_keys BLOB")
+        }
         return m
     }
 }

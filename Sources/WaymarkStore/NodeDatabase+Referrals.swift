@@ -44,7 +44,10 @@ extension NodeDatabase {
     static func referralInJourney(_ db: Database, key: String, identity: NodeIdentity, today: String) throws -> (view: ReferralView, journey: JourneyView)? {
         guard let id = bytesFromHex(key),
             let circle = try String.fetchOne(
-                db, sql: "SELECT scope FROM envelope WHERE id = ? AND kind = ?", arguments: [Data(id), Int(Envelope.Kind.referral.rawValue)])
+                db, sql: """
+                    SELECT scope FROM envelope WHERE id = ?1 AND kind = ?2
+                    UNION ALL SELECT circle FROM sealed_envelope WHERE id = ?1 AND kind = ?2
+                    """, arguments: [Data(id), Int(Envelope.Kind.referral.rawValue)])
         else { return nil }
         let journey = try referralJourney(db, circle: circle, identity: identity, today: today)
         return journey.referrals.first { $0.key == key }.map { ($0, journey) }

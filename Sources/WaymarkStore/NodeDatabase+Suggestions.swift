@@ -96,6 +96,8 @@ extension NodeDatabase {
         var report = IngestReport()
         try admit(db, envelopes, peer: "self", nowMilliseconds: now, report: &report)
         if let problem = report.rejected.first { throw PublishError(description: "\(problem.reason.rawValue): \(problem.detail)") }
+        // What it sealed is read back at once (§8.10), where it is among the recipients.
+        if envelopes[0].envelope.header.kind == .sealed { try openSealedArrivals(db, identity: identity) }
         return envelopes[0].id
     }
 

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+import Synchronization
 import WaymarkCore
+import WaymarkCrypto
 
 /// The node's SQLite database: HSDS records, the documents and indexes derived from them, and the
 /// node's settings. Every write is one transaction, so a failed import or a full disk leaves the
@@ -10,6 +12,15 @@ public final class NodeDatabase: Sendable {
     /// A file of `reserveBytes` kept beside the database on disk, given up when the disk fills so that
     /// SQLite has the room to checkpoint and shrink its write-ahead log (`releaseSpaceAfterFailure`).
     let reservePath: String?
+    /// The organisation's keys, once the node has them (`opensSealed(with:)`): every ingest then opens
+    /// the sealed records addressed to it in the same transaction (§8.10). Without them, sealed
+    /// records are opened when the journey index is next brought up to date with the keys.
+    let opener = Mutex<NodeIdentity?>(nil)
+
+    /// From now on, sealed records addressed to `identity` are opened as they are stored.
+    public func opensSealed(with identity: NodeIdentity) {
+        opener.withLock { $0 = identity }
+    }
 
     /// How much of the database file the writing connection maps into memory for reading.
     static let mappedBytes = 1 << 30

@@ -56,6 +56,8 @@ public struct NodeHome: Sendable {
         }
         let db = try NodeDatabase(path: databasePath)
         keepPrivate()
+        // The node opens the sealed records addressed to it as they arrive (§8.10).
+        if let identity = try? loadIdentity() { db.opensSealed(with: identity) }
         return db
     }
 

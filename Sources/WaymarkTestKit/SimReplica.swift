@@ -147,6 +147,11 @@ public final class SimReplica: AdmissionHost {
     private var currentNow: UInt64 = 0
 
     public func isErased(circle: String) -> Bool { erased.contains(circle) }
+    /// Simulated nodes write private records unsealed (§8.1), so no held erasure tags
+    /// a sealed one; a stripped sealed copy counts as explained only by an erasure in the same batch.
+    public func isErasedSealed(_ header: Envelope.Header, alsoBy erasures: [Erasure]) -> Bool {
+        erasures.contains { e in e.tagSecret.map { SealedEnvelope.isTagged(header, by: SealedEnvelope.tagKey(secret: $0, circle: e.circle)) } ?? false }
+    }
     public func storedCost(of author: [UInt8]) -> UInt64? { author == identity.signingPublicKey ? nil : storedCosts[author, default: 0] }
     /// What each author's stored envelopes cost, as the store's `author_usage`.
     public private(set) var storedCosts: [[UInt8]: UInt64] = [:]

@@ -44,6 +44,7 @@ struct BatchAdmissionTests {
         func standing(of author: [UInt8], clock: UInt64) -> Membership.Standing { roster.standing(of: author, clock: clock) }
         func mayRemove(_ member: [UInt8], by author: [UInt8]) -> Bool { roster.mayRemove(member, by: author) }
         func isErased(circle: String) -> Bool { erased.contains(circle) }
+        func isErasedSealed(_ header: Envelope.Header, alsoBy erasures: [Erasure]) -> Bool { false }
         func storedCost(of author: [UInt8]) -> UInt64? { author == ownKey ? nil : costs[ByteKey(author), default: 0] }
         func isHeldBack(_ id: [UInt8]) -> Bool { queue[ByteKey(id)] != nil }
         func hasHeldBack() -> Bool { !queue.isEmpty }

@@ -30,6 +30,8 @@ struct StaffReferralInboxTests {
     /// each) that it has not acknowledged.
     static func partnerNode(referrals: Int = 1) throws -> NodeDatabase {
         let a = try NodeDatabase(), b = try NodeDatabase()
+        a.opensSealed(with: home)
+        b.opensSealed(with: partner)
         for db in [a, b] { try db.setFounders([home.signingPublicKey, partner.signingPublicKey]) }
         _ = try a.ledger.ingest([nodeRecord(partner, "Partner")], from: "t", nowMilliseconds: now)
         _ = try b.ledger.ingest([nodeRecord(home, "Home")], from: "t", nowMilliseconds: now)

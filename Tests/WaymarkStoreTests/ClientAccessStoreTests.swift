@@ -16,8 +16,8 @@ struct ClientAccessStoreTests {
 
     static func setUp() throws -> (h: NodeDatabase, p: NodeDatabase, v: NodeDatabase, client: String) {
         let records = [(home, "Home"), (partner, "Partner"), (visitor, "Visitor")].map { ReferralStoreTests.nodeRecord($0.0, $0.1) }
-        let dbs = try (0..<3).map { _ in
-            let db = try NodeDatabase.inTestFederation()
+        let dbs = try [home, partner, visitor].map { who in
+            let db = try NodeDatabase.inTestFederation(opener: who)
             _ = try db.ledger.ingest(records, from: "t", nowMilliseconds: now)
             return db
         }
@@ -143,7 +143,9 @@ struct ClientAccessStoreTests {
         }
         try p.clientAccess.requestConsent(circle: receipt.circle, purposes: [.progress], reason: "To note how it goes", identity: Self.partner, by: "brid", nowMilliseconds: Self.now + 4)
         // A member gone bad (the visitor) says no for the client without the client's key, and asks
-        // in the home organisation's name: neither counts anywhere.
+        // in the home organisation's name: neither counts anywhere. (It learnt the circle's tag key
+        // when the client signed in on its site.)
+        #expect(try v.clientAccess.clientCircle(key: key) == receipt.circle)
         let partnerKey = try #require(try v.writer.read { try NodeDatabase.encryptionKey($0, organization: hexString(Self.partner.signingPublicKey)) })
         let asked = try #require(try p.clientAccess.consentRequests(circle: receipt.circle, identity: Self.partner, consents: try p.journeys.journey(circle: receipt.circle, identity: Self.partner, today: "2026-11-23").consents).first)
         try v.writer.write { db in
@@ -175,9 +177,14 @@ struct ClientAccessStoreTests {
         for (a, b) in [(h, v), (h, p)] { try ReferralStoreTests.sync(a, b, at: Self.now + 10) }
         for db in [h, p, v] {
             let kinds = try db.writer.read { db in
-                try Row.fetchAll(db, sql: "SELECT wire FROM envelope WHERE scope = ?", arguments: [receipt.circle]).compactMap { row -> UInt16? in
+                // The one client's: every sealed record here (§8.10), and the circle's unsealed ones.
+                // (Not the visitor's forgeries: a member gone bad that seals with a tag of its own
+                // keeps its own ciphertext; it held the words anyway.)
+                try Row.fetchAll(
+                    db, sql: "SELECT wire FROM envelope WHERE (scope = ? OR kind = 40) AND author <> ?", arguments: [receipt.circle, Data(Self.visitor.signingPublicKey)]
+                ).compactMap { row -> UInt16? in
                     let e = try Envelope.decode([UInt8](row["wire"] as Data))
-                    return e.header.kind.isPrivate && e.payload != nil ? e.header.kind.rawValue : nil
+                    return (e.header.kind.isPrivate || e.header.kind == .sealed) && e.payload != nil ? e.header.kind.rawValue : nil
                 }
             }
             #expect(kinds.isEmpty, "private payloads left after erasure: kinds \(kinds)")

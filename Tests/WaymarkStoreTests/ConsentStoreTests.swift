@@ -53,12 +53,22 @@ struct ConsentStoreTests {
         let circle = try #require(try db.caseload.client(id: client, identity: Self.home, by: "t", nowMilliseconds: Self.now)?.circle)
         let items = try db.ledger.reconciliationItems()
         let wires = try db.ledger.envelopes(items.map(\.id))
-        let consents = try wires.map(Envelope.decode).filter { $0.header.kind == .consent }
-        #expect(consents.count == 1)
-        let e = consents[0]
-        #expect(e.header.scope == circle && EnvelopeCrypto.verify(e) == .valid)
+        // Sealed (§8.10): the header names neither the kind nor the circle nor who may read it.
+        #expect(try wires.map(Envelope.decode).filter { $0.header.kind.isPrivate || $0.header.scope == circle }.isEmpty)
+        let sealed = try wires.map(Envelope.decode).filter { $0.header.kind == .sealed }
+        #expect(sealed.count == 1)
+        let e = sealed[0]
+        #expect(e.header.scope == "sealed" && EnvelopeCrypto.verify(e) == .valid)
+        if case .failure(let p) = AdmissionRules.read(e).problem { Issue.record("a sealed envelope is refused: \(p.detail)") }
+        #expect(e.header.recipients.count == 2 && e.header.recipients.allSatisfy { $0.keyID == SealedFrame.anonymousKeyID })
+        #expect(SealedFrame.payloadSizes.contains(e.header.payloadSize))
+        let frame = try Self.partner.openSealed(e)
+        let homeFrame = try Self.home.openSealed(e)
+        #expect(frame.kind == .consent && frame.circle == circle && homeFrame == frame)
+        #expect(Set(frame.recipientKeyIDs) == Set([Self.home.encryptionKeyID, Self.partner.encryptionKeyID]))
         #expect(try JourneyPayload.decode(Self.partner.open(e), kind: .consent) == JourneyPayload.decode(Self.home.open(e), kind: .consent))
         #expect(throws: PrivateEnvelope.OpenError.notARecipient) { try Self.outsider.open(e) }
+        #expect(!Self.outsider.isRecipient(of: e) && Self.partner.isRecipient(of: e))
         #expect(!ClientStoreTests.contains(e.encoded(), Array("Partner".utf8)) && !ClientStoreTests.contains(e.encoded(), Array("written".utf8)))
     }
 

@@ -35,7 +35,7 @@ struct HubFiguresTests {
     }
 
     @Test func eachOrganisationCountsWhatIsItsOwnToCount() throws {
-        let a = try NodeDatabase.inTestFederation(), b = try NodeDatabase.inTestFederation()
+        let a = try NodeDatabase.inTestFederation(opener: Self.home), b = try NodeDatabase.inTestFederation(opener: Self.partner)
         _ = try a.ledger.ingest([ReferralStoreTests.nodeRecord(Self.partner, "Partner")], from: "t", nowMilliseconds: Self.now)
         _ = try b.ledger.ingest([ReferralStoreTests.nodeRecord(Self.home, "Home")], from: "t", nowMilliseconds: Self.now)
         let one = try a.caseload.createClient(
@@ -86,7 +86,7 @@ struct HubFiguresTests {
     /// organisation counts them); once the client withdraws their consent for the partner, what the
     /// referral said is not used, and the partner counts them again.
     @Test func aPersonReferredToAnOrganisationThatAlsoRegisteredThemIsCountedOnce() throws {
-        let a = try NodeDatabase.inTestFederation(), b = try NodeDatabase.inTestFederation()
+        let a = try NodeDatabase.inTestFederation(opener: Self.home), b = try NodeDatabase.inTestFederation(opener: Self.partner)
         _ = try a.ledger.ingest([ReferralStoreTests.nodeRecord(Self.partner, "Partner")], from: "t", nowMilliseconds: Self.now)
         _ = try b.ledger.ingest([ReferralStoreTests.nodeRecord(Self.home, "Home")], from: "t", nowMilliseconds: Self.now)
         let atHome = try a.caseload.createClient(

@@ -17,8 +17,8 @@ struct HubRoundTests {
     static func everyone(_ orgs: [NodeIdentity] = orgs) throws -> [NodeDatabase] {
         let all = orgs + [hub, helper]
         let records = all.enumerated().map { k, who in ReferralStoreTests.nodeRecord(who, "Node \(k)") }
-        return try all.map { _ in
-            let db = try NodeDatabase.inTestFederation()
+        return try all.map { who in
+            let db = try NodeDatabase.inTestFederation(opener: who)
             _ = try db.ledger.ingest(records, from: "t", nowMilliseconds: now)
             return db
         }

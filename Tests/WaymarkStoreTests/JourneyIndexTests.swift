@@ -31,7 +31,14 @@ struct JourneyIndexTests {
 
     /// Every circle a node holds a private envelope of.
     static func circles(_ db: NodeDatabase) throws -> [String] {
-        try db.writer.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT scope FROM envelope WHERE kind BETWEEN 16 AND 19 ORDER BY scope") }
+        try db.writer.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT scope FROM envelope WHERE kind BETWEEN 16 AND 19
+                    UNION SELECT DISTINCT circle FROM sealed_envelope WHERE kind BETWEEN 16 AND 19 ORDER BY 1
+                    """)
+        }
     }
 
     /// What the pages showed before the index: every circle folded.
@@ -84,7 +91,7 @@ struct JourneyIndexTests {
     @Test(arguments: [1, 2, 3])
     func theIndexShowsWhatFoldingEveryCircleShows(seed: UInt64) throws {
         var rng = SeededRandom(seed: seed)
-        let a = try NodeDatabase.inTestFederation(), b = try NodeDatabase.inTestFederation()
+        let a = try NodeDatabase.inTestFederation(opener: Self.home), b = try NodeDatabase.inTestFederation(opener: Self.partner)
         for db in [a, b] { _ = try db.ledger.ingest([R.nodeRecord(Self.home, "Home"), R.nodeRecord(Self.partner, "Partner")], from: "t", nowMilliseconds: Self.now) }
         let sides = [(a, Self.home, hexString(Self.partner.signingPublicKey)), (b, Self.partner, hexString(Self.home.signingPublicKey))]
         var clients: [[String]] = [[], []]

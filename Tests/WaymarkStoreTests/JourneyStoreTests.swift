@@ -16,7 +16,7 @@ struct JourneyStoreTests {
     /// Three nodes that know each other; a client at home with consent for the partner (referrals
     /// and progress); a referral the partner has accepted.
     static func setUp() throws -> (a: NodeDatabase, b: NodeDatabase, c: NodeDatabase, client: String, key: String) {
-        let a = try NodeDatabase.inTestFederation(), b = try NodeDatabase.inTestFederation(), c = try NodeDatabase.inTestFederation()
+        let a = try NodeDatabase.inTestFederation(opener: home), b = try NodeDatabase.inTestFederation(opener: partner), c = try NodeDatabase.inTestFederation(opener: outsider)
         let records = [R.nodeRecord(home, "Home"), R.nodeRecord(partner, "Partner"), R.nodeRecord(outsider, "Outsider")]
         for db in [a, b, c] { _ = try db.ledger.ingest(records, from: "t", nowMilliseconds: now) }
         let client = try a.caseload.createClient(
@@ -144,10 +144,15 @@ struct JourneyStoreTests {
 
         for (db, who) in [(a, Self.home), (b, Self.partner), (c, Self.outsider)] {
             let items = try db.ledger.reconciliationItems()
-            let held = try db.ledger.envelopes(items.map(\.id)).compactMap { try? Envelope.decode($0) }.filter { $0.header.scope == circle }
+            let all = try db.ledger.envelopes(items.map(\.id)).compactMap { try? Envelope.decode($0) }
+            let held = all.filter { $0.header.scope == circle }
             #expect(held.contains { $0.header.kind == .erasure })
-            #expect(held.filter { $0.header.kind.isPrivate }.allSatisfy { $0.payload == nil }, "no payload left in the circle")
-            #expect(held.filter { $0.header.kind.isPrivate }.count >= 5)
+            #expect(held.filter { $0.header.kind.isPrivate }.isEmpty, "private records are sealed (§8.10)")
+            // Every sealed record here is the one client's: each node, the relay included, found them
+            // by the tags the erasure's tag keys explain, and stripped them.
+            let sealed = all.filter { $0.header.kind == .sealed }
+            #expect(sealed.allSatisfy { $0.payload == nil }, "no payload left in the circle")
+            #expect(sealed.count >= 5)
             let j = try db.journeys.journey(circle: circle, identity: who, today: Self.today)
             #expect(j.timeline.isEmpty && j.referrals.isEmpty && j.goals.isEmpty)
         }

@@ -148,6 +148,59 @@ struct MembershipStoreTests {
         }
     }
 
+    /// The same for sealed records (§8.10), whose erasure is found by its tag: a stripped copy is
+    /// refused until an erasure whose tag keys explain its tag is held or comes with it; a copy an
+    /// erasure of another circle does not explain is refused even then; a relay strips what it holds.
+    @Test func aStrippedSealedCopyIsRefusedUnlessAnErasuresTagKeyExplainsIt() throws {
+        try withLargeStack {
+            let circle = Circle(owner: alice.signingPublicKey, random: Array(0..<12)).scope
+            let other = Circle(owner: alice.signingPublicKey, random: Array(12..<24)).scope
+            let secret = SealedEnvelope.ownTagSecret(circle: circle, identity: alice)
+            let tagKey = SealedEnvelope.tagKey(secret: secret, circle: circle)
+            #expect(tagKey == SealedEnvelope.ownTagKey(circle: circle, identity: alice))
+            func sealed(_ c: String, _ key: [UInt8], sequence: UInt64, deps: [[UInt8]]) throws -> Envelope {
+                try SealedEnvelope.sign(
+                    frame: SealedFrame(kind: .referral, circle: c, tagKey: key, recipientKeyIDs: [], body: Array(#"{"x":1}"#.utf8)),
+                    recipients: [alice.encryptionPublicKey, bob.encryptionPublicKey], by: alice, sequence: sequence, dependencies: deps,
+                    clock: HybridClock.pack(milliseconds: Fixtures.publishedAt, counter: UInt16(sequence))
+                ).envelope
+            }
+            let referral = try sealed(circle, tagKey, sequence: 1, deps: [])
+            let elsewhere = try sealed(other, SealedEnvelope.ownTagKey(circle: other, identity: alice), sequence: 2, deps: [EnvelopeCrypto.id(of: referral)])
+            let erasure = EnvelopeCrypto.sign(
+                kind: .erasure, scope: circle,
+                payload: JourneyPayload.erasure(Erasure(circle: circle, requestedOn: "2026-12-02", tagSecret: secret)).encoded(), by: alice,
+                sequence: 3, dependencies: [EnvelopeCrypto.id(of: elsewhere)], clock: HybridClock.pack(milliseconds: Fixtures.publishedAt, counter: 3))
+            let b = try database(founders: [alice, bob])
+            let first = try b.ledger.ingest([referral.withoutPayload.encoded()], from: "relay", nowMilliseconds: Self.now)
+            #expect(first.accepted == 0 && first.rejected.map(\.reason) == [.strippedCopy])
+            // Bob, a partner in Alice's circle, knows its tag key; an erasure of a circle of his own
+            // that names it as its secret explains nothing of Alice's circle.
+            let bobs = Circle(owner: bob.signingPublicKey, random: Array(0..<12)).scope
+            let forged = EnvelopeCrypto.sign(
+                kind: .erasure, scope: bobs, payload: JourneyPayload.erasure(Erasure(circle: bobs, requestedOn: "2026-12-02", tagSecret: tagKey)).encoded(),
+                by: bob, sequence: 1, dependencies: [], clock: HybridClock.pack(milliseconds: Fixtures.publishedAt, counter: 9))
+            #expect(try b.ledger.ingest([referral.encoded(), forged.encoded()], from: "bob", nowMilliseconds: Self.now).accepted == 2)
+            #expect(try b.ledger.envelopes([EnvelopeCrypto.id(of: referral)]).first.flatMap { try? Envelope.decode($0) }?.payload != nil)
+            // A relay holds both in full; the erasure strips the circle's, and not the other circle's.
+            let r = try database(founders: [alice])
+            #expect(try r.ledger.ingest([referral.encoded(), elsewhere.encoded()], from: "a", nowMilliseconds: Self.now).accepted == 2)
+            #expect(try r.ledger.ingest([erasure.encoded()], from: "a", nowMilliseconds: Self.now + 1).accepted == 1)
+            func payload(_ db: NodeDatabase, _ e: Envelope) throws -> [UInt8]? {
+                try db.ledger.envelopes([EnvelopeCrypto.id(of: e)]).first.flatMap { try? Envelope.decode($0) }?.payload
+            }
+            #expect(try payload(r, referral) == nil && payload(r, elsewhere) != nil)
+            // A full copy offered again does not bring the words back.
+            #expect(try r.ledger.ingest([referral.encoded()], from: "a", nowMilliseconds: Self.now + 2).accepted == 0)
+            #expect(try payload(r, referral) == nil)
+            // With the erasure in the same message, the circle's stripped copy is taken in; the other's is not.
+            let c = try database(founders: [alice])
+            let batch = try c.ledger.ingest(
+                [referral.withoutPayload.encoded(), elsewhere.withoutPayload.encoded(), erasure.encoded()], from: "relay", nowMilliseconds: Self.now)
+            #expect(batch.accepted == 1 && batch.rejected.map(\.reason) == [.strippedCopy], "\(batch)")
+        }
+    }
+
     @Test func aFounderRemovesACompromisedKeyWithEveryoneItVouchedForAndNoOneElse() throws {
         try withLargeStack {
             let dave = Fixtures.identity(4), erin = Fixtures.identity(5)

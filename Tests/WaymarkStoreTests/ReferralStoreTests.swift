@@ -24,7 +24,7 @@ struct ReferralStoreTests {
     }
 
     @Test func theLoopFromRequestToCompletion() throws {
-        let a = try NodeDatabase.inTestFederation(), b = try NodeDatabase.inTestFederation()
+        let a = try NodeDatabase.inTestFederation(opener: Self.home), b = try NodeDatabase.inTestFederation(opener: Self.partner)
         _ = try a.ledger.ingest([Self.nodeRecord(Self.partner, "Partner")], from: "t", nowMilliseconds: Self.now)
         _ = try b.ledger.ingest([Self.nodeRecord(Self.home, "Home")], from: "t", nowMilliseconds: Self.now)
         let client = try a.caseload.createClient(

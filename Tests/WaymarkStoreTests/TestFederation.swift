@@ -9,9 +9,11 @@ extension NodeDatabase {
     /// An in-memory database of a federation whose founders are the fixture identities 0–99, so that
     /// tests of the other admission rules take each other's envelopes in (membership itself is tested
     /// with databases whose founders are chosen: `MembershipStoreTests`).
-    static func inTestFederation() throws -> NodeDatabase {
+    /// - Parameter opener: the organisation whose node it is, which opens the sealed records addressed to it as they arrive.
+    static func inTestFederation(opener: NodeIdentity? = nil) throws -> NodeDatabase {
         let db = try NodeDatabase()
         try db.setFounders(testFederationFounders)
+        if let opener { db.opensSealed(with: opener) }
         return db
     }
 }

@@ -37,7 +37,9 @@ def run(bin_: str, *args: str, stdin: str | None = None) -> str:
 def count(db: Path, kind: int) -> int:
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
     try:
-        return con.execute("SELECT count(*) FROM envelope WHERE kind = ?", (kind,)).fetchone()[0]
+        # Private records are sealed (SPEC §8.10): the receiving node notes each one's kind as it opens it.
+        return con.execute(
+            "SELECT (SELECT count(*) FROM envelope WHERE kind = ?1) + (SELECT count(*) FROM sealed_envelope WHERE kind = ?1)", (kind,)).fetchone()[0]
     finally:
         con.close()
 

@@ -4,6 +4,7 @@ consent for B: the consent is a private envelope that reaches B through C; C sto
 and can read none of it. Withdrawing the consent travels the same way."""
 from __future__ import annotations
 
+import hashlib
 import re
 import subprocess
 
@@ -51,7 +52,32 @@ def circle(make_node):
 
 
 def consent_envelopes(node: FedNode) -> int:
-    return node.sql("SELECT count(*) FROM envelope WHERE kind = 16")[0][0]
+    """The consents a node can tell it holds: those it opened (sealed records name no kind, SPEC §8.10)."""
+    return node.sql("SELECT count(*) FROM sealed_envelope WHERE kind = 16")[0][0]
+
+
+def sealed_ids(node: FedNode) -> set[bytes]:
+    return {row[0] for row in node.sql("SELECT id FROM envelope WHERE kind = 40")}
+
+
+def key_id(node: FedNode, of: FedNode) -> bytes:
+    """`of`'s key id as recipients were listed before sealed records (SPEC §8.2), from `node`'s copy of its node record."""
+    key = node.sql("SELECT encryption_key FROM known_node WHERE organization_name = ?", of.org)[0][0]
+    return hashlib.blake2b(key, digest_size=32).digest()[:8]
+
+
+def assert_learns_nothing(relay: FedNode, circle: str, recipients: list[FedNode]) -> None:
+    """What a member that is not a recipient holds of a client's records (SPEC §8.10): sealed records
+    only, none of which it could open or place in a circle; nowhere the circle's name, the kinds, or
+    the recipients' key ids."""
+    private = ", ".join(str(k) for k in (16, 17, 18, 19, 28, 30, 31, 32, 33))
+    assert relay.sql(f"SELECT count(*) FROM envelope WHERE kind IN ({private})")[0][0] == 0, "a private kind in the clear"
+    assert relay.sql("SELECT count(*) FROM envelope WHERE scope = ? AND kind NOT IN (20, 21, 27, 29)", circle)[0][0] == 0
+    assert relay.sql("SELECT count(*) FROM sealed_envelope WHERE circle IS NOT NULL OR kind IS NOT NULL")[0][0] == 0
+    stored = b"".join(p.read_bytes() for p in relay.path.glob("waymark.sqlite*"))
+    assert circle.encode() not in stored, "the relay holds the circle's name"
+    for r in recipients:
+        assert key_id(relay, r) not in stored, f"the relay holds {r.label}'s key id"
 
 
 def test_a_consent_reaches_the_partner_through_a_relay_that_cannot_read_it(circle) -> None:
@@ -75,15 +101,15 @@ def test_a_consent_reaches_the_partner_through_a_relay_that_cannot_read_it(circl
     assert "Éabha Relaytest agreed that Journey Org A may share information with Journey Org B" in receipt
     assert "withdraw this consent at any time" in receipt and "21 November 2027" in receipt and 'data-print' in receipt
 
-    wait_until("the consent reaches B through C", lambda: consent_envelopes(b) == 1 and consent_envelopes(c) == 1, 60, (a, b, c))
+    wait_until("the consent reaches B through C", lambda: consent_envelopes(b) == 1 and sealed_ids(a) <= sealed_ids(c), 60, (a, b, c))
     # C holds the envelope and forwards it, but nothing in it can be read there: the recorder's name,
     # the purposes and the method are encrypted; the client's name was never in it.
     stored_c = b"".join(p.read_bytes() for p in c.path.glob("waymark.sqlite*"))
     for secret in ("Ciarán Caseworker", "Éabha", "progress", "written"):
         assert secret.encode() not in stored_c, f"{secret!r} is readable on the relay"
-    # The consent envelope names B among its recipients (by key id), not C.
-    wire = c.sql("SELECT wire FROM envelope WHERE kind = 16")[0][0]
-    assert len(wire) > 200
+    # C cannot tell it is a consent, whom it is about, or that B may read it (SPEC §8.10).
+    circle = b.sql("SELECT circle FROM sealed_envelope WHERE kind = 16")[0][0]
+    assert_learns_nothing(c, circle, [a, b])
 
     # Withdrawing it takes two steps (what it does, how the client said so; then yes), and travels the same way.
     r = s.post(client_url + "/consents/revoke", data={"csrf": csrf(s, page), "organization": b_key}, allow_redirects=False, timeout=10)
@@ -233,8 +259,12 @@ def test_a_referral_goes_round_the_loop_through_the_relay(circle) -> None:
     stored_c = b"".join(p.read_bytes() for p in c.path.glob("waymark.sqlite*"))
     for secret in ("Caoimhe", "Loopclient", "086 999 1234", "Wants evening hours", "Started the jobs club", "Tuesday at 10", "Tuesday suits"):
         assert secret.encode() not in stored_c, f"{secret!r} is readable on the relay"
-    assert c.sql("SELECT count(*) FROM envelope WHERE kind IN (17, 18)")[0][0] >= 5
-    assert c.sql("SELECT count(*) FROM envelope WHERE kind = 33")[0][0] == 2, "the relay did not carry the messages"
+    # It carried every one of them (B's sealed records came through it), and can tell nothing of them.
+    circle = a.sql(f"SELECT circle FROM sealed_envelope WHERE hex(id) = '{key.upper()}'")[0][0]
+    mine = {row[0] for row in a.sql("SELECT id FROM sealed_envelope WHERE circle = ?", circle)}
+    assert len(mine) >= 8 and mine <= sealed_ids(c), "the relay did not carry the referral, its changes and messages"
+    assert b.sql("SELECT count(*) FROM sealed_envelope WHERE kind = 33 AND circle = ?", circle)[0][0] == 2
+    assert_learns_nothing(c, circle, [a, b])
 
 
 def test_a_referral_declined_for_lack_of_capacity_says_so_on_both_sides(circle) -> None:
@@ -267,8 +297,14 @@ def test_a_referral_declined_for_lack_of_capacity_says_so_on_both_sides(circle) 
     assert "Gan acmhainn" in home.get(sent_url, params={"lang": "ga"}, timeout=10).text
 
 
-def circle_wires(node: FedNode, circle: str) -> dict[bytes, int]:
-    return {row[0]: row[1] for row in node.sql(f"SELECT id, length(wire) FROM envelope WHERE scope = '{circle}' AND kind BETWEEN 16 AND 19")}
+def circle_ids(home: FedNode, circle: str) -> list[bytes]:
+    """The circle's records, as its home organisation (a recipient of each) can tell them."""
+    return [row[0] for row in home.sql("SELECT id FROM sealed_envelope WHERE circle = ?", circle)]
+
+
+def circle_wires(node: FedNode, ids: list[bytes]) -> dict[bytes, int]:
+    marks = ", ".join("?" for _ in ids)
+    return {row[0]: row[1] for row in node.sql(f"SELECT id, length(wire) FROM envelope WHERE id IN ({marks})", *ids)}
 
 
 def test_progress_revocation_and_erasure_across_three_nodes(circle) -> None:
@@ -295,7 +331,7 @@ def test_progress_revocation_and_erasure_across_three_nodes(circle) -> None:
                   allow_redirects=False, timeout=10)
     assert r.status_code == 303
     key = re.search(r'href="/staff/referrals/([0-9a-f]{64})', home.get(client_url, timeout=10).text).group(1)
-    circle_scope = a.sql(f"SELECT scope FROM envelope WHERE hex(id) = '{key.upper()}'")[0][0]
+    circle_scope = a.sql(f"SELECT circle FROM sealed_envelope WHERE hex(id) = '{key.upper()}'")[0][0]
 
     # B receives and accepts, then records a goal, a reading and a milestone on the referral's page.
     partner = sign_in(b)
@@ -367,15 +403,14 @@ def test_progress_revocation_and_erasure_across_three_nodes(circle) -> None:
     r = home.post(a.url + "/staff/progress", data={"csrf": csrf(home, page), "client": client_id, "type": "milestone", "goal": goal,
                                                    "label": "Home-only milestone", "date": "2026-11-25"}, allow_redirects=False, timeout=10)
     assert r.status_code == 303, r.text[:400]
-    count_a = lambda: a.sql(f"SELECT count(*) FROM envelope WHERE scope = '{circle_scope}'")[0][0]
-    count_b = lambda: b.sql(f"SELECT count(*) FROM envelope WHERE scope = '{circle_scope}'")[0][0]
-    wait_until("B holds the new envelope", lambda: count_b() >= count_a(), 60, (a, b, c))
+    wait_until("B holds the new envelope", lambda: set(circle_ids(a, circle_scope)) <= sealed_ids(b), 60, (a, b, c))
     assert "Home-only milestone" in home_page()
     assert "Home-only milestone" not in partner.get(b_url, timeout=10).text, "nothing new reaches B after the withdrawal"
 
     # Erasure (an admin): gone from A, and B and C drop every payload of the circle and confirm it.
-    before = {n.path: circle_wires(n, circle_scope) for n in (a, b, c)}
-    assert all(before.values())
+    ids = circle_ids(a, circle_scope)
+    before = {n.path: circle_wires(n, ids) for n in (a, b, c)}
+    assert all(len(v) == len(ids) for v in before.values())
     admin = sign_in(a, "aoife")
     page = admin.get(client_url, timeout=10).text
     r = admin.post(client_url + "/erase", data={"csrf": csrf(admin, page)}, timeout=10)
@@ -393,7 +428,8 @@ def test_progress_revocation_and_erasure_across_three_nodes(circle) -> None:
     assert partner.get(b_url, timeout=10).status_code == 404
     assert "Fionnuala" not in partner.get(b.url + "/staff/referrals", timeout=10).text
     for n in (a, b, c):
-        after = circle_wires(n, circle_scope)
+        after = circle_wires(n, ids)
+        # The relay too, which found them by the tags the erasure's tag keys explain (SPEC §8.10).
         assert set(after) >= set(before[n.path]) and all(after[k] < v for k, v in before[n.path].items()), "every payload in the circle is gone"
     # Nothing of the client can be read back from any node's files (database and write-ahead log):
     # not the record, not what staff typed (goal, reading, milestone), not the audit log's details.

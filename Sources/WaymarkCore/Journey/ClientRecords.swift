@@ -68,8 +68,13 @@ public struct ClientKeyRecord: Sendable, Hashable {
     public var encryptionKey: [UInt8]
     public var slot: String
     public var ended: Bool
+    /// The circle's tag key sealed to `encryptionKey` (64 bytes, §8.10): with it a member where the
+    /// client signs in finds the circle's sealed records, which name no circle.
+    public var tagKeyBox: [UInt8]?
 
     public static let clientSlot = "client"
+    /// Bytes of a sealed tag key: the key and a sealed box's overhead.
+    public static let tagKeyBoxLength = 64
 
     public init(signingKey: [UInt8], encryptionKey: [UInt8], slot: String = ClientKeyRecord.clientSlot, ended: Bool = false) {
         self.signingKey = signingKey
@@ -84,6 +89,7 @@ public struct ClientKeyRecord: Sendable, Hashable {
         var o = JSONObject([("encryption_key", .string(hexString(encryptionKey))), ("signing_key", .string(hexString(signingKey)))])
         if isProxy { o["slot"] = .string(slot) }
         if ended { o["ended"] = .bool(true) }
+        if let box = tagKeyBox { o["tag_key_box"] = .string(hexString(box)) }
         return JSONValue.object(o).canonicalBytes
     }
 
@@ -93,9 +99,11 @@ public struct ClientKeyRecord: Sendable, Hashable {
         guard slot == clientSlot || (slot.hasPrefix("proxy-") && slot.utf8.count <= 64) else {
             throw JourneyPayload.Problem(field: "slot", message: "must be client or proxy-…")
         }
-        return ClientKeyRecord(
+        var record = ClientKeyRecord(
             signingKey: try ClientRecordJSON.bytes(o, "signing_key", count: 32), encryptionKey: try ClientRecordJSON.bytes(o, "encryption_key", count: 32),
             slot: slot, ended: o["ended"]?.boolValue ?? false)
+        if o["tag_key_box"] != nil { record.tagKeyBox = try ClientRecordJSON.bytes(o, "tag_key_box", count: tagKeyBoxLength) }
+        return record
     }
 }
 

@@ -66,7 +66,9 @@ public enum JourneyPayload: Sendable, Hashable {
         case .progress(let e):
             return Self.progressObject(e)
         case .erasure(let e):
-            return JSONObject([("circle", .string(e.circle)), ("requested_on", .string(e.requestedOn))])
+            var obj = JSONObject([("circle", .string(e.circle)), ("requested_on", .string(e.requestedOn))])
+            if let secret = e.tagSecret { obj["tag_secret"] = .string(hexString(secret)) }
+            return obj
         case .erasureAcknowledgement(let id):
             return JSONObject([("erasure", .string(hexString(id)))])
         case .clientVoice(let v):
@@ -117,7 +119,14 @@ public enum JourneyPayload: Sendable, Hashable {
         case .progress: return .progress(try progress(o, depth: 0))
         case .erasure:
             let circle = try string(o, "circle")
-            return .erasure(Erasure(circle: circle, requestedOn: try date(o, "requested_on")))
+            var secret: [UInt8]?
+            if let t = o["tag_secret"] {
+                guard let k = t.stringValue.flatMap(bytesFromHex), k.count == SealedFrame.tagLength else {
+                    throw Problem(field: "tag_secret", message: "must be 16 bytes in hex")
+                }
+                secret = k
+            }
+            return .erasure(Erasure(circle: circle, requestedOn: try date(o, "requested_on"), tagSecret: secret))
         case .erasureAcknowledgement:
             guard let id = bytesFromHex(try string(o, "erasure")), id.count == 32 else { throw Problem(field: "erasure", message: "must be a 32-byte id in hex") }
             return .erasureAcknowledgement(erasureID: id)
@@ -271,8 +280,12 @@ public struct Erasure: Sendable, Hashable {
     /// The circle (envelope scope) to erase.
     public var circle: String
     public var requestedOn: String
-    public init(circle: String, requestedOn: String) {
+    /// The circle's tag secret (§8.10): every node works out the circle's tag key from it and finds
+    /// the circle's sealed envelopes by their erasure tags. Absent from erasures written before sealed envelopes.
+    public var tagSecret: [UInt8]?
+    public init(circle: String, requestedOn: String, tagSecret: [UInt8]? = nil) {
         self.circle = circle
         self.requestedOn = requestedOn
+        self.tagSecret = tagSecret
     }
 }

@@ -196,6 +196,7 @@ public enum AdmissionRules {
         case 24: return 2 << 10
         case 25, 26, 36: return 128 << 10
         case 34, 35: return 64 << 10
+        case 40: return SealedFrame.payloadSizes.last!
         default: return 64 << 10  // kinds this version does not know: a kind that needs more comes with a new envelope version
         }
     }
@@ -212,6 +213,7 @@ public enum AdmissionRules {
         if e.header.payloadSize > limit {
             return fail(.oversized, "a \(kind) payload of \(e.header.payloadSize) bytes is over its kind's limit of \(limit)")
         }
+        if kind == .sealed { return readSealed(e, into: out) }
         if kind.isPrivate || kind == .erasure || kind == .erasureAcknowledgement || kind == .clientKey || kind == .consentAcknowledgement {
             return readJourney(e, into: out)
         }
@@ -296,6 +298,27 @@ public enum AdmissionRules {
             }
         } catch {
             return fail(.badPayload, "\(error)")
+        }
+        return out
+    }
+
+    /// Sealed records (`Protocol/SPEC.md` §8.10): scope `sealed`; recipients padded to one of the
+    /// fixed counts, listed without key ids (eight zero bytes each), each sealed key 80 bytes; a
+    /// 16-byte erasure tag; a payload size (stripped or not) that is one of the padded sizes. The payload
+    /// may be absent only where an erasure explains the tag (batch admission).
+    static func readSealed(_ e: Envelope, into out: ReadPayload) -> ReadPayload {
+        let fail = out.failing
+        let h = e.header
+        guard h.scope == SealedFrame.scope else { return fail(.wrongScope, "sealed envelopes are scoped to \"sealed\"") }
+        guard SealedFrame.recipientCounts.contains(h.recipients.count) else {
+            return fail(.wrongScope, "a sealed envelope lists 2, 4, 8, 16, 32 or 64 sealed keys, not \(h.recipients.count)")
+        }
+        guard h.recipients.allSatisfy({ $0.keyID == SealedFrame.anonymousKeyID && $0.sealedKey.count == 80 }) else {
+            return fail(.wrongScope, "a sealed envelope lists its sealed keys (80 bytes each) without key ids (eight zero bytes)")
+        }
+        guard h.erasureTag != nil else { return fail(.badPayload, "a sealed envelope carries a 16-byte erasure tag (extension 02)") }
+        guard SealedFrame.payloadSizes.contains(h.payloadSize) else {
+            return fail(.badPayload, "a sealed payload of \(h.payloadSize) bytes is not one of the padded sizes")
         }
         return out
     }

@@ -100,6 +100,10 @@ public protocol AdmissionHost: EnvelopeLookup {
     associatedtype Candidate: AdmissionCandidate
     /// Whether an erasure of this circle is held.
     func isErased(circle: String) throws -> Bool
+    /// Whether a held erasure, or one of `erasures` (those in this transaction), explains a sealed
+    /// envelope's erasure tag (§8.10): the tag is BLAKE2b-128, keyed with the tag key the erasure's
+    /// secret gives for its circle, of the author and sequence.
+    func isErasedSealed(_ header: Envelope.Header, alsoBy erasures: [Erasure]) throws -> Bool
     /// Whether this envelope is in the held-back queue.
     func isHeldBack(_ id: [UInt8]) throws -> Bool
     func heldBackCounts(peer: String, author: [UInt8]) throws -> HeldBackCounts
@@ -137,6 +141,8 @@ public struct BatchAdmission<Candidate: AdmissionCandidate> {
     /// Circles whose erasure (signed by the circle's owner, §8.4) came in this transaction: it explains
     /// their stripped copies, which it may itself depend on.
     public private(set) var erasuresSeen = Set<String>()
+    /// Those erasures, with the tag secrets they reveal: they explain stripped sealed copies (§8.10).
+    public private(set) var sealedErasuresSeen: [Erasure] = []
     /// Ids accepted by the current call, in order.
     private var accepted: [[UInt8]] = []
 
@@ -152,7 +158,12 @@ public struct BatchAdmission<Candidate: AdmissionCandidate> {
     @discardableResult
     public mutating func admit<Host: AdmissionHost>(_ batch: [Candidate], host: Host) throws -> [[UInt8]] where Host.Candidate == Candidate {
         for c in batch where c.envelope.header.kind == .erasure {
-            if case .success = c.payloadProblem { erasuresSeen.insert(c.envelope.header.scope) }
+            if case .success = c.payloadProblem {
+                erasuresSeen.insert(c.envelope.header.scope)
+                if let p = c.envelope.payload, case .erasure(let e)? = try? JourneyPayload.decode(p, kind: .erasure), e.tagSecret != nil {
+                    sealedErasuresSeen.append(e)
+                }
+            }
         }
         return try run(batch, host: host, mayDefer: deferring)
     }
@@ -210,8 +221,16 @@ public struct BatchAdmission<Candidate: AdmissionCandidate> {
     private mutating func handle<Host: AdmissionHost>(_ c: Candidate, heldBack: Bool, mayDefer: Bool, host: Host) throws
     where Host.Candidate == Candidate {
         let h = c.envelope.header
-        let stripped =
-            h.kind.isPrivate && c.envelope.payload == nil && !erasuresSeen.contains(h.scope) ? try !host.isErased(circle: h.scope) : false
+        let stripped: Bool
+        if c.envelope.payload != nil {
+            stripped = false
+        } else if h.kind.isPrivate {
+            stripped = !erasuresSeen.contains(h.scope) ? try !host.isErased(circle: h.scope) : false
+        } else if h.kind == .sealed {
+            stripped = try !host.isErasedSealed(h, alsoBy: sealedErasuresSeen)
+        } else {
+            stripped = false
+        }
         // An envelope whose author's vouch comes later in the same transaction (a member's envelopes
         // from before it was vouched for are older than the vouch) waits for the end of it.
         if mayDefer, !heldBack, deferred.count < limits.deferred, stripped || host.standing(of: h.author, clock: h.clock) == .notMember {

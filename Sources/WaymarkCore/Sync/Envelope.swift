@@ -63,6 +63,9 @@ public struct Envelope: Sendable, Hashable {
         public static let consentRequest = Kind(rawValue: 32)
         /// Private in a circle: a message between the two sides of a referral (§8.9).
         public static let referralMessage = Kind(rawValue: 33)
+        /// Any private record, sealed (§8.10): its kind and circle travel inside the ciphertext, so a
+        /// node that is not a recipient cannot tell a consent from a referral, nor which client it is about.
+        public static let sealed = Kind(rawValue: 40)
 
         /// Kinds whose payload is encrypted to recipients.
         public var isPrivate: Bool { (16...19).contains(rawValue) || (28...33).contains(rawValue) && rawValue != 29 }
@@ -100,6 +103,7 @@ public struct Envelope: Sendable, Hashable {
             case 34: return "statistics-check"
             case 35: return "statistics-open"
             case 36: return "statistics-opened"
+            case 40: return "sealed"
             default: return "kind-\(rawValue)"
             }
         }
@@ -211,6 +215,22 @@ extension Envelope.Header {
             i += length
         }
         return out
+    }
+
+    /// The extension entry carrying a sealed envelope's erasure tag (§8.10).
+    public static let erasureTagEntry: UInt8 = 0x02
+
+    /// A sealed envelope's erasure tag: the value of its `02` entry when it has exactly 16 bytes.
+    public var erasureTag: [UInt8]? {
+        guard !extensions.isEmpty, let entries = Self.extensionEntries(extensions),
+            let entry = entries.first(where: { $0.type == Self.erasureTagEntry }), entry.value.count == SealedFrame.tagLength
+        else { return nil }
+        return entry.value
+    }
+
+    /// Extensions with an erasure tag added to `base` (entries of a lower type, the signer's).
+    public static func withErasureTag(_ tag: [UInt8], after base: [UInt8]) -> [UInt8] {
+        base + [erasureTagEntry, UInt8(tag.count)] + tag
     }
 
     /// The extensions that name `key` as the signer.
