@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import WaymarkCore
 import WaymarkCrypto
 
@@ -41,7 +42,7 @@ public final class IngestPipeline: @unchecked Sendable {
     /// - Returns: what the batch before this one did (this batch's report comes with the next call
     ///   or with `finish`).
     public func add(_ wires: [[UInt8]], nowMilliseconds: UInt64) throws -> IngestReport {
-        let job = VerifyJob(wires)
+        let job = VerifyJob(wires, opener: database.opener.withLock { $0 })
         verifier.async { job.work() }
         let previous = waiting
         waiting = job
@@ -73,6 +74,8 @@ extension NodeDatabase {
                 try Self.admit(db, results: results, admission: &admission, report: &report)
             }
             try Self.admit(db, [], admission: &admission, report: &report, finishing: true)
+            // Sealed records are opened as they are stored, so pages read them at once (§8.10).
+            if let opener = opener.withLock({ $0 }) { try Self.openSealedArrivals(db, identity: opener) }
             return report
         }
     }
@@ -101,8 +104,12 @@ final class VerifyJob: @unchecked Sendable {
     /// Whether `work` has returned (for tests).
     var workerFinished: Bool { condition.withLock { finished } }
 
-    init(_ wires: [[UInt8]]) {
+    /// The node's keys, to try sealed records with while verifying (§8.10).
+    private let opener: NodeIdentity?
+
+    init(_ wires: [[UInt8]], opener: NodeIdentity? = nil) {
         self.wires = wires
+        self.opener = opener
         slots = ResultSlots(count: wires.count)
         done = Array(repeating: false, count: (wires.count + Self.run - 1) / Self.run)
     }
@@ -120,7 +127,7 @@ final class VerifyJob: @unchecked Sendable {
     }
 
     private func verify(_ r: Range<Int>) {
-        for i in r { slots.set(i, NodeDatabase.verifyOne(wires[i])) }
+        for i in r { slots.set(i, NodeDatabase.verifyOne(wires[i], opener: opener)) }
         condition.withLock {
             done[r.lowerBound / Self.run] = true
             condition.broadcast()

@@ -3,6 +3,7 @@ import Foundation
     import Glibc
 #endif
 import GRDB
+import Synchronization
 import WaymarkCore
 import WaymarkCrypto
 
@@ -44,7 +45,9 @@ public struct Ledger: Sendable {
     ///   - refreshingDocuments: bring the service documents and search index up to date in the same
     ///     transaction; a sync session passes `false` for each batch and calls `refreshDocuments()` once at the end.
     public func ingest(_ wires: [[UInt8]], from peer: String, nowMilliseconds: UInt64, refreshingDocuments: Bool = true) throws -> IngestReport {
-        try database.ingestVerified(NodeDatabase.verifyAll(wires), from: peer, nowMilliseconds: nowMilliseconds, refreshingDocuments: refreshingDocuments)
+        try database.ingestVerified(
+            NodeDatabase.verifyAll(wires, opener: database.opener.withLock { $0 }), from: peer, nowMilliseconds: nowMilliseconds,
+            refreshingDocuments: refreshingDocuments)
     }
 
     /// Takes in several batches, one transaction each, verifying the next batch on the other cores

@@ -75,17 +75,24 @@ extension NodeDatabase {
                 try db.cachedStatement(sql: "UPDATE sealed_envelope SET opened = 1 WHERE id = ?").execute(arguments: [id])
                 continue
             }
-            try db.cachedStatement(sql: "UPDATE sealed_envelope SET opened = 1, circle = ?, kind = ?, tag_key = ?, recipients = ? WHERE id = ?").execute(
-                arguments: [frame.circle, Int(frame.kind.rawValue), Data(frame.tagKey), Data(frame.recipientKeyIDs.flatMap { $0 }), id])
-            for k in frame.recipientKeyIDs {
-                try db.cachedStatement(sql: "INSERT OR IGNORE INTO circle_recipient (key_id, circle) VALUES (?, ?)").execute(arguments: [Data(k), frame.circle])
-            }
-            if journeyIndexKindSet.contains(frame.kind) {
-                try db.cachedStatement(sql: "INSERT OR IGNORE INTO journey_dirty (circle) VALUES (?)").execute(arguments: [frame.circle])
-            }
+            try noteOpened(db, id: [UInt8](id), frame)
             opened += 1
         }
         return opened
+    }
+
+    /// Notes what this node read in a sealed record it opened: its circle, kind, tag key and
+    /// recipients (never the record), the recipients as holders of the circle, and the circle as
+    /// one to fold again.
+    static func noteOpened(_ db: Database, id: [UInt8], _ frame: SealedFrame) throws {
+        try db.cachedStatement(sql: "UPDATE sealed_envelope SET opened = 1, circle = ?, kind = ?, tag_key = ?, recipients = ? WHERE id = ?").execute(
+            arguments: [frame.circle, Int(frame.kind.rawValue), Data(frame.tagKey), Data(frame.recipientKeyIDs.flatMap { $0 }), Data(id)])
+        for k in frame.recipientKeyIDs {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO circle_recipient (key_id, circle) VALUES (?, ?)").execute(arguments: [Data(k), frame.circle])
+        }
+        if journeyIndexKindSet.contains(frame.kind) {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO journey_dirty (circle) VALUES (?)").execute(arguments: [frame.circle])
+        }
     }
 
     /// Notes the sealed records a client's (or proxy's) key can read in its circle, found by the
@@ -113,14 +120,7 @@ extension NodeDatabase {
             else { continue }
             matched.append((row["id"] as Data, e, tagKey))
         }
-        func note(_ id: Data, _ frame: SealedFrame) throws {
-            try db.execute(
-                sql: "UPDATE sealed_envelope SET opened = 1, circle = ?, kind = ?, tag_key = ?, recipients = ? WHERE id = ?",
-                arguments: [frame.circle, Int(frame.kind.rawValue), Data(frame.tagKey), Data(frame.recipientKeyIDs.flatMap { $0 }), id])
-            for k in frame.recipientKeyIDs {
-                try db.execute(sql: "INSERT OR IGNORE INTO circle_recipient (key_id, circle) VALUES (?, ?)", arguments: [Data(k), frame.circle])
-            }
-        }
+        func note(_ id: Data, _ frame: SealedFrame) throws { try noteOpened(db, id: [UInt8](id), frame) }
         // First what is sealed to the key (its client copies among them), then what those copies
         // give it the content keys of (what was written before the receipt).
         var rest: [(id: Data, envelope: Envelope, tagKey: [UInt8])] = []

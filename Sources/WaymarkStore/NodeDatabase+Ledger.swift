@@ -62,11 +62,19 @@ final class VerifiedEnvelope: Sendable {
     /// The stored text of the row a directory record carries (worked out on the verifying cores, so
     /// the writer does not have to).
     let body: String?
+    /// A sealed record tried with the node's keys on the verifying cores (§8.10): `.some(frame)` if it
+    /// opened, `.some(nil)` if it is not addressed to the node, `nil` if not tried.
+    let sealedFrame: SealedFrame??
 
-    init(envelope: Envelope, id: [UInt8], wire: [UInt8]) {
+    init(envelope: Envelope, id: [UInt8], wire: [UInt8], opener: NodeIdentity? = nil) {
         self.envelope = envelope
         self.id = id
         self.wire = wire
+        if let opener, envelope.header.kind == .sealed, envelope.payload != nil {
+            sealedFrame = .some(try? opener.openSealed(envelope))
+        } else {
+            sealedFrame = nil
+        }
         let read = AdmissionRules.read(envelope)
         payloadProblem = read.problem
         directory = read.directory
@@ -176,29 +184,30 @@ extension NodeDatabase {
     }
 
     /// Decodes and verifies on every core; no database access.
-    static func verifyAll(_ wires: [[UInt8]]) -> [Result<VerifiedEnvelope, RejectedBox>] {
+    /// - Parameter opener: the node's keys, to try sealed records with (§8.10).
+    static func verifyAll(_ wires: [[UInt8]], opener: NodeIdentity? = nil) -> [Result<VerifiedEnvelope, RejectedBox>] {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        if wires.count < 64 || workers == 1 { return wires.map(verifyOne) }
+        if wires.count < 64 || workers == 1 { return wires.map { verifyOne($0, opener: opener) } }
         let results = ResultSlots<Result<VerifiedEnvelope, RejectedBox>>(count: wires.count)
         let chunk = (wires.count + workers - 1) / workers
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             let start = w * chunk
             let end = min(wires.count, start + chunk)
             guard start < end else { return }
-            for i in start..<end { results.set(i, verifyOne(wires[i])) }
+            for i in start..<end { results.set(i, verifyOne(wires[i], opener: opener)) }
         }
         return results.values
     }
 
     /// Decodes and verifies one envelope, and reads its payload.
-    @Sendable static func verifyOne(_ wire: [UInt8]) -> Result<VerifiedEnvelope, RejectedBox> {
+    @Sendable static func verifyOne(_ wire: [UInt8], opener: NodeIdentity? = nil) -> Result<VerifiedEnvelope, RejectedBox> {
         let e: Envelope
         do { e = try Envelope.decode(wire) } catch {
             return .failure(RejectedBox(rejected: .init(envelopeID: "", reason: .malformed, detail: "\(error)")))
         }
         let (verdict, id) = EnvelopeCrypto.verifyAndIdentify(e)
         switch verdict {
-        case .valid: return .success(VerifiedEnvelope(envelope: e, id: id, wire: wire))
+        case .valid: return .success(VerifiedEnvelope(envelope: e, id: id, wire: wire, opener: opener))
         case .badSignature:
             return .failure(RejectedBox(rejected: .init(envelopeID: hexString(id), reason: .badSignature, detail: "the signature does not verify")))
         case .payloadMismatch:
@@ -265,10 +274,14 @@ extension NodeDatabase {
         if h.kind.isPrivate, v.envelope.payload != nil, try isErased(db, circle: h.scope) {
             wire = v.envelope.withoutPayload.encoded()
         }
-        // A sealed one, where a held erasure's tag key explains its tag (§8.10).
+        // A sealed one, where a held erasure's tag key explains its tag (§8.10). One tried with the
+        // node's keys while it was verified is noted as opened (or not addressed to the node).
         if h.kind == .sealed, let tag = h.erasureTag {
-            if v.envelope.payload != nil, try isErasedSealed(db, h) { wire = v.envelope.withoutPayload.encoded() }
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO sealed_envelope (id, tag) VALUES (?, ?)").execute(arguments: [Data(v.id), Data(tag)])
+            let erased = v.envelope.payload != nil ? try isErasedSealed(db, h) : true
+            if erased { wire = v.envelope.withoutPayload.encoded() }
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO sealed_envelope (id, tag, opened) VALUES (?, ?, ?)").execute(
+                arguments: [Data(v.id), Data(tag), v.sealedFrame == nil ? 0 : 1])
+            if case .some(.some(let frame)) = v.sealedFrame, !erased { try noteOpened(db, id: v.id, frame) }
         }
         try db.cachedStatement(
             sql: """
