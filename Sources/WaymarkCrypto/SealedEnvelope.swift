@@ -153,6 +153,7 @@ extension NodeIdentity {
     /// Opens a sealed envelope addressed to this organisation: its frame (kind, circle, tag key,
     /// recipients, record).
     public func openSealed(_ envelope: Envelope) throws -> SealedFrame {
-        try SealedEnvelope.open(envelope, contentKey: try sealedContentKey(of: envelope))
+        guard envelope.payload != nil else { throw PrivateEnvelope.OpenError.erased }
+        return try SealedEnvelope.open(envelope, contentKey: try sealedContentKey(of: envelope))
     }
 }

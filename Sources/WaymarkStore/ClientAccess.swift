@@ -36,7 +36,9 @@ public struct ClientAccess: Sendable {
             if let details { record.slot = details.slot }
             record.tagKeyBox = try SealedEnvelope.sealTagKey(NodeDatabase.circleTagKey(db, circle: client.circle, identity: identity), to: key.encryptionPublicKey)
             _ = try NodeDatabase.publishOwn(db, .clientKey, scope: client.circle, record.encoded(), to: [], identity: identity, now: now)
-            // The content keys of what the circle holds so far, for the client to read it all.
+            // The content keys of what the circle holds so far, for the client to read it all (what
+            // arrived and is not opened yet, opened first).
+            try NodeDatabase.openSealedArrivals(db, identity: identity)
             var keys: [ClientCopy.Key] = []
             for row in try Row.fetchAll(db, sql: NodeDatabase.circleEnvelopesSQL(kinds: [.consent, .referral, .referralStatus, .progress]), arguments: [client.circle]) {
                 guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), identity.isRecipient(of: e), e.payload != nil,

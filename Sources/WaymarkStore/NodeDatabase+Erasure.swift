@@ -50,12 +50,7 @@ extension NodeDatabase {
     /// A node that read nothing the owner sealed in the circle has nothing to write into it.
     static func circleTagKey(_ db: Database, circle: String, identity: NodeIdentity) throws -> [UInt8] {
         guard let c = Circle(scope: circle), !c.isOwned(by: identity.signingPublicKey) else { return SealedEnvelope.ownTagKey(circle: circle, identity: identity) }
-        for row in try Row.fetchAll(
-            db, sql: "SELECT s.tag_key, e.author FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.circle = ? AND s.tag_key IS NOT NULL ORDER BY e.clock, e.id",
-            arguments: [circle])
-        where c.isOwned(by: [UInt8](row["author"] as Data)) {
-            return [UInt8](row["tag_key"] as Data)
-        }
+        if let key = try ownersTagKey(db, circle: circle) { return key }
         throw PublishError(description: "this node has read nothing the client's home organisation sealed in this circle, so it cannot write into it")
     }
 
@@ -84,7 +79,12 @@ extension NodeDatabase {
     /// Notes what this node read in a sealed record it opened: its circle, kind, tag key and
     /// recipients (never the record), the recipients as holders of the circle, and the circle as
     /// one to fold again.
+    /// A record is not noted (so never shown or counted) when its circle is erased, or when its tag
+    /// key is not the one the circle's owner seals with (the tag key of the owner's earliest record
+    /// noted here): an erasure of the circle would miss it.
     static func noteOpened(_ db: Database, id: [UInt8], _ frame: SealedFrame) throws {
+        if try isErased(db, circle: frame.circle) { return }
+        if let owners = try ownersTagKey(db, circle: frame.circle), owners != frame.tagKey { return }
         try db.cachedStatement(sql: "UPDATE sealed_envelope SET opened = 1, circle = ?, kind = ?, tag_key = ?, recipients = ? WHERE id = ?").execute(
             arguments: [frame.circle, Int(frame.kind.rawValue), Data(frame.tagKey), Data(frame.recipientKeyIDs.flatMap { $0 }), Data(id)])
         for k in frame.recipientKeyIDs {
@@ -95,16 +95,32 @@ extension NodeDatabase {
         }
     }
 
+    /// The tag key of the circle owner's earliest record noted here, if any.
+    static func ownersTagKey(_ db: Database, circle: String) throws -> [UInt8]? {
+        guard let c = Circle(scope: circle) else { return nil }
+        for row in try Row.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT s.tag_key, e.author FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.circle = ? AND s.tag_key IS NOT NULL ORDER BY e.clock, e.id"),
+            arguments: [circle])
+        where c.isOwned(by: [UInt8](row["author"] as Data)) {
+            return [UInt8](row["tag_key"] as Data)
+        }
+        return nil
+    }
+
     /// Notes the sealed records a client's (or proxy's) key can read in its circle, found by the
     /// circle's tag key that the circle's client-key record seals to it: one keyed hash per sealed
     /// envelope held, and an attempt to open each whose tag matches.
     static func findSealed(_ db: Database, for key: NodeIdentity) throws {
+        // Each tag key with the circle of the client-key record that gave it: a frame counts only in that circle.
         var tagKeys: [[UInt8]] = []
-        for row in try Row.fetchAll(db, sql: "SELECT wire FROM envelope WHERE kind = 27") {
+        var circleOf: [ByteKey: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT scope, wire FROM envelope WHERE kind = 27") {
             guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), let p = e.payload, let r = try? ClientKeyRecord.decode(p),
-                r.encryptionKey == key.encryptionPublicKey, let box = r.tagKeyBox, let t = key.openTagKey(box), !tagKeys.contains(t)
+                r.encryptionKey == key.encryptionPublicKey, let box = r.tagKeyBox, let t = key.openTagKey(box), circleOf[ByteKey(t)] == nil
             else { continue }
             tagKeys.append(t)
+            circleOf[ByteKey(t)] = row["scope"] as String
         }
         guard !tagKeys.isEmpty else { return }
         // Those this node has not put in a circle yet (it could not open them, nor a key before)
@@ -124,20 +140,20 @@ extension NodeDatabase {
         // First what is sealed to the key (its client copies among them), then what those copies
         // give it the content keys of (what was written before the receipt).
         var rest: [(id: Data, envelope: Envelope, tagKey: [UInt8])] = []
-        var circles = Set<String>()
         for m in matched {
-            if let frame = try? key.openSealed(m.envelope), frame.tagKey == m.tagKey {
+            if let frame = try? key.openSealed(m.envelope), frame.tagKey == m.tagKey, frame.circle == circleOf[ByteKey(m.tagKey)] {
                 try note(m.id, frame)
-                circles.insert(frame.circle)
             } else {
                 rest.append(m)
             }
         }
         guard !rest.isEmpty else { return }
         var copyKeys: [ByteKey: [UInt8]] = [:]
-        for circle in circles { copyKeys.merge(try clientCopyKeys(db, key: key, circle: circle)) { a, _ in a } }
+        for circle in Set(circleOf.values) { copyKeys.merge(try clientCopyKeys(db, key: key, circle: circle)) { a, _ in a } }
         for m in rest {
-            guard let k = copyKeys[ByteKey([UInt8](m.id))], let frame = try? SealedEnvelope.open(m.envelope, contentKey: k), frame.tagKey == m.tagKey else { continue }
+            guard let k = copyKeys[ByteKey([UInt8](m.id))], let frame = try? SealedEnvelope.open(m.envelope, contentKey: k), frame.tagKey == m.tagKey,
+                frame.circle == circleOf[ByteKey(m.tagKey)]
+            else { continue }
             try note(m.id, frame)
         }
     }
@@ -174,6 +190,14 @@ extension NodeDatabase {
             sql: "INSERT OR IGNORE INTO erased_circle (circle, erasure, erased_at, acknowledged, tag_keys) VALUES (?, ?, ?, ?, ?)",
             arguments: [circle, Data(erasure), Int64(now), author == ownKey ? 1 : 0, tagKeys.isEmpty ? nil : Data(tagKeys.flatMap { $0 })])
         try stripSealed(db, tagKeys: tagKeys)
+        // And what this node noted in the circle whatever its tag (one sealed with a tag key of its
+        // author's own, which no erasure explains, is not kept readable here).
+        for id in try Data.fetchAll(db, sql: "SELECT id FROM sealed_envelope WHERE circle = ?", arguments: [circle]) {
+            guard let wire = try Data.fetchOne(db, sql: "SELECT wire FROM envelope WHERE id = ?", arguments: [id]),
+                let e = try? Envelope.decode([UInt8](wire)), e.payload != nil
+            else { continue }
+            try db.execute(sql: "UPDATE envelope SET wire = ? WHERE id = ?", arguments: [Data(e.withoutPayload.encoded()), id])
+        }
         try scrubAudit(db, circle: circle)
         try db.execute(
             sql: "DELETE FROM referral_message_seen WHERE referral IN (SELECT lower(hex(referral)) FROM referral_index WHERE circle = ?)", arguments: [circle])

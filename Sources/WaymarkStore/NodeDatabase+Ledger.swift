@@ -70,7 +70,8 @@ final class VerifiedEnvelope: Sendable {
         self.envelope = envelope
         self.id = id
         self.wire = wire
-        if let opener, envelope.header.kind == .sealed, envelope.payload != nil {
+        // At most 8 sealed keys here, where duplicates are tried too; a longer list is tried once it is stored.
+        if let opener, envelope.header.kind == .sealed, envelope.payload != nil, envelope.header.recipients.count <= 8 {
             sealedFrame = .some(try? opener.openSealed(envelope))
         } else {
             sealedFrame = nil
@@ -660,7 +661,11 @@ extension NodeDatabase {
             sequence += 1
             // Dated after what it replaces, without carrying that date on to the envelopes after it.
             var own = clock
-            own.observe(try supersededClock(db, p, author: me))
+            // In a circle, no further ahead than the horizon: a record a member dated far ahead would
+            // otherwise date every later record of the circle after it, which would show relays which
+            // sealed records belong together (§8.10).
+            let superseded = try supersededClock(db, p, author: me)
+            own.observe(p.scope != "public" ? min(superseded, horizon) : superseded)
             let tick = own.tick(nowMilliseconds: nowMilliseconds)
             if tick <= horizon { clock.observe(tick) }
             if HybridClock.milliseconds(tick) > AdmissionRules.latestClockMilliseconds {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import WaymarkCore
+import WaymarkCrypto
 
 /// The store's schema, as the migrations that built it, oldest first.
 extension NodeDatabase {
@@ -516,6 +517,26 @@ extension NodeDatabase {
             try db.execute(sql: "CREATE INDEX sealed_unopened ON sealed_envelope (opened) WHERE opened = 0")
             // The erasure's tag keys, 16 bytes each, one after another.
             try db.execute(sql: "ALTER TABLE erased_circle ADD COLUMN tag_keys BLOB")
+        }
+        m.registerMigration("v43: sealed records and erasures a node of an earlier version stored without reading them") { db in
+            // Kind 40 was a kind it did not know: it stored such envelopes and noted nothing.
+            for row in try Row.fetchAll(db, sql: "SELECT id, wire FROM envelope WHERE kind = 40") {
+                guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), let tag = e.header.erasureTag else { continue }
+                try db.execute(sql: "INSERT OR IGNORE INTO sealed_envelope (id, tag) VALUES (?, ?)", arguments: [row["id"] as Data, Data(tag)])
+            }
+            // Its erasures erased the circle's unsealed records only: their tag secrets are read now,
+            // and what they explain stripped.
+            for row in try Row.fetchAll(
+                db, sql: "SELECT c.circle, e.wire FROM erased_circle c JOIN envelope e ON e.id = c.erasure WHERE c.tag_keys IS NULL")
+            {
+                let circle: String = row["circle"]
+                guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), let p = e.payload,
+                    case .erasure(let x)? = try? JourneyPayload.decode(p, kind: .erasure), let secret = x.tagSecret
+                else { continue }
+                let key = SealedEnvelope.tagKey(secret: secret, circle: circle)
+                try db.execute(sql: "UPDATE erased_circle SET tag_keys = ? WHERE circle = ?", arguments: [Data(key), circle])
+                try NodeDatabase.stripSealed(db, tagKeys: [key])
+            }
         }
         return m
     }

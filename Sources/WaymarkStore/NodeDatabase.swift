@@ -18,8 +18,16 @@ public final class NodeDatabase: Sendable {
     let opener = Mutex<NodeIdentity?>(nil)
 
     /// From now on, sealed records addressed to `identity` are opened as they are stored.
+    /// Sealed records tried with other keys before (a node whose key was handed over, §9.6) and
+    /// placed in no circle are tried again.
     public func opensSealed(with identity: NodeIdentity) {
         opener.withLock { $0 = identity }
+        let keys = identity.encryptionKeyIDs.map(hexString).joined(separator: ",")
+        try? writer.write { db in
+            guard try Self.setting(db, "sealed_opened_with") != keys else { return }
+            try db.execute(sql: "UPDATE sealed_envelope SET opened = 0 WHERE opened = 1 AND circle IS NULL")
+            try Self.setSetting(db, "sealed_opened_with", keys)
+        }
     }
 
     /// How much of the database file the writing connection maps into memory for reading.

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import WaymarkCore
 import WaymarkCrypto
@@ -14,11 +15,17 @@ struct ConsentStoreTests {
     /// A home node that knows the partner (from the partner's signed node record) and has one client.
     static func setUp() throws -> (NodeDatabase, String) {
         let db = try NodeDatabase.inTestFederation()
-        let record = NodeRecord(organizationID: "p", organizationName: "Partner Training Centre", url: "http://127.0.0.1:1", encryptionKey: partner.encryptionPublicKey)
-        let e = EnvelopeCrypto.sign(kind: .nodeRecord, scope: "public", payload: record.encoded(), by: partner, sequence: 1, dependencies: [], clock: HybridClock.pack(milliseconds: now - 1000, counter: 0))
-        #expect(try db.ledger.ingest([e.encoded()], from: "test", nowMilliseconds: now).accepted == 1)
+        #expect(try db.ledger.ingest([partnerRecord().encoded()], from: "test", nowMilliseconds: now).accepted == 1)
         let client = try db.caseload.createClient(ClientRecord(name: "Róisín Test", dateOfBirth: "1990-01-01"), identity: home, by: "ciaran", nowMilliseconds: now)
         return (db, client)
+    }
+
+    /// The partner's signed node record, its sequence 1.
+    static func partnerRecord() -> Envelope {
+        let record = NodeRecord(organizationID: "p", organizationName: "Partner Training Centre", url: "http://127.0.0.1:1", encryptionKey: partner.encryptionPublicKey)
+        return EnvelopeCrypto.sign(
+            kind: .nodeRecord, scope: "public", payload: record.encoded(), by: partner, sequence: 1, dependencies: [],
+            clock: HybridClock.pack(milliseconds: now - 1000, counter: 0))
     }
 
     static func grant(_ end: String = "2027-11-21") -> ConsentEvent {
@@ -70,6 +77,41 @@ struct ConsentStoreTests {
         #expect(throws: PrivateEnvelope.OpenError.notARecipient) { try Self.outsider.open(e) }
         #expect(!Self.outsider.isRecipient(of: e) && Self.partner.isRecipient(of: e))
         #expect(!ClientStoreTests.contains(e.encoded(), Array("Partner".utf8)) && !ClientStoreTests.contains(e.encoded(), Array("written".utf8)))
+    }
+
+    /// What a member in the circle seals is shown only with the owner's tag key, and never dates the
+    /// circle's next records far ahead (so relays cannot link them by their clocks; SPEC §8.10).
+    @Test func aPartnersRecordCountsOnlyWithTheOwnersTagKeyAndDatesNothingAhead() throws {
+        let (db, client) = try Self.setUp()
+        db.opensSealed(with: Self.home)
+        try db.journeys.recordConsent(clientID: client, Self.grant(), identity: Self.home, by: "ciaran", nowMilliseconds: Self.now)
+        let circle = try #require(try db.caseload.client(id: client, identity: Self.home, by: "t", nowMilliseconds: Self.now)?.circle)
+        let owners = SealedEnvelope.ownTagKey(circle: circle, identity: Self.home)
+        let goal = JourneyPayload.progress(.goal(id: "g", title: "Goal", instrumentID: nil)).encoded()
+        var previous = EnvelopeCrypto.id(of: Self.partnerRecord())
+        func partners(_ tagKey: [UInt8], sequence: UInt64, at ms: UInt64) throws -> Envelope {
+            let e = try SealedEnvelope.sign(
+                frame: SealedFrame(kind: .progress, circle: circle, tagKey: tagKey, recipientKeyIDs: [], body: goal),
+                recipients: [Self.home.encryptionPublicKey, Self.partner.encryptionPublicKey], by: Self.partner, sequence: sequence,
+                dependencies: [previous], clock: HybridClock.pack(milliseconds: ms, counter: 0)
+            ).envelope
+            previous = EnvelopeCrypto.id(of: e)
+            return e
+        }
+        let bogus = try partners([UInt8](repeating: 9, count: 16), sequence: 2, at: Self.now + 1)
+        let ahead = try partners(owners, sequence: 3, at: Self.now + 365 * 86_400_000)
+        #expect(try db.ledger.ingest([bogus.encoded(), ahead.encoded()], from: "p", nowMilliseconds: Self.now + 2).accepted == 2)
+        let noted = try db.writer.read { try Data.fetchAll($0, sql: "SELECT id FROM sealed_envelope WHERE circle = ?", arguments: [circle]) }.map { [UInt8]($0) }
+        #expect(!noted.contains(EnvelopeCrypto.id(of: bogus)), "a tag key no erasure of the circle would explain")
+        #expect(noted.contains(EnvelopeCrypto.id(of: ahead)))
+        // The home's next record is dated now, not after the partner's a year ahead.
+        try db.journeys.recordConsent(clientID: client, Self.revoke, identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 10)
+        let clocks = try db.writer.read {
+            try Int64.fetchAll(
+                $0, sql: "SELECT e.clock FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.circle = ? AND e.author = ?",
+                arguments: [circle, Data(Self.home.signingPublicKey)])
+        }
+        #expect(clocks.count == 2 && clocks.allSatisfy { HybridClock.milliseconds(UInt64(bitPattern: $0)) < Self.now + 10 * 60_000 }, "\(clocks)")
     }
 
     @Test func refusedWithoutAKnownOrganisationOrAPurposeOrATerm() throws {
