@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import WaymarkCore
+import WaymarkCrypto
 @testable import WaymarkStore
 import WaymarkTestKit
 import WaymarkSample
@@ -115,6 +116,47 @@ struct RowLinkTests {
         try Self.expectLinksMatchRows(db)
         try other.ledger.ingest(LedgerTests.wires(db), from: "peer", nowMilliseconds: at + 1)
         try Self.expectLinksMatchRows(other)
+    }
+
+    /// A node of a version before sealed records stored them as a kind it did not know, and an
+    /// erasure without reading its tag secret: upgraded, it notes them and strips what the secret explains.
+    @Test func aNodeUpgradedFromBeforeSealedRecordsNotesThemAndCarriesOutItsErasures() throws {
+        let alice = Fixtures.identity(1), bob = Fixtures.identity(2)
+        let circle = Circle(owner: alice.signingPublicKey, random: Array(0..<12)).scope
+        let secret = SealedEnvelope.ownTagSecret(circle: circle, identity: alice)
+        let frame = SealedFrame(
+            kind: .referral, circle: circle, tagKey: SealedEnvelope.tagKey(secret: secret, circle: circle), recipientKeyIDs: [], body: Array("{}".utf8))
+        let sealed = try SealedEnvelope.sign(
+            frame: frame, recipients: [alice.encryptionPublicKey, bob.encryptionPublicKey], by: alice, sequence: 1, dependencies: [], clock: 1 << 16
+        ).envelope
+        let erasure = EnvelopeCrypto.sign(
+            kind: .erasure, scope: circle, payload: JourneyPayload.erasure(Erasure(circle: circle, requestedOn: "2026-12-07", tagSecret: secret)).encoded(),
+            by: alice, sequence: 2, dependencies: [EnvelopeCrypto.id(of: sealed)], clock: 2 << 16)
+        let queue = try DatabaseQueue()
+        try NodeDatabase.migrator.migrate(queue, upTo: "v41: the shares the hub checked, which its release adds and no other")
+        try queue.write { db in
+            for e in [sealed, erasure] {
+                try db.execute(
+                    sql: "INSERT INTO envelope (id, clock, author, sequence, kind, scope, wire, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
+                    arguments: [
+                        Data(EnvelopeCrypto.id(of: e)), Int64(e.header.clock), Data(e.header.author), Int64(e.header.sequence), Int(e.header.kind.rawValue),
+                        e.header.scope, Data(e.encoded()),
+                    ])
+            }
+            try db.execute(
+                sql: "INSERT INTO erased_circle (circle, erasure, erased_at, acknowledged) VALUES (?, ?, 0, 1)",
+                arguments: [circle, Data(EnvelopeCrypto.id(of: erasure))])
+        }
+        let db = try NodeDatabase(writer: queue)
+        let (noted, tagKeys) = try queue.read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM sealed_envelope WHERE id = ?", arguments: [Data(EnvelopeCrypto.id(of: sealed))]),
+                try Data.fetchOne(db, sql: "SELECT tag_keys FROM erased_circle")
+            )
+        }
+        #expect(noted == 1 && tagKeys == Data(frame.tagKey))
+        let held = try #require(try db.ledger.envelopes([EnvelopeCrypto.id(of: sealed)]).first.flatMap { try? Envelope.decode($0) })
+        #expect(held.payload == nil, "the erased circle's sealed record keeps its header only")
     }
 
     @Test func aNodeUpgradedFromTheOldLinkTableKeepsItsLinks() throws {
