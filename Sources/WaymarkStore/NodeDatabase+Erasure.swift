@@ -70,7 +70,7 @@ extension NodeDatabase {
                 try db.cachedStatement(sql: "UPDATE sealed_envelope SET opened = 1 WHERE id = ?").execute(arguments: [id])
                 continue
             }
-            try noteOpened(db, id: [UInt8](id), frame)
+            try noteOpened(db, id: [UInt8](id), author: e.header.author, frame)
             opened += 1
         }
         return opened
@@ -82,9 +82,30 @@ extension NodeDatabase {
     /// A record is not noted (so never shown or counted) when its circle is erased, or when its tag
     /// key is not the one the circle's owner seals with (the tag key of the owner's earliest record
     /// noted here): an erasure of the circle would miss it.
-    static func noteOpened(_ db: Database, id: [UInt8], _ frame: SealedFrame) throws {
-        if try isErased(db, circle: frame.circle) { return }
-        if let owners = try ownersTagKey(db, circle: frame.circle), owners != frame.tagKey { return }
+    /// A record of an erased circle loses its payload here too. When the owner's first record is
+    /// noted, what was noted in the circle before it with another tag key is taken back.
+    static func noteOpened(_ db: Database, id: [UInt8], author: [UInt8], _ frame: SealedFrame) throws {
+        let skip = try db.cachedStatement(sql: "UPDATE sealed_envelope SET opened = 1 WHERE id = ?")
+        if try isErased(db, circle: frame.circle) {
+            try skip.execute(arguments: [Data(id)])
+            if let wire = try Data.fetchOne(db, sql: "SELECT wire FROM envelope WHERE id = ?", arguments: [Data(id)]),
+                let e = try? Envelope.decode([UInt8](wire)), e.payload != nil
+            {
+                try db.execute(sql: "UPDATE envelope SET wire = ? WHERE id = ?", arguments: [Data(e.withoutPayload.encoded()), Data(id)])
+            }
+            return
+        }
+        let owners = try ownersTagKey(db, circle: frame.circle)
+        if let owners, owners != frame.tagKey {
+            try skip.execute(arguments: [Data(id)])
+            return
+        }
+        if owners == nil, Circle(scope: frame.circle)?.isOwned(by: author) == true {
+            try db.execute(
+                sql: "UPDATE sealed_envelope SET circle = NULL, kind = NULL, tag_key = NULL, recipients = NULL WHERE circle = ? AND tag_key <> ?",
+                arguments: [frame.circle, Data(frame.tagKey)])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO journey_dirty (circle) VALUES (?)").execute(arguments: [frame.circle])
+        }
         try db.cachedStatement(sql: "UPDATE sealed_envelope SET opened = 1, circle = ?, kind = ?, tag_key = ?, recipients = ? WHERE id = ?").execute(
             arguments: [frame.circle, Int(frame.kind.rawValue), Data(frame.tagKey), Data(frame.recipientKeyIDs.flatMap { $0 }), Data(id)])
         for k in frame.recipientKeyIDs {
@@ -136,13 +157,15 @@ extension NodeDatabase {
             else { continue }
             matched.append((row["id"] as Data, e, tagKey))
         }
-        func note(_ id: Data, _ frame: SealedFrame) throws { try noteOpened(db, id: [UInt8](id), frame) }
+        func note(_ m: (id: Data, envelope: Envelope, tagKey: [UInt8]), _ frame: SealedFrame) throws {
+            try noteOpened(db, id: [UInt8](m.id), author: m.envelope.header.author, frame)
+        }
         // First what is sealed to the key (its client copies among them), then what those copies
         // give it the content keys of (what was written before the receipt).
         var rest: [(id: Data, envelope: Envelope, tagKey: [UInt8])] = []
         for m in matched {
             if let frame = try? key.openSealed(m.envelope), frame.tagKey == m.tagKey, frame.circle == circleOf[ByteKey(m.tagKey)] {
-                try note(m.id, frame)
+                try note(m, frame)
             } else {
                 rest.append(m)
             }
@@ -154,7 +177,7 @@ extension NodeDatabase {
             guard let k = copyKeys[ByteKey([UInt8](m.id))], let frame = try? SealedEnvelope.open(m.envelope, contentKey: k), frame.tagKey == m.tagKey,
                 frame.circle == circleOf[ByteKey(m.tagKey)]
             else { continue }
-            try note(m.id, frame)
+            try note(m, frame)
         }
     }
 

@@ -282,7 +282,7 @@ extension NodeDatabase {
             if erased { wire = v.envelope.withoutPayload.encoded() }
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO sealed_envelope (id, tag, opened) VALUES (?, ?, ?)").execute(
                 arguments: [Data(v.id), Data(tag), v.sealedFrame == nil ? 0 : 1])
-            if case .some(.some(let frame)) = v.sealedFrame, !erased { try noteOpened(db, id: v.id, frame) }
+            if case .some(.some(let frame)) = v.sealedFrame, !erased { try noteOpened(db, id: v.id, author: h.author, frame) }
         }
         try db.cachedStatement(
             sql: """
@@ -661,11 +661,7 @@ extension NodeDatabase {
             sequence += 1
             // Dated after what it replaces, without carrying that date on to the envelopes after it.
             var own = clock
-            // In a circle, no further ahead than the horizon: a record a member dated far ahead would
-            // otherwise date every later record of the circle after it, which would show relays which
-            // sealed records belong together (§8.10).
-            let superseded = try supersededClock(db, p, author: me)
-            own.observe(p.scope != "public" ? min(superseded, horizon) : superseded)
+            own.observe(try supersededClock(db, p, author: me, nowMilliseconds: nowMilliseconds))
             let tick = own.tick(nowMilliseconds: nowMilliseconds)
             if tick <= horizon { clock.observe(tick) }
             if HybridClock.milliseconds(tick) > AdmissionRules.latestClockMilliseconds {
@@ -696,18 +692,37 @@ extension NodeDatabase {
     /// depended on (and so date this node's next envelope after it): §3.3.
     static let dependencyHorizonMilliseconds: UInt64 = 5 * 60 * 1000
 
+    /// How far ahead of this node's clock another member's record in a circle may be dated and still
+    /// date this node's next record in the circle after it (§8.10).
+    static let circleClockAheadMilliseconds: UInt64 = 20 * 60 * 1000
+
     /// The newest clock of what a planned envelope replaces or acts on, which it must be dated after
     /// whatever this node's clock says (§3.3): the author's own envelopes for the same directory row,
     /// its own earlier node records, every envelope of the same circle, and the vouches for a key
     /// being removed. 0 when there are none.
-    static func supersededClock(_ db: Database, _ p: PlannedEnvelope, author me: Data) throws -> UInt64 {
+    ///
+    /// In a circle, another member's record dated more than 20 minutes ahead of this node's clock
+    /// (further than any two nodes that sync can be apart: 15 minutes for a signed request, and the
+    /// horizon) is left out; the owner's records and this node's own always count. A record a member
+    /// dated far ahead would otherwise date the circle's later records after it, and show relays which
+    /// sealed records belong together (§8.10).
+    static func supersededClock(_ db: Database, _ p: PlannedEnvelope, author me: Data, nowMilliseconds: UInt64 = 0) throws -> UInt64 {
         let newest: Int64?
         switch p.kind {
         case _ where p.scope != "public":
+            let ahead = Int64(bitPattern: min(HybridClock.pack(milliseconds: nowMilliseconds + circleClockAheadMilliseconds, counter: .max), UInt64(Int64.max)))
+            let owner = Data(bytesFromHex(p.scope.split(separator: ":").dropFirst().first.map(String.init) ?? "") ?? [])
             let clear = try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT max(clock) FROM envelope WHERE scope = ? AND scope <> 'public'"), arguments: [p.scope])
+                db.cachedStatement(
+                    sql: """
+                        SELECT max(clock) FROM envelope WHERE scope = ? AND scope <> 'public' AND (clock <= ? OR author = ? OR substr(author, 1, 16) = ?)
+                        """), arguments: [p.scope, ahead, me, owner])
             let sealed = try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT max(e.clock) FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.circle = ?"), arguments: [p.scope])
+                db.cachedStatement(
+                    sql: """
+                        SELECT max(e.clock) FROM sealed_envelope s JOIN envelope e ON e.id = s.id
+                        WHERE s.circle = ? AND (e.clock <= ? OR e.author = ? OR substr(e.author, 1, 16) = ?)
+                        """), arguments: [p.scope, ahead, me, owner])
             newest = [clear, sealed].compactMap { $0 }.max()
         case .directoryRecord, .directoryTombstone:
             guard let row = try? DirectoryPayload.decode(p.payload) else { return 0 }

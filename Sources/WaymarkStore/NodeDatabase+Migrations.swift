@@ -535,7 +535,15 @@ extension NodeDatabase {
                 else { continue }
                 let key = SealedEnvelope.tagKey(secret: secret, circle: circle)
                 try db.execute(sql: "UPDATE erased_circle SET tag_keys = ? WHERE circle = ?", arguments: [Data(key), circle])
-                try NodeDatabase.stripSealed(db, tagKeys: [key])
+                // Strip what it explains, as an erasure does (§8.7: the pages freed are overwritten).
+                try db.execute(sql: "PRAGMA secure_delete = ON")
+                for s in try Row.fetchAll(db, sql: "SELECT s.id, s.tag, e.author, e.sequence, e.wire FROM sealed_envelope s JOIN envelope e ON e.id = s.id") {
+                    guard SealedEnvelope.tag(key: key, author: [UInt8](s["author"] as Data), sequence: UInt64(s["sequence"] as Int64)) == [UInt8](s["tag"] as Data),
+                        let e = try? Envelope.decode([UInt8](s["wire"] as Data)), e.payload != nil
+                    else { continue }
+                    try db.execute(sql: "UPDATE envelope SET wire = ? WHERE id = ?", arguments: [Data(e.withoutPayload.encoded()), s["id"] as Data])
+                }
+                try db.execute(sql: "PRAGMA secure_delete = OFF")
             }
         }
         return m

@@ -23,6 +23,8 @@ public final class NodeDatabase: Sendable {
     public func opensSealed(with identity: NodeIdentity) {
         opener.withLock { $0 = identity }
         let keys = identity.encryptionKeyIDs.map(hexString).joined(separator: ",")
+        // Read first: a command run beside a serving node does not wait for its writer for nothing.
+        guard (try? writer.read { db in try Self.setting(db, "sealed_opened_with") }) != .some(keys) else { return }
         try? writer.write { db in
             guard try Self.setting(db, "sealed_opened_with") != keys else { return }
             try db.execute(sql: "UPDATE sealed_envelope SET opened = 0 WHERE opened = 1 AND circle IS NULL")

@@ -114,6 +114,29 @@ struct ConsentStoreTests {
         #expect(clocks.count == 2 && clocks.allSatisfy { HybridClock.milliseconds(UInt64(bitPattern: $0)) < Self.now + 10 * 60_000 }, "\(clocks)")
     }
 
+    /// A member's record with a tag key of its own that reaches a node before anything the circle's
+    /// owner sealed is taken back once the owner's first record is noted.
+    @Test func aRecordNotedBeforeTheOwnersIsTakenBackIfItsTagKeyIsNotTheOwners() throws {
+        let db = try NodeDatabase.inTestFederation(opener: Self.partner)
+        let mallory = Fixtures.identity(5)
+        let circle = Circle(owner: Self.home.signingPublicKey, random: Array(0..<12)).scope
+        let goal = JourneyPayload.progress(.goal(id: "g", title: "Goal", instrumentID: nil)).encoded()
+        func seal(_ tagKey: [UInt8], by who: NodeIdentity) throws -> Envelope {
+            try SealedEnvelope.sign(
+                frame: SealedFrame(kind: .progress, circle: circle, tagKey: tagKey, recipientKeyIDs: [], body: goal),
+                recipients: [Self.partner.encryptionPublicKey, who.encryptionPublicKey], by: who, sequence: 1, dependencies: [],
+                clock: HybridClock.pack(milliseconds: Self.now, counter: 0)
+            ).envelope
+        }
+        let bogus = try seal([UInt8](repeating: 9, count: 16), by: mallory)
+        let owners = try seal(SealedEnvelope.ownTagKey(circle: circle, identity: Self.home), by: Self.home)
+        let noted = { try db.writer.read { try Data.fetchAll($0, sql: "SELECT id FROM sealed_envelope WHERE circle = ?", arguments: [circle]) }.map { [UInt8]($0) } }
+        #expect(try db.ledger.ingest([bogus.encoded()], from: "m", nowMilliseconds: Self.now).accepted == 1)
+        #expect(try noted() == [EnvelopeCrypto.id(of: bogus)], "nothing to tell it from the owner's yet")
+        #expect(try db.ledger.ingest([owners.encoded()], from: "h", nowMilliseconds: Self.now).accepted == 1)
+        #expect(try noted() == [EnvelopeCrypto.id(of: owners)])
+    }
+
     @Test func refusedWithoutAKnownOrganisationOrAPurposeOrATerm() throws {
         let (db, client) = try Self.setUp()
         let stranger = ConsentEvent.grant(
