@@ -80,7 +80,7 @@ extension NodeDatabase {
     /// recipients (never the record), the recipients as holders of the circle, and the circle as
     /// one to fold again.
     /// A record is not noted (so never shown or counted) when its circle is erased, or when its tag
-    /// key is not the one the circle's owner seals with (the tag key of the owner's earliest record
+    /// key is not the one the circle's owner seals with (the tag key of the owner's first record
     /// noted here): an erasure of the circle would miss it.
     /// A record of an erased circle loses its payload here too. When the owner's first record is
     /// noted, what was noted in the circle before it with another tag key is taken back.
@@ -101,6 +101,7 @@ extension NodeDatabase {
             return
         }
         if owners == nil, Circle(scope: frame.circle)?.isOwned(by: author) == true {
+            try db.cachedStatement(sql: "INSERT INTO circle_tag_key (circle, tag_key) VALUES (?, ?)").execute(arguments: [frame.circle, Data(frame.tagKey)])
             try db.execute(
                 sql: "UPDATE sealed_envelope SET circle = NULL, kind = NULL, tag_key = NULL, recipients = NULL WHERE circle = ? AND tag_key <> ?",
                 arguments: [frame.circle, Data(frame.tagKey)])
@@ -116,17 +117,10 @@ extension NodeDatabase {
         }
     }
 
-    /// The tag key of the circle owner's earliest record noted here, if any.
+    /// The tag key of the first record the circle's owner sealed that this node noted, if any (one
+    /// look-up: it is kept per circle as that record is noted).
     static func ownersTagKey(_ db: Database, circle: String) throws -> [UInt8]? {
-        guard let c = Circle(scope: circle) else { return nil }
-        for row in try Row.fetchAll(
-            db.cachedStatement(
-                sql: "SELECT s.tag_key, e.author FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.circle = ? AND s.tag_key IS NOT NULL ORDER BY e.clock, e.id"),
-            arguments: [circle])
-        where c.isOwned(by: [UInt8](row["author"] as Data)) {
-            return [UInt8](row["tag_key"] as Data)
-        }
-        return nil
+        try Data.fetchOne(db.cachedStatement(sql: "SELECT tag_key FROM circle_tag_key WHERE circle = ?"), arguments: [circle]).map { [UInt8]($0) }
     }
 
     /// Notes the sealed records a client's (or proxy's) key can read in its circle, found by the

@@ -546,6 +546,17 @@ extension NodeDatabase {
                 try db.execute(sql: "PRAGMA secure_delete = OFF")
             }
         }
+        m.registerMigration("v44: each circle's owner's tag key, kept as the owner's first sealed record is noted") { db in
+            // Found by one look-up when a record is noted, instead of reading the circle's noted
+            // records each time (which made taking in a circle's records quadratic).
+            try db.execute(sql: "CREATE TABLE circle_tag_key (circle TEXT PRIMARY KEY NOT NULL, tag_key BLOB NOT NULL) WITHOUT ROWID")
+            for row in try Row.fetchAll(
+                db, sql: "SELECT s.circle, s.tag_key, e.author FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.circle IS NOT NULL ORDER BY e.clock, e.id")
+            {
+                guard let circle = Circle(scope: row["circle"] as String), circle.isOwned(by: [UInt8](row["author"] as Data)) else { continue }
+                try db.execute(sql: "INSERT OR IGNORE INTO circle_tag_key (circle, tag_key) VALUES (?, ?)", arguments: [circle.scope, row["tag_key"] as Data])
+            }
+        }
         return m
     }
 }
