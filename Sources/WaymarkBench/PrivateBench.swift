@@ -35,7 +35,7 @@ extension WaymarkBench {
                     let e =
                         sealedRecords
                         ? try SealedEnvelope.sign(
-                            frame: SealedFrame(kind: .referral, circle: circle, tagKey: tagKey, recipientKeyIDs: [], body: plaintext), recipients: recipients,
+                            frame: SealedFrame(kind: .referral, circle: circle, tagKey: tagKey, index: UInt32(i), recipientKeyIDs: [], body: plaintext), recipients: recipients,
                             by: home, sequence: UInt64(i + 1), dependencies: last.map { [$0] } ?? [], clock: clock
                         ).envelope
                         : try PrivateEnvelope.sign(
@@ -89,14 +89,6 @@ extension WaymarkBench {
             rows.append(("open a batch on \(cores) cores (µs/record)", String(format: "%.1f", openAll / Double(n) * 1e6), ""))
             rows.append(("ingest as a relay (records/s)", String(format: "%.0f", relay), ""))
             rows.append(("ingest as the recipient (records/s)", String(format: "%.0f", recipient), ""))
-            if sealedRecords {
-                // An erasure: one keyed hash per sealed record held, to find the circle's by their tags.
-                let headers = envelopes.map(\.header)
-                var matched = 0
-                let scan = seconds { for h in headers where SealedEnvelope.isTagged(h, by: tagKey) { matched += 1 } }
-                precondition(matched == n)
-                print(String(format: "  erasure: finding a circle's sealed records by tag: %.2f µs per sealed record held", scan / Double(n) * 1e6))
-            }
         }
         let half = rows.count / 2
         print(String(format: "  envelope on the wire: version 1 %d B, sealed %d B (padded to 1 KiB, 2 sealed keys without key ids)", firstWire[0], firstWire[1]))
@@ -106,6 +98,112 @@ extension WaymarkBench {
             print("  " + rows[i].0.padding(toLength: 50, withPad: " ", startingAt: 0) + rows[i].1.leftPadded(11) + rows[half + i].1.leftPadded(11)
                 + String(format: "%11.2f", a > 0 ? b / a : 0))
         }
+        try sealedErasures(plaintext: plaintext)
+    }
+
+    /// Erasures among sealed records, as a relay holds them (§8.10): what an erasure costs, and what
+    /// each sealed record arriving costs, with 1,000 erasures held or none, side by side with what
+    /// tags over sequence numbers cost (a keyed hash per record held for each erasure, and per erasure
+    /// held for each record arriving), timed in the same run.
+    static func sealedErasures(plaintext: [UInt8]) throws {
+        let home = Fixtures.identity(1), partner = Fixtures.identity(2), relay = Fixtures.identity(3)
+        let erasures = 1_000, perCircle = 4
+        let homeCircles = (0..<erasures).map { i in Circle(owner: home.signingPublicKey, random: Array(0..<8) + [UInt8(i >> 8), UInt8(i & 0xFF), 0, 0]).scope }
+        let partnerCircles = (0..<erasures).map { i in
+            Circle(owner: partner.signingPublicKey, random: Array(0..<8) + [UInt8(i >> 8), UInt8(i & 0xFF), 1, 1]).scope
+        }
+        var clock = HybridClock.pack(milliseconds: 1_795_305_600_000, counter: 0)
+        // Each author's chain: its records, round-robin over its circles (index = the round), then (for
+        // the home organisation) an erasure of each of its circles.
+        func chain(_ who: NodeIdentity, _ circles: [String], erasing: Bool) throws -> [[UInt8]] {
+            var out: [[UInt8]] = []
+            var last: [UInt8]?
+            var sequence: UInt64 = 0
+            func add(_ e: Envelope) {
+                last = EnvelopeCrypto.id(of: e)
+                out.append(e.encoded())
+            }
+            for round in 0..<perCircle {
+                for c in circles {
+                    clock += 1
+                    sequence += 1
+                    add(
+                        try SealedEnvelope.sign(
+                            frame: SealedFrame(
+                                kind: .referral, circle: c, tagKey: SealedEnvelope.ownTagKey(circle: c, identity: who), index: UInt32(round), recipientKeyIDs: [],
+                                body: plaintext),
+                            recipients: [who.encryptionPublicKey, (who.signingPublicKey == home.signingPublicKey ? partner : home).encryptionPublicKey], by: who, sequence: sequence,
+                            dependencies: last.map { [$0] } ?? [], clock: clock
+                        ).envelope)
+                }
+            }
+            if erasing {
+                for c in circles {
+                    clock += 1
+                    sequence += 1
+                    add(
+                        EnvelopeCrypto.sign(
+                            kind: .erasure, scope: c,
+                            payload: JourneyPayload.erasure(Erasure(circle: c, requestedOn: "2026-12-07", tagSecret: SealedEnvelope.ownTagSecret(circle: c, identity: who)))
+                                .encoded(), by: who, sequence: sequence, dependencies: last.map { [$0] } ?? [], clock: clock))
+                }
+            }
+            return out
+        }
+        let homeChain = try chain(home, homeCircles, erasing: true)
+        let records = Array(homeChain.prefix(erasures * perCircle)), erasureWires = Array(homeChain.suffix(erasures))
+        let arriving = try chain(partner, partnerCircles, erasing: false)
+        func batches(_ w: [[UInt8]]) -> [[[UInt8]]] {
+            stride(from: 0, to: w.count, by: IngestPipeline.batchSize).map { Array(w[$0..<min(w.count, $0 + IngestPipeline.batchSize)]) }
+        }
+        func relayDatabase() throws -> (NodeDatabase, URL) {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-bench-erasure-\(getpid())-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            let db = try NodeDatabase(path: dir.appendingPathComponent("waymark.sqlite").path)
+            try db.setFounders([home.signingPublicKey, partner.signingPublicKey])
+            db.opensSealed(with: relay)
+            return (db, dir)
+        }
+        let now: UInt64 = 1_795_305_700_000
+        // With the erasures: the home organisation's records, its 1,000 erasures, then the partner's records.
+        let (a, dirA) = try relayDatabase()
+        defer { try? FileManager.default.removeItem(at: dirA) }
+        _ = try a.ledger.ingest(batches: batches(records), from: "bench", nowMilliseconds: now, refreshingDocuments: false)
+        var erased = 0
+        let erasing = try seconds { erased = try a.ledger.ingest(batches: batches(erasureWires), from: "bench", nowMilliseconds: now, refreshingDocuments: false).accepted }
+        precondition(erased == erasures)
+        var accepted = 0
+        let withErasures = try seconds { accepted = try a.ledger.ingest(batches: batches(arriving), from: "bench", nowMilliseconds: now, refreshingDocuments: false).accepted }
+        precondition(accepted == arriving.count)
+        let held = try a.ledger.envelopes(records.map { EnvelopeCrypto.id(of: try Envelope.decode($0)) })
+        let stripped = try held.filter { try Envelope.decode($0).payload == nil }.count
+        precondition(stripped == records.count, "every record of the erased circles is stripped (\(stripped))")
+        // Without: the same records, no erasure.
+        let (b, dirB) = try relayDatabase()
+        defer { try? FileManager.default.removeItem(at: dirB) }
+        _ = try b.ledger.ingest(batches: batches(records), from: "bench", nowMilliseconds: now, refreshingDocuments: false)
+        let withoutErasures = try seconds { accepted = try b.ledger.ingest(batches: batches(arriving), from: "bench", nowMilliseconds: now, refreshingDocuments: false).accepted }
+        precondition(accepted == arriving.count)
+        // Tags over sequence numbers: the keyed hash each held record (or held erasure) cost, timed alone.
+        let key = SealedEnvelope.ownTagKey(circle: homeCircles[0], identity: home)
+        var sink: UInt8 = 0
+        let hashes = 200_000
+        let hashTime = seconds { for i in 0..<hashes { sink ^= SealedEnvelope.tag(key: key, author: home.signingPublicKey, index: UInt32(i))[0] } }
+        let perHash = hashTime / Double(hashes)
+        print(
+            "== erasures among sealed records, as a relay: \(records.count) sealed records in \(erasures) circles held, then \(erasures) erasures, then \(arriving.count) more records (checksum \(sink & 0))"
+        )
+        print(String(format: "  one erasure (4 records of the circle found by look-up, and each author's next tag): %.1f µs", erasing / Double(erasures) * 1e6))
+        print(
+            String(
+                format: "  the same by a keyed hash per sealed record held (tags over sequence numbers), at %d records held: %.1f µs; at 100,000: %.0f µs",
+                records.count, perHash * Double(records.count) * 1e6, perHash * 100_000 * 1e6))
+        print(String(format: "  records arriving, none erased: %.0f records/s; with %d erasures held: %.0f records/s (%.2f×)", Double(arriving.count) / withoutErasures,
+            erasures, Double(arriving.count) / withErasures, withoutErasures / withErasures))
+        print(
+            String(
+                format: "  a keyed hash per erasure held for each record arriving (tags over sequence numbers) would add %.0f µs a record at %d erasures held",
+                perHash * Double(erasures) * 1e6, erasures))
     }
 }
 

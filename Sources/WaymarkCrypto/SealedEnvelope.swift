@@ -9,9 +9,10 @@ import WaymarkCore
 /// nothing of whom it is about, what kind it is or who may read it.
 ///
 /// A recipient finds its own sealed key by trying each (`NodeIdentity.openSealed`). The header
-/// carries an erasure tag, `BLAKE2b-128(key: the circle's tag key, author ‖ sequence (u64, big-endian))`:
-/// the circle's erasure reveals the tag key, and only then can a relay tell which sealed envelopes
-/// were the circle's, to strip them.
+/// carries an erasure tag, `BLAKE2b-128(key: the circle's tag key, author ‖ index (u32, big-endian))`,
+/// the index counting the author's sealed records in the circle: the circle's erasure reveals the tag
+/// key, and only then can a relay tell which sealed envelopes were the circle's, to strip them (it
+/// looks up each author's tags for indexes 0, 1, 2, … until one is not held).
 public enum SealedEnvelope {
     /// The associated-data prefix of a sealed payload.
     public static let domain: [UInt8] = Array("waymark/sealed/v1".utf8) + [0]
@@ -20,17 +21,10 @@ public enum SealedEnvelope {
     /// another author's envelope, or under another tag, does not open.
     static func associatedData(author: [UInt8], tag: [UInt8]) -> [UInt8] { domain + author + tag }
 
-    /// The erasure tag of the `sequence`-th envelope of `author` in a circle with tag key `tagKey`.
-    public static func tag(key tagKey: [UInt8], author: [UInt8], sequence: UInt64) -> [UInt8] {
-        var message = author
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8((sequence >> UInt64(shift)) & 0xFF)) }
+    /// The erasure tag of `author`'s sealed record number `index` (from 0) in a circle with tag key `tagKey`.
+    public static func tag(key tagKey: [UInt8], author: [UInt8], index: UInt32) -> [UInt8] {
+        let message = author + [UInt8(index >> 24), UInt8((index >> 16) & 0xFF), UInt8((index >> 8) & 0xFF), UInt8(index & 0xFF)]
         return Blake2b.hash(message, outputLength: SealedFrame.tagLength, key: tagKey)
-    }
-
-    /// Whether `tagKey` explains this header's erasure tag.
-    public static func isTagged(_ header: Envelope.Header, by tagKey: [UInt8]) -> Bool {
-        guard let t = header.erasureTag else { return false }
-        return tag(key: tagKey, author: header.author, sequence: header.sequence) == t
     }
 
     /// A circle's tag key from its tag secret: `BLAKE2b-128(key: secret, "waymark/circle-tag/v1" ‖
@@ -68,7 +62,7 @@ public enum SealedEnvelope {
         var frame = frame
         frame.recipientKeyIDs = unique.keys.map(\.bytes).sorted { $0.lexicographicallyPrecedes($1) }
         let key = contentKey ?? PrivateEnvelope.newContentKey()
-        let tag = tag(key: frame.tagKey, author: identity.signingPublicKey, sequence: sequence)
+        let tag = tag(key: frame.tagKey, author: identity.signingPublicKey, index: frame.index)
         let payload = try SecretBox.seal(try frame.encoded(), key: key, associatedData: associatedData(author: identity.signingPublicKey, tag: tag), nonce: nonce)
         var sealed: [Envelope.Recipient] = []
         for r in unique.values { sealed.append(Envelope.Recipient(keyID: SealedFrame.anonymousKeyID, sealedKey: try PrivateEnvelope.seal(key, to: r).sealedKey)) }
@@ -105,7 +99,7 @@ public enum SealedEnvelope {
             throw PrivateEnvelope.OpenError.ciphertextDoesNotOpen
         }
         guard let frame = try? SealedFrame.decode(plain), Circle(scope: frame.circle) != nil,
-            Self.tag(key: frame.tagKey, author: envelope.header.author, sequence: envelope.header.sequence) == tag
+            Self.tag(key: frame.tagKey, author: envelope.header.author, index: frame.index) == tag
         else { throw PrivateEnvelope.OpenError.frameUnreadable }
         return frame
     }

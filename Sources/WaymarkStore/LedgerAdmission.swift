@@ -39,7 +39,38 @@ final class StoreAdmission: AdmissionHost {
 
     func isErased(circle: String) throws -> Bool { try NodeDatabase.isErased(db, circle: circle) }
     func isErasedSealed(_ header: Envelope.Header, alsoBy erasures: [Erasure]) throws -> Bool {
-        try NodeDatabase.isErasedSealed(db, header, alsoBy: erasures.compactMap { e in e.tagSecret.map { SealedEnvelope.tagKey(secret: $0, circle: e.circle) } })
+        // A member's first sealed record here (a stripped copy of it) is explained from index 0 by
+        // every erasure held; a key no member vouched for costs nothing (it is refused anyway).
+        if lookup.standing(of: header.author, clock: header.clock) == .member { try NodeDatabase.noteSealedAuthor(db, header.author) }
+        if try NodeDatabase.isErasedSealed(db, header) { return true }
+        // An erasure of this transaction (which may depend on this very copy): the author's tags for
+        // indexes 0, 1, 2, … while they are held (the copies before this one, taken in first).
+        guard let tag = header.erasureTag else { return false }
+        for e in erasures {
+            guard let secret = e.tagSecret else { continue }
+            let key = SealedEnvelope.tagKey(secret: secret, circle: e.circle)
+            var found = false
+            let next = try NodeDatabase.walkSealed(db, tagKey: key, author: header.author) { _, t, _, _ in if t == tag { found = true } }
+            if found || SealedEnvelope.tag(key: key, author: header.author, index: next) == tag { return true }
+        }
+        return false
+    }
+
+    func erasesOwnRecords(_ erasure: Envelope) throws -> Bool {
+        let h = erasure.header
+        let privateKinds = (UInt16(1)...64).filter { Envelope.Kind(rawValue: $0).isPrivate }.map(String.init).joined(separator: ", ")
+        if try Bool.fetchOne(
+            db.cachedStatement(
+                sql: "SELECT EXISTS (SELECT 1 FROM envelope WHERE scope = ? AND author = ? AND scope <> 'public' AND kind IN (\(privateKinds)))"),
+            arguments: [h.scope, Data(h.author)]) == true
+        {
+            return true
+        }
+        guard let p = erasure.payload, case .erasure(let e)? = try? JourneyPayload.decode(p, kind: .erasure), let secret = e.tagSecret else { return false }
+        let first = SealedEnvelope.tag(key: SealedEnvelope.tagKey(secret: secret, circle: h.scope), author: h.author, index: 0)
+        return try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.tag = ? AND e.author = ?)"),
+            arguments: [Data(first), Data(h.author)]) ?? false
     }
 
     func isHeldBack(_ id: [UInt8]) throws -> Bool {
@@ -130,9 +161,10 @@ final class StoreAdmission: AdmissionHost {
             try NodeDatabase.replaceStrippedCopy(db, with: v)
         case .holdBack(let v, let missing):
             try db.execute(
-                sql: "INSERT OR IGNORE INTO pending_envelope (id, wire, missing, peer, received_at, scope, author) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                sql: "INSERT OR IGNORE INTO pending_envelope (id, wire, missing, peer, received_at, scope, author, tag) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 arguments: [
                     Data(v.id), Data(v.wire), Data(missing.flatMap { $0 }), peer, Int64(now), v.envelope.header.scope, Data(v.envelope.header.author),
+                    v.envelope.header.kind == .sealed ? v.envelope.header.erasureTag.map { Data($0) } : nil,
                 ])
             for m in missing {
                 try db.execute(sql: "INSERT OR IGNORE INTO pending_dependency (dependency, id) VALUES (?, ?)", arguments: [Data(m), Data(v.id)])

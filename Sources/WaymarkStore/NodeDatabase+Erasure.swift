@@ -32,17 +32,117 @@ extension NodeDatabase {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM erased_circle WHERE circle = ?)"), arguments: [circle]) ?? false
     }
 
-    /// The tag keys of every erasure held (§8.10).
-    static func erasedTagKeys(_ db: Database) throws -> [[UInt8]] {
-        try Data.fetchAll(db.cachedStatement(sql: "SELECT tag_keys FROM erased_circle WHERE tag_keys IS NOT NULL")).flatMap { blob in
-            stride(from: 0, to: blob.count - SealedFrame.tagLength + 1, by: SealedFrame.tagLength).map { [UInt8](blob[$0..<($0 + SealedFrame.tagLength)]) }
+    /// Whether a held erasure explains a sealed envelope's erasure tag (§8.10): one look-up among the
+    /// tags held erasures explain (each author's records found in the circle, and its next index).
+    /// `advancing`: the envelope is being stored, so an erasure that explains it also explains the
+    /// author's next index in the circle from now on.
+    static func isErasedSealed(_ db: Database, _ header: Envelope.Header, advancing: Bool = false) throws -> Bool {
+        guard let tag = header.erasureTag,
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT circle, idx FROM erased_tag WHERE tag = ? AND author = ?"), arguments: [Data(tag), Data(header.author)])
+        else { return false }
+        guard advancing else { return true }
+        let circle: String = row["circle"], index = UInt32(row["idx"] as Int64)
+        guard index < UInt32.max else { return true }
+        for key in try erasedTagKeys(db, circle: circle) where SealedEnvelope.tag(key: key, author: header.author, index: index) == tag {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO erased_tag (tag, circle, author, idx) VALUES (?, ?, ?, ?)").execute(
+                arguments: [Data(SealedEnvelope.tag(key: key, author: header.author, index: index + 1)), circle, Data(header.author), Int64(index + 1)])
+        }
+        return true
+    }
+
+    /// The tag keys of one erased circle's erasure.
+    static func erasedTagKeys(_ db: Database, circle: String) throws -> [[UInt8]] {
+        guard let blob = try Data.fetchOne(db.cachedStatement(sql: "SELECT tag_keys FROM erased_circle WHERE circle = ?"), arguments: [circle]) else {
+            return []
+        }
+        return stride(from: 0, to: blob.count - SealedFrame.tagLength + 1, by: SealedFrame.tagLength).map {
+            [UInt8](blob[$0..<($0 + SealedFrame.tagLength)])
         }
     }
 
-    /// Whether a held erasure (or one of `tagKeys`) explains a sealed envelope's erasure tag: one
-    /// keyed hash per erasure held.
-    static func isErasedSealed(_ db: Database, _ header: Envelope.Header, alsoBy tagKeys: [[UInt8]] = []) throws -> Bool {
-        try (erasedTagKeys(db) + tagKeys).contains { SealedEnvelope.isTagged(header, by: $0) }
+    /// Counts `author` among the authors of sealed records this node holds, the first time it meets
+    /// one of theirs: every erasure held then explains the author's tags from index 0 (one keyed hash
+    /// and one look-up per erasure held, once per author).
+    static func noteSealedAuthor(_ db: Database, _ author: [UInt8]) throws {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO sealed_author (author) VALUES (?)").execute(arguments: [Data(author)])
+        guard db.changesCount > 0 else { return }
+        for row in try Row.fetchAll(db, sql: "SELECT circle, tag_keys FROM erased_circle WHERE tag_keys IS NOT NULL") {
+            let blob = row["tag_keys"] as Data
+            for o in stride(from: 0, to: blob.count - SealedFrame.tagLength + 1, by: SealedFrame.tagLength) {
+                try walkErased(db, circle: row["circle"], tagKey: [UInt8](blob[o..<(o + SealedFrame.tagLength)]), author: author)
+            }
+        }
+    }
+
+    /// One author's sealed records in the circle whose tag key is `tagKey`: its tags for indexes 0,
+    /// 1, 2, … looked up among the sealed envelopes held (stored or waiting for their dependencies)
+    /// until one is not held. `each` is called with each one's id and whether it is stored. An
+    /// author's records arrive in the order it wrote them (each depends on its previous envelope),
+    /// so the first index not held is the next that can arrive.
+    /// - Returns: the first index not held.
+    @discardableResult
+    static func walkSealed(
+        _ db: Database, tagKey: [UInt8], author: [UInt8], _ each: (_ index: UInt32, _ tag: [UInt8], _ id: Data, _ stored: Bool) throws -> Void
+    ) throws -> UInt32 {
+        var index: UInt32 = 0
+        while index < UInt32.max {
+            let tag = Data(SealedEnvelope.tag(key: tagKey, author: author, index: index))
+            let stored = try Data.fetchAll(
+                db.cachedStatement(sql: "SELECT s.id FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.tag = ? AND e.author = ?"),
+                arguments: [tag, Data(author)])
+            let held = try Data.fetchAll(
+                db.cachedStatement(sql: "SELECT id FROM pending_envelope WHERE tag = ? AND author = ?"), arguments: [tag, Data(author)])
+            if stored.isEmpty && held.isEmpty { break }
+            for id in stored { try each(index, [UInt8](tag), id, true) }
+            for id in held { try each(index, [UInt8](tag), id, false) }
+            index += 1
+        }
+        return index
+    }
+
+    /// Carries out an erasure for one author: strips what it wrote in the circle, stored or held
+    /// back, and notes the tags the erasure explains (those found, and the next index) so that what
+    /// arrives later is stripped as it is stored.
+    static func walkErased(_ db: Database, circle: String, tagKey: [UInt8], author: [UInt8]) throws {
+        let note = try db.cachedStatement(sql: "INSERT OR IGNORE INTO erased_tag (tag, circle, author, idx) VALUES (?, ?, ?, ?)")
+        let next = try walkSealed(db, tagKey: tagKey, author: author) { index, tag, id, stored in
+            try note.execute(arguments: [Data(tag), circle, Data(author), Int64(index)])
+            try stripPayload(db, id: id, table: stored ? "envelope" : "pending_envelope")
+        }
+        try note.execute(arguments: [Data(SealedEnvelope.tag(key: tagKey, author: author, index: next)), circle, Data(author), Int64(next)])
+    }
+
+    /// Drops the payload of one envelope, stored or held back, keeping its signed header.
+    static func stripPayload(_ db: Database, id: Data, table: String) throws {
+        guard let wire = try Data.fetchOne(db.cachedStatement(sql: "SELECT wire FROM \(table) WHERE id = ?"), arguments: [id]),
+            let e = try? Envelope.decode([UInt8](wire)), e.payload != nil
+        else { return }
+        try db.cachedStatement(sql: "UPDATE \(table) SET wire = ? WHERE id = ?").execute(arguments: [Data(e.withoutPayload.encoded()), id])
+    }
+
+    /// The index this node's next sealed record in a circle carries: one more than the last it wrote
+    /// there under its key now (counted as it writes, and read in the frames it noted, so that a node
+    /// restored from a backup and synced again never uses an index twice, which would show relays two
+    /// records of one circle).
+    static func nextSealedIndex(_ db: Database, circle: String, author: [UInt8]) throws -> UInt32 {
+        let written = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT next FROM sealed_index WHERE circle = ? AND author = ?"), arguments: [circle, Data(author)]) ?? 0
+        let noted = try Int64.fetchOne(
+            db.cachedStatement(
+                sql: "SELECT max(s.idx) + 1 FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.circle = ? AND e.author = ?"),
+            arguments: [circle, Data(author)]) ?? 0
+        return UInt32(clamping: max(written, noted))
+    }
+
+    /// Counts a sealed record this node wrote into a circle.
+    static func wroteSealed(_ db: Database, circle: String, author: [UInt8], index: UInt32) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO sealed_index (circle, author, next) VALUES (?, ?, ?)
+                ON CONFLICT(circle, author) DO UPDATE SET next = max(next, excluded.next)
+                """
+        ).execute(arguments: [circle, Data(author), Int64(index) + 1])
     }
 
     /// The tag key this node puts in what it seals into a circle (§8.10): for a circle it opened, its
@@ -103,12 +203,12 @@ extension NodeDatabase {
         if owners == nil, Circle(scope: frame.circle)?.isOwned(by: author) == true {
             try db.cachedStatement(sql: "INSERT INTO circle_tag_key (circle, tag_key) VALUES (?, ?)").execute(arguments: [frame.circle, Data(frame.tagKey)])
             try db.execute(
-                sql: "UPDATE sealed_envelope SET circle = NULL, kind = NULL, tag_key = NULL, recipients = NULL WHERE circle = ? AND tag_key <> ?",
+                sql: "UPDATE sealed_envelope SET circle = NULL, kind = NULL, tag_key = NULL, recipients = NULL, idx = NULL WHERE circle = ? AND tag_key <> ?",
                 arguments: [frame.circle, Data(frame.tagKey)])
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO journey_dirty (circle) VALUES (?)").execute(arguments: [frame.circle])
         }
-        try db.cachedStatement(sql: "UPDATE sealed_envelope SET opened = 1, circle = ?, kind = ?, tag_key = ?, recipients = ? WHERE id = ?").execute(
-            arguments: [frame.circle, Int(frame.kind.rawValue), Data(frame.tagKey), Data(frame.recipientKeyIDs.flatMap { $0 }), Data(id)])
+        try db.cachedStatement(sql: "UPDATE sealed_envelope SET opened = 1, circle = ?, kind = ?, tag_key = ?, recipients = ?, idx = ? WHERE id = ?").execute(
+            arguments: [frame.circle, Int(frame.kind.rawValue), Data(frame.tagKey), Data(frame.recipientKeyIDs.flatMap { $0 }), Int64(frame.index), Data(id)])
         for k in frame.recipientKeyIDs {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO circle_recipient (key_id, circle) VALUES (?, ?)").execute(arguments: [Data(k), frame.circle])
         }
@@ -124,8 +224,9 @@ extension NodeDatabase {
     }
 
     /// Notes the sealed records a client's (or proxy's) key can read in its circle, found by the
-    /// circle's tag key that the circle's client-key record seals to it: one keyed hash per sealed
-    /// envelope held, and an attempt to open each whose tag matches.
+    /// circle's tag key that the circle's client-key record seals to it: its tags looked up author by
+    /// author (one keyed hash per record of the circle, and one more per author of sealed records),
+    /// and an attempt to open each found.
     static func findSealed(_ db: Database, for key: NodeIdentity) throws {
         // Each tag key with the circle of the client-key record that gave it: a frame counts only in that circle.
         var tagKeys: [[UInt8]] = []
@@ -138,18 +239,21 @@ extension NodeDatabase {
             circleOf[ByteKey(t)] = row["scope"] as String
         }
         guard !tagKeys.isEmpty else { return }
-        // Those this node has not put in a circle yet (it could not open them, nor a key before)
-        // whose tags a tag key explains.
+        // Each author's records the tag keys explain, looked up by tag (index 0, 1, 2, …), that this
+        // node has not put in a circle yet (it could not open them, nor a key before).
         var matched: [(id: Data, envelope: Envelope, tagKey: [UInt8])] = []
-        for row in try Row.fetchAll(
-            db, sql: "SELECT s.id, s.tag, e.author, e.sequence FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.circle IS NULL")
-        {
-            let tag = [UInt8](row["tag"] as Data), author = [UInt8](row["author"] as Data), sequence = UInt64(row["sequence"] as Int64)
-            guard let tagKey = tagKeys.first(where: { SealedEnvelope.tag(key: $0, author: author, sequence: sequence) == tag }),
-                let wire = try Data.fetchOne(db, sql: "SELECT wire FROM envelope WHERE id = ?", arguments: [row["id"] as Data]),
-                let e = try? Envelope.decode([UInt8](wire))
-            else { continue }
-            matched.append((row["id"] as Data, e, tagKey))
+        let authors = try Data.fetchAll(db, sql: "SELECT author FROM sealed_author").map { [UInt8]($0) }
+        for tagKey in tagKeys {
+            for author in authors {
+                try walkSealed(db, tagKey: tagKey, author: author) { _, _, id, stored in
+                    guard stored,
+                        try Bool.fetchOne(db.cachedStatement(sql: "SELECT circle IS NULL FROM sealed_envelope WHERE id = ?"), arguments: [id]) == true,
+                        let wire = try Data.fetchOne(db.cachedStatement(sql: "SELECT wire FROM envelope WHERE id = ?"), arguments: [id]),
+                        let e = try? Envelope.decode([UInt8](wire))
+                    else { return }
+                    matched.append((id, e, tagKey))
+                }
+            }
         }
         func note(_ m: (id: Data, envelope: Envelope, tagKey: [UInt8]), _ frame: SealedFrame) throws {
             try noteOpened(db, id: [UInt8](m.id), author: m.envelope.header.author, frame)
@@ -175,23 +279,14 @@ extension NodeDatabase {
         }
     }
 
-    /// Strips every sealed envelope, stored or held back, that one of `tagKeys` explains: one keyed
-    /// hash per sealed envelope held.
-    static func stripSealed(_ db: Database, tagKeys: [[UInt8]]) throws {
+    /// Strips every sealed envelope, stored or held back, that one of `tagKeys` explains: for each
+    /// author of sealed records held, its tags looked up in turn (one keyed hash and look-up per
+    /// record of the circle, and one more per author), never a pass over every record held.
+    static func stripSealed(_ db: Database, circle: String, tagKeys: [[UInt8]]) throws {
         guard !tagKeys.isEmpty else { return }
-        for row in try Row.fetchAll(db, sql: "SELECT s.id, s.tag, e.author, e.sequence FROM sealed_envelope s JOIN envelope e ON e.id = s.id") {
-            let tag = [UInt8](row["tag"] as Data), author = [UInt8](row["author"] as Data), sequence = UInt64(row["sequence"] as Int64)
-            guard tagKeys.contains(where: { SealedEnvelope.tag(key: $0, author: author, sequence: sequence) == tag }),
-                let wire = try Data.fetchOne(db, sql: "SELECT wire FROM envelope WHERE id = ?", arguments: [row["id"] as Data]),
-                let e = try? Envelope.decode([UInt8](wire)), e.payload != nil
-            else { continue }
-            try db.execute(sql: "UPDATE envelope SET wire = ? WHERE id = ?", arguments: [Data(e.withoutPayload.encoded()), row["id"] as Data])
-        }
-        for row in try Row.fetchAll(db, sql: "SELECT id, wire FROM pending_envelope WHERE scope = ?", arguments: [SealedFrame.scope]) {
-            guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), e.header.kind == .sealed, e.payload != nil,
-                tagKeys.contains(where: { SealedEnvelope.isTagged(e.header, by: $0) })
-            else { continue }
-            try db.execute(sql: "UPDATE pending_envelope SET wire = ? WHERE id = ?", arguments: [Data(e.withoutPayload.encoded()), row["id"] as Data])
+        let authors = try Data.fetchAll(db, sql: "SELECT author FROM sealed_author").map { [UInt8]($0) }
+        for tagKey in tagKeys {
+            for author in authors { try walkErased(db, circle: circle, tagKey: tagKey, author: author) }
         }
     }
 
@@ -206,7 +301,7 @@ extension NodeDatabase {
         try db.execute(
             sql: "INSERT OR IGNORE INTO erased_circle (circle, erasure, erased_at, acknowledged, tag_keys) VALUES (?, ?, ?, ?, ?)",
             arguments: [circle, Data(erasure), Int64(now), author == ownKey ? 1 : 0, tagKeys.isEmpty ? nil : Data(tagKeys.flatMap { $0 })])
-        try stripSealed(db, tagKeys: tagKeys)
+        try stripSealed(db, circle: circle, tagKeys: tagKeys)
         // And what this node noted in the circle whatever its tag (one sealed with a tag key of its
         // author's own, which no erasure explains, is not kept readable here).
         for id in try Data.fetchAll(db, sql: "SELECT id FROM sealed_envelope WHERE circle = ?", arguments: [circle]) {

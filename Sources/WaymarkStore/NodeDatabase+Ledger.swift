@@ -278,7 +278,8 @@ extension NodeDatabase {
         // A sealed one, where a held erasure's tag key explains its tag (§8.10). One tried with the
         // node's keys while it was verified is noted as opened (or not addressed to the node).
         if h.kind == .sealed, let tag = h.erasureTag {
-            let erased = v.envelope.payload != nil ? try isErasedSealed(db, h) : true
+            try noteSealedAuthor(db, h.author)
+            let erased = try isErasedSealed(db, h, advancing: true) || v.envelope.payload == nil
             if erased { wire = v.envelope.withoutPayload.encoded() }
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO sealed_envelope (id, tag, opened) VALUES (?, ?, ?)").execute(
                 arguments: [Data(v.id), Data(tag), v.sealedFrame == nil ? 0 : 1])
@@ -657,6 +658,12 @@ extension NodeDatabase {
             if prevClock <= horizon { clock.observe(prevClock) }
         }
         var out: [VerifiedEnvelope] = []
+        // The index of each sealed record in its circle (§8.10), counted on through this call's records.
+        func sealedIndex(_ circle: String) throws -> UInt32 {
+            let index = try nextSealedIndex(db, circle: circle, author: identity.signingPublicKey)
+            try wroteSealed(db, circle: circle, author: identity.signingPublicKey, index: index)
+            return index
+        }
         for p in payloads {
             sequence += 1
             // Dated after what it replaces, without carrying that date on to the envelopes after it.
@@ -673,8 +680,8 @@ extension NodeDatabase {
                 : p.kind.isPrivate && Circle(scope: p.scope) != nil
                 ? try SealedEnvelope.sign(
                     frame: SealedFrame(
-                        kind: p.kind, circle: p.scope, tagKey: try circleTagKey(db, circle: p.scope, identity: identity), recipientKeyIDs: [],
-                        body: p.payload),
+                        kind: p.kind, circle: p.scope, tagKey: try circleTagKey(db, circle: p.scope, identity: identity),
+                        index: try sealedIndex(p.scope), recipientKeyIDs: [], body: p.payload),
                     recipients: p.recipients, by: identity, sequence: sequence, dependencies: deps, clock: tick
                 ).envelope
                 : try PrivateEnvelope.sign(

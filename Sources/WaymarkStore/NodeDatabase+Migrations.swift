@@ -524,8 +524,8 @@ extension NodeDatabase {
                 guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), let tag = e.header.erasureTag else { continue }
                 try db.execute(sql: "INSERT OR IGNORE INTO sealed_envelope (id, tag) VALUES (?, ?)", arguments: [row["id"] as Data, Data(tag)])
             }
-            // Its erasures erased the circle's unsealed records only: their tag secrets are read now,
-            // and what they explain stripped.
+            // Its erasures erased the circle's unsealed records only: their tag secrets are read now
+            // (what they explain is stripped by v45, which finds records by their tags).
             for row in try Row.fetchAll(
                 db, sql: "SELECT c.circle, e.wire FROM erased_circle c JOIN envelope e ON e.id = c.erasure WHERE c.tag_keys IS NULL")
             {
@@ -533,17 +533,8 @@ extension NodeDatabase {
                 guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), let p = e.payload,
                     case .erasure(let x)? = try? JourneyPayload.decode(p, kind: .erasure), let secret = x.tagSecret
                 else { continue }
-                let key = SealedEnvelope.tagKey(secret: secret, circle: circle)
-                try db.execute(sql: "UPDATE erased_circle SET tag_keys = ? WHERE circle = ?", arguments: [Data(key), circle])
-                // Strip what it explains, as an erasure does (§8.7: the pages freed are overwritten).
-                try db.execute(sql: "PRAGMA secure_delete = ON")
-                for s in try Row.fetchAll(db, sql: "SELECT s.id, s.tag, e.author, e.sequence, e.wire FROM sealed_envelope s JOIN envelope e ON e.id = s.id") {
-                    guard SealedEnvelope.tag(key: key, author: [UInt8](s["author"] as Data), sequence: UInt64(s["sequence"] as Int64)) == [UInt8](s["tag"] as Data),
-                        let e = try? Envelope.decode([UInt8](s["wire"] as Data)), e.payload != nil
-                    else { continue }
-                    try db.execute(sql: "UPDATE envelope SET wire = ? WHERE id = ?", arguments: [Data(e.withoutPayload.encoded()), s["id"] as Data])
-                }
-                try db.execute(sql: "PRAGMA secure_delete = OFF")
+                try db.execute(
+                    sql: "UPDATE erased_circle SET tag_keys = ? WHERE circle = ?", arguments: [Data(SealedEnvelope.tagKey(secret: secret, circle: circle)), circle])
             }
         }
         m.registerMigration("v44: each circle's owner's tag key, kept as the owner's first sealed record is noted") { db in
@@ -556,6 +547,38 @@ extension NodeDatabase {
                 guard let circle = Circle(scope: row["circle"] as String), circle.isOwned(by: [UInt8](row["author"] as Data)) else { continue }
                 try db.execute(sql: "INSERT OR IGNORE INTO circle_tag_key (circle, tag_key) VALUES (?, ?)", arguments: [circle.scope, row["tag_key"] as Data])
             }
+        }
+        m.registerMigration("v45: erasure tags over each author's index in the circle, found by look-up (§8.10)") { db in
+            // Each sealed record's index, read in its frame where this node opened it.
+            try db.execute(sql: "ALTER TABLE sealed_envelope ADD COLUMN idx INTEGER")
+            try db.execute(sql: "CREATE INDEX sealed_by_tag ON sealed_envelope (tag)")
+            try db.execute(sql: "ALTER TABLE pending_envelope ADD COLUMN tag BLOB")
+            try db.execute(sql: "CREATE INDEX pending_by_tag ON pending_envelope (tag) WHERE tag IS NOT NULL")
+            // The tags held erasures explain: each author's records found in the circle, and its next index.
+            try db.execute(
+                sql: """
+                    CREATE TABLE erased_tag (
+                        tag BLOB NOT NULL, author BLOB NOT NULL, circle TEXT NOT NULL, idx INTEGER NOT NULL, PRIMARY KEY (tag, author)) WITHOUT ROWID
+                    """)
+            try db.execute(sql: "CREATE TABLE sealed_author (author BLOB PRIMARY KEY NOT NULL) WITHOUT ROWID")
+            // The next index of this node's own sealed records in each circle, counted as it writes.
+            try db.execute(
+                sql: "CREATE TABLE sealed_index (circle TEXT NOT NULL, author BLOB NOT NULL, next INTEGER NOT NULL, PRIMARY KEY (circle, author)) WITHOUT ROWID")
+            try db.execute(sql: "INSERT OR IGNORE INTO sealed_author (author) SELECT DISTINCT author FROM envelope WHERE kind = 40")
+            for row in try Row.fetchAll(db, sql: "SELECT id, wire FROM pending_envelope WHERE scope = 'sealed'") {
+                guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), e.header.kind == .sealed, let tag = e.header.erasureTag else { continue }
+                try db.execute(sql: "UPDATE pending_envelope SET tag = ? WHERE id = ?", arguments: [Data(tag), row["id"] as Data])
+                try db.execute(sql: "INSERT OR IGNORE INTO sealed_author (author) VALUES (?)", arguments: [Data(e.header.author)])
+            }
+            // What a frame says is read again (indexes included) by the node's keys at its next start.
+            try db.execute(sql: "UPDATE sealed_envelope SET opened = 0, circle = NULL, kind = NULL, tag_key = NULL, recipients = NULL")
+            try db.execute(sql: "DELETE FROM circle_tag_key")
+            // Every erasure held strips what it explains, and explains what is to come.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            for circle in try String.fetchAll(db, sql: "SELECT circle FROM erased_circle WHERE tag_keys IS NOT NULL") {
+                try NodeDatabase.stripSealed(db, circle: circle, tagKeys: try NodeDatabase.erasedTagKeys(db, circle: circle))
+            }
+            try db.execute(sql: "PRAGMA secure_delete = OFF")
         }
         return m
     }

@@ -147,11 +147,16 @@ public final class SimReplica: AdmissionHost {
     private var currentNow: UInt64 = 0
 
     public func isErased(circle: String) -> Bool { erased.contains(circle) }
-    /// Simulated nodes write private records unsealed (§8.1), so no held erasure tags
-    /// a sealed one; a stripped sealed copy counts as explained only by an erasure in the same batch.
-    public func isErasedSealed(_ header: Envelope.Header, alsoBy erasures: [Erasure]) -> Bool {
-        erasures.contains { e in e.tagSecret.map { SealedEnvelope.isTagged(header, by: SealedEnvelope.tagKey(secret: $0, circle: e.circle)) } ?? false }
+    /// Simulated nodes write private records unsealed (§8.1) and their erasures reveal no tag secret,
+    /// so no erasure they hold explains a sealed envelope: a stripped sealed copy is refused.
+    public func isErasedSealed(_ header: Envelope.Header, alsoBy erasures: [Erasure]) -> Bool { false }
+    /// Simulated erasures name circles whose records are unsealed: an erasure erases its author's own
+    /// records where it holds an envelope its author wrote in the circle.
+    public func erasesOwnRecords(_ erasure: Envelope) -> Bool {
+        privateWriters[erasure.header.scope]?.contains(erasure.header.author) ?? false
     }
+    /// The authors of the private envelopes held in each circle.
+    private var privateWriters: [String: Set<[UInt8]>] = [:]
     public func storedCost(of author: [UInt8]) -> UInt64? { author == identity.signingPublicKey ? nil : storedCosts[author, default: 0] }
     /// What each author's stored envelopes cost, as the store's `author_usage`.
     public private(set) var storedCosts: [[UInt8]: UInt64] = [:]
@@ -207,6 +212,7 @@ public final class SimReplica: AdmissionHost {
         storedCosts[e.header.author, default: 0] += c.quotaCost
         envelopes[id] = e.header.kind.isPrivate && e.payload != nil && erased.contains(e.header.scope) ? e.withoutPayload.encoded() : c.wire
         scopes[id] = e.header.scope
+        if e.header.kind.isPrivate { privateWriters[e.header.scope, default: []].insert(e.header.author) }
         byPrefix[Array(id.prefix(RangeReconciler.prefixSize))] = id
         let handover = e.header.kind == .keyHandover ? e.payload.flatMap { try? Membership.Handover.decode($0) } : nil
         summaries[id] = StoredEnvelope(e.header, handover: handover)

@@ -45,6 +45,9 @@ struct BatchAdmissionTests {
         func mayRemove(_ member: [UInt8], by author: [UInt8]) -> Bool { roster.mayRemove(member, by: author) }
         func isErased(circle: String) -> Bool { erased.contains(circle) }
         func isErasedSealed(_ header: Envelope.Header, alsoBy erasures: [Erasure]) -> Bool { false }
+        /// Circles in which the host holds records their owner wrote.
+        var ownRecordCircles = Set<String>()
+        func erasesOwnRecords(_ erasure: Envelope) -> Bool { ownRecordCircles.contains(erasure.header.scope) }
         func storedCost(of author: [UInt8]) -> UInt64? { author == ownKey ? nil : costs[ByteKey(author), default: 0] }
         func isHeldBack(_ id: [UInt8]) -> Bool { queue[ByteKey(id)] != nil }
         func hasHeldBack() -> Bool { !queue.isEmpty }
@@ -156,7 +159,23 @@ struct BatchAdmissionTests {
         other.log = []
         #expect(try other.take([chain[3], chain[4]], limits: limits.withStoredBytesPerAuthor(4_000)) == [[4], [5]])
         // Deleting, erasing and leaving are never refused for the quota.
-        #expect(BatchAdmission<Item>.quotaFree == [.directoryTombstone, .memberRemoval, .erasure, .erasureAcknowledgement])
+        #expect(BatchAdmission<Item>.quotaFree == [.directoryTombstone, .memberRemoval, .erasureAcknowledgement])
+        // Nor an erasure of a circle alice wrote in; one of a circle she wrote nothing in is, and it
+        // counts 8 KiB more than its size (the tags it makes each node keep).
+        let written = Circle(owner: Self.alice, random: Array(0..<12)).scope, empty = Circle(owner: Self.alice, random: Array(12..<24)).scope
+        host.ownKey = nil
+        host.ownRecordCircles = [written]
+        host.log = []
+        func erasure(_ id: UInt8, _ circle: String, sequence: UInt64, after: UInt8) -> Item {
+            Self.item(
+                id, sequence: sequence, after: [after], clock: UInt64(sequence) * 10, kind: .erasure, scope: circle,
+                payload: JourneyPayload.erasure(Erasure(circle: circle, requestedOn: "2026-12-07")).encoded())
+        }
+        let erasing = erasure(20, written, sequence: 6, after: 5), erasingNothing = erasure(21, empty, sequence: 7, after: 20)
+        #expect(try host.take([erasing, erasingNothing], limits: limits) == [[20]])
+        #expect(host.log == ["accept 20", "reject 21 over-quota"], "\(host.log)")
+        #expect(erasing.quotaCost == UInt64(erasing.wireSize) + 512 + 8_192)
+        #expect(try host.take([erasingNothing], limits: limits.withStoredBytesPerAuthor(1 << 20)) == [[21]])
     }
 
     @Test func theHeldBackQueueIsSharedFairlyBetweenPeersAndAuthorsAndEmptiesAfterADay() throws {

@@ -16,9 +16,11 @@ struct SealedEnvelopeTests {
         ReferralRecord(id: "r1", to: hexString(partner.signingPublicKey), serviceName: "Jobs club", clientName: "Aoife Byrne", needs: ["employment"])
     ).encoded()
     static let clock: UInt64 = 1_795_429_800_000 << 16
+    /// The author's third sealed record in the circle.
+    static let index: UInt32 = 2
 
     static func frame(_ kind: Envelope.Kind = .referral, _ body: [UInt8] = plaintext) -> SealedFrame {
-        SealedFrame(kind: kind, circle: circle, tagKey: tagKey, recipientKeyIDs: [], body: body)
+        SealedFrame(kind: kind, circle: circle, tagKey: tagKey, index: index, recipientKeyIDs: [], body: body)
     }
 
     static func seal(_ f: SealedFrame = frame(), to recipients: [NodeIdentity] = [home, partner], by who: NodeIdentity = home) throws -> Envelope {
@@ -41,7 +43,7 @@ struct SealedEnvelopeTests {
             ]
             if let frame {
                 c["frame"] = [
-                    "kind": Int(frame.kind.rawValue), "circle": frame.circle, "tagKey": hexString(frame.tagKey),
+                    "kind": Int(frame.kind.rawValue), "circle": frame.circle, "tagKey": hexString(frame.tagKey), "index": Int(frame.index),
                     "recipientKeyIDs": [home.encryptionKeyID, partner.encryptionKeyID].sorted { $0.lexicographicallyPrecedes($1) }.map(hexString),
                     "body": hexString(frame.body),
                 ]
@@ -77,6 +79,11 @@ struct SealedEnvelopeTests {
         elsewhereFrame.tagKey = [UInt8](repeating: 0x11, count: 16)
         let misTagged = try SecretBox.seal(try elsewhereFrame.encoded(), key: key, associatedData: SealedEnvelope.domain + home.signingPublicKey + tag)
         add("a frame whose tag key does not explain the header's erasure tag", PrivateEnvelopeTests.sign(h, payload: misTagged, by: home), reader: 2, "invalid", ["FrameUnreadable"])
+        // A frame whose index does not give the header's erasure tag (the tag key does, with index 2).
+        var reindexed = frame()
+        reindexed.index = 3
+        let misIndexed = try SecretBox.seal(try reindexed.encoded(), key: key, associatedData: SealedEnvelope.domain + home.signingPublicKey + tag)
+        add("a frame whose index does not give the header's erasure tag", PrivateEnvelopeTests.sign(h, payload: misIndexed, by: home), reader: 2, "invalid", ["FrameUnreadable"])
         // Header checks (§8.10, rule 4e), each on a copy re-signed by its author.
         var named = good.header
         named.recipients = named.recipients.map { Envelope.Recipient(keyID: partner.encryptionKeyID, sealedKey: $0.sealedKey) }
@@ -101,7 +108,7 @@ struct SealedEnvelopeTests {
             "sealed.json",
             fields: [
                 "algorithm": "Waymark sealed record (kind 40): a padded frame in XChaCha20-Poly1305, content key in libsodium sealed boxes without key ids",
-                "notes": "admission: what §3.1 rules 4b, 4c and 4e say of the envelope alone, apart from §1.3's hash check, which `result` reports (stripped-copy: without its payload, taken in only where an erasure's tag key explains its tag). tagKey = BLAKE2b-128(key tagSecret, 'waymark/circle-tag/v1' 0x00 circle) for the frame's circle, and explains the erasure tag of every test signed by readerSeed 1's key at sequence 1. derivedTagSecret: the tag secret readerSeed 1 derives for that circle (SPEC §8.10).",
+                "notes": "admission: what §3.1 rules 4b, 4c and 4e say of the envelope alone, apart from §1.3's hash check, which `result` reports (stripped-copy: without its payload, taken in only where an erasure's tag key explains its tag). tagKey = BLAKE2b-128(key tagSecret, 'waymark/circle-tag/v1' 0x00 circle) for the frame's circle, and explains the erasure tag of every test signed by readerSeed 1's key, with index 2 (the frame's): tag = BLAKE2b-128(key tagKey, author ‖ index u32 big-endian). derivedTagSecret: the tag secret readerSeed 1 derives for that circle (SPEC §8.10).",
                 "circle": Self.circle, "derivedTagSecret": hexString(SealedEnvelope.ownTagSecret(circle: Self.circle, identity: Self.home)),
             ],
             cases: Self.cases)
@@ -117,15 +124,18 @@ struct SealedEnvelopeTests {
             if let f = t["frame"] as? [String: Any], let opened {
                 #expect(Int(opened.kind.rawValue) == f["kind"] as? Int && opened.circle == f["circle"] as? String, "tcId \(id)")
                 #expect(hexString(opened.tagKey) == f["tagKey"] as? String && hexString(opened.body) == f["body"] as? String, "tcId \(id)")
+                #expect(Int(opened.index) == f["index"] as? Int, "tcId \(id): the index")
                 #expect(opened.recipientKeyIDs.map(hexString) == f["recipientKeyIDs"] as? [String], "tcId \(id)")
             }
             if let k = (t["tagKey"] as? String).flatMap(bytesFromHex), e.header.erasureTag != nil, e.header.author == Self.home.signingPublicKey {
-                #expect(SealedEnvelope.isTagged(e.header, by: k), "tcId \(id): the tag key explains the tag")
+                #expect(
+                    SealedEnvelope.tag(key: k, author: e.header.author, index: Self.index) == e.header.erasureTag,
+                    "tcId \(id): the tag key explains the tag with index 2")
                 let secret = try #require((t["tagSecret"] as? String).flatMap(bytesFromHex))
                 #expect(SealedEnvelope.tagKey(secret: secret, circle: Self.circle) == k, "tcId \(id): the tag key comes from the secret and the circle")
             }
         }
-        #expect(tests.count >= 13)
+        #expect(tests.count >= 14)
     }
 
     /// What a node that is not a recipient sees: the same kind, scope, key ids, a padded count and
@@ -153,7 +163,10 @@ struct SealedEnvelopeTests {
         #expect(try Self.relay.openSealed(d).recipientKeyIDs.count == 3)
         #expect(throws: PrivateEnvelope.OpenError.notARecipient) { try Self.mallory.openSealed(d) }
         // The erasure tag is the tag key's alone: another key does not explain it.
-        #expect(SealedEnvelope.isTagged(a.header, by: Self.tagKey) && !SealedEnvelope.isTagged(a.header, by: [UInt8](repeating: 1, count: 16)))
+        // and only with the record's index.
+        #expect(SealedEnvelope.tag(key: Self.tagKey, author: Self.home.signingPublicKey, index: Self.index) == a.header.erasureTag)
+        #expect(SealedEnvelope.tag(key: [UInt8](repeating: 1, count: 16), author: Self.home.signingPublicKey, index: Self.index) != a.header.erasureTag)
+        #expect(SealedEnvelope.tag(key: Self.tagKey, author: Self.home.signingPublicKey, index: Self.index + 1) != a.header.erasureTag)
         // Too big to seal.
         #expect(throws: (any Error).self) { try Self.seal(Self.frame(.referral, Array(repeating: 0x20, count: 65_500))) }
     }

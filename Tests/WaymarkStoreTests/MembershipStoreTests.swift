@@ -201,6 +201,93 @@ struct MembershipStoreTests {
         }
     }
 
+    /// An erasure finds a circle's sealed records author by author, by the tags of indexes 0, 1, 2, …
+    /// (§8.10): every author's records in the circle are stripped, those that arrive after it too (the
+    /// next index of an author that wrote there, the first of one that never wrote a sealed record
+    /// before, one that waited for its dependencies), and no record of another circle.
+    @Test func anErasureFindsEachAuthorsRecordsByTheirIndexesAndThoseThatComeLater() throws {
+        try withLargeStack {
+            let circle = Circle(owner: alice.signingPublicKey, random: Array(0..<12)).scope
+            let other = Circle(owner: alice.signingPublicKey, random: Array(12..<24)).scope
+            let tagKey = SealedEnvelope.ownTagKey(circle: circle, identity: alice)
+            var chains: [ByteKey: (sequence: UInt64, last: [UInt8]?)] = [:]
+            var counter: UInt16 = 0
+            func sealed(_ who: NodeIdentity, _ c: String, _ key: [UInt8], index: UInt32) throws -> Envelope {
+                var chain = chains[ByteKey(who.signingPublicKey), default: (0, nil)]
+                chain.sequence += 1
+                counter += 1
+                let e = try SealedEnvelope.sign(
+                    frame: SealedFrame(kind: .progress, circle: c, tagKey: key, index: index, recipientKeyIDs: [], body: Array(#"{"x":1}"#.utf8)),
+                    recipients: [alice.encryptionPublicKey, who.encryptionPublicKey], by: who, sequence: chain.sequence,
+                    dependencies: chain.last.map { [$0] } ?? [], clock: HybridClock.pack(milliseconds: Fixtures.publishedAt, counter: counter)
+                ).envelope
+                chain.last = EnvelopeCrypto.id(of: e)
+                chains[ByteKey(who.signingPublicKey)] = chain
+                return e
+            }
+            let a0 = try sealed(alice, circle, tagKey, index: 0), elsewhere = try sealed(alice, other, SealedEnvelope.ownTagKey(circle: other, identity: alice), index: 0)
+            let a1 = try sealed(alice, circle, tagKey, index: 1), b0 = try sealed(bob, circle, tagKey, index: 0)
+            counter += 1
+            let erasure = EnvelopeCrypto.sign(
+                kind: .erasure, scope: circle,
+                payload: JourneyPayload.erasure(
+                    Erasure(circle: circle, requestedOn: "2026-12-07", tagSecret: SealedEnvelope.ownTagSecret(circle: circle, identity: alice))
+                ).encoded(), by: alice, sequence: 4, dependencies: [EnvelopeCrypto.id(of: a1)],
+                clock: HybridClock.pack(milliseconds: Fixtures.publishedAt, counter: counter))
+            // Written by partners that had not seen the erasure yet: Bob's next two, Carol's first ever.
+            let b1 = try sealed(bob, circle, tagKey, index: 1), b2 = try sealed(bob, circle, tagKey, index: 2)
+            let c0 = try sealed(carol, circle, tagKey, index: 0)
+            let bobsOwn = try sealed(bob, Circle(owner: bob.signingPublicKey, random: Array(0..<12)).scope, [UInt8](repeating: 9, count: 16), index: 0)
+
+            let r = try database(founders: [alice, bob, carol])
+            func payload(_ e: Envelope) throws -> [UInt8]? {
+                try r.ledger.envelopes([EnvelopeCrypto.id(of: e)]).first.flatMap { try? Envelope.decode($0) }?.payload
+            }
+            #expect(try r.ledger.ingest([a0, elsewhere, a1, b0].map { $0.encoded() }, from: "a", nowMilliseconds: Self.now).accepted == 4)
+            #expect(try r.ledger.ingest([erasure.encoded()], from: "a", nowMilliseconds: Self.now + 1).accepted == 1)
+            #expect(try payload(a0) == nil && payload(a1) == nil && payload(b0) == nil, "each author's records in the circle, found by index")
+            #expect(try payload(elsewhere) != nil, "another circle's record keeps its words")
+            // Bob's index 2 arrives first and waits for index 1; then index 1, then Carol's first.
+            let waiting = try r.ledger.ingest([b2.encoded()], from: "b", nowMilliseconds: Self.now + 2)
+            #expect(waiting.accepted == 0 && waiting.pending == 1)
+            #expect(try r.ledger.ingest([b1.encoded(), c0.encoded(), bobsOwn.encoded()], from: "b", nowMilliseconds: Self.now + 3).accepted == 4)
+            #expect(try payload(b1) == nil && payload(b2) == nil, "the next indexes of an author that wrote in the circle")
+            #expect(try payload(c0) == nil, "the first record of an author that had written no sealed record here")
+            #expect(try payload(bobsOwn) != nil, "a record of another circle")
+            // A new node takes the stripped copies in with the erasure they depend on, in one message,
+            // and refuses a stripped copy the erasure does not explain.
+            let relayed: [Envelope] = [a0, elsewhere, a1, b0, erasure]
+            var ids: [[UInt8]] = []
+            for e in relayed { ids.append(EnvelopeCrypto.id(of: e)) }
+            let fromRelay = try r.ledger.envelopes(ids)
+            let shapes = fromRelay.compactMap { try? Envelope.decode($0) }.map { ($0.header.kind, $0.payload?.count) }
+            #expect(shapes.filter { $0.1 == nil }.count == 3 && shapes.count == 5, "\(shapes)")
+            let n = try database(founders: [alice, bob, carol])
+            #expect(try n.ledger.ingest(fromRelay.reversed(), from: "r", nowMilliseconds: Self.now + 4).accepted == 5)
+            let m = try database(founders: [alice, bob, carol])
+            let report = try m.ledger.ingest(
+                [a0.withoutPayload, elsewhere.withoutPayload, a1.withoutPayload, erasure].map { $0.encoded() }, from: "r", nowMilliseconds: Self.now + 4)
+            #expect(report.accepted == 1 && report.rejected.map(\.reason) == [.strippedCopy], "\(report)")
+            // Alice at her quota: an erasure of a circle she wrote a sealed record in is still taken in;
+            // one of a circle she wrote nothing in is refused for the quota (§3.1 rule 8).
+            try r.setSetting(NodeDatabase.authorQuotaSetting, "1000")
+            func erasing(_ c: String, sequence: UInt64, after: Envelope) -> Envelope {
+                counter += 1
+                return EnvelopeCrypto.sign(
+                    kind: .erasure, scope: c,
+                    payload: JourneyPayload.erasure(
+                        Erasure(circle: c, requestedOn: "2026-12-07", tagSecret: SealedEnvelope.ownTagSecret(circle: c, identity: alice))
+                    ).encoded(), by: alice, sequence: sequence, dependencies: [EnvelopeCrypto.id(of: after)],
+                    clock: HybridClock.pack(milliseconds: Fixtures.publishedAt, counter: counter))
+            }
+            let ofOther = erasing(other, sequence: 5, after: erasure)
+            let ofNothing = erasing(Circle(owner: alice.signingPublicKey, random: Array(24..<36)).scope, sequence: 6, after: ofOther)
+            let atQuota = try r.ledger.ingest([ofOther.encoded(), ofNothing.encoded()], from: "a", nowMilliseconds: Self.now + 5)
+            #expect(atQuota.accepted == 1 && atQuota.rejected.map(\.reason) == [.overQuota], "\(atQuota)")
+            #expect(try payload(elsewhere) == nil)
+        }
+    }
+
     @Test func aFounderRemovesACompromisedKeyWithEveryoneItVouchedForAndNoOneElse() throws {
         try withLargeStack {
             let dave = Fixtures.identity(4), erin = Fixtures.identity(5)

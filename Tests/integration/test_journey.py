@@ -74,6 +74,8 @@ def assert_learns_nothing(relay: FedNode, circle: str, recipients: list[FedNode]
     assert relay.sql(f"SELECT count(*) FROM envelope WHERE kind IN ({private})")[0][0] == 0, "a private kind in the clear"
     assert relay.sql("SELECT count(*) FROM envelope WHERE scope = ? AND kind NOT IN (20, 21, 27, 29)", circle)[0][0] == 0
     assert relay.sql("SELECT count(*) FROM sealed_envelope WHERE circle IS NOT NULL OR kind IS NOT NULL")[0][0] == 0
+    # Each record's erasure tag is its own (a writer never uses an index twice): no two link up.
+    assert relay.sql("SELECT count(*) - count(DISTINCT tag) FROM sealed_envelope")[0][0] == 0, "two sealed records share a tag"
     stored = b"".join(p.read_bytes() for p in relay.path.glob("waymark.sqlite*"))
     assert circle.encode() not in stored, "the relay holds the circle's name"
     for r in recipients:

@@ -3,7 +3,7 @@
 /// encrypted to, and the record's payload, padded to one of a few fixed sizes so that a consent, a
 /// referral and a message cannot be told apart by their length.
 ///
-/// Bytes, big-endian: `kind (u16) ‖ circle length (u8) ‖ circle ‖ tag key (16) ‖ recipient count (u8) ‖
+/// Bytes, big-endian: `kind (u16) ‖ circle length (u8) ‖ circle ‖ tag key (16) ‖ index (u32) ‖ recipient count (u8) ‖
 /// key ids (8 each, ascending) ‖ body length (u32) ‖ body ‖ zero bytes` up to the smallest of
 /// `sizes` that holds it.
 public struct SealedFrame: Sendable, Equatable {
@@ -11,6 +11,10 @@ public struct SealedFrame: Sendable, Equatable {
     public var circle: String
     /// The circle's tag key (`t_c`): erasure tags are keyed with it, and the circle's erasure reveals it.
     public var tagKey: [UInt8]
+    /// How many sealed records the author wrote into the circle before this one (0 for its first): the
+    /// erasure tag is keyed with `tagKey` over the author and this index, so that an erasure finds the
+    /// circle's records by looking up each author's tags in turn, never by trying every record held.
+    public var index: UInt32
     /// The real recipients' key ids (§8.2), ascending: the header lists its sealed keys without them.
     public var recipientKeyIDs: [[UInt8]]
     /// The record's payload (canonical JSON of its kind, §8.3).
@@ -29,10 +33,11 @@ public struct SealedFrame: Sendable, Equatable {
     /// Bytes a sealed payload adds to its frame: the nonce and the authentication tag (§8.2).
     public static let boxOverhead = 24 + 16
 
-    public init(kind: Envelope.Kind, circle: String, tagKey: [UInt8], recipientKeyIDs: [[UInt8]], body: [UInt8]) {
+    public init(kind: Envelope.Kind, circle: String, tagKey: [UInt8], index: UInt32 = 0, recipientKeyIDs: [[UInt8]], body: [UInt8]) {
         self.kind = kind
         self.circle = circle
         self.tagKey = tagKey
+        self.index = index
         self.recipientKeyIDs = recipientKeyIDs
         self.body = body
     }
@@ -54,6 +59,7 @@ public struct SealedFrame: Sendable, Equatable {
             throw Problem("at most 64 recipients, each by an 8-byte key id")
         }
         var out: [UInt8] = [UInt8(kind.rawValue >> 8), UInt8(kind.rawValue & 0xFF), UInt8(c.count)] + c + tagKey
+        out += [UInt8(index >> 24), UInt8((index >> 16) & 0xFF), UInt8((index >> 8) & 0xFF), UInt8(index & 0xFF)]
         out.append(UInt8(recipientKeyIDs.count))
         for id in recipientKeyIDs.sorted(by: { $0.lexicographicallyPrecedes($1) }) { out += id }
         let n = UInt32(body.count)
@@ -77,6 +83,7 @@ public struct SealedFrame: Sendable, Equatable {
         let circleLength = Int(try take(1).first!)
         guard let circle = String(validating: Array(try take(circleLength)), as: UTF8.self) else { throw Problem("the circle is not UTF-8") }
         let tagKey = Array(try take(tagLength))
+        let index = try take(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
         let count = Int(try take(1).first!)
         var ids: [[UInt8]] = []
         for _ in 0..<count { ids.append(Array(try take(8))) }
@@ -86,7 +93,7 @@ public struct SealedFrame: Sendable, Equatable {
         let body = Array(try take(length))
         guard bytes[i...].allSatisfy({ $0 == 0 }) else { throw Problem("the padding is not zero bytes") }
         guard kind.isPrivate else { throw Problem("a sealed frame carries a private kind, not \(kind)") }
-        return SealedFrame(kind: kind, circle: circle, tagKey: tagKey, recipientKeyIDs: ids, body: body)
+        return SealedFrame(kind: kind, circle: circle, tagKey: tagKey, index: index, recipientKeyIDs: ids, body: body)
     }
 
     /// The payload sizes a sealed envelope may have: a padded frame in its box.

@@ -11,8 +11,11 @@ public protocol AdmissionCandidate {
 extension AdmissionCandidate {
     /// What the envelope counts against its author's storage quota (`Protocol/SPEC.md` §3.1, rule 8):
     /// its wire size and a fixed 512 bytes for what storing it costs besides (index entries, heads),
-    /// so that a flood of tiny envelopes is bounded too.
-    public var quotaCost: UInt64 { UInt64(wireSize) + AdmissionLimits.perEnvelopeCost }
+    /// so that a flood of tiny envelopes is bounded too; an erasure 8 KiB more, for the tags it makes
+    /// every node keep (§8.10).
+    public var quotaCost: UInt64 {
+        UInt64(wireSize) + AdmissionLimits.perEnvelopeCost + (envelope.header.kind == .erasure ? AdmissionLimits.erasureCost : 0)
+    }
 }
 
 /// How many envelopes wait in the held-back queue (for their dependencies) in all, and of these how
@@ -67,6 +70,9 @@ public struct AdmissionLimits: Sendable, Equatable {
     public static let defaultStoredBytesPerAuthor: UInt64 = 1 << 30
     /// Counted for each stored envelope besides its bytes.
     public static let perEnvelopeCost: UInt64 = 512
+    /// Counted for an erasure besides: each node keeps a tag for each author of sealed records it
+    /// holds (some 50 bytes each, §8.10), 8 KiB for some 160 authors.
+    public static let erasureCost: UInt64 = 8 << 10
 
     /// These limits with another storage quota per author.
     public func withStoredBytesPerAuthor(_ bytes: UInt64) -> AdmissionLimits {
@@ -102,8 +108,13 @@ public protocol AdmissionHost: EnvelopeLookup {
     func isErased(circle: String) throws -> Bool
     /// Whether a held erasure, or one of `erasures` (those in this transaction), explains a sealed
     /// envelope's erasure tag (§8.10): the tag is BLAKE2b-128, keyed with the tag key the erasure's
-    /// secret gives for its circle, of the author and sequence.
+    /// secret gives for its circle, of the author and the record's index among the author's in the
+    /// circle (an erasure of this transaction explains the author's indexes held, then the next).
     func isErasedSealed(_ header: Envelope.Header, alsoBy erasures: [Erasure]) throws -> Bool
+    /// Whether an erasure's author holds a record of its own in the circle the erasure names (one it
+    /// wrote before the erasure, so every node that holds the erasure holds it): its first sealed
+    /// record there (index 0, §8.10), or an unsealed private envelope of the circle.
+    func erasesOwnRecords(_ erasure: Envelope) throws -> Bool
     /// Whether this envelope is in the held-back queue.
     func isHeldBack(_ id: [UInt8]) throws -> Bool
     func heldBackCounts(peer: String, author: [UInt8]) throws -> HeldBackCounts
@@ -201,13 +212,16 @@ public struct BatchAdmission<Candidate: AdmissionCandidate> {
         batch.sorted { ($0.envelope.header.clock, $0.envelope.header.sequence) < ($1.envelope.header.clock, $1.envelope.header.sequence) }
     }
 
-    /// Kinds the storage quota never refuses: tombstone, removal, erasure and its acknowledgement. An
-    /// author at its quota can still delete and erase what it wrote, and membership still changes.
-    public static var quotaFree: Set<Envelope.Kind> { [.directoryTombstone, .memberRemoval, .erasure, .erasureAcknowledgement] }
+    /// Kinds the storage quota never refuses: tombstone, removal and erasure acknowledgement; and an
+    /// erasure of a circle its author wrote in (`AdmissionHost.erasesOwnRecords`). An author at its
+    /// quota can still delete and erase what it wrote, and membership still changes; erasures of
+    /// circles it wrote nothing in count against its quota like anything else.
+    public static var quotaFree: Set<Envelope.Kind> { [.directoryTombstone, .memberRemoval, .erasureAcknowledgement] }
 
     /// Rule 8: refuses `c` as `over-quota` when storing it would take its author over the node's quota.
     private func overQuota<Host: AdmissionHost>(_ c: Candidate, heldBack: Bool, host: Host) throws -> Bool where Host.Candidate == Candidate {
-        guard !Self.quotaFree.contains(c.envelope.header.kind),
+        let kind = c.envelope.header.kind
+        guard !Self.quotaFree.contains(kind), try kind != .erasure || !host.erasesOwnRecords(c.envelope),
             let used = try host.storedCost(of: c.envelope.header.author), used + c.quotaCost > limits.storedBytesPerAuthor
         else { return false }
         if heldBack { try host.perform(.release(c.id)) }
