@@ -184,6 +184,35 @@ extension WaymarkBench {
         _ = try b.ledger.ingest(batches: batches(records), from: "bench", nowMilliseconds: now, refreshingDocuments: false)
         let withoutErasures = try seconds { accepted = try b.ledger.ingest(batches: batches(arriving), from: "bench", nowMilliseconds: now, refreshingDocuments: false).accepted }
         precondition(accepted == arriving.count)
+        // Catching up from a relay: one circle's 2,000 records, stripped there, with the erasure that
+        // depends on them, in one message (each copy explained by the erasure of the same batch).
+        let big = Circle(owner: home.signingPublicKey, random: Array(repeating: 7, count: 12)).scope
+        var bigChain: [[UInt8]] = []
+        do {
+            var last: [UInt8]?
+            let key = SealedEnvelope.ownTagKey(circle: big, identity: home)
+            for i in 0..<2_000 {
+                clock += 1
+                let e = try SealedEnvelope.sign(
+                    frame: SealedFrame(kind: .progress, circle: big, tagKey: key, index: UInt32(i), recipientKeyIDs: [], body: plaintext),
+                    recipients: [home.encryptionPublicKey, partner.encryptionPublicKey], by: home, sequence: UInt64(i + 1),
+                    dependencies: last.map { [$0] } ?? [], clock: clock
+                ).envelope.withoutPayload
+                last = EnvelopeCrypto.id(of: e)
+                bigChain.append(e.encoded())
+            }
+            clock += 1
+            bigChain.append(
+                EnvelopeCrypto.sign(
+                    kind: .erasure, scope: big,
+                    payload: JourneyPayload.erasure(Erasure(circle: big, requestedOn: "2026-12-07", tagSecret: SealedEnvelope.ownTagSecret(circle: big, identity: home)))
+                        .encoded(), by: home, sequence: 2_001, dependencies: last.map { [$0] } ?? [], clock: clock
+                ).encoded())
+        }
+        let (c, dirC) = try relayDatabase()
+        defer { try? FileManager.default.removeItem(at: dirC) }
+        let catchUp = try seconds { accepted = try c.ledger.ingest(bigChain, from: "relay", nowMilliseconds: now, refreshingDocuments: false).accepted }
+        precondition(accepted == bigChain.count, "the stripped copies come in with their erasure (\(accepted))")
         // Tags over sequence numbers: the keyed hash each held record (or held erasure) cost, timed alone.
         let key = SealedEnvelope.ownTagKey(circle: homeCircles[0], identity: home)
         var sink: UInt8 = 0
@@ -204,6 +233,10 @@ extension WaymarkBench {
             String(
                 format: "  a keyed hash per erasure held for each record arriving (tags over sequence numbers) would add %.0f µs a record at %d erasures held",
                 perHash * Double(erasures) * 1e6, erasures))
+        print(
+            String(
+                format: "  catching up from a relay: 2,000 stripped copies of one circle with its erasure, in one message: %.0f records/s",
+                Double(bigChain.count) / catchUp))
     }
 }
 

@@ -15,7 +15,7 @@ import WaymarkCore
 /// looks up each author's tags for indexes 0, 1, 2, … until one is not held).
 public enum SealedEnvelope {
     /// The associated-data prefix of a sealed payload.
-    public static let domain: [UInt8] = Array("waymark/sealed/v1".utf8) + [0]
+    public static let domain: [UInt8] = Array("waymark/sealed/v2".utf8) + [0]
 
     /// The associated data: the domain, the author and the erasure tag. A ciphertext moved into
     /// another author's envelope, or under another tag, does not open.

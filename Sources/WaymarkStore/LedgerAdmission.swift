@@ -44,17 +44,33 @@ final class StoreAdmission: AdmissionHost {
         if lookup.standing(of: header.author, clock: header.clock) == .member { try NodeDatabase.noteSealedAuthor(db, header.author) }
         if try NodeDatabase.isErasedSealed(db, header) { return true }
         // An erasure of this transaction (which may depend on this very copy): the author's tags for
-        // indexes 0, 1, 2, … while they are held (the copies before this one, taken in first).
+        // indexes 0, 1, 2, … while they are held, then each copy explained in turn (the batch is
+        // judged oldest first). One walk per erasure and author for the whole transaction.
         guard let tag = header.erasureTag else { return false }
+        if batchExplained.contains(ByteKey(tag)) { return true }
         for e in erasures {
             guard let secret = e.tagSecret else { continue }
             let key = SealedEnvelope.tagKey(secret: secret, circle: e.circle)
-            var found = false
-            let next = try NodeDatabase.walkSealed(db, tagKey: key, author: header.author) { _, t, _, _ in if t == tag { found = true } }
-            if found || SealedEnvelope.tag(key: key, author: header.author, index: next) == tag { return true }
+            let walk = ByteKey(key + header.author)
+            if batchNext[walk] == nil {
+                batchNext[walk] = try NodeDatabase.walkSealed(db, tagKey: key, author: header.author) { _, t, _, _ in
+                    batchExplained.insert(ByteKey(t))
+                }
+            }
+            if batchExplained.contains(ByteKey(tag)) { return true }
+            if let next = batchNext[walk], next < UInt32.max, SealedEnvelope.tag(key: key, author: header.author, index: next) == tag {
+                batchExplained.insert(ByteKey(tag))
+                batchNext[walk] = next + 1
+                return true
+            }
         }
         return false
     }
+
+    /// What this transaction's erasures explain of the stripped sealed copies in it: the tags, and for
+    /// each erasure's tag key and author the next index.
+    private var batchExplained = Set<ByteKey>()
+    private var batchNext: [ByteKey: UInt32] = [:]
 
     func erasesOwnRecords(_ erasure: Envelope) throws -> Bool {
         let h = erasure.header
@@ -159,7 +175,15 @@ final class StoreAdmission: AdmissionHost {
         case .duplicate(let v, let wasHeldBack):
             if !wasHeldBack { report.duplicates += 1 }
             try NodeDatabase.replaceStrippedCopy(db, with: v)
-        case .holdBack(let v, let missing):
+        case .holdBack(var v, let missing):
+            // A sealed one that a held erasure explains waits without its payload (§8.10).
+            let h = v.envelope.header
+            if h.kind == .sealed, v.envelope.payload != nil {
+                if lookup.standing(of: h.author, clock: h.clock) == .member { try NodeDatabase.noteSealedAuthor(db, h.author) }
+                if try NodeDatabase.isErasedSealed(db, h, advancing: true) {
+                    v = VerifiedEnvelope(envelope: v.envelope.withoutPayload, id: v.id, wire: v.envelope.withoutPayload.encoded())
+                }
+            }
             try db.execute(
                 sql: "INSERT OR IGNORE INTO pending_envelope (id, wire, missing, peer, received_at, scope, author, tag) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 arguments: [

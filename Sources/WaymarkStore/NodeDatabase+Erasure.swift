@@ -33,22 +33,24 @@ extension NodeDatabase {
     }
 
     /// Whether a held erasure explains a sealed envelope's erasure tag (§8.10): one look-up among the
-    /// tags held erasures explain (each author's records found in the circle, and its next index).
-    /// `advancing`: the envelope is being stored, so an erasure that explains it also explains the
+    /// tags held erasures explain (each author's records found in the circle, and its next index),
+    /// and one keyed hash where it is there (the tag is the envelope's author's). `advancing`: the
+    /// envelope is being stored or held back, so an erasure that explains it also explains the
     /// author's next index in the circle from now on.
     static func isErasedSealed(_ db: Database, _ header: Envelope.Header, advancing: Bool = false) throws -> Bool {
         guard let tag = header.erasureTag,
-            let row = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT circle, idx FROM erased_tag WHERE tag = ? AND author = ?"), arguments: [Data(tag), Data(header.author)])
+            let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT tag_key, idx FROM erased_tag WHERE tag = ?"), arguments: [Data(tag)])
         else { return false }
-        guard advancing else { return true }
-        let circle: String = row["circle"], index = UInt32(row["idx"] as Int64)
-        guard index < UInt32.max else { return true }
-        for key in try erasedTagKeys(db, circle: circle) where SealedEnvelope.tag(key: key, author: header.author, index: index) == tag {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO erased_tag (tag, circle, author, idx) VALUES (?, ?, ?, ?)").execute(
-                arguments: [Data(SealedEnvelope.tag(key: key, author: header.author, index: index + 1)), circle, Data(header.author), Int64(index + 1)])
-        }
+        let key = [UInt8](row["tag_key"] as Data), index = UInt32(clamping: row["idx"] as Int64)
+        guard SealedEnvelope.tag(key: key, author: header.author, index: index) == tag else { return false }
+        if advancing, index < UInt32.max { try explain(db, tagKey: key, author: header.author, index: index + 1) }
         return true
+    }
+
+    /// Notes that an erasure whose tag key is `tagKey` explains `author`'s tag for `index`.
+    static func explain(_ db: Database, tagKey: [UInt8], author: [UInt8], index: UInt32) throws {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO erased_tag (tag, tag_key, idx) VALUES (?, ?, ?)").execute(
+            arguments: [Data(SealedEnvelope.tag(key: tagKey, author: author, index: index)), Data(tagKey), Int64(index)])
     }
 
     /// The tag keys of one erased circle's erasure.
@@ -105,12 +107,11 @@ extension NodeDatabase {
     /// back, and notes the tags the erasure explains (those found, and the next index) so that what
     /// arrives later is stripped as it is stored.
     static func walkErased(_ db: Database, circle: String, tagKey: [UInt8], author: [UInt8]) throws {
-        let note = try db.cachedStatement(sql: "INSERT OR IGNORE INTO erased_tag (tag, circle, author, idx) VALUES (?, ?, ?, ?)")
-        let next = try walkSealed(db, tagKey: tagKey, author: author) { index, tag, id, stored in
-            try note.execute(arguments: [Data(tag), circle, Data(author), Int64(index)])
+        let next = try walkSealed(db, tagKey: tagKey, author: author) { index, _, id, stored in
+            try explain(db, tagKey: tagKey, author: author, index: index)
             try stripPayload(db, id: id, table: stored ? "envelope" : "pending_envelope")
         }
-        try note.execute(arguments: [Data(SealedEnvelope.tag(key: tagKey, author: author, index: next)), circle, Data(author), Int64(next)])
+        try explain(db, tagKey: tagKey, author: author, index: next)
     }
 
     /// Drops the payload of one envelope, stored or held back, keeping its signed header.
@@ -121,18 +122,22 @@ extension NodeDatabase {
         try db.cachedStatement(sql: "UPDATE \(table) SET wire = ? WHERE id = ?").execute(arguments: [Data(e.withoutPayload.encoded()), id])
     }
 
-    /// The index this node's next sealed record in a circle carries: one more than the last it wrote
-    /// there under its key now (counted as it writes, and read in the frames it noted, so that a node
-    /// restored from a backup and synced again never uses an index twice, which would show relays two
-    /// records of one circle).
-    static func nextSealedIndex(_ db: Database, circle: String, author: [UInt8]) throws -> UInt32 {
-        let written = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT next FROM sealed_index WHERE circle = ? AND author = ?"), arguments: [circle, Data(author)]) ?? 0
-        let noted = try Int64.fetchOne(
-            db.cachedStatement(
-                sql: "SELECT max(s.idx) + 1 FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.circle = ? AND e.author = ?"),
-            arguments: [circle, Data(author)]) ?? 0
-        return UInt32(clamping: max(written, noted))
+    /// The index this node's next sealed record in a circle carries (§8.10): the next it counted as it
+    /// wrote, or past it while its own tags for the following indexes are held (a node restored from
+    /// a backup and synced again, whose later records came back from its peers): an index is never
+    /// used twice, which would show relays two records of one circle. A look-up per index passed.
+    static func nextSealedIndex(_ db: Database, circle: String, author: [UInt8], tagKey: [UInt8]) throws -> UInt32 {
+        var index = UInt32(
+            clamping: try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT next FROM sealed_index WHERE circle = ? AND author = ?"), arguments: [circle, Data(author)]) ?? 0)
+        let held = try db.cachedStatement(
+            sql: "SELECT EXISTS (SELECT 1 FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.tag = ? AND e.author = ?)")
+        while index < UInt32.max,
+            try Bool.fetchOne(held, arguments: [Data(SealedEnvelope.tag(key: tagKey, author: author, index: index)), Data(author)]) == true
+        {
+            index += 1
+        }
+        return index
     }
 
     /// Counts a sealed record this node wrote into a circle.
@@ -193,6 +198,18 @@ extension NodeDatabase {
             {
                 try db.execute(sql: "UPDATE envelope SET wire = ? WHERE id = ?", arguments: [Data(e.withoutPayload.encoded()), Data(id)])
             }
+            return
+        }
+        // An index after the first counts only where the author's record with the index before it is
+        // held (it came first, in the author's chain): a record past a gap would escape the look-ups of
+        // an erasure, which stop at the first index not held (§8.10).
+        if frame.index > 0,
+            try Bool.fetchOne(
+                db.cachedStatement(
+                    sql: "SELECT EXISTS (SELECT 1 FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.tag = ? AND e.author = ?)"),
+                arguments: [Data(SealedEnvelope.tag(key: frame.tagKey, author: author, index: frame.index - 1)), Data(author)]) != true
+        {
+            try skip.execute(arguments: [Data(id)])
             return
         }
         let owners = try ownersTagKey(db, circle: frame.circle)
@@ -310,6 +327,9 @@ extension NodeDatabase {
             else { continue }
             try db.execute(sql: "UPDATE envelope SET wire = ? WHERE id = ?", arguments: [Data(e.withoutPayload.encoded()), id])
         }
+        // How many records this node wrote in the circle is the circle's too.
+        try db.execute(sql: "DELETE FROM sealed_index WHERE circle = ?", arguments: [circle])
+        try db.execute(sql: "UPDATE sealed_envelope SET idx = NULL, recipients = NULL WHERE circle = ?", arguments: [circle])
         try scrubAudit(db, circle: circle)
         try db.execute(
             sql: "DELETE FROM referral_message_seen WHERE referral IN (SELECT lower(hex(referral)) FROM referral_index WHERE circle = ?)", arguments: [circle])

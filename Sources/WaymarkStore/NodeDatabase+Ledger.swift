@@ -659,8 +659,8 @@ extension NodeDatabase {
         }
         var out: [VerifiedEnvelope] = []
         // The index of each sealed record in its circle (§8.10), counted on through this call's records.
-        func sealedIndex(_ circle: String) throws -> UInt32 {
-            let index = try nextSealedIndex(db, circle: circle, author: identity.signingPublicKey)
+        func sealedIndex(_ circle: String, tagKey: [UInt8]) throws -> UInt32 {
+            let index = try nextSealedIndex(db, circle: circle, author: identity.signingPublicKey, tagKey: tagKey)
             try wroteSealed(db, circle: circle, author: identity.signingPublicKey, index: index)
             return index
         }
@@ -679,9 +679,11 @@ extension NodeDatabase {
                 ? EnvelopeCrypto.sign(kind: p.kind, scope: p.scope, payload: p.payload, by: identity, sequence: sequence, dependencies: deps, clock: tick)
                 : p.kind.isPrivate && Circle(scope: p.scope) != nil
                 ? try SealedEnvelope.sign(
-                    frame: SealedFrame(
-                        kind: p.kind, circle: p.scope, tagKey: try circleTagKey(db, circle: p.scope, identity: identity),
-                        index: try sealedIndex(p.scope), recipientKeyIDs: [], body: p.payload),
+                    frame: try {
+                        let tagKey = try circleTagKey(db, circle: p.scope, identity: identity)
+                        return SealedFrame(
+                            kind: p.kind, circle: p.scope, tagKey: tagKey, index: try sealedIndex(p.scope, tagKey: tagKey), recipientKeyIDs: [], body: p.payload)
+                    }(),
                     recipients: p.recipients, by: identity, sequence: sequence, dependencies: deps, clock: tick
                 ).envelope
                 : try PrivateEnvelope.sign(

@@ -82,22 +82,9 @@ struct ConsentStoreTests {
     /// What a member in the circle seals is shown only with the owner's tag key, and never dates the
     /// circle's next records far ahead (so relays cannot link them by their clocks; SPEC §8.10).
     @Test func aPartnersRecordCountsOnlyWithTheOwnersTagKeyAndDatesNothingAhead() throws {
-        let (db, client) = try Self.setUp()
-        db.opensSealed(with: Self.home)
-        try db.journeys.recordConsent(clientID: client, Self.grant(), identity: Self.home, by: "ciaran", nowMilliseconds: Self.now)
-        let circle = try #require(try db.caseload.client(id: client, identity: Self.home, by: "t", nowMilliseconds: Self.now)?.circle)
-        let owners = SealedEnvelope.ownTagKey(circle: circle, identity: Self.home)
-        let goal = JourneyPayload.progress(.goal(id: "g", title: "Goal", instrumentID: nil)).encoded()
-        var previous = EnvelopeCrypto.id(of: Self.partnerRecord())
-        func partners(_ tagKey: [UInt8], sequence: UInt64, at ms: UInt64) throws -> Envelope {
-            let e = try SealedEnvelope.sign(
-                frame: SealedFrame(kind: .progress, circle: circle, tagKey: tagKey, recipientKeyIDs: [], body: goal),
-                recipients: [Self.home.encryptionPublicKey, Self.partner.encryptionPublicKey], by: Self.partner, sequence: sequence,
-                dependencies: [previous], clock: HybridClock.pack(milliseconds: ms, counter: 0)
-            ).envelope
-            previous = EnvelopeCrypto.id(of: e)
-            return e
-        }
+        let w = try PartnerInCircle()
+        let (db, client, circle, owners) = (w.db, w.client, w.circle, w.owners)
+        func partners(_ tagKey: [UInt8], sequence: UInt64, at ms: UInt64) throws -> Envelope { try w.seal(tagKey, sequence: sequence, at: ms) }
         let bogus = try partners([UInt8](repeating: 9, count: 16), sequence: 2, at: Self.now + 1)
         let ahead = try partners(owners, sequence: 3, at: Self.now + 365 * 86_400_000)
         #expect(try db.ledger.ingest([bogus.encoded(), ahead.encoded()], from: "p", nowMilliseconds: Self.now + 2).accepted == 2)
@@ -112,6 +99,31 @@ struct ConsentStoreTests {
                 arguments: [circle, Data(Self.home.signingPublicKey)])
         }
         #expect(clocks.count == 2 && clocks.allSatisfy { HybridClock.milliseconds(UInt64(bitPattern: $0)) < Self.now + 10 * 60_000 }, "\(clocks)")
+    }
+
+    /// A member's record whose index skips one (§8.10) is never shown or counted: an erasure's look-ups,
+    /// which stop at the first index not held, would miss it. And a node never uses an index twice in a
+    /// circle, even when the count it keeps is lost (a restore from a backup): it steps past its own
+    /// tags that it holds.
+    @Test func aRecordPastAGapInItsAuthorsIndexesIsNotShownAndNoIndexIsUsedTwice() throws {
+        let w = try PartnerInCircle()
+        let (db, client, circle) = (w.db, w.client, w.circle)
+        func partners(index: UInt32, sequence: UInt64) throws -> Envelope { try w.seal(w.owners, index: index, sequence: sequence, at: Self.now + sequence) }
+        let first = try partners(index: 0, sequence: 2), pastGap = try partners(index: 2, sequence: 3)
+        #expect(try db.ledger.ingest([first.encoded(), pastGap.encoded()], from: "p", nowMilliseconds: Self.now + 5).accepted == 2)
+        let noted = try db.writer.read { try Data.fetchAll($0, sql: "SELECT id FROM sealed_envelope WHERE circle = ?", arguments: [circle]) }.map { [UInt8]($0) }
+        #expect(noted.contains(EnvelopeCrypto.id(of: first)) && !noted.contains(EnvelopeCrypto.id(of: pastGap)))
+        // The home's count in the circle is lost; its next records still carry new indexes.
+        try db.writer.write { try $0.execute(sql: "DELETE FROM sealed_index") }
+        try db.journeys.recordConsent(clientID: client, Self.revoke, identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 10)
+        try db.journeys.recordConsent(clientID: client, Self.grant(), identity: Self.home, by: "ciaran", nowMilliseconds: Self.now + 11)
+        let own = try db.writer.read {
+            try Row.fetchAll(
+                $0, sql: "SELECT s.tag, s.idx FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.circle = ? AND e.author = ? ORDER BY e.sequence",
+                arguments: [circle, Data(Self.home.signingPublicKey)])
+        }
+        #expect(own.map { $0["idx"] as Int64 } == [0, 1, 2])
+        #expect(Set(own.map { $0["tag"] as Data }).count == 3)
     }
 
     /// A member's record with a tag key of its own that reaches a node before anything the circle's
@@ -148,5 +160,33 @@ struct ConsentStoreTests {
         #expect(throws: JourneyError(.consentDates, field: "end")) { try db.journeys.recordConsent(clientID: client, Self.grant("2026-01-01"), identity: Self.home, by: "c", nowMilliseconds: Self.now) }
         #expect(throws: JourneyError(.noSuchClient, field: "id")) { try db.journeys.recordConsent(clientID: "client-none", Self.grant(), identity: Self.home, by: "c", nowMilliseconds: Self.now) }
         #expect(try db.journeys.consents(clientID: client, identity: Self.home, today: "2026-11-22").isEmpty)
+    }
+}
+
+/// A circle the home organisation opened with a consent (the database opens sealed records with the
+/// home's keys), and the partner sealing progress into it, each record after its previous one.
+final class PartnerInCircle {
+    typealias T = ConsentStoreTests
+    let db: NodeDatabase, client: String, circle: String, owners: [UInt8]
+    private var previous: [UInt8]
+    private let goal = JourneyPayload.progress(.goal(id: "g", title: "Goal", instrumentID: nil)).encoded()
+
+    init() throws {
+        (db, client) = try T.setUp()
+        db.opensSealed(with: T.home)
+        try db.journeys.recordConsent(clientID: client, T.grant(), identity: T.home, by: "ciaran", nowMilliseconds: T.now)
+        circle = try #require(try db.caseload.client(id: client, identity: T.home, by: "t", nowMilliseconds: T.now)?.circle)
+        owners = SealedEnvelope.ownTagKey(circle: circle, identity: T.home)
+        previous = EnvelopeCrypto.id(of: T.partnerRecord())
+    }
+
+    func seal(_ tagKey: [UInt8], index: UInt32 = 0, sequence: UInt64, at ms: UInt64) throws -> Envelope {
+        let e = try SealedEnvelope.sign(
+            frame: SealedFrame(kind: .progress, circle: circle, tagKey: tagKey, index: index, recipientKeyIDs: [], body: goal),
+            recipients: [T.home.encryptionPublicKey, T.partner.encryptionPublicKey], by: T.partner, sequence: sequence,
+            dependencies: [previous], clock: HybridClock.pack(milliseconds: ms, counter: 0)
+        ).envelope
+        previous = EnvelopeCrypto.id(of: e)
+        return e
     }
 }

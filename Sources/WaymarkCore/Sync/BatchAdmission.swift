@@ -280,7 +280,8 @@ public struct BatchAdmission<Candidate: AdmissionCandidate> {
             if try host.isHeldBack(c.id) { return }
             // An author already at its quota gets nothing held back either: what follows a refused
             // envelope would only wait a day in the shared queue, and be refused when it came in.
-            if try overQuota(c, heldBack: false, host: host) { return }
+            // (Not an erasure: whether it erases its author's records is known once they are held.)
+            if h.kind != .erasure, try overQuota(c, heldBack: false, host: host) { return }
             let counts = try host.heldBackCounts(peer: peer, author: h.author)
             // Shared fairly: no one peer, and no one member's envelopes, can take the whole queue.
             if counts.total >= limits.heldBack || counts.fromPeer >= limits.heldBackPerPeer || counts.byAuthor >= limits.heldBackPerAuthor {
