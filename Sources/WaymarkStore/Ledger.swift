@@ -206,6 +206,39 @@ public struct Ledger: Sendable {
         }
     }
 
+    /// The erasures that explain the envelopes among `wires` held without their payload (§3.1 rule
+    /// 4c), those not among `wires` already: a fetch answer or a push carries them with the stripped
+    /// copies, so that a node catching up takes the copies in whichever batch they come in (the
+    /// erasure comes after them in its author's chain, often batches later).
+    public func erasures(explaining wires: [[UInt8]]) throws -> [[UInt8]] {
+        try writer.read { db in
+            var ids: [Data] = []
+            var sent = Set<Data>()
+            for w in wires {
+                guard let e = try? Envelope.decode(w) else { continue }
+                sent.insert(Data(EnvelopeCrypto.id(of: e)))
+                guard e.payload == nil else { continue }
+                let h = e.header
+                if h.kind.isPrivate {
+                    if let id = try Data.fetchOne(db.cachedStatement(sql: "SELECT erasure FROM erased_circle WHERE circle = ?"), arguments: [h.scope]) {
+                        ids.append(id)
+                    }
+                } else if h.kind == .sealed, let tag = h.erasureTag,
+                    let key = try Data.fetchOne(db.cachedStatement(sql: "SELECT tag_key FROM erased_tag WHERE tag = ?"), arguments: [Data(tag)]),
+                    let id = try Data.fetchOne(
+                        db.cachedStatement(sql: "SELECT erasure FROM erased_circle WHERE tag_keys IS NOT NULL AND instr(tag_keys, ?) > 0"), arguments: [key])
+                {
+                    ids.append(id)
+                }
+            }
+            var out: [[UInt8]] = []
+            for id in ids where sent.insert(id).inserted {
+                if let wire = try Data.fetchOne(db.cachedStatement(sql: "SELECT wire FROM envelope WHERE id = ?"), arguments: [id]) { out.append([UInt8](wire)) }
+            }
+            return out
+        }
+    }
+
     public func counts() throws -> NodeDatabase.LedgerCounts {
         try writer.read { db in
             var c = NodeDatabase.LedgerCounts()

@@ -44,31 +44,46 @@ final class StoreAdmission: AdmissionHost {
         if lookup.standing(of: header.author, clock: header.clock) == .member { try NodeDatabase.noteSealedAuthor(db, header.author) }
         if try NodeDatabase.isErasedSealed(db, header) { return true }
         // An erasure of this transaction (which may depend on this very copy): the author's tags for
-        // indexes 0, 1, 2, … while they are held, then each copy explained in turn (the batch is
-        // judged oldest first). One walk per erasure and author for the whole transaction.
+        // indexes 0, 1, 2, … while they are held (stored or waiting), and the next. One walk per
+        // erasure and author for this admission's chunk, then a step on for each copy held since.
         guard let tag = header.erasureTag else { return false }
-        if batchExplained.contains(ByteKey(tag)) { return true }
+        let own = ByteKey(header.author + tag)
+        if batchExplained.contains(own) { return true }
+        let held = try db.cachedStatement(
+            sql: """
+                SELECT EXISTS (SELECT 1 FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.tag = ?1 AND e.author = ?2)
+                    OR EXISTS (SELECT 1 FROM pending_envelope WHERE tag = ?1 AND author = ?2)
+                """)
         for e in erasures {
             guard let secret = e.tagSecret else { continue }
             let key = SealedEnvelope.tagKey(secret: secret, circle: e.circle)
             let walk = ByteKey(key + header.author)
-            if batchNext[walk] == nil {
-                batchNext[walk] = try NodeDatabase.walkSealed(db, tagKey: key, author: header.author) { _, t, _, _ in
-                    batchExplained.insert(ByteKey(t))
+            var next: UInt32
+            if let known = batchNext[walk] {
+                next = known
+            } else {
+                next = try NodeDatabase.walkSealed(db, tagKey: key, author: header.author) { _, t, _, _ in
+                    batchExplained.insert(ByteKey(header.author + t))
                 }
             }
-            if batchExplained.contains(ByteKey(tag)) { return true }
-            if let next = batchNext[walk], next < UInt32.max, SealedEnvelope.tag(key: key, author: header.author, index: next) == tag {
-                batchExplained.insert(ByteKey(tag))
-                batchNext[walk] = next + 1
-                return true
+            defer { batchNext[walk] = next }
+            while next < UInt32.max {
+                let t = SealedEnvelope.tag(key: key, author: header.author, index: next)
+                if t == tag {
+                    batchExplained.insert(own)
+                    return true
+                }
+                // The copy explained last is held now (it was taken in): step on to the one after it.
+                guard try Bool.fetchOne(held, arguments: [Data(t), Data(header.author)]) == true else { break }
+                batchExplained.insert(ByteKey(header.author + t))
+                next += 1
             }
         }
         return false
     }
 
-    /// What this transaction's erasures explain of the stripped sealed copies in it: the tags, and for
-    /// each erasure's tag key and author the next index.
+    /// What this admission's erasures explain of the stripped sealed copies in it: the author and tag
+    /// of each, and for each erasure's tag key and author the first index not held when last looked.
     private var batchExplained = Set<ByteKey>()
     private var batchNext: [ByteKey: UInt32] = [:]
 
@@ -178,9 +193,9 @@ final class StoreAdmission: AdmissionHost {
         case .holdBack(var v, let missing):
             // A sealed one that a held erasure explains waits without its payload (§8.10).
             let h = v.envelope.header
-            if h.kind == .sealed, v.envelope.payload != nil {
+            if h.kind == .sealed {
                 if lookup.standing(of: h.author, clock: h.clock) == .member { try NodeDatabase.noteSealedAuthor(db, h.author) }
-                if try NodeDatabase.isErasedSealed(db, h, advancing: true) {
+                if try NodeDatabase.isErasedSealed(db, h, advancing: true), v.envelope.payload != nil {
                     v = VerifiedEnvelope(envelope: v.envelope.withoutPayload, id: v.id, wire: v.envelope.withoutPayload.encoded())
                 }
             }

@@ -203,12 +203,7 @@ extension NodeDatabase {
         // An index after the first counts only where the author's record with the index before it is
         // held (it came first, in the author's chain): a record past a gap would escape the look-ups of
         // an erasure, which stop at the first index not held (§8.10).
-        if frame.index > 0,
-            try Bool.fetchOne(
-                db.cachedStatement(
-                    sql: "SELECT EXISTS (SELECT 1 FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.tag = ? AND e.author = ?)"),
-                arguments: [Data(SealedEnvelope.tag(key: frame.tagKey, author: author, index: frame.index - 1)), Data(author)]) != true
-        {
+        if try !indexesBeforeHeld(db, tagKey: frame.tagKey, author: author, index: frame.index) {
             try skip.execute(arguments: [Data(id)])
             return
         }
@@ -232,6 +227,30 @@ extension NodeDatabase {
         if journeyIndexKindSet.contains(frame.kind) {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO journey_dirty (circle) VALUES (?)").execute(arguments: [frame.circle])
         }
+    }
+
+    /// Whether `author`'s tags for every index below `index` with this tag key are held (stored): what
+    /// an erasure's look-ups, which stop at the first index not held, need to reach the record. Kept
+    /// per tag key and author as the first index not held when last looked (`sealed_walk`), so each
+    /// record noted costs a look-up or two, not a walk from index 0.
+    static func indexesBeforeHeld(_ db: Database, tagKey: [UInt8], author: [UInt8], index: UInt32) throws -> Bool {
+        guard index > 0 else { return true }
+        var next = UInt32(
+            clamping: try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT next FROM sealed_walk WHERE tag_key = ? AND author = ?"), arguments: [Data(tagKey), Data(author)]) ?? 0)
+        guard next < index else { return true }
+        let held = try db.cachedStatement(
+            sql: "SELECT EXISTS (SELECT 1 FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.tag = ? AND e.author = ?)")
+        while next < index, try Bool.fetchOne(held, arguments: [Data(SealedEnvelope.tag(key: tagKey, author: author, index: next)), Data(author)]) == true {
+            next += 1
+        }
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO sealed_walk (tag_key, author, next) VALUES (?, ?, ?)
+                ON CONFLICT(tag_key, author) DO UPDATE SET next = max(next, excluded.next)
+                """
+        ).execute(arguments: [Data(tagKey), Data(author), Int64(next)])
+        return next >= index
     }
 
     /// The tag key of the first record the circle's owner sealed that this node noted, if any (one

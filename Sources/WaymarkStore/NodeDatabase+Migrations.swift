@@ -558,6 +558,10 @@ extension NodeDatabase {
             // (With the erasure's tag key, which gives the next index's tag: some 40 bytes a row.)
             try db.execute(sql: "CREATE TABLE erased_tag (tag BLOB PRIMARY KEY NOT NULL, tag_key BLOB NOT NULL, idx INTEGER NOT NULL) WITHOUT ROWID")
             try db.execute(sql: "CREATE TABLE sealed_author (author BLOB PRIMARY KEY NOT NULL) WITHOUT ROWID")
+            // For each tag key and author whose records this node noted, the first index not held
+            // when last looked (a record is noted only if every index before it is held).
+            try db.execute(
+                sql: "CREATE TABLE sealed_walk (tag_key BLOB NOT NULL, author BLOB NOT NULL, next INTEGER NOT NULL, PRIMARY KEY (tag_key, author)) WITHOUT ROWID")
             // The next index of this node's own sealed records in each circle, counted as it writes.
             try db.execute(
                 sql: "CREATE TABLE sealed_index (circle TEXT NOT NULL, author BLOB NOT NULL, next INTEGER NOT NULL, PRIMARY KEY (circle, author)) WITHOUT ROWID")

@@ -364,6 +364,9 @@ public actor SyncEngine: Service {
             }
             start += max(1, batch.count)
             guard !batch.isEmpty else { continue }
+            // With the erasures that explain its stripped copies (§5.2).
+            let sending = batch
+            batch += try await Blocking.run({ try node.database.ledger.erasures(explaining: sending) })
             let body = EnvelopeFrames.encode(batch)
             outcome.bytesOut += body.count
             let answer = try await Self.post(transport, base, path: "/sync/v1/push", body: body)

@@ -268,6 +268,20 @@ struct MembershipStoreTests {
             let report = try m.ledger.ingest(
                 [a0.withoutPayload, elsewhere.withoutPayload, a1.withoutPayload, erasure].map { $0.encoded() }, from: "r", nowMilliseconds: Self.now + 4)
             #expect(report.accepted == 1 && report.rejected.map(\.reason) == [.strippedCopy], "\(report)")
+            // A new node catching up one envelope at a time (each answer its own batch, as when a
+            // circle's copies and its erasure fall in different fetches) takes every one in: an answer
+            // carries the erasure that explains its stripped copies.
+            let late = try database(founders: [alice, bob, carol])
+            let everything = try r.ledger.reconciliationItems().map(\.id)
+            for id in everything {
+                let answer = try r.ledger.envelopes([id])
+                _ = try late.ledger.ingest(answer + r.ledger.erasures(explaining: answer), from: "r", nowMilliseconds: Self.now + 4)
+            }
+            #expect(try late.ledger.envelopes(everything).count == everything.count, "every envelope, stripped copies included")
+            // Without the erasures alongside, the first copies are refused and their authors' chains wait.
+            let stalled = try database(founders: [alice, bob, carol])
+            for id in everything { _ = try stalled.ledger.ingest(try r.ledger.envelopes([id]), from: "r", nowMilliseconds: Self.now + 4) }
+            #expect(try stalled.ledger.envelopes(everything).count < everything.count)
             // Alice at her quota: an erasure of a circle she wrote a sealed record in is still taken in;
             // one of a circle she wrote nothing in is refused for the quota (§3.1 rule 8).
             try r.setSetting(NodeDatabase.authorQuotaSetting, "1000")
