@@ -627,7 +627,7 @@ extension Localization {
         "staff.erase.confirm": "Dheimhnigh mé gur iarr an cliant seo go scriosfaí é agus nach gá aon rud a choinneáil de réir dlí.",
         "staff.erase.confirm.needed": "Cuir tic sa bhosca chun an scriosadh a dheimhniú.",
         "staff.erasures": "Scriosanna",
-        "staff.erasures.intro": "Cliaint a scriosadh ar a n-iarratas féin, agus na heagraíochtaí a dheimhnigh gur scrios siad gach a raibh acu.",
+        "staff.erasures.intro": "Cliaint a scriosadh ar a n-iarratas féin, agus na heagraíochtaí a dheimhnigh gur scrios siad gach a raibh acu. Chun cliant a scriosadh, oscail é faoi Chliaint agus roghnaigh \u{201C}Scrios an cliant seo i ngach áit\u{201D} ag deireadh a leathanaigh.",
         "staff.erasures.none": "Gan scriosanna.",
         "staff.erasures.requested": "Iarrtha",
         "staff.erasures.by": "Ag",

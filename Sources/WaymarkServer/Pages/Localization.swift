@@ -670,7 +670,7 @@ enum Localization {
         "staff.erase.confirm": "I have checked that this client asked to be erased and nothing must be kept by law.",
         "staff.erase.confirm.needed": "Tick the box to confirm the erasure.",
         "staff.erasures": "Erasures",
-        "staff.erasures.intro": "Clients erased at their own request, and the organisations that have confirmed they deleted everything they held.",
+        "staff.erasures.intro": "Clients erased at their own request, and the organisations that have confirmed they deleted everything they held. To erase a client, open them under Clients and choose \u{201C}Erase this client everywhere\u{201D} at the end of their page.",
         "staff.erasures.none": "No erasures.",
         "staff.erasures.requested": "Requested",
         "staff.erasures.by": "By",
