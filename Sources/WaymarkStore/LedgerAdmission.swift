@@ -49,11 +49,6 @@ final class StoreAdmission: AdmissionHost {
         guard let tag = header.erasureTag else { return false }
         let own = ByteKey(header.author + tag)
         if batchExplained.contains(own) { return true }
-        let held = try db.cachedStatement(
-            sql: """
-                SELECT EXISTS (SELECT 1 FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.tag = ?1 AND e.author = ?2)
-                    OR EXISTS (SELECT 1 FROM pending_envelope WHERE tag = ?1 AND author = ?2)
-                """)
         for e in erasures {
             guard let secret = e.tagSecret else { continue }
             let key = SealedEnvelope.tagKey(secret: secret, circle: e.circle)
@@ -74,7 +69,7 @@ final class StoreAdmission: AdmissionHost {
                     return true
                 }
                 // The copy explained last is held now (it was taken in): step on to the one after it.
-                guard try Bool.fetchOne(held, arguments: [Data(t), Data(header.author)]) == true else { break }
+                guard try NodeDatabase.holdsSealedTag(db, t, author: header.author, orHeldBack: true) else { break }
                 batchExplained.insert(ByteKey(header.author + t))
                 next += 1
             }
@@ -89,19 +84,16 @@ final class StoreAdmission: AdmissionHost {
 
     func erasesOwnRecords(_ erasure: Envelope) throws -> Bool {
         let h = erasure.header
-        let privateKinds = (UInt16(1)...64).filter { Envelope.Kind(rawValue: $0).isPrivate }.map(String.init).joined(separator: ", ")
         if try Bool.fetchOne(
             db.cachedStatement(
-                sql: "SELECT EXISTS (SELECT 1 FROM envelope WHERE scope = ? AND author = ? AND scope <> 'public' AND kind IN (\(privateKinds)))"),
+                sql: "SELECT EXISTS (SELECT 1 FROM envelope WHERE scope = ? AND author = ? AND scope <> 'public' AND kind IN (\(NodeDatabase.privateKindList)))"),
             arguments: [h.scope, Data(h.author)]) == true
         {
             return true
         }
         guard let p = erasure.payload, case .erasure(let e)? = try? JourneyPayload.decode(p, kind: .erasure), let secret = e.tagSecret else { return false }
         let first = SealedEnvelope.tag(key: SealedEnvelope.tagKey(secret: secret, circle: h.scope), author: h.author, index: 0)
-        return try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.tag = ? AND e.author = ?)"),
-            arguments: [Data(first), Data(h.author)]) ?? false
+        return try NodeDatabase.holdsSealedTag(db, first, author: h.author)
     }
 
     func isHeldBack(_ id: [UInt8]) throws -> Bool {

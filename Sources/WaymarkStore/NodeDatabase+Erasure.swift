@@ -28,6 +28,9 @@ public struct ErasureView: Sendable, Equatable {
 /// signed headers so that sync and the chain of envelopes still verify, and then signs an
 /// acknowledgement that travels back by sync.
 extension NodeDatabase {
+    /// The private kinds' numbers (§8, §13), as an SQL list.
+    static let privateKindList = (UInt16(1)...64).filter { Envelope.Kind(rawValue: $0).isPrivate }.map(String.init).joined(separator: ", ")
+
     static func isErased(_ db: Database, circle: String) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM erased_circle WHERE circle = ?)"), arguments: [circle]) ?? false
     }
@@ -55,12 +58,23 @@ extension NodeDatabase {
 
     /// The tag keys of one erased circle's erasure.
     static func erasedTagKeys(_ db: Database, circle: String) throws -> [[UInt8]] {
-        guard let blob = try Data.fetchOne(db.cachedStatement(sql: "SELECT tag_keys FROM erased_circle WHERE circle = ?"), arguments: [circle]) else {
-            return []
-        }
-        return stride(from: 0, to: blob.count - SealedFrame.tagLength + 1, by: SealedFrame.tagLength).map {
-            [UInt8](blob[$0..<($0 + SealedFrame.tagLength)])
-        }
+        try Data.fetchOne(db.cachedStatement(sql: "SELECT tag_keys FROM erased_circle WHERE circle = ?"), arguments: [circle]).map(tagKeys) ?? []
+    }
+
+    /// The tag keys kept one after another in `erased_circle.tag_keys`, 16 bytes each.
+    static func tagKeys(_ blob: Data) -> [[UInt8]] {
+        stride(from: 0, to: blob.count - SealedFrame.tagLength + 1, by: SealedFrame.tagLength).map { [UInt8](blob[$0..<($0 + SealedFrame.tagLength)]) }
+    }
+
+    /// Whether a sealed envelope of `author` with this erasure tag is stored (or, with `orHeldBack`,
+    /// waits for its dependencies): one look-up.
+    static func holdsSealedTag(_ db: Database, _ tag: [UInt8], author: [UInt8], orHeldBack: Bool = false) throws -> Bool {
+        let stored = try db.cachedStatement(
+            sql: "SELECT EXISTS (SELECT 1 FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.tag = ? AND e.author = ?)")
+        if try Bool.fetchOne(stored, arguments: [Data(tag), Data(author)]) == true { return true }
+        guard orHeldBack else { return false }
+        return try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM pending_envelope WHERE tag = ? AND author = ?)"), arguments: [Data(tag), Data(author)]) == true
     }
 
     /// Counts `author` among the authors of sealed records this node holds, the first time it meets
@@ -70,10 +84,7 @@ extension NodeDatabase {
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO sealed_author (author) VALUES (?)").execute(arguments: [Data(author)])
         guard db.changesCount > 0 else { return }
         for row in try Row.fetchAll(db, sql: "SELECT circle, tag_keys FROM erased_circle WHERE tag_keys IS NOT NULL") {
-            let blob = row["tag_keys"] as Data
-            for o in stride(from: 0, to: blob.count - SealedFrame.tagLength + 1, by: SealedFrame.tagLength) {
-                try walkErased(db, circle: row["circle"], tagKey: [UInt8](blob[o..<(o + SealedFrame.tagLength)]), author: author)
-            }
+            for key in tagKeys(row["tag_keys"]) { try walkErased(db, circle: row["circle"], tagKey: key, author: author) }
         }
     }
 
@@ -130,11 +141,7 @@ extension NodeDatabase {
         var index = UInt32(
             clamping: try Int64.fetchOne(
                 db.cachedStatement(sql: "SELECT next FROM sealed_index WHERE circle = ? AND author = ?"), arguments: [circle, Data(author)]) ?? 0)
-        let held = try db.cachedStatement(
-            sql: "SELECT EXISTS (SELECT 1 FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.tag = ? AND e.author = ?)")
-        while index < UInt32.max,
-            try Bool.fetchOne(held, arguments: [Data(SealedEnvelope.tag(key: tagKey, author: author, index: index)), Data(author)]) == true
-        {
+        while index < UInt32.max, try holdsSealedTag(db, SealedEnvelope.tag(key: tagKey, author: author, index: index), author: author) {
             index += 1
         }
         return index
@@ -239,9 +246,7 @@ extension NodeDatabase {
             clamping: try Int64.fetchOne(
                 db.cachedStatement(sql: "SELECT next FROM sealed_walk WHERE tag_key = ? AND author = ?"), arguments: [Data(tagKey), Data(author)]) ?? 0)
         guard next < index else { return true }
-        let held = try db.cachedStatement(
-            sql: "SELECT EXISTS (SELECT 1 FROM sealed_envelope s JOIN envelope e ON e.id = s.id WHERE s.tag = ? AND e.author = ?)")
-        while next < index, try Bool.fetchOne(held, arguments: [Data(SealedEnvelope.tag(key: tagKey, author: author, index: next)), Data(author)]) == true {
+        while next < index, try holdsSealedTag(db, SealedEnvelope.tag(key: tagKey, author: author, index: next), author: author) {
             next += 1
         }
         try db.cachedStatement(
@@ -341,10 +346,7 @@ extension NodeDatabase {
         // And what this node noted in the circle whatever its tag (one sealed with a tag key of its
         // author's own, which no erasure explains, is not kept readable here).
         for id in try Data.fetchAll(db, sql: "SELECT id FROM sealed_envelope WHERE circle = ?", arguments: [circle]) {
-            guard let wire = try Data.fetchOne(db, sql: "SELECT wire FROM envelope WHERE id = ?", arguments: [id]),
-                let e = try? Envelope.decode([UInt8](wire)), e.payload != nil
-            else { continue }
-            try db.execute(sql: "UPDATE envelope SET wire = ? WHERE id = ?", arguments: [Data(e.withoutPayload.encoded()), id])
+            try stripPayload(db, id: id, table: "envelope")
         }
         // How many records this node wrote in the circle is the circle's too.
         try db.execute(sql: "DELETE FROM sealed_index WHERE circle = ?", arguments: [circle])
@@ -358,8 +360,7 @@ extension NodeDatabase {
         // This organisation's own tasks and messages about the circle's referrals go with them.
         try db.execute(sql: "DELETE FROM task WHERE circle = ?", arguments: [circle])
         // Every private kind: the journey (16–19), the client's copies, voice, openings and requests (§13).
-        let privateKinds = (UInt16(1)...64).filter { Envelope.Kind(rawValue: $0).isPrivate }.map(String.init).joined(separator: ", ")
-        for row in try Row.fetchAll(db, sql: "SELECT id, wire FROM envelope WHERE scope = ? AND scope <> 'public' AND kind IN (\(privateKinds))", arguments: [circle]) {
+        for row in try Row.fetchAll(db, sql: "SELECT id, wire FROM envelope WHERE scope = ? AND scope <> 'public' AND kind IN (\(privateKindList))", arguments: [circle]) {
             guard let e = try? Envelope.decode([UInt8](row["wire"] as Data)), e.payload != nil else { continue }
             try db.execute(
                 sql: "UPDATE envelope SET wire = ? WHERE id = ?",

@@ -364,7 +364,7 @@ public actor SyncEngine: Service {
             }
             start += max(1, batch.count)
             guard !batch.isEmpty else { continue }
-            // With the erasures that explain its stripped copies (§5.2).
+            // With the erasures that explain its stripped copies (§5.1).
             let sending = batch
             batch += try await Blocking.run({ try node.database.ledger.erasures(explaining: sending) })
             let body = EnvelopeFrames.encode(batch)

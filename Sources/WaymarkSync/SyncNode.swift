@@ -188,7 +188,7 @@ public final class SyncNode: Sendable {
             wires.append(w)
             answerSize += w.count + 10
         }
-        // With the erasures that explain its stripped copies (§5.2): a copy comes in with its erasure.
+        // With the erasures that explain its stripped copies (§5.1): a copy comes in with its erasure.
         var explaining = try database.ledger.erasures(explaining: wires)
         while !explaining.isEmpty, answerSize + explaining.reduce(0, { $0 + $1.count + 10 }) > EnvelopeFrames.maximumBytes, !wires.isEmpty {
             answerSize -= wires.removeLast().count + 10
